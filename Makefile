@@ -1,0 +1,164 @@
+# peerdesk - plain Makefile.  See README.md and docs/ARCHITECTURE.md.
+#
+#   make            build build/peerdesk
+#   make check      every test tier, then the unit/data/screen tiers again
+#                   under AddressSanitizer and UBSan (build/san)
+#   make demo       build, create demo/peerdesk.db if missing, open it
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      benchmarks (not part of check)
+#
+# Switches: WERROR=0 to allow warnings, SAN=address,undefined, O=dir.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/peerdesk
+PKGCONF ?= pkg-config
+HOST_CC ?= $(CC)
+O       ?= build
+WERROR  ?= 1
+SAN     ?=
+CFLAGS  ?= -O2 -g
+V       ?= 0
+# Build in parallel on every core unless told otherwise (make -j1).
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
+ifeq ($(V),1)
+Q :=
+say = @:
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
+PKGS      := ncursesw sqlite3 yaml-0.1 cairo libcrypt
+TEST_PKGS := check
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wundef \
+	-Wpointer-arith -Wvla -Wcast-qual -Wno-format-nonliteral
+
+# pkg-config is asked once, and only after `deps` has had its chance to
+# install what is missing (these expand lazily, then cache themselves).
+PKG_CFLAGS  = $(eval PKG_CFLAGS := $(shell $(PKGCONF) --cflags $(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS    = $(eval PKG_LIBS := $(shell $(PKGCONF) --libs $(PKGS)))$(PKG_LIBS)
+CHECK_CFLAGS = $(eval CHECK_CFLAGS := $(shell $(PKGCONF) --cflags $(TEST_PKGS)))$(CHECK_CFLAGS)
+CHECK_LIBS  = $(eval CHECK_LIBS := $(shell $(PKGCONF) --libs $(TEST_PKGS)))$(CHECK_LIBS)
+
+XCPP = -Iinclude -I$(O)/gen $(PKG_CFLAGS) -U_XOPEN_SOURCE \
+	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+	-DPEERDESK_VERSION='"$(VERSION)"'
+XCFLAGS = -std=c11 $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
+	$(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all) \
+	-MMD -MP
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/db/*.c \
+	src/config/*.c src/app/*.c src/cli/*.c src/report/*.c \
+	src/tui/*.c src/tui/*/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embedded.o
+DATA    := $(sort $(wildcard data/migrations/*.sql data/*.yaml))
+
+SUPPORT_OBJ := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard tests/support/*.c)))
+# Test tiers 1-3 (Check): every tests/<tier>/check_*.c is its own program.
+UNIT_T := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/unit/check_*.c)))
+DB_T   := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/db/check_*.c)))
+TUI_T  := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/tui/check_*.c)))
+E2E_T  := $(sort $(wildcard tests/e2e/t_*.sh))
+FUZZ_T := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+all: $(O)/peerdesk
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+$(O)/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(XCPP) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
+
+$(O)/tests/%.o: tests/%.c | deps deps-test
+	@mkdir -p $(@D)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(XCPP) -Itests $(CHECK_CFLAGS) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
+
+$(O)/embed: src/tools/embed.c
+	@mkdir -p $(@D)
+	$(call say,HOSTCC,$@)
+	$(Q)$(HOST_CC) -O2 -o $@ $<
+
+$(O)/gen/embedded.c: $(O)/embed $(DATA)
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)
+	$(Q)$(O)/embed data/ $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/embedded.o: $(O)/gen/embedded.c | deps
+	$(call say,CC,$<)
+	$(Q)$(CC) $(XCPP) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
+
+$(O)/libpeerdesk.a: $(LIB_OBJ)
+	@rm -f $@
+	$(call say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
+
+$(O)/peerdesk: $(O)/src/main.o $(O)/libpeerdesk.a
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
+
+$(O)/tests/%: $(O)/tests/%.o $(SUPPORT_OBJ) $(O)/libpeerdesk.a
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) $^ $(CHECK_LIBS) $(PKG_LIBS) -o $@
+
+tests-build: $(O)/peerdesk $(UNIT_T) $(DB_T) $(TUI_T)
+
+# Everything: layering, tiers 1-4, then tiers 1-3 again under sanitizers.
+check: deps-test check-layers tests-build
+	@$(MAKE) --no-print-directory O=$(O)/san SAN=address,undefined tests-build
+	@sh tests/run.sh --bin $(O)/peerdesk --san-dir $(O)/san \
+		$(UNIT_T) $(DB_T) $(TUI_T) $(E2E_T)
+
+# Quicker loops while working.
+check-unit: tests-build
+	@sh tests/run.sh --bin $(O)/peerdesk $(UNIT_T) $(DB_T) $(TUI_T)
+check-e2e: deps-test $(O)/peerdesk
+	@sh tests/run.sh --bin $(O)/peerdesk $(E2E_T)
+
+check-layers:
+	@sh tools/check-layers.sh
+
+DEMO_DB ?= demo/peerdesk.db
+demo: $(O)/peerdesk
+	@mkdir -p $(dir $(DEMO_DB))
+	@if [ ! -f $(DEMO_DB) ]; then \
+		echo "Creating a demo organisation in $(DEMO_DB) ..."; \
+		$(O)/peerdesk --db $(DEMO_DB) demo --scale small || exit 1; \
+	fi
+	$(O)/peerdesk --db $(DEMO_DB) --config data/demo-config.yaml
+
+demo-reset:
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+bench: $(O)/peerdesk
+	@sh tools/bench.sh $(O)/peerdesk
+
+install: $(O)/peerdesk
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -m 755 $(O)/peerdesk $(DESTDIR)$(BINDIR)/peerdesk
+	install -m 644 docs/peerdesk.1 $(DESTDIR)$(MANDIR)/man1/peerdesk.1
+	install -m 644 docs/user-guide.md docs/admin.md docs/data-model.md \
+		$(DESTDIR)$(DOCDIR)/
+
+clean:
+	rm -rf $(O)
+
+.PHONY: all deps deps-test check check-unit check-e2e check-layers demo \
+	demo-reset bench install clean tests-build
+.SECONDARY:
+.DELETE_ON_ERROR:
+
+-include $(LIB_OBJ:.o=.d) $(O)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+	$(addsuffix .d,$(UNIT_T) $(DB_T) $(TUI_T))

@@ -1,0 +1,82 @@
+#include "support/testlib.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "peerdesk/core/xalloc.h"
+
+static char tmpdir[512];
+
+static void
+testlib_cleanup(void)
+{
+	char cmd[600];
+
+	if (tmpdir[0] == '\0' || getenv("PEERDESK_KEEP_TMP") != NULL)
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+}
+
+const char *
+test_tmpdir(void)
+{
+	const char *base;
+
+	if (tmpdir[0] != '\0')
+		return tmpdir;
+	base = getenv("TMPDIR");
+	if (base == NULL || base[0] == '\0')
+		base = "/tmp";
+	snprintf(tmpdir, sizeof tmpdir, "%s/peerdesk-test-XXXXXX", base);
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	atexit(testlib_cleanup);
+	return tmpdir;
+}
+
+char *
+test_path(const char *name)
+{
+	return xasprintf("%s/%s", test_tmpdir(), name);
+}
+
+char *
+test_write_file(const char *name, const char *text)
+{
+	char *p = test_path(name);
+	FILE *f = fopen(p, "w");
+
+	if (f == NULL) {
+		perror(p);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
+char *
+test_fixture(const char *name)
+{
+	const char *top = getenv("PEERDESK_TOP");
+
+	return xasprintf("%s/tests/fixtures/%s", top ? top : ".", name);
+}
+
+int
+test_run_suite(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
