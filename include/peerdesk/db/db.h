@@ -1,0 +1,61 @@
+/* db.h - the database: opening, migrations, transactions.
+ *
+ * Only src/db/ includes sqlite3.h; everything above sees struct db as an
+ * opaque handle.  One connection per process, one thread.
+ */
+#ifndef PEERDESK_DB_DB_H
+#define PEERDESK_DB_DB_H
+
+#include <stdint.h>
+
+#include "peerdesk/core/status.h"
+
+struct db;
+
+enum db_open_mode {
+	DB_OPEN_EXISTING,	/* fail with PD_NOT_FOUND if the file is missing */
+	DB_OPEN_CREATE,		/* create if missing */
+	DB_OPEN_READONLY
+};
+
+/* Open (or create) the database at path, set WAL, foreign_keys=ON,
+ * synchronous=FULL, a busy timeout of at least 5 s, and apply any
+ * migrations this program knows.  A database newer than the program is
+ * refused with PD_TOO_NEW and left untouched.  On success *out is a new
+ * handle the caller frees with db_close(). */
+enum pd_status db_open(const char *path, enum db_open_mode mode,
+    struct db **out, struct pd_err *err);
+
+/* Finalise cached statements and close; *dbp becomes NULL. NULL ok. */
+void db_close(struct db **dbp);
+
+/* PRAGMA user_version of the open database. */
+int db_schema_version(struct db *db);
+
+/* The newest schema version this program knows (number of migrations). */
+int db_schema_latest(void);
+
+/* Apply migrations up to version `upto` only (tests: build an old
+ * database, then let db_open finish the job). */
+enum pd_status db_migrate_to(struct db *db, int upto, struct pd_err *err);
+
+/* Write transactions: BEGIN IMMEDIATE ... COMMIT.  Nested begin/commit
+ * pairs are counted; only the outermost one talks to SQLite.  A
+ * rollback anywhere rolls back the whole transaction. */
+enum pd_status db_begin(struct db *db, struct pd_err *err);
+enum pd_status db_commit(struct db *db, struct pd_err *err);
+void db_rollback(struct db *db);
+
+/* PRAGMA integrity_check and foreign_key_check: PD_OK when both clean. */
+enum pd_status db_check(struct db *db, struct pd_err *err);
+
+/* Online backup of the open database to path (SQLite backup API). */
+enum pd_status db_backup(struct db *db, const char *path,
+    struct pd_err *err);
+
+/* For bulk loads (demo, import): bigger cache while the transaction
+ * runs.  Call before db_begin; undone by db_bulk_end. */
+void db_bulk_begin(struct db *db);
+void db_bulk_end(struct db *db);
+
+#endif
