@@ -15,7 +15,9 @@ struct db;
 enum db_open_mode {
 	DB_OPEN_EXISTING,	/* fail with PD_NOT_FOUND if the file is missing */
 	DB_OPEN_CREATE,		/* create if missing */
-	DB_OPEN_READONLY
+	DB_OPEN_READONLY,
+	DB_OPEN_NO_UPGRADE	/* create if missing, apply no migrations
+				 * (tests, and checking a file to restore) */
 };
 
 /* Open (or create) the database at path, set WAL, foreign_keys=ON,

@@ -1,0 +1,580 @@
+/* db.c - open, pragmas, migrations, transactions, statement cache. */
+#include "peerdesk/db/db.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db_priv.h"
+#include "peerdesk/core/embedded.h"
+#include "peerdesk/core/xalloc.h"
+
+#define DB_BUSY_MS 10000
+#define MIGRATION_PREFIX "migrations/"
+
+/* ---- errors ---------------------------------------------------------- */
+
+enum pd_status
+db_error(struct db *db, int rc, struct pd_err *err)
+{
+	const char *why = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return pd_fail(err, PD_BUSY, NULL,
+		    "someone else is saving at the moment; please try again");
+	case SQLITE_FULL:
+		return pd_fail(err, PD_FULL, NULL,
+		    "the disk is full, so nothing was saved");
+	case SQLITE_READONLY:
+		return pd_fail(err, PD_READONLY, NULL,
+		    "the database is read-only, so nothing was saved");
+	case SQLITE_CANTOPEN:
+		return pd_fail(err, PD_IO, NULL, "cannot open the database: %s",
+		    why);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return pd_fail(err, PD_DB, NULL,
+		    "the file is not a peerdesk database or is damaged (%s)",
+		    why);
+	case SQLITE_CONSTRAINT:
+		switch (rc) {
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY:
+			return pd_fail(err, PD_DUPLICATE, NULL,
+			    "that already exists (%s)", why);
+		case SQLITE_CONSTRAINT_FOREIGNKEY:
+			return pd_fail(err, PD_NOT_FOUND, NULL,
+			    "it refers to a record that does not exist");
+		case SQLITE_CONSTRAINT_NOTNULL:
+		case SQLITE_CONSTRAINT_CHECK:
+			return pd_fail(err, PD_INVALID, NULL,
+			    "a value is missing or not allowed (%s)", why);
+		default:
+			return pd_fail(err, PD_INVALID, NULL, "%s", why);
+		}
+	case SQLITE_IOERR:
+		return pd_fail(err, PD_IO, NULL, "disk error: %s", why);
+	default:
+		return pd_fail(err, PD_DB, NULL, "database error: %s", why);
+	}
+}
+
+/* ---- statements ------------------------------------------------------ */
+
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql, struct pd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			return db->cache[i].st;
+		}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, err);
+		return NULL;
+	}
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? db->capcache * 2 : 32;
+		db->cache = xreallocarray(db->cache, db->capcache,
+		    sizeof *db->cache);
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
+void
+db_done(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static int
+db_param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i == 0) {
+		/* A programming error: the SQL has no such parameter. */
+		fprintf(stderr, "peerdesk: internal error: no parameter %s in: %s\n",
+		    name, sqlite3_sql(st));
+		abort();
+	}
+	return i;
+}
+
+void
+db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, db_param(st, name));
+	else
+		sqlite3_bind_text(st, db_param(st, name), v, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_text_opt(sqlite3_stmt *st, const char *name, const char *v)
+{
+	db_bind_text(st, name, v != NULL && v[0] != '\0' ? v : NULL);
+}
+
+void
+db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	sqlite3_bind_int64(st, db_param(st, name), v);
+}
+
+void
+db_bind_int_opt(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, db_param(st, name));
+	else
+		sqlite3_bind_int64(st, db_param(st, name), v);
+}
+
+void
+db_bind_id_opt(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	if (v <= 0)
+		sqlite3_bind_null(st, db_param(st, name));
+	else
+		sqlite3_bind_int64(st, db_param(st, name), v);
+}
+
+void
+db_bind_null(sqlite3_stmt *st, const char *name)
+{
+	sqlite3_bind_null(st, db_param(st, name));
+}
+
+char *
+db_col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	if (t == NULL)
+		return NULL;
+	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+void
+db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	if (n == 0)
+		return;
+	snprintf(buf, n, "%s", t ? (const char *)t : "");
+}
+
+int64_t
+db_col_int(sqlite3_stmt *st, int i, int64_t if_null)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return if_null;
+	return sqlite3_column_int64(st, i);
+}
+
+enum pd_status
+db_exec_stmt(struct db *db, sqlite3_stmt *st, struct pd_err *err)
+{
+	int rc = sqlite3_step(st);
+	enum pd_status s = PD_OK;
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		s = db_error(db, rc, err);
+	db_done(st);
+	return s;
+}
+
+enum pd_status
+db_step_row(struct db *db, sqlite3_stmt *st, struct pd_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return PD_OK;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "not found");
+	return db_error(db, rc, err);
+}
+
+enum pd_status
+db_exec_sql(struct db *db, const char *sql, struct pd_err *err)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	enum pd_status s = PD_OK;
+
+	if (rc != SQLITE_OK)
+		s = db_error(db, rc, err);
+	sqlite3_free(msg);
+	return s;
+}
+
+void
+db_now(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int
+db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+/* ---- transactions ---------------------------------------------------- */
+
+enum pd_status
+db_begin(struct db *db, struct pd_err *err)
+{
+	enum pd_status s;
+
+	if (db->tx_depth > 0) {
+		db->tx_depth++;
+		return PD_OK;
+	}
+	s = db_exec_sql(db, "BEGIN IMMEDIATE", err);
+	if (s == PD_OK) {
+		db->tx_depth = 1;
+		db->tx_failed = 0;
+	}
+	return s;
+}
+
+enum pd_status
+db_commit(struct db *db, struct pd_err *err)
+{
+	enum pd_status s;
+
+	if (db->tx_depth <= 0)
+		return pd_fail(err, PD_DB, NULL,
+		    "internal error: commit without a transaction");
+	if (db->tx_depth > 1) {
+		db->tx_depth--;
+		return PD_OK;
+	}
+	if (db->tx_failed) {
+		db_rollback(db);
+		return pd_fail(err, PD_DB, NULL,
+		    "nothing was saved because part of the change failed");
+	}
+	s = db_exec_sql(db, "COMMIT", err);
+	if (s != PD_OK) {
+		db_rollback(db);
+		return s;
+	}
+	db->tx_depth = 0;
+	return PD_OK;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->tx_depth <= 0)
+		return;
+	if (db->tx_depth > 1) {
+		db->tx_depth--;
+		db->tx_failed = 1;
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->tx_depth = 0;
+	db->tx_failed = 0;
+}
+
+void
+db_bulk_begin(struct db *db)
+{
+	db->bulk = 1;
+	sqlite3_exec(db->h, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
+}
+
+void
+db_bulk_end(struct db *db)
+{
+	db->bulk = 0;
+	sqlite3_exec(db->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+}
+
+/* ---- migrations ------------------------------------------------------ */
+
+static int
+db_is_migration(const struct embedded_file *f)
+{
+	size_t n = strlen(MIGRATION_PREFIX);
+
+	return strncmp(f->name, MIGRATION_PREFIX, n) == 0 &&
+	    strlen(f->name) > n + 4 &&
+	    strcmp(f->name + strlen(f->name) - 4, ".sql") == 0;
+}
+
+int
+db_schema_latest(void)
+{
+	const struct embedded_file *f;
+	int n = 0;
+
+	for (f = embedded_files; f->name != NULL; f++)
+		if (db_is_migration(f))
+			n++;
+	return n;
+}
+
+/* The migration with number v (1-based, in name order), or NULL. */
+static const struct embedded_file *
+db_migration(int v)
+{
+	const struct embedded_file *f;
+	int n = 0;
+
+	for (f = embedded_files; f->name != NULL; f++)
+		if (db_is_migration(f) && ++n == v)
+			return f;
+	return NULL;
+}
+
+int
+db_schema_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+enum pd_status
+db_migrate_to(struct db *db, int upto, struct pd_err *err)
+{
+	int v = db_schema_version(db);
+	int latest = db_schema_latest();
+	enum pd_status s;
+	char pragma[64];
+
+	if (v < 0)
+		return db_error(db, sqlite3_errcode(db->h), err);
+	if (v > latest)
+		return pd_fail(err, PD_TOO_NEW, NULL,
+		    "this database was made by a newer peerdesk (schema %d; "
+		    "this program knows up to %d). It has not been changed; "
+		    "please use the newer program.", v, latest);
+	if (upto > latest)
+		upto = latest;
+	for (v = v + 1; v <= upto; v++) {
+		const struct embedded_file *f = db_migration(v);
+
+		if ((s = db_begin(db, err)) != PD_OK)
+			return s;
+		s = db_exec_sql(db, f->data, err);
+		if (s == PD_OK) {
+			snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+			s = db_exec_sql(db, pragma, err);
+		}
+		if (s != PD_OK) {
+			char why[sizeof err->msg];
+
+			db_rollback(db);
+			if (err != NULL) {
+				snprintf(why, sizeof why, "%s", err->msg);
+				pd_fail(err, s, NULL, "upgrading the database with %s "
+				    "failed, nothing was changed: %s", f->name, why);
+			}
+			return s;
+		}
+		if ((s = db_commit(db, err)) != PD_OK)
+			return s;
+	}
+	return PD_OK;
+}
+
+/* ---- open and close -------------------------------------------------- */
+
+enum pd_status
+db_open(const char *path, enum db_open_mode mode, struct db **out,
+    struct pd_err *err)
+{
+	struct db *db;
+	int flags, rc;
+	enum pd_status s;
+	struct stat sb;
+
+	*out = NULL;
+	if (mode == DB_OPEN_EXISTING || mode == DB_OPEN_READONLY) {
+		if (stat(path, &sb) != 0)
+			return pd_fail(err, PD_NOT_FOUND, NULL,
+			    "there is no database at %s (create one with "
+			    "'peerdesk --db %s init')", path, path);
+	}
+	flags = mode == DB_OPEN_READONLY ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | (mode == DB_OPEN_EXISTING ? 0 :
+	    SQLITE_OPEN_CREATE);
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		s = db_error(db, rc, err);
+		db_close(&db);
+		return s;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	/* Touch the file header now so "not a database" shows here. */
+	s = db_exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+	    err);
+	if (s == PD_OK && mode != DB_OPEN_READONLY)
+		s = db_exec_sql(db, "PRAGMA journal_mode = WAL", err);
+	if (s == PD_OK && db_schema_version(db) < 0)
+		s = db_error(db, sqlite3_errcode(db->h), err);
+	if (s == PD_OK && mode != DB_OPEN_NO_UPGRADE) {
+		int v = db_schema_version(db);
+
+		if (v > db_schema_latest())
+			s = db_migrate_to(db, v, err);	/* refuses, PD_TOO_NEW */
+		else if (v < db_schema_latest()) {
+			if (mode == DB_OPEN_READONLY)
+				s = pd_fail(err, PD_READONLY, NULL,
+				    "the database needs upgrading, which cannot "
+				    "be done read-only");
+			else
+				s = db_migrate_to(db, db_schema_latest(), err);
+		}
+	}
+	if (s != PD_OK) {
+		db_close(&db);
+		return s;
+	}
+	*out = db;
+	return PD_OK;
+}
+
+void
+db_close(struct db **dbp)
+{
+	struct db *db;
+	size_t i;
+
+	if (dbp == NULL || *dbp == NULL)
+		return;
+	db = *dbp;
+	if (db->tx_depth > 0) {
+		db->tx_depth = 1;
+		db_rollback(db);
+	}
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
+	if (db->h != NULL)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+	*dbp = NULL;
+}
+
+/* ---- checks and backup ----------------------------------------------- */
+
+static const char sql_integrity[] = "PRAGMA integrity_check";
+static const char sql_fk_check[] = "PRAGMA foreign_key_check";
+
+enum pd_status
+db_check(struct db *db, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_integrity, err);
+	enum pd_status s;
+	char first[256] = "";
+
+	if (st == NULL)
+		return PD_DB;
+	s = db_step_row(db, st, err);
+	if (s == PD_OK)
+		db_col_copy(st, 0, first, sizeof first);
+	db_done(st);
+	if (s != PD_OK)
+		return s;
+	if (strcmp(first, "ok") != 0)
+		return pd_fail(err, PD_DB, NULL, "the database is damaged: %s",
+		    first);
+	if ((st = db_stmt(db, sql_fk_check, err)) == NULL)
+		return PD_DB;
+	s = db_step_row(db, st, NULL);
+	if (s == PD_OK) {
+		db_col_copy(st, 0, first, sizeof first);
+		db_done(st);
+		return pd_fail(err, PD_DB, NULL,
+		    "the database has a broken link in table %s", first);
+	}
+	db_done(st);
+	return s == PD_NOT_FOUND ? PD_OK : pd_fail(err, PD_DB, NULL,
+	    "could not check the database");
+}
+
+enum pd_status
+db_backup(struct db *db, const char *path, struct pd_err *err)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int rc;
+	enum pd_status s = PD_OK;
+
+	rc = sqlite3_open_v2(path, &to,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return s;
+	}
+	b = sqlite3_backup_init(to, "main", db->h, "main");
+	if (b == NULL) {
+		s = pd_fail(err, PD_IO, NULL, "cannot back up to %s: %s", path,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return s;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		s = pd_fail(err, PD_IO, NULL, "the backup to %s failed: %s",
+		    path, sqlite3_errstr(rc));
+	sqlite3_close(to);
+	return s;
+}
