@@ -1,15 +1,159 @@
+/* cli.c - global options, then one command; plain text on stdout. */
 #include "peerdesk/cli/cli.h"
 
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "cli_priv.h"
+#include "peerdesk/app/app.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+
+static const struct cli_command commands[] = {
+	{ "init", cli_init, "init",
+	  "create an empty database (you become its manager)" },
+	{ "demo", cli_demo, "demo [--scale small|large]",
+	  "fill an empty database with a demo organisation" },
+	{ "import", cli_import, "import pals|timesheet|clients FILE",
+	  "bring in a CSV file (one transaction per file)" },
+	{ "summary", cli_summary, "summary",
+	  "print what the database holds, in numbers" },
+	{ "user", cli_user, "user add|passwd|list ...",
+	  "manage staff users (managers only)" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+static void
+cli_usage(FILE *f)
+{
+	const struct cli_command *c;
+
+	fprintf(f,
+	    "usage: peerdesk [OPTIONS] [COMMAND [ARGS]]\n"
+	    "\n"
+	    "peerdesk keeps the records of a peer-support organisation:\n"
+	    "clients and their wellness plans, PALs, sessions and timesheets.\n"
+	    "With no command it opens the screens.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --db FILE          use this database file\n"
+	    "  --config FILE      read settings from FILE (also PEERDESK_CONFIG)\n"
+	    "  --today YYYY-MM-DD pretend today is this date (also PEERDESK_TODAY)\n"
+	    "  -h, --help         show this help\n"
+	    "  -V, --version      show the version\n"
+	    "\n"
+	    "Commands:\n");
+	for (c = commands; c->name != NULL; c++)
+		fprintf(f, "  %-36s %s\n", c->usage, c->help);
+	fprintf(f, "\nMore: man peerdesk\n");
+}
+
+int
+cli_fail(const struct pd_err *err)
+{
+	char buf[1024];
+
+	pd_err_format(err, buf, sizeof buf);
+	fprintf(stderr, "peerdesk: %s\n", buf);
+	switch (err->code) {
+	case PD_DENIED: return 4;
+	case PD_NOT_FOUND: return 3;
+	case PD_INVALID: case PD_PARSE: case PD_CONFIG: return 2;
+	default: return 1;
+	}
+}
+
+int
+cli_open(struct cli *cli, int create, int identify)
+{
+	struct pd_err err;
+	struct app_options o;
+
+	memset(&o, 0, sizeof o);
+	o.config_path = cli->config_path;
+	o.config_env = getenv("PEERDESK_CONFIG");
+	o.db_path = cli->db_path;
+	o.create = create;
+	o.privileged = getegid() != getgid() || geteuid() != getuid();
+	if (app_open(&cli->app, &o, &err) != PD_OK)
+		return cli_fail(&err);
+	cli->opened = 1;
+	if (identify && app_identify(&cli->app, &err) != PD_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
+static int
+cli_set_today(const char *s, const char *from)
+{
+	pd_date d;
+	struct pd_err err;
+
+	if (date_parse(s, &d, &err) != PD_OK) {
+		fprintf(stderr, "peerdesk: %s: %s\n", from, err.msg);
+		return 2;
+	}
+	today_set(d);
+	return 0;
+}
 
 int
 cli_main(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-		printf("peerdesk %s\n", PEERDESK_VERSION);
-		return 0;
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "today", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli cli;
+	const struct cli_command *c;
+	const char *env_today = getenv("PEERDESK_TODAY");
+	int ch, rc;
+
+	memset(&cli, 0, sizeof cli);
+	if (env_today != NULL && env_today[0] != '\0' &&
+	    (rc = cli_set_today(env_today, "PEERDESK_TODAY")) != 0)
+		return rc;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': cli.db_path = optarg; break;
+		case 'c': cli.config_path = optarg; break;
+		case 't':
+			if ((rc = cli_set_today(optarg, "--today")) != 0)
+				return rc;
+			break;
+		case 'h': cli_usage(stdout); return 0;
+		case 'V': printf("peerdesk %s\n", PEERDESK_VERSION); return 0;
+		default:
+			fprintf(stderr, "peerdesk: unknown option '%s'; "
+			    "try 'peerdesk --help'\n", argv[optind - 1]);
+			return 2;
+		}
 	}
-	fprintf(stderr, "peerdesk: not yet\n");
-	return 1;
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		rc = cli_screens(&cli);
+	else {
+		for (c = commands; c->name != NULL; c++)
+			if (strcmp(c->name, argv[0]) == 0)
+				break;
+		if (c->name == NULL) {
+			fprintf(stderr, "peerdesk: there is no command '%s'; "
+			    "try 'peerdesk --help'\n", argv[0]);
+			return 2;
+		}
+		optind = 1;
+		rc = c->fn(&cli, argc, argv);
+	}
+	if (cli.opened)
+		app_close(&cli.app);
+	return rc;
 }

@@ -1,0 +1,38 @@
+/* import.h - bring CSV files in (RFC 4180, UTF-8, header row required).
+ *
+ * Each file is one transaction: a bad row stops the import with a
+ * message naming the file, the line and the field, and nothing from the
+ * file is kept.  Columns may come in any order; unknown columns are an
+ * error (a typo in a header must not silently drop data).
+ */
+#ifndef PEERDESK_APP_IMPORT_H
+#define PEERDESK_APP_IMPORT_H
+
+#include "peerdesk/app/app.h"
+
+enum import_kind { IMPORT_PALS, IMPORT_TIMESHEET, IMPORT_CLIENTS };
+
+struct import_result {
+	long rows;		/* records imported */
+	long warnings;		/* warnings written to warn_cb */
+};
+
+/* Called for each warning (the import goes on), e.g. a pay rate below
+ * the minimum wage: "pals.csv:4: hourly_rate: ...". */
+typedef void (*import_warn_fn)(void *arg, const char *message);
+
+/* Import the file at path.  Managers and office staff only.  name_kind
+ * is "pals", "timesheet" or "clients" (import_kind_parse). */
+enum pd_status app_import_file(struct app *app, enum import_kind kind,
+    const char *path, import_warn_fn warn, void *warn_arg,
+    struct import_result *res, struct pd_err *err);
+
+/* As app_import_file for text in memory; name appears in messages. */
+enum pd_status app_import_text(struct app *app, enum import_kind kind,
+    const char *text, size_t len, const char *name, import_warn_fn warn,
+    void *warn_arg, struct import_result *res, struct pd_err *err);
+
+/* "pals", "timesheet", "clients" -> kind; 0 ok, -1 unknown. */
+int import_kind_parse(const char *s, enum import_kind *out);
+
+#endif

@@ -1,0 +1,42 @@
+/* users.h - staff users: the first manager, adding people, passphrases.
+ *
+ * Passphrases are stored only as crypt(3) yescrypt hashes.
+ */
+#ifndef PEERDESK_APP_USERS_H
+#define PEERDESK_APP_USERS_H
+
+#include "peerdesk/app/app.h"
+
+/* Set up a new database: if it has no staff yet, add the Unix user
+ * running this as its first manager (name from the account's full name
+ * when there is one).  *added is 1 when a manager was added. */
+enum pd_status app_setup_first_manager(struct app *app, int *added,
+    struct pd_err *err);
+
+/* Add a staff user (managers only).  role: office, pal or manager.
+ * A PAL also gets an empty PAL record. */
+enum pd_status app_user_add(struct app *app, const char *login,
+    const char *name, enum role role, int64_t *id, struct pd_err *err);
+
+/* Set login's passphrase (managers, or the person themselves).
+ * PD_INVALID when shorter than 8 characters. */
+enum pd_status app_user_passwd(struct app *app, const char *login,
+    const char *passphrase, struct pd_err *err);
+
+/* Does passphrase match login's stored hash?  PD_OK when it does,
+ * PD_DENIED when it does not or none is set (same message, so nobody
+ * learns which logins exist). */
+enum pd_status app_user_verify(struct app *app, const char *login,
+    const char *passphrase, struct pd_err *err);
+
+/* Every staff user, by name; row valid during the call. */
+enum pd_status app_user_list(struct app *app,
+    int (*cb)(void *arg, const struct staff *row), void *arg,
+    struct pd_err *err);
+
+/* Act as this staff user from now on (after sign-in on a shared
+ * account).  PD_NOT_FOUND / PD_DENIED for unknown or switched-off users. */
+enum pd_status app_sign_in_as(struct app *app, const char *login,
+    struct pd_err *err);
+
+#endif

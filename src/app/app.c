@@ -1,0 +1,168 @@
+/* app.c - the shared context of the use cases: open, identify, audit. */
+#include "peerdesk/app/app.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "peerdesk/config/rules.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/db.h"
+#include "peerdesk/db/staff.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/rules.h"
+#include "peerdesk/model/today.h"
+
+enum pd_status
+app_load_settings(struct app *app, const struct app_options *o,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	memset(app, 0, sizeof *app);
+	app->settings = xcalloc(1, sizeof *app->settings);
+	app->rules = xcalloc(1, sizeof *app->rules);
+	rules_init(app->rules);
+	s = settings_resolve(o->config_path,
+	    o->privileged ? NULL : o->config_env, app->settings, err);
+	if (s == PD_OK)
+		s = rules_load_for(app->settings, app->rules, err);
+	if (s != PD_OK) {
+		app_close(app);
+		return s;
+	}
+	app->config_used = xstrdup(app->settings->file);
+	app->db_path = xstrdup(o->db_path && !o->privileged ? o->db_path :
+	    app->settings->db_path);
+	return PD_OK;
+}
+
+enum pd_status
+app_open(struct app *app, const struct app_options *o, struct pd_err *err)
+{
+	enum pd_status s = app_load_settings(app, o, err);
+
+	if (s != PD_OK)
+		return s;
+	s = db_open(app->db_path, o->create ? DB_OPEN_CREATE : DB_OPEN_EXISTING,
+	    &app->db, err);
+	if (s != PD_OK)
+		app_close(app);
+	return s;
+}
+
+void
+app_close(struct app *app)
+{
+	db_close(&app->db);
+	if (app->settings != NULL) {
+		settings_fini(app->settings);
+		FREE(&app->settings);
+	}
+	if (app->rules != NULL) {
+		rules_fini(app->rules);
+		FREE(&app->rules);
+	}
+	FREE(&app->db_path);
+	FREE(&app->config_used);
+	app->have_actor = 0;
+	app->system = 0;
+}
+
+int
+app_unix_login(char *buf, size_t n)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	if (pw == NULL || pw->pw_name == NULL)
+		return -1;
+	snprintf(buf, n, "%s", pw->pw_name);
+	return 0;
+}
+
+enum pd_status
+app_identify(struct app *app, struct pd_err *err)
+{
+	char login[64];
+	struct staff st;
+	enum pd_status s;
+
+	memset(&app->actor, 0, sizeof app->actor);
+	app->have_actor = 0;
+	app->system = 0;
+	if (app_unix_login(login, sizeof login) != 0)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "your Unix account (uid %u) has no name", (unsigned)getuid());
+	snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
+	memset(&st, 0, sizeof st);
+	s = db_staff_by_login(app->db, login, &st, NULL);
+	if (s == PD_OK && st.active) {
+		app->actor.staff_id = st.id;
+		app->actor.role = st.role;
+		app->have_actor = 1;
+		staff_fini(&st);
+		return PD_OK;
+	}
+	staff_fini(&st);
+	if (getuid() == 0) {
+		app->system = 1;
+		app->actor.role = ROLE_MANAGER;
+		return PD_OK;
+	}
+	if (s == PD_OK)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "your peerdesk account (%s) has been switched off; "
+		    "please ask the manager", login);
+	if (s != PD_NOT_FOUND)
+		return s;
+	return pd_fail(err, PD_DENIED, NULL,
+	    "'%s' is not a peerdesk user yet; please ask the manager to run: "
+	    "peerdesk user add %s \"Your Name\" ROLE", login, login);
+}
+
+enum pd_status
+app_require(const struct app *app, unsigned mask, const char *what,
+    struct pd_err *err)
+{
+	if (app->system)
+		return PD_OK;
+	if (app->have_actor && (mask & (1u << app->actor.role)) != 0)
+		return PD_OK;
+	if (!app->have_actor)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "only a signed-in peerdesk user may %s", what);
+	return pd_fail(err, PD_DENIED, NULL, "a %s may not %s",
+	    role_label(app->actor.role), what);
+}
+
+enum pd_status
+app_audit(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    const char *before, const char *after, const char *reason,
+    struct pd_err *err)
+{
+	struct audit_entry a;
+
+	memset(&a, 0, sizeof a);
+	a.actor_id = app->have_actor ? app->actor.staff_id : 0;
+	a.actor_login = app->actor.login[0] ? app->actor.login : NULL;
+	a.action = (char *)action;
+	a.entity = (char *)entity;
+	a.entity_id = entity_id;
+	a.client_id = client_id;
+	a.summary = (char *)summary;
+	a.before = (char *)before;
+	a.after = (char *)after;
+	a.reason = (char *)reason;
+	return db_audit_insert(app->db, &a, err);
+}
+
+void
+app_today(char out[11])
+{
+	date_format(today_get(), out);
+}

@@ -1,0 +1,252 @@
+/* cli_cmds.c - init, demo, import, summary, user. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli_priv.h"
+#include "peerdesk/app/demo.h"
+#include "peerdesk/app/import.h"
+#include "peerdesk/app/summary.h"
+#include "peerdesk/app/users.h"
+#include "peerdesk/core/strbuf.h"
+
+static int
+cli_extra(int argc, int want, const char *usage)
+{
+	if (argc == want)
+		return 0;
+	fprintf(stderr, "peerdesk: usage: peerdesk %s\n", usage);
+	return 2;
+}
+
+int
+cli_init(struct cli *cli, int argc, char **argv)
+{
+	struct pd_err err;
+	int rc, added;
+
+	(void)argv;
+	if ((rc = cli_extra(argc, 1, "[--db FILE] init")) != 0)
+		return rc;
+	if ((rc = cli_open(cli, 1, 0)) != 0)
+		return rc;
+	if (app_setup_first_manager(&cli->app, &added, &err) != PD_OK)
+		return cli_fail(&err);
+	printf("The database is ready: %s\n", cli->app.db_path);
+	if (added)
+		printf("You (%s) are its manager. Add people with "
+		    "'peerdesk user add LOGIN \"Name\" ROLE'.\n",
+		    cli->app.actor.login[0] ? cli->app.actor.login : "this account");
+	return 0;
+}
+
+int
+cli_summary(struct cli *cli, int argc, char **argv)
+{
+	struct pd_err err;
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	(void)argv;
+	if ((rc = cli_extra(argc, 1, "summary")) != 0)
+		return rc;
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (app_summary_text(&cli->app, &sb, &err) != PD_OK) {
+		strbuf_fini(&sb);
+		return cli_fail(&err);
+	}
+	fputs(strbuf_str(&sb), stdout);
+	strbuf_fini(&sb);
+	return 0;
+}
+
+int
+cli_demo(struct cli *cli, int argc, char **argv)
+{
+	enum demo_scale scale = DEMO_SMALL;
+	struct demo_stats st;
+	struct pd_err err;
+	int rc, added;
+
+	if (argc == 3 && strcmp(argv[1], "--scale") == 0) {
+		if (demo_scale_parse(argv[2], &scale) != 0) {
+			fprintf(stderr, "peerdesk: demo --scale takes small or "
+			    "large, not '%s'\n", argv[2]);
+			return 2;
+		}
+	} else if (argc == 2 && strncmp(argv[1], "--scale=", 8) == 0) {
+		if (demo_scale_parse(argv[1] + 8, &scale) != 0) {
+			fprintf(stderr, "peerdesk: demo --scale takes small or "
+			    "large, not '%s'\n", argv[1] + 8);
+			return 2;
+		}
+	} else if (argc != 1) {
+		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] demo "
+		    "[--scale small|large]\n");
+		return 2;
+	}
+	if ((rc = cli_open(cli, 1, 1)) != 0)
+		return rc;
+	(void)added;
+	if (app_demo_create(&cli->app, scale, &st, &err) != PD_OK)
+		return cli_fail(&err);
+	printf("Made a demo organisation in %s (%.1f s):\n"
+	    "  %d staff, of whom %d PALs; %d clients; %d plans with %d goals;\n"
+	    "  %d assignments, %d reviews; %ld sessions; %ld timesheet lines "
+	    "in %ld weeks.\n", cli->app.db_path, st.seconds, st.staff, st.pals,
+	    st.clients, st.plans, st.goals, st.assignments, st.reviews,
+	    st.sessions, st.lines, st.weeks);
+	return 0;
+}
+
+static void
+cli_import_warn(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "peerdesk: warning: %s\n", msg);
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv)
+{
+	enum import_kind kind;
+	struct import_result res;
+	struct pd_err err;
+	int rc;
+
+	if (argc != 3 || import_kind_parse(argv[1], &kind) != 0) {
+		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] import "
+		    "pals|timesheet|clients FILE\n");
+		return 2;
+	}
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (app_import_file(&cli->app, kind, argv[2], cli_import_warn, NULL,
+	    &res, &err) != PD_OK) {
+		rc = cli_fail(&err);
+		if (err.code != PD_DENIED && err.code != PD_IO)
+			fprintf(stderr, "peerdesk: nothing from %s was kept; "
+			    "mend that line and import the file again\n", argv[2]);
+		return rc;
+	}
+	printf("Imported %ld %s from %s.\n", res.rows, argv[1], argv[2]);
+	return 0;
+}
+
+/* Read a line from the terminal without echo (or from stdin when it is
+ * not a terminal, for scripts).  Returns a new string or NULL. */
+static char *
+cli_read_secret(const char *prompt)
+{
+	struct termios old, quiet;
+	int tty = isatty(STDIN_FILENO);
+	char buf[512];
+	char *r;
+
+	if (tty) {
+		fputs(prompt, stderr);
+		fflush(stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	r = fgets(buf, sizeof buf, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (r == NULL)
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	r = strdup(buf);
+	explicit_bzero(buf, sizeof buf);
+	return r;
+}
+
+static int
+cli_user_row(void *arg, const struct staff *s)
+{
+	(void)arg;
+	printf("%-16s %-8s %-8s %s%s\n", s->login ? s->login : "-",
+	    role_str(s->role), s->passphrase ? "yes" : "no", s->name,
+	    s->active ? "" : " (switched off)");
+	return 0;
+}
+
+int
+cli_user(struct cli *cli, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: peerdesk user add LOGIN \"Full Name\" office|pal|manager\n"
+	    "       peerdesk user passwd LOGIN\n"
+	    "       peerdesk user list\n";
+	struct pd_err err;
+	int rc;
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "add") == 0 && argc == 5) {
+		enum role role;
+
+		if (role_from_str(argv[4], &role) != 0) {
+			fprintf(stderr, "peerdesk: '%s' is not a role; use office, "
+			    "pal or manager\n", argv[4]);
+			return 2;
+		}
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_user_add(&cli->app, argv[2], argv[3], role, NULL, &err)
+		    != PD_OK)
+			return cli_fail(&err);
+		printf("Added %s (%s) as %s.\n", argv[3], argv[2],
+		    role_label(role));
+		return 0;
+	}
+	if (strcmp(argv[1], "passwd") == 0 && argc == 3) {
+		char *a, *b;
+
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		a = cli_read_secret("New passphrase: ");
+		b = isatty(STDIN_FILENO) ? cli_read_secret("Again: ") :
+		    (a ? strdup(a) : NULL);
+		if (a == NULL || b == NULL || strcmp(a, b) != 0) {
+			fprintf(stderr, "peerdesk: the two passphrases were not "
+			    "the same; nothing was changed\n");
+			free(a);
+			free(b);
+			return 2;
+		}
+		rc = 0;
+		if (app_user_passwd(&cli->app, argv[2], a, &err) != PD_OK)
+			rc = cli_fail(&err);
+		else
+			printf("The passphrase for %s is set.\n", argv[2]);
+		explicit_bzero(a, strlen(a));
+		free(a);
+		free(b);
+		return rc;
+	}
+	if (strcmp(argv[1], "list") == 0 && argc == 2) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		printf("%-16s %-8s %-8s %s\n", "LOGIN", "ROLE", "PASS", "NAME");
+		if (app_user_list(&cli->app, cli_user_row, NULL, &err) != PD_OK)
+			return cli_fail(&err);
+		return 0;
+	}
+	fputs(usage, stderr);
+	return 2;
+}
+
+int
+cli_screens(struct cli *cli)
+{
+	return cli_summary(cli, 1, NULL);
+}

@@ -1,0 +1,37 @@
+/* cli_priv.h - shared by the files of src/cli. */
+#ifndef PEERDESK_CLI_PRIV_H
+#define PEERDESK_CLI_PRIV_H
+
+#include "peerdesk/app/app.h"
+
+struct cli {
+	const char *db_path;		/* --db */
+	const char *config_path;	/* --config */
+	struct app app;
+	int opened;
+};
+
+struct cli_command {
+	const char *name;
+	int (*fn)(struct cli *cli, int argc, char **argv);
+	const char *usage;
+	const char *help;
+};
+
+/* Open settings, rules and the database (create it when asked), then
+ * work out who is at the keyboard if identify.  0, or an exit status
+ * after printing the reason. */
+int cli_open(struct cli *cli, int create, int identify);
+
+/* Print "peerdesk: <error>" to stderr; returns an exit status:
+ * 2 bad input, 3 not found, 4 not allowed, 1 anything else. */
+int cli_fail(const struct pd_err *err);
+
+int cli_init(struct cli *cli, int argc, char **argv);
+int cli_demo(struct cli *cli, int argc, char **argv);
+int cli_import(struct cli *cli, int argc, char **argv);
+int cli_summary(struct cli *cli, int argc, char **argv);
+int cli_user(struct cli *cli, int argc, char **argv);
+int cli_screens(struct cli *cli);
+
+#endif
