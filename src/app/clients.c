@@ -1,0 +1,359 @@
+/* clients.c - intake, the client list and the client record. */
+#include "peerdesk/app/clients.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/ally.h"
+#include "peerdesk/db/db.h"
+#include "peerdesk/db/funding.h"
+#include "peerdesk/db/referral.h"
+#include "peerdesk/model/date.h"
+
+void
+intake_init(struct intake *in)
+{
+	memset(in, 0, sizeof *in);
+	in->client.status = CLIENT_REFERRED;
+	in->referral.route = ROUTE_UNSET;
+	in->funding.kind = FUNDING_NONE;
+	in->funding.contracted_minutes_per_week = -1;
+	in->funding.hourly_charge_pence = -1;
+}
+
+void
+intake_fini(struct intake *in)
+{
+	client_fini(&in->client);
+	referral_fini(&in->referral);
+	funding_fini(&in->funding);
+	FREE(&in->allies);
+}
+
+void
+client_record_fini(struct client_record *r)
+{
+	client_fini(&r->client);
+	referral_fini(&r->referral);
+	funding_fini(&r->funding);
+	FREE(&r->allies);
+}
+
+static int
+clients_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+static enum pd_status
+clients_check_date(const char *d, const char *field, const char *what,
+    struct pd_err *err)
+{
+	pd_date x;
+
+	if (d[0] == '\0' || date_parse(d, &x, NULL) == PD_OK)
+		return PD_OK;
+	return pd_fail(err, PD_INVALID, field, "%s should be a date like "
+	    "2026-04-06", what);
+}
+
+/* Any funding detail given? */
+static int
+clients_has_funding(const struct funding *f)
+{
+	return f->kind != FUNDING_NONE || f->contracted_minutes_per_week >= 0 ||
+	    f->hourly_charge_pence >= 0 || !clients_blank(f->funder) ||
+	    !clients_blank(f->negotiator) || f->review_due[0] != '\0';
+}
+
+static enum pd_status
+clients_validate(const struct client *c, const struct referral *r,
+    const struct funding *f, struct pd_err *err)
+{
+	enum pd_status s;
+
+	if (clients_blank(c->name))
+		return pd_fail(err, PD_INVALID, "name",
+		    "please type the person's name");
+	if ((s = clients_check_date(c->date_of_birth, "date_of_birth",
+	    "Date of birth", err)) != PD_OK)
+		return s;
+	if ((s = clients_check_date(r->referred_on, "referred_on",
+	    "Referral date", err)) != PD_OK)
+		return s;
+	if ((s = clients_check_date(f->review_due, "funder_review",
+	    "Funder review", err)) != PD_OK)
+		return s;
+	if (f->contracted_minutes_per_week > 7 * 24 * 60)
+		return pd_fail(err, PD_INVALID, "contracted",
+		    "that is more hours than a week has");
+	return PD_OK;
+}
+
+static enum pd_status
+clients_add_allies(struct app *app, int64_t client_id, const char *text,
+    struct pd_err *err)
+{
+	const char *p = text;
+	enum pd_status s;
+
+	while (p != NULL && *p != '\0') {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+
+		if (!clients_blank(line)) {
+			struct ally a;
+
+			memset(&a, 0, sizeof a);
+			a.client_id = client_id;
+			a.name = line;
+			s = db_ally_insert(app->db, &a, err);
+			if (s != PD_OK) {
+				free(line);
+				return s;
+			}
+		}
+		free(line);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+	return PD_OK;
+}
+
+enum pd_status
+app_client_create(struct app *app, struct intake *in, int64_t *id,
+    struct pd_err *err)
+{
+	enum pd_status s;
+	char summary[300];
+
+	if ((s = app_require(app, APP_STAFF, "take referrals", err)) != PD_OK)
+		return s;
+	if ((s = clients_validate(&in->client, &in->referral, &in->funding,
+	    err)) != PD_OK)
+		return s;
+	if (in->referral.referred_on[0] == '\0')
+		app_today(in->referral.referred_on);
+	in->client.status = CLIENT_REFERRED;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = db_client_insert(app->db, &in->client, app->actor.staff_id, err);
+	if (s == PD_OK) {
+		in->referral.client_id = in->client.id;
+		s = db_referral_insert(app->db, &in->referral,
+		    app->actor.staff_id, err);
+	}
+	if (s == PD_OK && clients_has_funding(&in->funding)) {
+		in->funding.client_id = in->client.id;
+		s = db_funding_insert(app->db, &in->funding, err);
+	}
+	if (s == PD_OK)
+		s = clients_add_allies(app, in->client.id, in->allies, err);
+	if (s == PD_OK) {
+		snprintf(summary, sizeof summary, "new referral: %s",
+		    in->client.name);
+		s = app_audit(app, "create", "client", in->client.id,
+		    in->client.id, summary, NULL, NULL, NULL, err);
+	}
+	if (s == PD_OK)
+		s = db_commit(app->db, err);
+	else
+		db_rollback(app->db);
+	if (s == PD_OK && id != NULL)
+		*id = in->client.id;
+	return s;
+}
+
+static int64_t
+clients_scope(const struct app *app)
+{
+	return app->have_actor && app->actor.role == ROLE_PAL ?
+	    app->actor.staff_id : 0;
+}
+
+static int
+clients_ally_cb(void *arg, const struct ally *a)
+{
+	struct strbuf *sb = arg;
+
+	if (sb->len > 0)
+		strbuf_addc(sb, '\n');
+	strbuf_adds(sb, a->name ? a->name : "");
+	return 0;
+}
+
+/* Read the whole record (no audit, no transaction). */
+static enum pd_status
+clients_read(struct app *app, int64_t id, struct client_record *out,
+    struct pd_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum pd_status s;
+
+	memset(out, 0, sizeof *out);
+	out->funding.contracted_minutes_per_week = -1;
+	out->funding.hourly_charge_pence = -1;
+	out->funding.kind = FUNDING_NONE;
+	out->referral.route = ROUTE_UNSET;
+	s = db_client_get(app->db, id, clients_scope(app), &out->client, err);
+	if (s == PD_NOT_FOUND)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "there is no such client, "
+		    "or they are not one of yours");
+	if (s != PD_OK)
+		return s;
+	s = db_referral_for_client(app->db, id, &out->referral, NULL);
+	if (s != PD_OK && s != PD_NOT_FOUND)
+		return pd_fail(err, s, NULL, "could not read the referral");
+	s = db_funding_for_client(app->db, id, &out->funding, NULL);
+	if (s != PD_OK && s != PD_NOT_FOUND)
+		return pd_fail(err, s, NULL, "could not read the funding");
+	s = db_ally_list(app->db, id, clients_ally_cb, &sb, err);
+	out->allies = strbuf_detach(&sb);
+	return s;
+}
+
+enum pd_status
+app_client_open(struct app *app, int64_t id, struct client_record *out,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_ANYONE, "open client records", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = clients_read(app, id, out, err);
+	if (s == PD_OK)
+		s = app_audit(app, "open", "client", id, id, "opened the record",
+		    NULL, NULL, NULL, err);
+	if (s == PD_OK)
+		s = db_commit(app->db, err);
+	else
+		db_rollback(app->db);
+	if (s != PD_OK)
+		client_record_fini(out);
+	return s;
+}
+
+/* A plain "field: value" text of the editable parts, for the audit. */
+static char *
+clients_describe(const struct client_record *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct client *c = &r->client;
+	char money[32];
+
+#define LINE(k, v) do { if ((v) != NULL && (v)[0] != '\0') \
+	strbuf_addf(&sb, "%s: %s\n", (k), (v)); } while (0)
+	LINE("name", c->name);
+	LINE("preferred name", c->preferred_name);
+	LINE("pronouns", c->pronouns);
+	LINE("date of birth", c->date_of_birth);
+	LINE("phone", c->phone);
+	LINE("email", c->email);
+	LINE("address", c->address);
+	LINE("PAL preferences", c->pal_preferences);
+	LINE("interests", c->interests);
+	LINE("status", client_status_str(c->status));
+	LINE("referred on", r->referral.referred_on);
+	LINE("referrer", r->referral.referrer_name);
+	LINE("referrer organisation", r->referral.referrer_org);
+	LINE("funding", r->funding.id ? funding_kind_str(r->funding.kind) : NULL);
+	if (r->funding.contracted_minutes_per_week >= 0) {
+		snprintf(money, sizeof money, "%d",
+		    r->funding.contracted_minutes_per_week);
+		LINE("contracted minutes a week", money);
+	}
+	LINE("people who matter", r->allies);
+#undef LINE
+	return strbuf_detach(&sb);
+}
+
+enum pd_status
+app_client_save(struct app *app, struct client_record *rec,
+    struct pd_err *err)
+{
+	struct client_record old;
+	enum pd_status s;
+	char *before = NULL, *after = NULL;
+
+	if ((s = app_require(app, APP_STAFF, "change client details", err))
+	    != PD_OK)
+		return s;
+	if ((s = clients_validate(&rec->client, &rec->referral, &rec->funding,
+	    err)) != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	memset(&old, 0, sizeof old);
+	s = clients_read(app, rec->client.id, &old, err);
+	if (s == PD_OK)
+		s = db_client_update(app->db, &rec->client, app->actor.staff_id,
+		    err);
+	if (s == PD_OK && rec->referral.id > 0)
+		s = db_referral_update(app->db, &rec->referral, err);
+	else if (s == PD_OK && rec->referral.referred_on[0] != '\0') {
+		rec->referral.client_id = rec->client.id;
+		s = db_referral_insert(app->db, &rec->referral,
+		    app->actor.staff_id, err);
+	}
+	if (s == PD_OK && rec->funding.id > 0)
+		s = db_funding_update(app->db, &rec->funding, err);
+	else if (s == PD_OK && clients_has_funding(&rec->funding)) {
+		rec->funding.client_id = rec->client.id;
+		s = db_funding_insert(app->db, &rec->funding, err);
+	}
+	if (s == PD_OK && strcmp(old.allies ? old.allies : "",
+	    rec->allies ? rec->allies : "") != 0) {
+		s = db_ally_delete_all(app->db, rec->client.id, err);
+		if (s == PD_OK)
+			s = clients_add_allies(app, rec->client.id, rec->allies, err);
+	}
+	if (s == PD_OK) {
+		before = clients_describe(&old);
+		after = clients_describe(rec);
+		if (strcmp(before, after) != 0)
+			s = app_audit(app, "update", "client", rec->client.id,
+			    rec->client.id, "changed the record", before, after,
+			    NULL, err);
+	}
+	if (s == PD_OK)
+		s = db_commit(app->db, err);
+	else
+		db_rollback(app->db);
+	free(before);
+	free(after);
+	client_record_fini(&old);
+	return s;
+}
+
+enum pd_status
+app_client_page(struct app *app, struct client_query *q,
+    struct client_row *rows, int max, int *n, struct pd_err *err)
+{
+	enum pd_status s;
+
+	*n = 0;
+	if ((s = app_require(app, APP_ANYONE, "see clients", err)) != PD_OK)
+		return s;
+	q->scope_pal = clients_scope(app);
+	return db_client_page(app->db, q, rows, max, n, err);
+}
+
+enum pd_status
+app_client_count(struct app *app, struct client_query *q, int *n,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	*n = 0;
+	if ((s = app_require(app, APP_ANYONE, "see clients", err)) != PD_OK)
+		return s;
+	q->scope_pal = clients_scope(app);
+	return db_client_count(app->db, q, n, err);
+}
