@@ -1,0 +1,222 @@
+/* Tier 2: CSV imports through the use cases: one transaction per file,
+ * errors name file, line and field, nothing half-saved. */
+#include <string.h>
+
+#include "support/appfix.h"
+#include "support/dbfix.h"
+#include "support/testlib.h"
+#include "peerdesk/app/import.h"
+
+static struct app app;
+static int nwarn;
+static char lastwarn[600];
+
+static void
+warn_cb(void *arg, const char *msg)
+{
+	(void)arg;
+	nwarn++;
+	snprintf(lastwarn, sizeof lastwarn, "%s", msg);
+}
+
+static void
+setup(void)
+{
+	appfix_open(&app);
+	nwarn = 0;
+	lastwarn[0] = '\0';
+}
+
+static void
+teardown(void)
+{
+	app_close(&app);
+}
+
+static enum pd_status
+run(enum import_kind k, const char *text, struct import_result *res,
+    struct pd_err *err)
+{
+	return app_import_text(&app, k, text, strlen(text), "in.csv", warn_cb,
+	    NULL, res, err);
+}
+
+START_TEST(test_pals_ok)
+{
+	struct import_result res;
+	struct pd_err err;
+
+	ck_assert_int_eq(run(IMPORT_PALS,
+	    "name,login,role,hourly_rate,rate_from,benefit_rule\r\n"
+	    "Jo Bennett,jo,pal,12.71,2026-04-01,permitted\r\n"
+	    "\"Lee, Marcus\",marcus,pal,£13.45,2026-04-01,supported\r\n"
+	    "Sam Carter,sam,office,,,\r\n", &res, &err), PD_OK);
+	ck_assert_int_eq(res.rows, 3);
+	ck_assert_int_eq(dbfix_count(app.db, "staff"), 3);
+	ck_assert_int_eq(dbfix_count(app.db, "pal"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "pal_rate"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), 1);
+	ck_assert_int_eq(nwarn, 0);
+}
+END_TEST
+
+/* Each bad file: the line and field named, and nothing kept. */
+static const struct {
+	enum import_kind kind;
+	const char *text;
+	int line;
+	const char *field, *says;
+} bad[] = {
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a,pal,12.71,2026-04-01,permitted\nB,b,boss,12.71,2026-04-01,none\n",
+	  3, "role", "not a role" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a,pal,12.711,2026-04-01,permitted\n", 2, "hourly_rate", "pounds" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a,pal,,2026-04-01,permitted\n", 2, "hourly_rate", "needs an hourly" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a,pal,12.71,,permitted\n", 2, "rate_from", "date" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a b,pal,12.71,2026-04-01,permitted\n", 2, "login", "Unix login" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  ",a,pal,12.71,2026-04-01,permitted\n", 2, "name", "name" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a,pal,12.71,2026-04-01,permitted\nA2,a,pal,12.71,2026-04-01,none\n",
+	  3, "login", "already" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	  "A,a,office,,,permitted\n", 2, "benefit_rule", "only PALs" },
+	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from\n",
+	  1, "benefit_rule", "no 'benefit_rule' column" },
+	{ IMPORT_PALS, "name,login,login,role,hourly_rate,rate_from,benefit_rule\n",
+	  1, "login", "twice" },
+	{ IMPORT_PALS, "", 1, "", "empty" },
+	{ IMPORT_TIMESHEET, "pal_login,date,minutes,kind\nx,2026-11-16,60,session\n",
+	  2, "pal_login", "not a PAL" },
+	{ IMPORT_TIMESHEET, "pal_login,date,minutes,kind\nsam,2026-11-16,0,session\n",
+	  2, "minutes", "out of range" },
+	{ IMPORT_TIMESHEET, "pal_login,date,minutes,kind\nsam,2026-11-16,1441,session\n",
+	  2, "minutes", "out of range" },
+	{ IMPORT_TIMESHEET, "pal_login,date,minutes,kind\nsam,2026-11-16,60,holiday\n",
+	  2, "kind", "not a kind" },
+	{ IMPORT_TIMESHEET, "pal_login,date,minutes,kind,client_id\n"
+	  "sam,2026-11-16,60,session,99999\n", 2, "client_id", "no client" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week\n"
+	  "A,2026-11-01,x,lottery,60\n", 2, "funding", "not a kind of funding" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week\n"
+	  "A,2026-11-01,x,none,-5\n", 2, "contracted_minutes_per_week", "whole number" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week,shoe_size\n",
+	  1, "shoe_size", "not one peerdesk knows" },
+};
+
+START_TEST(test_bad_files)
+{
+	struct import_result res;
+	struct pd_err err;
+	int64_t staff_before, clients_before, lines_before, audit_before;
+
+	dbfix_pal(app.db, "sam", "Sam Reid");
+	staff_before = dbfix_count(app.db, "staff");
+	clients_before = dbfix_count(app.db, "client");
+	lines_before = dbfix_count(app.db, "timesheet_line");
+	audit_before = dbfix_count(app.db, "audit");
+	ck_assert_int_ne(run(bad[_i].kind, bad[_i].text, &res, &err), PD_OK);
+	ck_assert_str_eq(err.file, "in.csv");
+	ck_assert_int_eq(err.line, bad[_i].line);
+	ck_assert_str_eq(err.field, bad[_i].field);
+	ck_assert_msg(strstr(err.msg, bad[_i].says) != NULL,
+	    "message '%s' lacks '%s'", err.msg, bad[_i].says);
+	ck_assert_int_eq(res.rows, 0);
+	ck_assert_int_eq(dbfix_count(app.db, "staff"), staff_before);
+	ck_assert_int_eq(dbfix_count(app.db, "client"), clients_before);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), lines_before);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_week"), 0);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), audit_before);
+}
+END_TEST
+
+START_TEST(test_low_rate_warns)
+{
+	struct import_result res;
+	struct pd_err err;
+
+	ck_assert_int_eq(run(IMPORT_PALS,
+	    "name,login,role,hourly_rate,rate_from,benefit_rule\n"
+	    "A,a,pal,12.70,2026-04-01,permitted\n"
+	    "B,b,pal,12.71,2026-04-01,permitted\n"
+	    "C,c,pal,12.21,2026-03-31,permitted\n", &res, &err), PD_OK);
+	ck_assert_int_eq(res.rows, 3);
+	ck_assert_int_eq(nwarn, 1);	/* only A: C is fine on 31 March */
+	ck_assert_ptr_nonnull(strstr(lastwarn, "in.csv:2: hourly_rate:"));
+	ck_assert_ptr_nonnull(strstr(lastwarn, "£12.71"));
+}
+END_TEST
+
+START_TEST(test_timesheet_weeks)
+{
+	struct import_result res;
+	struct pd_err err;
+
+	dbfix_pal(app.db, "sam", "Sam Reid");
+	dbfix_pal(app.db, "jo", "Jo Evans");
+	/* 2026-11-15 is a Sunday, 16 a Monday: two weeks for sam */
+	ck_assert_int_eq(run(IMPORT_TIMESHEET,
+	    "kind,minutes,date,pal_login\n"
+	    "session,60,2026-11-15,sam\n"
+	    "travel,15,2026-11-16,sam\n"
+	    "admin,30,2026-11-22,sam\n"
+	    "supervision,60,2026-11-16,jo\n", &res, &err), PD_OK);
+	ck_assert_int_eq(res.rows, 4);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_week"), 3);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 4);
+}
+END_TEST
+
+START_TEST(test_only_staff_import)
+{
+	struct import_result res;
+	struct pd_err err;
+	int64_t jo = dbfix_pal(app.db, "jo", "Jo Evans");
+
+	appfix_act_as(&app, jo, ROLE_PAL, "jo");
+	ck_assert_int_eq(run(IMPORT_CLIENTS,
+	    "name,referred_on,referrer,funding,contracted_minutes_per_week\n"
+	    "A,2026-11-01,x,none,60\n", &res, &err), PD_DENIED);
+	ck_assert_int_eq(dbfix_count(app.db, "client"), 0);
+}
+END_TEST
+
+START_TEST(test_clients_ok)
+{
+	struct import_result res;
+	struct pd_err err;
+
+	ck_assert_int_eq(run(IMPORT_CLIENTS,
+	    "name,referred_on,referrer,funding,contracted_minutes_per_week,"
+	    "pronouns,phone\n"
+	    "Ann Example,2026-11-02,Kate Morris,personal_budget,360,she/her,07700 900001\n"
+	    "Zoë Ñandú,,GP,,,,\n", &res, &err), PD_OK);
+	ck_assert_int_eq(res.rows, 2);
+	ck_assert_int_eq(dbfix_count(app.db, "client"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "referral"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "funding"), 2);
+}
+END_TEST
+
+static Suite *
+app_import_suite(void)
+{
+	Suite *s = suite_create("app_import");
+	TCase *tc = tcase_create("import");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_pals_ok);
+	tcase_add_loop_test(tc, test_bad_files, 0, sizeof bad / sizeof bad[0]);
+	tcase_add_test(tc, test_low_rate_warns);
+	tcase_add_test(tc, test_timesheet_weeks);
+	tcase_add_test(tc, test_only_staff_import);
+	tcase_add_test(tc, test_clients_ok);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+PD_TEST_MAIN(app_import_suite)

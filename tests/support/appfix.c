@@ -1,0 +1,39 @@
+#include "support/appfix.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "peerdesk/config/rules.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/rules.h"
+#include "support/dbfix.h"
+
+void
+appfix_open(struct app *app)
+{
+	struct pd_err err;
+
+	memset(app, 0, sizeof *app);
+	app->settings = xcalloc(1, sizeof *app->settings);
+	settings_defaults(app->settings);
+	app->rules = xcalloc(1, sizeof *app->rules);
+	rules_init(app->rules);
+	if (rules_load_default(app->rules, &err) != PD_OK)
+		ck_abort_msg("rules: %s", err.msg);
+	app->db = dbfix_open();
+	app->db_path = xstrdup("test.db");
+	app->system = 1;
+	snprintf(app->actor.login, sizeof app->actor.login, "root");
+}
+
+void
+appfix_act_as(struct app *app, int64_t id, enum role role, const char *login)
+{
+	app->system = 0;
+	app->have_actor = 1;
+	app->actor.staff_id = id;
+	app->actor.role = role;
+	snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
+}
