@@ -18,7 +18,7 @@ embed_file(FILE *out, const char *path, int idx)
 		perror(path);
 		exit(1);
 	}
-	fprintf(out, "static const char data_%d[] = {\n", idx);
+	fprintf(out, "static const unsigned char data_%d[] = {\n", idx);
 	while ((c = getc(in)) != EOF) {
 		fprintf(out, "%d,", c);
 		if (++col == 24) {
@@ -53,7 +53,7 @@ main(int argc, char **argv)
 
 		if (strncmp(name, prefix, plen) == 0)
 			name += plen;
-		printf("\t{ \"%s\", data_%d, sizeof data_%d - 1 },\n",
+		printf("\t{ \"%s\", (const char *)data_%d, sizeof data_%d - 1 },\n",
 		    name, i, i);
 	}
 	printf("\t{ NULL, NULL, 0 }\n};\n");

@@ -1,0 +1,261 @@
+#include "peerdesk/core/csv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+
+struct csv_reader {
+	const char *p, *end;
+	char *name;
+	int line;		/* current line, 1-based */
+	const char *line_start;
+	struct strbuf *bufs;	/* one per field of the current record */
+	char **fields;
+	size_t nbufs;
+};
+
+struct csv_reader *
+csv_open(const char *data, size_t len, const char *name)
+{
+	struct csv_reader *r = xcalloc(1, sizeof *r);
+
+	r->p = data;
+	r->end = data + len;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		r->p += 3;
+	r->name = xstrdup(name ? name : "input");
+	r->line = 1;
+	r->line_start = r->p;
+	return r;
+}
+
+void
+csv_free(struct csv_reader **rp)
+{
+	struct csv_reader *r = *rp;
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nbufs; i++)
+		strbuf_fini(&r->bufs[i]);
+	free(r->bufs);
+	free(r->fields);
+	free(r->name);
+	free(r);
+	*rp = NULL;
+}
+
+static int
+csv_col(const struct csv_reader *r, const char *at)
+{
+	return (int)(at - r->line_start) + 1;
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 if invalid. */
+static size_t
+csv_utf8_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = p[0];
+	size_t n, i;
+	unsigned cp;
+
+	if (c == 0)
+		return 0;	/* a NUL byte is never text */
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+	else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
+	else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
+	else return 0;
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+static struct strbuf *
+csv_field_buf(struct csv_reader *r, size_t i)
+{
+	if (i >= r->nbufs) {
+		size_t n = r->nbufs ? r->nbufs * 2 : 8;
+
+		while (n <= i)
+			n *= 2;
+		r->bufs = xreallocarray(r->bufs, n, sizeof *r->bufs);
+		r->fields = xreallocarray(r->fields, n, sizeof *r->fields);
+		while (r->nbufs < n)
+			strbuf_init(&r->bufs[r->nbufs++]);
+	}
+	strbuf_reset(&r->bufs[i]);
+	return &r->bufs[i];
+}
+
+static void
+csv_newline(struct csv_reader *r, const char *after)
+{
+	r->line++;
+	r->line_start = after;
+}
+
+enum pd_status
+csv_next(struct csv_reader *r, struct csv_record *rec, struct pd_err *err)
+{
+	size_t nf = 0;
+	struct strbuf *sb;
+
+	/* skip blank lines */
+	for (;;) {
+		if (r->p >= r->end)
+			return PD_NOT_FOUND;
+		if (*r->p == '\n') {
+			r->p++;
+			csv_newline(r, r->p);
+		} else if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n') {
+			r->p += 2;
+			csv_newline(r, r->p);
+		} else
+			break;
+	}
+	rec->line = r->line;
+	for (;;) {		/* one field per iteration */
+		sb = csv_field_buf(r, nf);
+		if (r->p < r->end && *r->p == '"') {
+			const char *open = r->p;
+			int open_line = r->line, open_col = csv_col(r, open);
+
+			r->p++;
+			for (;;) {
+				size_t n;
+
+				if (r->p >= r->end)
+					return pd_fail_at(err, PD_PARSE, r->name,
+					    open_line, open_col, NULL,
+					    "a quoted field is never closed "
+					    "(a \" is missing)");
+				if (*r->p == '"') {
+					if (r->p + 1 < r->end && r->p[1] == '"') {
+						strbuf_addc(sb, '"');
+						r->p += 2;
+						continue;
+					}
+					r->p++;
+					break;
+				}
+				if (*r->p == '\n') {
+					strbuf_addc(sb, '\n');
+					r->p++;
+					csv_newline(r, r->p);
+					continue;
+				}
+				if (*r->p == '\r' && r->p + 1 < r->end &&
+				    r->p[1] == '\n') {
+					strbuf_addc(sb, '\n');
+					r->p += 2;
+					csv_newline(r, r->p);
+					continue;
+				}
+				n = csv_utf8_len((const unsigned char *)r->p,
+				    (const unsigned char *)r->end);
+				if (n == 0)
+					return pd_fail_at(err, PD_PARSE, r->name,
+					    r->line, csv_col(r, r->p), NULL,
+					    "this is not valid UTF-8 text; save "
+					    "the file as UTF-8 and try again");
+				strbuf_add(sb, r->p, n);
+				r->p += n;
+			}
+			if (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
+			    !(*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n'))
+				return pd_fail_at(err, PD_PARSE, r->name, r->line,
+				    csv_col(r, r->p), NULL,
+				    "unexpected text after a closing quote");
+		} else {
+			while (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
+			    !(*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')) {
+				size_t n;
+
+				if (*r->p == '"')
+					return pd_fail_at(err, PD_PARSE, r->name,
+					    r->line, csv_col(r, r->p), NULL,
+					    "a \" inside a field that is not "
+					    "in quotes; put the whole field in "
+					    "double quotes and double the \"");
+				n = csv_utf8_len((const unsigned char *)r->p,
+				    (const unsigned char *)r->end);
+				if (n == 0)
+					return pd_fail_at(err, PD_PARSE, r->name,
+					    r->line, csv_col(r, r->p), NULL,
+					    "this is not valid UTF-8 text; save "
+					    "the file as UTF-8 and try again");
+				strbuf_add(sb, r->p, n);
+				r->p += n;
+			}
+		}
+		nf++;
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		/* end of record */
+		if (r->p < r->end) {
+			r->p += *r->p == '\r' ? 2 : 1;
+			csv_newline(r, r->p);
+		}
+		break;
+	}
+	for (size_t i = 0; i < nf; i++)
+		r->fields[i] = r->bufs[i].buf;
+	rec->field = r->fields;
+	rec->n = nf;
+	return PD_OK;
+}
+
+int
+csv_column(const struct csv_record *header, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < header->n; i++)
+		if (strcmp(header->field[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum pd_status
+csv_slurp(const char *path, char **data, size_t *len, struct pd_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	*data = NULL;
+	*len = 0;
+	if (f == NULL)
+		return pd_fail_at(err, PD_IO, path, 0, 0, NULL,
+		    "cannot read the file: %s", strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		strbuf_add(&sb, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		strbuf_fini(&sb);
+		return pd_fail_at(err, PD_IO, path, 0, 0, NULL,
+		    "cannot read the file");
+	}
+	fclose(f);
+	*len = sb.len;
+	*data = strbuf_detach(&sb);
+	return PD_OK;
+}
