@@ -118,8 +118,12 @@ static enum pd_status
 rules_missing(struct yamldoc *yd, yaml_node_t *node, const char *key,
     const char *what, struct pd_err *err)
 {
+	if (strcmp(key, "source") == 0)
+		return yamldoc_fail(yd, node, PD_CONFIG, key, err,
+		    "missing from this %s; give a web address or a citation "
+		    "for its figures", what);
 	return yamldoc_fail(yd, node, PD_CONFIG, key, err,
-	    "missing: every %s needs a %s", what, key);
+	    "missing from this %s", what);
 }
 
 static size_t
@@ -329,11 +333,9 @@ rules_parse(const char *text, size_t len, const char *name, struct rules *r,
 	if (st != PD_OK)
 		goto out;
 	if (found[TOP_PW] == NULL)
-		st = rules_missing(&yd, root, "permitted_work", "rules file",
-		    err);
+		st = rules_missing(&yd, root, "permitted_work", "file", err);
 	else if (found[TOP_WAGE] == NULL)
-		st = rules_missing(&yd, root, "minimum_wage", "rules file",
-		    err);
+		st = rules_missing(&yd, root, "minimum_wage", "file", err);
 out:
 	yamldoc_fini(&yd);
 	return st;
