@@ -16,8 +16,8 @@ static struct rules builtin;	/* loaded once, before the tests fork */
 static unsigned
 t_days_in_month(unsigned y, unsigned m)
 {
-	static const unsigned d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
+	static const unsigned d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+		31, 30, 31 };
 
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
@@ -278,7 +278,7 @@ END_TEST
 /* Figures known from the research notes. */
 struct spot {
 	const char *date;
-	int64_t higher;		/* permitted-work higher limit; -1: none */
+	int64_t higher;		/* higher limit, -1: none */
 	int age;
 	int64_t rate;		/* hourly minimum; -1: no band */
 	const char *band;
@@ -373,7 +373,8 @@ START_TEST(test_computed_rows_marked)
 				want = 1;
 		ck_assert_msg(want == (row->note != NULL &&
 		    strncmp(row->note, "[C]", 3) == 0),
-		    "%s: [C] note %s", row->from, want ? "missing" : "unexpected");
+		    "%s: [C] note %s", row->from,
+		    want ? "missing" : "unexpected");
 	}
 	for (i = 0; i < builtin.n_wage; i++)
 		ck_assert(builtin.wage[i].note == NULL ||

@@ -28,23 +28,23 @@ enum settings_origin {
 struct settings {
 	char *org_name;			/* "peerdesk" */
 	char *db_path;			/* SETTINGS_DEFAULT_DB */
-	int week_start;			/* 1 = Monday (default) .. 7 = Sunday */
-	int review_due_days;		/* 28: review due this long after the
-					 * first meeting */
-	int review_overdue_days;	/* 42: overdue after this; always >
-					 * review_due_days */
+	int week_start;			/* 1 = Monday (default) .. 7 */
+	int review_due_days;		/* 28: review due this many days
+					 * after the first meeting */
+	int review_overdue_days;	/* 42: overdue after this; always
+					 * more than review_due_days */
 	int review_upcoming_days;	/* 7: show reminders this far ahead */
 	int near_percent;		/* 10: warn within this % of a limit */
 	char *print_command;		/* "lp" */
 	int idle_lock_minutes;		/* 10 */
 	bool holiday_pay;		/* false: rolled-up holiday pay off */
-	int holiday_pay_rate;		/* 1207 = 12.07%, hundredths of % */
+	int holiday_pay_rate;		/* 1207 = 12.07% (hundredths) */
 	char **shared_accounts;		/* Unix logins of shared office
 					 * accounts (none by default) */
 	size_t n_shared_accounts;
 	int supervision_due_weeks;	/* 6 */
 	int dbs_recheck_months;		/* 36 */
-	int dbs_recheck_months_update_service;	/* 12 */
+	int dbs_recheck_months_update_service; /* 12 */
 	int retention_years;		/* 6 */
 	int draft_autosave_seconds;	/* 5 */
 	char *rules_file;		/* NULL: the built-in rules.yaml */

@@ -46,7 +46,7 @@ struct rules {
 	size_t n_pw;
 	struct rules_wage_row *wage;
 	size_t n_wage;
-	char *file;		/* where the tables came from (for messages) */
+	char *file;		/* where the tables came from */
 };
 
 /* An empty set of tables (every lookup answers NULL). */
