@@ -159,7 +159,10 @@ date_parse(const char *s, pd_date *out, struct pd_err *err)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "%s is not a date: there is no month %02d", s, m);
 	dim = date_days_in_month(y, m);
-	if (d < 1 || d > dim)
+	if (d < 1)
+		return pd_fail(err, PD_INVALID, NULL,
+		    "%s is not a date: there is no day 00", s);
+	if (d > dim)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "%s is not a date: %s %04d has %d days", s,
 		    date_month_names[m - 1], y, dim);
