@@ -11,7 +11,8 @@
 
 /* 2026/27: lower £20.00, higher and supported £203.50, less than 16h. */
 static const struct permitted_limits lim2026 = {
-	.lower_pence = 2000, .higher_pence = 20350, .hours_limit_minutes = 960,
+	.lower_pence = 2000, .higher_pence = 20350,
+	.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES,
 };
 
 enum { OK = PERMITTED_OK, NEAR = PERMITTED_NEAR, OVER = PERMITTED_OVER,

@@ -15,6 +15,9 @@
 #include "peerdesk/model/records.h"
 
 #define PERMITTED_NEAR_PERCENT 10	/* default "close to the limit" */
+/* "Less than 16 hours a week" (ESA reg 45(4)), for hours_limit_minutes
+ * below: the rules table holds the money figures only. */
+#define PERMITTED_HOURS_LIMIT_MINUTES (16 * 60)
 #define PERMITTED_SENTENCE_LEN 320
 
 /* The figures in force on a week's first day (from the dated rules
