@@ -1,0 +1,87 @@
+/* permitted.h - the weekly permitted-work check for a PAL on benefits.
+ *
+ * Given a PAL's rule, the week's paid minutes (sessions, supervision,
+ * training, travel: all paid time) and gross pay (pay plus holiday pay),
+ * and the limits in force on the week's first day, say whether the week
+ * is within the rule, close to a limit, or over it, how much room is
+ * left, and one plain sentence for people.  docs/model-rules.md has the
+ * exact arithmetic.  Rules are warnings: this never refuses anything.
+ */
+#ifndef PEERDESK_MODEL_PERMITTED_H
+#define PEERDESK_MODEL_PERMITTED_H
+
+#include <stdint.h>
+
+#include "peerdesk/model/records.h"
+
+#define PERMITTED_NEAR_PERCENT 10	/* default "close to the limit" */
+/* "Less than 16 hours a week" (ESA reg 45(4)), for hours_limit_minutes
+ * below: the rules table holds the money figures only. */
+#define PERMITTED_HOURS_LIMIT_MINUTES (16 * 60)
+#define PERMITTED_SENTENCE_LEN 320
+
+/* The figures in force on a week's first day (from the dated rules
+ * table; none of them is built into the code). */
+struct permitted_limits {
+	int64_t lower_pence;	/* lower limit, 2000 = £20.00 */
+	int64_t higher_pence;	/* permitted work and supported limit */
+	int hours_limit_minutes; /* 960: permitted work is less than 16h */
+};
+
+enum permitted_verdict {
+	PERMITTED_NA,		/* no limit: uc, none, or no figures */
+	PERMITTED_OK,
+	PERMITTED_NEAR,		/* within, but close to a limit */
+	PERMITTED_OVER
+};
+
+struct permitted_result {
+	enum permitted_verdict verdict;
+	enum benefit_rule rule;
+	int minutes;		/* the week's minutes (negative read as 0) */
+	int64_t pence;		/* the week's gross pay (negative read as 0) */
+	int has_hours_limit;	/* permitted work only */
+	int has_pay_limit;	/* lower, permitted, supported */
+	int hours_limit_minutes; /* minutes must stay below this; else 0 */
+	int64_t limit_pence;	/* pay must stay at or below this; else 0 */
+	int minutes_left;	/* most that can still be worked; >= 0 */
+	int64_t pence_left;	/* most that can still be earned; >= 0 */
+	int minutes_excess;	/* least to take off to be within; >= 0 */
+	int64_t pence_excess;	/* least to take off to be within; >= 0 */
+	int hours_over, pay_over;	/* which limit is crossed */
+	int hours_near, pay_near;	/* which limit is close (not over) */
+	int no_figures;		/* the rule has limits but none were given */
+	char sentence[PERMITTED_SENTENCE_LEN];
+};
+
+/* Check one week.  rule comes from records.h; lim may be NULL when no
+ * figures are known (verdict NA, said in the sentence); near_percent is
+ * clamped to 0-100.  Fills *out completely; cannot fail. */
+void permitted_check(enum benefit_rule rule, int minutes, int64_t pence,
+    const struct permitted_limits *lim, int near_percent,
+    struct permitted_result *out);
+
+/* The week before and after adding add_minutes and add_pence (either may
+ * be 0, or negative to take a line off), so a screen can warn before
+ * saving.  Never silent: `over` is set whenever the week would be over. */
+struct permitted_change {
+	struct permitted_result before;
+	struct permitted_result after;
+	int crosses;	/* after is over a limit that before was not */
+	int over;	/* after is over a limit (perhaps already before) */
+	char sentence[PERMITTED_SENTENCE_LEN];	/* "Adding 3h: ..." */
+};
+
+void permitted_check_adding(enum benefit_rule rule, int minutes,
+    int64_t pence, int add_minutes, int64_t add_pence,
+    const struct permitted_limits *lim, int near_percent,
+    struct permitted_change *out);
+
+/* "n/a", "ok", "near", "over" (for CSV); NULL when out of range. */
+const char *permitted_verdict_str(enum permitted_verdict v);
+
+/* "no limit", "within the limit", "close to the limit", "over the
+ * limit" (for screens); "?" when out of range. */
+const char *permitted_verdict_label(enum permitted_verdict v);
+
+#endif

@@ -1,0 +1,265 @@
+#include "peerdesk/model/permitted.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
+
+#define PERMITTED_DASH "\xe2\x80\x93"	/* en dash, U+2013 */
+
+/* Append to a fixed sentence buffer; output past the end is dropped. */
+static void
+permitted_add(char *buf, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+permitted_add(char *buf, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= PERMITTED_SENTENCE_LEN)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, PERMITTED_SENTENCE_LEN - len, fmt, ap);
+	va_end(ap);
+}
+
+/* The most `room` may be while the amount still counts as close to
+ * `limit`: floor(limit x pct / 100), worked out without overflow. */
+static int64_t
+permitted_near_room(int64_t limit, int pct)
+{
+	return (limit / 100) * pct + (limit % 100) * pct / 100;
+}
+
+static int64_t
+permitted_clamp64(int64_t v, int64_t lo, int64_t hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* "13h 30m of less than 16h; £171.59 of £203.50" and the like. */
+static void
+permitted_describe(const struct permitted_result *r, char *buf)
+{
+	char d[DURATION_STR_LEN], lim[DURATION_STR_LEN];
+	char m[MONEY_STR_LEN], ml[MONEY_STR_LEN];
+
+	duration_format(r->minutes, d);
+	money_format(r->pence, m);
+	if (r->has_hours_limit)
+		permitted_add(buf, "%s of less than %s", d,
+		    duration_format(r->hours_limit_minutes, lim));
+	else
+		permitted_add(buf, "%s", d);
+	if (r->has_pay_limit)
+		permitted_add(buf, "; %s of %s", m,
+		    money_format(r->limit_pence, ml));
+	else
+		permitted_add(buf, "; %s", m);
+}
+
+/* " – room left: 2h 29m, £31.91" and the other endings. */
+static void
+permitted_conclude(const struct permitted_result *r, char *buf)
+{
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN], ml[MONEY_STR_LEN];
+
+	switch (r->verdict) {
+	case PERMITTED_NA:
+		if (r->rule == RULE_UC)
+			permitted_add(buf, " " PERMITTED_DASH " Universal "
+			    "Credit: no weekly limit, for information only");
+		else if (r->rule == RULE_NONE)
+			permitted_add(buf, " " PERMITTED_DASH " no "
+			    "permitted-work limit applies");
+		else if (r->no_figures)
+			permitted_add(buf, " " PERMITTED_DASH " no limit is "
+			    "set for this week: check the rules table");
+		return;
+	case PERMITTED_OK:
+	case PERMITTED_NEAR:
+		permitted_add(buf, " " PERMITTED_DASH " %s",
+		    r->verdict == PERMITTED_NEAR ?
+		    "close to the limit, room left: " : "room left: ");
+		if (r->has_hours_limit)
+			permitted_add(buf, "%s, ",
+			    duration_format(r->minutes_left, d));
+		permitted_add(buf, "%s", money_format(r->pence_left, m));
+		return;
+	case PERMITTED_OVER:
+		permitted_add(buf, " " PERMITTED_DASH " over the limit: ");
+		if (r->hours_over)
+			permitted_add(buf, "hours must be less than %s",
+			    duration_format(r->hours_limit_minutes, d));
+		if (r->hours_over && r->pay_over)
+			permitted_add(buf, ", and ");
+		if (r->pay_over)
+			permitted_add(buf, "pay is %s more than %s",
+			    money_format(r->pence_excess, m),
+			    money_format(r->limit_pence, ml));
+		return;
+	}
+}
+
+void
+permitted_check(enum benefit_rule rule, int minutes, int64_t pence,
+    const struct permitted_limits *lim, int near_percent,
+    struct permitted_result *out)
+{
+	int pct = (int)permitted_clamp64(near_percent, 0, 100);
+
+	memset(out, 0, sizeof *out);
+	out->rule = rule;
+	out->minutes = minutes < 0 ? 0 : minutes;
+	out->pence = pence < 0 ? 0 : pence;
+
+	switch (rule) {
+	case RULE_PERMITTED:
+		out->has_hours_limit = 1;
+		out->has_pay_limit = 1;
+		if (lim != NULL) {
+			out->hours_limit_minutes = lim->hours_limit_minutes;
+			out->limit_pence = lim->higher_pence;
+		}
+		break;
+	case RULE_SUPPORTED:
+		out->has_pay_limit = 1;
+		if (lim != NULL)
+			out->limit_pence = lim->higher_pence;
+		break;
+	case RULE_LOWER:
+		out->has_pay_limit = 1;
+		if (lim != NULL)
+			out->limit_pence = lim->lower_pence;
+		break;
+	case RULE_UC:
+	case RULE_NONE:
+	default:
+		break;
+	}
+	/* A rule with a limit but no usable figure: say so, judge nothing. */
+	if ((out->has_pay_limit && out->limit_pence <= 0) ||
+	    (out->has_hours_limit && out->hours_limit_minutes <= 0)) {
+		out->no_figures = 1;
+		out->has_hours_limit = out->has_pay_limit = 0;
+		out->hours_limit_minutes = 0;
+		out->limit_pence = 0;
+	}
+
+	if (out->has_hours_limit) {
+		int hl = out->hours_limit_minutes;
+
+		/* "Less than 16h": 960 minutes is over, 959 is the most. */
+		if (out->minutes >= hl) {
+			out->hours_over = 1;
+			out->minutes_excess = out->minutes - (hl - 1);
+		} else {
+			out->minutes_left = hl - 1 - out->minutes;
+			out->hours_near = hl - out->minutes <=
+			    permitted_near_room(hl, pct);
+		}
+	}
+	if (out->has_pay_limit) {
+		int64_t pl = out->limit_pence;
+
+		/* "No more than the limit": the limit itself is within. */
+		if (out->pence > pl) {
+			out->pay_over = 1;
+			out->pence_excess = out->pence - pl;
+		} else {
+			out->pence_left = pl - out->pence;
+			out->pay_near = out->pence_left <=
+			    permitted_near_room(pl, pct);
+		}
+	}
+
+	if (!out->has_hours_limit && !out->has_pay_limit)
+		out->verdict = PERMITTED_NA;
+	else if (out->hours_over || out->pay_over)
+		out->verdict = PERMITTED_OVER;
+	else if (out->hours_near || out->pay_near)
+		out->verdict = PERMITTED_NEAR;
+	else
+		out->verdict = PERMITTED_OK;
+
+	out->sentence[0] = '\0';
+	permitted_add(out->sentence, "This week: ");
+	permitted_describe(out, out->sentence);
+	permitted_conclude(out, out->sentence);
+}
+
+void
+permitted_check_adding(enum benefit_rule rule, int minutes,
+    int64_t pence, int add_minutes, int64_t add_pence,
+    const struct permitted_limits *lim, int near_percent,
+    struct permitted_change *out)
+{
+	const int64_t big = INT64_MAX / 4;
+	int64_t after_min, after_pence;
+	char *s = out->sentence;
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+
+	memset(out, 0, sizeof *out);
+	if (minutes < 0)
+		minutes = 0;
+	if (pence < 0)
+		pence = 0;
+	permitted_check(rule, minutes, pence, lim, near_percent,
+	    &out->before);
+	after_min = permitted_clamp64((int64_t)minutes + add_minutes, 0,
+	    INT_MAX / 2);
+	after_pence = permitted_clamp64(permitted_clamp64(pence, 0, big) +
+	    permitted_clamp64(add_pence, -big, big), 0, big);
+	permitted_check(rule, (int)after_min, after_pence, lim, near_percent,
+	    &out->after);
+	out->over = out->after.verdict == PERMITTED_OVER;
+	out->crosses = (out->after.hours_over && !out->before.hours_over) ||
+	    (out->after.pay_over && !out->before.pay_over);
+
+	if (add_minutes == 0 && add_pence == 0) {
+		memcpy(s, out->after.sentence, PERMITTED_SENTENCE_LEN);
+		return;
+	}
+	/* "Adding 3h and £38.13: this week would be ..." */
+	permitted_add(s, "%s ", add_minutes < 0 || (add_minutes == 0 &&
+	    add_pence < 0) ? "Taking off" : "Adding");
+	if (add_minutes != 0)
+		permitted_add(s, "%s", duration_format(add_minutes < 0 ?
+		    -add_minutes : add_minutes, d));
+	if (add_minutes != 0 && add_pence != 0)
+		permitted_add(s, " and ");
+	if (add_pence != 0)
+		permitted_add(s, "%s", money_format(add_pence < 0 &&
+		    add_minutes <= 0 ? -add_pence : add_pence, m));
+	permitted_add(s, ": this week would be ");
+	permitted_describe(&out->after, s);
+	permitted_conclude(&out->after, s);
+}
+
+const char *
+permitted_verdict_str(enum permitted_verdict v)
+{
+	static const char *const names[] = { "n/a", "ok", "near", "over" };
+
+	if ((int)v < 0 || (int)v > PERMITTED_OVER)
+		return NULL;
+	return names[v];
+}
+
+const char *
+permitted_verdict_label(enum permitted_verdict v)
+{
+	static const char *const labels[] = {
+		"no limit", "within the limit", "close to the limit",
+		"over the limit"
+	};
+
+	if ((int)v < 0 || (int)v > PERMITTED_OVER)
+		return "?";
+	return labels[v];
+}
