@@ -1,7 +1,12 @@
 /* dbtest.c - direct inserts and probes for test fixtures only. */
 #include "peerdesk/db/dbtest.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
 
 #include "db_priv.h"
 
@@ -26,6 +31,18 @@ static const char sql_assign[] =
 static const char sql_end[] =
 	"UPDATE assignment SET ended_on = :ended_on, end_kind = 'other', "
 	"version = version + 1 WHERE id = :id";
+static const char sql_session[] =
+	"INSERT INTO session (client_id, pal_id, date, minutes, created_at, "
+	"version) VALUES (:client_id, :pal_id, :date, :minutes, :now, 1)";
+static const char sql_week[] =
+	"INSERT INTO timesheet_week (pal_id, week_start, status, version) "
+	"VALUES (:pal_id, :week_start, :status, 1)";
+static const char sql_line[] =
+	"INSERT INTO timesheet_line (week_id, pal_id, date, minutes, kind, "
+	"created_at, version) VALUES (:week_id, :pal_id, :date, :minutes, "
+	"'admin', :now, 1)";
+static const char sql_client_plan[] =
+	"INSERT INTO plan (client_id) VALUES (:client_id)";
 static const char sql_audit_update[] =
 	"UPDATE audit SET summary = 'changed' WHERE id = :id";
 static const char sql_audit_delete[] =
@@ -190,4 +207,121 @@ dbtest_audit_tamper(struct db *db, int64_t id, int remove,
 		return PD_DB;
 	db_bind_int64(st, ":id", id);
 	return db_exec_stmt(db, st, err);
+}
+
+enum pd_status
+dbtest_session(struct db *db, int64_t client_id, int64_t pal_id,
+    const char *date, int minutes, int64_t *id, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session, err);
+	char now[21];
+
+	if (st == NULL)
+		return PD_DB;
+	db_now(now);
+	db_bind_int64(st, ":client_id", client_id);
+	db_bind_int64(st, ":pal_id", pal_id);
+	db_bind_text(st, ":date", date);
+	db_bind_int64(st, ":minutes", minutes);
+	db_bind_text(st, ":now", now);
+	return dbtest_run(db, st, id, err);
+}
+
+enum pd_status
+dbtest_week(struct db *db, int64_t pal_id, const char *week_start,
+    const char *status, int64_t *id, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_week, err);
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":pal_id", pal_id);
+	db_bind_text(st, ":week_start", week_start);
+	db_bind_text(st, ":status", status);
+	return dbtest_run(db, st, id, err);
+}
+
+enum pd_status
+dbtest_line(struct db *db, int64_t week_id, int64_t pal_id,
+    const char *date, int minutes, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_line, err);
+	char now[21];
+
+	if (st == NULL)
+		return PD_DB;
+	db_now(now);
+	db_bind_int64(st, ":week_id", week_id);
+	db_bind_int64(st, ":pal_id", pal_id);
+	db_bind_text(st, ":date", date);
+	db_bind_int64(st, ":minutes", minutes);
+	db_bind_text(st, ":now", now);
+	return db_exec_stmt(db, st, err);
+}
+
+enum pd_status
+dbtest_client_plan(struct db *db, int64_t client_id, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_client_plan, err);
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":client_id", client_id);
+	return db_exec_stmt(db, st, err);
+}
+
+static sqlite3_stmt *
+dbtest_cached(struct db *db, const char *contains, struct pd_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < db->ncache; i++)
+		if (strstr(db->cache[i].sql, contains) != NULL)
+			return db->cache[i].st;
+	pd_fail(err, PD_NOT_FOUND, NULL, "no cached statement contains %s",
+	    contains);
+	return NULL;
+}
+
+enum pd_status
+dbtest_query_plan(struct db *db, const char *contains, char *buf, size_t n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *cached = dbtest_cached(db, contains, err);
+	sqlite3_stmt *st = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char *sql;
+	int rc;
+
+	if (cached == NULL)
+		return PD_NOT_FOUND;
+	/* Test-only: EXPLAIN of SQL text that is already in the program. */
+	sql = xasprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(cached));
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_error(db, rc, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		strbuf_adds(&sb, (const char *)sqlite3_column_text(st, 3));
+		strbuf_addc(&sb, '\n');
+	}
+	sqlite3_finalize(st);
+	snprintf(buf, n, "%s", strbuf_str(&sb));
+	strbuf_fini(&sb);
+	return rc == SQLITE_DONE ? PD_OK : db_error(db, rc, err);
+}
+
+enum pd_status
+dbtest_stmt_counters(struct db *db, const char *contains,
+    int *fullscan_steps, int *sorts, int *vm_steps, struct pd_err *err)
+{
+	sqlite3_stmt *st = dbtest_cached(db, contains, err);
+
+	if (st == NULL)
+		return PD_NOT_FOUND;
+	*fullscan_steps = sqlite3_stmt_status(st,
+	    SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
+	*sorts = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_SORT, 1);
+	*vm_steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
+	return PD_OK;
 }

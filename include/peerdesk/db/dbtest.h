@@ -7,6 +7,7 @@
 #ifndef PEERDESK_DB_DBTEST_H
 #define PEERDESK_DB_DBTEST_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -46,5 +47,34 @@ enum pd_status dbtest_count(struct db *db, const char *table, int64_t *n,
  * the API's back; the schema's triggers must refuse it. */
 enum pd_status dbtest_audit_tamper(struct db *db, int64_t id, int remove,
     struct pd_err *err);
+
+/* A done session note (place "other") of pal_id with client_id. */
+enum pd_status dbtest_session(struct db *db, int64_t client_id,
+    int64_t pal_id, const char *date, int minutes, int64_t *id,
+    struct pd_err *err);
+
+/* A timesheet week of pal_id with status ("open", ...). */
+enum pd_status dbtest_week(struct db *db, int64_t pal_id,
+    const char *week_start, const char *status, int64_t *id,
+    struct pd_err *err);
+
+/* An "admin" timesheet line in week_id. */
+enum pd_status dbtest_line(struct db *db, int64_t week_id, int64_t pal_id,
+    const char *date, int minutes, struct pd_err *err);
+
+/* An empty draft plan for client_id. */
+enum pd_status dbtest_client_plan(struct db *db, int64_t client_id,
+    struct pd_err *err);
+
+/* The statement already used (and cached) whose SQL text contains
+ * `contains`: its EXPLAIN QUERY PLAN, one step a line, into buf[n].
+ * PD_NOT_FOUND if no cached statement matches. */
+enum pd_status dbtest_query_plan(struct db *db, const char *contains,
+    char *buf, size_t n, struct pd_err *err);
+
+/* Counters of that cached statement since the last call (which resets
+ * them): rows stepped in full scans, sorts, and VM steps. */
+enum pd_status dbtest_stmt_counters(struct db *db, const char *contains,
+    int *fullscan_steps, int *sorts, int *vm_steps, struct pd_err *err);
 
 #endif
