@@ -41,8 +41,8 @@ ALTER TABLE funding ADD COLUMN updated_by INTEGER REFERENCES staff(id);
 -- Allies can be edited, so they carry a version like every other record.
 ALTER TABLE client_ally ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 
--- A PAL's records, newest first, and the DBS re-check reminder.
-CREATE INDEX pal_dbs_pal ON pal_dbs(pal_id);
+-- A PAL's training, newest first, and the DBS re-check reminder.  (The
+-- DBS and supervision lists use pal_dbs_pal and pal_supervision_pal from
+-- 0003_work_indexes.sql.)
 CREATE INDEX pal_dbs_recheck ON pal_dbs(recheck_due);
 CREATE INDEX pal_training_pal ON pal_training(pal_id, date);
-CREATE INDEX pal_supervision_pal ON pal_supervision(pal_id, date);

@@ -5,34 +5,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "peerdesk/db/client.h"
-
-/* The process has one connection (ARCHITECTURE.md), so one setting. */
-static char scope_today[11];
-
-void
-db_set_today(struct db *db, const char *today)
-{
-	(void)db;
-	if (today == NULL || strlen(today) != 10)
-		scope_today[0] = '\0';
-	else
-		memcpy(scope_today, today, sizeof scope_today);
-}
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 
 void
 people_today(char out[11])
 {
-	time_t t;
-	struct tm tm;
-
-	if (scope_today[0] != '\0') {
-		memcpy(out, scope_today, 11);
-		return;
-	}
-	t = time(NULL);
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	date_format(today_get(), out);
 }
 
 void

@@ -22,8 +22,8 @@
 void people_bind_scope(sqlite3_stmt *st, int64_t scope_pal,
     const char *today);
 
-/* The date scope checks treat as today: the one set by db_set_today(),
- * or else the local date now. */
+/* The date scope checks treat as today: model/'s today_get() (which
+ * --today, PEERDESK_TODAY and tests can fix), as "YYYY-MM-DD". */
 void people_today(char out[11]);
 
 /* Copy column i into buf[n], cutting long text at a UTF-8 character

@@ -103,7 +103,7 @@ START_TEST(test_scope)
 	struct seen s;
 
 	dbfix_world(db, &w);
-	db_set_today(db, "2026-03-01");
+	dbfix_today("2026-03-01");
 	add_ally(db, w.ben, "Ken Carter", "brother", 0);
 	memset(&s, 0, sizeof s);
 	OK(db_ally_list(db, w.ben, w.jo, collect, &s, &err));

@@ -169,7 +169,7 @@ START_TEST(test_scope_get)
 	enum pd_status s;
 
 	dbfix_world(db, &w);
-	db_set_today(db, TODAY);
+	dbfix_today(TODAY);
 	if (scope_cases[_i].ana_sam_ended != NULL)
 		dbfix_end(db, w.ana_sam, scope_cases[_i].ana_sam_ended);
 	scope = scope_cases[_i].who == SAM ? w.sam :
@@ -202,7 +202,7 @@ START_TEST(test_scope_today_default)
 	dbfix_world(db, &w);
 	/* Ended long ago: out of scope whatever the real date is. */
 	dbfix_end(db, w.ana_sam, "2000-01-01");
-	db_set_today(db, NULL);
+	dbfix_today(NULL);
 	ck_assert_int_eq(db_client_get(db, w.ana, w.sam, &g, &err),
 	    PD_NOT_FOUND);
 	/* Ends far in the future: in scope. */
@@ -238,7 +238,7 @@ listed_open(struct listed *l)
 
 	l->db = dbfix_open();
 	dbfix_world(l->db, &l->w);
-	db_set_today(l->db, TODAY);
+	dbfix_today(TODAY);
 	ids[0] = &l->w.ana;
 	ids[1] = &l->w.ben;
 	for (i = 0; i < 2; i++) {
@@ -463,7 +463,7 @@ START_TEST(test_page_large)
 	int n, i, full, sorts, vm;
 	int64_t sam = dbfix_pal(db, "sam", "Sam Reid");
 
-	db_set_today(db, TODAY);
+	dbfix_today(TODAY);
 	OK(db_begin(db, &err));
 	for (i = 0; i < 2000; i++) {
 		char name[32];

@@ -174,7 +174,7 @@ START_TEST(test_referral_and_funding_scope)
 	struct funding f;
 
 	dbfix_world(db, &w);
-	db_set_today(db, TODAY);
+	dbfix_today(TODAY);
 	referral_on(&r, w.ben, "2026-01-10");
 	OK(db_referral_insert(db, &r, 0, &err));
 	memset(&f, 0, sizeof f);

@@ -54,7 +54,7 @@ START_TEST(test_counts)
 	int64_t week1, week2, week3;
 
 	dbfix_world(db, &w);
-	db_set_today(db, "2026-03-01");
+	dbfix_today("2026-03-01");
 	/* Statuses: Ana active, Ben referred, Chloé closed, + one paused. */
 	OK(db_client_get(db, w.ana, 0, &c, &err));
 	c.status = CLIENT_ACTIVE;
@@ -112,7 +112,7 @@ START_TEST(test_counts)
 	ck_assert_str_eq(s.first_session, "2026-01-05");
 	ck_assert_str_eq(s.last_session, "2026-02-09");
 	/* A different today changes what counts as active. */
-	db_set_today(db, "2026-03-15");
+	dbfix_today("2026-03-15");
 	OK(db_summary(db, &s, &err));
 	ck_assert_int_eq(s.assignments_active, 2);
 	db_close(&db);

@@ -6,6 +6,8 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/dbtest.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 #include "support/testlib.h"
 
 #define DBFIX_OK(call) do { \
@@ -75,6 +77,19 @@ void
 dbfix_end(struct db *db, int64_t assignment_id, const char *ended_on)
 {
 	DBFIX_OK(dbtest_end_assignment(db, assignment_id, ended_on, &e_));
+}
+
+void
+dbfix_today(const char *ymd)
+{
+	pd_date d;
+
+	if (ymd == NULL) {
+		today_clear();
+		return;
+	}
+	DBFIX_OK(date_parse(ymd, &d, &e_));
+	today_set(d);
 }
 
 int64_t

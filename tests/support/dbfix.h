@@ -46,6 +46,10 @@ int64_t dbfix_assign(struct db *db, int64_t client_id, int64_t pal_id,
 /* End an assignment on ended_on. */
 void dbfix_end(struct db *db, int64_t assignment_id, const char *ended_on);
 
+/* Fix "today" for model/ and the data layer (today_set); NULL goes back
+ * to the clock (today_clear). */
+void dbfix_today(const char *ymd);
+
 /* Rows in a table of the schema (by name). */
 int64_t dbfix_count(struct db *db, const char *table);
 

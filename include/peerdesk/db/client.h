@@ -4,6 +4,7 @@
  * managers); otherwise only clients who have an assignment of that
  * worker that is not ended by today (ended_on empty or after today).  A
  * client out of scope is reported exactly like one that does not exist.
+ * "Today" is model/'s today_get() unless a query gives its own date.
  */
 #ifndef PEERDESK_DB_CLIENT_H
 #define PEERDESK_DB_CLIENT_H
@@ -21,7 +22,7 @@ struct client_query {
 	int status_or_minus1;	/* an enum client_status, or -1 for all */
 	int64_t scope_pal;	/* 0 = everyone, else that worker's clients */
 	int offset;		/* rows to skip, from 0 */
-	const char *today;	/* "YYYY-MM-DD" for scope; NULL = db today */
+	const char *today;	/* "YYYY-MM-DD" for scope; NULL = today_get() */
 };
 
 /* One line of the client list.  Long text is cut at a character
@@ -34,11 +35,6 @@ struct client_row {
 	char referred_on[11];		/* newest referral, "" if none */
 	char pal_names[160];		/* active workers, ", "-separated */
 };
-
-/* The date scope checks treat as today when a call takes no date
- * (db_client_get, referral, funding, allies).  app/ sets it from the
- * model clock; NULL or "" goes back to the local date now. */
-void db_set_today(struct db *db, const char *today);
 
 /* Insert c (status as given, "referred" for a new client) created by
  * staff `by` (0 = the system).  Sets c->id and c->version = 1. */

@@ -16,7 +16,7 @@ struct db_summary {
 	int weeks;			/* timesheet weeks */
 	int weeks_by_status[4];		/* indexed by enum week_status */
 	int plans;			/* clients' Wellness and Safety Plans */
-	int assignments_active;		/* not ended by today (db_set_today) */
+	int assignments_active;		/* not ended by today (today_get) */
 	char first_session[11];		/* "" when there are none */
 	char last_session[11];
 };
