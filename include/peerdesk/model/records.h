@@ -62,6 +62,7 @@ struct client {
 	enum client_status status;
 	char status_changed_on[11];
 	char closed_on[11];
+	char referred_on[11];	/* newest referral's date; read-only */
 	char updated_at[21];
 	int64_t updated_by;
 	int version;
@@ -109,6 +110,8 @@ struct ally {
 	int64_t id;
 	int64_t client_id;
 	char *name, *relationship, *phone, *notes;
+	int position;		/* order on screen; 0 = put it last */
+	int version;
 };
 
 enum place {

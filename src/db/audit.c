@@ -1,0 +1,99 @@
+/* audit.c - the audit table (insert and read only). */
+#include "peerdesk/db/audit.h"
+
+#include <string.h>
+
+#include "people_priv.h"
+
+static const char sql_insert[] =
+	"INSERT INTO audit (at, actor_id, actor_login, action, entity, "
+	"entity_id, client_id, summary, before, after, reason) VALUES (:at, "
+	":actor_id, :actor_login, :action, :entity, :entity_id, :client_id, "
+	":summary, :before, :after, :reason)";
+
+/* One statement per index: by client (audit_client), by actor
+ * (audit_actor), or by date (audit_at); the other conditions filter. */
+#define AUDIT_HEAD "SELECT id, at, actor_id, actor_login, action, entity, " \
+	"entity_id, client_id, summary, before, after, reason FROM audit WHERE "
+#define AUDIT_RANGE "at >= :from " \
+	"AND at < coalesce(date(:to, '+1 day'), '9999-12-31')"
+#define AUDIT_TAIL " ORDER BY at DESC, id DESC LIMIT :limit"
+
+static const char sql_by_client[] =
+	AUDIT_HEAD "client_id = :client_id "
+	"AND (:actor_id IS NULL OR actor_id = :actor_id) AND " AUDIT_RANGE
+	AUDIT_TAIL;
+static const char sql_by_actor[] =
+	AUDIT_HEAD "actor_id = :actor_id AND " AUDIT_RANGE AUDIT_TAIL;
+static const char sql_by_date[] =
+	AUDIT_HEAD AUDIT_RANGE AUDIT_TAIL;
+
+enum pd_status
+db_audit_insert(struct db *db, const struct audit_entry *a,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+
+	if (a->action == NULL || a->action[0] == '\0' || a->entity == NULL ||
+	    a->entity[0] == '\0')
+		return pd_fail(err, PD_INVALID, NULL,
+		    "internal error: an audit row needs an action and a table");
+	if ((st = db_stmt(db, sql_insert, err)) == NULL)
+		return PD_DB;
+	db_now(now);
+	db_bind_text(st, ":at", a->at[0] != '\0' ? a->at : now);
+	db_bind_id_opt(st, ":actor_id", a->actor_id);
+	db_bind_text_opt(st, ":actor_login", a->actor_login);
+	db_bind_text(st, ":action", a->action);
+	db_bind_text(st, ":entity", a->entity);
+	db_bind_id_opt(st, ":entity_id", a->entity_id);
+	db_bind_id_opt(st, ":client_id", a->client_id);
+	db_bind_text_opt(st, ":summary", a->summary);
+	db_bind_text_opt(st, ":before", a->before);
+	db_bind_text_opt(st, ":after", a->after);
+	db_bind_text_opt(st, ":reason", a->reason);
+	return db_exec_stmt(db, st, err);
+}
+
+enum pd_status
+db_audit_list(struct db *db, const struct audit_query *q,
+    int (*cb)(void *arg, const struct audit_entry *row), void *arg,
+    struct pd_err *err)
+{
+	const char *sql = q->client_id > 0 ? sql_by_client :
+	    q->actor_id > 0 ? sql_by_actor : sql_by_date;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	struct audit_entry row;
+	int rc, stop;
+
+	if (st == NULL)
+		return PD_DB;
+	if (q->client_id > 0)
+		db_bind_int64(st, ":client_id", q->client_id);
+	if (q->client_id > 0 || q->actor_id > 0)
+		db_bind_id_opt(st, ":actor_id", q->actor_id);
+	db_bind_text(st, ":from", q->from != NULL ? q->from : "");
+	db_bind_text_opt(st, ":to", q->to);
+	db_bind_int64(st, ":limit", q->limit > 0 ? q->limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&row, 0, sizeof row);
+		row.id = db_col_int(st, 0, 0);
+		people_copy(st, 1, row.at, sizeof row.at);
+		row.actor_id = db_col_int(st, 2, 0);
+		row.actor_login = db_col_str(st, 3);
+		row.action = db_col_str(st, 4);
+		row.entity = db_col_str(st, 5);
+		row.entity_id = db_col_int(st, 6, 0);
+		row.client_id = db_col_int(st, 7, 0);
+		row.summary = db_col_str(st, 8);
+		row.before = db_col_str(st, 9);
+		row.after = db_col_str(st, 10);
+		row.reason = db_col_str(st, 11);
+		stop = cb(arg, &row);
+		audit_entry_fini(&row);
+		if (stop)
+			break;
+	}
+	return people_end(db, st, rc, err);
+}

@@ -1,0 +1,308 @@
+/* client.c - the client table and the client list. */
+#include "peerdesk/db/client.h"
+
+#include <string.h>
+
+#include "people_priv.h"
+
+#define CLIENT_COLS "c.id, c.name, c.preferred_name, c.pronouns, " \
+	"c.date_of_birth, c.gender, c.phone, c.email, c.address, " \
+	"c.contact_notes, c.pal_preferences, c.interests, c.skills_wanted, " \
+	"c.diagnosis_note, c.status, c.status_changed_on, c.closed_on, " \
+	"c.referred_on, c.updated_at, c.updated_by, c.version"
+
+static const char sql_insert[] =
+	"INSERT INTO client (name, preferred_name, pronouns, date_of_birth, "
+	"gender, phone, email, address, contact_notes, pal_preferences, "
+	"interests, skills_wanted, diagnosis_note, status, status_changed_on, "
+	"closed_on, created_at, created_by, version) VALUES (:name, "
+	":preferred_name, :pronouns, :date_of_birth, :gender, :phone, :email, "
+	":address, :contact_notes, :pal_preferences, :interests, "
+	":skills_wanted, :diagnosis_note, :status, :status_changed_on, "
+	":closed_on, :now, :by, 1)";
+static const char sql_get[] =
+	"SELECT " CLIENT_COLS " FROM client c WHERE c.id = :id AND "
+	PEOPLE_IN_SCOPE("c.id");
+static const char sql_update[] =
+	"UPDATE client SET name = :name, preferred_name = :preferred_name, "
+	"pronouns = :pronouns, date_of_birth = :date_of_birth, "
+	"gender = :gender, phone = :phone, email = :email, "
+	"address = :address, contact_notes = :contact_notes, "
+	"pal_preferences = :pal_preferences, interests = :interests, "
+	"skills_wanted = :skills_wanted, diagnosis_note = :diagnosis_note, "
+	"status = :status, status_changed_on = :status_changed_on, "
+	"closed_on = :closed_on, updated_at = :now, updated_by = :by, "
+	"version = version + 1 WHERE id = :id AND version = :version";
+static const char sql_probe[] =
+	"SELECT c.version, s.name, c.updated_at FROM client c "
+	"LEFT JOIN staff s ON s.id = c.updated_by WHERE c.id = :id";
+
+/*
+ * The list.  Four statements, one per (everyone | one worker) x (any
+ * status | one status), so that each can use its index:
+ *   everyone, any status:  walk client_referred backwards
+ *   everyone, one status:  walk client_status_referred backwards
+ *   one worker:            assignment_worker finds the few clients,
+ *                          then a small sort
+ * The name filter is checked on the rows walked; the walk stops after
+ * offset + max matches.  docs/data-model.md shows the query plans.
+ */
+#define LIST_FILTER \
+	"(:filter IS NULL OR instr(lower(c.name), lower(:filter)) > 0 " \
+	"OR instr(lower(coalesce(c.preferred_name, '')), lower(:filter)) > 0)"
+#define LIST_MINE \
+	"c.id IN (SELECT a.client_id FROM assignment a " \
+	"WHERE a.worker_id = :scope_pal " \
+	"AND (a.ended_on IS NULL OR a.ended_on > :today))"
+#define LIST_ORDER " ORDER BY c.referred_on DESC, c.id DESC"
+#define PAGE_HEAD \
+	"SELECT c.id, c.name, c.preferred_name, c.status, c.referred_on, " \
+	"(SELECT group_concat(s.name, ', ') FROM assignment w " \
+	"JOIN staff s ON s.id = w.worker_id WHERE w.client_id = c.id " \
+	"AND (w.ended_on IS NULL OR w.ended_on > :today)) FROM client c WHERE "
+#define PAGE_TAIL LIST_ORDER " LIMIT :limit OFFSET :offset"
+#define COUNT_HEAD "SELECT count(*) FROM client c WHERE "
+
+static const char sql_page_all[] =
+	PAGE_HEAD LIST_FILTER PAGE_TAIL;
+static const char sql_page_status[] =
+	PAGE_HEAD "c.status = :status AND " LIST_FILTER PAGE_TAIL;
+static const char sql_page_mine[] =
+	PAGE_HEAD LIST_MINE " AND " LIST_FILTER PAGE_TAIL;
+static const char sql_page_mine_status[] =
+	PAGE_HEAD LIST_MINE " AND c.status = :status AND " LIST_FILTER
+	PAGE_TAIL;
+static const char sql_count_all[] =
+	COUNT_HEAD LIST_FILTER;
+static const char sql_count_status[] =
+	COUNT_HEAD "c.status = :status AND " LIST_FILTER;
+static const char sql_count_mine[] =
+	COUNT_HEAD LIST_MINE " AND " LIST_FILTER;
+static const char sql_count_mine_status[] =
+	COUNT_HEAD LIST_MINE " AND c.status = :status AND " LIST_FILTER;
+
+/* ---- one client ------------------------------------------------------ */
+
+static void
+client_read(sqlite3_stmt *st, struct client *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = db_col_int(st, 0, 0);
+	c->name = db_col_str(st, 1);
+	c->preferred_name = db_col_str(st, 2);
+	c->pronouns = db_col_str(st, 3);
+	people_copy(st, 4, c->date_of_birth, sizeof c->date_of_birth);
+	c->gender = db_col_str(st, 5);
+	c->phone = db_col_str(st, 6);
+	c->email = db_col_str(st, 7);
+	c->address = db_col_str(st, 8);
+	c->contact_notes = db_col_str(st, 9);
+	c->pal_preferences = db_col_str(st, 10);
+	c->interests = db_col_str(st, 11);
+	c->skills_wanted = db_col_str(st, 12);
+	c->diagnosis_note = db_col_str(st, 13);
+	if (client_status_from_str((const char *)sqlite3_column_text(st, 14),
+	    &c->status) != 0)
+		c->status = CLIENT_REFERRED;
+	people_copy(st, 15, c->status_changed_on, sizeof c->status_changed_on);
+	people_copy(st, 16, c->closed_on, sizeof c->closed_on);
+	people_copy(st, 17, c->referred_on, sizeof c->referred_on);
+	people_copy(st, 18, c->updated_at, sizeof c->updated_at);
+	c->updated_by = db_col_int(st, 19, 0);
+	c->version = (int)db_col_int(st, 20, 1);
+}
+
+static enum pd_status
+client_check(const struct client *c, struct pd_err *err)
+{
+	if (c->name == NULL || strspn(c->name, " \t") == strlen(c->name))
+		return pd_fail(err, PD_INVALID, "name", "a name is needed");
+	if (client_status_str(c->status) == NULL)
+		return people_bad_value(err, "status", "the status");
+	return PD_OK;
+}
+
+static void
+client_bind(sqlite3_stmt *st, const struct client *c, int64_t by,
+    const char *now)
+{
+	db_bind_text(st, ":name", c->name);
+	db_bind_text_opt(st, ":preferred_name", c->preferred_name);
+	db_bind_text_opt(st, ":pronouns", c->pronouns);
+	db_bind_text_opt(st, ":date_of_birth", c->date_of_birth);
+	db_bind_text_opt(st, ":gender", c->gender);
+	db_bind_text_opt(st, ":phone", c->phone);
+	db_bind_text_opt(st, ":email", c->email);
+	db_bind_text_opt(st, ":address", c->address);
+	db_bind_text_opt(st, ":contact_notes", c->contact_notes);
+	db_bind_text_opt(st, ":pal_preferences", c->pal_preferences);
+	db_bind_text_opt(st, ":interests", c->interests);
+	db_bind_text_opt(st, ":skills_wanted", c->skills_wanted);
+	db_bind_text_opt(st, ":diagnosis_note", c->diagnosis_note);
+	db_bind_text(st, ":status", client_status_str(c->status));
+	db_bind_text_opt(st, ":status_changed_on", c->status_changed_on);
+	db_bind_text_opt(st, ":closed_on", c->closed_on);
+	db_bind_id_opt(st, ":by", by);
+	db_bind_text(st, ":now", now);
+}
+
+enum pd_status
+db_client_insert(struct db *db, struct client *c, int64_t by,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	enum pd_status rc;
+	char now[21];
+
+	if ((rc = client_check(c, err)) != PD_OK)
+		return rc;
+	if ((st = db_stmt(db, sql_insert, err)) == NULL)
+		return PD_DB;
+	db_now(now);
+	client_bind(st, c, by, now);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	c->id = db_last_id(db);
+	c->version = 1;
+	c->updated_at[0] = '\0';
+	c->updated_by = 0;
+	return PD_OK;
+}
+
+enum pd_status
+db_client_get(struct db *db, int64_t id, int64_t scope_pal,
+    struct client *out, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_get, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	people_bind_scope(st, scope_pal, NULL);
+	rc = db_step_row(db, st, err);
+	if (rc == PD_OK)
+		client_read(st, out);
+	else if (rc == PD_NOT_FOUND)
+		pd_fail(err, rc, NULL, "that client's record was not found");
+	db_done(st);
+	return rc;
+}
+
+enum pd_status
+db_client_update(struct db *db, struct client *c, int64_t by,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	enum pd_status rc;
+	char now[21];
+
+	if ((rc = client_check(c, err)) != PD_OK)
+		return rc;
+	if ((st = db_stmt(db, sql_update, err)) == NULL)
+		return PD_DB;
+	db_now(now);
+	client_bind(st, c, by, now);
+	db_bind_int64(st, ":id", c->id);
+	db_bind_int64(st, ":version", c->version);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return people_stale(db, sql_probe, c->id, "client's record",
+		    err);
+	c->version++;
+	memcpy(c->updated_at, now, sizeof c->updated_at);
+	c->updated_by = by;
+	return PD_OK;
+}
+
+/* ---- the list -------------------------------------------------------- */
+
+/* *out = the statement for q (page or count form), q's values bound. */
+static enum pd_status
+client_list_stmt(struct db *db, const struct client_query *q, int page,
+    sqlite3_stmt **out, struct pd_err *err)
+{
+	static const char *const pages[2][2] = {
+		{ sql_page_all, sql_page_status },
+		{ sql_page_mine, sql_page_mine_status },
+	};
+	static const char *const counts[2][2] = {
+		{ sql_count_all, sql_count_status },
+		{ sql_count_mine, sql_count_mine_status },
+	};
+	int mine = q->scope_pal > 0;
+	int one = q->status_or_minus1 >= 0;
+	const char *status = NULL;
+	sqlite3_stmt *st;
+	char today[11];
+
+	*out = NULL;
+	if (one && (status = client_status_str(
+	    (enum client_status)q->status_or_minus1)) == NULL)
+		return people_bad_value(err, "status", "the status");
+	st = db_stmt(db, page ? pages[mine][one] : counts[mine][one], err);
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text_opt(st, ":filter", q->filter);
+	if (one)
+		db_bind_text(st, ":status", status);
+	if (mine)
+		db_bind_int64(st, ":scope_pal", q->scope_pal);
+	if (page || mine) {
+		if (q->today != NULL && q->today[0] != '\0')
+			db_bind_text(st, ":today", q->today);
+		else {
+			people_today(today);
+			db_bind_text(st, ":today", today);
+		}
+	}
+	*out = st;
+	return PD_OK;
+}
+
+enum pd_status
+db_client_page(struct db *db, const struct client_query *q,
+    struct client_row *rows, int max, int *n, struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	enum pd_status s;
+	int rc;
+
+	*n = 0;
+	if (max <= 0)
+		return PD_OK;
+	if ((s = client_list_stmt(db, q, 1, &st, err)) != PD_OK)
+		return s;
+	db_bind_int64(st, ":limit", max);
+	db_bind_int64(st, ":offset", q->offset > 0 ? q->offset : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		struct client_row *r = &rows[*n];
+
+		r->id = db_col_int(st, 0, 0);
+		people_copy(st, 1, r->name, sizeof r->name);
+		people_copy(st, 2, r->preferred_name, sizeof r->preferred_name);
+		people_copy(st, 3, r->status, sizeof r->status);
+		people_copy(st, 4, r->referred_on, sizeof r->referred_on);
+		people_copy(st, 5, r->pal_names, sizeof r->pal_names);
+		(*n)++;
+	}
+	return people_end(db, st, rc, err);
+}
+
+enum pd_status
+db_client_count(struct db *db, const struct client_query *q, int *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	enum pd_status rc;
+
+	*n = 0;
+	if ((rc = client_list_stmt(db, q, 0, &st, err)) != PD_OK)
+		return rc;
+	rc = db_step_row(db, st, err);
+	if (rc == PD_OK)
+		*n = (int)db_col_int(st, 0, 0);
+	db_done(st);
+	return rc;
+}

@@ -1,0 +1,133 @@
+/* people.c - helpers for the people files: scope, copies, conflicts. */
+#include "people_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+
+void
+people_today(char out[11])
+{
+	date_format(today_get(), out);
+}
+
+void
+people_bind_scope(sqlite3_stmt *st, int64_t scope_pal, const char *today)
+{
+	char d[11];
+
+	if (today == NULL || today[0] == '\0') {
+		people_today(d);
+		today = d;
+	}
+	db_bind_int64(st, ":scope_pal", scope_pal > 0 ? scope_pal : 0);
+	db_bind_text(st, ":today", today);
+}
+
+void
+people_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	size_t len;
+
+	if (n == 0)
+		return;
+	if (t == NULL)
+		t = "";
+	len = strlen(t);
+	if (len >= n) {
+		len = n - 1;
+		/* t[len] is the first byte left out: never split a character. */
+		while (len > 0 && ((unsigned char)t[len] & 0xc0) == 0x80)
+			len--;
+	}
+	memcpy(buf, t, len);
+	buf[len] = '\0';
+}
+
+/* "at 14:02" (today) or "on 3 Mar at 14:02", local time, from a UTC
+ * moment "YYYY-MM-DDTHH:MM:SSZ"; "" if it cannot be read. */
+static void
+people_when(const char *moment, char *out, size_t n)
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm, loc, now_tm;
+	time_t t, now;
+
+	out[0] = '\0';
+	memset(&tm, 0, sizeof tm);
+	if (moment == NULL || sscanf(moment, "%4d-%2d-%2dT%2d:%2d:%2d",
+	    &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+	    &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	now = time(NULL);
+	localtime_r(&t, &loc);
+	localtime_r(&now, &now_tm);
+	if (loc.tm_year == now_tm.tm_year && loc.tm_yday == now_tm.tm_yday)
+		snprintf(out, n, "at %02d:%02d", loc.tm_hour, loc.tm_min);
+	else
+		snprintf(out, n, "on %d %s %d at %02d:%02d", loc.tm_mday,
+		    mon[loc.tm_mon], loc.tm_year + 1900, loc.tm_hour,
+		    loc.tm_min);
+}
+
+enum pd_status
+people_stale(struct db *db, const char *probe, int64_t id,
+    const char *what, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, probe, err);
+	enum pd_status s;
+	char who[128], at[21], when[64];
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	s = db_step_row(db, st, NULL);
+	if (s == PD_NOT_FOUND) {
+		db_done(st);
+		return pd_fail(err, PD_NOT_FOUND, NULL,
+		    "this %s is no longer there; someone may have removed it",
+		    what);
+	}
+	if (s != PD_OK) {
+		db_done(st);
+		return db_error(db, sqlite3_errcode(db->h), err);
+	}
+	people_copy(st, 1, who, sizeof who);
+	people_copy(st, 2, at, sizeof at);
+	db_done(st);
+	people_when(at, when, sizeof when);
+	if (who[0] != '\0' && when[0] != '\0')
+		return pd_fail(err, PD_CONFLICT, NULL,
+		    "%s changed this %s %s, after you opened it. Reload to see "
+		    "their changes, or keep yours and save again.", who, what,
+		    when);
+	return pd_fail(err, PD_CONFLICT, NULL,
+	    "someone else changed this %s after you opened it. Reload to see "
+	    "their changes, or keep yours and save again.", what);
+}
+
+enum pd_status
+people_bad_value(struct pd_err *err, const char *field, const char *what)
+{
+	return pd_fail(err, PD_INVALID, field, "%s is not one of the choices",
+	    what);
+}
+
+enum pd_status
+people_end(struct db *db, sqlite3_stmt *st, int rc, struct pd_err *err)
+{
+	enum pd_status s = PD_OK;
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_error(db, rc, err);
+	db_done(st);
+	return s;
+}
