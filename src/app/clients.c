@@ -149,7 +149,8 @@ app_client_create(struct app *app, struct intake *in, int64_t *id,
 	}
 	if (s == PD_OK && clients_has_funding(&in->funding)) {
 		in->funding.client_id = in->client.id;
-		s = db_funding_insert(app->db, &in->funding, err);
+		s = db_funding_insert(app->db, &in->funding,
+		    app->actor.staff_id, err);
 	}
 	if (s == PD_OK)
 		s = clients_add_allies(app, in->client.id, in->allies, err);
@@ -186,6 +187,39 @@ clients_ally_cb(void *arg, const struct ally *a)
 	return 0;
 }
 
+struct clients_ids {
+	int64_t *id;
+	size_t n, cap;
+};
+
+static int
+clients_id_cb(void *arg, const struct ally *a)
+{
+	struct clients_ids *ids = arg;
+
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 8;
+		ids->id = xreallocarray(ids->id, ids->cap, sizeof *ids->id);
+	}
+	ids->id[ids->n++] = a->id;
+	return 0;
+}
+
+/* Remove every ally of the client (inside the caller's transaction). */
+static enum pd_status
+clients_clear_allies(struct app *app, int64_t client_id, struct pd_err *err)
+{
+	struct clients_ids ids = { NULL, 0, 0 };
+	enum pd_status s;
+	size_t i;
+
+	s = db_ally_list(app->db, client_id, 0, clients_id_cb, &ids, err);
+	for (i = 0; s == PD_OK && i < ids.n; i++)
+		s = db_ally_delete(app->db, ids.id[i], err);
+	free(ids.id);
+	return s;
+}
+
 /* Read the whole record (no audit, no transaction). */
 static enum pd_status
 clients_read(struct app *app, int64_t id, struct client_record *out,
@@ -205,13 +239,16 @@ clients_read(struct app *app, int64_t id, struct client_record *out,
 		    "or they are not one of yours");
 	if (s != PD_OK)
 		return s;
-	s = db_referral_for_client(app->db, id, &out->referral, NULL);
+	s = db_referral_for_client(app->db, id, clients_scope(app),
+	    &out->referral, NULL);
 	if (s != PD_OK && s != PD_NOT_FOUND)
 		return pd_fail(err, s, NULL, "could not read the referral");
-	s = db_funding_for_client(app->db, id, &out->funding, NULL);
+	s = db_funding_for_client(app->db, id, clients_scope(app),
+	    &out->funding, NULL);
 	if (s != PD_OK && s != PD_NOT_FOUND)
 		return pd_fail(err, s, NULL, "could not read the funding");
-	s = db_ally_list(app->db, id, clients_ally_cb, &sb, err);
+	s = db_ally_list(app->db, id, clients_scope(app), clients_ally_cb, &sb,
+	    err);
 	out->allies = strbuf_detach(&sb);
 	return s;
 }
@@ -296,21 +333,24 @@ app_client_save(struct app *app, struct client_record *rec,
 		s = db_client_update(app->db, &rec->client, app->actor.staff_id,
 		    err);
 	if (s == PD_OK && rec->referral.id > 0)
-		s = db_referral_update(app->db, &rec->referral, err);
+		s = db_referral_update(app->db, &rec->referral,
+		    app->actor.staff_id, err);
 	else if (s == PD_OK && rec->referral.referred_on[0] != '\0') {
 		rec->referral.client_id = rec->client.id;
 		s = db_referral_insert(app->db, &rec->referral,
 		    app->actor.staff_id, err);
 	}
 	if (s == PD_OK && rec->funding.id > 0)
-		s = db_funding_update(app->db, &rec->funding, err);
+		s = db_funding_update(app->db, &rec->funding,
+		    app->actor.staff_id, err);
 	else if (s == PD_OK && clients_has_funding(&rec->funding)) {
 		rec->funding.client_id = rec->client.id;
-		s = db_funding_insert(app->db, &rec->funding, err);
+		s = db_funding_insert(app->db, &rec->funding,
+		    app->actor.staff_id, err);
 	}
 	if (s == PD_OK && strcmp(old.allies ? old.allies : "",
 	    rec->allies ? rec->allies : "") != 0) {
-		s = db_ally_delete_all(app->db, rec->client.id, err);
+		s = clients_clear_allies(app, rec->client.id, err);
 		if (s == PD_OK)
 			s = clients_add_allies(app, rec->client.id, rec->allies, err);
 	}
