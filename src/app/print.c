@@ -333,8 +333,9 @@ app_print_file(const char *command, const char *path, int timeout_ms,
 	print_tidy(&s[1], said, sizeof said);
 	if (timed_out)
 		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" did "
-		    "not finish within %d seconds and was stopped; is the "
-		    "printer there?", command, (timeout_ms + 999) / 1000);
+		    "not finish within %d second%s and was stopped; is the "
+		    "printer there?", command, (timeout_ms + 999) / 1000,
+		    timeout_ms > 1000 ? "s" : "");
 	else if (WIFSIGNALED(status))
 		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" was "
 		    "stopped by signal %d%s%s", command, WTERMSIG(status),

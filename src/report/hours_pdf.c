@@ -196,16 +196,16 @@ pdf_pay_line(struct pdf *p, double y, int64_t pay, int64_t holiday,
 {
 	char a[MONEY_STR_LEN], b[MONEY_STR_LEN];
 	char *s;
-	double h;
 
-	if (holiday_on)
-		s = xasprintf("Pay %s    Holiday pay %s", money_format(pay, a),
-		    money_format(holiday, b));
-	else
-		s = xasprintf("Pay %s    Holiday pay -", money_format(pay, a));
-	h = pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	s = xasprintf("Pay %s", money_format(pay, a));
+	pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT, 0);
 	free(s);
-	return h;
+	s = xasprintf("Holiday pay %s", holiday_on ?
+	    money_format(holiday, b) : "-");
+	pdf_text(p, LEFT + 130, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT,
+	    0);
+	free(s);
+	return SIZE_BODY * LEAD;
 }
 
 static double
