@@ -1,0 +1,349 @@
+#include "peerdesk/app/print.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "peerdesk/core/xalloc.h"
+
+#define PRINT_KEEP 2048		/* bytes of output kept from each stream */
+#define PRINT_GRACE_MS 1000	/* after SIGTERM, before SIGKILL */
+
+struct print_stream {
+	int fd;			/* -1 once at end of file */
+	char buf[PRINT_KEEP];
+	size_t len;
+};
+
+static long long
+print_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A pipe whose ends close on exec. */
+static int
+print_pipe(int fd[2])
+{
+	if (pipe(fd) != 0)
+		return -1;
+	if (fcntl(fd[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(fd[1], F_SETFD, FD_CLOEXEC) != 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+print_nap(void)
+{
+	struct timespec ts = { 0, 10 * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Split copy on spaces and tabs into argv (NULL-terminated), leaving
+ * room for one more word; returns the count, or -1 when too many. */
+static int
+print_split(char *copy, char *argv[PRINT_ARGS_MAX])
+{
+	char *save = NULL, *w;
+	int n = 0;
+
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		if (n >= PRINT_ARGS_MAX - 2)
+			return -1;
+		argv[n++] = w;
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+/* One line of what a stream said: trimmed, line breaks as "; ". */
+static void
+print_tidy(const struct print_stream *s, char *out, size_t n)
+{
+	size_t i, o = 0;
+	int pending = 0;
+
+	for (i = 0; i < s->len && o + 3 < n; i++) {
+		char c = s->buf[i];
+
+		if (c == '\n' || c == '\r') {
+			pending = o > 0;
+			continue;
+		}
+		if (pending) {
+			out[o++] = ';';
+			out[o++] = ' ';
+			pending = 0;
+			if (o + 3 >= n)
+				break;
+		}
+		out[o++] = (c == '\t') ? ' ' : c;
+	}
+	while (o > 0 && (out[o - 1] == ' '))
+		o--;
+	out[o] = '\0';
+}
+
+/* The child: give up privileges, wire up stdin/stdout/stderr, exec.
+ * Only async-signal-safe calls; errno goes back through fail_fd. */
+static void
+print_child(char *const argv[], int out_fd, int err_fd, int fail_fd)
+{
+	sigset_t none;
+	int e, devnull, sig;
+
+	/* The program may be installed setgid: the print command must run
+	 * as the person, with their own group. */
+	if (setgid(getgid()) != 0 || getegid() != getgid() ||
+	    setuid(getuid()) != 0 || geteuid() != getuid()) {
+		e = errno ? errno : EPERM;
+		goto fail;
+	}
+	setpgid(0, 0);
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			signal(sig, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	devnull = open("/dev/null", O_RDONLY);
+	if (devnull < 0 || dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 ||
+	    dup2(err_fd, 2) < 0) {
+		e = errno;
+		goto fail;
+	}
+	execvp(argv[0], argv);
+	e = errno;
+fail:
+	if (write(fail_fd, &e, sizeof e) < 0)
+		_exit(126);
+	_exit(127);
+}
+
+/* Read what is there on the streams until both end or the deadline. */
+static int
+print_collect(struct print_stream *s, long long deadline)
+{
+	struct pollfd pfd[2];
+	char scratch[512];
+	int i, n;
+
+	while (s[0].fd >= 0 || s[1].fd >= 0) {
+		long long left = deadline - print_now_ms();
+
+		if (left <= 0)
+			return -1;
+		for (i = 0; i < 2; i++) {
+			pfd[i].fd = s[i].fd;
+			pfd[i].events = POLLIN;
+			pfd[i].revents = 0;
+		}
+		n = poll(pfd, 2, left > 1000 ? 1000 : (int)left);
+		if (n < 0 && errno != EINTR)
+			return -1;
+		for (i = 0; i < 2 && n > 0; i++) {
+			ssize_t got;
+
+			if (pfd[i].fd < 0 || pfd[i].revents == 0)
+				continue;
+			got = read(s[i].fd, scratch, sizeof scratch);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0) {
+				close(s[i].fd);
+				s[i].fd = -1;
+				continue;
+			}
+			if (s[i].len < sizeof s[i].buf) {
+				size_t room = sizeof s[i].buf - s[i].len;
+				size_t take = (size_t)got < room ?
+				    (size_t)got : room;
+
+				memcpy(s[i].buf + s[i].len, scratch, take);
+				s[i].len += take;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Wait for pid until the deadline; 0 and *status when it exited. */
+static int
+print_wait(pid_t pid, long long deadline, int *status)
+{
+	for (;;) {
+		pid_t got = waitpid(pid, status, WNOHANG);
+
+		if (got == pid)
+			return 0;
+		if (got < 0 && errno != EINTR)
+			return 0;
+		if (print_now_ms() >= deadline)
+			return -1;
+		print_nap();
+	}
+}
+
+static void
+print_stop(pid_t pid, int *status)
+{
+	kill(-pid, SIGTERM);
+	kill(pid, SIGTERM);
+	if (print_wait(pid, print_now_ms() + PRINT_GRACE_MS, status) == 0)
+		return;
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+}
+
+enum pd_status
+app_print_file(const char *command, const char *path, int timeout_ms,
+    struct print_outcome *out, struct pd_err *err)
+{
+	struct print_stream s[2];
+	char *argv[PRINT_ARGS_MAX], *copy;
+	int outp[2], errp[2], failp[2];
+	int argc, status = 0, e = 0, i, timed_out = 0;
+	long long deadline;
+	char said[512];
+	enum pd_status st = PD_OK;
+	ssize_t got;
+	pid_t pid;
+
+	if (out != NULL) {
+		out->exit_status = -1;
+		out->said[0] = '\0';
+	}
+	if (command == NULL || command[0] == '\0')
+		command = PRINT_COMMAND_DEFAULT;
+	if (timeout_ms <= 0)
+		timeout_ms = PRINT_TIMEOUT_MS;
+	if (path == NULL || access(path, R_OK) != 0)
+		return pd_fail(err, PD_INVALID, "file", "cannot read %s: %s",
+		    path ? path : "(no file)", strerror(path ? errno : EINVAL));
+	copy = xstrdup(command);
+	argc = print_split(copy, argv);
+	if (argc <= 0) {
+		free(copy);
+		return pd_fail(err, PD_INVALID, "print_command", "the print "
+		    "command is empty or has more than %d words: check "
+		    "print_command in the settings", PRINT_ARGS_MAX - 2);
+	}
+	argv[argc] = (char *)(uintptr_t)path;	/* never written to */
+	argv[argc + 1] = NULL;
+
+	if (print_pipe(outp) != 0) {
+		free(copy);
+		return pd_fail(err, PD_IO, NULL, "cannot start the print "
+		    "command: %s", strerror(errno));
+	}
+	if (print_pipe(errp) != 0) {
+		e = errno;
+		close(outp[0]);
+		close(outp[1]);
+		free(copy);
+		return pd_fail(err, PD_IO, NULL, "cannot start the print "
+		    "command: %s", strerror(e));
+	}
+	if (print_pipe(failp) != 0) {
+		e = errno;
+		for (i = 0; i < 2; i++) {
+			close(outp[i]);
+			close(errp[i]);
+		}
+		free(copy);
+		return pd_fail(err, PD_IO, NULL, "cannot start the print "
+		    "command: %s", strerror(e));
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0)
+		print_child(argv, outp[1], errp[1], failp[1]);
+	e = errno;
+	close(outp[1]);
+	close(errp[1]);
+	close(failp[1]);
+	if (pid < 0) {
+		close(outp[0]);
+		close(errp[0]);
+		close(failp[0]);
+		free(copy);
+		return pd_fail(err, PD_IO, NULL, "cannot start the print "
+		    "command: %s", strerror(e));
+	}
+	/* Wait for the exec: the pipe closes on success, or carries errno. */
+	do
+		got = read(failp[0], &e, sizeof e);
+	while (got < 0 && errno == EINTR);
+	close(failp[0]);
+	if (got == (ssize_t)sizeof e) {
+		close(outp[0]);
+		close(errp[0]);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		if (e == ENOENT)
+			st = pd_fail(err, PD_NOT_FOUND, "print_command",
+			    "the print command \"%s\" was not found: check "
+			    "print_command in the settings", argv[0]);
+		else
+			st = pd_fail(err, PD_IO, "print_command", "the print "
+			    "command \"%s\" could not be run: %s", argv[0],
+			    strerror(e));
+		free(copy);
+		return st;
+	}
+
+	memset(s, 0, sizeof s);
+	s[0].fd = outp[0];
+	s[1].fd = errp[0];
+	deadline = print_now_ms() + timeout_ms;
+	if (print_collect(s, deadline) != 0 ||
+	    print_wait(pid, deadline, &status) != 0) {
+		timed_out = 1;
+		print_stop(pid, &status);
+	}
+	for (i = 0; i < 2; i++)
+		if (s[i].fd >= 0)
+			close(s[i].fd);
+
+	print_tidy(&s[0], said, sizeof said);
+	if (out != NULL) {
+		snprintf(out->said, sizeof out->said, "%s", said);
+		out->exit_status = !timed_out && WIFEXITED(status) ?
+		    WEXITSTATUS(status) : -1;
+	}
+	print_tidy(&s[1], said, sizeof said);
+	if (timed_out)
+		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" did "
+		    "not finish within %d second%s and was stopped; is the "
+		    "printer there?", command, (timeout_ms + 999) / 1000,
+		    timeout_ms > 1000 ? "s" : "");
+	else if (WIFSIGNALED(status))
+		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" was "
+		    "stopped by signal %d%s%s", command, WTERMSIG(status),
+		    said[0] ? ": " : "", said);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" "
+		    "failed (exit status %d)%s%s", command,
+		    WEXITSTATUS(status), said[0] ? ": " : "", said);
+	free(copy);
+	return st;
+}

@@ -1,0 +1,566 @@
+#include "peerdesk/report/hours_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
+#include "hours_words.h"
+
+#define MARGIN 42.0
+#define LEFT MARGIN
+#define RIGHT (HOURS_PDF_WIDTH - MARGIN)
+#define CONTENT_W (RIGHT - LEFT)
+#define TOP MARGIN
+#define HEADER_H 66.0
+#define BODY_TOP (TOP + HEADER_H)
+#define BODY_BOTTOM (HOURS_PDF_HEIGHT - MARGIN)
+#define BLOCK_GAP 10.0
+#define LEAD 1.35		/* line height as a multiple of the size */
+
+#define SIZE_BODY 9.0
+#define SIZE_SMALL 7.0
+#define SIZE_TITLE 11.0
+
+enum pdf_align { PDF_LEFT, PDF_RIGHT };
+
+struct pdf {
+	cairo_t *cr;
+	const struct hours_report *r;
+	int draw;		/* 0: measure only */
+};
+
+static void
+pdf_font(struct pdf *p, double size, int bold)
+{
+	cairo_select_font_face(p->cr, HOURS_PDF_FONT,
+	    CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(p->cr, size);
+}
+
+static double
+pdf_width(struct pdf *p, const char *s)
+{
+	cairo_text_extents_t ext;
+
+	cairo_text_extents(p->cr, s, &ext);
+	return ext.x_advance;
+}
+
+/* Longest start of s, at a character boundary, that with "..." fits
+ * in maxw; a new string. */
+static char *
+pdf_cut(struct pdf *p, const char *s, double maxw)
+{
+	size_t len = strlen(s);
+	char *t = xmalloc(len + 4);
+
+	while (len > 0) {
+		len--;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len--;
+		memcpy(t, s, len);
+		memcpy(t + len, "...", 4);
+		if (pdf_width(p, t) <= maxw)
+			return t;
+	}
+	memcpy(t, "...", 4);
+	return t;
+}
+
+/* Show s with its baseline at y: left-aligned at x, or ending at x.
+ * maxw > 0 cuts s to fit.  grey draws it in grey. */
+static void
+pdf_text(struct pdf *p, double x, double y, double size, int bold,
+    int grey, const char *s, enum pdf_align align, double maxw)
+{
+	char *cut = NULL;
+	double w;
+
+	pdf_font(p, size, bold);
+	w = pdf_width(p, s);
+	if (maxw > 0 && w > maxw) {
+		cut = pdf_cut(p, s, maxw);
+		s = cut;
+		w = pdf_width(p, s);
+	}
+	if (p->draw) {
+		if (grey)
+			cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+		else
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+		cairo_move_to(p->cr, align == PDF_RIGHT ? x - w : x, y);
+		cairo_show_text(p->cr, s);
+	}
+	free(cut);
+}
+
+/* s word-wrapped into width w from x; returns the height used.  The
+ * first line's baseline is at y + size. */
+static double
+pdf_wrap(struct pdf *p, double x, double y, double w, double size,
+    int bold, const char *s)
+{
+	char *buf = xstrdup(s), *line = xmalloc(strlen(s) + 1);
+	char *word, *save = NULL;
+	double h = 0;
+
+	line[0] = '\0';
+	pdf_font(p, size, bold);
+	for (word = strtok_r(buf, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		size_t had = strlen(line);
+
+		if (had > 0)
+			strcat(line, " ");
+		strcat(line, word);
+		if (had > 0 && pdf_width(p, line) > w) {
+			line[had] = '\0';
+			pdf_text(p, x, y + h + size, size, bold, 0, line,
+			    PDF_LEFT, w);
+			h += size * LEAD;
+			strcpy(line, word);
+			pdf_font(p, size, bold);
+		}
+	}
+	if (line[0] != '\0') {
+		pdf_text(p, x, y + h + size, size, bold, 0, line, PDF_LEFT, w);
+		h += size * LEAD;
+	}
+	free(buf);
+	free(line);
+	return h;
+}
+
+static void
+pdf_rule(struct pdf *p, double y, double width, double grey)
+{
+	if (!p->draw)
+		return;
+	cairo_set_source_rgb(p->cr, grey, grey, grey);
+	cairo_set_line_width(p->cr, width);
+	cairo_move_to(p->cr, LEFT, y);
+	cairo_line_to(p->cr, RIGHT, y);
+	cairo_stroke(p->cr);
+}
+
+static char *
+pdf_who(const struct hours_row *row)
+{
+	if (row->login[0] == '\0')
+		return xstrdup(row->name);
+	return xasprintf("%s (%s)", row->name, row->login);
+}
+
+/* Eight columns: the six kinds, hours and gross pay; small labels
+ * above the figures.  Returns the height. */
+static double
+pdf_grid(struct pdf *p, double y, const int minutes[HOURS_KINDS],
+    int total, int64_t gross)
+{
+	char v[HOURS_KINDS + 2][MONEY_STR_LEN > DURATION_STR_LEN ?
+	    MONEY_STR_LEN : DURATION_STR_LEN];
+	const char *labels[HOURS_KINDS + 2];
+	double cw = CONTENT_W / (HOURS_KINDS + 2);
+	int k;
+
+	for (k = 0; k < HOURS_KINDS; k++) {
+		labels[k] = hours_words_kind(k);
+		duration_format(minutes[k], v[k]);
+	}
+	labels[HOURS_KINDS] = "Hours";
+	duration_format(total, v[HOURS_KINDS]);
+	labels[HOURS_KINDS + 1] = "Gross pay";
+	money_format(gross, v[HOURS_KINDS + 1]);
+	for (k = 0; k < HOURS_KINDS + 2; k++) {
+		double x = LEFT + cw * k;
+		int strong = k >= HOURS_KINDS;
+
+		pdf_text(p, x, y + SIZE_SMALL, SIZE_SMALL, 0, 1, labels[k],
+		    PDF_LEFT, cw - 4);
+		pdf_text(p, x, y + SIZE_SMALL * LEAD + SIZE_BODY + 1,
+		    SIZE_BODY + 0.5, strong, 0, v[k], PDF_LEFT, cw - 4);
+	}
+	return SIZE_SMALL * LEAD + (SIZE_BODY + 1) * LEAD + 2;
+}
+
+static double
+pdf_pay_line(struct pdf *p, double y, int64_t pay, int64_t holiday,
+    int holiday_on)
+{
+	char a[MONEY_STR_LEN], b[MONEY_STR_LEN];
+	char *s;
+
+	s = xasprintf("Pay %s", money_format(pay, a));
+	pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT, 0);
+	free(s);
+	s = xasprintf("Holiday pay %s", holiday_on ?
+	    money_format(holiday, b) : "-");
+	pdf_text(p, LEFT + 130, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT,
+	    0);
+	free(s);
+	return SIZE_BODY * LEAD;
+}
+
+static double
+pdf_client(struct pdf *p, double y, const struct hours_client *c,
+    int with_worker)
+{
+	char d[HOURS_WORDS_LEN], n[HOURS_WORDS_LEN];
+	double x = LEFT + 12, base = y + SIZE_BODY;
+
+	if (with_worker) {
+		pdf_text(p, x, base, SIZE_BODY, 0, 0, c->client, PDF_LEFT, 170);
+		pdf_text(p, x + 180, base, SIZE_BODY, 0, 0, c->worker,
+		    PDF_LEFT, 120);
+		pdf_text(p, x + 310, base, SIZE_BODY, 0, 0,
+		    hours_words_delivered(c, d), PDF_LEFT, 110);
+		pdf_text(p, x + 425, base, SIZE_BODY, 0, 1,
+		    hours_words_client_note(c, n), PDF_LEFT, 70);
+	} else {
+		pdf_text(p, x, base, SIZE_BODY, 0, 0, c->client, PDF_LEFT, 220);
+		pdf_text(p, x + 230, base, SIZE_BODY, 0, 0,
+		    hours_words_delivered(c, d), PDF_LEFT, 150);
+		pdf_text(p, x + 390, base, SIZE_BODY, 0, 1,
+		    hours_words_client_note(c, n), PDF_LEFT, 100);
+	}
+	return SIZE_BODY * LEAD;
+}
+
+static double
+pdf_intro_block(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	char a[MONEY_STR_LEN], b[MONEY_STR_LEN], d[DURATION_STR_LEN];
+	char pct[HOURS_WORDS_LEN];
+	double y0 = y;
+	char *s;
+	size_t i;
+	int listed = 0;
+
+	if (r->has_limits)
+		s = xasprintf("Limits this week: lower limit %s; permitted "
+		    "and supported permitted work %s, and permitted work is "
+		    "less than %s.", money_format(r->limits.lower_pence, a),
+		    money_format(r->limits.higher_pence, b),
+		    duration_format(r->limits.hours_limit_minutes, d));
+	else
+		s = xasprintf("No permitted-work limits are set for this "
+		    "week: check the rules table.");
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	if (r->holiday_pay)
+		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
+		    "as earnings for the limits.",
+		    hours_words_percent(r->holiday_rate_bp, pct));
+	else
+		s = xasprintf("Holiday pay: not rolled up with pay.");
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	y += 6;
+	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
+	    "Near or over a limit", PDF_LEFT, 0);
+	y += SIZE_TITLE * LEAD + 2;
+	for (i = 0; i < r->n_rows; i++) {
+		const struct hours_row *row = &r->rows[i];
+		char *who;
+
+		if (row->check.verdict != PERMITTED_NEAR &&
+		    row->check.verdict != PERMITTED_OVER)
+			continue;
+		who = pdf_who(row);
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 1, 0,
+		    hours_words_flag(row), PDF_LEFT, 0);
+		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
+		    PDF_LEFT, 220);
+		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		    benefit_rule_label(row->rule), PDF_LEFT, CONTENT_W - 290);
+		y += SIZE_BODY * LEAD;
+		free(who);
+		listed++;
+	}
+	if (listed == 0) {
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		    "Nobody is near or over a limit this week.", PDF_LEFT, 0);
+		y += SIZE_BODY * LEAD;
+	}
+	return y - y0;
+}
+
+static double
+pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
+{
+	const struct hours_report *r = p->r;
+	char buf[HOURS_WORDS_LEN], d[DURATION_STR_LEN];
+	double y0 = y;
+	char *who, *s;
+	size_t i;
+	int clients = 0, alert;
+
+	pdf_rule(p, y, 0.5, 0.6);
+	y += 4;
+	who = pdf_who(row);
+	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
+	    benefit_rule_label(row->rule), PDF_RIGHT, 180);
+	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0, who, PDF_LEFT,
+	    CONTENT_W - 190);
+	free(who);
+	y += SIZE_TITLE * LEAD + 2;
+	y += pdf_grid(p, y, row->minutes_by_kind, row->minutes,
+	    row->gross_pence);
+	y += pdf_pay_line(p, y, row->pay_pence, row->holiday_pence,
+	    r->holiday_pay);
+	if (row->unrated_minutes > 0) {
+		s = xasprintf("No pay rate is recorded for %s of this: it is "
+		    "not in the pay above.",
+		    duration_format(row->unrated_minutes, d));
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		free(s);
+	}
+	s = xasprintf("Limit: %s", hours_words_limit(row, buf));
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	s = xasprintf("Room left: %s", hours_words_room(row, buf));
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	alert = row->check.verdict == PERMITTED_NEAR ||
+	    row->check.verdict == PERMITTED_OVER;
+	s = xasprintf("Verdict: %s", hours_words_verdict(row, buf));
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, alert, s);
+	free(s);
+	for (i = 0; i < r->n_clients; i++) {
+		if (r->clients[i].worker_id != row->pal_id)
+			continue;
+		if (clients++ == 0) {
+			pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, 0, 1,
+			    "Clients this week (delivered of contracted)",
+			    PDF_LEFT, 0);
+			y += SIZE_BODY * LEAD;
+		}
+		y += pdf_client(p, y, &r->clients[i], 0);
+	}
+	if (clients == 0) {
+		pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, 0, 1,
+		    "Clients this week: none", PDF_LEFT, 0);
+		y += SIZE_BODY * LEAD;
+	}
+	return y - y0;
+}
+
+static double
+pdf_others_block(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	double y0 = y;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < r->n_clients; i++) {
+		if (hours_report_row_for(r, r->clients[i].worker_id) != NULL)
+			continue;
+		if (n++ == 0) {
+			pdf_rule(p, y, 0.5, 0.6);
+			y += 4;
+			pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
+			    "Other workers' clients this week", PDF_LEFT, 0);
+			y += SIZE_TITLE * LEAD + 2;
+		}
+		y += pdf_client(p, y, &r->clients[i], 1);
+	}
+	return y - y0;
+}
+
+static double
+pdf_totals_block(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	const struct hours_totals *t = &r->totals;
+	char a[DURATION_STR_LEN], b[DURATION_STR_LEN];
+	double y0 = y;
+	char *s;
+
+	pdf_rule(p, y, 1.2, 0);
+	y += 4;
+	s = xasprintf("Totals for %zu PAL%s", r->n_rows,
+	    r->n_rows == 1 ? "" : "s");
+	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
+	free(s);
+	y += SIZE_TITLE * LEAD + 2;
+	y += pdf_grid(p, y, t->minutes_by_kind, t->minutes, t->gross_pence);
+	y += pdf_pay_line(p, y, t->pay_pence, t->holiday_pence,
+	    r->holiday_pay);
+	s = xasprintf("Close to a limit: %d.  Over a limit: %d.", t->n_near,
+	    t->n_over);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	s = xasprintf("Client hours: %s delivered, against %s contracted "
+	    "a week.", duration_format(t->delivered_minutes, a),
+	    duration_format(t->contracted_minutes, b));
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	if (t->unrated_minutes > 0) {
+		s = xasprintf("No pay rate is recorded for %s of the hours: "
+		    "that time is not in the pay.",
+		    duration_format(t->unrated_minutes, a));
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		free(s);
+	}
+	y += 6;
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+	    "End of the weekly hours summary.");
+	return y - y0;
+}
+
+static void
+pdf_header(struct pdf *p, size_t page, size_t pages)
+{
+	const struct hours_report *r = p->r;
+	char right[64], dates[HOURS_WORDS_LEN];
+	char *s;
+	double y = TOP;
+
+	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
+	pdf_text(p, RIGHT, y + 13, SIZE_BODY, 0, 0, right, PDF_RIGHT, 0);
+	pdf_text(p, LEFT, y + 13, 13, 1, 0,
+	    r->org_name[0] ? r->org_name : "peerdesk", PDF_LEFT,
+	    CONTENT_W - 90);
+	s = xasprintf("Weekly hours summary, week %s", r->week_label);
+	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
+	free(s);
+	pdf_text(p, LEFT, y + 46, SIZE_BODY, 0, 0, hours_words_dates(r, dates),
+	    PDF_LEFT, 0);
+	if (r->generated_at[0] != '\0') {
+		s = xasprintf("Printed %s", r->generated_at);
+		pdf_text(p, RIGHT, y + 46, SIZE_BODY, 0, 1, s, PDF_RIGHT, 200);
+		free(s);
+	}
+	pdf_rule(p, y + 54, 1.2, 0);
+}
+
+/* The blocks in order; index 0 is the intro, then one per PAL, the
+ * other workers, the totals. */
+static double
+pdf_block(struct pdf *p, size_t i, double y)
+{
+	const struct hours_report *r = p->r;
+
+	if (i == 0)
+		return pdf_intro_block(p, y);
+	if (i <= r->n_rows)
+		return pdf_pal_block(p, y, &r->rows[i - 1]);
+	if (i == r->n_rows + 1)
+		return pdf_others_block(p, y);
+	return pdf_totals_block(p, y);
+}
+
+static cairo_status_t
+pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+	strbuf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+pdf_draw(struct pdf *p)
+{
+	size_t n = p->r->n_rows + 3, i, pages = 1, page;
+	double *h = xcalloc(n, sizeof *h), *at = xcalloc(n, sizeof *at);
+	size_t *on = xcalloc(n, sizeof *on);
+	double y = BODY_TOP;
+
+	/* Measure, then place each block whole on a page. */
+	p->draw = 0;
+	for (i = 0; i < n; i++) {
+		h[i] = pdf_block(p, i, 0);
+		if (h[i] <= 0)
+			continue;
+		if (y > BODY_TOP && y + h[i] > BODY_BOTTOM) {
+			pages++;
+			y = BODY_TOP;
+		}
+		on[i] = pages;
+		at[i] = y;
+		y += h[i] + BLOCK_GAP;
+	}
+	p->draw = 1;
+	for (page = 1; page <= pages; page++) {
+		pdf_header(p, page, pages);
+		for (i = 0; i < n; i++)
+			if (h[i] > 0 && on[i] == page)
+				pdf_block(p, i, at[i]);
+		cairo_show_page(p->cr);
+	}
+	free(h);
+	free(at);
+	free(on);
+}
+
+enum pd_status
+hours_pdf_render(const struct hours_report *r, struct strbuf *out,
+    struct pd_err *err)
+{
+	cairo_surface_t *surface;
+	cairo_status_t st;
+	struct pdf p;
+	char *title;
+
+	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
+	    HOURS_PDF_WIDTH, HOURS_PDF_HEIGHT);
+	title = xasprintf("Weekly hours summary %s", r->week_label);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+	    title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+	    "peerdesk");
+	free(title);
+	memset(&p, 0, sizeof p);
+	p.cr = cairo_create(surface);
+	p.r = r;
+	pdf_draw(&p);
+	st = cairo_status(p.cr);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(surface);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return pd_fail(err, PD_IO, NULL, "could not draw the PDF: %s",
+		    cairo_status_to_string(st));
+	return PD_OK;
+}
+
+enum pd_status
+hours_pdf_write(const struct hours_report *r, const char *path,
+    struct pd_err *err)
+{
+	struct strbuf pdf = STRBUF_INIT;
+	enum pd_status st;
+	FILE *f;
+	int bad;
+
+	st = hours_pdf_render(r, &pdf, err);
+	if (st != PD_OK) {
+		strbuf_fini(&pdf);
+		return st;
+	}
+	f = fopen(path, "wb");
+	if (f == NULL) {
+		st = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
+		    strerror(errno));
+		strbuf_fini(&pdf);
+		return st;
+	}
+	bad = fwrite(pdf.buf, 1, pdf.len, f) != pdf.len;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad)
+		st = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
+		    "could not write all of %s: %s", path, strerror(errno));
+	strbuf_fini(&pdf);
+	return st;
+}

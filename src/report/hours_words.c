@@ -1,0 +1,182 @@
+#include "hours_words.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
+
+char *
+hours_words_limit(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
+{
+	const struct permitted_result *c = &row->check;
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+
+	if (c->no_figures)
+		snprintf(buf, HOURS_WORDS_LEN, "not set for this week");
+	else if (c->has_hours_limit && c->has_pay_limit)
+		snprintf(buf, HOURS_WORDS_LEN, "less than %s and %s a week",
+		    duration_format(c->hours_limit_minutes, d),
+		    money_format(c->limit_pence, m));
+	else if (c->has_hours_limit)
+		snprintf(buf, HOURS_WORDS_LEN, "less than %s a week",
+		    duration_format(c->hours_limit_minutes, d));
+	else if (c->has_pay_limit)
+		snprintf(buf, HOURS_WORDS_LEN, "%s a week, any hours",
+		    money_format(c->limit_pence, m));
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "none");
+	return buf;
+}
+
+char *
+hours_words_room(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
+{
+	const struct permitted_result *c = &row->check;
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+
+	if (c->verdict == PERMITTED_NA)
+		snprintf(buf, HOURS_WORDS_LEN, "-");
+	else if (c->verdict == PERMITTED_OVER)
+		snprintf(buf, HOURS_WORDS_LEN, "none");
+	else if (c->has_hours_limit && c->has_pay_limit)
+		snprintf(buf, HOURS_WORDS_LEN, "%s and %s",
+		    duration_format(c->minutes_left, d),
+		    money_format(c->pence_left, m));
+	else if (c->has_hours_limit)
+		snprintf(buf, HOURS_WORDS_LEN, "%s",
+		    duration_format(c->minutes_left, d));
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "%s",
+		    money_format(c->pence_left, m));
+	return buf;
+}
+
+char *
+hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
+{
+	const struct permitted_result *c = &row->check;
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+
+	switch (c->verdict) {
+	case PERMITTED_OK:
+		snprintf(buf, HOURS_WORDS_LEN, "within the limit");
+		break;
+	case PERMITTED_NEAR:
+		snprintf(buf, HOURS_WORDS_LEN, "close to the limit (%s)",
+		    c->hours_near && c->pay_near ? "hours and pay" :
+		    c->hours_near ? "hours" : "pay");
+		break;
+	case PERMITTED_OVER:
+		if (c->hours_over && c->pay_over)
+			snprintf(buf, HOURS_WORDS_LEN, "over the limit: %s too "
+			    "many hours and %s too much pay",
+			    duration_format(c->minutes_excess, d),
+			    money_format(c->pence_excess, m));
+		else if (c->hours_over)
+			snprintf(buf, HOURS_WORDS_LEN, "over the limit: %s too "
+			    "many hours", duration_format(c->minutes_excess, d));
+		else
+			snprintf(buf, HOURS_WORDS_LEN, "over the limit: %s too "
+			    "much pay", money_format(c->pence_excess, m));
+		break;
+	case PERMITTED_NA:
+	default:
+		if (c->no_figures)
+			snprintf(buf, HOURS_WORDS_LEN, "not judged: no limit "
+			    "is set for this week (check the rules table)");
+		else if (row->rule == RULE_UC)
+			snprintf(buf, HOURS_WORDS_LEN, "no weekly limit "
+			    "(Universal Credit: for information only)");
+		else
+			snprintf(buf, HOURS_WORDS_LEN, "no limit applies");
+		break;
+	}
+	return buf;
+}
+
+const char *
+hours_words_flag(const struct hours_row *row)
+{
+	switch (row->check.verdict) {
+	case PERMITTED_OVER:
+		return "OVER";
+	case PERMITTED_NEAR:
+		return "NEAR";
+	case PERMITTED_OK:
+		return "ok";
+	case PERMITTED_NA:
+	default:
+		return "n/a";
+	}
+}
+
+char *
+hours_words_delivered(const struct hours_client *c,
+    char buf[HOURS_WORDS_LEN])
+{
+	char a[DURATION_STR_LEN], b[DURATION_STR_LEN];
+
+	if (c->contracted_minutes < 0)
+		snprintf(buf, HOURS_WORDS_LEN, "%s (none agreed)",
+		    duration_format(c->delivered_minutes, a));
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "%s of %s",
+		    duration_format(c->delivered_minutes, a),
+		    duration_format(c->contracted_minutes, b));
+	return buf;
+}
+
+char *
+hours_words_client_note(const struct hours_client *c,
+    char buf[HOURS_WORDS_LEN])
+{
+	char a[DURATION_STR_LEN];
+	int diff = c->delivered_minutes - c->contracted_minutes;
+
+	if (c->contracted_minutes < 0)
+		buf[0] = '\0';
+	else if (diff < 0)
+		snprintf(buf, HOURS_WORDS_LEN, "%s short",
+		    duration_format(-diff, a));
+	else if (diff > 0)
+		snprintf(buf, HOURS_WORDS_LEN, "%s more",
+		    duration_format(diff, a));
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "as agreed");
+	return buf;
+}
+
+char *
+hours_words_dates(const struct hours_report *r, char buf[HOURS_WORDS_LEN])
+{
+	char a[DATE_LONG_LEN], b[DATE_LONG_LEN];
+
+	snprintf(buf, HOURS_WORDS_LEN, "%s to %s",
+	    date_format_long(r->first, a), date_format_long(r->last, b));
+	return buf;
+}
+
+const char *
+hours_words_kind(int kind)
+{
+	static const char *const names[HOURS_KINDS] = {
+		"Sessions", "Supervision", "Training", "Travel",
+		"Shadowing", "Admin"
+	};
+
+	if (kind < 0 || kind >= HOURS_KINDS)
+		return "?";
+	return names[kind];
+}
+
+char *
+hours_words_percent(int bp, char buf[HOURS_WORDS_LEN])
+{
+	if (bp % 100 == 0)
+		snprintf(buf, HOURS_WORDS_LEN, "%d%%", bp / 100);
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "%d.%02d%%", bp / 100,
+		    bp % 100);
+	return buf;
+}

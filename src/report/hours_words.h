@@ -1,0 +1,47 @@
+/* hours_words.h - private to src/report: the words the text and PDF
+ * renderers share for one PAL's limit, room left and verdict, a
+ * client's delivered hours, and the week's dates, so both say the same.
+ */
+#ifndef PEERDESK_REPORT_HOURS_WORDS_H
+#define PEERDESK_REPORT_HOURS_WORDS_H
+
+#include "peerdesk/model/hours.h"
+
+#define HOURS_WORDS_LEN 200
+
+/* "less than 16h and £203.50 a week", "£203.50 a week, any hours",
+ * "none", "not set for this week". */
+char *hours_words_limit(const struct hours_row *row,
+    char buf[HOURS_WORDS_LEN]);
+
+/* "2h 29m and £31.91", "£31.91", "none" (over), "-" (no limit). */
+char *hours_words_room(const struct hours_row *row,
+    char buf[HOURS_WORDS_LEN]);
+
+/* "within the limit", "close to the limit (pay)", "over the limit: 31m
+ * too many hours and £6.22 too much pay", "no limit applies", ... */
+char *hours_words_verdict(const struct hours_row *row,
+    char buf[HOURS_WORDS_LEN]);
+
+/* "OVER", "NEAR", "ok", "n/a": one word for short lists. */
+const char *hours_words_flag(const struct hours_row *row);
+
+/* "1h 30m of 2h", "45m (none agreed)". */
+char *hours_words_delivered(const struct hours_client *c,
+    char buf[HOURS_WORDS_LEN]);
+
+/* "30m short", "15m more", "as agreed", "" (none agreed). */
+char *hours_words_client_note(const struct hours_client *c,
+    char buf[HOURS_WORDS_LEN]);
+
+/* "Mon 23 Nov 2026 to Sun 29 Nov 2026". */
+char *hours_words_dates(const struct hours_report *r,
+    char buf[HOURS_WORDS_LEN]);
+
+/* Column heading for a kind of work: "Sessions" ... "Admin". */
+const char *hours_words_kind(int kind);
+
+/* "12.07%" for hundredths of a percent. */
+char *hours_words_percent(int bp, char buf[HOURS_WORDS_LEN]);
+
+#endif

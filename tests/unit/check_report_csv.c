@@ -1,0 +1,119 @@
+/* Tier 1: report/hours_csv - the weekly hours summary for the payroll
+ * spreadsheet: the exact header, rows by login, RFC 4180 quoting, empty
+ * limits where a rule has none; checked byte for byte. */
+#include <string.h>
+
+#include "support/testlib.h"
+#include "support/report_sample.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/report/hours_csv.h"
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const char sample_csv[] =
+    "pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,"
+    "hours_left,pay_left,verdict\n"
+    "ahmed,Ahmed Khan,0.00,0.00,permitted,16.00,203.50,15.98,203.50,ok\n"
+    "jo,Jo Bennett,13.00,185.17,permitted,16.00,203.50,2.98,18.33,near\n"
+    "marcus,Marcus Lee,16.50,248.72,permitted,16.00,203.50,0.00,0.00,"
+    "over\n"
+    "priya,Priya Shah,5.00,56.98,none,,,,,n/a\n"
+    "sam,\"Carter, Sam \"\"Sunny\"\"\",20.00,284.88,uc,,,,,n/a\n"
+    "siobhan,Siobh\xc3\xa1n O'Neill,1.00,14.24,lower,,20.00,,5.76,ok\n"
+    "zoe,Zo\xc3\xab Adams,9.00,131.51,supported,,203.50,,71.99,ok\n";
+
+START_TEST(test_sample_bytes)
+{
+	struct hours_report r;
+	struct strbuf sb = STRBUF_INIT;
+
+	report_sample_build(&r);
+	hours_csv_render(&r, &sb);
+	ck_assert_str_eq(sb.buf, sample_csv);
+	ck_assert_uint_eq(sb.len, sizeof sample_csv - 1);
+	strbuf_fini(&sb);
+	hours_report_fini(&r);
+}
+END_TEST
+
+START_TEST(test_header_only)
+{
+	struct hours_report r;
+	struct strbuf sb = STRBUF_INIT;
+
+	report_sample_build_empty(&r);
+	hours_csv_render(&r, &sb);
+	ck_assert_str_eq(sb.buf, "pal_login,pal_name,hours,gross,rule,"
+	    "limit_hours,limit_pay,hours_left,pay_left,verdict\n");
+	ck_assert_str_eq(sb.buf, HOURS_CSV_HEADER "\n");
+	strbuf_fini(&sb);
+	hours_report_fini(&r);
+}
+END_TEST
+
+static const struct {
+	const char *in, *out;
+} fields[] = {
+	{ "plain", "plain" },
+	{ "", "" },
+	{ "Zo\xc3\xab", "Zo\xc3\xab" },
+	{ "a,b", "\"a,b\"" },
+	{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+	{ "\"", "\"\"\"\"" },
+	{ "two\nlines", "\"two\nlines\"" },
+	{ "cr\rhere", "\"cr\rhere\"" },
+	{ " spaces kept ", " spaces kept " },
+	{ "O'Neill", "O'Neill" },
+};
+
+START_TEST(test_field_quoting)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	hours_csv_field(&sb, fields[_i].in);
+	ck_assert_str_eq(sb.buf, fields[_i].out);
+	strbuf_fini(&sb);
+}
+END_TEST
+
+/* No figures for the week: the limits are empty and the verdict n/a. */
+START_TEST(test_no_figures)
+{
+	static const struct hours_band b[] = { { 1271, 60 } };
+	struct hours_options opt = { NULL, 10, 0, 1207 };
+	struct hours_input in = {
+		.pal_id = 1, .login = "jo", .name = "Jo Bennett",
+		.minutes_by_kind = { 60 }, .bands = b, .n_bands = 1,
+		.rule = RULE_PERMITTED,
+	};
+	struct hours_report r;
+	struct week_range wk;
+	struct strbuf sb = STRBUF_INIT;
+
+	ck_assert_int_eq(week_parse("2026-W01", 1, &wk, NULL), PD_OK);
+	hours_report_init(&r, "Org", wk, "", &opt);
+	ck_assert_int_eq(hours_report_add_pal(&r, &in, NULL), PD_OK);
+	hours_report_finish(&r);
+	hours_csv_render(&r, &sb);
+	ck_assert_str_eq(sb.buf, HOURS_CSV_HEADER "\n"
+	    "jo,Jo Bennett,1.00,12.71,permitted,,,,,n/a\n");
+	strbuf_fini(&sb);
+	hours_report_fini(&r);
+}
+END_TEST
+
+static Suite *
+report_csv_suite(void)
+{
+	Suite *s = suite_create("report_csv");
+	TCase *tc = tcase_create("csv");
+
+	tcase_add_test(tc, test_sample_bytes);
+	tcase_add_test(tc, test_header_only);
+	tcase_add_loop_test(tc, test_field_quoting, 0, N(fields));
+	tcase_add_test(tc, test_no_figures);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+PD_TEST_MAIN(report_csv_suite)
