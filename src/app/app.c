@@ -27,7 +27,8 @@ app_load_settings(struct app *app, const struct app_options *o,
 	app->settings = xcalloc(1, sizeof *app->settings);
 	app->rules = xcalloc(1, sizeof *app->rules);
 	rules_init(app->rules);
-	s = settings_resolve(o->config_path,
+	/* A setgid peerdesk trusts only the system settings file. */
+	s = settings_resolve(o->privileged ? NULL : o->config_path,
 	    o->privileged ? NULL : o->config_env, app->settings, err);
 	if (s == PD_OK)
 		s = rules_load_for(app->settings, app->rules, err);
