@@ -206,7 +206,7 @@ sampler_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
 	return PD_OK;
 }
 
-/* Like "SELECT ... WHERE name LIKE ? LIMIT n OFFSET first". */
+/* As a database query would: the matching rows from first, at most n. */
 static enum pd_status
 sampler_fetch(void *ctx, const char *filter, size_t first, size_t n,
     struct pd_err *err)

@@ -87,28 +87,36 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 {
 	const char *cup;
 	const char *nc;
+	int errret = 0;
+	bool can_move;
 
 	if (term_check_name(term, err) != PD_OK)
 		return PD_CONFIG;
 	if (term_screen != NULL)
 		term_stop();
+	/* Look the terminal up first: a failed newterm() leaks, and this
+	 * also lets us ask whether it can address the cursor. */
+	if (setupterm(term, fileno(out), &errret) != OK)
+		return pd_fail(err, PD_CONFIG, NULL,
+		    "peerdesk does not know the terminal type \"%s\" (from "
+		    "TERM). Try: TERM=xterm-256color peerdesk", term);
+	cup = tigetstr("cup");
+	can_move = cup != NULL && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!can_move)
+		return pd_fail(err, PD_CONFIG, NULL,
+		    "This terminal (TERM=%s) cannot move the cursor, which "
+		    "peerdesk's screens need. Use a full terminal, or the "
+		    "peerdesk commands (peerdesk --help).", term);
 	/* Real line-drawing characters in UTF-8 (tmux capture-pane too). */
 	if (term_locale_is_utf8())
 		setenv("NCURSES_NO_UTF8_ACS", "1", 1);
 	term_screen = newterm(term, out, in);
 	if (term_screen == NULL)
 		return pd_fail(err, PD_CONFIG, NULL,
-		    "peerdesk does not know the terminal type \"%s\" (from "
+		    "peerdesk could not start the terminal \"%s\" (from "
 		    "TERM). Try: TERM=xterm-256color peerdesk", term);
 	set_term(term_screen);
-	cup = tigetstr("cup");
-	if (cup == NULL || cup == (char *)-1) {
-		term_stop();
-		return pd_fail(err, PD_CONFIG, NULL,
-		    "This terminal (TERM=%s) cannot move the cursor, which "
-		    "peerdesk's screens need. Use a full terminal, or the "
-		    "peerdesk commands (peerdesk --help).", term);
-	}
 	xalloc_set_fatal_hook(term_stop);
 	if (!term_exit_registered) {
 		atexit(term_atexit);
