@@ -42,14 +42,14 @@ term_locale(struct strbuf *note, struct pd_err *err)
 	    setlocale(LC_ALL, "C.utf8") == NULL) {
 		setlocale(LC_ALL, "");
 		return pd_fail(err, PD_CONFIG, NULL,
-		    "peerdesk needs a UTF-8 locale, and this system has none "
+		    "A UTF-8 locale is needed, and this system has none "
 		    "it can use (the current one is %s). Ask whoever looks "
 		    "after this computer to install C.UTF-8, or set "
 		    "LANG to a UTF-8 locale such as en_GB.UTF-8.", old);
 	}
 	if (!term_locale_is_utf8())
 		return pd_fail(err, PD_CONFIG, NULL,
-		    "peerdesk needs a UTF-8 locale; C.UTF-8 did not work here");
+		    "A UTF-8 locale is needed; C.UTF-8 did not work here");
 	/* Programs we start (the editor) should agree with us. */
 	setenv("LC_ALL", "C.UTF-8", 1);
 	if (note != NULL)
@@ -98,7 +98,7 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	 * also lets us ask whether it can address the cursor. */
 	if (setupterm(term, fileno(out), &errret) != OK)
 		return pd_fail(err, PD_CONFIG, NULL,
-		    "peerdesk does not know the terminal type \"%s\" (from "
+		    "Unknown terminal type \"%s\" (from "
 		    "TERM). Try: TERM=xterm-256color peerdesk", term);
 	cup = tigetstr("cup");
 	can_move = cup != NULL && cup != (char *)-1;
@@ -114,7 +114,7 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	term_screen = newterm(term, out, in);
 	if (term_screen == NULL)
 		return pd_fail(err, PD_CONFIG, NULL,
-		    "peerdesk could not start the terminal \"%s\" (from "
+		    "Could not start the terminal \"%s\" (from "
 		    "TERM). Try: TERM=xterm-256color peerdesk", term);
 	set_term(term_screen);
 	xalloc_set_fatal_hook(term_stop);

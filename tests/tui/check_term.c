@@ -42,7 +42,7 @@ START_TEST(test_start_refuses)
 	ck_assert(!term_active());
 	if (_i == 3)
 		ck_assert_ptr_nonnull(strstr(err.msg,
-		    "does not know the terminal type \"no-such-terminal-xyz\""));
+		    "Unknown terminal type \"no-such-terminal-xyz\""));
 	fclose(out);
 	fclose(in);
 }
