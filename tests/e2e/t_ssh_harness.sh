@@ -124,6 +124,39 @@ end=$(($(date +%s) + 10))
 while [ ! -s "$home1/hup" ] && [ "$(date +%s)" -lt "$end" ]; do sleep 0.05; done
 check "the remote program learnt of the drop (SIGHUP or end of input)" test -s "$home1/hup"
 
+# 7. The sshd_config block in docs/admin.md is what sshd accepts, and
+# gives a PAL what we promise (and nothing to others).
+docs_cfg=$SSH_DIR/sshd_config.docs
+sed -n '/^Match Group/q;p' "$SSH_DIR/sshd_config" >"$docs_cfg"
+sed -n '/<!-- sshd-block/,/<!-- end sshd-block/p' "$TOP/docs/admin.md" |
+	grep -v '^<!--' | sed 's/^    //' |
+	sed "s|^Match Group pals\$|Match Group $SSH_GROUP|" >>"$docs_cfg"
+check "docs/admin.md has the sshd_config block" grep -q "^Match Group $SSH_GROUP" "$docs_cfg"
+eff() { /usr/sbin/sshd -T -f "$docs_cfg" -C "user=$1,host=localhost,addr=127.0.0.1" 2>&1; }
+if /usr/sbin/sshd -t -f "$docs_cfg" 2>"$T/sshd-t.out"; then
+	ok "sshd -t accepts the documented block"
+else
+	fail "sshd -t accepts the documented block"; sed 's/^/  /' "$T/sshd-t.out"
+fi
+pal_eff=$(eff "$P1")
+for want in "forcecommand /usr/local/bin/peerdesk" "allowtcpforwarding no" \
+    "allowstreamlocalforwarding no" "allowagentforwarding no" \
+    "x11forwarding no" "permittunnel no" "permittty yes" "acceptenv LANG" \
+    "acceptenv LC_*"; do
+	if printf '%s\n' "$pal_eff" | grep -qxF "$want"; then
+		ok "documented block, for a PAL: $want"
+	else
+		fail "documented block, for a PAL: $want"
+	fi
+done
+eff "$O" | grep -qx 'forcecommand none' &&
+	ok "the documented block leaves others alone" ||
+	fail "the documented block leaves others alone"
+printf '    SetEnv LANG=C.UTF-8\n' >>"$docs_cfg"
+eff "$P1" | grep -qx "setenv LANG=C.UTF-8" &&
+	ok "SetEnv LANG=C.UTF-8 in the block is accepted (docs/admin.md)" ||
+	fail "SetEnv LANG=C.UTF-8 in the block is accepted (docs/admin.md)"
+
 grep -q "Accepted publickey for $P1" "$SSH_DIR/sshd.log" &&
 	ok "the server log shows the key login" ||
 	fail "the server log shows the key login"
