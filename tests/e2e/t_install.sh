@@ -183,6 +183,12 @@ case $out in
 *) ok "peerdesk shows none of a group file named by --config" ;;
 esac
 
+# Who you are comes from the real user id, never from the environment.
+expect_rc "USER=root LOGNAME=root does not make the person a manager" 4 \
+	as_person env USER=root LOGNAME=root "$BIN" user add pdtest_nobody "No One" office
+check "... and nobody was added" \
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE login = 'pdtest_nobody'")" = 0
+
 # ---- 5. backups, as docs/admin.md says ------------------------------------
 sqlite3 "$DB" ".backup $R/backup.db" 2>"$T/backup.err"
 check "root backs up the database with sqlite3 .backup" \
