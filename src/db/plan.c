@@ -136,25 +136,20 @@ static const char sql_note_list[] =
 
 /* The text sections: parameter name and place in struct plan_sections,
  * in the order of PLAN_TEXT_COLS. */
+#define PLAN_TEXT(f) \
+	{ .param = ":" #f, .off = offsetof(struct plan_sections, f) }
 static const struct {
 	const char *param;
 	size_t off;
 } plan_text[] = {
-	{ .param = ":ambitions", .off = offsetof(struct plan_sections, ambitions) },
-	{ .param = ":support_wanted", .off = offsetof(struct plan_sections, support_wanted) },
-	{ .param = ":support_hopes", .off = offsetof(struct plan_sections, support_hopes) },
-	{ .param = ":keeps_me_well", .off = offsetof(struct plan_sections, keeps_me_well) },
-	{ .param = ":triggers", .off = offsetof(struct plan_sections, triggers) },
-	{ .param = ":triggers_plan", .off = offsetof(struct plan_sections, triggers_plan) },
-	{ .param = ":warning_signs", .off = offsetof(struct plan_sections, warning_signs) },
-	{ .param = ":warning_plan", .off = offsetof(struct plan_sections, warning_plan) },
-	{ .param = ":crisis_plan", .off = offsetof(struct plan_sections, crisis_plan) },
-	{ .param = ":crisis_contacts", .off = offsetof(struct plan_sections, crisis_contacts) },
-	{ .param = ":crisis_helps", .off = offsetof(struct plan_sections, crisis_helps) },
-	{ .param = ":crisis_avoid", .off = offsetof(struct plan_sections, crisis_avoid) },
-	{ .param = ":advance_statement", .off = offsetof(struct plan_sections, advance_statement) },
-	{ .param = ":unsafe_places", .off = offsetof(struct plan_sections, unsafe_places) },
-	{ .param = ":note", .off = offsetof(struct plan_sections, note) },
+	PLAN_TEXT(ambitions), PLAN_TEXT(support_wanted),
+	PLAN_TEXT(support_hopes), PLAN_TEXT(keeps_me_well),
+	PLAN_TEXT(triggers), PLAN_TEXT(triggers_plan),
+	PLAN_TEXT(warning_signs), PLAN_TEXT(warning_plan),
+	PLAN_TEXT(crisis_plan), PLAN_TEXT(crisis_contacts),
+	PLAN_TEXT(crisis_helps), PLAN_TEXT(crisis_avoid),
+	PLAN_TEXT(advance_statement), PLAN_TEXT(unsafe_places),
+	PLAN_TEXT(note),
 };
 #define PLAN_NTEXT ((int)(sizeof plan_text / sizeof plan_text[0]))
 

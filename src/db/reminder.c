@@ -15,7 +15,7 @@
 static const char sql_reminders[] =
 	"SELECT kind, due_on, client_id, client_name, pal_id, pal_name, ref_id"
 	" FROM ("
-	/* Reviews: one arm, the kind chosen per row.  Index: assignment_review. */
+	/* Reviews: one arm, the kind chosen per row (assignment_review). */
 	" SELECT CASE WHEN :today < a.review_due_on THEN 'review_upcoming'"
 	"   WHEN a.review_overdue_on IS NULL OR :today < a.review_overdue_on"
 	"   THEN 'review_due' ELSE 'review_overdue' END AS kind,"

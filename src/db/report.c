@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/strbuf.h"
 #include "work_priv.h"
 
 /*
@@ -19,24 +20,30 @@
  * lines gets one row per rate band, plus a zero row with rate NULL that
  * the reader skips; one with no lines gets just the zero row.
  */
-static const char sql_report_week[] =
-	"WITH g AS (SELECT pal_id, date," WORK_KIND_SUMS
-	"  FROM timesheet_line"
-	"  WHERE date BETWEEN :from AND :to"
-	"  GROUP BY date, pal_id),"
-	" b AS (SELECT pal_id, " WORK_RATE_ON("g.pal_id", "g.date") " AS rate,"
-	"   k0, k1, k2, k3, k4, k5 FROM g"
-	"  UNION ALL"
-	"  SELECT id, NULL, 0, 0, 0, 0, 0, 0 FROM staff"
-	"  WHERE role = 'pal' AND active = 1),"
-	" c AS (SELECT pal_id, rate, sum(k0) AS k0, sum(k1) AS k1,"
-	"   sum(k2) AS k2, sum(k3) AS k3, sum(k4) AS k4, sum(k5) AS k5"
-	"  FROM b GROUP BY pal_id, rate)"
-	" SELECT s.id, s.login, s.name, w.id, w.status,"
-	"  c.rate, c.k0, c.k1, c.k2, c.k3, c.k4, c.k5"
-	" FROM c JOIN staff s ON s.id = c.pal_id"
-	" LEFT JOIN timesheet_week w ON w.pal_id = s.id AND w.week_start = :from"
-	" ORDER BY s.login, s.id, c.rate";
+#define REPORT_WEEK_SQL \
+	"WITH g AS (SELECT pal_id, date," WORK_KIND_SUMS \
+	"  FROM timesheet_line" \
+	"  WHERE date BETWEEN :from AND :to" \
+	"  GROUP BY date, pal_id)," \
+	" b AS (SELECT pal_id," \
+	"   " WORK_RATE_ON("g.pal_id", "g.date") " AS rate," \
+	"   k0, k1, k2, k3, k4, k5 FROM g" \
+	"  UNION ALL" \
+	"  SELECT id, NULL, 0, 0, 0, 0, 0, 0 FROM staff" \
+	"  WHERE role = 'pal' AND active = 1)," \
+	" c AS (SELECT pal_id, rate, sum(k0) AS k0, sum(k1) AS k1," \
+	"   sum(k2) AS k2, sum(k3) AS k3, sum(k4) AS k4, sum(k5) AS k5" \
+	"  FROM b GROUP BY pal_id, rate)" \
+	" SELECT s.id, s.login, s.name, w.id, w.status," \
+	"  c.rate, c.k0, c.k1, c.k2, c.k3, c.k4, c.k5" \
+	" FROM c JOIN staff s ON s.id = c.pal_id" \
+	" LEFT JOIN timesheet_week w" \
+	"  ON w.pal_id = s.id AND w.week_start = :from" \
+	" ORDER BY s.login, s.id, c.rate"
+
+static const char sql_report_week[] = REPORT_WEEK_SQL;
+static const char sql_report_week_plan[] =
+	"EXPLAIN QUERY PLAN " REPORT_WEEK_SQL;
 
 static const char sql_delivery[] =
 	"SELECT a.id, a.client_id, c.name, a.worker_id, w.name,"
@@ -135,5 +142,27 @@ db_contracted_vs_delivered(struct db *db, const char *from, const char *to,
 	db_bind_text(st, ":to", to);
 	WORK_EACH(db, st, struct delivery_row, delivery_read,
 	    delivery_row_fini, cb, arg, err, rc);
+	return rc;
+}
+
+enum pd_status
+db_report_week_plan(struct db *db, struct strbuf *out, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_report_week_plan, err);
+	enum pd_status rc = PD_OK;
+	int step;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text(st, ":from", "2000-01-03");
+	db_bind_text(st, ":to", "2000-01-09");
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 3);
+
+		strbuf_addf(out, "%s\n", t != NULL ? (const char *)t : "");
+	}
+	if (step != SQLITE_DONE)
+		rc = db_error(db, step, err);
+	db_done(st);
 	return rc;
 }

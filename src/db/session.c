@@ -121,7 +121,8 @@ db_session_get(struct db *db, int64_t id, int64_t scope_pal,
 	if (rc == PD_OK)
 		session_read(st, out);
 	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, PD_NOT_FOUND, NULL, "That session cannot be found.");
+		pd_fail(err, PD_NOT_FOUND, NULL,
+		    "That session cannot be found.");
 	db_done(st);
 	return rc;
 }

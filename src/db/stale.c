@@ -75,7 +75,8 @@ db_stale(struct db *db, const char *exists_sql, const char *entity,
 	db_done(st);
 	if (s == PD_NOT_FOUND)
 		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "%s is no longer there; someone may have removed it.", what);
+		    "%s is no longer there; someone may have removed it.",
+		    what);
 	if (s != PD_OK)
 		return s;
 	if ((st = db_stmt(db, sql_stale_last_change, err)) == NULL)
