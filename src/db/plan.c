@@ -4,7 +4,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "peerdesk/db/scope.h"
 #include "work_priv.h"
 
 #define PLAN_COLS \

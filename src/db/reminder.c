@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "peerdesk/db/scope.h"
 #include "work_priv.h"
 
 /* An active PAL: signed-in staff with the PAL role who has not left. */

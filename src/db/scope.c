@@ -1,35 +1,13 @@
 /* scope.c - "today" for the data layer, and binding a PAL's scope. */
-#include "peerdesk/db/scope.h"
-
-#include <stdio.h>
-#include <string.h>
-#include <time.h>
-
 #include "work_priv.h"
 
-static char scope_today_set[11];	/* "" = read the clock */
-
-void
-db_scope_set_today(const char *ymd)
-{
-	snprintf(scope_today_set, sizeof scope_today_set, "%s",
-	    ymd != NULL ? ymd : "");
-}
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 
 char *
 db_scope_today(char buf[11])
 {
-	time_t t;
-	struct tm tm;
-
-	if (scope_today_set[0] != '\0') {
-		memcpy(buf, scope_today_set, sizeof scope_today_set);
-		return buf;
-	}
-	t = time(NULL);
-	localtime_r(&t, &tm);
-	strftime(buf, 11, "%Y-%m-%d", &tm);
-	return buf;
+	return date_format(today_get(), buf);
 }
 
 void

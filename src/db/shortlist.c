@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "peerdesk/db/scope.h"
 #include "work_priv.h"
 
 #define SHORTLIST_COLS \

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "peerdesk/db/scope.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 #include "work_priv.h"
 
 static const char sql_tw_staff[] =
@@ -209,6 +210,17 @@ twork_count(struct db *db, const char *table)
 }
 
 void
+twork_today(const char *ymd)
+{
+	struct pd_err err;
+	pd_date d;
+
+	if (date_parse(ymd, &d, &err) != PD_OK)
+		twork_die("today", &err);
+	today_set(d);
+}
+
+void
 twork_open(struct twork *f)
 {
 	struct pd_err err;
@@ -216,7 +228,7 @@ twork_open(struct twork *f)
 	memset(f, 0, sizeof *f);
 	if (db_open(":memory:", DB_OPEN_CREATE, &f->db, &err) != PD_OK)
 		twork_die("open", &err);
-	db_scope_set_today("2024-03-04");
+	twork_today("2024-03-04");
 	f->manager = twork_staff(f->db, "mia", "Mia Manager", "manager", 1);
 	f->office = twork_staff(f->db, "oli", "Oli Office", "office", 1);
 	f->ann = twork_staff(f->db, "ann", "Ann Able", "pal", 1);
@@ -231,5 +243,5 @@ void
 twork_close(struct twork *f)
 {
 	db_close(&f->db);
-	db_scope_set_today(NULL);
+	today_clear();
 }

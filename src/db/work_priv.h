@@ -36,7 +36,12 @@
 	" AND r.effective_from <= " date \
 	" ORDER BY r.effective_from DESC LIMIT 1)"
 
-/* Bind :scope_pal and :today (see WORK_IN_SCOPE). */
+/* Today as "YYYY-MM-DD" into buf (model/'s today_get(), which --today,
+ * PEERDESK_TODAY and tests fix); returns buf. */
+char *db_scope_today(char buf[11]);
+
+/* Bind :scope_pal and :today (see WORK_IN_SCOPE).  scope_pal 0 is
+ * everyone; any other value (even a negative one) only that worker. */
 void db_scope_bind(sqlite3_stmt *st, int64_t scope_pal);
 
 /* Bind :today only. */

@@ -7,7 +7,6 @@
 #include "support/testlib.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
-#include "peerdesk/db/scope.h"
 #include "peerdesk/db/session.h"
 #include "peerdesk/db/testsupport_work.h"
 #include "peerdesk/db/timesheet.h"
@@ -294,7 +293,7 @@ START_TEST(test_scope_end_date)
 	    PD_NOT_FOUND);
 	session_fini(&s);
 	/* The next day, Dee's has ended too. */
-	db_scope_set_today("2024-03-05");
+	twork_today("2024-03-05");
 	ck_assert_int_eq(db_session_get(F.db, 1, F.ann, &got, &err),
 	    PD_NOT_FOUND);
 }

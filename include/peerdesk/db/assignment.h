@@ -2,7 +2,7 @@
  * first meeting to the end.
  *
  * Functions work inside the caller's transaction.  An assignment is
- * active while ended_on is empty or later than today (db_scope_today).
+ * active while ended_on is empty or later than today (model/today_get).
  * The review window (review_due_on, review_overdue_on) is computed in
  * model/ by the caller and stored here.
  */

@@ -13,7 +13,7 @@
 #include "peerdesk/model/work.h"
 
 struct reminder_query {
-	const char *today;	/* "YYYY-MM-DD"; NULL = db_scope_today() */
+	const char *today;	/* "YYYY-MM-DD"; NULL = today_get() */
 	int horizon_days;	/* DBS and funder reviews due within this */
 	int upcoming_days;	/* a review window opening within this */
 	int supervision_weeks;	/* no supervision for longer (0: off) */

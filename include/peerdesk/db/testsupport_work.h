@@ -23,9 +23,12 @@ struct twork {
 };
 
 /* Fresh database in memory with the people above; today is fixed at
- * 2024-03-04 (db_scope_set_today). */
+ * 2024-03-04 (model/today_set); twork_close goes back to the clock. */
 void twork_open(struct twork *f);
 void twork_close(struct twork *f);
+
+/* Fix today ("YYYY-MM-DD") for model/ and the data layer. */
+void twork_today(const char *ymd);
 
 /* A staff member (role "office", "pal" or "manager"); with role "pal"
  * also the PAL's own row.  Returns the id. */
