@@ -154,7 +154,7 @@ db_assignment_update(struct db *db, struct assignment *a,
 		return rc;
 	if (db_changes(db) == 0)
 		return db_stale(db, sql_assignment_exists, "assignment", a->id,
-		    "This assignment", err);
+		    "assignment", err);
 	a->version++;
 	return PD_OK;
 }

@@ -235,7 +235,7 @@ plan_version_stale(struct db *db, int64_t plan_id, struct pd_err *err)
 		    "That plan cannot be found.");
 	if (rc != PD_OK)
 		return rc;
-	return db_conflict("This plan", who, at, err);
+	return db_conflict("plan", who, at, err);
 }
 
 enum pd_status
@@ -413,7 +413,7 @@ db_goal_update(struct db *db, struct plan_goal *g, struct pd_err *err)
 		return rc;
 	if (db_changes(db) == 0)
 		return db_stale(db, sql_goal_exists, "plan_goal", g->id,
-		    "This goal", err);
+		    "goal", err);
 	g->version++;
 	return PD_OK;
 }

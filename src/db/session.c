@@ -144,7 +144,7 @@ db_session_update(struct db *db, struct session *s, int64_t by,
 		return rc;
 	if (db_changes(db) == 0)
 		return db_stale(db, sql_session_exists, "session", s->id,
-		    "This session", err);
+		    "session", err);
 	s->version++;
 	return PD_OK;
 }

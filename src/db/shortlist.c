@@ -163,7 +163,7 @@ db_shortlist_update(struct db *db, struct shortlist_entry *e,
 		return rc;
 	if (db_changes(db) == 0)
 		return db_stale(db, sql_shortlist_exists, "shortlist", e->id,
-		    "This shortlist entry", err);
+		    "shortlist entry", err);
 	e->version++;
 	return PD_OK;
 }

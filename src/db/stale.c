@@ -37,9 +37,9 @@ stale_when(const char *at, char *buf, size_t n)
 	localtime_r(&t, &loc);
 	localtime_r(&now, &now_tm);
 	if (loc.tm_year == now_tm.tm_year && loc.tm_yday == now_tm.tm_yday)
-		snprintf(buf, n, " at %02d:%02d", loc.tm_hour, loc.tm_min);
+		snprintf(buf, n, "at %02d:%02d", loc.tm_hour, loc.tm_min);
 	else
-		snprintf(buf, n, " on %d %s %d at %02d:%02d", loc.tm_mday,
+		snprintf(buf, n, "on %d %s %d at %02d:%02d", loc.tm_mday,
 		    stale_months[loc.tm_mon], loc.tm_year + 1900, loc.tm_hour,
 		    loc.tm_min);
 }
@@ -51,13 +51,14 @@ db_conflict(const char *what, const char *who, const char *at,
 	char when[48];
 
 	stale_when(at, when, sizeof when);
-	if (who != NULL && who[0] != '\0')
+	if (who != NULL && who[0] != '\0' && when[0] != '\0')
 		return pd_fail(err, PD_CONFLICT, NULL,
-		    "%s was changed by %s%s while you had it open.", what, who,
+		    "%s changed this %s %s, after you opened it. Reload to see "
+		    "their changes, or keep yours and save again.", who, what,
 		    when);
 	return pd_fail(err, PD_CONFLICT, NULL,
-	    "%s was changed by someone else%s while you had it open.", what,
-	    when);
+	    "someone else changed this %s after you opened it. Reload to see "
+	    "their changes, or keep yours and save again.", what);
 }
 
 enum pd_status
@@ -75,7 +76,7 @@ db_stale(struct db *db, const char *exists_sql, const char *entity,
 	db_done(st);
 	if (s == PD_NOT_FOUND)
 		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "%s is no longer there; someone may have removed it.",
+		    "this %s is no longer there; someone may have removed it",
 		    what);
 	if (s != PD_OK)
 		return s;

@@ -191,7 +191,7 @@ db_week_set_status(struct db *db, struct ts_week *w, enum week_status status,
 		return rc;
 	if (db_changes(db) == 0)
 		return db_stale(db, sql_week_exists, "timesheet_week", w->id,
-		    "This timesheet week", err);
+		    "timesheet week", err);
 	return db_week_get(db, w->id, w, err);
 }
 
@@ -329,7 +329,7 @@ db_line_update(struct db *db, struct ts_line *l, int64_t by,
 		return rc;
 	if (db_changes(db) == 0)
 		return db_stale(db, sql_line_exists, "timesheet_line", l->id,
-		    "This timesheet line", err);
+		    "timesheet line", err);
 	l->version++;
 	return PD_OK;
 }

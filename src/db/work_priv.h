@@ -51,12 +51,13 @@ void db_scope_bind_today(sqlite3_stmt *st);
  * row: PD_NOT_FOUND when the row is gone, else PD_CONFLICT naming who
  * last saved it and when, from the audit trail if it knows.
  * exists_sql (static) selects anything for :id; entity is the table
- * name used in audit rows; what starts the message ("This session"). */
+ * name used in audit rows; what names the record ("session"). */
 enum pd_status db_stale(struct db *db, const char *exists_sql,
     const char *entity, int64_t id, const char *what, struct pd_err *err);
 
-/* The conflict message itself, when the caller knows who and when
- * (who NULL or at "" = unknown). Returns PD_CONFLICT. */
+/* The conflict message itself, in the same words as the people files
+ * ("Sam Reid changed this plan at 14:02, after you opened it. ..."),
+ * when the caller knows who and when (NULL or "" = unknown). */
 enum pd_status db_conflict(const char *what, const char *who,
     const char *at, struct pd_err *err);
 

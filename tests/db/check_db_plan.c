@@ -152,7 +152,7 @@ START_TEST(test_versions)
 	/* A save from someone still on version 1: refused, nothing written. */
 	ck_assert_int_eq(db_plan_version_insert(F.db, id, &s, 1, F.ann, &err),
 	    PD_CONFLICT);
-	ck_assert_ptr_nonnull(strstr(err.msg, "changed by Bob Brown"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "Bob Brown changed this plan"));
 	ck_assert_int_eq(twork_count(F.db, "plan_version"), 2);
 	ck_assert_int_eq(db_plan_get_or_create(F.db, F.dee, 0, &p, &err),
 	    PD_OK);

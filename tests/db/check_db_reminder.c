@@ -7,6 +7,8 @@
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/reminder.h"
 #include "peerdesk/db/testsupport_work.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/review.h"
 
 static struct twork F;
 
@@ -96,11 +98,34 @@ static const struct {
 	{ 60, "2024-03-01", REMIND_REVIEW_OVERDUE, "2024-02-12" },
 };
 
+/* The query and model/review.c agree on every case. */
+static int
+model_kind(const char *today)
+{
+	pd_date t, due, overdue;
+
+	ck_assert_int_eq(date_parse(today, &t, NULL), PD_OK);
+	ck_assert_int_eq(date_parse("2024-01-29", &due, NULL), PD_OK);
+	ck_assert_int_eq(date_parse("2024-02-12", &overdue, NULL), PD_OK);
+	switch (review_state(t, due, overdue, 7, 0)) {
+	case REVIEW_UPCOMING:
+		return REMIND_REVIEW_UPCOMING;
+	case REVIEW_DUE:
+		return REMIND_REVIEW_DUE;
+	case REVIEW_OVERDUE:
+		return REMIND_REVIEW_OVERDUE;
+	default:
+		return -1;
+	}
+}
+
 START_TEST(test_review_boundaries)
 {
 	struct got g;
 	int64_t id = assign(F.dee, F.ann);
 
+	ck_assert_int_eq(model_kind(review_cases[_i].today),
+	    review_cases[_i].expect);
 	run(review_cases[_i].today, 0, 0, &g);
 	if (review_cases[_i].expect < 0) {
 		ck_assert_msg(g.n == 0, "day %d: expected nothing",

@@ -116,7 +116,7 @@ START_TEST(test_update_conflict_and_gone)
 	ck_assert_int_eq(db_session_update(F.db, &mine, F.ann, &err),
 	    PD_CONFLICT);
 	ck_assert_int_eq(err.code, PD_CONFLICT);
-	ck_assert_ptr_nonnull(strstr(err.msg, "changed by Mia Manager"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "Mia Manager changed this session"));
 	ck_assert_ptr_nonnull(strstr(err.msg, "14:02"));
 	ck_assert_int_eq(mine.version, 1);	/* untouched on failure */
 	session_fini(&theirs);
