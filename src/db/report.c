@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "peerdesk/core/strbuf.h"
 #include "work_priv.h"
 
 /*
@@ -42,8 +41,6 @@
 	" ORDER BY s.login, s.id, c.rate"
 
 static const char sql_report_week[] = REPORT_WEEK_SQL;
-static const char sql_report_week_plan[] =
-	"EXPLAIN QUERY PLAN " REPORT_WEEK_SQL;
 
 static const char sql_delivery[] =
 	"SELECT a.id, a.client_id, c.name, a.worker_id, w.name,"
@@ -142,27 +139,5 @@ db_contracted_vs_delivered(struct db *db, const char *from, const char *to,
 	db_bind_text(st, ":to", to);
 	WORK_EACH(db, st, struct delivery_row, delivery_read,
 	    delivery_row_fini, cb, arg, err, rc);
-	return rc;
-}
-
-enum pd_status
-db_report_week_plan(struct db *db, struct strbuf *out, struct pd_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_report_week_plan, err);
-	enum pd_status rc = PD_OK;
-	int step;
-
-	if (st == NULL)
-		return PD_DB;
-	db_bind_text(st, ":from", "2000-01-03");
-	db_bind_text(st, ":to", "2000-01-09");
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(st, 3);
-
-		strbuf_addf(out, "%s\n", t != NULL ? (const char *)t : "");
-	}
-	if (step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
 	return rc;
 }

@@ -5,23 +5,24 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/shortlist.h"
-#include "peerdesk/db/testsupport_work.h"
 
-static struct twork F;
+static struct workfix F;
 
 static void
 setup(void)
 {
-	twork_open(&F);
+	workfix_open(&F);
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t
@@ -183,7 +184,7 @@ START_TEST(test_lists_active_only)
 	ck_assert_int_eq(c.id[0], a1);	/* by client name: Dee, Eve, Fay */
 	ck_assert_int_eq(c.id[1], a3);
 	ck_assert_int_eq(c.id[2], a4);
-	twork_today("2024-03-10");
+	dbfix_today("2024-03-10");
 	memset(&c, 0, sizeof c);
 	ck_assert_int_eq(db_assignment_list_for_worker(F.db, F.ann, 1, collect,
 	    &c, &err), PD_OK);

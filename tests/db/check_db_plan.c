@@ -5,24 +5,25 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/plan.h"
 #include "peerdesk/db/review.h"
-#include "peerdesk/db/testsupport_work.h"
 
-static struct twork F;
+static struct workfix F;
 
 static void
 setup(void)
 {
-	twork_open(&F);
+	workfix_open(&F);
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t
@@ -66,7 +67,7 @@ START_TEST(test_get_or_create)
 	ck_assert_int_eq(db_plan_get_or_create(F.db, F.dee, 0, &b, &err),
 	    PD_OK);
 	ck_assert_int_eq(b.id, a.id);
-	ck_assert_int_eq(twork_count(F.db, "plan"), 1);
+	ck_assert_int_eq(dbfix_count(F.db, "plan"), 1);
 	ck_assert_int_eq(db_plan_get_or_create(F.db, 999, 0, &b, &err),
 	    PD_NOT_FOUND);
 
@@ -91,15 +92,15 @@ START_TEST(test_scope_makes_nothing)
 	/* Ann may not open Eve's plan, and asking does not make one. */
 	ck_assert_int_eq(db_plan_get_or_create(F.db, F.eve, F.ann, &p, &err),
 	    PD_NOT_FOUND);
-	ck_assert_int_eq(twork_count(F.db, "plan"), 0);
+	ck_assert_int_eq(dbfix_count(F.db, "plan"), 0);
 	ck_assert_int_eq(db_plan_get_or_create(F.db, F.dee, F.ann, &p, &err),
 	    PD_OK);
-	ck_assert_int_eq(twork_count(F.db, "plan"), 1);
+	ck_assert_int_eq(dbfix_count(F.db, "plan"), 1);
 	/* An existing plan outside scope is not found either. */
 	plan_of(F.eve);
 	ck_assert_int_eq(db_plan_get_or_create(F.db, F.eve, F.ann, &p, &err),
 	    PD_NOT_FOUND);
-	ck_assert_int_eq(twork_count(F.db, "plan"), 2);
+	ck_assert_int_eq(dbfix_count(F.db, "plan"), 2);
 }
 END_TEST
 
@@ -153,7 +154,7 @@ START_TEST(test_versions)
 	ck_assert_int_eq(db_plan_version_insert(F.db, id, &s, 1, F.ann, &err),
 	    PD_CONFLICT);
 	ck_assert_ptr_nonnull(strstr(err.msg, "Bob Brown changed this plan"));
-	ck_assert_int_eq(twork_count(F.db, "plan_version"), 2);
+	ck_assert_int_eq(dbfix_count(F.db, "plan_version"), 2);
 	ck_assert_int_eq(db_plan_get_or_create(F.db, F.dee, 0, &p, &err),
 	    PD_OK);
 	ck_assert_int_eq(p.current_version, 2);
@@ -400,7 +401,7 @@ START_TEST(test_scores_over_time)
 	    F.ann, &err), PD_INVALID);
 	ck_assert_int_eq(db_goal_score_insert(F.db, 999, "2024-03-02", 2, 0,
 	    F.ann, &err), PD_NOT_FOUND);
-	ck_assert_int_eq(twork_count(F.db, "goal_score"), 3);
+	ck_assert_int_eq(dbfix_count(F.db, "goal_score"), 3);
 	memset(&c, 0, sizeof c);
 	ck_assert_int_eq(db_goal_score_list(F.db, goal, F.ann, collect_score,
 	    &c, &err), PD_OK);

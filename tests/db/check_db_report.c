@@ -5,14 +5,15 @@
 #include <string.h>
 
 #include "support/testlib.h"
-#include "peerdesk/core/strbuf.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
+#include "peerdesk/db/dbtest.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/report.h"
 #include "peerdesk/db/session.h"
-#include "peerdesk/db/testsupport_work.h"
 #include "peerdesk/db/timesheet.h"
 
-static struct twork F;
+static struct workfix F;
 static int64_t dan, zed;
 
 /* Week of Monday 2024-03-04.  Ann: a pay rise on Wednesday; Bob: one
@@ -22,20 +23,20 @@ static int64_t dan, zed;
 static void
 setup(void)
 {
-	twork_open(&F);
-	zed = twork_staff(F.db, "zed", "Zed Zane", "pal", 1);
-	dan = twork_staff(F.db, "dan", "Dan Dunn", "pal", 0);
-	twork_staff(F.db, "gus", "Gus Gray", "pal", 0);
-	twork_rate(F.db, F.ann, 1100, "2023-04-01");
-	twork_rate(F.db, F.ann, 1244, "2024-03-06");
-	twork_rate(F.db, F.bob, 1200, "2023-04-01");
-	twork_rate(F.db, dan, 1150, "2023-04-01");
+	workfix_open(&F);
+	zed = workfix_pal(F.db, "zed", "Zed Zane", 1);
+	dan = workfix_pal(F.db, "dan", "Dan Dunn", 0);
+	workfix_pal(F.db, "gus", "Gus Gray", 0);
+	workfix_rate(F.db, F.ann, 1100, "2023-04-01");
+	workfix_rate(F.db, F.ann, 1244, "2024-03-06");
+	workfix_rate(F.db, F.bob, 1200, "2023-04-01");
+	workfix_rate(F.db, dan, 1150, "2023-04-01");
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t
@@ -221,16 +222,35 @@ END_TEST
 /* The summary is one range search of the date index, never a scan. */
 START_TEST(test_report_plan_uses_date_index)
 {
-	struct strbuf plan = STRBUF_INIT;
+	struct rows c;
 	struct pd_err err;
+	char plan[2048];
+	int fullscan, sorts, steps, i;
+	int64_t before = week(F.bob, "2024-02-26");
 
-	ck_assert_int_eq(db_report_week_plan(F.db, &plan, &err), PD_OK);
-	ck_assert_msg(strstr(strbuf_str(&plan),
+	fill_week();
+	for (i = 0; i < 100; i++)	/* lines a scan would step through */
+		line(before, "2024-02-27", 10, LINE_ADMIN);
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(db_report_week(F.db, "2024-03-04", "2024-03-10",
+	    collect, &c, &err), PD_OK);
+	ck_assert_int_eq(dbtest_query_plan(F.db, "WITH g AS (SELECT pal_id",
+	    plan, sizeof plan, &err), PD_OK);
+	ck_assert_msg(strstr(plan,
 	    "SEARCH timesheet_line USING COVERING INDEX timesheet_line_date")
-	    != NULL, "plan:\n%s", strbuf_str(&plan));
-	ck_assert_msg(strstr(strbuf_str(&plan), "SCAN timesheet_line") == NULL,
-	    "plan:\n%s", strbuf_str(&plan));
-	strbuf_fini(&plan);
+	    != NULL, "plan:\n%s", plan);
+	ck_assert_msg(strstr(plan, "SCAN timesheet_line") == NULL,
+	    "plan:\n%s", plan);
+	ck_assert_int_eq(dbtest_stmt_counters(F.db, "WITH g AS (SELECT pal_id",
+	    &fullscan, &sorts, &steps, &err), PD_OK);
+	memset(&c, 0, sizeof c);
+	ck_assert_int_eq(db_report_week(F.db, "2024-03-04", "2024-03-10",
+	    collect, &c, &err), PD_OK);
+	ck_assert_int_eq(dbtest_stmt_counters(F.db, "WITH g AS (SELECT pal_id",
+	    &fullscan, &sorts, &steps, &err), PD_OK);
+	/* Only staff and the grouped rows are stepped through, never the
+	 * lines of other weeks. */
+	ck_assert_msg(fullscan < 30, "full-scan steps %d", fullscan);
 }
 END_TEST
 

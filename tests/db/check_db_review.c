@@ -5,24 +5,25 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/reminder.h"
 #include "peerdesk/db/review.h"
-#include "peerdesk/db/testsupport_work.h"
 
-static struct twork F;
+static struct workfix F;
 
 static void
 setup(void)
 {
-	twork_open(&F);
+	workfix_open(&F);
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t
@@ -125,7 +126,7 @@ START_TEST(test_review_clears_reminder)
 	r2.assignment_id = id;
 	r2.outcome = (enum review_outcome)9;
 	ck_assert_int_eq(db_review_insert(F.db, &r2, &err), PD_INVALID);
-	ck_assert_int_eq(twork_count(F.db, "review"), 2);
+	ck_assert_int_eq(dbfix_count(F.db, "review"), 2);
 	review_fini(&r);
 	review_fini(&r2);
 }

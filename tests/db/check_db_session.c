@@ -5,24 +5,25 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/session.h"
-#include "peerdesk/db/testsupport_work.h"
 #include "peerdesk/db/timesheet.h"
 
-static struct twork F;
+static struct workfix F;
 
 static void
 setup(void)
 {
-	twork_open(&F);
+	workfix_open(&F);
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t
@@ -110,13 +111,14 @@ START_TEST(test_update_conflict_and_gone)
 	theirs.minutes = 50;
 	ck_assert_int_eq(db_session_update(F.db, &theirs, F.manager, &err),
 	    PD_OK);
-	twork_audit(F.db, F.manager, "session", s.id, "2024-03-04T14:02:00Z");
+	workfix_audit(F.db, F.manager, "session", s.id, "2024-03-04T14:02:00Z");
 
 	mine.minutes = 75;
 	ck_assert_int_eq(db_session_update(F.db, &mine, F.ann, &err),
 	    PD_CONFLICT);
 	ck_assert_int_eq(err.code, PD_CONFLICT);
-	ck_assert_ptr_nonnull(strstr(err.msg, "Mia Manager changed this session"));
+	ck_assert_ptr_nonnull(strstr(err.msg,
+	    "Mia Manager changed this session"));
 	ck_assert_ptr_nonnull(strstr(err.msg, "14:02"));
 	ck_assert_int_eq(mine.version, 1);	/* untouched on failure */
 	session_fini(&theirs);
@@ -163,7 +165,7 @@ START_TEST(test_insert_refused)
 	s.client_id = F.dee;
 	s.minutes = 0;	/* the schema wants more than nothing */
 	ck_assert_int_eq(db_session_insert(F.db, &s, F.ann, &err), PD_INVALID);
-	ck_assert_int_eq(twork_count(F.db, "session"), 0);
+	ck_assert_int_eq(dbfix_count(F.db, "session"), 0);
 	session_fini(&s);
 }
 END_TEST
@@ -293,7 +295,7 @@ START_TEST(test_scope_end_date)
 	    PD_NOT_FOUND);
 	session_fini(&s);
 	/* The next day, Dee's has ended too. */
-	twork_today("2024-03-05");
+	dbfix_today("2024-03-05");
 	ck_assert_int_eq(db_session_get(F.db, 1, F.ann, &got, &err),
 	    PD_NOT_FOUND);
 }
@@ -324,8 +326,8 @@ START_TEST(test_delete_takes_its_line)
 	ck_assert_int_eq(db_session_delete(F.db, s.id, &err), PD_OK);
 	ck_assert_int_eq(db_line_by_session(F.db, s.id, &got, &err),
 	    PD_NOT_FOUND);
-	ck_assert_int_eq(twork_count(F.db, "timesheet_line"), 0);
-	ck_assert_int_eq(twork_count(F.db, "session"), 0);
+	ck_assert_int_eq(dbfix_count(F.db, "timesheet_line"), 0);
+	ck_assert_int_eq(dbfix_count(F.db, "session"), 0);
 	session_fini(&s);
 }
 END_TEST

@@ -5,22 +5,23 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/shortlist.h"
-#include "peerdesk/db/testsupport_work.h"
 
-static struct twork F;
+static struct workfix F;
 
 static void
 setup(void)
 {
-	twork_open(&F);
+	workfix_open(&F);
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t

@@ -5,23 +5,24 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/dbfix.h"
+#include "support/workfix.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/session.h"
-#include "peerdesk/db/testsupport_work.h"
 #include "peerdesk/db/timesheet.h"
 
-static struct twork F;
+static struct workfix F;
 
 static void
 setup(void)
 {
-	twork_open(&F);
+	workfix_open(&F);
 }
 
 static void
 teardown(void)
 {
-	twork_close(&F);
+	workfix_close(&F);
 }
 
 static int64_t
@@ -55,7 +56,7 @@ START_TEST(test_week_get_or_create_idempotent)
 	ck_assert_int_eq(db_week_get_or_create(F.db, F.ann, "2024-03-04", &b,
 	    &err), PD_OK);
 	ck_assert_int_eq(b.id, a.id);
-	ck_assert_int_eq(twork_count(F.db, "timesheet_week"), 1);
+	ck_assert_int_eq(dbfix_count(F.db, "timesheet_week"), 1);
 	ck_assert_int_eq(db_week_get_or_create(F.db, F.bob, "2024-03-04", &c,
 	    &err), PD_OK);
 	ck_assert_int_ne(c.id, a.id);
@@ -265,7 +266,7 @@ START_TEST(test_totals_by_kind)
 	struct week_totals t;
 	struct pd_err err;
 
-	twork_rate(F.db, F.ann, 1150, "2023-04-01");
+	workfix_rate(F.db, F.ann, 1150, "2023-04-01");
 	ck_assert_int_eq(db_week_get_or_create(F.db, F.ann, "2024-03-04", &w,
 	    &err), PD_OK);
 	ck_assert_int_eq(db_week_get_or_create(F.db, F.ann, "2024-02-26", &prev,
@@ -303,9 +304,9 @@ START_TEST(test_totals_rate_bands)
 	struct week_totals t;
 	struct pd_err err;
 
-	twork_rate(F.db, F.ann, 1100, "2024-03-05");
-	twork_rate(F.db, F.ann, 1244, "2024-03-06");
-	twork_rate(F.db, F.ann, 1300, "2024-04-01");	/* later: no effect */
+	workfix_rate(F.db, F.ann, 1100, "2024-03-05");
+	workfix_rate(F.db, F.ann, 1244, "2024-03-06");
+	workfix_rate(F.db, F.ann, 1300, "2024-04-01");	/* later: no effect */
 	ck_assert_int_eq(db_week_get_or_create(F.db, F.ann, "2024-03-04", &w,
 	    &err), PD_OK);
 	add_line(w.id, "2024-03-04", 30, LINE_ADMIN);	/* no rate yet */
@@ -340,7 +341,7 @@ START_TEST(test_totals_too_many_rates)
 	    &err), PD_OK);
 	for (d = 1; d <= WEEK_BANDS_MAX + 1; d++) {
 		snprintf(date, sizeof date, "2024-03-%02d", d);
-		twork_rate(F.db, F.ann, 1000 + d, date);
+		workfix_rate(F.db, F.ann, 1000 + d, date);
 		add_line(w.id, date, 10, LINE_ADMIN);
 	}
 	ck_assert_int_eq(db_week_totals(F.db, F.ann, "2024-03-01", "2024-03-31",

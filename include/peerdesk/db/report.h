@@ -29,12 +29,4 @@ enum pd_status db_report_week(struct db *db, const char *from,
 enum pd_status db_contracted_vs_delivered(struct db *db, const char *from,
     const char *to, db_delivery_cb cb, void *arg, struct pd_err *err);
 
-struct strbuf;
-
-/* Append SQLite's query plan for db_report_week, one step a line, to out
- * (for tests and `peerdesk doctor`: the plan must search the date index,
- * never scan timesheet_line). */
-enum pd_status db_report_week_plan(struct db *db, struct strbuf *out,
-    struct pd_err *err);
-
 #endif
