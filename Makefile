@@ -4,7 +4,12 @@
 #   make check      every test tier, then the unit/data/screen tiers again
 #                   under AddressSanitizer and UBSan (build/san)
 #   make demo       build, create demo/peerdesk.db if missing, open it
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= SYSCONFDIR=/etc
+#                   STATEDIR=/var/lib/peerdesk PEERDESK_GROUP=peerdesk
+#                   (setgid; docs/admin.md "Installing for many users";
+#                   SYSCONFDIR is built in: change it with a fresh O=)
+#   make fuzz       build the libFuzzer targets (clang) in build/fuzz and
+#                   run each for FUZZ_TIME seconds (also part of check)
 #   make bench      benchmarks (not part of check)
 #
 # Switches: WERROR=0 to allow warnings, SAN=address,undefined, O=dir.
@@ -13,6 +18,9 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DOCDIR  ?= $(PREFIX)/share/doc/peerdesk
+SYSCONFDIR ?= /etc
+STATEDIR ?= /var/lib/peerdesk
+PEERDESK_GROUP ?= peerdesk
 PKGCONF ?= pkg-config
 HOST_CC ?= $(CC)
 O       ?= build
@@ -48,7 +56,8 @@ CHECK_LIBS  = $(eval CHECK_LIBS := $(shell $(PKGCONF) --libs $(TEST_PKGS)))$(CHE
 
 XCPP = -Iinclude -I$(O)/gen $(PKG_CFLAGS) -U_XOPEN_SOURCE \
 	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-	-DPEERDESK_VERSION='"$(VERSION)"'
+	-DPEERDESK_VERSION='"$(VERSION)"' \
+	-DPEERDESK_SYSCONFDIR='"$(SYSCONFDIR)"'
 XCFLAGS = -std=c11 $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
 	$(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all) \
 	-MMD -MP
@@ -120,6 +129,7 @@ check: deps-test check-layers tests-build
 	@$(MAKE) --no-print-directory O=$(O)/san SAN=address,undefined tests-build
 	@sh tests/run.sh --bin $(O)/peerdesk --san-dir $(O)/san \
 		$(UNIT_T) $(DB_T) $(TUI_T) $(E2E_T)
+	@$(MAKE) --no-print-directory fuzz
 
 # Quicker loops while working.
 check-unit: tests-build
@@ -129,6 +139,33 @@ check-e2e: deps-test $(O)/peerdesk
 
 check-layers:
 	@sh tools/check-layers.sh
+
+# Fuzzing: each tests/fuzz/fuzz_NAME.c is a libFuzzer target, built with
+# clang and ASan/UBSan in $(O)/fuzz from the same sources, then run for
+# FUZZ_TIME seconds over its committed corpus tests/fuzz/corpus/NAME/.
+# A crash fails and names the saved input (tests/fuzz/README.md).
+FUZZ_CC   ?= clang
+FUZZ_TIME ?= 20
+FUZZ_SAN  := fuzzer-no-link,address,undefined
+FUZZ_OBJ  := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard src/core/*.c \
+	src/model/*.c src/config/*.c))) $(O)/gen/embedded.o
+FUZZ_BIN  := $(FUZZ_T:%.c=$(O)/%)
+
+fuzz: deps-test
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "fuzz: $(FUZZ_CC)" \
+		"is missing; as root run: sh tools/deps.sh test" >&2; exit 1; }
+	@$(MAKE) --no-print-directory O=$(O)/fuzz CC=$(FUZZ_CC) \
+		HOST_CC=$(HOST_CC) SAN=$(FUZZ_SAN) fuzz-build
+	@sh tests/fuzz/run.sh --time $(FUZZ_TIME) --work $(O)/fuzz/run \
+		$(FUZZ_T:%.c=$(O)/fuzz/%)
+
+# (run with O=.../fuzz CC=clang SAN=fuzzer-no-link,... by `fuzz`)
+fuzz-build: $(FUZZ_BIN)
+
+$(O)/tests/fuzz/%: $(O)/tests/fuzz/%.o $(FUZZ_OBJ)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(XCFLAGS) -fsanitize=fuzzer,address,undefined $(CFLAGS) \
+		$(LDFLAGS) $^ $(PKG_LIBS) -o $@
 
 DEMO_DB ?= demo/peerdesk.db
 demo: $(O)/peerdesk
@@ -145,20 +182,42 @@ demo-reset:
 bench: $(O)/peerdesk
 	@sh tools/bench.sh $(O)/peerdesk
 
+# Installed for many users (docs/admin.md): the program is setgid
+# PEERDESK_GROUP and the data folder belongs to that group, mode 2770, so
+# only peerdesk can open the database.  With DESTDIR (packaging) no group
+# is made and nothing is given to it; the steps are printed instead.
 install: $(O)/peerdesk
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
-	install -m 755 $(O)/peerdesk $(DESTDIR)$(BINDIR)/peerdesk
-	install -m 644 docs/peerdesk.1 $(DESTDIR)$(MANDIR)/man1/peerdesk.1
-	install -m 644 docs/user-guide.md docs/admin.md docs/data-model.md \
-		$(DESTDIR)$(DOCDIR)/
+	install -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/peerdesk
+	install -m 0755 $(O)/peerdesk $(DESTDIR)$(BINDIR)/peerdesk
+	$(if $(wildcard docs/peerdesk.1),install -m 0644 docs/peerdesk.1 \
+		$(DESTDIR)$(MANDIR)/man1/peerdesk.1)
+	install -m 0644 $(wildcard docs/*.md) $(DESTDIR)$(DOCDIR)/
+	install -m 0644 data/config.yaml $(DESTDIR)$(DOCDIR)/config.yaml.example
+	install -d -m 2770 $(DESTDIR)$(STATEDIR)
+ifeq ($(DESTDIR),)
+	getent group $(PEERDESK_GROUP) >/dev/null || \
+		groupadd --system $(PEERDESK_GROUP)
+	chgrp $(PEERDESK_GROUP) $(BINDIR)/peerdesk $(STATEDIR)
+	chmod 2755 $(BINDIR)/peerdesk
+	chmod 2770 $(STATEDIR)
+	@echo "Installed $(BINDIR)/peerdesk setgid $(PEERDESK_GROUP);" \
+		"the database lives in $(STATEDIR) (docs/admin.md)."
+else
+	@echo "DESTDIR is set, so no group was made and no file was given to" \
+		"it.  On the target machine, as root:"
+	@echo "  getent group $(PEERDESK_GROUP) || groupadd --system $(PEERDESK_GROUP)"
+	@echo "  chgrp $(PEERDESK_GROUP) $(BINDIR)/peerdesk $(STATEDIR)"
+	@echo "  chmod 2755 $(BINDIR)/peerdesk; chmod 2770 $(STATEDIR)"
+endif
 
 clean:
 	rm -rf $(O)
 
 .PHONY: all deps deps-test check check-unit check-e2e check-layers demo \
-	demo-reset bench install clean tests-build
+	demo-reset bench install clean tests-build fuzz fuzz-build
 .SECONDARY:
 .DELETE_ON_ERROR:
 
 -include $(LIB_OBJ:.o=.d) $(O)/src/main.d $(SUPPORT_OBJ:.o=.d) \
-	$(addsuffix .d,$(UNIT_T) $(DB_T) $(TUI_T))
+	$(addsuffix .d,$(UNIT_T) $(DB_T) $(TUI_T) $(FUZZ_BIN))

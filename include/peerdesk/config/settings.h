@@ -13,7 +13,12 @@
 
 #include "peerdesk/core/status.h"
 
-#define SETTINGS_SYSTEM_PATH "/etc/peerdesk/config.yaml"
+/* The system settings file; `make SYSCONFDIR=/some/etc` moves it (for
+ * tests of an installed, setgid peerdesk, which reads no other). */
+#ifndef PEERDESK_SYSCONFDIR
+#define PEERDESK_SYSCONFDIR "/etc"
+#endif
+#define SETTINGS_SYSTEM_PATH PEERDESK_SYSCONFDIR "/peerdesk/config.yaml"
 #define SETTINGS_DEFAULT_DB "/var/lib/peerdesk/peerdesk.db"
 
 /* Where the settings in use came from. */

@@ -150,6 +150,8 @@ struct ts_line {
 	enum line_kind kind;
 	int64_t client_id;	/* 0 = none */
 	int64_t session_id;	/* 0 = none */
+	int64_t supervision_id;	/* 0 = none (pal_supervision row) */
+	int64_t training_id;	/* 0 = none (pal_training row) */
 	char *note;
 	int version;
 };
@@ -159,6 +161,10 @@ struct ts_week {
 	int64_t pal_id;
 	char week_start[11];
 	enum week_status status;
+	char submitted_at[21];	/* "" = not submitted */
+	int64_t submitted_by;
+	char approved_at[21];	/* "" = not approved */
+	int64_t approved_by;
 	int version;
 };
 

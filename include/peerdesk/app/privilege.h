@@ -1,0 +1,35 @@
+/* privilege.h - living with the setgid group that alone opens the database.
+ *
+ * Installed for many users, peerdesk is setgid to group peerdesk: the
+ * process runs with the real ids of the person and the effective group
+ * peerdesk (docs/admin.md "Installing for many users").  The group is for
+ * the database only: it must never reach a program we start ($EDITOR,
+ * the print command), and files we create in the data folder must stay
+ * readable and writable by the group.
+ */
+#ifndef PEERDESK_APP_PRIVILEGE_H
+#define PEERDESK_APP_PRIVILEGE_H
+
+#include <stdbool.h>
+
+#include "peerdesk/core/status.h"
+
+/* True when the process runs with ids other than the person's own: the
+ * effective group (setgid) or user (setuid) differs from the real one.
+ * Then only the system settings count (no --db, --config or
+ * PEERDESK_CONFIG). */
+bool privilege_elevated(void);
+
+/* Give up the setgid group (and a setuid user) for good: real, effective
+ * and saved ids all become the real ones, checked afterwards.  Call in
+ * the child between fork() and exec() of $EDITOR or the print command.
+ * PD_DENIED if the ids could not be dropped: then do not exec. */
+enum pd_status privilege_drop(struct pd_err *err);
+
+/* For a file this process has just created in the data folder (the
+ * database): when elevated, make it mode 0660, so that every person
+ * running peerdesk can use it through the group, whatever their umask.
+ * Does nothing when not elevated.  PD_IO if the mode cannot be set. */
+enum pd_status privilege_share_file(const char *path, struct pd_err *err);
+
+#endif

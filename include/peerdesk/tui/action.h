@@ -1,0 +1,66 @@
+/* action.h - every action a key can trigger, from one list.
+ *
+ * ACTION_LIST(X) gives, for each action: the enum suffix, the name used
+ * in keys.yaml, the short hint shown in the status line, and the help
+ * text shown by `?`.  Default keys live in keys.c (defaults table) and
+ * data/keys.yaml, which a test keeps identical.
+ */
+#ifndef PEERDESK_TUI_ACTION_H
+#define PEERDESK_TUI_ACTION_H
+
+#include <stddef.h>
+
+/* X(ID, "name", "Hint", "Help text") */
+#define ACTION_LIST(X) \
+	X(QUIT,        "quit",        "Quit",   "Leave peerdesk") \
+	X(HELP,        "help",        "Help",   "Show the keys for this screen") \
+	X(BACK,        "back",        "Back",   "Go back: close this screen or dialog") \
+	X(REDRAW,      "redraw",      "Redraw", "Draw the whole screen again") \
+	X(UP,          "up",          "Up",     "Move up") \
+	X(DOWN,        "down",        "Down",   "Move down") \
+	X(LEFT,        "left",        "Left",   "Move left, or the previous choice") \
+	X(RIGHT,       "right",       "Right",  "Move right, or the next choice") \
+	X(PAGE_UP,     "page-up",     "Prev page", "Up one page") \
+	X(PAGE_DOWN,   "page-down",   "Next page", "Down one page") \
+	X(FIRST,       "first",       "First",  "Go to the first row") \
+	X(LAST,        "last",        "Last",   "Go to the last row") \
+	X(OPEN,        "open",        "Open",   "Open the selected row") \
+	X(FILTER,      "filter",      "Filter", "Type to narrow the list (or just start typing)") \
+	X(ACCEPT,      "accept",      "OK",     "Choose the highlighted answer") \
+	X(YES,         "yes",         "Yes",    "Answer yes") \
+	X(NO,          "no",          "No",     "Answer no") \
+	X(NEXT_FIELD,  "next-field",  "Next",   "Go to the next field") \
+	X(PREV_FIELD,  "prev-field",  "Prev",   "Go to the previous field") \
+	X(SAVE,        "save",        "Save",   "Save the form") \
+	X(PICK,        "pick",        "List",   "Choose from a list") \
+	X(EDITOR,      "editor",      "Editor", "Edit this text in your own editor ($VISUAL or $EDITOR)") \
+	X(NEWLINE,     "newline",     "Line",   "Start a new line") \
+	X(LINE_START,  "line-start",  "Start",  "Go to the start of the line") \
+	X(LINE_END,    "line-end",    "End",    "Go to the end of the line") \
+	X(DELETE_BACK, "delete-back", "Del",    "Delete the character before the cursor") \
+	X(DELETE,      "delete",      "Del",    "Delete the character under the cursor") \
+	X(KILL_START,  "kill-start",  "Cut",    "Delete from the start of the line to the cursor") \
+	X(KILL_END,    "kill-end",    "Cut",    "Delete from the cursor to the end of the line") \
+	X(KILL_WORD,   "kill-word",   "Cut",    "Delete the word before the cursor")
+
+enum action {
+	ACT_NONE = 0,
+#define ACTION_ENUM(id, name, hint, help) ACT_##id,
+	ACTION_LIST(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACT_COUNT
+};
+
+/* keys.yaml name of a ("save"); "" for ACT_NONE or out of range. */
+const char *action_name(enum action a);
+
+/* Short status-line label ("Save"); "" for ACT_NONE or out of range. */
+const char *action_hint(enum action a);
+
+/* One-line help text; "" for ACT_NONE or out of range. */
+const char *action_help(enum action a);
+
+/* The action called name, or ACT_NONE if there is none. */
+enum action action_from_name(const char *name);
+
+#endif

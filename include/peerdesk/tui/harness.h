@@ -1,0 +1,72 @@
+/* harness.h - run screens without a terminal, for tests and smoke runs.
+ *
+ * A harness is a curses screen of a fixed size drawn to /dev/null (via
+ * term_start, the same start-up the real program uses), a screen
+ * manager, scripted keys in keys.yaml notation, and the screen read back
+ * as text for golden files:
+ *
+ *   struct harness *h = harness_new(40, 15, NULL, &err);
+ *   harness_push(h, &my_screen, NULL, &err);
+ *   harness_keys(h, "Jo<Tab>2h<C-s>", &err);
+ *   ok = harness_golden(h, "tests/tui/expected/x.txt", &diff);
+ *   harness_free(&h);
+ *
+ * Golden files are rewritten instead of compared when the environment
+ * has PEERDESK_UPDATE_GOLDEN=1.  Only one harness may exist at a time.
+ */
+#ifndef PEERDESK_TUI_HARNESS_H
+#define PEERDESK_TUI_HARNESS_H
+
+#include <stdbool.h>
+
+#include "peerdesk/core/status.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/tui/screen.h"
+#include "peerdesk/tui/tui.h"
+
+struct harness;
+
+/* A cols x rows terminal (TERM=xterm-256color) and a screen manager set
+ * up from cfg (NULL = defaults).  NULL with err filled on failure. */
+struct harness *harness_new(int cols, int rows, const struct tui_config *cfg,
+    struct pd_err *err);
+
+/* Leave all screens, stop curses, free *h and set it to NULL. */
+void harness_free(struct harness **h);
+
+struct tui *harness_tui(struct harness *h);
+
+/* Push a screen and draw. */
+enum pd_status harness_push(struct harness *h, const struct screen_ops *ops,
+    const void *arg, struct pd_err *err);
+
+/* Feed keys ("text<Tab><C-s>", see keys_script), drawing after each one
+ * as the main loop does.  PD_INVALID for a bad key name. */
+enum pd_status harness_keys(struct harness *h, const char *script,
+    struct pd_err *err);
+
+/* Resize the terminal and lay everything out again, then draw. */
+void harness_resize(struct harness *h, int cols, int rows);
+
+/* Run the tick callback and draw. */
+void harness_tick(struct harness *h);
+
+/* Draw now (after changing state from outside). */
+void harness_draw(struct harness *h);
+
+/* The screen as UTF-8 text, one line per row, trailing blanks removed
+ * (caller frees). */
+char *harness_screen(struct harness *h);
+
+/* Where the terminal cursor was left by the last draw. */
+void harness_cursor(const struct harness *h, int *y, int *x);
+
+/* The curses attributes of the cell at (y, x) (A_REVERSE, ...). */
+unsigned long harness_attr_at(struct harness *h, int y, int x);
+
+/* Compare the screen with the file at path (or rewrite the file when
+ * PEERDESK_UPDATE_GOLDEN=1).  On a difference, false with both texts in
+ * msg. */
+bool harness_golden(struct harness *h, const char *path, struct strbuf *msg);
+
+#endif

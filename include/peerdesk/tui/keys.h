@@ -1,0 +1,134 @@
+/* keys.h - key names, key events and the key map (sections of bindings).
+ *
+ * A key is written the same way everywhere: in data/keys.yaml, in test
+ * scripts and on screen.  Names: "Enter", "Esc", "Tab", "S-Tab", "Space",
+ * "Backspace", "Delete", "Insert", "Up", "Down", "Left", "Right", "Home",
+ * "End", "PgUp", "PgDn", "F1".."F12", "C-a".."C-z", or one printable
+ * character ("a", "?", "/", "é").  Named keys are matched without regard
+ * to case; single characters are case-sensitive.
+ *
+ * Bindings are grouped in sections ("global", "list", "form", "edit",
+ * a screen's own name, ...).  A screen looks keys up along a chain of
+ * sections, most specific first, ending with "global".
+ */
+#ifndef PEERDESK_TUI_KEYS_H
+#define PEERDESK_TUI_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "peerdesk/core/status.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/tui/action.h"
+
+/* A key press: fn is true for special keys (code is a curses KEY_*
+ * value), false for characters (code is a Unicode code point; control
+ * keys are 1-31: Tab 9, Enter 13, Esc 27). */
+struct tui_key {
+	bool fn;
+	int32_t code;
+};
+
+#define KEYS_NAME_MAX 32
+
+/* Parse a key name into *out.  PD_INVALID (with a message naming the
+ * text) for anything unknown, empty or longer than one character. */
+enum pd_status keys_parse(const char *name, struct tui_key *out,
+    struct pd_err *err);
+
+/* Canonical name of k ("C-s", "PgDn", "é") into buf; returns buf. */
+const char *keys_name(struct tui_key k, char buf[KEYS_NAME_MAX]);
+
+/* Turn what wget_wch returned (rc is OK or KEY_CODE_YES) into a key,
+ * folding synonyms: '\n' and KEY_ENTER become Enter, 127 and 8 become
+ * Backspace. */
+struct tui_key keys_from_wch(int rc, uint32_t wc);
+
+/* True for a character key that types text (not a control character). */
+bool keys_is_text(struct tui_key k);
+
+/* True when a and b are the same key. */
+bool keys_eq(struct tui_key a, struct tui_key b);
+
+/* True for F1..F12 and other function keys that a phone may lack. */
+bool keys_is_fkey(struct tui_key k);
+
+/* Parse a test script of keys: literal text, with <Name> for named keys
+ * ("Jo<Tab>2h<C-s>"); "<lt>" is a literal '<'.  Fills up to max keys and
+ * returns how many; PD_INVALID for a bad <name>. */
+enum pd_status keys_script(const char *script, struct tui_key *out,
+    size_t max, size_t *n, struct pd_err *err);
+
+/* ---- configuration from keys.yaml ------------------------------------
+ *
+ * TODO(config): the config layer provides
+ *   enum pd_status config_keys_load(const char *path,
+ *       struct keys_conf *out, struct pd_err *err);
+ * which reads a user's keys.yaml (same shape as data/keys.yaml) into the
+ * struct below.  Until then the TUI uses the compiled-in defaults only.
+ */
+
+/* One "section: action: [keys]" entry; strings owned by the struct. */
+struct keys_conf_entry {
+	char *section;	/* "global", "list", a screen name, ... */
+	char *action;	/* action name, e.g. "save" */
+	char **keys;	/* key names, e.g. "C-s", "F2" */
+	size_t nkeys;
+	int line;	/* line in the file for messages, 0 if unknown */
+};
+
+struct keys_conf {
+	struct keys_conf_entry *v;
+	size_t n;
+	char *file;	/* where it came from, for messages; may be NULL */
+};
+
+/* Free everything a keys_conf holds and zero it. */
+void keys_conf_fini(struct keys_conf *kc);
+
+/* Append one entry (copies the strings). */
+void keys_conf_add(struct keys_conf *kc, const char *section,
+    const char *action, const char *const *keys, size_t nkeys, int line);
+
+/* ---- key map ---------------------------------------------------------- */
+
+struct keymap;
+
+/* A key map holding the compiled-in defaults (the same as keys.yaml). */
+struct keymap *keymap_new(void);
+
+/* Free *km and set it to NULL. */
+void keymap_free(struct keymap **km);
+
+/* Apply user overrides: each entry replaces the keys of that action in
+ * that section.  PD_CONFIG with file/line and a message for an unknown
+ * action or a bad key name; nothing is changed then. */
+enum pd_status keymap_apply(struct keymap *km, const struct keys_conf *kc,
+    struct pd_err *err);
+
+/* The action bound to k, searching sections in order; ACT_NONE if none. */
+enum action keymap_lookup(const struct keymap *km,
+    const char *const *sections, size_t nsections, struct tui_key k);
+
+/* The keys that trigger a along this chain (keys that an earlier section
+ * binds to something else are left out), in binding order.  Writes up to
+ * max keys and returns how many there are in total. */
+size_t keymap_keys_for(const struct keymap *km,
+    const char *const *sections, size_t nsections, enum action a,
+    struct tui_key *out, size_t max);
+
+/* The actions bound in any of these sections, in action-list order and
+ * without repeats.  Writes up to max and returns the total. */
+size_t keymap_actions(const struct keymap *km,
+    const char *const *sections, size_t nsections,
+    enum action *out, size_t max);
+
+/* Check that no section binds the same key twice and every action and
+ * key is valid; PD_CONFIG naming the first clash. */
+enum pd_status keymap_check(const struct keymap *km, struct pd_err *err);
+
+/* Write the compiled-in defaults as the text of data/keys.yaml. */
+void keys_defaults_yaml(struct strbuf *out);
+
+#endif

@@ -1,0 +1,104 @@
+/* list.h - a list view over a model that pages through the database.
+ *
+ * The view never holds the whole table: it asks the model how many rows
+ * match the filter (count), asks it to fetch only the rows on screen
+ * (fetch, whenever the view moves), and reads their cells from the
+ * model's cache while drawing (cell; no I/O).  The model decides how to
+ * filter: the view just hands it the text typed.
+ *
+ * Embed a struct list_view in a screen's state, then forward:
+ *   layout     -> list_view_layout(&st->lv, s->area)
+ *   draw       -> list_view_draw(&st->lv, cur)
+ *   on_action  -> list_view_action(&st->lv, a) (ACT_OPEN is left to you)
+ *   on_text    -> list_view_text(&st->lv, s, k)
+ *   context    -> list_view_context(&st->lv)
+ *   text_focus -> list_view_filtering(&st->lv)
+ * and give the screen the sections {"list", NULL}.
+ *
+ * Typing a letter that no key binds starts the filter; "/" does too.
+ * While filtering, the editing keys edit the filter, Up/Down go back to
+ * the rows, Enter opens the selected row and Esc clears the filter.
+ */
+#ifndef PEERDESK_TUI_LIST_H
+#define PEERDESK_TUI_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "peerdesk/core/status.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/tui/lineedit.h"
+#include "peerdesk/tui/listnav.h"
+#include "peerdesk/tui/screen.h"
+#include "peerdesk/tui/style.h"
+
+struct list_column {
+	const char *title;
+	int width;		/* columns; 0 = a share of what is left */
+	int min_screen;		/* hidden when the list is narrower; 0 never */
+	bool right;		/* right-aligned (numbers, money) */
+};
+
+struct list_model {
+	/* How many rows match filter ("" = all); may query the database. */
+	enum pd_status (*count)(void *ctx, const char *filter, size_t *n,
+	    struct pd_err *err);
+	/* Load rows [first, first + n) into the model's cache. */
+	enum pd_status (*fetch)(void *ctx, const char *filter, size_t first,
+	    size_t n, struct pd_err *err);
+	/* Append column col of row i (a fetched row); no I/O. */
+	void (*cell)(void *ctx, size_t i, size_t col, struct strbuf *out);
+	/* Optional: how row i looks when not selected (e.g. ST_DUE). */
+	enum style (*row_style)(void *ctx, size_t i);
+	void *ctx;
+};
+
+struct list_view {
+	const struct list_column *cols;
+	size_t ncols;
+	struct list_model model;
+	struct listnav nav;
+	struct lineedit filter;
+	bool filtering;		/* the filter line has the focus */
+	struct rect area;
+	size_t have_first, have_n;	/* rows the model has fetched */
+	char error[512];	/* last count/fetch problem, shown in place */
+	const char *empty_text;	/* shown when there are no rows at all */
+};
+
+/* Set up the view (no I/O yet; call list_view_reload). */
+void list_view_init(struct list_view *lv, const struct list_column *cols,
+    size_t ncols, const struct list_model *model);
+void list_view_fini(struct list_view *lv);
+
+/* Count again and fetch the rows on screen, keeping the selection's
+ * position where possible (after a save, say). */
+enum pd_status list_view_reload(struct list_view *lv, struct pd_err *err);
+
+/* The view now occupies area; fetches if more rows show. */
+void list_view_layout(struct list_view *lv, struct rect area);
+
+void list_view_draw(const struct list_view *lv, struct tui_cursor *cur);
+
+/* Moving, paging and filter editing; TUI_UNHANDLED for the rest
+ * (ACT_OPEN, and ACT_BACK when there is no filter to clear). */
+enum tui_result list_view_action(struct list_view *lv, enum action a);
+
+/* A typed character: goes to the filter while filtering, or starts the
+ * filter when no key on screen s is bound to it. */
+enum tui_result list_view_text(struct list_view *lv, const struct screen *s,
+    struct tui_key k);
+
+/* "edit" while the filter is being typed (so editing keys edit it). */
+const char *list_view_context(const struct list_view *lv);
+
+bool list_view_filtering(const struct list_view *lv);
+
+/* The selected row's index into the model; false when the list is
+ * empty. */
+bool list_view_selected(const struct list_view *lv, size_t *row);
+
+/* The filter text (UTF-8) into out. */
+void list_view_filter_text(const struct list_view *lv, struct strbuf *out);
+
+#endif

@@ -1,0 +1,85 @@
+/* tui.h - starting the screens: the entry point and the main loop.
+ *
+ *   struct tui_config cfg = { .app = app, .tick = app_tick };
+ *   return tui_run(&cfg, &dashboard_screen, NULL);
+ *
+ * tui_run() checks the locale and the terminal, starts curses, pushes the
+ * first screen and runs until the last screen closes, the user quits or
+ * a signal arrives; the terminal is restored on every way out.
+ *
+ * The other functions drive the same machinery without a terminal loop
+ * (tests use them through harness.h).
+ */
+#ifndef PEERDESK_TUI_TUI_H
+#define PEERDESK_TUI_TUI_H
+
+#include <stdbool.h>
+
+#include "peerdesk/core/status.h"
+#include "peerdesk/tui/keys.h"
+#include "peerdesk/tui/screen.h"
+
+struct tui_config {
+	void *app;		/* given to every screen as s->app */
+	const char *title;	/* left of the top row; NULL = "peerdesk" */
+	const struct keys_conf *keys;	/* user key overrides, or NULL */
+	bool monochrome;	/* no colour even if the terminal has it */
+	int tick_ms;		/* how often tick runs; 0 = 500 */
+	/* Periodic work: idle lock, draft autosave, reminders.  Return true
+	 * when something on screen changed. */
+	bool (*tick)(void *app, struct tui *ui);
+	/* SIGTERM, SIGHUP or SIGINT arrived: last chance to save drafts,
+	 * called from the main loop (not the handler) before leaving. */
+	void (*on_signal)(void *app, int sig);
+	/* Today's date for date fields ("today", "+3"); NULL = local date. */
+	const char *(*today)(void *app, char buf[11]);
+	/* Run an editor on a file; NULL = $VISUAL, $EDITOR, then vi.  Tests
+	 * swap it; the place to drop setgid privileges later. */
+	int (*run_editor)(const char *path, void *ctx);
+	void *editor_ctx;
+};
+
+/* Exit statuses tui_run() returns besides the app's own tui_quit(). */
+#define TUI_EXIT_OK 0
+#define TUI_EXIT_TERMINAL 3	/* no usable terminal or locale */
+#define TUI_EXIT_START 4	/* the first screen could not open */
+/* after signal N: 128 + N */
+
+/* Run the screens on the real terminal until done; returns an exit
+ * status.  Prints a clear message to stderr when it cannot start. */
+int tui_run(const struct tui_config *cfg, const struct screen_ops *first,
+    const void *first_arg);
+
+/* ---- the machinery, for tests and tools ----------------------------- */
+
+/* A screen manager on the current curses screen (set up already). */
+struct tui *tui_new(const struct tui_config *cfg, struct pd_err *err);
+
+/* Leave every screen (top first) and free the manager. */
+void tui_free(struct tui **ui);
+
+/* Handle one key as the main loop does. */
+void tui_handle_key(struct tui *ui, struct tui_key k);
+
+/* The terminal changed size (LINES/COLS are new): lay everything out. */
+void tui_resize(struct tui *ui);
+
+/* Draw the whole stack, the title and status rows, and place the cursor
+ * (erase, draw, doupdate). */
+void tui_draw(struct tui *ui);
+
+/* Run the tick callback; returns its answer. */
+bool tui_tick(struct tui *ui);
+
+/* Milliseconds between ticks (tui_config.tick_ms or 500). */
+int tui_tick_ms(const struct tui *ui);
+
+/* True once the stack is empty or quit was asked for; *status gets the
+ * exit status. */
+bool tui_done(const struct tui *ui, int *status);
+
+/* The default editor runner: $VISUAL, else $EDITOR, else vi, through
+ * /bin/sh so "code -w" works; returns its exit status or -1. */
+int tui_editor_default(const char *path, void *ctx);
+
+#endif

@@ -1,0 +1,48 @@
+/* privilege.c - know the setgid group, keep it away from child programs. */
+#define _GNU_SOURCE	/* setresgid, getresgid and friends */
+#include "peerdesk/app/privilege.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+bool
+privilege_elevated(void)
+{
+	return getegid() != getgid() || geteuid() != getuid();
+}
+
+enum pd_status
+privilege_drop(struct pd_err *err)
+{
+	gid_t g = getgid(), rg, eg, sg;
+	uid_t u = getuid(), ru, eu, su;
+
+	/* The group first: once the user is dropped, setresgid may no
+	 * longer be allowed. */
+	if (setresgid(g, g, g) != 0)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not give up the peerdesk group: %s", strerror(errno));
+	if (setresuid(u, u, u) != 0)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not give up the peerdesk user: %s", strerror(errno));
+	if (getresgid(&rg, &eg, &sg) != 0 || getresuid(&ru, &eu, &su) != 0 ||
+	    rg != g || eg != g || sg != g || ru != u || eu != u || su != u)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "the peerdesk group is still held after giving it up");
+	return PD_OK;
+}
+
+enum pd_status
+privilege_share_file(const char *path, struct pd_err *err)
+{
+	if (!privilege_elevated())
+		return PD_OK;
+	if (chmod(path, S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP) != 0)
+		return pd_fail(err, PD_IO, NULL,
+		    "could not let the peerdesk group use %s: %s", path,
+		    strerror(errno));
+	return PD_OK;
+}

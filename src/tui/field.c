@@ -1,0 +1,716 @@
+#include "peerdesk/tui/field.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/core/xalloc.h"
+
+#define POUND "\xc2\xa3"
+
+static const char *
+field_skip_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* A copy of text without leading and trailing blanks (caller frees). */
+static char *
+field_trim(const char *text)
+{
+	const char *s = field_skip_space(text ? text : "");
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n'))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
+static long
+field_days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+field_civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int
+field_month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static bool
+field_date_split(const char *s, int *y, int *m, int *d)
+{
+	int i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return false;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	return *y >= 1000 && *m >= 1 && *m <= 12 && *d >= 1 &&
+	    *d <= field_month_days(*y, *m);
+}
+
+bool
+field_date_valid(const char *date)
+{
+	int y, m, d;
+
+	return date != NULL && field_date_split(date, &y, &m, &d);
+}
+
+static const char field_date_hint[] =
+    "Use a date like 2025-03-04, or today, yesterday, +3";
+
+enum pd_status
+field_parse_date(const char *text, const char *today, char out[11],
+    struct pd_err *err)
+{
+	char *t = field_trim(text);
+	int y, m, d;
+	long offset = 0, days;
+	bool relative = true;
+	char *end;
+
+	if (strcasecmp(t, "today") == 0) {
+		offset = 0;
+	} else if (strcasecmp(t, "yesterday") == 0) {
+		offset = -1;
+	} else if (strcasecmp(t, "tomorrow") == 0) {
+		offset = 1;
+	} else if ((t[0] == '+' || t[0] == '-') &&
+	    isdigit((unsigned char)t[1])) {
+		offset = strtol(t, &end, 10);
+		if (*end != '\0' || offset > 3660 || offset < -3660) {
+			free(t);
+			return pd_fail(err, PD_INVALID, NULL, "%s",
+			    field_date_hint);
+		}
+	} else {
+		relative = false;
+	}
+	if (!relative) {
+		if (!field_date_split(t, &y, &m, &d)) {
+			free(t);
+			return pd_fail(err, PD_INVALID, NULL, "%s",
+			    field_date_hint);
+		}
+		memcpy(out, t, 11);
+		free(t);
+		return PD_OK;
+	}
+	free(t);
+	if (today == NULL || !field_date_split(today, &y, &m, &d))
+		return pd_fail(err, PD_INVALID, NULL,
+		    "Today's date is not known here; type the full date");
+	days = field_days_from_civil(y, m, d) + offset;
+	field_civil_from_days(days, &y, &m, &d);
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return PD_OK;
+}
+
+/* ---- money ------------------------------------------------------------ */
+
+enum pd_status
+field_parse_money(const char *text, int64_t *pence, struct pd_err *err)
+{
+	char *t = field_trim(text);
+	const char *s = t;
+	bool neg = false, digits = false;
+	int64_t whole = 0, frac = 0;
+	int nfrac = 0;
+
+	if (*s == '-') {
+		neg = true;
+		s = field_skip_space(s + 1);
+	}
+	if (strncmp(s, POUND, 2) == 0)
+		s = field_skip_space(s + 2);
+	if (*s == '-' && !neg) {
+		neg = true;
+		s++;
+	}
+	for (; *s != '\0'; s++) {
+		if (isdigit((unsigned char)*s)) {
+			if (whole > (INT64_MAX / 100 - 9) / 10)
+				goto bad;
+			whole = whole * 10 + (*s - '0');
+			digits = true;
+		} else if (*s == ',' && digits &&
+		    isdigit((unsigned char)s[1])) {
+			continue;
+		} else {
+			break;
+		}
+	}
+	if (*s == '.') {
+		for (s++; isdigit((unsigned char)*s); s++) {
+			if (++nfrac > 2)
+				goto bad;
+			frac = frac * 10 + (*s - '0');
+			digits = true;
+		}
+		if (nfrac == 1)
+			frac *= 10;
+	}
+	if (*s != '\0' || !digits)
+		goto bad;
+	free(t);
+	*pence = (whole * 100 + frac) * (neg ? -1 : 1);
+	return PD_OK;
+bad:
+	free(t);
+	return pd_fail(err, PD_INVALID, NULL,
+	    "Use an amount like 12.50 or " POUND "12.50");
+}
+
+const char *
+field_format_money(int64_t pence, char buf[32])
+{
+	char digits[24], *p = buf;
+	uint64_t v = pence < 0 ? (uint64_t)(-(pence + 1)) + 1 : (uint64_t)pence;
+	size_t n, i;
+
+	if (pence < 0)
+		*p++ = '-';
+	memcpy(p, POUND, 2);
+	p += 2;
+	n = (size_t)snprintf(digits, sizeof digits, "%llu",
+	    (unsigned long long)(v / 100));
+	for (i = 0; i < n; i++) {
+		*p++ = digits[i];
+		if ((n - i - 1) % 3 == 0 && i + 1 < n)
+			*p++ = ',';
+	}
+	snprintf(p, 32 - (size_t)(p - buf), ".%02u", (unsigned)(v % 100));
+	return buf;
+}
+
+/* ---- durations -------------------------------------------------------- */
+
+static const char field_duration_hint[] = "Use a time like 1:30, 90m or 1.5h";
+
+/* Read digits[.digits] as a value scaled by 60 (for hours), rounded. */
+static bool
+field_read_amount(const char **sp, long long *whole, long long *frac_num,
+    long long *frac_den)
+{
+	const char *s = *sp;
+	bool any = false;
+
+	*whole = 0;
+	*frac_num = 0;
+	*frac_den = 1;
+	while (isdigit((unsigned char)*s)) {
+		if (*whole > 100000)
+			return false;
+		*whole = *whole * 10 + (*s++ - '0');
+		any = true;
+	}
+	if (*s == '.' && isdigit((unsigned char)s[1])) {
+		for (s++; isdigit((unsigned char)*s); s++) {
+			if (*frac_den >= 1000000)
+				continue;	/* ignore far digits */
+			*frac_num = *frac_num * 10 + (*s - '0');
+			*frac_den *= 10;
+		}
+		any = true;
+	}
+	*sp = s;
+	return any;
+}
+
+enum pd_status
+field_parse_duration(const char *text, int *minutes, struct pd_err *err)
+{
+	char *t = field_trim(text);
+	const char *s = t, *u;
+	long long w, fn, fd, total = 0;
+	bool saw_h = false, saw_m = false;
+	size_t ulen;
+
+	/* H:MM */
+	if (strchr(t, ':') != NULL) {
+		char *end;
+		long h = strtol(t, &end, 10), m;
+
+		if (end == t || *end != ':' || !isdigit((unsigned char)end[1]) ||
+		    !isdigit((unsigned char)end[2]) || end[3] != '\0' ||
+		    h < 0 || h > 9999)
+			goto bad;
+		m = strtol(end + 1, NULL, 10);
+		if (m >= 60)
+			goto bad;
+		free(t);
+		*minutes = (int)(h * 60 + m);
+		return PD_OK;
+	}
+	while (*s != '\0') {
+		if (!field_read_amount(&s, &w, &fn, &fd))
+			goto bad;
+		s = field_skip_space(s);
+		u = s;
+		while (isalpha((unsigned char)*s))
+			s++;
+		ulen = (size_t)(s - u);
+		if (ulen == 0) {
+			/* "1h30": a number after hours means minutes. */
+			if (!saw_h || saw_m || fd != 1)
+				goto bad;
+			saw_m = true;
+			total += w;
+		} else if ((ulen == 1 && strncasecmp(u, "h", 1) == 0) ||
+		    (ulen == 2 && strncasecmp(u, "hr", 2) == 0) ||
+		    (ulen == 3 && strncasecmp(u, "hrs", 3) == 0) ||
+		    (ulen == 4 && strncasecmp(u, "hour", 4) == 0) ||
+		    (ulen == 5 && strncasecmp(u, "hours", 5) == 0)) {
+			if (saw_h || saw_m)
+				goto bad;
+			saw_h = true;
+			total += w * 60 + (fn * 60 * 2 + fd) / (2 * fd);
+		} else if ((ulen == 1 && strncasecmp(u, "m", 1) == 0) ||
+		    (ulen == 3 && strncasecmp(u, "min", 3) == 0) ||
+		    (ulen == 4 && strncasecmp(u, "mins", 4) == 0) ||
+		    (ulen == 6 && strncasecmp(u, "minute", 6) == 0) ||
+		    (ulen == 7 && strncasecmp(u, "minutes", 7) == 0)) {
+			if (saw_m || fd != 1)
+				goto bad;
+			saw_m = true;
+			total += w;
+		} else {
+			goto bad;
+		}
+		s = field_skip_space(s);
+	}
+	if (!saw_h && !saw_m)
+		goto bad;
+	if (total > INT_MAX)
+		goto bad;
+	free(t);
+	*minutes = (int)total;
+	return PD_OK;
+bad:
+	free(t);
+	return pd_fail(err, PD_INVALID, NULL, "%s", field_duration_hint);
+}
+
+const char *
+field_format_duration(int minutes, char buf[32])
+{
+	int h, m;
+	const char *sign = minutes < 0 ? "-" : "";
+
+	if (minutes < 0)
+		minutes = -minutes;
+	h = minutes / 60;
+	m = minutes % 60;
+	if (h > 0 && m > 0)
+		snprintf(buf, 32, "%s%dh %dm", sign, h, m);
+	else if (h > 0)
+		snprintf(buf, 32, "%s%dh", sign, h);
+	else
+		snprintf(buf, 32, "%s%dm", sign, m);
+	return buf;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+enum pd_status
+field_parse_number(const char *text, long long *out, struct pd_err *err)
+{
+	char *t = field_trim(text), *end;
+	long long v;
+
+	if (t[0] == '\0' || (!isdigit((unsigned char)t[0]) &&
+	    !((t[0] == '-' || t[0] == '+') && isdigit((unsigned char)t[1])))) {
+		free(t);
+		return pd_fail(err, PD_INVALID, NULL, "Use a whole number");
+	}
+	v = strtoll(t, &end, 10);
+	if (*end != '\0' || v == LLONG_MAX || v == LLONG_MIN) {
+		free(t);
+		return pd_fail(err, PD_INVALID, NULL, "Use a whole number");
+	}
+	free(t);
+	*out = v;
+	return PD_OK;
+}
+
+/* ---- choices ---------------------------------------------------------- */
+
+size_t
+field_choice_count(const struct field_choice *choices)
+{
+	size_t n = 0;
+
+	while (choices != NULL && choices[n].label != NULL)
+		n++;
+	return n;
+}
+
+int
+field_choice_index(const struct field_choice *choices, int value)
+{
+	size_t i, n = field_choice_count(choices);
+
+	for (i = 0; i < n; i++)
+		if (choices[i].value == value)
+			return (int)i;
+	return -1;
+}
+
+int
+field_choice_find(const struct field_choice *choices, const char *text)
+{
+	char *t = field_trim(text);
+	size_t i, n = field_choice_count(choices), len = strlen(t);
+	int found = -1;
+
+	if (len == 0) {
+		free(t);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcasecmp(choices[i].label, t) == 0) {
+			free(t);
+			return (int)i;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (strncasecmp(choices[i].label, t, len) == 0) {
+			if (found >= 0) {
+				found = -2;
+				break;
+			}
+			found = (int)i;
+		}
+	}
+	free(t);
+	return found < 0 ? -1 : found;
+}
+
+/* ---- whole fields ----------------------------------------------------- */
+
+static void
+field_limits(const struct field_def *f, long long *min, long long *max)
+{
+	*min = f->min;
+	*max = f->max;
+	if (f->min != 0 || f->max != 0)
+		return;
+	switch (f->kind) {
+	case FIELD_MONEY:
+		*max = 100000000000LL;	/* a billion pounds */
+		break;
+	case FIELD_DURATION:
+		*max = 7 * 24 * 60;
+		break;
+	default:
+		*max = INT_MAX;
+		break;
+	}
+}
+
+static size_t
+field_max_len(const struct field_def *f)
+{
+	if (f->max_len > 0)
+		return f->max_len;
+	return f->kind == FIELD_MULTILINE ? 5000 : 500;
+}
+
+/* Count code points. */
+static size_t
+field_chars(const char *s)
+{
+	size_t n = 0, i = 0, len = strlen(s);
+	int32_t cp;
+
+	while (i < len) {
+		i += utf8_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}
+
+static enum pd_status
+field_range(const struct field_def *f, long long v, struct pd_err *err)
+{
+	long long min, max;
+	char a[32], b[32];
+
+	field_limits(f, &min, &max);
+	if (v >= min && v <= max)
+		return PD_OK;
+	switch (f->kind) {
+	case FIELD_MONEY:
+		field_format_money(min, a);
+		field_format_money(max, b);
+		break;
+	case FIELD_DURATION:
+		field_format_duration((int)min, a);
+		field_format_duration((int)max, b);
+		break;
+	default:
+		snprintf(a, sizeof a, "%lld", min);
+		snprintf(b, sizeof b, "%lld", max);
+		break;
+	}
+	if (v < min && max == INT_MAX)
+		return pd_fail(err, PD_INVALID, f->id, "The least is %s", a);
+	if (v < min)
+		return pd_fail(err, PD_INVALID, f->id,
+		    "Use something from %s to %s", a, b);
+	return pd_fail(err, PD_INVALID, f->id, "The most is %s", b);
+}
+
+enum pd_status
+field_check(const struct field_def *f, const char *text, const char *today,
+    struct strbuf *canon, struct pd_err *err)
+{
+	char *t = field_trim(text);
+	char buf[32];
+	long long n;
+	int64_t pence;
+	int minutes, idx;
+	size_t chars;
+	enum pd_status st = PD_OK;
+
+	if (t[0] == '\0') {
+		free(t);
+		if (f->required)
+			return pd_fail(err, PD_INVALID, f->id,
+			    "This one is needed");
+		return PD_OK;
+	}
+	switch (f->kind) {
+	case FIELD_TEXT:
+	case FIELD_MULTILINE:
+		chars = field_chars(f->kind == FIELD_TEXT ? t : text);
+		if (chars > field_max_len(f)) {
+			st = pd_fail(err, PD_INVALID, f->id,
+			    "That is %zu characters; the most is %zu", chars,
+			    field_max_len(f));
+			break;
+		}
+		if (canon != NULL)
+			strbuf_adds(canon, f->kind == FIELD_TEXT ? t : text);
+		break;
+	case FIELD_DATE:
+		st = field_parse_date(t, today, buf, err);
+		if (st == PD_OK && canon != NULL)
+			strbuf_adds(canon, buf);
+		break;
+	case FIELD_CHOICE:
+		idx = field_choice_find(f->choices, t);
+		if (idx < 0) {
+			st = pd_fail(err, PD_INVALID, f->id,
+			    "Pick one of the choices");
+			break;
+		}
+		if (canon != NULL)
+			strbuf_adds(canon, f->choices[idx].label);
+		break;
+	case FIELD_NUMBER:
+		st = field_parse_number(t, &n, err);
+		if (st == PD_OK)
+			st = field_range(f, n, err);
+		if (st == PD_OK && canon != NULL)
+			strbuf_addf(canon, "%lld", n);
+		break;
+	case FIELD_MONEY:
+		st = field_parse_money(t, &pence, err);
+		if (st == PD_OK)
+			st = field_range(f, pence, err);
+		if (st == PD_OK && canon != NULL)
+			strbuf_adds(canon, field_format_money(pence, buf));
+		break;
+	case FIELD_DURATION:
+		st = field_parse_duration(t, &minutes, err);
+		if (st == PD_OK)
+			st = field_range(f, minutes, err);
+		if (st == PD_OK && canon != NULL)
+			strbuf_adds(canon, field_format_duration(minutes, buf));
+		break;
+	}
+	free(t);
+	if (st != PD_OK && err != NULL)
+		snprintf(err->field, sizeof err->field, "%s", f->id);
+	return st;
+}
+
+void
+field_load(const struct field_def *f, const void *rec, struct strbuf *out)
+{
+	const char *base = rec;
+	char buf[32];
+	int idx, v;
+	int64_t pence;
+
+	if (f->get != NULL) {
+		f->get(rec, f, out);
+		return;
+	}
+	switch (f->kind) {
+	case FIELD_TEXT:
+	case FIELD_MULTILINE: {
+		const char *s;
+
+		memcpy(&s, base + f->offset, sizeof s);
+		if (s != NULL)
+			strbuf_adds(out, s);
+		break;
+	}
+	case FIELD_DATE:
+		strbuf_add(out, base + f->offset,
+		    strnlen(base + f->offset, 10));
+		break;
+	case FIELD_CHOICE:
+		memcpy(&v, base + f->offset, sizeof v);
+		idx = field_choice_index(f->choices, v);
+		if (idx >= 0)
+			strbuf_adds(out, f->choices[idx].label);
+		break;
+	case FIELD_NUMBER:
+		memcpy(&v, base + f->offset, sizeof v);
+		if (v != -1)
+			strbuf_addf(out, "%d", v);
+		break;
+	case FIELD_MONEY:
+		memcpy(&pence, base + f->offset, sizeof pence);
+		if (pence != -1)
+			strbuf_adds(out, field_format_money(pence, buf));
+		break;
+	case FIELD_DURATION:
+		memcpy(&v, base + f->offset, sizeof v);
+		if (v != -1)
+			strbuf_adds(out, field_format_duration(v, buf));
+		break;
+	}
+}
+
+enum pd_status
+field_store(const struct field_def *f, void *rec, const char *text,
+    const char *today, struct pd_err *err)
+{
+	struct strbuf canon = STRBUF_INIT;
+	char *base = rec;
+	enum pd_status st;
+	long long n;
+	int64_t pence;
+	int v, idx;
+
+	st = field_check(f, text, today, &canon, err);
+	if (st != PD_OK) {
+		strbuf_fini(&canon);
+		return st;
+	}
+	if (f->set != NULL) {
+		st = f->set(rec, f, strbuf_str(&canon), err);
+		if (st != PD_OK && err != NULL && err->field[0] == '\0')
+			snprintf(err->field, sizeof err->field, "%s", f->id);
+		strbuf_fini(&canon);
+		return st;
+	}
+	switch (f->kind) {
+	case FIELD_TEXT:
+	case FIELD_MULTILINE: {
+		char *old, *s = canon.len ? xstrdup(canon.buf) : NULL;
+
+		memcpy(&old, base + f->offset, sizeof old);
+		free(old);
+		memcpy(base + f->offset, &s, sizeof s);
+		break;
+	}
+	case FIELD_DATE:
+		memset(base + f->offset, 0, 11);
+		memcpy(base + f->offset, strbuf_str(&canon),
+		    canon.len < 10 ? canon.len : 10);
+		break;
+	case FIELD_CHOICE:
+		idx = field_choice_find(f->choices, strbuf_str(&canon));
+		v = idx >= 0 ? f->choices[idx].value : -1;
+		memcpy(base + f->offset, &v, sizeof v);
+		break;
+	case FIELD_NUMBER:
+		v = -1;
+		if (canon.len && field_parse_number(canon.buf, &n, NULL) ==
+		    PD_OK)
+			v = (int)n;
+		memcpy(base + f->offset, &v, sizeof v);
+		break;
+	case FIELD_MONEY:
+		pence = -1;
+		if (canon.len)
+			field_parse_money(canon.buf, &pence, NULL);
+		memcpy(base + f->offset, &pence, sizeof pence);
+		break;
+	case FIELD_DURATION:
+		v = -1;
+		if (canon.len)
+			field_parse_duration(canon.buf, &v, NULL);
+		memcpy(base + f->offset, &v, sizeof v);
+		break;
+	}
+	strbuf_fini(&canon);
+	return PD_OK;
+}
+
+void
+field_free_strings(const struct field_def *fields, void *rec)
+{
+	const struct field_def *f;
+	char *base = rec, *s;
+
+	for (f = fields; f->id != NULL; f++) {
+		if (f->get != NULL ||
+		    (f->kind != FIELD_TEXT && f->kind != FIELD_MULTILINE))
+			continue;
+		memcpy(&s, base + f->offset, sizeof s);
+		free(s);
+		s = NULL;
+		memcpy(base + f->offset, &s, sizeof s);
+	}
+}

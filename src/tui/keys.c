@@ -1,0 +1,632 @@
+#include "peerdesk/tui/keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/core/xalloc.h"
+
+/* ---- names ------------------------------------------------------------ */
+
+struct keys_named {
+	const char *name;
+	bool fn;
+	int32_t code;
+};
+
+/* The first name for a key is its canonical one. */
+static const struct keys_named keys_names[] = {
+	{ "Enter", false, '\r' },
+	{ "Esc", false, 27 },
+	{ "Tab", false, '\t' },
+	{ "S-Tab", true, KEY_BTAB },
+	{ "Space", false, ' ' },
+	{ "Backspace", true, KEY_BACKSPACE },
+	{ "Delete", true, KEY_DC },
+	{ "Del", true, KEY_DC },
+	{ "Insert", true, KEY_IC },
+	{ "Up", true, KEY_UP },
+	{ "Down", true, KEY_DOWN },
+	{ "Left", true, KEY_LEFT },
+	{ "Right", true, KEY_RIGHT },
+	{ "S-Left", true, KEY_SLEFT },
+	{ "S-Right", true, KEY_SRIGHT },
+	{ "Home", true, KEY_HOME },
+	{ "End", true, KEY_END },
+	{ "PgUp", true, KEY_PPAGE },
+	{ "PgDn", true, KEY_NPAGE },
+	{ "Return", false, '\r' },
+	{ "Escape", false, 27 },
+};
+
+enum pd_status
+keys_parse(const char *name, struct tui_key *out, struct pd_err *err)
+{
+	size_t i, len, n;
+	int32_t cp;
+	char *end;
+	long f;
+
+	if (name == NULL || name[0] == '\0')
+		return pd_fail(err, PD_INVALID, NULL, "a key name is empty");
+	len = strlen(name);
+	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++) {
+		if (strcasecmp(name, keys_names[i].name) == 0) {
+			out->fn = keys_names[i].fn;
+			out->code = keys_names[i].code;
+			return PD_OK;
+		}
+	}
+	if ((name[0] == 'F' || name[0] == 'f') && name[1] >= '1' &&
+	    name[1] <= '9') {
+		f = strtol(name + 1, &end, 10);
+		if (*end == '\0' && f >= 1 && f <= 12) {
+			out->fn = true;
+			out->code = KEY_F((int)f);
+			return PD_OK;
+		}
+	}
+	if (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-') {
+		char c = name[2];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c >= 'a' && c <= 'z') {
+			if (c == 'h') {	/* the terminal sends C-h as Backspace */
+				out->fn = true;
+				out->code = KEY_BACKSPACE;
+			} else {
+				out->fn = false;
+				out->code = c - 'a' + 1;
+			}
+			return PD_OK;
+		}
+		if (c == '[') {
+			out->fn = false;
+			out->code = 27;
+			return PD_OK;
+		}
+	}
+	n = utf8_decode(name, len, &cp);
+	if (n == len && cp != UTF8_INVALID && !utf8_cp_needs_escape(cp) &&
+	    cp != ' ') {
+		out->fn = false;
+		out->code = cp;
+		return PD_OK;
+	}
+	return pd_fail(err, PD_INVALID, NULL,
+	    "\"%s\" is not a key name (try Enter, Esc, C-s, F2 or one character)",
+	    name);
+}
+
+const char *
+keys_name(struct tui_key k, char buf[KEYS_NAME_MAX])
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++) {
+		if (keys_names[i].fn == k.fn && keys_names[i].code == k.code) {
+			strcpy(buf, keys_names[i].name);
+			return buf;
+		}
+	}
+	if (k.fn) {
+		if (k.code >= KEY_F(1) && k.code <= KEY_F(12))
+			snprintf(buf, KEYS_NAME_MAX, "F%d",
+			    (int)(k.code - KEY_F0));
+		else
+			snprintf(buf, KEYS_NAME_MAX, "Key-%d", (int)k.code);
+		return buf;
+	}
+	if (k.code >= 1 && k.code <= 26) {
+		snprintf(buf, KEYS_NAME_MAX, "C-%c", (char)('a' + k.code - 1));
+		return buf;
+	}
+	if (utf8_cp_needs_escape(k.code)) {
+		utf8_cp_escape(k.code, (unsigned char)k.code, buf);
+		return buf;
+	}
+	n = utf8_encode(k.code, buf);
+	buf[n] = '\0';
+	return buf;
+}
+
+struct tui_key
+keys_from_wch(int rc, uint32_t wc)
+{
+	struct tui_key k;
+
+	k.fn = rc == KEY_CODE_YES;
+	k.code = (int32_t)wc;
+	if (k.fn && k.code == KEY_ENTER) {
+		k.fn = false;
+		k.code = '\r';
+	} else if (!k.fn && k.code == '\n') {
+		k.code = '\r';
+	} else if (!k.fn && (k.code == 127 || k.code == 8)) {
+		k.fn = true;
+		k.code = KEY_BACKSPACE;
+	}
+	return k;
+}
+
+bool
+keys_is_text(struct tui_key k)
+{
+	return !k.fn && k.code >= ' ' && !utf8_cp_needs_escape(k.code);
+}
+
+bool
+keys_eq(struct tui_key a, struct tui_key b)
+{
+	return a.fn == b.fn && a.code == b.code;
+}
+
+bool
+keys_is_fkey(struct tui_key k)
+{
+	return k.fn && k.code >= KEY_F0 && k.code <= KEY_F(63);
+}
+
+enum pd_status
+keys_script(const char *script, struct tui_key *out, size_t max, size_t *n,
+    struct pd_err *err)
+{
+	size_t i = 0, len = strlen(script), count = 0, m;
+	const char *close;
+	char name[KEYS_NAME_MAX];
+	struct tui_key k;
+	int32_t cp;
+
+	while (i < len) {
+		if (script[i] == '<' && (close = strchr(script + i, '>')) &&
+		    close > script + i + 1) {
+			m = (size_t)(close - (script + i + 1));
+			if (m >= sizeof name)
+				return pd_fail(err, PD_INVALID, NULL,
+				    "key name too long at offset %zu", i);
+			memcpy(name, script + i + 1, m);
+			name[m] = '\0';
+			if (strcmp(name, "lt") == 0) {
+				k.fn = false;
+				k.code = '<';
+			} else if (keys_parse(name, &k, err) != PD_OK) {
+				return PD_INVALID;
+			}
+			i += m + 2;
+		} else {
+			i += utf8_decode(script + i, len - i, &cp);
+			if (cp == UTF8_INVALID)
+				return pd_fail(err, PD_INVALID, NULL,
+				    "invalid UTF-8 in key script");
+			k.fn = false;
+			k.code = cp == '\n' ? '\r' : cp;
+		}
+		if (count < max)
+			out[count] = k;
+		count++;
+	}
+	*n = count;
+	return PD_OK;
+}
+
+/* ---- configuration entries ------------------------------------------- */
+
+void
+keys_conf_fini(struct keys_conf *kc)
+{
+	size_t i, j;
+
+	for (i = 0; i < kc->n; i++) {
+		FREE(&kc->v[i].section);
+		FREE(&kc->v[i].action);
+		for (j = 0; j < kc->v[i].nkeys; j++)
+			FREE(&kc->v[i].keys[j]);
+		FREE(&kc->v[i].keys);
+	}
+	FREE(&kc->v);
+	FREE(&kc->file);
+	kc->n = 0;
+}
+
+void
+keys_conf_add(struct keys_conf *kc, const char *section, const char *action,
+    const char *const *keys, size_t nkeys, int line)
+{
+	struct keys_conf_entry *e;
+	size_t j;
+
+	kc->v = xreallocarray(kc->v, kc->n + 1, sizeof *kc->v);
+	e = &kc->v[kc->n++];
+	e->section = xstrdup(section);
+	e->action = xstrdup(action);
+	e->keys = xcalloc(nkeys ? nkeys : 1, sizeof *e->keys);
+	for (j = 0; j < nkeys; j++)
+		e->keys[j] = xstrdup(keys[j]);
+	e->nkeys = nkeys;
+	e->line = line;
+}
+
+/* ---- defaults -------------------------------------------------------- */
+
+struct key_default {
+	const char *section;
+	enum action action;
+	const char *keys;	/* space-separated key names */
+};
+
+/* The one place default keys are written down; data/keys.yaml is this
+ * table printed by keys_defaults_yaml() (tests/tui/check_keys.c). */
+static const struct key_default key_defaults[] = {
+	{ "global", ACT_QUIT, "C-q C-c" },
+	{ "global", ACT_HELP, "? F1" },
+	{ "global", ACT_BACK, "Esc" },
+	{ "global", ACT_REDRAW, "C-l" },
+
+	{ "list", ACT_UP, "Up" },
+	{ "list", ACT_DOWN, "Down" },
+	{ "list", ACT_PAGE_UP, "PgUp" },
+	{ "list", ACT_PAGE_DOWN, "PgDn" },
+	{ "list", ACT_FIRST, "Home" },
+	{ "list", ACT_LAST, "End" },
+	{ "list", ACT_OPEN, "Enter" },
+	{ "list", ACT_FILTER, "/ F3" },
+
+	{ "edit", ACT_LEFT, "Left" },
+	{ "edit", ACT_RIGHT, "Right" },
+	{ "edit", ACT_LINE_START, "Home C-a" },
+	{ "edit", ACT_LINE_END, "End C-e" },
+	{ "edit", ACT_DELETE_BACK, "Backspace" },
+	{ "edit", ACT_DELETE, "Delete C-d" },
+	{ "edit", ACT_KILL_START, "C-u" },
+	{ "edit", ACT_KILL_END, "C-k" },
+	{ "edit", ACT_KILL_WORD, "C-w" },
+
+	{ "form", ACT_SAVE, "C-s F2" },
+	{ "form", ACT_NEXT_FIELD, "Tab Down Enter" },
+	{ "form", ACT_PREV_FIELD, "S-Tab Up" },
+
+	{ "multiline", ACT_UP, "Up" },
+	{ "multiline", ACT_DOWN, "Down" },
+	{ "multiline", ACT_NEWLINE, "Enter" },
+	{ "multiline", ACT_EDITOR, "C-e F4" },
+
+	{ "choice", ACT_LEFT, "Left" },
+	{ "choice", ACT_RIGHT, "Right" },
+	{ "choice", ACT_PICK, "Enter Space" },
+
+	{ "button", ACT_SAVE, "Enter Space" },
+
+	{ "dialog", ACT_ACCEPT, "Enter" },
+	{ "dialog", ACT_LEFT, "Left" },
+	{ "dialog", ACT_RIGHT, "Right" },
+	{ "dialog", ACT_NEXT_FIELD, "Tab" },
+	{ "dialog", ACT_PREV_FIELD, "S-Tab" },
+	{ "dialog", ACT_YES, "y" },
+	{ "dialog", ACT_NO, "n" },
+
+	{ "prompt", ACT_ACCEPT, "Enter" },
+	{ "picker", ACT_ACCEPT, "Enter" },
+};
+
+static const char *const key_section_notes[][2] = {
+	{ "global", "every screen, unless a screen's own section says otherwise" },
+	{ "list", "lists; typing letters filters the list" },
+	{ "edit", "editing text in a field, a prompt or a list filter" },
+	{ "form", "forms: moving between fields and saving" },
+	{ "multiline", "a field with several lines of text" },
+	{ "choice", "a field with a fixed set of choices" },
+	{ "button", "the Save button at the end of a form" },
+	{ "dialog", "questions such as \"Discard changes?\"" },
+	{ "prompt", "a dialog that asks for a line of text" },
+	{ "picker", "a dialog that offers a list to choose from" },
+};
+
+/* ---- key map --------------------------------------------------------- */
+
+struct binding {
+	char *section;
+	enum action action;
+	struct tui_key key;
+};
+
+struct keymap {
+	struct binding *v;
+	size_t n;
+};
+
+static void
+keymap_add(struct keymap *km, const char *section, enum action a,
+    struct tui_key k)
+{
+	km->v = xreallocarray(km->v, km->n + 1, sizeof *km->v);
+	km->v[km->n].section = xstrdup(section);
+	km->v[km->n].action = a;
+	km->v[km->n].key = k;
+	km->n++;
+}
+
+/* Split space-separated names and bind each; the defaults always parse
+ * (a test checks), so failures are programmer errors. */
+static void
+keymap_add_names(struct keymap *km, const char *section, enum action a,
+    const char *names)
+{
+	char *copy = xstrdup(names), *tok, *save = NULL;
+	struct tui_key k;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save))
+		if (keys_parse(tok, &k, NULL) == PD_OK)
+			keymap_add(km, section, a, k);
+	free(copy);
+}
+
+struct keymap *
+keymap_new(void)
+{
+	struct keymap *km = xcalloc(1, sizeof *km);
+	size_t i;
+
+	for (i = 0; i < sizeof key_defaults / sizeof key_defaults[0]; i++)
+		keymap_add_names(km, key_defaults[i].section,
+		    key_defaults[i].action, key_defaults[i].keys);
+	return km;
+}
+
+void
+keymap_free(struct keymap **kmp)
+{
+	struct keymap *km = *kmp;
+	size_t i;
+
+	if (km == NULL)
+		return;
+	for (i = 0; i < km->n; i++)
+		free(km->v[i].section);
+	free(km->v);
+	FREE(kmp);
+}
+
+static void
+keymap_remove(struct keymap *km, const char *section, enum action a)
+{
+	size_t i = 0;
+
+	while (i < km->n) {
+		if (km->v[i].action == a &&
+		    strcmp(km->v[i].section, section) == 0) {
+			free(km->v[i].section);
+			memmove(&km->v[i], &km->v[i + 1],
+			    (km->n - i - 1) * sizeof *km->v);
+			km->n--;
+		} else {
+			i++;
+		}
+	}
+}
+
+enum pd_status
+keymap_apply(struct keymap *km, const struct keys_conf *kc,
+    struct pd_err *err)
+{
+	size_t i, j;
+	enum action a;
+	struct tui_key k;
+	struct pd_err kerr;
+	const char *file = kc->file ? kc->file : "keys.yaml";
+
+	/* Check everything first so a bad file changes nothing. */
+	for (i = 0; i < kc->n; i++) {
+		const struct keys_conf_entry *e = &kc->v[i];
+
+		if (action_from_name(e->action) == ACT_NONE)
+			return pd_fail_at(err, PD_CONFIG, file, e->line, 0,
+			    e->action, "there is no action called \"%s\"",
+			    e->action);
+		for (j = 0; j < e->nkeys; j++)
+			if (keys_parse(e->keys[j], &k, &kerr) != PD_OK)
+				return pd_fail_at(err, PD_CONFIG, file, e->line,
+				    0, e->action, "%s", kerr.msg);
+	}
+	for (i = 0; i < kc->n; i++) {
+		const struct keys_conf_entry *e = &kc->v[i];
+
+		a = action_from_name(e->action);
+		keymap_remove(km, e->section, a);
+		for (j = 0; j < e->nkeys; j++)
+			if (keys_parse(e->keys[j], &k, NULL) == PD_OK)
+				keymap_add(km, e->section, a, k);
+	}
+	return PD_OK;
+}
+
+static const struct binding *
+keymap_find(const struct keymap *km, const char *section, struct tui_key k)
+{
+	size_t i;
+
+	for (i = 0; i < km->n; i++)
+		if (keys_eq(km->v[i].key, k) &&
+		    strcmp(km->v[i].section, section) == 0)
+			return &km->v[i];
+	return NULL;
+}
+
+enum action
+keymap_lookup(const struct keymap *km, const char *const *sections,
+    size_t nsections, struct tui_key k)
+{
+	size_t s;
+	const struct binding *b;
+
+	for (s = 0; s < nsections; s++) {
+		if (sections[s] == NULL)
+			continue;
+		b = keymap_find(km, sections[s], k);
+		if (b != NULL)
+			return b->action;
+	}
+	return ACT_NONE;
+}
+
+size_t
+keymap_keys_for(const struct keymap *km, const char *const *sections,
+    size_t nsections, enum action a, struct tui_key *out, size_t max)
+{
+	size_t s, i, j, count = 0;
+	bool dup;
+
+	for (s = 0; s < nsections; s++) {
+		if (sections[s] == NULL)
+			continue;
+		for (i = 0; i < km->n; i++) {
+			const struct binding *b = &km->v[i];
+
+			if (b->action != a || strcmp(b->section, sections[s]))
+				continue;
+			/* Shadowed by a more specific section? */
+			if (keymap_lookup(km, sections, nsections, b->key) != a)
+				continue;
+			dup = false;
+			for (j = 0; j < count && j < max; j++)
+				if (keys_eq(out[j], b->key))
+					dup = true;
+			if (dup)
+				continue;
+			if (count < max)
+				out[count] = b->key;
+			count++;
+		}
+	}
+	return count;
+}
+
+size_t
+keymap_actions(const struct keymap *km, const char *const *sections,
+    size_t nsections, enum action *out, size_t max)
+{
+	struct tui_key k;
+	size_t count = 0;
+	int a;
+
+	for (a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		if (keymap_keys_for(km, sections, nsections, (enum action)a,
+		    &k, 1) == 0)
+			continue;
+		if (count < max)
+			out[count] = (enum action)a;
+		count++;
+	}
+	return count;
+}
+
+enum pd_status
+keymap_check(const struct keymap *km, struct pd_err *err)
+{
+	size_t i, j;
+	char name[KEYS_NAME_MAX];
+
+	for (i = 0; i < km->n; i++) {
+		if (km->v[i].action <= ACT_NONE || km->v[i].action >= ACT_COUNT)
+			return pd_fail(err, PD_CONFIG, NULL,
+			    "section %s: a binding has no action",
+			    km->v[i].section);
+		for (j = i + 1; j < km->n; j++)
+			if (keys_eq(km->v[i].key, km->v[j].key) &&
+			    strcmp(km->v[i].section, km->v[j].section) == 0)
+				return pd_fail(err, PD_CONFIG,
+				    action_name(km->v[j].action),
+				    "section %s: %s is bound to both %s and %s",
+				    km->v[i].section,
+				    keys_name(km->v[i].key, name),
+				    action_name(km->v[i].action),
+				    action_name(km->v[j].action));
+	}
+	return PD_OK;
+}
+
+/* ---- keys.yaml text ---------------------------------------------------- */
+
+static void
+keys_yaml_key(struct strbuf *out, const char *name)
+{
+	size_t i;
+	bool plain = true;
+
+	for (i = 0; name[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || (c == '-' && i > 0) ||
+		    c >= 0x80))
+			plain = false;
+	}
+	if (plain) {
+		strbuf_adds(out, name);
+		return;
+	}
+	strbuf_addc(out, '"');
+	for (i = 0; name[i] != '\0'; i++) {
+		if (name[i] == '"' || name[i] == '\\')
+			strbuf_addc(out, '\\');
+		strbuf_addc(out, name[i]);
+	}
+	strbuf_addc(out, '"');
+}
+
+void
+keys_defaults_yaml(struct strbuf *out)
+{
+	size_t i, s, start, col;
+	const char *section = "";
+	char *copy, *tok, *save;
+
+	strbuf_adds(out,
+	    "# keys.yaml - the keys peerdesk uses, by screen section.\n"
+	    "#\n"
+	    "# These are the built-in defaults. To change a key, copy just the\n"
+	    "# lines you want into your own keys.yaml (same shape): an action\n"
+	    "# listed there gets exactly the keys you give it in that section.\n"
+	    "#\n"
+	    "# A screen looks a key up in its own section (its name), then in\n"
+	    "# its kind's sections (list, form, edit, ...), then in global.\n"
+	    "# Key names: Enter Esc Tab S-Tab Space Backspace Delete Insert\n"
+	    "# Up Down Left Right Home End PgUp PgDn F1..F12 C-a..C-z, or one\n"
+	    "# character such as a, ? or /.  Arrows, Enter, Esc and Tab always\n"
+	    "# do something useful; F-keys are extras, never the only way.\n"
+	    "# Ctrl-S works because peerdesk turns off terminal flow control.\n");
+	for (i = 0; i < sizeof key_defaults / sizeof key_defaults[0]; i++) {
+		const struct key_default *d = &key_defaults[i];
+
+		if (strcmp(d->section, section) != 0) {
+			section = d->section;
+			strbuf_addc(out, '\n');
+			for (s = 0; s < sizeof key_section_notes /
+			    sizeof key_section_notes[0]; s++)
+				if (strcmp(key_section_notes[s][0], section) == 0)
+					strbuf_addf(out, "# %s\n",
+					    key_section_notes[s][1]);
+			strbuf_addf(out, "%s:\n", section);
+		}
+		start = out->len;
+		strbuf_addf(out, "  %s: [", action_name(d->action));
+		copy = xstrdup(d->keys);
+		save = NULL;
+		for (tok = strtok_r(copy, " ", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save)) {
+			if (out->buf[out->len - 1] != '[')
+				strbuf_adds(out, ", ");
+			keys_yaml_key(out, tok);
+		}
+		free(copy);
+		strbuf_addc(out, ']');
+		col = out->len - start;
+		do
+			strbuf_addc(out, ' ');
+		while (++col < 32);
+		strbuf_addf(out, "# %s\n", action_help(d->action));
+	}
+}

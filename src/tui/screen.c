@@ -1,0 +1,575 @@
+/* screen.c - the screen manager: the stack, key dispatch, layout and
+ * drawing of the whole terminal. */
+#include "peerdesk/tui/screen.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/help.h"
+#include "peerdesk/tui/statusline.h"
+#include "peerdesk/tui/term.h"
+#include "peerdesk/tui/tui.h"
+
+#define DEFAULT_MIN_COLS 40
+#define DEFAULT_MIN_ROWS 15
+#define MAX_SECTIONS 8
+
+/* Tags below this belong to the manager's own dialogs. */
+#define TAG_QUIT (-1000)
+
+struct tui {
+	struct tui_config cfg;
+	struct keymap *keys;
+	struct screen **stack;
+	size_t n, cap;
+	bool quit;
+	int status;
+	char msg[256];
+	bool msg_error;
+	char badge[64];
+	bool too_small;
+	int need_cols, need_rows;
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+struct screen *
+tui_top(const struct tui *ui)
+{
+	return ui->n > 0 ? ui->stack[ui->n - 1] : NULL;
+}
+
+struct screen *
+screen_below(const struct screen *s)
+{
+	struct tui *ui = s->ui;
+	size_t i;
+
+	for (i = 1; i < ui->n; i++)
+		if (ui->stack[i] == s)
+			return ui->stack[i - 1];
+	return NULL;
+}
+
+void
+screen_set_title(struct screen *s, const char *title)
+{
+	snprintf(s->title, sizeof s->title, "%s", title ? title : "");
+}
+
+size_t
+screen_sections(const struct screen *s, const char **out, size_t max)
+{
+	size_t n = 0;
+	const char *ctx;
+	const char *const *k;
+
+	if (s->ops->context != NULL && (ctx = s->ops->context(s)) != NULL &&
+	    n < max)
+		out[n++] = ctx;
+	if (s->ops->name != NULL && n < max)
+		out[n++] = s->ops->name;
+	for (k = s->ops->sections; k != NULL && *k != NULL && n < max; k++)
+		out[n++] = *k;
+	if (n < max)
+		out[n++] = "global";
+	return n;
+}
+
+const char *
+screen_key_label(const struct screen *s, enum action a,
+    char buf[KEYS_NAME_MAX])
+{
+	const char *sec[MAX_SECTIONS];
+	size_t nsec = screen_sections(s, sec, MAX_SECTIONS);
+	struct tui_key keys[8];
+	size_t n, i, pick = SIZE_MAX;
+	bool text = s->ops->text_focus != NULL && s->ops->text_focus(s);
+
+	buf[0] = '\0';
+	n = keymap_keys_for(s->ui->keys, sec, nsec, a, keys, 8);
+	if (n > 8)
+		n = 8;
+	for (i = 0; i < n; i++) {
+		if (text && keys_is_text(keys[i]))
+			continue;
+		if (pick == SIZE_MAX)
+			pick = i;
+		if (!keys_is_fkey(keys[i])) {
+			pick = i;
+			break;
+		}
+	}
+	if (pick != SIZE_MAX)
+		keys_name(keys[pick], buf);
+	return buf;
+}
+
+bool
+screen_key_bound(const struct screen *s, struct tui_key k)
+{
+	const char *sec[MAX_SECTIONS];
+	size_t nsec = screen_sections(s, sec, MAX_SECTIONS);
+
+	return keymap_lookup(s->ui->keys, sec, nsec, k) != ACT_NONE;
+}
+
+static void
+tui_vmessage(struct tui *ui, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	ui->msg_error = error;
+}
+
+void
+tui_message(struct tui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tui_vmessage(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_error(struct tui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tui_vmessage(ui, true, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_set_badge(struct tui *ui, const char *text)
+{
+	snprintf(ui->badge, sizeof ui->badge, "%s", text ? text : "");
+}
+
+void
+tui_quit(struct tui *ui, int status)
+{
+	ui->quit = true;
+	ui->status = status;
+}
+
+bool
+tui_done(const struct tui *ui, int *status)
+{
+	if (status != NULL)
+		*status = ui->status;
+	return ui->quit || ui->n == 0;
+}
+
+const char *
+tui_today(const struct tui *ui, char buf[11])
+{
+	time_t now;
+	struct tm tm;
+
+	if (ui->cfg.today != NULL && ui->cfg.today(ui->cfg.app, buf) != NULL)
+		return buf;
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+int
+tui_edit_file(struct tui *ui, const char *path)
+{
+	int rc;
+
+	term_suspend();
+	if (ui->cfg.run_editor != NULL)
+		rc = ui->cfg.run_editor(path, ui->cfg.editor_ctx);
+	else
+		rc = tui_editor_default(path, NULL);
+	term_resume();
+	return rc;
+}
+
+/* ---- layout --------------------------------------------------------- */
+
+static void
+tui_layout_one(struct tui *ui, struct screen *s)
+{
+	(void)ui;
+	s->area.y = 1;
+	s->area.x = 0;
+	s->area.h = LINES - 2 > 1 ? LINES - 2 : 1;
+	s->area.w = COLS > 1 ? COLS : 1;
+	if (s->ops->layout != NULL)
+		s->ops->layout(s);
+}
+
+/* Index of the lowest screen that shows (the top one and everything it
+ * is drawn over). */
+static size_t
+tui_first_visible(const struct tui *ui)
+{
+	size_t i = ui->n;
+
+	while (i > 0) {
+		i--;
+		if (!ui->stack[i]->ops->overlay)
+			return i;
+	}
+	return 0;
+}
+
+static void
+tui_measure(struct tui *ui)
+{
+	size_t i;
+	int c, r;
+
+	ui->need_cols = DEFAULT_MIN_COLS;
+	ui->need_rows = DEFAULT_MIN_ROWS;
+	if (ui->n > 0) {
+		ui->need_cols = ui->need_rows = 0;
+		for (i = tui_first_visible(ui); i < ui->n; i++) {
+			c = ui->stack[i]->ops->min_cols;
+			r = ui->stack[i]->ops->min_rows;
+			c = c > 0 ? c : DEFAULT_MIN_COLS;
+			r = r > 0 ? r : DEFAULT_MIN_ROWS;
+			if (c > ui->need_cols)
+				ui->need_cols = c;
+			if (r > ui->need_rows)
+				ui->need_rows = r;
+		}
+	}
+	ui->too_small = COLS < ui->need_cols || LINES < ui->need_rows;
+}
+
+void
+tui_resize(struct tui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->n; i++)
+		tui_layout_one(ui, ui->stack[i]);
+	tui_measure(ui);
+	clearok(curscr, TRUE);
+}
+
+/* ---- push and pop ---------------------------------------------------- */
+
+enum pd_status
+tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
+    int tag, struct pd_err *err)
+{
+	struct screen *s = xcalloc(1, sizeof *s);
+	enum pd_status st;
+
+	s->ops = ops;
+	s->ui = ui;
+	s->app = ui->cfg.app;
+	s->tag = tag;
+	s->state = ops->state_size ? xcalloc(1, ops->state_size) : NULL;
+	screen_set_title(s, ops->title);
+	s->area.y = 1;
+	s->area.h = LINES - 2 > 1 ? LINES - 2 : 1;
+	s->area.w = COLS > 1 ? COLS : 1;
+	if (ops->enter != NULL) {
+		st = ops->enter(s, arg, err);
+		if (st != PD_OK) {
+			if (ops->leave != NULL)
+				ops->leave(s);
+			free(s->state);
+			free(s);
+			return st;
+		}
+	}
+	if (ui->n == ui->cap) {
+		ui->cap = ui->cap ? ui->cap * 2 : 8;
+		ui->stack = xreallocarray(ui->stack, ui->cap,
+		    sizeof *ui->stack);
+	}
+	ui->stack[ui->n++] = s;
+	tui_layout_one(ui, s);
+	tui_measure(ui);
+	return PD_OK;
+}
+
+void
+screen_close(struct screen *s, enum screen_code code, int index,
+    const char *text)
+{
+	s->closing = true;
+	s->result.tag = s->tag;
+	s->result.code = code;
+	s->result.index = index;
+	free(s->result_text);
+	s->result_text = text ? xstrdup(text) : NULL;
+	s->result.text = s->result_text;
+}
+
+static void
+tui_destroy_screen(struct screen *s)
+{
+	if (s->ops->leave != NULL)
+		s->ops->leave(s);
+	free(s->state);
+	free(s->result_text);
+	free(s);
+}
+
+static bool
+tui_any_dirty(const struct tui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->n; i++)
+		if (ui->stack[i]->ops->is_dirty != NULL &&
+		    ui->stack[i]->ops->is_dirty(ui->stack[i]))
+			return true;
+	return false;
+}
+
+/* Pop closed screens and hand their results down. */
+static void
+tui_settle(struct tui *ui)
+{
+	struct screen *s, *parent;
+	struct screen_result r;
+	char *text;
+
+	while ((s = tui_top(ui)) != NULL && s->closing) {
+		ui->n--;
+		r = s->result;
+		text = s->result_text;
+		s->result_text = NULL;
+		tui_destroy_screen(s);
+		parent = tui_top(ui);
+		if (r.tag == TAG_QUIT) {
+			if (r.code == SCREEN_OK)
+				tui_quit(ui, TUI_EXIT_OK);
+		} else if (parent != NULL && parent->ops->on_result != NULL) {
+			parent->ops->on_result(parent, &r);
+		}
+		free(text);
+	}
+	tui_measure(ui);
+}
+
+/* ---- keys --------------------------------------------------------------- */
+
+static void
+tui_ask_quit(struct tui *ui, bool dirty)
+{
+	if (dirty)
+		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
+		    "Some changes are not saved yet. Leave anyway and lose "
+		    "them?", "Leave", "Stay", false);
+	else
+		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
+		    "Close peerdesk now?", "Leave", "Stay", false);
+}
+
+static void
+tui_default_action(struct tui *ui, struct screen *s, enum action a,
+    struct tui_key k)
+{
+	char key[KEYS_NAME_MAX], help[KEYS_NAME_MAX];
+	struct pd_err err;
+
+	switch (a) {
+	case ACT_HELP:
+		if (tui_push(ui, &help_screen, s, 0, &err) != PD_OK)
+			tui_error(ui, "%s", err.msg);
+		break;
+	case ACT_BACK:
+		if (ui->n > 1)
+			screen_close(s, SCREEN_CANCEL, -1, NULL);
+		else
+			tui_ask_quit(ui, tui_any_dirty(ui));
+		break;
+	case ACT_QUIT:
+		if (tui_any_dirty(ui))
+			tui_ask_quit(ui, true);
+		else
+			tui_quit(ui, TUI_EXIT_OK);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		screen_key_label(s, ACT_HELP, help);
+		tui_message(ui, "%s does nothing here. %s: help",
+		    keys_name(k, key), help);
+		break;
+	}
+}
+
+void
+tui_handle_key(struct tui *ui, struct tui_key k)
+{
+	struct screen *s = tui_top(ui);
+	const char *sec[MAX_SECTIONS];
+	size_t nsec;
+	enum action a;
+	char key[KEYS_NAME_MAX], help[KEYS_NAME_MAX];
+
+	ui->msg[0] = '\0';
+	if (s == NULL)
+		return;
+	if (k.fn && k.code == KEY_RESIZE) {
+		tui_resize(ui);
+		return;
+	}
+	nsec = screen_sections(s, sec, MAX_SECTIONS);
+	a = keymap_lookup(ui->keys, sec, nsec, k);
+	if (ui->too_small) {
+		/* Nothing is visible; only leaving and redrawing make sense. */
+		if (a == ACT_QUIT || a == ACT_REDRAW)
+			tui_default_action(ui, s, a, k);
+		tui_settle(ui);
+		return;
+	}
+	if (keys_is_text(k) && s->ops->on_text != NULL &&
+	    s->ops->on_text(s, k) == TUI_HANDLED) {
+		tui_settle(ui);
+		return;
+	}
+	if (a == ACT_NONE) {
+		screen_key_label(s, ACT_HELP, help);
+		tui_message(ui, "%s does nothing here. %s: help",
+		    keys_name(k, key), help);
+	} else if (s->ops->on_action == NULL ||
+	    s->ops->on_action(s, a) != TUI_HANDLED) {
+		tui_default_action(ui, s, a, k);
+	}
+	tui_settle(ui);
+}
+
+bool
+tui_tick(struct tui *ui)
+{
+	if (ui->cfg.tick == NULL)
+		return false;
+	return ui->cfg.tick(ui->cfg.app, ui);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+tui_draw_too_small(struct tui *ui)
+{
+	char text[160];
+	int rows, y;
+
+	snprintf(text, sizeof text,
+	    "Terminal too small - make it at least %dx%d (now %dx%d)",
+	    ui->need_cols, ui->need_rows, COLS, LINES);
+	rows = draw_wrapped(0, 0, COLS, 0, text, ST_NORMAL);
+	y = (LINES - rows) / 2;
+	if (y < 0)
+		y = 0;
+	draw_wrapped(y, 0, COLS, LINES - y, text, ST_WARN);
+	move(y, 0);
+}
+
+void
+tui_draw(struct tui *ui)
+{
+	struct screen *top = tui_top(ui), *base;
+	struct tui_cursor cur = { -1, -1 };
+	size_t i, first;
+	int bw = 0;
+
+	erase();
+	if (ui->too_small || top == NULL) {
+		if (top != NULL)
+			tui_draw_too_small(ui);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	first = tui_first_visible(ui);
+	base = ui->stack[first];
+	/* Title row. */
+	draw_fill(0, 0, COLS, ST_TITLE);
+	if (ui->badge[0] != '\0') {
+		bw = (int)utf8_width(ui->badge);
+		if (bw > COLS / 2)
+			bw = COLS / 2;
+		draw_text_right(0, COLS - bw, bw, ui->badge, ST_DUE);
+	}
+	draw_text(0, 0, COLS - bw - (bw ? 1 : 0),
+	    base->title[0] ? base->title :
+	    (ui->cfg.title ? ui->cfg.title : "peerdesk"), ST_TITLE);
+	for (i = first; i < ui->n; i++) {
+		struct tui_cursor c = { -1, -1 };
+
+		if (ui->stack[i]->ops->draw != NULL)
+			ui->stack[i]->ops->draw(ui->stack[i], &c);
+		cur = c;
+	}
+	statusline_draw(top, LINES - 1, COLS, ui->msg[0] ? ui->msg : NULL,
+	    ui->msg_error);
+	if (cur.y < 0 || cur.x < 0) {
+		cur.y = top->area.y;
+		cur.x = top->area.x;
+	}
+	attrset(A_NORMAL);
+	move(cur.y, cur.x);
+	curs_set(1);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- life cycle ----------------------------------------------------- */
+
+struct tui *
+tui_new(const struct tui_config *cfg, struct pd_err *err)
+{
+	struct tui *ui = xcalloc(1, sizeof *ui);
+
+	ui->cfg = *cfg;
+	if (ui->cfg.tick_ms <= 0)
+		ui->cfg.tick_ms = 500;
+	ui->keys = keymap_new();
+	if (cfg->keys != NULL && keymap_apply(ui->keys, cfg->keys, err) !=
+	    PD_OK) {
+		keymap_free(&ui->keys);
+		free(ui);
+		return NULL;
+	}
+	tui_measure(ui);
+	return ui;
+}
+
+void
+tui_free(struct tui **uip)
+{
+	struct tui *ui = *uip;
+
+	if (ui == NULL)
+		return;
+	while (ui->n > 0)
+		tui_destroy_screen(ui->stack[--ui->n]);
+	free(ui->stack);
+	keymap_free(&ui->keys);
+	FREE(uip);
+}
+
+const struct keymap *
+tui_keymap(const struct tui *ui)
+{
+	return ui->keys;
+}
+
+int
+tui_tick_ms(const struct tui *ui)
+{
+	return ui->cfg.tick_ms;
+}

@@ -1,0 +1,92 @@
+#include "peerdesk/tui/statusline.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/tui/draw.h"
+
+#define HINT_GAP 2
+
+/* Walk the hints that fit: calls fn for each with its key and label. */
+static void
+statusline_walk(const struct screen *s, int width,
+    void (*fn)(void *ctx, const char *key, const char *label), void *ctx)
+{
+	const enum action *a;
+	char key[KEYS_NAME_MAX];
+	int used = 0, need;
+
+	if (s == NULL || s->ops->hints == NULL)
+		return;
+	for (a = s->ops->hints; *a != ACT_NONE; a++) {
+		screen_key_label(s, *a, key);
+		if (key[0] == '\0')
+			continue;
+		need = (int)(utf8_width(key) + 1 + utf8_width(action_hint(*a)));
+		if (used > 0)
+			need += HINT_GAP;
+		if (used + need > width)
+			break;
+		fn(ctx, key, action_hint(*a));
+		used += need;
+	}
+}
+
+static void
+statusline_add_text(void *ctx, const char *key, const char *label)
+{
+	struct strbuf *out = ctx;
+
+	if (out->len > 0)
+		strbuf_adds(out, "  ");
+	strbuf_adds(out, key);
+	strbuf_addc(out, ' ');
+	strbuf_adds(out, label);
+}
+
+void
+statusline_text(const struct screen *s, int width, struct strbuf *out)
+{
+	struct strbuf tmp = STRBUF_INIT;
+
+	statusline_walk(s, width, statusline_add_text, &tmp);
+	strbuf_adds(out, strbuf_str(&tmp));
+	strbuf_fini(&tmp);
+}
+
+struct statusline_pos {
+	int y, x, width;
+};
+
+static void
+statusline_add_drawn(void *ctx, const char *key, const char *label)
+{
+	struct statusline_pos *p = ctx;
+
+	if (p->x > 0)
+		p->x += HINT_GAP;
+	p->x += draw_text(p->y, p->x, p->width - p->x, key, ST_KEY);
+	p->x += draw_text(p->y, p->x, p->width - p->x, " ", ST_STATUS);
+	p->x += draw_text(p->y, p->x, p->width - p->x, label, ST_STATUS);
+}
+
+void
+statusline_draw(const struct screen *s, int y, int width, const char *msg,
+    bool is_error)
+{
+	struct statusline_pos p = { y, 0, width };
+	struct strbuf sb = STRBUF_INIT;
+
+	draw_fill(y, 0, width, ST_STATUS);
+	if (msg != NULL && msg[0] != '\0') {
+		if (is_error)
+			strbuf_adds(&sb, "! ");
+		strbuf_adds(&sb, msg);
+		draw_text(y, 0, width, sb.buf,
+		    is_error ? ST_ERROR : ST_MESSAGE);
+		strbuf_fini(&sb);
+		return;
+	}
+	statusline_walk(s, width, statusline_add_drawn, &p);
+}

@@ -1,0 +1,710 @@
+/* Tier 3: screens without a terminal - newterm on /dev/null, scripted
+ * keys, the screen read back and compared with tests/tui/expected/. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/testlib.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/harness.h"
+#include "peerdesk/tui/sampler.h"
+#include "peerdesk/tui/statusline.h"
+#include "peerdesk/tui/style.h"
+
+static const char *
+fixed_today(void *app, char buf[11])
+{
+	(void)app;
+	memcpy(buf, "2024-02-28", 11);
+	return buf;
+}
+
+static int editor_runs;
+
+/* Stands in for $EDITOR: appends a line to the file. */
+static int
+fake_editor(const char *path, void *ctx)
+{
+	FILE *fp = fopen(path, "a");
+
+	(void)ctx;
+	editor_runs++;
+	if (fp == NULL)
+		return 1;
+	fputs("written in the editor\n", fp);
+	fclose(fp);
+	return 0;
+}
+
+static bool
+badge_tick(void *app, struct tui *ui)
+{
+	(void)app;
+	tui_set_badge(ui, "2 reviews due");
+	return true;
+}
+
+static struct tui_config cfg;
+static struct harness *h;
+
+static void
+setup(void)
+{
+	sampler_reset();
+	editor_runs = 0;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.today = fixed_today;
+	cfg.run_editor = fake_editor;
+	cfg.tick = badge_tick;
+	unsetenv("NO_COLOR");
+	h = NULL;
+}
+
+static void
+teardown(void)
+{
+	harness_free(&h);
+	sampler_reset();
+}
+
+static void
+start(int cols, int rows, const struct screen_ops *ops, const void *arg)
+{
+	struct pd_err err;
+
+	pd_err_clear(&err);
+	h = harness_new(cols, rows, &cfg, &err);
+	ck_assert_msg(h != NULL, "harness: %s", err.msg);
+	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
+	    err.msg);
+}
+
+static void
+keys(const char *script)
+{
+	struct pd_err err;
+
+	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
+	    err.msg);
+}
+
+static void
+golden(const char *name)
+{
+	const char *top = getenv("PEERDESK_TOP");
+	char path[1024];
+	struct strbuf msg = STRBUF_INIT;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/tests/tui/expected/%s.txt",
+	    top ? top : ".", name);
+	ok = harness_golden(h, path, &msg);
+	ck_assert_msg(ok, "%s", strbuf_str(&msg));
+	strbuf_fini(&msg);
+}
+
+static void
+cursor_is(int y, int x)
+{
+	int cy, cx;
+
+	harness_cursor(h, &cy, &cx);
+	ck_assert_msg(cy == y && cx == x, "cursor at %d,%d, wanted %d,%d", cy,
+	    cx, y, x);
+}
+
+static struct screen *
+top(void)
+{
+	return tui_top(harness_tui(h));
+}
+
+static const char *
+focus(void)
+{
+	return form_focus_id(top());
+}
+
+static void
+text_is(const char *id, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	ck_assert(form_get_text(top(), id, &sb));
+	ck_assert_str_eq(strbuf_str(&sb), want);
+	strbuf_fini(&sb);
+}
+
+static bool
+screen_has(const char *text)
+{
+	char *s = harness_screen(h);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+/* ---- forms -------------------------------------------------------------- */
+
+START_TEST(test_form_80x24)
+{
+	start(80, 24, &sampler_form_screen, NULL);
+	golden("form_80x24");
+	cursor_is(1, 13);	/* on the Name field */
+}
+END_TEST
+
+START_TEST(test_form_40x15)
+{
+	start(40, 15, &sampler_form_screen, NULL);
+	golden("form_40x15");
+	cursor_is(2, 2);	/* Name's value, under its label */
+}
+END_TEST
+
+START_TEST(test_focus_order)
+{
+	static const char *const order[] = { "name", "date", "place",
+		"people", "fee", "length", "notes", "follow_up", "", "name" };
+	size_t i;
+
+	start(80, 24, &sampler_form_screen, NULL);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+		ck_assert_str_eq(focus(), order[i]);
+		keys("<Tab>");
+	}
+	ck_assert_str_eq(focus(), "date");
+	keys("<S-Tab><S-Tab>");
+	ck_assert_str_eq(focus(), "");			/* wraps to Save */
+	keys("<Up><Up>");
+	ck_assert_str_eq(focus(), "notes");
+	keys("<Home><Down>");		/* Down leaves an empty text box */
+	ck_assert_str_eq(focus(), "follow_up");
+	keys("<Enter>");			/* Enter moves on too */
+	ck_assert_str_eq(focus(), "");
+	cursor_is(12, 15);			/* on the Save button */
+}
+END_TEST
+
+START_TEST(test_inline_error)
+{
+	start(40, 15, &sampler_form_screen, NULL);
+	keys("Jo<Tab>31/02<Tab>");
+	golden("form_date_error_40x15");
+	ck_assert_str_eq(focus(), "place");
+	cursor_is(8, 2);
+	/* Fixing it clears the message; leaving tidies the text. */
+	keys("<S-Tab><C-u>today<Tab>");
+	text_is("date", "2024-02-28");
+	ck_assert(!screen_has("! "));
+}
+END_TEST
+
+START_TEST(test_tidy_on_leave)
+{
+	start(80, 24, &sampler_form_screen, NULL);
+	keys("<Tab>+1<Tab><Tab>3<Tab>12.5<Tab>90m<Tab>");
+	text_is("date", "2024-02-29");
+	text_is("people", "3");
+	text_is("fee", "\xc2\xa3" "12.50");
+	text_is("length", "1h 30m");
+	keys("<S-Tab><S-Tab><S-Tab>0<Tab>");	/* people: 30 is too many */
+	golden("form_range_error_80x24");
+}
+END_TEST
+
+START_TEST(test_save)
+{
+	int status = -1;
+	const struct sampler_stats *st = sampler_stats();
+
+	start(80, 24, &sampler_form_screen, NULL);
+	keys("<C-s>");
+	ck_assert_uint_eq(st->saves, 0);
+	ck_assert_str_eq(focus(), "name");
+	ck_assert(screen_has("! Not saved: 2 fields need a look"));
+	ck_assert(screen_has("! This one is needed"));
+	keys("Zo\xc3\xab<Tab>yesterday<Tab><Right><Right><Tab><Tab>"
+	    "\xc2\xa3" "3<Tab>2h<Tab>Walked<Enter>by the river<F2>");
+	ck_assert_uint_eq(st->saves, 1);
+	ck_assert_str_eq(st->last_saved.name, "Zo\xc3\xab");
+	ck_assert_str_eq(st->last_saved.date, "2024-02-27");
+	ck_assert_int_eq(st->last_saved.place, 1);	/* Town */
+	ck_assert_int_eq(st->last_saved.people, -1);	/* left empty */
+	ck_assert_int_eq(st->last_saved.fee, 300);
+	ck_assert_int_eq(st->last_saved.minutes, 120);
+	ck_assert_str_eq(st->last_saved.notes, "Walked\nby the river");
+	ck_assert_ptr_null(st->last_saved.follow_up);
+	ck_assert(tui_done(harness_tui(h), &status));
+	ck_assert_int_eq(status, 0);
+}
+END_TEST
+
+START_TEST(test_app_error_lands_by_field)
+{
+	start(80, 24, &sampler_form_screen, NULL);
+	keys("Taken<Tab>today<Tab><Tab><Tab><Tab><Tab><Tab>");
+	ck_assert_str_eq(focus(), "follow_up");
+	keys("<C-s>");
+	ck_assert_uint_eq(sampler_stats()->saves, 0);
+	ck_assert_str_eq(focus(), "name");	/* sent back to the field */
+	golden("form_app_error_80x24");
+	cursor_is(1, 18);
+}
+END_TEST
+
+START_TEST(test_discard_dialog)
+{
+	start(40, 15, &sampler_form_screen, NULL);
+	keys("x<Esc>");
+	golden("form_discard_40x15");
+	cursor_is(9, 20);	/* on "Keep editing", the safe answer */
+	keys("<Enter>");	/* keep editing */
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+	text_is("name", "x");
+	keys("<Esc><Left><Enter>");	/* Discard */
+	ck_assert(tui_done(harness_tui(h), NULL));
+}
+END_TEST
+
+START_TEST(test_clean_form_closes_at_once)
+{
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<Enter>");
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+	text_is("name", "Alex Ahmed");	/* the push argument */
+	keys("<Esc>");			/* nothing changed: no question */
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	keys("<Enter>x<Esc>y");		/* y answers the dialog */
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+}
+END_TEST
+
+START_TEST(test_quit_asks_when_dirty)
+{
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<Enter>x<C-q>");
+	ck_assert(screen_has("Leave peerdesk?"));
+	ck_assert(screen_has("Some changes are not saved yet"));
+	keys("n");
+	ck_assert(!tui_done(harness_tui(h), NULL));
+	text_is("name", "Alex Ahmedx");
+	keys("<C-q>y");
+	ck_assert(tui_done(harness_tui(h), NULL));
+}
+END_TEST
+
+START_TEST(test_scrolling)
+{
+	start(40, 15, &sampler_form_screen, NULL);
+	keys("<Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+	ck_assert_str_eq(focus(), "follow_up");
+	golden("form_scrolled_40x15");
+	cursor_is(13, 2);
+	keys("<Tab><Tab>");			/* back to the top */
+	ck_assert_str_eq(focus(), "name");
+	cursor_is(2, 2);
+}
+END_TEST
+
+START_TEST(test_resize_keeps_text)
+{
+	start(80, 24, &sampler_form_screen, NULL);
+	keys("Zo\xc3\xab \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e<Tab>2025-01-02"
+	    "<Tab><Tab><Tab><Tab><Tab>Notes that are long enough to wrap "
+	    "when the terminal is narrow");
+	golden("form_text_80x24");
+	harness_resize(h, 40, 15);
+	golden("form_text_40x15");
+	ck_assert_str_eq(focus(), "notes");
+	harness_resize(h, 80, 24);
+	golden("form_text_80x24");
+	text_is("name", "Zo\xc3\xab \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+	ck_assert(form_is_dirty(top()));
+}
+END_TEST
+
+START_TEST(test_multiline_and_editor)
+{
+	start(40, 15, &sampler_form_screen, NULL);
+	keys("<Tab><Tab><Tab><Tab><Tab><Tab>one<Enter>two");
+	golden("form_multiline_40x15");
+	keys("<C-e>");
+	ck_assert_int_eq(editor_runs, 1);
+	text_is("notes", "one\ntwo\nwritten in the editor");
+	keys("<Up><Up><Up>");		/* rows first, then the field above */
+	ck_assert_str_eq(focus(), "length");
+	keys("<C-e>");			/* End in a one-line field, no editor */
+	ck_assert_int_eq(editor_runs, 1);
+}
+END_TEST
+
+START_TEST(test_choice)
+{
+	start(80, 24, &sampler_form_screen, NULL);
+	keys("<Tab><Tab>");
+	ck_assert_str_eq(focus(), "place");
+	keys("<Right>");
+	text_is("place", "Home");
+	keys("<Left>");
+	text_is("place", "Other");
+	keys("c");
+	text_is("place", "Caf\xc3\xa9");
+	keys("<Enter>");
+	golden("form_picker_80x24");
+	keys("<Down><Enter>");
+	text_is("place", "Phone");
+	keys("<Space>onl<Enter>");	/* type to narrow the picker */
+	text_is("place", "Online");
+	keys("?");			/* no choice starts with ?: help */
+	ck_assert(screen_has("This field: Place."));
+}
+END_TEST
+
+START_TEST(test_unicode_and_escapes)
+{
+	start(40, 15, &sampler_form_screen, "Bell\x07 and \x1b[2J");
+	ck_assert(screen_has("Bell\\x07 and \\x1b[2J"));
+	keys("<C-u>Zo\xc3\xab M\xc3\xbcller \xe6\x9d\x8e");
+	ck_assert(screen_has("  Zo\xc3\xab M\xc3\xbcller \xe6\x9d\x8e\n"));
+	cursor_is(2, 15);	/* the wide character takes two columns */
+}
+END_TEST
+
+/* ---- lists ---------------------------------------------------------------- */
+
+START_TEST(test_list_80x24)
+{
+	start(80, 24, &sampler_list_screen, NULL);
+	golden("list_80x24");
+	cursor_is(2, 0);
+	ck_assert_uint_le(sampler_stats()->largest_fetch, 20);
+}
+END_TEST
+
+START_TEST(test_list_paging)
+{
+	const struct sampler_stats *st = sampler_stats();
+
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<PgDn><Down>");
+	golden("list_paged_40x15");
+	cursor_is(3, 0);
+	keys("<End>");
+	ck_assert(screen_has("500 of 500"));
+	cursor_is(12, 0);
+	keys("<PgUp><Home>");
+	ck_assert(screen_has("1 of 500"));
+	/* only screenfuls were ever asked for */
+	ck_assert_uint_le(st->largest_fetch, 11);
+	ck_assert_uint_ge(st->fetches, 3);
+}
+END_TEST
+
+START_TEST(test_list_filter)
+{
+	const struct sampler_stats *st = sampler_stats();
+
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("zo");			/* typing filters at once */
+	golden("list_filter_40x15");
+	ck_assert_str_eq(st->last_filter, "zo");
+	cursor_is(13, 10);		/* in the filter while typing */
+	keys("<Down>");			/* back to the rows */
+	cursor_is(3, 0);
+	keys("<Esc>");			/* clears the filter */
+	ck_assert_str_eq(st->last_filter, "");
+	ck_assert(screen_has("1 of 500"));
+	keys("/qqq");
+	ck_assert(screen_has("Nothing matches the filter."));
+	keys("<Backspace><Backspace><Backspace>?");	/* ? is text now */
+	ck_assert_str_eq(st->last_filter, "?");
+	keys("<Esc><Esc>");		/* clear, then leave: asks first */
+	ck_assert(screen_has("Close peerdesk now?"));
+}
+END_TEST
+
+START_TEST(test_list_open_and_reload)
+{
+	size_t counts;
+
+	start(80, 24, &sampler_list_screen, NULL);
+	keys("<Down><Enter>");
+	text_is("name", "Bea Hughes");
+	counts = sampler_stats()->counts;
+	keys("<Tab>today<C-s>");
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	ck_assert_uint_eq(sampler_stats()->counts, counts + 1);	/* reload */
+	ck_assert(screen_has("Saved the sample."));
+	ck_assert(screen_has("2 of 500"));	/* selection kept */
+}
+END_TEST
+
+START_TEST(test_too_small)
+{
+	start(40, 15, &sampler_office_screen, NULL);
+	golden("too_small_40x15");
+	keys("<Down><Down>");		/* nothing happens while hidden */
+	harness_resize(h, 80, 24);
+	ck_assert(screen_has("1 of 500"));
+	cursor_is(2, 0);
+	harness_resize(h, 30, 10);
+	ck_assert(screen_has("Terminal too small"));
+	harness_resize(h, 80, 24);
+	ck_assert(screen_has("Framework sampler: an office list"));
+}
+END_TEST
+
+START_TEST(test_phone_screens_fit_40x15)
+{
+	start(40, 15, &sampler_list_screen, NULL);
+	ck_assert(!screen_has("too small"));
+	harness_resize(h, 39, 15);
+	ck_assert(screen_has("Terminal too small - make it at least\n"
+	    "40x15 (now 39x15)"));
+	harness_resize(h, 40, 14);
+	ck_assert(screen_has("40x15 (now 40x14)"));
+	harness_resize(h, 40, 15);
+	ck_assert(!screen_has("too small"));
+}
+END_TEST
+
+/* ---- status line, help, messages ------------------------------------------ */
+
+static char *
+hints(int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	statusline_text(top(), width, &sb);
+	return strbuf_detach(&sb);
+}
+
+#define ck_hints(width, want) do { \
+	char *h_ = hints(width); \
+	ck_assert_str_eq(h_, want); \
+	free(h_); \
+} while (0)
+
+START_TEST(test_status_hints)
+{
+	start(80, 24, &sampler_list_screen, NULL);
+	ck_hints(80, "Enter Open  / Filter  ? Help  Esc Back");
+	ck_hints(40, "Enter Open  / Filter  ? Help  Esc Back");
+	ck_hints(25, "Enter Open  / Filter");
+	ck_assert(screen_has("\nEnter Open  / Filter  ? Help  Esc Back\n"));
+	keys("<Enter>");
+	/* In a text field "?" types, so help is shown as F1. */
+	ck_hints(80, "C-s Save  Tab Next  F1 Help  Esc Back");
+	ck_hints(40, "C-s Save  Tab Next  F1 Help  Esc Back");
+	keys("<Tab><Tab>");			/* a choice */
+	ck_hints(80, "C-s Save  Enter List  Tab Next  ? Help  Esc Back");
+	ck_hints(40, "C-s Save  Enter List  Tab Next  ? Help");
+	keys("<Tab><Tab><Tab><Tab>");		/* multi-line */
+	ck_hints(80, "C-s Save  C-e Editor  Tab Next  F1 Help  Esc Back");
+	harness_resize(h, 40, 15);
+	ck_assert(screen_has("\nC-s Save  C-e Editor  Tab Next  F1 Help\n"));
+}
+END_TEST
+
+START_TEST(test_help_screen)
+{
+	start(80, 24, &sampler_list_screen, NULL);
+	keys("?");
+	golden("help_list_80x24");
+	keys("<Esc>");
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	keys("<Enter>?");		/* types into the name field */
+	text_is("name", "Alex Ahmed?");
+	keys("<F1>");
+	ck_assert(screen_has("This field: Name."));
+	ck_assert(screen_has("C-s, F2"));
+	ck_assert(!screen_has("?, F1"));	/* ? types here */
+	harness_resize(h, 40, 15);
+	golden("help_form_40x15");
+	keys("<PgDn>");
+	ck_assert(screen_has("\xe2\x96\xb2"));	/* more above */
+	keys("<F1>");			/* F1 again closes help */
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+}
+END_TEST
+
+START_TEST(test_unbound_key_message)
+{
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<C-x>");
+	ck_assert(screen_has("\n! C-x does nothing here. ?: help\n") ||
+	    screen_has("\nC-x does nothing here. ?: help\n"));
+	keys("<Down>");			/* the message goes with the next key */
+	ck_assert(!screen_has("does nothing"));
+}
+END_TEST
+
+START_TEST(test_tick_badge)
+{
+	start(40, 15, &sampler_list_screen, NULL);
+	ck_assert(!screen_has("2 reviews due"));
+	harness_tick(h);
+	ck_assert(screen_has("Framework sampler: a list  2 reviews due\n"));
+}
+END_TEST
+
+/* ---- colour -------------------------------------------------------------- */
+
+START_TEST(test_no_color_same_text)
+{
+	char *colour, *mono;
+
+	start(80, 24, &sampler_list_screen, NULL);
+	keys("<Down><Enter>");
+	ck_assert(style_colour());
+	colour = harness_screen(h);
+	harness_free(&h);
+	setenv("NO_COLOR", "1", 1);
+	start(80, 24, &sampler_list_screen, NULL);
+	keys("<Down><Enter>");
+	ck_assert(!style_colour());
+	mono = harness_screen(h);
+	ck_assert_str_eq(mono, colour);
+	/* the focused field still stands out, by reverse video */
+	ck_assert(harness_attr_at(h, 1, 14) & A_REVERSE);
+	keys("<Esc>");
+	ck_assert(harness_attr_at(h, 3, 5) & A_REVERSE);	/* row 2 */
+	ck_assert(!(harness_attr_at(h, 2, 5) & A_REVERSE));
+	free(colour);
+	free(mono);
+}
+END_TEST
+
+START_TEST(test_monochrome_config)
+{
+	cfg.monochrome = true;
+	start(40, 15, &sampler_list_screen, NULL);
+	ck_assert(!style_colour());
+	ck_assert(harness_attr_at(h, 2, 5) & A_REVERSE);
+}
+END_TEST
+
+/* ---- dialogs ---------------------------------------------------------------- */
+
+struct probe {
+	struct screen_result last;
+	char text[64];
+	int results;
+};
+
+static struct probe probe;
+
+static void
+probe_draw(const struct screen *s, struct tui_cursor *cur)
+{
+	draw_text(s->area.y, 0, s->area.w, "probe", ST_NORMAL);
+	cur->y = s->area.y;
+	cur->x = 0;
+}
+
+static void
+probe_result(struct screen *s, const struct screen_result *r)
+{
+	(void)s;
+	probe.last = *r;
+	snprintf(probe.text, sizeof probe.text, "%s", r->text ? r->text : "");
+	probe.results++;
+}
+
+static const struct screen_ops probe_screen = {
+	.name = "probe",
+	.title = "Probe",
+	.draw = probe_draw,
+	.on_result = probe_result,
+};
+
+START_TEST(test_dialogs)
+{
+	static const char *const items[] = { "Apple", "Banana", "Cherry" };
+
+	memset(&probe, 0, sizeof probe);
+	start(40, 15, &probe_screen, NULL);
+	ck_assert_int_eq(dialog_prompt(harness_tui(h), 7, "Your name",
+	    "What should we call you?", "Jo", 20), PD_OK);
+	harness_draw(h);
+	golden("prompt_40x15");
+	keys("<Backspace>\xc3\xab<Enter>");
+	ck_assert_int_eq(probe.results, 1);
+	ck_assert_int_eq(probe.last.tag, 7);
+	ck_assert_int_eq(probe.last.code, SCREEN_OK);
+	ck_assert_str_eq(probe.text, "J\xc3\xab");
+
+	dialog_pick(harness_tui(h), 8, "Fruit", items, 3, 1);
+	harness_draw(h);
+	cursor_is(6, 9);	/* on the selected item, "Banana" */
+	keys("<Down><Enter>");
+	ck_assert_int_eq(probe.last.tag, 8);
+	ck_assert_int_eq(probe.last.index, 2);
+	ck_assert_str_eq(probe.text, "Cherry");
+
+	dialog_confirm(harness_tui(h), 9, "Sure?", "Really?", "Yes", "No",
+	    true);
+	keys("<Enter>");
+	ck_assert_int_eq(probe.last.tag, 9);
+	ck_assert_int_eq(probe.last.code, SCREEN_OK);
+	dialog_confirm(harness_tui(h), 10, "Sure?", "Really?", "Yes", "No",
+	    true);
+	keys("<Esc>");
+	ck_assert_int_eq(probe.last.code, SCREEN_CANCEL);
+
+	dialog_message(harness_tui(h), 11, "Note", "All done.");
+	harness_draw(h);
+	ck_assert(screen_has("[ OK ]"));
+	keys("<Enter>");
+	ck_assert_int_eq(probe.last.tag, 11);
+	ck_assert_int_eq(probe.results, 5);
+	ck_assert_ptr_eq(top()->ops, &probe_screen);
+}
+END_TEST
+
+static Suite *
+screens_suite(void)
+{
+	Suite *s = suite_create("screens");
+	TCase *tc = tcase_create("screens");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_form_80x24);
+	tcase_add_test(tc, test_form_40x15);
+	tcase_add_test(tc, test_focus_order);
+	tcase_add_test(tc, test_inline_error);
+	tcase_add_test(tc, test_tidy_on_leave);
+	tcase_add_test(tc, test_save);
+	tcase_add_test(tc, test_app_error_lands_by_field);
+	tcase_add_test(tc, test_discard_dialog);
+	tcase_add_test(tc, test_clean_form_closes_at_once);
+	tcase_add_test(tc, test_quit_asks_when_dirty);
+	tcase_add_test(tc, test_scrolling);
+	tcase_add_test(tc, test_resize_keeps_text);
+	tcase_add_test(tc, test_multiline_and_editor);
+	tcase_add_test(tc, test_choice);
+	tcase_add_test(tc, test_unicode_and_escapes);
+	tcase_add_test(tc, test_list_80x24);
+	tcase_add_test(tc, test_list_paging);
+	tcase_add_test(tc, test_list_filter);
+	tcase_add_test(tc, test_list_open_and_reload);
+	tcase_add_test(tc, test_too_small);
+	tcase_add_test(tc, test_phone_screens_fit_40x15);
+	tcase_add_test(tc, test_status_hints);
+	tcase_add_test(tc, test_help_screen);
+	tcase_add_test(tc, test_unbound_key_message);
+	tcase_add_test(tc, test_tick_badge);
+	tcase_add_test(tc, test_no_color_same_text);
+	tcase_add_test(tc, test_monochrome_config);
+	tcase_add_test(tc, test_dialogs);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+PD_TEST_MAIN(screens_suite)
