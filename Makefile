@@ -127,9 +127,9 @@ tests-build: $(O)/peerdesk $(UNIT_T) $(DB_T) $(TUI_T)
 # Everything: layering, tiers 1-4, then tiers 1-3 again under sanitizers.
 check: deps-test check-layers tests-build
 	@$(MAKE) --no-print-directory O=$(O)/san SAN=address,undefined tests-build
+	@$(MAKE) --no-print-directory fuzz
 	@sh tests/run.sh --bin $(O)/peerdesk --san-dir $(O)/san \
 		$(UNIT_T) $(DB_T) $(TUI_T) $(E2E_T)
-	@$(MAKE) --no-print-directory fuzz
 
 # Quicker loops while working.
 check-unit: tests-build

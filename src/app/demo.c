@@ -349,22 +349,22 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 	int k, first = demo_range(d, 0, (int)NELEM(demo_goals) - 1);
 
 	memset(&plan, 0, sizeof plan);
-	if ((s = db_plan_get_or_create(d->db, client_id, &plan, err)) != PD_OK)
+	if ((s = db_plan_get_or_create(d->db, client_id, 0, &plan, err)) != PD_OK)
 		return s;
 	memset(&sec, 0, sizeof sec);
 	sec.ambitions = (char *)PICK(d, demo_ambitions);
-	sec.support_wanted = "Someone to go out with, once or twice a week.";
-	sec.support_hopes = "More confidence, and a reason to get up.";
+	sec.support_wanted = (char *)"Someone to go out with, once or twice a week.";
+	sec.support_hopes = (char *)"More confidence, and a reason to get up.";
 	sec.keeps_me_well = (char *)PICK(d, demo_keeps_well);
 	sec.triggers = (char *)PICK(d, demo_triggers);
-	sec.triggers_plan = "Open letters with someone; plan quiet times to shop.";
+	sec.triggers_plan = (char *)"Open letters with someone; plan quiet times to shop.";
 	sec.warning_signs = (char *)PICK(d, demo_warning_signs);
-	sec.warning_plan = "Text my PAL or my sister; keep to my morning routine.";
-	sec.crisis_plan = "Call the crisis line; ask my sister to come round.";
-	sec.crisis_contacts = "Sister: 07700 900123. Crisis line: 0800 000 0000.";
-	sec.crisis_helps = "Someone sitting with me; a cup of tea; being listened to.";
-	sec.crisis_avoid = "Being told to calm down; lots of questions at once.";
-	sec.unsafe_places = "Busy pubs late at night; the underpass by the station.";
+	sec.warning_plan = (char *)"Text my PAL or my sister; keep to my morning routine.";
+	sec.crisis_plan = (char *)"Call the crisis line; ask my sister to come round.";
+	sec.crisis_contacts = (char *)"Sister: 07700 900123. Crisis line: 0800 000 0000.";
+	sec.crisis_helps = (char *)"Someone sitting with me; a cup of tea; being listened to.";
+	sec.crisis_avoid = (char *)"Being told to calm down; lots of questions at once.";
+	sec.unsafe_places = (char *)"Busy pubs late at night; the underpass by the station.";
 	if ((s = db_plan_version_insert(d->db, plan.id, &sec, 0, d->ops_id, err))
 	    != PD_OK)
 		return s;
@@ -379,10 +379,10 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 
 		memset(&g, 0, sizeof g);
 		g.plan_id = plan.id;
-		snprintf(g.area, sizeof g.area, "%s", gs->area);
+		goal_area_from_str(gs->area, &g.area);
 		g.title = (char *)gs->title;
 		g.detail = (char *)gs->detail;
-		g.set_by = "me, with the Operations Manager";
+		g.set_by = (char *)"me, with the Operations Manager";
 		demo_fmt(written, g.created_on);
 		g.position = k;
 		if ((s = db_goal_insert(d->db, &g, err)) != PD_OK)
@@ -400,7 +400,7 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 			return s;
 	}
 	if (review_id > 0) {
-		sec.ambitions = "Still the same: get out more. I go to the "
+		sec.ambitions = (char *)"Still the same: get out more. I go to the "
 		    "walking group now and want to try the Recovery College.";
 		s = db_plan_version_insert(d->db, plan.id, &sec, 1, d->ops_id, err);
 	}
@@ -418,6 +418,10 @@ demo_choose_pal(struct demo *d, pd_date day, int want)
 	for (k = 0; k < tries; k++) {
 		int p = demo_range(d, 0, d->npals - 1), j, n = 0;
 		struct demo_pal *pal = &d->pals[p];
+
+		/* the small demo's Jo has exactly her four clients */
+		if (d->scale == DEMO_SMALL && p == 0)
+			continue;
 
 		for (j = 0; j < pal->n; j++)
 			if (pal->ends[j] > day)
@@ -587,13 +591,13 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	contracted = demo_range(d, 2, d->scale == DEMO_SMALL ? 6 : 8) * 60;
 	f.contracted_minutes_per_week = contracted;
 	f.hourly_charge_pence = 2200;
-	f.funder = "Riverside Council";
+	f.funder = (char *)"Riverside Council";
 	f.negotiator = (char *)PICK(d, demo_referrer_name);
 	f.hourly_charge_pence = f.kind == FUNDING_SELF_FUNDED ? 1800 : 2200;
 	demo_fmt(date_add_days(first, 365), f.review_due);
 	if (i == nclients - 12)
 		demo_fmt(date_add_days(d->today, 10), f.review_due);
-	if ((s = db_funding_insert(d->db, &f, err)) != PD_OK)
+	if ((s = db_funding_insert(d->db, &f, d->ops_id, err)) != PD_OK)
 		return s;
 
 	if (c.status == CLIENT_REFERRED)
@@ -603,7 +607,7 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 		struct plan_info plan;
 
 		memset(&plan, 0, sizeof plan);
-		return db_plan_get_or_create(d->db, c.id, &plan, err);
+		return db_plan_get_or_create(d->db, c.id, 0, &plan, err);
 	}
 
 	p = demo_choose_pal(d, first, want);
@@ -620,7 +624,14 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 		a.worker_id = d->pals[p].id;
 		demo_fmt(first, a.started_on);
 		a.contracted_minutes_per_week = contracted;
-		review_window(first, 28, 42, &due, &overdue);
+		{
+			struct review_window rw = review_window_for(first,
+			    d->app->settings->review_due_days,
+			    d->app->settings->review_overdue_days);
+
+			due = rw.due_on;
+			overdue = rw.overdue_on;
+		}
 		demo_fmt(due, a.review_due_on);
 		demo_fmt(overdue, a.review_overdue_on);
 		if ((s = db_assignment_insert(d->db, &a, err)) != PD_OK)
@@ -631,9 +642,9 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 			memset(&rv, 0, sizeof rv);
 			rv.assignment_id = a.id;
 			demo_fmt(review_on, rv.held_on);
-			rv.participants = "client, PAL, Operations Manager";
-			rv.outcome = REVIEW_CONTINUE;
-			rv.notes = "Going well; carry on.";
+			rv.participants = (char *)"client, PAL, Operations Manager";
+			rv.outcome = OUTCOME_CONTINUE;
+			rv.notes = (char *)"Going well; carry on.";
 			rv.recorded_by = d->ops_id;
 			if ((s = db_review_insert(d->db, &rv, err)) != PD_OK)
 				return s;
@@ -647,7 +658,7 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 			char ds[11];
 
 			demo_fmt(end, ds);
-			if ((s = db_assignment_end(d->db, a.id, ds, "completed",
+			if ((s = db_assignment_end(d->db, a.id, ds, END_COMPLETED,
 			    "Support came to a planned end.", d->ops_id, err)) != PD_OK)
 				return s;
 		}
@@ -757,7 +768,7 @@ app_demo_create(struct app *app, enum demo_scale scale,
 		return s;
 	if ((s = db_summary(app->db, &sum, err)) != PD_OK)
 		return s;
-	if (sum.clients > 0 || sum.pals > 0)
+	if (sum.clients > 0 || sum.pals_active > 0)
 		return pd_fail(err, PD_DUPLICATE, NULL,
 		    "this database already has clients or PALs; the demo "
 		    "needs an empty one (nothing was changed)");

@@ -402,7 +402,7 @@ imp_ts_row(struct imp *im, struct pd_err *err)
 	const char *login = V(im, "pal_login"), *kind_s = V(im, "kind");
 	struct ts_line l;
 	struct imp_week *wk;
-	int64_t pal_id;
+	int64_t pal_id = 0;
 	pd_date day;
 	enum pd_status s;
 	const char *cid = V(im, "client_id");
@@ -521,7 +521,7 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	if ((s = db_referral_insert(app->db, &r, app->actor.staff_id, err)) != PD_OK)
 		return s;
 	f.client_id = c.id;
-	return db_funding_insert(app->db, &f, err);
+	return db_funding_insert(app->db, &f, app->actor.staff_id, err);
 }
 
 /* ---- the file ------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* Tier 2: clients through the use cases: intake, scope, audit of
  * opening, conflicts. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "support/appfix.h"

@@ -1,5 +1,6 @@
 /* Tier 2: CSV imports through the use cases: one transaction per file,
  * errors name file, line and field, nothing half-saved. */
+#include <stdio.h>
 #include <string.h>
 
 #include "support/appfix.h"

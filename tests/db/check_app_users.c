@@ -1,4 +1,5 @@
 /* Tier 2: staff users, passphrases and signing in. */
+#include <stdio.h>
 #include <string.h>
 
 #include "support/appfix.h"
