@@ -460,9 +460,11 @@ demo_sessions(struct demo *d, int64_t client_id, int p, pd_date first,
 	    wk = date_add_days(wk, 7)) {
 		int left = contracted, tries = 0;
 
-		while (left > 0 && tries++ < 4) {
+		while (left > 0 && tries++ < 6) {
 			struct session ss;
-			int m = demo_chance(d, 50) ? 60 : demo_chance(d, 50) ? 90 : 120;
+			int m = d->scale == DEMO_LARGE ?
+			    (demo_chance(d, 50) ? 60 : demo_chance(d, 50) ? 45 : 90) :
+			    (demo_chance(d, 50) ? 60 : demo_chance(d, 50) ? 90 : 120);
 			pd_date day = date_add_days(wk, demo_range(d, 0, 5));
 
 			if (day < first || day > last || day > d->today)
@@ -549,7 +551,7 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 		c.status = CLIENT_INTAKE;
 	first = date_add_days(referred, demo_range(d, 14, 35));
 	end = date_add_days(first, d->scale == DEMO_SMALL ?
-	    demo_range(d, 180, 540) : demo_range(d, 700, 2200));
+	    demo_range(d, 180, 540) : demo_range(d, 1200, 3000));
 	if (d->scale == DEMO_SMALL && i >= nclients - 6 - 5 && i < nclients - 6) {
 		/* fixed review stories, and Jo's four clients */
 		forced = nclients - 6 - 1 - i;
@@ -791,7 +793,7 @@ app_demo_create(struct app *app, enum demo_scale scale,
 	d.minutes = xcalloc((size_t)d.npals * d.nweeks, sizeof *d.minutes);
 	d.week_ids = xcalloc((size_t)d.npals * d.nweeks, sizeof *d.week_ids);
 
-	db_bulk_begin(app->db);
+	db_fresh_begin(app->db);
 	s = db_begin(app->db, err);
 	if (s == PD_OK)
 		s = demo_fill(&d, err);
@@ -803,7 +805,7 @@ app_demo_create(struct app *app, enum demo_scale scale,
 		s = db_commit(app->db, err);
 	else
 		db_rollback(app->db);
-	db_bulk_end(app->db);
+	db_fresh_end(app->db);
 	free(d.pals);
 	free(d.minutes);
 	free(d.week_ids);

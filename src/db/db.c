@@ -327,6 +327,22 @@ db_bulk_end(struct db *db)
 	sqlite3_exec(db->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 }
 
+void
+db_fresh_begin(struct db *db)
+{
+	db_bulk_begin(db);
+	sqlite3_exec(db->h, "PRAGMA journal_mode = MEMORY; "
+	    "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+}
+
+void
+db_fresh_end(struct db *db)
+{
+	sqlite3_exec(db->h, "PRAGMA synchronous = FULL; "
+	    "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	db_bulk_end(db);
+}
+
 /* ---- migrations ------------------------------------------------------ */
 
 static int

@@ -60,4 +60,12 @@ enum pd_status db_backup(struct db *db, const char *path,
 void db_bulk_begin(struct db *db);
 void db_bulk_end(struct db *db);
 
+/* For filling a brand-new database nobody else uses (the demo): keep
+ * the rollback journal in memory and skip syncs until db_fresh_end,
+ * which syncs, returns to WAL and synchronous=FULL.  A crash meanwhile
+ * can leave the new file unusable, never an existing one: call it only
+ * on a file this process just created. */
+void db_fresh_begin(struct db *db);
+void db_fresh_end(struct db *db);
+
 #endif
