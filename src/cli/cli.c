@@ -23,6 +23,12 @@ static const struct cli_command commands[] = {
 	  "print what the database holds, in numbers" },
 	{ "user", cli_user, "user add|passwd|list ...",
 	  "manage staff users (managers only)" },
+	{ "backup", cli_backup, "backup FILE",
+	  "copy the database to FILE while others keep working" },
+	{ "restore", cli_restore, "restore FILE",
+	  "check FILE, then make it the database" },
+	{ "audit", cli_audit, "audit [--client N] [--user LOGIN] ...",
+	  "who did what, and who opened which record" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -33,5 +33,8 @@ int cli_import(struct cli *cli, int argc, char **argv);
 int cli_summary(struct cli *cli, int argc, char **argv);
 int cli_user(struct cli *cli, int argc, char **argv);
 int cli_screens(struct cli *cli);
+int cli_backup(struct cli *cli, int argc, char **argv);
+int cli_restore(struct cli *cli, int argc, char **argv);
+int cli_audit(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -594,3 +594,45 @@ db_backup(struct db *db, const char *path, struct pd_err *err)
 	sqlite3_close(to);
 	return s;
 }
+
+enum pd_status
+db_restore_from(struct db *db, const char *path, struct pd_err *err)
+{
+	sqlite3 *from = NULL;
+	sqlite3_backup *b;
+	int rc;
+	enum pd_status s = PD_OK;
+	size_t i;
+
+	if (db->tx_depth > 0)
+		return pd_fail(err, PD_DB, NULL,
+		    "internal error: restore inside a transaction");
+	rc = sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		s = pd_fail(err, PD_IO, NULL, "cannot read %s: %s", path,
+		    sqlite3_errmsg(from));
+		sqlite3_close(from);
+		return s;
+	}
+	/* cached statements hold the schema; let them go first */
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	db->ncache = 0;
+	b = sqlite3_backup_init(db->h, "main", from, "main");
+	if (b == NULL) {
+		s = db_error(db, sqlite3_errcode(db->h), err);
+		sqlite3_close(from);
+		return s;
+	}
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		s = pd_fail(err, PD_IO, NULL, "the restore from %s failed: %s",
+		    path, sqlite3_errstr(rc));
+	sqlite3_close(from);
+	return s;
+}

@@ -55,6 +55,12 @@ enum pd_status db_check(struct db *db, struct pd_err *err);
 enum pd_status db_backup(struct db *db, const char *path,
     struct pd_err *err);
 
+/* Replace the open database's contents with the database file at path
+ * (SQLite backup API, in the other direction).  The caller checks the
+ * file first (app_backup_check). */
+enum pd_status db_restore_from(struct db *db, const char *path,
+    struct pd_err *err);
+
 /* For bulk loads (demo, import): bigger cache while the transaction
  * runs.  Call before db_begin; undone by db_bulk_end. */
 void db_bulk_begin(struct db *db);

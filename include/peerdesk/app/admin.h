@@ -1,0 +1,35 @@
+/* admin.h - looking after the data: backups, restores, the audit trail.
+ */
+#ifndef PEERDESK_APP_ADMIN_H
+#define PEERDESK_APP_ADMIN_H
+
+#include "peerdesk/app/app.h"
+#include "peerdesk/db/audit.h"
+
+/* Copy the open database to path with SQLite's online backup, while
+ * others keep working.  Managers (and the system).  The copy is checked
+ * (integrity and links) before PD_OK is returned; a failed copy is
+ * removed. */
+enum pd_status app_backup(struct app *app, const char *path,
+    struct pd_err *err);
+
+/* Check that path is a sound peerdesk database this program can use:
+ * it opens, its schema is not newer than ours, integrity and links are
+ * clean.  Nothing is changed.  *version gets its schema version. */
+enum pd_status app_backup_check(const char *path, int *version,
+    struct pd_err *err);
+
+/* Replace the open database's contents with the backup at path, after
+ * app_backup_check passes (then upgrades it if it is older).  Managers
+ * (and the system) only.  Audited in the restored database. */
+enum pd_status app_restore(struct app *app, const char *path,
+    struct pd_err *err);
+
+/* Each audit row matching q, newest first; managers only (a manager may
+ * read who opened which record).  login (NULL = anyone) is looked up to
+ * an actor id here. */
+enum pd_status app_audit_list(struct app *app, struct audit_query *q,
+    const char *login, int (*cb)(void *arg, const struct audit_entry *row),
+    void *arg, struct pd_err *err);
+
+#endif
