@@ -471,7 +471,8 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	/* Touch the file header now so "not a database" shows here. */
-	s = db_exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+	s = db_exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+	    "PRAGMA temp_store = MEMORY;",
 	    err);
 	if (s == PD_OK && mode != DB_OPEN_READONLY)
 		s = db_exec_sql(db, "PRAGMA journal_mode = WAL", err);
