@@ -1,0 +1,24 @@
+/* dbtest_limits.c - test-only limits (see dbtest_limits.h). */
+#include "peerdesk/db/dbtest_limits.h"
+
+#include <stdio.h>
+
+#include "db_priv.h"
+
+enum pd_status
+dbtest_fill_disk(struct db *db, int extra_pages, struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	int pages = 0;
+	char sql[64];
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA page_count", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_error(db, sqlite3_errcode(db->h), err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pages = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d",
+	    pages + extra_pages);
+	return db_exec_sql(db, sql, err);
+}
