@@ -13,7 +13,7 @@
 #include "peerdesk/core/embedded.h"
 #include "peerdesk/core/xalloc.h"
 
-#define DB_BUSY_MS 10000
+#define DB_BUSY_MS 30000
 #define MIGRATION_PREFIX "migrations/"
 
 /* ---- errors ---------------------------------------------------------- */
@@ -395,6 +395,23 @@ db_schema_version(struct db *db)
 	return v;
 }
 
+/* Any broken link after a migration: PD_DB naming the table. */
+static enum pd_status
+db_migration_fk_check(struct db *db, struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	enum pd_status s = PD_OK;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return db_error(db, sqlite3_errcode(db->h), err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = pd_fail(err, PD_DB, NULL, "a broken link in table %s",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return s;
+}
+
 enum pd_status
 db_migrate_to(struct db *db, int upto, struct pd_err *err)
 {
@@ -415,9 +432,17 @@ db_migrate_to(struct db *db, int upto, struct pd_err *err)
 	for (v = v + 1; v <= upto; v++) {
 		const struct embedded_file *f = db_migration(v);
 
-		if ((s = db_begin(db, err)) != PD_OK)
+		/* Foreign keys are off while a migration runs, so a table can
+		 * be rebuilt (SQLite's documented way), and checked before it
+		 * commits; the pragma only works outside a transaction. */
+		db_exec_sql(db, "PRAGMA foreign_keys = OFF", NULL);
+		if ((s = db_begin(db, err)) != PD_OK) {
+			db_exec_sql(db, "PRAGMA foreign_keys = ON", NULL);
 			return s;
+		}
 		s = db_exec_sql(db, f->data, err);
+		if (s == PD_OK)
+			s = db_migration_fk_check(db, err);
 		if (s == PD_OK) {
 			snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
 			s = db_exec_sql(db, pragma, err);
@@ -426,6 +451,7 @@ db_migrate_to(struct db *db, int upto, struct pd_err *err)
 			char why[sizeof err->msg];
 
 			db_rollback(db);
+			db_exec_sql(db, "PRAGMA foreign_keys = ON", NULL);
 			if (err != NULL) {
 				snprintf(why, sizeof why, "%s", err->msg);
 				pd_fail(err, s, NULL, "upgrading the database with %s "
@@ -433,7 +459,9 @@ db_migrate_to(struct db *db, int upto, struct pd_err *err)
 			}
 			return s;
 		}
-		if ((s = db_commit(db, err)) != PD_OK)
+		s = db_commit(db, err);
+		db_exec_sql(db, "PRAGMA foreign_keys = ON", NULL);
+		if (s != PD_OK)
 			return s;
 	}
 	return PD_OK;

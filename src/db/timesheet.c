@@ -51,9 +51,10 @@ static const char sql_line_insert[] =
 	"INSERT INTO timesheet_line (week_id, pal_id, date, minutes, kind,"
 	" client_id, session_id, supervision_id, training_id, note,"
 	" created_at, created_by)"
-	" SELECT w.id, w.pal_id, :date, :minutes, :kind, :client_id,"
-	" :session_id, :supervision_id, :training_id, :note, :now, :by"
-	" FROM timesheet_week w WHERE w.id = :week_id";
+	" VALUES (:week_id,"
+	" (SELECT w.pal_id FROM timesheet_week w WHERE w.id = :week_id),"
+	" :date, :minutes, :kind, :client_id,"
+	" :session_id, :supervision_id, :training_id, :note, :now, :by)";
 
 static const char sql_line_week_of[] =
 	"SELECT pal_id FROM timesheet_week WHERE id = :id";
@@ -293,11 +294,23 @@ db_line_insert(struct db *db, struct ts_line *l, int64_t by,
 	}
 	db_bind_int64(st, ":week_id", l->week_id);
 	db_bind_id_opt(st, ":by", by);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+	/* A single-row INSERT ... VALUES needs no statement journal (an
+	 * INSERT ... SELECT does, and costs a copy of every page it
+	 * touches); a missing week leaves pal_id NULL, refused below. */
+	rc = db_exec_stmt(db, st, err);
+	if (rc == PD_INVALID || rc == PD_NOT_FOUND) {
+		sqlite3_stmt *chk = db_stmt(db, sql_line_week_of, NULL);
+
+		if (chk != NULL) {
+			db_bind_int64(chk, ":id", l->week_id);
+			if (db_step_row(db, chk, NULL) == PD_NOT_FOUND)
+				rc = pd_fail(err, PD_NOT_FOUND, NULL,
+				    "That timesheet week cannot be found.");
+			db_done(chk);
+		}
+	}
+	if (rc != PD_OK)
 		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That timesheet week cannot be found.");
 	l->id = db_last_id(db);
 	l->version = 1;
 	if ((st = db_stmt(db, sql_line_week_of, err)) == NULL)
