@@ -1,0 +1,268 @@
+/* report_hours.c - the weekly hours summary from the database (see
+ * report_hours.h). */
+#include "peerdesk/app/report_hours.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "peerdesk/app/timesheets.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/pal.h"
+#include "peerdesk/db/report.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/rules.h"
+#include "peerdesk/model/today.h"
+#include "peerdesk/report/hours_csv.h"
+#include "peerdesk/report/hours_pdf.h"
+#include "peerdesk/report/hours_text.h"
+
+int
+report_format_parse(const char *s, enum report_format *out)
+{
+	if (s == NULL)
+		return -1;
+	if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0)
+		*out = REPORT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*out = REPORT_CSV;
+	else if (strcmp(s, "pdf") == 0)
+		*out = REPORT_PDF;
+	else
+		return -1;
+	return 0;
+}
+
+const char *
+report_format_ext(enum report_format f)
+{
+	switch (f) {
+	case REPORT_CSV: return "csv";
+	case REPORT_PDF: return "pdf";
+	default: return "txt";
+	}
+}
+
+/* The rows copied out of the database before the per-PAL lookups. */
+struct report_rows {
+	struct report_row *v;
+	size_t n, cap;
+};
+
+static int
+report_rows_cb(void *arg, const struct report_row *row)
+{
+	struct report_rows *rr = arg;
+	struct report_row *r;
+
+	if (rr->n == rr->cap) {
+		rr->cap = rr->cap ? rr->cap * 2 : 32;
+		rr->v = xreallocarray(rr->v, rr->cap, sizeof *rr->v);
+	}
+	r = &rr->v[rr->n++];
+	*r = *row;
+	r->login = xstrdup(row->login);
+	r->name = xstrdup(row->name);
+	return 0;
+}
+
+static int
+report_client_cb(void *arg, const struct delivery_row *row)
+{
+	hours_report_add_client(arg, row->client_name, row->worker_id,
+	    row->worker_name, row->contracted_minutes_per_week,
+	    row->delivered_minutes, row->sessions);
+	return 0;
+}
+
+static void
+report_generated_at(char *buf, size_t n)
+{
+	time_t now;
+	struct tm tm;
+
+	if (today_is_set()) {
+		date_format(today_get(), buf);
+		return;
+	}
+	now = time(NULL);
+	if (gmtime_r(&now, &tm) == NULL || strftime(buf, n,
+	    "%Y-%m-%d %H:%M UTC", &tm) == 0)
+		date_format(today_get(), buf);
+}
+
+enum pd_status
+app_report_hours(struct app *app, const char *week, struct hours_report *out,
+    struct pd_err *err)
+{
+	struct week_range wk;
+	struct permitted_limits lim;
+	struct hours_options opt;
+	const struct rules_pw_row *pw;
+	struct report_rows rr = { NULL, 0, 0 };
+	char first[11], last[11], gen[32];
+	enum pd_status s;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	if ((s = app_require(app, APP_MANAGER, "see everyone's hours and pay",
+	    err)) != PD_OK)
+		return s;
+	if ((s = app_week_parse(app, week, &wk, err)) != PD_OK)
+		return s;
+	date_format(wk.first, first);
+	date_format(wk.last, last);
+	memset(&opt, 0, sizeof opt);
+	if ((pw = rules_pw_on(app->rules, first)) != NULL) {
+		lim.lower_pence = pw->lower_pence;
+		lim.higher_pence = pw->higher_pence;
+		lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
+		opt.limits = &lim;
+	}
+	opt.near_percent = app->settings->near_percent;
+	opt.holiday_pay = app->settings->holiday_pay;
+	opt.holiday_rate_bp = app->settings->holiday_pay_rate;
+	report_generated_at(gen, sizeof gen);
+	hours_report_init(out, app->settings->org_name, wk, gen, &opt);
+	s = db_report_week(app->db, first, last, report_rows_cb, &rr, err);
+	for (i = 0; s == PD_OK && i < rr.n; i++) {
+		const struct report_row *r = &rr.v[i];
+		struct hours_band bands[WEEK_BANDS_MAX];
+		struct hours_input in;
+		int k;
+
+		memset(&in, 0, sizeof in);
+		in.pal_id = r->pal_id;
+		in.login = r->login;
+		in.name = r->name;
+		for (k = 0; k < HOURS_KINDS && k < LINE_KINDS; k++)
+			in.minutes_by_kind[k] = r->totals.minutes_by_kind[k];
+		for (k = 0; k < r->totals.nbands && k < WEEK_BANDS_MAX; k++) {
+			bands[k].rate_pence = r->totals.bands[k].rate_pence;
+			bands[k].minutes = r->totals.bands[k].minutes;
+		}
+		in.bands = bands;
+		in.n_bands = (size_t)r->totals.nbands;
+		s = db_pal_benefit_on(app->db, r->pal_id, first, &in.rule, err);
+		if (s == PD_OK)
+			s = hours_report_add_pal(out, &in, err);
+	}
+	for (i = 0; i < rr.n; i++)
+		report_row_fini(&rr.v[i]);
+	free(rr.v);
+	if (s == PD_OK)
+		s = db_contracted_vs_delivered(app->db, first, last,
+		    report_client_cb, out, err);
+	if (s != PD_OK) {
+		hours_report_fini(out);
+		return s;
+	}
+	hours_report_finish(out);
+	return PD_OK;
+}
+
+enum pd_status
+app_report_hours_render(const struct hours_report *r, enum report_format f,
+    struct strbuf *out, struct pd_err *err)
+{
+	switch (f) {
+	case REPORT_CSV:
+		hours_csv_render(r, out);
+		return PD_OK;
+	case REPORT_PDF:
+		return hours_pdf_render(r, out, err);
+	default:
+		hours_text_render(r, out);
+		return PD_OK;
+	}
+}
+
+/* Write sb to the open descriptor fd (closed here). */
+static enum pd_status
+report_write_fd(int fd, const struct strbuf *sb, const char *path,
+    struct pd_err *err)
+{
+	size_t off = 0;
+	ssize_t n;
+	int e = 0;
+
+	while (off < sb->len) {
+		n = write(fd, sb->buf + off, sb->len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = n < 0 ? errno : EIO;
+			break;
+		}
+		off += (size_t)n;
+	}
+	if (close(fd) != 0 && e == 0)
+		e = errno;
+	if (e != 0)
+		return pd_fail(err, e == ENOSPC ? PD_FULL : PD_IO, NULL,
+		    "could not write all of %s: %s", path, strerror(e));
+	return PD_OK;
+}
+
+enum pd_status
+app_report_hours_save(const struct hours_report *r, enum report_format f,
+    const char *path, struct pd_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum pd_status s;
+	int fd;
+
+	if ((s = app_report_hours_render(r, f, &sb, err)) != PD_OK) {
+		strbuf_fini(&sb);
+		return s;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
+		    strerror(errno));
+	else
+		s = report_write_fd(fd, &sb, path, err);
+	strbuf_fini(&sb);
+	return s;
+}
+
+enum pd_status
+app_report_hours_print(struct app *app, const struct hours_report *r,
+    enum report_format f, struct print_outcome *out, struct pd_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	enum pd_status s;
+	int fd;
+	struct strbuf sb = STRBUF_INIT;
+
+	if ((s = app_require(app, APP_MANAGER, "print everyone's hours",
+	    err)) != PD_OK)
+		return s;
+	if ((s = app_report_hours_render(r, f, &sb, err)) != PD_OK) {
+		strbuf_fini(&sb);
+		return s;
+	}
+	if (dir == NULL || dir[0] != '/')
+		dir = "/tmp";
+	path = xasprintf("%s/peerdesk-hours-%s-XXXXXX.%s", dir,
+	    r->week_label, report_format_ext(f));
+	fd = mkstemps(path, 4);		/* mode 0600 */
+	if (fd < 0) {
+		s = pd_fail(err, PD_IO, NULL, "could not make a file to print "
+		    "in %s: %s", dir, strerror(errno));
+	} else if ((s = report_write_fd(fd, &sb, path, err)) == PD_OK) {
+		s = app_print_file(app->settings->print_command, path, 0, out,
+		    err);
+	}
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	strbuf_fini(&sb);
+	return s;
+}
