@@ -29,6 +29,10 @@ static const struct cli_command commands[] = {
 	  "check FILE, then make it the database" },
 	{ "audit", cli_audit, "audit [--client N] [--user LOGIN] ...",
 	  "who did what, and who opened which record" },
+	{ "week", cli_week, "week [--pal LOGIN] [--week W] [--submit]",
+	  "a PAL's week, hours and room left under the limit" },
+	{ "report", cli_report, "report hours [--week W] [--format F] ...",
+	  "the weekly hours summary: text, csv or pdf (managers)" },
 	{ NULL, NULL, NULL, NULL }
 };
 

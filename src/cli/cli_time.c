@@ -1,0 +1,165 @@
+/* cli_time.c - `peerdesk week`: a PAL's week, its lines and the
+ * permitted-work sentence, on stdout. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_priv.h"
+#include "peerdesk/app/timesheets.h"
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
+
+#define CLI_WEEK_USAGE "peerdesk [--db FILE] week [--pal LOGIN] " \
+	"[--week YYYY-Www] [--submit]"
+
+static const char *
+cli_week_status(enum week_status st)
+{
+	switch (st) {
+	case WEEK_SUBMITTED: return "sent for approval";
+	case WEEK_APPROVED: return "approved";
+	case WEEK_LOCKED: return "approved and paid";
+	default: return "open";
+	}
+}
+
+/* "Tue 24 Nov" from "2026-11-24". */
+static const char *
+cli_week_day(const char *ymd, char buf[DATE_LONG_LEN])
+{
+	pd_date d;
+	char *sp;
+
+	if (date_parse(ymd, &d, NULL) != PD_OK)
+		return ymd;
+	date_format_long(d, buf);
+	if ((sp = strrchr(buf, ' ')) != NULL)
+		*sp = '\0';
+	return buf;
+}
+
+/* Pad s with spaces to width columns (UTF-8 aware). */
+static void
+cli_pad(const char *s, int width)
+{
+	int w = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; w < width; w++)
+		putchar(' ');
+}
+
+static void
+cli_week_print(const struct week_view *v)
+{
+	char a[DATE_LONG_LEN], b[DATE_LONG_LEN], d[DURATION_STR_LEN];
+	char m[MONEY_STR_LEN], m2[MONEY_STR_LEN], m3[MONEY_STR_LEN];
+	pd_date first, last;
+	size_t i;
+	int k, any = 0;
+
+	date_parse(v->first, &first, NULL);
+	date_parse(v->last, &last, NULL);
+	printf("%s%s%s%s: week %s, %s to %s (%s)\n", v->pal_name,
+	    v->pal_login[0] ? " (" : "", v->pal_login,
+	    v->pal_login[0] ? ")" : "", v->label,
+	    date_format_long(first, a), date_format_long(last, b),
+	    cli_week_status(v->week.status));
+	if (v->n_lines == 0)
+		printf("\n  Nothing logged this week yet.\n");
+	else
+		putchar('\n');
+	for (i = 0; i < v->n_lines; i++) {
+		const struct week_line *l = &v->lines[i];
+
+		printf("  ");
+		cli_pad(cli_week_day(l->line.date, a), 12);
+		cli_pad(line_kind_label(l->line.kind), 13);
+		cli_pad(duration_format(l->line.minutes, d), 9);
+		if (l->client_name != NULL)
+			fputs(l->client_name, stdout);
+		if (l->line.note != NULL && l->line.note[0] != '\0')
+			printf("%s%s", l->client_name != NULL ? ", " : "",
+			    l->line.note);
+		putchar('\n');
+	}
+	printf("\nHours:");
+	for (k = 0; k < HOURS_KINDS; k++) {
+		if (v->row.minutes_by_kind[k] == 0)
+			continue;
+		printf("%s %s %s", any ? "," : "",
+		    line_kind_label((enum line_kind)k),
+		    duration_format(v->row.minutes_by_kind[k], d));
+		any = 1;
+	}
+	printf("%s total %s\n", any ? ";" : "",
+	    duration_format(v->row.minutes, d));
+	if (v->shows_pay) {
+		if (v->row.holiday_pence > 0)
+			printf("Pay: %s, holiday pay %s, gross %s\n",
+			    money_format(v->row.pay_pence, m),
+			    money_format(v->row.holiday_pence, m2),
+			    money_format(v->row.gross_pence, m3));
+		else
+			printf("Pay: %s\n", money_format(v->row.gross_pence, m));
+		if (v->row.unrated_minutes > 0)
+			printf("No pay rate is recorded for %s of it; please "
+			    "ask the manager.\n",
+			    duration_format(v->row.unrated_minutes, d));
+		printf("Rule: %s\n", benefit_rule_label(v->row.rule));
+	}
+	printf("%s\n", v->row.check.sentence);
+	if (v->overrides > 0)
+		printf("The manager agreed to go over the limit this week "
+		    "(%d time%s).\n", v->overrides, v->overrides == 1 ? "" : "s");
+}
+
+int
+cli_week(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "pal", required_argument, NULL, 'p' },
+		{ "week", required_argument, NULL, 'w' },
+		{ "submit", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *login = NULL, *week = NULL;
+	struct week_view v;
+	struct pd_err err;
+	int64_t pal = 0;
+	int ch, rc, submit = 0;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'p': login = optarg; break;
+		case 'w': week = optarg; break;
+		case 's': submit = 1; break;
+		default:
+			fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
+		return 2;
+	}
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (login != NULL &&
+	    app_pal_by_login(&cli->app, login, &pal, &err) != PD_OK)
+		return cli_fail(&err);
+	if (submit) {
+		if (app_week_submit(&cli->app, pal, week, &err) != PD_OK)
+			return cli_fail(&err);
+		printf("Sent the week to the manager for approval.\n\n");
+	}
+	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
+		return cli_fail(&err);
+	cli_week_print(&v);
+	week_view_fini(&v);
+	return 0;
+}
