@@ -309,6 +309,31 @@ static const struct key_default key_defaults[] = {
 
 	{ "prompt", ACT_ACCEPT, "Enter" },
 	{ "picker", ACT_ACCEPT, "Enter" },
+
+	{ "week", ACT_UP, "Up" },
+	{ "week", ACT_DOWN, "Down" },
+	{ "week", ACT_OPEN, "Enter" },
+	{ "week", ACT_SUBMIT, "s F5" },
+	{ "week", ACT_ADD, "a F6" },
+	{ "week", ACT_EARLIER, "Left" },
+	{ "week", ACT_LATER, "Right" },
+
+	{ "timesheets", ACT_UP, "Up" },
+	{ "timesheets", ACT_DOWN, "Down" },
+	{ "timesheets", ACT_OPEN, "Enter" },
+	{ "timesheets", ACT_APPROVE, "a F5" },
+
+	{ "hours", ACT_UP, "Up" },
+	{ "hours", ACT_DOWN, "Down" },
+	{ "hours", ACT_PAGE_UP, "PgUp" },
+	{ "hours", ACT_PAGE_DOWN, "PgDn Space" },
+	{ "hours", ACT_FIRST, "Home" },
+	{ "hours", ACT_LAST, "End" },
+	{ "hours", ACT_PRINT, "p F5" },
+	{ "hours", ACT_SAVE_CSV, "c F6" },
+	{ "hours", ACT_SAVE_PDF, "d F7" },
+	{ "hours", ACT_EARLIER, "Left" },
+	{ "hours", ACT_LATER, "Right" },
 };
 
 static const char *const key_section_notes[][2] = {
@@ -322,6 +347,9 @@ static const char *const key_section_notes[][2] = {
 	{ "dialog", "questions such as \"Discard changes?\"" },
 	{ "prompt", "a dialog that asks for a line of text" },
 	{ "picker", "a dialog that offers a list to choose from" },
+	{ "week", "My week: a PAL's timesheet lines and room left" },
+	{ "timesheets", "Timesheets: weeks waiting for the manager's approval" },
+	{ "hours", "Weekly hours: the summary of every PAL's week" },
 };
 
 /* ---- key map --------------------------------------------------------- */

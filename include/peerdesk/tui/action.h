@@ -41,7 +41,15 @@
 	X(DELETE,      "delete",      "Del",    "Delete the character under the cursor") \
 	X(KILL_START,  "kill-start",  "Cut",    "Delete from the start of the line to the cursor") \
 	X(KILL_END,    "kill-end",    "Cut",    "Delete from the cursor to the end of the line") \
-	X(KILL_WORD,   "kill-word",   "Cut",    "Delete the word before the cursor")
+	X(KILL_WORD,   "kill-word",   "Cut",    "Delete the word before the cursor") \
+	X(ADD,         "add",         "Add",    "Add a new line") \
+	X(SUBMIT,      "submit",      "Submit", "Send this week to the manager for approval") \
+	X(APPROVE,     "approve",     "Approve", "Approve the selected week") \
+	X(EARLIER,     "earlier",     "Earlier", "Go to the week before") \
+	X(LATER,       "later",       "Later",  "Go to the week after") \
+	X(PRINT,       "print",       "Print",  "Send it to the printer") \
+	X(SAVE_CSV,    "save-csv",    "CSV",    "Save it as a CSV file (for payroll)") \
+	X(SAVE_PDF,    "save-pdf",    "PDF",    "Save it as a PDF file")
 
 enum action {
 	ACT_NONE = 0,

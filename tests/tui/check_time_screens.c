@@ -1,0 +1,543 @@
+/* Tier 3: the session, week, timesheets and weekly hours screens over a
+ * real database (appfix), without a terminal: golden screens at 40x15
+ * and 80x24, the keys a PAL needs to log a session, the warning before
+ * crossing a limit, the manager's reason, submitting and approving. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "support/appfix.h"
+#include "support/dbfix.h"
+#include "support/testlib.h"
+#include "peerdesk/app/sessions.h"
+#include "peerdesk/app/timesheets.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/session.h"
+#include "peerdesk/db/timesheet.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/harness.h"
+#include "peerdesk/tui/keys.h"
+#include "peerdesk/tui/time_screens.h"
+
+static struct app app;
+static struct dbfix_world w;
+static struct tui_config cfg;
+static struct harness *h;
+
+static const char *
+fixed_today(void *a, char buf[11])
+{
+	(void)a;
+	memcpy(buf, "2026-11-25", 11);
+	return buf;
+}
+
+static int
+no_editor(const char *path, void *ctx)
+{
+	(void)path;
+	(void)ctx;
+	return 1;
+}
+
+/* Sam has three clients; today is Wednesday 2026-11-25 (week 2026-W48). */
+static void
+setup(void)
+{
+	appfix_open(&app);
+	dbfix_world(app.db, &w);
+	dbfix_assign(app.db, w.ben, w.sam, "2026-02-01");
+	dbfix_assign(app.db, w.chloe, w.sam, "2026-03-01");
+	dbfix_today("2026-11-25");
+	memset(&cfg, 0, sizeof cfg);
+	cfg.app = &app;
+	cfg.today = fixed_today;
+	cfg.run_editor = no_editor;
+	unsetenv("NO_COLOR");
+	h = NULL;
+}
+
+static void
+teardown(void)
+{
+	harness_free(&h);
+	dbfix_today(NULL);
+	app_close(&app);
+}
+
+static void
+start(int cols, int rows, const struct screen_ops *ops, const void *arg)
+{
+	struct pd_err err;
+
+	pd_err_clear(&err);
+	h = harness_new(cols, rows, &cfg, &err);
+	ck_assert_msg(h != NULL, "harness: %s", err.msg);
+	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
+	    err.msg);
+}
+
+static void
+keys(const char *script)
+{
+	struct pd_err err;
+
+	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
+	    err.msg);
+}
+
+static void
+golden(const char *name)
+{
+	const char *topdir = getenv("PEERDESK_TOP");
+	char path[1024];
+	struct strbuf msg = STRBUF_INIT;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/tests/tui/expected/%s.txt",
+	    topdir ? topdir : ".", name);
+	ok = harness_golden(h, path, &msg);
+	ck_assert_msg(ok, "%s", strbuf_str(&msg));
+	strbuf_fini(&msg);
+}
+
+static bool
+screen_has(const char *text)
+{
+	char *s = harness_screen(h);
+	bool found = strstr(s, text) != NULL;
+
+	if (!found)
+		fprintf(stderr, "--- screen, wanted \"%s\":\n%s\n", text, s);
+	free(s);
+	return found;
+}
+
+static struct screen *
+top(void)
+{
+	return tui_top(harness_tui(h));
+}
+
+/* An admin line for pal straight into the database. */
+static void
+admin_line(int64_t pal, const char *date, int minutes)
+{
+	struct ts_line l;
+	struct ts_week wk;
+	struct week_range r;
+	struct pd_err err;
+	char first[11];
+
+	ck_assert_int_eq(app_week_parse(&app, date, &r, &err), PD_OK);
+	date_format(r.first, first);
+	memset(&wk, 0, sizeof wk);
+	ck_assert_int_eq(db_week_get_or_create(app.db, pal, first, &wk, &err),
+	    PD_OK);
+	memset(&l, 0, sizeof l);
+	l.week_id = wk.id;
+	snprintf(l.date, sizeof l.date, "%s", date);
+	l.minutes = minutes;
+	l.kind = LINE_ADMIN;
+	ck_assert_int_eq(db_line_insert(app.db, &l, 0, &err), PD_OK);
+}
+
+/* ---- Log a session -------------------------------------------------------- */
+
+START_TEST(test_session_40x15)
+{
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-23", 690);
+	start(40, 15, &session_screen, NULL);
+	golden("session_40x15");
+	ck_assert_str_eq(form_focus_id(top()), "client");
+}
+END_TEST
+
+START_TEST(test_session_80x24)
+{
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-23", 690);
+	start(80, 24, &session_screen, NULL);
+	keys("b<Tab><Tab><Tab>2h<Tab>");
+	golden("session_80x24");
+}
+END_TEST
+
+/* The journey: Jo on the bus logs yesterday's session with a client: 2h
+ * in town, a line of what they did and what went well.  The keys other
+ * than the words of the note must be no more than 25. */
+START_TEST(test_session_keystrokes)
+{
+	static const struct { const char *s; bool words; } steps[] = {
+		{ "b", false },			/* client: Ben Carter */
+		{ "<Tab>", false },
+		{ "<C-u>-1<Tab>", false },	/* date: yesterday */
+		{ "<Tab>", false },		/* start: skipped */
+		{ "2h<Tab>", false },		/* how long */
+		{ "t<Tab>", false },		/* where: town */
+		{ "Walked into town and had a coffee.", true },
+		{ "<Tab>", false },
+		{ "Ben ordered for himself.", true },
+		{ "<Tab>", false },
+		{ "<C-s>", false },		/* save */
+	};
+	struct tui_key ks[64];
+	struct session s;
+	struct pd_err err;
+	size_t i, n, count = 0;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-23", 690);
+	start(40, 15, &session_screen, NULL);
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if (i == sizeof steps / sizeof steps[0] - 1)
+			/* before saving: the week with this session in it */
+			ck_assert(screen_has("This week: 13h 30m of less than"));
+		keys(steps[i].s);
+		if (!steps[i].words) {
+			ck_assert_int_eq(keys_script(steps[i].s, ks, 64, &n,
+			    &err), PD_OK);
+			count += n;
+		}
+	}
+	ck_assert_msg(count <= 25, "%zu keys besides the words", count);
+	ck_assert_int_eq(count, 15);
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 1);
+	ck_assert_ptr_null(top());	/* saved and closed */
+	memset(&s, 0, sizeof s);
+	ck_assert_int_eq(db_session_get(app.db, 1, 0, &s, &err), PD_OK);
+	ck_assert_int_eq(s.client_id, w.ben);
+	ck_assert_str_eq(s.date, "2026-11-24");
+	ck_assert_int_eq(s.minutes, 120);
+	ck_assert_int_eq(s.place, PLACE_TOWN);
+	ck_assert_str_eq(s.did, "Walked into town and had a coffee.");
+	ck_assert_str_eq(s.went_well, "Ben ordered for himself.");
+	ck_assert_ptr_null(s.follow_up);
+	session_fini(&s);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 2);
+}
+END_TEST
+
+START_TEST(test_session_before_saving_shows_week)
+{
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-23", 690);
+	start(40, 15, &session_screen, NULL);
+	/* nothing typed yet: the week as it stands */
+	ck_assert(screen_has("This week: 11h 30m of less"));
+	keys("a<Tab><Tab><Tab>2h");
+	/* the duration counts as soon as it reads */
+	ck_assert(screen_has("This week: 13h 30m of less"));
+	keys("<C-u>90m");
+	ck_assert(screen_has("This week: 13h of less than"));
+}
+END_TEST
+
+START_TEST(test_session_crossing_warns_pal)
+{
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-23", 810);
+	start(40, 15, &session_screen, NULL);
+	keys("a<Tab><Tab><Tab>3h<Tab>t<Tab>");
+	golden("session_over_40x15");
+	ck_assert(screen_has("That is over the limit: the manager must"));
+	keys("<C-s>");
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 0);
+	ck_assert_ptr_nonnull(top());
+	ck_assert_str_eq(form_focus_id(top()), "minutes");
+	golden("session_over_refused_40x15");
+}
+END_TEST
+
+START_TEST(test_session_manager_gives_reason)
+{
+	struct session_screen_arg a = { 0, 0, 0 };
+	struct audit_query q;
+	struct pd_err err;
+
+	a.pal_id = w.sam;
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	admin_line(w.sam, "2026-11-23", 810);
+	start(80, 24, &session_screen, &a);
+	keys("a<Tab><Tab><Tab>3h<Tab>h<Tab>");
+	ck_assert(screen_has("saving asks for the reason you agree"));
+	keys("<C-s>");
+	ck_assert(screen_has("Going over the limit"));
+	golden("session_reason_80x24");
+	keys("<Enter>");		/* an empty reason is not one */
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 0);
+	keys("<C-s>Moving house<Enter>");
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 1);
+	ck_assert_int_eq(dbfix_count(app.db, "limit_override"), 1);
+	memset(&q, 0, sizeof q);
+	(void)err;
+}
+END_TEST
+
+START_TEST(test_session_office_needs_pal)
+{
+	struct pd_err err;
+
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	h = harness_new(40, 15, &cfg, &err);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_int_eq(harness_push(h, &session_screen, NULL, &err),
+	    PD_INVALID);
+	ck_assert_msg(strstr(err.msg, "for PALs") != NULL, "%s", err.msg);
+}
+END_TEST
+
+START_TEST(test_session_for_client)
+{
+	int64_t chloe = w.chloe;
+	struct strbuf sb = STRBUF_INIT;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	start(40, 15, &session_client_screen, &chloe);
+	ck_assert(form_get_text(top(), "client", &sb));
+	ck_assert_str_eq(strbuf_str(&sb), "Chlo\xc3\xa9 Dubois");
+	strbuf_fini(&sb);
+}
+END_TEST
+
+/* ---- My week ----------------------------------------------------------------- */
+
+static void
+two_sessions(void)
+{
+	struct session s;
+	struct pd_err err;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	memset(&s, 0, sizeof s);
+	s.client_id = w.ana;
+	snprintf(s.date, sizeof s.date, "2026-11-23");
+	s.minutes = 90;
+	s.place = PLACE_CAFE;
+	ck_assert_int_eq(app_session_log(&app, &s, NULL, &err), PD_OK);
+	s.client_id = w.chloe;
+	snprintf(s.date, sizeof s.date, "2026-11-24");
+	s.minutes = 120;
+	ck_assert_int_eq(app_session_log(&app, &s, NULL, &err), PD_OK);
+	admin_line(w.sam, "2026-11-24", 30);
+}
+
+START_TEST(test_week_40x15)
+{
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	golden("week_40x15");
+	keys("<Left>");
+	ck_assert(screen_has("My week 2026-W47"));
+	ck_assert(screen_has("Nothing logged this week yet."));
+	keys("<Right>");
+	ck_assert(screen_has("Chlo\xc3\xa9 Dubois"));
+}
+END_TEST
+
+START_TEST(test_week_submit)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	keys("s");
+	ck_assert(screen_has("Send it"));
+	keys("<Enter>");
+	ck_assert(screen_has("Sun 29 Nov, submitted"));
+	ck_assert_int_eq(app_week_status(&app, 0, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_SUBMITTED);
+	week_view_fini(&v);
+}
+END_TEST
+
+START_TEST(test_week_add_line)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	keys("a");
+	ck_assert(screen_has("A line of the timesheet"));
+	keys("s<Tab><Tab>1h<Tab>Monthly supervision<C-s>");
+	ck_assert(screen_has("My week 2026-W48"));
+	ck_assert_int_eq(app_week_status(&app, 0, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.row.minutes_by_kind[LINE_SUPERVISION], 60);
+	week_view_fini(&v);
+	ck_assert_int_eq(dbfix_count(app.db, "pal_supervision"), 1);
+}
+END_TEST
+
+START_TEST(test_week_open_session)
+{
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	keys("<Enter>");
+	ck_assert(screen_has("Log a session"));
+	keys("<Tab><Tab><Tab><C-u>2h<C-s>");
+	ck_assert(screen_has("My week 2026-W48"));
+	ck_assert(screen_has("Hours 4h 30m"));
+}
+END_TEST
+
+/* ---- Timesheets and the approved week ------------------------------------------ */
+
+START_TEST(test_approve_80x24)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	two_sessions();
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &approve_screen, NULL);
+	golden("approve_80x24");
+	keys("a");
+	ck_assert(screen_has("Approve Sam Reid's week 2026-W48"));
+	keys("<Enter>");
+	ck_assert(screen_has("No weeks are waiting for approval."));
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_APPROVED);
+	week_view_fini(&v);
+}
+END_TEST
+
+static int
+audit_line_cb(void *arg, const struct audit_entry *a)
+{
+	char **reason = arg;
+
+	if (*reason == NULL && strcmp(a->entity, "timesheet_line") == 0 &&
+	    strcmp(a->action, "update") == 0)
+		*reason = xasprintf("%s|%s|%s", a->before, a->after, a->reason);
+	return 0;
+}
+
+START_TEST(test_change_approved_week_asks_reason)
+{
+	struct week_view v;
+	struct week_screen_arg a;
+	struct audit_query q;
+	struct pd_err err;
+	char *got = NULL;
+
+	two_sessions();
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(app_week_approve(&app, v.week.id, &err), PD_OK);
+	week_view_fini(&v);
+	memset(&a, 0, sizeof a);
+	a.pal_id = w.sam;
+	start(40, 15, &week_screen, &a);
+	ck_assert(screen_has("Sam Reid, 2026-W48"));
+	keys("<Down><Down><Enter>");	/* the admin line */
+	ck_assert(screen_has("approved: saving asks"));
+	keys("<Tab><Tab><C-u>45m<C-s>");
+	ck_assert(screen_has("Changing an approved week"));
+	keys("Half an hour was travel<Enter>");
+	ck_assert(screen_has("Sam Reid, 2026-W48"));
+	memset(&q, 0, sizeof q);
+	ck_assert_int_eq(db_audit_list(app.db, &q, audit_line_cb, &got, &err),
+	    PD_OK);
+	ck_assert_str_eq(got, "2026-11-24, 30m, admin|2026-11-24, 45m, admin|"
+	    "Half an hour was travel");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_pal_cannot_change_approved)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	two_sessions();
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(app_week_approve(&app, v.week.id, &err), PD_OK);
+	week_view_fini(&v);
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	start(40, 15, &week_screen, NULL);
+	ck_assert(screen_has("approved"));
+	keys("<Enter>");
+	ck_assert(screen_has("approved: only the"));
+	keys("<Tab><Tab><Tab><C-u>1h<C-s>");
+	ck_assert(screen_has("Not saved"));
+}
+END_TEST
+
+/* ---- Weekly hours ------------------------------------------------------------- */
+
+START_TEST(test_hours_80x24)
+{
+	char *path = test_path("hours.csv");
+	char script[600];
+	struct stat st;
+
+	two_sessions();
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &hours_screen, NULL);
+	golden("hours_80x24");
+	keys("c");
+	ck_assert(screen_has("hours-2026-W48.csv"));
+	snprintf(script, sizeof script, "<C-u>%s<Enter>", path);
+	keys(script);
+	ck_assert(screen_has("Saved "));
+	ck_assert_int_eq(stat(path, &st), 0);
+	keys("<Left>");
+	ck_assert(screen_has("Weekly hours 2026-W47"));
+	free(path);
+}
+END_TEST
+
+START_TEST(test_hours_manager_only)
+{
+	struct pd_err err;
+
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	h = harness_new(80, 24, &cfg, &err);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_int_eq(harness_push(h, &hours_screen, NULL, &err), PD_DENIED);
+	ck_assert_int_eq(harness_push(h, &approve_screen, NULL, &err),
+	    PD_DENIED);
+}
+END_TEST
+
+static Suite *
+time_screens_suite(void)
+{
+	Suite *s = suite_create("time_screens");
+	TCase *tc = tcase_create("screens");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_session_40x15);
+	tcase_add_test(tc, test_session_80x24);
+	tcase_add_test(tc, test_session_keystrokes);
+	tcase_add_test(tc, test_session_before_saving_shows_week);
+	tcase_add_test(tc, test_session_crossing_warns_pal);
+	tcase_add_test(tc, test_session_manager_gives_reason);
+	tcase_add_test(tc, test_session_office_needs_pal);
+	tcase_add_test(tc, test_session_for_client);
+	tcase_add_test(tc, test_week_40x15);
+	tcase_add_test(tc, test_week_submit);
+	tcase_add_test(tc, test_week_add_line);
+	tcase_add_test(tc, test_week_open_session);
+	tcase_add_test(tc, test_approve_80x24);
+	tcase_add_test(tc, test_change_approved_week_asks_reason);
+	tcase_add_test(tc, test_pal_cannot_change_approved);
+	tcase_add_test(tc, test_hours_80x24);
+	tcase_add_test(tc, test_hours_manager_only);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+PD_TEST_MAIN(time_screens_suite)
