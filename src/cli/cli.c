@@ -29,6 +29,8 @@ static const struct cli_command commands[] = {
 	  "check FILE, then make it the database" },
 	{ "audit", cli_audit, "audit [--client N] [--user LOGIN] ...",
 	  "who did what, and who opened which record" },
+	{ "log", cli_log, "log [--pal LOGIN]",
+	  "log a session (the screen, straight away)" },
 	{ "week", cli_week, "week [--pal LOGIN] [--week W] [--submit]",
 	  "a PAL's week, hours and room left under the limit" },
 	{ "report", cli_report, "report hours [--week W] [--format F] ...",

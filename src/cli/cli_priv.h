@@ -32,6 +32,7 @@ int cli_demo(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_summary(struct cli *cli, int argc, char **argv);
 int cli_user(struct cli *cli, int argc, char **argv);
+int cli_log(struct cli *cli, int argc, char **argv);
 int cli_week(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);
 int cli_screens(struct cli *cli);

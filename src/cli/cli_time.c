@@ -1,11 +1,15 @@
 /* cli_time.c - `peerdesk week`: a PAL's week, its lines and the
- * permitted-work sentence, on stdout. */
+ * permitted-work sentence, on stdout; `peerdesk log`: straight to the
+ * "Log a session" screen. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_priv.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/tui.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
@@ -162,4 +166,57 @@ cli_week(struct cli *cli, int argc, char **argv)
 	cli_week_print(&v);
 	week_view_fini(&v);
 	return 0;
+}
+
+static const char *
+cli_log_today(void *app, char buf[11])
+{
+	(void)app;
+	app_today(buf);
+	return buf;
+}
+
+int
+cli_log(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "pal", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct session_screen_arg a;
+	struct tui_config cfg;
+	struct pd_err err;
+	const char *login = NULL;
+	int ch, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch != 'p') {
+			fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] "
+			    "log [--pal LOGIN]\n");
+			return 2;
+		}
+		login = optarg;
+	}
+	if (optind != argc) {
+		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] log "
+		    "[--pal LOGIN]\n");
+		return 2;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "peerdesk: log opens a screen, so it needs a "
+		    "terminal\n");
+		return 2;
+	}
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	memset(&a, 0, sizeof a);
+	if (login != NULL &&
+	    app_pal_by_login(&cli->app, login, &a.pal_id, &err) != PD_OK)
+		return cli_fail(&err);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.app = &cli->app;
+	cfg.today = cli_log_today;
+	return tui_run(&cfg, &session_screen, &a);
 }
