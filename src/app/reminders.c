@@ -106,8 +106,6 @@ app_reminder_text(const struct reminder *r, const char *today, char *buf,
 	date_format_long(d, day);
 	if (r->kind == REMIND_REVIEW_UPCOMING)
 		when = "due from";
-	else if (r->kind == REMIND_REVIEW_OVERDUE)
-		when = "overdue since";
 	else if (today != NULL && strcmp(r->due_on, today) > 0)
 		when = "due on";
 	else if (today != NULL && strcmp(r->due_on, today) == 0) {

@@ -35,6 +35,8 @@ static const struct cli_command commands[] = {
 	  "a PAL's week, hours and room left under the limit" },
 	{ "report", cli_report, "report hours [--week W] [--format F] ...",
 	  "the weekly hours summary: text, csv or pdf (managers)" },
+	{ "reminders", cli_reminders, "reminders [--days N] [--format F]", "what is due: reviews, DBS, supervision, funders (text|csv|ics)" },
+	{ "pal", cli_pal, "pal list [--all] | pal show LOGIN", "PALs: caseload, hours this week, room left; one PAL's record" },
 	{ NULL, NULL, NULL, NULL }
 };
 

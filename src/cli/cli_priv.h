@@ -39,5 +39,7 @@ int cli_screens(struct cli *cli);
 int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_restore(struct cli *cli, int argc, char **argv);
 int cli_audit(struct cli *cli, int argc, char **argv);
+int cli_reminders(struct cli *cli, int argc, char **argv);
+int cli_pal(struct cli *cli, int argc, char **argv);
 
 #endif

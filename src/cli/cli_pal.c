@@ -1,0 +1,227 @@
+/* cli_pal.c - `peerdesk pal list` and `peerdesk pal show LOGIN`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_priv.h"
+#include "peerdesk/app/pals.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
+
+static const char pal_usage[] =
+    "peerdesk pal list [--all] | pal show LOGIN";
+
+/* s padded with spaces, or cut with "…", to width columns.  No locale:
+ * each character counts one column (names and money here). */
+static void
+pal_cell(struct strbuf *sb, const char *s, size_t width)
+{
+	size_t i, w = 0, chars = 0, len;
+
+	if (s == NULL)
+		s = "";
+	len = strlen(s);
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			chars++;
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (chars > width && w + 1 == width) {
+				strbuf_adds(sb, "\u2026");
+				w++;
+				break;
+			}
+			w++;
+		}
+		strbuf_addc(sb, s[i]);
+	}
+	for (; w < width; w++)
+		strbuf_addc(sb, ' ');
+}
+
+/* "2h 29m, £31.91" or "no limit", for people. */
+static void
+pal_room(const struct pal_week *wk, char *buf, size_t n)
+{
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+	const struct permitted_result *c = &wk->check;
+
+	if (c->verdict == PERMITTED_OVER)
+		snprintf(buf, n, "over the limit");
+	else if (c->has_hours_limit && c->has_pay_limit)
+		snprintf(buf, n, "%s, %s", duration_format(c->minutes_left, d),
+		    money_format(c->pence_left, m));
+	else if (c->has_pay_limit)
+		snprintf(buf, n, "%s", money_format(c->pence_left, m));
+	else if (c->has_hours_limit)
+		snprintf(buf, n, "%s", duration_format(c->minutes_left, d));
+	else
+		snprintf(buf, n, "no limit");
+}
+
+static int
+pal_list(struct cli *cli, int all)
+{
+	struct pal_list l;
+	struct pd_err err;
+	struct strbuf sb = STRBUF_INIT;
+	char clients[32], d[DURATION_STR_LEN], room[64];
+	size_t i;
+	int rule = 0;
+
+	if (app_pal_list(&cli->app, all, &l, &err) != PD_OK)
+		return cli_fail(&err);
+	for (i = 0; i < l.n; i++)
+		rule |= l.v[i].rule_visible;
+	pal_cell(&sb, "PAL", 22);
+	pal_cell(&sb, " Login", 11);
+	pal_cell(&sb, " Clients", 9);
+	pal_cell(&sb, " This week", 11);
+	pal_cell(&sb, " Room left", 21);
+	if (rule)
+		pal_cell(&sb, " Rule", 26);
+	strbuf_adds(&sb, " DBS re-check\n");
+	for (i = 0; i < l.n; i++) {
+		const struct pal_summary *p = &l.v[i];
+
+		pal_cell(&sb, p->name, 22);
+		strbuf_addc(&sb, ' ');
+		pal_cell(&sb, p->login, 10);
+		if (p->max_clients >= 0)
+			snprintf(clients, sizeof clients, " %d of %d",
+			    p->caseload, p->max_clients);
+		else
+			snprintf(clients, sizeof clients, " %d", p->caseload);
+		pal_cell(&sb, clients, 9);
+		strbuf_addc(&sb, ' ');
+		pal_cell(&sb, duration_format(p->week.minutes, d), 10);
+		strbuf_addc(&sb, ' ');
+		pal_room(&p->week, room, sizeof room);
+		pal_cell(&sb, room, 20);
+		if (rule) {
+			strbuf_addc(&sb, ' ');
+			pal_cell(&sb, p->rule_visible ?
+			    benefit_rule_label(p->week.check.rule) : "", 25);
+		}
+		strbuf_addc(&sb, ' ');
+		strbuf_adds(&sb, p->dbs_recheck_due[0] ? p->dbs_recheck_due :
+		    "none recorded");
+		if (!p->active)
+			strbuf_adds(&sb, " (left)");
+		strbuf_addc(&sb, '\n');
+	}
+	if (l.n == 0)
+		strbuf_adds(&sb, "There are no PALs yet.\n");
+	fputs(strbuf_str(&sb), stdout);
+	strbuf_fini(&sb);
+	pal_list_fini(&l);
+	return 0;
+}
+
+static void
+pal_field(struct strbuf *sb, const char *label, const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	strbuf_addf(sb, "  %-18s %s\n", label, value);
+}
+
+static int
+pal_show(struct cli *cli, const char *login)
+{
+	struct pal_record r;
+	struct pd_err err;
+	struct strbuf sb = STRBUF_INIT;
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN], buf[64];
+	int64_t id = 0;
+	size_t i;
+
+	if (app_pal_find(&cli->app, login, &id, &err) != PD_OK ||
+	    app_pal_open(&cli->app, id, &r, &err) != PD_OK)
+		return cli_fail(&err);
+	strbuf_addf(&sb, "%s (%s)%s\n", r.staff.name, login,
+	    r.staff.active ? "" : " - has left");
+	strbuf_adds(&sb, "Profile:\n");
+	pal_field(&sb, "Gender", r.profile.gender);
+	pal_field(&sb, "Pronouns", r.profile.pronouns);
+	pal_field(&sb, "Work experience", r.profile.work_experience);
+	pal_field(&sb, "Interests", r.profile.interests);
+	pal_field(&sb, "Likes", r.profile.likes);
+	pal_field(&sb, "Dislikes", r.profile.dislikes);
+	pal_field(&sb, "Activities", r.profile.activities);
+	pal_field(&sb, "Languages", r.profile.languages);
+	pal_field(&sb, "Skills", r.profile.skills);
+	pal_field(&sb, "In their words", r.profile.my_story);
+	pal_field(&sb, "Started", r.profile.started_on);
+	pal_field(&sb, "Left", r.profile.left_on);
+	if (r.profile.max_clients >= 0)
+		snprintf(buf, sizeof buf, "%d of %d", r.caseload,
+		    r.profile.max_clients);
+	else
+		snprintf(buf, sizeof buf, "%d", r.caseload);
+	strbuf_addf(&sb, "Clients now: %s%s%s\n", buf,
+	    r.clients[0] ? ": " : "", r.clients);
+	strbuf_addf(&sb, "%s\n", r.week.check.sentence);
+	strbuf_adds(&sb, "DBS:\n");
+	for (i = 0; i < r.n_dbs; i++)
+		strbuf_addf(&sb, "  %s, issued %s, re-check due %s%s\n",
+		    r.dbs[i].level, r.dbs[i].issued_on[0] ?
+		    r.dbs[i].issued_on : "?", r.dbs[i].recheck_due[0] ?
+		    r.dbs[i].recheck_due : "?", r.dbs[i].update_service ?
+		    " (Update Service)" : "");
+	if (r.n_dbs == 0)
+		strbuf_adds(&sb, "  none recorded\n");
+	strbuf_adds(&sb, "Supervision:\n");
+	for (i = 0; i < r.n_supervision && i < 5; i++)
+		strbuf_addf(&sb, "  %s  %s%s%s\n", r.supervision[i].date,
+		    duration_format(r.supervision[i].minutes, d),
+		    r.supervision[i].supervisor ? " with " : "",
+		    r.supervision[i].supervisor ? r.supervision[i].supervisor :
+		    "");
+	if (r.n_supervision == 0)
+		strbuf_adds(&sb, "  none recorded\n");
+	strbuf_adds(&sb, "Training:\n");
+	for (i = 0; i < r.n_training && i < 5; i++)
+		strbuf_addf(&sb, "  %s  %s (%s)\n", r.training[i].date,
+		    r.training[i].title, duration_format(r.training[i].minutes,
+		    d));
+	if (r.n_training == 0)
+		strbuf_adds(&sb, "  none recorded\n");
+	if (r.private_visible) {
+		strbuf_addf(&sb, "Benefit rule: %s\n", benefit_rule_label(r.rule));
+		strbuf_adds(&sb, "Pay rates:\n");
+		for (i = 0; i < r.n_rates; i++)
+			strbuf_addf(&sb, "  %s from %s%s%s\n",
+			    money_format(r.rates[i].rate_pence, m),
+			    r.rates[i].from, r.rates[i].warning ? " - " : "",
+			    r.rates[i].warning ? r.rates[i].warning : "");
+		if (r.rate_warning != NULL)
+			strbuf_addf(&sb, "Warning: %s\n", r.rate_warning);
+	}
+	fputs(strbuf_str(&sb), stdout);
+	strbuf_fini(&sb);
+	pal_record_fini(&r);
+	return 0;
+}
+
+int
+cli_pal(struct cli *cli, int argc, char **argv)
+{
+	int rc;
+
+	if (argc >= 2 && strcmp(argv[1], "list") == 0 && (argc == 2 ||
+	    (argc == 3 && strcmp(argv[2], "--all") == 0))) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return pal_list(cli, argc == 3);
+	}
+	if (argc == 3 && strcmp(argv[1], "show") == 0) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return pal_show(cli, argv[2]);
+	}
+	fprintf(stderr, "peerdesk: usage: %s\n", pal_usage);
+	return 2;
+}

@@ -1,0 +1,340 @@
+/* cli_reminders.c - `peerdesk reminders`: what is due, as text for
+ * people, CSV for mail merges, or iCalendar (RFC 5545) for calendars. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli_priv.h"
+#include "peerdesk/app/reminders.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/model/date.h"
+
+enum rem_format { REM_TEXT, REM_CSV, REM_ICS };
+
+static const char rem_usage[] =
+    "peerdesk reminders [--days N] [--format text|csv|ics]";
+
+static int
+rem_bad_usage(const char *why)
+{
+	if (why != NULL)
+		fprintf(stderr, "peerdesk: %s\n", why);
+	fprintf(stderr, "peerdesk: usage: %s\n", rem_usage);
+	return 2;
+}
+
+static int
+rem_parse_days(const char *s, int *days)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || s[0] < '0' || s[0] > '9')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 3660)
+		return -1;
+	*days = (int)v;
+	return 0;
+}
+
+static int
+rem_parse_format(const char *s, enum rem_format *f)
+{
+	if (strcmp(s, "text") == 0)
+		*f = REM_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*f = REM_CSV;
+	else if (strcmp(s, "ics") == 0)
+		*f = REM_ICS;
+	else
+		return -1;
+	return 0;
+}
+
+/* ---- text and CSV ------------------------------------------------------ */
+
+static void
+rem_text(const struct reminder_list *l)
+{
+	char buf[600], day[DATE_LONG_LEN];
+	pd_date d;
+	size_t i;
+
+	date_parse(l->today, &d, NULL);
+	if (l->n == 0) {
+		printf("Nothing is due (%s).\n", date_format_long(d, day));
+		return;
+	}
+	printf("Due on %s: %zu reminder%s\n", date_format_long(d, day), l->n,
+	    l->n == 1 ? "" : "s");
+	for (i = 0; i < l->n; i++)
+		printf("  %s\n", app_reminder_text(&l->v[i], l->today, buf,
+		    sizeof buf));
+}
+
+static void
+rem_csv_field(struct strbuf *sb, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		strbuf_adds(sb, s);
+		return;
+	}
+	strbuf_addc(sb, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			strbuf_addc(sb, '"');
+		strbuf_addc(sb, *s);
+	}
+	strbuf_addc(sb, '"');
+}
+
+static void
+rem_csv(const struct reminder_list *l)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char buf[600], id[24];
+	size_t i;
+
+	strbuf_adds(&sb, "kind,due_on,client_id,client,pal_id,pal,text\r\n");
+	for (i = 0; i < l->n; i++) {
+		const struct reminder *r = &l->v[i];
+
+		rem_csv_field(&sb, reminder_kind_str(r->kind));
+		strbuf_addc(&sb, ',');
+		rem_csv_field(&sb, r->due_on);
+		strbuf_addc(&sb, ',');
+		snprintf(id, sizeof id, "%lld", (long long)r->client_id);
+		rem_csv_field(&sb, r->client_id ? id : "");
+		strbuf_addc(&sb, ',');
+		rem_csv_field(&sb, r->client_name);
+		strbuf_addc(&sb, ',');
+		snprintf(id, sizeof id, "%lld", (long long)r->pal_id);
+		rem_csv_field(&sb, r->pal_id ? id : "");
+		strbuf_addc(&sb, ',');
+		rem_csv_field(&sb, r->pal_name);
+		strbuf_addc(&sb, ',');
+		rem_csv_field(&sb, app_reminder_text(r, l->today, buf,
+		    sizeof buf));
+		strbuf_adds(&sb, "\r\n");
+	}
+	fwrite(strbuf_str(&sb), 1, sb.len, stdout);
+	strbuf_fini(&sb);
+}
+
+/* ---- iCalendar (RFC 5545) ----------------------------------------------- */
+
+/* Write one content line, folded so no line is longer than 75 octets
+ * (a fold never splits a UTF-8 character), ending in CRLF. */
+static void
+ics_line(struct strbuf *out, const char *line)
+{
+	size_t len = strlen(line), pos = 0, room = 75;
+
+	while (len - pos > room) {
+		size_t cut = pos + room;
+
+		while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
+			cut--;
+		strbuf_add(out, line + pos, cut - pos);
+		strbuf_adds(out, "\r\n ");
+		pos = cut;
+		room = 74;	/* the leading space counts */
+	}
+	strbuf_add(out, line + pos, len - pos);
+	strbuf_adds(out, "\r\n");
+}
+
+/* NAME:value with TEXT escaping (backslash, ; , and new lines). */
+static void
+ics_text(struct strbuf *out, const char *name, const char *value)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	strbuf_adds(&sb, name);
+	strbuf_addc(&sb, ':');
+	for (p = value ? value : ""; *p; p++) {
+		switch (*p) {
+		case '\\': strbuf_adds(&sb, "\\\\"); break;
+		case ';': strbuf_adds(&sb, "\\;"); break;
+		case ',': strbuf_adds(&sb, "\\,"); break;
+		case '\n': strbuf_adds(&sb, "\\n"); break;
+		case '\r': break;
+		default:
+			/* other control characters are not allowed */
+			if ((unsigned char)*p < 0x20 && *p != '\t')
+				strbuf_addc(&sb, ' ');
+			else
+				strbuf_addc(&sb, *p);
+		}
+	}
+	ics_line(out, strbuf_str(&sb));
+	strbuf_fini(&sb);
+}
+
+/* The organisation's name as a domain-like word for UIDs. */
+static void
+ics_domain(const char *org, char *buf, size_t n)
+{
+	size_t k = 0;
+	int dash = 0;
+
+	for (; org != NULL && *org && k + 2 < n; org++) {
+		char c = *org;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && k > 0)
+				buf[k++] = '-';
+			buf[k++] = c;
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	buf[k] = '\0';
+	if (k == 0)
+		snprintf(buf, n, "organisation");
+}
+
+/* A UID that stays the same for the same thing on every run: the
+ * review of an assignment keeps its UID from "coming up" to "overdue",
+ * so calendars move the event instead of adding another. */
+static void
+ics_uid(const struct reminder *r, const char *domain, char *buf, size_t n)
+{
+	switch (r->kind) {
+	case REMIND_REVIEW_UPCOMING:
+	case REMIND_REVIEW_DUE:
+	case REMIND_REVIEW_OVERDUE:
+		snprintf(buf, n, "review-%lld@%s.peerdesk",
+		    (long long)r->ref_id, domain);
+		break;
+	case REMIND_SUPERVISION:
+		snprintf(buf, n, "supervision-%lld@%s.peerdesk",
+		    (long long)r->pal_id, domain);
+		break;
+	default:
+		snprintf(buf, n, "%s-%lld@%s.peerdesk",
+		    reminder_kind_str(r->kind), (long long)r->ref_id, domain);
+		break;
+	}
+}
+
+static void
+ics_compact(const char *ymd, char out[9])
+{
+	size_t k = 0;
+
+	for (; *ymd && k < 8; ymd++)
+		if (*ymd != '-')
+			out[k++] = *ymd;
+	out[k] = '\0';
+}
+
+static void
+rem_ics(struct cli *cli, const struct reminder_list *l)
+{
+	struct strbuf out = STRBUF_INIT;
+	char buf[600], uid[200], domain[80], day[9], next[9], stamp[32];
+	char line[128];
+	const char *org = cli->app.settings->org_name;
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t i;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+	ics_domain(org, domain, sizeof domain);
+	ics_line(&out, "BEGIN:VCALENDAR");
+	ics_line(&out, "VERSION:2.0");
+	snprintf(line, sizeof line, "PRODID:-//peerdesk//peerdesk %s//EN",
+	    PEERDESK_VERSION);
+	ics_line(&out, line);
+	ics_line(&out, "CALSCALE:GREGORIAN");
+	ics_line(&out, "METHOD:PUBLISH");
+	snprintf(buf, sizeof buf, "%s reminders", org ? org : "peerdesk");
+	ics_text(&out, "X-WR-CALNAME", buf);
+	for (i = 0; i < l->n; i++) {
+		const struct reminder *r = &l->v[i];
+		const char *on = r->due_on[0] ? r->due_on : l->today;
+		pd_date d;
+
+		ics_line(&out, "BEGIN:VEVENT");
+		ics_uid(r, domain, uid, sizeof uid);
+		ics_text(&out, "UID", uid);
+		snprintf(line, sizeof line, "DTSTAMP:%s", stamp);
+		ics_line(&out, line);
+		ics_compact(on, day);
+		snprintf(line, sizeof line, "DTSTART;VALUE=DATE:%s", day);
+		ics_line(&out, line);
+		if (date_parse(on, &d, NULL) == PD_OK) {
+			char ymd[11];
+
+			ics_compact(date_format(date_add_days(d, 1), ymd), next);
+			snprintf(line, sizeof line, "DTEND;VALUE=DATE:%s", next);
+			ics_line(&out, line);
+		}
+		ics_text(&out, "SUMMARY", app_reminder_title(r, buf,
+		    sizeof buf));
+		ics_text(&out, "DESCRIPTION", app_reminder_text(r, l->today,
+		    buf, sizeof buf));
+		ics_text(&out, "CATEGORIES", reminder_kind_str(r->kind));
+		ics_line(&out, "TRANSP:TRANSPARENT");
+		ics_line(&out, "END:VEVENT");
+	}
+	ics_line(&out, "END:VCALENDAR");
+	fwrite(strbuf_str(&out), 1, out.len, stdout);
+	strbuf_fini(&out);
+}
+
+int
+cli_reminders(struct cli *cli, int argc, char **argv)
+{
+	struct reminder_list l;
+	struct pd_err err;
+	enum rem_format fmt = REM_TEXT;
+	int days = -1, i, rc;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = NULL;
+
+		if (strncmp(a, "--days=", 7) == 0)
+			v = a + 7, a = "--days";
+		else if (strncmp(a, "--format=", 9) == 0)
+			v = a + 9, a = "--format";
+		else if ((strcmp(a, "--days") == 0 ||
+		    strcmp(a, "--format") == 0) && i + 1 < argc)
+			v = argv[++i];
+		if (strcmp(a, "--days") == 0 && v != NULL) {
+			if (rem_parse_days(v, &days) != 0)
+				return rem_bad_usage("--days takes a number of "
+				    "days from 0 to 3660");
+		} else if (strcmp(a, "--format") == 0 && v != NULL) {
+			if (rem_parse_format(v, &fmt) != 0)
+				return rem_bad_usage("--format takes text, csv "
+				    "or ics");
+		} else
+			return rem_bad_usage(NULL);
+	}
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (app_reminders(&cli->app, days, &l, &err) != PD_OK)
+		return cli_fail(&err);
+	switch (fmt) {
+	case REM_TEXT: rem_text(&l); break;
+	case REM_CSV: rem_csv(&l); break;
+	case REM_ICS: rem_ics(cli, &l); break;
+	}
+	reminder_list_fini(&l);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "peerdesk: could not write the reminders\n");
+		return 1;
+	}
+	return 0;
+}
