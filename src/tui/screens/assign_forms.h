@@ -1,0 +1,23 @@
+/* assign_forms.h - private: the forms about one assignment (review.c),
+ * used by the support screen (assignment.c). */
+#ifndef PEERDESK_TUI_SCREENS_ASSIGN_FORMS_H
+#define PEERDESK_TUI_SCREENS_ASSIGN_FORMS_H
+
+#include <stdint.h>
+
+#include "peerdesk/tui/screen.h"
+
+/* Arg: const int64_t *assignment_id. */
+extern const struct screen_ops assign_change_screen;
+extern const struct screen_ops assign_end_screen;
+extern const struct screen_ops assign_hours_screen;
+
+/* Arg: const int64_t *client_id. */
+extern const struct screen_ops assign_start_screen;
+
+/* Set by a saved review or change of PAL that ends support: the client
+ * who chooses again (the support screen opens "Choose a PAL"); 0 after
+ * it is taken. */
+extern int64_t assign_reopen_client;
+
+#endif

@@ -1,0 +1,447 @@
+/* review.c - recording the four-to-six-week review, and the other forms
+ * about one assignment: change of PAL, the end, agreed hours, and
+ * starting support with a worker directly. */
+#include "peerdesk/tui/assign.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assign_ui.h"
+#include "assign_forms.h"
+#include "peerdesk/app/assignments.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/form.h"
+
+int64_t assign_reopen_client;
+
+/* Read the assignment a form is about. */
+static enum pd_status
+rv_read(void *app, const void *arg, struct assignment *a, struct pd_err *err)
+{
+	struct assignment_item it;
+	enum pd_status s;
+
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which assignment?");
+	if ((s = app_assignment_get(app, *(const int64_t *)arg, &it, err))
+	    != PD_OK)
+		return s;
+	*a = it.a;
+	return PD_OK;
+}
+
+/* ---- the review ---------------------------------------------------------- */
+
+struct rv_review {
+	struct assignment a;
+	char held_on[11];
+	char *participants;
+	int outcome;
+	char *notes;
+};
+
+static const struct field_choice rv_outcomes[] = {
+	{ OUTCOME_CONTINUE, "Continue" },
+	{ OUTCOME_CHANGE_REQUESTED, "The client asks for a change of PAL" },
+	{ OUTCOME_PAL_WITHDRAWS, "The PAL withdraws" },
+	{ OUTCOME_END, "Support ends" },
+	{ 0, NULL }
+};
+
+static const struct field_def rv_review_fields[] = {
+	{ .id = "held_on", .label = "Date", .kind = FIELD_DATE,
+	  .offset = offsetof(struct rv_review, held_on), .required = true,
+	  .width = 12 },
+	{ .id = "participants", .label = "Who took part", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct rv_review, participants), .max_len = 200 },
+	{ .id = "outcome", .label = "Decided", .kind = FIELD_CHOICE,
+	  .offset = offsetof(struct rv_review, outcome), .required = true,
+	  .choices = rv_outcomes, .width = 36, .help = "A change of PAL, or "
+	  "the PAL withdrawing, ends this support and the client chooses "
+	  "again." },
+	{ .id = "notes", .label = "Notes", .kind = FIELD_MULTILINE,
+	  .offset = offsetof(struct rv_review, notes), .height = 4 },
+	{ .id = NULL }
+};
+
+static void
+rv_review_fini(void *rec)
+{
+	struct rv_review *r = rec;
+
+	assignment_fini(&r->a);
+	FREE(&r->participants);
+	FREE(&r->notes);
+}
+
+static enum pd_status
+rv_review_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	struct rv_review *r = rec;
+	enum pd_status s;
+
+	if ((s = rv_read(app, arg, &r->a, err)) != PD_OK)
+		return s;
+	app_today(r->held_on);
+	r->outcome = OUTCOME_CONTINUE;
+	r->participants = xasprintf("%s, %s",
+	    r->a.client_name ? r->a.client_name : "the client",
+	    r->a.worker_name ? r->a.worker_name : "the PAL");
+	assign_form_title("Review: %s with %s", r->a.client_name ?
+	    r->a.client_name : "?", r->a.worker_name ? r->a.worker_name : "?");
+	return PD_OK;
+}
+
+static enum pd_status
+rv_review_save(void *app, void *rec, struct pd_err *err)
+{
+	struct rv_review *r = rec;
+	struct review v;
+	int64_t client = r->a.client_id;
+	enum pd_status s;
+
+	memset(&v, 0, sizeof v);
+	memcpy(v.held_on, r->held_on, 11);
+	v.participants = r->participants;
+	v.outcome = (enum review_outcome)r->outcome;
+	v.notes = r->notes;
+	s = app_review_record(app, &r->a, &v, err);
+	if (s != PD_OK)
+		return s;
+	if (v.outcome == OUTCOME_CHANGE_REQUESTED ||
+	    v.outcome == OUTCOME_PAL_WITHDRAWS) {
+		assign_reopen_client = client;
+		assign_ui_note("Review recorded: %s. The client can choose "
+		    "another PAL now.", review_outcome_label(v.outcome));
+	} else
+		assign_ui_note("Review recorded: %s.",
+		    review_outcome_label(v.outcome));
+	return PD_OK;
+}
+
+static const struct form_def rv_review_form = {
+	.fields = rv_review_fields,
+	.rec_size = sizeof(struct rv_review),
+	.rec_fini = rv_review_fini,
+	.load = rv_review_load,
+	.save = rv_review_save,
+	.saved_message = "Saved the review.",
+};
+
+const struct screen_ops review_screen = {
+	.name = "review",
+	.title = "Review",
+	.help = "The four-to-six-week review after the first meeting: who "
+	    "took part and what was decided. Recording it clears the "
+	    "reminder. The client may ask for a change of PAL, and the PAL "
+	    "may withdraw; either way the client chooses again.",
+	.def = &rv_review_form,
+	ASSIGN_FORM_CALLBACKS
+};
+
+/* ---- change of PAL, and the end ------------------------------------------ */
+
+struct rv_end {
+	struct assignment a;
+	char on[11];
+	int kind;
+	char *reason;
+};
+
+static const struct field_choice rv_end_kinds[] = {
+	{ END_COMPLETED, "Support came to an end" },
+	{ END_CLIENT_LEFT, "The client left" },
+	{ END_PAL_LEFT, "The PAL left" },
+	{ END_OTHER, "Something else" },
+	{ 0, NULL }
+};
+
+static const struct field_def rv_change_fields[] = {
+	{ .id = "date", .label = "Last day", .kind = FIELD_DATE,
+	  .offset = offsetof(struct rv_end, on), .required = true,
+	  .width = 12 },
+	{ .id = "reason", .label = "Why", .kind = FIELD_MULTILINE,
+	  .offset = offsetof(struct rv_end, reason), .required = true,
+	  .height = 3, .help = "In a few words, and who asked: the client, "
+	  "the PAL, or both." },
+	{ .id = NULL }
+};
+
+static const struct field_def rv_end_fields[] = {
+	{ .id = "date", .label = "Last day", .kind = FIELD_DATE,
+	  .offset = offsetof(struct rv_end, on), .required = true,
+	  .width = 12 },
+	{ .id = "kind", .label = "How it ended", .kind = FIELD_CHOICE,
+	  .offset = offsetof(struct rv_end, kind), .required = true,
+	  .choices = rv_end_kinds, .width = 26 },
+	{ .id = "reason", .label = "Note", .kind = FIELD_MULTILINE,
+	  .offset = offsetof(struct rv_end, reason), .height = 3 },
+	{ .id = NULL }
+};
+
+static void
+rv_end_fini(void *rec)
+{
+	struct rv_end *e = rec;
+
+	assignment_fini(&e->a);
+	FREE(&e->reason);
+}
+
+static enum pd_status
+rv_end_read(void *app, const void *arg, struct rv_end *e, const char *what,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = rv_read(app, arg, &e->a, err)) != PD_OK)
+		return s;
+	app_today(e->on);
+	e->kind = END_COMPLETED;
+	assign_form_title("%s: %s with %s", what, e->a.worker_name ?
+	    e->a.worker_name : "?", e->a.client_name ? e->a.client_name : "?");
+	return PD_OK;
+}
+
+static enum pd_status
+rv_change_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	return rv_end_read(app, arg, rec, "Change of PAL", err);
+}
+
+static enum pd_status
+rv_end_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	return rv_end_read(app, arg, rec, "End support", err);
+}
+
+static enum pd_status
+rv_change_save(void *app, void *rec, struct pd_err *err)
+{
+	struct rv_end *e = rec;
+	int64_t client = e->a.client_id;
+	enum pd_status s;
+
+	s = app_assignment_change(app, &e->a, e->on, e->reason, err);
+	if (s == PD_OK) {
+		assign_reopen_client = client;
+		assign_ui_note("Change of PAL recorded. The client can choose "
+		    "another PAL now.");
+	}
+	return s;
+}
+
+static enum pd_status
+rv_end_save(void *app, void *rec, struct pd_err *err)
+{
+	struct rv_end *e = rec;
+
+	return app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
+	    e->reason, err);
+}
+
+static const struct form_def rv_change_form = {
+	.fields = rv_change_fields,
+	.rec_size = sizeof(struct rv_end),
+	.rec_fini = rv_end_fini,
+	.load = rv_change_load,
+	.save = rv_change_save,
+	.saved_message = "Saved the change of PAL.",
+};
+
+static const struct form_def rv_end_form = {
+	.fields = rv_end_fields,
+	.rec_size = sizeof(struct rv_end),
+	.rec_fini = rv_end_fini,
+	.load = rv_end_load,
+	.save = rv_end_save,
+	.saved_message = "Saved: this support has ended.",
+};
+
+const struct screen_ops assign_change_screen = {
+	.name = "assign-change",
+	.title = "Change of PAL",
+	.help = "A change of PAL can be asked for at any time, by the client "
+	    "or the PAL, with a reason. The history is kept.",
+	.def = &rv_change_form,
+	ASSIGN_FORM_CALLBACKS
+};
+
+const struct screen_ops assign_end_screen = {
+	.name = "assign-end",
+	.title = "End support",
+	.help = "Support with this worker ends on the last day given.",
+	.def = &rv_end_form,
+	ASSIGN_FORM_CALLBACKS
+};
+
+/* ---- agreed hours ---------------------------------------------------------- */
+
+struct rv_hours {
+	struct assignment a;
+	int minutes;
+};
+
+static const struct field_def rv_hours_fields[] = {
+	{ .id = "contracted", .label = "Hours a week", .kind = FIELD_DURATION,
+	  .offset = offsetof(struct rv_hours, minutes), .min = 1,
+	  .max = 24 * 60, .width = 10, .help = "The support time agreed with "
+	  "this worker each week; empty when not agreed." },
+	{ .id = NULL }
+};
+
+static void
+rv_hours_fini(void *rec)
+{
+	struct rv_hours *h = rec;
+
+	assignment_fini(&h->a);
+}
+
+static enum pd_status
+rv_hours_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	struct rv_hours *h = rec;
+	enum pd_status s;
+
+	if ((s = rv_read(app, arg, &h->a, err)) != PD_OK)
+		return s;
+	h->minutes = h->a.contracted_minutes_per_week;
+	assign_form_title("Hours a week: %s with %s", h->a.worker_name ?
+	    h->a.worker_name : "?", h->a.client_name ? h->a.client_name : "?");
+	return PD_OK;
+}
+
+static enum pd_status
+rv_hours_save(void *app, void *rec, struct pd_err *err)
+{
+	struct rv_hours *h = rec;
+
+	return app_assignment_set_minutes(app, &h->a, h->minutes, err);
+}
+
+static const struct form_def rv_hours_form = {
+	.fields = rv_hours_fields,
+	.rec_size = sizeof(struct rv_hours),
+	.rec_fini = rv_hours_fini,
+	.load = rv_hours_load,
+	.save = rv_hours_save,
+	.saved_message = "Saved the hours.",
+};
+
+const struct screen_ops assign_hours_screen = {
+	.name = "assign-hours",
+	.title = "Hours a week",
+	.def = &rv_hours_form,
+	ASSIGN_FORM_CALLBACKS
+};
+
+/* ---- starting support with a worker directly ----------------------------- */
+
+#define RV_WORKERS 200
+
+struct rv_start {
+	int64_t client_id;
+	int worker;		/* index into rv_worker_ids */
+	char on[11];
+	int minutes;
+	char *override;
+};
+
+static struct field_choice rv_worker_choices[RV_WORKERS + 1];
+static int64_t rv_worker_ids[RV_WORKERS];
+static char rv_worker_names[RV_WORKERS][96];
+static int rv_nworkers;
+
+static const struct field_def rv_start_fields[] = {
+	{ .id = "worker", .label = "Worker", .kind = FIELD_CHOICE,
+	  .offset = offsetof(struct rv_start, worker), .required = true,
+	  .choices = rv_worker_choices, .width = 36, .help = "A PAL, or a "
+	  "member of staff such as the Operations Manager." },
+	{ .id = "date", .label = "From", .kind = FIELD_DATE,
+	  .offset = offsetof(struct rv_start, on), .required = true,
+	  .width = 12 },
+	{ .id = "contracted", .label = "Hours a week", .kind = FIELD_DURATION,
+	  .offset = offsetof(struct rv_start, minutes), .min = 1,
+	  .max = 24 * 60, .width = 10 },
+	{ .id = "override_reason", .label = "Plan not ready", .kind =
+	  FIELD_TEXT, .offset = offsetof(struct rv_start, override),
+	  .help = "Only when the wellness plan is not established yet: why "
+	  "support should start anyway." },
+	{ .id = NULL }
+};
+
+static int
+rv_worker_cb(void *arg, int64_t id, const char *name, enum role role)
+{
+	(void)arg;
+	if (rv_nworkers >= RV_WORKERS)
+		return 1;
+	rv_worker_ids[rv_nworkers] = id;
+	snprintf(rv_worker_names[rv_nworkers], sizeof rv_worker_names[0],
+	    "%s (%s)", name, role_label(role));
+	rv_worker_choices[rv_nworkers].value = rv_nworkers;
+	rv_worker_choices[rv_nworkers].label = rv_worker_names[rv_nworkers];
+	rv_nworkers++;
+	return 0;
+}
+
+static void
+rv_start_fini(void *rec)
+{
+	struct rv_start *v = rec;
+
+	FREE(&v->override);
+}
+
+static enum pd_status
+rv_start_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	struct rv_start *v = rec;
+
+	v->client_id = *(const int64_t *)arg;
+	app_today(v->on);
+	v->worker = -1;
+	v->minutes = -1;
+	rv_nworkers = 0;
+	memset(rv_worker_choices, 0, sizeof rv_worker_choices);
+	return app_assignment_workers(app, rv_worker_cb, NULL, err);
+}
+
+static enum pd_status
+rv_start_save(void *app, void *rec, struct pd_err *err)
+{
+	struct rv_start *v = rec;
+	struct assignment_start in;
+
+	if (v->worker < 0 || v->worker >= rv_nworkers)
+		return pd_fail(err, PD_INVALID, "worker", "please choose who");
+	memset(&in, 0, sizeof in);
+	in.client_id = v->client_id;
+	in.worker_id = rv_worker_ids[v->worker];
+	memcpy(in.started_on, v->on, 11);
+	in.contracted_minutes = v->minutes;
+	in.override_reason = v->override;
+	return app_assignment_start(app, &in, NULL, err);
+}
+
+static const struct form_def rv_start_form = {
+	.fields = rv_start_fields,
+	.rec_size = sizeof(struct rv_start),
+	.rec_fini = rv_start_fini,
+	.load = rv_start_load,
+	.save = rv_start_save,
+	.saved_message = "Saved: support has started.",
+};
+
+const struct screen_ops assign_start_screen = {
+	.name = "assign-start",
+	.title = "Add a worker",
+	.help = "Start support with a worker without a shortlist: for "
+	    "example half an hour a week with the Operations Manager "
+	    "alongside a PAL. A client may have several workers at once.",
+	.def = &rv_start_form,
+	ASSIGN_FORM_CALLBACKS
+};

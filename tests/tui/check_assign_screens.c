@@ -1,0 +1,376 @@
+/* Tier 3: the PAL list and record, "Choose a PAL", support and the
+ * review, driven by keys over a real test database; golden files at
+ * 40x15 and 80x24 in tests/tui/expected/assign_*.txt. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/appfix.h"
+#include "support/dbfix.h"
+#include "support/testlib.h"
+#include "peerdesk/app/assignments.h"
+#include "peerdesk/app/choose.h"
+#include "peerdesk/app/pals.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/client.h"
+#include "peerdesk/db/pal.h"
+#include "peerdesk/db/plan.h"
+#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/harness.h"
+
+static struct app app;
+static struct dbfix_world w;
+static struct tui_config cfg;
+static struct harness *h;
+static int64_t tom;
+
+static const char *
+app_today_cb(void *a, char buf[11])
+{
+	(void)a;
+	app_today(buf);
+	return buf;
+}
+
+static void
+profile(int64_t id, const char *gender, const char *interests, int max)
+{
+	struct pal_profile p;
+	struct pd_err err;
+
+	ck_assert_int_eq(db_pal_get(app.db, id, &p, &err), PD_OK);
+	free(p.gender);
+	free(p.interests);
+	free(p.languages);
+	p.gender = xstrdup(gender);
+	p.interests = xstrdup(interests);
+	p.languages = xstrdup("English");
+	p.max_clients = max;
+	ck_assert_int_eq(db_pal_update(app.db, &p, &err), PD_OK);
+	pal_profile_fini(&p);
+}
+
+static void
+setup(void)
+{
+	struct client c;
+	struct pd_err err;
+
+	dbfix_today("2026-11-25");
+	appfix_open(&app);
+	dbfix_world(app.db, &w);
+	tom = dbfix_pal(app.db, "tom", "Tom Hughes");
+	dbfix_assign(app.db, w.ana, tom, "2026-02-01");
+	profile(w.sam, "male", "walking, music", 5);
+	profile(w.jo, "female", "walking, art", 5);
+	profile(tom, "male", "walking, music", 1);
+	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
+	c.pal_preferences = xstrdup("a male PAL");
+	c.interests = xstrdup("walking, music");
+	ck_assert_int_eq(db_client_update(app.db, &c, 0, &err), PD_OK);
+	client_fini(&c);
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	memset(&cfg, 0, sizeof cfg);
+	cfg.app = &app;
+	cfg.today = app_today_cb;
+	unsetenv("NO_COLOR");
+	h = NULL;
+}
+
+static void
+teardown(void)
+{
+	harness_free(&h);
+	app_close(&app);
+	dbfix_today(NULL);
+}
+
+static void
+start(int cols, int rows, const struct screen_ops *ops, const void *arg)
+{
+	struct pd_err err;
+
+	pd_err_clear(&err);
+	h = harness_new(cols, rows, &cfg, &err);
+	ck_assert_msg(h != NULL, "harness: %s", err.msg);
+	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
+	    err.msg);
+}
+
+static void
+keys(const char *script)
+{
+	struct pd_err err;
+
+	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
+	    err.msg);
+}
+
+static char *
+screen_text(void)
+{
+	return harness_screen(h);
+}
+
+static void
+show(void)
+{
+	char *t = screen_text();
+
+	if (getenv("PEERDESK_SHOW") != NULL)
+		fprintf(stderr, "----\n%s\n", t);
+	free(t);
+}
+
+static void
+on_screen(const char *want)
+{
+	char *t = screen_text();
+
+	ck_assert_msg(strstr(t, want) != NULL, "\"%s\" is not on:\n%s", want,
+	    t);
+	free(t);
+}
+
+static void
+not_on_screen(const char *gone)
+{
+	char *t = screen_text();
+
+	ck_assert_msg(strstr(t, gone) == NULL, "\"%s\" is still on:\n%s",
+	    gone, t);
+	free(t);
+}
+
+static void
+golden(const char *name)
+{
+	const char *top = getenv("PEERDESK_TOP");
+	char path[1024];
+	struct strbuf msg = STRBUF_INIT;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/tests/tui/expected/assign_%s.txt",
+	    top ? top : ".", name);
+	ok = harness_golden(h, path, &msg);
+	ck_assert_msg(ok, "%s", strbuf_str(&msg));
+	strbuf_fini(&msg);
+}
+
+/* ---- the PAL list and record --------------------------------------------- */
+
+START_TEST(test_pals_list)
+{
+	start(80, 24, &pals_screen, NULL);
+	show();
+	on_screen("Sam Reid");
+	on_screen("1 of 5");
+	on_screen("15h 59m, £203.50");
+	golden("pals_80x24");
+	keys("tom");
+	not_on_screen("Sam Reid");
+	on_screen("1 of 1");
+	keys("<Enter>");
+	show();
+	on_screen("PAL: Tom Hughes");
+	harness_resize(h, 40, 15);
+	golden("pal_40x15");
+}
+END_TEST
+
+START_TEST(test_pal_record_forms)
+{
+	int64_t id = w.sam;
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &pal_screen, &id);
+	show();
+	on_screen("Pay and benefit rule");
+	on_screen("Benefit rule now: permitted work");
+	golden("pal_manager_80x24");
+	keys("<Enter>");
+	show();
+	on_screen("What next?");
+	keys("Record supervision<Enter>");
+	show();
+	on_screen("Supervision: Sam Reid");
+	keys("<C-s>");
+	show();
+	on_screen("2026-11-25  1h with Maya Shah");
+	on_screen("This week: 1h of less than 16h");
+}
+END_TEST
+
+/* ---- choosing a PAL ------------------------------------------------------- */
+
+START_TEST(test_choose_shortlist_meeting)
+{
+	int64_t id = w.chloe;
+	struct assignment_list al;
+	struct pd_err err;
+
+	start(80, 24, &shortlist_screen, &id);
+	show();
+	on_screen("Choose a PAL: Chlo\xc3\xa9 Dubois");
+	on_screen("Asked for: a male PAL");
+	on_screen("The wellness plan is not established yet");
+	golden("choose_80x24");
+	/* the first suggestion is Sam: add him */
+	keys("<Enter>");
+	show();
+	on_screen("Add Sam Reid to the shortlist");
+	keys("<Enter>");
+	show();
+	on_screen("Added Sam Reid to the shortlist.");
+	on_screen("Shortlist: 1 to meet");
+	/* Sam is selected now: record the first meeting, both yes */
+	keys("<Enter>");
+	show();
+	keys("Record the first<Enter>");
+	show();
+	on_screen("First meeting: Sam Reid");
+	keys("<Tab>Y<Tab>Y<C-s>");
+	show();
+	on_screen("wellness plan is not established yet");
+	keys("Plan agreed; signing Friday<C-s>");
+	show();
+	on_screen("Both said yes: Sam Reid supports");
+	ck_assert_int_eq(app_assignment_list(&app, w.chloe, 1, &al, &err),
+	    PD_OK);
+	ck_assert_uint_eq(al.n, 1);
+	ck_assert_str_eq(al.v[0].a.override_reason,
+	    "Plan agreed; signing Friday");
+	assignment_list_fini(&al);
+	keys("<Enter>");
+	on_screen("chosen");
+	harness_resize(h, 40, 15);
+	show();
+	golden("choose_40x15");
+}
+END_TEST
+
+/* ---- support and the review --------------------------------------------- */
+
+static int64_t
+start_support(int64_t client, int64_t worker, const char *on)
+{
+	struct assignment_start in;
+	struct pd_err err;
+	int64_t id = 0;
+
+	memset(&in, 0, sizeof in);
+	in.client_id = client;
+	in.worker_id = worker;
+	snprintf(in.started_on, sizeof in.started_on, "%s", on);
+	in.contracted_minutes = 120;
+	in.override_reason = "test";
+	ck_assert_int_eq(app_assignment_start(&app, &in, &id, &err), PD_OK);
+	return id;
+}
+
+START_TEST(test_support_review)
+{
+	int64_t id = w.chloe;
+
+	start_support(w.chloe, w.sam, "2026-10-27");	/* day 30 today */
+	start(80, 24, &assignment_screen, &id);
+	show();
+	on_screen("PAL and reviews: Chlo\xc3\xa9 Dubois");
+	on_screen("Sam Reid, since Tue 27 Oct 2026, 2h a week");
+	on_screen("Review due since Tue 24 Nov 2026");
+	golden("support_80x24");
+	keys("<Enter>");
+	on_screen("Record the review");
+	keys("<Enter>");
+	show();
+	on_screen("Review: Chlo\xc3\xa9 Dubois with Sam Reid");
+	on_screen("Chlo\xc3\xa9 Dubois, Sam Reid");
+	golden("review_80x24");
+	keys("<Tab><Tab><Tab>Going well; carry on.<C-s>");
+	show();
+	on_screen("Reviewed Wed 25 Nov 2026");
+	on_screen("Review recorded: carry on.");
+	not_on_screen("Review due since");
+}
+END_TEST
+
+START_TEST(test_support_change_reopens_shortlist)
+{
+	int64_t id = w.chloe;
+
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter>Change<Enter>");
+	show();
+	on_screen("Change of PAL");
+	keys("<Tab>Chlo\xc3\xa9 would like someone who likes football<C-s>");
+	show();
+	on_screen("Choose a PAL: Chlo\xc3\xa9 Dubois");
+	on_screen("Change of PAL recorded");
+	on_screen("but you changed from");
+	keys("<Esc>");
+	on_screen("Before");
+	on_screen("change of PAL");
+	on_screen("Why: Chlo\xc3\xa9 would like someone who likes football");
+}
+END_TEST
+
+/* A PAL sees their own client's support, read only, at 40x15. */
+START_TEST(test_support_pal_view)
+{
+	int64_t id = w.ana;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	start(40, 15, &assignment_screen, &id);
+	show();
+	on_screen("Sam Reid");
+	not_on_screen("Choose");
+	golden("support_pal_40x15");
+	keys("<Enter>");
+	on_screen("Reviews so far");
+	not_on_screen("Record the review");
+}
+END_TEST
+
+START_TEST(test_pal_cannot_open_others)
+{
+	int64_t id = w.ben;
+	struct pd_err err;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	h = harness_new(40, 15, &cfg, &err);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_int_eq(harness_push(h, &assignment_screen, &id, &err),
+	    PD_NOT_FOUND);
+	ck_assert_int_eq(harness_push(h, &shortlist_screen, &id, &err),
+	    PD_DENIED);
+	id = w.jo;
+	ck_assert_int_eq(harness_push(h, &pal_screen, &id, &err),
+	    PD_NOT_FOUND);
+	ck_assert_int_eq(harness_push(h, &pals_screen, NULL, &err), PD_OK);
+	not_on_screen("Jo Evans");
+	on_screen("Sam Reid");
+}
+END_TEST
+
+static Suite *
+assign_screens_suite(void)
+{
+	Suite *s = suite_create("assign_screens");
+	TCase *t = tcase_create("screens");
+
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, test_pals_list);
+	tcase_add_test(t, test_pal_record_forms);
+	tcase_add_test(t, test_choose_shortlist_meeting);
+	tcase_add_test(t, test_support_review);
+	tcase_add_test(t, test_support_change_reopens_shortlist);
+	tcase_add_test(t, test_support_pal_view);
+	tcase_add_test(t, test_pal_cannot_open_others);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+PD_TEST_MAIN(assign_screens_suite)
