@@ -242,7 +242,8 @@ START_TEST(test_rate_check)
 	int below;
 
 	memset(&p, 0, sizeof p);
-	memcpy(p.date_of_birth, rate_cases[_i].dob, 11);
+	snprintf(p.date_of_birth, sizeof p.date_of_birth, "%s",
+	    rate_cases[_i].dob);
 	below = app_pal_rate_check(&app, &p, rate_cases[_i].rate,
 	    rate_cases[_i].date, msg, sizeof msg);
 	ck_assert_msg(below == rate_cases[_i].below, "%d: %s", _i, msg);

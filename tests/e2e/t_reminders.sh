@@ -92,8 +92,10 @@ def uids(p):
 assert uids(sys.argv[1]) == uids(sys.argv[2])
 PY
 # a review keeps its UID from "due" to "overdue"
-uid_due=$(pd reminders --format ics | tr -d '\r' | awk '/^BEGIN:VEVENT/{u=""} /^UID:review/{u=$0} /^SUMMARY:Review due: Luke Baker/{print u}')
-uid_late=$("$PD" --db "$DB" --today 2026-12-09 reminders --format ics | tr -d '\r' | awk '/^BEGIN:VEVENT/{u=""} /^UID:review/{u=$0} /^SUMMARY:Review overdue: Luke Baker/{print u}')
+who=$(pd reminders | sed -n 's/^  Review due: \(.*\), since .*/\1/p' | head -n 1)
+check "a review is due to follow" test -n "$who"
+uid_due=$(pd reminders --format ics | perl -0pe 's/\r\n //g' | tr -d '\r' | awk -v s="SUMMARY:Review due: $who" '/^BEGIN:VEVENT/{u=""} /^UID:review/{u=$0} $0 == s {print u}')
+uid_late=$("$PD" --db "$DB" --today 2026-12-09 reminders --format ics | perl -0pe 's/\r\n //g' | tr -d '\r' | awk -v s="SUMMARY:Review overdue: $who" '/^BEGIN:VEVENT/{u=""} /^UID:review/{u=$0} $0 == s {print u}')
 check "a review's UID stays the same when it becomes overdue" test -n "$uid_due" -a "$uid_due" = "$uid_late"
 
 # ---- pal ------------------------------------------------------------------

@@ -251,6 +251,27 @@ START_TEST(test_choose_shortlist_meeting)
 }
 END_TEST
 
+/* The client reads what a PAL shares, and nothing else: not the PAL's
+ * other clients, hours, checks or pay. */
+START_TEST(test_choose_profile_for_client)
+{
+	int64_t id = w.chloe;
+
+	start(80, 24, &shortlist_screen, &id);
+	keys("<Enter>See<Enter>");
+	show();
+	on_screen("About Sam Reid");
+	on_screen("Interests: walking, music");
+	not_on_screen("Ana Silva");
+	not_on_screen("DBS");
+	not_on_screen("This week");
+	not_on_screen("£");
+	golden("pal_view_80x24");
+	keys("<Enter><Esc>");
+	on_screen("Choose a PAL");
+}
+END_TEST
+
 /* ---- support and the review --------------------------------------------- */
 
 static int64_t
@@ -365,6 +386,7 @@ assign_screens_suite(void)
 	tcase_add_test(t, test_pals_list);
 	tcase_add_test(t, test_pal_record_forms);
 	tcase_add_test(t, test_choose_shortlist_meeting);
+	tcase_add_test(t, test_choose_profile_for_client);
 	tcase_add_test(t, test_support_review);
 	tcase_add_test(t, test_support_change_reopens_shortlist);
 	tcase_add_test(t, test_support_pal_view);

@@ -19,6 +19,11 @@ extern const struct screen_ops pals_screen;
  * at the keyboard). */
 extern const struct screen_ops pal_screen;
 
+/* Only what a PAL shares on their profile, for a client to read while
+ * choosing (no other clients, hours or checks).  Arg: const int64_t
+ * *pal_id. */
+extern const struct screen_ops pal_view_screen;
+
 /* "Choose a PAL" for a client: suggestions with reasons and room left,
  * the shortlist, interviews and first meetings.  Arg: const int64_t
  * *client_id. */

@@ -28,6 +28,7 @@ struct pal_state {
 	enum pal_do menu[DO_COUNT];	/* what each menu row does */
 	size_t nmenu;
 	int width;
+	int profile_only;	/* what the PAL shares, for a client to read */
 };
 
 static enum pd_status
@@ -42,6 +43,29 @@ pal_load(struct screen *s, struct pd_err *err)
 	pal_record_fini(&st->rec);
 	st->rec = r;
 	return PD_OK;
+}
+
+/* What the PAL shares with clients. */
+static void
+pal_build_profile(struct page *pg, const struct pal_profile *p, int w)
+{
+	size_t before = pg->n;
+
+#define F(label, v) page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, \
+	ST_NORMAL, "  " label, v)
+	F("Gender", p->gender);
+	F("Interests", p->interests);
+	F("Outside work", p->activities);
+	F("Likes", p->likes);
+	F("Dislikes", p->dislikes);
+	F("Skills", p->skills);
+	F("Languages", p->languages);
+	F("Work before", p->work_experience);
+	F("In their words", p->my_story);
+#undef F
+	if (pg->n == before)
+		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
+		    "  Nothing shared yet.");
 }
 
 static void
@@ -59,10 +83,17 @@ pal_build(struct screen *s)
 
 	page_clear(pg);
 	snprintf(buf, sizeof buf, "%s%s%s%s%s", r->staff.name,
-	    r->staff.login && r->staff.login[0] ? " · " : "",
-	    r->staff.login ? r->staff.login : "",
+	    !st->profile_only && r->staff.login && r->staff.login[0] ?
+	    " · " : "", !st->profile_only && r->staff.login ?
+	    r->staff.login : "",
 	    p->pronouns ? " · " : "", p->pronouns ? p->pronouns : "");
 	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_TITLE, buf);
+	if (st->profile_only) {
+		pal_build_profile(pg, p, w);
+		page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
+		page_layout(pg, s->area.h);
+		return;
+	}
 	if (!r->staff.active)
 		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_WARN, "Has left.");
 	if (p->max_clients >= 0)
@@ -87,20 +118,11 @@ pal_build(struct screen *s)
 
 	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL, "");
 	page_add(pg, K_PROFILE, 0, ST_HEADER, "Profile");
-#define F(label, v) page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, \
-	ST_NORMAL, "  " label, v)
-	F("Gender", p->gender);
-	F("Interests", p->interests);
-	F("Outside work", p->activities);
-	F("Likes", p->likes);
-	F("Dislikes", p->dislikes);
-	F("Skills", p->skills);
-	F("Languages", p->languages);
-	F("Work before", p->work_experience);
-	F("In their words", p->my_story);
-	F("Started", p->started_on);
-	F("Left", p->left_on);
-#undef F
+	pal_build_profile(pg, p, w);
+	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
+	    "  Started", p->started_on);
+	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
+	    "  Left", p->left_on);
 
 	page_add(pg, K_DBS, 0, ST_HEADER, "DBS checks");
 	for (i = 0; i < r->n_dbs; i++)
@@ -278,6 +300,8 @@ pal_action(struct screen *s, enum action a)
 {
 	struct pal_state *st = s->state;
 
+	if (a == ACT_OPEN && st->profile_only)
+		return TUI_HANDLED;
 	if (a == ACT_OPEN) {
 		pal_menu(s);
 		return TUI_HANDLED;
@@ -331,4 +355,38 @@ const struct screen_ops pal_screen = {
 	.draw = pal_draw,
 	.on_action = pal_action,
 	.on_result = pal_result,
+};
+
+static enum pd_status
+pal_view_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct pal_state *st = s->state;
+	enum pd_status rc;
+	char title[160];
+
+	st->profile_only = 1;
+	if ((rc = pal_enter(s, arg, err)) != PD_OK)
+		return rc;
+	snprintf(title, sizeof title, "About %s", st->rec.staff.name);
+	screen_set_title(s, title);
+	return PD_OK;
+}
+
+static const enum action pal_view_hints[] = {
+	ACT_HELP, ACT_BACK, ACT_NONE
+};
+
+const struct screen_ops pal_view_screen = {
+	.name = "pal-view",
+	.title = "About a PAL",
+	.sections = pal_sections,
+	.state_size = sizeof(struct pal_state),
+	.hints = pal_view_hints,
+	.help = "What this PAL shares about themselves, for the client to "
+	    "read when choosing. Nothing else from their record shows here.",
+	.enter = pal_view_enter,
+	.leave = pal_leave,
+	.layout = pal_layout,
+	.draw = pal_draw,
+	.on_action = pal_action,
 };

@@ -342,7 +342,7 @@ sl_do(struct screen *s, enum sl_do what)
 		}
 		return;
 	case DO_PROFILE:
-		if (tui_push(s->ui, &pal_screen, &st->pal_id, TAG_PROFILE,
+		if (tui_push(s->ui, &pal_view_screen, &st->pal_id, TAG_PROFILE,
 		    &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return;
