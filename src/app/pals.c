@@ -14,6 +14,7 @@
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/staff.h"
+#include "peerdesk/app/timesheets.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/hours.h"
@@ -844,38 +845,28 @@ app_pal_dbs_add(struct app *app, int64_t pal_id, struct pal_dbs *in,
 	return s;
 }
 
-/* A timesheet line for paid supervision or training, in the PAL's week
- * (inside the caller's transaction). */
+/* The timesheet line for paid supervision or training, through the
+ * timesheet use case (inside the caller's transaction), so the same
+ * rules hold as for any line: an approved week or going over a limit
+ * needs the manager and a reason. */
 static enum pd_status
 pals_add_line(struct app *app, int64_t pal_id, const char *date,
     int minutes, enum line_kind kind, int64_t supervision_id,
-    int64_t training_id, const char *note, struct pd_err *err)
+    int64_t training_id, const char *note, const char *reason,
+    struct pd_err *err)
 {
-	struct ts_week wk;
 	struct ts_line l;
-	char ws[11];
-	pd_date d;
-	enum pd_status s;
 
-	date_parse(date, &d, NULL);
-	date_format(week_start_of(d, app->settings->week_start), ws);
-	memset(&wk, 0, sizeof wk);
-	if ((s = db_week_get_or_create(app->db, pal_id, ws, &wk, err))
-	    != PD_OK)
-		return s;
-	if (wk.status >= WEEK_APPROVED && !assign_is_manager(app))
-		return pd_fail(err, PD_DENIED, "date", "the timesheet for the "
-		    "week of %s is already %s, so only the manager can add "
-		    "time to it", ws, week_status_str(wk.status));
 	memset(&l, 0, sizeof l);
-	l.week_id = wk.id;
+	l.pal_id = pal_id;
 	snprintf(l.date, sizeof l.date, "%s", date);
 	l.minutes = minutes;
 	l.kind = kind;
 	l.supervision_id = supervision_id;
 	l.training_id = training_id;
 	l.note = (char *)note;
-	return db_line_insert(app->db, &l, app->actor.staff_id, err);
+	return app_line_add(app, &l, assign_blank(reason) ? NULL : reason,
+	    err);
 }
 
 static enum pd_status
@@ -889,7 +880,8 @@ pals_check_minutes(int minutes, struct pd_err *err)
 
 enum pd_status
 app_pal_training_add(struct app *app, int64_t pal_id, const char *date,
-    const char *title, int minutes, int paid, struct pd_err *err)
+    const char *title, int minutes, int paid, const char *reason,
+    struct pd_err *err)
 {
 	char on[11], name[128], summary[400];
 	int64_t id = 0;
@@ -914,7 +906,7 @@ app_pal_training_add(struct app *app, int64_t pal_id, const char *date,
 		    paid ? 1 : 0, &id, err);
 	if (s == PD_OK && paid)
 		s = pals_add_line(app, pal_id, on, minutes, LINE_TRAINING, 0,
-		    id, title, err);
+		    id, title, reason, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "training for %s on %s: %s",
 		    name, on, title);
@@ -931,16 +923,12 @@ app_pal_training_add(struct app *app, int64_t pal_id, const char *date,
 enum pd_status
 app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
     int64_t supervisor_id, int minutes, int paid, const char *notes,
-    char *warning, size_t n, struct pd_err *err)
+    const char *reason, struct pd_err *err)
 {
-	struct pal_week wk;
-	struct permitted_change ch;
 	char on[11], name[128], summary[300];
-	int64_t id = 0, pay = 0;
+	int64_t id = 0;
 	enum pd_status s;
 
-	if (warning != NULL && n > 0)
-		warning[0] = '\0';
 	if ((s = app_require(app, APP_STAFF, "record supervision", err))
 	    != PD_OK)
 		return s;
@@ -954,28 +942,13 @@ app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = pals_staff_name(app, pal_id, name, sizeof name, err);
-	if (s == PD_OK && paid)
-		s = assign_pal_week(app, pal_id, on, &wk, err);
-	if (s == PD_OK && paid) {
-		int64_t hol = 0;
-
-		if (wk.rate_pence > 0)
-			money_pay_for_minutes(wk.rate_pence, minutes, &pay,
-			    NULL);
-		if (app->settings->holiday_pay && money_holiday_pay(pay,
-		    app->settings->holiday_pay_rate, &hol, NULL) == PD_OK)
-			pay += hol;
-		permitted_check_adding(wk.check.rule, wk.minutes, wk.pence,
-		    minutes, pay, wk.has_limits ? &wk.limits : NULL,
-		    app->settings->near_percent, &ch);
-	}
 	if (s == PD_OK)
 		s = db_pal_supervision_add(app->db, pal_id, on, supervisor_id,
 		    minutes, paid ? 1 : 0, assign_blank(notes) ? NULL : notes,
 		    &id, err);
 	if (s == PD_OK && paid)
 		s = pals_add_line(app, pal_id, on, minutes, LINE_SUPERVISION,
-		    id, 0, "supervision", err);
+		    id, 0, "supervision", reason, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "supervision for %s on %s",
 		    name, on);
@@ -986,8 +959,6 @@ app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
 		s = db_commit(app->db, err);
 	else
 		db_rollback(app->db);
-	if (s == PD_OK && paid && warning != NULL && ch.over)
-		snprintf(warning, n, "%s", ch.sentence);
 	return s;
 }
 

@@ -369,28 +369,26 @@ START_TEST(test_supervision_and_training_lines)
 {
 	struct pal_record r;
 	struct pd_err err;
-	char warn[400];
 
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-24", 0,
-	    60, 1, NULL, warn, sizeof warn, &err), PD_DENIED);
+	    60, 1, NULL, NULL, &err), PD_DENIED);
 	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-24", 0,
-	    60, 1, "monthly", warn, sizeof warn, &err), PD_OK);
-	ck_assert_str_eq(warn, "");
+	    60, 1, "monthly", NULL, &err), PD_OK);
 	ck_assert_int_eq(count_kind(0, LINE_SUPERVISION), 60);
 	/* unpaid: recorded, no line */
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-25",
-	    w.manager, 30, 0, NULL, warn, sizeof warn, &err), PD_OK);
+	    w.manager, 30, 0, NULL, NULL, &err), PD_OK);
 	ck_assert_int_eq(count_kind(0, LINE_SUPERVISION), 60);
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-25", 0,
-	    0, 1, NULL, warn, sizeof warn, &err), PD_INVALID);
+	    0, 1, NULL, NULL, &err), PD_INVALID);
 	ck_assert_str_eq(err.field, "minutes");
 	ck_assert_int_eq(app_pal_training_add(&app, w.sam, "2026-11-26",
-	    "Safeguarding adults", 180, 1, &err), PD_OK);
+	    "Safeguarding adults", 180, 1, NULL, &err), PD_OK);
 	ck_assert_int_eq(count_kind(0, LINE_TRAINING), 180);
 	ck_assert_int_eq(app_pal_training_add(&app, w.sam, "2026-11-26",
-	    " ", 180, 1, &err), PD_INVALID);
+	    " ", 180, 1, NULL, &err), PD_INVALID);
 	ck_assert_str_eq(err.field, "title");
 	ck_assert_int_eq(app_pal_open(&app, w.sam, &r, &err), PD_OK);
 	ck_assert_uint_eq(r.n_supervision, 2);
@@ -399,14 +397,18 @@ START_TEST(test_supervision_and_training_lines)
 	ck_assert_uint_eq(r.n_training, 1);
 	ck_assert_int_eq(r.week.minutes, 240);
 	pal_record_fini(&r);
+	/* one supervision row per line: the line did not record another */
+	ck_assert_int_eq(dbfix_count(app.db, "pal_supervision"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "pal_training"), 1);
 }
 END_TEST
 
+/* An approved week takes the manager, with a reason; nothing is saved
+ * when the line is refused. */
 START_TEST(test_supervision_approved_week)
 {
 	struct ts_week wk;
 	struct pd_err err;
-	char warn[400];
 
 	memset(&wk, 0, sizeof wk);
 	ck_assert_int_eq(db_week_get_or_create(app.db, w.sam, "2026-11-16",
@@ -415,23 +417,28 @@ START_TEST(test_supervision_approved_week)
 	    w.manager, &err), PD_OK);
 	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-18", 0,
-	    60, 1, NULL, warn, sizeof warn, &err), PD_DENIED);
+	    60, 1, NULL, "forgot it", &err), PD_DENIED);
 	ck_assert_int_eq(dbfix_count(app.db, "pal_supervision"), 0);
 	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-18", 0,
-	    60, 1, NULL, warn, sizeof warn, &err), PD_OK);
+	    60, 1, NULL, NULL, &err), PD_INVALID);
+	ck_assert_str_eq(err.field, "reason");
+	ck_assert_int_eq(dbfix_count(app.db, "pal_supervision"), 0);
+	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-18", 0,
+	    60, 1, NULL, "recorded late: it was on the Wednesday", &err),
+	    PD_OK);
 	ck_assert_int_eq(dbfix_count(app.db, "pal_supervision"), 1);
 	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 1);
 }
 END_TEST
 
-/* Supervision that takes the week over the limit is saved and said. */
-START_TEST(test_supervision_warns_over_limit)
+/* Supervision that would take the week over the limit follows the same
+ * rule as any line: refused, unless the manager agrees with a reason. */
+START_TEST(test_supervision_over_limit)
 {
 	struct ts_week wk;
 	struct ts_line ln;
 	struct pd_err err;
-	char warn[400];
 
 	memset(&wk, 0, sizeof wk);
 	ck_assert_int_eq(db_week_get_or_create(app.db, w.sam, "2026-11-23",
@@ -444,8 +451,16 @@ START_TEST(test_supervision_warns_over_limit)
 	ck_assert_int_eq(db_line_insert(app.db, &ln, 0, &err), PD_OK);
 	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-24", 0,
-	    60, 1, NULL, warn, sizeof warn, &err), PD_OK);
-	ck_assert_msg(strstr(warn, "over the limit") != NULL, "%s", warn);
+	    60, 1, NULL, NULL, &err), PD_LIMIT);
+	ck_assert_str_eq(err.field, "minutes");
+	ck_assert_int_eq(dbfix_count(app.db, "pal_supervision"), 0);
+	/* unpaid supervision is not time worked: fine */
+	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-24", 0,
+	    60, 0, NULL, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-25", 0,
+	    60, 1, NULL, "agreed with the job coach", &err), PD_OK);
+	ck_assert_int_eq(dbfix_count(app.db, "limit_override"), 1);
 }
 END_TEST
 
@@ -466,7 +481,7 @@ pals_suite(void)
 	tcase_add_test(t, test_dbs_policy);
 	tcase_add_test(t, test_supervision_and_training_lines);
 	tcase_add_test(t, test_supervision_approved_week);
-	tcase_add_test(t, test_supervision_warns_over_limit);
+	tcase_add_test(t, test_supervision_over_limit);
 	suite_add_tcase(s, t);
 	return s;
 }

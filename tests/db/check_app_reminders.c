@@ -70,7 +70,7 @@ setup(void)
 	memcpy(d.recheck_due, "2026-12-05", 11);
 	ck_assert_int_eq(app_pal_dbs_add(&app, w.sam, &d, &err), PD_OK);
 	ck_assert_int_eq(app_pal_supervision_add(&app, w.sam, "2026-11-20", 0,
-	    60, 0, NULL, NULL, 0, &err), PD_OK);
+	    60, 0, NULL, NULL, &err), PD_OK);
 	funding(w.ana, "2026-11-30");
 	funding(w.ben, "2026-12-15");
 }

@@ -177,19 +177,20 @@ enum pd_status app_pal_dbs_add(struct app *app, int64_t pal_id,
     struct pal_dbs *in, struct pd_err *err);
 
 /* Record training (office, managers); paid training also becomes a
- * timesheet line of kind training in the PAL's week. */
+ * timesheet line of kind training in the PAL's week, by the rules of
+ * app_line_add (app/timesheets.h): a week already approved, or going
+ * over a limit, needs the manager and a reason (may be NULL). */
 enum pd_status app_pal_training_add(struct app *app, int64_t pal_id,
     const char *date, const char *title, int minutes, int paid,
-    struct pd_err *err);
+    const char *reason, struct pd_err *err);
 
 /* Record supervision (office, managers) by supervisor_id (0 = the
  * actor); paid supervision becomes a timesheet line of kind supervision
- * in the PAL's week.  warning (may be NULL) gets the week's permitted-
- * work sentence when this takes the PAL over a limit, else "".  A week
- * already approved takes a manager. */
+ * in the PAL's week, by the same rules as training.  Nothing is saved
+ * when the line is refused (PD_LIMIT, PD_DENIED, PD_INVALID "reason"). */
 enum pd_status app_pal_supervision_add(struct app *app, int64_t pal_id,
     const char *date, int64_t supervisor_id, int minutes, int paid,
-    const char *notes, char *warning, size_t n, struct pd_err *err);
+    const char *notes, const char *reason, struct pd_err *err);
 
 /* Staff who can supervise (office and managers, active), for pickers:
  * cb gets each one's id and name. */

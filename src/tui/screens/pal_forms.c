@@ -261,6 +261,7 @@ struct pf_sup {
 	int minutes;
 	int paid;
 	char *notes;
+	char *reason;
 };
 
 static struct field_choice pf_sup_choices[PF_SUPERVISORS + 1];
@@ -284,6 +285,10 @@ static const struct field_def pf_sup_fields[] = {
 	  "and counts towards their weekly limit." },
 	{ .id = "notes", .label = "Notes", .kind = FIELD_MULTILINE,
 	  .offset = offsetof(struct pf_sup, notes), .height = 2 },
+	{ .id = "reason", .label = "Manager's reason", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct pf_sup, reason), .help = "Only when the "
+	  "week is already approved, or this would take the PAL over their "
+	  "weekly limit: the manager's reason for agreeing." },
 	{ .id = NULL }
 };
 
@@ -307,6 +312,7 @@ pf_sup_fini(void *rec)
 	struct pf_sup *v = rec;
 
 	FREE(&v->notes);
+	FREE(&v->reason);
 }
 
 static enum pd_status
@@ -336,16 +342,11 @@ static enum pd_status
 pf_sup_save(void *app, void *rec, struct pd_err *err)
 {
 	struct pf_sup *v = rec;
-	char warn[PERMITTED_SENTENCE_LEN + 40];
 	int64_t who = v->supervisor >= 0 && v->supervisor < pf_sup_n ?
 	    pf_sup_ids[v->supervisor] : 0;
-	enum pd_status s;
 
-	s = app_pal_supervision_add(app, v->pal_id, v->date, who, v->minutes,
-	    v->paid == 1, v->notes, warn, sizeof warn, err);
-	if (s == PD_OK && warn[0] != '\0')
-		assign_ui_note("Saved, but please check: %s", warn);
-	return s;
+	return app_pal_supervision_add(app, v->pal_id, v->date, who,
+	    v->minutes, v->paid == 1, v->notes, v->reason, err);
 }
 
 static const struct form_def pf_sup_form = {
@@ -374,6 +375,7 @@ struct pf_train {
 	char *title;
 	int minutes;
 	int paid;
+	char *reason;
 };
 
 static const struct field_def pf_train_fields[] = {
@@ -389,6 +391,10 @@ static const struct field_def pf_train_fields[] = {
 	{ .id = "paid", .label = "Paid", .kind = FIELD_CHOICE,
 	  .offset = offsetof(struct pf_train, paid), .choices = pf_yes_no,
 	  .width = 6 },
+	{ .id = "reason", .label = "Manager's reason", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct pf_train, reason), .help = "Only when the "
+	  "week is already approved, or this would take the PAL over their "
+	  "weekly limit: the manager's reason for agreeing." },
 	{ .id = NULL }
 };
 
@@ -398,6 +404,7 @@ pf_train_fini(void *rec)
 	struct pf_train *t = rec;
 
 	FREE(&t->title);
+	FREE(&t->reason);
 }
 
 static enum pd_status
@@ -417,7 +424,7 @@ pf_train_save(void *app, void *rec, struct pd_err *err)
 	struct pf_train *t = rec;
 
 	return app_pal_training_add(app, t->pal_id, t->date, t->title,
-	    t->minutes, t->paid == 1, err);
+	    t->minutes, t->paid == 1, t->reason, err);
 }
 
 static const struct form_def pf_train_form = {
