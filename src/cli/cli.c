@@ -35,6 +35,12 @@ static const struct cli_command commands[] = {
 	  "a PAL's week, hours and room left under the limit" },
 	{ "report", cli_report, "report hours [--week W] [--format F] ...",
 	  "the weekly hours summary: text, csv or pdf (managers)" },
+	{ "sar", cli_sar, "sar CLIENT [--output DIR]",
+	  "a copy of everything held about a client (PDF and YAML)" },
+	{ "erase", cli_erase, "erase CLIENT [--yes]",
+	  "anonymise a closed client (asks for their name)" },
+	{ "retention", cli_retention, "retention [--dry-run] [--yes]",
+	  "erase closed clients kept longer than retention_years" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -39,5 +39,8 @@ int cli_screens(struct cli *cli);
 int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_restore(struct cli *cli, int argc, char **argv);
 int cli_audit(struct cli *cli, int argc, char **argv);
+int cli_sar(struct cli *cli, int argc, char **argv);
+int cli_erase(struct cli *cli, int argc, char **argv);
+int cli_retention(struct cli *cli, int argc, char **argv);
 
 #endif
