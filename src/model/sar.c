@@ -72,6 +72,11 @@ sar_label(const char *key, char *buf, size_t n)
 	for (i = 0; key[i] != '\0' && i + 1 < n; i++)
 		buf[i] = key[i] == '_' ? ' ' : key[i];
 	buf[i] = '\0';
+	/* the word "pal" is always "PAL" */
+	for (i = 0; buf[i] != '\0'; i++)
+		if ((i == 0 || buf[i - 1] == ' ') && strncmp(buf + i, "pal", 3)
+		    == 0 && (buf[i + 3] == ' ' || buf[i + 3] == '\0'))
+			memcpy(buf + i, "PAL", 3);
 	if (buf[0] >= 'a' && buf[0] <= 'z')
 		buf[0] = (char)(buf[0] - 'a' + 'A');
 	return buf;
