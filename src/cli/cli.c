@@ -37,6 +37,12 @@ static const struct cli_command commands[] = {
 	  "the weekly hours summary: text, csv or pdf (managers)" },
 	{ "reminders", cli_reminders, "reminders [--days N] [--format F]", "what is due: reviews, DBS, supervision, funders (text|csv|ics)" },
 	{ "pal", cli_pal, "pal list [--all] | pal show LOGIN", "PALs: caseload, hours this week, room left; one PAL's record" },
+	{ "sar", cli_sar, "sar CLIENT [--output DIR]",
+	  "a copy of everything held about a client (PDF and YAML)" },
+	{ "erase", cli_erase, "erase CLIENT [--yes]",
+	  "anonymise a closed client (asks for their name)" },
+	{ "retention", cli_retention, "retention [--dry-run] [--yes]",
+	  "erase closed clients kept longer than retention_years" },
 	{ NULL, NULL, NULL, NULL }
 };
 

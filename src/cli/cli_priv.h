@@ -41,5 +41,8 @@ int cli_restore(struct cli *cli, int argc, char **argv);
 int cli_audit(struct cli *cli, int argc, char **argv);
 int cli_reminders(struct cli *cli, int argc, char **argv);
 int cli_pal(struct cli *cli, int argc, char **argv);
+int cli_sar(struct cli *cli, int argc, char **argv);
+int cli_erase(struct cli *cli, int argc, char **argv);
+int cli_retention(struct cli *cli, int argc, char **argv);
 
 #endif

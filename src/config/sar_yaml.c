@@ -1,0 +1,162 @@
+/* sar_yaml.c - the subject access bundle as YAML, with libyaml. */
+#include "peerdesk/config/sar_yaml.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+static int
+sar_yaml_out(void *data, unsigned char *buf, size_t n)
+{
+	strbuf_add(data, buf, n);
+	return 1;
+}
+
+static int
+sar_yaml_scalar(yaml_emitter_t *e, const char *s, int plain_ok)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+
+	if (strchr(s, '\n') != NULL)
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (!plain_ok)
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	if (!yaml_scalar_event_initialize(&ev, NULL,
+	    (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)(uintptr_t)s,
+	    (int)strlen(s), plain_ok, !plain_ok, style))
+		return 0;
+	return yaml_emitter_emit(e, &ev);
+}
+
+/* A string value: quoted unless it is plainly text (so "yes", "12" and
+ * "2026-11-25" stay strings for any reader). */
+static int
+sar_yaml_str(yaml_emitter_t *e, const char *s)
+{
+	return sar_yaml_scalar(e, s, 0);
+}
+
+static int
+sar_yaml_key(yaml_emitter_t *e, const char *s)
+{
+	return sar_yaml_scalar(e, s, 1);
+}
+
+static int
+sar_yaml_simple(yaml_emitter_t *e, int kind)
+{
+	yaml_event_t ev;
+	int ok = 0;
+
+	switch (kind) {
+	case 's': ok = yaml_stream_start_event_initialize(&ev,
+	    YAML_UTF8_ENCODING); break;
+	case 'S': ok = yaml_stream_end_event_initialize(&ev); break;
+	case 'd': ok = yaml_document_start_event_initialize(&ev, NULL, NULL,
+	    NULL, 0); break;
+	case 'D': ok = yaml_document_end_event_initialize(&ev, 1); break;
+	case 'm': ok = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_BLOCK_MAPPING_STYLE); break;
+	case 'M': ok = yaml_mapping_end_event_initialize(&ev); break;
+	case 'q': ok = yaml_sequence_start_event_initialize(&ev, NULL, NULL,
+	    1, YAML_BLOCK_SEQUENCE_STYLE); break;
+	case 'Q': ok = yaml_sequence_end_event_initialize(&ev); break;
+	default: break;
+	}
+	return ok && yaml_emitter_emit(e, &ev);
+}
+
+static int
+sar_yaml_emit(yaml_emitter_t *e, const struct sar_bundle *b)
+{
+	char num[32];
+	size_t i, j, k;
+	int ok;
+
+	snprintf(num, sizeof num, "%lld", (long long)b->client_id);
+	ok = sar_yaml_simple(e, 's') && sar_yaml_simple(e, 'd') &&
+	    sar_yaml_simple(e, 'm') &&
+	    sar_yaml_key(e, "client_number") && sar_yaml_key(e, num) &&
+	    sar_yaml_key(e, "client") &&
+	    sar_yaml_str(e, b->client_name ? b->client_name : "") &&
+	    sar_yaml_key(e, "made_on") && sar_yaml_str(e, b->made_on) &&
+	    sar_yaml_key(e, "held_by") &&
+	    sar_yaml_str(e, b->org_name ? b->org_name : "");
+	for (i = 0; ok && i < b->n; i++) {
+		const struct sar_section *s = &b->sections[i];
+
+		ok = sar_yaml_key(e, s->key) && sar_yaml_simple(e, 'q');
+		for (j = 0; ok && j < s->n; j++) {
+			const struct sar_record *r = &s->recs[j];
+
+			ok = sar_yaml_simple(e, 'm') &&
+			    sar_yaml_key(e, "heading") &&
+			    sar_yaml_str(e, r->title ? r->title : s->title);
+			for (k = 0; ok && k < r->n; k++)
+				ok = sar_yaml_key(e, r->fields[k].key) &&
+				    sar_yaml_str(e, r->fields[k].value);
+			ok = ok && sar_yaml_simple(e, 'M');
+		}
+		ok = ok && sar_yaml_simple(e, 'Q');
+	}
+	return ok && sar_yaml_simple(e, 'M') && sar_yaml_simple(e, 'D') &&
+	    sar_yaml_simple(e, 'S');
+}
+
+enum pd_status
+sar_yaml_render(const struct sar_bundle *b, struct strbuf *out,
+    struct pd_err *err)
+{
+	yaml_emitter_t e;
+	enum pd_status s = PD_OK;
+
+	if (!yaml_emitter_initialize(&e))
+		return pd_fail(err, PD_INVALID, NULL, "could not start YAML");
+	yaml_emitter_set_output(&e, sar_yaml_out, out);
+	yaml_emitter_set_unicode(&e, 1);
+	yaml_emitter_set_width(&e, 78);
+	if (!sar_yaml_emit(&e, b))
+		s = pd_fail(err, PD_INVALID, NULL, "could not write YAML: %s",
+		    e.problem ? e.problem : "unknown problem");
+	yaml_emitter_delete(&e);
+	return s;
+}
+
+enum pd_status
+sar_yaml_write(const struct sar_bundle *b, const char *path,
+    struct pd_err *err)
+{
+	struct strbuf y = STRBUF_INIT;
+	enum pd_status s;
+	FILE *f;
+	int bad;
+
+	if ((s = sar_yaml_render(b, &y, err)) != PD_OK) {
+		strbuf_fini(&y);
+		return s;
+	}
+	f = fopen(path, "wx");
+	if (f == NULL) {
+		if (errno == EEXIST)
+			s = pd_fail(err, PD_DUPLICATE, NULL, "%s is already "
+			    "there; peerdesk never overwrites it", path);
+		else
+			s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s",
+			    path, strerror(errno));
+		strbuf_fini(&y);
+		return s;
+	}
+	bad = fwrite(y.buf, 1, y.len, f) != y.len;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad) {
+		s = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
+		    "could not write all of %s: %s", path, strerror(errno));
+		remove(path);
+	}
+	strbuf_fini(&y);
+	return s;
+}

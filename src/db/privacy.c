@@ -1,0 +1,393 @@
+/* privacy.c - subject access reads, erasure and retention (SQL only). */
+#include "peerdesk/db/privacy.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/core/xalloc.h"
+#include "people_priv.h"
+
+/* ---- reading everything ------------------------------------------------ */
+
+/* Each query takes :id (the client) and returns one record per row: the
+ * column "_title" is the record's heading, every other non-NULL column a
+ * field named after it. */
+#define WHEN(t) "substr(" t ", 1, 10) || ' at ' || substr(" t ", 12, 5)"
+#define HOURS(m) "CASE WHEN " m " IS NULL THEN NULL ELSE " \
+	"printf('%dh %02dm', " m " / 60, " m " % 60) END"
+
+static const char sql_client[] =
+	"SELECT 'Your record' AS _title, id AS client_number, name, "
+	"preferred_name, pronouns, date_of_birth, gender, phone, email, "
+	"address, contact_notes, pal_preferences, interests, skills_wanted, "
+	"diagnosis_note, status, status_changed_on, closed_on, "
+	"substr(created_at, 1, 10) AS record_made_on, anonymised_at "
+	"FROM client WHERE id = :id";
+static const char sql_referrals[] =
+	"SELECT 'Referral of ' || referred_on AS _title, referred_on, "
+	"referrer_name, referrer_org, referrer_team, referrer_contact, "
+	"replace(route, '_', ' ') AS route, first_contact_on, "
+	"plan_submitted_on, plan_approved_on, funding_received_on, notes "
+	"FROM referral WHERE client_id = :id ORDER BY referred_on, id";
+static const char sql_funding[] =
+	"SELECT 'Funding: ' || replace(kind, '_', ' ') AS _title, "
+	"replace(kind, '_', ' ') AS kind, "
+	HOURS("contracted_minutes_per_week") " AS contracted_per_week, "
+	"CASE WHEN hourly_charge_pence IS NULL THEN NULL ELSE "
+	"printf('£%d.%02d', hourly_charge_pence / 100, "
+	"hourly_charge_pence % 100) END AS hourly_charge, funder, negotiator, "
+	"negotiator_contact, review_due, starts_on, ends_on, notes "
+	"FROM funding WHERE client_id = :id ORDER BY id";
+static const char sql_allies[] =
+	"SELECT name AS _title, name, relationship, phone, notes "
+	"FROM client_ally WHERE client_id = :id ORDER BY position, id";
+static const char sql_plan[] =
+	"SELECT 'Your plan' AS _title, p.status, p.established_on, "
+	"s.name AS established_by, p.current_version "
+	"FROM plan p LEFT JOIN staff s ON s.id = p.established_by "
+	"WHERE p.client_id = :id";
+static const char sql_versions[] =
+	"SELECT 'Your plan, version ' || v.version_no || ', saved by ' || "
+	"coalesce(s.name, 'peerdesk') || ' on ' || " WHEN("v.saved_at")
+	" AS _title, v.version_no, s.name AS saved_by, v.saved_at, "
+	"v.ambitions, v.support_wanted, v.support_hopes, v.keeps_me_well, "
+	"v.triggers, v.triggers_plan, v.warning_signs, v.warning_plan, "
+	"v.crisis_plan, v.crisis_contacts, v.crisis_helps, v.crisis_avoid, "
+	"v.advance_statement, v.unsafe_places, v.note "
+	"FROM plan_version v JOIN plan p ON p.id = v.plan_id "
+	"LEFT JOIN staff s ON s.id = v.saved_by "
+	"WHERE p.client_id = :id ORDER BY v.version_no";
+static const char sql_goals[] =
+	"SELECT 'Goal: ' || g.title AS _title, replace(g.area, '_', ' ') AS "
+	"area, g.title, g.detail, g.set_by, g.target_date, g.created_on, "
+	"g.closed_on, "
+	"(SELECT group_concat(x, char(10)) FROM (SELECT CASE WHEN done_on IS "
+	"NULL THEN text ELSE text || ' (done ' || done_on || ')' END AS x "
+	"FROM plan_goal_step WHERE goal_id = g.id ORDER BY position, id)) "
+	"AS steps, "
+	"(SELECT group_concat(x, char(10)) FROM (SELECT scored_on || ': ' || "
+	"CASE WHEN score > 0 THEN '+' ELSE '' END || score || "
+	"coalesce(' (' || note || ')', '') AS x FROM goal_score "
+	"WHERE goal_id = g.id ORDER BY scored_on, id)) AS scores "
+	"FROM plan_goal g JOIN plan p ON p.id = g.plan_id "
+	"WHERE p.client_id = :id ORDER BY g.position, g.id";
+static const char sql_notes[] =
+	"SELECT 'Note of ' || n.written_on || coalesce(' by ' || s.name, '') "
+	"AS _title, n.written_on, s.name AS written_by, n.text "
+	"FROM plan_note n JOIN plan p ON p.id = n.plan_id "
+	"LEFT JOIN staff s ON s.id = n.author_id "
+	"WHERE p.client_id = :id ORDER BY n.written_on, n.id";
+static const char sql_shortlist[] =
+	"SELECT 'PAL suggested: ' || coalesce(s.name, '?') || ' on ' || "
+	"l.added_on AS _title, s.name AS pal, l.added_on, l.why, l.status, "
+	"l.interview_on, l.interview_note, l.first_meeting_on, "
+	"l.client_decision, l.pal_decision, l.decline_reason, l.closed_on "
+	"FROM shortlist l LEFT JOIN staff s ON s.id = l.pal_id "
+	"WHERE l.client_id = :id ORDER BY l.added_on, l.id";
+static const char sql_assignments[] =
+	"SELECT coalesce(s.name, 'A worker') || ' from ' || a.started_on AS "
+	"_title, s.name AS worker, a.started_on, "
+	HOURS("a.contracted_minutes_per_week") " AS contracted_per_week, "
+	"a.review_due_on, a.reviewed_on, a.ended_on, "
+	"replace(a.end_kind, '_', ' ') AS end_kind, a.end_reason, "
+	"a.override_reason "
+	"FROM assignment a LEFT JOIN staff s ON s.id = a.worker_id "
+	"WHERE a.client_id = :id ORDER BY a.started_on, a.id";
+static const char sql_reviews[] =
+	"SELECT 'Review on ' || r.held_on AS _title, w.name AS pal, r.held_on, "
+	"r.participants, replace(r.outcome, '_', ' ') AS outcome, r.notes, "
+	"s.name AS recorded_by "
+	"FROM review r JOIN assignment a ON a.id = r.assignment_id "
+	"LEFT JOIN staff w ON w.id = a.worker_id "
+	"LEFT JOIN staff s ON s.id = r.recorded_by "
+	"WHERE a.client_id = :id ORDER BY r.held_on, r.id";
+static const char sql_sessions[] =
+	"SELECT 'Session on ' || x.date || ' with ' || coalesce(s.name, "
+	"'a PAL') AS _title, x.date, x.start_time, " HOURS("x.minutes")
+	" AS time_spent, x.minutes, x.place, x.did AS what_we_did, "
+	"x.went_well, x.follow_up, x.status "
+	"FROM session x LEFT JOIN staff s ON s.id = x.pal_id "
+	"WHERE x.client_id = :id ORDER BY x.date, x.start_time, x.id";
+static const char sql_audit[] =
+	"SELECT coalesce(s.name, a.actor_login, 'peerdesk') || CASE a.action "
+	"WHEN 'open' THEN ' opened the record' "
+	"ELSE ': ' || a.action || ' ' || replace(a.entity, '_', ' ') END || "
+	"' on ' || " WHEN("a.at") " AS _title, a.at, "
+	"coalesce(s.name, a.actor_login) AS who, a.actor_login AS login, "
+	"a.action, a.entity AS record, a.entity_id AS record_number, "
+	"a.summary, a.reason, a.before, a.after "
+	"FROM audit a LEFT JOIN staff s ON s.id = a.actor_id "
+	"WHERE a.client_id = :id ORDER BY a.at, a.id";
+
+static const struct {
+	const char *key, *title, *sql;
+} privacy_sections[] = {
+	{ "record", "Your record", sql_client },
+	{ "referrals", "How you were referred to us", sql_referrals },
+	{ "funding", "How your support is paid for", sql_funding },
+	{ "allies", "People who matter to you", sql_allies },
+	{ "plan", "Your Wellness and Safety Plan", sql_plan },
+	{ "plan_versions", "Every saved version of your plan", sql_versions },
+	{ "goals", "Your goals, their steps and scores", sql_goals },
+	{ "plan_notes", "Notes in your plan", sql_notes },
+	{ "shortlist", "Choosing your PAL", sql_shortlist },
+	{ "assignments", "Who has supported you", sql_assignments },
+	{ "reviews", "Your reviews", sql_reviews },
+	{ "sessions", "Your sessions", sql_sessions },
+	{ "audit", "Who looked at or changed your record, and when",
+	  sql_audit },
+};
+
+static enum pd_status
+privacy_section(struct db *db, int64_t id, struct sar_bundle *b,
+    size_t which, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, privacy_sections[which].sql, err);
+	struct sar_section *sec;
+	int rc, i, n;
+
+	if (st == NULL)
+		return PD_DB;
+	sec = sar_add_section(b, privacy_sections[which].key,
+	    privacy_sections[which].title);
+	db_bind_int64(st, ":id", id);
+	n = sqlite3_column_count(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sar_record *r = sar_add_record(sec, NULL);
+
+		for (i = 0; i < n; i++) {
+			const char *name = sqlite3_column_name(st, i);
+			const unsigned char *v = sqlite3_column_text(st, i);
+
+			if (v == NULL)
+				continue;
+			if (strcmp(name, "_title") == 0)
+				r->title = xstrdup((const char *)v);
+			else if (v[0] != '\0')
+				sar_add_field(r, name, (const char *)v);
+		}
+	}
+	return people_end(db, st, rc, err);
+}
+
+enum pd_status
+db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
+    struct pd_err *err)
+{
+	struct privacy_client c;
+	enum pd_status s;
+	int own = db->tx_depth == 0;
+	size_t i;
+
+	if (own && (s = db_exec_sql(db, "BEGIN", err)) != PD_OK)
+		return s;
+	memset(&c, 0, sizeof c);
+	s = db_privacy_client(db, id, &c, err);
+	if (s == PD_OK) {
+		b->client_id = id;
+		free(b->client_name);
+		b->client_name = c.name;
+		c.name = NULL;
+	}
+	for (i = 0; s == PD_OK && i < sizeof privacy_sections /
+	    sizeof privacy_sections[0]; i++)
+		s = privacy_section(db, id, b, i, err);
+	privacy_client_fini(&c);
+	if (own) {
+		if (s == PD_OK)
+			s = db_exec_sql(db, "COMMIT", err);
+		else
+			db_exec_sql(db, "ROLLBACK", NULL);
+	}
+	return s;
+}
+
+/* ---- one client's state ------------------------------------------------ */
+
+static const char sql_state[] =
+	"SELECT id, name, status, closed_on, anonymised_at FROM client "
+	"WHERE id = :id";
+
+void
+privacy_client_fini(struct privacy_client *c)
+{
+	if (c == NULL)
+		return;
+	free(c->name);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+privacy_row(sqlite3_stmt *st, struct privacy_client *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = db_col_int(st, 0, 0);
+	c->name = db_col_str(st, 1);
+	people_copy(st, 2, c->status, sizeof c->status);
+	people_copy(st, 3, c->closed_on, sizeof c->closed_on);
+	people_copy(st, 4, c->anonymised_at, sizeof c->anonymised_at);
+}
+
+enum pd_status
+db_privacy_client(struct db *db, int64_t id, struct privacy_client *out,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_state, err);
+	enum pd_status s;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	s = db_step_row(db, st, err);
+	if (s == PD_OK)
+		privacy_row(st, out);
+	else if (s == PD_NOT_FOUND)
+		pd_fail(err, PD_NOT_FOUND, NULL, "there is no client %lld",
+		    (long long)id);
+	db_done(st);
+	return s;
+}
+
+/* ---- retention --------------------------------------------------------- */
+
+static const char sql_past[] =
+	"SELECT id, name, status, closed_on, anonymised_at FROM client "
+	"WHERE status = 'closed' AND anonymised_at IS NULL "
+	"AND closed_on IS NOT NULL AND closed_on <= :cutoff "
+	"ORDER BY closed_on, id";
+
+enum pd_status
+db_privacy_past(struct db *db, const char *cutoff,
+    int (*cb)(void *arg, const struct privacy_client *c), void *arg,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_past, err);
+	struct privacy_client c;
+	int rc, stop;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text(st, ":cutoff", cutoff);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		privacy_row(st, &c);
+		stop = cb(arg, &c);
+		privacy_client_fini(&c);
+		if (stop)
+			break;
+	}
+	return people_end(db, st, rc, err);
+}
+
+/* ---- erasure ----------------------------------------------------------- */
+
+/* Each statement binds some of :id, :name, :phone, :now, :actor. */
+#define IN_PLAN "(SELECT id FROM plan WHERE client_id = :id)"
+#define IN_ASSIGNMENT "(SELECT id FROM assignment WHERE client_id = :id)"
+/* Text elsewhere that names the client (a name of 4 or more bytes, or
+ * the phone number): short names would match too much. */
+#define MENTIONS(col) "((length(:name) >= 4 AND instr(" col ", :name) > 0) " \
+	"OR (length(:phone) >= 6 AND instr(" col ", :phone) > 0))"
+
+static const char sql_old_phone[] =
+	"SELECT phone FROM client WHERE id = :id";
+static const char *const sql_erase[] = {
+	"UPDATE client SET name = 'Erased client #' || id, "
+	"preferred_name = NULL, pronouns = NULL, date_of_birth = NULL, "
+	"gender = NULL, phone = NULL, email = NULL, address = NULL, "
+	"contact_notes = NULL, pal_preferences = NULL, interests = NULL, "
+	"skills_wanted = NULL, diagnosis_note = NULL, anonymised_at = :now, "
+	"updated_at = :now, updated_by = :actor, version = version + 1 "
+	"WHERE id = :id",
+	"DELETE FROM client_ally WHERE client_id = :id",
+	"UPDATE referral SET referrer_name = NULL, referrer_contact = NULL, "
+	"notes = NULL, version = version + 1 WHERE client_id = :id",
+	"UPDATE funding SET negotiator = NULL, negotiator_contact = NULL, "
+	"notes = NULL, version = version + 1 WHERE client_id = :id",
+	"UPDATE plan_version SET ambitions = NULL, support_wanted = NULL, "
+	"support_hopes = NULL, keeps_me_well = NULL, triggers = NULL, "
+	"triggers_plan = NULL, warning_signs = NULL, warning_plan = NULL, "
+	"crisis_plan = NULL, crisis_contacts = NULL, crisis_helps = NULL, "
+	"crisis_avoid = NULL, advance_statement = NULL, unsafe_places = NULL, "
+	"note = NULL WHERE plan_id IN " IN_PLAN,
+	"UPDATE goal_score SET note = NULL WHERE goal_id IN "
+	"(SELECT id FROM plan_goal WHERE plan_id IN " IN_PLAN ")",
+	"UPDATE plan_goal_step SET text = '(erased)' WHERE goal_id IN "
+	"(SELECT id FROM plan_goal WHERE plan_id IN " IN_PLAN ")",
+	"UPDATE plan_goal SET title = '(erased)', detail = NULL, "
+	"set_by = NULL, version = version + 1 WHERE plan_id IN " IN_PLAN,
+	"UPDATE plan_note SET text = '(erased)' WHERE plan_id IN " IN_PLAN,
+	"UPDATE shortlist SET why = NULL, interview_note = NULL, "
+	"decline_reason = NULL, version = version + 1 WHERE client_id = :id",
+	"UPDATE review SET participants = NULL, notes = NULL "
+	"WHERE assignment_id IN " IN_ASSIGNMENT,
+	"UPDATE assignment SET end_reason = NULL, override_reason = NULL, "
+	"version = version + 1 WHERE client_id = :id",
+	"UPDATE session SET did = NULL, went_well = NULL, follow_up = NULL, "
+	"version = version + 1 WHERE client_id = :id",
+	"UPDATE timesheet_line SET note = NULL WHERE note IS NOT NULL AND "
+	"(client_id = :id OR session_id IN "
+	"(SELECT id FROM session WHERE client_id = :id) OR "
+	MENTIONS("note") ")",
+	"DELETE FROM draft WHERE " MENTIONS("content"),
+	/* the one update the audit table allows (0005_audit_redact.sql) */
+	"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
+	"reason = NULL WHERE (client_id = :id OR (entity = 'client' AND "
+	"entity_id = :id) OR " MENTIONS("summary") " OR " MENTIONS("before")
+	" OR " MENTIONS("after") " OR " MENTIONS("reason") ") AND NOT "
+	"(summary IS '(erased)' AND before IS NULL AND after IS NULL AND "
+	"reason IS NULL)",
+};
+
+/* Bind whichever of the names the statement has. */
+static void
+privacy_bind(sqlite3_stmt *st, int64_t id, const char *name,
+    const char *phone, const char *now, int64_t actor)
+{
+	if (sqlite3_bind_parameter_index(st, ":id") > 0)
+		db_bind_int64(st, ":id", id);
+	if (sqlite3_bind_parameter_index(st, ":name") > 0)
+		db_bind_text(st, ":name", name);
+	if (sqlite3_bind_parameter_index(st, ":phone") > 0)
+		db_bind_text_opt(st, ":phone", phone);
+	if (sqlite3_bind_parameter_index(st, ":now") > 0)
+		db_bind_text(st, ":now", now);
+	if (sqlite3_bind_parameter_index(st, ":actor") > 0)
+		db_bind_id_opt(st, ":actor", actor);
+}
+
+enum pd_status
+db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
+    struct pd_err *err)
+{
+	struct privacy_client c;
+	sqlite3_stmt *st;
+	enum pd_status s;
+	char now[21], *phone = NULL;
+	size_t i;
+
+	if ((s = db_privacy_client(db, id, &c, err)) != PD_OK)
+		return s;
+	if ((st = db_stmt(db, sql_old_phone, err)) == NULL) {
+		privacy_client_fini(&c);
+		return PD_DB;
+	}
+	db_bind_int64(st, ":id", id);
+	if ((s = db_step_row(db, st, err)) == PD_OK)
+		phone = db_col_str(st, 0);
+	db_done(st);
+	db_now(now);
+	for (i = 0; s == PD_OK && i < sizeof sql_erase / sizeof sql_erase[0];
+	    i++) {
+		if ((st = db_stmt(db, sql_erase[i], err)) == NULL) {
+			s = PD_DB;
+			break;
+		}
+		privacy_bind(st, id, c.name, phone, now, actor_id);
+		s = db_exec_stmt(db, st, err);
+	}
+	free(phone);
+	privacy_client_fini(&c);
+	return s;
+}

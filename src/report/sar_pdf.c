@@ -1,0 +1,366 @@
+/* sar_pdf.c - everything held about a client, as a PDF to read. */
+#include "peerdesk/report/sar_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/core/xalloc.h"
+
+#define PAGE_W 595.0		/* A4 in points */
+#define PAGE_H 842.0
+#define FONT "DejaVu Sans"
+#define MARGIN 48.0
+#define LEFT MARGIN
+#define RIGHT (PAGE_W - MARGIN)
+#define TOP 78.0		/* below the page header */
+#define BOTTOM (PAGE_H - MARGIN)
+#define LABEL_W 120.0
+#define LEAD 1.35
+
+#define SIZE_BODY 9.5
+#define SIZE_SMALL 7.5
+#define SIZE_RECORD 10.5
+#define SIZE_SECTION 13.0
+#define SIZE_TITLE 18.0
+
+struct sar_pdf {
+	cairo_t *cr;
+	const struct sar_bundle *b;
+	int draw;		/* 0: count pages only */
+	int page, pages;
+	double y;		/* top of the next line */
+};
+
+static void
+sp_font(struct sar_pdf *p, double size, int bold)
+{
+	cairo_select_font_face(p->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(p->cr, size);
+}
+
+static double
+sp_width(struct sar_pdf *p, const char *s)
+{
+	cairo_text_extents_t ext;
+
+	cairo_text_extents(p->cr, s, &ext);
+	return ext.x_advance;
+}
+
+static void
+sp_show(struct sar_pdf *p, double x, double baseline, int grey,
+    const char *s)
+{
+	if (!p->draw)
+		return;
+	if (grey)
+		cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+	else
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_move_to(p->cr, x, baseline);
+	cairo_show_text(p->cr, s);
+}
+
+static void
+sp_header(struct sar_pdf *p)
+{
+	char *s;
+
+	sp_font(p, SIZE_SMALL, 0);
+	s = xasprintf("%s - what we hold about %s (client %lld), made on %s",
+	    p->b->org_name ? p->b->org_name : "peerdesk",
+	    p->b->client_name ? p->b->client_name : "",
+	    (long long)p->b->client_id, p->b->made_on);
+	sp_show(p, LEFT, MARGIN, 1, s);
+	free(s);
+	s = xasprintf("page %d of %d", p->page, p->pages);
+	if (p->draw)
+		sp_show(p, RIGHT - sp_width(p, s), MARGIN, 1, s);
+	free(s);
+	if (p->draw) {
+		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+		cairo_set_line_width(p->cr, 0.5);
+		cairo_move_to(p->cr, LEFT, MARGIN + 6);
+		cairo_line_to(p->cr, RIGHT, MARGIN + 6);
+		cairo_stroke(p->cr);
+	}
+	p->y = TOP;
+}
+
+static void
+sp_new_page(struct sar_pdf *p)
+{
+	if (p->draw)
+		cairo_show_page(p->cr);
+	p->page++;
+	sp_header(p);
+}
+
+/* Room for h points more on this page, else a new page. */
+static void
+sp_need(struct sar_pdf *p, double h)
+{
+	if (p->y + h > BOTTOM && p->y > TOP)
+		sp_new_page(p);
+}
+
+/* Bytes of s (at a character boundary) that fit in w; at least one
+ * character. */
+static size_t
+sp_fit_chars(struct sar_pdf *p, const char *s, size_t len, double w)
+{
+	char *t = xmalloc(len + 1);
+	size_t n = len, good = 0;
+
+	while (n > 0) {
+		memcpy(t, s, n);
+		t[n] = '\0';
+		if (sp_width(p, t) <= w) {
+			good = n;
+			break;
+		}
+		n--;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	free(t);
+	if (good == 0) {
+		good = 1;
+		while (good < len && ((unsigned char)s[good] & 0xc0) == 0x80)
+			good++;
+	}
+	return good;
+}
+
+/* Print one line of text wrapped at spaces (a word wider than w is
+ * broken) from x, lines of size; moves p->y, adding pages. */
+static void
+sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
+    int grey, const char *s)
+{
+	size_t len = strlen(s), start = 0;
+	char *line = xmalloc(len + 1);
+
+	for (;;) {
+		size_t end = start, n;
+
+		sp_font(p, size, bold);
+		/* extend word by word while it fits */
+		while (end < len) {
+			size_t next = end;
+
+			while (next < len && s[next] == ' ')
+				next++;
+			while (next < len && s[next] != ' ')
+				next++;
+			memcpy(line, s + start, next - start);
+			line[next - start] = '\0';
+			if (sp_width(p, line) > w)
+				break;
+			end = next;
+		}
+		if (end == start) {
+			/* a single word too wide: break it */
+			n = sp_fit_chars(p, s + start, len - start, w);
+			end = start + n;
+		}
+		memcpy(line, s + start, end - start);
+		line[end - start] = '\0';
+		sp_need(p, size * LEAD);
+		sp_font(p, size, bold);
+		sp_show(p, x, p->y + size, grey, line);
+		p->y += size * LEAD;
+		start = end;
+		while (start < len && s[start] == ' ')
+			start++;
+		if (start >= len)
+			break;
+	}
+	free(line);
+}
+
+/* Text with newlines: each line wrapped. */
+static void
+sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
+    int grey, const char *s)
+{
+	const char *q = s;
+
+	do {
+		size_t n = strcspn(q, "\n");
+		char *line = xstrndup(q, n);
+
+		if (n > 0 && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		if (line[0] == '\0')
+			p->y += size * LEAD * 0.5;
+		else
+			sp_wrap_line(p, x, w, size, bold, grey, line);
+		free(line);
+		q += n;
+		if (*q == '\n')
+			q++;
+	} while (*q != '\0');
+}
+
+static void
+sp_field(struct sar_pdf *p, const struct sar_field *f)
+{
+	char label[64];
+	double y0;
+	int page0;
+
+	sar_label(f->key, label, sizeof label);
+	sp_need(p, SIZE_BODY * LEAD);
+	y0 = p->y;
+	page0 = p->page;
+	sp_font(p, SIZE_BODY, 0);
+	sp_show(p, LEFT, y0 + SIZE_BODY, 1, label);
+	sp_wrap(p, LEFT + LABEL_W, RIGHT - LEFT - LABEL_W, SIZE_BODY, 0, 0,
+	    f->value);
+	if (p->page == page0 && p->y < y0 + SIZE_BODY * LEAD)
+		p->y = y0 + SIZE_BODY * LEAD;
+}
+
+static void
+sp_intro(struct sar_pdf *p)
+{
+	const struct sar_bundle *b = p->b;
+	char *s;
+
+	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_TITLE, 1, 0,
+	    "What we hold about you");
+	p->y += 6;
+	s = xasprintf("This is a copy of everything %s holds about %s "
+	    "(client number %lld), made on %s in answer to a request to see "
+	    "it. It has your record, how you came to us, your plan in every "
+	    "version that was saved, your goals, who supported you, your "
+	    "sessions and reviews, and a list of everyone who looked at or "
+	    "changed your record, and when. The same information is in the "
+	    "YAML file that comes with this one.",
+	    b->org_name ? b->org_name : "peerdesk",
+	    b->client_name ? b->client_name : "", (long long)b->client_id,
+	    b->made_on);
+	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 0, s);
+	free(s);
+	p->y += 8;
+}
+
+static void
+sp_body(struct sar_pdf *p)
+{
+	const struct sar_bundle *b = p->b;
+	size_t i, j, k;
+
+	p->page = 1;
+	sp_header(p);
+	sp_intro(p);
+	for (i = 0; i < b->n; i++) {
+		const struct sar_section *s = &b->sections[i];
+
+		p->y += 8;
+		sp_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
+		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_SECTION, 1, 0, s->title);
+		if (s->n == 0)
+			sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 1,
+			    "We hold nothing of this kind about you.");
+		for (j = 0; j < s->n; j++) {
+			const struct sar_record *r = &s->recs[j];
+
+			p->y += 4;
+			sp_need(p, SIZE_RECORD * LEAD + 2 * SIZE_BODY * LEAD);
+			sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_RECORD, 1, 0,
+			    r->title ? r->title : s->title);
+			for (k = 0; k < r->n; k++)
+				sp_field(p, &r->fields[k]);
+		}
+	}
+	if (p->draw)
+		cairo_show_page(p->cr);
+}
+
+static cairo_status_t
+sp_write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+	strbuf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+enum pd_status
+sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
+    struct pd_err *err)
+{
+	cairo_surface_t *surface;
+	cairo_status_t st;
+	struct sar_pdf p;
+	char *title;
+
+	surface = cairo_pdf_surface_create_for_stream(sp_write_cb, out,
+	    PAGE_W, PAGE_H);
+	title = xasprintf("What we hold about %s",
+	    b->client_name ? b->client_name : "you");
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+	    title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+	    "peerdesk");
+	free(title);
+	memset(&p, 0, sizeof p);
+	p.cr = cairo_create(surface);
+	p.b = b;
+	p.pages = 1;
+	sp_body(&p);		/* count the pages */
+	p.pages = p.page;
+	p.draw = 1;
+	sp_body(&p);
+	st = cairo_status(p.cr);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(surface);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return pd_fail(err, PD_IO, NULL, "could not draw the PDF: %s",
+		    cairo_status_to_string(st));
+	return PD_OK;
+}
+
+enum pd_status
+sar_pdf_write(const struct sar_bundle *b, const char *path,
+    struct pd_err *err)
+{
+	struct strbuf pdf = STRBUF_INIT;
+	enum pd_status s;
+	FILE *f;
+	int bad;
+
+	if ((s = sar_pdf_render(b, &pdf, err)) != PD_OK) {
+		strbuf_fini(&pdf);
+		return s;
+	}
+	f = fopen(path, "wbx");
+	if (f == NULL) {
+		if (errno == EEXIST)
+			s = pd_fail(err, PD_DUPLICATE, NULL, "%s is already "
+			    "there; peerdesk never overwrites it", path);
+		else
+			s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s",
+			    path, strerror(errno));
+		strbuf_fini(&pdf);
+		return s;
+	}
+	bad = fwrite(pdf.buf, 1, pdf.len, f) != pdf.len;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad) {
+		s = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
+		    "could not write all of %s: %s", path, strerror(errno));
+		remove(path);
+	}
+	strbuf_fini(&pdf);
+	return s;
+}

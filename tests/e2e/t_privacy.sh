@@ -1,0 +1,103 @@
+#!/bin/bash
+# Tier 4: data-protection requests from the command line: a copy of
+# everything held (sar), erasing a closed client, retention.
+. "$(dirname "$0")/lib.sh"
+
+DB=$T/org.db
+q() { sqlite3 "$DB" "$1"; }
+"$PD" --db "$DB" --today 2026-11-25 demo >/dev/null || fail "demo"
+command -v pdftotext >/dev/null || fail "pdftotext is missing (poppler-utils)"
+
+# a closed client with sessions, and someone opening the record
+C=$(q "SELECT id FROM client WHERE status = 'closed' AND EXISTS (SELECT 1 FROM session s WHERE s.client_id = client.id AND s.did IS NOT NULL) ORDER BY id LIMIT 1")
+NAME=$(q "SELECT name FROM client WHERE id = $C")
+PHONE=$(q "SELECT phone FROM client WHERE id = $C")
+NOTE=$(q "SELECT did FROM session WHERE client_id = $C AND did IS NOT NULL ORDER BY length(did) LIMIT 1")
+PRIYA=$(q "SELECT id FROM staff WHERE login = 'priya'")
+q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary) VALUES ('2026-03-01T10:15:00Z', $PRIYA, 'priya', 'open', 'client', $C, $C, 'opened the record')"
+q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary, before, after) VALUES ('2026-03-02T09:00:00Z', $PRIYA, 'priya', 'update', 'client', $C, $C, 'changed the record', 'phone: $PHONE', 'name: $NAME')"
+check "the test client has a name, a phone and a session note" \
+	test -n "$NAME" -a -n "$PHONE" -a -n "$NOTE"
+
+# sar
+mkdir -p "$T/out"
+expect_out "sar writes the PDF and the YAML" "client-$C.pdf" \
+	"$PD" --db "$DB" sar "$C" --output "$T/out"
+check "the YAML is there" test -s "$T/out/client-$C.yaml"
+pdftotext -layout "$T/out/client-$C.pdf" "$T/out/sar.txt"
+check "the PDF says what it is" grep -q "What we hold about you" "$T/out/sar.txt"
+check "the PDF has the client's name" grep -qF "$NAME" "$T/out/sar.txt"
+check "the PDF has a session note" grep -qF "$NOTE" "$T/out/sar.txt"
+check "the PDF says who opened the record and when" \
+	grep -q "Priya.* opened the record on 2026-03-01 at 10:15" "$T/out/sar.txt"
+check "the PDF names plan versions and who saved them" \
+	grep -q "Your plan, version 1, saved by" "$T/out/sar.txt"
+check "the YAML has the client" grep -qF "client: \"$NAME\"" "$T/out/client-$C.yaml"
+check "the YAML has the sessions" grep -q "^sessions:" "$T/out/client-$C.yaml"
+expect_out "sar never overwrites" "already there" "$PD" --db "$DB" sar "$C" --output "$T/out"
+check "the sar is audited once" test "$(q "SELECT count(*) FROM audit WHERE action = 'sar' AND client_id = $C")" = 1
+expect_rc "sar of nobody is not found" 3 "$PD" --db "$DB" sar 99999 --output "$T/out"
+expect_rc "sar needs a client number" 2 "$PD" --db "$DB" sar
+
+# erase: refusals first
+OPEN=$(q "SELECT id FROM client WHERE status <> 'closed' ORDER BY id LIMIT 1")
+expect_out "erase refuses a client who is not closed" "not closed" \
+	"$PD" --db "$DB" erase "$OPEN" --yes
+check "and changes nothing" test "$(q "SELECT anonymised_at IS NULL FROM client WHERE id = $OPEN")" = 1
+expect_out "erase asks for the name and stops on a wrong one" "nothing was erased" \
+	sh -c "echo 'Someone Else' | '$PD' --db '$DB' erase $C"
+check "the client is still there" test "$(q "SELECT name FROM client WHERE id = $C")" = "$NAME"
+
+MIN_BEFORE=$(q "SELECT count(*), sum(minutes), min(date), max(date) FROM session WHERE client_id = $C")
+LINES_BEFORE=$(q "SELECT count(*), sum(minutes) FROM timesheet_line WHERE client_id = $C OR session_id IN (SELECT id FROM session WHERE client_id = $C)")
+ASG_BEFORE=$(q "SELECT group_concat(started_on || '/' || coalesce(ended_on, '')) FROM assignment WHERE client_id = $C")
+AUDIT_BEFORE=$(q "SELECT count(*) FROM audit WHERE client_id = $C")
+expect_out "erase goes ahead when the name is typed" "is erased" \
+	sh -c "printf '%s\n' '$NAME' | '$PD' --db '$DB' erase $C"
+check "the name is replaced" test "$(q "SELECT name FROM client WHERE id = $C")" = "Erased client #$C"
+check "anonymised_at is set" test "$(q "SELECT anonymised_at IS NOT NULL FROM client WHERE id = $C")" = 1
+
+# no trace of the name or the phone in any text column of any table
+leaks=0
+for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
+	for col in $(q "SELECT name FROM pragma_table_info('$t')"); do
+		n=$(q "SELECT count(*) FROM \"$t\" WHERE instr(CAST(\"$col\" AS TEXT), '$NAME') > 0 OR instr(CAST(\"$col\" AS TEXT), '$PHONE') > 0")
+		if [ "$n" != 0 ]; then
+			echo "  $t.$col still holds the name or phone ($n rows)"
+			leaks=1
+		fi
+	done
+done
+check "no table holds the name or the phone any more" test $leaks = 0
+check "session dates and minutes are kept" test "$(q "SELECT count(*), sum(minutes), min(date), max(date) FROM session WHERE client_id = $C")" = "$MIN_BEFORE"
+check "timesheet lines (pay) are kept" test "$(q "SELECT count(*), sum(minutes) FROM timesheet_line WHERE client_id = $C OR session_id IN (SELECT id FROM session WHERE client_id = $C)")" = "$LINES_BEFORE"
+check "assignment dates are kept" test "$(q "SELECT group_concat(started_on || '/' || coalesce(ended_on, '')) FROM assignment WHERE client_id = $C")" = "$ASG_BEFORE"
+check "session notes are gone" test "$(q "SELECT count(*) FROM session WHERE client_id = $C AND (did IS NOT NULL OR went_well IS NOT NULL OR follow_up IS NOT NULL)")" = 0
+check "the audit keeps every row (plus the erase)" test "$(q "SELECT count(*) FROM audit WHERE client_id = $C")" = $((AUDIT_BEFORE + 1))
+check "the audit keeps who opened the record and when" test "$(q "SELECT actor_login || ' ' || at FROM audit WHERE client_id = $C AND action = 'open'")" = "priya 2026-03-01T10:15:00Z"
+check "the erase is audited without personal data" test "$(q "SELECT count(*) FROM audit WHERE client_id = $C AND action = 'erase' AND summary NOT LIKE '%$NAME%'")" = 1
+check "the audit still refuses other changes" sh -c "! sqlite3 '$DB' \"UPDATE audit SET action = 'x' WHERE client_id = $C\" 2>/dev/null"
+check "and still refuses removal" sh -c "! sqlite3 '$DB' \"DELETE FROM audit WHERE client_id = $C\" 2>/dev/null"
+check "but allows a redaction" sqlite3 "$DB" "UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, reason = NULL WHERE action = 'sar'"
+expect_out "erasing twice is refused" "already erased" "$PD" --db "$DB" erase "$C" --yes
+check "the database checks clean" test "$(q 'PRAGMA integrity_check')" = ok
+
+# retention: one year, at the boundary of the oldest closure
+printf 'retention_years: 1\n' > "$T/config.yaml"
+OLDEST=$(q "SELECT min(closed_on) FROM client WHERE status = 'closed' AND anonymised_at IS NULL")
+DAY=$(date -u -d "$OLDEST + 1 year" +%F)
+BEFORE=$(date -u -d "$DAY - 1 day" +%F)
+expected() { q "SELECT group_concat(id, ' ') FROM (SELECT id FROM client WHERE status = 'closed' AND anonymised_at IS NULL AND closed_on <= date('$1', '-1 year') ORDER BY closed_on, id)"; }
+listed() { "$PD" --db "$DB" --config "$T/config.yaml" --today "$1" retention --dry-run | awk '/^ +[0-9]+ +[0-9-]+ +[0-9]+ /{print $1}' | paste -sd' '; }
+check "retention lists nobody the day before the oldest closure's year is up" test -z "$(listed "$BEFORE")"
+check "and exactly the oldest on the day" test "$(listed "$DAY")" = "$(expected "$DAY")" -a -n "$(expected "$DAY")"
+check "and exactly the right clients a few months on" test "$(listed 2026-11-25)" = "$(expected 2026-11-25)"
+expect_out "the dry run changes nothing" "Nothing was changed" \
+	"$PD" --db "$DB" --config "$T/config.yaml" --today 2026-11-25 retention --dry-run
+N=$(expected 2026-11-25 | wc -w)
+expect_out "retention --yes erases them" "Erased $N of $N" \
+	"$PD" --db "$DB" --config "$T/config.yaml" --today 2026-11-25 retention --yes
+check "then nobody is past retention" test -z "$(listed 2026-11-25)"
+check "and they are all anonymised" test "$(q "SELECT count(*) FROM client WHERE anonymised_at IS NOT NULL")" = $((N + 1))
+
+finish
