@@ -655,3 +655,43 @@ plan_delta_format(const struct plan_doc *doc, const struct plan_delta *d,
 	plan_wrap(out, line.buf, width, 2);
 	strbuf_fini(&line);
 }
+
+void
+plan_version_format(const struct plan_sections *prev,
+    const struct plan_sections *cur, const char *who, int width,
+    struct strbuf *out)
+{
+	struct strbuf line = STRBUF_INIT;
+	struct plan_field_delta f;
+	char day[20], date[11];
+	size_t i;
+	int n = 0;
+
+	snprintf(date, sizeof date, "%.10s", cur->saved_at);
+	strbuf_addf(&line, "Version %d, saved on %s", cur->version_no,
+	    plan_long_date(date, day));
+	if (who != NULL && who[0] != '\0')
+		strbuf_addf(&line, " by %s", who);
+	strbuf_addc(&line, '.');
+	plan_wrap(out, line.buf, width, 0);
+	if (cur->note != NULL && cur->note[0] != '\0') {
+		strbuf_reset(&line);
+		strbuf_addf(&line, "What changed, in their words: %s",
+		    cur->note);
+		plan_wrap(out, line.buf, width, 0);
+	}
+	strbuf_addc(out, '\n');
+	for (i = 0; i < PLAN_NFIELDS; i++) {
+		memset(&f, 0, sizeof f);
+		f.before = prev ? plan_field_get(prev, i) : NULL;
+		f.after = plan_field_get(cur, i);
+		f.change = plan_text_change(f.before, f.after);
+		if (f.change == PLAN_SAME)
+			continue;
+		format_field(&f, &plan_fields[i], NULL, NULL, width, out);
+		n++;
+	}
+	if (n == 0)
+		plan_wrap(out, "No section changed in this version.", width, 2);
+	strbuf_fini(&line);
+}

@@ -171,6 +171,13 @@ typedef const char *(*plan_name_fn)(void *ctx, int64_t staff_id);
 void plan_delta_format(const struct plan_doc *doc, const struct plan_delta *d,
     plan_name_fn name_of, void *ctx, int width, struct strbuf *out);
 
+/* What version cur changed against prev (NULL = nothing before): a line
+ * "Version 3, saved on Mon 2 Nov 2026 by Sam Reid." (who may be NULL),
+ * its note, then each changed field with its text before and now. */
+void plan_version_format(const struct plan_sections *prev,
+    const struct plan_sections *cur, const char *who, int width,
+    struct strbuf *out);
+
 /* Append text to out wrapped at width columns (0 = as it is), every
  * line starting with indent spaces; existing line breaks are kept.
  * Each line ends in '\n'. */
