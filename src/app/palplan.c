@@ -237,7 +237,7 @@ app_pal_plan_people(struct app *app, struct pal_plan_row **rows, size_t *n,
 		memset(&v, 0, sizeof v);
 		s = db_pal_plan_current(app->db, p.rows[i].pal_id,
 		    &p.rows[i].version_no, NULL);
-		if (s == PD_NOT_FOUND) {	/* a PAL login without a profile */
+		if (s == PD_NOT_FOUND) {	/* a PAL without a profile */
 			s = PD_OK;
 			continue;
 		}

@@ -144,7 +144,8 @@ hist_event_cmp(const void *a, const void *b)
 
 	if (c != 0)
 		return c;
-	return (y->version_no > x->version_no) - (y->version_no < x->version_no);
+	return (y->version_no > x->version_no) -
+	    (y->version_no < x->version_no);
 }
 
 /* A name for staff id, looked up once per id. */
@@ -234,8 +235,8 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 			e = hist_add_event(h);
 			e->kind = PLAN_EVENT_OTHER;
 			memcpy(e->at, a->at, sizeof e->at);
-			who = a->actor_id > 0 ? hist_name(app, &nm, a->actor_id) :
-			    NULL;
+			who = a->actor_id > 0 ?
+			    hist_name(app, &nm, a->actor_id) : NULL;
 			e->who = xstrdup(who ? who : a->actor_login);
 			e->what = xstrdup(a->summary ? a->summary : a->action);
 			if (strcmp(a->entity, "plan_goal") == 0 &&
@@ -313,7 +314,7 @@ app_plan_version_text(struct app *app, int64_t client_id, int version_no,
 	return PD_OK;
 }
 
-/* ---- what changed since ------------------------------------------------- */
+/* ---- what changed since ------------------------------------------------ */
 
 void
 plan_changes_fini(struct plan_changes *c)
@@ -386,7 +387,8 @@ app_plan_changes(struct app *app, int64_t client_id, const char *since,
 		return s;
 	s = plans_read(app, client_id, &out->doc, err);
 	if (s == PD_OK && out->doc.info.id > 0)
-		s = hist_read(app, client_id, out->doc.info.id, &out->hist, err);
+		s = hist_read(app, client_id, out->doc.info.id, &out->hist,
+		    err);
 	if (s == PD_OK)
 		s = app_audit(app, "open", "plan", out->doc.info.id, client_id,
 		    "looked at what changed in the plan", NULL, NULL, NULL,

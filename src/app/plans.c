@@ -18,7 +18,7 @@
 #include "peerdesk/model/date.h"
 #include "plans_priv.h"
 
-/* ---- shared helpers (plans_priv.h) -------------------------------------- */
+/* ---- shared helpers (plans_priv.h) ------------------------------------- */
 
 int64_t
 plans_scope(const struct app *app)
@@ -100,7 +100,7 @@ plans_finish(struct app *app, enum pd_status s, struct pd_err *err)
 	return s;
 }
 
-/* ---- reading -------------------------------------------------------------- */
+/* ---- reading ----------------------------------------------------------- */
 
 struct goal_list {
 	struct plan_goal *g;
@@ -248,7 +248,7 @@ app_plan_open(struct app *app, int64_t client_id, struct plan_doc *out,
 	return s;
 }
 
-/* ---- saving the sections -------------------------------------------------- */
+/* ---- saving the sections ----------------------------------------------- */
 
 static enum pd_status
 plans_check_sections(const struct plan_sections *s, struct pd_err *err)
@@ -354,7 +354,7 @@ app_plan_merge(struct app *app, int64_t client_id,
 	return plans_finish(app, st, err);
 }
 
-/* ---- goals ------------------------------------------------------------------ */
+/* ---- goals ------------------------------------------------------------- */
 
 static enum pd_status
 plans_check_goal(const struct plan_doc_goal *g, struct pd_err *err)
@@ -479,7 +479,8 @@ plans_sync_steps(struct app *app, struct plan_doc_goal *want,
 		for (i = 0; i < want->n_steps; i++)
 			kept |= want->steps[i].id == have->steps[j].id;
 		if (!kept) {
-			s = db_goal_step_delete(app->db, have->steps[j].id, err);
+			s = db_goal_step_delete(app->db, have->steps[j].id,
+			    err);
 			(*changed)++;
 		}
 	}
@@ -528,8 +529,8 @@ app_goal_save(struct app *app, int64_t client_id, struct plan_doc_goal *g,
 		s = db_goal_insert(app->db, &g->goal, err);
 		words = 1;
 	} else {
-		s = db_goal_step_list(app->db, g->goal.id, 0, plans_collect_step,
-		    &have, err);
+		s = db_goal_step_list(app->db, g->goal.id, 0,
+		    plans_collect_step, &have, err);
 		if (g->goal.created_on[0] == '\0')
 			memcpy(g->goal.created_on, have.goal.created_on, 11);
 		g->goal.position = have.goal.position;
@@ -562,7 +563,7 @@ out:
 	return plans_finish(app, s, err);
 }
 
-/* ---- reviews and notes ------------------------------------------------------ */
+/* ---- reviews and notes ------------------------------------------------- */
 
 enum pd_status
 app_plan_review(struct app *app, int64_t client_id, const char *on,
@@ -638,8 +639,8 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 	}
 	if (s == PD_OK) {
 		strbuf_truncate(&sum, sum.len - 1);
-		s = app_audit(app, "review", "plan", plan.id, client_id, sum.buf,
-		    before.len ? before.buf : NULL, NULL, NULL, err);
+		s = app_audit(app, "review", "plan", plan.id, client_id,
+		    sum.buf, before.len ? before.buf : NULL, NULL, NULL, err);
 	}
 	strbuf_fini(&sum);
 	strbuf_fini(&before);
@@ -687,7 +688,7 @@ app_plan_note_add(struct app *app, int64_t client_id, const char *on,
 	return plans_finish(app, s, err);
 }
 
-/* ---- established ------------------------------------------------------------ */
+/* ---- established ------------------------------------------------------- */
 
 enum pd_status
 app_plan_establish(struct app *app, int64_t client_id, const char *on,
@@ -761,7 +762,7 @@ app_plan_is_established(struct app *app, int64_t client_id, int *yes,
 	return plans_finish(app, s, err);
 }
 
-/* ---- every plan at a glance ------------------------------------------------- */
+/* ---- every plan at a glance -------------------------------------------- */
 
 struct progress_acc {
 	struct plan_progress_row *rows;

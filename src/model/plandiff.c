@@ -269,7 +269,7 @@ plan_long_date(const char *ymd, char buf[20])
 	return buf;
 }
 
-/* ---- the chart ---------------------------------------------------------- */
+/* ---- the chart --------------------------------------------------------- */
 
 #define CHART_LEFT 4		/* "+2 ┤" */
 #define CHART_CELL 7		/* columns per score */
@@ -333,7 +333,7 @@ goal_chart(const struct goal_score *s, size_t n, int width,
 	strbuf_fini(&row);
 }
 
-/* ---- wrapping ------------------------------------------------------------ */
+/* ---- wrapping ---------------------------------------------------------- */
 
 static void
 wrap_line(struct strbuf *out, const char *p, size_t len, int width,
@@ -405,7 +405,8 @@ version_cmp(const void *a, const void *b)
 	const struct plan_sections *x = *(const struct plan_sections *const *)a;
 	const struct plan_sections *y = *(const struct plan_sections *const *)b;
 
-	return (x->version_no > y->version_no) - (x->version_no < y->version_no);
+	return (x->version_no > y->version_no) -
+	    (x->version_no < y->version_no);
 }
 
 /* Is the UTC moment at (or its date) later than day since? */
@@ -540,7 +541,8 @@ format_field(const struct plan_field_delta *f, const struct plan_field *pf,
 
 	strbuf_addf(&line, "%s: %s", pf->label, change_words(f->change));
 	if (f->changed_on[0] != '\0')
-		strbuf_addf(&line, " on %s", plan_long_date(f->changed_on, day));
+		strbuf_addf(&line, " on %s",
+		    plan_long_date(f->changed_on, day));
 	if (who != NULL)
 		strbuf_addf(&line, " by %s", who);
 	if (f->version_no > 0)

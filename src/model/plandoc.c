@@ -247,7 +247,7 @@ plan_doc_goal_by_id(const struct plan_doc *d, int64_t id)
 	return NULL;
 }
 
-/* ---- the PAL's plan ----------------------------------------------------- */
+/* ---- the PAL's plan ---------------------------------------------------- */
 
 #define PFIELD(k, lab) { #k, (lab), offsetof(struct pal_plan, k) }
 

@@ -609,6 +609,182 @@ START_TEST(test_progress_list)
 }
 END_TEST
 
+/* ---- the plan as a file ---------------------------------------------- */
+
+/* Ana's plan with a bit of everything. */
+static void
+fill_plan(void)
+{
+	struct goal_score_in sc;
+	struct pd_err err;
+	char d1[11];
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	day_from_today(-28, d1);
+	day_from_today(-40, goal_created);
+	save_one("keeps_me_well", "Walking the dog\nThe choir", 0);
+	sc.goal_id = add_goal(GOAL_CONNECT, "Walking group", "Find it",
+	    "Go once");
+	sc.score = -1;
+	ck_assert_int_eq(app_plan_review(&app, w.ana, d1, 0, &sc, 1, &err),
+	    PD_OK);
+	add_goal(GOAL_AMBITION, "Work outdoors", NULL, NULL);
+	goal_created[0] = '\0';
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, d1, "Chose the group",
+	    NULL, &err), PD_OK);
+}
+
+START_TEST(test_export_import_round_trip)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
+	struct plan_import_result res;
+	struct plan_doc doc;
+	struct pd_err err;
+	char *edited, *p;
+	int64_t audit_rows;
+
+	fill_plan();
+	ck_assert_int_eq(app_plan_export(&app, w.ana, &a, &err), PD_OK);
+	ck_assert_ptr_nonnull(strstr(a.buf, "name: Ana Silva\n"));
+	ck_assert_ptr_nonnull(strstr(a.buf, "  keeps_me_well: |-\n"
+	    "    Walking the dog\n    The choir\n"));
+	/* the same file back in changes nothing ... */
+	audit_rows = dbfix_count(app.db, "audit");
+	ck_assert_msg(app_plan_import_text(&app, a.buf, a.len, "a.yaml", 0,
+	    &res, &err) == PD_OK, "%s:%d: %s", err.file, err.line, err.msg);
+	ck_assert_int_eq(res.version_before, 1);
+	ck_assert_int_eq(res.version_after, 1);
+	ck_assert_int_eq(res.goals_added + res.goals_changed +
+	    res.scores_added + res.scores_changed + res.notes_added, 0);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 1);
+	/* (only the import itself is written down) */
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), audit_rows + 1);
+	/* ... and the next export is the same, byte for byte */
+	ck_assert_int_eq(app_plan_export(&app, w.ana, &b, &err), PD_OK);
+	ck_assert_str_eq(a.buf, b.buf);
+
+	/* edited in a text editor: a section, a new goal, a score, a note */
+	edited = xasprintf("%s", a.buf);
+	p = strstr(edited, "  triggers:\n");
+	ck_assert_ptr_nonnull(p);
+	strbuf_reset(&c);
+	strbuf_add(&c, edited, (size_t)(p - edited));
+	strbuf_adds(&c, "  triggers: Brown envelopes\n");
+	strbuf_adds(&c, p + strlen("  triggers:\n"));
+	free(edited);
+	edited = strbuf_detach(&c);
+	p = strstr(edited, "notes:\n");
+	strbuf_add(&c, edited, (size_t)(p - edited));
+	strbuf_adds(&c, "- area: learn\n  title: A Recovery College course\n"
+	    "  scores:\n  - on: ");
+	{
+		char today[11];
+
+		day_from_today(0, today);
+		strbuf_adds(&c, today);
+	}
+	strbuf_adds(&c, "\n    score: 0\n");
+	strbuf_adds(&c, p);
+	strbuf_adds(&c, "- on: 2026-01-02\n  text: Felt brave\n");
+	free(edited);
+	edited = strbuf_detach(&c);
+	ck_assert_msg(app_plan_import_text(&app, edited, strlen(edited),
+	    "edited.yaml", 0, &res, &err) == PD_OK, "%s:%d: %s", err.file,
+	    err.line, err.msg);
+	ck_assert_int_eq(res.version_after, 2);
+	ck_assert_int_eq(res.goals_added, 1);
+	ck_assert_int_eq(res.scores_added, 1);
+	ck_assert_int_eq(res.notes_added, 1);
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_OK);
+	ck_assert_str_eq(get(&doc.sections, "triggers"), "Brown envelopes");
+	ck_assert_uint_eq(doc.n_goals, 3);
+	ck_assert_uint_eq(doc.n_notes, 2);
+	plan_doc_fini(&doc);
+
+	/* the old file is now out of date: a conflict at its version line */
+	ck_assert_int_eq(app_plan_import_text(&app, a.buf, a.len, "a.yaml", 0,
+	    &res, &err), PD_CONFLICT);
+	ck_assert_str_eq(err.file, "a.yaml");
+	ck_assert_int_eq(err.line, 9);
+	ck_assert_ptr_nonnull(strstr(err.msg, "--force"));
+	/* forced: its sections go on top, version 2 stays in the history */
+	ck_assert_int_eq(app_plan_import_text(&app, a.buf, a.len, "a.yaml", 1,
+	    &res, &err), PD_OK);
+	ck_assert_int_eq(res.version_after, 3);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 3);
+	free(edited);
+	strbuf_fini(&a);
+	strbuf_fini(&b);
+	strbuf_fini(&c);
+}
+END_TEST
+
+START_TEST(test_import_refusals)
+{
+	struct strbuf a = STRBUF_INIT;
+	struct plan_import_result res;
+	struct pd_err err;
+	char *t;
+	int64_t versions;
+
+	fill_plan();
+	ck_assert_int_eq(app_plan_export(&app, w.ana, &a, &err), PD_OK);
+	versions = dbfix_count(app.db, "plan_version");
+
+	/* another person's name: refused */
+	t = xasprintf("%.*sname: Ben Carter%s", (int)(strstr(a.buf,
+	    "name: Ana Silva") - a.buf), a.buf, strstr(a.buf,
+	    "name: Ana Silva") + strlen("name: Ana Silva"));
+	ck_assert_int_eq(app_plan_import_text(&app, t, strlen(t), "t.yaml", 0,
+	    &res, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "check the client number"));
+	free(t);
+
+	/* a goal id that is not this plan's */
+	t = xasprintf("%s", a.buf);
+	memcpy(strstr(t, "- id: ") + 6, "9", 1);
+	ck_assert_int_eq(app_plan_import_text(&app, t, strlen(t), "t.yaml", 0,
+	    &res, &err), PD_INVALID);
+	ck_assert_int_gt(err.line, 10);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is not part of this plan"));
+	free(t);
+
+	/* a score in the future: its line, and nothing at all changed */
+	t = xasprintf("%.*s  triggers: changed\n%s", (int)(strstr(a.buf,
+	    "  triggers:\n") - a.buf), a.buf, strstr(a.buf, "  triggers:\n") +
+	    strlen("  triggers:\n"));
+	{
+		struct strbuf u = STRBUF_INIT;
+		char *at = strstr(t, "notes:\n");
+
+		strbuf_add(&u, t, (size_t)(at - t));
+		strbuf_adds(&u, "- area: give\n  title: Bake\n  scores:\n"
+		    "  - on: 2999-01-01\n    score: 1\n");
+		strbuf_adds(&u, at);
+		free(t);
+		t = strbuf_detach(&u);
+	}
+	ck_assert_int_eq(app_plan_import_text(&app, t, strlen(t), "t.yaml", 0,
+	    &res, &err), PD_INVALID);
+	ck_assert_str_eq(err.file, "t.yaml");
+	ck_assert_ptr_nonnull(strstr(err.msg, "later than today"));
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), versions);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_goal"), 2);
+	free(t);
+
+	/* a broken file: where */
+	ck_assert_int_eq(app_plan_import_text(&app, "peerdesk_plan: 1\n"
+	    "client: [\n", 27, "b.yaml", 0, &res, &err), PD_PARSE);
+	ck_assert_str_eq(err.file, "b.yaml");
+	ck_assert_int_gt(err.line, 1);
+	/* a client the PAL does not have */
+	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
+	ck_assert_int_eq(app_plan_import_text(&app, a.buf, a.len, "a.yaml", 0,
+	    &res, &err), PD_NOT_FOUND);
+	strbuf_fini(&a);
+}
+END_TEST
+
 /* ---- the PAL's Wellness and Development Plan ----------------------------- */
 
 START_TEST(test_pal_plan_visibility)
@@ -733,6 +909,8 @@ app_plans_suite(void)
 	tcase_add_test(tc, test_establish);
 	tcase_add_test(tc, test_history_and_changes);
 	tcase_add_test(tc, test_progress_list);
+	tcase_add_test(tc, test_export_import_round_trip);
+	tcase_add_test(tc, test_import_refusals);
 	tcase_add_test(tc, test_pal_plan_visibility);
 	tcase_add_test(tc, test_pal_plan_people);
 	suite_add_tcase(s, tc);

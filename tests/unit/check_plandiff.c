@@ -127,10 +127,11 @@ START_TEST(test_merge)
 	plan_sections_copy(&mine, &base);
 	plan_sections_copy(&theirs, &base);
 	set(&mine, "keeps_me_well", "Walks and the choir");	/* mine only */
-	set(&theirs, "triggers", "Letters and loud rooms");	/* theirs only */
+	set(&theirs, "triggers", "Letters and loud rooms");	/* theirs */
 	set(&mine, "warning_signs", "Not sleeping");		/* both, same */
 	set(&theirs, "warning_signs", "Not sleeping");
-	set(&mine, "unsafe_places", "The bus station at night");	/* both */
+	/* both */
+	set(&mine, "unsafe_places", "The bus station at night");
 	set(&theirs, "unsafe_places", NULL);
 	both = plan_sections_merge(&base, &mine, &theirs, &out);
 	ck_assert_uint_eq(both, 1u << plan_field_find("unsafe_places"));
@@ -471,7 +472,8 @@ START_TEST(test_delta_since_review)
 	    PLAN_SAME);
 	ck_assert_uint_eq(d.n_goals, 2);
 	ck_assert_uint_eq(d.goals[0].goal, 0);
-	ck_assert_uint_eq(d.goals[0].what, GOAL_DELTA_SCORED | GOAL_DELTA_STEPS);
+	ck_assert_uint_eq(d.goals[0].what,
+	    GOAL_DELTA_SCORED | GOAL_DELTA_STEPS);
 	ck_assert_int_eq(d.goals[0].before, -1);
 	ck_assert_int_eq(d.goals[0].after, 1);
 	ck_assert_int_eq(d.goals[0].steps_done, 1);

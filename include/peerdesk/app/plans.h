@@ -182,4 +182,41 @@ void plan_progress_rows_free(struct plan_progress_row *rows, size_t n);
 void plan_progress_text(const struct plan_progress_row *rows, size_t n,
     struct strbuf *out);
 
+/* ---- the plan as a file (config/plan_yaml.h) ------------------------- */
+
+/* Append the client's plan as a plan file to out.  Audited ("export"). */
+enum pd_status app_plan_export(struct app *app, int64_t client_id,
+    struct strbuf *out, struct pd_err *err);
+
+/* What an import did. */
+struct plan_import_result {
+	int64_t client_id;
+	char client_name[128];
+	int version_before, version_after;	/* differ: a new version */
+	int goals_added, goals_changed;
+	int scores_added, scores_changed;
+	int notes_added;
+	int goals_not_in_file;	/* left as they are */
+};
+
+/* Bring a plan file back in: the file's sections become a new version
+ * when they differ; goals with an id are changed to match the file (and
+ * their steps), goals without one are added; scores and notes not yet
+ * there are added (a score on a day already scored puts it right).
+ * Nothing is removed but steps left out of a goal.  All or nothing, in
+ * one transaction.  Errors name the file, line and column:
+ * PD_PARSE for a broken file; PD_INVALID for a wrong client name, an id
+ * that is not this plan's, or a bad value; PD_NOT_FOUND for no such
+ * client; PD_CONFLICT when the plan has a newer version than the file
+ * (unless force: then the file's sections are saved on top, and the
+ * newer version stays in the history).  text is len bytes; name is
+ * used in messages. */
+enum pd_status app_plan_import_text(struct app *app, const char *text,
+    size_t len, const char *name, int force,
+    struct plan_import_result *res, struct pd_err *err);
+
+/* app_plan_import_text() of the file at path. */
+enum pd_status app_plan_import_file(struct app *app, const char *path,
+    int force, struct plan_import_result *res, struct pd_err *err);
+
 #endif
