@@ -289,16 +289,10 @@ pal_plan_version_text(const struct pal_plan *prev, const struct pal_plan *cur,
 		    c == PLAN_ADDED ? "written" : c == PLAN_CLEARED ?
 		    "emptied" : "changed");
 		plan_wrap(out, line.buf, width, 2);
-		if (a != NULL) {
-			strbuf_reset(&line);
-			strbuf_addf(&line, "Before: %s", a);
-			plan_wrap(out, line.buf, width, 4);
-		}
-		if (b != NULL) {
-			strbuf_reset(&line);
-			strbuf_addf(&line, "Now: %s", b);
-			plan_wrap(out, line.buf, width, 4);
-		}
+		if (a != NULL)
+			plan_wrap_labelled(out, "Before: ", a, width, 4);
+		if (b != NULL)
+			plan_wrap_labelled(out, "Now: ", b, width, 4);
 	}
 	if (n == 0)
 		plan_wrap(out, "Nothing changed in this version.", width, 2);

@@ -5,10 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "peerdesk/app/print.h"
 #include "peerdesk/config/plan_yaml.h"
+#include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/report/plan_pdf.h"
+#include "peerdesk/report/plan_text.h"
 #include "plans_priv.h"
 
 enum pd_status
@@ -286,5 +291,114 @@ app_plan_import_file(struct app *app, const char *path, int force,
 	fclose(f);
 	s = app_plan_import_text(app, sb.buf, sb.len, path, force, res, err);
 	strbuf_fini(&sb);
+	return s;
+}
+
+/* ---- the client's copy ------------------------------------------------ */
+
+/* Read the plan for a copy (audited as printed, with how). */
+static enum pd_status
+copy_read(struct app *app, int64_t client_id, const char *how,
+    struct plan_doc *doc, struct pd_err *err)
+{
+	enum pd_status s;
+	char *sum;
+
+	if ((s = app_require(app, APP_ANYONE, "print wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_read(app, client_id, doc, err);
+	if (s == PD_OK) {
+		sum = xasprintf("made the client's copy of the plan (%s)", how);
+		s = app_audit(app, "print", "plan", doc->info.id, client_id,
+		    sum, NULL, NULL, NULL, err);
+		free(sum);
+	}
+	s = plans_finish(app, s, err);
+	if (s != PD_OK)
+		plan_doc_fini(doc);
+	return s;
+}
+
+static void
+copy_setup(struct app *app, const struct plan_doc *doc, char today[11],
+    struct plan_copy *c)
+{
+	app_today(today);
+	memset(c, 0, sizeof *c);
+	c->doc = doc;
+	c->org_name = app->settings ? app->settings->org_name : NULL;
+	c->printed_on = today;
+}
+
+enum pd_status
+app_plan_copy_text(struct app *app, int64_t client_id, int width,
+    struct strbuf *out, struct pd_err *err)
+{
+	struct plan_doc doc;
+	struct plan_copy c;
+	char today[11];
+	enum pd_status s;
+
+	if ((s = copy_read(app, client_id, "text", &doc, err)) != PD_OK)
+		return s;
+	copy_setup(app, &doc, today, &c);
+	plan_text_render(&c, width, out);
+	plan_doc_fini(&doc);
+	return PD_OK;
+}
+
+enum pd_status
+app_plan_pdf(struct app *app, int64_t client_id, const char *path,
+    struct pd_err *err)
+{
+	struct plan_doc doc;
+	struct plan_copy c;
+	char today[11];
+	enum pd_status s;
+
+	if ((s = copy_read(app, client_id, "PDF", &doc, err)) != PD_OK)
+		return s;
+	copy_setup(app, &doc, today, &c);
+	s = plan_pdf_write(&c, path, err);
+	plan_doc_fini(&doc);
+	return s;
+}
+
+enum pd_status
+app_plan_print(struct app *app, int64_t client_id, struct print_outcome *out,
+    struct pd_err *err)
+{
+	struct plan_doc doc;
+	struct plan_copy c;
+	char today[11], *path;
+	const char *dir = getenv("TMPDIR");
+	enum pd_status s;
+	int fd;
+
+	if ((s = copy_read(app, client_id, "printed", &doc, err)) != PD_OK)
+		return s;
+	copy_setup(app, &doc, today, &c);
+	if (dir == NULL || dir[0] == '\0')
+		dir = "/tmp";
+	/* the job's name shows in the print queue: no client's name in it */
+	path = xasprintf("%s/peerdesk-plan-XXXXXX.pdf", dir);
+	fd = mkstemps(path, 4);		/* 0600: the plan is private */
+	if (fd < 0) {
+		s = pd_fail(err, PD_IO, NULL, "cannot make a file to print "
+		    "in %s: %s", dir, strerror(errno));
+	} else {
+		close(fd);
+		s = plan_pdf_write(&c, path, err);
+		if (s == PD_OK)
+			s = app_print_file(app->settings ?
+			    app->settings->print_command : NULL, path, 0, out,
+			    err);
+		unlink(path);
+	}
+	free(path);
+	plan_doc_fini(&doc);
 	return s;
 }

@@ -35,6 +35,12 @@ static const struct cli_command commands[] = {
 	  "a PAL's week, hours and room left under the limit" },
 	{ "report", cli_report, "report hours [--week W] [--format F] ...",
 	  "the weekly hours summary: text, csv or pdf (managers)" },
+	{ "clients", cli_clients, "clients [NAME]",
+	  "list clients with their numbers" },
+	{ "plan", cli_plan, "plan show|print|pdf|export|import ...",
+	  "a client's wellness plan (peerdesk plan for more)" },
+	{ "palplan", cli_palplan, "palplan [list|show|history] [PAL]",
+	  "a PAL's Wellness and Development Plan" },
 	{ NULL, NULL, NULL, NULL }
 };
 

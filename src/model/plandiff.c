@@ -397,6 +397,28 @@ plan_wrap(struct strbuf *out, const char *text, int width, int indent)
 	}
 }
 
+void
+plan_wrap_labelled(struct strbuf *out, const char *label, const char *text,
+    int width, int indent)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	size_t n = text ? strlen(text) : 0;
+	int k = indent + (int)strlen(label);
+	char *copy;
+
+	while (n > 0 && text[n - 1] == '\n')
+		n--;
+	copy = xstrndup(text ? text : "", n);
+	plan_wrap(&tmp, copy, width, k);
+	strbuf_addf(out, "%*s%s", indent, "", label);
+	if (tmp.buf[0] == '\n' || (int)tmp.len < k)
+		strbuf_adds(out, tmp.buf);
+	else
+		strbuf_adds(out, tmp.buf + k);
+	strbuf_fini(&tmp);
+	free(copy);
+}
+
 /* ---- what changed since ------------------------------------------------ */
 
 static int
@@ -548,16 +570,10 @@ format_field(const struct plan_field_delta *f, const struct plan_field *pf,
 	if (f->version_no > 0)
 		strbuf_addf(&line, " (version %d)", f->version_no);
 	plan_wrap(out, line.buf, width, 2);
-	if (f->before != NULL) {
-		strbuf_reset(&line);
-		strbuf_addf(&line, "Before: %s", f->before);
-		plan_wrap(out, line.buf, width, 4);
-	}
-	if (f->after != NULL) {
-		strbuf_reset(&line);
-		strbuf_addf(&line, "Now: %s", f->after);
-		plan_wrap(out, line.buf, width, 4);
-	}
+	if (f->before != NULL)
+		plan_wrap_labelled(out, "Before: ", f->before, width, 4);
+	if (f->after != NULL)
+		plan_wrap_labelled(out, "Now: ", f->after, width, 4);
 	strbuf_fini(&line);
 }
 

@@ -362,6 +362,11 @@ START_TEST(test_wrap)
 	plan_wrap(&sb, "Zoë's supercalifragilisticexpialidocious word", 20, 0);
 	ck_assert_str_eq(sb.buf, "Zoë's\nsupercalifragilisticexpialidocious\n"
 	    "word\n");
+	strbuf_reset(&sb);
+	plan_wrap_labelled(&sb, "Now: ", "Walking the dog\nand the choir on "
+	    "Tuesdays\n\n", 30, 2);
+	ck_assert_str_eq(sb.buf, "  Now: Walking the dog\n"
+	    "       and the choir on\n       Tuesdays\n");
 	strbuf_fini(&sb);
 }
 END_TEST

@@ -219,4 +219,24 @@ enum pd_status app_plan_import_text(struct app *app, const char *text,
 enum pd_status app_plan_import_file(struct app *app, const char *path,
     int force, struct plan_import_result *res, struct pd_err *err);
 
+/* ---- the client's copy (report/plan_text.h, report/plan_pdf.h) ------- */
+
+struct print_outcome;
+
+/* The client's copy as text wrapped at width, appended to out.  Audited
+ * ("print"). */
+enum pd_status app_plan_copy_text(struct app *app, int64_t client_id,
+    int width, struct strbuf *out, struct pd_err *err);
+
+/* The client's copy as a PDF written to path.  Audited ("print"). */
+enum pd_status app_plan_pdf(struct app *app, int64_t client_id,
+    const char *path, struct pd_err *err);
+
+/* Print the client's copy (the PDF) with the configured print command
+ * (settings print_command; see app/print.h).  out (may be NULL) gets
+ * what the command said.  Audited ("print").  Errors as
+ * app_print_file(). */
+enum pd_status app_plan_print(struct app *app, int64_t client_id,
+    struct print_outcome *out, struct pd_err *err);
+
 #endif

@@ -183,4 +183,10 @@ void plan_version_format(const struct plan_sections *prev,
  * Each line ends in '\n'. */
 void plan_wrap(struct strbuf *out, const char *text, int width, int indent);
 
+/* Append label and text wrapped at width: the first line starts with
+ * indent spaces and label, the rest line up under the text; line breaks
+ * at the end of text are dropped. */
+void plan_wrap_labelled(struct strbuf *out, const char *label,
+    const char *text, int width, int indent);
+
 #endif
