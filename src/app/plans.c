@@ -573,7 +573,7 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 	struct plan_info plan;
 	struct goal_list l = { NULL, 0 };
 	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT;
-	char day[11], v[4], w[4];
+	char day[11], v[4], w[4], longday[20];
 	enum pd_status s;
 	size_t i, j, given = 0;
 
@@ -606,7 +606,7 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 		    err);
 	if (s == PD_OK)
 		s = db_goal_list(app->db, plan.id, 0, plans_goal_cb, &l, err);
-	strbuf_addf(&sum, "review on %s:", day);
+	strbuf_addf(&sum, "Review on %s:", plan_long_date(day, longday));
 	for (i = 0; s == PD_OK && i < n; i++) {
 		const struct plan_goal *g = NULL;
 		int old;

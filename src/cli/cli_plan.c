@@ -18,11 +18,14 @@
 #include "peerdesk/app/print.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
+#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/tui.h"
 
 #define CLI_PLAN_WIDTH 78
 
 static const char plan_usage[] =
-    "usage: peerdesk plan show CLIENT           the client's copy, as text\n"
+    "usage: peerdesk plan edit CLIENT           open the plan's screens\n"
+    "       peerdesk plan show CLIENT           the client's copy, as text\n"
     "       peerdesk plan print CLIENT          print it (print_command)\n"
     "       peerdesk plan pdf CLIENT FILE       write it as a PDF\n"
     "       peerdesk plan export CLIENT [FILE]  the plan as YAML\n"
@@ -30,7 +33,7 @@ static const char plan_usage[] =
     "       peerdesk plan changes CLIENT [--since YYYY-MM-DD]\n"
     "       peerdesk plan history CLIENT        who changed what, and when\n"
     "       peerdesk plan version CLIENT N      what version N changed\n"
-    "       peerdesk plan progress              every plan's goals\n"
+    "       peerdesk plan progress [--screen]   every plan's goals\n"
     "       peerdesk plan establish CLIENT      (managers) ready for a PAL\n"
     "CLIENT is the client's number: `peerdesk clients` lists them.\n";
 
@@ -102,6 +105,27 @@ cli_write_private(const char *path, const char *text, size_t len)
 		return 1;
 	}
 	return 0;
+}
+
+static const char *
+cli_plan_today(void *app, char buf[11])
+{
+	(void)app;
+	app_today(buf);
+	return buf;
+}
+
+/* The screens, starting at first (no dashboard: straight to the plan). */
+static int
+cli_plan_screens(struct cli *cli, const struct screen_ops *first,
+    const void *arg)
+{
+	struct tui_config cfg;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.app = &cli->app;
+	cfg.today = cli_plan_today;
+	return tui_run(&cfg, first, arg);
 }
 
 static int
@@ -257,6 +281,12 @@ cli_plan(struct cli *cli, int argc, char **argv)
 		return cli_plan_import(cli, argv[argc - 1], force);
 	}
 	if (strcmp(sub, "progress") == 0) {
+		if (argc == 3 && strcmp(argv[2], "--screen") == 0) {
+			if ((rc = cli_open(cli, 0, 1)) != 0)
+				return rc;
+			return cli_plan_screens(cli, &plan_progress_screen,
+			    NULL);
+		}
 		if (argc != 2)
 			goto usage;
 		if ((rc = cli_open(cli, 0, 1)) != 0)
@@ -267,6 +297,11 @@ cli_plan(struct cli *cli, int argc, char **argv)
 		goto usage;
 	if ((rc = cli_client_id(argv[2], &id)) != 0)
 		return rc;
+	if (strcmp(sub, "edit") == 0 && argc == 3) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_screens(cli, &plan_screen, &id);
+	}
 	if (strcmp(sub, "show") == 0 && argc == 3) {
 		if ((rc = cli_open(cli, 0, 1)) != 0)
 			return rc;
@@ -342,7 +377,8 @@ static const char palplan_usage[] =
     "       peerdesk palplan list         (managers) every PAL's plan\n"
     "       peerdesk palplan show PAL     (managers) one PAL's plan, by "
     "number\n"
-    "       peerdesk palplan history [PAL]  every version, what changed\n";
+    "       peerdesk palplan history [PAL]  every version, what changed\n"
+    "       peerdesk palplan edit [PAL]     open it on screen\n";
 
 static void
 cli_palplan_print(const struct pal_plan *p, const char *name)
@@ -406,6 +442,12 @@ cli_palplan(struct cli *cli, int argc, char **argv)
 		}
 		pal_plan_rows_free(rows, n);
 		return 0;
+	}
+	if (strcmp(sub, "edit") == 0) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_screens(cli, &palplan_screen,
+		    pal ? &pal : NULL);
 	}
 	if (strcmp(sub, "show") == 0) {
 		if ((rc = cli_open(cli, 0, 1)) != 0)

@@ -484,7 +484,7 @@ START_TEST(test_history_and_changes)
 	for (i = 0; i < h.n; i++) {
 		if (h.events[i].kind == PLAN_EVENT_VERSION)
 			versions++;
-		if (strstr(h.events[i].what, "review on") != NULL) {
+		if (strstr(h.events[i].what, "Review on") != NULL) {
 			reviews++;
 			ck_assert_ptr_nonnull(strstr(h.events[i].what,
 			    "Connect \"Walking group\""));
