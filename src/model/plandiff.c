@@ -487,8 +487,6 @@ delta_goal(const struct plan_doc_goal *g, size_t gi, const char *since,
 	memset(&d, 0, sizeof d);
 	d.goal = gi;
 	d.before = d.after = GOAL_SCORE_NONE;
-	if (after_day(g->goal.created_on, since))
-		d.what |= GOAL_DELTA_NEW;
 	if (g->goal.closed_on[0] != '\0' && after_day(g->goal.closed_on, since))
 		d.what |= GOAL_DELTA_CLOSED;
 	for (i = 0; i < g->n_scores; i++) {
@@ -498,6 +496,9 @@ delta_goal(const struct plan_doc_goal *g, size_t gi, const char *since,
 			d.before = g->scores[i].score;
 		d.after = g->scores[i].score;
 	}
+	/* new since then, unless it was scored by then */
+	if (after_day(g->goal.created_on, since) && d.before == GOAL_SCORE_NONE)
+		d.what |= GOAL_DELTA_NEW;
 	for (i = 0; i < g->n_steps; i++)
 		if (g->steps[i].done_on[0] != '\0' &&
 		    after_day(g->steps[i].done_on, since))

@@ -78,7 +78,7 @@ for want in "My Wellness and Safety Plan" "Zoë Brown" \
 	else fail "the text copy holds \"$want\""; sed 's/^/  | /' "$T/copy.txt" | head -40; fi
 done
 check "the text copy fits in 78 columns" \
-    test "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$T/copy.txt")" -le 78
+    test "$(wc -L < "$T/copy.txt")" -le 78
 
 # --- the PDF ---------------------------------------------------------------
 expect_out "the PDF is written" "Wrote the plan to $T/zoe.pdf." \

@@ -551,6 +551,35 @@ START_TEST(test_delta_since_review)
 }
 END_TEST
 
+/* A goal typed in after a review that scored it (its words written up
+ * later) is not "new" since that review. */
+START_TEST(test_delta_scored_before_written)
+{
+	struct plan_doc doc;
+	struct plan_doc_goal *g;
+	struct goal_score a = score("2026-10-28", -1);
+	struct goal_score b = score("2026-11-25", 1);
+	struct plan_delta d;
+
+	plan_doc_init(&doc);
+	g = plan_doc_add_goal(&doc);
+	g->goal.area = GOAL_GIVE;
+	g->goal.title = xstrdup("Bake");
+	snprintf(g->goal.created_on, 11, "2026-11-25");
+	plan_doc_goal_add_score(g, &a, 0);
+	plan_doc_goal_add_score(g, &b, 0);
+	plan_delta_compute(&doc, NULL, 0, "2026-10-28", &d);
+	ck_assert_uint_eq(d.n_goals, 1);
+	ck_assert_uint_eq(d.goals[0].what, GOAL_DELTA_SCORED);
+	plan_delta_fini(&d);
+	plan_delta_compute(&doc, NULL, 0, "2026-10-01", &d);
+	ck_assert_uint_eq(d.goals[0].what, GOAL_DELTA_SCORED | GOAL_DELTA_NEW);
+	ck_assert_int_eq(d.goals[0].before, GOAL_SCORE_NONE);
+	plan_delta_fini(&d);
+	plan_doc_fini(&doc);
+}
+END_TEST
+
 START_TEST(test_pal_plan_changed)
 {
 	struct pal_plan a, b;
@@ -596,6 +625,7 @@ plandiff_suite(void)
 	tcase_add_test(tc, test_chart_narrow);
 	tcase_add_test(tc, test_wrap);
 	tcase_add_test(tc, test_delta_since_review);
+	tcase_add_test(tc, test_delta_scored_before_written);
 	tcase_add_test(tc, test_pal_plan_changed);
 	suite_add_tcase(s, tc);
 	return s;

@@ -128,7 +128,8 @@ struct plan_field_delta {
 	char changed_on[11];
 };
 
-#define GOAL_DELTA_NEW     1u	/* written after the date */
+#define GOAL_DELTA_NEW     1u	/* written after the date (and not
+				 * scored by then) */
 #define GOAL_DELTA_CLOSED  2u	/* closed after the date */
 #define GOAL_DELTA_SCORED  4u	/* scored after the date */
 #define GOAL_DELTA_STEPS   8u	/* steps done after the date */
