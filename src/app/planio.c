@@ -185,8 +185,8 @@ import_apply(struct app *app, const struct plan_doc *doc, const char *file,
 		    "version", "the plan has changed since this file was "
 		    "written: it is at version %d%s%s, the file is from "
 		    "version %d. Export it again and make your changes there, "
-		    "or use --force to save the file's sections as a new version on "
-		    "top (version %d stays in the history)",
+		    "or use --force to save the file's sections as a new "
+		    "version on top (version %d stays in the history)",
 		    cur.info.current_version,
 		    cur.saved_by_name ? ", saved by " : "",
 		    cur.saved_by_name ? cur.saved_by_name : "",

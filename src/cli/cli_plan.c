@@ -505,7 +505,8 @@ cli_clients(struct cli *cli, int argc, char **argv)
 	q.status_or_minus1 = -1;
 	printf("%5s  %-28s %-9s %s\n", "ID", "NAME", "STATUS", "WORKERS");
 	for (;;) {
-		if (app_client_page(&cli->app, &q, rows, 100, &n, &err) != PD_OK)
+		if (app_client_page(&cli->app, &q, rows, 100, &n, &err) !=
+		    PD_OK)
 			return cli_fail(&err);
 		for (i = 0; i < n; i++) {
 			struct strbuf name = STRBUF_INIT;

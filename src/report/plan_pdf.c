@@ -463,8 +463,8 @@ pdf_chart(struct pdf *p, const struct item *it)
 		double y = top + (2 - level) * h / 4.0;
 		char lab[4];
 
-		pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5, 0, 0,
-		    0.45);
+		pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5, 0,
+		    0, 0.45);
 		pdf_grey(p, level == 0 ? 0.55 : 0.85);
 		cairo_set_line_width(p->cr, level == 0 ? 0.8 : 0.4);
 		cairo_move_to(p->cr, x0 - 4, y);

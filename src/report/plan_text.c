@@ -64,7 +64,8 @@ text_goal(struct strbuf *out, const struct plan_doc_goal *g, int width)
 		plan_wrap(out, g->goal.detail, width, 5);
 	for (i = 0; i < g->n_steps; i++) {
 		strbuf_reset(&line);
-		strbuf_addf(&line, "[%s] %s", g->steps[i].done_on[0] ? "x" : " ",
+		strbuf_addf(&line, "[%s] %s",
+		    g->steps[i].done_on[0] ? "x" : " ",
 		    g->steps[i].text ? g->steps[i].text : "");
 		if (g->steps[i].done_on[0] != '\0')
 			strbuf_addf(&line, " (done %s)",
@@ -136,14 +137,14 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 			text_field(out, f->label, plan_field_get(&d->sections,
 			    i), width, 1);
 		}
-		if (section == 1)
-			for (s = 0; s < (int)d->n_goals; s++)
-				if (d->goals[s].goal.area == GOAL_AMBITION) {
-					if (ambitions++ == 0)
-						plan_wrap(out, "Goals I have set "
-						    "myself:", width, 3);
-					text_goal(out, &d->goals[s], width);
-				}
+		for (s = 0; section == 1 && s < (int)d->n_goals; s++) {
+			if (d->goals[s].goal.area != GOAL_AMBITION)
+				continue;
+			if (ambitions++ == 0)
+				plan_wrap(out, "Goals I have set myself:", width,
+				    3);
+			text_goal(out, &d->goals[s], width);
+		}
 	}
 	text_heading(out, 8, plan_section_heading(8));
 	plan_wrap(out, "Connect, Be active, Take notice, Learn, Give: small "
@@ -169,7 +170,7 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 		plan_wrap(out, d->notes[i].text, width, 5);
 	}
 	if (d->n_notes == 0)
-		plan_wrap(out, "(No notes yet. Add your own whenever you like.)",
-		    width, 3);
+		plan_wrap(out, "(No notes yet. Add your own whenever you "
+		    "like.)", width, 3);
 	strbuf_fini(&line);
 }

@@ -399,7 +399,7 @@ START_TEST(test_note)
 }
 END_TEST
 
-/* ---- the PAL's own plan ---------------------------------------------------- */
+/* ---- the PAL's own plan ------------------------------------------- */
 
 START_TEST(test_pal_plan)
 {

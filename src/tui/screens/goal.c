@@ -419,8 +419,7 @@ review_draw(const struct screen *s, struct tui_cursor *cur)
 		cur->y = y;
 		cur->x = x + 10 + (int)strlen(st->date);
 	}
-	draw_text(y + 1, x, w, "Each goal: -2 to +2 (Left/Right, or type "
-	    "it)", ST_DIM);
+	draw_text(y + 1, x, w, "Each goal: -2 to +2 (Left, Right)", ST_DIM);
 	for (i = 0; i < st->n; i++) {
 		const struct plan_doc_goal *g = &st->doc.goals[st->goal[i]];
 		struct goal_progress p;
@@ -442,7 +441,8 @@ review_draw(const struct screen *s, struct tui_cursor *cur)
 			strbuf_addf(&line, "  last %s (%s)",
 			    goal_score_str(p.latest, v),
 			    plan_short_date(p.latest_on, d));
-		draw_text(y + REVIEW_TOP + row + 1, x, w - 14, line.buf, ST_DIM);
+		draw_text(y + REVIEW_TOP + row + 1, x, w - 14, line.buf,
+		    ST_DIM);
 		strbuf_reset(&line);
 		strbuf_addf(&line, "\u25c2 %2s \u25b8", focus && st->minus ?
 		    "-" : st->score[i] == GOAL_SCORE_NONE ? "" :

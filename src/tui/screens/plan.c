@@ -120,8 +120,8 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 		pv_add_wrapped(&st->v, g->goal.detail, w, 4, ST_NORMAL, it);
 	for (i = 0; i < g->n_steps; i++) {
 		strbuf_reset(&line);
-		strbuf_addf(&line, "[%s] %s", g->steps[i].done_on[0] ? "x" : " ",
-		    g->steps[i].text);
+		strbuf_addf(&line, "[%s] %s",
+		    g->steps[i].done_on[0] ? "x" : " ", g->steps[i].text);
 		if (g->steps[i].done_on[0] != '\0')
 			strbuf_addf(&line, " (done %s)",
 			    plan_short_date(g->steps[i].done_on, d8));
@@ -177,8 +177,8 @@ plan_build(struct plan_ui *st, int w)
 			    plan_long_date(d->info.established_on, day));
 		else
 			strbuf_adds(&line, "Draft: not established yet. ");
-		strbuf_addf(&line, "Version %d, saved %s", d->info.current_version,
-		    plan_long_date(saved, day));
+		strbuf_addf(&line, "Version %d, saved %s",
+		    d->info.current_version, plan_long_date(saved, day));
 		if (d->saved_by_name != NULL)
 			strbuf_addf(&line, " by %s", d->saved_by_name);
 		strbuf_addc(&line, '.');
