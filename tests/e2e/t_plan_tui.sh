@@ -116,7 +116,7 @@ tm_keys $S PgDn
 expect_screen "... Learn moved up by two" $S "score 0, now +2 (moved up)"
 expect_screen "... Give moved down" $S "score +1, now 0 (moved down)"
 tm_keys $S Escape
-expect_screen "Esc goes back to the plan" $S "e edit  a add goal"
+expect_screen "Esc goes back to the plan" $S "e Edit  a Add  r Review"
 
 # the history names who did what
 tm_keys $S h

@@ -199,7 +199,8 @@ START_TEST(test_write_sections)
 	keys("<Left><Enter>");
 	has("The plan is established.");
 	has("Established on Wed 25 Nov 2026.");
-	lacks("E established");
+	keys("E");
+	has("The plan is already established.");
 }
 END_TEST
 

@@ -22,6 +22,9 @@ static const char *const list_sections[] = { "list", NULL };
 static const enum action view_hints[] = {
 	ACT_OPEN, ACT_BACK, ACT_HELP, ACT_NONE
 };
+static const enum action palplan_hints[] = {
+	ACT_EDIT, ACT_HISTORY, ACT_BACK, ACT_HELP, ACT_NONE
+};
 
 /* ---- the form -------------------------------------------------------- */
 
@@ -157,21 +160,16 @@ struct palplan_ui {
 	struct pv v;
 };
 
-static const struct pv_key palplan_keys[] = {
-	{ "e", "edit" }, { "h", "over time" }, { NULL, NULL }
-};
-
 static void
 palplan_build(struct screen *s)
 {
 	struct palplan_ui *st = s->state;
 	struct strbuf line = STRBUF_INIT;
-	int w = s->area.w - 1, rows = pv_keys_rows(palplan_keys, s->area.w);
+	int w = s->area.w - 1;
 	char day[20], saved[11];
 	size_t i;
 
 	st->v.area = s->area;
-	st->v.area.h = s->area.h - rows > 0 ? s->area.h - rows : 1;
 	pv_clear(&st->v);
 	snprintf(saved, sizeof saved, "%.10s", st->p.saved_at);
 	if (st->p.version_no == 0)
@@ -242,7 +240,6 @@ palplan_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct palplan_ui *st = s->state;
 
 	pv_draw(&st->v, cur);
-	pv_keys_draw(palplan_keys, s->area);
 }
 
 static void
@@ -264,30 +261,19 @@ palplan_on_action(struct screen *s, enum action a)
 {
 	struct palplan_ui *st = s->state;
 
-	if (a == ACT_OPEN) {
-		palplan_edit(s);
-		return TUI_HANDLED;
-	}
-	return pv_action(&st->v, a);
-}
-
-static enum tui_result
-palplan_on_text(struct screen *s, struct tui_key k)
-{
-	struct palplan_ui *st = s->state;
-	struct plan_text_arg a;
+	struct plan_text_arg ta;
 	struct pd_err err;
 
-	if (k.code == 'e') {
+	if (a == ACT_OPEN || a == ACT_EDIT) {
 		palplan_edit(s);
 		return TUI_HANDLED;
 	}
-	if (k.code != 'h')
-		return TUI_UNHANDLED;
-	memset(&a, 0, sizeof a);
-	a.kind = PLAN_TEXT_PAL_HISTORY;
-	a.id = st->pal_id;
-	if (tui_push(s->ui, &plan_text_screen, &a, 0, &err) != PD_OK)
+	if (a != ACT_HISTORY)
+		return pv_action(&st->v, a);
+	memset(&ta, 0, sizeof ta);
+	ta.kind = PLAN_TEXT_PAL_HISTORY;
+	ta.id = st->pal_id;
+	if (tui_push(s->ui, &plan_text_screen, &ta, 0, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	return TUI_HANDLED;
 }
@@ -315,19 +301,18 @@ const struct screen_ops palplan_screen = {
 	.title = "Wellness and Development Plan",
 	.sections = list_sections,
 	.state_size = sizeof(struct palplan_ui),
-	.hints = view_hints,
+	.hints = palplan_hints,
 	.help = "A PAL's own Wellness and Development Plan: aspirations, "
 	    "other commitments, how they will know they are struggling at "
 	    "work, what they will do, what the Operations Manager can do, "
 	    "reasonable adjustments agreed, career development. Only that "
-	    "PAL and the managers can see it. Enter or e edits; h shows it "
-	    "over time.",
+	    "PAL and the managers can see it. Enter edits the part shown in "
+	    "reverse.",
 	.enter = palplan_enter,
 	.leave = palplan_leave,
 	.layout = palplan_build,
 	.draw = palplan_draw,
 	.on_action = palplan_on_action,
-	.on_text = palplan_on_text,
 	.on_result = palplan_on_result,
 };
 
@@ -339,21 +324,15 @@ struct people_ui {
 	struct pv v;
 };
 
-static const struct pv_key people_keys[] = {
-	{ "Enter", "open the plan" }, { NULL, NULL }
-};
-
 static void
 people_build(struct screen *s)
 {
 	struct people_ui *st = s->state;
 	struct strbuf line = STRBUF_INIT;
-	int rows = pv_keys_rows(people_keys, s->area.w);
 	char day[20], saved[11];
 	size_t i;
 
 	st->v.area = s->area;
-	st->v.area.h = s->area.h - rows > 0 ? s->area.h - rows : 1;
 	pv_clear(&st->v);
 	for (i = 0; i < st->n; i++) {
 		const struct pal_plan_row *r = &st->rows[i];
@@ -402,7 +381,6 @@ people_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct people_ui *st = s->state;
 
 	pv_draw(&st->v, cur);
-	pv_keys_draw(people_keys, s->area);
 }
 
 static enum tui_result

@@ -41,8 +41,6 @@ struct plan_ui {
 	int manager;
 };
 
-static const char *const plan_sections_list[] = { "list", NULL };
-
 static int
 plan_is_manager(const struct screen *s)
 {
@@ -50,27 +48,6 @@ plan_is_manager(const struct screen *s)
 
 	return app != NULL && (app->system || (app->have_actor &&
 	    app->actor.role == ROLE_MANAGER));
-}
-
-static const struct pv_key plan_keys_all[] = {
-	{ "e", "edit" }, { "a", "add goal" }, { "r", "review" },
-	{ "n", "note" }, { "c", "changes" }, { "h", "history" },
-	{ "p", "print" }, { "w", "PDF" }, { "E", "established" },
-	{ NULL, NULL }
-};
-static const struct pv_key plan_keys[] = {
-	{ "e", "edit" }, { "a", "add goal" }, { "r", "review" },
-	{ "n", "note" }, { "c", "changes" }, { "h", "history" },
-	{ "p", "print" }, { "w", "PDF" }, { NULL, NULL }
-};
-
-static const struct pv_key *
-plan_keys_for(const struct screen *s)
-{
-	const struct plan_ui *st = s->state;
-
-	return st->manager && st->doc.info.status != PLAN_ESTABLISHED ?
-	    plan_keys_all : plan_keys;
 }
 
 static int
@@ -258,12 +235,8 @@ static void
 plan_relayout(struct screen *s)
 {
 	struct plan_ui *st = s->state;
-	int rows = pv_keys_rows(plan_keys_for(s), s->area.w);
 
 	st->v.area = s->area;
-	st->v.area.h = s->area.h - rows;
-	if (st->v.area.h < 1)
-		st->v.area.h = 1;
 	plan_build(st, s->area.w - 1);
 	pv_show_sel(&st->v);
 }
@@ -345,7 +318,6 @@ plan_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct plan_ui *st = s->state;
 
 	pv_draw(&st->v, cur);
-	pv_keys_draw(plan_keys_for(s), s->area);
 }
 
 static const struct plan_item *
@@ -423,7 +395,7 @@ plan_open_selected(struct screen *s)
 }
 
 static enum tui_result
-plan_on_text(struct screen *s, struct tui_key k)
+plan_on_action(struct screen *s, enum action a)
 {
 	struct plan_ui *st = s->state;
 	const struct plan_item *it = plan_selected(st);
@@ -433,60 +405,58 @@ plan_on_text(struct screen *s, struct tui_key k)
 
 	memset(&ta, 0, sizeof ta);
 	ta.id = st->client_id;
-	switch (k.code) {
-	case 'e':
+	switch (a) {
+	case ACT_OPEN:
+		plan_open_selected(s);
+		return TUI_HANDLED;
+	case ACT_EDIT:
 		plan_edit_at(s, it != NULL && it->kind == PI_SECTION ?
 		    it->section : 1);
 		return TUI_HANDLED;
-	case 'a':
+	case ACT_ADD:
 		plan_goal(s, 0, it != NULL && it->kind == PI_GOAL &&
 		    it->area == GOAL_AMBITION ? GOAL_AMBITION : GOAL_CONNECT);
 		return TUI_HANDLED;
-	case 'r':
+	case ACT_REVIEW:
 		plan_push(s, &plan_review_screen, &st->client_id);
 		return TUI_HANDLED;
-	case 'n':
+	case ACT_NOTE:
 		plan_push(s, &plan_note_screen, &st->client_id);
 		return TUI_HANDLED;
-	case 'h':
+	case ACT_HISTORY:
 		plan_push(s, &plan_history_screen, &st->client_id);
 		return TUI_HANDLED;
-	case 'c':
+	case ACT_CHANGES:
 		ta.kind = PLAN_TEXT_CHANGES;
 		plan_push(s, &plan_text_screen, &ta);
 		return TUI_HANDLED;
-	case 'p':
+	case ACT_PRINT:
 		plan_print(s);
 		return TUI_HANDLED;
-	case 'w':
+	case ACT_SAVE_PDF:
 		path = xasprintf("%s/plan-%lld.pdf", home && home[0] ? home :
 		    ".", (long long)st->client_id);
 		dialog_prompt(s->ui, TAG_PDF, "Write the plan as a PDF",
 		    "File", path, 400);
 		free(path);
 		return TUI_HANDLED;
-	case 'E':
-		if (!st->manager || st->doc.info.status == PLAN_ESTABLISHED)
-			return TUI_UNHANDLED;
+	case ACT_ESTABLISH:
+		if (st->doc.info.status == PLAN_ESTABLISHED) {
+			tui_message(s->ui, "The plan is already established.");
+			return TUI_HANDLED;
+		}
+		if (!st->manager) {
+			tui_error(s->ui, "Only a manager (the Operations "
+			    "Manager) marks a plan established.");
+			return TUI_HANDLED;
+		}
 		dialog_confirm(s->ui, TAG_ESTABLISH, "Established?",
 		    "Mark this plan as established? The client can then be "
 		    "introduced to PALs.", "Established", "Not yet", false);
 		return TUI_HANDLED;
 	default:
-		return TUI_UNHANDLED;
+		return pv_action(&st->v, a);
 	}
-}
-
-static enum tui_result
-plan_on_action(struct screen *s, enum action a)
-{
-	struct plan_ui *st = s->state;
-
-	if (a == ACT_OPEN) {
-		plan_open_selected(s);
-		return TUI_HANDLED;
-	}
-	return pv_action(&st->v, a);
 }
 
 static void
@@ -518,28 +488,28 @@ plan_on_result(struct screen *s, const struct screen_result *r)
 }
 
 static const enum action plan_hints[] = {
-	ACT_OPEN, ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_EDIT, ACT_ADD, ACT_REVIEW, ACT_CHANGES, ACT_PRINT, ACT_NOTE,
+	ACT_HISTORY, ACT_SAVE_PDF, ACT_ESTABLISH, ACT_OPEN, ACT_BACK, ACT_HELP,
+	ACT_NONE
 };
 
 const struct screen_ops plan_screen = {
 	.name = "plan",
 	.title = "Wellness and Safety Plan",
-	.sections = plan_sections_list,
 	.state_size = sizeof(struct plan_ui),
 	.hints = plan_hints,
 	.help = "The client's Wellness and Safety Plan, in their own words. "
 	    "Up and Down move between the sections, goals and notes; Enter "
-	    "opens the one shown in reverse. Letters: e edit the sections, "
-	    "a add a goal, r record a review (score the goals), n add a note, "
-	    "c what changed since the last review, h who changed what and "
-	    "when, p print the client's copy, w write it as a PDF, E mark "
-	    "the plan established (the Operations Manager).",
+	    "opens the one shown in reverse. The keys below: edit the "
+	    "sections, add a goal, record a review (score the goals), add a "
+	    "note, see what changed since the last review and who changed what "
+	    "and when, print the client's copy or save it as a PDF, and (the "
+	    "Operations Manager) mark the plan established.",
 	.enter = plan_enter,
 	.leave = plan_leave,
 	.layout = plan_relayout,
 	.draw = plan_draw,
 	.on_action = plan_on_action,
-	.on_text = plan_on_text,
 	.on_result = plan_on_result,
 };
 

@@ -19,16 +19,14 @@ static const char *const list_sections[] = { "list", NULL };
 static const enum action view_hints[] = {
 	ACT_OPEN, ACT_BACK, ACT_HELP, ACT_NONE
 };
+static const enum action hist_hints[] = {
+	ACT_OPEN, ACT_CHANGES, ACT_BACK, ACT_HELP, ACT_NONE
+};
 
 static void
-view_area(struct screen *s, struct pv *v, const struct pv_key *keys)
+view_area(struct screen *s, struct pv *v)
 {
-	int rows = keys ? pv_keys_rows(keys, s->area.w) : 0;
-
 	v->area = s->area;
-	v->area.h = s->area.h - rows;
-	if (v->area.h < 1)
-		v->area.h = 1;
 }
 
 /* ---- the history ----------------------------------------------------- */
@@ -37,11 +35,6 @@ struct hist_ui {
 	int64_t client_id;
 	struct plan_history h;
 	struct pv v;
-};
-
-static const struct pv_key hist_keys[] = {
-	{ "Enter", "a version's changes" }, { "c", "since the last review" },
-	{ NULL, NULL }
 };
 
 static enum pd_status
@@ -71,7 +64,7 @@ hist_layout(struct screen *s)
 	struct strbuf line = STRBUF_INIT;
 	size_t i;
 
-	view_area(s, &st->v, hist_keys);
+	view_area(s, &st->v);
 	pv_clear(&st->v);
 	if (st->h.n == 0)
 		pv_add_wrapped(&st->v, "Nothing has been written in this plan "
@@ -96,7 +89,6 @@ hist_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct hist_ui *st = s->state;
 
 	pv_draw(&st->v, cur);
-	pv_keys_draw(hist_keys, s->area);
 }
 
 static void
@@ -120,6 +112,10 @@ hist_on_action(struct screen *s, enum action a)
 	struct hist_ui *st = s->state;
 	const struct plan_event *e;
 
+	if (a == ACT_CHANGES) {
+		hist_push_text(s, PLAN_TEXT_CHANGES, 0);
+		return TUI_HANDLED;
+	}
 	if (a != ACT_OPEN)
 		return pv_action(&st->v, a);
 	if (st->v.sel < 0 || (size_t)st->v.sel >= st->h.n)
@@ -133,21 +129,12 @@ hist_on_action(struct screen *s, enum action a)
 	return TUI_HANDLED;
 }
 
-static enum tui_result
-hist_on_text(struct screen *s, struct tui_key k)
-{
-	if (k.code != 'c')
-		return TUI_UNHANDLED;
-	hist_push_text(s, PLAN_TEXT_CHANGES, 0);
-	return TUI_HANDLED;
-}
-
 const struct screen_ops plan_history_screen = {
 	.name = "plan_history",
 	.title = "Who changed the plan, and when",
 	.sections = list_sections,
 	.state_size = sizeof(struct hist_ui),
-	.hints = view_hints,
+	.hints = hist_hints,
 	.help = "Every saved version of the plan's sections, and every goal, "
 	    "score and note, newest first, with who and when. Enter on a "
 	    "version shows what it changed; c shows what changed since the "
@@ -157,7 +144,6 @@ const struct screen_ops plan_history_screen = {
 	.layout = hist_layout,
 	.draw = hist_draw,
 	.on_action = hist_on_action,
-	.on_text = hist_on_text,
 };
 
 /* ---- a page of text ------------------------------------------------- */
@@ -227,7 +213,7 @@ text_layout(struct screen *s)
 	int w = s->area.w - 1;
 	size_t i;
 
-	view_area(s, &st->v, NULL);
+	view_area(s, &st->v);
 	pv_clear(&st->v);
 	switch (st->a.kind) {
 	case PLAN_TEXT_CHANGES:
@@ -296,10 +282,6 @@ struct progress_ui {
 	struct pv v;
 };
 
-static const struct pv_key progress_keys[] = {
-	{ "Enter", "open the plan" }, { NULL, NULL }
-};
-
 static enum pd_status
 progress_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
@@ -326,7 +308,7 @@ progress_layout(struct screen *s)
 	struct plan_progress all;
 	size_t i;
 
-	view_area(s, &st->v, progress_keys);
+	view_area(s, &st->v);
 	pv_clear(&st->v);
 	memset(&all, 0, sizeof all);
 	for (i = 0; i < st->n; i++) {
@@ -367,7 +349,6 @@ progress_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct progress_ui *st = s->state;
 
 	pv_draw(&st->v, cur);
-	pv_keys_draw(progress_keys, s->area);
 }
 
 static enum tui_result

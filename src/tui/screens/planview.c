@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "peerdesk/core/strbuf.h"
-#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/plandiff.h"
 
@@ -228,47 +227,4 @@ pv_draw(const struct pv *v, struct tui_cursor *cur)
 	if (v->scroll + v->area.h < (int)v->n)
 		draw_text(v->area.y + v->area.h - 1, v->area.x + v->area.w - 1,
 		    1, "\u25bc", ST_DIM);
-}
-
-/* Lay the keys out in rows of width; draw them when area is given. */
-static int
-pv_keys_layout(const struct pv_key *keys, int width, const struct rect *area,
-    int top)
-{
-	int row = 0, col = 0, i;
-
-	for (i = 0; keys[i].key != NULL; i++) {
-		int kw = (int)utf8_width(keys[i].key);
-		int ww = (int)utf8_width(keys[i].what);
-		int need = kw + 1 + ww;
-
-		if (col > 0 && col + 2 + need > width) {
-			row++;
-			col = 0;
-		}
-		if (col > 0)
-			col += 2;
-		if (area != NULL) {
-			draw_text(top + row, area->x + col, kw, keys[i].key,
-			    ST_KEY);
-			draw_text(top + row, area->x + col + kw + 1, ww,
-			    keys[i].what, ST_STATUS);
-		}
-		col += need;
-	}
-	return row + 1;
-}
-
-int
-pv_keys_rows(const struct pv_key *keys, int width)
-{
-	return pv_keys_layout(keys, width, NULL, 0);
-}
-
-void
-pv_keys_draw(const struct pv_key *keys, struct rect area)
-{
-	int rows = pv_keys_layout(keys, area.w, NULL, 0);
-
-	pv_keys_layout(keys, area.w, &area, area.y + area.h - rows);
 }

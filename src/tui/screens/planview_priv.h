@@ -1,7 +1,6 @@
 /* planview_priv.h - shared by the plan screens (plan.c, goal.c,
  * plan_history.c, palplan.c): a read-only page of lines, grouped into
- * items that can be selected, scrolled in an area; a row of letter keys
- * along the bottom; and the push arguments of the plan screens.
+ * items that can be selected, scrolled in an area.
  */
 #ifndef PEERDESK_TUI_SCREENS_PLANVIEW_PRIV_H
 #define PEERDESK_TUI_SCREENS_PLANVIEW_PRIV_H
@@ -30,12 +29,6 @@ struct pv {
 	struct rect area;	/* where the lines go */
 };
 
-/* A letter key and what it does, for the row along the bottom. */
-struct pv_key {
-	const char *key;	/* "e" */
-	const char *what;	/* "edit" */
-};
-
 void pv_clear(struct pv *v);	/* no lines (keeps sel and scroll) */
 void pv_fini(struct pv *v);
 
@@ -59,10 +52,6 @@ void pv_show_sel(struct pv *v);
 enum tui_result pv_action(struct pv *v, enum action a);
 
 void pv_draw(const struct pv *v, struct tui_cursor *cur);
-
-/* Rows the key row takes at width; draw it at the bottom of area. */
-int pv_keys_rows(const struct pv_key *keys, int width);
-void pv_keys_draw(const struct pv_key *keys, struct rect area);
 
 /* A page of text (plan_text_arg) and a dated note (&client_id). */
 extern const struct screen_ops plan_text_screen;
