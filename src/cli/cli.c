@@ -43,6 +43,12 @@ static const struct cli_command commands[] = {
 	  "anonymise a closed client (asks for their name)" },
 	{ "retention", cli_retention, "retention [--dry-run] [--yes]",
 	  "erase closed clients kept longer than retention_years" },
+	{ "clients", cli_clients, "clients [NAME]",
+	  "list clients with their numbers" },
+	{ "plan", cli_plan, "plan show|print|pdf|export|import ...",
+	  "a client's wellness plan (peerdesk plan for more)" },
+	{ "palplan", cli_palplan, "palplan [list|show|history] [PAL]",
+	  "a PAL's Wellness and Development Plan" },
 	{ NULL, NULL, NULL, NULL }
 };
 

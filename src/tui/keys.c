@@ -334,6 +334,28 @@ static const struct key_default key_defaults[] = {
 	{ "hours", ACT_SAVE_PDF, "d F7" },
 	{ "hours", ACT_EARLIER, "Left" },
 	{ "hours", ACT_LATER, "Right" },
+
+	{ "plan", ACT_UP, "Up" },
+	{ "plan", ACT_DOWN, "Down" },
+	{ "plan", ACT_PAGE_UP, "PgUp" },
+	{ "plan", ACT_PAGE_DOWN, "PgDn Space" },
+	{ "plan", ACT_FIRST, "Home" },
+	{ "plan", ACT_LAST, "End" },
+	{ "plan", ACT_OPEN, "Enter" },
+	{ "plan", ACT_EDIT, "e" },
+	{ "plan", ACT_ADD, "a" },
+	{ "plan", ACT_REVIEW, "r" },
+	{ "plan", ACT_NOTE, "n" },
+	{ "plan", ACT_CHANGES, "c" },
+	{ "plan", ACT_HISTORY, "h" },
+	{ "plan", ACT_PRINT, "p" },
+	{ "plan", ACT_SAVE_PDF, "d" },
+	{ "plan", ACT_ESTABLISH, "E" },
+
+	{ "plan_history", ACT_CHANGES, "c" },
+
+	{ "palplan", ACT_EDIT, "e" },
+	{ "palplan", ACT_HISTORY, "h" },
 };
 
 static const char *const key_section_notes[][2] = {
@@ -350,6 +372,9 @@ static const char *const key_section_notes[][2] = {
 	{ "week", "My week: a PAL's timesheet lines and room left" },
 	{ "timesheets", "Timesheets: weeks waiting for the manager's approval" },
 	{ "hours", "Weekly hours: the summary of every PAL's week" },
+	{ "plan", "A client's Wellness and Safety Plan" },
+	{ "plan_history", "Who changed a plan, and when" },
+	{ "palplan", "A PAL's own Wellness and Development Plan" },
 };
 
 /* ---- key map --------------------------------------------------------- */

@@ -201,7 +201,8 @@ START_TEST(test_defaults_are_sound)
 	const char *all[] = { "global", "list", "edit", "form", "multiline",
 		"choice", "button", "dialog", "prompt", "picker",
 		/* screens with keys of their own */
-		"week", "timesheets", "hours" };
+		"week", "timesheets", "hours", "plan", "plan_history",
+		"palplan" };
 	struct tui_key k;
 	int a;
 	size_t s;

@@ -49,7 +49,13 @@
 	X(LATER,       "later",       "Later",  "Go to the week after") \
 	X(PRINT,       "print",       "Print",  "Send it to the printer") \
 	X(SAVE_CSV,    "save-csv",    "CSV",    "Save it as a CSV file (for payroll)") \
-	X(SAVE_PDF,    "save-pdf",    "PDF",    "Save it as a PDF file")
+	X(SAVE_PDF,    "save-pdf",    "PDF",    "Save it as a PDF file") \
+	X(EDIT,        "edit",        "Edit",   "Change it: the plan's sections, or your own plan") \
+	X(REVIEW,      "review",      "Review", "Record a review: a score for each goal") \
+	X(NOTE,        "note",        "Note",   "Add a dated note") \
+	X(CHANGES,     "changes",     "Changes", "What changed since the last review") \
+	X(HISTORY,     "history",     "History", "Who changed what, and when") \
+	X(ESTABLISH,   "establish",   "Establish", "Mark the plan established: ready to meet PALs")
 
 enum action {
 	ACT_NONE = 0,

@@ -1,0 +1,898 @@
+/* plans.c - the client's Wellness and Safety Plan: reading, versions,
+ * goals, reviews, notes, established, history, what changed, progress. */
+#include "peerdesk/app/plans.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/client.h"
+#include "peerdesk/db/db.h"
+#include "peerdesk/db/plan.h"
+#include "peerdesk/db/planquery.h"
+#include "peerdesk/db/staff.h"
+#include "peerdesk/model/date.h"
+#include "plans_priv.h"
+
+/* ---- shared helpers (plans_priv.h) ------------------------------------- */
+
+int64_t
+plans_scope(const struct app *app)
+{
+	return app->have_actor && app->actor.role == ROLE_PAL ?
+	    app->actor.staff_id : 0;
+}
+
+int64_t
+plans_actor(const struct app *app)
+{
+	return app->have_actor ? app->actor.staff_id : 0;
+}
+
+enum pd_status
+plans_client(struct app *app, int64_t client_id, char **name,
+    struct pd_err *err)
+{
+	struct client c;
+	enum pd_status s;
+
+	memset(&c, 0, sizeof c);
+	s = db_client_get(app->db, client_id, plans_scope(app), &c, err);
+	if (s == PD_NOT_FOUND)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "there is no client "
+		    "%lld, or they are not one of yours", (long long)client_id);
+	if (s == PD_OK && name != NULL)
+		*name = xstrdup(c.name);
+	client_fini(&c);
+	return s;
+}
+
+char *
+plans_staff_name(struct app *app, int64_t id)
+{
+	struct staff st;
+	char *name = NULL;
+
+	if (id <= 0)
+		return NULL;
+	memset(&st, 0, sizeof st);
+	if (db_staff_get(app->db, id, &st, NULL) == PD_OK)
+		name = xstrdup(st.name);
+	staff_fini(&st);
+	return name;
+}
+
+static int
+plans_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+enum pd_status
+plans_check_day(const char *day, const char *field, const char *what,
+    int not_after_today, struct pd_err *err)
+{
+	pd_date d;
+	char today[11];
+
+	if (day == NULL || day[0] == '\0')
+		return PD_OK;
+	if (date_parse(day, &d, NULL) != PD_OK)
+		return pd_fail(err, PD_INVALID, field, "%s should be a date "
+		    "like 2026-11-25", what);
+	app_today(today);
+	if (not_after_today && strcmp(day, today) > 0)
+		return pd_fail(err, PD_INVALID, field, "%s cannot be later "
+		    "than today", what);
+	return PD_OK;
+}
+
+enum pd_status
+plans_finish(struct app *app, enum pd_status s, struct pd_err *err)
+{
+	if (s == PD_OK)
+		return db_commit(app->db, err);
+	db_rollback(app->db);
+	return s;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+struct goal_list {
+	struct plan_goal *g;
+	size_t n;
+};
+
+static int
+plans_goal_cb(void *arg, const struct plan_goal *row)
+{
+	struct goal_list *l = arg;
+
+	l->g = xreallocarray(l->g, l->n + 1, sizeof *l->g);
+	plan_goal_copy(&l->g[l->n++], row);
+	return 0;
+}
+
+static void
+goal_list_fini(struct goal_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		plan_goal_fini(&l->g[i]);
+	FREE(&l->g);
+	l->n = 0;
+}
+
+static int
+plans_step_cb(void *arg, const struct goal_step *row)
+{
+	plan_doc_goal_add_step(arg, row, 0);
+	return 0;
+}
+
+static int
+plans_score_cb(void *arg, const struct goal_score *row)
+{
+	plan_doc_goal_add_score(arg, row, 0);
+	return 0;
+}
+
+static int
+plans_note_cb(void *arg, const struct plan_note *row)
+{
+	plan_doc_add_note(arg, row, 0);
+	return 0;
+}
+
+/* The plan's goals (with steps and scores) into doc. */
+static enum pd_status
+plans_read_goals(struct app *app, struct plan_doc *doc, struct pd_err *err)
+{
+	struct goal_list l = { NULL, 0 };
+	int64_t scope = plans_scope(app);
+	enum pd_status s;
+	size_t i;
+
+	s = db_goal_list(app->db, doc->info.id, scope, plans_goal_cb, &l, err);
+	for (i = 0; s == PD_OK && i < l.n; i++) {
+		struct plan_doc_goal *g = plan_doc_add_goal(doc);
+
+		g->goal = l.g[i];
+		memset(&l.g[i], 0, sizeof l.g[i]);
+		s = db_goal_step_list(app->db, g->goal.id, scope, plans_step_cb,
+		    g, err);
+		if (s == PD_OK)
+			s = db_goal_score_list(app->db, g->goal.id, scope,
+			    plans_score_cb, g, err);
+	}
+	goal_list_fini(&l);
+	return s;
+}
+
+enum pd_status
+plans_read(struct app *app, int64_t client_id, struct plan_doc *doc,
+    struct pd_err *err)
+{
+	int64_t scope = plans_scope(app);
+	enum pd_status s;
+
+	plan_doc_init(doc);
+	doc->client_id = client_id;
+	if ((s = plans_client(app, client_id, &doc->client_name, err)) != PD_OK)
+		return s;
+	s = db_plan_find(app->db, client_id, scope, &doc->info, NULL);
+	if (s == PD_NOT_FOUND) {
+		doc->info.client_id = client_id;
+		return PD_OK;
+	}
+	if (s != PD_OK)
+		return pd_fail(err, s, NULL, "could not read the plan");
+	if (doc->info.current_version > 0) {
+		s = db_plan_version_get(app->db, doc->info.id, 0, scope,
+		    &doc->sections, err);
+		if (s != PD_OK)
+			return s;
+		doc->saved_by_name = plans_staff_name(app,
+		    doc->sections.saved_by);
+	}
+	doc->established_by_name = plans_staff_name(app,
+	    doc->info.established_by);
+	if ((s = plans_read_goals(app, doc, err)) != PD_OK)
+		return s;
+	return db_plan_note_list(app->db, doc->info.id, scope, plans_note_cb,
+	    doc, err);
+}
+
+enum pd_status
+app_plan_load(struct app *app, int64_t client_id, struct plan_doc *out,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	plan_doc_init(out);
+	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_finish(app, plans_read(app, client_id, out, err), err);
+	if (s != PD_OK)
+		plan_doc_fini(out);
+	return s;
+}
+
+enum pd_status
+app_plan_open(struct app *app, int64_t client_id, struct plan_doc *out,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	plan_doc_init(out);
+	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_read(app, client_id, out, err);
+	if (s == PD_OK)
+		s = app_audit(app, "open", "plan", out->info.id, client_id,
+		    "opened the wellness plan", NULL, NULL, NULL, err);
+	s = plans_finish(app, s, err);
+	if (s != PD_OK)
+		plan_doc_fini(out);
+	return s;
+}
+
+/* ---- saving the sections ----------------------------------------------- */
+
+static enum pd_status
+plans_check_sections(const struct plan_sections *s, struct pd_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < PLAN_NFIELDS; i++) {
+		const char *t = plan_field_get(s, i);
+
+		if (t != NULL && strlen(t) > PLAN_TEXT_MAX)
+			return pd_fail(err, PD_INVALID, plan_fields[i].key,
+			    "This is too long to keep (over %d characters); "
+			    "please shorten it", PLAN_TEXT_MAX);
+	}
+	if (s->note != NULL && strlen(s->note) > PLAN_TEXT_MAX)
+		return pd_fail(err, PD_INVALID, "note", "This is too long");
+	return PD_OK;
+}
+
+enum pd_status
+app_plan_save(struct app *app, int64_t client_id,
+    const struct plan_sections *s, int expected, int *now,
+    struct pd_err *err)
+{
+	struct plan_info plan;
+	struct plan_sections cur;
+	struct strbuf sum = STRBUF_INIT;
+	enum pd_status st;
+	unsigned changed;
+
+	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
+	    != PD_OK)
+		return st;
+	if ((st = plans_check_sections(s, err)) != PD_OK)
+		return st;
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		return st;
+	memset(&cur, 0, sizeof cur);
+	st = plans_client(app, client_id, NULL, err);
+	if (st == PD_OK)
+		st = db_plan_get_or_create(app->db, client_id, plans_scope(app),
+		    &plan, err);
+	if (st == PD_OK && plan.current_version == expected &&
+	    expected > 0)
+		st = db_plan_version_get(app->db, plan.id, 0, 0, &cur, err);
+	if (st != PD_OK)
+		goto out;
+	changed = plan_sections_changed(plan.current_version == expected ?
+	    &cur : NULL, s);
+	if (plan.current_version == expected && changed == 0) {
+		if (now != NULL)
+			*now = expected;
+		goto out;	/* nothing to keep: no new version */
+	}
+	st = db_plan_version_insert(app->db, plan.id, s, expected,
+	    plans_actor(app), err);
+	if (st != PD_OK)
+		goto out;
+	strbuf_addf(&sum, "saved version %d of the plan: ", expected + 1);
+	plan_changed_labels(changed, &sum);
+	st = app_audit(app, "update", "plan", plan.id, client_id, sum.buf,
+	    NULL, s->note, NULL, err);
+	if (st == PD_OK && now != NULL)
+		*now = expected + 1;
+out:
+	plan_sections_fini(&cur);
+	strbuf_fini(&sum);
+	return plans_finish(app, st, err);
+}
+
+enum pd_status
+app_plan_merge(struct app *app, int64_t client_id,
+    const struct plan_sections *base, const struct plan_sections *mine,
+    struct plan_sections *merged, struct plan_sections *theirs,
+    int *theirs_version, unsigned *both, struct pd_err *err)
+{
+	struct plan_info plan;
+	struct plan_sections cur;
+	enum pd_status st;
+
+	memset(merged, 0, sizeof *merged);
+	memset(&cur, 0, sizeof cur);
+	if (theirs != NULL)
+		memset(theirs, 0, sizeof *theirs);
+	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
+	    != PD_OK)
+		return st;
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		return st;
+	st = plans_client(app, client_id, NULL, err);
+	if (st == PD_OK)
+		st = db_plan_find(app->db, client_id, plans_scope(app), &plan,
+		    err);
+	if (st == PD_OK && plan.current_version > 0)
+		st = db_plan_version_get(app->db, plan.id, 0, 0, &cur, err);
+	if (st == PD_OK) {
+		*both = plan_sections_merge(base, mine, &cur, merged);
+		*theirs_version = plan.current_version;
+		if (theirs != NULL)
+			plan_sections_copy(theirs, &cur);
+	}
+	plan_sections_fini(&cur);
+	return plans_finish(app, st, err);
+}
+
+/* ---- goals ------------------------------------------------------------- */
+
+static enum pd_status
+plans_check_goal(const struct plan_doc_goal *g, struct pd_err *err)
+{
+	enum pd_status s;
+	size_t i;
+
+	if (goal_area_str(g->goal.area) == NULL)
+		return pd_fail(err, PD_INVALID, "area", "choose one of the "
+		    "Five Ways, or an ambition");
+	if (plans_blank(g->goal.title))
+		return pd_fail(err, PD_INVALID, "title", "a goal needs a few "
+		    "words to say what it is");
+	if (strlen(g->goal.title) > 500)
+		return pd_fail(err, PD_INVALID, "title", "please keep the goal "
+		    "itself short; the detail can say more");
+	if (g->goal.detail != NULL && strlen(g->goal.detail) > PLAN_TEXT_MAX)
+		return pd_fail(err, PD_INVALID, "detail", "this is too long");
+	if ((s = plans_check_day(g->goal.target_date, "target_date",
+	    "The date to aim for", 0, err)) != PD_OK)
+		return s;
+	if ((s = plans_check_day(g->goal.closed_on, "closed_on",
+	    "The date it was closed", 1, err)) != PD_OK)
+		return s;
+	if ((s = plans_check_day(g->goal.created_on, "created_on",
+	    "The date it was set", 1, err)) != PD_OK)
+		return s;
+	for (i = 0; i < g->n_steps; i++) {
+		if (plans_blank(g->steps[i].text))
+			return pd_fail(err, PD_INVALID, "steps", "step %zu is "
+			    "empty", i + 1);
+		if (strlen(g->steps[i].text) > 1000)
+			return pd_fail(err, PD_INVALID, "steps", "step %zu is "
+			    "too long", i + 1);
+		if ((s = plans_check_day(g->steps[i].done_on, "steps",
+		    "The day a step was done", 1, err)) != PD_OK)
+			return s;
+	}
+	return PD_OK;
+}
+
+static int
+plans_same(const char *a, const char *b)
+{
+	return plan_text_change(a, b) == PLAN_SAME;
+}
+
+/* The goal's words changed (not its steps)? */
+static int
+plans_goal_words_changed(const struct plan_goal *a, const struct plan_goal *b)
+{
+	return a->area != b->area || !plans_same(a->title, b->title) ||
+	    !plans_same(a->detail, b->detail) ||
+	    !plans_same(a->set_by, b->set_by) ||
+	    strcmp(a->target_date, b->target_date) != 0 ||
+	    strcmp(a->closed_on, b->closed_on) != 0;
+}
+
+char *
+plans_goal_describe(const struct plan_doc_goal *g)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	strbuf_addf(&sb, "area: %s\ngoal: %s\n", goal_area_label(g->goal.area),
+	    g->goal.title ? g->goal.title : "");
+	if (!plans_blank(g->goal.detail))
+		strbuf_addf(&sb, "detail: %s\n", g->goal.detail);
+	if (!plans_blank(g->goal.set_by))
+		strbuf_addf(&sb, "set by: %s\n", g->goal.set_by);
+	if (g->goal.target_date[0] != '\0')
+		strbuf_addf(&sb, "aim for: %s\n", g->goal.target_date);
+	if (g->goal.closed_on[0] != '\0')
+		strbuf_addf(&sb, "closed on: %s\n", g->goal.closed_on);
+	for (i = 0; i < g->n_steps; i++)
+		strbuf_addf(&sb, "step: %s%s%s\n", g->steps[i].text,
+		    g->steps[i].done_on[0] ? ", done " : "",
+		    g->steps[i].done_on);
+	return strbuf_detach(&sb);
+}
+
+static int
+plans_collect_step(void *arg, const struct goal_step *row)
+{
+	plan_doc_goal_add_step(arg, row, 0);
+	return 0;
+}
+
+/* Bring the goal's steps in line with want's; *changed counts changes. */
+static enum pd_status
+plans_sync_steps(struct app *app, struct plan_doc_goal *want,
+    const struct plan_doc_goal *have, int *changed, struct pd_err *err)
+{
+	enum pd_status s = PD_OK;
+	size_t i, j;
+
+	for (i = 0; s == PD_OK && i < want->n_steps; i++) {
+		struct goal_step *st = &want->steps[i];
+		const struct goal_step *old = NULL;
+
+		st->goal_id = want->goal.id;
+		st->position = (int)i + 1;
+		for (j = 0; st->id > 0 && j < have->n_steps; j++)
+			if (have->steps[j].id == st->id)
+				old = &have->steps[j];
+		if (st->id > 0 && old == NULL)
+			return pd_fail(err, PD_NOT_FOUND, "steps", "step %zu "
+			    "is not one of this goal's steps", i + 1);
+		if (old == NULL) {
+			s = db_goal_step_insert(app->db, st, err);
+			(*changed)++;
+		} else if (old->position != st->position ||
+		    !plans_same(old->text, st->text) ||
+		    strcmp(old->done_on, st->done_on) != 0) {
+			s = db_goal_step_update(app->db, st, err);
+			(*changed)++;
+		}
+	}
+	for (j = 0; s == PD_OK && j < have->n_steps; j++) {
+		int kept = 0;
+
+		for (i = 0; i < want->n_steps; i++)
+			kept |= want->steps[i].id == have->steps[j].id;
+		if (!kept) {
+			s = db_goal_step_delete(app->db, have->steps[j].id,
+			    err);
+			(*changed)++;
+		}
+	}
+	return s;
+}
+
+enum pd_status
+app_goal_save(struct app *app, int64_t client_id, struct plan_doc_goal *g,
+    struct pd_err *err)
+{
+	struct plan_info plan;
+	struct plan_doc_goal have;
+	struct goal_list l = { NULL, 0 };
+	char *before = NULL, *after = NULL, *sum = NULL;
+	enum pd_status s;
+	size_t i;
+	int steps_changed = 0, words;
+
+	if ((s = app_require(app, APP_ANYONE, "write wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = plans_check_goal(g, err)) != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	memset(&have, 0, sizeof have);
+	s = plans_client(app, client_id, NULL, err);
+	if (s == PD_OK)
+		s = db_plan_get_or_create(app->db, client_id, plans_scope(app),
+		    &plan, err);
+	if (s == PD_OK)
+		s = db_goal_list(app->db, plan.id, 0, plans_goal_cb, &l, err);
+	if (s != PD_OK)
+		goto out;
+	for (i = 0; g->goal.id > 0 && i < l.n; i++)
+		if (l.g[i].id == g->goal.id)
+			plan_goal_copy(&have.goal, &l.g[i]);
+	if (g->goal.id > 0 && have.goal.id == 0) {
+		s = pd_fail(err, PD_NOT_FOUND, NULL, "that goal is not part of "
+		    "this plan any more");
+		goto out;
+	}
+	g->goal.plan_id = plan.id;
+	if (g->goal.id == 0) {
+		g->goal.position = (int)l.n + 1;
+		s = db_goal_insert(app->db, &g->goal, err);
+		words = 1;
+	} else {
+		s = db_goal_step_list(app->db, g->goal.id, 0,
+		    plans_collect_step, &have, err);
+		if (g->goal.created_on[0] == '\0')
+			memcpy(g->goal.created_on, have.goal.created_on, 11);
+		g->goal.position = have.goal.position;
+		words = plans_goal_words_changed(&have.goal, &g->goal);
+		if (s == PD_OK && words)
+			s = db_goal_update(app->db, &g->goal, err);
+	}
+	if (s == PD_OK)
+		s = plans_sync_steps(app, g, &have, &steps_changed, err);
+	if (s != PD_OK || (!words && steps_changed == 0))
+		goto out;
+	if (have.goal.id > 0)
+		before = plans_goal_describe(&have);
+	after = plans_goal_describe(g);
+	sum = xasprintf("%s goal \"%s\"", have.goal.id == 0 ? "new" :
+	    words ? "changed the" : "changed the steps of the", g->goal.title);
+	s = app_audit(app, have.goal.id == 0 ? "create" : words ? "update" :
+	    "steps", "plan_goal", g->goal.id, client_id, sum, before, after,
+	    NULL, err);
+out:
+	free(before);
+	free(after);
+	free(sum);
+	goal_list_fini(&l);
+	plan_goal_fini(&have.goal);
+	for (i = 0; i < have.n_steps; i++)
+		goal_step_fini(&have.steps[i]);
+	free(have.steps);
+	free(have.step_line);
+	return plans_finish(app, s, err);
+}
+
+/* ---- reviews and notes ------------------------------------------------- */
+
+enum pd_status
+app_plan_review(struct app *app, int64_t client_id, const char *on,
+    int64_t review_id, const struct goal_score_in *scores, size_t n,
+    struct pd_err *err)
+{
+	struct plan_info plan;
+	struct goal_list l = { NULL, 0 };
+	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT;
+	char day[11], v[4], w[4], longday[20];
+	enum pd_status s;
+	size_t i, j, given = 0;
+
+	if ((s = app_require(app, APP_ANYONE, "record reviews", err)) != PD_OK)
+		return s;
+	if (on == NULL || on[0] == '\0')
+		app_today(day);
+	else
+		snprintf(day, sizeof day, "%s", on);
+	if ((s = plans_check_day(on ? on : "", "on", "The review date", 1,
+	    err)) != PD_OK)
+		return s;
+	for (i = 0; i < n; i++) {
+		if (scores[i].score == GOAL_SCORE_NONE)
+			continue;
+		if (scores[i].score < GOAL_SCORE_MIN ||
+		    scores[i].score > GOAL_SCORE_MAX)
+			return pd_fail(err, PD_INVALID, "score", "a score goes "
+			    "from -2 to +2");
+		given++;
+	}
+	if (given == 0)
+		return pd_fail(err, PD_INVALID, "score", "give at least one "
+		    "goal a score");
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_client(app, client_id, NULL, err);
+	if (s == PD_OK)
+		s = db_plan_find(app->db, client_id, plans_scope(app), &plan,
+		    err);
+	if (s == PD_OK)
+		s = db_goal_list(app->db, plan.id, 0, plans_goal_cb, &l, err);
+	strbuf_addf(&sum, "Review on %s:", plan_long_date(day, longday));
+	for (i = 0; s == PD_OK && i < n; i++) {
+		const struct plan_goal *g = NULL;
+		int old;
+
+		if (scores[i].score == GOAL_SCORE_NONE)
+			continue;
+		for (j = 0; j < l.n; j++)
+			if (l.g[j].id == scores[i].goal_id)
+				g = &l.g[j];
+		if (g == NULL) {
+			s = pd_fail(err, PD_NOT_FOUND, "score", "goal %lld is "
+			    "not part of this plan",
+			    (long long)scores[i].goal_id);
+			break;
+		}
+		s = db_goal_score_on(app->db, g->id, day, &old, NULL);
+		if (s == PD_OK) {
+			strbuf_addf(&before, "%s \"%s\": %s\n",
+			    goal_area_label(g->area), g->title,
+			    goal_score_str(old, w));
+			s = db_goal_score_delete_day(app->db, g->id, day, err);
+		} else if (s == PD_NOT_FOUND) {
+			s = PD_OK;
+		}
+		if (s == PD_OK)
+			s = db_goal_score_insert(app->db, g->id, day,
+			    scores[i].score, review_id, plans_actor(app), err);
+		strbuf_addf(&sum, " %s \"%s\" %s;", goal_area_label(g->area),
+		    g->title, goal_score_str(scores[i].score, v));
+	}
+	if (s == PD_OK) {
+		strbuf_truncate(&sum, sum.len - 1);
+		s = app_audit(app, "review", "plan", plan.id, client_id,
+		    sum.buf, before.len ? before.buf : NULL, NULL, NULL, err);
+	}
+	strbuf_fini(&sum);
+	strbuf_fini(&before);
+	goal_list_fini(&l);
+	return plans_finish(app, s, err);
+}
+
+enum pd_status
+app_plan_note_add(struct app *app, int64_t client_id, const char *on,
+    const char *text, int64_t *id, struct pd_err *err)
+{
+	struct plan_info plan;
+	struct plan_note note;
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_ANYONE, "write wellness plans", err))
+	    != PD_OK)
+		return s;
+	if (plans_blank(text))
+		return pd_fail(err, PD_INVALID, "text", "the note is empty");
+	if (strlen(text) > PLAN_TEXT_MAX)
+		return pd_fail(err, PD_INVALID, "text", "the note is too long");
+	if ((s = plans_check_day(on, "written_on", "The note's date", 1, err))
+	    != PD_OK)
+		return s;
+	memset(&note, 0, sizeof note);
+	snprintf(note.written_on, sizeof note.written_on, "%s", on ? on : "");
+	note.author_id = plans_actor(app);
+	note.text = (char *)(uintptr_t)text;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_client(app, client_id, NULL, err);
+	if (s == PD_OK)
+		s = db_plan_get_or_create(app->db, client_id, plans_scope(app),
+		    &plan, err);
+	if (s == PD_OK) {
+		note.plan_id = plan.id;
+		s = db_plan_note_insert(app->db, &note, err);
+	}
+	if (s == PD_OK)
+		s = app_audit(app, "create", "plan_note", note.id, client_id,
+		    "added a note to the plan", NULL, text, NULL, err);
+	if (s == PD_OK && id != NULL)
+		*id = note.id;
+	return plans_finish(app, s, err);
+}
+
+/* ---- established ------------------------------------------------------- */
+
+enum pd_status
+app_plan_establish(struct app *app, int64_t client_id, const char *on,
+    struct pd_err *err)
+{
+	struct plan_info plan;
+	char day[11], *sum = NULL;
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_MANAGER, "mark plans established", err))
+	    != PD_OK)
+		return s;
+	if ((s = plans_check_day(on, "on", "The date", 1, err)) != PD_OK)
+		return s;
+	if (on == NULL || on[0] == '\0')
+		app_today(day);
+	else
+		snprintf(day, sizeof day, "%s", on);
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_client(app, client_id, NULL, err);
+	if (s == PD_OK && (s = db_plan_find(app->db, client_id,
+	    plans_scope(app), &plan, NULL)) == PD_NOT_FOUND)
+		s = pd_fail(err, PD_INVALID, NULL, "this client has no plan "
+		    "yet: write it with them first");
+	if (s == PD_OK && plan.current_version == 0)
+		s = pd_fail(err, PD_INVALID, NULL, "the plan's sections have "
+		    "not been saved yet: write them with the client first");
+	if (s == PD_OK && plan.status == PLAN_ESTABLISHED)
+		s = pd_fail(err, PD_DUPLICATE, NULL, "the plan is already "
+		    "established (since %s)", plan.established_on);
+	if (s == PD_OK)
+		s = db_plan_set_established(app->db, plan.id, day,
+		    plans_actor(app), err);
+	if (s == PD_OK) {
+		sum = xasprintf("marked the plan established on %s", day);
+		s = app_audit(app, "establish", "plan", plan.id, client_id, sum,
+		    NULL, NULL, NULL, err);
+		free(sum);
+	}
+	return plans_finish(app, s, err);
+}
+
+enum pd_status
+app_plan_is_established(struct app *app, int64_t client_id, int *yes,
+    char on[11], struct pd_err *err)
+{
+	struct plan_info plan;
+	enum pd_status s;
+
+	*yes = 0;
+	if (on != NULL)
+		on[0] = '\0';
+	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_client(app, client_id, NULL, err);
+	if (s == PD_OK) {
+		s = db_plan_find(app->db, client_id, plans_scope(app), &plan,
+		    err);
+		if (s == PD_OK && plan.status == PLAN_ESTABLISHED) {
+			*yes = 1;
+			if (on != NULL)
+				memcpy(on, plan.established_on, 11);
+		}
+		if (s == PD_NOT_FOUND)
+			s = PD_OK;
+	}
+	return plans_finish(app, s, err);
+}
+
+/* ---- every plan at a glance -------------------------------------------- */
+
+struct progress_acc {
+	struct plan_progress_row *rows;
+	size_t n;
+};
+
+static int
+plans_progress_cb(void *arg, const struct plan_goal_row *row)
+{
+	struct progress_acc *acc = arg;
+	struct plan_progress_row *r;
+	struct goal_progress g;
+
+	if (row->client_status == CLIENT_CLOSED)
+		return 0;
+	if (acc->n == 0 || acc->rows[acc->n - 1].client_id != row->client_id) {
+		acc->rows = xreallocarray(acc->rows, acc->n + 1,
+		    sizeof *acc->rows);
+		r = &acc->rows[acc->n++];
+		memset(r, 0, sizeof *r);
+		r->client_id = row->client_id;
+		r->client_name = xstrdup(row->client_name);
+		r->status = row->plan_status;
+		r->current_version = row->current_version;
+	}
+	r = &acc->rows[acc->n - 1];
+	if (row->goal_id == 0)
+		return 0;
+	memset(&g, 0, sizeof g);
+	g.n = (size_t)row->n_scores;
+	g.latest = row->latest;
+	g.previous = row->previous;
+	memcpy(g.latest_on, row->latest_on, sizeof g.latest_on);
+	memcpy(g.previous_on, row->previous_on, sizeof g.previous_on);
+	if (g.n == 0)
+		g.trend = GOAL_TREND_NONE;
+	else if (g.n == 1)
+		g.trend = GOAL_TREND_FIRST;
+	else
+		g.trend = g.latest > g.previous ? GOAL_TREND_UP :
+		    g.latest < g.previous ? GOAL_TREND_DOWN : GOAL_TREND_SAME;
+	plan_progress_add(&r->progress, &g);
+	return 0;
+}
+
+void
+plan_progress_rows_free(struct plan_progress_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(rows[i].client_name);
+	free(rows);
+}
+
+enum pd_status
+app_plan_progress_list(struct app *app, struct plan_progress_row **rows,
+    size_t *n, struct pd_err *err)
+{
+	struct progress_acc acc = { NULL, 0 };
+	enum pd_status s;
+
+	*rows = NULL;
+	*n = 0;
+	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = db_plan_goal_rows(app->db, plans_scope(app), plans_progress_cb,
+	    &acc, err);
+	s = plans_finish(app, s, err);
+	if (s != PD_OK) {
+		plan_progress_rows_free(acc.rows, acc.n);
+		return s;
+	}
+	*rows = acc.rows;
+	*n = acc.n;
+	return PD_OK;
+}
+
+/* s padded with spaces (or cut) to width columns. */
+static void
+plans_pad(struct strbuf *out, const char *s, size_t width)
+{
+	struct strbuf cut = STRBUF_INIT;
+	size_t w;
+
+	utf8_truncate(s, width, &cut);
+	w = utf8_width(cut.buf);
+	strbuf_adds(out, cut.buf);
+	while (w++ < width)
+		strbuf_addc(out, ' ');
+	strbuf_fini(&cut);
+}
+
+void
+plan_progress_text(const struct plan_progress_row *rows, size_t n,
+    struct strbuf *out)
+{
+	size_t i;
+	struct plan_progress all;
+	struct strbuf line = STRBUF_INIT;
+
+	memset(&all, 0, sizeof all);
+	strbuf_adds(out, "   ID  Client                    Plan         Goals  "
+	    "Up Same Down  New  Last scored\n");
+	for (i = 0; i < n; i++) {
+		const struct plan_progress *p = &rows[i].progress;
+		const char *state = rows[i].status == PLAN_ESTABLISHED ?
+		    "established" : rows[i].current_version > 0 ? "draft" :
+		    "not written";
+
+		strbuf_addf(out, "%5lld  ", (long long)rows[i].client_id);
+		plans_pad(out, rows[i].client_name ? rows[i].client_name : "",
+		    24);
+		strbuf_addf(out, "  %-11s  %5d %3d %4d %4d %4d  %s\n", state,
+		    p->goals, p->up, p->same, p->down, p->first + p->unscored,
+		    p->last_scored[0] ? p->last_scored : "-");
+		all.goals += p->goals;
+		all.up += p->up;
+		all.same += p->same;
+		all.down += p->down;
+		all.first += p->first;
+		all.unscored += p->unscored;
+	}
+	plan_progress_line(&all, &line);
+	strbuf_addf(out, "\n%zu plan%s; %s.\n", n, n == 1 ? "" : "s",
+	    line.buf);
+	strbuf_adds(out, "Up, Same and Down compare each goal's last score "
+	    "with the one before.\n");
+	strbuf_fini(&line);
+}

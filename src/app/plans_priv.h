@@ -1,0 +1,41 @@
+/* plans_priv.h - shared by the plan files of src/app (plans.c,
+ * planhist.c, planio.c). */
+#ifndef PEERDESK_APP_PLANS_PRIV_H
+#define PEERDESK_APP_PLANS_PRIV_H
+
+#include <stdint.h>
+
+#include "peerdesk/app/app.h"
+#include "peerdesk/model/plandoc.h"
+
+/* The actor's scope for plan reads: their id for a PAL, else 0. */
+int64_t plans_scope(const struct app *app);
+
+/* The actor's staff id (0 for the system). */
+int64_t plans_actor(const struct app *app);
+
+/* Check the client exists and is in the actor's scope; *name (may be
+ * NULL) gets a copy of the client's name.  Inside a transaction. */
+enum pd_status plans_client(struct app *app, int64_t client_id, char **name,
+    struct pd_err *err);
+
+/* A staff member's name (caller frees), or NULL. */
+char *plans_staff_name(struct app *app, int64_t id);
+
+/* PD_INVALID (field, "what should be a date ...") unless day is "" or a
+ * date, and not after today when asked. */
+enum pd_status plans_check_day(const char *day, const char *field,
+    const char *what, int not_after_today, struct pd_err *err);
+
+/* Commit when s is PD_OK, else roll back; returns the outcome. */
+enum pd_status plans_finish(struct app *app, enum pd_status s,
+    struct pd_err *err);
+
+/* Read the whole plan into doc (inside a transaction, no audit). */
+enum pd_status plans_read(struct app *app, int64_t client_id,
+    struct plan_doc *doc, struct pd_err *err);
+
+/* A goal and its steps as "key: value" lines, for audit rows. */
+char *plans_goal_describe(const struct plan_doc_goal *g);
+
+#endif

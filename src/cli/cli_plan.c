@@ -1,0 +1,531 @@
+/* cli_plan.c - `peerdesk plan ...` (the client's Wellness and Safety
+ * Plan), `peerdesk palplan ...` (a PAL's Wellness and Development Plan)
+ * and `peerdesk clients` (the numbers the plan commands take). */
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_priv.h"
+#include "peerdesk/app/clients.h"
+#include "peerdesk/app/palplan.h"
+#include "peerdesk/app/plans.h"
+#include "peerdesk/app/print.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/tui.h"
+
+#define CLI_PLAN_WIDTH 78
+
+static const char plan_usage[] =
+    "usage: peerdesk plan edit CLIENT           open the plan's screens\n"
+    "       peerdesk plan show CLIENT           the client's copy, as text\n"
+    "       peerdesk plan print CLIENT          print it (print_command)\n"
+    "       peerdesk plan pdf CLIENT FILE       write it as a PDF\n"
+    "       peerdesk plan export CLIENT [FILE]  the plan as YAML\n"
+    "       peerdesk plan import [--force] FILE bring a YAML plan back in\n"
+    "       peerdesk plan changes CLIENT [--since YYYY-MM-DD]\n"
+    "       peerdesk plan history CLIENT        who changed what, and when\n"
+    "       peerdesk plan version CLIENT N      what version N changed\n"
+    "       peerdesk plan progress [--screen]   every plan's goals\n"
+    "       peerdesk plan establish CLIENT      (managers) ready for a PAL\n"
+    "CLIENT is the client's number: `peerdesk clients` lists them.\n";
+
+/* Widths of accented names need a UTF-8 character type. */
+static void
+cli_plan_locale(void)
+{
+	setlocale(LC_CTYPE, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
+/* Pad sb with spaces to width columns (names may have accents). */
+static void
+cli_pad(struct strbuf *sb, size_t width)
+{
+	size_t w = utf8_width(sb->buf);
+
+	while (w++ < width)
+		strbuf_addc(sb, ' ');
+}
+
+static int
+cli_client_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0) {
+		fprintf(stderr, "peerdesk: '%s' is not a client number; "
+		    "`peerdesk clients` shows them\n", s);
+		return 2;
+	}
+	*id = v;
+	return 0;
+}
+
+/* Write text to path, readable by its owner only (plans are private). */
+static int
+cli_write_private(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	size_t done = 0;
+
+	if (fd < 0) {
+		fprintf(stderr, "peerdesk: cannot write %s: %s\n", path,
+		    strerror(errno));
+		return 1;
+	}
+	while (done < len) {
+		ssize_t n = write(fd, text + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			fprintf(stderr, "peerdesk: could not write all of %s: "
+			    "%s\n", path, strerror(errno));
+			close(fd);
+			return 1;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0) {
+		fprintf(stderr, "peerdesk: could not write all of %s: %s\n",
+		    path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+static const char *
+cli_plan_today(void *app, char buf[11])
+{
+	(void)app;
+	app_today(buf);
+	return buf;
+}
+
+/* The screens, starting at first (no dashboard: straight to the plan). */
+static int
+cli_plan_screens(struct cli *cli, const struct screen_ops *first,
+    const void *arg)
+{
+	struct tui_config cfg;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.app = &cli->app;
+	cfg.today = cli_plan_today;
+	return tui_run(&cfg, first, arg);
+}
+
+static int
+cli_plan_show(struct cli *cli, int64_t id)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+	int rc = 0;
+
+	if (app_plan_copy_text(&cli->app, id, CLI_PLAN_WIDTH, &sb, &err) !=
+	    PD_OK)
+		rc = cli_fail(&err);
+	else
+		fputs(sb.buf, stdout);
+	strbuf_fini(&sb);
+	return rc;
+}
+
+static int
+cli_plan_export(struct cli *cli, int64_t id, const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+	int rc = 0;
+
+	if (app_plan_export(&cli->app, id, &sb, &err) != PD_OK)
+		rc = cli_fail(&err);
+	else if (path == NULL || strcmp(path, "-") == 0)
+		fputs(sb.buf, stdout);
+	else if ((rc = cli_write_private(path, sb.buf, sb.len)) == 0)
+		fprintf(stderr, "Wrote the plan to %s. Change the words, then "
+		    "bring it back with: peerdesk plan import %s\n", path,
+		    path);
+	strbuf_fini(&sb);
+	return rc;
+}
+
+static int
+cli_plan_import(struct cli *cli, const char *path, int force)
+{
+	struct plan_import_result r;
+	struct pd_err err;
+	int rc;
+
+	if (app_plan_import_file(&cli->app, path, force, &r, &err) != PD_OK) {
+		rc = cli_fail(&err);
+		if (err.code != PD_DENIED && err.code != PD_IO)
+			fprintf(stderr, "peerdesk: nothing from %s was kept\n",
+			    path);
+		return rc;
+	}
+	printf("%s's plan: ", r.client_name);
+	if (r.version_after != r.version_before)
+		printf("saved as version %d", r.version_after);
+	else
+		printf("the sections are as they were (version %d)",
+		    r.version_after);
+	printf("; %d goal%s added, %d changed; %d score%s and %d note%s "
+	    "added.\n", r.goals_added, r.goals_added == 1 ? "" : "s",
+	    r.goals_changed, r.scores_added + r.scores_changed,
+	    r.scores_added + r.scores_changed == 1 ? "" : "s", r.notes_added,
+	    r.notes_added == 1 ? "" : "s");
+	if (r.goals_not_in_file > 0)
+		printf("%d goal%s not in the file %s left as %s.\n",
+		    r.goals_not_in_file, r.goals_not_in_file == 1 ? "" : "s",
+		    r.goals_not_in_file == 1 ? "was" : "were",
+		    r.goals_not_in_file == 1 ? "it was" : "they were");
+	return 0;
+}
+
+static int
+cli_plan_history(struct cli *cli, int64_t id)
+{
+	struct plan_history h;
+	struct pd_err err;
+	size_t i;
+
+	if (app_plan_history(&cli->app, id, &h, &err) != PD_OK)
+		return cli_fail(&err);
+	if (h.n == 0)
+		printf("Nothing has been written in this plan yet.\n");
+	for (i = 0; i < h.n; i++)
+		printf("%-22s %-20s %s\n", h.events[i].when,
+		    h.events[i].who ? h.events[i].who : "-", h.events[i].what);
+	plan_history_fini(&h);
+	return 0;
+}
+
+static int
+cli_plan_changes(struct cli *cli, int64_t id, const char *since)
+{
+	struct plan_changes c;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+
+	if (app_plan_changes(&cli->app, id, since, &c, &err) != PD_OK)
+		return cli_fail(&err);
+	printf("%s's plan\n", c.doc.client_name);
+	plan_changes_text(&c, CLI_PLAN_WIDTH, &sb);
+	fputs(sb.buf, stdout);
+	strbuf_fini(&sb);
+	plan_changes_fini(&c);
+	return 0;
+}
+
+static int
+cli_plan_progress(struct cli *cli)
+{
+	struct plan_progress_row *rows;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+	size_t n;
+
+	if (app_plan_progress_list(&cli->app, &rows, &n, &err) != PD_OK)
+		return cli_fail(&err);
+	plan_progress_text(rows, n, &sb);
+	fputs(sb.buf, stdout);
+	strbuf_fini(&sb);
+	plan_progress_rows_free(rows, n);
+	return 0;
+}
+
+static int
+cli_plan_print(struct cli *cli, int64_t id)
+{
+	struct print_outcome out;
+	struct pd_err err;
+
+	if (app_plan_print(&cli->app, id, &out, &err) != PD_OK)
+		return cli_fail(&err);
+	printf("Sent the plan to the printer%s%s\n", out.said[0] ? ": " : ".",
+	    out.said);
+	return 0;
+}
+
+int
+cli_plan(struct cli *cli, int argc, char **argv)
+{
+	struct pd_err err;
+	struct strbuf sb = STRBUF_INIT;
+	const char *sub = argc > 1 ? argv[1] : "";
+	int64_t id = 0;
+	int rc, force = 0, n = 0;
+
+	cli_plan_locale();
+	if (strcmp(sub, "import") == 0) {
+		if (argc == 4 && strcmp(argv[2], "--force") == 0)
+			force = 1;
+		else if (argc != 3)
+			goto usage;
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_import(cli, argv[argc - 1], force);
+	}
+	if (strcmp(sub, "progress") == 0) {
+		if (argc == 3 && strcmp(argv[2], "--screen") == 0) {
+			if ((rc = cli_open(cli, 0, 1)) != 0)
+				return rc;
+			return cli_plan_screens(cli, &plan_progress_screen,
+			    NULL);
+		}
+		if (argc != 2)
+			goto usage;
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_progress(cli);
+	}
+	if (argc < 3)
+		goto usage;
+	if ((rc = cli_client_id(argv[2], &id)) != 0)
+		return rc;
+	if (strcmp(sub, "edit") == 0 && argc == 3) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_screens(cli, &plan_screen, &id);
+	}
+	if (strcmp(sub, "show") == 0 && argc == 3) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_show(cli, id);
+	}
+	if (strcmp(sub, "export") == 0 && argc <= 4) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_export(cli, id, argc == 4 ? argv[3] : NULL);
+	}
+	if (strcmp(sub, "pdf") == 0 && argc == 4) {
+		mode_t old;
+
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		old = umask(077);	/* the plan is private */
+		if (app_plan_pdf(&cli->app, id, argv[3], &err) != PD_OK)
+			rc = cli_fail(&err);
+		umask(old);
+		if (rc == 0)
+			printf("Wrote the plan to %s.\n", argv[3]);
+		return rc;
+	}
+	if (strcmp(sub, "print") == 0 && argc == 3) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_print(cli, id);
+	}
+	if (strcmp(sub, "history") == 0 && argc == 3) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_history(cli, id);
+	}
+	if (strcmp(sub, "changes") == 0 && (argc == 3 || (argc == 5 &&
+	    strcmp(argv[3], "--since") == 0))) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_changes(cli, id, argc == 5 ? argv[4] : NULL);
+	}
+	if (strcmp(sub, "version") == 0 && argc == 4) {
+		if ((n = atoi(argv[3])) <= 0)
+			goto usage;
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_plan_version_text(&cli->app, id, n, CLI_PLAN_WIDTH, &sb,
+		    &err) != PD_OK) {
+			strbuf_fini(&sb);
+			return cli_fail(&err);
+		}
+		fputs(sb.buf, stdout);
+		strbuf_fini(&sb);
+		return 0;
+	}
+	if (strcmp(sub, "establish") == 0 && argc == 3) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_plan_establish(&cli->app, id, "", &err) != PD_OK)
+			return cli_fail(&err);
+		printf("The plan of client %lld is established: they can be "
+		    "introduced to PALs now.\n", (long long)id);
+		return 0;
+	}
+usage:
+	fputs(plan_usage, stderr);
+	return 2;
+}
+
+/* ---- the PAL's Wellness and Development Plan ------------------------- */
+
+static const char palplan_usage[] =
+    "usage: peerdesk palplan              your own Wellness and "
+    "Development Plan\n"
+    "       peerdesk palplan list         (managers) every PAL's plan\n"
+    "       peerdesk palplan show PAL     (managers) one PAL's plan, by "
+    "number\n"
+    "       peerdesk palplan history [PAL]  every version, what changed\n"
+    "       peerdesk palplan edit [PAL]     open it on screen\n";
+
+static void
+cli_palplan_print(const struct pal_plan *p, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	printf("Wellness and Development Plan of %s", name ? name : "?");
+	if (p->version_no == 0) {
+		printf("\nNothing is written yet.\n");
+		return;
+	}
+	printf(", version %d (%.10s, %s)\n", p->version_no, p->saved_at,
+	    p->saved_by_name ? p->saved_by_name : "?");
+	for (i = 0; i < PAL_PLAN_NFIELDS; i++) {
+		const char *t = pal_plan_field_get(p, i);
+
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "\n%s\n", pal_plan_fields[i].label);
+		fputs(sb.buf, stdout);
+		strbuf_reset(&sb);
+		plan_wrap(&sb, t ? t : "(nothing written yet)", CLI_PLAN_WIDTH,
+		    2);
+		fputs(sb.buf, stdout);
+	}
+	strbuf_fini(&sb);
+}
+
+int
+cli_palplan(struct cli *cli, int argc, char **argv)
+{
+	const char *sub = argc > 1 ? argv[1] : "show";
+	struct pd_err err;
+	struct pal_plan p, *v;
+	int64_t pal = 0;
+	char *name = NULL;
+	size_t n, i;
+	int rc;
+
+	cli_plan_locale();
+	if (argc > 3 || (argc == 3 && (rc = cli_client_id(argv[2], &pal)) != 0))
+		goto usage;
+	if (strcmp(sub, "list") == 0 && argc == 2) {
+		struct pal_plan_row *rows;
+
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_pal_plan_people(&cli->app, &rows, &n, &err) != PD_OK)
+			return cli_fail(&err);
+		printf("%5s  %-28s %s\n", "PAL", "NAME", "PLAN");
+		for (i = 0; i < n; i++) {
+			struct strbuf nm = STRBUF_INIT;
+
+			strbuf_adds(&nm, rows[i].name);
+			cli_pad(&nm, 28);
+			printf("%5lld  %s %s%.10s\n",
+			    (long long)rows[i].pal_id, nm.buf,
+			    rows[i].version_no ? "saved " : "not written yet",
+			    rows[i].version_no ? rows[i].saved_at : "");
+			strbuf_fini(&nm);
+		}
+		pal_plan_rows_free(rows, n);
+		return 0;
+	}
+	if (strcmp(sub, "edit") == 0) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		return cli_plan_screens(cli, &palplan_screen,
+		    pal ? &pal : NULL);
+	}
+	if (strcmp(sub, "show") == 0) {
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_pal_plan_open(&cli->app, pal, &p, &name, &err) != PD_OK)
+			return cli_fail(&err);
+		cli_palplan_print(&p, name);
+		free(name);
+		pal_plan_fini(&p);
+		return 0;
+	}
+	if (strcmp(sub, "history") == 0) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_pal_plan_history(&cli->app, pal, &v, &n, &err) != PD_OK)
+			return cli_fail(&err);
+		if (n == 0)
+			printf("Nothing is written yet.\n");
+		for (i = 0; i < n; i++) {
+			pal_plan_version_text(i + 1 < n ? &v[i + 1] : NULL,
+			    &v[i], CLI_PLAN_WIDTH, &sb);
+			strbuf_addc(&sb, '\n');
+		}
+		fputs(sb.buf, stdout);
+		strbuf_fini(&sb);
+		pal_plan_list_free(v, n);
+		return 0;
+	}
+usage:
+	fputs(palplan_usage, stderr);
+	return 2;
+}
+
+/* ---- the client numbers ------------------------------------------------ */
+
+int
+cli_clients(struct cli *cli, int argc, char **argv)
+{
+	struct client_query q;
+	struct client_row rows[100];
+	struct pd_err err;
+	int rc, n, i, total = 0;
+
+	if (argc > 2) {
+		fputs("usage: peerdesk clients [PART-OF-A-NAME]\n", stderr);
+		return 2;
+	}
+	cli_plan_locale();
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	memset(&q, 0, sizeof q);
+	q.filter = argc == 2 ? argv[1] : NULL;
+	q.status_or_minus1 = -1;
+	printf("%5s  %-28s %-9s %s\n", "ID", "NAME", "STATUS", "WORKERS");
+	for (;;) {
+		if (app_client_page(&cli->app, &q, rows, 100, &n, &err) !=
+		    PD_OK)
+			return cli_fail(&err);
+		for (i = 0; i < n; i++) {
+			struct strbuf name = STRBUF_INIT;
+
+			strbuf_adds(&name, rows[i].name);
+			if (rows[i].preferred_name[0] != '\0')
+				strbuf_addf(&name, " (%s)",
+				    rows[i].preferred_name);
+			cli_pad(&name, 28);
+			printf("%5lld  %s %-9s %s\n", (long long)rows[i].id,
+			    name.buf, rows[i].status, rows[i].pal_names);
+			strbuf_fini(&name);
+		}
+		total += n;
+		if (n < 100)
+			break;
+		q.offset += n;
+	}
+	if (total == 0)
+		printf("No clients%s.\n", q.filter ? " match that" : " yet");
+	return 0;
+}

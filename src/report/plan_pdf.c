@@ -1,0 +1,664 @@
+/* plan_pdf.c - the client's copy of the plan as a PDF: the text is laid
+ * out as a list of items (lines, gaps, tick boxes, charts), cut into
+ * pages, then drawn page by page. */
+#include "peerdesk/report/plan_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/plandiff.h"
+
+#define LEFT 68.0		/* room for the holes of a ring binder */
+#define RIGHT (PLAN_PDF_WIDTH - 50.0)
+#define CONTENT_W (RIGHT - LEFT)
+#define TOP 50.0
+#define BOTTOM (PLAN_PDF_HEIGHT - 62.0)
+#define FOOTER_Y (PLAN_PDF_HEIGHT - 36.0)
+#define LEAD 1.38
+
+#define SIZE_BODY 10.5
+#define SIZE_LABEL 9.0
+#define SIZE_SMALL 8.0
+#define SIZE_HEAD 13.5
+#define CHART_H 66.0
+#define CHART_W 250.0
+#define BOX 8.0			/* a tick box, in points */
+
+enum item_kind { IT_TEXT, IT_GAP, IT_RULE, IT_CHECK, IT_CHART, IT_WRITE };
+
+struct item {
+	enum item_kind kind;
+	char *text;
+	double size, indent, h;
+	int bold, italic, grey;
+	int keep;		/* keep on the page with the next item */
+	int bar;		/* a bar down the side (the crisis plan) */
+	int done;		/* IT_CHECK: ticked */
+	const struct plan_doc_goal *goal;	/* IT_CHART */
+	size_t page;
+	double y;
+};
+
+struct pdf {
+	cairo_t *cr;
+	const struct plan_copy *c;
+	struct item *it;
+	size_t n;
+	int bar;		/* items added now get a bar */
+};
+
+/* Text safe for cairo: invalid UTF-8 as "?", control characters (but
+ * line breaks) as spaces. */
+static char *
+pdf_clean(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = s ? strlen(s) : 0, i = 0;
+
+	while (i < len) {
+		int32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			strbuf_addc(&sb, '?');
+		else if (cp == '\n')
+			strbuf_addc(&sb, '\n');
+		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			strbuf_addc(&sb, ' ');
+		else
+			strbuf_add(&sb, s + i, k);
+		i += k;
+	}
+	return strbuf_detach(&sb);
+}
+
+static void
+pdf_font(struct pdf *p, double size, int bold, int italic)
+{
+	cairo_select_font_face(p->cr, PLAN_PDF_FONT,
+	    italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(p->cr, size);
+}
+
+static double
+pdf_width(struct pdf *p, const char *s)
+{
+	cairo_text_extents_t ext;
+
+	cairo_text_extents(p->cr, s, &ext);
+	return ext.x_advance;
+}
+
+static struct item *
+pdf_add(struct pdf *p, enum item_kind kind, double h)
+{
+	struct item *it;
+
+	p->it = xreallocarray(p->it, p->n + 1, sizeof *p->it);
+	it = &p->it[p->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->h = h;
+	it->bar = p->bar;
+	return it;
+}
+
+static void
+pdf_gap(struct pdf *p, double h)
+{
+	pdf_add(p, IT_GAP, h);
+}
+
+/* One line of text as an item. */
+static struct item *
+pdf_line(struct pdf *p, const char *s, size_t n, double size, int bold,
+    int italic, int grey, double indent)
+{
+	struct item *it = pdf_add(p, IT_TEXT, size * LEAD);
+
+	it->text = xstrndup(s, n);
+	it->size = size;
+	it->bold = bold;
+	it->italic = italic;
+	it->grey = grey;
+	it->indent = indent;
+	return it;
+}
+
+/* Longest start of s (at most n bytes) that fits in w, broken after a
+ * space when it can be; at least one character. */
+static size_t
+pdf_fit(struct pdf *p, const char *s, size_t n, double w)
+{
+	char *buf = xmalloc(n + 1);
+	size_t i = 0, best_space = 0, last_fit = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		memcpy(buf, s, i + k);
+		buf[i + k] = '\0';
+		if (pdf_width(p, buf) > w)
+			break;
+		i += k;
+		last_fit = i;
+		if (s[i - 1] == ' ')
+			best_space = i;
+	}
+	free(buf);
+	if (i >= n)
+		return n;
+	if (best_space > 0)
+		return best_space;
+	if (last_fit > 0)
+		return last_fit;
+	{
+		int32_t cp;
+
+		return utf8_decode(s, n, &cp);
+	}
+}
+
+/* A paragraph (line breaks kept) wrapped to the width from indent; the
+ * first line keeps with the item before it when keep_first. Returns the
+ * first item's index. */
+static size_t
+pdf_para(struct pdf *p, const char *text, double size, int bold, int italic,
+    int grey, double indent)
+{
+	char *clean = pdf_clean(text);
+	const char *s = clean;
+	size_t first = p->n;
+
+	pdf_font(p, size, bold, italic);
+	for (;;) {
+		size_t len = strcspn(s, "\n");
+
+		if (len == 0)
+			pdf_gap(p, size * 0.6);
+		while (len > 0) {
+			size_t k = pdf_fit(p, s, len, CONTENT_W - indent);
+			size_t shown = k;
+
+			while (shown > 0 && s[shown - 1] == ' ')
+				shown--;
+			pdf_line(p, s, shown, size, bold, italic, grey, indent);
+			s += k;
+			len -= k;
+			while (len > 0 && *s == ' ') {
+				s++;
+				len--;
+			}
+		}
+		if (*s != '\n')
+			break;
+		s++;
+	}
+	free(clean);
+	return first;
+}
+
+static void
+pdf_heading(struct pdf *p, int n, const char *title)
+{
+	char *s = xasprintf("%d.  %s", n, title);
+	struct item *it;
+
+	pdf_gap(p, 12);
+	it = pdf_line(p, s, strlen(s), SIZE_HEAD, 1, 0, 0, 0);
+	it->keep = 1;
+	it = pdf_add(p, IT_RULE, 6);
+	it->keep = 1;
+	free(s);
+}
+
+static void
+pdf_label(struct pdf *p, const char *label)
+{
+	size_t i = pdf_para(p, label, SIZE_LABEL, 1, 0, 1, 0), j;
+
+	for (j = i; j < p->n; j++)
+		p->it[j].keep = 1;
+}
+
+/* A field's words, or a note and lines to write on by hand. */
+static void
+pdf_words(struct pdf *p, const char *text)
+{
+	if (text != NULL) {
+		pdf_para(p, text, SIZE_BODY, 0, 0, 0, 0);
+		pdf_gap(p, 4);
+		return;
+	}
+	size_t i = pdf_para(p, "Nothing written here yet - there is room to "
+	    "add something by hand.", SIZE_SMALL, 0, 1, 1, 0);
+
+	for (; i < p->n; i++)
+		p->it[i].keep = 1;
+	pdf_add(p, IT_WRITE, 3 * 18.0 + 4);
+}
+
+static void
+pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
+{
+	struct strbuf line = STRBUF_INIT;
+	char day[20];
+	size_t i, first;
+	struct item *it;
+
+	if (g->goal.area == GOAL_AMBITION)
+		strbuf_adds(&line, g->goal.title ? g->goal.title : "");
+	else
+		strbuf_addf(&line, "%s: %s", goal_area_label(g->goal.area),
+		    g->goal.title ? g->goal.title : "");
+	first = pdf_para(p, line.buf, SIZE_BODY + 0.5, 1, 0, 0, 0);
+	p->it[first].keep = 1;
+	strbuf_reset(&line);
+	if (g->goal.set_by != NULL)
+		strbuf_addf(&line, "Set by %s.  ", g->goal.set_by);
+	if (g->goal.target_date[0] != '\0')
+		strbuf_addf(&line, "Aiming for %s.  ",
+		    plan_long_date(g->goal.target_date, day));
+	if (g->goal.closed_on[0] != '\0')
+		strbuf_addf(&line, "Closed on %s.",
+		    plan_long_date(g->goal.closed_on, day));
+	if (line.len > 0)
+		pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+	if (g->goal.detail != NULL)
+		pdf_para(p, g->goal.detail, SIZE_BODY, 0, 0, 0, 0);
+	for (i = 0; i < g->n_steps; i++) {
+		char *clean = pdf_clean(g->steps[i].text);
+		size_t k, len = strlen(clean), at = 0;
+		int firstline = 1;
+
+		pdf_font(p, SIZE_BODY, 0, 0);
+		while (at < len || firstline) {
+			k = len > at ? pdf_fit(p, clean + at, len - at,
+			    CONTENT_W - 18) : 0;
+			it = pdf_line(p, clean + at, k, SIZE_BODY, 0, 0, 0, 18);
+			if (firstline) {
+				it->kind = IT_CHECK;
+				it->done = g->steps[i].done_on[0] != '\0';
+			}
+			firstline = 0;
+			at += k;
+			while (at < len && clean[at] == ' ')
+				at++;
+		}
+		free(clean);
+	}
+	if (g->goal.area != GOAL_AMBITION || g->n_scores > 0) {
+		strbuf_reset(&line);
+		strbuf_adds(&line, "How it is going: ");
+		goal_progress_line(g->scores, g->n_scores, 6, &line);
+		pdf_para(p, line.buf, SIZE_LABEL, 0, 1, 1, 0);
+	}
+	if (g->n_scores > 1) {
+		it = pdf_add(p, IT_CHART, CHART_H + 8);
+		it->goal = g;
+	}
+	pdf_gap(p, 8);
+	strbuf_fini(&line);
+}
+
+/* Everything, as items. */
+static void
+pdf_build(struct pdf *p)
+{
+	const struct plan_copy *c = p->c;
+	const struct plan_doc *d = c->doc;
+	struct strbuf line = STRBUF_INIT;
+	char day[20], saved[11];
+	size_t i, g;
+	int section = 0, ways = 0, ambitions;
+
+	pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
+	pdf_gap(p, 2);
+	pdf_para(p, d->client_name ? d->client_name : "", 16, 0, 0, 0, 0);
+	pdf_gap(p, 8);
+	pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, 0, 1, 0, 0);
+	if (c->org_name != NULL && c->org_name[0] != '\0' &&
+	    strcmp(c->org_name, "peerdesk") != 0)
+		strbuf_addf(&line, "Written with %s.  ", c->org_name);
+	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_at);
+	if (d->info.current_version > 0)
+		strbuf_addf(&line, "Version %d, last changed on %s.  ",
+		    d->info.current_version, plan_long_date(saved, day));
+	if (c->printed_on != NULL && c->printed_on[0] != '\0')
+		strbuf_addf(&line, "Printed on %s.",
+		    plan_long_date(c->printed_on, day));
+	pdf_gap(p, 4);
+	pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+
+	for (i = 0; i < PLAN_NFIELDS; i++) {
+		const struct plan_field *f = &plan_fields[i];
+		int many = (i + 1 < PLAN_NFIELDS &&
+		    plan_fields[i + 1].section == f->section) ||
+		    (i > 0 && plan_fields[i - 1].section == f->section);
+
+		if (f->section != section) {
+			section = f->section;
+			p->bar = 0;
+			pdf_heading(p, section, f->heading);
+			p->bar = section == 6;
+		}
+		if (many)
+			pdf_label(p, f->label);
+		pdf_words(p, plan_field_get(&d->sections, i));
+		if (section == 1 && f->section == 1) {
+			ambitions = 0;
+			for (g = 0; g < d->n_goals; g++) {
+				if (d->goals[g].goal.area != GOAL_AMBITION)
+					continue;
+				if (ambitions++ == 0)
+					pdf_label(p, "Goals I have set myself");
+				pdf_goal(p, &d->goals[g]);
+			}
+		}
+	}
+	p->bar = 0;
+	pdf_heading(p, 8, plan_section_heading(8));
+	pdf_para(p, "Connect, Be active, Take notice, Learn, Give: small "
+	    "steps that add up.  At each review the goal gets a score from "
+	    "-2 (much less than we hoped) through 0 (what we hoped for) to +2 "
+	    "(much more than we hoped).", SIZE_LABEL, 0, 1, 1, 0);
+	pdf_gap(p, 6);
+	for (g = 0; g < d->n_goals; g++) {
+		if (d->goals[g].goal.area == GOAL_AMBITION)
+			continue;
+		pdf_goal(p, &d->goals[g]);
+		ways++;
+	}
+	if (ways == 0)
+		pdf_words(p, NULL);
+	pdf_heading(p, 9, plan_section_heading(9));
+	for (i = 0; i < d->n_notes; i++) {
+		size_t at;
+
+		strbuf_reset(&line);
+		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));
+		if (d->notes[i].author_name != NULL)
+			strbuf_addf(&line, "  (%s)", d->notes[i].author_name);
+		at = pdf_para(p, line.buf, SIZE_LABEL, 1, 0, 1, 0);
+		p->it[at].keep = 1;
+		pdf_para(p, d->notes[i].text, SIZE_BODY, 0, 0, 0, 0);
+		pdf_gap(p, 6);
+	}
+	pdf_para(p, d->n_notes == 0 ? "No notes yet.  Add your own whenever "
+	    "you like, here or on pages of your own." : "Add more notes "
+	    "whenever you like, here or on pages of your own.", SIZE_SMALL, 0,
+	    1, 1, 0);
+	pdf_add(p, IT_WRITE, 4 * 18.0);
+	strbuf_fini(&line);
+}
+
+/* Cut the items into pages; returns how many. */
+static size_t
+pdf_paginate(struct pdf *p)
+{
+	size_t i, page = 1;
+	double y = TOP;
+
+	for (i = 0; i < p->n; i++) {
+		struct item *it = &p->it[i];
+		double need = it->h;
+		size_t j;
+
+		/* a heading, a label: bring what follows along */
+		for (j = i; j < p->n && p->it[j].keep && j + 1 < p->n; j++)
+			need += p->it[j + 1].h;
+		if (it->kind == IT_GAP && y == TOP)
+			continue;	/* no gaps at the top of a page */
+		if (y > TOP && y + need > BOTTOM && need < BOTTOM - TOP) {
+			page++;
+			y = TOP;
+			if (it->kind == IT_GAP)
+				continue;
+		} else if (y > TOP && y + it->h > BOTTOM) {
+			page++;
+			y = TOP;
+		}
+		it->page = page;
+		it->y = y;
+		y += it->h;
+	}
+	return page;
+}
+
+static void
+pdf_grey(struct pdf *p, double g)
+{
+	cairo_set_source_rgb(p->cr, g, g, g);
+}
+
+static void
+pdf_show(struct pdf *p, double x, double y, const char *s, double size,
+    int bold, int italic, double grey)
+{
+	pdf_font(p, size, bold, italic);
+	pdf_grey(p, grey);
+	cairo_move_to(p->cr, x, y);
+	cairo_show_text(p->cr, s);
+}
+
+static void
+pdf_chart(struct pdf *p, const struct item *it)
+{
+	const struct plan_doc_goal *g = it->goal;
+	size_t n = g->n_scores, from = n > 8 ? n - 8 : 0, k;
+	double x0 = LEFT + 22, top = it->y + 4, h = CHART_H - 14;
+	double step = (CHART_W - 30) / (double)(n - from > 1 ? n - from - 1 :
+	    1);
+	int level;
+
+	for (level = 2; level >= -2; level--) {
+		double y = top + (2 - level) * h / 4.0;
+		char lab[4];
+
+		pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5, 0,
+		    0, 0.45);
+		pdf_grey(p, level == 0 ? 0.55 : 0.85);
+		cairo_set_line_width(p->cr, level == 0 ? 0.8 : 0.4);
+		cairo_move_to(p->cr, x0 - 4, y);
+		cairo_line_to(p->cr, x0 + CHART_W - 26, y);
+		cairo_stroke(p->cr);
+	}
+	pdf_grey(p, 0.15);
+	cairo_set_line_width(p->cr, 1.4);
+	for (k = from; k < n; k++) {
+		double x = x0 + (double)(k - from) * step;
+		double y = top + (2 - g->scores[k].score) * h / 4.0;
+
+		if (k == from)
+			cairo_move_to(p->cr, x, y);
+		else
+			cairo_line_to(p->cr, x, y);
+	}
+	cairo_stroke(p->cr);
+	for (k = from; k < n; k++) {
+		double x = x0 + (double)(k - from) * step;
+		double y = top + (2 - g->scores[k].score) * h / 4.0;
+		char d[8];
+
+		pdf_grey(p, 0.1);
+		cairo_new_path(p->cr);
+		cairo_arc(p->cr, x, y, 2.6, 0, 6.2832);
+		cairo_fill(p->cr);
+		plan_short_date(g->scores[k].scored_on, d);
+		pdf_font(p, 6.5, 0, 0);
+		pdf_show(p, x - pdf_width(p, d) / 2, top + h + 10, d, 6.5, 0, 0,
+		    0.4);
+	}
+}
+
+static void
+pdf_item(struct pdf *p, const struct item *it)
+{
+	double base = it->y + it->size, y;
+	int i;
+
+	if (it->bar) {
+		pdf_grey(p, 0.35);
+		cairo_rectangle(p->cr, LEFT - 12, it->y, 3, it->h);
+		cairo_fill(p->cr);
+	}
+	switch (it->kind) {
+	case IT_TEXT:
+		pdf_show(p, LEFT + it->indent, base, it->text, it->size,
+		    it->bold, it->italic, it->grey ? 0.38 : 0);
+		break;
+	case IT_CHECK:
+		pdf_grey(p, 0.2);
+		cairo_set_line_width(p->cr, 0.8);
+		cairo_rectangle(p->cr, LEFT + 2, base - BOX + 0.5, BOX, BOX);
+		cairo_stroke(p->cr);
+		if (it->done) {
+			cairo_set_line_width(p->cr, 1.4);
+			cairo_move_to(p->cr, LEFT + 3.5, base - BOX / 2);
+			cairo_line_to(p->cr, LEFT + 2 + BOX / 2.5, base - 1);
+			cairo_line_to(p->cr, LEFT + 2 + BOX + 1.5, base - BOX -
+			    1.5);
+			cairo_stroke(p->cr);
+		}
+		pdf_show(p, LEFT + it->indent, base, it->text, it->size, 0, 0,
+		    0);
+		break;
+	case IT_RULE:
+		pdf_grey(p, 0.6);
+		cairo_set_line_width(p->cr, 0.6);
+		cairo_move_to(p->cr, LEFT, it->y + 2);
+		cairo_line_to(p->cr, RIGHT, it->y + 2);
+		cairo_stroke(p->cr);
+		break;
+	case IT_WRITE:
+		pdf_grey(p, 0.82);
+		cairo_set_line_width(p->cr, 0.5);
+		for (i = 1; i * 18.0 <= it->h; i++) {
+			y = it->y + i * 18.0;
+			cairo_move_to(p->cr, LEFT, y);
+			cairo_line_to(p->cr, RIGHT, y);
+			cairo_stroke(p->cr);
+		}
+		break;
+	case IT_CHART:
+		pdf_chart(p, it);
+		break;
+	case IT_GAP:
+		break;
+	}
+}
+
+static void
+pdf_footer(struct pdf *p, size_t page, size_t pages)
+{
+	char *name = pdf_clean(p->c->doc->client_name ?
+	    p->c->doc->client_name : "");
+	char *left = xasprintf("%s - My Wellness and Safety Plan", name);
+	char right[48];
+
+	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
+	pdf_grey(p, 0.7);
+	cairo_set_line_width(p->cr, 0.4);
+	cairo_move_to(p->cr, LEFT, FOOTER_Y - 10);
+	cairo_line_to(p->cr, RIGHT, FOOTER_Y - 10);
+	cairo_stroke(p->cr);
+	pdf_show(p, LEFT, FOOTER_Y, left, SIZE_SMALL, 0, 0, 0.4);
+	pdf_font(p, SIZE_SMALL, 0, 0);
+	pdf_show(p, RIGHT - pdf_width(p, right), FOOTER_Y, right, SIZE_SMALL,
+	    0, 0, 0.4);
+	free(left);
+	free(name);
+}
+
+static cairo_status_t
+pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+	strbuf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+enum pd_status
+plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
+    struct pd_err *err)
+{
+	cairo_surface_t *surface;
+	cairo_status_t st;
+	struct pdf p;
+	char *title, *name;
+	size_t pages, page, i;
+
+	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
+	    PLAN_PDF_WIDTH, PLAN_PDF_HEIGHT);
+	name = pdf_clean(c->doc->client_name ? c->doc->client_name : "");
+	title = xasprintf("Wellness and Safety Plan - %s", name);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+	    title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+	    "peerdesk");
+	free(title);
+	free(name);
+	memset(&p, 0, sizeof p);
+	p.cr = cairo_create(surface);
+	p.c = c;
+	pdf_build(&p);
+	pages = pdf_paginate(&p);
+	for (page = 1; page <= pages; page++) {
+		for (i = 0; i < p.n; i++)
+			if (p.it[i].page == page)
+				pdf_item(&p, &p.it[i]);
+		pdf_footer(&p, page, pages);
+		cairo_show_page(p.cr);
+	}
+	for (i = 0; i < p.n; i++)
+		free(p.it[i].text);
+	free(p.it);
+	st = cairo_status(p.cr);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(surface);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return pd_fail(err, PD_IO, NULL, "could not draw the PDF: %s",
+		    cairo_status_to_string(st));
+	return PD_OK;
+}
+
+enum pd_status
+plan_pdf_write(const struct plan_copy *c, const char *path,
+    struct pd_err *err)
+{
+	struct strbuf pdf = STRBUF_INIT;
+	enum pd_status st;
+	FILE *f;
+	int bad;
+
+	st = plan_pdf_render(c, &pdf, err);
+	if (st != PD_OK) {
+		strbuf_fini(&pdf);
+		return st;
+	}
+	f = fopen(path, "wb");
+	if (f == NULL) {
+		st = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
+		    strerror(errno));
+		strbuf_fini(&pdf);
+		return st;
+	}
+	bad = fwrite(pdf.buf, 1, pdf.len, f) != pdf.len;
+	if (fclose(f) != 0)
+		bad = 1;
+	if (bad)
+		st = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
+		    "could not write all of %s: %s", path, strerror(errno));
+	strbuf_fini(&pdf);
+	return st;
+}

@@ -1,0 +1,401 @@
+/* plan_history.c - who changed what in a plan and when
+ * (plan_history_screen), a page of text about it (plan_text_screen:
+ * what changed since the last review, one version's changes, a PAL's
+ * plan over time), and every plan's goals at a glance
+ * (plan_progress_screen). */
+#include "peerdesk/tui/plan_screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/app/palplan.h"
+#include "peerdesk/app/plans.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "planview_priv.h"
+
+static const char *const list_sections[] = { "list", NULL };
+static const enum action view_hints[] = {
+	ACT_OPEN, ACT_BACK, ACT_HELP, ACT_NONE
+};
+static const enum action hist_hints[] = {
+	ACT_OPEN, ACT_CHANGES, ACT_BACK, ACT_HELP, ACT_NONE
+};
+
+static void
+view_area(struct screen *s, struct pv *v)
+{
+	v->area = s->area;
+}
+
+/* ---- the history ----------------------------------------------------- */
+
+struct hist_ui {
+	int64_t client_id;
+	struct plan_history h;
+	struct pv v;
+};
+
+static enum pd_status
+hist_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct hist_ui *st = s->state;
+
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which plan?");
+	st->client_id = *(const int64_t *)arg;
+	return app_plan_history(s->app, st->client_id, &st->h, err);
+}
+
+static void
+hist_leave(struct screen *s)
+{
+	struct hist_ui *st = s->state;
+
+	plan_history_fini(&st->h);
+	pv_fini(&st->v);
+}
+
+static void
+hist_layout(struct screen *s)
+{
+	struct hist_ui *st = s->state;
+	struct strbuf line = STRBUF_INIT;
+	size_t i;
+
+	view_area(s, &st->v);
+	pv_clear(&st->v);
+	if (st->h.n == 0)
+		pv_add_wrapped(&st->v, "Nothing has been written in this plan "
+		    "yet.", s->area.w, 0, ST_DIM, -1);
+	for (i = 0; i < st->h.n; i++) {
+		const struct plan_event *e = &st->h.events[i];
+
+		strbuf_reset(&line);
+		strbuf_addf(&line, "%s  %s", e->when, e->who ? e->who : "");
+		pv_add(&st->v, line.buf, ST_LABEL, (int)i);
+		pv_add_wrapped(&st->v, e->what, s->area.w - 1, 2, ST_NORMAL,
+		    (int)i);
+	}
+	pv_done(&st->v);
+	pv_show_sel(&st->v);
+	strbuf_fini(&line);
+}
+
+static void
+hist_draw(const struct screen *s, struct tui_cursor *cur)
+{
+	const struct hist_ui *st = s->state;
+
+	pv_draw(&st->v, cur);
+}
+
+static void
+hist_push_text(struct screen *s, enum plan_text_kind kind, int number)
+{
+	struct hist_ui *st = s->state;
+	struct plan_text_arg a;
+	struct pd_err err;
+
+	memset(&a, 0, sizeof a);
+	a.kind = kind;
+	a.id = st->client_id;
+	a.number = number;
+	if (tui_push(s->ui, &plan_text_screen, &a, 0, &err) != PD_OK)
+		tui_error(s->ui, "%s", err.msg);
+}
+
+static enum tui_result
+hist_on_action(struct screen *s, enum action a)
+{
+	struct hist_ui *st = s->state;
+	const struct plan_event *e;
+
+	if (a == ACT_CHANGES) {
+		hist_push_text(s, PLAN_TEXT_CHANGES, 0);
+		return TUI_HANDLED;
+	}
+	if (a != ACT_OPEN)
+		return pv_action(&st->v, a);
+	if (st->v.sel < 0 || (size_t)st->v.sel >= st->h.n)
+		return TUI_HANDLED;
+	e = &st->h.events[st->v.sel];
+	if (e->kind == PLAN_EVENT_VERSION)
+		hist_push_text(s, PLAN_TEXT_VERSION, e->version_no);
+	else
+		tui_message(s->ui, "That change is all there is to see: open "
+		    "a version to see its sections before and after.");
+	return TUI_HANDLED;
+}
+
+const struct screen_ops plan_history_screen = {
+	.name = "plan_history",
+	.title = "Who changed the plan, and when",
+	.sections = list_sections,
+	.state_size = sizeof(struct hist_ui),
+	.hints = hist_hints,
+	.help = "Every saved version of the plan's sections, and every goal, "
+	    "score and note, newest first, with who and when. Enter on a "
+	    "version shows what it changed; c shows what changed since the "
+	    "last review.",
+	.enter = hist_enter,
+	.leave = hist_leave,
+	.layout = hist_layout,
+	.draw = hist_draw,
+	.on_action = hist_on_action,
+};
+
+/* ---- a page of text ------------------------------------------------- */
+
+struct text_ui {
+	struct plan_text_arg a;
+	struct plan_changes changes;	/* PLAN_TEXT_CHANGES */
+	struct pal_plan *pal;		/* PLAN_TEXT_PAL_HISTORY */
+	size_t npal;
+	struct pv v;
+};
+
+static enum pd_status
+text_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct text_ui *st = s->state;
+	enum pd_status rc = PD_OK;
+	char *t;
+
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "what should be shown?");
+	st->a = *(const struct plan_text_arg *)arg;
+	st->v.sel = -1;
+	switch (st->a.kind) {
+	case PLAN_TEXT_CHANGES:
+		rc = app_plan_changes(s->app, st->a.id, NULL, &st->changes,
+		    err);
+		if (rc == PD_OK) {
+			t = xasprintf("What changed: %s",
+			    st->changes.doc.client_name);
+			screen_set_title(s, t);
+			free(t);
+		}
+		break;
+	case PLAN_TEXT_VERSION:
+		t = xasprintf("Version %d of the plan", st->a.number);
+		screen_set_title(s, t);
+		free(t);
+		break;
+	case PLAN_TEXT_PAL_HISTORY:
+		rc = app_pal_plan_history(s->app, st->a.id, &st->pal,
+		    &st->npal, err);
+		screen_set_title(s, "The plan over time");
+		break;
+	}
+	return rc;
+}
+
+static void
+text_leave(struct screen *s)
+{
+	struct text_ui *st = s->state;
+
+	if (st->a.kind == PLAN_TEXT_CHANGES)
+		plan_changes_fini(&st->changes);
+	pal_plan_list_free(st->pal, st->npal);
+	st->pal = NULL;
+	pv_fini(&st->v);
+}
+
+static void
+text_layout(struct screen *s)
+{
+	struct text_ui *st = s->state;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+	int w = s->area.w - 1;
+	size_t i;
+
+	view_area(s, &st->v);
+	pv_clear(&st->v);
+	switch (st->a.kind) {
+	case PLAN_TEXT_CHANGES:
+		plan_changes_text(&st->changes, w, &sb);
+		break;
+	case PLAN_TEXT_VERSION:
+		if (app_plan_version_text(s->app, st->a.id, st->a.number, w,
+		    &sb, &err) != PD_OK)
+			strbuf_adds(&sb, err.msg);
+		break;
+	case PLAN_TEXT_PAL_HISTORY:
+		if (st->npal == 0)
+			strbuf_adds(&sb, "Nothing is written yet.\n");
+		for (i = 0; i < st->npal; i++) {
+			pal_plan_version_text(i + 1 < st->npal ?
+			    &st->pal[i + 1] : NULL, &st->pal[i], w, &sb);
+			strbuf_addc(&sb, '\n');
+		}
+		break;
+	}
+	pv_add_lines(&st->v, sb.buf, ST_NORMAL, -1);
+	pv_done(&st->v);
+	pv_show_sel(&st->v);
+	strbuf_fini(&sb);
+}
+
+static void
+text_draw(const struct screen *s, struct tui_cursor *cur)
+{
+	const struct text_ui *st = s->state;
+
+	pv_draw(&st->v, cur);
+	if (cur->y < 0) {
+		cur->y = s->area.y;
+		cur->x = s->area.x;
+	}
+}
+
+static enum tui_result
+text_on_action(struct screen *s, enum action a)
+{
+	struct text_ui *st = s->state;
+
+	return pv_action(&st->v, a);
+}
+
+const struct screen_ops plan_text_screen = {
+	.name = "plan_text",
+	.title = "The plan",
+	.sections = list_sections,
+	.state_size = sizeof(struct text_ui),
+	.hints = view_hints,
+	.help = "Read only. Up, Down, PgUp and PgDn scroll; Esc goes back.",
+	.enter = text_enter,
+	.leave = text_leave,
+	.layout = text_layout,
+	.draw = text_draw,
+	.on_action = text_on_action,
+};
+
+/* ---- every plan at a glance ----------------------------------------- */
+
+struct progress_ui {
+	struct plan_progress_row *rows;
+	size_t n;
+	struct pv v;
+};
+
+static enum pd_status
+progress_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct progress_ui *st = s->state;
+
+	(void)arg;
+	return app_plan_progress_list(s->app, &st->rows, &st->n, err);
+}
+
+static void
+progress_leave(struct screen *s)
+{
+	struct progress_ui *st = s->state;
+
+	plan_progress_rows_free(st->rows, st->n);
+	pv_fini(&st->v);
+}
+
+static void
+progress_layout(struct screen *s)
+{
+	struct progress_ui *st = s->state;
+	struct strbuf line = STRBUF_INIT;
+	struct plan_progress all;
+	size_t i;
+
+	view_area(s, &st->v);
+	pv_clear(&st->v);
+	memset(&all, 0, sizeof all);
+	for (i = 0; i < st->n; i++) {
+		const struct plan_progress *p = &st->rows[i].progress;
+
+		all.goals += p->goals;
+		all.up += p->up;
+		all.same += p->same;
+		all.down += p->down;
+		all.first += p->first;
+		all.unscored += p->unscored;
+	}
+	strbuf_addf(&line, "%zu plan%s; ", st->n, st->n == 1 ? "" : "s");
+	plan_progress_line(&all, &line);
+	strbuf_adds(&line, ". Moved up, stayed or moved down: each goal's "
+	    "last score against the one before.");
+	pv_add_wrapped(&st->v, line.buf, s->area.w - 1, 0, ST_DIM, -1);
+	for (i = 0; i < st->n; i++) {
+		const struct plan_progress_row *r = &st->rows[i];
+
+		pv_add(&st->v, r->client_name, ST_NORMAL, (int)i);
+		strbuf_reset(&line);
+		strbuf_addf(&line, "%s: ", r->status == PLAN_ESTABLISHED ?
+		    "established" : r->current_version > 0 ? "draft" :
+		    "not written");
+		plan_progress_line(&r->progress, &line);
+		pv_add_wrapped(&st->v, line.buf, s->area.w - 1, 2, ST_DIM,
+		    (int)i);
+	}
+	pv_done(&st->v);
+	pv_show_sel(&st->v);
+	strbuf_fini(&line);
+}
+
+static void
+progress_draw(const struct screen *s, struct tui_cursor *cur)
+{
+	const struct progress_ui *st = s->state;
+
+	pv_draw(&st->v, cur);
+}
+
+static enum tui_result
+progress_on_action(struct screen *s, enum action a)
+{
+	struct progress_ui *st = s->state;
+	struct pd_err err;
+
+	if (a != ACT_OPEN)
+		return pv_action(&st->v, a);
+	if (st->v.sel >= 0 && (size_t)st->v.sel < st->n &&
+	    tui_push(s->ui, &plan_screen, &st->rows[st->v.sel].client_id, 1,
+	    &err) != PD_OK)
+		tui_error(s->ui, "%s", err.msg);
+	return TUI_HANDLED;
+}
+
+static void
+progress_on_result(struct screen *s, const struct screen_result *r)
+{
+	struct progress_ui *st = s->state;
+	struct plan_progress_row *rows;
+	struct pd_err err;
+	size_t n;
+
+	(void)r;
+	if (app_plan_progress_list(s->app, &rows, &n, &err) != PD_OK)
+		return;
+	plan_progress_rows_free(st->rows, st->n);
+	st->rows = rows;
+	st->n = n;
+	progress_layout(s);
+}
+
+const struct screen_ops plan_progress_screen = {
+	.name = "plan_progress",
+	.title = "Wellness plans: how the goals are going",
+	.sections = list_sections,
+	.state_size = sizeof(struct progress_ui),
+	.hints = view_hints,
+	.help = "Every client's plan (not closed ones): whether it is "
+	    "established, and how many goals moved up, stayed the same or "
+	    "moved down at their last review. Enter opens a plan.",
+	.enter = progress_enter,
+	.leave = progress_leave,
+	.layout = progress_layout,
+	.draw = progress_draw,
+	.on_action = progress_on_action,
+	.on_result = progress_on_result,
+};
