@@ -309,6 +309,26 @@ static const struct key_default key_defaults[] = {
 
 	{ "prompt", ACT_ACCEPT, "Enter" },
 	{ "picker", ACT_ACCEPT, "Enter" },
+
+	{ "home", ACT_UP, "Up" },
+	{ "home", ACT_DOWN, "Down" },
+	{ "home", ACT_LEFT, "Left" },
+	{ "home", ACT_RIGHT, "Right" },
+	{ "home", ACT_FIRST, "Home" },
+	{ "home", ACT_LAST, "End" },
+	{ "home", ACT_OPEN, "Enter" },
+
+	{ "clients", ACT_NEW, "C-n" },
+	{ "clients", ACT_STATUS_FILTER, "Tab F5" },
+
+	{ "client", ACT_NEXT_FIELD, "Tab Right" },
+	{ "client", ACT_PREV_FIELD, "S-Tab Left" },
+	{ "client", ACT_UP, "Up" },
+	{ "client", ACT_DOWN, "Down" },
+	{ "client", ACT_PAGE_UP, "PgUp" },
+	{ "client", ACT_PAGE_DOWN, "PgDn" },
+
+	{ "signin", ACT_ACCEPT, "Enter" },
 };
 
 static const char *const key_section_notes[][2] = {
@@ -322,6 +342,10 @@ static const char *const key_section_notes[][2] = {
 	{ "dialog", "questions such as \"Discard changes?\"" },
 	{ "prompt", "a dialog that asks for a line of text" },
 	{ "picker", "a dialog that offers a list to choose from" },
+	{ "home", "the dashboard: arrows move, Enter opens, or press a place's key" },
+	{ "clients", "the clients list (also the list keys)" },
+	{ "client", "a client's record: Tab and the arrows change the section" },
+	{ "signin", "signing in and the lock screen" },
 };
 
 /* ---- key map --------------------------------------------------------- */

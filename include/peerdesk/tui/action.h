@@ -41,7 +41,9 @@
 	X(DELETE,      "delete",      "Del",    "Delete the character under the cursor") \
 	X(KILL_START,  "kill-start",  "Cut",    "Delete from the start of the line to the cursor") \
 	X(KILL_END,    "kill-end",    "Cut",    "Delete from the cursor to the end of the line") \
-	X(KILL_WORD,   "kill-word",   "Cut",    "Delete the word before the cursor")
+	X(KILL_WORD,   "kill-word",   "Cut",    "Delete the word before the cursor") \
+	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
+	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status")
 
 enum action {
 	ACT_NONE = 0,
