@@ -282,21 +282,30 @@ dashboard_day(const struct dashboard *d, const char *ymd, struct strbuf *out)
 		strbuf_addf(out, " %d", y);
 }
 
+/* What each kind is called, in full and in a few letters. */
+static const char *const dash_kind_words[REMIND_KINDS][2] = {
+	[REMIND_REVIEW_UPCOMING] = { "Review soon", "Soon" },
+	[REMIND_REVIEW_DUE] = { "Review due", "Review" },
+	[REMIND_REVIEW_OVERDUE] = { "Review overdue", "Overdue" },
+	[REMIND_DBS] = { "DBS re-check", "DBS" },
+	[REMIND_SUPERVISION] = { "Supervision due", "Supervise" },
+	[REMIND_FUNDING] = { "Funder review", "Funder" },
+};
+
 void
 dashboard_reminder_words(const struct dashboard *d, const struct reminder *r,
-    struct strbuf *what, struct strbuf *who, struct strbuf *when)
+    int brief, struct strbuf *what, struct strbuf *who, struct strbuf *when)
 {
 	int pal_view = d->my_clients >= 0;
 	const char *client = r->client_name ? r->client_name : "";
 	const char *pal = r->pal_name ? r->pal_name : "";
 
+	if ((int)r->kind >= 0 && (int)r->kind < REMIND_KINDS)
+		strbuf_adds(what, dash_kind_words[r->kind][brief ? 1 : 0]);
 	switch (r->kind) {
 	case REMIND_REVIEW_OVERDUE:
 	case REMIND_REVIEW_DUE:
 	case REMIND_REVIEW_UPCOMING:
-		strbuf_adds(what, r->kind == REMIND_REVIEW_OVERDUE ?
-		    "Review overdue" : r->kind == REMIND_REVIEW_DUE ?
-		    "Review due" : "Review soon");
 		strbuf_adds(who, client);
 		if (!pal_view && pal[0] != '\0')
 			strbuf_addf(who, " with %s", pal);
@@ -305,14 +314,12 @@ dashboard_reminder_words(const struct dashboard *d, const struct reminder *r,
 		dashboard_day(d, r->due_on, when);
 		break;
 	case REMIND_DBS:
-		strbuf_adds(what, "DBS re-check");
 		strbuf_adds(who, pal_view ? "yours" : pal);
 		strbuf_adds(when, strcmp(r->due_on, d->today) < 0 ? "was due " :
 		    "by ");
 		dashboard_day(d, r->due_on, when);
 		break;
 	case REMIND_SUPERVISION:
-		strbuf_adds(what, "Supervision due");
 		strbuf_adds(who, pal_view ? "yours" : pal);
 		if (r->due_on[0] == '\0') {
 			strbuf_adds(when, "none yet");
@@ -322,7 +329,6 @@ dashboard_reminder_words(const struct dashboard *d, const struct reminder *r,
 		}
 		break;
 	case REMIND_FUNDING:
-		strbuf_adds(what, "Funder review");
 		strbuf_adds(who, client);
 		strbuf_adds(when, strcmp(r->due_on, d->today) < 0 ? "was due " :
 		    "by ");

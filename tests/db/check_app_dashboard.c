@@ -172,7 +172,7 @@ START_TEST(test_reminder_words)
 	snprintf(r.due_on, sizeof r.due_on, "2026-11-20");
 	r.client_name = (char *)"Ann Smith";
 	r.pal_name = (char *)"Jo Bennett";
-	dashboard_reminder_words(&d, &r, &what, &who, &when);
+	dashboard_reminder_words(&d, &r, 0, &what, &who, &when);
 	ck_assert_str_eq(strbuf_str(&what), "Review overdue");
 	ck_assert_str_eq(strbuf_str(&who), "Ann Smith with Jo Bennett");
 	ck_assert_str_eq(strbuf_str(&when), "since 20 Nov");
@@ -183,7 +183,7 @@ START_TEST(test_reminder_words)
 	strbuf_reset(&what);
 	strbuf_reset(&who);
 	strbuf_reset(&when);
-	dashboard_reminder_words(&d, &r, &what, &who, &when);
+	dashboard_reminder_words(&d, &r, 0, &what, &who, &when);
 	ck_assert_str_eq(strbuf_str(&who), "Ann Smith");
 	ck_assert_str_eq(strbuf_str(&when), "by 4 Jan 2027");
 	strbuf_fini(&what);

@@ -199,7 +199,8 @@ START_TEST(test_defaults_are_sound)
 	struct keymap *km = keymap_new();
 	struct pd_err err;
 	const char *all[] = { "global", "list", "edit", "form", "multiline",
-		"choice", "button", "dialog", "prompt", "picker" };
+		"choice", "button", "dialog", "prompt", "picker", "home",
+		"clients", "client", "signin" };
 	struct tui_key k;
 	int a;
 	size_t s;

@@ -54,10 +54,11 @@ void dashboard_fini(struct dashboard *d);
 size_t dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
     size_t max);
 
-/* A reminder in words: what ("Review overdue"), who ("Ann Smith with Jo
- * Bennett"; a PAL is left out of their own) and when ("since 20 Nov"). */
+/* A reminder in words: what ("Review overdue", or "Overdue" when brief,
+ * for narrow screens), who ("Ann Smith with Jo Bennett"; a PAL is left
+ * out of their own) and when ("since 20 Nov"). */
 void dashboard_reminder_words(const struct dashboard *d,
-    const struct reminder *r, struct strbuf *what, struct strbuf *who,
-    struct strbuf *when);
+    const struct reminder *r, int brief, struct strbuf *what,
+    struct strbuf *who, struct strbuf *when);
 
 #endif

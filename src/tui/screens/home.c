@@ -183,14 +183,14 @@ home_draw_reminder(const struct screen *s, const struct home *h, size_t i,
 	enum style st = sel ? ST_SELECTED :
 	    r->kind == REMIND_REVIEW_OVERDUE ? ST_DUE : ST_NORMAL;
 
-	dashboard_reminder_words(&h->d, r, &what, &who, &when);
+	dashboard_reminder_words(&h->d, r, w < 60, &what, &who, &when);
 	if (sel)
 		draw_fill(y, x, w, ST_SELECTED);
 	draw_text(y, x, 2, sel ? ">" : " ", st);
-	ww = w >= 60 ? 16 : 15;
+	ww = w >= 60 ? 16 : 9;
 	wwhen = (int)utf8_width(strbuf_str(&when));
-	if (wwhen > 13)
-		wwhen = 13;
+	if (wwhen > w / 3)
+		wwhen = w / 3;
 	whow = w - 2 - ww - 1 - wwhen - 1;
 	if (whow < 4) {
 		ww = 0;
