@@ -22,6 +22,7 @@ static struct {
 	long long last_key_ms;
 	long long next_refresh_ms;
 	char pending[64];
+	struct tui *ui;			/* seen by the tick, for on_signal */
 } session;
 
 static long long
@@ -82,6 +83,15 @@ app_tui_today(void *app, char buf[11])
 	return buf;
 }
 
+void
+app_tui_hangup(void *app, int sig)
+{
+	(void)app;
+	(void)sig;
+	if (session.ui != NULL)
+		app_tui_keep_drafts(session.ui);
+}
+
 struct tui_config
 app_tui_config(void)
 {
@@ -90,6 +100,7 @@ app_tui_config(void)
 	memset(&cfg, 0, sizeof cfg);
 	cfg.app = session.app;
 	cfg.tick = app_tui_tick;
+	cfg.on_signal = app_tui_hangup;
 	cfg.today = app_tui_today;
 	cfg.monochrome = session.o.monochrome;
 	return cfg;
@@ -150,6 +161,7 @@ app_tui_tick(void *appv, struct tui *ui)
 	struct screen *s, *top = tui_top(ui);
 	bool changed = false;
 
+	session.ui = ui;
 	if (!session.started || keys != session.keys_seen) {
 		session.started = true;
 		session.keys_seen = keys;

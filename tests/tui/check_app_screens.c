@@ -751,6 +751,25 @@ START_TEST(test_no_lock_when_not_shared)
 }
 END_TEST
 
+/* A dropped connection (SIGHUP) keeps the half-written referral. */
+START_TEST(test_hangup_keeps_form)
+{
+	char *content = NULL, at[21];
+	struct pd_err err;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("nDana Fox<Tab>Dee");
+	harness_tick(h);
+	app_tui_hangup(&app, 1);
+	ck_assert_int_eq(app_draft_take(&app, "kept:intake", "", &content, at,
+	    &err), PD_OK);
+	ck_assert_ptr_nonnull(strstr(content, "name\tDana Fox\n"));
+	ck_assert_ptr_nonnull(strstr(content, "preferred_name\tDee\n"));
+	free(content);
+}
+END_TEST
+
 /* ---- the menus ------------------------------------------------------- */
 
 static void
@@ -810,6 +829,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_lock_80x24);
 	tcase_add_test(tc, test_lock_someone_else);
 	tcase_add_test(tc, test_no_lock_when_not_shared);
+	tcase_add_test(tc, test_hangup_keeps_form);
 	tcase_add_test(tc, test_menus_sound);
 	suite_add_tcase(s, tc);
 	return s;

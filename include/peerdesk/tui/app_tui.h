@@ -31,7 +31,7 @@ struct app_tui_options {
 /* Set up the session for app (the screens then find it as s->app). */
 void app_tui_setup(struct app *app, const struct app_tui_options *o);
 
-/* The tui_config the session runs with (tick, today, app). */
+/* The tui_config the session runs with (app, tick, on_signal, today). */
 struct tui_config app_tui_config(void);
 
 /* The first screen: "Who are you?" on a shared account, else the
@@ -44,6 +44,10 @@ int app_tui_run(struct app *app, const struct app_tui_options *o);
 
 /* The tick: lock after the idle minutes, refresh the dashboard. */
 bool app_tui_tick(void *app, struct tui *ui);
+
+/* A hangup or kill: keep every unsaved form as a draft (as
+ * app_tui_keep_drafts) before the screens close. */
+void app_tui_hangup(void *app, int sig);
 
 /* Today for date fields (honours --today). */
 const char *app_tui_today(void *app, char buf[11]);
