@@ -11,7 +11,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/reminder.h"
 #include "peerdesk/db/staff.h"
-#include "peerdesk/db/summary.h"
+#include "peerdesk/db/dashboard.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
@@ -89,7 +89,6 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 	struct dash_collect c;
 	struct week_range wk;
 	struct client_query cq;
-	struct db_summary sum;
 	struct week_totals tot;
 	enum pd_status s;
 	pd_date t;
@@ -142,9 +141,9 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 	if ((s = app_client_count(app, &cq, &n, err)) != PD_OK)
 		return s;
 	d->new_referrals = n;
-	if ((s = db_summary(app->db, &sum, err)) != PD_OK)
+	if ((s = db_weeks_waiting(app->db, &n, err)) != PD_OK)
 		return s;
-	d->timesheets_waiting = sum.weeks_by_status[WEEK_SUBMITTED];
+	d->timesheets_waiting = n;
 	return PD_OK;
 }
 
