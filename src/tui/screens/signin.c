@@ -288,8 +288,13 @@ signin_draw(const struct screen *s, struct tui_cursor *cur)
 
 		draw_text_centre(mid, x, w, "Locked - press Enter to sign in "
 		    "again", ST_HEADER);
-		draw_text_centre(mid + 2, x, w, "peerdesk locks itself when "
-		    "nobody has pressed a key for a while.", ST_DIM);
+		static const char why[] = "peerdesk locks itself when nobody "
+		    "has pressed a key for a while.";
+
+		if ((int)utf8_width(why) <= w)
+			draw_text_centre(mid + 2, x, w, why, ST_DIM);
+		else
+			draw_wrapped(mid + 2, x + 1, w - 2, 3, why, ST_DIM);
 		cur->y = mid;
 		cur->x = x;
 		return;
