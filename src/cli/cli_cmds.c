@@ -244,9 +244,3 @@ cli_user(struct cli *cli, int argc, char **argv)
 	fputs(usage, stderr);
 	return 2;
 }
-
-int
-cli_screens(struct cli *cli)
-{
-	return cli_summary(cli, 1, NULL);
-}

@@ -356,6 +356,25 @@ static const struct key_default key_defaults[] = {
 
 	{ "palplan", ACT_EDIT, "e" },
 	{ "palplan", ACT_HISTORY, "h" },
+	{ "home", ACT_UP, "Up" },
+	{ "home", ACT_DOWN, "Down" },
+	{ "home", ACT_LEFT, "Left" },
+	{ "home", ACT_RIGHT, "Right" },
+	{ "home", ACT_FIRST, "Home" },
+	{ "home", ACT_LAST, "End" },
+	{ "home", ACT_OPEN, "Enter" },
+
+	{ "clients", ACT_NEW, "C-n" },
+	{ "clients", ACT_STATUS_FILTER, "Tab F5" },
+
+	{ "client", ACT_NEXT_FIELD, "Tab Right" },
+	{ "client", ACT_PREV_FIELD, "S-Tab Left" },
+	{ "client", ACT_UP, "Up" },
+	{ "client", ACT_DOWN, "Down" },
+	{ "client", ACT_PAGE_UP, "PgUp" },
+	{ "client", ACT_PAGE_DOWN, "PgDn" },
+
+	{ "signin", ACT_ACCEPT, "Enter" },
 };
 
 static const char *const key_section_notes[][2] = {
@@ -375,6 +394,10 @@ static const char *const key_section_notes[][2] = {
 	{ "plan", "A client's Wellness and Safety Plan" },
 	{ "plan_history", "Who changed a plan, and when" },
 	{ "palplan", "A PAL's own Wellness and Development Plan" },
+	{ "home", "the dashboard: arrows move, Enter opens, or press a place's key" },
+	{ "clients", "the clients list (also the list keys)" },
+	{ "client", "a client's record: Tab and the arrows change the section" },
+	{ "signin", "signing in and the lock screen" },
 };
 
 /* ---- key map --------------------------------------------------------- */

@@ -36,6 +36,7 @@ struct tui {
 	char badge[64];
 	bool too_small;
 	int need_cols, need_rows;
+	unsigned long keys_seen;
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -426,6 +427,7 @@ tui_handle_key(struct tui *ui, struct tui_key k)
 		tui_resize(ui);
 		return;
 	}
+	ui->keys_seen++;
 	nsec = screen_sections(s, sec, MAX_SECTIONS);
 	a = keymap_lookup(ui->keys, sec, nsec, k);
 	if (ui->too_small) {
@@ -566,6 +568,12 @@ const struct keymap *
 tui_keymap(const struct tui *ui)
 {
 	return ui->keys;
+}
+
+unsigned long
+tui_key_count(const struct tui *ui)
+{
+	return ui->keys_seen;
 }
 
 int

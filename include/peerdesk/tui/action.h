@@ -55,7 +55,9 @@
 	X(NOTE,        "note",        "Note",   "Add a dated note") \
 	X(CHANGES,     "changes",     "Changes", "What changed since the last review") \
 	X(HISTORY,     "history",     "History", "Who changed what, and when") \
-	X(ESTABLISH,   "establish",   "Establish", "Mark the plan established: ready to meet PALs")
+	X(ESTABLISH,   "establish",   "Establish", "Mark the plan established: ready to meet PALs") \
+	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
+	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status")
 
 enum action {
 	ACT_NONE = 0,

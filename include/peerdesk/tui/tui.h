@@ -71,6 +71,10 @@ void tui_draw(struct tui *ui);
 /* Run the tick callback; returns its answer. */
 bool tui_tick(struct tui *ui);
 
+/* Keys handled so far (a resize is not a key): the tick compares it to
+ * tell when someone last pressed one (the idle lock). */
+unsigned long tui_key_count(const struct tui *ui);
+
 /* Milliseconds between ticks (tui_config.tick_ms or 500). */
 int tui_tick_ms(const struct tui *ui);
 

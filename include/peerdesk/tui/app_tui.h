@@ -1,0 +1,94 @@
+/* app_tui.h - the screens' session: which screen comes first, the tick
+ * (idle lock, dashboard refresh), the lock, and unsaved form text kept
+ * as a draft when someone else signs in.
+ *
+ *   struct app_tui_options o = { .shared = shared,
+ *       .idle_lock_minutes = app->settings->idle_lock_minutes };
+ *   return app_tui_run(app, &o);
+ *
+ * There is one session per process (the program has one terminal);
+ * tests set it up with app_tui_setup() and drive it through harness.h
+ * with app_tui_config().
+ */
+#ifndef PEERDESK_TUI_APP_TUI_H
+#define PEERDESK_TUI_APP_TUI_H
+
+#include <stdbool.h>
+
+#include "peerdesk/app/app.h"
+#include "peerdesk/tui/screen.h"
+#include "peerdesk/tui/tui.h"
+
+struct app_tui_options {
+	int shared;		/* shared office account: sign in, idle lock */
+	int idle_lock_minutes;	/* 0 = never lock */
+	int refresh_seconds;	/* dashboard refresh; 0 = 60 */
+	int pause_seconds;	/* after three wrong passphrases; 0 = 30 */
+	long long (*now_ms)(void);	/* clock; NULL = the monotonic one */
+	bool monochrome;	/* no colour (NO_COLOR also does this) */
+};
+
+/* Set up the session for app (the screens then find it as s->app). */
+void app_tui_setup(struct app *app, const struct app_tui_options *o);
+
+/* The tui_config the session runs with (app, tick, on_signal, today). */
+struct tui_config app_tui_config(void);
+
+/* The first screen: "Who are you?" on a shared account, else the
+ * dashboard. */
+const struct screen_ops *app_tui_first(void);
+
+/* Set up, then run the screens on the terminal; returns an exit status
+ * (tui_run's). */
+int app_tui_run(struct app *app, const struct app_tui_options *o);
+
+/* The tick: lock after the idle minutes, refresh the dashboard. */
+bool app_tui_tick(void *app, struct tui *ui);
+
+/* A hangup or kill: keep every unsaved form as a draft (as
+ * app_tui_keep_drafts) before the screens close. */
+void app_tui_hangup(void *app, int sig);
+
+/* Today for date fields (honours --today). */
+const char *app_tui_today(void *app, char buf[11]);
+
+/* True on a shared office account. */
+bool app_tui_shared(void);
+
+/* The session's clock, in milliseconds. */
+long long app_tui_now(void);
+
+/* Seconds of the pause after three wrong passphrases. */
+int app_tui_pause_seconds(void);
+
+/* The menu role mask of whoever is signed in (1u << role; everything
+ * for the system). */
+unsigned app_tui_role_mask(const struct app *app);
+
+/* Lock now: push the lock screen over everything (no client's name
+ * stays on screen).  No-op when nobody is signed in or already locked. */
+void app_tui_lock(struct tui *ui);
+
+/* Keep the text of every form with unsaved changes on the stack as a
+ * draft of the signed-in person (form "kept:<screen name>"); returns
+ * how many were kept. */
+int app_tui_keep_drafts(struct tui *ui);
+
+/* Someone other than the person signed in has given their passphrase at
+ * the lock (the top screen, s): keep the unsaved forms as drafts, close
+ * every screen above the bottom "Who are you?" one, which then signs
+ * login in and opens their dashboard. */
+void app_tui_switch_person(struct screen *s, const char *login);
+
+/* The login waiting to be signed in by the bottom screen (and forget
+ * it), or NULL. */
+const char *app_tui_take_pending(char buf[64]);
+
+/* Put back a draft kept for this form screen (record key "" for a new
+ * record): fills its fields and says so.  False when there was none. */
+bool app_tui_restore_draft(struct screen *s, const char *key);
+
+/* The record key a kept draft of form screen s is filed under. */
+void app_tui_draft_key(const struct screen *s, char buf[32]);
+
+#endif

@@ -1,0 +1,827 @@
+/* client.c - a client's record in three sections (details; referral and
+ * funding; people who matter), the places to go from it, and editing it
+ * with a plain choice when someone else saved it first. */
+#include "peerdesk/tui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/app/clients.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+#include "peerdesk/tui/app_tui.h"
+#include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/field.h"
+#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/menu.h"
+#include "client_form.h"
+
+#define CLIENT_TAG_MENU 1
+#define CLIENT_TAG_EDIT 2
+#define EDIT_TAG_CONFLICT 101
+#define CLIENT_MENU_MAX 16
+#define CLIENT_TABS 3
+
+/* ---- the record --------------------------------------------------------- */
+
+struct client_line {
+	char *text;
+	enum style st;
+	int x;			/* indent */
+};
+
+struct client_view {
+	int64_t id;
+	struct client_record rec;
+	bool have;
+	int tab;
+	int scroll;
+	struct client_line *lines;
+	size_t nlines;
+	const struct menu_entry *menu[CLIENT_MENU_MAX];
+	size_t nmenu;
+	int body_y, body_h, menu_y, menu_rows, menu_w, menu_cols;
+};
+
+static const char *const client_tab_names[CLIENT_TABS][2] = {
+	{ "Details", "Details" },
+	{ "Referral and funding", "Referral" },
+	{ "People who matter", "People" },
+};
+
+static void
+client_lines_free(struct client_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++)
+		free(v->lines[i].text);
+	FREE(&v->lines);
+	v->nlines = 0;
+}
+
+static void
+client_line_add(struct client_view *v, int x, const char *text,
+    enum style st)
+{
+	v->lines = xreallocarray(v->lines, v->nlines + 1, sizeof *v->lines);
+	v->lines[v->nlines].text = xstrdup(text);
+	v->lines[v->nlines].st = st;
+	v->lines[v->nlines].x = x;
+	v->nlines++;
+}
+
+/* Wrap text into lines of width starting at column x. */
+static void
+client_wrap(struct client_view *v, int x, int width, const char *text,
+    enum style st)
+{
+	size_t off = 0, len, next;
+	char *line;
+
+	if (width < 4)
+		width = 4;
+	while (text[off] != '\0') {
+		len = utf8_wrap(text + off, (size_t)width, &next);
+		line = xstrndup(text + off, len);
+		client_line_add(v, x, line, st);
+		free(line);
+		if (next == 0)
+			break;
+		off += next;
+	}
+}
+
+/* One "label: value" item; wide screens put the label beside the value,
+ * narrow ones above it.  Empty values are left out. */
+static void
+client_item(struct client_view *v, int w, const char *label,
+    const char *value)
+{
+	const int lw = 22;
+	size_t first;
+
+	if (value == NULL || value[strspn(value, " \n")] == '\0')
+		return;
+	if (w >= 60) {
+		first = v->nlines;
+		client_wrap(v, lw, w - lw, value, ST_NORMAL);
+		/* The label goes in front of the value's first row. */
+		if (v->nlines > first) {
+			struct strbuf sb = STRBUF_INIT;
+			int pad = lw - (int)utf8_width(label);
+
+			strbuf_adds(&sb, label);
+			while (pad-- > 0)
+				strbuf_addc(&sb, ' ');
+			strbuf_adds(&sb, v->lines[first].text);
+			free(v->lines[first].text);
+			v->lines[first].text = strbuf_detach(&sb);
+			v->lines[first].x = 0;
+		}
+		return;
+	}
+	client_line_add(v, 0, label, ST_LABEL);
+	client_wrap(v, 2, w - 2, value, ST_NORMAL);
+}
+
+static void
+client_heading(struct client_view *v, const char *text)
+{
+	if (v->nlines > 0)
+		client_line_add(v, 0, "", ST_NORMAL);
+	client_line_add(v, 0, text, ST_HEADER);
+}
+
+static const char *
+client_route_words(enum referral_route r)
+{
+	size_t i;
+
+	for (i = 0; client_form_routes[i].label != NULL; i++)
+		if (client_form_routes[i].value == (int)r)
+			return client_form_routes[i].label;
+	return NULL;
+}
+
+static void
+client_build(struct client_view *v, int w)
+{
+	const struct client *c = &v->rec.client;
+	const struct referral *r = &v->rec.referral;
+	const struct funding *f = &v->rec.funding;
+	char buf[128], money[32];
+	pd_date dob, t;
+
+	client_lines_free(v);
+	if (!v->have)
+		return;
+	switch (v->tab) {
+	case 0:
+		client_item(v, w, "Name", c->name);
+		client_item(v, w, "Preferred name", c->preferred_name);
+		client_item(v, w, "Pronouns", c->pronouns);
+		if (c->date_of_birth[0] != '\0' &&
+		    date_parse(c->date_of_birth, &dob, NULL) == PD_OK) {
+			t = today_get();
+			snprintf(buf, sizeof buf, "%s (%d)", c->date_of_birth,
+			    date_age_on(dob, t));
+			client_item(v, w, "Date of birth", buf);
+		}
+		snprintf(buf, sizeof buf, "%s%s%s", client_status_label(c->status),
+		    c->status_changed_on[0] ? " since " : "",
+		    c->status_changed_on);
+		client_item(v, w, "Status", buf);
+		client_item(v, w, "Phone", c->phone);
+		client_item(v, w, "Email", c->email);
+		client_item(v, w, "Address", c->address);
+		client_item(v, w, "PAL preferences", c->pal_preferences);
+		client_item(v, w, "Interests", c->interests);
+		break;
+	case 1:
+		client_heading(v, "Referral");
+		if (r->id == 0 && r->referred_on[0] == '\0') {
+			client_line_add(v, 2, "No referral recorded.", ST_DIM);
+		} else {
+			client_item(v, w, "Referred on", r->referred_on);
+			client_item(v, w, "Referrer", r->referrer_name);
+			client_item(v, w, "Organisation", r->referrer_org);
+			client_item(v, w, "Team", r->referrer_team);
+			client_item(v, w, "Route", client_route_words(r->route));
+			client_item(v, w, "First contact", r->first_contact_on);
+			client_item(v, w, "Notes", r->notes);
+		}
+		client_heading(v, "Funding");
+		if (f->id == 0) {
+			client_line_add(v, 2, "No funding recorded.", ST_DIM);
+			break;
+		}
+		client_item(v, w, "Funding", funding_kind_label(f->kind));
+		if (f->contracted_minutes_per_week >= 0) {
+			field_format_duration(f->contracted_minutes_per_week,
+			    money);
+			snprintf(buf, sizeof buf, "%s a week", money);
+			client_item(v, w, "Contracted", buf);
+		}
+		if (f->hourly_charge_pence >= 0)
+			client_item(v, w, "Hourly charge", field_format_money(
+			    f->hourly_charge_pence, money));
+		client_item(v, w, "Funder review", f->review_due);
+		client_item(v, w, "Funder", f->funder);
+		client_item(v, w, "Negotiate with", f->negotiator);
+		break;
+	default:
+		if (v->rec.allies == NULL || v->rec.allies[0] == '\0')
+			client_line_add(v, 0, "Nobody recorded yet.", ST_DIM);
+		else
+			client_wrap(v, 0, w, v->rec.allies, ST_NORMAL);
+		break;
+	}
+	if (v->nlines == 0)
+		client_line_add(v, 0, "Nothing recorded yet.", ST_DIM);
+}
+
+static void
+client_retitle(struct screen *s)
+{
+	struct client_view *v = s->state;
+	const struct client *c = &v->rec.client;
+	char title[256];
+
+	if (c->preferred_name != NULL && c->preferred_name[0] != '\0' &&
+	    strcmp(c->preferred_name, c->name) != 0)
+		snprintf(title, sizeof title, "%s (%s) - %s", c->name,
+		    c->preferred_name, client_status_str(c->status));
+	else
+		snprintf(title, sizeof title, "%s - %s", c->name,
+		    client_status_str(c->status));
+	screen_set_title(s, title);
+}
+
+static enum pd_status
+client_load(struct screen *s, struct pd_err *err)
+{
+	struct client_view *v = s->state;
+	struct client_record fresh;
+	enum pd_status st;
+
+	st = app_client_open(s->app, v->id, &fresh, err);
+	if (st != PD_OK)
+		return st;
+	if (v->have)
+		client_record_fini(&v->rec);
+	v->rec = fresh;
+	v->have = true;
+	client_retitle(s);
+	return PD_OK;
+}
+
+static void client_layout(struct screen *s);
+
+static enum pd_status
+client_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct client_view *v = s->state;
+	const struct menu_entry *e;
+	unsigned mask = app_tui_role_mask(s->app);
+
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which client?");
+	v->id = *(const int64_t *)arg;
+	for (e = client_menu; e->label != NULL; e++)
+		if (menu_allowed(e, mask) && v->nmenu < CLIENT_MENU_MAX)
+			v->menu[v->nmenu++] = e;
+	return client_load(s, err);
+}
+
+static void
+client_leave(struct screen *s)
+{
+	struct client_view *v = s->state;
+
+	client_lines_free(v);
+	if (v->have)
+		client_record_fini(&v->rec);
+}
+
+static void
+client_layout(struct screen *s)
+{
+	struct client_view *v = s->state;
+	int w = s->area.w, longest = 0;
+	size_t i;
+
+	for (i = 0; i < v->nmenu; i++) {
+		int lw = (int)utf8_width(v->menu[i]->label) + 5;
+
+		if (lw > longest)
+			longest = lw;
+	}
+	v->menu_w = longest + 1;
+	v->menu_cols = v->menu_w > 0 ? w / v->menu_w : 1;
+	if (v->menu_cols < 1)
+		v->menu_cols = 1;
+	v->menu_rows = v->nmenu == 0 ? 0 :
+	    ((int)v->nmenu + v->menu_cols - 1) / v->menu_cols;
+	v->menu_y = s->area.h - v->menu_rows;
+	v->body_y = 2;
+	v->body_h = v->menu_y - v->body_y - (v->menu_rows > 0 ? 1 : 0);
+	if (v->body_h < 1)
+		v->body_h = 1;
+	client_build(v, w);
+	if (v->scroll > (int)v->nlines - v->body_h)
+		v->scroll = (int)v->nlines - v->body_h;
+	if (v->scroll < 0)
+		v->scroll = 0;
+}
+
+static void
+client_draw(const struct screen *s, struct tui_cursor *cur)
+{
+	const struct client_view *v = s->state;
+	int x = s->area.x, y0 = s->area.y, w = s->area.w, tx = x, i, tw;
+	bool wide = w >= 60;
+	size_t k;
+	char buf[64];
+
+	/* The sections, the current one marked. */
+	for (i = 0; i < CLIENT_TABS; i++) {
+		const char *name = client_tab_names[i][wide ? 0 : 1];
+
+		snprintf(buf, sizeof buf, " %s ", name);
+		tw = (int)utf8_width(buf);
+		if (tx + tw > x + w)
+			break;
+		draw_text(y0, tx, tw, buf, i == v->tab ? ST_SELECTED :
+		    ST_NORMAL);
+		if (i == v->tab) {
+			cur->y = y0;
+			cur->x = tx + 1;
+		}
+		tx += tw + 1;
+	}
+	for (i = 0; i < v->body_h; i++) {
+		k = (size_t)(v->scroll + i);
+		if (k >= v->nlines)
+			break;
+		draw_text(y0 + v->body_y + i, x + v->lines[k].x,
+		    w - v->lines[k].x, v->lines[k].text, v->lines[k].st);
+	}
+	if (v->scroll > 0)
+		draw_text_right(y0 + v->body_y, x + w - 1, 1, "\u25b2", ST_DIM);
+	if (v->scroll + v->body_h < (int)v->nlines)
+		draw_text_right(y0 + v->body_y + v->body_h - 1, x + w - 1, 1,
+		    "\u25bc", ST_DIM);
+	for (k = 0; k < v->nmenu; k++) {
+		int row = (int)k / v->menu_cols, col = (int)k % v->menu_cols;
+		int yy = y0 + v->menu_y + row, xx = x + col * v->menu_w;
+
+		snprintf(buf, sizeof buf, " %s ", v->menu[k]->key);
+		draw_text(yy, xx, 3, buf, ST_KEY);
+		draw_text(yy, xx + 4, v->menu_w - 5, v->menu[k]->label,
+		    ST_NORMAL);
+	}
+}
+
+static enum tui_result
+client_action(struct screen *s, enum action a)
+{
+	struct client_view *v = s->state;
+	int max = (int)v->nlines - v->body_h;
+
+	switch (a) {
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		v->tab = (v->tab + (a == ACT_NEXT_FIELD ? 1 : CLIENT_TABS - 1)) %
+		    CLIENT_TABS;
+		v->scroll = 0;
+		client_layout(s);
+		return TUI_HANDLED;
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		v->scroll += a == ACT_UP ? -1 : a == ACT_DOWN ? 1 :
+		    a == ACT_PAGE_UP ? -v->body_h : v->body_h;
+		if (v->scroll > max)
+			v->scroll = max;
+		if (v->scroll < 0)
+			v->scroll = 0;
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static enum tui_result
+client_text(struct screen *s, struct tui_key k)
+{
+	struct client_view *v = s->state;
+	const struct menu_entry *e = menu_find(client_menu, k.code,
+	    app_tui_role_mask(s->app));
+	struct pd_err err;
+
+	if (e == NULL)
+		return TUI_UNHANDLED;
+	if (tui_push(s->ui, e->ops, e->needs_client ? &v->id : NULL,
+	    e->ops == &client_edit_screen ? CLIENT_TAG_EDIT : CLIENT_TAG_MENU,
+	    &err) != PD_OK)
+		tui_error(s->ui, "%s", err.msg);
+	return TUI_HANDLED;
+}
+
+static void
+client_result(struct screen *s, const struct screen_result *r)
+{
+	struct pd_err err;
+	bool reloaded;
+
+	if (s->closing)
+		return;
+	reloaded = r->code == SCREEN_OK || r->tag == CLIENT_TAG_MENU;
+	if (reloaded && client_load(s, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		return;
+	}
+	client_layout(s);
+	if (r->tag == CLIENT_TAG_EDIT && r->code == SCREEN_OK &&
+	    r->text != NULL && strcmp(r->text, "reload") == 0)
+		tui_message(s->ui, "This is their version now; e edits it");
+}
+
+static void
+client_help(const struct screen *s, struct strbuf *out)
+{
+	const struct client_view *v = s->state;
+	size_t k;
+
+	if (v->nmenu == 0)
+		return;
+	strbuf_adds(out, "From here:");
+	for (k = 0; k < v->nmenu; k++)
+		strbuf_addf(out, "%s %s %s", k ? "," : "", v->menu[k]->key,
+		    v->menu[k]->label);
+	strbuf_adds(out, ".");
+}
+
+static const char *const client_sections[] = { NULL };
+static const enum action client_hints[] = {
+	ACT_NEXT_FIELD, ACT_BACK, ACT_HELP, ACT_NONE
+};
+
+const struct screen_ops client_screen = {
+	.name = "client",
+	.title = "Client",
+	.sections = client_sections,
+	.state_size = sizeof(struct client_view),
+	.hints = client_hints,
+	.help = "A client's record. Tab, Left and Right change the section; "
+	    "Up and Down scroll. The keys at the bottom open the other "
+	    "places for this client.",
+	.enter = client_enter,
+	.leave = client_leave,
+	.layout = client_layout,
+	.draw = client_draw,
+	.on_action = client_action,
+	.on_text = client_text,
+	.on_result = client_result,
+	.help_more = client_help,
+};
+
+/* ---- editing -------------------------------------------------------------
+ *
+ * The same fields as a new referral.  The record carries the versions
+ * read; a save that finds a newer version is a conflict, and the person
+ * chooses: their version (the form closes and the record shows it) or
+ * theirs kept (the versions are read again and the save is repeated). */
+
+struct edit_rec {
+	struct client client;		/* the same members as client_record */
+	struct referral referral;
+	struct funding funding;
+	char *allies;
+	int conflict;			/* the last save was a conflict */
+	char conflict_msg[512];
+};
+
+static const struct field_def edit_fields[] = {
+	CLIENT_FORM_FIELDS(struct edit_rec)
+};
+
+static void
+edit_rec_init(void *rec)
+{
+	struct edit_rec *e = rec;
+
+	memset(e, 0, sizeof *e);
+	e->referral.route = ROUTE_UNSET;
+	e->funding.kind = (enum funding_kind)-1;
+	e->funding.contracted_minutes_per_week = -1;
+	e->funding.hourly_charge_pence = -1;
+}
+
+static void
+edit_rec_fini(void *rec)
+{
+	struct edit_rec *e = rec;
+	struct client_record r = { e->client, e->referral, e->funding,
+	    e->allies };
+
+	client_record_fini(&r);
+	memset(e, 0, sizeof *e);
+}
+
+static enum pd_status
+edit_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	struct edit_rec *e = rec;
+	struct client_record r;
+	enum pd_status s;
+
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which client?");
+	s = app_client_open(app, *(const int64_t *)arg, &r, err);
+	if (s != PD_OK)
+		return s;
+	e->client = r.client;
+	e->referral = r.referral;
+	e->funding = r.funding;
+	e->allies = r.allies;
+	if (e->funding.id == 0)
+		e->funding.kind = (enum funding_kind)-1;
+	return PD_OK;
+}
+
+static enum pd_status
+edit_save(void *app, void *rec, struct pd_err *err)
+{
+	struct edit_rec *e = rec;
+	struct client_record r = { e->client, e->referral, e->funding,
+	    e->allies };
+	enum pd_status s;
+
+	e->conflict = 0;
+	if ((int)r.funding.kind < 0)
+		r.funding.kind = FUNDING_NONE;
+	/* r is a copy: on failure e keeps the versions it read, even when
+	 * part of the save went through before the rollback. */
+	s = app_client_save(app, &r, err);
+	if (s == PD_OK) {
+		r.funding.kind = (int)e->funding.kind < 0 && r.funding.id == 0 ?
+		    (enum funding_kind)-1 : r.funding.kind;
+		e->client = r.client;
+		e->referral = r.referral;
+		e->funding = r.funding;
+		return PD_OK;
+	}
+	if (s == PD_CONFLICT) {
+		e->conflict = 1;
+		snprintf(e->conflict_msg, sizeof e->conflict_msg, "%s",
+		    err != NULL ? err->msg : "someone else saved it first");
+	}
+	return s;
+}
+
+static const struct form_def edit_form = {
+	.fields = edit_fields,
+	.rec_size = sizeof(struct edit_rec),
+	.rec_init = edit_rec_init,
+	.rec_fini = edit_rec_fini,
+	.load = edit_load,
+	.save = edit_save,
+	.saved_message = "Saved the changes.",
+};
+
+int64_t
+client_edit_id(const struct screen *s)
+{
+	const struct edit_rec *e = ((const struct form *)s->state)->rec;
+
+	return e != NULL ? e->client.id : 0;
+}
+
+static enum pd_status
+edit_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct edit_rec *e;
+	enum pd_status st;
+	char title[200], key[32];
+
+	if ((app_tui_role_mask(s->app) & APP_STAFF) == 0)
+		return pd_fail(err, PD_DENIED, NULL, "client details are "
+		    "changed by the office");
+	if ((st = form_enter(s, arg, err)) != PD_OK)
+		return st;
+	e = form_record(s);
+	snprintf(title, sizeof title, "Edit: %s", e->client.name ?
+	    e->client.name : "client");
+	screen_set_title(s, title);
+	snprintf(key, sizeof key, "%lld", (long long)e->client.id);
+	app_tui_restore_draft(s, key);
+	return PD_OK;
+}
+
+static enum pd_status conflict_ask(struct screen *s, const char *msg);
+
+static enum tui_result
+edit_action(struct screen *s, enum action a)
+{
+	enum tui_result r = form_on_action(s, a);
+	struct edit_rec *e = form_record(s);
+
+	if (a == ACT_SAVE && !s->closing && e->conflict) {
+		tui_message(s->ui, "%s", "");
+		conflict_ask(s, e->conflict_msg);
+	}
+	return r;
+}
+
+/* Keep mine: read the versions saved since and save again. */
+static void
+edit_keep_mine(struct screen *s)
+{
+	struct edit_rec *e = form_record(s);
+	struct client_record fresh;
+	struct pd_err err;
+
+	if (app_client_open(s->app, e->client.id, &fresh, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		return;
+	}
+	e->client.version = fresh.client.version;
+	if (fresh.referral.id != 0 && (e->referral.id == 0 ||
+	    e->referral.id == fresh.referral.id)) {
+		e->referral.id = fresh.referral.id;
+		e->referral.client_id = fresh.referral.client_id;
+		e->referral.version = fresh.referral.version;
+	}
+	if (fresh.funding.id != 0 && (e->funding.id == 0 ||
+	    e->funding.id == fresh.funding.id)) {
+		e->funding.id = fresh.funding.id;
+		e->funding.client_id = fresh.funding.client_id;
+		e->funding.version = fresh.funding.version;
+	}
+	client_record_fini(&fresh);
+	edit_action(s, ACT_SAVE);
+}
+
+static void
+edit_result(struct screen *s, const struct screen_result *r)
+{
+	if (r->tag != EDIT_TAG_CONFLICT) {
+		form_on_result(s, r);
+		return;
+	}
+	if (s->closing || r->code != SCREEN_OK)
+		return;		/* Esc: back to the changes, nothing lost */
+	if (r->index == 0)
+		screen_close(s, SCREEN_OK, -1, "reload");
+	else
+		edit_keep_mine(s);
+}
+
+const struct screen_ops client_edit_screen = {
+	.name = "client-edit",
+	.title = "Edit client",
+	.help = "Change a client's details and save. If someone else saved "
+	    "this record while you were editing, you choose whose version "
+	    "to keep.",
+	.def = &edit_form,
+	.sections = form_sections,
+	.state_size = sizeof(struct form),
+	.hints = form_hints,
+	.enter = edit_enter,
+	.leave = form_leave,
+	.layout = form_layout,
+	.draw = form_draw,
+	.on_action = edit_action,
+	.on_text = form_on_text,
+	.on_result = edit_result,
+	.is_dirty = form_is_dirty,
+	.context = form_context,
+	.text_focus = form_text_focus,
+	.help_more = form_help_more,
+};
+
+/* ---- "Someone else saved it first" ------------------------------------ */
+
+struct conflict {
+	char *text;
+	int sel;		/* 0 reload theirs, 1 keep mine */
+	struct rect box;
+	int text_rows;
+};
+
+static const char *const conflict_buttons[2] = {
+	"Reload their version", "Keep mine and save again"
+};
+
+static enum pd_status
+conflict_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct conflict *c = s->state;
+
+	(void)err;
+	c->text = xstrdup(arg != NULL ? arg : "Someone else saved this "
+	    "record first.");
+	c->sel = 0;
+	return PD_OK;
+}
+
+static void
+conflict_leave(struct screen *s)
+{
+	struct conflict *c = s->state;
+
+	FREE(&c->text);
+}
+
+static void
+conflict_layout(struct screen *s)
+{
+	struct conflict *c = s->state;
+	int w = s->area.w - 4 > 64 ? 64 : s->area.w - 4;
+
+	if (w < 20)
+		w = s->area.w;
+	c->text_rows = draw_wrapped(0, 0, w - 4, 0, c->text, ST_DIALOG);
+	if (c->text_rows > s->area.h - 8)
+		c->text_rows = s->area.h - 8 > 1 ? s->area.h - 8 : 1;
+	c->box.w = w;
+	c->box.h = c->text_rows + 8;
+	if (c->box.h > s->area.h)
+		c->box.h = s->area.h;
+	c->box.x = s->area.x + (s->area.w - c->box.w) / 2;
+	c->box.y = s->area.y + (s->area.h - c->box.h) / 2;
+}
+
+static void
+conflict_draw(const struct screen *s, struct tui_cursor *cur)
+{
+	const struct conflict *c = s->state;
+	struct rect b = c->box;
+	int y = b.y + 2 + c->text_rows + 1, i;
+	char buf[64];
+
+	draw_box(b, "Someone else saved it first", ST_BORDER);
+	draw_wrapped(b.y + 2, b.x + 2, b.w - 4, c->text_rows, c->text,
+	    ST_DIALOG);
+	/* One button a row, so both fit at any width. */
+	for (i = 0; i < 2; i++) {
+		snprintf(buf, sizeof buf, "[ %s ]", conflict_buttons[i]);
+		draw_text(y + i, b.x + 2, b.w - 4, buf, i == c->sel ?
+		    ST_SELECTED : ST_BUTTON);
+		if (i == c->sel) {
+			cur->y = y + i;
+			cur->x = b.x + 4;
+		}
+	}
+	draw_text(y + 2, b.x + 2, b.w - 4, "Esc: back to my changes", ST_DIM);
+}
+
+static enum tui_result
+conflict_action(struct screen *s, enum action a)
+{
+	struct conflict *c = s->state;
+
+	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		c->sel = !c->sel;
+		return TUI_HANDLED;
+	case ACT_ACCEPT:
+		screen_close(s, SCREEN_OK, c->sel, NULL);
+		return TUI_HANDLED;
+	case ACT_BACK:
+		screen_close(s, SCREEN_CANCEL, -1, NULL);
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static const char *const conflict_sections[] = { "dialog", "list", NULL };
+static const enum action conflict_hints[] = {
+	ACT_ACCEPT, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE
+};
+
+static const struct screen_ops conflict_screen = {
+	.name = "conflict",
+	.title = "Someone else saved it first",
+	.sections = conflict_sections,
+	.state_size = sizeof(struct conflict),
+	.overlay = true,
+	.min_cols = 40,
+	.min_rows = 12,
+	.hints = conflict_hints,
+	.help = "Someone else saved this record while you were editing. "
+	    "Reload their version (your changes here are dropped), or keep "
+	    "yours and save again over theirs. Esc goes back to your "
+	    "changes.",
+	.enter = conflict_enter,
+	.leave = conflict_leave,
+	.layout = conflict_layout,
+	.draw = conflict_draw,
+	.on_action = conflict_action,
+};
+
+static enum pd_status
+conflict_ask(struct screen *s, const char *msg)
+{
+	struct pd_err err;
+	enum pd_status st;
+
+	st = tui_push(s->ui, &conflict_screen, msg, EDIT_TAG_CONFLICT, &err);
+	if (st != PD_OK)
+		tui_error(s->ui, "%s", err.msg);
+	return st;
+}

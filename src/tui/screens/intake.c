@@ -1,0 +1,133 @@
+/* intake.c - a new referral in one short form: only the name is needed.
+ * Saved as status "referred"; the screen closes with the new client's
+ * id as its result text so the screen below can open the record. */
+#include "peerdesk/tui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "peerdesk/app/clients.h"
+#include "peerdesk/tui/app_tui.h"
+#include "peerdesk/tui/form.h"
+#include "client_form.h"
+
+const struct field_choice client_form_routes[] = {
+	{ ROUTE_SELF, "Self-referral" },
+	{ ROUTE_SOCIAL_WORKER, "Social worker" },
+	{ ROUTE_GP, "GP" },
+	{ ROUTE_MENTAL_HEALTH_TEAM, "Mental health team" },
+	{ ROUTE_FAMILY, "Family or friend" },
+	{ ROUTE_OTHER, "Other" },
+	{ 0, NULL }
+};
+
+const struct field_choice client_form_funding[] = {
+	{ FUNDING_PERSONAL_BUDGET, "Personal budget" },
+	{ FUNDING_PERSONAL_HEALTH_BUDGET, "Personal health budget" },
+	{ FUNDING_DIRECT_PAYMENT, "Direct payment" },
+	{ FUNDING_SELF_FUNDED, "Self-funded" },
+	{ FUNDING_NONE, "None yet" },
+	{ 0, NULL }
+};
+
+static const struct field_def intake_fields[] = {
+	CLIENT_FORM_FIELDS(struct intake)
+};
+
+static void
+intake_rec_init(void *rec)
+{
+	struct intake *in = rec;
+
+	intake_init(in);
+	in->funding.kind = (enum funding_kind)-1;	/* not chosen */
+	app_today(in->referral.referred_on);
+}
+
+static void
+intake_rec_fini(void *rec)
+{
+	intake_fini(rec);
+}
+
+static enum pd_status
+intake_save(void *app, void *rec, struct pd_err *err)
+{
+	struct intake *in = rec;
+	enum pd_status s;
+	int kind = (int)in->funding.kind;
+	int64_t id = 0;
+
+	if (kind < 0)
+		in->funding.kind = FUNDING_NONE;
+	s = app_client_create(app, in, &id, err);
+	if (s != PD_OK) {
+		in->funding.kind = (enum funding_kind)kind;
+		in->client.id = 0;
+	}
+	return s;
+}
+
+static const struct form_def intake_form = {
+	.fields = intake_fields,
+	.rec_size = sizeof(struct intake),
+	.rec_init = intake_rec_init,
+	.rec_fini = intake_rec_fini,
+	.save = intake_save,
+	.save_label = "Save the referral",
+};
+
+static enum pd_status
+intake_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	enum pd_status st;
+
+	if ((app_tui_role_mask(s->app) & APP_STAFF) == 0)
+		return pd_fail(err, PD_DENIED, NULL, "referrals are taken by "
+		    "the office");
+	if ((st = form_enter(s, arg, err)) != PD_OK)
+		return st;
+	app_tui_restore_draft(s, "");
+	return PD_OK;
+}
+
+static enum tui_result
+intake_action(struct screen *s, enum action a)
+{
+	enum tui_result r = form_on_action(s, a);
+	const struct intake *in;
+	char id[32];
+
+	if (a == ACT_SAVE && s->closing && s->result.code == SCREEN_OK) {
+		in = form_record(s);
+		snprintf(id, sizeof id, "%lld", (long long)in->client.id);
+		screen_close(s, SCREEN_OK, -1, id);
+		tui_message(s->ui, "Saved: %s is now on the list as referred",
+		    in->client.name);
+	}
+	return r;
+}
+
+const struct screen_ops intake_screen = {
+	.name = "intake",
+	.title = "New referral",
+	.help = "A new referral. Only the name is needed; fill in what you "
+	    "know and save. Tab moves to the next field.",
+	.def = &intake_form,
+	.min_cols = 40,
+	.min_rows = 15,
+	.sections = form_sections,
+	.state_size = sizeof(struct form),
+	.hints = form_hints,
+	.enter = intake_enter,
+	.leave = form_leave,
+	.layout = form_layout,
+	.draw = form_draw,
+	.on_action = intake_action,
+	.on_text = form_on_text,
+	.on_result = form_on_result,
+	.is_dirty = form_is_dirty,
+	.context = form_context,
+	.text_focus = form_text_focus,
+	.help_more = form_help_more,
+};

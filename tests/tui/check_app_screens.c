@@ -1,0 +1,888 @@
+/* Tier 3: the everyday screens over the demo organisation ("today" is
+ * 2026-11-25): the dashboard, the clients list, a new referral, a
+ * client's record, a conflict, signing in and the idle lock.  Screens
+ * are read back and compared with tests/tui/expected/app_*.txt. */
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "support/testlib.h"
+#include "peerdesk/app/clients.h"
+#include "peerdesk/app/demo.h"
+#include "peerdesk/app/signin.h"
+#include "peerdesk/app/users.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+#include "peerdesk/tui/app_tui.h"
+#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/harness.h"
+#include "peerdesk/tui/menu.h"
+#include "peerdesk/tui/screens.h"
+
+#define TODAY "2026-11-25"
+#define PASS_SAM "tea and toast"
+#define PASS_DEE "biscuits please"
+
+/* ---- the demo database, made once for the whole program -------------- */
+
+static char demo_dir[256];
+
+static void
+set_today(void)
+{
+	pd_date d;
+
+	ck_assert_int_eq(date_parse(TODAY, &d, NULL), PD_OK);
+	today_set(d);
+}
+
+static char *
+demo_path(const char *name)
+{
+	return xasprintf("%s/%s", demo_dir, name);
+}
+
+static void
+open_app(struct app *a, const char *db, int create)
+{
+	struct app_options o;
+	struct pd_err err;
+	char *config = demo_path("config.yaml");
+
+	memset(&o, 0, sizeof o);
+	o.config_path = config;
+	o.db_path = db;
+	o.create = create;
+	ck_assert_msg(app_open(a, &o, &err) == PD_OK, "open: %s", err.msg);
+	free(config);
+}
+
+/* Runs once, in the parent (unchecked fixture). */
+static void
+demo_make(void)
+{
+	struct app a;
+	struct demo_stats st;
+	struct pd_err err;
+	char *db, *config;
+	FILE *f;
+	const char *base = getenv("TMPDIR");
+
+	snprintf(demo_dir, sizeof demo_dir, "%s/peerdesk-screens-XXXXXX",
+	    base != NULL && base[0] != '\0' ? base : "/tmp");
+	if (mkdtemp(demo_dir) == NULL)
+		abort();
+	config = demo_path("config.yaml");
+	f = fopen(config, "w");
+	if (f == NULL)
+		abort();
+	fputs("organisation: Riverside PALs\nidle_lock_minutes: 10\n", f);
+	fclose(f);
+	free(config);
+	set_today();
+	db = demo_path("demo.db");
+	open_app(&a, db, 1);
+	a.system = 1;
+	if (app_demo_create(&a, DEMO_SMALL, &st, &err) != PD_OK ||
+	    app_user_passwd(&a, "sam", PASS_SAM, &err) != PD_OK ||
+	    app_user_passwd(&a, "dee", PASS_DEE, &err) != PD_OK) {
+		fprintf(stderr, "demo: %s\n", err.msg);
+		abort();
+	}
+	app_close(&a);
+	free(db);
+}
+
+static void
+demo_remove(void)
+{
+	char cmd[600];
+
+	if (demo_dir[0] != '\0' && getenv("PEERDESK_KEEP_TMP") == NULL) {
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", demo_dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", demo_dir);
+	}
+}
+
+/* ---- each test: its own copy, a session and a harness ------------------ */
+
+static struct app app;
+static struct harness *h;
+static long long fake_ms;
+
+static long long
+fake_now(void)
+{
+	return fake_ms;
+}
+
+static void
+copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[65536];
+	size_t n;
+
+	ck_assert(in != NULL && out != NULL);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+}
+
+static void
+setup(void)
+{
+	char *from = demo_path("demo.db"), *to = test_path("screens.db");
+
+	copy_file(from, to);
+	set_today();
+	open_app(&app, to, 0);
+	free(from);
+	free(to);
+	unsetenv("NO_COLOR");
+	fake_ms = 1000000;
+	h = NULL;
+}
+
+static void
+teardown(void)
+{
+	harness_free(&h);
+	app_close(&app);
+}
+
+static void
+sign_in(const char *login)
+{
+	struct pd_err err;
+
+	ck_assert_msg(app_sign_in_as(&app, login, &err) == PD_OK, "%s: %s",
+	    login, err.msg);
+}
+
+static void
+start_session(int cols, int rows, int shared, const struct screen_ops *ops,
+    const void *arg)
+{
+	struct app_tui_options o;
+	struct tui_config cfg;
+	struct pd_err err;
+
+	memset(&o, 0, sizeof o);
+	o.shared = shared;
+	o.idle_lock_minutes = shared ? 10 : 0;
+	o.now_ms = fake_now;
+	app_tui_setup(&app, &o);
+	cfg = app_tui_config();
+	pd_err_clear(&err);
+	h = harness_new(cols, rows, &cfg, &err);
+	ck_assert_msg(h != NULL, "harness: %s", err.msg);
+	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
+	    err.msg);
+}
+
+static void
+keys(const char *script)
+{
+	struct pd_err err;
+
+	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
+	    err.msg);
+}
+
+/* The screen, with clock times ("at 14:02") written HH:MM: they come
+ * from the real clock, the rest of the screen does not. */
+static char *
+screen_text(void)
+{
+	char *s = harness_screen(h);
+	regex_t re;
+	regmatch_t m;
+	struct strbuf out = STRBUF_INIT;
+	const char *p = s;
+
+	ck_assert_int_eq(regcomp(&re, "[0-9][0-9]:[0-9][0-9]", REG_EXTENDED),
+	    0);
+	while (regexec(&re, p, 1, &m, 0) == 0) {
+		strbuf_add(&out, p, (size_t)m.rm_so);
+		strbuf_adds(&out, "HH:MM");
+		p += m.rm_eo;
+	}
+	strbuf_adds(&out, p);
+	regfree(&re);
+	free(s);
+	return strbuf_detach(&out);
+}
+
+static bool
+screen_has(const char *text)
+{
+	char *s = screen_text();
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+#define SCREEN_HAS(text) ck_assert_msg(screen_has(text), \
+	"wanted \"%s\" on:\n%s", text, harness_screen(h))
+#define SCREEN_LACKS(text) ck_assert_msg(!screen_has(text), \
+	"did not want \"%s\" on:\n%s", text, harness_screen(h))
+
+static void
+golden(const char *name)
+{
+	const char *top = getenv("PEERDESK_TOP");
+	char path[1024];
+	char *now = screen_text(), *want = NULL;
+	FILE *f;
+	long len;
+
+	snprintf(path, sizeof path, "%s/tests/tui/expected/app_%s.txt",
+	    top ? top : ".", name);
+	if (getenv("PEERDESK_UPDATE_GOLDEN") != NULL &&
+	    strcmp(getenv("PEERDESK_UPDATE_GOLDEN"), "1") == 0) {
+		f = fopen(path, "w");
+		ck_assert_msg(f != NULL, "cannot write %s", path);
+		fputs(now, f);
+		fclose(f);
+		free(now);
+		return;
+	}
+	f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "no golden file %s (run with "
+	    "PEERDESK_UPDATE_GOLDEN=1)", path);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	want = xcalloc(1, (size_t)len + 1);
+	ck_assert_uint_eq(fread(want, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	ck_assert_msg(strcmp(now, want) == 0, "%s differs.\n--- wanted:\n%s"
+	    "--- got:\n%s", path, want, now);
+	free(want);
+	free(now);
+}
+
+static struct screen *
+top_screen(void)
+{
+	return tui_top(harness_tui(h));
+}
+
+static int64_t
+client_id(const char *name)
+{
+	struct client_query q;
+	struct client_row rows[4];
+	struct pd_err err;
+	int n = 0;
+
+	memset(&q, 0, sizeof q);
+	q.filter = name;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_page(&app, &q, rows, 4, &n, &err), PD_OK);
+	ck_assert_int_ge(n, 1);
+	return rows[0].id;
+}
+
+/* The first row of login's client list (filter may be NULL), read as
+ * that person; then nobody is signed in.  The demo's names may change
+ * with its generator, its shape (Jo's four clients, the counts of
+ * JOURNEYS.md) does not, so tests look names up. */
+static struct client_row
+first_row(const char *login, const char *filter, int index)
+{
+	struct client_query q;
+	struct client_row rows[8];
+	struct pd_err err;
+	int n = 0;
+
+	sign_in(login);
+	memset(&q, 0, sizeof q);
+	q.filter = filter;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_page(&app, &q, rows, 8, &n, &err), PD_OK);
+	ck_assert_int_gt(n, index);
+	app.have_actor = 0;
+	return rows[index];
+}
+
+/* ---- the dashboard ---------------------------------------------------- */
+
+START_TEST(test_home_office_80x24)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	golden("home_office_80x24");
+	SCREEN_HAS("Riverside PALs - Sam Carter (office)");
+	SCREEN_HAS("2 reviews due this week");
+	SCREEN_HAS("1 review overdue");
+	SCREEN_HAS("3 timesheets waiting for approval");
+	SCREEN_HAS(" c  Clients");
+	SCREEN_HAS(" n  New referral");
+}
+END_TEST
+
+START_TEST(test_home_pal_40x15)
+{
+	sign_in("jo");
+	start_session(40, 15, 0, &home_screen, NULL);
+	golden("home_pal_40x15");
+	SCREEN_HAS("You support 4 clients");
+	SCREEN_HAS(" c  Clients");
+	SCREEN_LACKS("New referral");		/* not a PAL's job */
+	/* n is not a PAL's key: nothing opens. */
+	keys("n");
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+}
+END_TEST
+
+START_TEST(test_home_keys)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("c");
+	ck_assert_ptr_eq(top_screen()->ops, &clients_screen);
+	keys("<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+	/* The cursor starts on the first place; Enter opens it. */
+	keys("<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &clients_screen);
+	keys("<Esc><Right><Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
+	keys("<Esc>");
+	/* Up goes into the reminders; Enter on a client's opens them. */
+	keys("<Up><Up><Up><Up><Up><Up><Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+}
+END_TEST
+
+START_TEST(test_home_resize)
+{
+	char *before, *after;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	before = screen_text();
+	harness_resize(h, 60, 20);
+	SCREEN_HAS("2 reviews due this week");
+	SCREEN_HAS(" c  Clients");
+	golden("home_office_60x20");
+	harness_resize(h, 80, 24);
+	after = screen_text();
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(test_home_no_colour)
+{
+	char *colour, *mono;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	colour = screen_text();
+	harness_free(&h);
+	setenv("NO_COLOR", "1", 1);
+	start_session(80, 24, 0, &home_screen, NULL);
+	mono = screen_text();
+	ck_assert_str_eq(colour, mono);
+	free(colour);
+	free(mono);
+}
+END_TEST
+
+/* ---- the clients list --------------------------------------------------- */
+
+START_TEST(test_clients_filter_80x24)
+{
+	struct client_row second = first_row("sam", "jo", 1);
+	struct client_query q = { .filter = "jo", .status_or_minus1 = -1 };
+	struct pd_err err;
+	char want[200];
+	int y, x, n;
+
+	sign_in("sam");
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	start_session(80, 24, 0, &clients_screen, NULL);
+	SCREEN_HAS("1 of 48");
+	keys("jo");
+	golden("clients_filter_80x24");
+	snprintf(want, sizeof want, "1 of %d", n);
+	SCREEN_HAS(want);
+	/* The cursor sits on the selected row (after the filter is left). */
+	keys("<Down>");
+	harness_cursor(h, &y, &x);
+	ck_assert_int_eq(y, 4);	/* title, "Showing", header, row 1 */
+	ck_assert_int_eq(x, 0);
+	keys("<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	snprintf(want, sizeof want, "%s - %s", second.name, second.status);
+	SCREEN_HAS(want);
+}
+END_TEST
+
+START_TEST(test_clients_status)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &clients_screen, NULL);
+	keys("<Tab>");
+	SCREEN_HAS("Clients: referred");
+	SCREEN_HAS("1 of 4");
+	SCREEN_LACKS("active");
+	keys("<Tab><Tab><Tab><Tab><Tab>");	/* round to every status */
+	SCREEN_HAS("1 of 48");
+}
+END_TEST
+
+START_TEST(test_clients_pal_scope)
+{
+	struct client_row toms = first_row("tom", NULL, 0);
+
+	sign_in("jo");
+	start_session(40, 15, 0, &clients_screen, NULL);
+	golden("clients_pal_40x15");
+	SCREEN_HAS("My clients");
+	SCREEN_HAS("1 of 4");
+	SCREEN_LACKS(toms.name);	/* Tom's client */
+	keys(toms.name);
+	SCREEN_HAS("0 of 0");
+}
+END_TEST
+
+/* ---- a new referral ---------------------------------------------------- */
+
+START_TEST(test_intake_errors_80x24)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &intake_screen, NULL);
+	keys("<Tab><Tab><Tab>31/02<Tab>");
+	keys("<C-s>");
+	golden("intake_errors_80x24");
+	ck_assert_str_eq(form_focus_id(top_screen()), "name");
+	SCREEN_HAS("Not saved: 2 fields need a look");
+}
+END_TEST
+
+START_TEST(test_intake_saves)
+{
+	struct client_record rec;
+	struct pd_err err;
+	int64_t id;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("n");
+	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
+	keys("Dana Fox<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+	ck_assert_str_eq(form_focus_id(top_screen()), "referrer");
+	keys("Kate Morris<Tab><Tab><Tab>p<Tab>6h<C-s>");
+	/* Saved, and the new client's record is open. */
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	SCREEN_HAS("Saved: Dana Fox is now on the list as referred");
+	SCREEN_HAS("Dana Fox - referred");
+	id = client_id("Dana Fox");
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_int_eq(rec.client.status, CLIENT_REFERRED);
+	ck_assert_str_eq(rec.referral.referred_on, TODAY);
+	ck_assert_str_eq(rec.referral.referrer_name, "Kate Morris");
+	ck_assert_int_eq(rec.funding.kind, FUNDING_PERSONAL_BUDGET);
+	ck_assert_int_eq(rec.funding.contracted_minutes_per_week, 360);
+	client_record_fini(&rec);
+	/* Back on the dashboard, one more new referral (the demo has 4). */
+	keys("<Esc>");
+	SCREEN_HAS("5 new referrals");
+}
+END_TEST
+
+/* ---- a client's record -------------------------------------------------- */
+
+START_TEST(test_client_record_80x24)
+{
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	golden("client_80x24");
+	keys("<Tab>");
+	golden("client_referral_80x24");
+	keys("<Tab>");
+	SCREEN_HAS("People who matter");
+	keys("<Tab>");
+	SCREEN_HAS("Pronouns");
+}
+END_TEST
+
+START_TEST(test_client_record_pal_40x15)
+{
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("jo");
+	start_session(40, 15, 0, &client_screen, &id);
+	golden("client_pal_40x15");
+	SCREEN_LACKS("Edit details");		/* PALs do not edit details */
+	keys("e");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+}
+END_TEST
+
+START_TEST(test_client_other_pal_refused)
+{
+	struct pd_err err;
+	int64_t id;
+
+	id = first_row("tom", NULL, 0).id;	/* Tom's client */
+	sign_in("jo");
+	start_session(40, 15, 0, &home_screen, NULL);
+	ck_assert_int_ne(tui_push(harness_tui(h), &client_screen, &id, 0,
+	    &err), PD_OK);
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+}
+END_TEST
+
+START_TEST(test_edit_saves)
+{
+	struct client_row c = first_row("jo", NULL, 0);
+	struct client_record rec;
+	struct pd_err err;
+	char want[200];
+	int64_t id = c.id;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	keys("e");
+	ck_assert_ptr_eq(top_screen()->ops, &client_edit_screen);
+	snprintf(want, sizeof want, "Edit: %s", c.name);
+	SCREEN_HAS(want);
+	keys("<Tab><C-u>Jo<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	snprintf(want, sizeof want, "%s (Jo) - %s", c.name, c.status);
+	SCREEN_HAS(want);
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.preferred_name, "Jo");
+	client_record_fini(&rec);
+}
+END_TEST
+
+/* Dee saves the same record while Sam is editing it. */
+static void
+dee_saves(int64_t id, const char *phone)
+{
+	struct app other;
+	struct client_record rec;
+	struct pd_err err;
+	char *db = xstrdup(app.db_path);
+
+	open_app(&other, db, 0);
+	ck_assert_int_eq(app_sign_in_as(&other, "dee", &err), PD_OK);
+	ck_assert_int_eq(app_client_open(&other, id, &rec, &err), PD_OK);
+	free(rec.client.phone);
+	rec.client.phone = xstrdup(phone);
+	ck_assert_msg(app_client_save(&other, &rec, &err) == PD_OK, "%s",
+	    err.msg);
+	client_record_fini(&rec);
+	app_close(&other);
+	free(db);
+}
+
+static char *
+phone_of(int64_t id)
+{
+	struct client_record rec;
+	struct pd_err err;
+	char *phone;
+
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	phone = xstrdup(rec.client.phone ? rec.client.phone : "");
+	client_record_fini(&rec);
+	return phone;
+}
+
+START_TEST(test_conflict_keep_mine)
+{
+	struct client_record rec;
+	struct pd_err err;
+	int64_t id = first_row("jo", NULL, 0).id;
+	char *phone;
+
+	sign_in("sam");
+	phone = phone_of(id);
+	start_session(80, 24, 0, &client_screen, &id);
+	keys("e<Tab><C-u>Jo");
+	dee_saves(id, "07700 900999");
+	keys("<C-s>");
+	golden("conflict_80x24");
+	SCREEN_HAS("Dee Walsh (Operations Manager) changed this client's");
+	/* Esc goes back to the changes, nothing lost. */
+	keys("<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_edit_screen);
+	keys("<C-s><Down><Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.preferred_name, "Jo");
+	/* Keeping mine saves every field as Sam had it. */
+	ck_assert_str_eq(rec.client.phone ? rec.client.phone : "", phone);
+	client_record_fini(&rec);
+	free(phone);
+}
+END_TEST
+
+START_TEST(test_conflict_reload)
+{
+	struct client_record rec;
+	struct client_row c = first_row("jo", NULL, 0);
+	struct pd_err err;
+	int64_t id = c.id;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	keys("e<Tab><C-u>Jo");
+	dee_saves(id, "07700 900999");
+	keys("<C-s><Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	SCREEN_HAS("07700 900999");
+	SCREEN_HAS("This is their version now");
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.preferred_name ? rec.client.preferred_name :
+	    "", c.preferred_name);
+	client_record_fini(&rec);
+}
+END_TEST
+
+/* ---- signing in and the lock ------------------------------------------- */
+
+static void
+nobody_signed_in(void)
+{
+	app.have_actor = 0;
+	app.system = 0;
+	app.settings->shared_accounts = xcalloc(1, sizeof(char *));
+	app.settings->shared_accounts[0] = xcalloc(64, 1);
+	ck_assert_int_eq(app_unix_login(app.settings->shared_accounts[0], 64),
+	    0);
+	app.settings->n_shared_accounts = 1;
+}
+
+START_TEST(test_signin_80x24)
+{
+	nobody_signed_in();
+	start_session(80, 24, 1, &signin_screen, NULL);
+	SCREEN_HAS("Who are you?");
+	keys("sa");
+	golden("signin_80x24");
+	SCREEN_LACKS("Rosa Silva");	/* names are found by their words */
+	keys("<Enter>");
+	SCREEN_HAS("Hello, Sam Carter.");
+	keys("tea");
+	SCREEN_HAS("\u2022\u2022\u2022");
+	SCREEN_LACKS("tea");		/* dots, never the letters */
+	keys(" and toast<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+	SCREEN_HAS("Sam Carter (office)");
+	ck_assert_int_eq(app.have_actor, 1);
+	/* Esc on the dashboard signs out. */
+	keys("<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &signin_screen);
+	ck_assert_int_eq(app.have_actor, 0);
+	SCREEN_HAS("Signed out");
+}
+END_TEST
+
+START_TEST(test_signin_three_tries)
+{
+	nobody_signed_in();
+	start_session(80, 24, 1, &signin_screen, NULL);
+	keys("sam<Enter>one<Enter>");
+	SCREEN_HAS("That name and passphrase do not match");
+	keys("two<Enter>three<Enter>");
+	SCREEN_HAS("Too many tries. Please wait 30 seconds.");
+	/* During the pause nothing is typed or tried. */
+	keys(PASS_SAM "<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &signin_screen);
+	fake_ms += 29000;
+	harness_tick(h);
+	SCREEN_HAS("Please wait 1 second.");
+	fake_ms += 1000;
+	harness_tick(h);
+	keys(PASS_SAM "<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+}
+END_TEST
+
+static void
+signed_in_as_sam(void)
+{
+	nobody_signed_in();
+	start_session(80, 24, 1, &signin_screen, NULL);
+	keys("sam<Enter>" PASS_SAM "<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+}
+
+START_TEST(test_lock_80x24)
+{
+	struct client_row newest = first_row("sam", NULL, 0);
+
+	signed_in_as_sam();
+	keys("c");
+	SCREEN_HAS(newest.name);
+	fake_ms += 9 * 60 * 1000;
+	harness_tick(h);
+	ck_assert_ptr_eq(top_screen()->ops, &clients_screen);
+	keys("<Down>");		/* a key: the ten minutes start again */
+	harness_tick(h);
+	fake_ms += 9 * 60 * 1000;
+	harness_tick(h);
+	ck_assert_ptr_eq(top_screen()->ops, &clients_screen);
+	fake_ms += 60 * 1000;
+	harness_tick(h);
+	ck_assert_ptr_eq(top_screen()->ops, &lock_screen);
+	golden("lock_80x24");
+	SCREEN_LACKS(newest.name);
+	SCREEN_LACKS("Sam");
+	/* Typing and Esc do not unlock. */
+	keys("x<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &lock_screen);
+	SCREEN_LACKS(newest.name);
+	keys("<Enter>");
+	SCREEN_HAS("Who are you?");
+	keys("<Enter>");		/* Sam is chosen already */
+	SCREEN_HAS("Hello, Sam Carter.");
+	keys(PASS_SAM "<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &clients_screen);
+	SCREEN_HAS(newest.name);
+}
+END_TEST
+
+START_TEST(test_lock_someone_else)
+{
+	char *content = NULL, at[21];
+	struct pd_err err;
+
+	signed_in_as_sam();
+	keys("nDana Fox");
+	harness_tick(h);	/* the loop ticks while someone types */
+	fake_ms += 10 * 60 * 1000;
+	harness_tick(h);
+	ck_assert_ptr_eq(top_screen()->ops, &lock_screen);
+	keys("<Enter>dee<Enter>" PASS_DEE "<Enter>");
+	/* Sam's form is closed, kept as Sam's draft; Dee is at home. */
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+	SCREEN_HAS("Dee Walsh");
+	SCREEN_HAS("The unsaved work of sam was kept as a draft");
+	ck_assert_ptr_eq(screen_below(top_screen())->ops, &signin_screen);
+	ck_assert_int_eq(app_draft_take(&app, "kept:intake", "", &content, at,
+	    &err), PD_NOT_FOUND);	/* not Dee's */
+	/* Sam comes back and finds the referral as it was. */
+	keys("<Esc>sam<Enter>" PASS_SAM "<Enter>n");
+	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
+	SCREEN_HAS("Dana Fox");
+	SCREEN_HAS("Your unsaved changes from HH:MM are back");
+}
+END_TEST
+
+START_TEST(test_no_lock_when_not_shared)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	fake_ms += 60 * 60 * 1000;
+	harness_tick(h);
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+}
+END_TEST
+
+/* A dropped connection (SIGHUP) keeps the half-written referral. */
+START_TEST(test_hangup_keeps_form)
+{
+	char *content = NULL, at[21];
+	struct pd_err err;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("nDana Fox<Tab>Dee");
+	harness_tick(h);
+	app_tui_hangup(&app, 1);
+	ck_assert_int_eq(app_draft_take(&app, "kept:intake", "", &content, at,
+	    &err), PD_OK);
+	ck_assert_ptr_nonnull(strstr(content, "name\tDana Fox\n"));
+	ck_assert_ptr_nonnull(strstr(content, "preferred_name\tDee\n"));
+	free(content);
+}
+END_TEST
+
+/* ---- the menus ------------------------------------------------------- */
+
+static void
+menu_sound(const struct menu_entry *menu)
+{
+	const struct menu_entry *a, *b;
+
+	for (a = menu; a->label != NULL; a++) {
+		ck_assert_msg(a->key != NULL && strlen(a->key) == 1,
+		    "%s: the key is one character", a->label);
+		ck_assert_ptr_nonnull(a->ops);
+		ck_assert_uint_ne(a->roles, 0);
+		for (b = a + 1; b->label != NULL; b++)
+			ck_assert_msg(strcmp(a->key, b->key) != 0,
+			    "%s and %s share the key %s", a->label, b->label,
+			    a->key);
+	}
+}
+
+START_TEST(test_menus_sound)
+{
+	menu_sound(home_menu);
+	menu_sound(client_menu);
+	ck_assert_ptr_eq(menu_find(home_menu, 'c', APP_PAL)->ops,
+	    &clients_screen);
+	ck_assert_ptr_null(menu_find(home_menu, 'n', APP_PAL));
+}
+END_TEST
+
+static Suite *
+app_screens_suite(void)
+{
+	Suite *s = suite_create("app_screens");
+	TCase *tc = tcase_create("screens");
+
+	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_home_office_80x24);
+	tcase_add_test(tc, test_home_pal_40x15);
+	tcase_add_test(tc, test_home_keys);
+	tcase_add_test(tc, test_home_resize);
+	tcase_add_test(tc, test_home_no_colour);
+	tcase_add_test(tc, test_clients_filter_80x24);
+	tcase_add_test(tc, test_clients_status);
+	tcase_add_test(tc, test_clients_pal_scope);
+	tcase_add_test(tc, test_intake_errors_80x24);
+	tcase_add_test(tc, test_intake_saves);
+	tcase_add_test(tc, test_client_record_80x24);
+	tcase_add_test(tc, test_client_record_pal_40x15);
+	tcase_add_test(tc, test_client_other_pal_refused);
+	tcase_add_test(tc, test_edit_saves);
+	tcase_add_test(tc, test_conflict_keep_mine);
+	tcase_add_test(tc, test_conflict_reload);
+	tcase_add_test(tc, test_signin_80x24);
+	tcase_add_test(tc, test_signin_three_tries);
+	tcase_add_test(tc, test_lock_80x24);
+	tcase_add_test(tc, test_lock_someone_else);
+	tcase_add_test(tc, test_no_lock_when_not_shared);
+	tcase_add_test(tc, test_hangup_keeps_form);
+	tcase_add_test(tc, test_menus_sound);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+PD_TEST_MAIN(app_screens_suite)
