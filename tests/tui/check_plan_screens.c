@@ -178,6 +178,7 @@ START_TEST(test_write_sections)
 	has("  Walking the dog");
 	has("  The choir");
 	has("Draft: not established yet. Version 1");
+	lacks("Not written yet");
 	load(&d);
 	ck_assert_int_eq(d.info.current_version, 1);
 	ck_assert_str_eq(section(&d, "ambitions"), "A job outdoors");
