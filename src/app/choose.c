@@ -291,9 +291,10 @@ choose_suggest_tx(struct app *app, int64_t client_id,
 			continue;
 		s = choose_cand_read(app, pals.ids[i], &taken, &cand[n],
 		    &usable, err);
-		if (s == PD_OK && usable)
-			in[n] = cand[n].in, n++;
-		else
+		if (s == PD_OK && usable) {
+			in[n] = cand[n].in;
+			n++;
+		} else
 			choose_cand_fini(&cand[n]);
 	}
 	if (s == PD_OK) {

@@ -13,22 +13,18 @@
 
 /* ---- the page ----------------------------------------------------------- */
 
-static int page_old_kind = PAGE_NOT_SELECTABLE;
-static int64_t page_old_id;
-static size_t page_old_sel;
-
 void
 page_clear(struct page *p)
 {
 	size_t i;
 
 	if (p->sel < p->n) {
-		page_old_kind = p->v[p->sel].kind;
-		page_old_id = p->v[p->sel].id;
-		page_old_sel = p->sel;
+		p->old_kind = p->v[p->sel].kind;
+		p->old_id = p->v[p->sel].id;
+		p->old_sel = p->sel;
 	} else {
-		page_old_kind = PAGE_NOT_SELECTABLE;
-		page_old_sel = 0;
+		p->old_kind = PAGE_NOT_SELECTABLE;
+		p->old_sel = 0;
 	}
 	for (i = 0; i < p->n; i++)
 		free(p->v[i].text);
@@ -165,8 +161,8 @@ page_reselect(struct page *p, int kind, int64_t id)
 	size_t i;
 
 	if (kind == PAGE_NOT_SELECTABLE) {
-		kind = page_old_kind;
-		id = page_old_id;
+		kind = p->old_kind;
+		id = p->old_id;
 	}
 	p->sel = p->n;
 	for (i = 0; i < p->n && kind != PAGE_NOT_SELECTABLE; i++)
@@ -174,7 +170,7 @@ page_reselect(struct page *p, int kind, int64_t id)
 			p->sel = i;
 			break;
 		}
-	for (i = page_old_sel; p->sel == p->n && i < p->n; i++)
+	for (i = p->old_sel; p->sel == p->n && i < p->n; i++)
 		if (page_selectable(p, i))
 			p->sel = i;
 	for (i = 0; p->sel == p->n && i < p->n; i++)

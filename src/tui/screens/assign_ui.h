@@ -32,6 +32,9 @@ struct page {
 	size_t sel;		/* selected line; n when nothing selectable */
 	int top;		/* first line shown */
 	int height;		/* lines shown (from the last layout) */
+	int old_kind;		/* the selection before page_clear */
+	int64_t old_id;
+	size_t old_sel;
 };
 
 /* Forget every line (keeps the selection's kind and id for
