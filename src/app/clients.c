@@ -316,6 +316,9 @@ app_client_save(struct app *app, struct client_record *rec,
     struct pd_err *err)
 {
 	struct client_record old;
+	struct referral kept_ref;
+	struct funding kept_fund;
+	int kept_client;
 	enum pd_status s;
 	char *before = NULL, *after = NULL;
 
@@ -327,6 +330,11 @@ app_client_save(struct app *app, struct client_record *rec,
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
+	/* The db layer bumps versions and fills new ids as it goes: remember
+	 * them so a rolled-back save can be retried without a false conflict. */
+	kept_client = rec->client.version;
+	kept_ref = rec->referral;
+	kept_fund = rec->funding;
 	memset(&old, 0, sizeof old);
 	s = clients_read(app, rec->client.id, &old, err);
 	if (s == PD_OK)
@@ -366,6 +374,15 @@ app_client_save(struct app *app, struct client_record *rec,
 		s = db_commit(app->db, err);
 	else
 		db_rollback(app->db);
+	if (s != PD_OK) {
+		rec->client.version = kept_client;
+		rec->referral.id = kept_ref.id;
+		rec->referral.version = kept_ref.version;
+		rec->referral.client_id = kept_ref.client_id;
+		rec->funding.id = kept_fund.id;
+		rec->funding.version = kept_fund.version;
+		rec->funding.client_id = kept_fund.client_id;
+	}
 	free(before);
 	free(after);
 	client_record_fini(&old);

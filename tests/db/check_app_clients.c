@@ -157,6 +157,40 @@ START_TEST(test_save_conflict)
 }
 END_TEST
 
+/* A save that fails half way (here the referral is stale) leaves the
+ * record as it was, so fixing the cause and saving again works. */
+START_TEST(test_failed_save_can_be_retried)
+{
+	struct client_record a, b;
+	struct pd_err err;
+	int client_version, referral_version;
+
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_client_open(&app, w.chloe, &a, &err), PD_OK);
+	if (a.referral.id == 0) {	/* give her a referral to go stale */
+		memcpy(a.referral.referred_on, "2026-01-05", 11);
+		ck_assert_int_eq(app_client_save(&app, &a, &err), PD_OK);
+		client_record_fini(&a);
+		ck_assert_int_eq(app_client_open(&app, w.chloe, &a, &err),
+		    PD_OK);
+	}
+	ck_assert_int_gt(a.referral.id, 0);
+	client_version = a.client.version;
+	referral_version = a.referral.version;
+	free(a.client.phone);
+	a.client.phone = xstrdup("07700 900777");
+	a.referral.version += 5;
+	ck_assert_int_eq(app_client_save(&app, &a, &err), PD_CONFLICT);
+	ck_assert_int_eq(a.client.version, client_version);
+	a.referral.version = referral_version;
+	ck_assert_int_eq(app_client_save(&app, &a, &err), PD_OK);
+	ck_assert_int_eq(app_client_open(&app, w.chloe, &b, &err), PD_OK);
+	ck_assert_str_eq(b.client.phone, "07700 900777");
+	client_record_fini(&a);
+	client_record_fini(&b);
+}
+END_TEST
+
 START_TEST(test_pal_cannot_edit)
 {
 	struct client_record a;
@@ -183,6 +217,7 @@ app_clients_suite(void)
 	tcase_add_test(tc, test_open_is_audited);
 	tcase_add_test(tc, test_save_conflict);
 	tcase_add_test(tc, test_pal_cannot_edit);
+	tcase_add_test(tc, test_failed_save_can_be_retried);
 	suite_add_tcase(s, tc);
 	return s;
 }
