@@ -73,6 +73,12 @@ tm_keys() { name=$1; shift; tm send-keys -t "$name" "$@"; }
 tm_text() { tm send-keys -t "$1" -l "$2"; }
 tm_screen() { tm capture-pane -p -t "$1"; }
 
+# tm_pause: a short breath between two polls (20 ms), so a waiting test
+# does not starve the program it waits for on a small machine.  It waits
+# on a pipe nobody writes to; the deadline is the caller's.
+mkfifo "$T/.poll" && exec 9<>"$T/.poll"
+tm_pause() { read -r -t 0.02 -u 9 _ || :; }
+
 # tm_wait NAME TEXT [SECONDS]: poll until TEXT is on the screen.
 tm_wait() {
 	name=$1 want=$2 limit=${3:-10}
@@ -82,8 +88,7 @@ tm_wait() {
 		*"$want"*) return 0 ;;
 		esac
 		[ "$(date +%s)" -ge "$end" ] && break
-		# poll: yield the CPU briefly between captures
-		tm display-message -p -t "$name" '' >/dev/null 2>&1
+		tm_pause
 	done
 	echo "  timed out waiting for: $want" >&2
 	tm_screen "$name" | sed 's/^/  | /' >&2
@@ -100,6 +105,7 @@ tm_wait_gone() {
 		*) return 0 ;;
 		esac
 		[ "$(date +%s)" -ge "$end" ] && break
+		tm_pause
 	done
 	echo "  still on screen: $gone" >&2
 	tm_screen "$name" | sed 's/^/  | /' >&2
