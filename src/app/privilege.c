@@ -3,6 +3,7 @@
 #include "peerdesk/app/privilege.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -44,5 +45,45 @@ privilege_share_file(const char *path, struct pd_err *err)
 		return pd_fail(err, PD_IO, NULL,
 		    "could not let the peerdesk group use %s: %s", path,
 		    strerror(errno));
+	return PD_OK;
+}
+
+static gid_t privilege_saved_egid;
+static uid_t privilege_saved_euid;
+static bool privilege_suspended;
+
+enum pd_status
+privilege_suspend(struct pd_err *err)
+{
+	int e;
+
+	if (privilege_suspended || !privilege_elevated())
+		return PD_OK;
+	privilege_saved_egid = getegid();
+	privilege_saved_euid = geteuid();
+	privilege_suspended = true;
+	/* The group first: a setuid user may be needed to change it. */
+	if (setegid(getgid()) != 0 || seteuid(getuid()) != 0) {
+		e = errno;
+		(void)privilege_resume(NULL);
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not put the peerdesk group aside: %s", strerror(e));
+	}
+	return PD_OK;
+}
+
+enum pd_status
+privilege_resume(struct pd_err *err)
+{
+	if (!privilege_suspended)
+		return PD_OK;
+	if ((geteuid() != privilege_saved_euid &&
+	    seteuid(privilege_saved_euid) != 0) ||
+	    (getegid() != privilege_saved_egid &&
+	    setegid(privilege_saved_egid) != 0))
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not take the peerdesk group back: %s",
+		    strerror(errno));
+	privilege_suspended = false;
 	return PD_OK;
 }

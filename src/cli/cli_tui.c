@@ -7,11 +7,14 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/dashboard.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/app/summary.h"
+#include "peerdesk/config/keys.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/tui/app_tui.h"
+#include "peerdesk/tui/keys.h"
 
 /* No terminal: what the dashboard would say, as text. */
 static void
@@ -37,10 +40,61 @@ cli_tui_plain(struct cli *cli, int shared)
 	    "the commands (peerdesk --help).\n");
 }
 
+/* Where the person's own keys live: $XDG_CONFIG_HOME/peerdesk/keys.yaml,
+ * else ~/.config/peerdesk/keys.yaml; "" when neither can be named. */
+static void
+cli_keys_path(char *buf, size_t n)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	buf[0] = '\0';
+	if (xdg != NULL && xdg[0] == '/')
+		snprintf(buf, n, "%s/peerdesk/keys.yaml", xdg);
+	else if (home != NULL && home[0] == '/')
+		snprintf(buf, n, "%s/.config/peerdesk/keys.yaml", home);
+}
+
+/* Read the person's keys.yaml, as the person (never with the group).
+ * 0 with kc filled or empty; 1 after saying what is wrong with it. */
+static int
+cli_keys_load(struct keys_conf *kc)
+{
+	char path[4096];
+	struct keymap *km;
+	struct pd_err err;
+	enum pd_status s;
+
+	memset(kc, 0, sizeof *kc);
+	cli_keys_path(path, sizeof path);
+	if (path[0] == '\0')
+		return 0;
+	if (privilege_suspend(&err) != PD_OK)
+		return cli_fail(&err);
+	s = config_keys_load(path, kc, &err);
+	if (privilege_resume(&err) != PD_OK) {
+		keys_conf_fini(kc);
+		return cli_fail(&err);
+	}
+	if (s == PD_OK) {	/* the action and key names, before the screens */
+		km = keymap_new();
+		s = keymap_apply(km, kc, &err);
+		keymap_free(&km);
+		if (s != PD_OK)
+			keys_conf_fini(kc);
+	}
+	if (s == PD_OK || s == PD_NOT_FOUND)
+		return 0;
+	cli_fail(&err);
+	fprintf(stderr, "peerdesk: fix that line, or move %s away to use "
+	    "the standard keys\n", path);
+	return 1;
+}
+
 int
 cli_screens(struct cli *cli)
 {
 	struct app_tui_options o;
+	struct keys_conf kc;
 	struct pd_err err;
 	int rc, shared = 0;
 
@@ -52,8 +106,13 @@ cli_screens(struct cli *cli)
 		cli_tui_plain(cli, shared);
 		return 0;
 	}
+	if (cli_keys_load(&kc) != 0)
+		return 1;
 	memset(&o, 0, sizeof o);
 	o.shared = shared;
 	o.idle_lock_minutes = cli->app.settings->idle_lock_minutes;
-	return app_tui_run(&cli->app, &o);
+	o.keys = kc.n > 0 ? &kc : NULL;
+	rc = app_tui_run(&cli->app, &o);
+	keys_conf_fini(&kc);
+	return rc;
 }

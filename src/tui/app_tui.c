@@ -103,6 +103,7 @@ app_tui_config(void)
 	cfg.on_signal = app_tui_hangup;
 	cfg.today = app_tui_today;
 	cfg.monochrome = session.o.monochrome;
+	cfg.keys = session.o.keys;
 	return cfg;
 }
 

@@ -212,43 +212,6 @@ keys_script(const char *script, struct tui_key *out, size_t max, size_t *n,
 	return PD_OK;
 }
 
-/* ---- configuration entries ------------------------------------------- */
-
-void
-keys_conf_fini(struct keys_conf *kc)
-{
-	size_t i, j;
-
-	for (i = 0; i < kc->n; i++) {
-		FREE(&kc->v[i].section);
-		FREE(&kc->v[i].action);
-		for (j = 0; j < kc->v[i].nkeys; j++)
-			FREE(&kc->v[i].keys[j]);
-		FREE(&kc->v[i].keys);
-	}
-	FREE(&kc->v);
-	FREE(&kc->file);
-	kc->n = 0;
-}
-
-void
-keys_conf_add(struct keys_conf *kc, const char *section, const char *action,
-    const char *const *keys, size_t nkeys, int line)
-{
-	struct keys_conf_entry *e;
-	size_t j;
-
-	kc->v = xreallocarray(kc->v, kc->n + 1, sizeof *kc->v);
-	e = &kc->v[kc->n++];
-	e->section = xstrdup(section);
-	e->action = xstrdup(action);
-	e->keys = xcalloc(nkeys ? nkeys : 1, sizeof *e->keys);
-	for (j = 0; j < nkeys; j++)
-		e->keys[j] = xstrdup(keys[j]);
-	e->nkeys = nkeys;
-	e->line = line;
-}
-
 /* ---- defaults -------------------------------------------------------- */
 
 struct key_default {

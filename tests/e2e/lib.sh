@@ -13,6 +13,8 @@ TOP=${PEERDESK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 T=$(mktemp -d "${TMPDIR:-/tmp}/peerdesk-e2e.XXXXXX")
 TMUX_SOCK="pd-e2e-$$"
 export LC_ALL=C.UTF-8 TZ=UTC NCURSES_NO_UTF8_ACS=1
+# A person's own keys.yaml must not change what the tests press.
+export XDG_CONFIG_HOME="$T/config"
 unset TMUX
 n_ok=0
 n_fail=0

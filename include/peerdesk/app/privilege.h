@@ -32,4 +32,11 @@ enum pd_status privilege_drop(struct pd_err *err);
  * Does nothing when not elevated.  PD_IO if the mode cannot be set. */
 enum pd_status privilege_share_file(const char *path, struct pd_err *err);
 
+/* While a file of the person's own is read (their keys.yaml): act with
+ * the real user and group only, so a link to one of the group's files
+ * reads nothing the person could not read themselves.  Nothing to do
+ * when not elevated.  privilege_resume() takes the group back. */
+enum pd_status privilege_suspend(struct pd_err *err);
+enum pd_status privilege_resume(struct pd_err *err);
+
 #endif

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
+#include "peerdesk/config/keys.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/tui/action.h"
 
@@ -60,36 +61,8 @@ bool keys_is_fkey(struct tui_key k);
 enum pd_status keys_script(const char *script, struct tui_key *out,
     size_t max, size_t *n, struct pd_err *err);
 
-/* ---- configuration from keys.yaml ------------------------------------
- *
- * TODO(config): the config layer provides
- *   enum pd_status config_keys_load(const char *path,
- *       struct keys_conf *out, struct pd_err *err);
- * which reads a user's keys.yaml (same shape as data/keys.yaml) into the
- * struct below.  Until then the TUI uses the compiled-in defaults only.
- */
-
-/* One "section: action: [keys]" entry; strings owned by the struct. */
-struct keys_conf_entry {
-	char *section;	/* "global", "list", a screen name, ... */
-	char *action;	/* action name, e.g. "save" */
-	char **keys;	/* key names, e.g. "C-s", "F2" */
-	size_t nkeys;
-	int line;	/* line in the file for messages, 0 if unknown */
-};
-
-struct keys_conf {
-	struct keys_conf_entry *v;
-	size_t n;
-	char *file;	/* where it came from, for messages; may be NULL */
-};
-
-/* Free everything a keys_conf holds and zero it. */
-void keys_conf_fini(struct keys_conf *kc);
-
-/* Append one entry (copies the strings). */
-void keys_conf_add(struct keys_conf *kc, const char *section,
-    const char *action, const char *const *keys, size_t nkeys, int line);
+/* A person's keys.yaml is read by config_keys_load (config/keys.h) into
+ * a struct keys_conf, applied with keymap_apply below. */
 
 /* ---- key map ---------------------------------------------------------- */
 
