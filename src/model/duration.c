@@ -174,6 +174,14 @@ not_whole:
 enum pd_status
 duration_parse(const char *s, int *minutes, struct pd_err *err)
 {
+	return duration_parse_as(s, DURATION_BARE_MINUTES,
+	    DURATION_MAX_MINUTES, minutes, err);
+}
+
+enum pd_status
+duration_parse_as(const char *s, unsigned flags, int max_minutes,
+    int *minutes, struct pd_err *err)
+{
 	struct duration_scan sc;
 	char echo[ECHO_BUF];
 	long total = 0, h, m;
@@ -199,10 +207,15 @@ duration_parse(const char *s, int *minutes, struct pd_err *err)
 		struct duration_scan t = sc;
 
 		if (duration_read_int(&t, &h) > 0) {
-			if (t.p == t.end) {
+			if (t.p == t.end && (flags & DURATION_BARE_MINUTES)) {
 				total = h;
 				goto check;
 			}
+			if (t.p == t.end)
+				return pd_fail(err, PD_INVALID, NULL,
+				    "\"%s\": is that minutes or hours? Write "
+				    "it like %sm or %sh", echo_clip(s, echo),
+				    echo_clip(s, echo), echo_clip(s, echo));
 			if (*t.p == ':') {
 				t.p++;
 				if (t.end - t.p != 2 ||
@@ -223,14 +236,18 @@ duration_parse(const char *s, int *minutes, struct pd_err *err)
 	if (st != PD_OK)
 		return st;
 check:
-	if (total == 0)
+	if (total == 0 && !(flags & DURATION_ZERO_OK))
 		return pd_fail(err, PD_INVALID, NULL,
 		    "\"%s\": the time must be more than 0",
 		    echo_clip(s, echo));
-	if (total > DURATION_MAX_MINUTES)
+	if (total > max_minutes && max_minutes == DURATION_MAX_MINUTES)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "\"%s\" is more than 24 hours: enter each day on its "
 		    "own line", echo_clip(s, echo));
+	if (total > max_minutes)
+		return pd_fail(err, PD_INVALID, NULL,
+		    "\"%s\" is more than %d hours", echo_clip(s, echo),
+		    max_minutes / 60);
 	*minutes = (int)total;
 	return PD_OK;
 }

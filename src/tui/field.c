@@ -9,6 +9,7 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/duration.h"
 
 #define POUND "\xc2\xa3"
 
@@ -230,129 +231,19 @@ field_format_money(int64_t pence, char buf[32])
 
 /* ---- durations -------------------------------------------------------- */
 
-static const char field_duration_hint[] = "Use a time like 1:30, 90m or 1.5h";
-
-/* Read digits[.digits] as a value scaled by 60 (for hours), rounded. */
-static bool
-field_read_amount(const char **sp, long long *whole, long long *frac_num,
-    long long *frac_den)
-{
-	const char *s = *sp;
-	bool any = false;
-
-	*whole = 0;
-	*frac_num = 0;
-	*frac_den = 1;
-	while (isdigit((unsigned char)*s)) {
-		if (*whole > 100000)
-			return false;
-		*whole = *whole * 10 + (*s++ - '0');
-		any = true;
-	}
-	if (*s == '.' && isdigit((unsigned char)s[1])) {
-		for (s++; isdigit((unsigned char)*s); s++) {
-			if (*frac_den >= 1000000)
-				continue;	/* ignore far digits */
-			*frac_num = *frac_num * 10 + (*s - '0');
-			*frac_den *= 10;
-		}
-		any = true;
-	}
-	*sp = s;
-	return any;
-}
-
+/* In a form: no bare numbers ("6" could be hours or minutes), zero is
+ * allowed (a field's own minimum says otherwise), up to a week. */
 enum pd_status
 field_parse_duration(const char *text, int *minutes, struct pd_err *err)
 {
-	char *t = field_trim(text);
-	const char *s = t, *u;
-	long long w, fn, fd, total = 0;
-	bool saw_h = false, saw_m = false;
-	size_t ulen;
-
-	/* H:MM */
-	if (strchr(t, ':') != NULL) {
-		char *end;
-		long h = strtol(t, &end, 10), m;
-
-		if (end == t || *end != ':' || !isdigit((unsigned char)end[1]) ||
-		    !isdigit((unsigned char)end[2]) || end[3] != '\0' ||
-		    h < 0 || h > 9999)
-			goto bad;
-		m = strtol(end + 1, NULL, 10);
-		if (m >= 60)
-			goto bad;
-		free(t);
-		*minutes = (int)(h * 60 + m);
-		return PD_OK;
-	}
-	while (*s != '\0') {
-		if (!field_read_amount(&s, &w, &fn, &fd))
-			goto bad;
-		s = field_skip_space(s);
-		u = s;
-		while (isalpha((unsigned char)*s))
-			s++;
-		ulen = (size_t)(s - u);
-		if (ulen == 0) {
-			/* "1h30": a number after hours means minutes. */
-			if (!saw_h || saw_m || fd != 1)
-				goto bad;
-			saw_m = true;
-			total += w;
-		} else if ((ulen == 1 && strncasecmp(u, "h", 1) == 0) ||
-		    (ulen == 2 && strncasecmp(u, "hr", 2) == 0) ||
-		    (ulen == 3 && strncasecmp(u, "hrs", 3) == 0) ||
-		    (ulen == 4 && strncasecmp(u, "hour", 4) == 0) ||
-		    (ulen == 5 && strncasecmp(u, "hours", 5) == 0)) {
-			if (saw_h || saw_m)
-				goto bad;
-			saw_h = true;
-			total += w * 60 + (fn * 60 * 2 + fd) / (2 * fd);
-		} else if ((ulen == 1 && strncasecmp(u, "m", 1) == 0) ||
-		    (ulen == 3 && strncasecmp(u, "min", 3) == 0) ||
-		    (ulen == 4 && strncasecmp(u, "mins", 4) == 0) ||
-		    (ulen == 6 && strncasecmp(u, "minute", 6) == 0) ||
-		    (ulen == 7 && strncasecmp(u, "minutes", 7) == 0)) {
-			if (saw_m || fd != 1)
-				goto bad;
-			saw_m = true;
-			total += w;
-		} else {
-			goto bad;
-		}
-		s = field_skip_space(s);
-	}
-	if (!saw_h && !saw_m)
-		goto bad;
-	if (total > INT_MAX)
-		goto bad;
-	free(t);
-	*minutes = (int)total;
-	return PD_OK;
-bad:
-	free(t);
-	return pd_fail(err, PD_INVALID, NULL, "%s", field_duration_hint);
+	return duration_parse_as(text, DURATION_ZERO_OK, FIELD_DURATION_MAX,
+	    minutes, err);
 }
 
 const char *
 field_format_duration(int minutes, char buf[32])
 {
-	int h, m;
-	const char *sign = minutes < 0 ? "-" : "";
-
-	if (minutes < 0)
-		minutes = -minutes;
-	h = minutes / 60;
-	m = minutes % 60;
-	if (h > 0 && m > 0)
-		snprintf(buf, 32, "%s%dh %dm", sign, h, m);
-	else if (h > 0)
-		snprintf(buf, 32, "%s%dh", sign, h);
-	else
-		snprintf(buf, 32, "%s%dm", sign, m);
-	return buf;
+	return duration_format(minutes, buf);
 }
 
 /* ---- numbers ---------------------------------------------------------- */

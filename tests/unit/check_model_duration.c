@@ -172,6 +172,36 @@ START_TEST(test_format_extremes)
 }
 END_TEST
 
+/* The choices forms make: no bare numbers, zero allowed, a week at most. */
+START_TEST(test_parse_as)
+{
+	struct pd_err err;
+	int m = -1;
+
+	ck_assert_int_eq(duration_parse_as("90", 0, 7 * 24 * 60, &m, &err),
+	    PD_INVALID);
+	ck_assert_msg(strstr(err.msg, "minutes or hours") != NULL, "%s",
+	    err.msg);
+	ck_assert_int_eq(duration_parse_as("90", DURATION_BARE_MINUTES,
+	    DURATION_MAX_MINUTES, &m, NULL), PD_OK);
+	ck_assert_int_eq(m, 90);
+	ck_assert_int_eq(duration_parse_as("0m", 0, 600, &m, NULL), PD_INVALID);
+	ck_assert_int_eq(duration_parse_as("0m", DURATION_ZERO_OK, 600, &m,
+	    NULL), PD_OK);
+	ck_assert_int_eq(m, 0);
+	ck_assert_int_eq(duration_parse_as("37.5h", 0, 7 * 24 * 60, &m, NULL),
+	    PD_OK);
+	ck_assert_int_eq(m, 2250);
+	ck_assert_int_eq(duration_parse_as("169h", 0, 7 * 24 * 60, &m, &err),
+	    PD_INVALID);
+	ck_assert_msg(strstr(err.msg, "more than 168 hours") != NULL, "%s",
+	    err.msg);
+	ck_assert_int_eq(duration_parse_as("25h", DURATION_BARE_MINUTES,
+	    DURATION_MAX_MINUTES, &m, &err), PD_INVALID);
+	ck_assert_msg(strstr(err.msg, "24 hours") != NULL, "%s", err.msg);
+}
+END_TEST
+
 static Suite *
 model_duration_suite(void)
 {
@@ -183,6 +213,7 @@ model_duration_suite(void)
 	tcase_add_loop_test(tc, test_format, 0, N(fmt));
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_format_extremes);
+	tcase_add_test(tc, test_parse_as);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -23,6 +23,17 @@
 enum pd_status duration_parse(const char *s, int *minutes,
     struct pd_err *err);
 
+/* Flags for duration_parse_as. */
+#define DURATION_BARE_MINUTES 1u	/* "90" alone means minutes */
+#define DURATION_ZERO_OK 2u		/* "0m" is allowed */
+
+/* As duration_parse, with the choices a caller makes: a bare number is
+ * refused unless DURATION_BARE_MINUTES (in a form, "6" could be hours or
+ * minutes), zero only with DURATION_ZERO_OK, and at most max_minutes.
+ * duration_parse is (DURATION_BARE_MINUTES, DURATION_MAX_MINUTES). */
+enum pd_status duration_parse_as(const char *s, unsigned flags,
+    int max_minutes, int *minutes, struct pd_err *err);
+
 /* Write minutes for people: 810 -> "13h 30m", 60 -> "1h", 45 -> "45m",
  * 0 -> "0m", -90 -> "-1h 30m".  Returns buf. */
 char *duration_format(int minutes, char buf[DURATION_STR_LEN]);

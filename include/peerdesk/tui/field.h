@@ -21,9 +21,9 @@
  *   duration  1:30, 90m, 1.5h, 2h, 1h30, 1h 30m (a bare number is
  *             refused: it could mean hours or minutes)
  *
- * TODO(model): the model layer is writing the same money/date/duration
- * parsers (src/model); when they land, field_parse_date/_money/_duration
- * and field_format_money/_duration should become thin calls to them.
+ * Durations are read and written by model/duration.c (one rule for
+ * forms and files).  TODO: dates and money still have their own
+ * parsers here (forms also take "today", "+3", "£1,234.50").
  */
 #ifndef PEERDESK_TUI_FIELD_H
 #define PEERDESK_TUI_FIELD_H
@@ -82,8 +82,12 @@ enum pd_status field_parse_date(const char *text, const char *today,
 enum pd_status field_parse_money(const char *text, int64_t *pence,
     struct pd_err *err);
 
-/* Parse a duration into minutes (decimal hours round to the nearest
- * minute).  PD_INVALID with a message otherwise. */
+/* The longest length of time a form field takes: a week. */
+#define FIELD_DURATION_MAX (7 * 24 * 60)
+
+/* Parse a duration into minutes with the model's rules (duration.h):
+ * hours must come to whole minutes; a bare number is refused.
+ * PD_INVALID with a message otherwise. */
 enum pd_status field_parse_duration(const char *text, int *minutes,
     struct pd_err *err);
 
