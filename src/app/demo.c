@@ -434,6 +434,41 @@ demo_choose_pal(struct demo *d, pd_date day, int want)
 	return best;
 }
 
+/* Three PALs on a client's shortlist, suggested a week after referral. */
+static enum pd_status
+demo_shortlist(struct demo *d, int64_t client_id, pd_date referred,
+    struct pd_err *err)
+{
+	static const char *const why[] = {
+		"shares an interest; has room this week",
+		"lives nearby; has room this week",
+		"the client asked for someone with this experience",
+	};
+	struct shortlist_entry e;
+	int picked[3], n = 0, k, p;
+	enum pd_status s;
+
+	for (p = 1; p < d->npals && n < 3; p += 1 + demo_range(d, 0, 2)) {
+		for (k = 0; k < n && picked[k] != p; k++)
+			;
+		if (k < n)
+			continue;
+		picked[n] = p;
+		memset(&e, 0, sizeof e);
+		e.client_id = client_id;
+		e.pal_id = d->pals[p].id;
+		demo_fmt(date_add_days(referred, 7), e.added_on);
+		e.added_by = d->ops_id;
+		e.why = (char *)why[n];
+		e.status = SHORTLIST_SHORTLISTED;
+		if ((s = db_shortlist_insert(d->db, &e, err))
+		    != PD_OK)
+			return s;
+		n++;
+	}
+	return PD_OK;
+}
+
 static void
 demo_pal_take(struct demo_pal *p, pd_date day, pd_date end)
 {
@@ -605,11 +640,15 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	if (c.status == CLIENT_REFERRED)
 		return PD_OK;
 	if (c.status == CLIENT_INTAKE) {
-		/* a draft plan and a shortlist of three */
+		/* a draft plan; the newest at intake also a shortlist of three
+		 * to meet (the older one is left for choosing from scratch) */
 		struct plan_info plan;
 
 		memset(&plan, 0, sizeof plan);
-		return db_plan_get_or_create(d->db, c.id, 0, &plan, err);
+		s = db_plan_get_or_create(d->db, c.id, 0, &plan, err);
+		if (s == PD_OK && d->scale == DEMO_SMALL && i == nclients - 5)
+			s = demo_shortlist(d, c.id, referred, err);
+		return s;
 	}
 
 	p = demo_choose_pal(d, first, want);

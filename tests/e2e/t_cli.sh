@@ -113,6 +113,7 @@ check "one PAL on Universal Credit" test "$(count "$DEMO" "SELECT count(DISTINCT
 check "sessions end by today" test "$(count "$DEMO" "SELECT max(date) FROM session")" \< 2026-11-26
 check "two years of sessions" test "$(count "$DEMO" "SELECT min(date) FROM session")" \< 2025-01-31
 check "every session has its timesheet line" test "$(count "$DEMO" "SELECT count(*) FROM session s LEFT JOIN timesheet_line l ON l.session_id = s.id WHERE l.id IS NULL")" -eq 0
+check "one client at intake has three PALs to meet" test "$(count "$DEMO" "SELECT count(*) || ' ' || count(DISTINCT e.client_id) FROM shortlist e JOIN client c ON c.id = e.client_id WHERE c.status = 'intake' AND e.status = 'shortlisted'")" = "3 1"
 check "three weeks wait for approval" test "$(count "$DEMO" "SELECT count(*) FROM timesheet_week WHERE status = 'submitted'")" -eq 3
 check "the database checks clean" test "$(count "$DEMO" "PRAGMA integrity_check")" = ok
 check "no broken links" test -z "$(count "$DEMO" "PRAGMA foreign_key_check")"
