@@ -113,8 +113,10 @@ client_read(sqlite3_stmt *st, struct client *c)
 }
 
 static enum pd_status
-client_check(const struct client *c, struct pd_err *err)
+client_check(const void *rec, struct pd_err *err)
 {
+	const struct client *c = rec;
+
 	if (c->name == NULL || strspn(c->name, " \t") == strlen(c->name))
 		return pd_fail(err, PD_INVALID, "name", "a name is needed");
 	if (client_status_str(c->status) == NULL)
@@ -123,9 +125,10 @@ client_check(const struct client *c, struct pd_err *err)
 }
 
 static void
-client_bind(sqlite3_stmt *st, const struct client *c, int64_t by,
-    const char *now)
+client_bind(sqlite3_stmt *st, const void *rec, int64_t by, const char *now)
 {
+	const struct client *c = rec;
+
 	db_bind_text(st, ":name", c->name);
 	db_bind_text_opt(st, ":preferred_name", c->preferred_name);
 	db_bind_text_opt(st, ":pronouns", c->pronouns);
@@ -146,27 +149,27 @@ client_bind(sqlite3_stmt *st, const struct client *c, int64_t by,
 	db_bind_text(st, ":now", now);
 }
 
+static const struct people_table client_table = {
+	.insert_sql = sql_insert,
+	.update_sql = sql_update,
+	.probe_sql = sql_probe,
+	.what = "client's record",
+	.check = client_check,
+	.bind = client_bind,
+};
+
 enum pd_status
 db_client_insert(struct db *db, struct client *c, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	enum pd_status rc;
-	char now[21];
+	enum pd_status rc = people_insert(db, &client_table, c, by, &c->id,
+	    &c->version, NULL, err);
 
-	if ((rc = client_check(c, err)) != PD_OK)
-		return rc;
-	if ((st = db_stmt(db, sql_insert, err)) == NULL)
-		return PD_DB;
-	db_now(now);
-	client_bind(st, c, by, now);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	c->id = db_last_id(db);
-	c->version = 1;
-	c->updated_at[0] = '\0';
-	c->updated_by = 0;
-	return PD_OK;
+	if (rc == PD_OK) {
+		c->updated_at[0] = '\0';
+		c->updated_by = 0;
+	}
+	return rc;
 }
 
 enum pd_status
@@ -193,27 +196,15 @@ enum pd_status
 db_client_update(struct db *db, struct client *c, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	enum pd_status rc;
 	char now[21];
+	enum pd_status rc = people_update(db, &client_table, c, by, c->id,
+	    &c->version, now, err);
 
-	if ((rc = client_check(c, err)) != PD_OK)
-		return rc;
-	if ((st = db_stmt(db, sql_update, err)) == NULL)
-		return PD_DB;
-	db_now(now);
-	client_bind(st, c, by, now);
-	db_bind_int64(st, ":id", c->id);
-	db_bind_int64(st, ":version", c->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, c->id, "client's record",
-		    err);
-	c->version++;
-	memcpy(c->updated_at, now, sizeof c->updated_at);
-	c->updated_by = by;
-	return PD_OK;
+	if (rc == PD_OK) {
+		memcpy(c->updated_at, now, sizeof c->updated_at);
+		c->updated_by = by;
+	}
+	return rc;
 }
 
 /* ---- the list -------------------------------------------------------- */

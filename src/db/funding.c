@@ -32,17 +32,21 @@ static const char sql_probe[] =
 	"LEFT JOIN staff s ON s.id = f.updated_by WHERE f.id = :id";
 
 static enum pd_status
-funding_check(const struct funding *f, struct pd_err *err)
+funding_check(const void *rec, struct pd_err *err)
 {
+	const struct funding *f = rec;
+
 	if (funding_kind_str(f->kind) == NULL)
 		return people_bad_value(err, "kind", "the kind of funding");
 	return PD_OK;
 }
 
 static void
-funding_bind(sqlite3_stmt *st, const struct funding *f, int64_t by,
+funding_bind(sqlite3_stmt *st, const void *rec, int64_t by,
     const char *now)
 {
+	const struct funding *f = rec;
+
 	db_bind_int64(st, ":client_id", f->client_id);
 	db_bind_text(st, ":kind", funding_kind_str(f->kind));
 	db_bind_int_opt(st, ":minutes", f->contracted_minutes_per_week);
@@ -58,33 +62,22 @@ funding_bind(sqlite3_stmt *st, const struct funding *f, int64_t by,
 	db_bind_text(st, ":now", now);
 }
 
-static enum pd_status
-funding_no_client(enum pd_status rc, struct pd_err *err)
-{
-	if (rc == PD_NOT_FOUND)
-		return pd_fail(err, rc, NULL, "that client's record was not found");
-	return rc;
-}
+static const struct people_table funding_table = {
+	.insert_sql = sql_insert,
+	.update_sql = sql_update,
+	.probe_sql = sql_probe,
+	.what = "funding record",
+	.missing = "that client's record was not found",
+	.check = funding_check,
+	.bind = funding_bind,
+};
 
 enum pd_status
 db_funding_insert(struct db *db, struct funding *f, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	enum pd_status rc;
-	char now[21];
-
-	if ((rc = funding_check(f, err)) != PD_OK)
-		return rc;
-	if ((st = db_stmt(db, sql_insert, err)) == NULL)
-		return PD_DB;
-	db_now(now);
-	funding_bind(st, f, by, now);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return funding_no_client(rc, err);
-	f->id = db_last_id(db);
-	f->version = 1;
-	return PD_OK;
+	return people_insert(db, &funding_table, f, by, &f->id, &f->version,
+	    NULL, err);
 }
 
 enum pd_status
@@ -98,13 +91,8 @@ db_funding_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
 		return PD_DB;
 	db_bind_int64(st, ":client_id", client_id);
 	people_bind_scope(st, scope_pal, NULL);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_NOT_FOUND)
-		pd_fail(err, rc, NULL, "no funding is recorded for this client");
-	if (rc != PD_OK) {
-		db_done(st);
+	if ((rc = people_one(db, st, "no funding is recorded for this client", err)) != PD_OK)
 		return rc;
-	}
 	memset(out, 0, sizeof *out);
 	out->id = db_col_int(st, 0, 0);
 	out->client_id = db_col_int(st, 1, 0);
@@ -129,22 +117,6 @@ enum pd_status
 db_funding_update(struct db *db, struct funding *f, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	enum pd_status rc;
-	char now[21];
-
-	if ((rc = funding_check(f, err)) != PD_OK)
-		return rc;
-	if ((st = db_stmt(db, sql_update, err)) == NULL)
-		return PD_DB;
-	db_now(now);
-	funding_bind(st, f, by, now);
-	db_bind_int64(st, ":id", f->id);
-	db_bind_int64(st, ":version", f->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return funding_no_client(rc, err);
-	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, f->id, "funding record", err);
-	f->version++;
-	return PD_OK;
+	return people_update(db, &funding_table, f, by, f->id, &f->version,
+	    NULL, err);
 }

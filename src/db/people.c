@@ -131,3 +131,89 @@ people_end(struct db *db, sqlite3_stmt *st, int rc, struct pd_err *err)
 	db_done(st);
 	return s;
 }
+
+/* The shared first half of a write: check, prepare, bind. */
+static sqlite3_stmt *
+people_prepare(struct db *db, const struct people_table *t, const char *sql,
+    const void *rec, int64_t by, char now[21], enum pd_status *rc,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+
+	if ((*rc = t->check(rec, err)) != PD_OK)
+		return NULL;
+	if ((st = db_stmt(db, sql, err)) == NULL) {
+		*rc = PD_DB;
+		return NULL;
+	}
+	db_now(now);
+	t->bind(st, rec, by, now);
+	return st;
+}
+
+static enum pd_status
+people_run(struct db *db, const struct people_table *t, sqlite3_stmt *st,
+    struct pd_err *err)
+{
+	enum pd_status rc = db_exec_stmt(db, st, err);
+
+	if (rc == PD_NOT_FOUND && t->missing != NULL)
+		return pd_fail(err, rc, NULL, "%s", t->missing);
+	return rc;
+}
+
+enum pd_status
+people_insert(struct db *db, const struct people_table *t, const void *rec,
+    int64_t by, int64_t *id, int *version, char *now, struct pd_err *err)
+{
+	char at[21];
+	enum pd_status rc;
+	sqlite3_stmt *st = people_prepare(db, t, t->insert_sql, rec, by, at,
+	    &rc, err);
+
+	if (st == NULL)
+		return rc;
+	if ((rc = people_run(db, t, st, err)) != PD_OK)
+		return rc;
+	*id = db_last_id(db);
+	*version = 1;
+	if (now != NULL)
+		memcpy(now, at, sizeof at);
+	return PD_OK;
+}
+
+enum pd_status
+people_update(struct db *db, const struct people_table *t, const void *rec,
+    int64_t by, int64_t id, int *version, char *now, struct pd_err *err)
+{
+	char at[21];
+	enum pd_status rc;
+	sqlite3_stmt *st = people_prepare(db, t, t->update_sql, rec, by, at,
+	    &rc, err);
+
+	if (st == NULL)
+		return rc;
+	db_bind_int64(st, ":id", id);
+	db_bind_int64(st, ":version", *version);
+	if ((rc = people_run(db, t, st, err)) != PD_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return people_stale(db, t->probe_sql, id, t->what, err);
+	(*version)++;
+	if (now != NULL)
+		memcpy(now, at, sizeof at);
+	return PD_OK;
+}
+
+enum pd_status
+people_one(struct db *db, sqlite3_stmt *st, const char *missing,
+    struct pd_err *err)
+{
+	enum pd_status rc = db_step_row(db, st, err);
+
+	if (rc == PD_NOT_FOUND)
+		pd_fail(err, rc, NULL, "%s", missing);
+	if (rc != PD_OK)
+		db_done(st);
+	return rc;
+}

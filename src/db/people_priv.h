@@ -43,6 +43,37 @@ enum pd_status people_stale(struct db *db, const char *probe, int64_t id,
 enum pd_status people_end(struct db *db, sqlite3_stmt *st, int rc,
     struct pd_err *err);
 
+/* How one table's rows are written: an INSERT and a versioned UPDATE
+ * (WHERE id = :id AND version = :version) that bind the same columns. */
+struct people_table {
+	const char *insert_sql, *update_sql;
+	const char *probe_sql;	/* for people_stale */
+	const char *what;	/* names the record in a conflict: "referral" */
+	const char *missing;	/* the write found no parent row (PD_NOT_FOUND),
+				 * e.g. "that client's record was not found";
+				 * NULL: leave the message as it is */
+	enum pd_status (*check)(const void *rec, struct pd_err *err);
+	void (*bind)(sqlite3_stmt *st, const void *rec, int64_t by,
+	    const char *now);
+};
+
+/* Check and insert rec; then *id is the new row's and *version 1.  now
+ * (NULL or 21 bytes) receives the time written. */
+enum pd_status people_insert(struct db *db, const struct people_table *t,
+    const void *rec, int64_t by, int64_t *id, int *version, char *now,
+    struct pd_err *err);
+
+/* Check and update the row id at *version; then *version goes up by one.
+ * PD_CONFLICT or PD_NOT_FOUND from people_stale when it changed or went. */
+enum pd_status people_update(struct db *db, const struct people_table *t,
+    const void *rec, int64_t by, int64_t id, int *version, char *now,
+    struct pd_err *err);
+
+/* Step st for its one row.  PD_OK: the row is there to read (call
+ * db_done after); else st is done and PD_NOT_FOUND says missing. */
+enum pd_status people_one(struct db *db, sqlite3_stmt *st,
+    const char *missing, struct pd_err *err);
+
 /* Text for a NOT NULL enum column when the value is out of range. */
 enum pd_status people_bad_value(struct pd_err *err, const char *field,
     const char *what);

@@ -37,8 +37,10 @@ static const char sql_probe[] =
 	"LEFT JOIN staff s ON s.id = r.updated_by WHERE r.id = :id";
 
 static enum pd_status
-referral_check(const struct referral *r, struct pd_err *err)
+referral_check(const void *rec, struct pd_err *err)
 {
+	const struct referral *r = rec;
+
 	if (strlen(r->referred_on) != 10)
 		return pd_fail(err, PD_INVALID, "referred_on",
 		    "the date of the referral is needed");
@@ -48,9 +50,11 @@ referral_check(const struct referral *r, struct pd_err *err)
 }
 
 static void
-referral_bind(sqlite3_stmt *st, const struct referral *r, int64_t by,
+referral_bind(sqlite3_stmt *st, const void *rec, int64_t by,
     const char *now)
 {
+	const struct referral *r = rec;
+
 	db_bind_int64(st, ":client_id", r->client_id);
 	db_bind_text(st, ":referred_on", r->referred_on);
 	db_bind_text_opt(st, ":referrer_name", r->referrer_name);
@@ -67,33 +71,22 @@ referral_bind(sqlite3_stmt *st, const struct referral *r, int64_t by,
 	db_bind_text(st, ":now", now);
 }
 
-static enum pd_status
-referral_no_client(enum pd_status rc, struct pd_err *err)
-{
-	if (rc == PD_NOT_FOUND)
-		return pd_fail(err, rc, NULL, "that client's record was not found");
-	return rc;
-}
+static const struct people_table referral_table = {
+	.insert_sql = sql_insert,
+	.update_sql = sql_update,
+	.probe_sql = sql_probe,
+	.what = "referral",
+	.missing = "that client's record was not found",
+	.check = referral_check,
+	.bind = referral_bind,
+};
 
 enum pd_status
 db_referral_insert(struct db *db, struct referral *r, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	enum pd_status rc;
-	char now[21];
-
-	if ((rc = referral_check(r, err)) != PD_OK)
-		return rc;
-	if ((st = db_stmt(db, sql_insert, err)) == NULL)
-		return PD_DB;
-	db_now(now);
-	referral_bind(st, r, by, now);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return referral_no_client(rc, err);
-	r->id = db_last_id(db);
-	r->version = 1;
-	return PD_OK;
+	return people_insert(db, &referral_table, r, by, &r->id, &r->version,
+	    NULL, err);
 }
 
 enum pd_status
@@ -107,13 +100,8 @@ db_referral_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
 		return PD_DB;
 	db_bind_int64(st, ":client_id", client_id);
 	people_bind_scope(st, scope_pal, NULL);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_NOT_FOUND)
-		pd_fail(err, rc, NULL, "no referral is recorded for this client");
-	if (rc != PD_OK) {
-		db_done(st);
+	if ((rc = people_one(db, st, "no referral is recorded for this client", err)) != PD_OK)
 		return rc;
-	}
 	memset(out, 0, sizeof *out);
 	out->id = db_col_int(st, 0, 0);
 	out->client_id = db_col_int(st, 1, 0);
@@ -141,22 +129,6 @@ enum pd_status
 db_referral_update(struct db *db, struct referral *r, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	enum pd_status rc;
-	char now[21];
-
-	if ((rc = referral_check(r, err)) != PD_OK)
-		return rc;
-	if ((st = db_stmt(db, sql_update, err)) == NULL)
-		return PD_DB;
-	db_now(now);
-	referral_bind(st, r, by, now);
-	db_bind_int64(st, ":id", r->id);
-	db_bind_int64(st, ":version", r->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return referral_no_client(rc, err);
-	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, r->id, "referral", err);
-	r->version++;
-	return PD_OK;
+	return people_update(db, &referral_table, r, by, r->id, &r->version,
+	    NULL, err);
 }
