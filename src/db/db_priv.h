@@ -81,4 +81,10 @@ int64_t db_last_id(struct db *db);
 /* Number of rows changed by the last statement. */
 int db_changes(struct db *db);
 
+/* The conflict message itself, in the same words everywhere
+ * ("Sam Reid changed this plan at 14:02, after you opened it. ..."),
+ * when the caller knows who and when (NULL or "" = unknown). */
+enum pd_status db_conflict(const char *what, const char *who,
+    const char *at, struct pd_err *err);
+
 #endif

@@ -48,43 +48,13 @@ people_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
-/* "at 14:02" (today) or "on 3 Mar at 14:02", local time, from a UTC
- * moment "YYYY-MM-DDTHH:MM:SSZ"; "" if it cannot be read. */
-static void
-people_when(const char *moment, char *out, size_t n)
-{
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	struct tm tm, loc, now_tm;
-	time_t t, now;
-
-	out[0] = '\0';
-	memset(&tm, 0, sizeof tm);
-	if (moment == NULL || sscanf(moment, "%4d-%2d-%2dT%2d:%2d:%2d",
-	    &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-	    &tm.tm_sec) != 6)
-		return;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	now = time(NULL);
-	localtime_r(&t, &loc);
-	localtime_r(&now, &now_tm);
-	if (loc.tm_year == now_tm.tm_year && loc.tm_yday == now_tm.tm_yday)
-		snprintf(out, n, "at %02d:%02d", loc.tm_hour, loc.tm_min);
-	else
-		snprintf(out, n, "on %d %s %d at %02d:%02d", loc.tm_mday,
-		    mon[loc.tm_mon], loc.tm_year + 1900, loc.tm_hour,
-		    loc.tm_min);
-}
-
 enum pd_status
 people_stale(struct db *db, const char *probe, int64_t id,
     const char *what, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, probe, err);
 	enum pd_status s;
-	char who[128], at[21], when[64];
+	char who[128], at[21];
 
 	if (st == NULL)
 		return PD_DB;
@@ -103,15 +73,7 @@ people_stale(struct db *db, const char *probe, int64_t id,
 	people_copy(st, 1, who, sizeof who);
 	people_copy(st, 2, at, sizeof at);
 	db_done(st);
-	people_when(at, when, sizeof when);
-	if (who[0] != '\0' && when[0] != '\0')
-		return pd_fail(err, PD_CONFLICT, NULL,
-		    "%s changed this %s %s, after you opened it. Reload to see "
-		    "their changes, or keep yours and save again.", who, what,
-		    when);
-	return pd_fail(err, PD_CONFLICT, NULL,
-	    "someone else changed this %s after you opened it. Reload to see "
-	    "their changes, or keep yours and save again.", what);
+	return db_conflict(what, who, at, err);
 }
 
 enum pd_status

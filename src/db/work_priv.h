@@ -55,11 +55,6 @@ void db_scope_bind_today(sqlite3_stmt *st);
 enum pd_status db_stale(struct db *db, const char *exists_sql,
     const char *entity, int64_t id, const char *what, struct pd_err *err);
 
-/* The conflict message itself, in the same words as the people files
- * ("Sam Reid changed this plan at 14:02, after you opened it. ..."),
- * when the caller knows who and when (NULL or "" = unknown). */
-enum pd_status db_conflict(const char *what, const char *who,
-    const char *at, struct pd_err *err);
 
 struct week_totals;
 
