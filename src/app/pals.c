@@ -297,29 +297,6 @@ app_pal_list(struct app *app, int with_inactive, struct pal_list *out,
 	return s;
 }
 
-enum pd_status
-app_pal_find(struct app *app, const char *login, int64_t *id,
-    struct pd_err *err)
-{
-	struct staff st;
-	enum pd_status s;
-
-	if ((s = app_require(app, APP_ANYONE, "look up a PAL", err)) != PD_OK)
-		return s;
-	memset(&st, 0, sizeof st);
-	s = db_staff_by_login(app->db, login ? login : "", &st, NULL);
-	if (s == PD_OK && st.role == ROLE_PAL && (assign_scope(app) == 0 ||
-	    assign_scope(app) == st.id))
-		*id = st.id;
-	else if (s == PD_OK || s == PD_NOT_FOUND)
-		s = pd_fail(err, PD_NOT_FOUND, NULL, "there is no PAL with the "
-		    "login '%s'", login ? login : "");
-	else
-		s = pd_fail(err, s, NULL, "could not look up '%s'", login);
-	staff_fini(&st);
-	return s;
-}
-
 /* ---- the record ------------------------------------------------------- */
 
 #define PUSH(arr, n) \

@@ -473,20 +473,22 @@ app_pal_by_login(struct app *app, const char *login, int64_t *pal_id,
 	struct staff st;
 	enum pd_status s;
 
+	if ((s = app_require(app, APP_ANYONE, "look up a PAL", err)) != PD_OK)
+		return s;
 	memset(&st, 0, sizeof st);
-	s = db_staff_by_login(app->db, login, &st, NULL);
+	s = db_staff_by_login(app->db, login ? login : "", &st, NULL);
 	if (s == PD_OK && st.role != ROLE_PAL)
 		s = PD_NOT_FOUND;
 	*pal_id = st.id;
 	staff_fini(&st);
 	if (s == PD_NOT_FOUND)
 		return pd_fail(err, PD_NOT_FOUND, "pal",
-		    "there is no PAL called '%s'", login);
+		    "there is no PAL with the login '%s'", login ? login : "");
 	if (s != PD_OK)
 		return pd_fail(err, s, NULL, "could not read the staff list");
 	if (time_is_pal(app) && *pal_id != app->actor.staff_id)
 		return pd_fail(err, PD_DENIED, "pal",
-		    "a PAL may see only their own week");
+		    "a PAL may look only at their own record and week");
 	return PD_OK;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/pals.h"
+#include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
@@ -138,7 +139,7 @@ pal_show(struct cli *cli, const char *login)
 	int64_t id = 0;
 	size_t i;
 
-	if (app_pal_find(&cli->app, login, &id, &err) != PD_OK ||
+	if (app_pal_by_login(&cli->app, login, &id, &err) != PD_OK ||
 	    app_pal_open(&cli->app, id, &r, &err) != PD_OK)
 		return cli_fail(&err);
 	strbuf_addf(&sb, "%s (%s)%s\n", r.staff.name, login,

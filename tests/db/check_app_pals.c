@@ -9,6 +9,7 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/pals.h"
+#include "peerdesk/app/timesheets.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/dbtest.h"
@@ -125,8 +126,8 @@ START_TEST(test_open_scope)
 
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_pal_open(&app, w.jo, &r, &err), PD_NOT_FOUND);
-	ck_assert_int_eq(app_pal_find(&app, "jo", &id, &err), PD_NOT_FOUND);
-	ck_assert_int_eq(app_pal_find(&app, "sam", &id, &err), PD_OK);
+	ck_assert_int_eq(app_pal_by_login(&app, "jo", &id, &err), PD_DENIED);
+	ck_assert_int_eq(app_pal_by_login(&app, "sam", &id, &err), PD_OK);
 	ck_assert_int_eq(id, w.sam);
 	ck_assert_int_eq(app_pal_open(&app, w.sam, &r, &err), PD_OK);
 	ck_assert_int_eq(r.private_visible, 1);	/* their own pay */

@@ -123,11 +123,6 @@ void pal_record_fini(struct pal_record *r);
 enum pd_status app_pal_list(struct app *app, int with_inactive,
     struct pal_list *out, struct pd_err *err);
 
-/* The PAL whose login is login into *id.  PD_NOT_FOUND when there is
- * none (or, for a PAL asking, when it is someone else). */
-enum pd_status app_pal_find(struct app *app, const char *login,
-    int64_t *id, struct pd_err *err);
-
 /* Read PAL pal_id's whole record (pal_record_fini it).  Pay and benefit
  * history only for a manager or the PAL themselves. */
 enum pd_status app_pal_open(struct app *app, int64_t pal_id,
