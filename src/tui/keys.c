@@ -280,6 +280,7 @@ static const struct key_default key_defaults[] = {
 	{ "week", ACT_ADD, "a F6" },
 	{ "week", ACT_EARLIER, "Left" },
 	{ "week", ACT_LATER, "Right" },
+	{ "week", ACT_REMOVE, "d F8" },
 
 	{ "timesheets", ACT_UP, "Up" },
 	{ "timesheets", ACT_DOWN, "Down" },

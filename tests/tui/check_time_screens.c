@@ -475,6 +475,80 @@ START_TEST(test_pal_cannot_change_approved)
 }
 END_TEST
 
+/* Removing a line: asked first (Enter keeps it), a session goes with
+ * its note; in a closed week only the manager, with a reason. */
+START_TEST(test_week_remove_line)
+{
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	keys("d");
+	ck_assert(screen_has("Remove this line"));
+	ck_assert(screen_has("The session note goes"));
+	keys("<Enter>");			/* "Keep it" is first */
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 2);
+	keys("dy");
+	ck_assert(screen_has("Removed."));
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 1);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 2);
+	ck_assert(screen_has("Hours 2h 30m"));
+	keys("<Down>dy");			/* the admin line */
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 1);
+	ck_assert(screen_has("Hours 2h"));
+}
+END_TEST
+
+static int
+audit_delete_cb(void *arg, const struct audit_entry *a)
+{
+	char **reason = arg;
+
+	if (*reason == NULL && strcmp(a->entity, "session") == 0 &&
+	    strcmp(a->action, "delete") == 0)
+		*reason = xstrdup(a->reason ? a->reason : "");
+	return 0;
+}
+
+START_TEST(test_week_remove_from_closed_week)
+{
+	struct week_view v;
+	struct week_screen_arg a;
+	struct audit_query q;
+	struct pd_err err;
+	char *got = NULL;
+
+	two_sessions();
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(app_week_approve(&app, v.week.id, &err), PD_OK);
+	week_view_fini(&v);
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	start(40, 15, &week_screen, NULL);
+	keys("d");
+	ck_assert(screen_has("This week is approved: ask the manager."));
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 2);
+	harness_free(&h);
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	memset(&a, 0, sizeof a);
+	a.pal_id = w.sam;
+	start(40, 15, &week_screen, &a);
+	keys("d");
+	ck_assert(screen_has("Why remove it?"));
+	keys("<Enter>");
+	ck_assert(screen_has("a reason is needed"));
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 2);
+	keys("dBooked twice by mistake<Enter>");
+	ck_assert(screen_has("Removed."));
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 1);
+	memset(&q, 0, sizeof q);
+	ck_assert_int_eq(db_audit_list(app.db, &q, audit_delete_cb, &got, &err),
+	    PD_OK);
+	ck_assert_str_eq(got, "Booked twice by mistake");
+	free(got);
+}
+END_TEST
+
 /* ---- Weekly hours ------------------------------------------------------------- */
 
 START_TEST(test_hours_80x24)
@@ -534,6 +608,8 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_approve_80x24);
 	tcase_add_test(tc, test_change_approved_week_asks_reason);
 	tcase_add_test(tc, test_pal_cannot_change_approved);
+	tcase_add_test(tc, test_week_remove_line);
+	tcase_add_test(tc, test_week_remove_from_closed_week);
 	tcase_add_test(tc, test_hours_80x24);
 	tcase_add_test(tc, test_hours_manager_only);
 	suite_add_tcase(s, tc);

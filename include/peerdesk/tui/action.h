@@ -57,7 +57,8 @@
 	X(HISTORY,     "history",     "History", "Who changed what, and when") \
 	X(ESTABLISH,   "establish",   "Establish", "Mark the plan established: ready to meet PALs") \
 	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
-	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status")
+	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status") \
+	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)")
 
 enum action {
 	ACT_NONE = 0,

@@ -10,11 +10,13 @@
 #include <string.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/app/sessions.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
+#include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/listnav.h"
@@ -22,6 +24,8 @@
 
 #define WEEK_TAG_SUBMIT 1
 #define WEEK_TAG_CHILD 2
+#define WEEK_TAG_REMOVE 3	/* yes/no: remove the selected line */
+#define WEEK_TAG_REMOVE_WHY 4	/* the manager's reason, then remove */
 
 /* ---- the line form ------------------------------------------------------- */
 
@@ -187,8 +191,8 @@ struct wk {
 };
 
 static const enum action week_hints[] = {
-	ACT_OPEN, ACT_ADD, ACT_SUBMIT, ACT_EARLIER, ACT_LATER, ACT_HELP,
-	ACT_BACK, ACT_NONE
+	ACT_OPEN, ACT_ADD, ACT_SUBMIT, ACT_REMOVE, ACT_EARLIER, ACT_LATER,
+	ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 static void
@@ -517,6 +521,59 @@ week_submit(struct screen *s)
 	    "Send it", "Not yet", true);
 }
 
+/* Ask before removing the selected line; a week that is no longer open
+ * can be changed only by the manager, who gives a reason. */
+static void
+week_remove_ask(struct screen *s)
+{
+	struct wk *st = s->state;
+	const struct week_line *l;
+	char text[300], d[DURATION_STR_LEN];
+
+	if (!st->loaded || st->v.n_lines == 0)
+		return;
+	l = &st->v.lines[st->nav.sel];
+	if (st->v.week.status != WEEK_OPEN &&
+	    (app_tui_role_mask(s->app) & APP_MANAGER) == 0) {
+		tui_message(s->ui, "This week is %s: ask the manager.",
+		    week_status_words(st->v.week.status));
+		return;
+	}
+	if (st->v.week.status != WEEK_OPEN) {
+		dialog_prompt(s->ui, WEEK_TAG_REMOVE_WHY, "Remove from a "
+		    "closed week", "Why remove it? (kept in the audit)", NULL,
+		    0);
+		return;
+	}
+	snprintf(text, sizeof text, "Remove %s on %s%s%s? %s", duration_format(
+	    l->line.minutes, d), l->line.date, l->client_name ? " with " : "",
+	    l->client_name ? l->client_name : "", l->line.session_id != 0 ?
+	    "The session note goes with it." : "");
+	dialog_confirm(s->ui, WEEK_TAG_REMOVE, "Remove this line", text,
+	    "Remove it", "Keep it", false);
+}
+
+static void
+week_remove(struct screen *s, const char *reason)
+{
+	struct wk *st = s->state;
+	const struct week_line *l;
+	struct pd_err err;
+	enum pd_status rc;
+
+	if (!st->loaded || st->v.n_lines == 0)
+		return;
+	l = &st->v.lines[st->nav.sel];
+	if (l->line.session_id != 0)
+		rc = app_session_delete(s->app, l->line.session_id, reason, &err);
+	else
+		rc = app_line_delete(s->app, l->line.id, reason, &err);
+	if (rc != PD_OK)
+		tui_error(s->ui, "Not removed: %s", err.msg);
+	else
+		tui_message(s->ui, "Removed. The audit keeps what it was.");
+}
+
 static enum tui_result
 week_action(struct screen *s, enum action a)
 {
@@ -537,6 +594,9 @@ week_action(struct screen *s, enum action a)
 		return TUI_HANDLED;
 	case ACT_SUBMIT:
 		week_submit(s);
+		return TUI_HANDLED;
+	case ACT_REMOVE:
+		week_remove_ask(s);
 		return TUI_HANDLED;
 	case ACT_EARLIER:
 		week_move(s, -7);
@@ -564,6 +624,14 @@ week_result(struct screen *s, const struct screen_result *r)
 		else
 			tui_message(s->ui, "Week %s is with the manager now.",
 			    st->v.label);
+	} else if (r->tag == WEEK_TAG_REMOVE) {
+		week_remove(s, NULL);
+	} else if (r->tag == WEEK_TAG_REMOVE_WHY) {
+		if (r->text == NULL || r->text[strspn(r->text, " ")] == '\0')
+			tui_message(s->ui, "Nothing removed: a reason is "
+			    "needed for a closed week.");
+		else
+			week_remove(s, r->text);
 	}
 	week_reload(s);
 	week_layout(s);
@@ -577,9 +645,11 @@ const struct screen_ops week_screen = {
 	.help = "Your timesheet for one week: every session and other paid "
 	    "line, the hours and pay, and the room left under your "
 	    "permitted-work limit. Enter opens a line, Add adds supervision, "
-	    "training, travel, shadowing or admin, Left and Right go to "
-	    "other weeks, and Submit sends the week to the manager. An "
-	    "approved week can only be changed by the manager.",
+	    "training, travel, shadowing or admin, Remove takes a line off "
+	    "(a session goes with its note; the audit keeps what it was), "
+	    "Left and Right go to other weeks, and Submit sends the week to "
+	    "the manager. An approved week can only be changed by the "
+	    "manager, who gives a reason.",
 	.enter = week_enter,
 	.leave = week_leave,
 	.layout = week_layout,
