@@ -56,6 +56,17 @@ extern const struct screen_ops goal_edit_screen;
  * Arg: &client_id. */
 extern const struct screen_ops plan_review_screen;
 
+/* plan_review_at_screen: the scores given at an assignment review. */
+struct plan_review_arg {
+	int64_t client_id;
+	int64_t review_id;	/* the assignment review (0 = none) */
+	char on[11];		/* its date: every score is dated with it */
+};
+
+/* The same, straight after an assignment review is recorded: the date
+ * is the review's and cannot be changed.  Arg: struct plan_review_arg. */
+extern const struct screen_ops plan_review_at_screen;
+
 /* Who changed what and when; Enter shows a version's changes, c what
  * changed since the last review.  Arg: &client_id. */
 extern const struct screen_ops plan_history_screen;
