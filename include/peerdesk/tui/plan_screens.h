@@ -30,6 +30,8 @@ struct goal_edit_arg {
 enum plan_text_kind {
 	PLAN_TEXT_CHANGES,	/* what changed since the last review */
 	PLAN_TEXT_VERSION,	/* one version's changes (number) */
+	PLAN_TEXT_GOAL,		/* a goal's change: its words before and
+				 * after (number = the history event) */
 	PLAN_TEXT_PAL_HISTORY	/* a PAL's plan, every version (id) */
 };
 
