@@ -259,6 +259,7 @@ plans_read(struct app *app, int64_t client_id, struct plan_doc *doc,
 	if (doc->info.current_version > 0) {
 		s = db_plan_version_get(app->db, doc->info.id, 0, scope,
 		    &doc->sections, err);
+		plans_day_of(doc->sections.saved_at, doc->sections.saved_on);
 		if (s != PD_OK)
 			return s;
 		doc->saved_by_name = plans_staff_name(app,
