@@ -12,6 +12,7 @@
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/plan.h"
+#include "peerdesk/db/planquery.h"
 #include "peerdesk/db/review.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
@@ -111,30 +112,6 @@ assign_find_cb(void *arg, const struct assignment *row)
 }
 
 enum pd_status
-app_plan_established(struct app *app, int64_t client_id, int *established,
-    struct pd_err *err)
-{
-	struct plan_info plan;
-	enum pd_status s;
-
-	*established = 0;
-	if ((s = app_require(app, APP_ANYONE, "read plans", err)) != PD_OK)
-		return s;
-	if ((s = db_begin(app->db, err)) != PD_OK)
-		return s;
-	memset(&plan, 0, sizeof plan);
-	s = db_plan_get_or_create(app->db, client_id, assign_scope(app),
-	    &plan, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	if (s == PD_OK)
-		*established = plan.status == PLAN_ESTABLISHED;
-	return s;
-}
-
-enum pd_status
 assign_start_tx(struct app *app, const struct assignment_start *in,
     int64_t *id, struct pd_err *err)
 {
@@ -169,8 +146,15 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	if (s == PD_OK && f.found)
 		s = pd_fail(err, PD_DUPLICATE, "worker", "%s already supports "
 		    "%s", w.name, c.name);
-	if (s == PD_OK)
-		s = db_plan_get_or_create(app->db, in->client_id, 0, &plan, err);
+	if (s == PD_OK) {
+		/* read only: a client with no plan yet has none established */
+		s = db_plan_find(app->db, in->client_id, 0, &plan, NULL);
+		if (s == PD_NOT_FOUND) {
+			memset(&plan, 0, sizeof plan);
+			s = PD_OK;
+		} else if (s != PD_OK)
+			s = pd_fail(err, s, NULL, "could not read the plan");
+	}
 	if (s == PD_OK && plan.status != PLAN_ESTABLISHED &&
 	    assign_blank(in->override_reason))
 		s = pd_fail(err, PD_INVALID, "override_reason", "%s's wellness "

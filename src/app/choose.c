@@ -14,6 +14,7 @@
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/plan.h"
+#include "peerdesk/db/planquery.h"
 #include "peerdesk/db/shortlist.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
@@ -273,8 +274,14 @@ choose_suggest_tx(struct app *app, int64_t client_id,
 	out->skills_wanted = dup_or_null(c.skills_wanted);
 	client_fini(&c);
 	memset(&plan, 0, sizeof plan);
-	s = db_plan_get_or_create(app->db, client_id, 0, &plan, err);
-	out->plan_established = plan.status == PLAN_ESTABLISHED;
+	/* read only: no plan yet means not established */
+	s = db_plan_find(app->db, client_id, 0, &plan, NULL);
+	if (s == PD_NOT_FOUND) {
+		memset(&plan, 0, sizeof plan);
+		s = PD_OK;
+	} else if (s != PD_OK)
+		s = pd_fail(err, s, NULL, "could not read the plan");
+	out->plan_established = s == PD_OK && plan.status == PLAN_ESTABLISHED;
 	if (s == PD_OK)
 		s = choose_taken_read(app, client_id, &taken, err);
 	else

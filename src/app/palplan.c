@@ -104,6 +104,7 @@ app_pal_plan_save(struct app *app, struct pal_plan *p, int expected,
 			*now = newest;
 		goto out;
 	}
+	plans_moment(p->saved_at);
 	s = db_pal_plan_insert(app->db, p, expected, plans_actor(app), err);
 	if (s != PD_OK)
 		goto out;
@@ -113,8 +114,8 @@ app_pal_plan_save(struct app *app, struct pal_plan *p, int expected,
 		if (changed & (1u << i))
 			strbuf_addf(&sum, " %s;", pal_plan_fields[i].label);
 	strbuf_truncate(&sum, sum.len - 1);
-	s = app_audit(app, "update", "pal_plan_version", p->pal_id, 0,
-	    sum.buf, NULL, NULL, NULL, err);
+	s = plans_audit(app, "update", "pal_plan_version", p->pal_id, 0,
+	    sum.buf, NULL, NULL, err);
 	if (s == PD_OK && now != NULL)
 		*now = p->version_no;
 out:

@@ -53,6 +53,8 @@ plan_history_fini(struct plan_history *h)
 	for (i = 0; i < h->n; i++) {
 		free(h->events[i].who);
 		free(h->events[i].what);
+		free(h->events[i].before);
+		free(h->events[i].after);
 	}
 	free(h->events);
 	for (i = 0; i < h->nv; i++) {
@@ -85,7 +87,9 @@ hist_version_cb(void *arg, const struct plan_sections *row)
 
 	h->versions = xreallocarray(h->versions, h->nv + 1,
 	    sizeof *h->versions);
-	plan_sections_copy(&h->versions[h->nv++], row);
+	plan_sections_copy(&h->versions[h->nv], row);
+	plans_day_of(row->saved_at, h->versions[h->nv].saved_on);
+	h->nv++;
 	return 0;
 }
 
@@ -122,6 +126,10 @@ hist_audit_cb(void *arg, const struct audit_entry *row)
 	c->entity = xstrdup(row->entity);
 	c->entity_id = row->entity_id;
 	c->summary = xstrdup(row->summary);
+	if (strcmp(row->entity, "plan_goal") == 0) {
+		c->before = xstrdup(row->before);
+		c->after = xstrdup(row->after);
+	}
 	return 0;
 }
 
@@ -239,15 +247,19 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 			    hist_name(app, &nm, a->actor_id) : NULL;
 			e->who = xstrdup(who ? who : a->actor_login);
 			e->what = xstrdup(a->summary ? a->summary : a->action);
-			if (strcmp(a->entity, "plan_goal") == 0 &&
-			    (strcmp(a->action, "update") == 0 ||
-			    strcmp(a->action, "create") == 0))
+			if (strcmp(a->entity, "plan_goal") == 0) {
 				e->goal_id = a->entity_id;
+				e->before = a->before;
+				e->after = a->after;
+				a->before = a->after = NULL;
+			}
 		}
 		free(a->actor_login);
 		free(a->action);
 		free(a->entity);
 		free(a->summary);
+		free(a->before);
+		free(a->after);
 	}
 	free(au.rows);
 	if (s == PD_OK)
@@ -335,9 +347,12 @@ changes_mark_edits(struct plan_changes *c)
 		const struct plan_event *e = &c->hist.events[i];
 		struct plan_goal_delta *gd = NULL;
 		const struct plan_doc_goal *g = NULL;
+		char day[11];
 
-		if (e->goal_id == 0 || (d->since[0] != '\0' &&
-		    strncmp(e->at, d->since, 10) <= 0))
+		plans_day_of(e->at, day);
+		/* a goal's words changed (its writing has no "before") */
+		if (e->goal_id == 0 || e->before == NULL ||
+		    (d->since[0] != '\0' && strcmp(day, d->since) <= 0))
 			continue;
 		for (gi = 0; gi < c->doc.n_goals; gi++)
 			if (c->doc.goals[gi].goal.id == e->goal_id)
@@ -362,10 +377,14 @@ changes_mark_edits(struct plan_changes *c)
 				    g->scores[g->n_scores - 1].score;
 		}
 		gd->what |= GOAL_DELTA_EDITED;
-		/* events are newest first: keep the newest edit's day */
-		if (gd->edited_on[0] == '\0')
-			snprintf(gd->edited_on, sizeof gd->edited_on, "%.10s",
-			    e->at);
+		/* events are newest first: the newest edit's day and words,
+		 * and the words before the oldest edit since then */
+		if (gd->edited_on[0] == '\0') {
+			snprintf(gd->edited_on, sizeof gd->edited_on, "%s",
+			    day);
+			gd->words_now = e->after;
+		}
+		gd->words_before = e->before;
 	}
 }
 

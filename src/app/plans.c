@@ -2,6 +2,7 @@
  * goals, reviews, notes, established, history, what changed, progress. */
 #include "peerdesk/app/plans.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "peerdesk/db/planquery.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 #include "plans_priv.h"
 
 /* ---- shared helpers (plans_priv.h) ------------------------------------- */
@@ -89,6 +91,68 @@ plans_check_day(const char *day, const char *field, const char *what,
 		return pd_fail(err, PD_INVALID, field, "%s cannot be later "
 		    "than today", what);
 	return PD_OK;
+}
+
+void
+plans_moment(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm loc, utc;
+	int y, m, d;
+
+	localtime_r(&t, &loc);
+	if (today_is_set()) {
+		/* this time of day on the day --today says */
+		date_to_ymd(today_get(), &y, &m, &d);
+		loc.tm_year = y - 1900;
+		loc.tm_mon = m - 1;
+		loc.tm_mday = d;
+		loc.tm_isdst = -1;
+		t = mktime(&loc);
+	}
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+void
+plans_day_of(const char *at, char out[11])
+{
+	struct tm tm, loc;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (at == NULL || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) !=
+	    6) {
+		snprintf(out, 11, "%.10s", at ? at : "");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	localtime_r(&t, &loc);
+	strftime(out, 11, "%Y-%m-%d", &loc);
+}
+
+enum pd_status
+plans_audit(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    const char *before, const char *after, struct pd_err *err)
+{
+	struct audit_entry a;
+
+	memset(&a, 0, sizeof a);
+	plans_moment(a.at);
+	a.actor_id = app->have_actor ? app->actor.staff_id : 0;
+	a.actor_login = app->actor.login[0] ? app->actor.login : NULL;
+	a.action = (char *)(uintptr_t)action;
+	a.entity = (char *)(uintptr_t)entity;
+	a.entity_id = entity_id;
+	a.client_id = client_id;
+	a.summary = (char *)(uintptr_t)summary;
+	a.before = (char *)(uintptr_t)before;
+	a.after = (char *)(uintptr_t)after;
+	return db_audit_insert(app->db, &a, err);
 }
 
 enum pd_status
@@ -195,6 +259,7 @@ plans_read(struct app *app, int64_t client_id, struct plan_doc *doc,
 	if (doc->info.current_version > 0) {
 		s = db_plan_version_get(app->db, doc->info.id, 0, scope,
 		    &doc->sections, err);
+		plans_day_of(doc->sections.saved_at, doc->sections.saved_on);
 		if (s != PD_OK)
 			return s;
 		doc->saved_by_name = plans_staff_name(app,
@@ -274,7 +339,7 @@ app_plan_save(struct app *app, int64_t client_id,
     struct pd_err *err)
 {
 	struct plan_info plan;
-	struct plan_sections cur;
+	struct plan_sections cur, at;
 	struct strbuf sum = STRBUF_INIT;
 	enum pd_status st;
 	unsigned changed;
@@ -303,14 +368,16 @@ app_plan_save(struct app *app, int64_t client_id,
 			*now = expected;
 		goto out;	/* nothing to keep: no new version */
 	}
-	st = db_plan_version_insert(app->db, plan.id, s, expected,
+	at = *s;	/* shallow: only the moment differs */
+	plans_moment(at.saved_at);
+	st = db_plan_version_insert(app->db, plan.id, &at, expected,
 	    plans_actor(app), err);
 	if (st != PD_OK)
 		goto out;
 	strbuf_addf(&sum, "saved version %d of the plan: ", expected + 1);
 	plan_changed_labels(changed, &sum);
-	st = app_audit(app, "update", "plan", plan.id, client_id, sum.buf,
-	    NULL, s->note, NULL, err);
+	st = plans_audit(app, "update", "plan", plan.id, client_id, sum.buf,
+	    NULL, s->note, err);
 	if (st == PD_OK && now != NULL)
 		*now = expected + 1;
 out:
@@ -547,9 +614,9 @@ app_goal_save(struct app *app, int64_t client_id, struct plan_doc_goal *g,
 	after = plans_goal_describe(g);
 	sum = xasprintf("%s goal \"%s\"", have.goal.id == 0 ? "new" :
 	    words ? "changed the" : "changed the steps of the", g->goal.title);
-	s = app_audit(app, have.goal.id == 0 ? "create" : words ? "update" :
+	s = plans_audit(app, have.goal.id == 0 ? "create" : words ? "update" :
 	    "steps", "plan_goal", g->goal.id, client_id, sum, before, after,
-	    NULL, err);
+	    err);
 out:
 	free(before);
 	free(after);
@@ -639,8 +706,8 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 	}
 	if (s == PD_OK) {
 		strbuf_truncate(&sum, sum.len - 1);
-		s = app_audit(app, "review", "plan", plan.id, client_id,
-		    sum.buf, before.len ? before.buf : NULL, NULL, NULL, err);
+		s = plans_audit(app, "review", "plan", plan.id, client_id,
+		    sum.buf, before.len ? before.buf : NULL, NULL, err);
 	}
 	strbuf_fini(&sum);
 	strbuf_fini(&before);
@@ -681,8 +748,8 @@ app_plan_note_add(struct app *app, int64_t client_id, const char *on,
 		s = db_plan_note_insert(app->db, &note, err);
 	}
 	if (s == PD_OK)
-		s = app_audit(app, "create", "plan_note", note.id, client_id,
-		    "added a note to the plan", NULL, text, NULL, err);
+		s = plans_audit(app, "create", "plan_note", note.id,
+		    client_id, "added a note to the plan", NULL, text, err);
 	if (s == PD_OK && id != NULL)
 		*id = note.id;
 	return plans_finish(app, s, err);
@@ -725,8 +792,8 @@ app_plan_establish(struct app *app, int64_t client_id, const char *on,
 		    plans_actor(app), err);
 	if (s == PD_OK) {
 		sum = xasprintf("marked the plan established on %s", day);
-		s = app_audit(app, "establish", "plan", plan.id, client_id, sum,
-		    NULL, NULL, NULL, err);
+		s = plans_audit(app, "establish", "plan", plan.id, client_id,
+		    sum, NULL, NULL, err);
 		free(sum);
 	}
 	return plans_finish(app, s, err);

@@ -27,6 +27,22 @@ char *plans_staff_name(struct app *app, int64_t id);
 enum pd_status plans_check_day(const char *day, const char *field,
     const char *what, int not_after_today, struct pd_err *err);
 
+/* The moment of a change, "YYYY-MM-DDTHH:MM:SSZ" (UTC): now, but on
+ * the day --today gives when it is set, so that saved versions, goal
+ * changes and review days (which follow --today) can be compared. */
+void plans_moment(char out[21]);
+
+/* The day of a UTC moment as the program counts days (its local date),
+ * "YYYY-MM-DD"; the first ten characters when at is not a moment. */
+void plans_day_of(const char *at, char out[11]);
+
+/* app_audit() (no reason) at plans_moment(): the plan's own changes,
+ * which its history shows next to its versions. */
+enum pd_status plans_audit(struct app *app, const char *action,
+    const char *entity, int64_t entity_id, int64_t client_id,
+    const char *summary, const char *before, const char *after,
+    struct pd_err *err);
+
 /* Commit when s is PD_OK, else roll back; returns the outcome. */
 enum pd_status plans_finish(struct app *app, enum pd_status s,
     struct pd_err *err);

@@ -2,6 +2,7 @@
 #include "peerdesk/db/palplan.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "work_priv.h"
@@ -130,7 +131,10 @@ db_pal_plan_insert(struct db *db, struct pal_plan *p, int expected,
 		return db_conflict("plan", who, at, err);
 	if ((st = db_stmt(db, sql_pal_plan_insert, err)) == NULL)
 		return PD_DB;
-	db_now(now);
+	if (p->saved_at[0] != '\0')
+		snprintf(now, sizeof now, "%s", p->saved_at);
+	else
+		db_now(now);
 	db_bind_int64(st, ":pal_id", p->pal_id);
 	db_bind_int64(st, ":version_no", (int64_t)expected + 1);
 	for (i = 0; i < PAL_PLAN_NFIELDS; i++)

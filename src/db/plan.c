@@ -2,6 +2,7 @@
 #include "peerdesk/db/plan.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "work_priv.h"
@@ -258,7 +259,10 @@ db_plan_version_insert(struct db *db, int64_t plan_id,
 		return plan_version_stale(db, plan_id, err);
 	if ((st = db_stmt(db, sql_plan_version_insert, err)) == NULL)
 		return PD_DB;
-	db_now(now);
+	if (s->saved_at[0] != '\0')
+		snprintf(now, sizeof now, "%s", s->saved_at);
+	else
+		db_now(now);
 	db_bind_int64(st, ":plan_id", plan_id);
 	db_bind_int64(st, ":version_no", (int64_t)expected_current + 1);
 	for (i = 0; i < PLAN_NTEXT; i++)

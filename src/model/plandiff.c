@@ -431,6 +431,16 @@ version_cmp(const void *a, const void *b)
 	    (x->version_no < y->version_no);
 }
 
+/* The day a version was saved on. */
+static const char *
+version_day(const struct plan_sections *v, char buf[11])
+{
+	if (v->saved_on[0] != '\0')
+		return v->saved_on;
+	snprintf(buf, 11, "%.10s", v->saved_at);
+	return buf;
+}
+
 /* Is the UTC moment at (or its date) later than day since? */
 static int
 after_day(const char *at, const char *since)
@@ -446,9 +456,10 @@ delta_fields(const struct plan_doc *doc, const struct plan_sections **v,
 {
 	const struct plan_sections *base = NULL;
 	size_t i, k;
+	char day[11];
 
 	for (k = 0; k < nv && out->since[0] != '\0'; k++)
-		if (!after_day(v[k]->saved_at, out->since))
+		if (!after_day(version_day(v[k], day), out->since))
 			base = v[k];
 	out->since_version = base ? base->version_no : 0;
 	for (i = 0; i < PLAN_NFIELDS; i++) {
@@ -471,8 +482,8 @@ delta_fields(const struct plan_doc *doc, const struct plan_sections **v,
 				continue;
 			f->version_no = v[k]->version_no;
 			f->changed_by = v[k]->saved_by;
-			snprintf(f->changed_on, sizeof f->changed_on, "%.10s",
-			    v[k]->saved_at);
+			snprintf(f->changed_on, sizeof f->changed_on, "%s",
+			    version_day(v[k], day));
 		}
 	}
 }
@@ -627,6 +638,12 @@ format_goal(const struct plan_doc *doc, const struct plan_goal_delta *d,
 	}
 #undef PART
 	plan_wrap(out, line.buf, width, 4);
+	if ((d->what & GOAL_DELTA_EDITED) && d->words_before != NULL) {
+		plan_wrap_labelled(out, "Before: ", d->words_before, width, 4);
+		if (d->words_now != NULL)
+			plan_wrap_labelled(out, "Now: ", d->words_now, width,
+			    4);
+	}
 	strbuf_fini(&line);
 }
 
@@ -682,11 +699,11 @@ plan_version_format(const struct plan_sections *prev,
 {
 	struct strbuf line = STRBUF_INIT;
 	struct plan_field_delta f;
-	char day[20], date[11];
+	char day[20], date[11], day11[11];
 	size_t i;
 	int n = 0;
 
-	snprintf(date, sizeof date, "%.10s", cur->saved_at);
+	snprintf(date, sizeof date, "%s", version_day(cur, day11));
 	strbuf_addf(&line, "Version %d, saved on %s", cur->version_no,
 	    plan_long_date(date, day));
 	if (who != NULL && who[0] != '\0')

@@ -112,7 +112,8 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 	if (c->org_name != NULL && c->org_name[0] != '\0' &&
 	    strcmp(c->org_name, "peerdesk") != 0)	/* the default */
 		strbuf_addf(&line, "Written with %s. ", c->org_name);
-	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_at);
+	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
+	    d->sections.saved_on : d->sections.saved_at);
 	if (d->info.current_version > 0)
 		strbuf_addf(&line, "Version %d, last changed on %s. ",
 		    d->info.current_version, plan_long_date(saved, day));

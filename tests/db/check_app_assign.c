@@ -14,7 +14,9 @@
 #include "peerdesk/app/reminders.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/app/plans.h"
 #include "peerdesk/db/plan.h"
+#include "peerdesk/db/planquery.h"
 
 static struct app app;
 static struct dbfix_world w;
@@ -308,7 +310,8 @@ START_TEST(test_plan_rule_direct_start)
 	int64_t id = 0;
 	int est = 1;
 
-	ck_assert_int_eq(app_plan_established(&app, w.ben, &est, &err), PD_OK);
+	ck_assert_int_eq(app_plan_is_established(&app, w.ben, &est, NULL,
+	    &err), PD_OK);
 	ck_assert_int_eq(est, 0);
 	memset(&in, 0, sizeof in);
 	in.client_id = w.ben;
@@ -323,9 +326,40 @@ START_TEST(test_plan_rule_direct_start)
 	ck_assert_str_eq(it.a.override_reason, "Urgent: Jo is off sick");
 	ck_assert_str_eq(it.a.started_on, "2026-10-01");
 	assignment_fini(&it.a);
-	ck_assert_int_eq(app_plan_established(&app, w.chloe, &est, &err),
-	    PD_OK);
+	ck_assert_int_eq(app_plan_is_established(&app, w.chloe, &est, NULL,
+	    &err), PD_OK);
 	ck_assert_int_eq(est, 1);
+}
+END_TEST
+
+/* Reading never writes: asking whether a plan is established, ranking
+ * PALs, and starting support with a reason make no plan row. */
+START_TEST(test_plan_read_makes_no_plan)
+{
+	struct assignment_start in;
+	struct suggestion_list sl;
+	struct plan_info plan;
+	struct pd_err err;
+	int64_t id = 0;
+	int est = 1;
+
+	ck_assert_int_eq(db_plan_find(app.db, w.ben, 0, &plan, NULL),
+	    PD_NOT_FOUND);
+	ck_assert_int_eq(app_plan_is_established(&app, w.ben, &est, NULL,
+	    &err), PD_OK);
+	ck_assert_int_eq(est, 0);
+	ck_assert_int_eq(app_suggest_pals(&app, w.ben, &sl, &err), PD_OK);
+	suggestion_list_fini(&sl);
+	memset(&in, 0, sizeof in);
+	in.client_id = w.ben;
+	in.worker_id = w.sam;
+	in.contracted_minutes = -1;
+	ck_assert_int_eq(app_assignment_start(&app, &in, &id, &err),
+	    PD_INVALID);
+	in.override_reason = "Urgent";
+	ck_assert_int_eq(app_assignment_start(&app, &in, &id, &err), PD_OK);
+	ck_assert_int_eq(db_plan_find(app.db, w.ben, 0, &plan, NULL),
+	    PD_NOT_FOUND);
 }
 END_TEST
 
@@ -369,6 +403,7 @@ assign_suite(void)
 	tcase_add_test(t, test_change_any_time);
 	tcase_add_test(t, test_two_workers);
 	tcase_add_test(t, test_plan_rule_direct_start);
+	tcase_add_test(t, test_plan_read_makes_no_plan);
 	tcase_add_test(t, test_scope);
 	suite_add_tcase(s, t);
 	return s;

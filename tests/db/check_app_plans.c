@@ -29,6 +29,7 @@ static void
 teardown(void)
 {
 	app_close(&app);
+	dbfix_today(NULL);
 }
 
 /* Today plus n days, "YYYY-MM-DD". */
@@ -548,6 +549,134 @@ START_TEST(test_history_and_changes)
 }
 END_TEST
 
+/* Change goal id's title (NULL: keep) and its steps (NULL: keep). */
+static void
+change_goal(int64_t id, const char *title, const char *step)
+{
+	struct plan_doc doc;
+	struct plan_doc_goal *g;
+	struct goal_step st;
+	struct pd_err err;
+
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_OK);
+	g = plan_doc_goal_by_id(&doc, id);
+	ck_assert_ptr_nonnull(g);
+	if (title != NULL) {
+		free(g->goal.title);
+		g->goal.title = xstrdup(title);
+	}
+	if (step != NULL) {
+		memset(&st, 0, sizeof st);
+		st.text = (char *)step;
+		plan_doc_goal_add_step(g, &st, 0);
+	}
+	ck_assert_msg(app_goal_save(&app, w.ana, g, &err) == PD_OK, "%s",
+	    err.msg);
+	plan_doc_fini(&doc);
+}
+
+/* Versions, goal changes and reviews all follow --today: a plan written
+ * on 28 Oct and changed on 25 Nov (while the machine's clock says some
+ * other day) shows exactly the 25 Nov changes since the 28 Oct review;
+ * a goal's words and steps show before and after, like a section. */
+START_TEST(test_changes_follow_today)
+{
+	struct plan_history h;
+	struct plan_changes c;
+	struct goal_score_in sc;
+	struct pd_err err;
+	struct strbuf sb = STRBUF_INIT;
+	int64_t connect, give;
+	size_t i, goal_events = 0;
+
+	dbfix_today("2026-10-28");
+	save_one("keeps_me_well", "Walks", 0);
+	connect = add_goal(GOAL_CONNECT, "Walking group", "Find the leaflet",
+	    NULL);
+	give = add_goal(GOAL_GIVE, "Help at the caf\xc3\xa9",
+	    "Ask about Saturdays", NULL);
+	sc.goal_id = connect;
+	sc.score = -1;
+	ck_assert_int_eq(app_plan_review(&app, w.ana, "", 0, &sc, 1, &err),
+	    PD_OK);
+
+	dbfix_today("2026-11-25");
+	save_one("keeps_me_well", "Walks and the choir", 1);
+	change_goal(connect, "The Thursday walking group", NULL);
+	change_goal(give, NULL, "Wash up on Saturdays");	/* steps only */
+	sc.score = 1;
+	ck_assert_int_eq(app_plan_review(&app, w.ana, "", 0, &sc, 1, &err),
+	    PD_OK);
+
+	ck_assert_int_eq(app_plan_changes(&app, w.ana, NULL, &c, &err), PD_OK);
+	ck_assert_str_eq(c.delta.since, "2026-10-28");
+	ck_assert_int_eq(c.delta.since_version, 1);
+	ck_assert_int_eq(c.delta.now_version, 2);
+	i = (size_t)plan_field_find("keeps_me_well");
+	ck_assert_int_eq(c.delta.fields[i].change, PLAN_CHANGED);
+	ck_assert_str_eq(c.delta.fields[i].before, "Walks");
+	ck_assert_str_eq(c.delta.fields[i].changed_on, "2026-11-25");
+	ck_assert_uint_eq(c.delta.n_goals, 2);
+	for (i = 0; i < c.delta.n_goals; i++) {
+		const struct plan_goal_delta *d = &c.delta.goals[i];
+
+		ck_assert_str_eq(d->edited_on, "2026-11-25");
+		ck_assert_ptr_nonnull(d->words_before);
+		ck_assert_ptr_nonnull(d->words_now);
+		if (c.doc.goals[d->goal].goal.id == connect) {
+			ck_assert_uint_eq(d->what,
+			    GOAL_DELTA_SCORED | GOAL_DELTA_EDITED);
+			ck_assert_ptr_nonnull(strstr(d->words_before,
+			    "goal: Walking group"));
+			ck_assert_ptr_nonnull(strstr(d->words_now,
+			    "goal: The Thursday walking group"));
+		} else {
+			ck_assert_uint_eq(d->what, GOAL_DELTA_EDITED);
+			ck_assert_ptr_null(strstr(d->words_before,
+			    "Wash up"));
+			ck_assert_ptr_nonnull(strstr(d->words_now,
+			    "step: Wash up on Saturdays"));
+		}
+	}
+	plan_changes_text(&c, 0, &sb);
+	ck_assert_msg(strstr(sb.buf, "What changed since Wed 28 Oct 2026. The "
+	    "plan was at version 1 then and is at version 2 now.") != NULL,
+	    "%s", sb.buf);
+	ck_assert_msg(strstr(sb.buf, "its words changed on Wed 25 Nov 2026\n"
+	    "    Before: area: Connect\n") != NULL, "%s", sb.buf);
+	ck_assert_ptr_nonnull(strstr(sb.buf, "goal: The Thursday walking "
+	    "group"));
+	plan_changes_fini(&c);
+
+	/* the history: versions on their --today days, goals with words */
+	ck_assert_int_eq(app_plan_history(&app, w.ana, &h, &err), PD_OK);
+	ck_assert_uint_eq(h.nv, 2);
+	ck_assert_str_eq(h.versions[0].saved_on, "2026-10-28");
+	ck_assert_str_eq(h.versions[1].saved_on, "2026-11-25");
+	for (i = 0; i < h.n; i++) {
+		if (i > 0)
+			ck_assert_str_ge(h.events[i - 1].at, h.events[i].at);
+		if (h.events[i].goal_id == 0)
+			continue;
+		goal_events++;
+		ck_assert_ptr_nonnull(h.events[i].after);
+		/* newest first: the two changes, then the two goals written */
+		if (goal_events <= 2)
+			ck_assert_ptr_nonnull(h.events[i].before);
+		else
+			ck_assert_ptr_null(h.events[i].before);
+	}
+	ck_assert_uint_eq(goal_events, 4);
+	plan_history_fini(&h);
+	strbuf_reset(&sb);
+	ck_assert_int_eq(app_plan_version_text(&app, w.ana, 1, 0, &sb, &err),
+	    PD_OK);
+	ck_assert_msg(strstr(sb.buf, "Version 1, saved on Wed 28 Oct 2026")
+	    != NULL, "%s", sb.buf);
+	strbuf_fini(&sb);
+}
+END_TEST
+
 START_TEST(test_progress_list)
 {
 	struct plan_progress_row *rows;
@@ -908,6 +1037,7 @@ app_plans_suite(void)
 	tcase_add_test(tc, test_notes);
 	tcase_add_test(tc, test_establish);
 	tcase_add_test(tc, test_history_and_changes);
+	tcase_add_test(tc, test_changes_follow_today);
 	tcase_add_test(tc, test_progress_list);
 	tcase_add_test(tc, test_export_import_round_trip);
 	tcase_add_test(tc, test_import_refusals);

@@ -8,7 +8,9 @@
 # "today" at day 29: the dashboard says "Review due" for the client, and
 # Enter on it leads to the client's "Support and reviews".  At day 43 it
 # says "Review overdue"; record the review there and see it clear (the
-# screen, the dashboard and `peerdesk reminders`).
+# screen, the dashboard and `peerdesk reminders`).  The client's plan has
+# two goals (Connect scored -1 on day 1): the review goes straight on to
+# their scores, dated with the review (journey step 12).
 . "$(dirname "$0")/lib.sh"
 
 DB=$T/org.db
@@ -90,6 +92,33 @@ expect_screen "the shortlist says chosen" d0 "chosen"
 tm_keys d0 C-q
 expect_screen "peerdesk quits" d0 "[exited]"
 
+# ---- day 1: the plan's first words and two goals; Connect scored -1 -----
+tm_start pl 80 24 "$(pd_at "$D0") plan edit $CID"
+expect_screen "the plan opens" pl "Plan: $CNAME"
+tm_keys pl e
+expect_screen "e opens the sections" pl "1 My ambitions"
+tm_text pl "To get back to the allotment."
+tm_keys pl C-s
+expect_screen "version 1 is saved on day 1" pl "Saved: the plan has a new version."
+n=0
+for title in "Go to the walking group" "Swim on Fridays"; do
+	tm_keys pl a
+	tm_wait pl "Kind of goal" >/dev/null
+	[ $n -eq 1 ] && tm_keys pl Right
+	tm_keys pl Tab
+	tm_text pl "$title"
+	tm_keys pl C-s
+	expect_screen "a goal: $title" pl "Saved the goal."
+	n=$((n + 1))
+done
+tm_keys pl r
+expect_screen "a first look at the goals" pl "Review on $D0"
+tm_keys pl -- -1
+tm_keys pl C-s
+expect_screen "Connect scored -1 on day 1" pl "Review recorded: 1 goal scored."
+tm_keys pl C-q
+expect_screen "the plan closes" pl "[exited]"
+
 # ---- day 29: review due, from the dashboard -----------------------------
 expect_out "day 29: peerdesk reminders says review due" \
 	"Review due: $CNAME with $PNAME" "$PD" --db "$DB" --today "$D29" reminders
@@ -122,7 +151,24 @@ expect_screen "the review form" d43 "Review: $CNAME with $PNAME"
 tm_keys d43 Tab Tab Tab
 tm_text d43 "Going well; walking group twice."
 tm_keys d43 C-s
+expect_screen "the goals' scores come next, dated with the review" d43 \
+	"Goal scores at the review on Wed 6 Jan 2027"
+expect_screen "... Connect's last score" d43 "last -1 (25 Nov)"
+expect_screen "... and Be active, not scored yet" d43 "not scored yet"
+tm_keys d43 -- 1
+tm_keys d43 Down
+tm_keys d43 -- 0
+tm_keys d43 C-s
+expect_screen "both goals are scored" d43 "Review recorded: 2 goals scored."
 expect_screen "the review is recorded" d43 "Reviewed Wed 6 Jan 2027"
+RID=$(q "SELECT r.id FROM review r JOIN assignment a ON a.id = r.assignment_id WHERE a.client_id = $CID")
+check "the scores are dated with the review and linked to it" test \
+	"$(q "SELECT group_concat(x, ', ') FROM (SELECT g.area || ' ' || s.score AS x FROM goal_score s JOIN plan_goal g ON g.id = s.goal_id JOIN plan p ON p.id = g.plan_id WHERE p.client_id = $CID AND s.scored_on = '$D43' AND s.review_id = $RID ORDER BY g.id)")" = "connect 1, be_active 0"
+expect_out "what changed since the day-1 review: Connect moved up" \
+	"score -1, now +1 (moved up)" "$PD" --db "$DB" --today "$D43" plan changes "$CID"
+expect_out "... and the sections written on day 1 are not news" \
+	"at version 1 then" \
+	"$PD" --db "$DB" --today "$D43" plan changes "$CID"
 check "the review row is stored" test "$(q "SELECT outcome FROM review r JOIN assignment a ON a.id = r.assignment_id WHERE a.client_id = $CID")" = continue
 tm_keys d43 Escape Escape
 expect_screen "back on the dashboard" d43 "Go to (press a key)"

@@ -12,6 +12,7 @@
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/choose.h"
 #include "peerdesk/app/pals.h"
+#include "peerdesk/app/plans.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
@@ -291,6 +292,22 @@ start_support(int64_t client, int64_t worker, const char *on)
 	return id;
 }
 
+/* The id of the client's (only) assignment. */
+static int64_t
+it_assignment(int64_t client)
+{
+	struct assignment_list l;
+	struct pd_err err;
+	int64_t id;
+
+	ck_assert_int_eq(app_assignment_list(&app, client, 0, &l, &err),
+	    PD_OK);
+	ck_assert_uint_eq(l.n, 1);
+	id = l.v[0].a.id;
+	assignment_list_fini(&l);
+	return id;
+}
+
 START_TEST(test_support_review)
 {
 	int64_t id = w.chloe;
@@ -314,6 +331,101 @@ START_TEST(test_support_review)
 	on_screen("Reviewed Wed 25 Nov 2026");
 	on_screen("Review recorded: carry on.");
 	not_on_screen("Review due since");
+}
+END_TEST
+
+static int64_t
+add_goal(int64_t client, int area, const char *title)
+{
+	struct plan_doc_goal g;
+	struct pd_err err;
+	int64_t id;
+
+	memset(&g, 0, sizeof g);
+	g.goal.area = area;
+	g.goal.title = xstrdup(title);
+	snprintf(g.goal.created_on, 11, "2026-10-01");
+	ck_assert_msg(app_goal_save(&app, client, &g, &err) == PD_OK, "%s",
+	    err.msg);
+	id = g.goal.id;
+	plan_goal_fini(&g.goal);
+	return id;
+}
+
+/* Journey step 12: "continue", with the two goals' scores (Connect from
+ * -1 to +1), dated with the review, in the same flow. */
+START_TEST(test_review_scores_goals)
+{
+	int64_t id = w.chloe, connect, active, rid;
+	struct goal_score_in sc;
+	struct review_list rl;
+	struct plan_doc d;
+	struct pd_err err;
+	size_t i;
+
+	connect = add_goal(w.chloe, GOAL_CONNECT, "Join the walking group");
+	active = add_goal(w.chloe, GOAL_BE_ACTIVE, "Swim on Fridays");
+	sc.goal_id = connect;
+	sc.score = -1;
+	ck_assert_int_eq(app_plan_review(&app, w.chloe, "2026-10-28", 0, &sc,
+	    1, &err), PD_OK);
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter>");
+	on_screen("Record the review");
+	keys("<Enter>");
+	/* back-dated a day: the scores take the review's date */
+	keys("<C-u>yesterday<Tab><Tab><Tab>Going well.<C-s>");
+	show();
+	on_screen("Goal scores at the review on Tue 24 Nov 2026");
+	on_screen("Connect: Join the walking group");
+	on_screen("last -1 (28 Oct)");
+	on_screen("Be active: Swim on Fridays");
+	golden("review_scores_80x24");
+	keys("<Up><Up>");	/* the date is the review's: not a field */
+	keys("+1<Down>0<C-s>");
+	show();
+	on_screen("Review recorded: 2 goals scored.");
+	on_screen("PAL and reviews");
+	on_screen("Reviewed Tue 24 Nov 2026");
+
+	ck_assert_int_eq(app_review_list(&app, it_assignment(w.chloe), &rl,
+	    &err), PD_OK);
+	ck_assert_uint_eq(rl.n, 1);
+	rid = rl.v[0].id;
+	review_list_fini(&rl);
+	ck_assert_int_eq(app_plan_load(&app, w.chloe, &d, &err), PD_OK);
+	for (i = 0; i < d.n_goals; i++) {
+		const struct plan_doc_goal *g = &d.goals[i];
+		const struct goal_score *last = &g->scores[g->n_scores - 1];
+
+		ck_assert_str_eq(last->scored_on, "2026-11-24");
+		ck_assert_int_eq(last->review_id, rid);
+		if (g->goal.id == connect) {
+			ck_assert_uint_eq(g->n_scores, 2);
+			ck_assert_int_eq(last->score, 1);
+		} else {
+			ck_assert_int_eq(g->goal.id, active);
+			ck_assert_uint_eq(g->n_scores, 1);
+			ck_assert_int_eq(last->score, 0);
+		}
+	}
+	ck_assert_uint_eq(d.n_goals, 2);
+	plan_doc_fini(&d);
+}
+END_TEST
+
+/* No open goals: the review saves and nothing more opens. */
+START_TEST(test_review_without_goals)
+{
+	int64_t id = w.chloe;
+
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter><Enter><Tab><Tab><Tab>Fine.<C-s>");
+	on_screen("PAL and reviews");
+	on_screen("Review recorded: carry on.");
+	not_on_screen("Goal scores");
 }
 END_TEST
 
@@ -388,6 +500,8 @@ assign_screens_suite(void)
 	tcase_add_test(t, test_choose_shortlist_meeting);
 	tcase_add_test(t, test_choose_profile_for_client);
 	tcase_add_test(t, test_support_review);
+	tcase_add_test(t, test_review_scores_goals);
+	tcase_add_test(t, test_review_without_goals);
 	tcase_add_test(t, test_support_change_reopens_shortlist);
 	tcase_add_test(t, test_support_pal_view);
 	tcase_add_test(t, test_pal_cannot_open_others);

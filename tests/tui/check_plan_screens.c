@@ -353,6 +353,33 @@ START_TEST(test_review_chart_changes)
 }
 END_TEST
 
+/* A goal's change is in the history like a version: Enter shows its
+ * words and steps before and now. */
+START_TEST(test_goal_change_in_history)
+{
+	struct plan_doc_goal g;
+	struct pd_err err;
+
+	memset(&g, 0, sizeof g);
+	g.goal.area = GOAL_CONNECT;
+	g.goal.title = xstrdup("Walking group");
+	ck_assert_int_eq(app_goal_save(&app, w.ana, &g, &err), PD_OK);
+	free(g.goal.title);
+	g.goal.title = xstrdup("The Thursday walking group");
+	ck_assert_int_eq(app_goal_save(&app, w.ana, &g, &err), PD_OK);
+	plan_goal_fini(&g.goal);
+	start(80, 24, &plan_history_screen, &w.ana);
+	has("changed the goal \"The Thursday walking group\"");
+	keys("<Enter>");
+	ck_assert_str_eq(top()->ops->name, "plan_text");
+	ck_assert_str_eq(top()->title, "A goal, before and after");
+	has("Before:");
+	has("  goal: Walking group");
+	has("Now:");
+	has("  goal: The Thursday walking group");
+}
+END_TEST
+
 START_TEST(test_review_typed_scores)
 {
 	struct plan_doc_goal g;
@@ -479,6 +506,7 @@ plan_screens_suite(void)
 	tcase_add_test(tc, test_goals);
 	tcase_add_test(tc, test_review_chart_changes);
 	tcase_add_test(tc, test_review_typed_scores);
+	tcase_add_test(tc, test_goal_change_in_history);
 	tcase_add_test(tc, test_note);
 	tcase_add_test(tc, test_pal_plan);
 	tcase_add_test(tc, test_progress_screen);

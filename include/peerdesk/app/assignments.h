@@ -3,7 +3,8 @@
  *
  * The review window comes from the settings (review_due_days,
  * review_overdue_days).  A client is handed to a PAL only once their
- * plan is established; before that, starting needs a recorded reason.
+ * plan is established (app_plan_is_established() in app/plans.h); before
+ * that, starting needs a recorded reason.
  * Office staff and managers change assignments; a PAL reads those of
  * their own clients (another PAL's client is "not found").
  */
@@ -54,11 +55,6 @@ void review_list_fini(struct review_list *l);
  * (may be NULL) gets the new id. */
 enum pd_status app_assignment_start(struct app *app,
     const struct assignment_start *in, int64_t *id, struct pd_err *err);
-
-/* Is the client's plan established?  (Reads, and makes an empty draft
- * plan if the client has none yet.) */
-enum pd_status app_plan_established(struct app *app, int64_t client_id,
-    int *established, struct pd_err *err);
 
 /* The client's assignments (active_only: those not ended), oldest
  * first, each with its review state today. */

@@ -119,7 +119,10 @@ struct plan_event {
 	char *who;		/* a name, or a login, or NULL */
 	char *what;		/* "Sections: What keeps me well, Triggers" */
 	int version_no;		/* for PLAN_EVENT_VERSION */
-	int64_t goal_id;	/* a goal whose words changed, else 0 */
+	int64_t goal_id;	/* a goal written or changed, else 0 */
+	char *before, *after;	/* that goal's words and steps before and
+				 * after ("area: ...\ngoal: ...\nstep: ..."),
+				 * or NULL */
 };
 
 struct plan_history {
@@ -135,7 +138,10 @@ struct plan_history {
 void plan_history_fini(struct plan_history *h);
 
 /* The plan's history: saved versions (with the sections each changed)
- * and, from the audit trail, goals, scores, notes and establishing. */
+ * and, from the audit trail, goals (with their words before and after
+ * each change), scores, notes and establishing.  Every moment is one
+ * from plans' own clock, which follows --today, so versions, goal
+ * changes and review days sort and compare as one story. */
 enum pd_status app_plan_history(struct app *app, int64_t client_id,
     struct plan_history *out, struct pd_err *err);
 
@@ -153,7 +159,9 @@ struct plan_changes {
 void plan_changes_fini(struct plan_changes *c);
 
 /* What changed since day `since`; NULL or "" means since the last
- * review before today (or since the plan began when there was none). */
+ * review before today (or since the plan began when there was none).
+ * A version or goal change counts as after `since` when its moment's
+ * local day is later (days follow --today as review dates do). */
 enum pd_status app_plan_changes(struct app *app, int64_t client_id,
     const char *since, struct plan_changes *out, struct pd_err *err);
 

@@ -22,9 +22,9 @@ typedef int (*db_pal_plan_cb)(void *arg, const struct pal_plan *row);
 enum pd_status db_pal_plan_current(struct db *db, int64_t pal_id, int *out,
     struct pd_err *err);
 
-/* Save p as version expected + 1 of PAL p->pal_id, by `by`, if the
- * newest version is still `expected`; sets p->version_no, p->saved_by
- * and p->saved_at.  PD_CONFLICT (naming who saved the newer version and
+/* Save p as version expected + 1 of PAL p->pal_id, by `by`, at moment
+ * p->saved_at ("" = now), if the newest version is still `expected`;
+ * sets p->version_no, p->saved_by and p->saved_at.  PD_CONFLICT (naming who saved the newer version and
  * when; nothing written) or PD_NOT_FOUND (not a PAL). */
 enum pd_status db_pal_plan_insert(struct db *db, struct pal_plan *p,
     int expected, int64_t by, struct pd_err *err);

@@ -28,8 +28,9 @@ typedef int (*db_plan_note_cb)(void *arg, const struct plan_note *row);
 enum pd_status db_plan_get_or_create(struct db *db, int64_t client_id,
     int64_t scope_pal, struct plan_info *out, struct pd_err *err);
 
-/* Save s as version expected_current + 1, by `by`, if the plan's
- * current version is still expected_current; makes it current.
+/* Save s as version expected_current + 1, by `by`, at moment
+ * s->saved_at ("" = now), if the plan's current version is still
+ * expected_current; makes it current.
  * PD_CONFLICT (naming who saved the newer one, nothing written) or
  * PD_NOT_FOUND. */
 enum pd_status db_plan_version_insert(struct db *db, int64_t plan_id,

@@ -133,7 +133,8 @@ struct plan_field_delta {
 #define GOAL_DELTA_CLOSED  2u	/* closed after the date */
 #define GOAL_DELTA_SCORED  4u	/* scored after the date */
 #define GOAL_DELTA_STEPS   8u	/* steps done after the date */
-#define GOAL_DELTA_EDITED 16u	/* its words changed (set by the caller) */
+#define GOAL_DELTA_EDITED 16u	/* its words or steps changed (set by the
+				 * caller) */
 
 struct plan_goal_delta {
 	size_t goal;			/* index into doc->goals */
@@ -142,6 +143,10 @@ struct plan_goal_delta {
 					 * GOAL_SCORE_NONE */
 	int steps_done;
 	char edited_on[11];		/* with GOAL_DELTA_EDITED */
+	const char *words_before;	/* with GOAL_DELTA_EDITED, set by the
+					 * caller (borrowed): the goal and
+					 * steps then, and now; NULL = not */
+	const char *words_now;		/*   known */
 };
 
 struct plan_delta {

@@ -48,7 +48,9 @@ struct plan_sections {
 	char *unsafe_places;		/* 7. where I feel unsafe */
 	char *note;			/* what changed in this version */
 	int64_t saved_by;
-	char saved_at[21];
+	char saved_at[21];		/* UTC moment */
+	char saved_on[11];		/* its local day, when the reader
+					 * filled it in; "" = saved_at's date */
 };
 
 /* Ambitions, and the Five Ways to Wellbeing (section 8). */

@@ -30,6 +30,8 @@ struct goal_edit_arg {
 enum plan_text_kind {
 	PLAN_TEXT_CHANGES,	/* what changed since the last review */
 	PLAN_TEXT_VERSION,	/* one version's changes (number) */
+	PLAN_TEXT_GOAL,		/* a goal's change: its words before and
+				 * after (number = the history event) */
 	PLAN_TEXT_PAL_HISTORY	/* a PAL's plan, every version (id) */
 };
 
@@ -55,6 +57,17 @@ extern const struct screen_ops goal_edit_screen;
 /* A review: a score from -2 to +2 for each open goal, on one date.
  * Arg: &client_id. */
 extern const struct screen_ops plan_review_screen;
+
+/* plan_review_at_screen: the scores given at an assignment review. */
+struct plan_review_arg {
+	int64_t client_id;
+	int64_t review_id;	/* the assignment review (0 = none) */
+	char on[11];		/* its date: every score is dated with it */
+};
+
+/* The same, straight after an assignment review is recorded: the date
+ * is the review's and cannot be changed.  Arg: struct plan_review_arg. */
+extern const struct screen_ops plan_review_at_screen;
 
 /* Who changed what and when; Enter shows a version's changes, c what
  * changed since the last review.  Arg: &client_id. */

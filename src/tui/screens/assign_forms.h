@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+#include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/screen.h"
 
 /* Arg: const int64_t *assignment_id. */
@@ -19,5 +20,10 @@ extern const struct screen_ops assign_start_screen;
  * who chooses again (the support screen opens "Choose a PAL"); 0 after
  * it is taken. */
 extern int64_t assign_reopen_client;
+
+/* Set by a saved review when the client's plan has open goals: the
+ * support screen opens plan_review_at_screen with it next (client_id 0
+ * after it is taken, or when there is nothing to score). */
+extern struct plan_review_arg assign_score_review;
 
 #endif

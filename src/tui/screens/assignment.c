@@ -288,6 +288,7 @@ as_do(struct screen *s, enum as_do what)
 	}
 	assign_ui_take_note();
 	assign_reopen_client = 0;
+	assign_score_review.client_id = 0;
 	if (tui_push(s->ui, ops, &it->a.id, TAG_FORM, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 }
@@ -348,6 +349,15 @@ as_result(struct screen *s, const struct screen_result *r)
 			tui_message(s->ui, "%s", note);
 	} else if (note[0] != '\0')
 		tui_message(s->ui, "%s", note);
+	if (assign_score_review.client_id == st->client_id) {
+		/* the goals' scores at this review, dated with it */
+		struct plan_review_arg ra = assign_score_review;
+
+		assign_score_review.client_id = 0;
+		if (tui_push(s->ui, &plan_review_at_screen, &ra, TAG_OTHER,
+		    &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+	}
 }
 
 static const char *const as_sections[] = { "list", NULL };

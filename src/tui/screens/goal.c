@@ -341,21 +341,25 @@ struct review_ui {
 	int scroll;
 	int dirty;
 	int minus;		/* '-' typed: the next digit is negative */
+	int64_t review_id;	/* at an assignment review, else 0 */
+	int fixed;		/* the date is the review's: not edited */
 };
 
 static const char *const review_sections[] = { "list", "choice", "edit",
 	"form", NULL };
 
+/* The scores of client_id's open goals, on a date the person may change
+ * (plan_review_screen), or on the day of assignment review review_id
+ * (plan_review_at_screen: the date is fixed). */
 static enum pd_status
-review_enter(struct screen *s, const void *arg, struct pd_err *err)
+review_start(struct screen *s, int64_t client_id, const char *on,
+    int64_t review_id, struct pd_err *err)
 {
 	struct review_ui *st = s->state;
 	enum pd_status rc;
 	size_t i;
 
-	if (arg == NULL)
-		return pd_fail(err, PD_INVALID, NULL, "which plan?");
-	st->client_id = *(const int64_t *)arg;
+	st->client_id = client_id;
 	if ((rc = app_plan_load(s->app, st->client_id, &st->doc, err)) !=
 	    PD_OK)
 		return rc;
@@ -370,8 +374,39 @@ review_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if (st->n == 0)	/* review_leave frees what is here */
 		return pd_fail(err, PD_INVALID, NULL, "this plan has no open "
 		    "goals to score yet: add one first (a)");
-	tui_today(s->ui, st->date);
+	if (on != NULL && on[0] != '\0') {
+		snprintf(st->date, sizeof st->date, "%s", on);
+		st->fixed = 1;
+		st->review_id = review_id;
+	} else
+		tui_today(s->ui, st->date);
 	st->focus = 1;
+	return PD_OK;
+}
+
+static enum pd_status
+review_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which plan?");
+	return review_start(s, *(const int64_t *)arg, NULL, 0, err);
+}
+
+static enum pd_status
+review_at_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	const struct plan_review_arg *a = arg;
+	char day[20], title[80];
+	enum pd_status rc;
+
+	if (a == NULL || a->on[0] == '\0')
+		return pd_fail(err, PD_INVALID, NULL, "which review?");
+	if ((rc = review_start(s, a->client_id, a->on, a->review_id, err)) !=
+	    PD_OK)
+		return rc;
+	snprintf(title, sizeof title, "Goal scores at the review on %s",
+	    plan_long_date(a->on, day));
+	screen_set_title(s, title);
 	return PD_OK;
 }
 
@@ -409,12 +444,16 @@ review_draw(const struct screen *s, struct tui_cursor *cur)
 	int x = s->area.x, w = s->area.w, y = s->area.y;
 	int h = s->area.h - REVIEW_TOP - 2, row;
 	size_t i;
-	char v[4], d[8];
+	char v[4], d[8], d20[20];
 
 	draw_text(y, x, 16, "Review on", st->focus == 0 ? ST_TITLE :
 	    ST_LABEL);
-	draw_text_pad(y, x + 10, 12, st->date, st->focus == 0 ? ST_FOCUS :
-	    ST_FIELD);
+	if (st->fixed)
+		draw_text(y, x + 10, w - 10, plan_long_date(st->date, d20),
+		    ST_NORMAL);
+	else
+		draw_text_pad(y, x + 10, 12, st->date, st->focus == 0 ?
+		    ST_FOCUS : ST_FIELD);
 	if (st->focus == 0) {
 		cur->y = y;
 		cur->x = x + 10 + (int)strlen(st->date);
@@ -484,8 +523,8 @@ review_save(struct screen *s)
 	    PD_OK) {
 		st->focus = 0;
 		tui_error(s->ui, "Not saved: the date: %s", err.msg);
-	} else if (app_plan_review(s->app, st->client_id, day, 0, in, st->n,
-	    &err) != PD_OK) {
+	} else if (app_plan_review(s->app, st->client_id, day, st->review_id,
+	    in, st->n, &err) != PD_OK) {
 		if (strcmp(err.field, "on") == 0)
 			st->focus = 0;
 		tui_error(s->ui, "Not saved: %s", err.msg);
@@ -518,7 +557,7 @@ review_on_action(struct screen *s, enum action a)
 	switch (a) {
 	case ACT_UP:
 	case ACT_PREV_FIELD:
-		if (st->focus > 0)
+		if (st->focus > (st->fixed ? 1u : 0u))
 			st->focus--;
 		break;
 	case ACT_DOWN:
@@ -625,19 +664,43 @@ static const enum action review_hints[] = {
 	ACT_SAVE, ACT_BACK, ACT_HELP, ACT_NONE
 };
 
+static const char review_help[] = "At a review, each goal gets a score "
+    "from -2 (much less than we hoped) through 0 (what we hoped for) to +2 "
+    "(much more than we hoped). Up and Down move between goals; Left and "
+    "Right change a score, or type it (-1, 0, 2); Space leaves a goal "
+    "without a score. A goal scored again on the same day has its score "
+    "put right.";
+
 const struct screen_ops plan_review_screen = {
 	.name = "plan_review",
 	.title = "A review of the plan",
 	.sections = review_sections,
 	.state_size = sizeof(struct review_ui),
 	.hints = review_hints,
-	.help = "At a review, each goal gets a score from -2 (much less than "
-	    "we hoped) through 0 (what we hoped for) to +2 (much more than we "
-	    "hoped). Up and Down move between goals; Left and Right change a "
-	    "score, or type it (-1, 0, 2); Space leaves a goal without a "
-	    "score. A goal scored again on the same day has its score put "
-	    "right.",
+	.help = review_help,
 	.enter = review_enter,
+	.leave = review_leave,
+	.layout = review_layout,
+	.draw = review_draw,
+	.on_action = review_on_action,
+	.on_text = review_on_text,
+	.is_dirty = review_is_dirty,
+	.text_focus = review_text_focus,
+};
+
+const struct screen_ops plan_review_at_screen = {
+	.name = "plan_review",
+	.title = "Goal scores at this review",
+	.sections = review_sections,
+	.state_size = sizeof(struct review_ui),
+	.hints = review_hints,
+	.help = "The review is saved; now score each of the client's goals, "
+	    "dated with the day of the review. -2 is much less than we hoped, "
+	    "0 what we hoped for, +2 much more than we hoped. Up and Down move "
+	    "between goals; Left and Right change a score, or type it (-1, 0, "
+	    "2); Space leaves a goal without a score. Esc leaves them "
+	    "unscored: they can be scored later from the plan.",
+	.enter = review_at_enter,
 	.leave = review_leave,
 	.layout = review_layout,
 	.draw = review_draw,

@@ -144,7 +144,8 @@ plan_build(struct plan_ui *st, int w)
 	pv_clear(&st->v);
 	FREE(&st->items);
 	st->nitems = 0;
-	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_at);
+	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
+	    d->sections.saved_on : d->sections.saved_at);
 	if (d->info.current_version == 0)
 		strbuf_adds(&line, "Not written yet: e starts it with the "
 		    "client, in their own words.");

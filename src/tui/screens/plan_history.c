@@ -123,9 +123,11 @@ hist_on_action(struct screen *s, enum action a)
 	e = &st->h.events[st->v.sel];
 	if (e->kind == PLAN_EVENT_VERSION)
 		hist_push_text(s, PLAN_TEXT_VERSION, e->version_no);
+	else if (e->goal_id != 0 && e->after != NULL)
+		hist_push_text(s, PLAN_TEXT_GOAL, st->v.sel);
 	else
 		tui_message(s->ui, "That change is all there is to see: open "
-		    "a version to see its sections before and after.");
+		    "a version or a goal to see it before and after.");
 	return TUI_HANDLED;
 }
 
@@ -137,8 +139,8 @@ const struct screen_ops plan_history_screen = {
 	.hints = hist_hints,
 	.help = "Every saved version of the plan's sections, and every goal, "
 	    "score and note, newest first, with who and when. Enter on a "
-	    "version shows what it changed; c shows what changed since the "
-	    "last review.",
+	    "version shows what it changed, and on a goal its words and steps "
+	    "before and after; c shows what changed since the last review.",
 	.enter = hist_enter,
 	.leave = hist_leave,
 	.layout = hist_layout,
@@ -153,6 +155,7 @@ struct text_ui {
 	struct plan_changes changes;	/* PLAN_TEXT_CHANGES */
 	struct pal_plan *pal;		/* PLAN_TEXT_PAL_HISTORY */
 	size_t npal;
+	struct plan_history hist;	/* PLAN_TEXT_GOAL */
 	struct pv v;
 };
 
@@ -188,6 +191,14 @@ text_enter(struct screen *s, const void *arg, struct pd_err *err)
 		    &st->npal, err);
 		screen_set_title(s, "The plan over time");
 		break;
+	case PLAN_TEXT_GOAL:
+		rc = app_plan_history(s->app, st->a.id, &st->hist, err);
+		if (rc == PD_OK && (st->a.number < 0 ||
+		    (size_t)st->a.number >= st->hist.n))
+			rc = pd_fail(err, PD_NOT_FOUND, NULL, "that change is "
+			    "no longer in the history");
+		screen_set_title(s, "A goal, before and after");
+		break;
 	}
 	return rc;
 }
@@ -201,7 +212,29 @@ text_leave(struct screen *s)
 		plan_changes_fini(&st->changes);
 	pal_plan_list_free(st->pal, st->npal);
 	st->pal = NULL;
+	plan_history_fini(&st->hist);
 	pv_fini(&st->v);
+}
+
+/* A goal's change as a version's is shown: what, when, who, then its
+ * words and steps before and now. */
+static void
+goal_change_text(const struct plan_event *e, int w, struct strbuf *sb)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	strbuf_addf(&line, "%s, on %s", e->what, e->when);
+	if (e->who != NULL)
+		strbuf_addf(&line, " by %s", e->who);
+	strbuf_addc(&line, '.');
+	plan_wrap(sb, line.buf, w, 0);
+	if (e->before != NULL) {
+		strbuf_adds(sb, "\nBefore:\n");
+		plan_wrap(sb, e->before, w, 2);
+	}
+	strbuf_adds(sb, e->before != NULL ? "\nNow:\n" : "\nWritten:\n");
+	plan_wrap(sb, e->after, w, 2);
+	strbuf_fini(&line);
 }
 
 static void
@@ -223,6 +256,9 @@ text_layout(struct screen *s)
 		if (app_plan_version_text(s->app, st->a.id, st->a.number, w,
 		    &sb, &err) != PD_OK)
 			strbuf_adds(&sb, err.msg);
+		break;
+	case PLAN_TEXT_GOAL:
+		goal_change_text(&st->hist.events[st->a.number], w, &sb);
 		break;
 	case PLAN_TEXT_PAL_HISTORY:
 		if (st->npal == 0)

@@ -11,10 +11,12 @@
 #include "assign_ui.h"
 #include "assign_forms.h"
 #include "peerdesk/app/assignments.h"
+#include "peerdesk/app/plans.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"
 
 int64_t assign_reopen_client;
+struct plan_review_arg assign_score_review;
 
 /* Read the assignment a form is about. */
 static enum pd_status
@@ -94,6 +96,29 @@ rv_review_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	return PD_OK;
 }
 
+/* After the review: when the client's plan has open goals, the support
+ * screen opens their scores next, dated with the review. */
+static void
+rv_review_scores_next(void *app, int64_t client, int64_t review_id,
+    const char *held_on)
+{
+	struct plan_doc doc;
+	size_t i, open = 0;
+
+	memset(&assign_score_review, 0, sizeof assign_score_review);
+	if (app_plan_load(app, client, &doc, NULL) != PD_OK)
+		return;
+	for (i = 0; i < doc.n_goals; i++)
+		open += doc.goals[i].goal.closed_on[0] == '\0';
+	plan_doc_fini(&doc);
+	if (open == 0)
+		return;
+	assign_score_review.client_id = client;
+	assign_score_review.review_id = review_id;
+	snprintf(assign_score_review.on, sizeof assign_score_review.on, "%s",
+	    held_on);
+}
+
 static enum pd_status
 rv_review_save(void *app, void *rec, struct pd_err *err)
 {
@@ -110,6 +135,7 @@ rv_review_save(void *app, void *rec, struct pd_err *err)
 	s = app_review_record(app, &r->a, &v, err);
 	if (s != PD_OK)
 		return s;
+	rv_review_scores_next(app, client, v.id, v.held_on);
 	if (v.outcome == OUTCOME_CHANGE_REQUESTED ||
 	    v.outcome == OUTCOME_PAL_WITHDRAWS) {
 		assign_reopen_client = client;
@@ -136,7 +162,8 @@ const struct screen_ops review_screen = {
 	.help = "The four-to-six-week review after the first meeting: who "
 	    "took part and what was decided. Recording it clears the "
 	    "reminder. The client may ask for a change of PAL, and the PAL "
-	    "may withdraw; either way the client chooses again.",
+	    "may withdraw; either way the client chooses again. When the "
+	    "client's plan has goals, their scores at this review come next.",
 	.def = &rv_review_form,
 	ASSIGN_FORM_CALLBACKS
 };
