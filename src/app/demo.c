@@ -365,6 +365,8 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 	sec.crisis_helps = (char *)"Someone sitting with me; a cup of tea; being listened to.";
 	sec.crisis_avoid = (char *)"Being told to calm down; lots of questions at once.";
 	sec.unsafe_places = (char *)"Busy pubs late at night; the underpass by the station.";
+	demo_fmt(written, ds);		/* saved that morning */
+	snprintf(sec.saved_at, sizeof sec.saved_at, "%sT10:00:00Z", ds);
 	if ((s = db_plan_version_insert(d->db, plan.id, &sec, 0, d->ops_id, err))
 	    != PD_OK)
 		return s;
@@ -402,6 +404,8 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 	if (review_id > 0) {
 		sec.ambitions = (char *)"Still the same: get out more. I go to the "
 		    "walking group now and want to try the Recovery College.";
+		demo_fmt(reviewed, ds);
+		snprintf(sec.saved_at, sizeof sec.saved_at, "%sT11:00:00Z", ds);
 		s = db_plan_version_insert(d->db, plan.id, &sec, 1, d->ops_id, err);
 	}
 	return s;
