@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "assign_priv.h"
+#include "time_priv.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
@@ -83,65 +84,31 @@ enum pd_status
 assign_pal_week(struct app *app, int64_t pal_id, const char *date,
     struct pal_week *out, struct pd_err *err)
 {
-	struct week_totals t;
-	struct hours_band bands[WEEK_BANDS_MAX];
-	struct hours_input in;
-	struct hours_options opt;
+	struct time_week w;
 	struct hours_row row;
-	struct permitted_limits lim;
-	const struct rules_pw_row *pw;
-	struct week_range wk;
-	enum benefit_rule rule = RULE_NONE;
 	enum pd_status s;
 	char on[11];
 	pd_date d;
-	int i;
 
 	memset(out, 0, sizeof *out);
 	if ((s = assign_date_or_today(date, on, "date", "The date", err))
 	    != PD_OK)
 		return s;
 	date_parse(on, &d, NULL);
-	wk = week_of(d, app->settings->week_start);
-	date_format(wk.first, out->first);
-	date_format(wk.last, out->last);
-	if ((s = db_week_totals(app->db, pal_id, out->first, out->last, &t,
-	    err)) != PD_OK)
+	/* the same week, sums and limits as the timesheets use */
+	if ((s = time_week_load(app, pal_id, d, &w, err)) != PD_OK)
 		return s;
-	if ((s = db_pal_benefit_on(app->db, pal_id, out->first, &rule, err))
-	    != PD_OK)
-		return s;
+	memcpy(out->first, w.first, sizeof out->first);
+	memcpy(out->last, w.last, sizeof out->last);
+	out->has_limits = w.has_limits;
+	out->limits = w.lim;
 	out->rate_pence = -1;
 	s = db_pal_rate_on(app->db, pal_id, on, &out->rate_pence, NULL);
 	if (s != PD_OK && s != PD_NOT_FOUND)
 		return pd_fail(err, s, NULL, "could not read the pay rate");
 	if (s == PD_NOT_FOUND)
 		out->rate_pence = -1;
-
-	memset(&in, 0, sizeof in);
-	in.pal_id = pal_id;
-	for (i = 0; i < HOURS_KINDS && i < LINE_KINDS; i++)
-		in.minutes_by_kind[i] = t.minutes_by_kind[i];
-	for (i = 0; i < t.nbands; i++) {
-		bands[i].rate_pence = t.bands[i].rate_pence;
-		bands[i].minutes = t.bands[i].minutes;
-	}
-	in.bands = bands;
-	in.n_bands = (size_t)t.nbands;
-	in.rule = rule;
-	memset(&opt, 0, sizeof opt);
-	if ((pw = rules_pw_on(app->rules, out->first)) != NULL) {
-		lim.lower_pence = pw->lower_pence;
-		lim.higher_pence = pw->higher_pence;
-		lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
-		opt.limits = &lim;
-		out->has_limits = 1;
-		out->limits = lim;
-	}
-	opt.near_percent = app->settings->near_percent;
-	opt.holiday_pay = app->settings->holiday_pay;
-	opt.holiday_rate_bp = app->settings->holiday_pay_rate;
-	if ((s = hours_row_build(&in, &opt, &row, err)) != PD_OK)
+	if ((s = time_row(app, &w, &w.totals, &row, err)) != PD_OK)
 		return s;
 	out->minutes = row.minutes;
 	out->pence = row.gross_pence;
