@@ -97,6 +97,30 @@ app_restore(struct app *app, const char *path, struct pd_err *err)
 	return s;
 }
 
+/* The manager check and login -> q->actor_id, shared by the list and
+ * the count. */
+static enum pd_status
+audit_prepare(struct app *app, struct audit_query *q, const char *login,
+    struct pd_err *err)
+{
+	enum pd_status s;
+	struct staff st;
+
+	if ((s = app_require(app, APP_MANAGER, "read the audit trail", err))
+	    != PD_OK)
+		return s;
+	if (login == NULL || login[0] == '\0')
+		return PD_OK;
+	memset(&st, 0, sizeof st);
+	s = db_staff_by_login(app->db, login, &st, err);
+	q->actor_id = st.id;
+	staff_fini(&st);
+	if (s == PD_NOT_FOUND)
+		return pd_fail(err, PD_NOT_FOUND, "user",
+		    "'%s' is not a peerdesk user", login);
+	return s;
+}
+
 enum pd_status
 app_audit_list(struct app *app, struct audit_query *q, const char *login,
     int (*cb)(void *arg, const struct audit_entry *row), void *arg,
@@ -104,21 +128,19 @@ app_audit_list(struct app *app, struct audit_query *q, const char *login,
 {
 	enum pd_status s;
 
-	if ((s = app_require(app, APP_MANAGER, "read the audit trail", err))
-	    != PD_OK)
+	if ((s = audit_prepare(app, q, login, err)) != PD_OK)
 		return s;
-	if (login != NULL && login[0] != '\0') {
-		struct staff st;
-
-		memset(&st, 0, sizeof st);
-		s = db_staff_by_login(app->db, login, &st, err);
-		q->actor_id = st.id;
-		staff_fini(&st);
-		if (s == PD_NOT_FOUND)
-			return pd_fail(err, PD_NOT_FOUND, "user",
-			    "'%s' is not a peerdesk user", login);
-		if (s != PD_OK)
-			return s;
-	}
 	return db_audit_list(app->db, q, cb, arg, err);
+}
+
+enum pd_status
+app_audit_count(struct app *app, struct audit_query *q, const char *login,
+    int64_t *n, struct pd_err *err)
+{
+	enum pd_status s;
+
+	*n = 0;
+	if ((s = audit_prepare(app, q, login, err)) != PD_OK)
+		return s;
+	return db_audit_count(app->db, q, n, err);
 }

@@ -12,21 +12,27 @@ static const char sql_insert[] =
 	":summary, :before, :after, :reason)";
 
 /* One statement per index: by client (audit_client), by actor
- * (audit_actor), or by date (audit_at); the other conditions filter. */
+ * (audit_actor), or by date (audit_at); the other conditions filter.
+ * The list and the count share every condition. */
 #define AUDIT_HEAD "SELECT id, at, actor_id, actor_login, action, entity, " \
 	"entity_id, client_id, summary, before, after, reason FROM audit WHERE "
+#define AUDIT_COUNT "SELECT count(*) FROM audit WHERE "
 #define AUDIT_RANGE "at >= :from " \
-	"AND at < coalesce(date(:to, '+1 day'), '9999-12-31')"
-#define AUDIT_TAIL " ORDER BY at DESC, id DESC LIMIT :limit"
-
-static const char sql_by_client[] =
-	AUDIT_HEAD "client_id = :client_id "
+	"AND at < coalesce(date(:to, '+1 day'), '9999-12-31') " \
+	"AND (:text IS NULL OR instr(lower(coalesce(actor_login, '') || ' ' " \
+	"|| action || ' ' || entity || ' ' || coalesce(summary, '')), " \
+	"lower(:text)) > 0)"
+#define AUDIT_TAIL " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"
+#define AUDIT_BY_CLIENT "client_id = :client_id " \
 	"AND (:actor_id IS NULL OR actor_id = :actor_id) AND " AUDIT_RANGE
-	AUDIT_TAIL;
-static const char sql_by_actor[] =
-	AUDIT_HEAD "actor_id = :actor_id AND " AUDIT_RANGE AUDIT_TAIL;
-static const char sql_by_date[] =
-	AUDIT_HEAD AUDIT_RANGE AUDIT_TAIL;
+#define AUDIT_BY_ACTOR "actor_id = :actor_id AND " AUDIT_RANGE
+
+static const char sql_by_client[] = AUDIT_HEAD AUDIT_BY_CLIENT AUDIT_TAIL;
+static const char sql_by_actor[] = AUDIT_HEAD AUDIT_BY_ACTOR AUDIT_TAIL;
+static const char sql_by_date[] = AUDIT_HEAD AUDIT_RANGE AUDIT_TAIL;
+static const char sql_count_client[] = AUDIT_COUNT AUDIT_BY_CLIENT;
+static const char sql_count_actor[] = AUDIT_COUNT AUDIT_BY_ACTOR;
+static const char sql_count_date[] = AUDIT_COUNT AUDIT_RANGE;
 
 enum pd_status
 db_audit_insert(struct db *db, const struct audit_entry *a,
@@ -56,26 +62,45 @@ db_audit_insert(struct db *db, const struct audit_entry *a,
 	return db_exec_stmt(db, st, err);
 }
 
-enum pd_status
-db_audit_list(struct db *db, const struct audit_query *q,
-    int (*cb)(void *arg, const struct audit_entry *row), void *arg,
+/* The statement for q (list or count form), q's conditions bound. */
+static sqlite3_stmt *
+audit_stmt(struct db *db, const struct audit_query *q, int list,
     struct pd_err *err)
 {
-	const char *sql = q->client_id > 0 ? sql_by_client :
-	    q->actor_id > 0 ? sql_by_actor : sql_by_date;
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	struct audit_entry row;
-	int rc, stop;
+	static const char *const sql[2][3] = {
+		{ sql_count_client, sql_count_actor, sql_count_date },
+		{ sql_by_client, sql_by_actor, sql_by_date },
+	};
+	int by = q->client_id > 0 ? 0 : q->actor_id > 0 ? 1 : 2;
+	sqlite3_stmt *st = db_stmt(db, sql[list != 0][by], err);
 
 	if (st == NULL)
-		return PD_DB;
+		return NULL;
 	if (q->client_id > 0)
 		db_bind_int64(st, ":client_id", q->client_id);
 	if (q->client_id > 0 || q->actor_id > 0)
 		db_bind_id_opt(st, ":actor_id", q->actor_id);
 	db_bind_text(st, ":from", q->from != NULL ? q->from : "");
 	db_bind_text_opt(st, ":to", q->to);
-	db_bind_int64(st, ":limit", q->limit > 0 ? q->limit : -1);
+	db_bind_text_opt(st, ":text", q->text);
+	if (list) {
+		db_bind_int64(st, ":limit", q->limit > 0 ? q->limit : -1);
+		db_bind_int64(st, ":offset", q->offset > 0 ? q->offset : 0);
+	}
+	return st;
+}
+
+enum pd_status
+db_audit_list(struct db *db, const struct audit_query *q,
+    int (*cb)(void *arg, const struct audit_entry *row), void *arg,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = audit_stmt(db, q, 1, err);
+	struct audit_entry row;
+	int rc, stop;
+
+	if (st == NULL)
+		return PD_DB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&row, 0, sizeof row);
 		row.id = db_col_int(st, 0, 0);
@@ -96,4 +121,19 @@ db_audit_list(struct db *db, const struct audit_query *q,
 			break;
 	}
 	return people_end(db, st, rc, err);
+}
+
+enum pd_status
+db_audit_count(struct db *db, const struct audit_query *q, int64_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = audit_stmt(db, q, 0, err);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = db_col_int(st, 0, 0);
+	return people_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
 }

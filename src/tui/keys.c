@@ -331,6 +331,8 @@ static const struct key_default key_defaults[] = {
 	{ "clients", ACT_NEW, "C-n" },
 	{ "clients", ACT_STATUS_FILTER, "Tab F5" },
 
+	{ "audit", ACT_FILTERS, "Tab F5" },
+
 	{ "client", ACT_NEXT_FIELD, "Tab Right" },
 	{ "client", ACT_PREV_FIELD, "S-Tab Left" },
 	{ "client", ACT_UP, "Up" },
@@ -360,6 +362,7 @@ static const char *const key_section_notes[][2] = {
 	{ "palplan", "A PAL's own Wellness and Development Plan" },
 	{ "home", "the dashboard: arrows move, Enter opens, or press a place's key" },
 	{ "clients", "the clients list (also the list keys)" },
+	{ "audit", "the audit trail: who did what, and when (also the list keys)" },
 	{ "client", "a client's record: Tab and the arrows change the section" },
 	{ "signin", "signing in and the lock screen" },
 };

@@ -32,4 +32,10 @@ enum pd_status app_audit_list(struct app *app, struct audit_query *q,
     const char *login, int (*cb)(void *arg, const struct audit_entry *row),
     void *arg, struct pd_err *err);
 
+/* *n = how many rows app_audit_list would give for q and login (its
+ * limit and offset aside); managers only.  With q->limit and q->offset
+ * the two page through the trail (the audit screen). */
+enum pd_status app_audit_count(struct app *app, struct audit_query *q,
+    const char *login, int64_t *n, struct pd_err *err);
+
 #endif

@@ -15,7 +15,10 @@ struct audit_query {
 	int64_t actor_id;	/* 0 = anyone */
 	const char *from;	/* first date "YYYY-MM-DD", NULL/"" = open */
 	const char *to;		/* last date, inclusive, NULL/"" = open */
+	const char *text;	/* in the login, action, table or summary
+				 * (any case); NULL/"" = anything */
 	int limit;		/* at most this many rows, 0 = no limit */
+	int offset;		/* skip this many rows first (paging) */
 };
 
 /* Write one audit row; a->at "" means now.  a->action and a->entity are
@@ -29,5 +32,10 @@ enum pd_status db_audit_insert(struct db *db, const struct audit_entry *a,
 enum pd_status db_audit_list(struct db *db, const struct audit_query *q,
     int (*cb)(void *arg, const struct audit_entry *row), void *arg,
     struct pd_err *err);
+
+/* *n = how many rows db_audit_list would give for q (limit and offset
+ * aside). */
+enum pd_status db_audit_count(struct db *db, const struct audit_query *q,
+    int64_t *n, struct pd_err *err);
 
 #endif

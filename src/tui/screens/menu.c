@@ -9,6 +9,7 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/audit.h"
 #include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/time_screens.h"
@@ -24,6 +25,7 @@ const struct menu_entry home_menu[] = {
 	{ "Weekly hours", "h", APP_MANAGER, &hours_screen, 0 },
 	{ "Goals progress", "g", APP_STAFF, &plan_progress_screen, 0 },
 	{ "PALs' own plans", "o", APP_MANAGER, &palplan_people_screen, 0 },
+	{ "Audit trail", "a", APP_MANAGER, &audit_screen, 0 },
 	{ NULL, NULL, 0, NULL, 0 }
 };
 

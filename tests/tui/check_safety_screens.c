@@ -1,0 +1,456 @@
+/* Tier 3: the safety side of the screens over the demo organisation
+ * ("today" is 2026-11-25): the manager's audit trail (and nobody
+ * else's), every top-level screen at tiny and odd sizes, and hostile
+ * text shown escaped.  Golden files are tests/tui/expected/safety_*.txt.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "support/testlib.h"
+#include "peerdesk/app/admin.h"
+#include "peerdesk/app/clients.h"
+#include "peerdesk/app/demo.h"
+#include "peerdesk/app/signin.h"
+#include "peerdesk/app/users.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/staff.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+#include "peerdesk/tui/app_tui.h"
+#include "peerdesk/tui/audit.h"
+#include "peerdesk/tui/harness.h"
+#include "peerdesk/tui/menu.h"
+#include "peerdesk/tui/screens.h"
+
+#define TODAY "2026-11-25"
+
+/* ---- the demo database, made once for the whole program -------------- */
+
+static char demo_dir[256];
+
+static void
+set_today(void)
+{
+	pd_date d;
+
+	ck_assert_int_eq(date_parse(TODAY, &d, NULL), PD_OK);
+	today_set(d);
+}
+
+static char *
+demo_path(const char *name)
+{
+	return xasprintf("%s/%s", demo_dir, name);
+}
+
+static void
+open_app(struct app *a, const char *db, int create)
+{
+	struct app_options o;
+	struct pd_err err;
+	char *config = demo_path("config.yaml");
+
+	memset(&o, 0, sizeof o);
+	o.config_path = config;
+	o.db_path = db;
+	o.create = create;
+	ck_assert_msg(app_open(a, &o, &err) == PD_OK, "open: %s", err.msg);
+	free(config);
+}
+
+static void
+demo_make(void)
+{
+	struct app a;
+	struct demo_stats st;
+	struct pd_err err;
+	char *db, *config;
+	FILE *f;
+	const char *base = getenv("TMPDIR");
+
+	snprintf(demo_dir, sizeof demo_dir, "%s/peerdesk-safety-XXXXXX",
+	    base != NULL && base[0] != '\0' ? base : "/tmp");
+	if (mkdtemp(demo_dir) == NULL)
+		abort();
+	config = demo_path("config.yaml");
+	f = fopen(config, "w");
+	if (f == NULL)
+		abort();
+	fputs("organisation: Riverside PALs\n", f);
+	fclose(f);
+	free(config);
+	set_today();
+	db = demo_path("demo.db");
+	open_app(&a, db, 1);
+	a.system = 1;
+	if (app_demo_create(&a, DEMO_SMALL, &st, &err) != PD_OK) {
+		fprintf(stderr, "demo: %s\n", err.msg);
+		abort();
+	}
+	app_close(&a);
+	free(db);
+}
+
+static void
+demo_remove(void)
+{
+	char cmd[600];
+
+	if (demo_dir[0] != '\0' && getenv("PEERDESK_KEEP_TMP") == NULL) {
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", demo_dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", demo_dir);
+	}
+}
+
+/* ---- each test: its own copy, a session and a harness ------------------ */
+
+static struct app app;
+static struct harness *h;
+
+static void
+copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[65536];
+	size_t n;
+
+	ck_assert(in != NULL && out != NULL);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	fclose(out);
+}
+
+static void
+setup(void)
+{
+	char *from = demo_path("demo.db"), *to = test_path("safety.db");
+
+	copy_file(from, to);
+	set_today();
+	open_app(&app, to, 0);
+	free(from);
+	free(to);
+	unsetenv("NO_COLOR");
+	h = NULL;
+}
+
+static void
+teardown(void)
+{
+	harness_free(&h);
+	app_close(&app);
+}
+
+static void
+sign_in(const char *login)
+{
+	struct pd_err err;
+
+	ck_assert_msg(app_sign_in_as(&app, login, &err) == PD_OK, "%s: %s",
+	    login, err.msg);
+}
+
+static void
+start_harness(int cols, int rows)
+{
+	struct app_tui_options o;
+	struct tui_config cfg;
+	struct pd_err err;
+
+	memset(&o, 0, sizeof o);
+	app_tui_setup(&app, &o);
+	cfg = app_tui_config();
+	pd_err_clear(&err);
+	h = harness_new(cols, rows, &cfg, &err);
+	ck_assert_msg(h != NULL, "harness: %s", err.msg);
+}
+
+static void
+start_session(int cols, int rows, const struct screen_ops *ops,
+    const void *arg)
+{
+	struct pd_err err;
+
+	start_harness(cols, rows);
+	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
+	    err.msg);
+}
+
+static void
+keys(const char *script)
+{
+	struct pd_err err;
+
+	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
+	    err.msg);
+}
+
+static bool
+screen_has(const char *text)
+{
+	char *s = harness_screen(h);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
+#define SCREEN_HAS(text) ck_assert_msg(screen_has(text), \
+	"wanted \"%s\" on:\n%s", text, harness_screen(h))
+#define SCREEN_LACKS(text) ck_assert_msg(!screen_has(text), \
+	"did not want \"%s\" on:\n%s", text, harness_screen(h))
+
+static void
+golden(const char *name)
+{
+	const char *top = getenv("PEERDESK_TOP");
+	char path[1024];
+	struct strbuf msg = STRBUF_INIT;
+
+	snprintf(path, sizeof path, "%s/tests/tui/expected/safety_%s.txt",
+	    top ? top : ".", name);
+	ck_assert_msg(harness_golden(h, path, &msg), "%s", msg.buf);
+	strbuf_fini(&msg);
+}
+
+static struct screen *
+top_screen(void)
+{
+	return tui_top(harness_tui(h));
+}
+
+static int64_t
+client_id(const char *name)
+{
+	struct client_query q;
+	struct client_row rows[4];
+	struct pd_err err;
+	int n = 0;
+
+	memset(&q, 0, sizeof q);
+	q.filter = name;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_page(&app, &q, rows, 4, &n, &err), PD_OK);
+	ck_assert_int_ge(n, 1);
+	return rows[0].id;
+}
+
+static int64_t
+staff_id(const char *login)
+{
+	struct staff st;
+	struct pd_err err;
+	int64_t id;
+
+	memset(&st, 0, sizeof st);
+	ck_assert_int_eq(db_staff_by_login(app.db, login, &st, &err), PD_OK);
+	id = st.id;
+	staff_fini(&st);
+	return id;
+}
+
+/* ---- the audit trail --------------------------------------------------- */
+
+/* Rows on fixed days of 2025 (the demo's own row is "now", later), so
+ * the screens can be compared with golden files. */
+static void
+audit_rows(void)
+{
+	static const char *const who[] = { "sam", "priya", "jo", "dee" };
+	static const char *const what[] = { "open", "update", "create",
+	    "approve" };
+	struct audit_entry a;
+	struct pd_err err;
+	char login[16], action[16], entity[16];
+	char before[] = "status: referred\nphone: 01632 960001";
+	char after[] = "status: active\nphone: 01632 960002\n"
+	    "notes: a long line of notes that goes on well past the width of "
+	    "the screen so that it has to wrap onto the next line and then "
+	    "some more after that";
+	int64_t c1, c2;
+	int i;
+
+	c1 = client_id("");
+	{
+		struct client_query q;
+		struct client_row rows[2];
+		int n = 0;
+
+		memset(&q, 0, sizeof q);
+		q.status_or_minus1 = -1;
+		q.offset = 1;
+		ck_assert_int_eq(app_client_page(&app, &q, rows, 1, &n, &err),
+		    PD_OK);
+		ck_assert_int_eq(n, 1);
+		c2 = rows[0].id;
+	}
+	ck_assert_int_eq(db_begin(app.db, &err), PD_OK);
+	for (i = 0; i < 40; i++) {
+		memset(&a, 0, sizeof a);
+		snprintf(a.at, sizeof a.at, "2025-%02d-%02dT%02d:%02d:00Z",
+		    3 + i / 10, 1 + i % 10 * 2, 9 + i % 8, i % 60);
+		snprintf(login, sizeof login, "%s", who[i % 4]);
+		snprintf(action, sizeof action, "%s", what[i % 4]);
+		snprintf(entity, sizeof entity, "%s", i % 3 == 0 ? "session" :
+		    "client");
+		a.actor_login = login;
+		a.actor_id = staff_id(login);
+		a.action = action;
+		a.entity = entity;
+		a.client_id = i % 2 == 0 ? c1 : c2;
+		a.entity_id = i % 3 == 0 ? 100 + i : a.client_id;
+		a.summary = xasprintf("row %d", i);
+		if (i == 38) {
+			a.before = before;
+			a.after = after;
+		}
+		ck_assert_msg(db_audit_insert(app.db, &a, &err) == PD_OK, "%s",
+		    err.msg);
+		free(a.summary);
+	}
+	ck_assert_int_eq(db_commit(app.db, &err), PD_OK);
+}
+
+START_TEST(test_audit_manager_80x24)
+{
+	sign_in("priya");
+	audit_rows();
+	start_session(80, 24, &audit_screen, NULL);
+	SCREEN_HAS("Showing everything, newest first.");
+	SCREEN_HAS("create    demo");	/* the demo's own row, now */
+	/* only 2025 from here on: comparable with the golden file */
+	keys("<Tab><Down><Down><Enter>2025-01-01 2025-12-31<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &audit_screen);
+	SCREEN_HAS("Showing 2025-01-01 to 2025-12-31, newest first.");
+	SCREEN_LACKS("demo");
+	golden("audit_80x24");
+	SCREEN_HAS("2025-06-19 16:39 dee");
+	/* paging reads on */
+	keys("<PgDn><PgDn><End>");
+	SCREEN_HAS("2025-03-01 09:00 sam");
+	SCREEN_HAS("session 100, client");
+}
+END_TEST
+
+START_TEST(test_audit_filters)
+{
+	int64_t c2;
+
+	sign_in("priya");
+	audit_rows();
+	start_session(100, 30, &audit_screen, NULL);
+	/* one person */
+	keys("<Tab><Down><Enter>jo<Enter>");
+	SCREEN_HAS("Showing jo's actions");
+	SCREEN_LACKS("  sam  ");
+	SCREEN_LACKS("priya");
+	SCREEN_HAS("jo");
+	/* not a user: said, and nothing changes */
+	keys("<Tab><Down><Enter><C-u>nobody<Enter>");
+	SCREEN_HAS("'nobody' is not a peerdesk user");
+	SCREEN_HAS("Showing jo's actions");
+	/* one day */
+	keys("<Tab><Down><Down><Enter>2025-03-05<Enter>");
+	SCREEN_HAS("Showing jo's actions, on 2025-03-05");
+	SCREEN_HAS("row 2");
+	SCREEN_LACKS("row 6");
+	/* everything again, then one client by number */
+	keys("<Tab><End><Enter>");
+	SCREEN_HAS("Showing everything");
+	c2 = client_id("");
+	{
+		char script[80];
+
+		snprintf(script, sizeof script, "<Tab><Enter>%lld<Enter>",
+		    (long long)c2);
+		keys(script);
+	}
+	SCREEN_HAS("Audit trail: client ");
+	SCREEN_HAS("row 38");
+	SCREEN_LACKS("row 39");
+	/* type to narrow: the summary */
+	keys("row 2");
+	SCREEN_HAS("row 20");
+	SCREEN_HAS("row 2 ");
+	SCREEN_LACKS("row 38");
+}
+END_TEST
+
+START_TEST(test_audit_entry_in_full)
+{
+	sign_in("priya");
+	audit_rows();
+	start_session(80, 24, &audit_screen, NULL);
+	keys("row 38<Down><Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &audit_entry_screen);
+	golden("audit_entry_80x24");
+	SCREEN_HAS("status: referred");
+	SCREEN_HAS("phone: 01632 960002");
+	SCREEN_HAS("then some more after that");
+	keys("<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &audit_screen);
+}
+END_TEST
+
+static const char *const refused_logins[] = { "jo", "sam", "dee" };
+
+START_TEST(test_audit_refused)
+{
+	struct pd_err err;
+	struct audit_query q;
+	int64_t n;
+	const struct menu_entry *e;
+
+	sign_in(refused_logins[_i]);
+	/* the use case refuses... */
+	memset(&q, 0, sizeof q);
+	ck_assert_int_eq(app_audit_count(&app, &q, NULL, &n, &err),
+	    PD_DENIED);
+	/* ...so the screen does not open... */
+	start_session(80, 24, &home_screen, NULL);
+	ck_assert_int_ne(tui_push(harness_tui(h), &audit_screen, NULL, 0,
+	    &err), PD_OK);
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+	/* ...and the dashboard does not offer it */
+	e = menu_find(home_menu, 'a', app_tui_role_mask(&app));
+	ck_assert(e == NULL || e->ops != &audit_screen);
+	SCREEN_LACKS("Audit trail");
+}
+END_TEST
+
+START_TEST(test_audit_from_home)
+{
+	sign_in("priya");
+	start_session(80, 24, &home_screen, NULL);
+	SCREEN_HAS("Audit trail");
+	keys("a");
+	ck_assert_ptr_eq(top_screen()->ops, &audit_screen);
+}
+END_TEST
+
+static Suite *
+safety_screens_suite(void)
+{
+	Suite *s = suite_create("safety_screens");
+	TCase *tc = tcase_create("audit");
+
+	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_audit_manager_80x24);
+	tcase_add_test(tc, test_audit_filters);
+	tcase_add_test(tc, test_audit_entry_in_full);
+	tcase_add_loop_test(tc, test_audit_refused, 0,
+	    sizeof refused_logins / sizeof refused_logins[0]);
+	tcase_add_test(tc, test_audit_from_home);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+PD_TEST_MAIN(safety_screens_suite)
