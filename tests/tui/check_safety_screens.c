@@ -21,10 +21,14 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/app_tui.h"
+#include "peerdesk/tui/assign.h"
 #include "peerdesk/tui/audit.h"
+#include "peerdesk/tui/form.h"
 #include "peerdesk/tui/harness.h"
 #include "peerdesk/tui/menu.h"
+#include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/screens.h"
+#include "peerdesk/tui/time_screens.h"
 
 #define TODAY "2026-11-25"
 
@@ -434,6 +438,131 @@ START_TEST(test_audit_from_home)
 }
 END_TEST
 
+
+/* ---- tiny terminals and resize storms ----------------------------------- */
+
+struct size {
+	int cols, rows;
+};
+
+static const struct size odd_sizes[] = {
+	{ 20, 6 }, { 1, 1 }, { 200, 60 }, { 2, 40 }, { 41, 3 }, { 39, 14 },
+	{ 20, 6 }, { 59, 23 }, { 80, 2 }, { 3, 3 }, { 80, 24 },
+};
+
+/* Keys that change nothing lasting, tried at every size. */
+#define HARMLESS "<Down><Up><PgDn><PgUp><Right><Left><C-l>"
+
+/* The screen at every odd size, pressing keys at each, then back to
+ * 80x24: nothing crashes, the screen is still there and draws. */
+static void
+drive_sizes(const struct screen_ops *ops)
+{
+	size_t i;
+	char *text;
+
+	for (i = 0; i < sizeof odd_sizes / sizeof odd_sizes[0]; i++) {
+		harness_resize(h, odd_sizes[i].cols, odd_sizes[i].rows);
+		keys(HARMLESS);
+	}
+	harness_resize(h, 80, 24);
+	ck_assert_msg(top_screen()->ops == ops, "%s: the screen went away",
+	    ops->name);
+	text = harness_screen(h);
+	ck_assert_msg(strlen(text) > 20, "%s: blank screen", ops->name);
+	free(text);
+}
+
+/* Who sees which screens: every home menu entry their role is offered,
+ * and the client menu over their first client. */
+static const char *const size_logins[] = { "priya", "sam", "jo" };
+
+START_TEST(test_every_screen_tiny_and_odd)
+{
+	const struct menu_entry *e;
+	const struct screen_ops *extra[] = { &home_screen, &clients_screen,
+	    &intake_screen };
+	struct pd_err err;
+	unsigned mask;
+	int64_t id;
+	size_t i;
+	int tried = 0;
+
+	sign_in(size_logins[_i]);
+	mask = app_tui_role_mask(&app);
+	id = client_id("");
+	for (i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+		if (extra[i] == &intake_screen && (mask & APP_STAFF) == 0)
+			continue;
+		start_session(20, 6, extra[i], NULL);
+		drive_sizes(extra[i]);
+		harness_free(&h);
+		tried++;
+	}
+	for (e = home_menu; e->label != NULL; e++) {
+		if (!menu_allowed(e, mask))
+			continue;
+		start_harness(20, 6);
+		ck_assert_msg(harness_push(h, e->ops, NULL, &err) == PD_OK,
+		    "%s: %s", e->label, err.msg);
+		drive_sizes(e->ops);
+		harness_free(&h);
+		tried++;
+	}
+	start_session(20, 6, &client_screen, &id);
+	drive_sizes(&client_screen);
+	harness_free(&h);
+	for (e = client_menu; e->label != NULL; e++) {
+		if (!menu_allowed(e, mask))
+			continue;
+		start_harness(1, 1);
+		ck_assert_msg(harness_push(h, e->ops, &id, &err) == PD_OK,
+		    "%s: %s", e->label, err.msg);
+		drive_sizes(e->ops);
+		harness_free(&h);
+		tried++;
+	}
+	ck_assert_int_ge(tried, 5);
+}
+END_TEST
+
+/* Text typed in a form survives a storm of resizes, tiny ones too. */
+START_TEST(test_resize_storm_keeps_text)
+{
+	struct strbuf got = STRBUF_INIT;
+	int i;
+
+	sign_in("sam");
+	start_session(80, 24, &intake_screen, NULL);
+	keys("Ada");
+	for (i = 0; i < 300; i++) {
+		const struct size *z = &odd_sizes[(size_t)i %
+		    (sizeof odd_sizes / sizeof odd_sizes[0])];
+
+		harness_resize(h, z->cols + i % 7, z->rows + i % 5);
+		if (i % 50 == 0)
+			keys("<C-l>");
+	}
+	harness_resize(h, 80, 24);
+	keys(" Lovelace");
+	ck_assert(form_get_text(top_screen(), "name", &got));
+	ck_assert_str_eq(got.buf, "Ada Lovelace");
+	SCREEN_HAS("Ada Lovelace");
+	strbuf_fini(&got);
+}
+END_TEST
+
+/* The real start at a tiny terminal: a plain message, no crash. */
+START_TEST(test_start_tiny)
+{
+	sign_in("priya");
+	start_session(20, 6, &home_screen, NULL);
+	SCREEN_HAS("small");
+	harness_resize(h, 80, 24);
+	SCREEN_HAS("Clients");
+}
+END_TEST
+
 static Suite *
 safety_screens_suite(void)
 {
@@ -449,6 +578,16 @@ safety_screens_suite(void)
 	tcase_add_loop_test(tc, test_audit_refused, 0,
 	    sizeof refused_logins / sizeof refused_logins[0]);
 	tcase_add_test(tc, test_audit_from_home);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("sizes");
+	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_every_screen_tiny_and_odd, 0,
+	    sizeof size_logins / sizeof size_logins[0]);
+	tcase_add_test(tc, test_resize_storm_keeps_text);
+	tcase_add_test(tc, test_start_tiny);
 	suite_add_tcase(s, tc);
 	return s;
 }
