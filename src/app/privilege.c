@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -85,5 +86,27 @@ privilege_resume(struct pd_err *err)
 		    "could not take the peerdesk group back: %s",
 		    strerror(errno));
 	privilege_suspended = false;
+	return PD_OK;
+}
+enum pd_status
+privilege_share_db(const char *db_path, struct pd_err *err)
+{
+	static const char *const sidecars[] = { "-wal", "-shm", "-journal" };
+	char path[4096];
+	enum pd_status s;
+	size_t i;
+
+	if ((s = privilege_share_file(db_path, err)) != PD_OK)
+		return s;
+	for (i = 0; i < sizeof sidecars / sizeof sidecars[0]; i++) {
+		if ((size_t)snprintf(path, sizeof path, "%s%s", db_path,
+		    sidecars[i]) >= sizeof path)
+			return pd_fail(err, PD_IO, NULL,
+			    "the database's path is too long");
+		if (access(path, F_OK) != 0)
+			continue;	/* not there now: nothing to share */
+		if ((s = privilege_share_file(path, err)) != PD_OK)
+			return s;
+	}
 	return PD_OK;
 }

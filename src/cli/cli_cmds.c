@@ -8,6 +8,7 @@
 #include "cli_priv.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/import.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/app/summary.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
@@ -33,6 +34,9 @@ cli_init(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, 1, 0)) != 0)
 		return rc;
 	if (app_setup_first_manager(&cli->app, &added, &err) != PD_OK)
+		return cli_fail(&err);
+	/* setgid: every person's peerdesk reaches it through the group */
+	if (privilege_share_db(cli->app.db_path, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("The database is ready: %s\n", cli->app.db_path);
 	if (added)

@@ -127,6 +127,60 @@ START_TEST(test_share_when_elevated)
 }
 END_TEST
 
+/* A database with its -wal and -shm beside it (but no -journal): all
+ * three become 0660 for the group; the missing one is no error. */
+static int
+child_share_db(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	char p[128];
+	struct stat sb;
+	size_t i;
+	int rc, fd;
+
+	if ((rc = become_setgid()) != 0)
+		return rc;
+	umask(077);
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, ext[i]);
+		fd = open(p, O_CREAT | O_EXCL | O_WRONLY, 0644);
+		if (fd < 0)
+			return 10;
+		close(fd);
+	}
+	if (privilege_share_db(path, NULL) != PD_OK)
+		return 11;
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", path, ext[i]);
+		if (stat(p, &sb) != 0 || (sb.st_mode & 07777) != 0660)
+			return 20 + (int)i;
+		if (sb.st_gid != PDGROUP)
+			return 30 + (int)i;
+	}
+	snprintf(p, sizeof p, "%s-journal", path);
+	return access(p, F_OK) == 0 ? 40 : 0;
+}
+
+START_TEST(test_share_db_and_sidecars)
+{
+	char dir[] = "/tmp/pdtest-priv.XXXXXX";
+	char path[64], p[96];
+	int rc;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(chmod(dir, 0777), 0);
+	snprintf(path, sizeof path, "%s/db", dir);
+	rc = in_child(child_share_db, path);
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+	rmdir(dir);
+	ck_assert_int_eq(rc, 0);
+}
+END_TEST
+
 START_TEST(test_not_elevated)
 {
 	char *path = test_write_file("plain", "x");
@@ -175,6 +229,7 @@ privilege_suite(void)
 	tcase_add_test(tc, test_not_elevated);
 	tcase_add_test(tc, test_drop_for_good);
 	tcase_add_test(tc, test_share_when_elevated);
+	tcase_add_test(tc, test_share_db_and_sidecars);
 	tcase_add_test(tc, test_share_missing_file);
 	suite_add_tcase(s, tc);
 	return s;

@@ -39,4 +39,9 @@ enum pd_status privilege_share_file(const char *path, struct pd_err *err);
 enum pd_status privilege_suspend(struct pd_err *err);
 enum pd_status privilege_resume(struct pd_err *err);
 
+/* privilege_share_file for a database this process created, and for its
+ * -wal, -shm and -journal files when they are there (peerdesk init), so
+ * a setgid install needs no chmod by hand. */
+enum pd_status privilege_share_db(const char *db_path, struct pd_err *err);
+
 #endif
