@@ -2,14 +2,19 @@
 #include "peerdesk/tui/tui.h"
 
 #include <curses.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/term.h"
@@ -23,32 +28,84 @@ tui_now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int
-tui_editor_default(const char *path, void *ctx)
+/* Copy the file at from to a new file at to (O_EXCL, mode 0600, not
+ * through a link), or over the existing file at to when replace. */
+static int
+tui_copy_file(const char *from, const char *to, bool replace)
 {
-	const char *ed = getenv("VISUAL");
-	char *cmd;
+	char buf[8192];
+	ssize_t n;
+	int in, out, rc = 0;
+
+	if ((in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return -1;
+	out = replace ? open(to, O_WRONLY | O_TRUNC | O_CLOEXEC) :
+	    open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    S_IRUSR | S_IWUSR);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	while ((n = read(in, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = -1;
+			break;
+		}
+		if (write(out, buf, (size_t)n) != n) {
+			rc = -1;
+			break;
+		}
+	}
+	close(in);
+	if (close(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Remove dir and whatever the editor left in it (swap and backup
+ * files); it holds no folders. */
+static void
+tui_remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char *p;
+
+	if (d != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 ||
+			    strcmp(e->d_name, "..") == 0)
+				continue;
+			p = xasprintf("%s/%s", dir, e->d_name);
+			unlink(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/* Fork and run cmd on file through /bin/sh as the person: without the
+ * setgid group (privilege_drop) or exec does not happen.  The editor's
+ * exit status, or -1. */
+static int
+tui_editor_spawn(const char *cmd, const char *file)
+{
 	pid_t pid;
 	int status;
 
-	(void)ctx;
-	if (ed == NULL || ed[0] == '\0')
-		ed = getenv("EDITOR");
-	if (ed == NULL || ed[0] == '\0')
-		ed = "vi";
-	/* The path goes in as $1, so it needs no quoting. */
-	cmd = xasprintf("%s \"$1\"", ed);
 	pid = fork();
-	if (pid < 0) {
-		free(cmd);
+	if (pid < 0)
 		return -1;
-	}
 	if (pid == 0) {
-		/* TODO(privileges): drop setgid here before exec. */
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		if (privilege_drop(NULL) != PD_OK)
+			_exit(126);
+		/* The path goes in as $1, so it needs no quoting. */
+		execl("/bin/sh", "sh", "-c", cmd, "sh", file, (char *)NULL);
 		_exit(127);
 	}
-	free(cmd);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR)
 			return -1;
@@ -58,6 +115,42 @@ tui_editor_default(const char *path, void *ctx)
 	if (!WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+int
+tui_editor_default(const char *path, void *ctx)
+{
+	const char *ed = getenv("VISUAL");
+	const char *tmp = getenv("TMPDIR");
+	char *cmd, *dir, *file;
+	int rc = -1;
+
+	(void)ctx;
+	if (ed == NULL || ed[0] == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || ed[0] == '\0')
+		ed = "vi";
+	if (tmp == NULL || tmp[0] != '/')
+		tmp = "/tmp";
+	/* The editor works on a copy in a folder of its own (mode 0700),
+	 * so its swap and backup files are private too and go with it. */
+	dir = xasprintf("%s/peerdesk-edit-XXXXXX", tmp);
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return -1;
+	}
+	file = xasprintf("%s/note.txt", dir);
+	cmd = xasprintf("%s \"$1\"", ed);
+	if (tui_copy_file(path, file, false) == 0) {
+		rc = tui_editor_spawn(cmd, file);
+		if (rc == 0 && tui_copy_file(file, path, true) != 0)
+			rc = -1;
+	}
+	tui_remove_dir(dir);
+	free(cmd);
+	free(file);
+	free(dir);
+	return rc;
 }
 
 int

@@ -83,7 +83,10 @@ int tui_tick_ms(const struct tui *ui);
 bool tui_done(const struct tui *ui, int *status);
 
 /* The default editor runner: $VISUAL, else $EDITOR, else vi, through
- * /bin/sh so "code -w" works; returns its exit status or -1. */
+ * /bin/sh so "code -w" works, without the setgid group (dropped in the
+ * child before exec), on a private copy of path (0600, in a new 0700
+ * folder, all removed after; copied back on exit 0).  Returns the
+ * editor's exit status, 126 if the group could not be dropped, or -1. */
 int tui_editor_default(const char *path, void *ctx);
 
 #endif
