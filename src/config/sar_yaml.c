@@ -69,11 +69,53 @@ sar_yaml_simple(yaml_emitter_t *e, int kind)
 	return ok && yaml_emitter_emit(e, &ev);
 }
 
+/* The walk's steps: each section a sequence of mappings. */
+static int
+sar_yaml_section(void *e, const struct sar_section *s)
+{
+	return sar_yaml_key(e, s->key) && sar_yaml_simple(e, 'q');
+}
+
+static int
+sar_yaml_record(void *e, const struct sar_record *r, const char *heading)
+{
+	(void)r;
+	return sar_yaml_simple(e, 'm') && sar_yaml_key(e, "heading") &&
+	    sar_yaml_str(e, heading);
+}
+
+static int
+sar_yaml_field(void *e, const struct sar_field *f)
+{
+	return sar_yaml_key(e, f->key) && sar_yaml_str(e, f->value);
+}
+
+static int
+sar_yaml_record_end(void *e, const struct sar_record *r)
+{
+	(void)r;
+	return sar_yaml_simple(e, 'M');
+}
+
+static int
+sar_yaml_section_end(void *e, const struct sar_section *s)
+{
+	(void)s;
+	return sar_yaml_simple(e, 'Q');
+}
+
+static const struct sar_walker sar_yaml_walker = {
+	.section = sar_yaml_section,
+	.record = sar_yaml_record,
+	.field = sar_yaml_field,
+	.record_end = sar_yaml_record_end,
+	.section_end = sar_yaml_section_end,
+};
+
 static int
 sar_yaml_emit(yaml_emitter_t *e, const struct sar_bundle *b)
 {
 	char num[32];
-	size_t i, j, k;
 	int ok;
 
 	snprintf(num, sizeof num, "%lld", (long long)b->client_id);
@@ -84,24 +126,8 @@ sar_yaml_emit(yaml_emitter_t *e, const struct sar_bundle *b)
 	    sar_yaml_str(e, b->client_name ? b->client_name : "") &&
 	    sar_yaml_key(e, "made_on") && sar_yaml_str(e, b->made_on) &&
 	    sar_yaml_key(e, "held_by") &&
-	    sar_yaml_str(e, b->org_name ? b->org_name : "");
-	for (i = 0; ok && i < b->n; i++) {
-		const struct sar_section *s = &b->sections[i];
-
-		ok = sar_yaml_key(e, s->key) && sar_yaml_simple(e, 'q');
-		for (j = 0; ok && j < s->n; j++) {
-			const struct sar_record *r = &s->recs[j];
-
-			ok = sar_yaml_simple(e, 'm') &&
-			    sar_yaml_key(e, "heading") &&
-			    sar_yaml_str(e, r->title ? r->title : s->title);
-			for (k = 0; ok && k < r->n; k++)
-				ok = sar_yaml_key(e, r->fields[k].key) &&
-				    sar_yaml_str(e, r->fields[k].value);
-			ok = ok && sar_yaml_simple(e, 'M');
-		}
-		ok = ok && sar_yaml_simple(e, 'Q');
-	}
+	    sar_yaml_str(e, b->org_name ? b->org_name : "") &&
+	    sar_walk(b, &sar_yaml_walker, e);
 	return ok && sar_yaml_simple(e, 'M') && sar_yaml_simple(e, 'D') &&
 	    sar_yaml_simple(e, 'S');
 }

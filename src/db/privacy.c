@@ -10,6 +10,19 @@
 
 /* ---- reading everything ------------------------------------------------ */
 
+/* Text elsewhere that names the client (a name of 4 or more bytes, or
+ * the phone number): short names would match too much.  Binds :name
+ * and :phone. */
+#define MENTIONS(col) "((length(:name) >= 4 AND instr(" col ", :name) > 0) " \
+	"OR (length(:phone) >= 6 AND instr(" col ", :phone) > 0))"
+/* A kept draft is about the client when it is a draft of one of their
+ * record's forms (filed under their number) or its text names them:
+ * the subject access copy shows these, erasure deletes them. */
+#define DRAFT_FORMS "('kept:client-edit', 'kept:plan_note', " \
+	"'kept:plan_review', 'kept:session')"
+#define DRAFT_ABOUT(key, form, content) "((" key " = CAST(:id AS TEXT) " \
+	"AND " form " IN " DRAFT_FORMS ") OR " MENTIONS(content) ")"
+
 /* Each query takes :id (the client) and returns one record per row: the
  * column "_title" is the record's heading, every other non-NULL column a
  * field named after it. */
@@ -109,6 +122,23 @@ static const char sql_sessions[] =
 	"x.went_well, x.follow_up, x.status "
 	"FROM session x LEFT JOIN staff s ON s.id = x.pal_id "
 	"WHERE x.client_id = :id ORDER BY x.date, x.start_time, x.id";
+static const char sql_time[] =
+	"SELECT 'Time logged on ' || l.date || ' by ' || coalesce(s.name, "
+	"'a PAL') AS _title, l.date, s.name AS pal, " HOURS("l.minutes")
+	" AS time_spent, l.minutes, replace(l.kind, '_', ' ') AS kind, "
+	"l.note, w.week_start AS week_of, w.status AS week_status "
+	"FROM timesheet_line l JOIN timesheet_week w ON w.id = l.week_id "
+	"LEFT JOIN staff s ON s.id = l.pal_id "
+	"WHERE l.client_id = :id ORDER BY l.date, l.id";
+static const char sql_drafts[] =
+	"SELECT 'Unsaved text kept for ' || coalesce(s.name, 'a member of "
+	"staff') || ' on ' || " WHEN("d.saved_at") " AS _title, "
+	"s.name AS kept_for, d.saved_at, "
+	"replace(replace(d.form, 'kept:', ''), '_', ' ') AS form, "
+	"d.content AS text "
+	"FROM draft d LEFT JOIN staff s ON s.id = d.staff_id "
+	"WHERE " DRAFT_ABOUT("d.record_key", "d.form", "d.content")
+	" ORDER BY d.saved_at, d.id";
 static const char sql_audit[] =
 	"SELECT coalesce(s.name, a.actor_login, 'peerdesk') || CASE a.action "
 	"WHEN 'open' THEN ' opened the record' "
@@ -135,13 +165,51 @@ static const struct {
 	{ "assignments", "Who has supported you", sql_assignments },
 	{ "reviews", "Your reviews", sql_reviews },
 	{ "sessions", "Your sessions", sql_sessions },
+	{ "time", "Time your PALs logged for you", sql_time },
+	{ "drafts", "Unsaved text about you that is kept", sql_drafts },
 	{ "audit", "Who looked at or changed your record, and when",
 	  sql_audit },
 };
 
+static const char sql_old_phone[] =
+	"SELECT phone FROM client WHERE id = :id";
+/* *phone = client id's phone number (NULL when none). */
 static enum pd_status
-privacy_section(struct db *db, int64_t id, struct sar_bundle *b,
-    size_t which, struct pd_err *err)
+privacy_phone(struct db *db, int64_t id, char **phone, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_old_phone, err);
+	enum pd_status s;
+
+	*phone = NULL;
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	if ((s = db_step_row(db, st, err)) == PD_OK)
+		*phone = db_col_str(st, 0);
+	db_done(st);
+	return s;
+}
+
+/* Bind whichever of the names the statement has. */
+static void
+privacy_bind(sqlite3_stmt *st, int64_t id, const char *name,
+    const char *phone, const char *now, int64_t actor)
+{
+	if (sqlite3_bind_parameter_index(st, ":id") > 0)
+		db_bind_int64(st, ":id", id);
+	if (sqlite3_bind_parameter_index(st, ":name") > 0)
+		db_bind_text(st, ":name", name);
+	if (sqlite3_bind_parameter_index(st, ":phone") > 0)
+		db_bind_text_opt(st, ":phone", phone);
+	if (sqlite3_bind_parameter_index(st, ":now") > 0)
+		db_bind_text(st, ":now", now);
+	if (sqlite3_bind_parameter_index(st, ":actor") > 0)
+		db_bind_id_opt(st, ":actor", actor);
+}
+
+static enum pd_status
+privacy_section(struct db *db, int64_t id, const char *phone,
+    struct sar_bundle *b, size_t which, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, privacy_sections[which].sql, err);
 	struct sar_section *sec;
@@ -151,7 +219,7 @@ privacy_section(struct db *db, int64_t id, struct sar_bundle *b,
 		return PD_DB;
 	sec = sar_add_section(b, privacy_sections[which].key,
 	    privacy_sections[which].title);
-	db_bind_int64(st, ":id", id);
+	privacy_bind(st, id, b->client_name, phone, "", 0);
 	n = sqlite3_column_count(st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sar_record *r = sar_add_record(sec, NULL);
@@ -178,6 +246,7 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 	struct privacy_client c;
 	enum pd_status s;
 	int own = db->tx_depth == 0;
+	char *phone = NULL;
 	size_t i;
 
 	if (own && (s = db_exec_sql(db, "BEGIN", err)) != PD_OK)
@@ -189,11 +258,13 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 		free(b->client_name);
 		b->client_name = c.name;
 		c.name = NULL;
+		s = privacy_phone(db, id, &phone, err);
 	}
 	for (i = 0; s == PD_OK && i < sizeof privacy_sections /
 	    sizeof privacy_sections[0]; i++)
-		s = privacy_section(db, id, b, i, err);
+		s = privacy_section(db, id, phone, b, i, err);
 	privacy_client_fini(&c);
+	free(phone);
 	if (own) {
 		if (s == PD_OK)
 			s = db_exec_sql(db, "COMMIT", err);
@@ -285,13 +356,7 @@ db_privacy_past(struct db *db, const char *cutoff,
 /* Each statement binds some of :id, :name, :phone, :now, :actor. */
 #define IN_PLAN "(SELECT id FROM plan WHERE client_id = :id)"
 #define IN_ASSIGNMENT "(SELECT id FROM assignment WHERE client_id = :id)"
-/* Text elsewhere that names the client (a name of 4 or more bytes, or
- * the phone number): short names would match too much. */
-#define MENTIONS(col) "((length(:name) >= 4 AND instr(" col ", :name) > 0) " \
-	"OR (length(:phone) >= 6 AND instr(" col ", :phone) > 0))"
 
-static const char sql_old_phone[] =
-	"SELECT phone FROM client WHERE id = :id";
 static const char *const sql_erase[] = {
 	"UPDATE client SET name = 'Erased client #' || id, "
 	"preferred_name = NULL, pronouns = NULL, date_of_birth = NULL, "
@@ -330,7 +395,8 @@ static const char *const sql_erase[] = {
 	"(client_id = :id OR session_id IN "
 	"(SELECT id FROM session WHERE client_id = :id) OR "
 	MENTIONS("note") ")",
-	"DELETE FROM draft WHERE " MENTIONS("content"),
+	"DELETE FROM draft WHERE " DRAFT_ABOUT("record_key", "form",
+	    "content"),
 	/* the one update the audit table allows (0005_audit_redact.sql) */
 	"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
 	"reason = NULL WHERE (client_id = :id OR (entity = 'client' AND "
@@ -339,23 +405,6 @@ static const char *const sql_erase[] = {
 	"(summary IS '(erased)' AND before IS NULL AND after IS NULL AND "
 	"reason IS NULL)",
 };
-
-/* Bind whichever of the names the statement has. */
-static void
-privacy_bind(sqlite3_stmt *st, int64_t id, const char *name,
-    const char *phone, const char *now, int64_t actor)
-{
-	if (sqlite3_bind_parameter_index(st, ":id") > 0)
-		db_bind_int64(st, ":id", id);
-	if (sqlite3_bind_parameter_index(st, ":name") > 0)
-		db_bind_text(st, ":name", name);
-	if (sqlite3_bind_parameter_index(st, ":phone") > 0)
-		db_bind_text_opt(st, ":phone", phone);
-	if (sqlite3_bind_parameter_index(st, ":now") > 0)
-		db_bind_text(st, ":now", now);
-	if (sqlite3_bind_parameter_index(st, ":actor") > 0)
-		db_bind_id_opt(st, ":actor", actor);
-}
 
 enum pd_status
 db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
@@ -369,14 +418,7 @@ db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
 
 	if ((s = db_privacy_client(db, id, &c, err)) != PD_OK)
 		return s;
-	if ((st = db_stmt(db, sql_old_phone, err)) == NULL) {
-		privacy_client_fini(&c);
-		return PD_DB;
-	}
-	db_bind_int64(st, ":id", id);
-	if ((s = db_step_row(db, st, err)) == PD_OK)
-		phone = db_col_str(st, 0);
-	db_done(st);
+	s = privacy_phone(db, id, &phone, err);
 	db_now(now);
 	for (i = 0; s == PD_OK && i < sizeof sql_erase / sizeof sql_erase[0];
 	    i++) {

@@ -82,6 +82,35 @@ sar_label(const char *key, char *buf, size_t n)
 	return buf;
 }
 
+int
+sar_walk(const struct sar_bundle *b, const struct sar_walker *w, void *ctx)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < b->n; i++) {
+		const struct sar_section *s = &b->sections[i];
+
+		if (w->section != NULL && !w->section(ctx, s))
+			return 0;
+		for (j = 0; j < s->n; j++) {
+			const struct sar_record *r = &s->recs[j];
+
+			if (w->record != NULL && !w->record(ctx, r,
+			    r->title != NULL ? r->title : s->title))
+				return 0;
+			for (k = 0; k < r->n; k++)
+				if (w->field != NULL &&
+				    !w->field(ctx, &r->fields[k]))
+					return 0;
+			if (w->record_end != NULL && !w->record_end(ctx, r))
+				return 0;
+		}
+		if (w->section_end != NULL && !w->section_end(ctx, s))
+			return 0;
+	}
+	return 1;
+}
+
 void
 sar_bundle_fini(struct sar_bundle *b)
 {

@@ -240,7 +240,8 @@ sp_intro(struct sar_pdf *p)
 	    "(client number %lld), made on %s in answer to a request to see "
 	    "it. It has your record, how you came to us, your plan in every "
 	    "version that was saved, your goals, who supported you, your "
-	    "sessions and reviews, and a list of everyone who looked at or "
+	    "sessions and reviews, the time your PALs logged for you, any "
+	    "unsaved text about you that is kept, and a list of everyone who looked at or "
 	    "changed your record, and when. The same information is in the "
 	    "YAML file that comes with this one.",
 	    b->org_name ? b->org_name : "peerdesk",
@@ -251,35 +252,54 @@ sp_intro(struct sar_pdf *p)
 	p->y += 8;
 }
 
+/* The walk's steps: a heading per section and per record, then the
+ * fields. */
+static int
+sp_section(void *ctx, const struct sar_section *s)
+{
+	struct sar_pdf *p = ctx;
+
+	p->y += 8;
+	sp_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
+	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_SECTION, 1, 0, s->title);
+	if (s->n == 0)
+		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 1,
+		    "We hold nothing of this kind about you.");
+	return 1;
+}
+
+static int
+sp_record(void *ctx, const struct sar_record *r, const char *heading)
+{
+	struct sar_pdf *p = ctx;
+
+	(void)r;
+	p->y += 4;
+	sp_need(p, SIZE_RECORD * LEAD + 2 * SIZE_BODY * LEAD);
+	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_RECORD, 1, 0, heading);
+	return 1;
+}
+
+static int
+sp_field_step(void *ctx, const struct sar_field *f)
+{
+	sp_field(ctx, f);
+	return 1;
+}
+
+static const struct sar_walker sp_walker = {
+	.section = sp_section,
+	.record = sp_record,
+	.field = sp_field_step,
+};
+
 static void
 sp_body(struct sar_pdf *p)
 {
-	const struct sar_bundle *b = p->b;
-	size_t i, j, k;
-
 	p->page = 1;
 	sp_header(p);
 	sp_intro(p);
-	for (i = 0; i < b->n; i++) {
-		const struct sar_section *s = &b->sections[i];
-
-		p->y += 8;
-		sp_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
-		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_SECTION, 1, 0, s->title);
-		if (s->n == 0)
-			sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 1,
-			    "We hold nothing of this kind about you.");
-		for (j = 0; j < s->n; j++) {
-			const struct sar_record *r = &s->recs[j];
-
-			p->y += 4;
-			sp_need(p, SIZE_RECORD * LEAD + 2 * SIZE_BODY * LEAD);
-			sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_RECORD, 1, 0,
-			    r->title ? r->title : s->title);
-			for (k = 0; k < r->n; k++)
-				sp_field(p, &r->fields[k]);
-		}
-	}
+	sar_walk(p->b, &sp_walker, p);
 	if (p->draw)
 		cairo_show_page(p->cr);
 }

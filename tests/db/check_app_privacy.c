@@ -15,11 +15,16 @@
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/privacy.h"
+#include "peerdesk/config/sar_yaml.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/report/sar_pdf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
 #include "peerdesk/db/client.h"
+#include "peerdesk/db/draft.h"
 #include "peerdesk/db/session.h"
+#include "peerdesk/db/timesheet.h"
 
 /* cairo's toy font API loads fontconfig, which keeps its caches until
  * the program ends; the sanitizer twin build's LeakSanitizer would count
@@ -151,6 +156,70 @@ START_TEST(test_sar_collects_everything)
 	ck_assert_ptr_nonnull(sar_find(&b, "reviews"));
 	sar_bundle_fini(&b);
 	ck_assert_int_eq(app_sar_collect(&app, 9999, &b, &err), PD_NOT_FOUND);
+}
+END_TEST
+
+
+/* The time a PAL logged for the client, and kept drafts about them: a
+ * draft of their record's form, and one whose text names them; another
+ * client's draft is not shown.  Both the YAML and the PDF have them
+ * (the same walk). */
+START_TEST(test_sar_time_and_drafts)
+{
+	struct sar_bundle b;
+	struct ts_week wk;
+	struct ts_line l;
+	struct pd_err err;
+	struct strbuf y = STRBUF_INIT, pdf = STRBUF_INIT;
+	char key[32];
+	const struct sar_section *sec;
+
+	ck_assert_int_eq(db_week_get_or_create(app.db, w.sam, "2026-02-02",
+	    &wk, &err), PD_OK);
+	memset(&l, 0, sizeof l);
+	l.week_id = wk.id;
+	snprintf(l.date, sizeof l.date, "2026-02-03");
+	l.minutes = 75;
+	l.kind = LINE_TRAVEL;
+	l.client_id = w.ana;
+	l.note = (char *)"Bus to the allotment";
+	ck_assert_int_eq(db_line_insert(app.db, &l, w.sam, &err), PD_OK);
+	snprintf(key, sizeof key, "%lld", (long long)w.ana);
+	ck_assert_int_eq(db_draft_save(app.db, w.office, "kept:client-edit",
+	    key, "phone\t07700 900123", &err), PD_OK);
+	ck_assert_int_eq(db_draft_save(app.db, w.sam, "kept:session", "",
+	    "#title\tLog a session\nclient\tAna Silva\ndid\tHalf a note",
+	    &err), PD_OK);
+	ck_assert_int_eq(db_draft_save(app.db, w.jo, "kept:session", "",
+	    "client\tBen Okafor\ndid\tSomeone else's note", &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_sar_collect(&app, w.ana, &b, &err), PD_OK);
+	ck_assert_str_eq(field(find_record(&b, "time", 0), "time_spent"),
+	    "1h 15m");
+	ck_assert_str_eq(field(find_record(&b, "time", 0), "kind"), "travel");
+	ck_assert_str_eq(field(find_record(&b, "time", 0), "note"),
+	    "Bus to the allotment");
+	ck_assert_str_eq(field(find_record(&b, "time", 0), "date"),
+	    "2026-02-03");
+	sec = sar_find(&b, "drafts");
+	ck_assert_ptr_nonnull(sec);
+	ck_assert_uint_eq(sec->n, 2);
+	ck_assert_str_eq(field(find_record(&b, "drafts", 0), "form"),
+	    "client-edit");
+	ck_assert_ptr_nonnull(strstr(field(find_record(&b, "drafts", 1),
+	    "text"), "Half a note"));
+	ck_assert(has_title(&b, "drafts", "Unsaved text kept for Sam Reid"));
+	/* both renderings walk the same bundle */
+	ck_assert_int_eq(sar_yaml_render(&b, &y, &err), PD_OK);
+	ck_assert_ptr_nonnull(strstr(y.buf, "\ntime:\n"));
+	ck_assert_ptr_nonnull(strstr(y.buf, "Bus to the allotment"));
+	ck_assert_ptr_nonnull(strstr(y.buf, "\ndrafts:\n"));
+	ck_assert_ptr_null(strstr(y.buf, "Someone else"));
+	ck_assert_int_eq(sar_pdf_render(&b, &pdf, &err), PD_OK);
+	ck_assert_uint_gt(pdf.len, 1000);
+	sar_bundle_fini(&b);
+	strbuf_fini(&y);
+	strbuf_fini(&pdf);
 }
 END_TEST
 
@@ -529,6 +598,7 @@ privacy_suite(void)
 	tcase_add_loop_test(tc, test_managers_only, 0,
 	    (int)(sizeof who / sizeof who[0]));
 	tcase_add_test(tc, test_sar_files_parse_back);
+	tcase_add_test(tc, test_sar_time_and_drafts);
 	tcase_add_test(tc, test_erase_refuses_open_client);
 	tcase_add_test(tc, test_erase_keeps_dates_and_minutes);
 	tcase_add_loop_test(tc, test_audit_only_redaction, 0,

@@ -16,6 +16,12 @@ NOTE=$(q "SELECT did FROM session WHERE client_id = $C AND did IS NOT NULL ORDER
 PRIYA=$(q "SELECT id FROM staff WHERE login = 'priya'")
 q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary) VALUES ('2026-03-01T10:15:00Z', $PRIYA, 'priya', 'open', 'client', $C, $C, 'opened the record')"
 q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary, before, after) VALUES ('2026-03-02T09:00:00Z', $PRIYA, 'priya', 'update', 'client', $C, $C, 'changed the record', 'phone: $PHONE', 'name: $NAME')"
+SAM=$(q "SELECT id FROM staff WHERE login = 'sam'")
+q "INSERT INTO draft (staff_id, form, record_key, content, saved_at) VALUES ($SAM, 'kept:client-edit', '$C', 'contact_notes	call after six, half typed', '2026-03-03T11:00:00Z')"
+q "INSERT INTO draft (staff_id, form, record_key, content, saved_at) VALUES ($SAM, 'kept:session', '', 'client	$NAME
+did	we walked by the river', '2026-03-04T12:00:00Z')"
+LINES=$(q "SELECT count(*) FROM timesheet_line WHERE client_id = $C")
+check "the test client has time logged" test "$LINES" -gt 0
 check "the test client has a name, a phone and a session note" \
 	test -n "$NAME" -a -n "$PHONE" -a -n "$NOTE"
 
@@ -32,6 +38,16 @@ check "the PDF says who opened the record and when" \
 	grep -q "Priya.* opened the record on 2026-03-01 at 10:15" "$T/out/sar.txt"
 check "the PDF names plan versions and who saved them" \
 	grep -q "Your plan, version 1, saved by" "$T/out/sar.txt"
+check "the PDF has the time logged for the client" \
+	grep -q "Time your PALs logged for you" "$T/out/sar.txt"
+check "... line by line" \
+	test "$(grep -c "Time logged on " "$T/out/sar.txt")" -eq "$LINES"
+check "the PDF has the kept drafts about the client" \
+	grep -q "Unsaved text kept for Sam" "$T/out/sar.txt"
+check "... a draft of their record" grep -qF "call after six, half typed" "$T/out/sar.txt"
+check "... and one that names them" grep -qF "we walked by the river" "$T/out/sar.txt"
+check "the YAML has the time and the drafts" \
+	sh -c "grep -q '^time:' '$T/out/client-$C.yaml' && grep -q '^drafts:' '$T/out/client-$C.yaml' && grep -qF 'call after six' '$T/out/client-$C.yaml'"
 check "the YAML has the client" grep -qF "client: \"$NAME\"" "$T/out/client-$C.yaml"
 check "the YAML has the sessions" grep -q "^sessions:" "$T/out/client-$C.yaml"
 expect_out "sar never overwrites" "already there" "$PD" --db "$DB" sar "$C" --output "$T/out"
@@ -56,6 +72,8 @@ expect_out "erase goes ahead when the name is typed" "is erased" \
 	sh -c "printf '%s\n' '$NAME' | '$PD' --db '$DB' erase $C"
 check "the name is replaced" test "$(q "SELECT name FROM client WHERE id = $C")" = "Erased client #$C"
 check "anonymised_at is set" test "$(q "SELECT anonymised_at IS NOT NULL FROM client WHERE id = $C")" = 1
+check "the kept drafts about the client are gone" \
+	test "$(q "SELECT count(*) FROM draft WHERE content LIKE '%half typed%' OR content LIKE '%by the river%'")" = 0
 
 # no trace of the name or the phone in any text column of any table
 leaks=0

@@ -54,6 +54,25 @@ const struct sar_section *sar_find(const struct sar_bundle *b,
 /* "went_well" -> "Went well" into buf (cut to fit); returns buf. */
 char *sar_label(const char *key, char *buf, size_t n);
 
+/* One walk over a bundle for every renderer (the YAML and the PDF), so
+ * they show the same sections, records and fields in the same order
+ * under the same headings.  Any callback may be NULL; one returning 0
+ * stops the walk. */
+struct sar_walker {
+	int (*section)(void *ctx, const struct sar_section *s);
+	/* heading: the record's title, else its section's */
+	int (*record)(void *ctx, const struct sar_record *r,
+	    const char *heading);
+	int (*field)(void *ctx, const struct sar_field *f);
+	int (*record_end)(void *ctx, const struct sar_record *r);
+	int (*section_end)(void *ctx, const struct sar_section *s);
+};
+
+/* Walk b in order with w; 1 when it went to the end, 0 when a callback
+ * stopped it. */
+int sar_walk(const struct sar_bundle *b, const struct sar_walker *w,
+    void *ctx);
+
 /* Free what b owns; it is then all zeros.  NULL allowed. */
 void sar_bundle_fini(struct sar_bundle *b);
 
