@@ -35,10 +35,36 @@ le_reserve(struct lineedit *le, size_t n)
 	le->buf = xreallocarray(le->buf, le->cap, sizeof *le->buf);
 }
 
+/* A byte that is not valid UTF-8 is kept as U+DC00 + byte (a lone
+ * surrogate, never a character anyone types), so text with bad bytes
+ * comes back out of le_text() exactly as it went in and shows as
+ * "\xff". */
+#define LE_RAW(b) ((wchar_t)(0xdc00 + (b)))
+
+static bool
+le_is_raw(wchar_t c)
+{
+	return c >= LE_RAW(0x80) && c <= LE_RAW(0xff);
+}
+
+/* The escape shown for c into esc (12 bytes); its length. */
+static size_t
+le_escape(wchar_t c, char esc[12])
+{
+	if (le_is_raw(c))
+		return utf8_cp_escape(UTF8_INVALID,
+		    (unsigned char)(c - LE_RAW(0)), esc);
+	return utf8_cp_escape((int32_t)c, 0, esc);
+}
+
 /* Width of one character as shown (escapes for controls). */
 static int
 le_cw(wchar_t c)
 {
+	char esc[12];
+
+	if (le_is_raw(c))
+		return (int)le_escape(c, esc);
 	return utf8_cp_width((int32_t)c);
 }
 
@@ -98,13 +124,15 @@ le_set(struct lineedit *le, const char *s)
 		return;
 	n = strlen(s);
 	while (i < n) {
-		i += utf8_decode(s + i, n - i, &cp);
-		if (cp == UTF8_INVALID)
-			cp = 0xfffd;
+		size_t used = utf8_decode(s + i, n - i, &cp);
+		wchar_t c = cp == UTF8_INVALID ?
+		    LE_RAW((unsigned char)s[i]) : (wchar_t)cp;
+
+		i += used;
 		if (le->max && le->len >= le->max)
 			break;
 		le_reserve(le, 1);
-		le->buf[le->len++] = (wchar_t)cp;
+		le->buf[le->len++] = c;
 	}
 	le->cur = le->len;
 }
@@ -116,6 +144,10 @@ le_text(const struct lineedit *le, struct strbuf *out)
 	char tmp[4];
 
 	for (i = 0; i < le->len; i++) {
+		if (le_is_raw(le->buf[i])) {
+			strbuf_addc(out, (char)(le->buf[i] - LE_RAW(0)));
+			continue;
+		}
 		n = utf8_encode((int32_t)le->buf[i], tmp);
 		strbuf_add(out, tmp, n);
 	}
@@ -515,9 +547,9 @@ le_render(const struct lineedit *le, size_t from, size_t to, int skip,
 		for (k = i; k < j; k++) {
 			if (le->buf[k] == L'\n' && le->multiline)
 				continue;
-			if (utf8_cp_needs_escape((int32_t)le->buf[k])) {
-				size_t m, elen = utf8_cp_escape(
-				    (int32_t)le->buf[k], 0, esc);
+			if (le_is_raw(le->buf[k]) ||
+			    utf8_cp_needs_escape((int32_t)le->buf[k])) {
+				size_t m, elen = le_escape(le->buf[k], esc);
 
 				for (m = 0; m < elen; m++)
 					if (n < max)

@@ -15,6 +15,7 @@
 #include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
 #include "peerdesk/db/staff.h"
@@ -563,6 +564,104 @@ START_TEST(test_start_tiny)
 }
 END_TEST
 
+/* ---- hostile text --------------------------------------------------------- */
+
+/* ESC (with a colour sequence), BEL, a C1 control, a stray continuation
+ * byte, a cut-off sequence and 0xff. */
+#define HOSTILE "Eve\x1b" "[31mRed\x07" "Bell\xc2\x85" "C1\x80" "Lone\xc3" \
+	"Cut\xff" "FF"
+
+static int64_t
+hostile_client(void)
+{
+	struct intake in;
+	struct pd_err err;
+	int64_t id = 0;
+
+	sign_in("sam");
+	intake_init(&in);
+	in.client.name = xstrdup(HOSTILE);
+	in.client.phone = xstrdup("0161\x1b]0;pwned\x07 496 0000");
+	ck_assert_msg(app_client_create(&app, &in, &id, &err) == PD_OK, "%s",
+	    err.msg);
+	intake_fini(&in);
+	return id;
+}
+
+/* No raw control character or bad byte reaches the screen. */
+static void
+assert_screen_clean(void)
+{
+	char *text = harness_screen(h);
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p; p++)
+		ck_assert_msg(*p >= 0x20 || *p == '\n', "raw byte 0x%02x on:\n%s",
+		    *p, text);
+	ck_assert_msg(utf8_valid(text, strlen(text)), "bad UTF-8 on:\n%s",
+	    text);
+	free(text);
+}
+
+START_TEST(test_hostile_name_stored_as_typed)
+{
+	struct client_record rec;
+	struct pd_err err;
+	int64_t id = hostile_client();
+
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.name, HOSTILE);
+	client_record_fini(&rec);
+}
+END_TEST
+
+START_TEST(test_hostile_name_shown_escaped)
+{
+	int64_t id = hostile_client();
+
+	/* the list */
+	start_session(80, 24, &clients_screen, NULL);
+	keys("Eve");
+	SCREEN_HAS("Eve\\x1b[31mRed\\x07Bell\\x85C");
+	assert_screen_clean();
+	golden("hostile_list_80x24");
+	harness_free(&h);
+	/* the record: title and details */
+	start_session(80, 24, &client_screen, &id);
+	SCREEN_HAS("Eve\\x1b[31mRed\\x07Bell\\x85C1\\x80Lone\\xc3Cut\\xffFF");
+	SCREEN_HAS("0161\\x1b]0;pwned\\x07 496 0000");
+	assert_screen_clean();
+	/* the edit form: shown escaped, and saving keeps the bytes */
+	keys("e");
+	ck_assert_ptr_eq(top_screen()->ops, &client_edit_screen);
+	assert_screen_clean();
+	SCREEN_HAS("Eve\\x1b[31mRed\\x07Bell");
+	/* change another field and save: the name's bytes are kept */
+	keys("<Tab><Tab>they/them<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	harness_free(&h);
+	{
+		struct client_record rec;
+		struct pd_err err;
+
+		ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+		ck_assert_str_eq(rec.client.name, HOSTILE);
+		ck_assert_str_eq(rec.client.pronouns, "they/them");
+		client_record_fini(&rec);
+	}
+	/* 40 columns cut without splitting an escape */
+	start_session(40, 15, &client_screen, &id);
+	assert_screen_clean();
+	harness_free(&h);
+	/* the audit trail shows it escaped too */
+	sign_in("priya");
+	start_session(100, 30, &audit_screen, NULL);
+	assert_screen_clean();
+	keys("<Enter>");
+	assert_screen_clean();
+}
+END_TEST
+
 static Suite *
 safety_screens_suite(void)
 {
@@ -588,6 +687,13 @@ safety_screens_suite(void)
 	    sizeof size_logins / sizeof size_logins[0]);
 	tcase_add_test(tc, test_resize_storm_keeps_text);
 	tcase_add_test(tc, test_start_tiny);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("hostile");
+	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_hostile_name_stored_as_typed);
+	tcase_add_test(tc, test_hostile_name_shown_escaped);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "support/testlib.h"
 #include "peerdesk/core/strbuf.h"
@@ -151,13 +152,27 @@ START_TEST(test_max_len)
 }
 END_TEST
 
-START_TEST(test_invalid_input_replaced)
+START_TEST(test_invalid_input_kept)
 {
 	struct lineedit le;
+	wchar_t out[32];
+	size_t n;
 
 	le_init(&le, false, 0);
-	le_set(&le, "a\xff" "b");
-	ck_text(&le, "a\xef\xbf\xbd" "b");	/* U+FFFD */
+	le_set(&le, "a\xff" "b\xc3" "c\x1b" "d");
+	/* given back byte for byte (a record saved untouched stays so) */
+	ck_text(&le, "a\xff" "b\xc3" "c\x1b" "d");
+	ck_assert_uint_eq(le.len, 7);
+	/* shown escaped, as wide as the escapes */
+	n = le_render(&le, 0, le.len, 0, 40, out, 32);
+	out[n] = L'\0';
+	ck_assert_msg(wcscmp(out, L"a\\xffb\\xc3c\\x1bd") == 0, "%ls", out);
+	/* typing after them works, and they delete as one character each */
+	ck_assert(le_insert(&le, L'e'));
+	ck_assert(le_left(&le));
+	ck_assert(le_left(&le));
+	ck_assert(le_delete_back(&le));
+	ck_text(&le, "a\xff" "b\xc3" "cde");
 	le_set(&le, NULL);
 	ck_text(&le, "");
 	ck_assert_uint_eq(le.cur, 0);
@@ -341,7 +356,7 @@ lineedit_suite(void)
 	tcase_add_loop_test(tc, test_edit, 0, N(edit_cases));
 	tcase_add_test(tc, test_width_and_cursor);
 	tcase_add_test(tc, test_max_len);
-	tcase_add_test(tc, test_invalid_input_replaced);
+	tcase_add_test(tc, test_invalid_input_kept);
 	tcase_add_test(tc, test_horizontal_scroll);
 	tcase_add_test(tc, test_render_escapes);
 	tcase_add_loop_test(tc, test_wrap, 0, N(wrap_cases));

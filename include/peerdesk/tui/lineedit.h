@@ -43,8 +43,10 @@ struct le_line {
 void le_init(struct lineedit *le, bool multiline, size_t max);
 void le_fini(struct lineedit *le);
 
-/* Replace the text with UTF-8 s (NULL = empty; invalid bytes become
- * U+FFFD; cut to max); the cursor goes to the end. */
+/* Replace the text with UTF-8 s (NULL = empty; cut to max); the cursor
+ * goes to the end.  Bytes that are not UTF-8 are kept as they are (one
+ * character each, shown as "\xff"), so le_text() gives back exactly s
+ * and a field nobody touched is saved unchanged. */
 void le_set(struct lineedit *le, const char *s);
 
 /* Append the text as UTF-8 to out. */
