@@ -1,11 +1,14 @@
 /* cli_admin.c - backup, restore, audit. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
 
 int
@@ -73,6 +76,18 @@ struct cli_audit {
 	long n;
 };
 
+/* printf fmt (one %s) with s escaped (utf8_escape; newlines kept when
+ * lines). */
+static void
+cli_audit_text(const char *fmt, const char *s, bool lines)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_escape(s, lines, &sb);
+	printf(fmt, strbuf_str(&sb));
+	strbuf_fini(&sb);
+}
+
 static int
 cli_audit_row(void *arg, const struct audit_entry *a)
 {
@@ -95,19 +110,29 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 		cli_csv_field(stdout, a->after, 1);
 		return 0;
 	}
-	printf("%s  %-10s %-8s %s%s%s", a->at,
-	    a->actor_login ? a->actor_login : "(system)", a->action, a->entity,
-	    a->entity_id ? " #" : "", a->entity_id ? id : "");
+	/* Text for a terminal: control characters and bad bytes escaped,
+	 * so nothing in a record can drive the terminal (CSV keeps the
+	 * bytes). */
+	printf("%s  ", a->at);
+	cli_audit_text("%-10s", a->actor_login ? a->actor_login : "(system)",
+	    false);
+	printf(" ");
+	cli_audit_text("%-8s", a->action, false);
+	printf(" ");
+	cli_audit_text("%s", a->entity, false);
+	if (a->entity_id)
+		printf(" #%s", id);
 	if (a->client_id)
 		printf("  client %s", cid);
 	if (a->summary)
-		printf("  %s", a->summary);
+		cli_audit_text("  %s", a->summary, false);
 	if (a->reason)
-		printf("  (reason: %s)", a->reason);
+		cli_audit_text("  (reason: %s)", a->reason, false);
 	putchar('\n');
-	if (a->before && a->after)
-		printf("    before:\n      %s\n    after:\n      %s\n", a->before,
-		    a->after);
+	if (a->before && a->after) {
+		cli_audit_text("    before:\n      %s\n", a->before, true);
+		cli_audit_text("    after:\n      %s\n", a->after, true);
+	}
 	return 0;
 }
 

@@ -48,6 +48,14 @@ expect_out "audit as CSV has a header" "at,login,action,record,record_id,client_
 	"$PD" --db "$DB" audit --format csv --limit 2
 expect_out "audit by date" "Nothing in the audit trail matches" "$PD" --db "$DB" audit --from 2001-01-01 --to 2001-01-02
 expect_rc "a bad date is a usage error" 2 "$PD" --db "$DB" audit --from yesterday
+# text that would drive a terminal is printed escaped (CSV keeps it)
+sqlite3 "$DB" "INSERT INTO audit (at, actor_login, action, entity, summary) VALUES ('2026-01-01T00:00:00Z', 'eve', 'update', 'client', 'Eve' || char(27) || ']0;pwned' || char(7) || 'x')"
+out=$("$PD" --db "$DB" audit --user "" --from 2026-01-01 --to 2026-01-01 2>&1)
+case $out in
+*'Eve\x1b]0;pwned\x07x'*) ok "audit prints control characters escaped" ;;
+*) fail "audit prints control characters escaped"; printf '%s\n' "$out" | cat -v ;;
+esac
+check "... and no raw ESC reaches the terminal" sh -c "! printf '%s' \"\$1\" | grep -q \"\$(printf '\\033')\"" sh "$out"
 check "the audit table refuses changes" sh -c "! sqlite3 '$DB' 'DELETE FROM audit' 2>/dev/null"
 check "and refuses updates" sh -c "! sqlite3 '$DB' \"UPDATE audit SET action = 'x'\" 2>/dev/null"
 
