@@ -80,6 +80,59 @@ child_drop(const char *unused)
 	return 0;
 }
 
+/* A file only the group may read: readable elevated, not while the
+ * group is put aside (reading the person's own keys.yaml), and again
+ * after it is taken back. */
+static int
+child_suspend(const char *path)
+{
+	int rc, fd;
+
+	if ((rc = become_setgid()) != 0)
+		return rc;
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return 1;
+	close(fd);
+	if (privilege_suspend(NULL) != PD_OK)
+		return 2;
+	if (privilege_elevated())
+		return 3;
+	if ((fd = open(path, O_RDONLY)) >= 0 || errno != EACCES)
+		return 4;
+	if (privilege_resume(NULL) != PD_OK)
+		return 5;
+	if (!privilege_elevated() || getegid() != PDGROUP)
+		return 6;
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return 7;
+	close(fd);
+	return 0;
+}
+
+START_TEST(test_suspend_and_resume)
+{
+	char dir[] = "/tmp/pdtest-susp.XXXXXX";
+	char path[64];
+	int rc, fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(chmod(dir, 0755), 0);
+	snprintf(path, sizeof path, "%s/group-only", dir);
+	fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0640);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(chown(path, 0, PDGROUP), 0);
+	ck_assert_int_eq(chmod(path, 0640), 0);
+	rc = in_child(child_suspend, path);
+	unlink(path);
+	rmdir(dir);
+	ck_assert_int_eq(rc, 0);
+	/* not elevated: nothing to put aside, nothing to take back */
+	ck_assert_int_eq(privilege_suspend(NULL), PD_OK);
+	ck_assert_int_eq(privilege_resume(NULL), PD_OK);
+}
+END_TEST
+
 START_TEST(test_drop_for_good)
 {
 	ck_assert_int_eq(in_child(child_drop, NULL), 0);
@@ -228,6 +281,7 @@ privilege_suite(void)
 
 	tcase_add_test(tc, test_not_elevated);
 	tcase_add_test(tc, test_drop_for_good);
+	tcase_add_test(tc, test_suspend_and_resume);
 	tcase_add_test(tc, test_share_when_elevated);
 	tcase_add_test(tc, test_share_db_and_sidecars);
 	tcase_add_test(tc, test_share_missing_file);
