@@ -177,7 +177,9 @@ cli_main(int argc, char **argv)
 			return 2;
 		}
 		optind = 1;
+		cli_out_escape();
 		rc = c->fn(&cli, argc, argv);
+		cli_out_raw();
 	}
 	if (cli.opened)
 		app_close(&cli.app);

@@ -125,6 +125,7 @@ cli_plan_screens(struct cli *cli, const struct screen_ops *first,
 	memset(&cfg, 0, sizeof cfg);
 	cfg.app = &cli->app;
 	cfg.today = cli_plan_today;
+	cli_out_raw();		/* the screens draw on the terminal itself */
 	return tui_run(&cfg, first, arg);
 }
 

@@ -27,6 +27,13 @@ int cli_open(struct cli *cli, int create, int identify);
  * 2 bad input, 3 not found, 4 not allowed, 1 anything else. */
 int cli_fail(const struct pd_err *err);
 
+/* When stdout is a terminal, show control characters and invalid bytes
+ * in what the commands print as visible escapes (\x1b); files and pipes
+ * get the bytes as they are.  cli_out_raw() puts the terminal back as it
+ * was: call it before the screens start, and at the end. */
+void cli_out_escape(void);
+void cli_out_raw(void);
+
 int cli_init(struct cli *cli, int argc, char **argv);
 int cli_demo(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);

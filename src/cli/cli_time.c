@@ -218,5 +218,6 @@ cli_log(struct cli *cli, int argc, char **argv)
 	memset(&cfg, 0, sizeof cfg);
 	cfg.app = &cli->app;
 	cfg.today = cli_log_today;
+	cli_out_raw();		/* the screens draw on the terminal itself */
 	return tui_run(&cfg, &session_screen, &a);
 }
