@@ -264,13 +264,15 @@ tui_resize(struct tui *ui)
 
 /* ---- push and pop ---------------------------------------------------- */
 
-enum pd_status
-tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
-    int tag, struct pd_err *err)
+static enum pd_status
+tui_push_as(struct tui *ui, const struct screen_ops *ops, const void *arg,
+    int64_t id, int tag, struct pd_err *err)
 {
 	struct screen *s = xcalloc(1, sizeof *s);
 	enum pd_status st;
 
+	s->arg_id = id;
+	s->arg_null = arg == NULL;
 	s->ops = ops;
 	s->ui = ui;
 	s->app = ui->cfg.app;
@@ -299,6 +301,21 @@ tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
 	tui_layout_one(ui, s);
 	tui_measure(ui);
 	return PD_OK;
+}
+
+enum pd_status
+tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
+    int tag, struct pd_err *err)
+{
+	return tui_push_as(ui, ops, arg, 0, tag, err);
+}
+
+enum pd_status
+tui_push_id(struct tui *ui, const struct screen_ops *ops, int64_t id,
+    int tag, struct pd_err *err)
+{
+	return tui_push_as(ui, ops, id > 0 ? &id : NULL, id > 0 ? id : 0, tag,
+	    err);
 }
 
 void
