@@ -57,6 +57,8 @@ app_tui_setup(struct app *app, const struct app_tui_options *o)
 		session.o.idle_lock_minutes = 0;
 	if (session.o.draft_seconds <= 0)
 		session.o.draft_seconds = 5;
+	session.next_draft_ms = app_tui_now() +
+	    (long long)session.o.draft_seconds * 1000;
 	form_set_draft_hooks(&(struct form_draft_hooks){
 	    .opened = app_tui_form_opened, .done = app_tui_form_done });
 }
@@ -181,10 +183,7 @@ app_tui_tick(void *appv, struct tui *ui)
 		session.last_key_ms = now;
 	}
 	/* Autosave: what is typed in any form is kept every few seconds. */
-	if (session.next_draft_ms == 0)
-		session.next_draft_ms = now +
-		    (long long)session.o.draft_seconds * 1000;
-	else if (now >= session.next_draft_ms) {
+	if (now >= session.next_draft_ms) {
 		session.next_draft_ms = now +
 		    (long long)session.o.draft_seconds * 1000;
 		if (app != NULL && app->have_actor)
@@ -333,8 +332,8 @@ app_tui_restore_draft(struct screen *s, const char *key)
 	 * written again. */
 	form_draft_note(s, true, form_checksum(content));
 	app_tui_local_time(at, when);
-	tui_message(s->ui, "Your unsaved changes from %s are back: save them, "
-	    "or Esc to let them go", when[0] ? when : "before");
+	tui_message(s->ui, "Unsaved changes from %s are back",
+	    when[0] ? when : "before");
 	free(content);
 	return true;
 }

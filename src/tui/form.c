@@ -1139,7 +1139,9 @@ form_draft_text(const struct screen *s, struct strbuf *out)
 			continue;
 		strbuf_addf(out, "#label:%s\t", fd->id);
 		form_escape(fd->label ? fd->label : fd->id, out);
-		strbuf_addf(out, "\n%s\t", fd->id);
+		strbuf_addf(out, "\n%s%s\t", strcmp(strbuf_str(&text),
+		    fm->f[i].initial ? fm->f[i].initial : "") == 0 ?
+		    "#same:" : "", fd->id);
 		form_escape(strbuf_str(&text), out);
 		strbuf_addc(out, '\n');
 	}
@@ -1175,16 +1177,30 @@ form_draft_apply(struct screen *s, const char *content)
 {
 	struct form *fm = s->state;
 	struct strbuf id = STRBUF_INIT, text = STRBUF_INIT;
-	size_t pos = 0, i;
+	size_t pos = 0, i, last = SIZE_MAX;
 
 	while (form_draft_next(content, &pos, &id, &text)) {
-		if (id.buf[0] == '#' || (i = form_find(fm, strbuf_str(&id))) ==
-		    SIZE_MAX)
+		const char *name = strbuf_str(&id);
+
+		/* Text that had not been changed goes back only into a new
+		 * record: in an existing one it might undo someone's later
+		 * change. */
+		if (strncmp(name, "#same:", 6) == 0 && s->arg_null)
+			name += 6;
+		if (name[0] == '#' || (i = form_find(fm, name)) == SIZE_MAX)
 			continue;
 		form_put_text(fm, i, strbuf_str(&text));
-		if (form_fdef(fm, i)->kind != FIELD_CHOICE)
+		if (form_fdef(fm, i)->kind != FIELD_CHOICE) {
 			le_end(&fm->f[i].le);
+			if (strcmp(strbuf_str(&text), fm->f[i].initial ?
+			    fm->f[i].initial : "") != 0)
+				last = i;
+		}
 	}
+	/* The cursor goes where the typing most likely stopped: the end of
+	 * the last field whose text was changed. */
+	if (last != SIZE_MAX)
+		fm->focus = last;
 	form_relayout(s);
 	strbuf_fini(&id);
 	strbuf_fini(&text);

@@ -161,11 +161,14 @@ void form_draft_key(const struct screen *s, char buf[40]);
 
 /* The form's text as draft content: "#title\t<title>" then, for every
  * field with text, "#label:<id>\t<label>" and "<id>\t<text>" lines
- * (tabs, newlines and backslashes escaped).  Returns its checksum. */
+ * ("#same:<id>\t<text>" when unchanged since the form opened; tabs,
+ * newlines and backslashes escaped).  Returns its checksum. */
 unsigned long long form_draft_text(const struct screen *s,
     struct strbuf *out);
 
-/* Fill the fields from draft content (unknown ids are skipped). */
+/* Fill the fields from draft content (unknown ids are skipped; text
+ * that was unchanged only when s was pushed without an argument, a new
+ * record) and put the cursor at the end of the last changed one. */
 void form_draft_apply(struct screen *s, const char *content);
 
 /* Remember that content with checksum sum is kept (kept = false: none

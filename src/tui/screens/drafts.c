@@ -199,13 +199,21 @@ drafts_build_review(struct screen *s)
 			strbuf_adds(&label, strbuf_str(&text));
 			continue;
 		}
-		if (id.buf[0] == '#')
+		if (id.buf[0] == '#' && strncmp(id.buf, "#same:", 6) != 0)
 			continue;
+		if (label.len == 0)
+			strbuf_adds(&label, strbuf_str(&id));
 		strbuf_addc(&label, ':');
-		drafts_wrap(st, label.len > 1 ? strbuf_str(&label) :
-		    strbuf_str(&id), w, &cap);
-		drafts_wrap(st, strbuf_str(&text), w - 2, &cap);
-		drafts_push_line(st, "", 0, &cap);
+		if (strchr(strbuf_str(&text), '\n') == NULL &&
+		    (int)(utf8_width(label.buf) + 1 + utf8_width(text.buf)) <=
+		    w) {
+			/* short: "How long: 1h" on one line */
+			strbuf_addf(&label, " %s", strbuf_str(&text));
+			drafts_wrap(st, strbuf_str(&label), w, &cap);
+		} else {
+			drafts_wrap(st, strbuf_str(&label), w, &cap);
+			drafts_wrap(st, strbuf_str(&text), w, &cap);
+		}
 		strbuf_reset(&label);
 	}
 	strbuf_fini(&id);
