@@ -121,6 +121,13 @@ app_tui_config(void)
 	return cfg;
 }
 
+struct tui_config
+app_tui_plain(struct app *app)
+{
+	app_tui_setup(app, NULL);
+	return app_tui_config();
+}
+
 const struct screen_ops *
 app_tui_first(void)
 {

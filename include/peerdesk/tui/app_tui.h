@@ -36,6 +36,11 @@ void app_tui_setup(struct app *app, const struct app_tui_options *o);
 /* The tui_config the session runs with (app, tick, on_signal, today). */
 struct tui_config app_tui_config(void);
 
+/* For a command that opens one screen straight away (peerdesk log,
+ * peerdesk plan edit): set the session up with the defaults and return
+ * its tui_config, so what is typed there is kept as a draft too. */
+struct tui_config app_tui_plain(struct app *app);
+
 /* The first screen: "Who are you?" on a shared account, else the
  * dashboard. */
 const struct screen_ops *app_tui_first(void);
