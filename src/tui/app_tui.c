@@ -32,6 +32,7 @@ static struct {
 static void app_tui_form_opened(struct screen *s);
 static void app_tui_form_done(struct screen *s, bool saved);
 static bool app_tui_offer_drafts(struct app *app, struct tui *ui);
+static void app_tui_keep_all(struct tui *ui);
 
 static long long
 app_tui_clock(void)
@@ -60,7 +61,8 @@ app_tui_setup(struct app *app, const struct app_tui_options *o)
 	session.next_draft_ms = app_tui_now() +
 	    (long long)session.o.draft_seconds * 1000;
 	form_set_draft_hooks(&(struct form_draft_hooks){
-	    .opened = app_tui_form_opened, .done = app_tui_form_done });
+	    .opened = app_tui_form_opened, .done = app_tui_form_done,
+	    .keep_all = app_tui_keep_all });
 }
 
 long long
@@ -302,6 +304,12 @@ app_tui_keep_drafts(struct tui *ui)
 			kept++;
 	}
 	return kept;
+}
+
+static void
+app_tui_keep_all(struct tui *ui)
+{
+	app_tui_keep_drafts(ui);
 }
 
 /* "14:02" in local time for a UTC moment "YYYY-MM-DDTHH:MM:SSZ". */

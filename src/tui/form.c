@@ -1048,6 +1048,19 @@ form_set_draft_hooks(const struct form_draft_hooks *hooks)
 }
 
 bool
+form_drafts_on(void)
+{
+	return form_hooks.keep_all != NULL;
+}
+
+void
+form_keep_drafts(struct tui *ui)
+{
+	if (form_hooks.keep_all != NULL)
+		form_hooks.keep_all(ui);
+}
+
+bool
 form_is(const struct screen *s)
 {
 	return s != NULL && s->form && s->state != NULL;

@@ -12,6 +12,7 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/form.h"
 #include "peerdesk/tui/help.h"
 #include "peerdesk/tui/statusline.h"
 #include "peerdesk/tui/term.h"
@@ -369,8 +370,10 @@ tui_settle(struct tui *ui)
 		tui_destroy_screen(s);
 		parent = tui_top(ui);
 		if (r.tag == TAG_QUIT) {
-			if (r.code == SCREEN_OK)
+			if (r.code == SCREEN_OK) {
+				form_keep_drafts(ui);
 				tui_quit(ui, TUI_EXIT_OK);
+			}
 		} else if (parent != NULL && parent->ops->on_result != NULL) {
 			parent->ops->on_result(parent, &r);
 		}
@@ -384,7 +387,11 @@ tui_settle(struct tui *ui)
 static void
 tui_ask_quit(struct tui *ui, bool dirty)
 {
-	if (dirty)
+	if (dirty && form_drafts_on())
+		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
+		    "Some changes are not saved yet. They are kept as a draft "
+		    "and offered back next time.", "Leave", "Stay", false);
+	else if (dirty)
 		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
 		    "Some changes are not saved yet. Leave anyway and lose "
 		    "them?", "Leave", "Stay", false);

@@ -339,6 +339,23 @@ START_TEST(test_hangup_keeps_any_form)
 }
 END_TEST
 
+/* Leaving peerdesk on purpose with a form half done keeps it too (it
+ * says so), with every word typed since the last tick. */
+START_TEST(test_quit_keeps_and_says_so)
+{
+	char *c;
+
+	jo_writes_note();
+	keys("<C-q>");
+	SCREEN_HAS("They are kept as a");
+	keys("y");
+	c = kept(SESSION);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_nonnull(strstr(c, "did\t" NOTE "\n"));
+	free(c);
+}
+END_TEST
+
 /* ---- the offer at the next start ------------------------------------------ */
 
 START_TEST(test_offer_restore_and_save)
@@ -474,6 +491,7 @@ drafts_suite(void)
 	tcase_add_test(tc, test_autosave_every_five_seconds);
 	tcase_add_test(tc, test_autosave_forgets_undone_text);
 	tcase_add_test(tc, test_hangup_keeps_any_form);
+	tcase_add_test(tc, test_quit_keeps_and_says_so);
 	tcase_add_test(tc, test_offer_restore_and_save);
 	tcase_add_test(tc, test_offer_review_then_discard);
 	tcase_add_test(tc, test_offer_later_then_form_opens_with_it);

@@ -146,10 +146,20 @@ struct form_draft_hooks {
 	/* The form was saved (saved = true) or deliberately let go: a kept
 	 * draft is not needed any more. */
 	void (*done)(struct screen *s, bool saved);
+	/* The person chose to leave peerdesk with unsaved forms open: keep
+	 * them all now. */
+	void (*keep_all)(struct tui *ui);
 };
 
 /* Install the hooks (copied; NULL = none). */
 void form_set_draft_hooks(const struct form_draft_hooks *hooks);
+
+/* True when hooks that keep drafts are installed. */
+bool form_drafts_on(void);
+
+/* Keep every unsaved form on ui's stack as a draft (the keep_all hook;
+ * nothing without one).  The screen manager calls it before leaving. */
+void form_keep_drafts(struct tui *ui);
 
 /* True when s is a form screen (its enter ran form_enter). */
 bool form_is(const struct screen *s);
