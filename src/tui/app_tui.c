@@ -15,6 +15,7 @@
 #include "peerdesk/tui/screens.h"
 
 #define TAG_LOCK (-4201)
+#define TAG_DRAFTS (-4202)
 
 static struct {
 	struct app *app;
@@ -331,6 +332,28 @@ app_tui_local_time(const char *at, char buf[16])
 	snprintf(buf, 16, "%02d:%02d", loc.tm_hour, loc.tm_min);
 }
 
+void
+app_tui_local_when(const char *at, char buf[32])
+{
+	struct tm tm, loc, now_tm;
+	time_t t, now = time(NULL);
+
+	memset(&tm, 0, sizeof tm);
+	buf[0] = '\0';
+	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	localtime_r(&t, &loc);
+	localtime_r(&now, &now_tm);
+	if (loc.tm_year == now_tm.tm_year && loc.tm_yday == now_tm.tm_yday)
+		strftime(buf, 32, "%H:%M", &loc);
+	else
+		strftime(buf, 32, "%a %e %b %H:%M", &loc);
+}
+
 bool
 app_tui_restore_draft(struct screen *s, const char *key)
 {
@@ -401,7 +424,7 @@ app_tui_offer_drafts(struct app *app, struct tui *ui)
 	if (app_draft_list(app, DRAFT_PREFIX, app_tui_count_draft, &n,
 	    NULL) != PD_OK || n == 0)
 		return false;
-	if (tui_push(ui, &drafts_screen, NULL, 0, &err) != PD_OK) {
+	if (tui_push(ui, &drafts_screen, NULL, TAG_DRAFTS, &err) != PD_OK) {
 		tui_error(ui, "%s", err.msg);
 		return true;
 	}

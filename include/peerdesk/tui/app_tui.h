@@ -109,4 +109,7 @@ void app_tui_draft_key(const struct screen *s, char buf[40]);
  * it is not one). */
 void app_tui_local_time(const char *at, char buf[16]);
 
+/* The same moment for a list: "14:02" today, else "Mon 23 Nov 14:02". */
+void app_tui_local_when(const char *at, char buf[32]);
+
 #endif

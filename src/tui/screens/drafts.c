@@ -23,7 +23,7 @@
 
 struct kept {
 	char *form, *key, *content;
-	char when[16];		/* local "14:02" */
+	char when[32];		/* local "14:02", or with the day */
 	char *title, *preview;
 };
 
@@ -68,7 +68,7 @@ drafts_add(void *arg, const struct draft_row *row)
 	k->form = xstrdup(row->form);
 	k->key = xstrdup(row->key);
 	k->content = xstrdup(row->content);
-	app_tui_local_time(row->saved_at, k->when);
+	app_tui_local_when(row->saved_at, k->when);
 	while (form_draft_next(k->content, &pos, &id, &text)) {
 		if (strcmp(strbuf_str(&id), "#title") == 0 && k->title == NULL)
 			k->title = drafts_flat(strbuf_str(&text));
