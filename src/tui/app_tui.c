@@ -382,6 +382,8 @@ app_tui_form_opened(struct screen *s)
 {
 	char key[40];
 
+	/* A hangup before the first tick must find the form too. */
+	session.ui = s->ui;
 	form_draft_key(s, key);
 	app_tui_restore_draft(s, key);
 }

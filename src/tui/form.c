@@ -99,6 +99,8 @@ form_default_init(const struct form_def *def, void *rec)
 	}
 }
 
+static void form_draft_key_make(const struct screen *s, char buf[40]);
+
 enum pd_status
 form_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
@@ -145,6 +147,9 @@ form_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if (fm->n > 0)
 		le_end(&fm->f[0].le);
 	strbuf_fini(&sb);
+	/* The key is taken from the text the form opened with, so it must
+	 * not move once saving replaces that text. */
+	form_draft_key_make(s, fm->draft_key);
 	if (form_hooks.opened != NULL)
 		form_hooks.opened(s);
 	return PD_OK;
@@ -1080,6 +1085,12 @@ form_checksum(const char *text)
 
 void
 form_draft_key(const struct screen *s, char buf[40])
+{
+	snprintf(buf, 40, "%s", ((const struct form *)s->state)->draft_key);
+}
+
+static void
+form_draft_key_make(const struct screen *s, char buf[40])
 {
 	const struct form *fm = s->state;
 	struct strbuf sb = STRBUF_INIT;

@@ -366,6 +366,29 @@ START_TEST(test_quit_keeps_and_says_so)
 }
 END_TEST
 
+/* A form opened with an argument (here "Log a session" as from the
+ * week) is kept under a key made from how it opened; saving it removes
+ * that very draft, though saving changes the text it opened with. */
+START_TEST(test_keyed_form_saved_drops_its_draft)
+{
+	struct session_screen_arg a = { 0, 0, 0 };
+	struct pd_err err;
+	char key[40];
+
+	start_as("jo");
+	ck_assert_msg(harness_push(h, &session_screen, &a, &err) == PD_OK,
+	    "push: %s", err.msg);
+	app_tui_draft_key(top_screen(), key);
+	ck_assert_int_eq(strncmp(key, "fp:", 3), 0);
+	keys("<Right><Tab><Tab><Tab>1h<Tab><Right><Tab>" NOTE);
+	tick_after(5000);
+	ck_assert_int_eq(drafts_of("jo"), 1);
+	keys("<C-s>");
+	SCREEN_HAS("Session saved.");
+	ck_assert_int_eq(drafts_of("jo"), 0);
+}
+END_TEST
+
 /* ---- the offer at the next start ------------------------------------------ */
 
 START_TEST(test_offer_restore_and_save)
@@ -502,6 +525,7 @@ drafts_suite(void)
 	tcase_add_test(tc, test_autosave_forgets_undone_text);
 	tcase_add_test(tc, test_hangup_keeps_any_form);
 	tcase_add_test(tc, test_quit_keeps_and_says_so);
+	tcase_add_test(tc, test_keyed_form_saved_drops_its_draft);
 	tcase_add_test(tc, test_offer_restore_and_save);
 	tcase_add_test(tc, test_offer_review_then_discard);
 	tcase_add_test(tc, test_offer_later_then_form_opens_with_it);

@@ -81,6 +81,7 @@ struct form {
 	/* drafts: the checksum of the text last kept, when one is kept */
 	bool kept;
 	unsigned long long kept_sum;
+	char draft_key[40];	/* set once the form has opened */
 };
 
 extern const char *const form_sections[];
