@@ -18,6 +18,7 @@
 #include "peerdesk/app/print.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
+#include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/tui.h"
 
@@ -122,8 +123,7 @@ cli_plan_screens(struct cli *cli, const struct screen_ops *first,
 {
 	struct tui_config cfg;
 
-	memset(&cfg, 0, sizeof cfg);
-	cfg.app = &cli->app;
+	cfg = app_tui_plain(&cli->app);	/* drafts kept, as everywhere */
 	cfg.today = cli_plan_today;
 	cli_out_raw();		/* the screens draw on the terminal itself */
 	return tui_run(&cfg, first, arg);

@@ -8,6 +8,7 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/time_screens.h"
 #include "peerdesk/tui/tui.h"
 #include "peerdesk/core/utf8.h"
@@ -215,9 +216,11 @@ cli_log(struct cli *cli, int argc, char **argv)
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &a.pal_id, &err) != PD_OK)
 		return cli_fail(&err);
-	memset(&cfg, 0, sizeof cfg);
-	cfg.app = &cli->app;
+	/* The session's tick and hangup keep the note as a draft; with no
+	 * --pal the form opens as from the dashboard, so the draft is the
+	 * one "Kept for you" reopens. */
+	cfg = app_tui_plain(&cli->app);
 	cfg.today = cli_log_today;
 	cli_out_raw();		/* the screens draw on the terminal itself */
-	return tui_run(&cfg, &session_screen, &a);
+	return tui_run(&cfg, &session_screen, login != NULL ? &a : NULL);
 }

@@ -6,13 +6,16 @@
 #include <string.h>
 #include <time.h>
 
+#include "peerdesk/app/drafts.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/drafts.h"
 #include "peerdesk/tui/form.h"
 #include "peerdesk/tui/screens.h"
 
 #define TAG_LOCK (-4201)
+#define TAG_DRAFTS (-4202)
 
 static struct {
 	struct app *app;
@@ -22,8 +25,15 @@ static struct {
 	long long last_key_ms;
 	long long next_refresh_ms;
 	char pending[64];
+	char offered[64];		/* whose drafts were offered */
+	long long next_draft_ms;
 	struct tui *ui;			/* seen by the tick, for on_signal */
 } session;
+
+static void app_tui_form_opened(struct screen *s);
+static void app_tui_form_done(struct screen *s, bool saved);
+static bool app_tui_offer_drafts(struct app *app, struct tui *ui);
+static void app_tui_keep_all(struct tui *ui);
 
 static long long
 app_tui_clock(void)
@@ -47,6 +57,13 @@ app_tui_setup(struct app *app, const struct app_tui_options *o)
 		session.o.pause_seconds = 30;
 	if (session.o.idle_lock_minutes < 0)
 		session.o.idle_lock_minutes = 0;
+	if (session.o.draft_seconds <= 0)
+		session.o.draft_seconds = 5;
+	session.next_draft_ms = app_tui_now() +
+	    (long long)session.o.draft_seconds * 1000;
+	form_set_draft_hooks(&(struct form_draft_hooks){
+	    .opened = app_tui_form_opened, .done = app_tui_form_done,
+	    .keep_all = app_tui_keep_all });
 }
 
 long long
@@ -105,6 +122,13 @@ app_tui_config(void)
 	cfg.monochrome = session.o.monochrome;
 	cfg.keys = session.o.keys;
 	return cfg;
+}
+
+struct tui_config
+app_tui_plain(struct app *app)
+{
+	app_tui_setup(app, NULL);
+	return app_tui_config();
 }
 
 const struct screen_ops *
@@ -168,6 +192,13 @@ app_tui_tick(void *appv, struct tui *ui)
 		session.keys_seen = keys;
 		session.last_key_ms = now;
 	}
+	/* Autosave: what is typed in any form is kept every few seconds. */
+	if (now >= session.next_draft_ms) {
+		session.next_draft_ms = now +
+		    (long long)session.o.draft_seconds * 1000;
+		if (app != NULL && app->have_actor)
+			app_tui_keep_drafts(ui);
+	}
 	if (session.o.shared && session.o.idle_lock_minutes > 0 &&
 	    app != NULL && app->have_actor && !app_tui_locked(ui) &&
 	    now - session.last_key_ms >=
@@ -186,6 +217,8 @@ app_tui_tick(void *appv, struct tui *ui)
 			}
 		}
 	}
+	if (app_tui_offer_drafts(app, ui))
+		changed = true;
 	/* The sign-in's pause counts down on screen. */
 	if (top != NULL && (top->ops == &signin_screen ||
 	    top->ops == &lock_screen))
@@ -195,89 +228,93 @@ app_tui_tick(void *appv, struct tui *ui)
 
 /* ---- drafts ------------------------------------------------------------- */
 
-static bool
-app_tui_is_form(const struct screen *s)
+#define DRAFT_PREFIX "kept:"
+
+static void
+app_tui_draft_form(const struct screen *s, char form[96])
 {
-	return s->ops->def != NULL && s->ops->is_dirty == form_is_dirty;
+	snprintf(form, 96, DRAFT_PREFIX "%s", s->ops->name);
 }
 
 void
-app_tui_draft_key(const struct screen *s, char buf[32])
+app_tui_draft_key(const struct screen *s, char buf[40])
 {
 	buf[0] = '\0';
-	if (s->ops == &client_edit_screen)
-		snprintf(buf, 32, "%lld", (long long)client_edit_id(s));
+	if (form_is(s))
+		form_draft_key(s, buf);
 }
 
-static void
-app_tui_escape(const char *s, struct strbuf *out)
+static bool
+app_tui_form_dirty(const struct screen *s)
 {
-	for (; *s; s++) {
-		if (*s == '\\')
-			strbuf_adds(out, "\\\\");
-		else if (*s == '\n')
-			strbuf_adds(out, "\\n");
-		else if (*s == '\t')
-			strbuf_adds(out, "\\t");
-		else
-			strbuf_addc(out, *s);
-	}
+	return s->ops->is_dirty != NULL ? s->ops->is_dirty(s) :
+	    form_is_dirty(s);
 }
 
-static void
-app_tui_unescape(const char *s, size_t n, struct strbuf *out)
+/* Keep s's text unless that very text is kept already.  True when a
+ * draft of it is kept now. */
+static bool
+app_tui_keep_one(struct screen *s)
 {
-	size_t i;
+	struct strbuf content = STRBUF_INIT;
+	unsigned long long sum, kept_sum;
+	char form[96], key[40];
+	bool ok;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 1 < n) {
-			i++;
-			strbuf_addc(out, s[i] == 'n' ? '\n' : s[i] == 't' ?
-			    '\t' : s[i]);
-		} else {
-			strbuf_addc(out, s[i]);
-		}
+	sum = form_draft_text(s, &content);
+	if (form_draft_kept(s, &kept_sum) && kept_sum == sum) {
+		strbuf_fini(&content);
+		return true;
 	}
+	app_tui_draft_form(s, form);
+	form_draft_key(s, key);
+	ok = app_draft_keep(s->app, form, key, strbuf_str(&content), NULL) ==
+	    PD_OK;
+	if (ok)
+		form_draft_note(s, true, sum);
+	strbuf_fini(&content);
+	return ok;
+}
+
+/* A form that was changed back to what it opened with needs no draft. */
+static void
+app_tui_unkeep(struct screen *s)
+{
+	char form[96], key[40];
+
+	if (!form_draft_kept(s, NULL))
+		return;
+	app_tui_draft_form(s, form);
+	form_draft_key(s, key);
+	if (app_draft_drop(s->app, form, key, NULL) == PD_OK)
+		form_draft_note(s, false, 0);
 }
 
 int
 app_tui_keep_drafts(struct tui *ui)
 {
 	struct screen *s;
-	struct strbuf content = STRBUF_INIT, text = STRBUF_INIT;
-	const struct form_def *def;
-	const struct field_def *f;
-	struct pd_err err;
-	char form[96], key[32];
 	int kept = 0;
 
 	for (s = tui_top(ui); s != NULL; s = screen_below(s)) {
-		if (!app_tui_is_form(s) || !s->ops->is_dirty(s))
+		if (!form_is(s))
 			continue;
-		def = s->ops->def;
-		strbuf_reset(&content);
-		for (f = def->fields; f->id != NULL; f++) {
-			strbuf_reset(&text);
-			form_get_text(s, f->id, &text);
-			if (text.len == 0)
-				continue;
-			strbuf_addf(&content, "%s\t", f->id);
-			app_tui_escape(strbuf_str(&text), &content);
-			strbuf_addc(&content, '\n');
-		}
-		snprintf(form, sizeof form, "kept:%s", s->ops->name);
-		app_tui_draft_key(s, key);
-		if (app_draft_keep(s->app, form, key, strbuf_str(&content),
-		    &err) == PD_OK)
+		if (!app_tui_form_dirty(s))
+			app_tui_unkeep(s);
+		else if (app_tui_keep_one(s))
 			kept++;
 	}
-	strbuf_fini(&content);
-	strbuf_fini(&text);
 	return kept;
 }
 
-/* "14:02" in local time for a UTC moment "YYYY-MM-DDTHH:MM:SSZ". */
 static void
+app_tui_keep_all(struct tui *ui)
+{
+	app_tui_keep_drafts(ui);
+}
+
+/* "14:02" in local time for a UTC moment "YYYY-MM-DDTHH:MM:SSZ". */
+void
 app_tui_local_time(const char *at, char buf[16])
 {
 	struct tm tm, loc;
@@ -295,34 +332,104 @@ app_tui_local_time(const char *at, char buf[16])
 	snprintf(buf, 16, "%02d:%02d", loc.tm_hour, loc.tm_min);
 }
 
+void
+app_tui_local_when(const char *at, char buf[32])
+{
+	struct tm tm, loc, now_tm;
+	time_t t, now = time(NULL);
+
+	memset(&tm, 0, sizeof tm);
+	buf[0] = '\0';
+	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	localtime_r(&t, &loc);
+	localtime_r(&now, &now_tm);
+	if (loc.tm_year == now_tm.tm_year && loc.tm_yday == now_tm.tm_yday)
+		strftime(buf, 32, "%H:%M", &loc);
+	else
+		strftime(buf, 32, "%a %e %b %H:%M", &loc);
+}
+
 bool
 app_tui_restore_draft(struct screen *s, const char *key)
 {
 	char form[96], at[21], when[16];
 	char *content = NULL;
-	const char *p, *tab, *nl;
-	struct strbuf id = STRBUF_INIT, text = STRBUF_INIT;
 
-	snprintf(form, sizeof form, "kept:%s", s->ops->name);
-	if (app_draft_take(s->app, form, key, &content, at, NULL) != PD_OK)
+	if (!form_is(s))
 		return false;
-	for (p = content; *p != '\0'; p = *nl ? nl + 1 : nl) {
-		nl = p + strcspn(p, "\n");
-		tab = memchr(p, '\t', (size_t)(nl - p));
-		if (tab == NULL)
-			continue;
-		strbuf_reset(&id);
-		strbuf_reset(&text);
-		strbuf_add(&id, p, (size_t)(tab - p));
-		app_tui_unescape(tab + 1, (size_t)(nl - tab - 1), &text);
-		form_set_text(s, strbuf_str(&id), strbuf_str(&text));
-	}
+	app_tui_draft_form(s, form);
+	if (app_draft_peek(s->app, form, key, &content, at, NULL) != PD_OK)
+		return false;
+	form_draft_apply(s, content);
+	/* Still kept (until saved or let go); the same text need not be
+	 * written again. */
+	form_draft_note(s, true, form_checksum(content));
 	app_tui_local_time(at, when);
-	tui_message(s->ui, "Your unsaved changes from %s are back: save them, "
-	    "or Esc to let them go", when[0] ? when : "before");
-	strbuf_fini(&id);
-	strbuf_fini(&text);
+	tui_message(s->ui, "Unsaved changes from %s are back",
+	    when[0] ? when : "before");
 	free(content);
+	return true;
+}
+
+/* Every form, as it opens: its kept draft comes back. */
+static void
+app_tui_form_opened(struct screen *s)
+{
+	char key[40];
+
+	/* A hangup before the first tick must find the form too. */
+	session.ui = s->ui;
+	form_draft_key(s, key);
+	app_tui_restore_draft(s, key);
+}
+
+/* Saved, or let go on purpose: the draft goes. */
+static void
+app_tui_form_done(struct screen *s, bool saved)
+{
+	char form[96], key[40];
+
+	(void)saved;
+	app_tui_draft_form(s, form);
+	form_draft_key(s, key);
+	app_draft_drop(s->app, form, key, NULL);
+	form_draft_note(s, false, 0);
+}
+
+static int
+app_tui_count_draft(void *arg, const struct draft_row *row)
+{
+	(void)row;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* Once per person signed in: offer back what was kept for them. */
+static bool
+app_tui_offer_drafts(struct app *app, struct tui *ui)
+{
+	struct screen *top = tui_top(ui);
+	struct pd_err err;
+	int n = 0;
+
+	if (app == NULL || !app->have_actor || top == NULL ||
+	    top->ops != &home_screen ||
+	    strcmp(session.offered, app->actor.login) == 0)
+		return false;
+	snprintf(session.offered, sizeof session.offered, "%s",
+	    app->actor.login);
+	if (app_draft_list(app, DRAFT_PREFIX, app_tui_count_draft, &n,
+	    NULL) != PD_OK || n == 0)
+		return false;
+	if (tui_push(ui, &drafts_screen, NULL, TAG_DRAFTS, &err) != PD_OK) {
+		tui_error(ui, "%s", err.msg);
+		return true;
+	}
 	return true;
 }
 

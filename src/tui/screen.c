@@ -12,6 +12,7 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/form.h"
 #include "peerdesk/tui/help.h"
 #include "peerdesk/tui/statusline.h"
 #include "peerdesk/tui/term.h"
@@ -264,13 +265,15 @@ tui_resize(struct tui *ui)
 
 /* ---- push and pop ---------------------------------------------------- */
 
-enum pd_status
-tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
-    int tag, struct pd_err *err)
+static enum pd_status
+tui_push_as(struct tui *ui, const struct screen_ops *ops, const void *arg,
+    int64_t id, int tag, struct pd_err *err)
 {
 	struct screen *s = xcalloc(1, sizeof *s);
 	enum pd_status st;
 
+	s->arg_id = id;
+	s->arg_null = arg == NULL;
 	s->ops = ops;
 	s->ui = ui;
 	s->app = ui->cfg.app;
@@ -299,6 +302,21 @@ tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
 	tui_layout_one(ui, s);
 	tui_measure(ui);
 	return PD_OK;
+}
+
+enum pd_status
+tui_push(struct tui *ui, const struct screen_ops *ops, const void *arg,
+    int tag, struct pd_err *err)
+{
+	return tui_push_as(ui, ops, arg, 0, tag, err);
+}
+
+enum pd_status
+tui_push_id(struct tui *ui, const struct screen_ops *ops, int64_t id,
+    int tag, struct pd_err *err)
+{
+	return tui_push_as(ui, ops, id > 0 ? &id : NULL, id > 0 ? id : 0, tag,
+	    err);
 }
 
 void
@@ -352,8 +370,10 @@ tui_settle(struct tui *ui)
 		tui_destroy_screen(s);
 		parent = tui_top(ui);
 		if (r.tag == TAG_QUIT) {
-			if (r.code == SCREEN_OK)
+			if (r.code == SCREEN_OK) {
+				form_keep_drafts(ui);
 				tui_quit(ui, TUI_EXIT_OK);
+			}
 		} else if (parent != NULL && parent->ops->on_result != NULL) {
 			parent->ops->on_result(parent, &r);
 		}
@@ -367,7 +387,11 @@ tui_settle(struct tui *ui)
 static void
 tui_ask_quit(struct tui *ui, bool dirty)
 {
-	if (dirty)
+	if (dirty && form_drafts_on())
+		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
+		    "Some changes are not saved yet. They are kept as a draft "
+		    "and offered back next time.", "Leave", "Stay", false);
+	else if (dirty)
 		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
 		    "Some changes are not saved yet. Leave anyway and lose "
 		    "them?", "Leave", "Stay", false);

@@ -787,7 +787,7 @@ START_TEST(test_lock_someone_else)
 	keys("<Esc>sam<Enter>" PASS_SAM "<Enter>n");
 	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
 	SCREEN_HAS("Dana Fox");
-	SCREEN_HAS("Your unsaved changes from HH:MM are back");
+	SCREEN_HAS("Unsaved changes from HH:MM are back");
 }
 END_TEST
 

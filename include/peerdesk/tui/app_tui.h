@@ -27,6 +27,7 @@ struct app_tui_options {
 	long long (*now_ms)(void);	/* clock; NULL = the monotonic one */
 	bool monochrome;	/* no colour (NO_COLOR also does this) */
 	const struct keys_conf *keys;	/* the person's keys.yaml, or NULL */
+	int draft_seconds;	/* autosave of form text; 0 = every 5 s */
 };
 
 /* Set up the session for app (the screens then find it as s->app). */
@@ -34,6 +35,11 @@ void app_tui_setup(struct app *app, const struct app_tui_options *o);
 
 /* The tui_config the session runs with (app, tick, on_signal, today). */
 struct tui_config app_tui_config(void);
+
+/* For a command that opens one screen straight away (peerdesk log,
+ * peerdesk plan edit): set the session up with the defaults and return
+ * its tui_config, so what is typed there is kept as a draft too. */
+struct tui_config app_tui_plain(struct app *app);
 
 /* The first screen: "Who are you?" on a shared account, else the
  * dashboard. */
@@ -43,7 +49,10 @@ const struct screen_ops *app_tui_first(void);
  * (tui_run's). */
 int app_tui_run(struct app *app, const struct app_tui_options *o);
 
-/* The tick: lock after the idle minutes, refresh the dashboard. */
+/* The tick: keep changed form text as a draft every draft_seconds,
+ * lock after the idle minutes, refresh the dashboard, and once per
+ * person signed in offer back their kept drafts (drafts_screen over the
+ * dashboard). */
 bool app_tui_tick(void *app, struct tui *ui);
 
 /* A hangup or kill: keep every unsaved form as a draft (as
@@ -71,8 +80,10 @@ unsigned app_tui_role_mask(const struct app *app);
 void app_tui_lock(struct tui *ui);
 
 /* Keep the text of every form with unsaved changes on the stack as a
- * draft of the signed-in person (form "kept:<screen name>"); returns
- * how many were kept. */
+ * draft of the signed-in person (form "kept:<screen name>", key
+ * form_draft_key()), unless that text is kept already; a form changed
+ * back to how it opened has its draft removed.  Returns how many forms
+ * have a draft kept. */
 int app_tui_keep_drafts(struct tui *ui);
 
 /* Someone other than the person signed in has given their passphrase at
@@ -85,11 +96,20 @@ void app_tui_switch_person(struct screen *s, const char *login);
  * it), or NULL. */
 const char *app_tui_take_pending(char buf[64]);
 
-/* Put back a draft kept for this form screen (record key "" for a new
- * record): fills its fields and says so.  False when there was none. */
+/* Put back a draft kept for form screen s under record key: fills its
+ * fields and says so (the draft stays kept until the form is saved or
+ * let go).  False when there was none.  Every form does this by itself
+ * as it opens. */
 bool app_tui_restore_draft(struct screen *s, const char *key);
 
 /* The record key a kept draft of form screen s is filed under. */
-void app_tui_draft_key(const struct screen *s, char buf[32]);
+void app_tui_draft_key(const struct screen *s, char buf[40]);
+
+/* "14:02" in local time for a UTC moment "YYYY-MM-DDTHH:MM:SSZ" ("" if
+ * it is not one). */
+void app_tui_local_time(const char *at, char buf[16]);
+
+/* The same moment for a list: "14:02" today, else "Mon 23 Nov 14:02". */
+void app_tui_local_when(const char *at, char buf[32]);
 
 #endif

@@ -78,6 +78,10 @@ struct form {
 	int scroll, total;
 	int button_y, button_x;
 	bool wide;
+	/* drafts: the checksum of the text last kept, when one is kept */
+	bool kept;
+	unsigned long long kept_sum;
+	char draft_key[40];	/* set once the form has opened */
 };
 
 extern const char *const form_sections[];
@@ -130,5 +134,66 @@ const char *form_focus_id(const struct screen *s);
 
 /* The record being edited (rec_size bytes). */
 void *form_record(struct screen *s);
+
+/* ---- drafts: what is typed in any form survives a dropped line ------- */
+
+/* What the application does with drafts; every form screen gets it from
+ * form_enter, form_save and the "Discard changes?" answer.  NULL hooks
+ * (the default) do nothing. */
+struct form_draft_hooks {
+	/* A form has just been filled from its record (in form_enter):
+	 * put back a kept draft if there is one. */
+	void (*opened)(struct screen *s);
+	/* The form was saved (saved = true) or deliberately let go: a kept
+	 * draft is not needed any more. */
+	void (*done)(struct screen *s, bool saved);
+	/* The person chose to leave peerdesk with unsaved forms open: keep
+	 * them all now. */
+	void (*keep_all)(struct tui *ui);
+};
+
+/* Install the hooks (copied; NULL = none). */
+void form_set_draft_hooks(const struct form_draft_hooks *hooks);
+
+/* True when hooks that keep drafts are installed. */
+bool form_drafts_on(void);
+
+/* Keep every unsaved form on ui's stack as a draft (the keep_all hook;
+ * nothing without one).  The screen manager calls it before leaving. */
+void form_keep_drafts(struct tui *ui);
+
+/* True when s is a form screen (its enter ran form_enter). */
+bool form_is(const struct screen *s);
+
+/* The key a draft of s is kept under: "" when it was pushed without an
+ * argument, the id for tui_push_id(), else "fp:" and a checksum of the
+ * text the form opened with (the same record opens the same way). */
+void form_draft_key(const struct screen *s, char buf[40]);
+
+/* The form's text as draft content: "#title\t<title>" then, for every
+ * field with text, "#label:<id>\t<label>" and "<id>\t<text>" lines
+ * ("#same:<id>\t<text>" when unchanged since the form opened; tabs,
+ * newlines and backslashes escaped).  Returns its checksum. */
+unsigned long long form_draft_text(const struct screen *s,
+    struct strbuf *out);
+
+/* Fill the fields from draft content (unknown ids are skipped; text
+ * that was unchanged only when s was pushed without an argument, a new
+ * record) and put the cursor at the end of the last changed one. */
+void form_draft_apply(struct screen *s, const char *content);
+
+/* Remember that content with checksum sum is kept (kept = false: none
+ * is), and ask about it. */
+void form_draft_note(struct screen *s, bool kept, unsigned long long sum);
+bool form_draft_kept(const struct screen *s, unsigned long long *sum);
+
+/* Checksum of a string (FNV-1a, 64 bits). */
+unsigned long long form_checksum(const char *text);
+
+/* Walk draft content: each call gives the next line's id (or "#title",
+ * "#label:<id>") and its unescaped text; false at the end.  *pos starts
+ * at 0. */
+bool form_draft_next(const char *content, size_t *pos, struct strbuf *id,
+    struct strbuf *text);
 
 #endif

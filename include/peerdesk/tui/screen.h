@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/core/strbuf.h"
@@ -100,6 +101,12 @@ struct screen {
 	struct rect area;	/* between the title row and the status line */
 	int tag;
 	char title[128];
+	/* How it was pushed, so it can be pushed again after a restart (to
+	 * put back a kept draft): arg_id > 0 when the arg was that id
+	 * (tui_push_id), arg_null when there was no arg. */
+	int64_t arg_id;
+	bool arg_null;
+	bool form;		/* form_enter ran: state starts with a form */
 	/* manager's bookkeeping */
 	bool closing;
 	struct screen_result result;
@@ -110,6 +117,12 @@ struct screen {
  * On failure (enter failed) nothing changes and err says why. */
 enum pd_status tui_push(struct tui *ui, const struct screen_ops *ops,
     const void *arg, int tag, struct pd_err *err);
+
+/* The same, with arg the address of id (a client id from a menu), or
+ * NULL when id <= 0: the screen remembers id, so a draft kept from it
+ * can reopen it. */
+enum pd_status tui_push_id(struct tui *ui, const struct screen_ops *ops,
+    int64_t id, int tag, struct pd_err *err);
 
 /* Close s once the current key is handled; its parent's on_result gets
  * code, index and a copy of text (NULL ok). */

@@ -408,7 +408,7 @@ client_text(struct screen *s, struct tui_key k)
 
 	if (e == NULL)
 		return TUI_UNHANDLED;
-	if (tui_push(s->ui, e->ops, e->needs_client ? &v->id : NULL,
+	if (tui_push_id(s->ui, e->ops, e->needs_client ? v->id : 0,
 	    e->ops == &client_edit_screen ? CLIENT_TAG_EDIT : CLIENT_TAG_MENU,
 	    &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
@@ -590,7 +590,7 @@ edit_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct edit_rec *e;
 	enum pd_status st;
-	char title[200], key[32];
+	char title[200];
 
 	if ((app_tui_role_mask(s->app) & APP_STAFF) == 0)
 		return pd_fail(err, PD_DENIED, NULL, "client details are "
@@ -601,8 +601,6 @@ edit_enter(struct screen *s, const void *arg, struct pd_err *err)
 	snprintf(title, sizeof title, "Edit: %s", e->client.name ?
 	    e->client.name : "client");
 	screen_set_title(s, title);
-	snprintf(key, sizeof key, "%lld", (long long)e->client.id);
-	app_tui_restore_draft(s, key);
 	return PD_OK;
 }
 

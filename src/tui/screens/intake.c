@@ -80,15 +80,10 @@ static const struct form_def intake_form = {
 static enum pd_status
 intake_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
-	enum pd_status st;
-
 	if ((app_tui_role_mask(s->app) & APP_STAFF) == 0)
 		return pd_fail(err, PD_DENIED, NULL, "referrals are taken by "
 		    "the office");
-	if ((st = form_enter(s, arg, err)) != PD_OK)
-		return st;
-	app_tui_restore_draft(s, "");
-	return PD_OK;
+	return form_enter(s, arg, err);
 }
 
 static enum tui_result
