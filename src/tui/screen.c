@@ -455,9 +455,13 @@ tui_handle_key(struct tui *ui, struct tui_key k)
 	nsec = screen_sections(s, sec, MAX_SECTIONS);
 	a = keymap_lookup(ui->keys, sec, nsec, k);
 	if (ui->too_small) {
-		/* Nothing is visible; only leaving and redrawing make sense. */
+		/* Nothing is visible: leaving and redrawing work, and letters
+		 * typed meanwhile (a phone turned mid-note) still go into the
+		 * form rather than being lost; other keys wait for the room. */
 		if (a == ACT_QUIT || a == ACT_REDRAW)
 			tui_default_action(ui, s, a, k);
+		else if (keys_is_text(k) && s->ops->on_text != NULL)
+			(void)s->ops->on_text(s, k);
 		tui_settle(ui);
 		return;
 	}

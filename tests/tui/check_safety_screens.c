@@ -553,6 +553,26 @@ START_TEST(test_resize_storm_keeps_text)
 }
 END_TEST
 
+/* Letters typed while the terminal is too small still reach the form
+ * (a phone turned sideways mid-note); Esc waits for the room. */
+START_TEST(test_typing_while_too_small)
+{
+	struct strbuf got = STRBUF_INIT;
+
+	sign_in("sam");
+	start_session(80, 24, &intake_screen, NULL);
+	keys("Ada");
+	harness_resize(h, 20, 6);
+	SCREEN_HAS("small");
+	keys(" Love<Esc>lace");
+	harness_resize(h, 80, 24);
+	ck_assert(form_get_text(top_screen(), "name", &got));
+	ck_assert_str_eq(got.buf, "Ada Lovelace");
+	SCREEN_HAS("New referral");
+	strbuf_fini(&got);
+}
+END_TEST
+
 /* The real start at a tiny terminal: a plain message, no crash. */
 START_TEST(test_start_tiny)
 {
@@ -686,6 +706,7 @@ safety_screens_suite(void)
 	tcase_add_loop_test(tc, test_every_screen_tiny_and_odd, 0,
 	    sizeof size_logins / sizeof size_logins[0]);
 	tcase_add_test(tc, test_resize_storm_keeps_text);
+	tcase_add_test(tc, test_typing_while_too_small);
 	tcase_add_test(tc, test_start_tiny);
 	suite_add_tcase(s, tc);
 
