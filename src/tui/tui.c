@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,6 +154,19 @@ tui_editor_default(const char *path, void *ctx)
 	return rc;
 }
 
+/* After get_wch() said ERR: is the terminal gone (hung up, closed)
+ * rather than the wait simply over?  A timeout leaves stdin open and
+ * quiet; a lost terminal reports a hangup or an error at once. */
+static bool
+tui_input_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 int
 tui_run(const struct tui_config *cfg, const struct screen_ops *first,
     const void *first_arg)
@@ -226,6 +240,14 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		timeout((int)(next_tick - tui_now_ms() > 0 ?
 		    next_tick - tui_now_ms() : 0));
 		rc = get_wch(&wc);
+		if (rc == ERR && tui_input_gone()) {
+			/* The terminal went away without a hangup signal: do
+			 * what a hangup does (keep drafts), never spin. */
+			if (cfg->on_signal != NULL)
+				cfg->on_signal(cfg->app, SIGHUP);
+			status = 128 + SIGHUP;
+			break;
+		}
 		if (rc == ERR)
 			continue;	/* timeout or a signal */
 		tui_handle_key(ui, keys_from_wch(rc, (uint32_t)wc));
