@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "support/testlib.h"
+#include "support/demofix.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/signin.h"
@@ -24,91 +25,12 @@
 #include "peerdesk/tui/menu.h"
 #include "peerdesk/tui/screens.h"
 
-#define TODAY "2026-11-25"
+#define TODAY DEMOFIX_TODAY
 #define PASS_SAM "tea and toast"
 #define PASS_DEE "biscuits please"
 
 /* ---- the demo database, made once for the whole program -------------- */
 
-static char demo_dir[256];
-
-static void
-set_today(void)
-{
-	pd_date d;
-
-	ck_assert_int_eq(date_parse(TODAY, &d, NULL), PD_OK);
-	today_set(d);
-}
-
-static char *
-demo_path(const char *name)
-{
-	return xasprintf("%s/%s", demo_dir, name);
-}
-
-static void
-open_app(struct app *a, const char *db, int create)
-{
-	struct app_options o;
-	struct pd_err err;
-	char *config = demo_path("config.yaml");
-
-	memset(&o, 0, sizeof o);
-	o.config_path = config;
-	o.db_path = db;
-	o.create = create;
-	ck_assert_msg(app_open(a, &o, &err) == PD_OK, "open: %s", err.msg);
-	free(config);
-}
-
-/* Runs once, in the parent (unchecked fixture). */
-static void
-demo_make(void)
-{
-	struct app a;
-	struct demo_stats st;
-	struct pd_err err;
-	char *db, *config;
-	FILE *f;
-	const char *base = getenv("TMPDIR");
-
-	snprintf(demo_dir, sizeof demo_dir, "%s/peerdesk-screens-XXXXXX",
-	    base != NULL && base[0] != '\0' ? base : "/tmp");
-	if (mkdtemp(demo_dir) == NULL)
-		abort();
-	config = demo_path("config.yaml");
-	f = fopen(config, "w");
-	if (f == NULL)
-		abort();
-	fputs("organisation: Riverside PALs\nidle_lock_minutes: 10\n", f);
-	fclose(f);
-	free(config);
-	set_today();
-	db = demo_path("demo.db");
-	open_app(&a, db, 1);
-	a.system = 1;
-	if (app_demo_create(&a, DEMO_SMALL, &st, &err) != PD_OK ||
-	    app_user_passwd(&a, "sam", PASS_SAM, &err) != PD_OK ||
-	    app_user_passwd(&a, "dee", PASS_DEE, &err) != PD_OK) {
-		fprintf(stderr, "demo: %s\n", err.msg);
-		abort();
-	}
-	app_close(&a);
-	free(db);
-}
-
-static void
-demo_remove(void)
-{
-	char cmd[600];
-
-	if (demo_dir[0] != '\0' && getenv("PEERDESK_KEEP_TMP") == NULL) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", demo_dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", demo_dir);
-	}
-}
 
 /* ---- each test: its own copy, a session and a harness ------------------ */
 
@@ -122,30 +44,25 @@ fake_now(void)
 	return fake_ms;
 }
 
-static void
-copy_file(const char *from, const char *to)
+/* The demo, with passphrases for the shared-account tests. */
+static enum pd_status
+demo_passphrases(struct app *a, struct pd_err *err)
 {
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char buf[65536];
-	size_t n;
+	enum pd_status s = app_user_passwd(a, "sam", PASS_SAM, err);
 
-	ck_assert(in != NULL && out != NULL);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
-	fclose(in);
-	fclose(out);
+	return s != PD_OK ? s : app_user_passwd(a, "dee", PASS_DEE, err);
+}
+
+static void
+demo_make(void)
+{
+	demofix_make("screens", "organisation: Riverside PALs\nidle_lock_minutes: 10\n", demo_passphrases);
 }
 
 static void
 setup(void)
 {
-	char *from = demo_path("demo.db"), *to = test_path("screens.db");
-
-	copy_file(from, to);
-	set_today();
-	open_app(&app, to, 0);
-	free(from);
-	free(to);
+	demofix_open_copy(&app, "screens.db");
 	unsetenv("NO_COLOR");
 	fake_ms = 1000000;
 	h = NULL;
@@ -584,7 +501,7 @@ dee_saves(int64_t id, const char *phone)
 	struct pd_err err;
 	char *db = xstrdup(app.db_path);
 
-	open_app(&other, db, 0);
+	demofix_open(&other, db, 0);
 	ck_assert_int_eq(app_sign_in_as(&other, "dee", &err), PD_OK);
 	ck_assert_int_eq(app_client_open(&other, id, &rec, &err), PD_OK);
 	free(rec.client.phone);
@@ -855,7 +772,7 @@ app_screens_suite(void)
 	Suite *s = suite_create("app_screens");
 	TCase *tc = tcase_create("screens");
 
-	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_unchecked_fixture(tc, demo_make, demofix_remove);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_home_office_80x24);

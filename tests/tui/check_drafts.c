@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "support/demofix.h"
 #include "support/dbfix.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/drafts.h"
@@ -25,103 +26,13 @@
 #include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/time_screens.h"
 
-#define TODAY "2026-11-25"
+#define TODAY DEMOFIX_TODAY
 #define NOTE "Walked to the allotment and planted garlic"
 #define SESSION "kept:session"
 
-static char demo_dir[256];
 static struct app app;
 static struct harness *h;
 static long long fake_ms;
-
-static void
-set_today(void)
-{
-	pd_date d;
-
-	ck_assert_int_eq(date_parse(TODAY, &d, NULL), PD_OK);
-	today_set(d);
-}
-
-static char *
-demo_path(const char *name)
-{
-	return xasprintf("%s/%s", demo_dir, name);
-}
-
-static void
-open_app(struct app *a, const char *db, int create)
-{
-	struct app_options o;
-	struct pd_err err;
-	char *config = demo_path("config.yaml");
-
-	memset(&o, 0, sizeof o);
-	o.config_path = config;
-	o.db_path = db;
-	o.create = create;
-	ck_assert_msg(app_open(a, &o, &err) == PD_OK, "open: %s", err.msg);
-	free(config);
-}
-
-static void
-demo_make(void)
-{
-	struct app a;
-	struct demo_stats st;
-	struct pd_err err;
-	char *db, *config;
-	FILE *f;
-	const char *base = getenv("TMPDIR");
-
-	snprintf(demo_dir, sizeof demo_dir, "%s/peerdesk-drafts-XXXXXX",
-	    base != NULL && base[0] != '\0' ? base : "/tmp");
-	if (mkdtemp(demo_dir) == NULL)
-		abort();
-	config = demo_path("config.yaml");
-	f = fopen(config, "w");
-	if (f == NULL)
-		abort();
-	fputs("organisation: Riverside PALs\n", f);
-	fclose(f);
-	free(config);
-	set_today();
-	db = demo_path("demo.db");
-	open_app(&a, db, 1);
-	a.system = 1;
-	if (app_demo_create(&a, DEMO_SMALL, &st, &err) != PD_OK) {
-		fprintf(stderr, "demo: %s\n", err.msg);
-		abort();
-	}
-	app_close(&a);
-	free(db);
-}
-
-static void
-demo_remove(void)
-{
-	char cmd[600];
-
-	if (demo_dir[0] != '\0' && getenv("PEERDESK_KEEP_TMP") == NULL) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", demo_dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", demo_dir);
-	}
-}
-
-static void
-copy_file(const char *from, const char *to)
-{
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char buf[65536];
-	size_t n;
-
-	ck_assert(in != NULL && out != NULL);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
-	fclose(in);
-	fclose(out);
-}
 
 static long long
 fake_now(void)
@@ -130,15 +41,15 @@ fake_now(void)
 }
 
 static void
+demo_make(void)
+{
+	demofix_make("drafts", NULL, NULL);
+}
+
+static void
 setup(void)
 {
-	char *from = demo_path("demo.db"), *to = test_path("drafts.db");
-
-	copy_file(from, to);
-	set_today();
-	open_app(&app, to, 0);
-	free(from);
-	free(to);
+	demofix_open_copy(&app, "drafts.db");
 	unsetenv("NO_COLOR");
 	fake_ms = 1000000;
 	h = NULL;
@@ -518,7 +429,7 @@ drafts_suite(void)
 	Suite *s = suite_create("drafts");
 	TCase *tc = tcase_create("drafts");
 
-	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_unchecked_fixture(tc, demo_make, demofix_remove);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_autosave_every_five_seconds);

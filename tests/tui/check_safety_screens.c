@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "support/testlib.h"
+#include "support/demofix.h"
 #include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"
@@ -31,86 +32,10 @@
 #include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/time_screens.h"
 
-#define TODAY "2026-11-25"
+#define TODAY DEMOFIX_TODAY
 
 /* ---- the demo database, made once for the whole program -------------- */
 
-static char demo_dir[256];
-
-static void
-set_today(void)
-{
-	pd_date d;
-
-	ck_assert_int_eq(date_parse(TODAY, &d, NULL), PD_OK);
-	today_set(d);
-}
-
-static char *
-demo_path(const char *name)
-{
-	return xasprintf("%s/%s", demo_dir, name);
-}
-
-static void
-open_app(struct app *a, const char *db, int create)
-{
-	struct app_options o;
-	struct pd_err err;
-	char *config = demo_path("config.yaml");
-
-	memset(&o, 0, sizeof o);
-	o.config_path = config;
-	o.db_path = db;
-	o.create = create;
-	ck_assert_msg(app_open(a, &o, &err) == PD_OK, "open: %s", err.msg);
-	free(config);
-}
-
-static void
-demo_make(void)
-{
-	struct app a;
-	struct demo_stats st;
-	struct pd_err err;
-	char *db, *config;
-	FILE *f;
-	const char *base = getenv("TMPDIR");
-
-	snprintf(demo_dir, sizeof demo_dir, "%s/peerdesk-safety-XXXXXX",
-	    base != NULL && base[0] != '\0' ? base : "/tmp");
-	if (mkdtemp(demo_dir) == NULL)
-		abort();
-	config = demo_path("config.yaml");
-	f = fopen(config, "w");
-	if (f == NULL)
-		abort();
-	fputs("organisation: Riverside PALs\n", f);
-	fclose(f);
-	free(config);
-	set_today();
-	db = demo_path("demo.db");
-	open_app(&a, db, 1);
-	a.system = 1;
-	if (app_demo_create(&a, DEMO_SMALL, &st, &err) != PD_OK) {
-		fprintf(stderr, "demo: %s\n", err.msg);
-		abort();
-	}
-	app_close(&a);
-	free(db);
-}
-
-static void
-demo_remove(void)
-{
-	char cmd[600];
-
-	if (demo_dir[0] != '\0' && getenv("PEERDESK_KEEP_TMP") == NULL) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", demo_dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", demo_dir);
-	}
-}
 
 /* ---- each test: its own copy, a session and a harness ------------------ */
 
@@ -118,29 +43,15 @@ static struct app app;
 static struct harness *h;
 
 static void
-copy_file(const char *from, const char *to)
+demo_make(void)
 {
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	char buf[65536];
-	size_t n;
-
-	ck_assert(in != NULL && out != NULL);
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
-	fclose(in);
-	fclose(out);
+	demofix_make("safety", NULL, NULL);
 }
 
 static void
 setup(void)
 {
-	char *from = demo_path("demo.db"), *to = test_path("safety.db");
-
-	copy_file(from, to);
-	set_today();
-	open_app(&app, to, 0);
-	free(from);
-	free(to);
+	demofix_open_copy(&app, "safety.db");
 	unsetenv("NO_COLOR");
 	h = NULL;
 }
@@ -688,7 +599,7 @@ safety_screens_suite(void)
 	Suite *s = suite_create("safety_screens");
 	TCase *tc = tcase_create("audit");
 
-	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_unchecked_fixture(tc, demo_make, demofix_remove);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_audit_manager_80x24);
@@ -700,7 +611,7 @@ safety_screens_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("sizes");
-	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_unchecked_fixture(tc, demo_make, demofix_remove);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_every_screen_tiny_and_odd, 0,
@@ -711,7 +622,7 @@ safety_screens_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("hostile");
-	tcase_add_unchecked_fixture(tc, demo_make, demo_remove);
+	tcase_add_unchecked_fixture(tc, demo_make, demofix_remove);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_hostile_name_stored_as_typed);
 	tcase_add_test(tc, test_hostile_name_shown_escaped);
