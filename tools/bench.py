@@ -216,7 +216,7 @@ FAIR_IMPORT = """
 PRAGMA foreign_keys = ON;
 PRAGMA temp_store = MEMORY;
 CREATE TEMP TABLE t(pal_login TEXT, date TEXT, minutes INTEGER, kind TEXT);
-.import --csv --skip 1 {csv} temp.t
+.import --csv --skip 1 --schema temp {csv} t
 BEGIN;
 INSERT INTO timesheet_week (pal_id, week_start)
   SELECT DISTINCT s.id, date(t.date, '-6 days', 'weekday 1')
@@ -579,7 +579,9 @@ class Bench:
             nonlocal k
             k += 1
             sh(["callgrind_control", "-d", str(pid)])
-            got[what] = self.dump_total(wait_file("%s.%d" % (base, k)))
+            path = "%s.%d" % (base, k)
+            wait_file(path)
+            got[what] = self.dump_total(path)
 
         def zero():
             sh(["callgrind_control", "-z", str(pid)])
@@ -621,7 +623,7 @@ def main():
                     help="runs per median (default 9)")
     ap.add_argument("--callgrind", action="store_true",
                     help="also count instructions with valgrind")
-    ap.add_argument("--only", choices=("report", "screens", "import"),
+    ap.add_argument("--only", choices=("report", "screens", "import", "callgrind"),
                     help="one group of measurements")
     a = ap.parse_args()
     pd = os.path.abspath(a.peerdesk)
@@ -631,17 +633,21 @@ def main():
     b.databases()
     print("load average before: %.1f %.1f %.1f on %d cores"
           % (os.getloadavg() + (os.cpu_count(),)), flush=True)
+    steps = []
     if a.only in (None, "report"):
-        b.report()
+        steps.append(("report", b.report))
     if a.only in (None, "screens"):
-        if shutil.which("tmux") is None:
-            b.note("screens", "tmux is missing")
-        else:
-            b.screens()
+        steps.append(("screens", b.screens))
     if a.only in (None, "import"):
-        b.imports()
-    if a.callgrind:
-        b.callgrind()
+        steps.append(("import", b.imports))
+    if a.callgrind or a.only == "callgrind":
+        steps.append(("callgrind", b.callgrind))
+    for what, step in steps:
+        try:
+            step()
+        except (RuntimeError, OSError) as e:
+            b.note(what, "failed: %s" % str(e).splitlines()[0][:70])
+            print("%s: %s" % (what, e), file=sys.stderr)
     print("load average after: %.1f %.1f %.1f" % os.getloadavg())
     b.table()
 
