@@ -10,7 +10,7 @@
 #                   SYSCONFDIR is built in: change it with a fresh O=)
 #   make fuzz       build the libFuzzer targets (clang) in build/fuzz and
 #                   run each for FUZZ_TIME seconds (also part of check)
-#   make bench      benchmarks (not part of check)
+#   make bench      benchmarks (not part of check; BENCH=--callgrind counts)
 #
 # Switches: WERROR=0 to allow warnings, SAN=address,undefined, O=dir.
 
@@ -180,7 +180,7 @@ demo-reset:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 
 bench: $(O)/peerdesk
-	@sh tools/bench.sh $(O)/peerdesk
+	@sh tools/bench.sh $(O)/peerdesk $(BENCH)
 
 # Installed for many users (docs/admin.md): the program is setgid
 # PEERDESK_GROUP and the data folder belongs to that group, mode 2770, so

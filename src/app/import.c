@@ -62,6 +62,10 @@ struct imp {
 	struct imp_week { int64_t pal_id; pd_date start; int64_t id; int locked; }
 	    *weeks;
 	size_t nweeks, capweeks;
+	/* weeks by (PAL, start): open addressing, index + 1, 0 empty; a
+	 * file of ten years for 300 PALs has 150,000 weeks */
+	size_t *wslot;
+	size_t nwslot;		/* a power of two, > 2 * nweeks */
 };
 
 int
@@ -363,6 +367,35 @@ imp_pal_id(struct imp *im, const char *login, int64_t *id, struct pd_err *err)
 	return PD_OK;
 }
 
+static size_t
+imp_week_hash(int64_t pal_id, pd_date start, size_t mask)
+{
+	uint64_t h = (uint64_t)pal_id * 0x9e3779b97f4a7c15u ^
+	    (uint64_t)start * 0xc2b2ae3d27d4eb4fu;
+
+	return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+/* Grow the slot table to keep it under half full. */
+static void
+imp_week_rehash(struct imp *im)
+{
+	size_t i, j, mask;
+
+	if (im->nwslot > 2 * (im->nweeks + 1))
+		return;
+	free(im->wslot);
+	im->nwslot = im->nwslot ? im->nwslot * 2 : 256;
+	im->wslot = xcalloc(im->nwslot, sizeof *im->wslot);
+	mask = im->nwslot - 1;
+	for (i = 0; i < im->nweeks; i++) {
+		j = imp_week_hash(im->weeks[i].pal_id, im->weeks[i].start, mask);
+		while (im->wslot[j] != 0)
+			j = (j + 1) & mask;
+		im->wslot[j] = i + 1;
+	}
+}
+
 static enum pd_status
 imp_week(struct imp *im, int64_t pal_id, pd_date day, struct imp_week **out,
     struct pd_err *err)
@@ -370,14 +403,20 @@ imp_week(struct imp *im, int64_t pal_id, pd_date day, struct imp_week **out,
 	pd_date start = week_start_of(day, im->app->settings->week_start);
 	struct ts_week w;
 	char ws[11];
-	size_t i;
+	size_t j, mask;
 	enum pd_status s;
 
-	for (i = im->nweeks; i-- > 0;)
-		if (im->weeks[i].pal_id == pal_id && im->weeks[i].start == start) {
-			*out = &im->weeks[i];
+	imp_week_rehash(im);
+	mask = im->nwslot - 1;
+	for (j = imp_week_hash(pal_id, start, mask); im->wslot[j] != 0;
+	    j = (j + 1) & mask) {
+		struct imp_week *k = &im->weeks[im->wslot[j] - 1];
+
+		if (k->pal_id == pal_id && k->start == start) {
+			*out = k;
 			return PD_OK;
 		}
+	}
 	memset(&w, 0, sizeof w);
 	date_format(start, ws);
 	if ((s = db_week_get_or_create(im->app->db, pal_id, ws, &w, err)) != PD_OK)
@@ -392,6 +431,7 @@ imp_week(struct imp *im, int64_t pal_id, pd_date day, struct imp_week **out,
 	im->weeks[im->nweeks].id = w.id;
 	im->weeks[im->nweeks].locked = w.status == WEEK_APPROVED ||
 	    w.status == WEEK_LOCKED;
+	im->wslot[j] = im->nweeks + 1;
 	*out = &im->weeks[im->nweeks++];
 	return PD_OK;
 }
@@ -617,6 +657,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		free(im.pals[i].login);
 	free(im.pals);
 	free(im.weeks);
+	free(im.wslot);
 	return s;
 }
 

@@ -72,7 +72,9 @@ cli_report(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_report_hours(&cli->app, week, &r, &err) != PD_OK)
+	/* A CSV holds the PALs' rows only: skip the clients' part. */
+	if ((fmt == REPORT_CSV ? app_report_hours_pals(&cli->app, week, &r,
+	    &err) : app_report_hours(&cli->app, week, &r, &err)) != PD_OK)
 		return cli_fail(&err);
 	if (output != NULL &&
 	    app_report_hours_save(&r, fmt, output, &err) != PD_OK) {

@@ -182,6 +182,9 @@ csv_next(struct csv_reader *r, struct csv_record *rec, struct pd_err *err)
 				    csv_col(r, r->p), NULL,
 				    "unexpected text after a closing quote");
 		} else {
+			/* The field is copied once, when its end is found. */
+			const char *run = r->p;
+
 			while (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
 			    !(*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')) {
 				size_t n;
@@ -199,9 +202,9 @@ csv_next(struct csv_reader *r, struct csv_record *rec, struct pd_err *err)
 					    r->line, csv_col(r, r->p), NULL,
 					    "this is not valid UTF-8 text; save "
 					    "the file as UTF-8 and try again");
-				strbuf_add(sb, r->p, n);
 				r->p += n;
 			}
+			strbuf_add(sb, run, (size_t)(r->p - run));
 		}
 		nf++;
 		if (r->p < r->end && *r->p == ',') {

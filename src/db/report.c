@@ -42,18 +42,21 @@
 
 static const char sql_report_week[] = REPORT_WEEK_SQL;
 
+/* The week's done sessions summed per PAL and client in one range scan
+ * of session_date (covering), then matched to the assignments. */
 static const char sql_delivery[] =
-	"SELECT a.id, a.client_id, c.name, a.worker_id, w.name,"
-	" a.contracted_minutes_per_week, coalesce(sum(se.minutes), 0),"
-	" count(se.id)"
+	"WITH d AS (SELECT pal_id, client_id, sum(minutes) AS minutes,"
+	"  count(*) AS n FROM session"
+	"  WHERE date BETWEEN :from AND :to AND status = 'done'"
+	"  GROUP BY pal_id, client_id)"
+	" SELECT a.id, a.client_id, c.name, a.worker_id, w.name,"
+	" a.contracted_minutes_per_week, coalesce(d.minutes, 0),"
+	" coalesce(d.n, 0)"
 	" FROM assignment a JOIN client c ON c.id = a.client_id"
 	" JOIN staff w ON w.id = a.worker_id"
-	" LEFT JOIN session se ON se.pal_id = a.worker_id"
-	"  AND se.client_id = a.client_id AND se.status = 'done'"
-	"  AND se.date BETWEEN :from AND :to"
+	" LEFT JOIN d ON d.pal_id = a.worker_id AND d.client_id = a.client_id"
 	" WHERE a.started_on <= :to"
 	" AND (a.ended_on IS NULL OR a.ended_on > :from)"
-	" GROUP BY a.id"
 	" ORDER BY c.name, c.id, w.name, a.id";
 
 /* Start a new report row for the PAL in the current result row. */

@@ -47,14 +47,13 @@ static const char sql_week_list[] =
 	" WHERE w.week_start = :week_start"
 	" ORDER BY s.login, s.name, w.id";
 
+/* Numbered parameters: the import binds this for every line, and a
+ * lookup by name is a scan of the statement's parameter list. */
 static const char sql_line_insert[] =
 	"INSERT INTO timesheet_line (week_id, pal_id, date, minutes, kind,"
 	" client_id, session_id, supervision_id, training_id, note,"
 	" created_at, created_by)"
-	" VALUES (:week_id,"
-	" (SELECT w.pal_id FROM timesheet_week w WHERE w.id = :week_id),"
-	" :date, :minutes, :kind, :client_id,"
-	" :session_id, :supervision_id, :training_id, :note, :now, :by)";
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 static const char sql_line_week_of[] =
 	"SELECT pal_id FROM timesheet_week WHERE id = :id";
@@ -279,47 +278,65 @@ line_fetch(struct db *db, sqlite3_stmt *st, struct ts_line *out,
 	return rc;
 }
 
+static void
+line_bind_id_at(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v <= 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
 enum pd_status
 db_line_insert(struct db *db, struct ts_line *l, int64_t by,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_line_insert, err);
+	const char *kind = line_kind_str(l->kind);
+	sqlite3_stmt *st;
 	enum pd_status rc;
+	char now[21];
 
-	if (st == NULL)
-		return PD_DB;
-	if ((rc = line_bind(st, l, err)) != PD_OK) {
-		db_done(st);
-		return rc;
-	}
-	db_bind_int64(st, ":week_id", l->week_id);
-	db_bind_id_opt(st, ":by", by);
-	/* A single-row INSERT ... VALUES needs no statement journal (an
-	 * INSERT ... SELECT does, and costs a copy of every page it
-	 * touches); a missing week leaves pal_id NULL, refused below. */
-	rc = db_exec_stmt(db, st, err);
-	if (rc == PD_INVALID || rc == PD_NOT_FOUND) {
-		sqlite3_stmt *chk = db_stmt(db, sql_line_week_of, NULL);
-
-		if (chk != NULL) {
-			db_bind_int64(chk, ":id", l->week_id);
-			if (db_step_row(db, chk, NULL) == PD_NOT_FOUND)
-				rc = pd_fail(err, PD_NOT_FOUND, NULL,
-				    "That timesheet week cannot be found.");
-			db_done(chk);
-		}
-	}
-	if (rc != PD_OK)
-		return rc;
-	l->id = db_last_id(db);
-	l->version = 1;
+	if (kind == NULL)
+		return pd_fail(err, PD_INVALID, "kind",
+		    "That is not a kind of timesheet line.");
+	/* The line's PAL is its week's: one lookup, which also finds a
+	 * missing week before the INSERT. */
 	if ((st = db_stmt(db, sql_line_week_of, err)) == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":id", l->week_id);
-	if ((rc = db_step_row(db, st, err)) == PD_OK)
+	rc = db_step_row(db, st, err);
+	if (rc == PD_OK)
 		l->pal_id = db_col_int(st, 0, 0);
 	db_done(st);
-	return rc;
+	if (rc == PD_NOT_FOUND)
+		return pd_fail(err, PD_NOT_FOUND, NULL,
+		    "That timesheet week cannot be found.");
+	if (rc != PD_OK)
+		return rc;
+	if ((st = db_stmt(db, sql_line_insert, err)) == NULL)
+		return PD_DB;
+	db_now(now);
+	sqlite3_bind_int64(st, 1, l->week_id);
+	sqlite3_bind_int64(st, 2, l->pal_id);
+	sqlite3_bind_text(st, 3, l->date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, l->minutes);
+	sqlite3_bind_text(st, 5, kind, -1, SQLITE_STATIC);
+	line_bind_id_at(st, 6, l->client_id);
+	line_bind_id_at(st, 7, l->session_id);
+	line_bind_id_at(st, 8, l->supervision_id);
+	line_bind_id_at(st, 9, l->training_id);
+	if (l->note != NULL && l->note[0] != '\0')
+		sqlite3_bind_text(st, 10, l->note, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	line_bind_id_at(st, 12, by);
+	/* A single-row INSERT ... VALUES needs no statement journal (an
+	 * INSERT ... SELECT does, and costs a copy of every page it
+	 * touches). */
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	l->id = db_last_id(db);
+	l->version = 1;
+	return PD_OK;
 }
 
 enum pd_status

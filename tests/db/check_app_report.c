@@ -131,6 +131,36 @@ START_TEST(test_rows_and_clients)
 }
 END_TEST
 
+/* The CSV's build: the same PAL rows and totals, no client lines, and
+ * still the manager only. */
+START_TEST(test_pals_only)
+{
+	struct hours_report full, pals;
+	struct pd_err err;
+	size_t i;
+
+	ck_assert_int_eq(app_report_hours(&app, "2026-W48", &full, &err), PD_OK);
+	ck_assert_int_eq(app_report_hours_pals(&app, "2026-W48", &pals, &err),
+	    PD_OK);
+	ck_assert_uint_gt(full.n_clients, 0);
+	ck_assert_uint_eq(pals.n_clients, 0);
+	ck_assert_uint_eq(pals.n_rows, full.n_rows);
+	for (i = 0; i < full.n_rows; i++) {
+		ck_assert_str_eq(pals.rows[i].login, full.rows[i].login);
+		ck_assert_int_eq(pals.rows[i].minutes, full.rows[i].minutes);
+		ck_assert_int_eq(pals.rows[i].pay_pence, full.rows[i].pay_pence);
+		ck_assert_int_eq(pals.rows[i].check.verdict,
+		    full.rows[i].check.verdict);
+	}
+	ck_assert_int_eq(pals.totals.minutes, full.totals.minutes);
+	hours_report_fini(&full);
+	hours_report_fini(&pals);
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	ck_assert_int_eq(app_report_hours_pals(&app, NULL, &pals, &err),
+	    PD_DENIED);
+}
+END_TEST
+
 START_TEST(test_holiday_pay_setting)
 {
 	struct hours_report r;
@@ -198,6 +228,7 @@ app_report_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_only_the_manager);
 	tcase_add_test(tc, test_rows_and_clients);
+	tcase_add_test(tc, test_pals_only);
 	tcase_add_test(tc, test_holiday_pay_setting);
 	tcase_add_test(tc, test_formats_and_save);
 	suite_add_tcase(s, tc);

@@ -31,6 +31,11 @@ const char *report_format_ext(enum report_format f);
 enum pd_status app_report_hours(struct app *app, const char *week,
     struct hours_report *out, struct pd_err *err);
 
+/* As app_report_hours without the clients' contracted against delivered
+ * minutes (out->n_clients is 0): all a CSV shows, for less work. */
+enum pd_status app_report_hours_pals(struct app *app, const char *week,
+    struct hours_report *out, struct pd_err *err);
+
 /* Append r in format f to out. */
 enum pd_status app_report_hours_render(const struct hours_report *r,
     enum report_format f, struct strbuf *out, struct pd_err *err);
