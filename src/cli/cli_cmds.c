@@ -136,7 +136,11 @@ cli_import(struct cli *cli, int argc, char **argv)
 			    "mend that line and import the file again\n", argv[2]);
 		return rc;
 	}
-	printf("Imported %ld %s from %s.\n", res.rows, argv[1], argv[2]);
+	printf("Imported %ld %s from %s.\n", res.rows,
+	    strcmp(argv[1], "timesheet") == 0 ? (res.rows == 1 ?
+	    "timesheet line" : "timesheet lines") : strcmp(argv[1], "pals") ==
+	    0 ? (res.rows == 1 ? "PAL" : "PALs") : (res.rows == 1 ? "client" :
+	    "clients"), argv[2]);
 	return 0;
 }
 

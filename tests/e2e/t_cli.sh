@@ -36,7 +36,7 @@ Jo Bennett,jo,pal,12.71,2026-04-01,permitted
 Marcus Lee,marcus,pal,13.45,2026-04-01,supported
 Sam Carter,sam,office,,,
 CSV
-expect_out "import pals" "Imported 3 pals" "$PD" --db "$DB" import pals "$T/pals.csv"
+expect_out "import pals" "Imported 3 PALs" "$PD" --db "$DB" import pals "$T/pals.csv"
 check "the PALs are there" test "$(count "$DB" "SELECT count(*) FROM pal")" = 2
 check "Jo's rate is in pence" test "$(count "$DB" "SELECT rate_pence FROM pal_rate r JOIN staff s ON s.id = r.pal_id WHERE s.login = 'jo'")" = 1271
 check "Marcus is on supported permitted work" test "$(count "$DB" "SELECT rule FROM pal_benefit b JOIN staff s ON s.id = b.pal_id WHERE s.login = 'marcus'")" = supported
@@ -66,7 +66,7 @@ jo,2026-11-17,60,supervision
 marcus,2026-11-18,90,training
 jo,2026-11-23,30,travel
 CSV
-expect_out "import timesheet" "Imported 4 timesheet" "$PD" --db "$DB" import timesheet "$T/ts.csv"
+expect_out "import timesheet" "Imported 4 timesheet lines" "$PD" --db "$DB" import timesheet "$T/ts.csv"
 check "Jo's lines fall in two weeks" test "$(count "$DB" "SELECT count(*) FROM timesheet_week w JOIN staff s ON s.id = w.pal_id WHERE s.login = 'jo'")" = 2
 check "Jo's minutes add up" test "$(count "$DB" "SELECT sum(minutes) FROM timesheet_line l JOIN staff s ON s.id = l.pal_id WHERE s.login = 'jo'")" = 210
 printf 'pal_login,date,minutes,kind\njo,2026-11-16,60,session\nnobody,2026-11-16,60,session\n' > "$T/ts2.csv"
