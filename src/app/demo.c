@@ -438,7 +438,9 @@ demo_choose_pal(struct demo *d, pd_date day, int want)
 	return best;
 }
 
-/* Three PALs on a client's shortlist, suggested a week after referral. */
+/* Three PALs on a client's shortlist, suggested a week after referral.
+ * No random numbers are drawn here, so the rest of the demo stays the
+ * same organisation whether or not a client has a shortlist. */
 static enum pd_status
 demo_shortlist(struct demo *d, int64_t client_id, pd_date referred,
     struct pd_err *err)
@@ -449,26 +451,19 @@ demo_shortlist(struct demo *d, int64_t client_id, pd_date referred,
 		"the client asked for someone with this experience",
 	};
 	struct shortlist_entry e;
-	int picked[3], n = 0, k, p;
 	enum pd_status s;
+	int k;
 
-	for (p = 1; p < d->npals && n < 3; p += 1 + demo_range(d, 0, 2)) {
-		for (k = 0; k < n && picked[k] != p; k++)
-			;
-		if (k < n)
-			continue;
-		picked[n] = p;
+	for (k = 0; k < 3 && 1 + k < d->npals; k++) {	/* not Jo (0) */
 		memset(&e, 0, sizeof e);
 		e.client_id = client_id;
-		e.pal_id = d->pals[p].id;
+		e.pal_id = d->pals[1 + k].id;
 		demo_fmt(date_add_days(referred, 7), e.added_on);
 		e.added_by = d->ops_id;
-		e.why = (char *)why[n];
+		e.why = (char *)why[k];
 		e.status = SHORTLIST_SHORTLISTED;
-		if ((s = db_shortlist_insert(d->db, &e, err))
-		    != PD_OK)
+		if ((s = db_shortlist_insert(d->db, &e, err)) != PD_OK)
 			return s;
-		n++;
 	}
 	return PD_OK;
 }

@@ -124,6 +124,8 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 		printf(" #%s", id);
 	if (a->client_id)
 		printf("  client %s", cid);
+	if (a->client_id && a->client_name)
+		cli_audit_text(" (%s)", a->client_name, false);
 	if (a->summary)
 		cli_audit_text("  %s", a->summary, false);
 	if (a->reason)

@@ -15,7 +15,9 @@ static const char sql_insert[] =
  * (audit_actor), or by date (audit_at); the other conditions filter.
  * The list and the count share every condition. */
 #define AUDIT_HEAD "SELECT id, at, actor_id, actor_login, action, entity, " \
-	"entity_id, client_id, summary, before, after, reason FROM audit WHERE "
+	"entity_id, client_id, summary, before, after, reason, " \
+	"(SELECT c.name FROM client c WHERE c.id = audit.client_id) " \
+	"FROM audit WHERE "
 #define AUDIT_COUNT "SELECT count(*) FROM audit WHERE "
 #define AUDIT_RANGE "at >= :from " \
 	"AND at < coalesce(date(:to, '+1 day'), '9999-12-31') " \
@@ -115,6 +117,7 @@ db_audit_list(struct db *db, const struct audit_query *q,
 		row.before = db_col_str(st, 9);
 		row.after = db_col_str(st, 10);
 		row.reason = db_col_str(st, 11);
+		row.client_name = db_col_str(st, 12);
 		stop = cb(arg, &row);
 		audit_entry_fini(&row);
 		if (stop)

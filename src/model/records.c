@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/xalloc.h"
+
 #define NAMES(fn_str, fn_from, fn_label, type, count, names, labels) \
 const char * \
 fn_str(type v) \
@@ -195,9 +197,29 @@ ts_line_fini(struct ts_line *l)
 	FREES(&l->note);
 }
 
+static char *
+records_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+audit_entry_copy(struct audit_entry *to, const struct audit_entry *from)
+{
+	*to = *from;
+	to->actor_login = records_dup(from->actor_login);
+	to->action = records_dup(from->action);
+	to->entity = records_dup(from->entity);
+	to->summary = records_dup(from->summary);
+	to->before = records_dup(from->before);
+	to->after = records_dup(from->after);
+	to->reason = records_dup(from->reason);
+	to->client_name = records_dup(from->client_name);
+}
+
 void
 audit_entry_fini(struct audit_entry *a)
 {
 	FREES(&a->actor_login, &a->action, &a->entity, &a->summary,
-	    &a->before, &a->after, &a->reason);
+	    &a->before, &a->after, &a->reason, &a->client_name);
 }

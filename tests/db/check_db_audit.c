@@ -52,14 +52,7 @@ collect(void *arg, const struct audit_entry *row)
 	snprintf(s->text + strlen(s->text), sizeof s->text - strlen(s->text),
 	    "%s;", row->summary ? row->summary : "-");
 	if (s->calls++ == 0) {
-		s->first = *row;
-		s->first.actor_login = xstrdup(row->actor_login);
-		s->first.action = xstrdup(row->action);
-		s->first.entity = xstrdup(row->entity);
-		s->first.summary = xstrdup(row->summary);
-		s->first.before = xstrdup(row->before);
-		s->first.after = xstrdup(row->after);
-		s->first.reason = xstrdup(row->reason);
+		audit_entry_copy(&s->first, row);
 	}
 	return s->stop_after > 0 && s->calls >= s->stop_after;
 }

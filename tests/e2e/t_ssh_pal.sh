@@ -91,11 +91,18 @@ ssh_add_user pal1
 ssh_add_user pal2
 P1=$(ssh_user pal1)
 P2=$(ssh_user pal2)
-# The demo's PALs Jo and Marcus sign in with these logins.
+# The demo's PAL Jo and a second PAL with clients today sign in with
+# these logins.  The demo's caseloads move with the date it is made on,
+# so the second is Marcus when he has a client today, else whoever has.
+L2=$(q "SELECT s.login FROM staff s JOIN assignment a ON a.worker_id = s.id
+	WHERE s.role = 'pal' AND s.login <> 'jo'
+	AND (a.ended_on IS NULL OR a.ended_on > date('now'))
+	GROUP BY s.id ORDER BY s.login = 'marcus' DESC, count(*) DESC, s.login
+	LIMIT 1")
 JO=$(q "SELECT name FROM staff WHERE login = 'jo'")
-MARCUS=$(q "SELECT name FROM staff WHERE login = 'marcus'")
+MARCUS=$(q "SELECT name FROM staff WHERE login = '$L2'")
 q "UPDATE staff SET login = '$P1' WHERE login = 'jo';
-   UPDATE staff SET login = '$P2' WHERE login = 'marcus'"
+   UPDATE staff SET login = '$P2' WHERE login = '$L2'"
 check "Jo and Marcus have the test logins" test \
 	"$(q "SELECT group_concat(name, '+') FROM (SELECT name FROM staff WHERE login IN ('$P1', '$P2') ORDER BY login)")" = \
 	"$JO+$MARCUS"

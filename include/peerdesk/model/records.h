@@ -178,6 +178,7 @@ struct audit_entry {
 	int64_t entity_id;
 	int64_t client_id;	/* 0 = none */
 	char *summary, *before, *after, *reason;
+	char *client_name;	/* read only: the client's name now, or NULL */
 };
 
 void staff_fini(struct staff *s);
@@ -189,6 +190,8 @@ void ally_fini(struct ally *a);
 void session_fini(struct session *s);
 void ts_line_fini(struct ts_line *l);
 void audit_entry_fini(struct audit_entry *a);
+/* A deep copy of from into to (free it with audit_entry_fini). */
+void audit_entry_copy(struct audit_entry *to, const struct audit_entry *from);
 
 /* Names as stored in the database and shown in CSV ("office", "pal",
  * "manager"; "none", "lower", ...).  *_from_str returns 0 and sets *out,

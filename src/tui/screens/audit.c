@@ -77,25 +77,6 @@ audit_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
 	return s;
 }
 
-static char *
-dup_opt(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
-static void
-entry_copy(struct audit_entry *to, const struct audit_entry *from)
-{
-	*to = *from;
-	to->actor_login = dup_opt(from->actor_login);
-	to->action = dup_opt(from->action);
-	to->entity = dup_opt(from->entity);
-	to->summary = dup_opt(from->summary);
-	to->before = dup_opt(from->before);
-	to->after = dup_opt(from->after);
-	to->reason = dup_opt(from->reason);
-}
-
 static void
 audit_rows_clear(struct audit_model *m)
 {
@@ -113,7 +94,7 @@ audit_fetch_row(void *arg, const struct audit_entry *row)
 
 	if (m->n >= m->cap)
 		return 1;
-	entry_copy(&m->rows[m->n++], row);
+	audit_entry_copy(&m->rows[m->n++], row);
 	return 0;
 }
 
@@ -167,6 +148,11 @@ audit_record(const struct audit_entry *r, struct strbuf *out)
 	if (r->client_id > 0 && (r->entity == NULL ||
 	    strcmp(r->entity, "client") != 0 || r->entity_id != r->client_id))
 		strbuf_addf(out, ", client %lld", (long long)r->client_id);
+	if (r->client_id > 0 && r->client_name != NULL) {
+		strbuf_adds(out, " (");
+		utf8_escape(r->client_name, false, out);
+		strbuf_addc(out, ')');
+	}
 }
 
 static void
@@ -725,7 +711,7 @@ entry_enter(struct screen *s, const void *arg, struct pd_err *err)
 
 	if (e == NULL)
 		return pd_fail(err, PD_INVALID, NULL, "which audit row?");
-	entry_copy(&st->e, e);
+	audit_entry_copy(&st->e, e);
 	snprintf(title, sizeof title, "Audit row %lld", (long long)e->id);
 	screen_set_title(s, title);
 	return PD_OK;
