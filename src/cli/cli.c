@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "cli_priv.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/app/app.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
@@ -81,9 +83,14 @@ int
 cli_fail(const struct pd_err *err)
 {
 	char buf[1024];
+	struct strbuf shown = STRBUF_INIT;
 
 	pd_err_format(err, buf, sizeof buf);
-	fprintf(stderr, "peerdesk: %s\n", buf);
+	/* A message may quote what someone typed or a file held: never let
+	 * it act on the terminal. */
+	utf8_escape(buf, true, &shown);
+	fprintf(stderr, "peerdesk: %s\n", strbuf_str(&shown));
+	strbuf_fini(&shown);
 	switch (err->code) {
 	case PD_DENIED: return 4;
 	case PD_NOT_FOUND: return 3;
@@ -116,11 +123,11 @@ static int
 cli_set_today(const char *s, const char *from)
 {
 	pd_date d;
-	struct pd_err err;
+	struct pd_err err, said;
 
-	if (date_parse(s, &d, &err) != PD_OK) {
-		fprintf(stderr, "peerdesk: %s: %s\n", from, err.msg);
-		return 2;
+	if (date_parse(s, &d, &said) != PD_OK) {
+		pd_fail(&err, said.code, NULL, "%s: %.400s", from, said.msg);
+		return cli_fail(&err);
 	}
 	today_set(d);
 	return 0;

@@ -30,6 +30,18 @@ case $out in
 *) fail "plan show escapes the name too"; printf '%s\n' "$out" | head -5 ;;
 esac
 
+# Error messages quote what was typed, escaped, wherever they go.
+err=$("$PD" --db "$DB" pal show "$(printf 'Zz\033[31mq')" 2>&1 >/dev/null)
+case $err in
+*"'Zz\x1b[31mq'"*) ok "an error quoting a login shows its escape sequence escaped" ;;
+*) fail "an error quoting a login shows its escape sequence escaped"; printf '%s\n' "$err" | od -c | head -4 ;;
+esac
+err=$("$PD" --db "$DB" --today "$(printf 'x\033[2J')" summary 2>&1 >/dev/null)
+case $err in
+*'"x\x1b[2J" is not a date'*) ok "so does a bad --today" ;;
+*) fail "so does a bad --today"; printf '%s\n' "$err" | od -c | head -4 ;;
+esac
+
 # A command that opens a screen still draws it (the escaping steps aside).
 tm_start p 80 24 "'$PD' --db '$DB' --today 2026-11-25 log --pal jo"
 expect_screen "peerdesk log still opens its form on the terminal" p "Log a session"
