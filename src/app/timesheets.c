@@ -534,6 +534,49 @@ time_lines_cb(void *arg, const struct ts_line *row)
 }
 
 static int
+time_booked_cb(void *arg, const struct session *row)
+{
+	struct time_lines *tl = arg;
+	struct week_line *wl;
+
+	if (tl->v->n_lines == tl->cap) {
+		tl->cap = tl->cap ? tl->cap * 2 : 16;
+		tl->v->lines = xreallocarray(tl->v->lines, tl->cap,
+		    sizeof *tl->v->lines);
+	}
+	wl = &tl->v->lines[tl->v->n_lines++];
+	memset(wl, 0, sizeof *wl);
+	wl->booked = 1;
+	wl->line.pal_id = row->pal_id;
+	memcpy(wl->line.date, row->date, sizeof wl->line.date);
+	wl->line.minutes = row->minutes;
+	wl->line.kind = LINE_SESSION;
+	wl->line.client_id = row->client_id;
+	wl->line.session_id = row->id;
+	return 0;
+}
+
+/* Booked sessions go after the lines of their day (both lists are in
+ * date order: merge them, keeping each one's own order). */
+static void
+time_merge_booked(struct week_view *v, size_t nlines)
+{
+	struct week_line *out = xcalloc(v->n_lines ? v->n_lines : 1,
+	    sizeof *out);
+	size_t i = 0, j = nlines, k = 0;
+
+	while (i < nlines || j < v->n_lines) {
+		if (j == v->n_lines || (i < nlines &&
+		    strcmp(v->lines[i].line.date, v->lines[j].line.date) <= 0))
+			out[k++] = v->lines[i++];
+		else
+			out[k++] = v->lines[j++];
+	}
+	free(v->lines);
+	v->lines = out;
+}
+
+static int
 time_count_cb(void *arg, const struct limit_override_row *row)
 {
 	(void)row;
@@ -578,6 +621,7 @@ app_week_status(struct app *app, int64_t pal_id, const char *week,
 	struct time_lines tl;
 	struct staff st;
 	enum pd_status s;
+	size_t nlines;
 
 	memset(out, 0, sizeof *out);
 	if ((s = app_require(app, APP_ANYONE, "see a timesheet", err)) != PD_OK)
@@ -613,14 +657,18 @@ app_week_status(struct app *app, int64_t pal_id, const char *week,
 		    sizeof out->row.check.sentence, "This week so far: %s",
 		    duration_format(out->row.minutes, d));
 	}
-	if (w.week.id != 0) {
-		tl.v = out;
-		tl.cap = 0;
-		if ((s = db_line_list(app->db, w.week.id, time_lines_cb, &tl,
-		    err)) != PD_OK)
-			goto fail;
-		time_name_lines(app, out);
-	}
+	tl.v = out;
+	tl.cap = 0;
+	if (w.week.id != 0 && (s = db_line_list(app->db, w.week.id,
+	    time_lines_cb, &tl, err)) != PD_OK)
+		goto fail;
+	nlines = out->n_lines;
+	if ((s = db_session_booked(app->db, pal_id, w.first, w.last,
+	    time_booked_cb, &tl, err)) != PD_OK)
+		goto fail;
+	if (out->n_lines > nlines)
+		time_merge_booked(out, nlines);
+	time_name_lines(app, out);
 	if ((s = db_override_list(app->db, pal_id, w.first, time_count_cb,
 	    &out->overrides, err)) != PD_OK)
 		goto fail;

@@ -81,13 +81,16 @@ cli_week_print(const struct week_view *v)
 
 		printf("  ");
 		cli_pad(cli_week_day(l->line.date, a), 12);
-		cli_pad(line_kind_label(l->line.kind), 13);
+		cli_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
+		    13);
 		cli_pad(duration_format(l->line.minutes, d), 9);
 		if (l->client_name != NULL)
 			fputs(l->client_name, stdout);
 		if (l->line.note != NULL && l->line.note[0] != '\0')
 			printf("%s%s", l->client_name != NULL ? ", " : "",
 			    l->line.note);
+		if (l->booked)
+			fputs(" (not counted until it is confirmed)", stdout);
 		putchar('\n');
 	}
 	printf("\nHours:");

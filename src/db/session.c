@@ -27,6 +27,12 @@ static const char sql_session_update[] =
 	" version = version + 1"
 	" WHERE id = :id AND version = :version";
 
+static const char sql_session_booked[] =
+	"SELECT " SESSION_COLS " FROM session s"
+	" WHERE s.pal_id = :pal_id AND s.date BETWEEN :first AND :last"
+	" AND s.status = 'booked'"
+	" ORDER BY s.date, coalesce(s.start_time, ''), s.id";
+
 static const char sql_session_exists[] =
 	"SELECT version FROM session WHERE id = :id";
 
@@ -186,6 +192,23 @@ db_session_list(struct db *db, int64_t client_id, int64_t scope_pal,
 	db_scope_bind(st, scope_pal);
 	db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
 	db_bind_int64(st, ":offset", offset > 0 ? offset : 0);
+	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
+	    err, rc);
+	return rc;
+}
+
+enum pd_status
+db_session_booked(struct db *db, int64_t pal_id, const char *first,
+    const char *last, db_session_cb cb, void *arg, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_booked, err);
+	enum pd_status rc = PD_OK;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":pal_id", pal_id);
+	db_bind_text(st, ":first", first);
+	db_bind_text(st, ":last", last);
 	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
 	    err, rc);
 	return rc;

@@ -118,6 +118,16 @@ screen_has(const char *text)
 	return found;
 }
 
+static bool
+screen_has_quiet(const char *text)
+{
+	char *s = harness_screen(h);
+	bool found = strstr(s, text) != NULL;
+
+	free(s);
+	return found;
+}
+
 static struct screen *
 top(void)
 {
@@ -475,6 +485,62 @@ START_TEST(test_pal_cannot_change_approved)
 }
 END_TEST
 
+/* A session booked for later in the week is listed as booked and counts
+ * nowhere; on its day, opening and saving it confirms it: then it has its
+ * line and counts.  One never confirmed can be removed. */
+START_TEST(test_week_booked_session)
+{
+	struct session s;
+	struct pd_err err;
+
+	two_sessions();
+	memset(&s, 0, sizeof s);
+	s.client_id = w.ana;
+	snprintf(s.date, sizeof s.date, "2026-11-27");
+	s.minutes = 60;
+	s.place = PLACE_CAFE;
+	ck_assert_int_eq(app_session_log(&app, &s, NULL, &err), PD_OK);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 3);
+	start(40, 15, &week_screen, NULL);
+	ck_assert(screen_has("Fri 27 Booked"));
+	ck_assert(screen_has("Hours 4h (sessions 3h 30m)"));
+	harness_free(&h);
+
+	dbfix_today("2026-11-27");		/* the day comes */
+	start(40, 15, &week_screen, NULL);
+	keys("<Down><Down><Down>");
+	ck_assert(screen_has("Fri 27 Booked"));
+	keys("<Enter>");
+	ck_assert(screen_has("Log a session"));
+	keys("<C-s>");
+	ck_assert(screen_has("My week 2026-W48"));
+	ck_assert(screen_has("Hours 5h (sessions 4h 30m)"));
+	ck_assert(!screen_has_quiet("Booked"));
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 4);
+}
+END_TEST
+
+START_TEST(test_week_booked_removed)
+{
+	struct session s;
+	struct pd_err err;
+
+	two_sessions();
+	memset(&s, 0, sizeof s);
+	s.client_id = w.ana;
+	snprintf(s.date, sizeof s.date, "2026-11-27");
+	s.minutes = 60;
+	s.place = PLACE_CAFE;
+	ck_assert_int_eq(app_session_log(&app, &s, NULL, &err), PD_OK);
+	dbfix_today("2026-11-28");		/* it did not happen */
+	start(40, 15, &week_screen, NULL);
+	keys("<Down><Down><Down>dy");
+	ck_assert(screen_has("Removed."));
+	ck_assert_int_eq(dbfix_count(app.db, "session"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 3);
+}
+END_TEST
+
 /* Removing a line: asked first (Enter keeps it), a session goes with
  * its note; in a closed week only the manager, with a reason. */
 START_TEST(test_week_remove_line)
@@ -609,6 +675,8 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_change_approved_week_asks_reason);
 	tcase_add_test(tc, test_pal_cannot_change_approved);
 	tcase_add_test(tc, test_week_remove_line);
+	tcase_add_test(tc, test_week_booked_session);
+	tcase_add_test(tc, test_week_booked_removed);
 	tcase_add_test(tc, test_week_remove_from_closed_week);
 	tcase_add_test(tc, test_hours_80x24);
 	tcase_add_test(tc, test_hours_manager_only);

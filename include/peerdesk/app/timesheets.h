@@ -50,10 +50,14 @@ struct time_preview {
 						 * adding would do */
 };
 
-/* One line of a week as screens show it. */
+/* One line of a week as screens show it.  A booked session (dated, not
+ * yet confirmed as held) is listed too, with booked set, line.id 0 and
+ * line.session_id its session: it has no timesheet line and counts in
+ * no sums until it is opened and saved on or after its day. */
 struct week_line {
 	struct ts_line line;
 	char *client_name;	/* NULL when the line has no client */
+	int booked;
 };
 
 /* A PAL's week. */
@@ -64,7 +68,9 @@ struct week_view {
 	char label[WEEK_LABEL_LEN];
 	char first[11], last[11];
 	struct ts_week week;	/* id 0 when no line was ever added */
-	struct week_line *lines;	/* by date, then as entered */
+	struct week_line *lines;	/* by date, then as entered; booked
+					 * sessions after the lines of
+					 * their day */
 	size_t n_lines;
 	int shows_pay;		/* as time_preview.shows_pay */
 	struct hours_row row;	/* minutes by kind and in all; pay, holiday

@@ -45,4 +45,10 @@ enum pd_status db_session_list(struct db *db, int64_t client_id,
     int64_t scope_pal, int offset, int limit, db_session_cb cb, void *arg,
     struct pd_err *err);
 
+/* pal_id's sessions still booked (not yet confirmed as held) dated
+ * first..last, by date and start time.  They have no timesheet line. */
+enum pd_status db_session_booked(struct db *db, int64_t pal_id,
+    const char *first, const char *last, db_session_cb cb, void *arg,
+    struct pd_err *err);
+
 #endif

@@ -351,11 +351,11 @@ week_draw_line(const struct screen *s, const struct wk *st, size_t i, int y,
 {
 	const struct week_line *l = &st->v.lines[i];
 	bool sel = i == st->nav.sel;
-	enum style sty = sel ? ST_SELECTED : ST_NORMAL;
+	enum style sty = sel ? ST_SELECTED : l->booked ? ST_DIM : ST_NORMAL;
 	char day[DATE_LONG_LEN], d[DURATION_STR_LEN], *sp;
 	struct strbuf sb = STRBUF_INIT;
 	pd_date dd;
-	const char *kind = week_kind_word(l->line.kind);
+	const char *kind = l->booked ? "Booked" : week_kind_word(l->line.kind);
 	int kw = s->area.w >= 60 ? 13 : 11;
 
 	day[0] = '\0';
