@@ -515,10 +515,10 @@ struct time_lines {
 	size_t cap;
 };
 
-static int
-time_lines_cb(void *arg, const struct ts_line *row)
+/* A new, zeroed line at the end of the week's list. */
+static struct week_line *
+time_lines_add(struct time_lines *tl)
 {
-	struct time_lines *tl = arg;
 	struct week_line *wl;
 
 	if (tl->v->n_lines == tl->cap) {
@@ -528,6 +528,14 @@ time_lines_cb(void *arg, const struct ts_line *row)
 	}
 	wl = &tl->v->lines[tl->v->n_lines++];
 	memset(wl, 0, sizeof *wl);
+	return wl;
+}
+
+static int
+time_lines_cb(void *arg, const struct ts_line *row)
+{
+	struct week_line *wl = time_lines_add(arg);
+
 	wl->line = *row;
 	wl->line.note = xstrdup(row->note);
 	return 0;
@@ -536,16 +544,8 @@ time_lines_cb(void *arg, const struct ts_line *row)
 static int
 time_booked_cb(void *arg, const struct session *row)
 {
-	struct time_lines *tl = arg;
-	struct week_line *wl;
+	struct week_line *wl = time_lines_add(arg);
 
-	if (tl->v->n_lines == tl->cap) {
-		tl->cap = tl->cap ? tl->cap * 2 : 16;
-		tl->v->lines = xreallocarray(tl->v->lines, tl->cap,
-		    sizeof *tl->v->lines);
-	}
-	wl = &tl->v->lines[tl->v->n_lines++];
-	memset(wl, 0, sizeof *wl);
 	wl->booked = 1;
 	wl->line.pal_id = row->pal_id;
 	memcpy(wl->line.date, row->date, sizeof wl->line.date);
