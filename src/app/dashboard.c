@@ -10,6 +10,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/reminder.h"
+#include "peerdesk/db/session.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/db/dashboard.h"
 #include "peerdesk/db/timesheet.h"
@@ -98,6 +99,7 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 	memset(d, 0, sizeof *d);
 	d->timesheets_waiting = d->new_referrals = -1;
 	d->my_clients = d->minutes_this_week = -1;
+	d->booked_to_confirm = -1;
 	if ((s = app_require(app, APP_ANYONE, "see the dashboard", err)) !=
 	    PD_OK)
 		return s;
@@ -135,7 +137,8 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 		    err)) != PD_OK && s != PD_LIMIT)
 			return s;
 		d->minutes_this_week = tot.minutes;
-		return PD_OK;
+		return db_session_booked_due(app->db, q.scope_pal, d->today,
+		    &d->booked_to_confirm, err);
 	}
 	cq.status_or_minus1 = CLIENT_REFERRED;
 	if ((s = app_client_count(app, &cq, &n, err)) != PD_OK)
@@ -221,6 +224,10 @@ dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
 			dashboard_add(out, max, &n, 0, "%s on your timesheet "
 			    "this week", dur);
 		}
+		if (d->booked_to_confirm > 0)
+			dashboard_add(out, max, &n, 1, "%d booked session%s to "
+			    "confirm in My week", d->booked_to_confirm,
+			    PLURAL(d->booked_to_confirm));
 		if (d->dbs_due > 0)
 			dashboard_add(out, max, &n, 1, "Your DBS re-check is "
 			    "due soon");

@@ -33,6 +33,10 @@ static const char sql_session_booked[] =
 	" AND s.status = 'booked'"
 	" ORDER BY s.date, coalesce(s.start_time, ''), s.id";
 
+static const char sql_session_booked_due[] =
+	"SELECT count(*) FROM session"
+	" WHERE pal_id = :pal_id AND date <= :today AND status = 'booked'";
+
 static const char sql_session_exists[] =
 	"SELECT version FROM session WHERE id = :id";
 
@@ -211,5 +215,23 @@ db_session_booked(struct db *db, int64_t pal_id, const char *first,
 	db_bind_text(st, ":last", last);
 	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
 	    err, rc);
+	return rc;
+}
+
+enum pd_status
+db_session_booked_due(struct db *db, int64_t pal_id, const char *today,
+    int *n, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_session_booked_due, err);
+	enum pd_status rc;
+
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":pal_id", pal_id);
+	db_bind_text(st, ":today", today);
+	if ((rc = db_step_row(db, st, err)) == PD_OK)
+		*n = (int)db_col_int(st, 0, 0);
+	db_done(st);
 	return rc;
 }

@@ -66,6 +66,14 @@ static const struct {
 	  " WHERE date BETWEEN '2026-11-16' AND '2026-11-22'"
 	  " AND status = 'done' GROUP BY pal_id, client_id",
 	  "USING COVERING INDEX session_date (date>? AND date<?)" },
+	/* a PAL's booked sessions: My week, and the dashboard's count */
+	{ "SELECT id FROM session WHERE pal_id = 7"
+	  " AND date BETWEEN '2026-11-23' AND '2026-11-29'"
+	  " AND status = 'booked'",
+	  "INDEX session_booked (pal_id=? AND date>? AND date<?)" },
+	{ "SELECT count(*) FROM session WHERE pal_id = 7"
+	  " AND date <= '2026-11-25' AND status = 'booked'",
+	  "INDEX session_booked (pal_id=? AND date<?)" },
 	{ "SELECT pal_id, date, sum(minutes) FROM timesheet_line"
 	  " WHERE date BETWEEN '2026-11-16' AND '2026-11-22'"
 	  " GROUP BY date, pal_id",

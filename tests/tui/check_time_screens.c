@@ -11,6 +11,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/dashboard.h"
 #include "peerdesk/app/sessions.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/strbuf.h"
@@ -485,6 +486,25 @@ START_TEST(test_pal_cannot_change_approved)
 }
 END_TEST
 
+/* Does the signed-in person's dashboard have a line saying text? */
+static bool
+dashboard_says(const char *text)
+{
+	struct dashboard d;
+	struct dashboard_line lines[DASHBOARD_LINES_MAX];
+	struct pd_err err;
+	size_t n, i;
+	bool found = false;
+
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	n = dashboard_lines(&d, lines, DASHBOARD_LINES_MAX);
+	for (i = 0; i < n; i++)
+		if (strstr(lines[i].text, text) != NULL)
+			found = true;
+	dashboard_fini(&d);
+	return found;
+}
+
 /* A session booked for later in the week is listed as booked and counts
  * nowhere; on its day, opening and saving it confirms it: then it has its
  * line and counts.  One never confirmed can be removed. */
@@ -506,7 +526,9 @@ START_TEST(test_week_booked_session)
 	ck_assert(screen_has("Hours 4h (sessions 3h 30m)"));
 	harness_free(&h);
 
+	ck_assert(!dashboard_says("booked session"));
 	dbfix_today("2026-11-27");		/* the day comes */
+	ck_assert(dashboard_says("1 booked session to confirm in My week"));
 	start(40, 15, &week_screen, NULL);
 	keys("<Down><Down><Down>");
 	ck_assert(screen_has("Fri 27 Booked"));
@@ -517,6 +539,7 @@ START_TEST(test_week_booked_session)
 	ck_assert(screen_has("Hours 5h (sessions 4h 30m)"));
 	ck_assert(!screen_has_quiet("Booked"));
 	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 4);
+	ck_assert(!dashboard_says("booked session"));
 }
 END_TEST
 

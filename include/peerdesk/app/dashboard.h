@@ -32,6 +32,8 @@ struct dashboard {
 	int new_referrals;		/* clients "referred"; -1 for a PAL */
 	int my_clients;			/* a PAL's clients now; -1 otherwise */
 	int minutes_this_week;		/* a PAL's timesheet; -1 otherwise */
+	int booked_to_confirm;		/* a PAL's booked sessions whose day
+					 * has come; -1 otherwise */
 	struct reminder *rem;		/* by due date, at most _MAX */
 	size_t nrem;
 	size_t nrem_total;		/* all there were */

@@ -51,4 +51,9 @@ enum pd_status db_session_booked(struct db *db, int64_t pal_id,
     const char *first, const char *last, db_session_cb cb, void *arg,
     struct pd_err *err);
 
+/* *n = pal_id's booked sessions whose day has come (dated today or
+ * before): they wait for the PAL to confirm them. */
+enum pd_status db_session_booked_due(struct db *db, int64_t pal_id,
+    const char *today, int *n, struct pd_err *err);
+
 #endif
