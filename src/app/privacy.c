@@ -135,6 +135,18 @@ app_erase_check(struct app *app, int64_t id, struct privacy_client *out,
 }
 
 enum pd_status
+app_erase_mentions(struct app *app, int64_t id,
+    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_MANAGER, "erase a client", err)) != PD_OK)
+		return s;
+	return db_privacy_mentions(app->db, id, cb, arg, err);
+}
+
+enum pd_status
 app_erase(struct app *app, int64_t id, struct pd_err *err)
 {
 	struct privacy_client c;

@@ -116,6 +116,21 @@ cli_take_yes(int *argc, char **argv, const char *flag)
 	return found;
 }
 
+static int
+cli_mention_row(void *arg, const struct privacy_mention *m)
+{
+	int *n = arg;
+
+	if ((*n)++ == 0)
+		printf("Their name or phone number also appears in other "
+		    "people's records; erasing replaces it there with "
+		    "\"(erased)\" and keeps the rest:\n");
+	printf("  %-10s  %-13s #%-7lld of %s (client %lld)\n", m->on, m->what,
+	    (long long)m->record_id, m->client_name ? m->client_name : "?",
+	    (long long)m->client_id);
+	return 0;
+}
+
 int
 cli_erase(struct cli *cli, int argc, char **argv)
 {
@@ -123,7 +138,7 @@ cli_erase(struct cli *cli, int argc, char **argv)
 	struct pd_err err;
 	int yes = cli_take_yes(&argc, argv, "--yes");
 	int64_t id;
-	int rc;
+	int rc, mentions = 0;
 
 	if (argc != 2 || (id = cli_client_id(argv[1])) == 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk erase CLIENT "
@@ -134,6 +149,11 @@ cli_erase(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (app_erase_check(&cli->app, id, &c, &err) != PD_OK)
 		return cli_fail(&err);
+	if (app_erase_mentions(&cli->app, id, cli_mention_row, &mentions,
+	    &err) != PD_OK) {
+		privacy_client_fini(&c);
+		return cli_fail(&err);
+	}
 	if (!yes && !cli_confirm_name(&c)) {
 		printf("That is not the name; nothing was erased.\n");
 		privacy_client_fini(&c);

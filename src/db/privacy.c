@@ -190,6 +190,29 @@ privacy_phone(struct db *db, int64_t id, char **phone, struct pd_err *err)
 	return s;
 }
 
+/* Other clients' records naming the client: what each is, its number,
+ * whose it is and its date. */
+static const char sql_mentions[] =
+	"SELECT what, rid, cid, cname, day FROM ("
+	" SELECT 'session note' AS what, s.id AS rid, s.client_id AS cid,"
+	"  s.date AS day FROM session s WHERE s.client_id <> :id AND ("
+	  MENTIONS("s.did") " OR " MENTIONS("s.went_well") " OR "
+	  MENTIONS("s.follow_up") ")"
+	" UNION ALL"
+	" SELECT 'plan note', n.id, p.client_id, n.written_on"
+	"  FROM plan_note n JOIN plan p ON p.id = n.plan_id"
+	"  WHERE p.client_id <> :id AND " MENTIONS("n.text")
+	" UNION ALL"
+	" SELECT 'review', r.id, a.client_id, r.held_on"
+	"  FROM review r JOIN assignment a ON a.id = r.assignment_id"
+	"  WHERE a.client_id <> :id AND " MENTIONS("r.notes")
+	" UNION ALL"
+	" SELECT 'client record', c.id, c.id, substr(c.created_at, 1, 10)"
+	"  FROM client c WHERE c.id <> :id AND (" MENTIONS("c.contact_notes")
+	"  OR " MENTIONS("c.diagnosis_note") ")"
+	") JOIN (SELECT id AS k, name AS cname FROM client) ON k = cid"
+	" ORDER BY day, what, rid";
+
 /* Bind whichever of the names the statement has. */
 static void
 privacy_bind(sqlite3_stmt *st, int64_t id, const char *name,
@@ -354,6 +377,13 @@ db_privacy_past(struct db *db, const char *cutoff,
 /* ---- erasure ----------------------------------------------------------- */
 
 /* Each statement binds some of :id, :name, :phone, :now, :actor. */
+/* col with the client's name (4 bytes or more) and phone number (6 or
+ * more) replaced by "(erased)": the rest of someone else's note stays. */
+#define SCRUB_NAME(col) "(CASE WHEN length(:name) >= 4 THEN " \
+	"replace(" col ", :name, '(erased)') ELSE " col " END)"
+#define SCRUB(col) "(CASE WHEN length(:phone) >= 6 THEN " \
+	"replace(" SCRUB_NAME(col) ", :phone, '(erased)') ELSE " \
+	SCRUB_NAME(col) " END)"
 #define IN_PLAN "(SELECT id FROM plan WHERE client_id = :id)"
 #define IN_ASSIGNMENT "(SELECT id FROM assignment WHERE client_id = :id)"
 
@@ -397,6 +427,21 @@ static const char *const sql_erase[] = {
 	MENTIONS("note") ")",
 	"DELETE FROM draft WHERE " DRAFT_ABOUT("record_key", "form",
 	    "content"),
+	/* other people's records that name the client: only the name and
+	 * the phone number go (db_privacy_mentions lists them first) */
+	"UPDATE session SET did = " SCRUB("did") ", went_well = "
+	SCRUB("went_well") ", follow_up = " SCRUB("follow_up") ", "
+	"version = version + 1 WHERE client_id <> :id AND ("
+	MENTIONS("did") " OR " MENTIONS("went_well") " OR "
+	MENTIONS("follow_up") ")",
+	"UPDATE plan_note SET text = " SCRUB("text") " WHERE plan_id NOT IN "
+	IN_PLAN " AND " MENTIONS("text"),
+	"UPDATE review SET notes = " SCRUB("notes") " WHERE assignment_id "
+	"NOT IN " IN_ASSIGNMENT " AND " MENTIONS("notes"),
+	"UPDATE client SET contact_notes = " SCRUB("contact_notes") ", "
+	"diagnosis_note = " SCRUB("diagnosis_note") ", version = version + 1 "
+	"WHERE id <> :id AND (" MENTIONS("contact_notes") " OR "
+	MENTIONS("diagnosis_note") ")",
 	/* the one update the audit table allows (0005_audit_redact.sql) */
 	"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
 	"reason = NULL WHERE (client_id = :id OR (entity = 'client' AND "
@@ -429,6 +474,46 @@ db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
 		privacy_bind(st, id, c.name, phone, now, actor_id);
 		s = db_exec_stmt(db, st, err);
 	}
+	free(phone);
+	privacy_client_fini(&c);
+	return s;
+}
+
+enum pd_status
+db_privacy_mentions(struct db *db, int64_t id,
+    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
+    struct pd_err *err)
+{
+	struct privacy_client c;
+	struct privacy_mention m;
+	sqlite3_stmt *st;
+	char *phone = NULL;
+	enum pd_status s;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	if ((s = db_privacy_client(db, id, &c, err)) != PD_OK)
+		return s;
+	if ((s = privacy_phone(db, id, &phone, err)) != PD_OK)
+		goto out;
+	if ((st = db_stmt(db, sql_mentions, err)) == NULL) {
+		s = PD_DB;
+		goto out;
+	}
+	privacy_bind(st, id, c.name, phone, NULL, 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m.what = (const char *)sqlite3_column_text(st, 0);
+		m.record_id = db_col_int(st, 1, 0);
+		m.client_id = db_col_int(st, 2, 0);
+		m.client_name = (const char *)sqlite3_column_text(st, 3);
+		m.on = (const char *)sqlite3_column_text(st, 4);
+		if (m.on == NULL)
+			m.on = "";
+		if (cb(arg, &m) != 0)
+			break;
+	}
+	s = people_end(db, st, rc, err);
+out:
 	free(phone);
 	privacy_client_fini(&c);
 	return s;

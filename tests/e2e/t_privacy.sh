@@ -62,6 +62,16 @@ expect_out "erase refuses a client who is not closed" "not closed" \
 check "and changes nothing" test "$(q "SELECT anonymised_at IS NULL FROM client WHERE id = $OPEN")" = 1
 expect_out "erase asks for the name and stops on a wrong one" "nothing was erased" \
 	sh -c "echo 'Someone Else' | '$PD' --db '$DB' erase $C"
+# Another client's session note names this one: erase says where, and
+# takes the name out of it, keeping the rest of the note.
+OTHER_S=$(q "SELECT min(id) FROM session WHERE client_id <> $C")
+q "UPDATE session SET went_well = 'Bumped into $NAME at the market' WHERE id = $OTHER_S"
+OTHER_C=$(q "SELECT client_id FROM session WHERE id = $OTHER_S")
+out=$(echo 'Someone Else' | "$PD" --db "$DB" erase "$C" 2>&1)
+case $out in
+*"also appears in other people's records"*"session note  #$OTHER_S "*"(client $OTHER_C)"*) ok "erase lists other records that name the client" ;;
+*) fail "erase lists other records that name the client"; printf '%s\n' "$out" | sed 's/^/  /' ;;
+esac
 check "the client is still there" test "$(q "SELECT name FROM client WHERE id = $C")" = "$NAME"
 
 MIN_BEFORE=$(q "SELECT count(*), sum(minutes), min(date), max(date) FROM session WHERE client_id = $C")
@@ -71,6 +81,8 @@ AUDIT_BEFORE=$(q "SELECT count(*) FROM audit WHERE client_id = $C")
 expect_out "erase goes ahead when the name is typed" "is erased" \
 	sh -c "printf '%s\n' '$NAME' | '$PD' --db '$DB' erase $C"
 check "the name is replaced" test "$(q "SELECT name FROM client WHERE id = $C")" = "Erased client #$C"
+check "the other client's note keeps everything but the name" test \
+	"$(q "SELECT went_well FROM session WHERE id = $OTHER_S")" = "Bumped into (erased) at the market"
 check "anonymised_at is set" test "$(q "SELECT anonymised_at IS NOT NULL FROM client WHERE id = $C")" = 1
 check "the kept drafts about the client are gone" \
 	test "$(q "SELECT count(*) FROM draft WHERE content LIKE '%half typed%' OR content LIKE '%by the river%'")" = 0

@@ -26,6 +26,13 @@ enum pd_status app_sar_write(struct app *app, int64_t id, const char *dir,
 enum pd_status app_erase_check(struct app *app, int64_t id,
     struct privacy_client *out, struct pd_err *err);
 
+/* Other clients' records whose free text names client id (see
+ * db_privacy_mentions): erasure replaces the name and phone number
+ * there; the manager is shown where before confirming.  Managers only. */
+enum pd_status app_erase_mentions(struct app *app, int64_t id,
+    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
+    struct pd_err *err);
+
 /* Anonymise closed client id (see db_privacy_erase for what goes and
  * what stays) in one transaction, audited as "erase" with no personal
  * data in the audit row. */

@@ -39,10 +39,30 @@ enum pd_status db_privacy_read(struct db *db, int64_t id,
  * referral people and notes, funding notes and negotiator, plan text,
  * goals' words, plan notes, session and review notes, shortlist and
  * assignment reasons, timesheet line notes, drafts naming the client;
+ * in other clients' session, plan and review notes and records, their
+ * name and phone number become "(erased)";
  * redact the client's audit rows (and any row naming them); set
  * anonymised_at to now.  Keeps dates, minutes, pay and who/when/what. */
 enum pd_status db_privacy_erase(struct db *db, int64_t id,
     int64_t actor_id, struct pd_err *err);
+
+/* A record of someone else that names the client in its free text. */
+struct privacy_mention {
+	const char *what;	/* "session note", "plan note", "review",
+				 * "client record" */
+	int64_t record_id;	/* that record's number */
+	int64_t client_id;	/* whose record it is */
+	const char *client_name;
+	const char *on;		/* its date, "YYYY-MM-DD" */
+};
+
+/* Call cb for each record of another client whose free text names client
+ * id (their name of 4 or more bytes, or their phone number), oldest
+ * first: erasure replaces the name and number there, and says where.
+ * The row is valid only during the call; nonzero from cb stops. */
+enum pd_status db_privacy_mentions(struct db *db, int64_t id,
+    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
+    struct pd_err *err);
 
 /* Call cb for each closed, not yet erased client whose closed_on is on
  * or before cutoff ("YYYY-MM-DD"), oldest closure first; nonzero from cb
