@@ -22,6 +22,27 @@
 	"'kept:plan_review', 'kept:session')"
 #define DRAFT_ABOUT(key, form, content) "((" key " = CAST(:id AS TEXT) " \
 	"AND " form " IN " DRAFT_FORMS ") OR " MENTIONS(content) ")"
+/* Other clients' records whose free text names the client: what each
+ * is, its number, whose it is (cid) and its date.  Erasure takes the
+ * name out of these; a subject access copy says where they are (not
+ * what else they say: that is about someone else). */
+#define MENTIONS_UNION \
+	" SELECT 'session note' AS what, s.id AS rid, s.client_id AS cid," \
+	"  s.date AS day FROM session s WHERE s.client_id <> :id AND (" \
+	  MENTIONS("s.did") " OR " MENTIONS("s.went_well") " OR " \
+	  MENTIONS("s.follow_up") ")" \
+	" UNION ALL" \
+	" SELECT 'plan note', n.id, p.client_id, n.written_on" \
+	"  FROM plan_note n JOIN plan p ON p.id = n.plan_id" \
+	"  WHERE p.client_id <> :id AND " MENTIONS("n.text") \
+	" UNION ALL" \
+	" SELECT 'review', r.id, a.client_id, r.held_on" \
+	"  FROM review r JOIN assignment a ON a.id = r.assignment_id" \
+	"  WHERE a.client_id <> :id AND " MENTIONS("r.notes") \
+	" UNION ALL" \
+	" SELECT 'client record', c.id, c.id, substr(c.created_at, 1, 10)" \
+	"  FROM client c WHERE c.id <> :id AND (" \
+	  MENTIONS("c.contact_notes") " OR " MENTIONS("c.diagnosis_note") ")"
 
 /* Each query takes :id (the client) and returns one record per row: the
  * column "_title" is the record's heading, every other non-NULL column a
@@ -139,6 +160,10 @@ static const char sql_drafts[] =
 	"FROM draft d LEFT JOIN staff s ON s.id = d.staff_id "
 	"WHERE " DRAFT_ABOUT("d.record_key", "d.form", "d.content")
 	" ORDER BY d.saved_at, d.id";
+static const char sql_elsewhere[] =
+	"SELECT 'Named in a ' || what || ' of another client, ' || day "
+	"AS _title, what || ' #' || rid AS record, day AS date "
+	"FROM (" MENTIONS_UNION ") ORDER BY day, what, rid";
 static const char sql_audit[] =
 	"SELECT coalesce(s.name, a.actor_login, 'peerdesk') || CASE a.action "
 	"WHEN 'open' THEN ' opened the record' "
@@ -167,6 +192,7 @@ static const struct {
 	{ "sessions", "Your sessions", sql_sessions },
 	{ "time", "Time your PALs logged for you", sql_time },
 	{ "drafts", "Unsaved text about you that is kept", sql_drafts },
+	{ "elsewhere", "Where other people's notes name you", sql_elsewhere },
 	{ "audit", "Who looked at or changed your record, and when",
 	  sql_audit },
 };
@@ -190,27 +216,10 @@ privacy_phone(struct db *db, int64_t id, char **phone, struct pd_err *err)
 	return s;
 }
 
-/* Other clients' records naming the client: what each is, its number,
- * whose it is and its date. */
+/* Other clients' records naming the client, with whose they are. */
 static const char sql_mentions[] =
-	"SELECT what, rid, cid, cname, day FROM ("
-	" SELECT 'session note' AS what, s.id AS rid, s.client_id AS cid,"
-	"  s.date AS day FROM session s WHERE s.client_id <> :id AND ("
-	  MENTIONS("s.did") " OR " MENTIONS("s.went_well") " OR "
-	  MENTIONS("s.follow_up") ")"
-	" UNION ALL"
-	" SELECT 'plan note', n.id, p.client_id, n.written_on"
-	"  FROM plan_note n JOIN plan p ON p.id = n.plan_id"
-	"  WHERE p.client_id <> :id AND " MENTIONS("n.text")
-	" UNION ALL"
-	" SELECT 'review', r.id, a.client_id, r.held_on"
-	"  FROM review r JOIN assignment a ON a.id = r.assignment_id"
-	"  WHERE a.client_id <> :id AND " MENTIONS("r.notes")
-	" UNION ALL"
-	" SELECT 'client record', c.id, c.id, substr(c.created_at, 1, 10)"
-	"  FROM client c WHERE c.id <> :id AND (" MENTIONS("c.contact_notes")
-	"  OR " MENTIONS("c.diagnosis_note") ")"
-	") JOIN (SELECT id AS k, name AS cname FROM client) ON k = cid"
+	"SELECT what, rid, cid, cname, day FROM (" MENTIONS_UNION ")"
+	" JOIN (SELECT id AS k, name AS cname FROM client) ON k = cid"
 	" ORDER BY day, what, rid";
 
 /* Bind whichever of the names the statement has. */

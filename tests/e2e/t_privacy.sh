@@ -25,6 +25,12 @@ check "the test client has time logged" test "$LINES" -gt 0
 check "the test client has a name, a phone and a session note" \
 	test -n "$NAME" -a -n "$PHONE" -a -n "$NOTE"
 
+# Another client's session note names this one (the SAR says where;
+# erase takes the name out, below).
+OTHER_S=$(q "SELECT min(id) FROM session WHERE client_id <> $C")
+q "UPDATE session SET went_well = 'Bumped into $NAME at the market' WHERE id = $OTHER_S"
+OTHER_C=$(q "SELECT client_id FROM session WHERE id = $OTHER_S")
+
 # sar
 mkdir -p "$T/out"
 expect_out "sar writes the PDF and the YAML" "client-$C.pdf" \
@@ -50,6 +56,10 @@ check "the YAML has the time and the drafts" \
 	sh -c "grep -q '^time:' '$T/out/client-$C.yaml' && grep -q '^drafts:' '$T/out/client-$C.yaml' && grep -qF 'call after six' '$T/out/client-$C.yaml'"
 check "the YAML has the client" grep -qF "client: \"$NAME\"" "$T/out/client-$C.yaml"
 check "the YAML has the sessions" grep -q "^sessions:" "$T/out/client-$C.yaml"
+check "the PDF says where other people's notes name the client" \
+	grep -q "Named in a session note of another client" "$T/out/sar.txt"
+check "the YAML names that record, not what else it says" \
+	sh -c "grep -qF 'record: \"session note #$OTHER_S\"' '$T/out/client-$C.yaml' && ! grep -qF 'Bumped into' '$T/out/client-$C.yaml'"
 expect_out "sar never overwrites" "already there" "$PD" --db "$DB" sar "$C" --output "$T/out"
 check "the sar is audited once" test "$(q "SELECT count(*) FROM audit WHERE action = 'sar' AND client_id = $C")" = 1
 expect_rc "sar of nobody is not found" 3 "$PD" --db "$DB" sar 99999 --output "$T/out"
@@ -62,11 +72,8 @@ expect_out "erase refuses a client who is not closed" "not closed" \
 check "and changes nothing" test "$(q "SELECT anonymised_at IS NULL FROM client WHERE id = $OPEN")" = 1
 expect_out "erase asks for the name and stops on a wrong one" "nothing was erased" \
 	sh -c "echo 'Someone Else' | '$PD' --db '$DB' erase $C"
-# Another client's session note names this one: erase says where, and
-# takes the name out of it, keeping the rest of the note.
-OTHER_S=$(q "SELECT min(id) FROM session WHERE client_id <> $C")
-q "UPDATE session SET went_well = 'Bumped into $NAME at the market' WHERE id = $OTHER_S"
-OTHER_C=$(q "SELECT client_id FROM session WHERE id = $OTHER_S")
+# Erase says where other people's notes name the client, and takes the
+# name out of them, keeping the rest of the note.
 out=$(echo 'Someone Else' | "$PD" --db "$DB" erase "$C" 2>&1)
 case $out in
 *"also appears in other people's records"*"session note  #$OTHER_S "*"(client $OTHER_C)"*) ok "erase lists other records that name the client" ;;
