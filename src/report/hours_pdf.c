@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
+#include "pdfout.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 #include "hours_words.h"
@@ -506,7 +507,6 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
     struct pd_err *err)
 {
 	cairo_surface_t *surface;
-	cairo_status_t st;
 	struct pdf p;
 	char *title;
 
@@ -522,16 +522,7 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	p.cr = cairo_create(surface);
 	p.r = r;
 	pdf_draw(&p);
-	st = cairo_status(p.cr);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(surface);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (st != CAIRO_STATUS_SUCCESS)
-		return pd_fail(err, PD_IO, NULL, "could not draw the PDF: %s",
-		    cairo_status_to_string(st));
-	return PD_OK;
+	return pdfout_finish(p.cr, surface, err);
 }
 
 enum pd_status
@@ -539,28 +530,10 @@ hours_pdf_write(const struct hours_report *r, const char *path,
     struct pd_err *err)
 {
 	struct strbuf pdf = STRBUF_INIT;
-	enum pd_status st;
-	FILE *f;
-	int bad;
+	enum pd_status s = hours_pdf_render(r, &pdf, err);
 
-	st = hours_pdf_render(r, &pdf, err);
-	if (st != PD_OK) {
-		strbuf_fini(&pdf);
-		return st;
-	}
-	f = fopen(path, "wb");
-	if (f == NULL) {
-		st = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
-		    strerror(errno));
-		strbuf_fini(&pdf);
-		return st;
-	}
-	bad = fwrite(pdf.buf, 1, pdf.len, f) != pdf.len;
-	if (fclose(f) != 0)
-		bad = 1;
-	if (bad)
-		st = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
-		    "could not write all of %s: %s", path, strerror(errno));
+	if (s == PD_OK)
+		s = pdfout_save(&pdf, path, false, err);
 	strbuf_fini(&pdf);
-	return st;
+	return s;
 }

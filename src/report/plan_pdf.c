@@ -12,6 +12,7 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
+#include "pdfout.h"
 #include "peerdesk/model/plandiff.h"
 
 #define LEFT 68.0		/* room for the holes of a ring binder */
@@ -591,7 +592,6 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
     struct pd_err *err)
 {
 	cairo_surface_t *surface;
-	cairo_status_t st;
 	struct pdf p;
 	char *title, *name;
 	size_t pages, page, i;
@@ -621,16 +621,7 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	for (i = 0; i < p.n; i++)
 		free(p.it[i].text);
 	free(p.it);
-	st = cairo_status(p.cr);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(surface);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (st != CAIRO_STATUS_SUCCESS)
-		return pd_fail(err, PD_IO, NULL, "could not draw the PDF: %s",
-		    cairo_status_to_string(st));
-	return PD_OK;
+	return pdfout_finish(p.cr, surface, err);
 }
 
 enum pd_status
@@ -638,28 +629,10 @@ plan_pdf_write(const struct plan_copy *c, const char *path,
     struct pd_err *err)
 {
 	struct strbuf pdf = STRBUF_INIT;
-	enum pd_status st;
-	FILE *f;
-	int bad;
+	enum pd_status s = plan_pdf_render(c, &pdf, err);
 
-	st = plan_pdf_render(c, &pdf, err);
-	if (st != PD_OK) {
-		strbuf_fini(&pdf);
-		return st;
-	}
-	f = fopen(path, "wb");
-	if (f == NULL) {
-		st = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
-		    strerror(errno));
-		strbuf_fini(&pdf);
-		return st;
-	}
-	bad = fwrite(pdf.buf, 1, pdf.len, f) != pdf.len;
-	if (fclose(f) != 0)
-		bad = 1;
-	if (bad)
-		st = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
-		    "could not write all of %s: %s", path, strerror(errno));
+	if (s == PD_OK)
+		s = pdfout_save(&pdf, path, false, err);
 	strbuf_fini(&pdf);
-	return st;
+	return s;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
+#include "pdfout.h"
 
 #define PAGE_W 595.0		/* A4 in points */
 #define PAGE_H 842.0
@@ -316,7 +317,6 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
     struct pd_err *err)
 {
 	cairo_surface_t *surface;
-	cairo_status_t st;
 	struct sar_pdf p;
 	char *title;
 
@@ -337,16 +337,7 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	p.pages = p.page;
 	p.draw = 1;
 	sp_body(&p);
-	st = cairo_status(p.cr);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(surface);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (st != CAIRO_STATUS_SUCCESS)
-		return pd_fail(err, PD_IO, NULL, "could not draw the PDF: %s",
-		    cairo_status_to_string(st));
-	return PD_OK;
+	return pdfout_finish(p.cr, surface, err);
 }
 
 enum pd_status
@@ -354,33 +345,10 @@ sar_pdf_write(const struct sar_bundle *b, const char *path,
     struct pd_err *err)
 {
 	struct strbuf pdf = STRBUF_INIT;
-	enum pd_status s;
-	FILE *f;
-	int bad;
+	enum pd_status s = sar_pdf_render(b, &pdf, err);
 
-	if ((s = sar_pdf_render(b, &pdf, err)) != PD_OK) {
-		strbuf_fini(&pdf);
-		return s;
-	}
-	f = fopen(path, "wbx");
-	if (f == NULL) {
-		if (errno == EEXIST)
-			s = pd_fail(err, PD_DUPLICATE, NULL, "%s is already "
-			    "there; peerdesk never overwrites it", path);
-		else
-			s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s",
-			    path, strerror(errno));
-		strbuf_fini(&pdf);
-		return s;
-	}
-	bad = fwrite(pdf.buf, 1, pdf.len, f) != pdf.len;
-	if (fclose(f) != 0)
-		bad = 1;
-	if (bad) {
-		s = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
-		    "could not write all of %s: %s", path, strerror(errno));
-		remove(path);
-	}
+	if (s == PD_OK)
+		s = pdfout_save(&pdf, path, true, err);
 	strbuf_fini(&pdf);
 	return s;
 }

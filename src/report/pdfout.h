@@ -1,0 +1,22 @@
+/* pdfout.h - private to src/report: the end every PDF renderer shares. */
+#ifndef PEERDESK_REPORT_PDFOUT_H
+#define PEERDESK_REPORT_PDFOUT_H
+
+#include <cairo.h>
+#include <stdbool.h>
+
+#include "peerdesk/core/status.h"
+#include "peerdesk/core/strbuf.h"
+
+/* Finish a drawing: destroy cr, finish and destroy surface, and say
+ * plainly if cairo failed anywhere on the way. */
+enum pd_status pdfout_finish(cairo_t *cr, cairo_surface_t *surface,
+    struct pd_err *err);
+
+/* Write the rendered bytes to path.  keep_old: never overwrite (an
+ * existing file is PD_DUPLICATE); a partly written new file is removed.
+ * PD_FULL on a full disk. */
+enum pd_status pdfout_save(const struct strbuf *pdf, const char *path,
+    bool keep_old, struct pd_err *err);
+
+#endif
