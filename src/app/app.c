@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/privilege.h"
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/config/rules.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
@@ -49,8 +51,21 @@ app_open(struct app *app, const struct app_options *o, struct pd_err *err)
 
 	if (s != PD_OK)
 		return s;
+	/* The group is up only while the database (with its -wal and -shm)
+	 * is opened from the system's own path; then down for the rest of
+	 * the run.  A new database is shared with the group at once. */
+	if ((s = privilege_raise(err)) != PD_OK) {
+		app_close(app);
+		return s;
+	}
 	s = db_open(app->db_path, o->create ? DB_OPEN_CREATE : DB_OPEN_EXISTING,
 	    &app->db, err);
+	if (s == PD_OK && o->create)
+		s = privilege_share_db(app->db_path, err);
+	if (s == PD_OK)	/* while its folder can still be looked at */
+		userfile_protect(app->db_path);
+	if (privilege_lower(s == PD_OK ? err : NULL) != PD_OK && s == PD_OK)
+		s = PD_DENIED;
 	if (s != PD_OK)
 		app_close(app);
 	return s;

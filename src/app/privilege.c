@@ -1,4 +1,16 @@
-/* privilege.c - know the setgid group, keep it away from child programs. */
+/* privilege.c - the setgid group opens the database and nothing else.
+ *
+ * Installed for many users, peerdesk is setgid to group peerdesk.  At
+ * start (privilege_init) the effective group is set back to the person's
+ * own and the group is kept only as the saved set-group-ID.  It is taken
+ * up again (privilege_raise) only around opening the database, whose path
+ * comes from the system settings and never from the person, and dropped
+ * again at once (privilege_lower).  So every other file the program opens
+ * - exports, PDFs, backups, keys.yaml, editor copies, print spool files -
+ * is opened with the person's own rights, and a path a person names can
+ * never reach the data folder through the group.  Programs we start
+ * (the editor, the print command) get no group at all (privilege_drop).
+ */
 #define _GNU_SOURCE	/* setresgid, getresgid and friends */
 #include "peerdesk/app/privilege.h"
 
@@ -10,10 +22,86 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+static bool privilege_started;	/* privilege_init has run */
+static bool privilege_setid;	/* started with ids not the person's */
+static gid_t privilege_group;	/* the setgid group, kept as saved gid */
+static int privilege_depth;	/* privilege_raise calls not yet lowered */
+
+static bool
+privilege_ids_differ(void)
+{
+	return getegid() != getgid() || geteuid() != getuid();
+}
+
+enum pd_status
+privilege_init(struct pd_err *err)
+{
+	gid_t g = getgid();
+
+	if (privilege_started)
+		return PD_OK;
+	privilege_started = true;
+	umask(S_IRWXG | S_IRWXO);	/* what we make is the person's alone */
+	privilege_setid = privilege_ids_differ();
+	if (!privilege_setid)
+		return PD_OK;
+	privilege_group = getegid();
+	/* A setuid user is not how peerdesk is installed: give it up. */
+	if (geteuid() != getuid() && setresuid(getuid(), getuid(),
+	    getuid()) != 0)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not give up the peerdesk user: %s", strerror(errno));
+	if (setresgid(g, g, privilege_group) != 0 || getegid() != g)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not put the peerdesk group aside: %s",
+		    strerror(errno));
+	return PD_OK;
+}
+
 bool
 privilege_elevated(void)
 {
-	return getegid() != getgid() || geteuid() != getuid();
+	if (!privilege_started)
+		return privilege_ids_differ();
+	return privilege_setid;
+}
+
+enum pd_status
+privilege_raise(struct pd_err *err)
+{
+	if (!privilege_setid)
+		return PD_OK;
+	if (privilege_depth++ > 0)
+		return PD_OK;
+	if (setresgid((gid_t)-1, privilege_group, (gid_t)-1) != 0) {
+		privilege_depth = 0;
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not take up the peerdesk group to open the "
+		    "database: %s", strerror(errno));
+	}
+	return PD_OK;
+}
+
+enum pd_status
+privilege_lower(struct pd_err *err)
+{
+	gid_t g = getgid();
+
+	if (!privilege_setid || privilege_depth == 0)
+		return PD_OK;
+	if (--privilege_depth > 0)
+		return PD_OK;
+	if (setresgid((gid_t)-1, g, (gid_t)-1) != 0 || getegid() != g)
+		return pd_fail(err, PD_DENIED, NULL,
+		    "could not put the peerdesk group aside: %s",
+		    strerror(errno));
+	return PD_OK;
+}
+
+bool
+privilege_raised(void)
+{
+	return privilege_setid && privilege_depth > 0;
 }
 
 enum pd_status
@@ -34,6 +122,8 @@ privilege_drop(struct pd_err *err)
 	    rg != g || eg != g || sg != g || ru != u || eu != u || su != u)
 		return pd_fail(err, PD_DENIED, NULL,
 		    "the peerdesk group is still held after giving it up");
+	privilege_depth = 0;
+	privilege_group = g;
 	return PD_OK;
 }
 
@@ -58,7 +148,7 @@ privilege_suspend(struct pd_err *err)
 {
 	int e;
 
-	if (privilege_suspended || !privilege_elevated())
+	if (privilege_suspended || !privilege_ids_differ())
 		return PD_OK;
 	privilege_saved_egid = getegid();
 	privilege_saved_euid = geteuid();
@@ -88,6 +178,7 @@ privilege_resume(struct pd_err *err)
 	privilege_suspended = false;
 	return PD_OK;
 }
+
 enum pd_status
 privilege_share_db(const char *db_path, struct pd_err *err)
 {

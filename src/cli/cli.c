@@ -11,6 +11,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/app/app.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 
@@ -110,7 +111,7 @@ cli_open(struct cli *cli, int create, int identify)
 	o.config_env = getenv("PEERDESK_CONFIG");
 	o.db_path = cli->db_path;
 	o.create = create;
-	o.privileged = getegid() != getgid() || geteuid() != getuid();
+	o.privileged = privilege_elevated();
 	if (app_open(&cli->app, &o, &err) != PD_OK)
 		return cli_fail(&err);
 	cli->opened = 1;
@@ -150,6 +151,16 @@ cli_main(int argc, char **argv)
 	int ch, rc;
 
 	memset(&cli, 0, sizeof cli);
+	{
+		struct pd_err perr;
+
+		if (privilege_init(&perr) != PD_OK)
+			return cli_fail(&perr);
+	}
+	/* A setgid run trusts no pretend date: the scope of what a PAL
+	 * may see follows the real day (as --db is ignored there too). */
+	if (privilege_elevated())
+		env_today = NULL;
 	if (env_today != NULL && env_today[0] != '\0' &&
 	    (rc = cli_set_today(env_today, "PEERDESK_TODAY")) != 0)
 		return rc;
@@ -159,6 +170,8 @@ cli_main(int argc, char **argv)
 		case 'd': cli.db_path = optarg; break;
 		case 'c': cli.config_path = optarg; break;
 		case 't':
+			if (privilege_elevated())
+				break;	/* the real day, always */
 			if ((rc = cli_set_today(optarg, "--today")) != 0)
 				return rc;
 			break;

@@ -14,11 +14,29 @@
 
 #include "peerdesk/core/status.h"
 
-/* True when the process runs with ids other than the person's own: the
- * effective group (setgid) or user (setuid) differs from the real one.
- * Then only the system settings count (no --db, --config or
- * PEERDESK_CONFIG). */
+/* First thing in main: set the umask to 077 (what peerdesk makes is the
+ * person's alone unless shared on purpose) and, when started setgid,
+ * set the effective group back to the person's own, keeping the peerdesk
+ * group only as the saved set-group-ID for privilege_raise.  From here on
+ * every file is opened with the person's own rights.  PD_DENIED if the
+ * ids could not be changed: then stop. */
+enum pd_status privilege_init(struct pd_err *err);
+
+/* True when the process was started with ids other than the person's
+ * own (setgid).  Then only the system settings count (no --db, --config,
+ * PEERDESK_CONFIG, --today or PEERDESK_TODAY). */
 bool privilege_elevated(void);
+
+/* Take the peerdesk group up (privilege_raise) and put it down again
+ * (privilege_lower); they nest.  Only around opening, creating, sharing
+ * or replacing the database and its -wal/-shm, whose paths come from the
+ * system settings: never around a path a person gave.  Nothing to do
+ * when not started setgid.  PD_DENIED if the ids could not be changed. */
+enum pd_status privilege_raise(struct pd_err *err);
+enum pd_status privilege_lower(struct pd_err *err);
+
+/* True between privilege_raise and its privilege_lower (for checks). */
+bool privilege_raised(void);
 
 /* Give up the setgid group (and a setuid user) for good: real, effective
  * and saved ids all become the real ones, checked afterwards.  Call in
