@@ -182,3 +182,20 @@ app_today(char out[11])
 {
 	date_format(today_get(), out);
 }
+
+enum pd_status
+app_audit_one(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = app_audit(app, action, entity, entity_id, client_id, summary,
+	    NULL, NULL, NULL, err);
+	if (s == PD_OK)
+		return db_commit(app->db, err);
+	db_rollback(app->db);
+	return s;
+}

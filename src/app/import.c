@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
 #include "peerdesk/core/strbuf.h"
@@ -666,14 +667,20 @@ app_import_file(struct app *app, enum import_kind kind, const char *path,
     import_warn_fn warn, void *warn_arg, struct import_result *res,
     struct pd_err *err)
 {
-	char *data;
-	size_t len;
+	struct strbuf sb = STRBUF_INIT;
+	const char *name = userfile_is_std(path) ? "standard input" : path;
 	enum pd_status s;
 
 	memset(res, 0, sizeof *res);
-	if ((s = csv_slurp(path, &data, &len, err)) != PD_OK)
+	/* with the person's own rights, never the database itself */
+	if ((s = userfile_read_all(path, (size_t)1 << 30, &sb, err)) != PD_OK) {
+		strbuf_fini(&sb);
+		if (err != NULL && err->file[0] == '\0')
+			snprintf(err->file, sizeof err->file, "%s", name);
 		return s;
-	s = app_import_text(app, kind, data, len, path, warn, warn_arg, res, err);
-	free(data);
+	}
+	s = app_import_text(app, kind, sb.buf != NULL ? sb.buf : "", sb.len,
+	    name, warn, warn_arg, res, err);
+	strbuf_fini(&sb);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "peerdesk/app/print.h"
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/config/plan_yaml.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
@@ -17,7 +18,7 @@
 #include "plans_priv.h"
 
 enum pd_status
-app_plan_export(struct app *app, int64_t client_id, struct strbuf *out,
+app_plan_export_text(struct app *app, int64_t client_id, struct strbuf *out,
     struct pd_err *err)
 {
 	struct plan_doc doc;
@@ -33,9 +34,41 @@ app_plan_export(struct app *app, int64_t client_id, struct strbuf *out,
 		s = plan_yaml_write(&doc, out, err);
 	if (s == PD_OK)
 		s = app_audit(app, "export", "plan", doc.info.id, client_id,
-		    "wrote the wellness plan to a file", NULL, NULL, NULL, err);
+		    "wrote the wellness plan as a plan file to standard output",
+		    NULL, NULL, NULL, err);
 	plan_doc_fini(&doc);
 	return plans_finish(app, s, err);
+}
+
+enum pd_status
+app_plan_export(struct app *app, int64_t client_id, const char *path,
+    struct pd_err *err)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct plan_doc doc;
+	enum pd_status s;
+	int64_t plan_id = 0;
+
+	if ((s = app_require(app, APP_ANYONE, "export wellness plans", err))
+	    != PD_OK)
+		return s;
+	if ((s = userfile_check_target(path, err)) != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = plans_read(app, client_id, &doc, err);
+	if (s == PD_OK) {
+		plan_id = doc.info.id;
+		s = plan_yaml_write(&doc, &out, err);
+		plan_doc_fini(&doc);
+	}
+	s = plans_finish(app, s, err);
+	if (s == PD_OK)
+		s = userfile_save_audited(app, path, out.buf, out.len, 0,
+		    "export", "plan", plan_id, client_id,
+		    "the wellness plan as a plan file", err);
+	strbuf_fini(&out);
+	return s;
 }
 
 /* Put the file and line on an error from a use case, keeping its words. */
@@ -271,24 +304,15 @@ app_plan_import_file(struct app *app, const char *path, int force,
     struct plan_import_result *res, struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
 	enum pd_status s;
-	size_t n;
-	FILE *f;
 
 	memset(res, 0, sizeof *res);
-	if ((f = fopen(path, "rb")) == NULL)
-		return pd_fail_at(err, PD_IO, path, 0, 0, NULL,
-		    "cannot open this file: %s", strerror(errno));
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < (8u << 20))
-		strbuf_add(&sb, buf, n);
-	if (ferror(f) || sb.len >= (8u << 20)) {
-		fclose(f);
+	if ((s = userfile_read_all(path, 8u << 20, &sb, err)) != PD_OK) {
 		strbuf_fini(&sb);
-		return pd_fail_at(err, PD_IO, path, 0, 0, NULL,
-		    "cannot read this file (or it is far too big for a plan)");
+		if (err != NULL && err->file[0] == '\0')
+			snprintf(err->file, sizeof err->file, "%s", path);
+		return s;
 	}
-	fclose(f);
 	s = app_plan_import_text(app, sb.buf, sb.len, path, force, res, err);
 	strbuf_fini(&sb);
 	return s;
@@ -296,13 +320,12 @@ app_plan_import_file(struct app *app, const char *path, int force,
 
 /* ---- the client's copy ------------------------------------------------ */
 
-/* Read the plan for a copy (audited as printed, with how). */
+/* Read the plan for a copy; the copy is audited once it is made. */
 static enum pd_status
-copy_read(struct app *app, int64_t client_id, const char *how,
-    struct plan_doc *doc, struct pd_err *err)
+copy_read(struct app *app, int64_t client_id, struct plan_doc *doc,
+    struct pd_err *err)
 {
 	enum pd_status s;
-	char *sum;
 
 	if ((s = app_require(app, APP_ANYONE, "print wellness plans", err))
 	    != PD_OK)
@@ -310,12 +333,6 @@ copy_read(struct app *app, int64_t client_id, const char *how,
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = plans_read(app, client_id, doc, err);
-	if (s == PD_OK) {
-		sum = xasprintf("made the client's copy of the plan (%s)", how);
-		s = app_audit(app, "print", "plan", doc->info.id, client_id,
-		    sum, NULL, NULL, NULL, err);
-		free(sum);
-	}
 	s = plans_finish(app, s, err);
 	if (s != PD_OK)
 		plan_doc_fini(doc);
@@ -342,27 +359,37 @@ app_plan_copy_text(struct app *app, int64_t client_id, int width,
 	char today[11];
 	enum pd_status s;
 
-	if ((s = copy_read(app, client_id, "text", &doc, err)) != PD_OK)
+	if ((s = copy_read(app, client_id, &doc, err)) != PD_OK)
 		return s;
 	copy_setup(app, &doc, today, &c);
 	plan_text_render(&c, width, out);
+	s = app_audit_one(app, "print", "plan", doc.info.id, client_id,
+	    "made the client's copy of the plan (text)", err);
 	plan_doc_fini(&doc);
-	return PD_OK;
+	return s;
 }
 
 enum pd_status
 app_plan_pdf(struct app *app, int64_t client_id, const char *path,
     struct pd_err *err)
 {
+	struct strbuf pdf = STRBUF_INIT;
 	struct plan_doc doc;
 	struct plan_copy c;
 	char today[11];
 	enum pd_status s;
 
-	if ((s = copy_read(app, client_id, "PDF", &doc, err)) != PD_OK)
+	if ((s = userfile_check_target(path, err)) != PD_OK)
+		return s;
+	if ((s = copy_read(app, client_id, &doc, err)) != PD_OK)
 		return s;
 	copy_setup(app, &doc, today, &c);
-	s = plan_pdf_write(&c, path, err);
+	s = plan_pdf_render(&c, &pdf, err);
+	if (s == PD_OK)
+		s = userfile_save_audited(app, path, pdf.buf, pdf.len, 0,
+		    "print", "plan", doc.info.id, client_id,
+		    "the client's copy of the plan as a PDF", err);
+	strbuf_fini(&pdf);
 	plan_doc_fini(&doc);
 	return s;
 }
@@ -371,34 +398,32 @@ enum pd_status
 app_plan_print(struct app *app, int64_t client_id, struct print_outcome *out,
     struct pd_err *err)
 {
+	struct strbuf pdf = STRBUF_INIT;
+	struct print_outcome mine;
 	struct plan_doc doc;
 	struct plan_copy c;
-	char today[11], *path;
-	const char *dir = getenv("TMPDIR");
+	char today[11], job[64], *sum;
 	enum pd_status s;
-	int fd;
 
-	if ((s = copy_read(app, client_id, "printed", &doc, err)) != PD_OK)
+	if (out == NULL)
+		out = &mine;
+	if ((s = copy_read(app, client_id, &doc, err)) != PD_OK)
 		return s;
 	copy_setup(app, &doc, today, &c);
-	if (dir == NULL || dir[0] == '\0')
-		dir = "/tmp";
-	/* the job's name shows in the print queue: no client's name in it */
-	path = xasprintf("%s/peerdesk-plan-XXXXXX.pdf", dir);
-	fd = mkstemps(path, 4);		/* 0600: the plan is private */
-	if (fd < 0) {
-		s = pd_fail(err, PD_IO, NULL, "cannot make a file to print "
-		    "in %s: %s", dir, strerror(errno));
-	} else {
-		close(fd);
-		s = plan_pdf_write(&c, path, err);
-		if (s == PD_OK)
-			s = app_print_file(app->settings ?
-			    app->settings->print_command : NULL, path, 0, out,
-			    err);
-		unlink(path);
+	s = plan_pdf_render(&c, &pdf, err);
+	if (s == PD_OK)
+		s = app_print_bytes(app->settings ?
+		    app->settings->print_command : NULL, "peerdesk-plan", "pdf",
+		    pdf.buf, pdf.len, out, err);
+	if (s == PD_OK) {	/* only a job the print command took */
+		print_job_id(out, job, sizeof job);
+		sum = xasprintf("printed the client's copy of the plan%s%s",
+		    job[0] ? ", print job " : "", job);
+		s = app_audit_one(app, "print", "plan", doc.info.id,
+		    client_id, sum, err);
+		free(sum);
 	}
-	free(path);
+	strbuf_fini(&pdf);
 	plan_doc_fini(&doc);
 	return s;
 }

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/core/xalloc.h"
 
 #define PRINT_KEEP 2048		/* bytes of output kept from each stream */
@@ -346,4 +347,54 @@ app_print_file(const char *command, const char *path, int timeout_ms,
 		    WEXITSTATUS(status), said[0] ? ": " : "", said);
 	free(copy);
 	return st;
+}
+
+enum pd_status
+app_print_bytes(const char *command, const char *name, const char *ext,
+    const void *p, size_t n, struct print_outcome *out, struct pd_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	enum pd_status s;
+	char *path;
+	int fd;
+
+	if (dir == NULL || dir[0] != '/')
+		dir = "/tmp";
+	/* the job's name shows in the print queue: no client's name in it */
+	path = xasprintf("%s/%s-XXXXXX.%s", dir, name, ext);
+	fd = mkstemps(path, (int)strlen(ext) + 1);	/* 0600, O_EXCL */
+	if (fd < 0) {
+		s = pd_fail(err, PD_IO, NULL, "could not make a file to print "
+		    "in %s: %s", dir, strerror(errno));
+	} else {
+		if ((s = userfile_check_fd(fd, path, err)) == PD_OK)
+			s = userfile_write(fd, p, n, path, err);
+		if (s == PD_OK)
+			s = userfile_finish(fd, path, err);
+		else
+			close(fd);
+		if (s == PD_OK)
+			s = app_print_file(command, path, 0, out, err);
+		unlink(path);
+	}
+	free(path);
+	return s;
+}
+
+void
+print_job_id(const struct print_outcome *o, char *buf, size_t n)
+{
+	const char *p = o != NULL ? strstr(o->said, "request id is ") : NULL;
+	size_t k = 0;
+
+	if (n == 0)
+		return;
+	if (p != NULL) {
+		p += strlen("request id is ");
+		while (p[k] != '\0' && p[k] != ' ' && p[k] != '\n' &&
+		    k + 1 < n)
+			k++;
+		memcpy(buf, p, k);
+	}
+	buf[k] = '\0';
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/config/sar_yaml.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
@@ -34,28 +35,16 @@ app_sar_collect(struct app *app, int64_t id, struct sar_bundle *b,
 	return s;
 }
 
-/* Fail if path is already there. */
-static enum pd_status
-privacy_free_path(const char *path, struct pd_err *err)
-{
-	if (access(path, F_OK) == 0)
-		return pd_fail(err, PD_DUPLICATE, NULL, "%s is already there; "
-		    "peerdesk never overwrites it (move it, or use --output)",
-		    path);
-	if (errno != ENOENT)
-		return pd_fail(err, PD_IO, NULL, "cannot use %s: %s", path,
-		    strerror(errno));
-	return PD_OK;
-}
 
 enum pd_status
 app_sar_write(struct app *app, int64_t id, const char *dir,
     char **yaml_out, char **pdf_out, struct pd_err *err)
 {
+	struct strbuf y = STRBUF_INIT, p = STRBUF_INIT;
 	struct sar_bundle b;
 	enum pd_status s;
 	char *yaml, *pdf;
-	int wrote_yaml = 0, wrote_pdf = 0;
+	bool wrote_yaml = false, wrote_pdf = false;
 
 	if ((s = app_require(app, APP_MANAGER, "see everything held about a "
 	    "client", err)) != PD_OK)
@@ -64,34 +53,39 @@ app_sar_write(struct app *app, int64_t id, const char *dir,
 		dir = ".";
 	yaml = xasprintf("%s/client-%lld.yaml", dir, (long long)id);
 	pdf = xasprintf("%s/client-%lld.pdf", dir, (long long)id);
-	s = privacy_free_path(yaml, err);
+	s = userfile_check_target(yaml, err);
 	if (s == PD_OK)
-		s = privacy_free_path(pdf, err);
-	if (s == PD_OK)
-		s = app_sar_collect(app, id, &b, err);
-	if (s == PD_OK) {
-		s = sar_yaml_write(&b, yaml, err);
-		wrote_yaml = s == PD_OK;
+		s = userfile_check_target(pdf, err);
+	if (s == PD_OK && (s = app_sar_collect(app, id, &b, err)) == PD_OK) {
+		s = sar_yaml_render(&b, &y, err);
 		if (s == PD_OK)
-			s = sar_pdf_write(&b, pdf, err);
-		wrote_pdf = wrote_yaml && s == PD_OK;
+			s = sar_pdf_render(&b, &p, err);
 		sar_bundle_fini(&b);
 	}
-	if (s == PD_OK && (s = db_begin(app->db, err)) == PD_OK) {
-		s = app_audit(app, "sar", "client", id, id,
-		    "copy of everything held made for a subject access request",
-		    NULL, NULL, NULL, err);
-		if (s == PD_OK)
-			s = db_commit(app->db, err);
-		else
-			db_rollback(app->db);
+	/* never overwritten; both files or neither */
+	if (s == PD_OK) {
+		s = userfile_save(yaml, y.buf, y.len, USERFILE_NEW, err);
+		wrote_yaml = s == PD_OK;
+	}
+	if (s == PD_OK) {
+		s = userfile_save(pdf, p.buf, p.len, USERFILE_NEW, err);
+		wrote_pdf = s == PD_OK;
+	}
+	strbuf_fini(&y);
+	strbuf_fini(&p);
+	if (s == PD_OK) {
+		char *sum = xasprintf("copy of everything held made for a "
+		    "subject access request: %s and %s", yaml, pdf);
+
+		s = app_audit_one(app, "sar", "client", id, id, sum, err);
+		free(sum);
 	}
 	if (s != PD_OK) {
 		/* no copy without its audit row */
 		if (wrote_yaml)
-			remove(yaml);
+			unlink(yaml);
 		if (wrote_pdf)
-			remove(pdf);
+			unlink(pdf);
 	}
 	if (s == PD_OK && yaml_out != NULL) {
 		*yaml_out = yaml;

@@ -10,7 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "peerdesk/app/print.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/pal.h"
@@ -199,52 +201,26 @@ app_report_hours_render(const struct hours_report *r, enum report_format f,
 	}
 }
 
-/* Write sb to the open descriptor fd (closed here). */
-static enum pd_status
-report_write_fd(int fd, const struct strbuf *sb, const char *path,
-    struct pd_err *err)
-{
-	size_t off = 0;
-	ssize_t n;
-	int e = 0;
-
-	while (off < sb->len) {
-		n = write(fd, sb->buf + off, sb->len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n < 0 ? errno : EIO;
-			break;
-		}
-		off += (size_t)n;
-	}
-	if (close(fd) != 0 && e == 0)
-		e = errno;
-	if (e != 0)
-		return pd_fail(err, e == ENOSPC ? PD_FULL : PD_IO, NULL,
-		    "could not write all of %s: %s", path, strerror(e));
-	return PD_OK;
-}
-
 enum pd_status
-app_report_hours_save(const struct hours_report *r, enum report_format f,
-    const char *path, struct pd_err *err)
+app_report_hours_save(struct app *app, const struct hours_report *r,
+    enum report_format f, const char *path, struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum pd_status s;
-	int fd;
 
 	if ((s = app_report_hours_render(r, f, &sb, err)) != PD_OK) {
 		strbuf_fini(&sb);
 		return s;
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s", path,
-		    strerror(errno));
-	else
-		s = report_write_fd(fd, &sb, path, err);
+	s = userfile_save(path, sb.buf, sb.len, 0, err);
 	strbuf_fini(&sb);
+	if (s == PD_OK && app != NULL && !userfile_is_std(path)) {
+		char *sum = xasprintf("wrote the weekly hours summary for %s "
+		    "to %s", r->week_label, path);
+
+		s = app_audit_one(app, "export", "report", 0, 0, sum, err);
+		free(sum);
+	}
 	return s;
 }
 
@@ -252,34 +228,31 @@ enum pd_status
 app_report_hours_print(struct app *app, const struct hours_report *r,
     enum report_format f, struct print_outcome *out, struct pd_err *err)
 {
-	const char *dir = getenv("TMPDIR");
-	char *path;
-	enum pd_status s;
-	int fd;
 	struct strbuf sb = STRBUF_INIT;
+	struct print_outcome mine;
+	enum pd_status s;
+	char *name, *sum, job[64];
 
 	if ((s = app_require(app, APP_MANAGER, "print everyone's hours",
 	    err)) != PD_OK)
 		return s;
+	if (out == NULL)
+		out = &mine;
 	if ((s = app_report_hours_render(r, f, &sb, err)) != PD_OK) {
 		strbuf_fini(&sb);
 		return s;
 	}
-	if (dir == NULL || dir[0] != '/')
-		dir = "/tmp";
-	path = xasprintf("%s/peerdesk-hours-%s-XXXXXX.%s", dir,
-	    r->week_label, report_format_ext(f));
-	fd = mkstemps(path, 4);		/* mode 0600 */
-	if (fd < 0) {
-		s = pd_fail(err, PD_IO, NULL, "could not make a file to print "
-		    "in %s: %s", dir, strerror(errno));
-	} else if ((s = report_write_fd(fd, &sb, path, err)) == PD_OK) {
-		s = app_print_file(app->settings->print_command, path, 0, out,
-		    err);
-	}
-	if (fd >= 0)
-		unlink(path);
-	free(path);
+	name = xasprintf("peerdesk-hours-%s", r->week_label);
+	s = app_print_bytes(app->settings->print_command, name,
+	    report_format_ext(f), sb.buf, sb.len, out, err);
+	free(name);
 	strbuf_fini(&sb);
+	if (s != PD_OK)
+		return s;	/* not printed: nothing to record */
+	print_job_id(out, job, sizeof job);
+	sum = xasprintf("printed the weekly hours summary for %s%s%s",
+	    r->week_label, job[0] ? ", print job " : "", job);
+	s = app_audit_one(app, "print", "report", 0, 0, sum, err);
+	free(sum);
 	return s;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "peerdesk/app/app.h"
 #include "peerdesk/core/xalloc.h"
 
 /* What no person's path may reach: the database's folder and files. */
@@ -119,11 +120,11 @@ userfile_check_target(const char *path, struct pd_err *err)
 			return pd_fail(err, PD_DENIED, NULL, "%s is a link; "
 			    "peerdesk writes only to a file named directly",
 			    path);
+		if ((s = userfile_not_db(&st, path, err)) != PD_OK)
+			return s;
 		if (S_ISDIR(st.st_mode))
 			return pd_fail(err, PD_INVALID, NULL, "%s is a folder; "
 			    "name a file in it", path);
-		if ((s = userfile_not_db(&st, path, err)) != PD_OK)
-			return s;
 	}
 	return PD_OK;
 }
@@ -264,6 +265,28 @@ userfile_save(const char *path, const void *p, size_t n, unsigned flags,
 	else
 		close(fd);
 	if (s != PD_OK && created)
+		unlink(path);
+	return s;
+}
+
+enum pd_status
+userfile_save_audited(struct app *app, const char *path, const void *p,
+    size_t n, unsigned flags, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *what,
+    struct pd_err *err)
+{
+	struct stat before;
+	enum pd_status s;
+	char *sum;
+	bool existed = !userfile_is_std(path) && lstat(path, &before) == 0;
+
+	if ((s = userfile_save(path, p, n, flags, err)) != PD_OK)
+		return s;
+	sum = userfile_is_std(path) ? xasprintf("wrote %s to standard output",
+	    what) : xasprintf("wrote %s to %s", what, path);
+	s = app_audit_one(app, action, entity, entity_id, client_id, sum, err);
+	free(sum);
+	if (s != PD_OK && !existed && !userfile_is_std(path))
 		unlink(path);
 	return s;
 }

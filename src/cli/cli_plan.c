@@ -75,38 +75,6 @@ cli_client_id(const char *s, int64_t *id)
 	return 0;
 }
 
-/* Write text to path, readable by its owner only (plans are private). */
-static int
-cli_write_private(const char *path, const char *text, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	size_t done = 0;
-
-	if (fd < 0) {
-		fprintf(stderr, "peerdesk: cannot write %s: %s\n", path,
-		    strerror(errno));
-		return 1;
-	}
-	while (done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			fprintf(stderr, "peerdesk: could not write all of %s: "
-			    "%s\n", path, strerror(errno));
-			close(fd);
-			return 1;
-		}
-		done += (size_t)n;
-	}
-	if (close(fd) != 0) {
-		fprintf(stderr, "peerdesk: could not write all of %s: %s\n",
-		    path, strerror(errno));
-		return 1;
-	}
-	return 0;
-}
 
 static const char *
 cli_plan_today(void *app, char buf[11])
@@ -152,16 +120,20 @@ cli_plan_export(struct cli *cli, int64_t id, const char *path)
 	struct pd_err err;
 	int rc = 0;
 
-	if (app_plan_export(&cli->app, id, &sb, &err) != PD_OK)
-		rc = cli_fail(&err);
-	else if (path == NULL || strcmp(path, "-") == 0)
-		fputs(sb.buf, stdout);
-	else if ((rc = cli_write_private(path, sb.buf, sb.len)) == 0)
-		fprintf(stderr, "Wrote the plan to %s. Change the words, then "
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (app_plan_export_text(&cli->app, id, &sb, &err) != PD_OK)
+			rc = cli_fail(&err);
+		else
+			fputs(sb.buf, stdout);
+		strbuf_fini(&sb);
+		return rc;
+	}
+	if (app_plan_export(&cli->app, id, path, &err) != PD_OK)
+		return cli_fail(&err);
+	fprintf(stderr, "Wrote the plan to %s. Change the words, then "
 		    "bring it back with: peerdesk plan import %s\n", path,
 		    path);
-	strbuf_fini(&sb);
-	return rc;
+	return 0;
 }
 
 static int
@@ -314,15 +286,11 @@ cli_plan(struct cli *cli, int argc, char **argv)
 		return cli_plan_export(cli, id, argc == 4 ? argv[3] : NULL);
 	}
 	if (strcmp(sub, "pdf") == 0 && argc == 4) {
-		mode_t old;
-
 		if ((rc = cli_open(cli, 0, 1)) != 0)
 			return rc;
-		old = umask(077);	/* the plan is private */
 		if (app_plan_pdf(&cli->app, id, argv[3], &err) != PD_OK)
 			rc = cli_fail(&err);
-		umask(old);
-		if (rc == 0)
+		if (rc == 0 && strcmp(argv[3], "-") != 0)
 			printf("Wrote the plan to %s.\n", argv[3]);
 		return rc;
 	}

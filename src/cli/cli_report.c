@@ -64,6 +64,8 @@ cli_report(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_report_usage(NULL);
+	if (output != NULL && strcmp(output, "-") == 0)
+		output = NULL;	/* standard output, shown safely */
 	if (!print && output == NULL && fmt == REPORT_PDF &&
 	    isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
@@ -77,11 +79,11 @@ cli_report(struct cli *cli, int argc, char **argv)
 	    &err) : app_report_hours(&cli->app, week, &r, &err)) != PD_OK)
 		return cli_fail(&err);
 	if (output != NULL &&
-	    app_report_hours_save(&r, fmt, output, &err) != PD_OK) {
+	    app_report_hours_save(&cli->app, &r, fmt, output, &err) != PD_OK) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	if (output != NULL)
+	if (output != NULL && strcmp(output, "-") != 0)
 		printf("Wrote the hours for week %s to %s.\n", r.week_label,
 		    output);
 	if (print) {

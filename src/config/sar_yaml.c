@@ -150,39 +150,3 @@ sar_yaml_render(const struct sar_bundle *b, struct strbuf *out,
 	yaml_emitter_delete(&e);
 	return s;
 }
-
-enum pd_status
-sar_yaml_write(const struct sar_bundle *b, const char *path,
-    struct pd_err *err)
-{
-	struct strbuf y = STRBUF_INIT;
-	enum pd_status s;
-	FILE *f;
-	int bad;
-
-	if ((s = sar_yaml_render(b, &y, err)) != PD_OK) {
-		strbuf_fini(&y);
-		return s;
-	}
-	f = fopen(path, "wx");
-	if (f == NULL) {
-		if (errno == EEXIST)
-			s = pd_fail(err, PD_DUPLICATE, NULL, "%s is already "
-			    "there; peerdesk never overwrites it", path);
-		else
-			s = pd_fail(err, PD_IO, NULL, "cannot write %s: %s",
-			    path, strerror(errno));
-		strbuf_fini(&y);
-		return s;
-	}
-	bad = fwrite(y.buf, 1, y.len, f) != y.len;
-	if (fclose(f) != 0)
-		bad = 1;
-	if (bad) {
-		s = pd_fail(err, errno == ENOSPC ? PD_FULL : PD_IO, NULL,
-		    "could not write all of %s: %s", path, strerror(errno));
-		remove(path);
-	}
-	strbuf_fini(&y);
-	return s;
-}

@@ -236,29 +236,3 @@ csv_column(const struct csv_record *header, const char *name)
 	return -1;
 }
 
-enum pd_status
-csv_slurp(const char *path, char **data, size_t *len, struct pd_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	size_t n;
-
-	*data = NULL;
-	*len = 0;
-	if (f == NULL)
-		return pd_fail_at(err, PD_IO, path, 0, 0, NULL,
-		    "cannot read the file: %s", strerror(errno));
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		strbuf_add(&sb, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		strbuf_fini(&sb);
-		return pd_fail_at(err, PD_IO, path, 0, 0, NULL,
-		    "cannot read the file");
-	}
-	fclose(f);
-	*len = sb.len;
-	*data = strbuf_detach(&sb);
-	return PD_OK;
-}

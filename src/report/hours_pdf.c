@@ -524,16 +524,3 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	pdf_draw(&p);
 	return pdfout_finish(p.cr, surface, err);
 }
-
-enum pd_status
-hours_pdf_write(const struct hours_report *r, const char *path,
-    struct pd_err *err)
-{
-	struct strbuf pdf = STRBUF_INIT;
-	enum pd_status s = hours_pdf_render(r, &pdf, err);
-
-	if (s == PD_OK)
-		s = pdfout_save(&pdf, path, false, err);
-	strbuf_fini(&pdf);
-	return s;
-}

@@ -13,10 +13,5 @@
 enum pd_status pdfout_finish(cairo_t *cr, cairo_surface_t *surface,
     struct pd_err *err);
 
-/* Write the rendered bytes to path.  keep_old: never overwrite (an
- * existing file is PD_DUPLICATE); a partly written new file is removed.
- * PD_FULL on a full disk. */
-enum pd_status pdfout_save(const struct strbuf *pdf, const char *path,
-    bool keep_old, struct pd_err *err);
 
 #endif

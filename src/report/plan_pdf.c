@@ -623,16 +623,3 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	free(p.it);
 	return pdfout_finish(p.cr, surface, err);
 }
-
-enum pd_status
-plan_pdf_write(const struct plan_copy *c, const char *path,
-    struct pd_err *err)
-{
-	struct strbuf pdf = STRBUF_INIT;
-	enum pd_status s = plan_pdf_render(c, &pdf, err);
-
-	if (s == PD_OK)
-		s = pdfout_save(&pdf, path, false, err);
-	strbuf_fini(&pdf);
-	return s;
-}

@@ -339,16 +339,3 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	sp_body(&p);
 	return pdfout_finish(p.cr, surface, err);
 }
-
-enum pd_status
-sar_pdf_write(const struct sar_bundle *b, const char *path,
-    struct pd_err *err)
-{
-	struct strbuf pdf = STRBUF_INIT;
-	enum pd_status s = sar_pdf_render(b, &pdf, err);
-
-	if (s == PD_OK)
-		s = pdfout_save(&pdf, path, true, err);
-	strbuf_fini(&pdf);
-	return s;
-}

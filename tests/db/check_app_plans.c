@@ -773,7 +773,7 @@ START_TEST(test_export_import_round_trip)
 	int64_t audit_rows;
 
 	fill_plan();
-	ck_assert_int_eq(app_plan_export(&app, w.ana, &a, &err), PD_OK);
+	ck_assert_int_eq(app_plan_export_text(&app, w.ana, &a, &err), PD_OK);
 	ck_assert_ptr_nonnull(strstr(a.buf, "name: Ana Silva\n"));
 	ck_assert_ptr_nonnull(strstr(a.buf, "  keeps_me_well: |-\n"
 	    "    Walking the dog\n    The choir\n"));
@@ -789,7 +789,7 @@ START_TEST(test_export_import_round_trip)
 	/* (only the import itself is written down) */
 	ck_assert_int_eq(dbfix_count(app.db, "audit"), audit_rows + 1);
 	/* ... and the next export is the same, byte for byte */
-	ck_assert_int_eq(app_plan_export(&app, w.ana, &b, &err), PD_OK);
+	ck_assert_int_eq(app_plan_export_text(&app, w.ana, &b, &err), PD_OK);
 	ck_assert_str_eq(a.buf, b.buf);
 
 	/* edited in a text editor: a section, a new goal, a score, a note */
@@ -857,7 +857,7 @@ START_TEST(test_import_refusals)
 	int64_t versions;
 
 	fill_plan();
-	ck_assert_int_eq(app_plan_export(&app, w.ana, &a, &err), PD_OK);
+	ck_assert_int_eq(app_plan_export_text(&app, w.ana, &a, &err), PD_OK);
 	versions = dbfix_count(app.db, "plan_version");
 
 	/* another person's name: refused */

@@ -199,8 +199,8 @@ START_TEST(test_formats_and_save)
 	ck_assert_int_eq(app_report_hours_render(&r, REPORT_PDF, &sb, &err),
 	    PD_OK);
 	ck_assert_int_eq(memcmp(sb.buf, "%PDF-", 5), 0);
-	ck_assert_int_eq(app_report_hours_save(&r, REPORT_CSV, path, &err),
-	    PD_OK);
+	ck_assert_int_eq(app_report_hours_save(&app, &r, REPORT_CSV, path,
+	    &err), PD_OK);
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
 	fp = fopen(path, "r");
@@ -211,8 +211,9 @@ START_TEST(test_formats_and_save)
 	ck_assert_str_eq(line, "jo,Jo Evans,1.00,12.50,supported,,203.50,,"
 	    "191.00,ok\n");
 	fclose(fp);
-	ck_assert_int_eq(app_report_hours_save(&r, REPORT_TEXT,
-	    "/nonexistent/dir/x.txt", &err), PD_IO);
+	ck_assert_int_eq(app_report_hours_save(&app, &r, REPORT_TEXT,
+	    "/nonexistent/dir/x.txt", &err), PD_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.msg, "/nonexistent/dir/x.txt"));
 	hours_report_fini(&r);
 	strbuf_fini(&sb);
 	free(path);

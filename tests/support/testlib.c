@@ -80,3 +80,17 @@ test_run_suite(Suite *s)
 	srunner_free(sr);
 	return failed == 0 ? 0 : 1;
 }
+
+enum pd_status
+test_save_file(const char *path, const void *p, size_t n, struct pd_err *err)
+{
+	FILE *f = fopen(path, "wb");
+	int bad;
+
+	if (f == NULL)
+		return pd_fail(err, PD_IO, NULL, "cannot write %s", path);
+	bad = fwrite(p, 1, n, f) != n;
+	if (fclose(f) != 0 || bad)
+		return pd_fail(err, PD_IO, NULL, "cannot write all of %s", path);
+	return PD_OK;
+}

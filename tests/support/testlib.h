@@ -7,6 +7,9 @@
 #define PEERDESK_TESTS_TESTLIB_H
 
 #include <check.h>
+#include <stddef.h>
+
+#include "peerdesk/core/status.h"
 
 /* A fresh directory under $TMPDIR for this test; removed at exit. The
  * returned path is borrowed and lives until the program ends. */
@@ -17,6 +20,11 @@ char *test_path(const char *name);
 
 /* Write text to test_tmpdir()/name and return its path (caller frees). */
 char *test_write_file(const char *name, const char *text);
+
+/* Write n bytes to path (made or replaced): PD_OK or PD_IO naming path
+ * in err (for renderer tests that look at the file with poppler). */
+enum pd_status test_save_file(const char *path, const void *p, size_t n,
+    struct pd_err *err);
 
 /* Path of a file under tests/fixtures (caller frees). */
 char *test_fixture(const char *name);

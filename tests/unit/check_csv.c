@@ -94,23 +94,6 @@ START_TEST(test_csv_nul_and_column)
 }
 END_TEST
 
-START_TEST(test_csv_slurp)
-{
-	char *path = test_write_file("s.csv", "a,b\n");
-	char *data;
-	size_t len;
-	struct pd_err err;
-
-	ck_assert_int_eq(csv_slurp(path, &data, &len, &err), PD_OK);
-	ck_assert_uint_eq(len, 4);
-	ck_assert_str_eq(data, "a,b\n");
-	free(data);
-	ck_assert_int_eq(csv_slurp("/nonexistent/x.csv", &data, &len, &err), PD_IO);
-	ck_assert_str_eq(err.file, "/nonexistent/x.csv");
-	free(path);
-}
-END_TEST
-
 static Suite *
 csv_suite(void)
 {
@@ -120,7 +103,6 @@ csv_suite(void)
 	tcase_add_loop_test(tc, test_csv_good, 0, sizeof good / sizeof good[0]);
 	tcase_add_loop_test(tc, test_csv_bad, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, test_csv_nul_and_column);
-	tcase_add_test(tc, test_csv_slurp);
 	suite_add_tcase(s, tc);
 	return s;
 }

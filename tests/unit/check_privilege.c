@@ -133,6 +133,73 @@ START_TEST(test_suspend_and_resume)
 }
 END_TEST
 
+/* privilege_init: the group goes down at once and is kept only as the
+ * saved group; privilege_raise takes it up for the database alone and
+ * privilege_lower puts it down again; the umask is 077. */
+static int
+child_init(const char *path)
+{
+	gid_t r, e, s;
+	mode_t old;
+	int rc, fd;
+
+	if ((rc = become_setgid()) != 0)
+		return rc;
+	if (privilege_init(NULL) != PD_OK)
+		return 1;
+	if (getresgid(&r, &e, &s) != 0 || r != NOGROUP || e != NOGROUP ||
+	    s != PDGROUP)
+		return 2;
+	if (!privilege_elevated() || privilege_raised())
+		return 3;
+	old = umask(0);
+	umask(old);
+	if (old != 077)
+		return 4;
+	if ((fd = open(path, O_RDONLY)) >= 0 || errno != EACCES)
+		return 5;	/* the group is down */
+	if (privilege_raise(NULL) != PD_OK || !privilege_raised())
+		return 6;
+	if (privilege_raise(NULL) != PD_OK)	/* nests */
+		return 7;
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return 8;
+	close(fd);
+	if (privilege_lower(NULL) != PD_OK || getegid() != PDGROUP)
+		return 9;
+	if (privilege_lower(NULL) != PD_OK || getegid() != NOGROUP ||
+	    privilege_raised())
+		return 10;
+	if ((fd = open(path, O_RDONLY)) >= 0 || errno != EACCES)
+		return 11;
+	/* a child program gets no way back to the group */
+	if (privilege_drop(NULL) != PD_OK || privilege_raise(NULL) != PD_OK
+	    || getegid() == PDGROUP)
+		return 12;
+	return 0;
+}
+
+START_TEST(test_init_lowers_at_once)
+{
+	char dir[] = "/tmp/pdtest-init.XXXXXX";
+	char path[64];
+	int rc, fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(chmod(dir, 0755), 0);
+	snprintf(path, sizeof path, "%s/group-only", dir);
+	fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0640);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(chown(path, 0, PDGROUP), 0);
+	ck_assert_int_eq(chmod(path, 0640), 0);
+	rc = in_child(child_init, path);
+	unlink(path);
+	rmdir(dir);
+	ck_assert_int_eq(rc, 0);
+}
+END_TEST
+
 START_TEST(test_drop_for_good)
 {
 	ck_assert_int_eq(in_child(child_drop, NULL), 0);
@@ -281,6 +348,7 @@ privilege_suite(void)
 
 	tcase_add_test(tc, test_not_elevated);
 	tcase_add_test(tc, test_drop_for_good);
+	tcase_add_test(tc, test_init_lowers_at_once);
 	tcase_add_test(tc, test_suspend_and_resume);
 	tcase_add_test(tc, test_share_when_elevated);
 	tcase_add_test(tc, test_share_db_and_sidecars);

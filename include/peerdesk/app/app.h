@@ -74,6 +74,12 @@ enum pd_status app_audit(struct app *app, const char *action,
     const char *summary, const char *before, const char *after,
     const char *reason, struct pd_err *err);
 
+/* app_audit in a transaction of its own (a file written, a job printed:
+ * things done outside the database that are recorded once done). */
+enum pd_status app_audit_one(struct app *app, const char *action,
+    const char *entity, int64_t entity_id, int64_t client_id,
+    const char *summary, struct pd_err *err);
+
 /* Today as YYYY-MM-DD (honours --today / PEERDESK_TODAY). */
 void app_today(char out[11]);
 

@@ -192,8 +192,15 @@ void plan_progress_text(const struct plan_progress_row *rows, size_t n,
 
 /* ---- the plan as a file (config/plan_yaml.h) ------------------------- */
 
-/* Append the client's plan as a plan file to out.  Audited ("export"). */
+/* Write the client's plan as a plan file to path ("-": standard output)
+ * through userfile (never onto the database).  Audited ("export"), with
+ * the path. */
 enum pd_status app_plan_export(struct app *app, int64_t client_id,
+    const char *path, struct pd_err *err);
+
+/* The same plan file appended to out, for standard output.  Audited
+ * ("export", to standard output). */
+enum pd_status app_plan_export_text(struct app *app, int64_t client_id,
     struct strbuf *out, struct pd_err *err);
 
 /* What an import did. */

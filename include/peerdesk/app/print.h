@@ -34,4 +34,15 @@ struct print_outcome {
 enum pd_status app_print_file(const char *command, const char *path,
     int timeout_ms, struct print_outcome *out, struct pd_err *err);
 
+/* Print n bytes: written first to a new private file (mode 0600) in
+ * $TMPDIR (else /tmp) named NAME-XXXXXX.EXT, printed with command as
+ * app_print_file does, then removed.  Same results as app_print_file. */
+enum pd_status app_print_bytes(const char *command, const char *name,
+    const char *ext, const void *p, size_t n, struct print_outcome *out,
+    struct pd_err *err);
+
+/* The job id the print command reported ("request id is Q-12 ..." from
+ * lp gives "Q-12"), or "" when it said none. */
+void print_job_id(const struct print_outcome *o, char *buf, size_t n);
+
 #endif

@@ -40,9 +40,12 @@ enum pd_status app_report_hours_pals(struct app *app, const char *week,
 enum pd_status app_report_hours_render(const struct hours_report *r,
     enum report_format f, struct strbuf *out, struct pd_err *err);
 
-/* Write r in format f to path (replacing it).  A new file is readable
- * by its owner only: it holds pay and benefit rules. */
-enum pd_status app_report_hours_save(const struct hours_report *r,
+/* Write r in format f to path (replacing it; "-" is standard output)
+ * through userfile: never onto the database.  A new file is readable by
+ * its owner only: it holds pay and benefit rules.  The path written is
+ * audited. */
+enum pd_status app_report_hours_save(struct app *app,
+    const struct hours_report *r,
     enum report_format f, const char *path, struct pd_err *err);
 
 /* Send r in format f to the printer with the settings' print_command

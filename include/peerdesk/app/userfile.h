@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/core/strbuf.h"
@@ -61,6 +62,17 @@ enum pd_status userfile_finish(int fd, const char *path, struct pd_err *err);
  * whole is removed. */
 enum pd_status userfile_save(const char *path, const void *p, size_t n,
     unsigned flags, struct pd_err *err);
+
+struct app;
+
+/* userfile_save, then an audit row in its own transaction saying what
+ * was written where ("wrote WHAT to PATH", action on entity, entity_id,
+ * client_id).  A new file whose audit row cannot be written is removed:
+ * no copy leaves without its record. */
+enum pd_status userfile_save_audited(struct app *app, const char *path,
+    const void *p, size_t n, unsigned flags, const char *action,
+    const char *entity, int64_t entity_id, int64_t client_id,
+    const char *what, struct pd_err *err);
 
 /* Open path for reading with the person's rights ("-": standard input):
  * never the database or its -wal/-shm, never a folder. */

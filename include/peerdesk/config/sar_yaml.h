@@ -17,9 +17,5 @@
 enum pd_status sar_yaml_render(const struct sar_bundle *b,
     struct strbuf *out, struct pd_err *err);
 
-/* Write it to a new file at path: PD_DUPLICATE if the file is already
- * there (never overwritten), PD_IO or PD_FULL on write errors. */
-enum pd_status sar_yaml_write(const struct sar_bundle *b, const char *path,
-    struct pd_err *err);
 
 #endif

@@ -34,9 +34,5 @@ enum pd_status csv_next(struct csv_reader *r, struct csv_record *rec,
 /* Index of the column called name in a header record, or -1. */
 int csv_column(const struct csv_record *header, const char *name);
 
-/* Read a whole file into memory (caller frees *data).  PD_IO with a
- * message naming the file when it cannot be read. */
-enum pd_status csv_slurp(const char *path, char **data, size_t *len,
-    struct pd_err *err);
 
 #endif

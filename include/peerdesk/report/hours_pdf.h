@@ -24,9 +24,5 @@
 enum pd_status hours_pdf_render(const struct hours_report *r,
     struct strbuf *out, struct pd_err *err);
 
-/* Write the PDF to path (replaced if it exists).  PD_IO or PD_FULL with
- * the file name and reason when it cannot be written. */
-enum pd_status hours_pdf_write(const struct hours_report *r,
-    const char *path, struct pd_err *err);
 
 #endif

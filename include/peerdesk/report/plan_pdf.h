@@ -23,9 +23,5 @@
 enum pd_status plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
     struct pd_err *err);
 
-/* Write the PDF to path (replaced if it exists).  PD_IO or PD_FULL with
- * the file name and reason when it cannot be written. */
-enum pd_status plan_pdf_write(const struct plan_copy *c, const char *path,
-    struct pd_err *err);
 
 #endif

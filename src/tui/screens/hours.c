@@ -273,7 +273,7 @@ hours_result(struct screen *s, const struct screen_result *r)
 		tui_error(s->ui, "Not saved: the file needs a name");
 		return;
 	}
-	if (app_report_hours_save(&st->r, f, r->text, &err) != PD_OK)
+	if (app_report_hours_save(s->app, &st->r, f, r->text, &err) != PD_OK)
 		tui_error(s->ui, "Not saved: %s", err.msg);
 	else
 		tui_message(s->ui, "Saved %s", r->text);
