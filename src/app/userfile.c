@@ -277,13 +277,17 @@ userfile_save_audited(struct app *app, const char *path, const void *p,
 {
 	struct stat before;
 	enum pd_status s;
-	char *sum;
+	char *sum, cwd[PATH_MAX];
 	bool existed = !userfile_is_std(path) && lstat(path, &before) == 0;
 
 	if ((s = userfile_save(path, p, n, flags, err)) != PD_OK)
 		return s;
-	sum = userfile_is_std(path) ? xasprintf("wrote %s to standard output",
-	    what) : xasprintf("wrote %s to %s", what, path);
+	if (userfile_is_std(path))
+		sum = xasprintf("wrote %s to standard output", what);
+	else if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+		sum = xasprintf("wrote %s to %s/%s", what, cwd, path);
+	else
+		sum = xasprintf("wrote %s to %s", what, path);
 	s = app_audit_one(app, action, entity, entity_id, client_id, sum, err);
 	free(sum);
 	if (s != PD_OK && !existed && !userfile_is_std(path))

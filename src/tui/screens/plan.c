@@ -465,19 +465,16 @@ plan_on_result(struct screen *s, const struct screen_result *r)
 {
 	struct plan_ui *st = s->state;
 	struct pd_err err;
-	mode_t old;
 
 	if (r->tag == TAG_CHILD) {
 		plan_reload_show_new(s);
 	} else if (r->tag == TAG_PDF && r->code == SCREEN_OK && r->text &&
 	    r->text[0] != '\0') {
-		old = umask(077);	/* the plan is private */
 		if (app_plan_pdf(s->app, st->client_id, r->text, &err) !=
 		    PD_OK)
 			tui_error(s->ui, "No PDF written: %s", err.msg);
 		else
 			tui_message(s->ui, "Wrote the plan to %s", r->text);
-		umask(old);
 	} else if (r->tag == TAG_ESTABLISH && r->code == SCREEN_OK) {
 		if (app_plan_establish(s->app, st->client_id, "", &err) !=
 		    PD_OK)
