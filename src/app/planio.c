@@ -313,7 +313,8 @@ app_plan_import_file(struct app *app, const char *path, int force,
 			snprintf(err->file, sizeof err->file, "%s", path);
 		return s;
 	}
-	s = app_plan_import_text(app, sb.buf, sb.len, path, force, res, err);
+	s = app_plan_import_text(app, sb.buf != NULL ? sb.buf : "", sb.len,
+	    userfile_is_std(path) ? "standard input" : path, force, res, err);
 	strbuf_fini(&sb);
 	return s;
 }

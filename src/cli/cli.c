@@ -1,6 +1,7 @@
 /* cli.c - global options, then one command; plain text on stdout. */
 #include "peerdesk/cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,8 +199,9 @@ cli_main(int argc, char **argv)
 		}
 		optind = 1;
 		cli_out_escape();
+		errno = 0;
 		rc = c->fn(&cli, argc, argv);
-		cli_out_raw();
+		rc = cli_out_finish(rc);
 	}
 	if (cli.opened)
 		app_close(&cli.app);

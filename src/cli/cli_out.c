@@ -157,12 +157,29 @@ cli_out_escape(void)
 	stdout = f;
 }
 
-void
+int
 cli_out_raw(void)
 {
+	int rc;
+
 	if (cli_out_real == NULL)
-		return;
-	fclose(stdout);
+		return 0;
+	rc = fclose(stdout);
 	stdout = cli_out_real;
 	cli_out_real = NULL;
+	return rc;
+}
+
+int
+cli_out_finish(int rc)
+{
+	int bad = cli_out_raw() != 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		bad = 1;
+	if (!bad)
+		return rc;
+	fprintf(stderr, "peerdesk: could not write all of the output: %s\n",
+	    errno != 0 ? strerror(errno) : "write error");
+	return rc == 0 ? 1 : rc;
 }

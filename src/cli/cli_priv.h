@@ -32,7 +32,12 @@ int cli_fail(const struct pd_err *err);
  * get the bytes as they are.  cli_out_raw() puts the terminal back as it
  * was: call it before the screens start, and at the end. */
 void cli_out_escape(void);
-void cli_out_raw(void);
+int cli_out_raw(void);
+
+/* After a command: put the terminal back, flush standard output and
+ * check that everything was written.  A failed write (a full disk, a
+ * closed pipe) is said on stderr and turns rc 0 into 1. */
+int cli_out_finish(int rc);
 
 int cli_init(struct cli *cli, int argc, char **argv);
 int cli_demo(struct cli *cli, int argc, char **argv);

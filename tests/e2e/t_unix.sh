@@ -1,0 +1,65 @@
+#!/bin/bash
+# Tier 4: commands behave like Unix tools (issue 16, item 2, as far as
+# it goes): a failed write of the output (a full disk: /dev/full) exits 1
+# and says so, for every command that prints; "-" means standard output
+# or standard input where a file is named.
+. "$(dirname "$0")/lib.sh"
+
+DB=$T/org.db
+TD=2026-12-01
+"$PD" --db "$DB" --today $TD demo >"$T/demo.out" 2>&1 ||
+	{ sed 's/^/  /' "$T/demo.out"; fail "peerdesk demo"; finish; }
+pd() { "$PD" --db "$DB" --today $TD "$@"; }
+
+# Every command that prints, into a full disk.
+while IFS='|' read -r desc cmd; do
+	[ -n "$desc" ] || continue
+	# shellcheck disable=SC2086
+	pd $cmd >/dev/full 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 1 ] && grep -q "could not write" "$T/err"; then
+		ok "$desc into a full disk exits 1 and says so"
+	else
+		fail "$desc into a full disk exits 1 and says so (exit $rc)"
+		sed 's/^/  /' "$T/err" | head -3
+	fi
+done <<'LIST'
+summary|summary
+clients|clients
+plan show|plan show 1
+plan export to standard output|plan export 1
+plan export -|plan export 1 -
+plan history|plan history 1
+audit|audit
+audit as CSV|audit --format csv
+week|week --pal jo
+pal list|pal list
+pal show|pal show jo
+reminders|reminders
+reminders as a calendar|reminders --format ics
+report hours|report hours
+report hours as CSV|report hours --format csv
+report hours --output -|report hours --format csv --output -
+palplan list|palplan list
+LIST
+
+# "-" is standard output: no file called "-" is made.
+(cd "$T" && "$PD" --db "$DB" --today $TD report hours --format csv \
+	--output - >"$T/hours.csv" 2>"$T/err")
+check "report hours --output - writes to standard output" \
+	grep -q "login" "$T/hours.csv"
+check "... and makes no file called -" test ! -e "$T/-"
+(cd "$T" && "$PD" --db "$DB" --today $TD plan export 1 - >"$T/plan.yaml")
+check "plan export N - writes the plan to standard output" \
+	grep -q "client" "$T/plan.yaml"
+check "... and makes no file called -" test ! -e "$T/-"
+
+# "-" is standard input.
+printf 'name,login,role,hourly_rate,rate_from,benefit_rule\nPia Stdin,piast,pal,12.71,2026-04-01,permitted\n' |
+	pd import pals - >"$T/out" 2>&1
+check "import pals - reads standard input" \
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE login = 'piast'")" = 1
+expect_rc "plan import - with nothing on standard input is refused" 2 \
+	sh -c "'$PD' --db '$DB' --today $TD plan import - </dev/null"
+
+finish
