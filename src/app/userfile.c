@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/core/xalloc.h"
 
 /* What no person's path may reach: the database's folder and files. */
@@ -20,6 +21,8 @@ struct userfile_guard {
 	struct stat file[3];	/* the database, -wal, -shm */
 	bool have[3];
 	char *dir_path;
+	char *base;		/* the database's file name */
+	bool whole_dir;		/* the folder is peerdesk's alone */
 };
 
 static struct userfile_guard guard;
@@ -43,6 +46,14 @@ userfile_parent(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+static const char *
+userfile_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 void
 userfile_protect(const char *db_path)
 {
@@ -50,7 +61,10 @@ userfile_protect(const char *db_path)
 	char *dir, *p;
 	int i;
 
+	const char *slash = strrchr(db_path, '/');
+
 	free(guard.dir_path);
+	free(guard.base);
 	memset(&guard, 0, sizeof guard);
 	dir = userfile_parent(db_path);
 	if (stat(dir, &guard.dir) != 0) {
@@ -58,6 +72,11 @@ userfile_protect(const char *db_path)
 		return;
 	}
 	guard.dir_path = dir;
+	guard.base = xstrdup(slash != NULL ? slash + 1 : db_path);
+	/* Installed setgid, the data folder is peerdesk's own: nothing a
+	 * person names goes there.  A database of the person's own may sit
+	 * among their files: then only its own names are kept away. */
+	guard.whole_dir = privilege_elevated();
 	for (i = 0; i < 3; i++) {
 		p = xasprintf("%s%s", db_path, tail[i]);
 		guard.have[i] = stat(p, &guard.file[i]) == 0;
@@ -108,10 +127,14 @@ userfile_check_target(const char *path, struct pd_err *err)
 		return pd_fail(err, PD_INVALID, NULL, "%s is a folder; name a "
 		    "file in it", path);
 	dir = userfile_parent(path);
-	if (stat(dir, &st) == 0 && guard.set && userfile_same(&st, &guard.dir))
-		s = pd_fail(err, PD_DENIED, NULL, "%s is in the folder where "
-		    "peerdesk keeps its database; choose a file of your own "
-		    "elsewhere.", path);
+	if (stat(dir, &st) == 0 && guard.set && userfile_same(&st, &guard.dir)
+	    && (guard.whole_dir || strncmp(userfile_base(path), guard.base,
+	    strlen(guard.base)) == 0))
+		s = guard.whole_dir ? pd_fail(err, PD_DENIED, NULL, "%s is in "
+		    "the folder where peerdesk keeps its database; choose a "
+		    "file of your own elsewhere.", path) : pd_fail(err,
+		    PD_DENIED, NULL, "%s would sit beside peerdesk's database "
+		    "under its name; choose another name.", path);
 	free(dir);
 	if (s != PD_OK)
 		return s;
@@ -186,7 +209,7 @@ userfile_create(const char *path, unsigned flags, int *fd, bool *created,
 	if (f >= 0)
 		made = true;
 	else if (errno == EEXIST && (flags & USERFILE_NEW) != 0)
-		return pd_fail(err, PD_DUPLICATE, NULL, "%s is there already; "
+		return pd_fail(err, PD_DUPLICATE, NULL, "%s is already there; "
 		    "nothing was overwritten. Name a new file.", path);
 	else if (errno == EEXIST)
 		f = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);

@@ -66,11 +66,17 @@ START_TEST(test_database_refused)
 		ck_assert_str_eq(content(p), "SQLite format 3");
 		free(p);
 	}
-	/* a new file in the data folder */
-	p = test_path("data/new.yaml");
+	/* a new file under the database's name (its journal, say) */
+	p = test_path("data/peerdesk.db-journal");
 	ck_assert_int_eq(userfile_save(p, "x", 1, 0, &err), PD_DENIED);
-	ck_assert_ptr_nonnull(strstr(err.msg, "folder"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "database"));
 	ck_assert_int_ne(access(p, F_OK), 0);
+	free(p);
+	/* a database of the person's own may sit among their files: another
+	 * name beside it is fine (installed setgid, the whole data folder
+	 * is refused: tests/e2e/t_attack.sh) */
+	p = test_path("data/new.yaml");
+	ck_assert_int_eq(userfile_save(p, "x", 1, 0, &err), PD_OK);
 	free(p);
 	/* through a different spelling of the folder */
 	p = test_path("data/../data/./peerdesk.db");
@@ -89,7 +95,7 @@ START_TEST(test_database_refused)
 	ck_assert_int_eq(userfile_save(other, "x", 1, 0, &err), PD_DENIED);
 	ck_assert_str_eq(content(db), "SQLite format 3");
 	free(other);
-	other = test_path("dirlink/fresh.pdf");
+	other = test_path("dirlink/peerdesk.db.pdf");
 	ck_assert_int_eq(userfile_save(other, "x", 1, 0, &err), PD_DENIED);
 	free(other);
 	free(link);
