@@ -34,6 +34,14 @@ int cli_fail(const struct pd_err *err);
 void cli_out_escape(void);
 int cli_out_raw(void);
 
+/* The full usage of command (the words of `peerdesk COMMAND --help`), or
+ * NULL when there is no such command. */
+const char *cli_help_text(const char *command);
+
+/* Print command's usage on standard output: 0, or 2 (said on stderr)
+ * when there is no such command. */
+int cli_help_print(const char *command);
+
 /* After a command: put the terminal back, flush standard output and
  * check that everything was written.  A failed write (a full disk, a
  * closed pipe) is said on stderr and turns rc 0 into 1. */

@@ -62,4 +62,35 @@ check "import pals - reads standard input" \
 expect_rc "plan import - with nothing on standard input is refused" 2 \
 	sh -c "'$PD' --db '$DB' --today $TD plan import - </dev/null"
 
+# Every command in --help answers its own --help on standard output.
+cmds=$("$PD" --help | sed -n '/^Commands:/,/^$/p' |
+	awk 'NR > 1 && /^  [a-z]/ { print $1 }')
+check "--help lists the commands" test "$(echo "$cmds" | wc -l)" -ge 15
+wide=$("$PD" --help | awk 'length($0) > 80')
+check "--help fits 80 columns" test -z "$wide"
+for c in $cmds; do
+	"$PD" "$c" --help >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 0 ] && [ ! -s "$T/err" ] && grep -q "usage: peerdesk $c" "$T/out" &&
+	    ! awk 'length($0) > 80 { bad = 1 } END { exit !bad }' "$T/out"; then
+		ok "$c --help: its usage on standard output, exit 0, 80 columns"
+	else
+		fail "$c --help: its usage on standard output, exit 0, 80 columns (exit $rc)"
+		head -3 "$T/out" "$T/err" | sed 's/^/  /'
+	fi
+	"$PD" "$c" -h >/dev/null 2>&1
+	check "$c -h is the same" test $? -eq 0
+done
+expect_out "peerdesk help plan is plan --help" "usage: peerdesk plan edit" "$PD" help plan
+expect_out "clients --help does not search for '--help'" "usage: peerdesk clients" \
+	"$PD" --db "$DB" clients --help
+
+# The options every command takes may come after the command too.
+want=$("$PD" --db "$DB" --today $TD summary 2>&1)
+got=$("$PD" summary --db "$DB" --today $TD 2>&1)
+check "summary --db FILE --today DATE (options after the command)" test "$got" = "$want"
+got=$("$PD" summary --db="$DB" --today=$TD 2>&1)
+check "--db=FILE and --today=DATE after the command" test "$got" = "$want"
+expect_rc "--db with no value after the command is a usage error" 2 "$PD" summary --db
+
 finish
