@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +209,13 @@ cli_main(int argc, char **argv)
 	int ch, rc;
 
 	memset(&cli, 0, sizeof cli);
+	/* Characters of every script are shown as they are: what counts as
+	 * printable must not depend on the person's LANG (often C over
+	 * SSH), only on UTF-8, which is what peerdesk keeps. */
+	setlocale(LC_CTYPE, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.utf8");
 	{
 		struct pd_err perr;
 

@@ -7,6 +7,7 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
+#include "peerdesk/core/csvout.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
@@ -50,29 +51,10 @@ cli_restore(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-/* One CSV field, quoted when it needs to be. */
-static void
-cli_csv_field(FILE *f, const char *s, int last)
-{
-	const char *p;
-
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', f);
-		for (p = s; *p; p++) {
-			if (*p == '"')
-				fputc('"', f);
-			fputc(*p, f);
-		}
-		fputc('"', f);
-	} else
-		fputs(s, f);
-	fputc(last ? '\n' : ',', f);
-}
 
 struct cli_audit {
 	int csv;
+	unsigned csv_flags;
 	long n;
 };
 
@@ -88,6 +70,25 @@ cli_audit_text(const char *fmt, const char *s, bool lines)
 	strbuf_fini(&sb);
 }
 
+/* A heading, then s with every line indented six spaces (escaped as
+ * cli_audit_text, newlines kept). */
+static void
+cli_audit_block(const char *heading, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *nl;
+
+	utf8_escape(s, true, &sb);
+	printf("%s\n", heading);
+	for (p = strbuf_str(&sb); ; p = nl + 1) {
+		nl = strchr(p, '\n');
+		printf("      %.*s\n", nl ? (int)(nl - p) : (int)strlen(p), p);
+		if (nl == NULL)
+			break;
+	}
+	strbuf_fini(&sb);
+}
+
 static int
 cli_audit_row(void *arg, const struct audit_entry *a)
 {
@@ -98,16 +99,21 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	snprintf(id, sizeof id, "%lld", (long long)a->entity_id);
 	snprintf(cid, sizeof cid, "%lld", (long long)a->client_id);
 	if (ca->csv) {
-		cli_csv_field(stdout, a->at, 0);
-		cli_csv_field(stdout, a->actor_login, 0);
-		cli_csv_field(stdout, a->action, 0);
-		cli_csv_field(stdout, a->entity, 0);
-		cli_csv_field(stdout, a->entity_id ? id : "", 0);
-		cli_csv_field(stdout, a->client_id ? cid : "", 0);
-		cli_csv_field(stdout, a->summary, 0);
-		cli_csv_field(stdout, a->reason, 0);
-		cli_csv_field(stdout, a->before, 0);
-		cli_csv_field(stdout, a->after, 1);
+		struct strbuf sb = STRBUF_INIT;
+		unsigned fl = ca->csv_flags;
+
+		csv_field(&sb, a->at, fl, false);
+		csv_field(&sb, a->actor_login, fl, false);
+		csv_field(&sb, a->action, fl, false);
+		csv_field(&sb, a->entity, fl, false);
+		csv_field(&sb, a->entity_id ? id : "", fl, false);
+		csv_field(&sb, a->client_id ? cid : "", fl, false);
+		csv_field(&sb, a->summary, fl, false);
+		csv_field(&sb, a->reason, fl, false);
+		csv_field(&sb, a->before, fl, false);
+		csv_field(&sb, a->after, fl, true);
+		fwrite(sb.buf, 1, sb.len, stdout);
+		strbuf_fini(&sb);
 		return 0;
 	}
 	/* Text for a terminal: control characters and bad bytes escaped,
@@ -132,8 +138,8 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 		cli_audit_text("  (reason: %s)", a->reason, false);
 	putchar('\n');
 	if (a->before && a->after) {
-		cli_audit_text("    before:\n      %s\n", a->before, true);
-		cli_audit_text("    after:\n      %s\n", a->after, true);
+		cli_audit_block("    before:", a->before);
+		cli_audit_block("    after:", a->after);
 	}
 	return 0;
 }
@@ -148,6 +154,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		{ "to", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "excel", no_argument, NULL, 'E' },
+		{ "raw", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct audit_query q;
@@ -186,6 +194,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 				q.to = optarg;
 			break;
 		case 'n': q.limit = atoi(optarg); break;
+		case 'E': ca.csv_flags |= CSV_EXCEL; break;
+		case 'R': ca.csv_flags |= CSV_RAW; break;
 		case 'F':
 			if (strcmp(optarg, "csv") == 0)
 				ca.csv = 1;
@@ -197,7 +207,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		default:
 			fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
 			    "N] [--user LOGIN] [--from DATE] [--to DATE] "
-			    "[--limit N] [--format text|csv]\n");
+			    "[--limit N] [--format text|csv] [--excel] "
+			    "[--raw]\n");
 			return 2;
 		}
 	}
@@ -208,8 +219,9 @@ cli_audit(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
 	if (ca.csv)
-		printf("at,login,action,record,record_id,client_id,summary,"
-		    "reason,before,after\n");
+		printf("%sat,login,action,record,record_id,client_id,summary,"
+		    "reason,before,after\r\n", ca.csv_flags & CSV_EXCEL ?
+		    "\xef\xbb\xbf" : "");
 	if (app_audit_list(&cli->app, &q, user, cli_audit_row, &ca, &err) != PD_OK)
 		return cli_fail(&err);
 	if (!ca.csv && ca.n == 0)

@@ -34,6 +34,11 @@ int cli_fail(const struct pd_err *err);
 void cli_out_escape(void);
 int cli_out_raw(void);
 
+/* --excel (a byte-order mark for Excel) and --raw (formula-like cells
+ * left as they are) for any command that writes CSV: 1 and the flag set
+ * in *flags (core/csvout.h) when arg is one of them, else 0. */
+int cli_csv_flag(const char *arg, unsigned *flags);
+
 /* The full usage of command (the words of `peerdesk COMMAND --help`), or
  * NULL when there is no such command. */
 const char *cli_help_text(const char *command);

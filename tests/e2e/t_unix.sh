@@ -62,6 +62,29 @@ check "import pals - reads standard input" \
 expect_rc "plan import - with nothing on standard input is refused" 2 \
 	sh -c "'$PD' --db '$DB' --today $TD plan import - </dev/null"
 
+# CSV: RFC 4180 with CRLF, formulas made harmless unless --raw, --excel.
+printf 'name,login,role,hourly_rate,rate_from,benefit_rule\n"=HYPERLINK(""http://x"",""y"")",formula,pal,12.71,2026-04-01,permitted\n' |
+	pd import pals - >"$T/out" 2>&1
+pd report hours --format csv >"$T/h.csv"
+check "a name that is a formula starts with ' in the hours CSV" \
+	grep -qF "\"'=HYPERLINK(" "$T/h.csv"
+pd report hours --format csv --raw >"$T/h.csv"
+check "... and is left as it is with --raw" grep -qF '"=HYPERLINK(' "$T/h.csv"
+pd audit --format csv --limit 5 >"$T/a.csv"
+check "audit CSV lines end in CRLF" test \
+	"$(tr -cd '\r' < "$T/a.csv" | wc -c)" = "$(wc -l < "$T/a.csv")"
+pd audit --format csv --limit 5 --excel >"$T/a.csv"
+check "audit --excel starts with a byte-order mark" test \
+	"$(head -c 3 "$T/a.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+pd reminders --format csv --excel >"$T/r.csv"
+check "reminders --excel starts with a byte-order mark" test \
+	"$(head -c 3 "$T/r.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+pd user add siobhan "Siobhán Ó Néill 李华" office >/dev/null 2>&1
+LANG=C pd audit --limit 5 >"$T/audit.txt"
+check "audit text in a file keeps every script as written (LANG=C)" \
+	grep -qF "Siobhán Ó Néill 李华" "$T/audit.txt"
+check "... with nothing escaped" sh -c "! grep -qF '\\x' '$T/audit.txt'"
+
 # Every command in --help answers its own --help on standard output.
 cmds=$("$PD" --help | sed -n '/^Commands:/,/^$/p' |
 	awk 'NR > 1 && /^  [a-z]/ { print $1 }')

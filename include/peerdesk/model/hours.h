@@ -99,6 +99,7 @@ struct hours_report {
 	struct hours_client *clients;	/* by client, then worker */
 	size_t n_clients, cap_clients;
 	struct hours_totals totals;	/* filled by hours_report_finish */
+	unsigned csv_flags;	/* CSV_RAW, CSV_EXCEL (core/csvout.h) */
 };
 
 /* Work out one PAL's row: pay per band (money_pay_for_minutes), holiday

@@ -2,7 +2,8 @@
  * spreadsheet.
  *
  * Exactly this header, then one row per PAL in the report (sorted by
- * login), LF line ends, UTF-8 without a byte-order mark:
+ * login), CRLF line ends (RFC 4180), UTF-8 without a byte-order mark
+ * unless r->csv_flags has CSV_EXCEL (core/csvout.h):
  *   pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,
  *   hours_left,pay_left,verdict
  * Hours are decimal with two places (minutes / 60, rounded half up),
@@ -10,7 +11,8 @@
  * hours_left are empty where the rule has no hours limit, limit_pay and
  * pay_left where it has no earnings limit; verdict is ok, near, over or
  * n/a.  Fields holding a comma, a double quote, CR or LF are quoted as
- * RFC 4180 says (quotes doubled).
+ * RFC 4180 says (quotes doubled); a name a spreadsheet would run as a
+ * formula starts with ' unless CSV_RAW.
  */
 #ifndef PEERDESK_REPORT_HOURS_CSV_H
 #define PEERDESK_REPORT_HOURS_CSV_H
@@ -24,7 +26,5 @@
 /* Append the header line and one line per row of r to out. */
 void hours_csv_render(const struct hours_report *r, struct strbuf *out);
 
-/* Append one field to out, quoted only when it must be. */
-void hours_csv_field(struct strbuf *out, const char *s);
 
 #endif
