@@ -35,21 +35,19 @@ time_blank(const char *s)
 int
 time_is_manager(const struct app *app)
 {
-	return app->system ||
-	    (app->have_actor && app->actor.role == ROLE_MANAGER);
+	return app_actor_is_manager(app);
 }
 
 int
 time_shows_pay(const struct app *app, int64_t pal_id)
 {
-	return time_is_manager(app) ||
-	    (app->have_actor && app->actor.staff_id == pal_id);
+	return access_sees_pay(app, pal_id);
 }
 
 static int
 time_is_pal(const struct app *app)
 {
-	return !app->system && app->have_actor && app->actor.role == ROLE_PAL;
+	return app_actor_is_pal(app);
 }
 
 int
@@ -69,9 +67,9 @@ time_pal_resolve(struct app *app, int64_t *pal_id, char **name,
 		if (!time_is_pal(app))
 			return pd_fail(err, PD_INVALID, "pal",
 			    "please say which PAL");
-		*pal_id = app->actor.staff_id;
+		*pal_id = access_staff_id(app);
 	}
-	if (time_is_pal(app) && *pal_id != app->actor.staff_id)
+	if (time_is_pal(app) && *pal_id != access_staff_id(app))
 		return pd_fail(err, PD_DENIED, "pal",
 		    "a PAL may see and change only their own week");
 	memset(&st, 0, sizeof st);
@@ -313,7 +311,7 @@ time_gate(struct app *app, const struct time_preview *p, int old_locked,
 		return pd_fail(err, PD_LIMIT, "reason", "%s. To go over the "
 		    "limit, please give the reason you agree to it.",
 		    p->sentence);
-	if (!app->have_actor || app->actor.staff_id == 0)
+	if (!app_actor_signed_in(app) || access_staff_id(app) == 0)
 		return pd_fail(err, PD_DENIED, "reason", "only a signed-in "
 		    "manager can agree to go over a limit");
 	return PD_OK;
@@ -332,7 +330,7 @@ time_override_record(struct app *app, const struct time_preview *p,
 	if (!p->needs_override)
 		return PD_OK;
 	s = db_override_insert(app->db, p->pal_id, p->first, reason,
-	    app->actor.staff_id, line_id, &id, err);
+	    access_staff_id(app), line_id, &id, err);
 	if (s != PD_OK)
 		return s;
 	memset(&st, 0, sizeof st);
@@ -387,7 +385,7 @@ time_line_put(struct app *app, struct ts_line *l, const struct ts_line *old,
 	pd_date day;
 	char first[11];
 	enum pd_status s;
-	int64_t by = app->have_actor ? app->actor.staff_id : 0;
+	int64_t by = access_staff_id(app);
 
 	if (date_parse(l->date, &day, NULL) != PD_OK)
 		return pd_fail(err, PD_INVALID, "date",
@@ -486,7 +484,7 @@ app_pal_by_login(struct app *app, const char *login, int64_t *pal_id,
 		    "there is no PAL with the login '%s'", login ? login : "");
 	if (s != PD_OK)
 		return pd_fail(err, s, NULL, "could not read the staff list");
-	if (time_is_pal(app) && *pal_id != app->actor.staff_id)
+	if (time_is_pal(app) && *pal_id != access_staff_id(app))
 		return pd_fail(err, PD_DENIED, "pal",
 		    "a PAL may look only at their own record and week");
 	return PD_OK;
@@ -708,7 +706,7 @@ app_week_submit(struct app *app, int64_t pal_id, const char *week,
 		    "already", label);
 	if (s == PD_OK)
 		s = db_week_set_status(app->db, &w, WEEK_SUBMITTED,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	if (s == PD_OK) {
 		summary = xasprintf("sent week %s for approval", label);
 		s = app_audit(app, "submit", "timesheet_week", w.id, 0, summary,
@@ -744,7 +742,7 @@ app_week_approve(struct app *app, int64_t week_id, struct pd_err *err)
 	was = week_status_str(w.status);
 	if (s == PD_OK)
 		s = db_week_set_status(app->db, &w, WEEK_APPROVED,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	if (s == PD_OK) {
 		memset(&st, 0, sizeof st);
 		db_staff_get(app->db, w.pal_id, &st, NULL);
@@ -909,8 +907,8 @@ time_line_record(struct app *app, struct ts_line *l, struct pd_err *err)
 	int64_t id = 0, by = 0;
 	enum pd_status s = PD_OK;
 
-	if (app->have_actor && app->actor.role != ROLE_PAL)
-		by = app->actor.staff_id;
+	if (app_actor_signed_in(app) && access_role(app) != ROLE_PAL)
+		by = access_staff_id(app);
 	if (l->kind == LINE_SUPERVISION && l->supervision_id == 0) {
 		s = db_pal_supervision_add(app->db, l->pal_id, l->date, by,
 		    l->minutes, 1, l->note, &id, err);
@@ -979,7 +977,7 @@ time_line_own(struct app *app, int64_t id, struct ts_line *old,
 	memset(old, 0, sizeof *old);
 	s = db_line_get(app->db, id, old, err);
 	if (s == PD_OK && time_is_pal(app) &&
-	    old->pal_id != app->actor.staff_id) {
+	    old->pal_id != access_staff_id(app)) {
 		ts_line_fini(old);
 		s = pd_fail(err, PD_NOT_FOUND, NULL,
 		    "That timesheet line cannot be found.");

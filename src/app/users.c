@@ -97,7 +97,9 @@ app_user_add(struct app *app, const char *login, const char *name,
 	enum pd_status s;
 	const char *p;
 
-	if ((s = app_require(app, APP_MANAGER, "add staff users", err)) != PD_OK)
+	if ((s = app_require(app, APP_STAFF, "add staff users", err)) != PD_OK)
+		return s;
+	if ((s = access_give_role(app, role, err)) != PD_OK)
 		return s;
 	if (login == NULL || login[0] == '\0')
 		return pd_fail(err, PD_INVALID, "login", "a Unix login is needed");
@@ -136,8 +138,7 @@ app_user_passwd(struct app *app, const char *login, const char *passphrase,
 		return s == PD_NOT_FOUND ? pd_fail(err, s, "login",
 		    "'%s' is not a peerdesk user", login) : s;
 	}
-	if (!(app->system || (app->have_actor && (app->actor.role == ROLE_MANAGER ||
-	    app->actor.staff_id == st.id)))) {
+	if (!app_actor_is_manager(app) && !app_actor_is(app, st.id)) {
 		staff_fini(&st);
 		return pd_fail(err, PD_DENIED, NULL, "only a manager may set "
 		    "someone else's passphrase");
@@ -227,11 +228,7 @@ app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
 		s = pd_fail(err, PD_DENIED, NULL, "this account has been "
 		    "switched off; please ask the manager");
 	if (s == PD_OK) {
-		app->actor.staff_id = st.id;
-		app->actor.role = st.role;
-		snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
-		app->have_actor = 1;
-		app->system = 0;
+		access_set_user(app, st.id, st.role, login);
 		s = db_begin(app->db, err);
 		if (s == PD_OK)
 			s = app_audit(app, "sign_in", "staff", st.id, 0,

@@ -42,7 +42,8 @@ cli_init(struct cli *cli, int argc, char **argv)
 	if (added)
 		printf("You (%s) are its manager. Add people with "
 		    "'peerdesk user add LOGIN \"Name\" ROLE'.\n",
-		    cli->app.actor.login[0] ? cli->app.actor.login : "this account");
+		    app_actor_login(&cli->app)[0] ? app_actor_login(&cli->app) :
+		    "this account");
 	return 0;
 }
 

@@ -82,8 +82,8 @@ START_TEST(test_passphrases)
 	ck_assert_int_eq(app_user_passwd(&app, "maya", "a new long phrase", &err),
 	    PD_DENIED);
 	ck_assert_int_eq(app_sign_in_as(&app, "maya", &err), PD_OK);
-	ck_assert_int_eq(app.actor.staff_id, maya);
-	ck_assert_int_eq(app.actor.role, ROLE_MANAGER);
+	ck_assert_int_eq(access_staff_id(&app), maya);
+	ck_assert_int_eq(access_role(&app), ROLE_MANAGER);
 	ck_assert_int_eq(app_sign_in_as(&app, "ghost", &err), PD_NOT_FOUND);
 }
 END_TEST

@@ -13,7 +13,8 @@
 enum pd_status app_setup_first_manager(struct app *app, int *added,
     struct pd_err *err);
 
-/* Add a staff user (managers only).  role: office, pal or manager.
+/* Add a staff user.  role: office, pal or manager; who may give which
+ * role is access_give_role's (a manager any, the office only PAL).
  * A PAL also gets an empty PAL record. */
 enum pd_status app_user_add(struct app *app, const char *login,
     const char *name, enum role role, int64_t *id, struct pd_err *err);

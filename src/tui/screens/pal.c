@@ -187,16 +187,14 @@ static enum pd_status
 pal_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct pal_state *st = s->state;
-	struct app *app = assign_app(s);
 	enum pd_status rc;
 	char title[160];
 
-	if (arg != NULL)
-		st->pal_id = *(const int64_t *)arg;
-	else if (app->have_actor)
-		st->pal_id = app->actor.staff_id;
+	/* no PAL named: 0 opens the actor's own record */
+	st->pal_id = arg != NULL ? *(const int64_t *)arg : 0;
 	if ((rc = pal_load(s, err)) != PD_OK)
 		return rc;
+	st->pal_id = st->rec.staff.id;
 	snprintf(title, sizeof title, "PAL: %s", st->rec.staff.name);
 	screen_set_title(s, title);
 	return PD_OK;

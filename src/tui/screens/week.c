@@ -234,8 +234,7 @@ week_enter(struct screen *s, const void *arg, struct pd_err *err)
 	}
 	if (st->week[0] == '\0')
 		tui_today(s->ui, st->week);
-	st->own = st->pal_id == 0 || (app->have_actor &&
-	    app->actor.staff_id == st->pal_id);
+	st->own = st->pal_id == 0 || app_actor_is(app, st->pal_id);
 	week_reload(s);
 	if (!st->loaded)
 		return pd_fail(err, PD_INVALID, NULL, "%s", st->error);
