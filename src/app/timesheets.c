@@ -136,6 +136,30 @@ time_week_row(struct app *app, int64_t pal_id, const char *first,
 }
 
 enum pd_status
+time_missing(struct app *app, int64_t pal_id, const char *first,
+    const char *last, enum benefit_rule *rule, unsigned *missing,
+    struct pd_err *err)
+{
+	int64_t rate;
+	int recorded = 0;
+	enum pd_status s;
+
+	*missing = 0;
+	if ((s = db_pal_benefit_find(app->db, pal_id, first, rule, &recorded,
+	    err)) != PD_OK)
+		return s;
+	if (!recorded)
+		*missing |= PERMITTED_NO_RULE;
+	/* rates run from a date: none by the last day is none all week */
+	s = db_pal_rate_on(app->db, pal_id, last, &rate, NULL);
+	if (s == PD_NOT_FOUND)
+		*missing |= PERMITTED_NO_RATE;
+	else if (s != PD_OK)
+		return pd_fail(err, s, NULL, "could not read the pay rate");
+	return PD_OK;
+}
+
+enum pd_status
 time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *w, struct pd_err *err)
 {
@@ -154,8 +178,8 @@ time_week_load(struct app *app, int64_t pal_id, pd_date day,
 		w->lim.higher_pence = pw->higher_pence;
 		w->lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
 	}
-	if ((s = db_pal_benefit_on(app->db, pal_id, w->first, &w->rule,
-	    err)) != PD_OK)
+	if ((s = time_missing(app, pal_id, w->first, w->last, &w->rule,
+	    &w->missing, err)) != PD_OK)
 		return s;
 	if ((s = db_week_totals(app->db, pal_id, w->first, w->last,
 	    &w->totals, err)) != PD_OK)
@@ -183,6 +207,7 @@ time_row(const struct app *app, const struct time_week *w,
 	in.bands = bands;
 	in.n_bands = (size_t)t->nbands;
 	in.rule = w->rule;
+	in.missing = w->missing;
 	memset(&opt, 0, sizeof opt);
 	opt.limits = w->has_limits ? &w->lim : NULL;
 	opt.near_percent = app->settings->near_percent;
@@ -256,7 +281,9 @@ time_preview_calc(struct app *app, int64_t pal_id, const char *date,
 	out->shows_pay = time_shows_pay(app, pal_id);
 	out->add_minutes = ra.minutes - rb.minutes;
 	out->add_pence = ra.gross_pence - rb.gross_pence;
-	permitted_check_adding(w.rule, rb.minutes, rb.gross_pence,
+	permitted_check_adding_missing(w.rule, w.missing |
+	    (rb.unrated_minutes > 0 || ra.unrated_minutes > 0 ?
+	    PERMITTED_NO_RATE : 0), rb.minutes, rb.gross_pence,
 	    out->add_minutes, out->add_pence, w.has_limits ? &w.lim : NULL,
 	    app->settings->near_percent, &out->change);
 	pa = &out->change.after;

@@ -38,8 +38,9 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row)
 	strbuf_addc(out, ',');
 	strbuf_adds(out, money_format_plain(row->gross_pence, m));
 	strbuf_addc(out, ',');
-	strbuf_adds(out, benefit_rule_str(row->rule) ?
-	    benefit_rule_str(row->rule) : "");
+	/* empty when no rule is recorded */
+	if (!(c->missing & PERMITTED_NO_RULE) && benefit_rule_str(row->rule))
+		strbuf_adds(out, benefit_rule_str(row->rule));
 	strbuf_addc(out, ',');
 	if (c->has_hours_limit)
 		strbuf_adds(out, duration_format_hours(c->hours_limit_minutes,
@@ -54,6 +55,9 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row)
 	if (c->has_pay_limit)
 		strbuf_adds(out, money_format_plain(c->pence_left, m));
 	strbuf_addc(out, ',');
+	if (c->verdict == PERMITTED_NA && ((c->missing & PERMITTED_NO_RULE) ||
+	    c->pay_unchecked))
+		verdict = "not_checked";	/* no rule or no pay rate */
 	strbuf_adds(out, verdict != NULL ? verdict : "n/a");
 	strbuf_addc(out, '\n');
 }
