@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/pals.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
@@ -120,6 +121,43 @@ app_user_add(struct app *app, const char *login, const char *name,
 	if (s == PD_OK)
 		return db_commit(app->db, err);
 	db_rollback(app->db);
+	return s;
+}
+
+enum pd_status
+app_pal_add(struct app *app, const char *login, const char *name,
+    int64_t rate_pence, int has_rule, enum benefit_rule rule, int64_t *id,
+    char *warning, size_t n, struct pd_err *err)
+{
+	int64_t pal_id = 0;
+	enum pd_status s;
+
+	if (warning != NULL && n > 0)
+		warning[0] = '\0';
+	if ((rate_pence >= 0 || has_rule) && (s = app_require(app,
+	    APP_MANAGER, "record pay rates and benefit rules", err)) != PD_OK)
+		return s;
+	if (rate_pence == 0 || rate_pence < -1)
+		return pd_fail(err, PD_INVALID, "rate", "a pay rate of £0.00 "
+		    "cannot be right; leave it out if it is not known");
+	if (has_rule && benefit_rule_str(rule) == NULL)
+		return pd_fail(err, PD_INVALID, "benefit", "that is not a "
+		    "benefit rule");
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	/* the inner use cases nest: one commit, or nothing at all */
+	s = app_user_add(app, login, name, ROLE_PAL, &pal_id, err);
+	if (s == PD_OK && rate_pence > 0)
+		s = app_pal_rate_add(app, pal_id, rate_pence, NULL, warning, n,
+		    err);
+	if (s == PD_OK && has_rule)
+		s = app_pal_benefit_set(app, pal_id, rule, NULL, NULL, err);
+	if (s == PD_OK)
+		s = db_commit(app->db, err);
+	else
+		db_rollback(app->db);
+	if (s == PD_OK && id != NULL)
+		*id = pal_id;
 	return s;
 }
 

@@ -262,7 +262,10 @@ week_foot(const struct wk *st, struct strbuf *hours, struct strbuf *pay)
 		    r->minutes_by_kind[LINE_SESSION], d));
 	if (!st->v.shows_pay)
 		return;
-	if (r->holiday_pence > 0)
+	if ((r->check.missing & PERMITTED_NO_RATE) &&
+	    r->unrated_minutes == r->minutes)
+		strbuf_adds(pay, "Pay not known: no pay rate recorded");
+	else if (r->holiday_pence > 0)
 		strbuf_addf(pay, "Pay %s + holiday pay %s",
 		    money_format(r->pay_pence, m),
 		    money_format(r->holiday_pence, m2));
