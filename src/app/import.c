@@ -316,8 +316,9 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	if ((s = db_pal_rate_add(app->db, st.id, rate, froms,
 	    access_staff_id(app), err)) != PD_OK)
 		return s;
-	if ((s = db_pal_benefit_set(app->db, st.id, rule, froms, "imported",
-	    access_staff_id(app), err)) != PD_OK)
+	/* an empty benefit_rule records nothing: "no rule recorded" */
+	if (rule_s[0] != '\0' && (s = db_pal_benefit_set(app->db, st.id, rule,
+	    froms, "imported", access_staff_id(app), err)) != PD_OK)
 		return s;
 	{
 		const struct rules_wage_row *row = rules_wage_row_on(app->rules, froms);

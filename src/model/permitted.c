@@ -56,7 +56,9 @@ permitted_describe(const struct permitted_result *r, char *buf)
 		    duration_format(r->hours_limit_minutes, lim));
 	else
 		permitted_add(buf, "%s", d);
-	if (r->missing & PERMITTED_NO_RATE)
+	if ((r->missing & PERMITTED_NO_RATE) && r->pence > 0)
+		permitted_add(buf, "; at least %s", m);
+	else if (r->missing & PERMITTED_NO_RATE)
 		permitted_add(buf, "; pay not known");
 	else if (r->has_pay_limit)
 		permitted_add(buf, "; %s of %s", m,

@@ -41,12 +41,18 @@ START_TEST(test_add_rules)
 	int64_t id, maya = dbfix_staff(app.db, "maya", "Maya", ROLE_MANAGER);
 	int64_t olive = dbfix_staff(app.db, "olive", "Olive", ROLE_OFFICE);
 
+	/* the office may add PALs, never office staff or managers */
 	appfix_act_as(&app, olive, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_user_add(&app, "mo", "Mo", ROLE_MANAGER, &id,
+	    &err), PD_DENIED);
+	ck_assert_str_eq(err.msg, "only a manager may add a manager");
+	ck_assert_int_eq(app_user_add(&app, "of", "Of", ROLE_OFFICE, &id,
+	    &err), PD_DENIED);
+	ck_assert_int_eq(dbfix_count(app.db, "staff"), 2);
 	ck_assert_int_eq(app_user_add(&app, "jo", "Jo", ROLE_PAL, &id, &err),
-	    PD_DENIED);
-	appfix_act_as(&app, maya, ROLE_MANAGER, "maya");
-	ck_assert_int_eq(app_user_add(&app, "jo", "Jo", ROLE_PAL, &id, &err), PD_OK);
+	    PD_OK);
 	ck_assert_int_eq(dbfix_count(app.db, "pal"), 1);
+	appfix_act_as(&app, maya, ROLE_MANAGER, "maya");
 	ck_assert_int_eq(app_user_add(&app, "jo", "Jo 2", ROLE_PAL, &id, &err),
 	    PD_DUPLICATE);
 	ck_assert_str_eq(err.field, "login");
