@@ -26,7 +26,8 @@ struct time_week {
 };
 
 /* The rule in force on first and what is missing for pal_id's week
- * first..last: PERMITTED_NO_RULE (no rule recorded by first),
+ * first..last: PERMITTED_NO_RULE (no rule recorded by last; the rule
+ * on first, else the one first recorded inside the week),
  * PERMITTED_NO_RATE (no pay rate by last). */
 enum pd_status time_missing(struct app *app, int64_t pal_id,
     const char *first, const char *last, enum benefit_rule *rule,

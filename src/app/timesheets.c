@@ -148,6 +148,10 @@ time_missing(struct app *app, int64_t pal_id, const char *first,
 	if ((s = db_pal_benefit_find(app->db, pal_id, first, rule, &recorded,
 	    err)) != PD_OK)
 		return s;
+	/* first recorded inside the week: judge the week by it */
+	if (!recorded && (s = db_pal_benefit_find(app->db, pal_id, last, rule,
+	    &recorded, err)) != PD_OK)
+		return s;
 	if (!recorded)
 		*missing |= PERMITTED_NO_RULE;
 	/* rates run from a date: none by the last day is none all week */

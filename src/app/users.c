@@ -13,6 +13,10 @@
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/staff.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+#include "peerdesk/model/week.h"
 
 #define PASSPHRASE_MIN 8
 
@@ -131,9 +135,13 @@ app_pal_add(struct app *app, const char *login, const char *name,
 {
 	int64_t pal_id = 0;
 	enum pd_status s;
+	char from[11];
 
 	if (warning != NULL && n > 0)
 		warning[0] = '\0';
+	/* from the first day of this week, so the week is judged whole */
+	date_format(week_start_of(today_get(), app->settings->week_start),
+	    from);
 	if ((rate_pence >= 0 || has_rule) && (s = app_require(app,
 	    APP_MANAGER, "record pay rates and benefit rules", err)) != PD_OK)
 		return s;
@@ -148,10 +156,10 @@ app_pal_add(struct app *app, const char *login, const char *name,
 	/* the inner use cases nest: one commit, or nothing at all */
 	s = app_user_add(app, login, name, ROLE_PAL, &pal_id, err);
 	if (s == PD_OK && rate_pence > 0)
-		s = app_pal_rate_add(app, pal_id, rate_pence, NULL, warning, n,
+		s = app_pal_rate_add(app, pal_id, rate_pence, from, warning, n,
 		    err);
 	if (s == PD_OK && has_rule)
-		s = app_pal_benefit_set(app, pal_id, rule, NULL, NULL, err);
+		s = app_pal_benefit_set(app, pal_id, rule, from, NULL, err);
 	if (s == PD_OK)
 		s = db_commit(app->db, err);
 	else

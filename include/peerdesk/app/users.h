@@ -23,8 +23,8 @@ enum pd_status app_user_add(struct app *app, const char *login,
     const char *name, enum role role, int64_t *id, struct pd_err *err);
 
 /* Add a PAL with what is known of their pay, in one transaction:
- * rate_pence > 0 records an hourly rate from today, -1 none; has_rule
- * records rule from today.  With neither, the PAL is added with nothing
+ * rate_pence > 0 records an hourly rate from the first day of this
+ * week, -1 none; has_rule records rule from then too.  With neither, the PAL is added with nothing
  * recorded (every screen, report and `peerdesk week` then says "no pay
  * rate recorded" / "no benefit rule recorded").  Recording a rate or a
  * rule needs a manager (special-category data).  warning (may be NULL)
