@@ -67,18 +67,18 @@ dashboard_who(struct app *app, struct dashboard *d)
 {
 	struct staff st;
 
-	d->role = app->actor.role;
-	d->system = app->system && !app->have_actor;
+	d->role = access_role(app);
+	d->system = app_actor_is_system(app);
 	memset(&st, 0, sizeof st);
-	if (app->have_actor &&
-	    db_staff_get(app->db, app->actor.staff_id, &st, NULL) == PD_OK &&
+	if (app_actor_signed_in(app) &&
+	    db_staff_get(app->db, access_staff_id(app), &st, NULL) == PD_OK &&
 	    st.name != NULL)
 		d->who = xstrdup(st.name);
 	else if (d->system)
-		d->who = xasprintf("%s (system)", app->actor.login[0] ?
-		    app->actor.login : "root");
+		d->who = xasprintf("%s (system)", app_actor_login(app)[0] ?
+		    app_actor_login(app) : "root");
 	else
-		d->who = xstrdup(app->actor.login);
+		d->who = xstrdup(app_actor_login(app));
 	staff_fini(&st);
 }
 
@@ -115,8 +115,7 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 	q.horizon_days = DASHBOARD_HORIZON_DAYS;
 	q.upcoming_days = app->settings->review_upcoming_days;
 	q.supervision_weeks = app->settings->supervision_due_weeks;
-	q.scope_pal = app->have_actor && app->actor.role == ROLE_PAL ?
-	    app->actor.staff_id : 0;
+	q.scope_pal = access_scope(app);
 	c.d = d;
 	date_format(wk.last, c.week_end);
 	if ((s = db_reminders(app->db, &q, dashboard_collect, &c, err)) !=

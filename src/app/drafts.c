@@ -28,9 +28,9 @@ app_draft_list(struct app *app, const char *prefix,
 {
 	struct draft_filter f = { prefix ? prefix : "", cb, arg };
 
-	if (!app->have_actor)
+	if (!app_actor_signed_in(app))
 		return PD_OK;
-	return db_draft_list(app->db, app->actor.staff_id, draft_filter_row,
+	return db_draft_list(app->db, access_staff_id(app), draft_filter_row,
 	    &f, err);
 }
 
@@ -39,9 +39,9 @@ app_draft_peek(struct app *app, const char *form, const char *key,
     char **content, char saved_at[21], struct pd_err *err)
 {
 	*content = NULL;
-	if (!app->have_actor)
+	if (!app_actor_signed_in(app))
 		return pd_fail(err, PD_NOT_FOUND, NULL, "nobody is signed in");
-	return db_draft_load(app->db, app->actor.staff_id, form, key, content,
+	return db_draft_load(app->db, access_staff_id(app), form, key, content,
 	    saved_at, err);
 }
 
@@ -49,7 +49,7 @@ enum pd_status
 app_draft_drop(struct app *app, const char *form, const char *key,
     struct pd_err *err)
 {
-	if (!app->have_actor)
+	if (!app_actor_signed_in(app))
 		return PD_OK;
-	return db_draft_delete(app->db, app->actor.staff_id, form, key, err);
+	return db_draft_delete(app->db, access_staff_id(app), form, key, err);
 }

@@ -269,6 +269,11 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	if (role_from_str(role_s, &role) != 0)
 		return imp_bad(im, "role", err, "'%s' is not a role; use office, "
 		    "pal or manager", role_s);
+	if ((s = access_give_role(app, role, NULL)) != PD_OK)
+		return pd_fail_at(err, s, im->name, im->rec->line, 0, "role",
+		    "only a manager may add %s; this row would make %s %s",
+		    role == ROLE_OFFICE ? "office staff" : "a manager", login,
+		    role == ROLE_OFFICE ? "office staff" : "a manager");
 	if (rule_s[0] != '\0' && benefit_rule_from_str(rule_s, &rule) != 0)
 		return imp_bad(im, "benefit_rule", err, "'%s' is not a benefit "
 		    "rule; use none, lower, permitted, supported or uc", rule_s);
@@ -310,10 +315,11 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	if ((s = db_pal_insert(app->db, &prof, err)) != PD_OK)
 		return s;
 	if ((s = db_pal_rate_add(app->db, st.id, rate, froms,
-	    app->actor.staff_id, err)) != PD_OK)
+	    access_staff_id(app), err)) != PD_OK)
 		return s;
-	if ((s = db_pal_benefit_set(app->db, st.id, rule, froms, "imported",
-	    app->actor.staff_id, err)) != PD_OK)
+	/* an empty benefit_rule records nothing: "no rule recorded" */
+	if (rule_s[0] != '\0' && (s = db_pal_benefit_set(app->db, st.id, rule,
+	    froms, "imported", access_staff_id(app), err)) != PD_OK)
 		return s;
 	{
 		const struct rules_wage_row *row = rules_wage_row_on(app->rules, froms);
@@ -484,7 +490,7 @@ imp_ts_row(struct imp *im, struct pd_err *err)
 	l.pal_id = pal_id;
 	date_format(day, l.date);
 	l.note = V(im, "note")[0] ? V(im, "note") : NULL;
-	s = db_line_insert(im->app->db, &l, im->app->actor.staff_id, err);
+	s = db_line_insert(im->app->db, &l, access_staff_id(im->app), err);
 	if (s == PD_NOT_FOUND && l.client_id > 0)
 		return imp_bad(im, "client_id", err, "there is no client %s",
 		    cid);
@@ -552,17 +558,17 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	c.pal_preferences = V(im, "pal_preferences");
 	c.interests = V(im, "interests");
 	c.status = CLIENT_REFERRED;
-	if ((s = db_client_insert(app->db, &c, app->actor.staff_id, err)) != PD_OK)
+	if ((s = db_client_insert(app->db, &c, access_staff_id(app), err)) != PD_OK)
 		return s;
 	r.client_id = c.id;
 	r.referrer_name = V(im, "referrer");
 	r.referrer_org = V(im, "referrer_org");
 	r.notes = V(im, "notes");
 	r.route = ROUTE_UNSET;
-	if ((s = db_referral_insert(app->db, &r, app->actor.staff_id, err)) != PD_OK)
+	if ((s = db_referral_insert(app->db, &r, access_staff_id(app), err)) != PD_OK)
 		return s;
 	f.client_id = c.id;
-	return db_funding_insert(app->db, &f, app->actor.staff_id, err);
+	return db_funding_insert(app->db, &f, access_staff_id(app), err);
 }
 
 /* ---- the file ------------------------------------------------------------- */

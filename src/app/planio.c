@@ -27,6 +27,9 @@ app_plan_export_text(struct app *app, int64_t client_id, struct strbuf *out,
 	if ((s = app_require(app, APP_ANYONE, "export wellness plans", err))
 	    != PD_OK)
 		return s;
+	if ((s = access_client(app, client_id, "export the wellness plan",
+	    err)) != PD_OK)
+		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = plans_read(app, client_id, &doc, err);
@@ -330,6 +333,9 @@ copy_read(struct app *app, int64_t client_id, struct plan_doc *doc,
 
 	if ((s = app_require(app, APP_ANYONE, "print wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "make a copy of the wellness plan",
+	    err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;

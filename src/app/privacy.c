@@ -157,7 +157,7 @@ app_erase(struct app *app, int64_t id, struct pd_err *err)
 	}
 	if (s == PD_OK)
 		s = db_privacy_erase(app->db, id,
-		    app->have_actor ? app->actor.staff_id : 0, err);
+		    access_staff_id(app), err);
 	if (s == PD_OK)
 		s = app_audit(app, "erase", "client", id, id,
 		    "client anonymised (personal details and notes removed)",

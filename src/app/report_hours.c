@@ -23,6 +23,7 @@
 #include "peerdesk/report/hours_csv.h"
 #include "peerdesk/report/hours_pdf.h"
 #include "peerdesk/report/hours_text.h"
+#include "time_priv.h"
 
 int
 report_format_parse(const char *s, enum report_format *out)
@@ -153,7 +154,8 @@ report_build(struct app *app, const char *week, int with_clients,
 		}
 		in.bands = bands;
 		in.n_bands = (size_t)r->totals.nbands;
-		s = db_pal_benefit_on(app->db, r->pal_id, first, &in.rule, err);
+		s = time_missing(app, r->pal_id, first, last, &in.rule,
+		    &in.missing, err);
 		if (s == PD_OK)
 			s = hours_report_add_pal(out, &in, err);
 	}

@@ -34,10 +34,7 @@ app_session_start(struct app *app, int *shared, struct pd_err *err)
 	if (app_unix_login(login, sizeof login) != 0)
 		return pd_fail(err, PD_DENIED, NULL, "your Unix account has no "
 		    "name");
-	memset(&app->actor, 0, sizeof app->actor);
-	snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
-	app->have_actor = 0;
-	app->system = 0;
+	access_set_nobody(app, login);
 	*shared = 1;
 	return PD_OK;
 }
@@ -67,7 +64,8 @@ app_signin_people(struct app *app,
 {
 	struct signin_people p = { cb, arg };
 
-	if (!app->have_actor && !app->system && !app_on_shared_account(app))
+	if (!app_actor_signed_in(app) && !app_actor_is_system(app) &&
+	    !app_on_shared_account(app))
 		return pd_fail(err, PD_DENIED, NULL, "signing in by name is "
 		    "only for shared office accounts");
 	return db_staff_list(app->db, -1, signin_people_cb, &p, err);
@@ -105,28 +103,25 @@ app_sign_out(struct app *app)
 	struct pd_err err;
 	char login[64];
 
-	if (app->have_actor && db_begin(app->db, &err) == PD_OK) {
-		if (app_audit(app, "sign_out", "staff", app->actor.staff_id, 0,
+	if (app_actor_signed_in(app) && db_begin(app->db, &err) == PD_OK) {
+		if (app_audit(app, "sign_out", "staff", access_staff_id(app), 0,
 		    "signed out", NULL, NULL, NULL, &err) == PD_OK)
 			db_commit(app->db, &err);
 		else
 			db_rollback(app->db);
 	}
-	memset(&app->actor, 0, sizeof app->actor);
-	if (app_unix_login(login, sizeof login) == 0)
-		snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
-	app->have_actor = 0;
-	app->system = 0;
+	access_set_nobody(app, app_unix_login(login, sizeof login) == 0 ?
+	    login : NULL);
 }
 
 enum pd_status
 app_draft_keep(struct app *app, const char *form, const char *key,
     const char *content, struct pd_err *err)
 {
-	if (!app->have_actor)
+	if (!app_actor_signed_in(app))
 		return pd_fail(err, PD_DENIED, NULL, "only a signed-in peerdesk "
 		    "user has drafts");
-	return db_draft_save(app->db, app->actor.staff_id, form, key, content,
+	return db_draft_save(app->db, access_staff_id(app), form, key, content,
 	    err);
 }
 
@@ -137,14 +132,14 @@ app_draft_take(struct app *app, const char *form, const char *key,
 	enum pd_status s;
 
 	*content = NULL;
-	if (!app->have_actor)
+	if (!app_actor_signed_in(app))
 		return pd_fail(err, PD_NOT_FOUND, NULL, "nobody is signed in");
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
-	s = db_draft_load(app->db, app->actor.staff_id, form, key, content,
+	s = db_draft_load(app->db, access_staff_id(app), form, key, content,
 	    saved_at, err);
 	if (s == PD_OK)
-		s = db_draft_delete(app->db, app->actor.staff_id, form, key,
+		s = db_draft_delete(app->db, access_staff_id(app), form, key,
 		    err);
 	if (s == PD_OK)
 		s = db_commit(app->db, err);

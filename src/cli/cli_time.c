@@ -110,13 +110,16 @@ cli_week_print(const struct week_view *v)
 			    money_format(v->row.pay_pence, m),
 			    money_format(v->row.holiday_pence, m2),
 			    money_format(v->row.gross_pence, m3));
+		else if (v->row.check.missing & PERMITTED_NO_RATE &&
+		    v->row.unrated_minutes == v->row.minutes)
+			printf("Pay: not known: no pay rate recorded\n");
 		else
 			printf("Pay: %s\n", money_format(v->row.gross_pence, m));
 		if (v->row.unrated_minutes > 0)
 			printf("No pay rate is recorded for %s of it; please "
 			    "ask the manager.\n",
 			    duration_format(v->row.unrated_minutes, d));
-		printf("Rule: %s\n", benefit_rule_label(v->row.rule));
+		printf("Rule: %s\n", permitted_rule_label(&v->row.check));
 	}
 	printf("%s\n", v->row.check.sentence);
 	if (v->overrides > 0)

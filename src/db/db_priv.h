@@ -30,6 +30,14 @@ struct db {
 	int bulk;
 };
 
+/* SQL text: assignment `a` (a table alias) is in force on :today: it
+ * started on or before the day and has not ended by it (an assignment
+ * whose ended_on is today no longer counts).  The one definition of "a
+ * PAL may see this client"; app/access.c decides who is scoped. */
+#define DB_IN_FORCE(a) \
+	"(" a ".started_on <= :today AND (" a ".ended_on IS NULL OR " \
+	a ".ended_on > :today))"
+
 /* The cached, reset statement for sql (a static string), or NULL with
  * err filled. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct pd_err *err);

@@ -76,8 +76,9 @@ hours_row_build(const struct hours_input *in,
 		return PD_INVALID;
 	row.gross_pence = row.pay_pence + row.holiday_pence;
 	row.rule = in->rule;
-	permitted_check(in->rule, row.minutes, row.gross_pence, opt->limits,
-	    opt->near_percent, &row.check);
+	permitted_check_missing(in->rule, in->missing |
+	    (row.unrated_minutes > 0 ? PERMITTED_NO_RATE : 0), row.minutes,
+	    row.gross_pence, opt->limits, opt->near_percent, &row.check);
 	row.pal_id = in->pal_id;
 	row.login = xstrdup(in->login != NULL ? in->login : "");
 	row.name = xstrdup(in->name != NULL ? in->name : "");

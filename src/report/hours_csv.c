@@ -19,7 +19,9 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row, unsigned fl)
 	csv_field(out, row->name, fl, false);
 	csv_field(out, duration_format_hours(row->minutes, d), fl, false);
 	csv_field(out, money_format_plain(row->gross_pence, m), fl, false);
-	csv_field(out, benefit_rule_str(row->rule), fl, false);
+	/* empty when no rule is recorded */
+	csv_field(out, !(c->missing & PERMITTED_NO_RULE) ?
+	    benefit_rule_str(row->rule) : "", fl, false);
 	csv_field(out, c->has_hours_limit ?
 	    duration_format_hours(c->hours_limit_minutes, d) : "", fl, false);
 	csv_field(out, c->has_pay_limit ?
@@ -28,6 +30,9 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row, unsigned fl)
 	    duration_format_hours(c->minutes_left, d) : "", fl, false);
 	csv_field(out, c->has_pay_limit ?
 	    money_format_plain(c->pence_left, m) : "", fl, false);
+	if (c->verdict == PERMITTED_NA && ((c->missing & PERMITTED_NO_RULE) ||
+	    c->pay_unchecked))
+		verdict = "not_checked";	/* no rule or no pay rate */
 	csv_field(out, verdict != NULL ? verdict : "n/a", fl, true);
 }
 

@@ -281,7 +281,7 @@ pdf_intro_block(struct pdf *p, double y)
 		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
 		    PDF_LEFT, 220);
 		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    benefit_rule_label(row->rule), PDF_LEFT, CONTENT_W - 290);
+		    permitted_rule_label(&row->check), PDF_LEFT, CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
@@ -308,7 +308,7 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 	y += 4;
 	who = pdf_who(row);
 	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
-	    benefit_rule_label(row->rule), PDF_RIGHT, 180);
+	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
 	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0, who, PDF_LEFT,
 	    CONTENT_W - 190);
 	free(who);

@@ -87,9 +87,7 @@ app_tui_pause_seconds(void)
 unsigned
 app_tui_role_mask(const struct app *app)
 {
-	if (app->have_actor)
-		return 1u << app->actor.role;
-	return app->system ? APP_ANYONE : 0;
+	return app_actor_roles(app);
 }
 
 const char *
@@ -167,7 +165,7 @@ app_tui_lock(struct tui *ui)
 	struct pd_err err;
 	struct screen *top = tui_top(ui);
 
-	if (app == NULL || !app->have_actor || top == NULL ||
+	if (app == NULL || !app_actor_signed_in(app) || top == NULL ||
 	    app_tui_locked(ui))
 		return;
 	/* Nothing of the screens below may show: no badge, no message. */
@@ -196,11 +194,11 @@ app_tui_tick(void *appv, struct tui *ui)
 	if (now >= session.next_draft_ms) {
 		session.next_draft_ms = now +
 		    (long long)session.o.draft_seconds * 1000;
-		if (app != NULL && app->have_actor)
+		if (app != NULL && app_actor_signed_in(app))
 			app_tui_keep_drafts(ui);
 	}
 	if (session.o.shared && session.o.idle_lock_minutes > 0 &&
-	    app != NULL && app->have_actor && !app_tui_locked(ui) &&
+	    app != NULL && app_actor_signed_in(app) && !app_tui_locked(ui) &&
 	    now - session.last_key_ms >=
 	    (long long)session.o.idle_lock_minutes * 60000) {
 		app_tui_lock(ui);
@@ -417,12 +415,12 @@ app_tui_offer_drafts(struct app *app, struct tui *ui)
 	struct pd_err err;
 	int n = 0;
 
-	if (app == NULL || !app->have_actor || top == NULL ||
+	if (app == NULL || !app_actor_signed_in(app) || top == NULL ||
 	    top->ops != &home_screen ||
-	    strcmp(session.offered, app->actor.login) == 0)
+	    strcmp(session.offered, app_actor_login(app)) == 0)
 		return false;
 	snprintf(session.offered, sizeof session.offered, "%s",
-	    app->actor.login);
+	    app_actor_login(app));
 	if (app_draft_list(app, DRAFT_PREFIX, app_tui_count_draft, &n,
 	    NULL) != PD_OK || n == 0)
 		return false;
@@ -445,7 +443,7 @@ app_tui_switch_person(struct screen *lock, const char *login)
 	if (kept > 0)
 		tui_message(lock->ui, "The unsaved work of %s was kept as a "
 		    "draft; it comes back when they open it again",
-		    app->actor.login);
+		    app_actor_login(app));
 	snprintf(session.pending, sizeof session.pending, "%s", login);
 	for (s = screen_below(lock); s != NULL && screen_below(s) != NULL;
 	    s = screen_below(s))

@@ -197,8 +197,7 @@ START_TEST(test_nobody_no_dashboard)
 	struct dashboard d;
 	struct pd_err err;
 
-	app.system = 0;
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_DENIED);
 	dashboard_fini(&d);
 }
@@ -236,8 +235,8 @@ START_TEST(test_session_start)
 	ck_assert_int_eq(app_on_shared_account(&app), 1);
 	ck_assert_int_eq(app_session_start(&app, &shared, &err), PD_OK);
 	ck_assert_int_eq(shared, 1);
-	ck_assert_int_eq(app.have_actor, 0);
-	ck_assert_int_eq(app.system, 0);
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);
+	ck_assert_int_eq(app_actor_is_system(&app), 0);
 	/* Nobody is signed in, yet the names are there to choose from. */
 	ck_assert_int_eq(app_signin_people(&app, count_cb, &n, &err), PD_OK);
 	ck_assert_int_eq(n, 1);
@@ -251,8 +250,7 @@ START_TEST(test_people_only_when_shared)
 	struct pd_err err;
 	int n = 0;
 
-	app.system = 0;
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	ck_assert_int_eq(app_signin_people(&app, count_cb, &n, &err),
 	    PD_DENIED);
 }
@@ -267,11 +265,11 @@ START_TEST(test_signin_check)
 	ck_assert_int_eq(app_user_passwd(&app, "sam", "tea and toast", &err),
 	    PD_OK);
 	share_this_login();
-	app.system = 0;
+	access_set_nobody(&app, NULL);
 	audits = dbfix_count(app.db, "audit");
 	ck_assert_int_eq(app_signin_check(&app, "sam", "tea and toast", &err),
 	    PD_OK);
-	ck_assert_int_eq(app.have_actor, 0);	/* checking is not signing in */
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);	/* checking is not signing in */
 	ck_assert_int_eq(app_signin_check(&app, "sam", "coffee", &err),
 	    PD_DENIED);
 	ck_assert_str_eq(err.field, "passphrase");
@@ -292,10 +290,10 @@ START_TEST(test_sign_out)
 
 	(void)sam;
 	sign_in("sam");
-	ck_assert_int_eq(app.have_actor, 1);
+	ck_assert_int_eq(app_actor_signed_in(&app), 1);
 	app_sign_out(&app);
-	ck_assert_int_eq(app.have_actor, 0);
-	ck_assert_int_eq(app.system, 0);
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);
+	ck_assert_int_eq(app_actor_is_system(&app), 0);
 	ck_assert_int_eq(app_client_count(&app, &(struct client_query){
 	    .status_or_minus1 = -1 }, &(int){ 0 }, &err), PD_DENIED);
 }
@@ -324,7 +322,7 @@ START_TEST(test_drafts_kept)
 	/* Taken means gone. */
 	ck_assert_int_eq(app_draft_take(&app, "kept:intake", "", &content, at,
 	    &err), PD_NOT_FOUND);
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	ck_assert_int_eq(app_draft_keep(&app, "kept:intake", "", "x", &err),
 	    PD_DENIED);
 }

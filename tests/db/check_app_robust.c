@@ -41,10 +41,7 @@ robust_open(struct app *app, const char *path, enum db_open_mode mode,
 	if (db_open(path, mode, &app->db, &err) != PD_OK)
 		ck_abort_msg("open %s: %s", path, err.msg);
 	app->db_path = xstrdup(path);
-	app->have_actor = 1;
-	app->actor.staff_id = id;
-	app->actor.role = ROLE_OFFICE;
-	snprintf(app->actor.login, sizeof app->actor.login, "olive");
+	access_set_user(app, id, ROLE_OFFICE, "olive");
 }
 
 /* A fresh database file with an office user and a PAL called sam. */

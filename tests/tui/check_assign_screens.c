@@ -476,12 +476,12 @@ START_TEST(test_pal_cannot_open_others)
 	h = harness_new(40, 15, &cfg, &err);
 	ck_assert_ptr_nonnull(h);
 	ck_assert_int_eq(harness_push(h, &assignment_screen, &id, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	ck_assert_int_eq(harness_push(h, &shortlist_screen, &id, &err),
 	    PD_DENIED);
 	id = w.jo;
 	ck_assert_int_eq(harness_push(h, &pal_screen, &id, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	ck_assert_int_eq(harness_push(h, &pals_screen, NULL, &err), PD_OK);
 	not_on_screen("Jo Evans");
 	on_screen("Sam Reid");

@@ -38,6 +38,9 @@ struct hours_input {
 	const struct hours_band *bands;	/* they add up to the minutes */
 	size_t n_bands;
 	enum benefit_rule rule;
+	unsigned missing;	/* PERMITTED_NO_RULE, PERMITTED_NO_RATE (no
+				 * rate at all); minutes in a band with no
+				 * rate add PERMITTED_NO_RATE themselves */
 };
 
 /* The settings and figures the sums use. */

@@ -14,13 +14,6 @@
 
 enum role { ROLE_OFFICE, ROLE_PAL, ROLE_MANAGER };
 
-/* Who is doing something: every app_* call takes one. */
-struct actor {
-	int64_t staff_id;	/* 0 for the system (demo, init, migrations) */
-	enum role role;
-	char login[64];
-};
-
 struct staff {
 	int64_t id;
 	char *login;

@@ -9,10 +9,12 @@
  * Hours are decimal with two places (minutes / 60, rounded half up),
  * money is pounds with two places and no £ sign; limit_hours and
  * hours_left are empty where the rule has no hours limit, limit_pay and
- * pay_left where it has no earnings limit; verdict is ok, near, over or
- * n/a.  Fields holding a comma, a double quote, CR or LF are quoted as
- * RFC 4180 says (quotes doubled); a name a spreadsheet would run as a
- * formula starts with ' unless CSV_RAW.
+ * pay_left where it has no earnings limit (or it cannot be checked);
+ * rule is empty when none is recorded; verdict is ok, near, over, n/a
+ * or not_checked (no benefit rule or no pay rate recorded).  Fields
+ * holding a comma, a double quote, CR or LF are quoted as RFC 4180 says
+ * (quotes doubled); a name a spreadsheet would run as a formula starts
+ * with ' unless CSV_RAW.
  */
 #ifndef PEERDESK_REPORT_HOURS_CSV_H
 #define PEERDESK_REPORT_HOURS_CSV_H

@@ -171,7 +171,7 @@ clients_enter(struct screen *s, const void *arg, struct pd_err *err)
 	(void)arg;
 	st->m.app = app;
 	st->m.status = -1;
-	st->pal = app->have_actor && app->actor.role == ROLE_PAL;
+	st->pal = app_actor_is_pal(app);
 	if (st->pal)
 		list_view_init(&st->lv, clients_pal_columns,
 		    sizeof clients_pal_columns / sizeof clients_pal_columns[0],

@@ -75,24 +75,15 @@ pals_fetch(void *ctx, const char *filter, size_t first, size_t n,
 	return PD_OK;	/* every PAL is in memory: a few dozen at most */
 }
 
-/* "6h 15m, £79.40", "£79.40", "over the limit", "no limit". */
+/* "6h 15m, £79.40", "£79.40", "over the limit", "no limit", or what is
+ * missing to check it. */
 static void
 pals_room(const struct pal_week *wk, struct strbuf *out)
 {
-	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
-	const struct permitted_result *c = &wk->check;
+	char buf[PERMITTED_SENTENCE_LEN];
 
-	if (c->verdict == PERMITTED_OVER)
-		strbuf_adds(out, "over the limit");
-	else if (c->has_hours_limit && c->has_pay_limit)
-		strbuf_addf(out, "%s, %s", duration_format(c->minutes_left, d),
-		    money_format(c->pence_left, m));
-	else if (c->has_pay_limit)
-		strbuf_adds(out, money_format(c->pence_left, m));
-	else if (c->has_hours_limit)
-		strbuf_adds(out, duration_format(c->minutes_left, d));
-	else
-		strbuf_adds(out, "no limit");
+	permitted_room_words(&wk->check, buf, sizeof buf);
+	strbuf_adds(out, buf);
 }
 
 static void
@@ -130,7 +121,7 @@ pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 		break;
 	case 5:
 		if (p->rule_visible)
-			strbuf_adds(out, benefit_rule_label(p->week.check.rule));
+			strbuf_adds(out, permitted_rule_label(&p->week.check));
 		break;
 	default:
 		break;

@@ -176,8 +176,8 @@ signin_to_name(struct screen *s)
 	le_set(&si->lv.filter, "");
 	si->lv.filtering = false;
 	list_view_reload(&si->lv, NULL);
-	if (app->have_actor)
-		signin_select_login(si, app->actor.login);
+	if (app_actor_signed_in(app))
+		signin_select_login(si, app_actor_login(app));
 	snprintf(title, sizeof title, "%s - sign in", app->settings->org_name);
 	screen_set_title(s, title);
 }
@@ -346,7 +346,8 @@ signin_success(struct screen *s, const char *login)
 	si->problem[0] = '\0';
 	signin_wipe(si);
 	if (si->lock) {
-		if (app->have_actor && strcmp(app->actor.login, login) == 0) {
+		if (app_actor_signed_in(app) &&
+		    strcmp(app_actor_login(app), login) == 0) {
 			screen_close(s, SCREEN_OK, -1, NULL);
 			tui_message(s->ui, "Welcome back.");
 		} else {
