@@ -7,6 +7,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "peerdesk/core/utf8.h"
+
 static int
 sar_yaml_out(void *data, unsigned char *buf, size_t n)
 {
@@ -14,21 +16,49 @@ sar_yaml_out(void *data, unsigned char *buf, size_t n)
 	return 1;
 }
 
+/* s with every byte that is not UTF-8 as U+FFFD (libyaml refuses such
+ * text, and the copy must never fail for it); NULL when s is fine. */
+static char *
+sar_yaml_fix_utf8(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(s), i = 0;
+
+	if (utf8_valid(s, len))
+		return NULL;
+	while (i < len) {
+		int32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			strbuf_adds(&sb, "\xef\xbf\xbd");
+		else
+			strbuf_add(&sb, s + i, k);
+		i += k;
+	}
+	return strbuf_detach(&sb);
+}
+
 static int
 sar_yaml_scalar(yaml_emitter_t *e, const char *s, int plain_ok)
 {
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+	char *fixed = sar_yaml_fix_utf8(s);
+	int ok;
+
+	if (fixed != NULL)
+		s = fixed;
 
 	if (strchr(s, '\n') != NULL)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (!plain_ok)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	if (!yaml_scalar_event_initialize(&ev, NULL,
+	ok = yaml_scalar_event_initialize(&ev, NULL,
 	    (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)(uintptr_t)s,
-	    (int)strlen(s), plain_ok, !plain_ok, style))
-		return 0;
-	return yaml_emitter_emit(e, &ev);
+	    (int)strlen(s), plain_ok, !plain_ok, style);
+	free(fixed);
+	return ok && yaml_emitter_emit(e, &ev);
 }
 
 /* A string value: quoted unless it is plainly text (so "yes", "12" and

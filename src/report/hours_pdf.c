@@ -36,6 +36,7 @@ struct pdf {
 	cairo_t *cr;
 	const struct hours_report *r;
 	int draw;		/* 0: measure only */
+	char *org;		/* the organisation's name, cut to fit once */
 };
 
 static void
@@ -399,9 +400,15 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
 	pdf_text(p, RIGHT, y + 13, SIZE_BODY, 0, 0, right, PDF_RIGHT, 0);
-	pdf_text(p, LEFT, y + 13, 13, 1, 0,
-	    r->org_name[0] ? r->org_name : "peerdesk", PDF_LEFT,
-	    CONTENT_W - 90);
+	if (p->org == NULL) {
+		char *clean = pdftext_clean(r->org_name[0] ? r->org_name :
+		    "peerdesk", 0);
+
+		pdf_font(p, 13, 1);
+		p->org = pdfwrap_cut(p->cr, clean, CONTENT_W - 90);
+		free(clean);
+	}
+	pdf_text(p, LEFT, y + 13, 13, 1, 0, p->org, PDF_LEFT, CONTENT_W - 90);
 	s = xasprintf("Weekly hours summary, week %s", r->week_label);
 	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
 	free(s);
@@ -491,6 +498,7 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	p.cr = cairo_create(surface);
 	p.r = r;
 	pdf_draw(&p);
+	free(p.org);
 	return pdfout_finish(p.cr, surface, err);
 }
 

@@ -167,6 +167,8 @@ pdfwrap_advances(cairo_t *cr, const char *s, size_t len)
 	return x != NULL ? x : pdfwrap_layout_slow(cr, s, len);
 }
 
+#define PDFWRAP_CUT_MAX 2000
+
 /* A little room for rounding: widths summed in another order. */
 #define PDFWRAP_EPS 1e-6
 
@@ -260,14 +262,25 @@ pdfwrap_width(cairo_t *cr, const char *s)
 char *
 pdfwrap_cut(cairo_t *cr, const char *s, double maxw)
 {
-	size_t len = strlen(s), b = 0, keep = 0;
+	size_t len = 0, chars = 0, b = 0, keep = 0;
 	double *x, dots = pdfwrap_width(cr, "...");
 	char *out;
 
+	/* No line of a page holds PDFWRAP_CUT_MAX characters: look no
+	 * further, so a header cut on every page costs the same whatever
+	 * the length of the name in it. */
+	while (s[len] != '\0' && chars < PDFWRAP_CUT_MAX) {
+		size_t k = 1, n = pdfwrap_charlen((unsigned char)s[len]);
+
+		while (k < n && s[len + k] != '\0')
+			k++;	/* never past the end */
+		len += k;
+		chars++;
+	}
 	if (len == 0)
 		return xstrdup("");
 	x = pdfwrap_advances(cr, s, len);
-	if (x[len] <= maxw + PDFWRAP_EPS) {
+	if (s[len] == '\0' && x[len] <= maxw + PDFWRAP_EPS) {
 		free(x);
 		return xstrdup(s);
 	}

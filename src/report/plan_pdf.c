@@ -53,6 +53,7 @@ struct pdf {
 	struct item *it;
 	size_t n;
 	int bar;		/* items added now get a bar */
+	char *foot;		/* the footer's words, cut to fit once */
 };
 
 /* Text safe for cairo and for PDF readers, line breaks kept. */
@@ -505,23 +506,28 @@ pdf_item(struct pdf *p, const struct item *it)
 static void
 pdf_footer(struct pdf *p, size_t page, size_t pages)
 {
-	char *name = pdf_clean(p->c->doc->client_name ?
-	    p->c->doc->client_name : "");
-	char *left = xasprintf("%s - My Wellness and Safety Plan", name);
 	char right[48];
 
+	if (p->foot == NULL) {
+		char *name = pdftext_clean(p->c->doc->client_name, 0);
+		char *left = xasprintf("%s - My Wellness and Safety Plan",
+		    name);
+
+		pdf_font(p, SIZE_SMALL, 0, 0);
+		p->foot = pdfwrap_cut(p->cr, left, CONTENT_W - 70);
+		free(left);
+		free(name);
+	}
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
 	pdf_grey(p, 0.7);
 	cairo_set_line_width(p->cr, 0.4);
 	cairo_move_to(p->cr, LEFT, FOOTER_Y - 10);
 	cairo_line_to(p->cr, RIGHT, FOOTER_Y - 10);
 	cairo_stroke(p->cr);
-	pdf_show(p, LEFT, FOOTER_Y, left, SIZE_SMALL, 0, 0, 0.4);
+	pdf_show(p, LEFT, FOOTER_Y, p->foot, SIZE_SMALL, 0, 0, 0.4);
 	pdf_font(p, SIZE_SMALL, 0, 0);
 	pdf_show(p, RIGHT - pdf_width(p, right), FOOTER_Y, right, SIZE_SMALL,
 	    0, 0, 0.4);
-	free(left);
-	free(name);
 }
 
 static cairo_status_t
@@ -563,6 +569,7 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	for (i = 0; i < p.n; i++)
 		free(p.it[i].text);
 	free(p.it);
+	free(p.foot);
 	return pdfout_finish(p.cr, surface, err);
 }
 

@@ -36,6 +36,7 @@ struct sar_pdf {
 	int draw;		/* 0: count pages only */
 	int page, pages;
 	double y;		/* top of the next line */
+	char *head;		/* the header's words, cut to fit once */
 };
 
 static void
@@ -72,12 +73,19 @@ sp_header(struct sar_pdf *p)
 	char *s;
 
 	sp_font(p, SIZE_SMALL, 0);
-	s = xasprintf("%s - what we hold about %s (client %lld), made on %s",
-	    p->b->org_name ? p->b->org_name : "peerdesk",
-	    p->b->client_name ? p->b->client_name : "",
-	    (long long)p->b->client_id, p->b->made_on);
-	sp_show(p, LEFT, MARGIN, 1, s);
-	free(s);
+	if (p->head == NULL) {
+		char *clean;
+
+		s = xasprintf("%s - what we hold about %s (client %lld), made "
+		    "on %s", p->b->org_name ? p->b->org_name : "peerdesk",
+		    p->b->client_name ? p->b->client_name : "",
+		    (long long)p->b->client_id, p->b->made_on);
+		clean = pdftext_clean(s, 0);
+		p->head = pdfwrap_cut(p->cr, clean, RIGHT - LEFT - 70);
+		free(clean);
+		free(s);
+	}
+	sp_show(p, LEFT, MARGIN, 1, p->head);
 	s = xasprintf("page %d of %d", p->page, p->pages);
 	if (p->draw)
 		sp_show(p, RIGHT - sp_width(p, s), MARGIN, 1, s);
@@ -281,6 +289,7 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	p.pages = p.page;
 	p.draw = 1;
 	sp_body(&p);
+	free(p.head);
 	return pdfout_finish(p.cr, surface, err);
 }
 

@@ -22,6 +22,7 @@
 #include "support/testlib.h"
 #include "support/report_sample.h"
 #include "peerdesk/config/keys.h"
+#include "peerdesk/config/sar_yaml.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
 #include "peerdesk/core/strbuf.h"
@@ -160,6 +161,11 @@ words_then_word(size_t n)
 	return strbuf_detach(&sb);
 }
 
+/* A name that would clear a terminal, set its clipboard and colour it:
+ * ESC, BEL, a stray CSI byte, U+009B, DEL, backspace, CR LF. */
+#define HOSTILE "Eve\x1b]52;c;aGVsbG8=\x07 \x1b[2J\x9b" "31m\xc2\x9b" \
+	"0m\x7f\x08 Nasty\r\nName"
+
 /* ---- the subject access PDF ------------------------------------------- */
 
 static void
@@ -195,9 +201,72 @@ run_sar_pdf(size_t n)
 	free(note);
 }
 
+/* A long name in the header of every page of a long record. */
+static void
+run_sar_pdf_pages(size_t n)
+{
+	struct sar_bundle b;
+	struct strbuf out = STRBUF_INIT;
+	struct pd_err err;
+	char *note = words_then_word(n), *name = word(n);
+
+	sar_one(&b, name, note);
+	ck_assert_msg(sar_pdf_render(&b, &out, &err) == PD_OK, "%s", err.msg);
+	strbuf_fini(&out);
+	sar_bundle_fini(&b);
+	free(note);
+	free(name);
+}
+
+static void
+run_sar_yaml(size_t n)
+{
+	struct sar_bundle b;
+	struct strbuf out = STRBUF_INIT;
+	struct pd_err err;
+	char *note = words_then_word(n), *name = word(n);
+
+	sar_one(&b, name, note);
+	ck_assert_msg(sar_yaml_render(&b, &out, &err) == PD_OK, "%s",
+	    err.msg);
+	ck_assert_uint_gt(out.len, 2 * n);
+	strbuf_fini(&out);
+	sar_bundle_fini(&b);
+	free(note);
+	free(name);
+}
+
 START_TEST(test_sar_pdf_linear)
 {
 	assert_linear("SAR PDF, one long word", run_sar_pdf, SMALL, BIG);
+	assert_linear("SAR PDF, a long name on many pages", run_sar_pdf_pages,
+	    SMALL, BIG);
+	assert_linear("SAR YAML, a long name and word", run_sar_yaml, SMALL,
+	    BIG);
+}
+END_TEST
+
+/* The YAML copy escapes what the PDF replaces. */
+START_TEST(test_sar_yaml_controls)
+{
+	struct sar_bundle b;
+	struct strbuf out = STRBUF_INIT;
+	struct pd_err err;
+	size_t i;
+
+	sar_one(&b, HOSTILE, "A note with " HOSTILE " in it.\n\x1b[31mred");
+	ck_assert_msg(sar_yaml_render(&b, &out, &err) == PD_OK, "%s",
+	    err.msg);
+	for (i = 0; i < out.len; i++) {
+		unsigned char c = (unsigned char)out.buf[i];
+
+		ck_assert_msg(c >= 0x20 || c == '\n', "control byte 0x%02x "
+		    "at %zu:\n%s", c, i, out.buf);
+		ck_assert_msg(c != 0x7f, "DEL at %zu", i);
+	}
+	ck_assert_msg(strstr(out.buf, "Eve\\e]52") != NULL, "%s", out.buf);
+	strbuf_fini(&out);
+	sar_bundle_fini(&b);
 }
 END_TEST
 
@@ -760,9 +829,6 @@ assert_no_controls(const char *what, const char *s)
 	}
 }
 
-#define HOSTILE "Eve\x1b]52;c;aGVsbG8=\x07 \x1b[2J\x9b" "31m\xc2\x9b" \
-	"0m\x7f\x08 Nasty\r\nName"
-
 static void
 check_pdf(const char *what, const char *pdf, const char *title_start)
 {
@@ -899,6 +965,7 @@ hostile_suite(void)
 	    (int)(sizeof clean_cases / sizeof clean_cases[0]));
 	tcase_add_test(tn, test_pdftext_clean_null);
 	tcase_add_test(tn, test_sar_pdf_controls);
+	tcase_add_test(tn, test_sar_yaml_controls);
 	tcase_add_test(tn, test_plan_pdf_controls);
 	tcase_add_test(tn, test_hours_pdf_controls);
 	tcase_add_test(tn, test_pdf_long_title);
