@@ -7,7 +7,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "peerdesk/core/utf8.h"
+#include "yamldoc.h"
 
 static int
 sar_yaml_out(void *data, unsigned char *buf, size_t n)
@@ -16,35 +16,13 @@ sar_yaml_out(void *data, unsigned char *buf, size_t n)
 	return 1;
 }
 
-/* s with every byte that is not UTF-8 as U+FFFD (libyaml refuses such
- * text, and the copy must never fail for it); NULL when s is fine. */
-static char *
-sar_yaml_fix_utf8(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t len = strlen(s), i = 0;
-
-	if (utf8_valid(s, len))
-		return NULL;
-	while (i < len) {
-		int32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-
-		if (cp == UTF8_INVALID)
-			strbuf_adds(&sb, "\xef\xbf\xbd");
-		else
-			strbuf_add(&sb, s + i, k);
-		i += k;
-	}
-	return strbuf_detach(&sb);
-}
-
 static int
 sar_yaml_scalar(yaml_emitter_t *e, const char *s, int plain_ok)
 {
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
-	char *fixed = sar_yaml_fix_utf8(s);
+	/* never fails for bytes that are not UTF-8: they become U+FFFD */
+	char *fixed = yamldoc_utf8_fix(s);
 	int ok;
 
 	if (fixed != NULL)

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 
 /* Settings and rules files are small; anything bigger is a mistake. */
@@ -903,4 +904,25 @@ bad:
 	return yamldoc_fail(yd, node, PD_CONFIG, field, err,
 	    "expected a date written YYYY-MM-DD, got %s",
 	    yamldoc_describe(node, got, sizeof got));
+}
+
+char *
+yamldoc_utf8_fix(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(s), i = 0;
+
+	if (utf8_valid(s, len))
+		return NULL;
+	while (i < len) {
+		int32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			strbuf_adds(&sb, "\xef\xbf\xbd");
+		else
+			strbuf_add(&sb, s + i, k);
+		i += k;
+	}
+	return strbuf_detach(&sb);
 }

@@ -22,6 +22,7 @@
 #include "support/testlib.h"
 #include "support/report_sample.h"
 #include "peerdesk/config/keys.h"
+#include "peerdesk/config/plan_yaml.h"
 #include "peerdesk/config/sar_yaml.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
@@ -905,6 +906,35 @@ START_TEST(test_hours_pdf_controls)
 }
 END_TEST
 
+/* The plan file is written whatever bytes the plan holds, and reads
+ * back: its comment line cannot be broken by the name. */
+START_TEST(test_plan_yaml_controls)
+{
+	struct plan_doc d, back;
+	struct strbuf out = STRBUF_INIT;
+	struct pd_err err;
+	char msg[600];
+
+	plan_one(&d, HOSTILE "\xe2\x80\xa8line\xef\xbb\xbf", "My words "
+	    HOSTILE " here.");
+	ck_assert_msg(plan_yaml_write(&d, &out, &err) == PD_OK, "%s",
+	    err.msg);
+	pd_err_clear(&err);
+	plan_yaml_read(out.buf, out.len, "plan.yaml", &back, &err);
+	pd_err_format(&err, msg, sizeof msg);
+	ck_assert_msg(err.code == PD_OK, "%s\n%s", msg, out.buf);
+	/* the name comes back as it was, but for the bytes that were not
+	 * UTF-8 */
+	ck_assert_int_eq(strncmp(back.client_name, "Eve\x1b]52", 7), 0);
+	ck_assert(utf8_valid(back.client_name, strlen(back.client_name)));
+	ck_assert_msg(strstr(out.buf, "# Wellness and Safety Plan of Eve ]52")
+	    != NULL, "%s", out.buf);
+	plan_doc_fini(&back);
+	plan_doc_fini(&d);
+	strbuf_fini(&out);
+}
+END_TEST
+
 /* A title of 100,000 characters is cut to PDFTEXT_META_MAX. */
 START_TEST(test_pdf_long_title)
 {
@@ -966,6 +996,7 @@ hostile_suite(void)
 	tcase_add_test(tn, test_pdftext_clean_null);
 	tcase_add_test(tn, test_sar_pdf_controls);
 	tcase_add_test(tn, test_sar_yaml_controls);
+	tcase_add_test(tn, test_plan_yaml_controls);
 	tcase_add_test(tn, test_plan_pdf_controls);
 	tcase_add_test(tn, test_hours_pdf_controls);
 	tcase_add_test(tn, test_pdf_long_title);
