@@ -431,6 +431,32 @@ START_TEST(test_plan_version_linear)
 }
 END_TEST
 
+/* ---- wrapping on screen (core/utf8_wrap, line by line) --------------- */
+
+static void
+run_screen_wrap(size_t n)
+{
+	char *text = words_then_word(n);
+	size_t off = 0, next, lines = 0;
+
+	while (text[off] != '\0') {
+		utf8_wrap(text + off, 60, &next);
+		lines++;
+		if (next == 0)
+			break;
+		off += next;
+	}
+	ck_assert_uint_ge(lines, n / 60);
+	free(text);
+}
+
+START_TEST(test_screen_wrap_linear)
+{
+	assert_linear("screen wrapping, line by line", run_screen_wrap, SMALL,
+	    BIG);
+}
+END_TEST
+
 /* ---- YAML -------------------------------------------------------------- */
 
 /* settings with shared_accounts of n different logins */
@@ -977,6 +1003,7 @@ hostile_suite(void)
 	tcase_add_test(tc, test_hours_pdf_linear);
 	tcase_add_test(tc, test_hours_text_linear);
 	tcase_add_test(tc, test_plan_version_linear);
+	tcase_add_test(tc, test_screen_wrap_linear);
 	tcase_add_test(tc, test_yaml_accounts_linear);
 	tcase_add_test(tc, test_yaml_aliases_linear);
 	tcase_add_test(tc, test_yaml_deep_linear);
