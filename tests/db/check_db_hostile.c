@@ -13,8 +13,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/plans.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
@@ -160,6 +162,88 @@ START_TEST(test_erase_long_name)
 }
 END_TEST
 
+/* ---- a plan file of many notes, brought back twice -------------------- */
+
+/* The plan file of a plan with one note, and n more notes of 1,900
+ * letters on one day; imported once (the notes are added). */
+static char *
+plan_file(struct app *app, int64_t client, size_t n, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct plan_import_result res;
+	struct pd_err err;
+	char *words = repeat('a', 1900, "");
+	size_t i;
+
+	ck_assert_int_eq(app_plan_note_add(app, client, "2026-11-20",
+	    "First note", NULL, &err), PD_OK);
+	ck_assert_int_eq(app_plan_export(app, client, &sb, &err), PD_OK);
+	ck_assert_msg(strstr(sb.buf, "\nnotes:\n- on: ") != NULL, "%s",
+	    sb.buf);
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, "- on: 2026-11-20\n  text: %s %zu\n", words,
+		    i);
+	ck_assert_msg(app_plan_import_text(app, sb.buf, sb.len, "p.yaml", 0,
+	    &res, &err) == PD_OK, "%s:%d: %s", err.file, err.line, err.msg);
+	ck_assert_int_eq(res.notes_added, (int)n);
+	free(words);
+	*len = sb.len;
+	return strbuf_detach(&sb);
+}
+
+static double
+time_import(struct app *app, const char *text, size_t len, int reps)
+{
+	double best = 1e9;
+	int r;
+
+	for (r = 0; r < reps; r++) {
+		struct plan_import_result res;
+		struct pd_err err;
+		double t0 = cpu_seconds(), t;
+
+		ck_assert_msg(app_plan_import_text(app, text, len, "p.yaml", 1,
+		    &res, &err) == PD_OK, "%s", err.msg);
+		t = cpu_seconds() - t0;
+		ck_assert_int_eq(res.notes_added, 0);
+		if (t < best)
+			best = t;
+	}
+	return best;
+}
+
+/* Bringing the same file back finds every note already there, in time
+ * linear in the notes (2,000 is the most a plan file may hold). */
+START_TEST(test_import_notes_linear)
+{
+	struct app small, big;
+	struct dbfix_world ws, wb;
+	char *ts, *tb;
+	size_t ls, lb;
+	double cs, cb, limit;
+
+	appfix_open(&small);
+	dbfix_world(small.db, &ws);
+	appfix_act_as(&small, ws.manager, ROLE_MANAGER, "maya");
+	appfix_open(&big);
+	dbfix_world(big.db, &wb);
+	appfix_act_as(&big, wb.manager, ROLE_MANAGER, "maya");
+	ts = plan_file(&small, ws.ana, 200, &ls);
+	tb = plan_file(&big, wb.ana, 1999, &lb);
+	cs = time_import(&small, ts, ls, 5);
+	cb = time_import(&big, tb, lb, 3);
+	limit = SLACK * 10.0 * cs;
+	fprintf(stderr, "plan import, notes known: 200 -> %.4fs, 1999 -> "
+	    "%.4fs (limit %.4fs)\n", cs, cb, limit);
+	ck_assert_msg(cb <= limit, "a plan file of 1999 known notes took "
+	    "%.4fs against %.4fs for 200", cb, cs);
+	free(ts);
+	free(tb);
+	app_close(&small);
+	app_close(&big);
+}
+END_TEST
+
 static Suite *
 db_hostile_suite(void)
 {
@@ -169,6 +253,7 @@ db_hostile_suite(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_mentions_linear);
 	tcase_add_test(tc, test_erase_long_name);
+	tcase_add_test(tc, test_import_notes_linear);
 	suite_add_tcase(s, tc);
 	return s;
 }
