@@ -51,7 +51,7 @@ struct pdf {
 	cairo_t *cr;
 	const struct plan_copy *c;
 	struct item *it;
-	size_t n;
+	size_t n, cap;		/* cap: room in it, grown by doubling */
 	int bar;		/* items added now get a bar */
 	char *foot;		/* the footer's words, cut to fit once */
 };
@@ -83,7 +83,10 @@ pdf_add(struct pdf *p, enum item_kind kind, double h)
 {
 	struct item *it;
 
-	p->it = xreallocarray(p->it, p->n + 1, sizeof *p->it);
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->it = xreallocarray(p->it, p->cap, sizeof *p->it);
+	}
 	it = &p->it[p->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
