@@ -176,13 +176,7 @@ access_refused(struct app *app, const char *entity, int64_t id,
 {
 	char *sum = xasprintf("refused: asked to %s", what ? what : "see it");
 
-	if (db_begin(app->db, NULL) == PD_OK) {
-		if (app_audit(app, "refused", entity, id, client_id, sum, NULL,
-		    NULL, NULL, NULL) == PD_OK)
-			db_commit(app->db, NULL);
-		else
-			db_rollback(app->db);
-	}
+	(void)app_audit_one(app, "refused", entity, id, client_id, sum, NULL);
 	free(sum);
 }
 

@@ -226,6 +226,46 @@ settings_login_ok(const char *v)
 	return true;
 }
 
+struct settings_login {
+	const char *v;
+	size_t i;
+};
+
+static int
+settings_login_cmp(const void *a, const void *b)
+{
+	const struct settings_login *x = a, *y = b;
+	int c = strcmp(x->v, y->v);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Index of the first item (in file order) that repeats an earlier one,
+ * or n: sorted once, so a long list costs n log n, not n squared. */
+static size_t
+settings_first_repeat(yaml_document_t *doc, const yaml_node_t *seq, size_t n)
+{
+	struct settings_login *v = xcalloc(n ? n : 1, sizeof *v);
+	size_t i, first = n;
+
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = yaml_document_get_node(doc,
+		    seq->data.sequence.items.start[i]);
+
+		v[i].v = item != NULL && item->type == YAML_SCALAR_NODE ?
+		    (const char *)item->data.scalar.value : "";
+		v[i].i = i;
+	}
+	qsort(v, n, sizeof *v, settings_login_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i - 1].v, v[i].v) == 0 && v[i].i < first)
+			first = v[i].i;
+	free(v);
+	return first;
+}
+
 static enum pd_status
 settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
     yaml_node_t *val, void *dst, struct pd_err *err)
@@ -233,7 +273,7 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 	struct settings *s = dst;
 	yaml_node_item_t *it;
 	char got[64];
-	size_t n, i;
+	size_t n, repeat;
 
 	if (yamldoc_is_null(val)) {
 		settings_free_accounts(s);
@@ -246,6 +286,7 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 	settings_free_accounts(s);
 	n = (size_t)(val->data.sequence.items.top -
 	    val->data.sequence.items.start);
+	repeat = settings_first_repeat(&yd->doc, val, n);
 	s->shared_accounts = xcalloc(n ? n : 1, sizeof *s->shared_accounts);
 	for (it = val->data.sequence.items.start;
 	    it < val->data.sequence.items.top; it++) {
@@ -259,10 +300,9 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 			return yamldoc_fail(yd, item, PD_CONFIG, k->key, err,
 			    "expected a Unix login such as office, got %s",
 			    yamldoc_describe(item, got, sizeof got));
-		for (i = 0; i < s->n_shared_accounts; i++)
-			if (strcmp(s->shared_accounts[i], v) == 0)
-				return yamldoc_fail(yd, item, PD_CONFIG,
-				    k->key, err, "'%s' is listed twice", v);
+		if ((size_t)(it - val->data.sequence.items.start) == repeat)
+			return yamldoc_fail(yd, item, PD_CONFIG, k->key, err,
+			    "'%s' is listed twice", v);
 		s->shared_accounts[s->n_shared_accounts++] = xstrdup(v);
 	}
 	return PD_OK;

@@ -506,6 +506,12 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	rc = db_textfn_register(db->h);
+	if (rc != SQLITE_OK) {
+		s = db_error(db, rc, err);
+		db_close(&db);
+		return s;
+	}
 	/* Touch the file header now so "not a database" shows here. */
 	s = db_exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
 	    "PRAGMA temp_store = MEMORY;",

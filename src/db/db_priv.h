@@ -38,6 +38,11 @@ struct db {
 	"(" a ".started_on <= :today AND (" a ".ended_on IS NULL OR " \
 	a ".ended_on > :today))"
 
+/* Add pd_contains(text, part) and pd_replace(text, part, with) to a
+ * connection: instr() > 0 and replace() in time linear in the lengths
+ * (src/db/textfn.c).  An SQLite result code. */
+int db_textfn_register(sqlite3 *h);
+
 /* The cached, reset statement for sql (a static string), or NULL with
  * err filled. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, struct pd_err *err);

@@ -12,9 +12,10 @@
 
 /* Text elsewhere that names the client (a name of 4 or more bytes, or
  * the phone number): short names would match too much.  Binds :name
- * and :phone. */
-#define MENTIONS(col) "((length(:name) >= 4 AND instr(" col ", :name) > 0) " \
-	"OR (length(:phone) >= 6 AND instr(" col ", :phone) > 0))"
+ * and :phone.  pd_contains and pd_replace (textfn.c) cost the length of
+ * the texts, where instr() and replace() cost their product. */
+#define MENTIONS(col) "((length(:name) >= 4 AND pd_contains(" col ", :name)) " \
+	"OR (length(:phone) >= 6 AND pd_contains(" col ", :phone)))"
 /* A kept draft is about the client when it is a draft of one of their
  * record's forms (filed under their number) or its text names them:
  * the subject access copy shows these, erasure deletes them. */
@@ -389,9 +390,9 @@ db_privacy_past(struct db *db, const char *cutoff,
 /* col with the client's name (4 bytes or more) and phone number (6 or
  * more) replaced by "(erased)": the rest of someone else's note stays. */
 #define SCRUB_NAME(col) "(CASE WHEN length(:name) >= 4 THEN " \
-	"replace(" col ", :name, '(erased)') ELSE " col " END)"
+	"pd_replace(" col ", :name, '(erased)') ELSE " col " END)"
 #define SCRUB(col) "(CASE WHEN length(:phone) >= 6 THEN " \
-	"replace(" SCRUB_NAME(col) ", :phone, '(erased)') ELSE " \
+	"pd_replace(" SCRUB_NAME(col) ", :phone, '(erased)') ELSE " \
 	SCRUB_NAME(col) " END)"
 #define IN_PLAN "(SELECT id FROM plan WHERE client_id = :id)"
 #define IN_ASSIGNMENT "(SELECT id FROM assignment WHERE client_id = :id)"

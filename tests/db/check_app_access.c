@@ -174,7 +174,7 @@ static enum pd_status
 uc_plan_export(struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	enum pd_status s = app_plan_export(&app, w.ana, &sb, err);
+	enum pd_status s = app_plan_export_text(&app, w.ana, &sb, err);
 
 	if (s == PD_OK)
 		ck_assert_ptr_nonnull(strstr(strbuf_str(&sb), "river"));
@@ -470,7 +470,7 @@ START_TEST(test_refusal_own_transaction)
 	act_as(PAL_BEFORE);
 	ck_assert_int_eq(app_plan_version_text(&app, w.ana, 1, 0, &sb, &err),
 	    PD_DENIED);
-	ck_assert_int_eq(app_plan_export(&app, w.ana, &sb, &err), PD_DENIED);
+	ck_assert_int_eq(app_plan_export_text(&app, w.ana, &sb, &err), PD_DENIED);
 	strbuf_fini(&sb);
 	ck_assert_int_eq(refusals().n, 2);
 }

@@ -374,7 +374,8 @@ static const struct bad_case bad_cases[] = {
 	  "t.yaml:2:1: did not find expected ',' or ']' while parsing a "
 	  "flow sequence that began on line 1" },
 	{ "organisation: *nowhere\n", PD_PARSE,
-	  "t.yaml:1:15: found undefined alias" },
+	  "t.yaml:1:15: there is no anchor &nowhere before this alias "
+	  "*nowhere" },
 	{ "organisation: a\x01z\n", PD_PARSE,
 	  "t.yaml:1:16: control characters are not allowed" },
 	{ "\tweek_start: monday\n", PD_PARSE,
