@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/signin.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
@@ -218,6 +219,7 @@ app_user_list(struct app *app, int (*cb)(void *arg, const struct staff *row),
 enum pd_status
 app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
 {
+	char unix_login[64] = "", how[200], summary[300];
 	struct staff st;
 	enum pd_status s;
 
@@ -232,10 +234,14 @@ app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
 		snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
 		app->have_actor = 1;
 		app->system = 0;
+		app_unix_login(unix_login, sizeof unix_login);
+		app_session_how(how, sizeof how);
+		snprintf(summary, sizeof summary, "signed in on the shared "
+		    "account %s, %s", unix_login, how);
 		s = db_begin(app->db, err);
 		if (s == PD_OK)
 			s = app_audit(app, "sign_in", "staff", st.id, 0,
-			    "signed in", NULL, NULL, NULL, err);
+			    summary, NULL, NULL, NULL, err);
 		if (s == PD_OK)
 			s = db_commit(app->db, err);
 		else

@@ -347,6 +347,7 @@ signin_success(struct screen *s, const char *login)
 	signin_wipe(si);
 	if (si->lock) {
 		if (app->have_actor && strcmp(app->actor.login, login) == 0) {
+			app_session_unlocked(app);
 			screen_close(s, SCREEN_OK, -1, NULL);
 			tui_message(s->ui, "Welcome back.");
 		} else {
@@ -511,6 +512,8 @@ signin_result(struct screen *s, const struct screen_result *r)
 	/* The dashboard closed: someone else signed in at the lock, or the
 	 * person signed out. */
 	if (app_tui_take_pending(login) != NULL) {
+		/* the one who locked it is signed out first */
+		app_sign_out(app);
 		if (app_sign_in_as(app, login, &err) == PD_OK) {
 			signin_open_home(s);
 			return;
