@@ -281,6 +281,21 @@ START_TEST(test_refused)
 }
 END_TEST
 
+/* How the kinds are shown: refusals short and marked, the rest as
+ * stored; CSV keeps the stored names. */
+START_TEST(test_labels)
+{
+	ck_assert_str_eq(audit_action_label("sign_in_failed"), "failed");
+	ck_assert_str_eq(audit_action_label("sign_in_refused"), "refused");
+	ck_assert_str_eq(audit_action_label("sign_in"), "sign_in");
+	ck_assert_str_eq(audit_action_label("open"), "open");
+	ck_assert(audit_is_session("lock") && audit_is_session("unlock") &&
+	    audit_is_session("sign_out") && !audit_is_session("open"));
+	ck_assert(audit_is_refusal("sign_in_refused") &&
+	    !audit_is_refusal("sign_in"));
+}
+END_TEST
+
 static Suite *
 app_signin_suite(void)
 {
@@ -293,6 +308,7 @@ app_signin_suite(void)
 	tcase_add_test(tc, test_ssh_sign_in_and_out);
 	tcase_add_test(tc, test_lock_unlock);
 	tcase_add_test(tc, test_refused);
+	tcase_add_test(tc, test_labels);
 	suite_add_tcase(s, tc);
 	return s;
 }
