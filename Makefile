@@ -33,8 +33,9 @@ WERROR  ?= 1
 SAN     ?=
 CFLAGS  ?= -O2 -g
 V       ?= 0
-# Build in parallel on every core unless told otherwise (make -j1).
-ifeq ($(filter -j%,$(MAKEFLAGS)),)
+# Build in parallel on every core unless told otherwise (make -j1); a
+# make started by this one shares its jobs.
+ifeq ($(filter -j%,$(MAKEFLAGS))$(MAKELEVEL),0)
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 endif
 ifeq ($(V),1)
