@@ -219,6 +219,14 @@ case $(tm_screen jolog) in
 esac
 tm_keys jolog Escape
 expect_screen "Esc leaves it, and the line ends" jolog "[exited]"
+ssh_tm_start joweek pal1 peerdesk week
+expect_screen "'peerdesk week' over SSH prints her week" joweek "$JO ($P1): week" 20
+expect_screen "... and ends" joweek "[exited]"
+ssh_tm_start josum pal1 peerdesk summary
+expect_screen "any other command asked for opens the screens instead" josum \
+	"$JO (PAL)" 20
+tm_keys josum C-q
+expect_screen "... and leaves the same way" josum "[exited]"
 
 # ---- 5. the audit: sign-ins over SSH, from where; the refused -------------
 ssh_tm_start st stranger
@@ -229,12 +237,12 @@ expect_screen "... and the line ends" st "[exited]"
 n_in=$(q "SELECT count(*) FROM audit WHERE action = 'sign_in'
 	AND actor_login = '$P1' AND entity_id = $id1
 	AND summary LIKE 'signed in over SSH from 127.0.0.1 port %'")
-check "Jo's two sign-ins are audited, over SSH from 127.0.0.1 (got $n_in)" \
-	test "$n_in" = 2
+check "Jo's three sign-ins to the screens are audited, over SSH from 127.0.0.1 (got $n_in)" \
+	test "$n_in" = 3
 n_out=$(q "SELECT count(*) FROM audit WHERE action = 'sign_out'
 	AND actor_login = '$P1'
 	AND summary LIKE 'signed out over SSH from 127.0.0.1 port %'")
-check "... and her two sign-outs (got $n_out)" test "$n_out" = 2
+check "... and her three sign-outs (got $n_out)" test "$n_out" = 3
 port=$(q "SELECT summary FROM audit WHERE action = 'sign_in' AND actor_login = '$P1'
 	ORDER BY id LIMIT 1" | sed 's/.* port //')
 grep -q "from 127.0.0.1 port $port" "$SSH_DIR/sshd.log" &&
