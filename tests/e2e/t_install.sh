@@ -175,15 +175,20 @@ check "the database is in the data folder" test -f "$DB"
 # init itself gives the database to the group, whatever root's umask.
 expect_mode "init leaves the database 0660 $GROUP, no chmod needed" "$DB" \
 	"660 root:$GROUP"
-expect_rc "the manager adds the person" 0 \
-	"$BIN" user add "$PERSON" "Install Person" office
-# admin.md: to try it out, the demo organisation right after init
+# admin.md, step 2: a look around the demo, then afresh
 expect_out "peerdesk demo works after init" "Made a demo organisation in $DB" \
 	"$BIN" demo
 check "... and the database is still 0660 $GROUP" \
 	test "$(mode "$DB")" = "660 root:$GROUP"
-check "... the person added before is still there" test \
-	"$(sqlite3 "$DB" "SELECT role FROM staff WHERE login = '$PERSON'")" = office
+check "... with the demo's people and root, its manager" test \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE login IN ('root', 'priya', 'jo')")" = 3
+rm "$DB"
+expect_out "rm and init again: an empty database" "The database is ready: $DB" \
+	"$BIN" init
+check "... with nobody but root in it" \
+	test "$(sqlite3 "$DB" "SELECT group_concat(login) FROM staff")" = root
+expect_rc "the manager adds the person" 0 \
+	"$BIN" user add "$PERSON" "Install Person" office
 
 # ---- 3. who can open the database ----------------------------------------
 out=$(as_person sqlite3 "$DB" 'SELECT count(*) FROM staff;' 2>&1)
