@@ -90,6 +90,34 @@ mk SYSCONFDIR="$R/etc" STATEDIR="$STATE" >"$T/build2.log" 2>&1
 check "made again with the same paths: nothing is rebuilt" \
 	test ! -s "$T/build2.log"
 
+# A plain make (or make install) never installs packages: with them
+# "missing" (pkg-config says no) it stops, names `make deps`, and never
+# runs tools/deps.sh (a dpkg-query or apt-get on PATH would leave a mark).
+mkdir -p "$T/fakebin"
+for p in dpkg-query apt-get; do
+	printf '#!/bin/sh\necho %s >>"%s/ran"\nexit 1\n' "$p" "$T/fakebin" \
+		>"$T/fakebin/$p"
+	chmod 0755 "$T/fakebin/$p"
+done
+for goal in all install; do
+	out=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="$T/fakebin:$PATH" \
+	    make -s -C "$TOP" O="$T/nopkg" PKGCONF=false PREFIX="$T/nopkg/usr" \
+	    DESTDIR="$T/nopkg/dest" "$goal" 2>&1)
+	rc=$?
+	case "$rc:$out" in
+	0:*) fail "make $goal with packages missing stops (it succeeded)" ;;
+	*"as root run: make deps"*) ok "make $goal with packages missing stops and says: make deps" ;;
+	*) fail "make $goal with packages missing stops and says: make deps"
+	   echo "$out" | sed 's/^/  /' ;;
+	esac
+done
+check "... and never ran tools/deps.sh (no dpkg-query, no apt-get)" \
+	test ! -e "$T/fakebin/ran"
+first=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -n -C "$TOP" \
+	O="$T/nopkg" --no-print-directory check 2>/dev/null | head -n 1)
+check "make check runs tools/deps.sh first (make -n: '$first')" \
+	test "$first" = "sh tools/deps.sh test"
+
 # ---- 1. staged: DESTDIR, as a packager would -----------------------------
 S=$T/stage
 mk DESTDIR="$S" PREFIX=/usr SYSCONFDIR=/etc STATEDIR=/var/lib/peerdesk \
