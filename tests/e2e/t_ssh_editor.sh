@@ -40,7 +40,7 @@ trap 'exit 130' INT TERM HUP
 
 die() { fail "$*"; exit 1; }
 [ "$(id -u)" -eq 0 ] || die "t_ssh_editor.sh must run as root (users, setgid)"
-for p in sqlite3 groupdel getent pgrep make tar vi /usr/bin/nano; do
+for p in sqlite3 groupdel getent pgrep make tar /usr/bin/nano; do
 	command -v "$p" >/dev/null 2>&1 ||
 	    die "$p is missing (sh tools/deps.sh test installs it)"
 done
