@@ -152,7 +152,8 @@ app_session_end(struct app *app, int hangup)
 	}
 	memset(&app->actor, 0, sizeof app->actor);
 	if (app_unix_login(login, sizeof login) == 0)
-		snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
+		snprintf(app->actor.login, sizeof app->actor.login, "%s",
+		    login);
 	app->have_actor = 0;
 	app->system = 0;
 }

@@ -89,7 +89,7 @@ bool tui_done(const struct tui *ui, int *status);
 
 /* run_editor may answer these besides an editor's exit status. */
 #define TUI_EDITOR_OFF (-2)	/* no editor may run here (settings) */
-#define TUI_EDITOR_MISSING (-3)	/* the restricted editor is not installed */
+#define TUI_EDITOR_MISSING (-3)	/* no restricted editor installed */
 
 /* Edit text in an editor: a new folder of its own (mode 0700, in
  * $TMPDIR or /tmp) holding a copy (note.txt, 0600, text with a final
