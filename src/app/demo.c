@@ -166,6 +166,16 @@ demo_staff(struct demo *d, const char *login, const char *name,
 	struct staff s;
 	enum pd_status st;
 
+	/* Staff already there (the manager `peerdesk init` made, or office
+	 * staff added by hand) are kept as they are: the demo works after
+	 * init.  PALs cannot be (the demo needs a database without). */
+	memset(&s, 0, sizeof s);
+	if (role != ROLE_PAL &&
+	    db_staff_by_login(d->db, login, &s, NULL) == PD_OK) {
+		*id = s.id;
+		staff_fini(&s);
+		return PD_OK;
+	}
 	memset(&s, 0, sizeof s);
 	s.login = (char *)login;
 	s.name = (char *)name;

@@ -206,6 +206,7 @@ cli_main(int argc, char **argv)
 	struct cli cli;
 	const struct cli_command *c;
 	const char *env_today = getenv("PEERDESK_TODAY");
+	const char *ssh_argv[2];
 	int ch, rc;
 
 	memset(&cli, 0, sizeof cli);
@@ -250,6 +251,10 @@ cli_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (argc == 0 && cli_ssh_command(ssh_argv)) {
+		argc = 1;
+		argv = (char **)ssh_argv;
+	}
 	if (argc > 0 && strcmp(argv[0], "help") == 0) {
 		if (argc == 1) {
 			cli_usage(stdout);

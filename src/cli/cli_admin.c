@@ -123,7 +123,7 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	cli_audit_text("%-10s", a->actor_login ? a->actor_login : "(system)",
 	    false);
 	printf(" ");
-	cli_audit_text("%-8s", a->action, false);
+	cli_audit_text("%-8s", audit_action_label(a->action), false);
 	printf(" ");
 	cli_audit_text("%s", a->entity, false);
 	if (a->entity_id)

@@ -64,6 +64,13 @@ int cli_clients(struct cli *cli, int argc, char **argv);
 int cli_plan(struct cli *cli, int argc, char **argv);
 int cli_palplan(struct cli *cli, int argc, char **argv);
 int cli_screens(struct cli *cli);
+
+/* peerdesk started with no command under sshd's ForceCommand: the
+ * command the person asked for (SSH_ORIGINAL_COMMAND), when it is one
+ * of the few allowed over SSH ("log", "week", alone or after
+ * "peerdesk"): argv[0] gets its name, argv[1] NULL, and 1 is returned.
+ * 0: open the screens as usual. */
+int cli_ssh_command(const char **argv);
 int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_restore(struct cli *cli, int argc, char **argv);
 int cli_audit(struct cli *cli, int argc, char **argv);

@@ -107,6 +107,29 @@ app_tui_hangup(void *app, int sig)
 		app_tui_keep_drafts(session.ui);
 }
 
+/* Ctrl-E: which editor the person signed in now may have (settings
+ * editor and pal_editor; at most the restricted one over SSH). */
+static int
+app_tui_editor_check(void *ctx)
+{
+	return ctx == NULL || app_editor_mode(ctx) == SETTINGS_EDITOR_OFF ?
+	    TUI_EDITOR_OFF : 0;
+}
+
+static int
+app_tui_editor(const char *path, void *ctx)
+{
+	switch (ctx != NULL ? app_editor_mode(ctx) : SETTINGS_EDITOR_OFF) {
+	case SETTINGS_EDITOR_OWN:
+		return tui_editor_default(path, NULL);
+	case SETTINGS_EDITOR_RESTRICTED:
+		return tui_editor_restricted(path, NULL);
+	case SETTINGS_EDITOR_OFF:
+		break;
+	}
+	return TUI_EDITOR_OFF;
+}
+
 struct tui_config
 app_tui_config(void)
 {
@@ -119,6 +142,9 @@ app_tui_config(void)
 	cfg.today = app_tui_today;
 	cfg.monochrome = session.o.monochrome;
 	cfg.keys = session.o.keys;
+	cfg.run_editor = app_tui_editor;
+	cfg.editor_check = app_tui_editor_check;
+	cfg.editor_ctx = session.app;
 	return cfg;
 }
 
@@ -202,6 +228,8 @@ app_tui_tick(void *appv, struct tui *ui)
 	    now - session.last_key_ms >=
 	    (long long)session.o.idle_lock_minutes * 60000) {
 		app_tui_lock(ui);
+		if (app_tui_locked(ui))
+			app_session_locked(app, session.o.idle_lock_minutes);
 		return true;
 	}
 	if (now >= session.next_refresh_ms) {

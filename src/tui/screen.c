@@ -186,15 +186,19 @@ tui_today(const struct tui *ui, char buf[11])
 }
 
 int
-tui_edit_file(struct tui *ui, const char *path)
+tui_edit(struct tui *ui, const char *text, struct strbuf *out)
 {
 	int rc;
 
+	if (ui->cfg.editor_check != NULL &&
+	    (rc = ui->cfg.editor_check(ui->cfg.editor_ctx)) != 0)
+		return rc;
 	term_suspend();
 	if (ui->cfg.run_editor != NULL)
-		rc = ui->cfg.run_editor(path, ui->cfg.editor_ctx);
+		rc = tui_edit_text(ui->cfg.run_editor, ui->cfg.editor_ctx, text,
+		    out);
 	else
-		rc = tui_editor_default(path, NULL);
+		rc = tui_edit_text(tui_editor_default, NULL, text, out);
 	term_resume();
 	return rc;
 }

@@ -177,7 +177,7 @@ plan_file(struct app *app, int64_t client, size_t n, size_t *len)
 
 	ck_assert_int_eq(app_plan_note_add(app, client, "2026-11-20",
 	    "First note", NULL, &err), PD_OK);
-	ck_assert_int_eq(app_plan_export(app, client, &sb, &err), PD_OK);
+	ck_assert_int_eq(app_plan_export_text(app, client, &sb, &err), PD_OK);
 	ck_assert_msg(strstr(sb.buf, "\nnotes:\n- on: ") != NULL, "%s",
 	    sb.buf);
 	for (i = 0; i < n; i++)

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "support/pdfsave.h"
 #include "support/testlib.h"
 #include "support/report_sample.h"
 #include "peerdesk/config/keys.h"

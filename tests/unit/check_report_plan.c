@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/pdfsave.h"
 #include "support/testlib.h"
 
 #include "peerdesk/core/strbuf.h"
@@ -15,18 +16,6 @@
 #include "peerdesk/report/plan_pdf.h"
 #include "peerdesk/report/plan_text.h"
 
-/* Render, then write to path (the program saves through app/userfile). */
-static enum pd_status
-plan_pdf_write(const struct plan_copy *x, const char *path, struct pd_err *err)
-{
-	struct strbuf sb = STRBUF_INIT;
-	enum pd_status s = plan_pdf_render(x, &sb, err);
-
-	if (s == PD_OK)
-		s = test_save_file(path, sb.buf, sb.len, err);
-	strbuf_fini(&sb);
-	return s;
-}
 
 /* cairo's toy font API loads fontconfig, which keeps its caches until
  * the program ends; LeakSanitizer would count them.  Not ours. */

@@ -10,6 +10,7 @@
 #ifndef PEERDESK_MODEL_RECORDS_H
 #define PEERDESK_MODEL_RECORDS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 enum role { ROLE_OFFICE, ROLE_PAL, ROLE_MANAGER };
@@ -185,6 +186,19 @@ void ts_line_fini(struct ts_line *l);
 void audit_entry_fini(struct audit_entry *a);
 /* A deep copy of from into to (free it with audit_entry_fini). */
 void audit_entry_copy(struct audit_entry *to, const struct audit_entry *from);
+
+/* Signing in and out, and the lock, are about the person, not a record:
+ * true for sign_in, sign_out, sign_in_failed, sign_in_refused, lock and
+ * unlock. */
+bool audit_is_session(const char *action);
+
+/* True for a refused attempt (sign_in_failed, sign_in_refused). */
+bool audit_is_refusal(const char *action);
+
+/* The action as shown on screen and in text (at most 9 columns): the
+ * stored name, except "failed" for sign_in_failed and "refused" for
+ * sign_in_refused.  CSV keeps the stored name. */
+const char *audit_action_label(const char *action);
 
 /* Names as stored in the database and shown in CSV ("office", "pal",
  * "manager"; "none", "lower", ...).  *_from_str returns 0 and sets *out,

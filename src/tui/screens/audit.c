@@ -171,13 +171,18 @@ audit_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 		    "system");
 		break;
 	case 2:
-		strbuf_adds(out, r->action != NULL ? r->action : "");
+		strbuf_adds(out, audit_action_label(r->action));
 		break;
 	case 3:
-		audit_record(r, out);
+		/* signing in and out is about the person (Who): say how */
+		if (audit_is_session(r->action) && r->summary != NULL)
+			strbuf_adds(out, r->summary);
+		else
+			audit_record(r, out);
 		break;
 	case 4:
-		strbuf_adds(out, r->summary != NULL ? r->summary : "");
+		if (!audit_is_session(r->action))
+			strbuf_adds(out, r->summary != NULL ? r->summary : "");
 		break;
 	default:
 		break;
@@ -189,6 +194,8 @@ audit_style(void *ctx, size_t i)
 {
 	const struct audit_entry *r = audit_row(ctx, i);
 
+	if (r != NULL && audit_is_refusal(r->action))
+		return ST_WARN;
 	return r != NULL && r->action != NULL &&
 	    strcmp(r->action, "open") == 0 ? ST_DIM : ST_NORMAL;
 }
@@ -679,7 +686,7 @@ entry_build(struct entry_ui *st)
 	strbuf_reset(&b);
 	strbuf_adds(&b, e->actor_login != NULL ? e->actor_login : "system");
 	entry_field(st, "Who", b.buf, w);
-	entry_field(st, "Action", e->action, w);
+	entry_field(st, "Action", audit_action_label(e->action), w);
 	strbuf_reset(&b);
 	audit_record(e, &b);
 	entry_field(st, "Record", b.buf, w);

@@ -348,6 +348,7 @@ signin_success(struct screen *s, const char *login)
 	if (si->lock) {
 		if (app_actor_signed_in(app) &&
 		    strcmp(app_actor_login(app), login) == 0) {
+			app_session_unlocked(app);
 			screen_close(s, SCREEN_OK, -1, NULL);
 			tui_message(s->ui, "Welcome back.");
 		} else {
@@ -512,6 +513,8 @@ signin_result(struct screen *s, const struct screen_result *r)
 	/* The dashboard closed: someone else signed in at the lock, or the
 	 * person signed out. */
 	if (app_tui_take_pending(login) != NULL) {
+		/* the one who locked it is signed out first */
+		app_sign_out(app);
 		if (app_sign_in_as(app, login, &err) == PD_OK) {
 			signin_open_home(s);
 			return;
