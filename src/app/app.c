@@ -164,6 +164,7 @@ app_audit(struct app *app, const char *action, const char *entity,
 	struct audit_entry a;
 
 	memset(&a, 0, sizeof a);
+	app_today(a.day);	/* the business day; `at` is always real */
 	a.actor_id = app->have_actor ? app->actor.staff_id : 0;
 	a.actor_login = app->actor.login[0] ? app->actor.login : NULL;
 	a.action = (char *)action;
