@@ -144,3 +144,47 @@ app_audit_count(struct app *app, struct audit_query *q, const char *login,
 		return s;
 	return db_audit_count(app->db, q, n, err);
 }
+
+enum pd_status
+app_audit_verify(struct app *app, struct audit_verify *out,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	memset(out, 0, sizeof *out);
+	if ((s = app_require(app, APP_MANAGER, "check the audit trail", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_audit_verify(app->db, out, err)) == PD_OK &&
+	    out->bad_id == 0) {
+		app->audit_ok_id = out->head.id;
+		memcpy(app->audit_ok_hash, out->head.hash,
+		    sizeof app->audit_ok_hash);
+	}
+	return s;
+}
+
+enum pd_status
+app_audit_watch(struct app *app, int64_t *bad_id, struct pd_err *err)
+{
+	struct audit_head start;
+	struct audit_verify v;
+	enum pd_status s;
+
+	*bad_id = 0;
+	if (!app->system && !(app->have_actor &&
+	    app->actor.role == ROLE_MANAGER))
+		return PD_OK;
+	memset(&start, 0, sizeof start);
+	start.id = app->audit_ok_id;
+	memcpy(start.hash, app->audit_ok_hash, sizeof start.hash);
+	if ((s = db_audit_verify_from(app->db, &start, &v, err)) != PD_OK)
+		return s;
+	*bad_id = v.bad_id;
+	if (v.bad_id == 0 && v.head.id > 0) {
+		app->audit_ok_id = v.head.id;
+		memcpy(app->audit_ok_hash, v.head.hash,
+		    sizeof app->audit_ok_hash);
+	}
+	return PD_OK;
+}

@@ -138,6 +138,36 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	return 0;
 }
 
+/* peerdesk audit --verify: 0 whole, 1 broken (naming the row). */
+static int
+cli_audit_verify(struct cli *cli)
+{
+	struct audit_verify v;
+	struct pd_err err;
+
+	if (app_audit_verify(&cli->app, &v, &err) != PD_OK)
+		return cli_fail(&err);
+	if (v.bad_id != 0) {
+		printf("The audit trail has been altered at row %lld: %s.\n",
+		    (long long)v.bad_id, v.why);
+		if (v.head.id > 0)
+			printf("Rows 1 to %lld, before it, are as they were "
+			    "written.\n", (long long)v.head.id);
+		printf("Keep this database as it is and tell whoever looks "
+		    "after the computer. A backup's trail is checked when it "
+		    "is restored.\n");
+		return 1;
+	}
+	if (v.rows == 0) {
+		printf("The audit trail is empty: nothing to check.\n");
+		return 0;
+	}
+	printf("The audit trail is whole: %lld row%s, each one chained to the "
+	    "one before.\nNewest row: %lld, hash %s\n", (long long)v.rows,
+	    v.rows == 1 ? "" : "s", (long long)v.head.id, v.head.hash);
+	return 0;
+}
+
 int
 cli_audit(struct cli *cli, int argc, char **argv)
 {
@@ -148,8 +178,10 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		{ "to", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "verify", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
+	int verify = 0;
 	struct audit_query q;
 	struct cli_audit ca;
 	const char *user = NULL;
@@ -186,6 +218,7 @@ cli_audit(struct cli *cli, int argc, char **argv)
 				q.to = optarg;
 			break;
 		case 'n': q.limit = atoi(optarg); break;
+		case 'v': verify = 1; break;
 		case 'F':
 			if (strcmp(optarg, "csv") == 0)
 				ca.csv = 1;
@@ -197,7 +230,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		default:
 			fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
 			    "N] [--user LOGIN] [--from DATE] [--to DATE] "
-			    "[--limit N] [--format text|csv]\n");
+			    "[--limit N] [--format text|csv] | peerdesk audit "
+			    "--verify\n");
 			return 2;
 		}
 	}
@@ -207,6 +241,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
+	if (verify)
+		return cli_audit_verify(cli);
 	if (ca.csv)
 		printf("at,login,action,record,record_id,client_id,summary,"
 		    "reason,before,after\n");

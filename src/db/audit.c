@@ -22,7 +22,8 @@ static const char sql_head[] =
 	"entity, entity_id, client_id, summary, before, after, reason"
 #define AUDIT_NCOLS 13
 static const char sql_all[] =
-	"SELECT " AUDIT_CHAIN_COLS ", hash FROM audit ORDER BY id";
+	"SELECT " AUDIT_CHAIN_COLS ", hash FROM audit WHERE id >= :from "
+	"ORDER BY id";
 static const char sql_batch[] =
 	"SELECT " AUDIT_CHAIN_COLS " FROM audit WHERE id > :after "
 	"ORDER BY id LIMIT 256";
@@ -242,6 +243,13 @@ audit_insert_at(struct db *db, const struct audit_entry *a, const char *at,
 enum pd_status
 db_audit_verify(struct db *db, struct audit_verify *out, struct pd_err *err)
 {
+	return db_audit_verify_from(db, NULL, out, err);
+}
+
+enum pd_status
+db_audit_verify_from(struct db *db, const struct audit_head *start,
+    struct audit_verify *out, struct pd_err *err)
+{
 	struct audit_val v[AUDIT_NCOLS];
 	sqlite3_stmt *st;
 	char prev[SHA256_HEX_LEN + 1] = "", want[SHA256_HEX_LEN + 1];
@@ -252,6 +260,25 @@ db_audit_verify(struct db *db, struct audit_verify *out, struct pd_err *err)
 	memset(out, 0, sizeof *out);
 	if ((st = db_stmt(db, sql_all, err)) == NULL)
 		return PD_DB;
+	if (start != NULL && start->id > 0) {
+		db_bind_int64(st, ":from", start->id);
+		rc = sqlite3_step(st);
+		have = rc == SQLITE_ROW ?
+		    (const char *)sqlite3_column_text(st, AUDIT_NCOLS) : NULL;
+		if (rc == SQLITE_ROW && db_col_int(st, 0, 0) == start->id &&
+		    have != NULL && strcmp(have, start->hash) == 0) {
+			last = start->id;
+			memcpy(prev, start->hash, sizeof prev);
+			out->head = *start;
+		} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+			out->bad_id = start->id;
+			snprintf(out->why, sizeof out->why, "it was changed or "
+			    "removed since it was last checked");
+			return people_end(db, st, SQLITE_DONE, err);
+		} else
+			return people_end(db, st, rc, err);
+	} else
+		db_bind_int64(st, ":from", 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = db_col_int(st, 0, 0);
 		if (id != last + 1) {

@@ -38,4 +38,17 @@ enum pd_status app_audit_list(struct app *app, struct audit_query *q,
 enum pd_status app_audit_count(struct app *app, struct audit_query *q,
     const char *login, int64_t *n, struct pd_err *err);
 
+/* Check the whole audit chain (every row's hash, in id order): managers
+ * and the system.  PD_OK when it could be read; then out->bad_id is 0
+ * when whole, or the first row that does not fit (out->why says how). */
+enum pd_status app_audit_verify(struct app *app, struct audit_verify *out,
+    struct pd_err *err);
+
+/* The same, cheaply, for the dashboard: the whole chain the first time
+ * in a run, then only the rows added since the head found whole (and
+ * that head itself).  *bad_id 0: whole.  Managers and the system only;
+ * others get 0 and nothing is read. */
+enum pd_status app_audit_watch(struct app *app, int64_t *bad_id,
+    struct pd_err *err);
+
 #endif

@@ -69,4 +69,12 @@ struct audit_verify {
 enum pd_status db_audit_verify(struct db *db, struct audit_verify *out,
     struct pd_err *err);
 
+/* The same from a head verified before (start): row start->id must
+ * still be there with the same hash, and every later row must fit.
+ * start NULL or with id 0: the whole chain.  out->rows counts the rows
+ * checked after start. */
+enum pd_status db_audit_verify_from(struct db *db,
+    const struct audit_head *start, struct audit_verify *out,
+    struct pd_err *err);
+
 #endif
