@@ -7,6 +7,7 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
@@ -14,6 +15,7 @@
 int
 cli_backup(struct cli *cli, int argc, char **argv)
 {
+	struct backup_info bi;
 	struct pd_err err;
 	int rc;
 
@@ -23,30 +25,48 @@ cli_backup(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_backup(&cli->app, argv[1], &err) != PD_OK)
+	if (app_backup(&cli->app, argv[1], &bi, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("Backed up %s to %s (checked: ok).\n", cli->app.db_path, argv[1]);
+	printf("The audit trail was whole up to row %lld (hash %s).\n",
+	    (long long)bi.head.id, bi.head.id > 0 ? bi.head.hash : "none");
 	return 0;
 }
 
 int
 cli_restore(struct cli *cli, int argc, char **argv)
 {
+	struct app_options o;
+	struct restore_info ri;
 	struct pd_err err;
-	int rc, v;
+	enum pd_status s;
 
 	if (argc != 2) {
 		fprintf(stderr, "peerdesk: usage: peerdesk restore FILE\n");
 		return 2;
 	}
-	/* check the file before touching anything */
-	if (app_backup_check(argv[1], &v, &err) != PD_OK)
+	/* Settings only: the database may be damaged or missing, and the
+	 * file is checked before anything is touched (app_restore). */
+	memset(&o, 0, sizeof o);
+	o.config_path = cli->config_path;
+	o.config_env = getenv("PEERDESK_CONFIG");
+	o.db_path = cli->db_path;
+	o.privileged = privilege_elevated();
+	if (app_load_settings(&cli->app, &o, &err) != PD_OK)
 		return cli_fail(&err);
-	if ((rc = cli_open(cli, 1, 1)) != 0)
-		return rc;
-	if (app_restore(&cli->app, argv[1], &err) != PD_OK)
+	cli->opened = 1;
+	s = app_restore(&cli->app, argv[1], &ri, &err);
+	if (s != PD_OK) {
+		restore_info_fini(&ri);
 		return cli_fail(&err);
+	}
 	printf("Restored %s from %s.\n", cli->app.db_path, argv[1]);
+	if (ri.aside != NULL)
+		printf("The database as it was%s is kept as %s.\n",
+		    ri.damaged ? " (damaged)" : "", ri.aside);
+	printf("Its audit trail is whole up to row %lld.\n",
+	    (long long)ri.head.id);
+	restore_info_fini(&ri);
 	return 0;
 }
 
