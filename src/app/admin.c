@@ -520,10 +520,17 @@ app_audit_verify(struct app *app, struct audit_verify *out,
 	    != PD_OK)
 		return s;
 	if ((s = db_audit_verify(app->db, out, err)) == PD_OK &&
-	    out->bad_id == 0) {
+	    out->bad_id == 0 && out->head.id > 0) {
+		char summary[200];
+
 		app->audit_ok_id = out->head.id;
 		memcpy(app->audit_ok_hash, out->head.hash,
 		    sizeof app->audit_ok_hash);
+		/* written down, so dashboards check only what comes after */
+		snprintf(summary, sizeof summary, "checked the audit trail: "
+		    "whole up to row %lld", (long long)out->head.id);
+		s = admin_audit_in(app, app->db, "verify", "audit_chain",
+		    out->head.id, summary, out->head.hash, err);
 	}
 	return s;
 }
@@ -542,6 +549,11 @@ app_audit_watch(struct app *app, int64_t *bad_id, struct pd_err *err)
 	memset(&start, 0, sizeof start);
 	start.id = app->audit_ok_id;
 	memcpy(start.hash, app->audit_ok_hash, sizeof start.hash);
+	/* First time in this run: from the last full check written down
+	 * (the nightly backup's), so sign-in reads only the rows since. */
+	if (start.id == 0 && (s = db_audit_seal(app->db, &start, err)) !=
+	    PD_OK)
+		return s;
 	if ((s = db_audit_verify_from(app->db, &start, &v, err)) != PD_OK)
 		return s;
 	*bad_id = v.bad_id;

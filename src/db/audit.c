@@ -27,6 +27,10 @@ static const char sql_all[] =
 static const char sql_batch[] =
 	"SELECT " AUDIT_CHAIN_COLS " FROM audit WHERE id > :after "
 	"ORDER BY id LIMIT 256";
+static const char sql_seal[] =
+	"SELECT entity_id, after FROM audit WHERE entity = 'audit_chain' "
+	"AND entity_id > 0 AND length(after) = 64 "
+	"ORDER BY entity_id DESC LIMIT 1";
 static const char sql_trigger_text[] =
 	"SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
 	"AND name = 'audit_no_update'";
@@ -157,6 +161,23 @@ db_audit_head(struct db *db, struct audit_head *h, struct pd_err *err)
 
 	memset(h, 0, sizeof *h);
 	if ((st = db_stmt(db, sql_head, err)) == NULL)
+		return PD_DB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->id = db_col_int(st, 0, 0);
+		db_col_copy(st, 1, h->hash, sizeof h->hash);
+		rc = SQLITE_DONE;
+	}
+	return people_end(db, st, rc, err);
+}
+
+enum pd_status
+db_audit_seal(struct db *db, struct audit_head *h, struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(h, 0, sizeof *h);
+	if ((st = db_stmt(db, sql_seal, err)) == NULL)
 		return PD_DB;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h->id = db_col_int(st, 0, 0);

@@ -345,6 +345,8 @@ void
 db_fresh_begin(struct db *db)
 {
 	db_bulk_begin(db);
+	if (db->scratch)
+		return;		/* already so, and stays so */
 	sqlite3_exec(db->h, "PRAGMA journal_mode = MEMORY; "
 	    "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 }
@@ -352,6 +354,10 @@ db_fresh_begin(struct db *db)
 void
 db_fresh_end(struct db *db)
 {
+	if (db->scratch) {	/* the caller syncs the file itself */
+		db_bulk_end(db);
+		return;
+	}
 	sqlite3_exec(db->h, "PRAGMA synchronous = FULL; "
 	    "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	db_bulk_end(db);
@@ -537,6 +543,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	    SQLITE_OPEN_CREATE);
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
+	db->scratch = mode == DB_OPEN_SCRATCH;
 	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		s = db_error(db, rc, err);

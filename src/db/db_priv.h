@@ -28,6 +28,7 @@ struct db {
 	struct db_cached *cache;
 	size_t ncache, capcache;
 	int bulk;
+	int scratch;		/* opened DB_OPEN_SCRATCH: never WAL */
 };
 
 /* The cached, reset statement for sql (a static string), or NULL with

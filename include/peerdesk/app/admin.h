@@ -61,13 +61,15 @@ enum pd_status app_audit_count(struct app *app, struct audit_query *q,
 
 /* Check the whole audit chain (every row's hash, in id order): managers
  * and the system.  PD_OK when it could be read; then out->bad_id is 0
- * when whole, or the first row that does not fit (out->why says how). */
+ * when whole (and a "verify" row records the head checked), or the
+ * first row that does not fit (out->why says how). */
 enum pd_status app_audit_verify(struct app *app, struct audit_verify *out,
     struct pd_err *err);
 
-/* The same, cheaply, for the dashboard: the whole chain the first time
- * in a run, then only the rows added since the head found whole (and
- * that head itself).  *bad_id 0: whole.  Managers and the system only;
+/* The same, cheaply, for the dashboard: the rows after the last head a
+ * full check wrote down (a backup's or audit --verify's; the whole chain
+ * when there is none), then only the rows added since (and that head
+ * itself).  *bad_id 0: whole.  Managers and the system only;
  * others get 0 and nothing is read. */
 enum pd_status app_audit_watch(struct app *app, int64_t *bad_id,
     struct pd_err *err);

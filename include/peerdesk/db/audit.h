@@ -54,6 +54,12 @@ struct audit_head {
 enum pd_status db_audit_head(struct db *db, struct audit_head *h,
     struct pd_err *err);
 
+/* *h = the newest head a full check found whole and wrote down (the
+ * rows a backup or `audit --verify` writes: entity "audit_chain",
+ * entity_id the row, after its hash); id 0 when there is none. */
+enum pd_status db_audit_seal(struct db *db, struct audit_head *h,
+    struct pd_err *err);
+
 /* What db_audit_verify found. */
 struct audit_verify {
 	int64_t rows;		/* rows checked */
