@@ -20,6 +20,9 @@ dbfile_errno(int e, const char *what, const char *path, struct pd_err *err)
 	if (e == ENOSPC || e == EDQUOT)
 		return pd_fail(err, PD_FULL, NULL, "cannot %s %s: the disk is "
 		    "full", what, path);
+	if (e == ENOENT)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "cannot %s %s: there "
+		    "is no such folder", what, path);
 	if (e == EACCES || e == EPERM)
 		return pd_fail(err, PD_DENIED, NULL, "cannot %s %s: there is "
 		    "no permission there", what, path);
