@@ -536,8 +536,8 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	if (exists && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
 	    sb.st_size < 512)
 		return pd_fail(err, PD_DAMAGED, NULL, "the database %s is "
-		    "damaged: the file is too short to be a database. "
-		    DB_RESTORE_ADVICE, path);
+		    "damaged or is not a peerdesk database: the file is too "
+		    "short to be one. " DB_RESTORE_ADVICE, path);
 	flags = mode == DB_OPEN_READONLY ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (mode == DB_OPEN_EXISTING ? 0 :
 	    SQLITE_OPEN_CREATE);
@@ -565,7 +565,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		s = db_error(db, sqlite3_errcode(db->h), err);
 	/* A file that was a database and has lost its tables. */
 	if (s == PD_OK && exists && sb.st_size > 0 &&
-	    (mode == DB_OPEN_EXISTING || mode == DB_OPEN_READONLY) &&
+	    mode != DB_OPEN_NO_UPGRADE && mode != DB_OPEN_SCRATCH &&
 	    db_schema_version(db) == 0 && db_table_count(db) == 0)
 		s = pd_fail(err, PD_DAMAGED, NULL, "the database %s is "
 		    "damaged: it holds no tables. " DB_RESTORE_ADVICE, path);

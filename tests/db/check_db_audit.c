@@ -288,10 +288,12 @@ START_TEST(test_chain_migration)
 
 	OK(db_open(path, DB_OPEN_NO_UPGRADE, &db, &err));
 	OK(db_migrate_to(db, 7, &err));
+	OK(db_begin(db, &err));
 	for (i = 0; i < 600; i++) {	/* more than one batch */
 		snprintf(name, sizeof name, "old%d", i);
 		OK(dbtest_audit_legacy(db, name, &err));
 	}
+	OK(db_commit(db, &err));
 	OK(db_migrate_to(db, db_schema_latest(), &err));
 	OK(db_audit_verify(db, &v, &err));
 	ck_assert_int_eq(v.bad_id, 0);
