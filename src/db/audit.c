@@ -281,18 +281,19 @@ db_audit_verify_from(struct db *db, const struct audit_head *start,
 	memset(out, 0, sizeof *out);
 	if ((st = db_stmt(db, sql_all, err)) == NULL)
 		return PD_DB;
-	if (start != NULL && start->id > 0) {
-		db_bind_int64(st, ":from", start->id);
+	if (start != NULL && start->id > 1) {
+		/* the row before the head checked last: its stored hash is
+		 * taken as it is; from the head on, everything is recomputed */
+		db_bind_int64(st, ":from", start->id - 1);
 		rc = sqlite3_step(st);
 		have = rc == SQLITE_ROW ?
 		    (const char *)sqlite3_column_text(st, AUDIT_NCOLS) : NULL;
-		if (rc == SQLITE_ROW && db_col_int(st, 0, 0) == start->id &&
-		    have != NULL && strcmp(have, start->hash) == 0) {
-			last = start->id;
-			memcpy(prev, start->hash, sizeof prev);
-			out->head = *start;
+		if (rc == SQLITE_ROW && db_col_int(st, 0, 0) == start->id - 1 &&
+		    have != NULL && strlen(have) == SHA256_HEX_LEN) {
+			last = start->id - 1;
+			memcpy(prev, have, sizeof prev);
 		} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-			out->bad_id = start->id;
+			out->bad_id = start->id - 1;
 			snprintf(out->why, sizeof out->why, "it was changed or "
 			    "removed since it was last checked");
 			return people_end(db, st, SQLITE_DONE, err);
@@ -320,7 +321,8 @@ db_audit_verify_from(struct db *db, const struct audit_head *start,
 			    "was put in without peerdesk");
 			break;
 		}
-		if (strcmp(have, want) != 0) {
+		if (strcmp(have, want) != 0 || (start != NULL &&
+		    id == start->id && strcmp(want, start->hash) != 0)) {
 			out->bad_id = id;
 			snprintf(out->why, sizeof out->why, "its hash does not "
 			    "fit: it was changed, or put in without peerdesk, "
