@@ -17,7 +17,7 @@
 /* What to do about a damaged database, in the same words everywhere. */
 #define DB_RESTORE_ADVICE "Nothing was changed. To bring back the last " \
 	"good backup, the person who looks after this computer runs, as " \
-	"root: peerdesk restore FILE (see 'man peerdesk', RESTORE)."
+	"root: peerdesk restore FILE (see 'man peerdesk', DAMAGED DATABASE)."
 
 #define MIGRATION_PREFIX "migrations/"
 
