@@ -90,6 +90,12 @@ app_backup(struct app *app, const char *path, struct backup_info *bi,
 		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
 	if (s == PD_OK)
 		s = db_copy(app->db, to, err);
+	/* closed at once: the copy's header may say WAL (dbfile_unwal) */
+	db_close(&to);
+	if (s == PD_OK)
+		s = dbfile_unwal(fd, path, err);
+	if (s == PD_OK)
+		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
 	if (s == PD_OK) {
 		if (v.bad_id == 0)
 			snprintf(summary, sizeof summary, "this copy of %s was "
@@ -280,6 +286,8 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 	if (s == PD_OK)
 		s = restore_copy_fd(src, tfd, path, err);
 	close(src);
+	if (s == PD_OK)		/* a whole file: never a -wal beside it */
+		s = dbfile_unwal(tfd, path, err);
 	if (s == PD_OK) {
 		RAISED(s, restore_open(tmp, DB_OPEN_SCRATCH, &cand, err));
 		if (s == PD_DAMAGED || s == PD_DB)
@@ -354,10 +362,16 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 			    err));
 		if (s == PD_OK)
 			s = db_copy(app->db, adb, err);
+		/* closed at once: its header may say WAL, and no -wal may be
+		 * made with the group down (dbfile_unwal) */
+		db_close(&adb);
+		if (s == PD_OK)
+			s = dbfile_unwal(afd, atmp, err);
+		if (s == PD_OK)
+			RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
+			    err));
 		if (s == PD_OK)
 			s = db_audit_head(adb, &old, err);
-		if (s == PD_OK)
-			s = db_single_file(adb, err);
 		db_close(&adb);
 		if (afd >= 0 && s == PD_OK)
 			s = dbfile_sync_close(afd, atmp, err);

@@ -148,6 +148,21 @@ dbfile_set_aside(const char *path, const char *aside, int *moved,
 	return s;
 }
 
+enum pd_status
+dbfile_unwal(int fd, const char *path, struct pd_err *err)
+{
+	static const unsigned char legacy[2] = { 1, 1 };
+	unsigned char head[20];
+
+	if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head ||
+	    memcmp(head, "SQLite format 3", 16) != 0 ||
+	    (head[18] != 2 && head[19] != 2))
+		return PD_OK;	/* not SQLite (the checks say so), or not WAL */
+	if (pwrite(fd, legacy, sizeof legacy, 18) != (ssize_t)sizeof legacy)
+		return dbfile_errno(errno, "write", path, err);
+	return PD_OK;
+}
+
 void
 dbfile_remove(const char *tmp)
 {

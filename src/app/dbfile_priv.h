@@ -34,6 +34,14 @@ enum pd_status dbfile_place(const char *tmp, const char *path,
 enum pd_status dbfile_set_aside(const char *path, const char *aside,
     int *moved, struct pd_err *err);
 
+/* A copy made with SQLite's backup API from a database in WAL mode says
+ * "WAL" in its header (bytes 18 and 19), so the next reader would make a
+ * -wal and -shm beside it; a whole copy needs neither.  Mark the file fd
+ * holds as a rollback-journal database (what journal_mode=DELETE writes)
+ * when it is an SQLite file marked WAL.  Call with no connection open on
+ * it. */
+enum pd_status dbfile_unwal(int fd, const char *path, struct pd_err *err);
+
 /* Remove tmp and the -journal, -wal and -shm SQLite may have left. */
 void dbfile_remove(const char *tmp);
 

@@ -220,6 +220,7 @@ case $out in
 *"Nothing was changed"*) ok "a file in the data folder cannot be restored by the person (their own rights)" ;;
 *) fail "a file in the data folder cannot be restored by the person (their own rights)"; echo "$out" | sed 's/^/  /' ;;
 esac
+chmod 0600 "$R/backup.db"
 out=$(as_person "$BIN" restore "$R/backup.db" 2>&1)
 case $out in
 *"permission"*"Nothing was changed"*) ok "nor a file only root can read" ;;
