@@ -64,8 +64,12 @@ cli_restore(struct cli *cli, int argc, char **argv)
 	if (ri.aside != NULL)
 		printf("The database as it was%s is kept as %s.\n",
 		    ri.damaged ? " (damaged)" : "", ri.aside);
-	printf("Its audit trail is whole up to row %lld.\n",
-	    (long long)ri.head.id);
+	if (ri.version < 8)
+		printf("It was made before the audit trail was chained; its "
+		    "rows are chained from now on.\n");
+	else
+		printf("Its audit trail is whole up to row %lld.\n",
+		    (long long)ri.head.id);
 	restore_info_fini(&ri);
 	return 0;
 }
