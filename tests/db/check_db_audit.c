@@ -360,6 +360,9 @@ audit_suite(void)
 	Suite *s = suite_create("db_audit");
 	TCase *tc = tcase_create("audit");
 
+	/* every schema version, synced, under sanitizers on a busy machine */
+	tcase_set_timeout(tc, 60);
+
 	tcase_add_loop_test(tc, test_list, 0,
 	    (int)(sizeof list_cases / sizeof list_cases[0]));
 	tcase_add_test(tc, test_insert_fields);
