@@ -318,6 +318,14 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 	}
 	ri->damaged = !healthy;
 	ri->missing = ls == PD_NOT_FOUND;
+	/* Busy, newer, unreadable for want of rights: not damaged.  Only
+	 * a file that is damaged (or whose checks fail) is set aside. */
+	if (ls != PD_OK && ls != PD_DAMAGED && ls != PD_NOT_FOUND) {
+		if (err != NULL)
+			*err = live_err;
+		close(tfd);
+		return restore_refuse(&cand, &tmp, ls, err);
+	}
 	/* Who may: a manager of a sound database; over a damaged or
 	 * missing one, only root (nobody can be looked up there). */
 	if (healthy) {
@@ -452,8 +460,15 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 	if (s == PD_OK && !ri->missing)
 		RAISED(s, dbfile_set_aside(app->db_path, ri->aside, &moved,
 		    err));
-	if (s == PD_OK)
+	if (s == PD_OK) {
 		RAISED(s, dbfile_place(tmp, app->db_path, err));
+		/* not placed: the old file goes back where it was */
+		if (s != PD_OK && moved && privilege_raise(NULL) == PD_OK) {
+			if (rename(ri->aside, app->db_path) == 0)
+				moved = 0;
+			(void)privilege_lower(NULL);
+		}
+	}
 	if (s == PD_OK)
 		RAISED(s, privilege_share_db(app->db_path, err));
 	if (s == PD_OK && moved)
