@@ -143,6 +143,7 @@ app_audit(struct app *app, const char *action, const char *entity,
 	struct audit_entry a;
 
 	memset(&a, 0, sizeof a);
+	app_today(a.day);	/* the business day; `at` is always real */
 	a.actor_id = access_staff_id(app);
 	a.actor_login = app_actor_login(app)[0] ?
 	    (char *)(uintptr_t)app_actor_login(app)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
@@ -139,6 +140,14 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 		return db_session_booked_due(app->db, q.scope_pal, d->today,
 		    &d->booked_to_confirm, err);
 	}
+	{
+		int64_t bad;
+
+		/* the whole chain at sign-in, then only what was added */
+		if ((s = app_audit_watch(app, &bad, err)) != PD_OK)
+			return s;
+		d->audit_broken = bad;
+	}
 	cq.status_or_minus1 = CLIENT_REFERRED;
 	if ((s = app_client_count(app, &cq, &n, err)) != PD_OK)
 		return s;
@@ -234,6 +243,9 @@ dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
 			dashboard_add(out, max, &n, 0, "Supervision is due");
 		return n;
 	}
+	if (d->audit_broken > 0)
+		dashboard_add(out, max, &n, 1, "Audit trail altered at row %lld",
+		    d->audit_broken);
 	dashboard_reviews(d, out, max, &n);
 	if (d->dbs_due > 0)
 		dashboard_add(out, max, &n, 0, "%d DBS re-check%s due soon",

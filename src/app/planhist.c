@@ -119,7 +119,8 @@ hist_audit_cb(void *arg, const struct audit_entry *row)
 	a->rows = xreallocarray(a->rows, a->n + 1, sizeof *a->rows);
 	c = &a->rows[a->n++];
 	memset(c, 0, sizeof *c);
-	memcpy(c->at, row->at, sizeof c->at);
+	/* its business day, so it sorts and counts with the versions */
+	plans_moment_of(row->at, row->day, c->at);
 	c->actor_id = row->actor_id;
 	c->actor_login = xstrdup(row->actor_login);
 	c->action = xstrdup(row->action);

@@ -114,6 +114,35 @@ plans_moment(char out[21])
 }
 
 void
+plans_moment_of(const char *at, const char *day, char out[21])
+{
+	struct tm tm, loc, utc;
+	int y, m, d;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (day == NULL || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    at == NULL || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) !=
+	    6) {
+		snprintf(out, 21, "%s", at ? at : "");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	/* as plans_moment: this time of day, on that day */
+	localtime_r(&t, &loc);
+	loc.tm_year = y - 1900;
+	loc.tm_mon = m - 1;
+	loc.tm_mday = d;
+	loc.tm_isdst = -1;
+	t = mktime(&loc);
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+void
 plans_day_of(const char *at, char out[11])
 {
 	struct tm tm, loc;
@@ -141,7 +170,7 @@ plans_audit(struct app *app, const char *action, const char *entity,
 	struct audit_entry a;
 
 	memset(&a, 0, sizeof a);
-	plans_moment(a.at);
+	app_today(a.day);	/* plan history reads it; `at` is real time */
 	a.actor_id = access_staff_id(app);
 	a.actor_login = app_actor_login(app)[0] ?
 	    (char *)(uintptr_t)app_actor_login(app) : NULL;

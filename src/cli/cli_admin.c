@@ -8,6 +8,7 @@
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
 #include "peerdesk/core/csvout.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
@@ -15,6 +16,7 @@
 int
 cli_backup(struct cli *cli, int argc, char **argv)
 {
+	struct backup_info bi;
 	struct pd_err err;
 	int rc;
 
@@ -24,30 +26,52 @@ cli_backup(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_backup(&cli->app, argv[1], &err) != PD_OK)
+	if (app_backup(&cli->app, argv[1], &bi, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("Backed up %s to %s (checked: ok).\n", cli->app.db_path, argv[1]);
+	printf("The audit trail was whole up to row %lld (hash %s).\n",
+	    (long long)bi.head.id, bi.head.id > 0 ? bi.head.hash : "none");
 	return 0;
 }
 
 int
 cli_restore(struct cli *cli, int argc, char **argv)
 {
+	struct app_options o;
+	struct restore_info ri;
 	struct pd_err err;
-	int rc, v;
+	enum pd_status s;
 
 	if (argc != 2) {
 		fprintf(stderr, "peerdesk: usage: peerdesk restore FILE\n");
 		return 2;
 	}
-	/* check the file before touching anything */
-	if (app_backup_check(argv[1], &v, &err) != PD_OK)
+	/* Settings only: the database may be damaged or missing, and the
+	 * file is checked before anything is touched (app_restore). */
+	memset(&o, 0, sizeof o);
+	o.config_path = cli->config_path;
+	o.config_env = getenv("PEERDESK_CONFIG");
+	o.db_path = cli->db_path;
+	o.privileged = privilege_elevated();
+	if (app_load_settings(&cli->app, &o, &err) != PD_OK)
 		return cli_fail(&err);
-	if ((rc = cli_open(cli, 1, 1)) != 0)
-		return rc;
-	if (app_restore(&cli->app, argv[1], &err) != PD_OK)
+	cli->opened = 1;
+	s = app_restore(&cli->app, argv[1], &ri, &err);
+	if (s != PD_OK) {
+		restore_info_fini(&ri);
 		return cli_fail(&err);
+	}
 	printf("Restored %s from %s.\n", cli->app.db_path, argv[1]);
+	if (ri.aside != NULL)
+		printf("The database as it was%s is kept as %s.\n",
+		    ri.damaged ? " (damaged)" : "", ri.aside);
+	if (ri.version < 8)
+		printf("It was made before the audit trail was chained; its "
+		    "rows are chained from now on.\n");
+	else
+		printf("Its audit trail is whole up to row %lld.\n",
+		    (long long)ri.head.id);
+	restore_info_fini(&ri);
 	return 0;
 }
 
@@ -144,6 +168,36 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	return 0;
 }
 
+/* peerdesk audit --verify: 0 whole, 1 broken (naming the row). */
+static int
+cli_audit_verify(struct cli *cli)
+{
+	struct audit_verify v;
+	struct pd_err err;
+
+	if (app_audit_verify(&cli->app, &v, &err) != PD_OK)
+		return cli_fail(&err);
+	if (v.bad_id != 0) {
+		printf("The audit trail has been altered at row %lld: %s.\n",
+		    (long long)v.bad_id, v.why);
+		if (v.head.id > 0)
+			printf("Rows 1 to %lld, before it, are as they were "
+			    "written.\n", (long long)v.head.id);
+		printf("Keep this database as it is and tell whoever looks "
+		    "after the computer. A backup's trail is checked when it "
+		    "is restored.\n");
+		return 1;
+	}
+	if (v.rows == 0) {
+		printf("The audit trail is empty: nothing to check.\n");
+		return 0;
+	}
+	printf("The audit trail is whole: %lld row%s, each one chained to the "
+	    "one before.\nNewest row: %lld, hash %s\n", (long long)v.rows,
+	    v.rows == 1 ? "" : "s", (long long)v.head.id, v.head.hash);
+	return 0;
+}
+
 int
 cli_audit(struct cli *cli, int argc, char **argv)
 {
@@ -156,8 +210,10 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ "excel", no_argument, NULL, 'E' },
 		{ "raw", no_argument, NULL, 'R' },
+		{ "verify", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
+	int verify = 0;
 	struct audit_query q;
 	struct cli_audit ca;
 	const char *user = NULL;
@@ -196,6 +252,7 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		case 'n': q.limit = atoi(optarg); break;
 		case 'E': ca.csv_flags |= CSV_EXCEL; break;
 		case 'R': ca.csv_flags |= CSV_RAW; break;
+		case 'v': verify = 1; break;
 		case 'F':
 			if (strcmp(optarg, "csv") == 0)
 				ca.csv = 1;
@@ -208,7 +265,7 @@ cli_audit(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
 			    "N] [--user LOGIN] [--from DATE] [--to DATE] "
 			    "[--limit N] [--format text|csv] [--excel] "
-			    "[--raw]\n");
+			    "[--raw] | peerdesk audit --verify\n");
 			return 2;
 		}
 	}
@@ -218,6 +275,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
+	if (verify)
+		return cli_audit_verify(cli);
 	if (ca.csv)
 		printf("%sat,login,action,record,record_id,client_id,summary,"
 		    "reason,before,after\r\n", ca.csv_flags & CSV_EXCEL ?

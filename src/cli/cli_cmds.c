@@ -94,10 +94,22 @@ cli_demo(struct cli *cli, int argc, char **argv)
 		    "[--scale small|large]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 1, 1)) != 0)
-		return rc;
+	{
+		struct app_options o;
+
+		/* settings only: the demo makes its own new file */
+		memset(&o, 0, sizeof o);
+		o.config_path = cli->config_path;
+		o.config_env = getenv("PEERDESK_CONFIG");
+		o.db_path = cli->db_path;
+		o.privileged = privilege_elevated();
+		if (app_load_settings(&cli->app, &o, &err) != PD_OK)
+			return cli_fail(&err);
+		cli->opened = 1;
+	}
 	(void)added;
-	if (app_demo_create(&cli->app, scale, &st, &err) != PD_OK)
+	(void)rc;
+	if (app_demo_build(&cli->app, scale, &st, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("Made a demo organisation in %s (%.1f s):\n"
 	    "  %d staff, of whom %d PALs; %d clients; %d plans with %d goals;\n"

@@ -452,13 +452,8 @@ static const char *const sql_erase[] = {
 	"diagnosis_note = " SCRUB("diagnosis_note") ", version = version + 1 "
 	"WHERE id <> :id AND (" MENTIONS("contact_notes") " OR "
 	MENTIONS("diagnosis_note") ")",
-	/* the one update the audit table allows (0005_audit_redact.sql) */
-	"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
-	"reason = NULL WHERE (client_id = :id OR (entity = 'client' AND "
-	"entity_id = :id) OR " MENTIONS("summary") " OR " MENTIONS("before")
-	" OR " MENTIONS("after") " OR " MENTIONS("reason") ") AND NOT "
-	"(summary IS '(erased)' AND before IS NULL AND after IS NULL AND "
-	"reason IS NULL)",
+	/* Audit rows are never changed (0008_audit_chain.sql): what an
+	 * erased client's rows say is hidden when they are shown. */
 };
 
 enum pd_status

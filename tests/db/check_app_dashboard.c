@@ -7,6 +7,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/dashboard.h"
 #include "peerdesk/app/demo.h"
@@ -14,6 +15,8 @@
 #include "peerdesk/app/users.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/dbtest.h"
 
 static struct app app;
 
@@ -86,6 +89,71 @@ START_TEST(test_office_counts)
 	sign_in("priya");
 	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
 	ck_assert(has_line(&d, "3 timesheets waiting for your approval"));
+	dashboard_fini(&d);
+}
+END_TEST
+
+/* A manager's dashboard says when the audit chain is broken: at sign-in
+ * from the last head a full check wrote down, then rows added since. */
+START_TEST(test_audit_altered)
+{
+	struct dashboard d;
+	struct pd_err err;
+	struct audit_head h;
+	char want[64];
+
+	demo();
+	sign_in("priya");
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, 0);
+	dashboard_fini(&d);
+	switch (_i) {
+	case 0:	/* the head checked last time is changed */
+		ck_assert_int_eq(db_audit_head(app.db, &h, &err), PD_OK);
+		ck_assert_int_eq(dbtest_audit_forge(app.db, h.id, 0, &err),
+		    PD_OK);
+		break;
+	case 1:	/* a row put in by hand after it */
+		ck_assert_int_eq(dbtest_audit_forge(app.db, 0, 2, &err), PD_OK);
+		ck_assert_int_eq(db_audit_head(app.db, &h, &err), PD_OK);
+		break;
+	case 2:	/* a fresh run: from the start when no check was written */
+		ck_assert_int_eq(dbtest_audit_forge(app.db, 1, 0, &err), PD_OK);
+		app.audit_ok_id = 0;
+		h.id = 1;
+		break;
+	}
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, h.id);
+	snprintf(want, sizeof want, "Audit trail altered at row %lld",
+	    (long long)h.id);
+	ck_assert(has_line(&d, want));
+	dashboard_fini(&d);
+	/* office staff are not told (they cannot read the trail) */
+	sign_in("sam");
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, 0);
+	ck_assert(!has_line(&d, want));
+	dashboard_fini(&d);
+}
+END_TEST
+
+/* After a full check is written down (audit --verify, a backup), a
+ * fresh run's dashboard reads only the rows after it. */
+START_TEST(test_audit_watch_from_seal)
+{
+	struct audit_verify v;
+	struct dashboard d;
+	struct pd_err err;
+
+	demo();
+	sign_in("priya");
+	ck_assert_int_eq(app_audit_verify(&app, &v, &err), PD_OK);
+	ck_assert_int_eq(v.bad_id, 0);
+	app.audit_ok_id = 0;	/* as a new run */
+	ck_assert_int_eq(dbtest_audit_forge(app.db, 0, 2, &err), PD_OK);
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, v.head.id + 2);	/* seal, forged */
 	dashboard_fini(&d);
 }
 END_TEST
@@ -341,6 +409,8 @@ app_dashboard_suite(void)
 	tcase_add_test(tc, test_pal_sees_own);
 	tcase_add_test(tc, test_reminder_words);
 	tcase_add_test(tc, test_nobody_no_dashboard);
+	tcase_add_loop_test(tc, test_audit_altered, 0, 3);
+	tcase_add_test(tc, test_audit_watch_from_seal);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("signin");
 	tcase_add_checked_fixture(tc, setup, teardown);

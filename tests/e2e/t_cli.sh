@@ -118,7 +118,7 @@ check "three weeks wait for approval" test "$(count "$DEMO" "SELECT count(*) FRO
 check "the database checks clean" test "$(count "$DEMO" "PRAGMA integrity_check")" = ok
 check "no broken links" test -z "$(count "$DEMO" "PRAGMA foreign_key_check")"
 expect_out "the summary counts the demo" "48 clients" "$PD" --db "$DEMO" summary
-expect_out "demo refuses a database that has people" "already has clients" \
+expect_out "demo refuses a database that is there already" "already a database" \
 	"$PD" --db "$DEMO" demo
 check "the same demo twice is the same" sh -c "
 	'$PD' --db '$T/demo2.db' --today 2026-11-25 demo >/dev/null &&

@@ -309,4 +309,56 @@ rm -r "$STATE" "$R/etc/peerdesk"
 left=$(cd "$R" && find usr etc var ! -type d 2>/dev/null | sort)
 check "nothing is left behind (got: $left)" test -z "$left"
 
+# ---- 6. backup, restore and demo by the setgid program ---------------------
+# The person becomes a manager (root, by hand) to make and restore backups.
+sqlite3 "$DB" "UPDATE staff SET role = 'manager' WHERE login = '$PERSON'"
+expect_out "a manager backs up to a file of their own" "checked: ok" \
+	as_person "$BIN" backup "$UT/b.db"
+expect_mode "the backup is theirs, 0600" "$UT/b.db" "600 $PERSON:$(id -gn "$PERSON")"
+check "no part-file is left beside it" sh -c "! ls '$UT' | grep -q '\.part-'"
+expect_out "a backup into the data folder is refused" "folder where peerdesk keeps" \
+	as_person "$BIN" backup "$STATE/copy.db"
+check "... and nothing was made there" test ! -e "$STATE/copy.db"
+"$BIN" user add pdtest_later "Later Person" office >/dev/null 2>&1
+expect_out "the manager restores their backup over the sound database" "kept as" \
+	as_person "$BIN" restore "$UT/b.db"
+check "the later user is gone" \
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE login = 'pdtest_later'")" = 0
+expect_mode "the database is still 0660 $GROUP" "$DB" "660 root:$GROUP"
+aside=$(ls "$STATE" | grep 'before-restore-' | head -1)
+check "the database as it was is set aside in the data folder" test -n "$aside"
+expect_mode "... shared with the group" "$STATE/$aside" "660 $PERSON:$GROUP"
+check "no temporary file is left in the data folder" \
+	sh -c "! ls '$STATE' | grep -q -e '\.restore-' -e '\.aside-'"
+out=$(as_person "$BIN" restore "$STATE/$aside" 2>&1)
+case $out in
+*"Nothing was changed"*) ok "a file in the data folder cannot be restored by the person (their own rights)" ;;
+*) fail "a file in the data folder cannot be restored by the person (their own rights)"; echo "$out" | sed 's/^/  /' ;;
+esac
+chmod 0600 "$R/backup.db"
+out=$(as_person "$BIN" restore "$R/backup.db" 2>&1)
+case $out in
+*"permission"*"Nothing was changed"*) ok "nor a file only root can read" ;;
+*) fail "nor a file only root can read"; echo "$out" | sed 's/^/  /' ;;
+esac
+: > "$DB"
+rm -f "$DB-wal" "$DB-shm"
+expect_out "a 0-byte database is damaged for the person too" "peerdesk restore FILE" \
+	as_person "$BIN" summary
+expect_out "only root may restore over a damaged database" "only root" \
+	as_person "$BIN" restore "$UT/b.db"
+expect_out "root restores the person's backup over it" "(damaged) is kept as" \
+	"$BIN" restore "$UT/b.db"
+expect_mode "the restored database is 0660 $GROUP" "$DB" "660 root:$GROUP"
+check "and checks clean" test "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok
+expect_out "the person's peerdesk opens it" "Install Test Org" as_person "$BIN" summary
+# demo: a new file in the data folder, made through the group, shared
+mkdir -p "$R/old" && mv "$STATE"/peerdesk.db* "$R/old/"
+expect_out "the person makes the demo in the data folder" "Made a demo organisation" \
+	as_person "$BIN" demo
+expect_mode "the demo database is shared with the group" "$DB" "660 $PERSON:$GROUP"
+check "no temporary file is left" sh -c "! ls '$STATE' | grep -q '\.demo-'"
+expect_out "and opens for them" "48 clients" as_person "$BIN" summary
+expect_out "a second demo is refused" "already a database" as_person "$BIN" demo
+
 finish

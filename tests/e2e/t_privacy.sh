@@ -94,9 +94,11 @@ check "anonymised_at is set" test "$(q "SELECT anonymised_at IS NOT NULL FROM cl
 check "the kept drafts about the client are gone" \
 	test "$(q "SELECT count(*) FROM draft WHERE content LIKE '%half typed%' OR content LIKE '%by the river%'")" = 0
 
-# no trace of the name or the phone in any text column of any table
+# no trace of the name or the phone in any text column of any table but
+# the audit, whose rows are never changed since schema 8 (their words
+# about an erased client are hidden when shown)
 leaks=0
-for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
+for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit'"); do
 	for col in $(q "SELECT name FROM pragma_table_info('$t')"); do
 		n=$(q "SELECT count(*) FROM \"$t\" WHERE instr(CAST(\"$col\" AS TEXT), '$NAME') > 0 OR instr(CAST(\"$col\" AS TEXT), '$PHONE') > 0")
 		if [ "$n" != 0 ]; then
@@ -105,7 +107,7 @@ for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT L
 		fi
 	done
 done
-check "no table holds the name or the phone any more" test $leaks = 0
+check "no table but the audit holds the name or the phone any more" test $leaks = 0
 check "session dates and minutes are kept" test "$(q "SELECT count(*), sum(minutes), min(date), max(date) FROM session WHERE client_id = $C")" = "$MIN_BEFORE"
 check "timesheet lines (pay) are kept" test "$(q "SELECT count(*), sum(minutes) FROM timesheet_line WHERE client_id = $C OR session_id IN (SELECT id FROM session WHERE client_id = $C)")" = "$LINES_BEFORE"
 check "assignment dates are kept" test "$(q "SELECT group_concat(started_on || '/' || coalesce(ended_on, '')) FROM assignment WHERE client_id = $C")" = "$ASG_BEFORE"
@@ -115,7 +117,7 @@ check "the audit keeps who opened the record and when" test "$(q "SELECT actor_l
 check "the erase is audited without personal data" test "$(q "SELECT count(*) FROM audit WHERE client_id = $C AND action = 'erase' AND summary NOT LIKE '%$NAME%'")" = 1
 check "the audit still refuses other changes" sh -c "! sqlite3 '$DB' \"UPDATE audit SET action = 'x' WHERE client_id = $C\" 2>/dev/null"
 check "and still refuses removal" sh -c "! sqlite3 '$DB' \"DELETE FROM audit WHERE client_id = $C\" 2>/dev/null"
-check "but allows a redaction" sqlite3 "$DB" "UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, reason = NULL WHERE action = 'sar'"
+check "and refuses even 0005's redaction (schema 8)" sh -c "! sqlite3 '$DB' \"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, reason = NULL WHERE action = 'sar'\" 2>/dev/null"
 expect_out "erasing twice is refused" "already erased" "$PD" --db "$DB" erase "$C" --yes
 check "the database checks clean" test "$(q 'PRAGMA integrity_check')" = ok
 

@@ -27,6 +27,9 @@ struct app {
 	struct app_actor *actor;	/* owned; opaque: see app/access.h */
 	char *db_path;			/* owned */
 	char *config_used;		/* owned; NULL when built-in defaults */
+	/* The audit chain as last found whole in this run (admin.c). */
+	int64_t audit_ok_id;		/* 0: not checked yet */
+	char audit_ok_hash[65];
 };
 
 struct app_options {

@@ -164,7 +164,9 @@ struct ts_week {
 
 struct audit_entry {
 	int64_t id;
-	char at[21];
+	char at[21];	/* the real UTC moment it was written (never --today) */
+	char day[11];	/* the business day ("today", --today in tests);
+			 * "" in rows written before schema 8 */
 	int64_t actor_id;
 	char *actor_login;
 	char *action;	/* create, update, delete, open, approve, ... */
