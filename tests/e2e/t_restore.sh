@@ -134,6 +134,9 @@ check "and no save of it failed" test ! -s "$T/busy.err"
 check "no part-file is left beside the backups" sh -c "! ls '$BK' | grep -q '\\.part-'"
 expect_rc "a backup into a folder that is not there fails" 3 pd backup "$T/nowhere/b.db"
 check "and leaves nothing" test ! -e "$T/nowhere/b.db"
-expect_out "a backup into the data folder is refused" "folder where peerdesk keeps" pd backup "$LIVE/copy.db"
+# (installed setgid the whole data folder is refused: t_attack.sh)
+expect_out "a backup beside the database under its name is refused" \
+	"beside peerdesk's database" pd backup "$LIVE/org.db-copy"
+check "and leaves nothing" test ! -e "$LIVE/org.db-copy"
 
 finish
