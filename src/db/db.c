@@ -507,8 +507,11 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	/* Touch the file header now so "not a database" shows here. */
+	/* secure_delete: a removed or changed record's old bytes are
+	 * overwritten with zeros, not left in free space (an erase must
+	 * leave no copy in the file). */
 	s = db_exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-	    "PRAGMA temp_store = MEMORY;",
+	    "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON;",
 	    err);
 	if (s == PD_OK && mode != DB_OPEN_READONLY)
 		s = db_exec_sql(db, "PRAGMA journal_mode = WAL", err);
@@ -534,6 +537,29 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	}
 	*out = db;
 	return PD_OK;
+}
+
+enum pd_status
+db_checkpoint_truncate(struct db *db, struct pd_err *err)
+{
+	int rc, log = -1, done = -1, tries;
+
+	if (db->tx_depth > 0)
+		return pd_fail(err, PD_INVALID, NULL, "internal error: a "
+		    "checkpoint inside a transaction");
+	/* SQLITE_BUSY while someone else is part way through reading or
+	 * writing: the busy handler waits for them; try a few times. */
+	for (tries = 0; tries < 5; tries++) {
+		rc = sqlite3_wal_checkpoint_v2(db->h, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+		if (rc == SQLITE_OK)
+			return PD_OK;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			return db_error(db, rc, err);
+	}
+	return pd_fail(err, PD_BUSY, NULL, "another peerdesk is still "
+	    "reading the database, so its journal (%s-wal) could not be "
+	    "emptied yet", db->path);
 }
 
 void
