@@ -18,7 +18,7 @@ END;
 
 CREATE TABLE audit_detail (
 	audit_id   INTEGER PRIMARY KEY REFERENCES audit(id),
-	client_id  INTEGER NOT NULL REFERENCES client(id),
+	client_id  INTEGER NOT NULL,   -- as audit.client_id
 	before     TEXT,
 	after      TEXT
 );
