@@ -542,21 +542,19 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 enum pd_status
 db_checkpoint_truncate(struct db *db, struct pd_err *err)
 {
-	int rc, log = -1, done = -1, tries;
+	int rc, log = -1, done = -1;
 
 	if (db->tx_depth > 0)
 		return pd_fail(err, PD_INVALID, NULL, "internal error: a "
 		    "checkpoint inside a transaction");
 	/* SQLITE_BUSY while someone else is part way through reading or
-	 * writing: the busy handler waits for them; try a few times. */
-	for (tries = 0; tries < 5; tries++) {
-		rc = sqlite3_wal_checkpoint_v2(db->h, NULL,
-		    SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
-		if (rc == SQLITE_OK)
-			return PD_OK;
-		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
-			return db_error(db, rc, err);
-	}
+	 * writing: the busy handler has waited DB_BUSY_MS for them. */
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    &log, &done);
+	if (rc == SQLITE_OK)
+		return PD_OK;
+	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		return db_error(db, rc, err);
 	return pd_fail(err, PD_BUSY, NULL, "another peerdesk is still "
 	    "reading the database, so its journal (%s-wal) could not be "
 	    "emptied yet", db->path);
