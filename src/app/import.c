@@ -162,8 +162,8 @@ imp_warn(struct imp *im, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(line, sizeof line, "%s:%d: %s: %s", im->name, im->rec->line,
-	    field, msg);
+	snprintf(line, sizeof line, "%s:%d: %s%s%s", im->name, im->rec->line,
+	    field, field[0] ? ": " : "", msg);
 	im->res->warnings++;
 	if (im->warn != NULL)
 		im->warn(im->warn_arg, line);
