@@ -43,8 +43,8 @@ static const char sql_who[] =
 #define AUDIT_RANGE "at >= :from " \
 	"AND at < coalesce(date(:to, '+1 day'), '9999-12-31') " \
 	"AND (:text IS NULL OR instr(lower(coalesce(actor_login, '') || ' ' " \
-	"|| action || ' ' || entity || ' ' || coalesce(summary, '')), " \
-	"lower(:text)) > 0)"
+	"|| action || ' ' || entity || ' ' || coalesce(summary, '') || ' ' " \
+	"|| coalesce(" AUDIT_CLIENT_NAME ", '')), lower(:text)) > 0)"
 #define AUDIT_TAIL " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"
 #define AUDIT_BY_CLIENT "client_id = :client_id " \
 	"AND (:actor_id IS NULL OR actor_id = :actor_id) AND " AUDIT_RANGE

@@ -765,7 +765,22 @@ START_TEST(test_audit_names_client_by_number)
 	    PD_OK);
 	ck_assert_int_eq(n_detail, 1);
 
-	ck_assert_int_eq(app_erase(&app, id, NULL, NULL, &err), PD_OK);
+	/* searching the audit for the name still finds their rows (through
+	 * the client table), until they are erased */
+	{
+		struct audit_query t;
+		int64_t found = 0;
+
+		memset(&t, 0, sizeof t);
+		t.text = "brontë";
+		ck_assert_int_eq(db_audit_count(app.db, &t, &found, &err),
+		    PD_OK);
+		ck_assert_int_ge(found, 3);	/* create, open, save */
+		ck_assert_int_eq(app_erase(&app, id, NULL, NULL, &err), PD_OK);
+		ck_assert_int_eq(db_audit_count(app.db, &t, &found, &err),
+		    PD_OK);
+		ck_assert_int_eq(found, 0);
+	}
 	memset(&r, 0, sizeof r);
 	ck_assert_int_eq(db_audit_list(app.db, &q, row_cb, &r, &err), PD_OK);
 	ck_assert_int_eq(r.with_detail, 0);
