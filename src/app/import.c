@@ -69,6 +69,7 @@ struct imp {
 	size_t *wslot;
 	size_t nwslot;		/* a power of two, > 2 * nweeks */
 	unsigned flags;		/* IMPORT_AGAIN */
+	int64_t import_id;	/* this import's import_log row */
 	/* lines an earlier import brought in already: how many, and the
 	 * first few, said plainly */
 	long again_lines;
@@ -473,7 +474,11 @@ imp_twin(struct imp *im, const char *login, const struct ts_line *l,
 	snprintf(what, sizeof what, "%s, %s, %d minutes, %s%s%s", login,
 	    l->date, l->minutes, line_kind_label(l->kind),
 	    l->note != NULL ? ", " : "", l->note != NULL ? l->note : "");
-	if (seen.id != 0) {
+	if (seen.id != 0 && seen.id == im->import_id)
+		imp_warn(im, "", "this line (%s) is the same as an earlier line "
+		    "of this file; both are imported, so check it is not "
+		    "counted twice", what);
+	else if (seen.id != 0) {
 		imp_when(seen.at, when);
 		if (!(im->flags & IMPORT_AGAIN)) {
 			if (im->again_lines++ < 3)
@@ -544,6 +549,7 @@ imp_ts_row(struct imp *im, struct pd_err *err)
 	l.note = V(im, "note")[0] ? V(im, "note") : NULL;
 	if ((s = imp_twin(im, login, &l, err)) != PD_OK)
 		return s;
+	l.import_id = im->import_id;
 	s = db_line_insert(im->app->db, &l, im->app->actor.staff_id, err);
 	if (s == PD_NOT_FOUND && l.client_id > 0)
 		return imp_bad(im, "client_id", err, "there is no client %s",
@@ -666,7 +672,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	enum pd_status s;
 	size_t i, nhead = 0;
 	int began = 0;
-	int64_t lines_before = 0, import_id = 0;
+
 	char summary[300], hash[65];
 
 	memset(res, 0, sizeof *res);
@@ -704,8 +710,12 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	 * once cannot both get in */
 	if (s == PD_OK)
 		s = imp_seen_file(&im, kind_names[kind], hash, err);
-	if (s == PD_OK && kind == IMPORT_TIMESHEET)
-		s = db_import_line_max(app->db, &lines_before, err);
+	if (s == PD_OK)
+		s = db_import_record(app->db, kind_names[kind], hash, name,
+		    (flags & IMPORT_AGAIN) != 0,
+		    app->have_actor ? app->actor.staff_id : 0,
+		    app->actor.login[0] ? app->actor.login : NULL,
+		    &im.import_id, err);
 	while (s == PD_OK) {
 		s = csv_next(r, &rec, err);
 		if (s == PD_NOT_FOUND) {
@@ -742,14 +752,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		    strbuf_str(&im.again_said), im.again_lines > 3 ? "; ..." : "");
 	if (began) {
 		if (s == PD_OK)
-			s = db_import_record(app->db, kind_names[kind], hash, name,
-			    res->rows, (flags & IMPORT_AGAIN) != 0,
-			    app->have_actor ? app->actor.staff_id : 0,
-			    app->actor.login[0] ? app->actor.login : NULL,
-			    &import_id, err);
-		if (s == PD_OK && kind == IMPORT_TIMESHEET)
-			s = db_import_tag_lines(app->db, import_id, lines_before,
-			    err);
+			s = db_import_rows(app->db, im.import_id, res->rows, err);
 		if (s == PD_OK) {
 			snprintf(summary, sizeof summary, "imported %ld %s from %s%s",
 			    res->rows, kind_words[kind], name,

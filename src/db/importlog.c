@@ -18,10 +18,8 @@ static const char sql_record[] =
 	"INSERT INTO import_log (kind, content_hash, file_name, rows, again, "
 	"imported_at, actor_id, actor_login) VALUES (:kind, :hash, :file, "
 	":rows, :again, :at, :actor_id, :actor_login)";
-static const char sql_line_max[] =
-	"SELECT coalesce(max(id), 0) FROM timesheet_line";
-static const char sql_tag[] =
-	"UPDATE timesheet_line SET import_id = :import_id WHERE id > :after";
+static const char sql_rows[] =
+	"UPDATE import_log SET rows = :rows WHERE id = :id";
 /* timesheet_line_pal_date finds the PAL's lines of the day */
 static const char sql_twin[] =
 	"SELECT l.id, " SEEN_COLS " FROM timesheet_line l "
@@ -73,7 +71,7 @@ db_import_find(struct db *db, const char *kind, const char *hash,
 
 enum pd_status
 db_import_record(struct db *db, const char *kind, const char *hash,
-    const char *file_name, long rows, int again, int64_t actor_id,
+    const char *file_name, int again, int64_t actor_id,
     const char *actor_login, int64_t *id, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_record, err);
@@ -86,7 +84,7 @@ db_import_record(struct db *db, const char *kind, const char *hash,
 	db_bind_text(st, ":kind", kind);
 	db_bind_text(st, ":hash", hash);
 	db_bind_text(st, ":file", file_name);
-	db_bind_int64(st, ":rows", rows);
+	db_bind_int64(st, ":rows", 0);
 	db_bind_int64(st, ":again", again != 0);
 	db_bind_text(st, ":at", now);
 	db_bind_id_opt(st, ":actor_id", actor_id);
@@ -98,30 +96,14 @@ db_import_record(struct db *db, const char *kind, const char *hash,
 }
 
 enum pd_status
-db_import_line_max(struct db *db, int64_t *max, struct pd_err *err)
+db_import_rows(struct db *db, int64_t id, long rows, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_line_max, err);
-	enum pd_status s;
-
-	*max = 0;
-	if (st == NULL)
-		return PD_DB;
-	if ((s = db_step_row(db, st, err)) == PD_OK)
-		*max = db_col_int(st, 0, 0);
-	db_done(st);
-	return s;
-}
-
-enum pd_status
-db_import_tag_lines(struct db *db, int64_t import_id, int64_t after_id,
-    struct pd_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_tag, err);
+	sqlite3_stmt *st = db_stmt(db, sql_rows, err);
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":import_id", import_id);
-	db_bind_int64(st, ":after", after_id);
+	db_bind_int64(st, ":id", id);
+	db_bind_int64(st, ":rows", rows);
 	return db_exec_stmt(db, st, err);
 }
 

@@ -247,6 +247,15 @@ START_TEST(test_same_as_typed_reported)
 	ck_assert_ptr_nonnull(strstr(lastwarn, "the same as one already in "
 	    "the week"));
 	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 3);
+	/* twice in one file: both in, and said */
+	nwarn = 0;
+	ck_assert_int_eq(run(IMPORT_TIMESHEET, "pal_login,date,minutes,kind\n"
+	    "sam,2026-11-19,20,admin\nsam,2026-11-19,20,admin\n", &res, &err),
+	    PD_OK);
+	ck_assert_int_eq(nwarn, 1);
+	ck_assert_ptr_nonnull(strstr(lastwarn, "in.csv:3: "));
+	ck_assert_ptr_nonnull(strstr(lastwarn, "an earlier line of this file"));
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 5);
 }
 END_TEST
 

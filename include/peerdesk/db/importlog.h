@@ -27,20 +27,15 @@ void import_seen_fini(struct import_seen *s);
 enum pd_status db_import_find(struct db *db, const char *kind,
     const char *hash, struct import_seen *out, struct pd_err *err);
 
-/* Record an import (inside its transaction); *id gets its number. */
+/* Record an import as it starts (inside its transaction, rows 0); *id
+ * gets its number, for the lines it brings in (ts_line.import_id). */
 enum pd_status db_import_record(struct db *db, const char *kind,
-    const char *hash, const char *file_name, long rows, int again,
-    int64_t actor_id, const char *actor_login, int64_t *id,
-    struct pd_err *err);
+    const char *hash, const char *file_name, int again, int64_t actor_id,
+    const char *actor_login, int64_t *id, struct pd_err *err);
 
-/* *max = the highest timesheet line number now (0 when none). */
-enum pd_status db_import_line_max(struct db *db, int64_t *max,
+/* Set how many rows import id brought in, as it ends. */
+enum pd_status db_import_rows(struct db *db, int64_t id, long rows,
     struct pd_err *err);
-
-/* Mark the lines numbered above after_id as brought in by import_id
- * (the import's own transaction wrote all of them). */
-enum pd_status db_import_tag_lines(struct db *db, int64_t import_id,
-    int64_t after_id, struct pd_err *err);
 
 /* A line of the same PAL, date, minutes, kind, client and note as l,
  * already there: *twin_id its number, and when an import brought it,
