@@ -121,8 +121,7 @@ cli_take_yes(int *argc, char **argv, const char *flag)
 /* The mentions of a client elsewhere, as listed. */
 struct cli_mentions {
 	size_t n, cap;
-	unsigned char *replace;
-	enum mention_kind *kind;
+	unsigned char *replace;	/* the answer for each, default first */
 };
 
 static void
@@ -148,10 +147,8 @@ cli_mention_row(void *arg, const struct erase_mention *m)
 	if (cm->n == cm->cap) {
 		cm->cap = cm->cap ? cm->cap * 2 : 16;
 		cm->replace = xreallocarray(cm->replace, cm->cap, 1);
-		cm->kind = xreallocarray(cm->kind, cm->cap, sizeof *cm->kind);
 	}
 	cm->replace[cm->n] = (unsigned char)m->replace;
-	cm->kind[cm->n] = m->kind;
 	cm->n++;
 	printf("  %zu. %s  %s #%lld", m->n, m->on, m->what,
 	    (long long)m->record_id);
@@ -245,7 +242,6 @@ cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
 out:
 	privacy_client_fini(&c);
 	free(cm.replace);
-	free(cm.kind);
 	return rc;
 }
 
