@@ -10,11 +10,13 @@
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
+#include "peerdesk/core/sha256.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
+#include "peerdesk/db/importlog.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/referral.h"
 #include "peerdesk/db/staff.h"
@@ -67,7 +69,23 @@ struct imp {
 	 * file of ten years for 300 PALs has 150,000 weeks */
 	size_t *wslot;
 	size_t nwslot;		/* a power of two, > 2 * nweeks */
+	unsigned flags;		/* IMPORT_AGAIN */
+	int64_t import_id;	/* this import's import_log row */
+	/* lines an earlier import brought in already: how many, and the
+	 * first few, said plainly */
+	long again_lines;
+	struct strbuf again_said;
 };
+
+static const char *const kind_names[] = { "pals", "timesheet", "clients" };
+
+/* "2026-11-20 at 14:02 UTC" for a moment "2026-11-20T14:02:03Z". */
+static void
+imp_when(const char *at, char buf[32])
+{
+	snprintf(buf, 32, "%.10s at %.5s UTC", at, strlen(at) > 11 ? at + 11 :
+	    "?");
+}
 
 int
 import_kind_parse(const char *s, enum import_kind *out)
@@ -146,8 +164,8 @@ imp_warn(struct imp *im, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(line, sizeof line, "%s:%d: %s: %s", im->name, im->rec->line,
-	    field, msg);
+	snprintf(line, sizeof line, "%s:%d: %s%s%s", im->name, im->rec->line,
+	    field, field[0] ? ": " : "", msg);
 	im->res->warnings++;
 	if (im->warn != NULL)
 		im->warn(im->warn_arg, line);
@@ -443,6 +461,52 @@ imp_week(struct imp *im, int64_t pal_id, pd_date day, struct imp_week **out,
 	return PD_OK;
 }
 
+/* Is l the same as a line already in the week?  One an earlier import
+ * brought in stops the import (unless IMPORT_AGAIN); one typed in, or
+ * from this same file, is reported and imported. */
+static enum pd_status
+imp_twin(struct imp *im, const char *login, const struct ts_line *l,
+    struct pd_err *err)
+{
+	struct import_seen seen;
+	int64_t twin = 0;
+	enum pd_status s;
+	char when[32], what[160];
+
+	s = db_import_twin(im->app->db, l, &twin, &seen, err);
+	if (s == PD_NOT_FOUND)
+		return PD_OK;
+	if (s != PD_OK)
+		return s;
+	snprintf(what, sizeof what, "%s, %s, %d minutes, %s%s%s", login,
+	    l->date, l->minutes, line_kind_label(l->kind),
+	    l->note != NULL ? ", " : "", l->note != NULL ? l->note : "");
+	if (seen.id != 0 && seen.id == im->import_id)
+		imp_warn(im, "", "this line (%s) is the same as an earlier line "
+		    "of this file; both are imported, so check it is not "
+		    "counted twice", what);
+	else if (seen.id != 0) {
+		imp_when(seen.at, when);
+		if (!(im->flags & IMPORT_AGAIN)) {
+			if (im->again_lines++ < 3)
+				strbuf_addf(&im->again_said, "%sline %d (%s) came "
+				    "in on %s, imported by %s from %s",
+				    im->again_lines > 1 ? "; " : "",
+				    im->rec->line, what, when, seen.who,
+				    seen.file_name);
+		} else
+			imp_warn(im, "", "the same line (%s) was imported on %s "
+			    "by %s from %s; it is imported again (--again), so "
+			    "it now counts twice", what, when, seen.who,
+			    seen.file_name);
+	} else
+		imp_warn(im, "", "this line (%s) is the same as one already in "
+		    "the week; it is imported too, so check it is not "
+		    "counted twice", what);
+	import_seen_fini(&seen);
+	return PD_OK;
+}
+
 static enum pd_status
 imp_ts_row(struct imp *im, struct pd_err *err)
 {
@@ -490,6 +554,9 @@ imp_ts_row(struct imp *im, struct pd_err *err)
 	l.pal_id = pal_id;
 	date_format(day, l.date);
 	l.note = V(im, "note")[0] ? V(im, "note") : NULL;
+	if ((s = imp_twin(im, login, &l, err)) != PD_OK)
+		return s;
+	l.import_id = im->import_id;
 	s = db_line_insert(im->app->db, &l, access_staff_id(im->app), err);
 	if (s == PD_NOT_FOUND && l.client_id > 0)
 		return imp_bad(im, "client_id", err, "there is no client %s",
@@ -575,10 +642,36 @@ imp_client_row(struct imp *im, struct pd_err *err)
 
 static const char *const kind_words[] = { "PALs", "timesheet lines", "clients" };
 
+/* Refuse a file imported before (same kind, same bytes). */
+static enum pd_status
+imp_seen_file(struct imp *im, const char *kind, const char *hash,
+    struct pd_err *err)
+{
+	struct import_seen seen;
+	enum pd_status s;
+	char when[32];
+
+	s = db_import_find(im->app->db, kind, hash, &seen, err);
+	if (s == PD_NOT_FOUND || (s == PD_OK && (im->flags & IMPORT_AGAIN))) {
+		import_seen_fini(&seen);
+		return PD_OK;
+	}
+	if (s != PD_OK)
+		return s;
+	imp_when(seen.at, when);
+	s = pd_fail_at(err, PD_DUPLICATE, im->name, 0, 0, NULL, "this file "
+	    "was imported already, on %s by %s (%ld row%s, from %s). Nothing "
+	    "was imported. To bring it in a second time on purpose, add "
+	    "--again", when, seen.who, seen.rows, seen.rows == 1 ? "" : "s",
+	    seen.file_name);
+	import_seen_fini(&seen);
+	return s;
+}
+
 enum pd_status
 app_import_text(struct app *app, enum import_kind kind, const char *text,
-    size_t len, const char *name, import_warn_fn warn, void *warn_arg,
-    struct import_result *res, struct pd_err *err)
+    size_t len, const char *name, unsigned flags, import_warn_fn warn,
+    void *warn_arg, struct import_result *res, struct pd_err *err)
 {
 	struct imp im;
 	struct csv_reader *r;
@@ -586,7 +679,8 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	enum pd_status s;
 	size_t i, nhead = 0;
 	int began = 0;
-	char summary[300];
+
+	char summary[300], hash[65];
 
 	memset(res, 0, sizeof *res);
 	if ((s = app_require(app, APP_STAFF, "import files", err)) != PD_OK)
@@ -598,6 +692,9 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	im.warn_arg = warn_arg;
 	im.res = res;
 	im.rec = &rec;
+	im.flags = flags;
+	strbuf_init(&im.again_said);
+	sha256_hex(text, len, hash);
 	im.cols = kind == IMPORT_PALS ? pal_cols : kind == IMPORT_TIMESHEET ?
 	    ts_cols : client_cols;
 	r = csv_open(text, len, name);
@@ -616,6 +713,16 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		if (!began)
 			db_bulk_end(app->db);
 	}
+	/* inside the transaction: two people importing the same file at
+	 * once cannot both get in */
+	if (s == PD_OK)
+		s = imp_seen_file(&im, kind_names[kind], hash, err);
+	if (s == PD_OK)
+		s = db_import_record(app->db, kind_names[kind], hash, name,
+		    (flags & IMPORT_AGAIN) != 0,
+		    access_staff_id(app),
+		    app_actor_login(app)[0] ? app_actor_login(app) : NULL,
+		    &im.import_id, err);
 	while (s == PD_OK) {
 		s = csv_next(r, &rec, err);
 		if (s == PD_NOT_FOUND) {
@@ -643,10 +750,20 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		if (s == PD_OK)
 			res->rows++;
 	}
+	if (s == PD_OK && im.again_lines > 0)
+		s = pd_fail_at(err, PD_DUPLICATE, name, 0, 0, NULL, "%ld line%s "
+		    "of this file %s imported already: %s%s. Nothing was "
+		    "imported. If these are new hours, add --again",
+		    im.again_lines, im.again_lines == 1 ? "" : "s",
+		    im.again_lines == 1 ? "was" : "were",
+		    strbuf_str(&im.again_said), im.again_lines > 3 ? "; ..." : "");
 	if (began) {
+		if (s == PD_OK)
+			s = db_import_rows(app->db, im.import_id, res->rows, err);
 		if (s == PD_OK) {
-			snprintf(summary, sizeof summary, "imported %ld %s from %s",
-			    res->rows, kind_words[kind], name);
+			snprintf(summary, sizeof summary, "imported %ld %s from %s%s",
+			    res->rows, kind_words[kind], name,
+			    (flags & IMPORT_AGAIN) ? " (again, on purpose)" : "");
 			s = app_audit(app, "import", kind == IMPORT_TIMESHEET ?
 			    "timesheet_line" : kind == IMPORT_PALS ? "staff" :
 			    "client", 0, 0, summary, NULL, NULL, NULL, err);
@@ -665,13 +782,14 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	free(im.pals);
 	free(im.weeks);
 	free(im.wslot);
+	strbuf_fini(&im.again_said);
 	return s;
 }
 
 enum pd_status
 app_import_file(struct app *app, enum import_kind kind, const char *path,
-    import_warn_fn warn, void *warn_arg, struct import_result *res,
-    struct pd_err *err)
+    unsigned flags, import_warn_fn warn, void *warn_arg,
+    struct import_result *res, struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *name = userfile_is_std(path) ? "standard input" : path;
@@ -686,7 +804,7 @@ app_import_file(struct app *app, enum import_kind kind, const char *path,
 		return s;
 	}
 	s = app_import_text(app, kind, sb.buf != NULL ? sb.buf : "", sb.len,
-	    name, warn, warn_arg, res, err);
+	    name, flags, warn, warn_arg, res, err);
 	strbuf_fini(&sb);
 	return s;
 }

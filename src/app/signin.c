@@ -11,6 +11,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/app/draftfile.h"
 #include "peerdesk/db/draft.h"
 #include "peerdesk/db/staff.h"
 
@@ -292,11 +293,24 @@ enum pd_status
 app_draft_keep(struct app *app, const char *form, const char *key,
     const char *content, struct pd_err *err)
 {
+	enum pd_status s;
+
 	if (!app_actor_signed_in(app))
 		return pd_fail(err, PD_DENIED, NULL, "only a signed-in peerdesk "
 		    "user has drafts");
-	return db_draft_save(app->db, access_staff_id(app), form, key, content,
+	s = db_draft_save(app->db, access_staff_id(app), form, key, content,
 	    err);
+	if (s == PD_OK) {
+		/* an older copy kept in a file while the database was full */
+		(void)draftfile_delete(app_actor_login(app), form, key, NULL);
+		return PD_OK;
+	}
+	/* The database cannot take it (a full disk, a lost connection at
+	 * hangup): the person's own file keeps it instead, word for word. */
+	if (draftfile_save(app_actor_login(app), form, key, content, NULL, NULL)
+	    == PD_OK)
+		return PD_OK;
+	return s;
 }
 
 enum pd_status
@@ -308,6 +322,14 @@ app_draft_take(struct app *app, const char *form, const char *key,
 	*content = NULL;
 	if (!app_actor_signed_in(app))
 		return pd_fail(err, PD_NOT_FOUND, NULL, "nobody is signed in");
+	/* a file is there only when it is newer than the database's copy */
+	if (draftfile_load(app_actor_login(app), form, key, content, saved_at,
+	    NULL) == PD_OK) {
+		(void)draftfile_delete(app_actor_login(app), form, key, NULL);
+		(void)db_draft_delete(app->db, access_staff_id(app), form, key,
+		    NULL);
+		return PD_OK;
+	}
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = db_draft_load(app->db, access_staff_id(app), form, key, content,

@@ -152,10 +152,15 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	cli_audit_text("%s", a->entity, false);
 	if (a->entity_id)
 		printf(" #%s", id);
-	if (a->client_id)
+	/* an erased client's name reads "client #N (erased)" */
+	if (a->client_id && a->client_name &&
+	    strncmp(a->client_name, "client #", 8) == 0)
+		cli_audit_text("  %s", a->client_name, false);
+	else if (a->client_id) {
 		printf("  client %s", cid);
-	if (a->client_id && a->client_name)
-		cli_audit_text(" (%s)", a->client_name, false);
+		if (a->client_name)
+			cli_audit_text(" (%s)", a->client_name, false);
+	}
 	if (a->summary)
 		cli_audit_text("  %s", a->summary, false);
 	if (a->reason)

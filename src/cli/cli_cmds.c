@@ -133,19 +133,28 @@ cli_import(struct cli *cli, int argc, char **argv)
 	enum import_kind kind;
 	struct import_result res;
 	struct pd_err err;
-	int rc;
+	unsigned flags = 0;
+	int rc, i, j;
 
+	for (i = j = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--again") == 0)
+			flags |= IMPORT_AGAIN;
+		else
+			argv[j++] = argv[i];
+	}
+	argc = j;
 	if (argc != 3 || import_kind_parse(argv[1], &kind) != 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] import "
-		    "pals|timesheet|clients FILE\n");
+		    "pals|timesheet|clients FILE [--again]\n");
 		return 2;
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_import_file(&cli->app, kind, argv[2], cli_import_warn, NULL,
-	    &res, &err) != PD_OK) {
+	if (app_import_file(&cli->app, kind, argv[2], flags, cli_import_warn,
+	    NULL, &res, &err) != PD_OK) {
 		rc = cli_fail(&err);
-		if (err.code != PD_DENIED && err.code != PD_IO)
+		if (err.code != PD_DENIED && err.code != PD_IO &&
+		    err.code != PD_DUPLICATE)
 			fprintf(stderr, "peerdesk: nothing from %s was kept; "
 			    "mend that line and import the file again\n", argv[2]);
 		return rc;

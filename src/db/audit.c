@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "people_priv.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/mention.h"
 
 static const char sql_insert[] =
 	"INSERT INTO audit (id, at, day, actor_id, actor_login, action, entity, "
@@ -38,19 +40,36 @@ static const char sql_drop_trigger[] = "DROP TRIGGER audit_no_update";
 static const char sql_set_hash[] =
 	"UPDATE audit SET hash = :hash WHERE id = :id";
 
+/* A row about a client keeps the record's before and after in
+ * audit_detail, not in the row itself (an erase removes them; the row,
+ * and so the chain, never changes). */
+static const char sql_detail[] =
+	"INSERT INTO audit_detail (audit_id, client_id, before, after) "
+	"VALUES (:audit_id, :client_id, :before, :after)";
+static const char sql_who[] =
+	"SELECT name, preferred_name, phone FROM client WHERE id = :id";
+
+/* The client's name as the audit shows it: their name now, or
+ * "client #N (erased)". */
+#define AUDIT_CLIENT_NAME "(SELECT CASE WHEN c.anonymised_at IS NULL " \
+	"THEN c.name ELSE 'client #' || c.id || ' (erased)' END " \
+	"FROM client c WHERE c.id = audit.client_id)"
+#define AUDIT_DETAIL(col) "coalesce(audit." col ", (SELECT d." col \
+	" FROM audit_detail d WHERE d.audit_id = audit.id))"
+
 /* One statement per index: by client (audit_client), by actor
  * (audit_actor), or by date (audit_at); the other conditions filter.
  * The list and the count share every condition. */
 #define AUDIT_HEAD "SELECT id, at, actor_id, actor_login, action, entity, " \
-	"entity_id, client_id, summary, before, after, reason, " \
-	"(SELECT c.name FROM client c WHERE c.id = audit.client_id), day " \
+	"entity_id, client_id, summary, " AUDIT_DETAIL("before") ", " \
+	AUDIT_DETAIL("after") ", reason, " AUDIT_CLIENT_NAME ", day " \
 	"FROM audit WHERE "
 #define AUDIT_COUNT "SELECT count(*) FROM audit WHERE "
 #define AUDIT_RANGE "at >= :from " \
 	"AND at < coalesce(date(:to, '+1 day'), '9999-12-31') " \
 	"AND (:text IS NULL OR instr(lower(coalesce(actor_login, '') || ' ' " \
-	"|| action || ' ' || entity || ' ' || coalesce(summary, '')), " \
-	"lower(:text)) > 0)"
+	"|| action || ' ' || entity || ' ' || coalesce(summary, '') || ' ' " \
+	"|| coalesce(" AUDIT_CLIENT_NAME ", '')), lower(:text)) > 0)"
 #define AUDIT_TAIL " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset"
 #define AUDIT_BY_CLIENT "client_id = :client_id " \
 	"AND (:actor_id IS NULL OR actor_id = :actor_id) AND " AUDIT_RANGE
@@ -187,11 +206,87 @@ db_audit_seal(struct db *db, struct audit_head *h, struct pd_err *err)
 	return people_end(db, st, rc, err);
 }
 
+/* The audit's one rule for a client's words: in a row about client id,
+ * their name (whole, first and last, preferred and last, or a one-word
+ * name) and phone number in text become "client #ID".  *out is NULL
+ * when text is NULL, else a new string. */
+static enum pd_status
+audit_unname(struct db *db, int64_t id, const char *text, char **out,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	struct mention_rule *r;
+	struct mention_hit *h;
+	struct strbuf sb = STRBUF_INIT;
+	char with[40];
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	if (text == NULL)
+		return PD_OK;
+	if ((st = db_stmt(db, sql_who, err)) == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		*out = xstrdup(text);
+		return people_end(db, st, rc, err);
+	}
+	r = mention_rule_new((const char *)sqlite3_column_text(st, 0),
+	    (const char *)sqlite3_column_text(st, 1),
+	    (const char *)sqlite3_column_text(st, 2));
+	db_done(st);
+	n = mention_find(r, text, MENTION_FIND_ONE_WORD_NAME, &h);
+	snprintf(with, sizeof with, "client #%lld", (long long)id);
+	mention_replace(text, h, n, NULL, with, &sb);
+	*out = strbuf_detach(&sb);
+	free(h);
+	mention_rule_free(&r);
+	return PD_OK;
+}
+
 enum pd_status
 db_audit_insert(struct db *db, const struct audit_entry *a,
     struct pd_err *err)
 {
-	return audit_insert_at(db, a, NULL, err);
+	struct audit_entry b;
+	enum pd_status s;
+	char *summary = NULL, *reason = NULL;
+	sqlite3_stmt *st;
+
+	if (a->client_id <= 0 || (a->summary == NULL && a->reason == NULL &&
+	    a->before == NULL && a->after == NULL))
+		return audit_insert_at(db, a, NULL, err);
+	b = *a;
+	if ((s = db_begin(db, err)) != PD_OK)
+		return s;
+	s = audit_unname(db, a->client_id, a->summary, &summary, err);
+	if (s == PD_OK)
+		s = audit_unname(db, a->client_id, a->reason, &reason, err);
+	b.summary = summary;
+	b.reason = reason;
+	b.before = b.after = NULL;
+	if (s == PD_OK)
+		s = audit_insert_at(db, &b, NULL, err);
+	if (s == PD_OK && (a->before != NULL || a->after != NULL)) {
+		if ((st = db_stmt(db, sql_detail, err)) == NULL)
+			s = PD_DB;
+		else {
+			db_bind_int64(st, ":audit_id",
+			    sqlite3_last_insert_rowid(db->h));
+			db_bind_int64(st, ":client_id", a->client_id);
+			db_bind_text_opt(st, ":before", a->before);
+			db_bind_text_opt(st, ":after", a->after);
+			s = db_exec_stmt(db, st, err);
+		}
+	}
+	free(summary);
+	free(reason);
+	if (s != PD_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
 }
 
 enum pd_status

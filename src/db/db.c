@@ -559,8 +559,11 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 		return s;
 	}
 	/* Touch the file header now so "not a database" shows here. */
+	/* secure_delete: a removed or changed record's old bytes are
+	 * overwritten with zeros, not left in free space (an erase must
+	 * leave no copy in the file). */
 	s = db_exec_sql(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-	    "PRAGMA temp_store = MEMORY;",
+	    "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON;",
 	    err);
 	if (s == PD_OK && mode == DB_OPEN_SCRATCH)
 		s = db_exec_sql(db, "PRAGMA journal_mode = MEMORY; "
@@ -596,6 +599,27 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	}
 	*out = db;
 	return PD_OK;
+}
+
+enum pd_status
+db_checkpoint_truncate(struct db *db, struct pd_err *err)
+{
+	int rc, log = -1, done = -1;
+
+	if (db->tx_depth > 0)
+		return pd_fail(err, PD_INVALID, NULL, "internal error: a "
+		    "checkpoint inside a transaction");
+	/* SQLITE_BUSY while someone else is part way through reading or
+	 * writing: the busy handler has waited DB_BUSY_MS for them. */
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    &log, &done);
+	if (rc == SQLITE_OK)
+		return PD_OK;
+	if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+		return db_error(db, rc, err);
+	return pd_fail(err, PD_BUSY, NULL, "another peerdesk is still "
+	    "reading the database, so its journal (%s-wal) could not be "
+	    "emptied yet", db->path);
 }
 
 void

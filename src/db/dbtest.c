@@ -61,7 +61,8 @@ static const struct {
 	COUNT(plan_goal), COUNT(plan_goal_step), COUNT(plan_note),
 	COUNT(shortlist), COUNT(assignment), COUNT(review), COUNT(goal_score),
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
-	COUNT(limit_override), COUNT(audit), COUNT(draft),
+	COUNT(limit_override), COUNT(audit), COUNT(draft), COUNT(audit_detail),
+	COUNT(import_log),
 };
 #undef COUNT
 
@@ -375,4 +376,10 @@ dbtest_stmt_counters(struct db *db, const char *contains,
 	*sorts = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_SORT, 1);
 	*vm_steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
 	return PD_OK;
+}
+
+const char *
+dbtest_path(struct db *db)
+{
+	return db->path;
 }

@@ -303,7 +303,7 @@ import(enum import_kind k, const char *text, struct pd_err *err)
 {
 	struct import_result res;
 
-	return app_import_text(&app, k, text, strlen(text), "in.csv", NULL,
+	return app_import_text(&app, k, text, strlen(text), "in.csv", 0, NULL,
 	    NULL, &res, err);
 }
 

@@ -140,7 +140,7 @@ robust_writer(const char *path, int64_t office, int k, int logfd, time_t end)
 			    1 + (k * 37 + n) % 600, k, n);
 
 			s = app_import_text(&app, IMPORT_TIMESHEET, csv,
-			    strlen(csv), "line.csv", NULL, NULL, &res, &err);
+			    strlen(csv), "line.csv", 0, NULL, NULL, &res, &err);
 			if (s == PD_OK)
 				robust_log(logfd, "L L%d-%d\n", k, n);
 			else

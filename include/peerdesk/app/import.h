@@ -21,16 +21,28 @@ struct import_result {
  * the minimum wage: "pals.csv:4: hourly_rate: ...". */
 typedef void (*import_warn_fn)(void *arg, const char *message);
 
+/* Flags for an import. */
+#define IMPORT_AGAIN 1u	/* bring in a file (or lines) imported before */
+
 /* Import the file at path.  Managers and office staff only.  name_kind
- * is "pals", "timesheet" or "clients" (import_kind_parse). */
+ * is "pals", "timesheet" or "clients" (import_kind_parse).
+ *
+ * Nothing is imported twice by mistake: a file whose bytes were imported
+ * before (same kind, same SHA-256) is refused, PD_DUPLICATE saying when
+ * and by whom; so is a timesheet file with a line the same as one an
+ * earlier import brought in (PAL, date, minutes, kind, client, note).
+ * flags IMPORT_AGAIN imports it all the same.  A line the same as one
+ * already in the week that was typed in (or any such line, with
+ * IMPORT_AGAIN) is imported and reported through warn. */
 enum pd_status app_import_file(struct app *app, enum import_kind kind,
-    const char *path, import_warn_fn warn, void *warn_arg,
+    const char *path, unsigned flags, import_warn_fn warn, void *warn_arg,
     struct import_result *res, struct pd_err *err);
 
 /* As app_import_file for text in memory; name appears in messages. */
 enum pd_status app_import_text(struct app *app, enum import_kind kind,
-    const char *text, size_t len, const char *name, import_warn_fn warn,
-    void *warn_arg, struct import_result *res, struct pd_err *err);
+    const char *text, size_t len, const char *name, unsigned flags,
+    import_warn_fn warn, void *warn_arg, struct import_result *res,
+    struct pd_err *err);
 
 /* "pals", "timesheet", "clients" -> kind; 0 ok, -1 unknown. */
 int import_kind_parse(const char *s, enum import_kind *out);

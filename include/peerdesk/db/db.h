@@ -38,6 +38,12 @@ enum pd_status db_open(const char *path, enum db_open_mode mode,
 /* Finalise cached statements and close; *dbp becomes NULL. NULL ok. */
 void db_close(struct db **dbp);
 
+/* Copy everything in the write-ahead log into the database file and
+ * empty the log to 0 bytes (PRAGMA wal_checkpoint(TRUNCATE)), so old
+ * copies of changed pages are nowhere on disk.  Outside a transaction.
+ * PD_BUSY when another connection kept it from finishing. */
+enum pd_status db_checkpoint_truncate(struct db *db, struct pd_err *err);
+
 /* PRAGMA user_version of the open database. */
 int db_schema_version(struct db *db);
 

@@ -94,4 +94,7 @@ enum pd_status dbtest_query_plan(struct db *db, const char *contains,
 enum pd_status dbtest_stmt_counters(struct db *db, const char *contains,
     int *fullscan_steps, int *sorts, int *vm_steps, struct pd_err *err);
 
+/* The file the database was opened from. */
+const char *dbtest_path(struct db *db);
+
 #endif

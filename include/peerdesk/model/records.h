@@ -148,6 +148,8 @@ struct ts_line {
 	int64_t training_id;	/* 0 = none (pal_training row) */
 	char *note;
 	int version;
+	int64_t import_id;	/* 0 = typed in; else the import_log row
+				 * (written on insert only) */
 };
 
 struct ts_week {

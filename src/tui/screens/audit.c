@@ -148,7 +148,10 @@ audit_record(const struct audit_entry *r, struct strbuf *out)
 	if (r->client_id > 0 && (r->entity == NULL ||
 	    strcmp(r->entity, "client") != 0 || r->entity_id != r->client_id))
 		strbuf_addf(out, ", client %lld", (long long)r->client_id);
-	if (r->client_id > 0 && r->client_name != NULL) {
+	if (r->client_id > 0 && r->client_name != NULL &&
+	    strncmp(r->client_name, "client #", 8) == 0)
+		strbuf_adds(out, " (erased)");
+	else if (r->client_id > 0 && r->client_name != NULL) {
 		strbuf_adds(out, " (");
 		utf8_escape(r->client_name, false, out);
 		strbuf_addc(out, ')');
