@@ -7,12 +7,15 @@
  * the xalloc fatal hook (out of memory, die()), and at exit.
  *
  * SIGTERM, SIGHUP and SIGINT only set a flag (term_signal_pending());
- * the main loop notices it within one input timeout.
+ * the main loop notices it within one input timeout.  So do SIGTSTP
+ * (term_stop_requested: the loop then calls term_suspend_job) and
+ * SIGCONT (term_continued: the loop redraws).
  */
 #ifndef PEERDESK_TUI_TERM_H
 #define PEERDESK_TUI_TERM_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "peerdesk/core/status.h"
@@ -56,6 +59,27 @@ int term_signal_pending(void);
 
 /* Drop a pending sig (e.g. the SIGINT a child's Ctrl-C sent us too). */
 void term_signal_forget(int sig);
+
+/* How long (ms) the bytes of one escape sequence may be apart, and how
+ * long a lone Esc waits: ESCDELAY from the environment (1-5000), else
+ * TERM_ESCDELAY_MS. */
+#define TERM_ESCDELAY_MS 50
+int term_escdelay_from(const char *env);
+int term_seq_ms(void);
+
+/* A keys_next_fn (tui/keys.h) reading the terminal with get_wch. */
+int term_next(void *ctx, int timeout_ms, uint32_t *wc);
+
+/* A SIGTSTP arrived (and clear it). */
+bool term_stop_requested(void);
+
+/* A SIGCONT arrived (and clear it): the screen needs drawing again. */
+bool term_continued(void);
+
+/* Give the terminal back and stop as the shell's job (C-z); when `fg`
+ * continues it, take the terminal again (the caller redraws).  False
+ * when nothing stopped: there was no shell to go back to. */
+bool term_suspend_job(void);
 
 /* Leave curses for an outside program and come back afterwards. */
 void term_suspend(void);
