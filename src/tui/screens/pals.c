@@ -153,6 +153,14 @@ pals_row_style(void *ctx, size_t row)
 	return p->active ? ST_NORMAL : ST_DIM;
 }
 
+static enum tui_result
+pals_mouse(struct screen *s, int y, int x)
+{
+	struct pals_state *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 static const struct list_column pals_columns[] = {
 	{ .title = "PAL" },
 	{ .title = "Clients", .width = 8 },
@@ -299,6 +307,7 @@ const struct screen_ops pals_screen = {
 	.layout = pals_layout,
 	.draw = pals_draw,
 	.on_action = pals_action,
+	.on_mouse = pals_mouse,
 	.on_text = pals_text,
 	.on_result = pals_result,
 	.context = pals_context,
