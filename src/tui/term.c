@@ -300,13 +300,12 @@ term_continued(void)
 }
 
 bool
-term_suspend_job(void)
+term_stop_self(void)
 {
 	struct sigaction dfl, old;
 	sigset_t set, oldset;
 	bool stopped;
 
-	term_suspend();
 	fflush(stdout);
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -324,6 +323,16 @@ term_suspend_job(void)
 	stopped = term_cont != 0;
 	term_cont = 0;
 	term_tstp = 0;
+	return stopped;
+}
+
+bool
+term_suspend_job(void)
+{
+	bool stopped;
+
+	term_suspend();
+	stopped = term_stop_self();
 	term_resume();
 	return stopped;
 }

@@ -107,12 +107,24 @@ tui_editor_spawn(const char *cmd, const char *file)
 		execl("/bin/sh", "sh", "-c", cmd, "sh", file, (char *)NULL);
 		_exit(127);
 	}
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR)
-			return -1;
+	for (;;) {
+		if (waitpid(pid, &status, WUNTRACED) < 0) {
+			if (errno != EINTR)
+				return -1;
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		/* C-z in the editor stopped it: stop with it, as a shell's
+		 * job, and carry it on when `fg` carries us on. */
+		term_stop_self();
+		kill(pid, SIGCONT);
 	}
-	/* Ctrl-C inside the editor reached us too; it was meant for it. */
+	/* Ctrl-C and Ctrl-Z inside the editor reached us too; they were
+	 * meant for it. */
 	term_signal_forget(SIGINT);
+	(void)term_stop_requested();
+	(void)term_continued();
 	if (!WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);

@@ -148,8 +148,12 @@ expect_screen "C-q leaves" office "[exited]"
 # C-z in a shell: the shell comes back; fg brings peerdesk's screen back.
 DB2=$T/own.db
 "$PD" --db "$DB2" demo >/dev/null || die "the second demo was not made"
+# The "editor" stops as C-z in an editor would (the whole foreground
+# job), then writes a line once it carries on.
+printf '#!/bin/sh\nkill -TSTP 0\necho "written after fg" >> "$1"\n' > "$T/ed.sh"
+chmod 755 "$T/ed.sh"
 tm new-session -d -s shell -x 80 -y 24 \
-    "env TERM=xterm PS1='pd\$ ' bash --norc --noprofile -i"
+    "env TERM=xterm VISUAL='$T/ed.sh' PS1='pd\$ ' bash --norc --noprofile -i"
 expect_screen "a shell" shell 'pd$'
 tm_text shell "'$PD' --db '$DB2'"
 tm_keys shell Enter
@@ -171,6 +175,31 @@ tm_keys shell Enter
 expect_screen "fg draws peerdesk's screen again" shell "Go to (press a key)"
 tm_keys shell c
 expect_screen "and it answers keys" shell "newest referral first"
+tm_keys shell Escape
+expect_screen "back to the dashboard" shell "Go to (press a key)"
+
+# C-z inside the editor: peerdesk stops with it, fg carries both on.
+tm_keys shell o
+expect_screen "PALs' own plans" shell "Wellness and Development Plans"
+tm_keys shell Enter
+expect_screen "one PAL's plan" shell "e Edit"
+tm_keys shell e
+expect_screen "editing it" shell "My aspirations"
+tm_text shell "Hello"
+tm_keys shell C-e
+check "the editor stopping gives the shell back" tm_wait_gone shell "My aspirations" 5
+tm_text shell "jobs -l > '$T/jobs2'; echo second-stop"
+tm_keys shell Enter
+expect_screen "the shell answers" shell "second-stop"
+check "peerdesk and the editor are stopped together" grep -q Stopped "$T/jobs2"
+tm_text shell "fg"
+tm_keys shell Enter
+expect_screen "fg: the editor finishes and the form comes back" shell "written after fg"
+expect_screen "with what was typed before" shell "Hello"
+tm_keys shell C-s
+tm_keys shell Escape
+tm_keys shell Escape
+expect_screen "and peerdesk goes on" shell "Go to (press a key)"
 tm_keys shell C-q
 check "C-q leaves" tm_wait_gone shell "newest referral first" 5
 tm_text shell 'echo "exit status $?"'

@@ -81,6 +81,10 @@ bool term_continued(void);
  * when nothing stopped: there was no shell to go back to. */
 bool term_suspend_job(void);
 
+/* Stop as the shell's job until `fg`, curses left as it is (the editor
+ * stopped: we stop with it).  False when nothing stopped. */
+bool term_stop_self(void);
+
 /* Leave curses for an outside program and come back afterwards. */
 void term_suspend(void);
 void term_resume(void);
