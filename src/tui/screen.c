@@ -462,7 +462,7 @@ tui_handle_key(struct tui *ui, struct tui_key k)
 		/* Nothing is visible: leaving and redrawing work, and letters
 		 * typed meanwhile (a phone turned mid-note) still go into the
 		 * form rather than being lost; other keys wait for the room. */
-		if (a == ACT_QUIT || a == ACT_REDRAW)
+		if (a == ACT_QUIT || a == ACT_REDRAW || a == ACT_SUSPEND)
 			tui_default_action(ui, s, a, k);
 		else if (keys_is_text(k) && s->ops->on_text != NULL)
 			(void)s->ops->on_text(s, k);

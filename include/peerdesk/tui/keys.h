@@ -51,7 +51,10 @@ const char *keys_name(struct tui_key k, char buf[KEYS_NAME_MAX]);
 
 /* Turn what wget_wch returned (rc is OK or KEY_CODE_YES) into a key,
  * folding synonyms: '\n' and KEY_ENTER become Enter, 127 and 8 become
- * Backspace. */
+ * Backspace; Find and Select (screen, tmux) become Home and End, the
+ * shifted editing keys the plain ones, F13-F63 F1-F12, and keys the
+ * terminal database names with modifiers (xterm's kHOM5) the plain key
+ * (this needs curses started). */
 struct tui_key keys_from_wch(int rc, uint32_t wc);
 
 /* The key a terminal's escape sequence stands for: seq is what came

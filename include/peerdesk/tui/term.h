@@ -34,8 +34,9 @@ bool term_locale_is_utf8(void);
 enum pd_status term_check_name(const char *term, struct pd_err *err);
 
 /* Start curses with newterm(term, out, in) and set it up: raw keys (so
- * C-s and C-q arrive), no echo, keypad, a short Esc delay, colour unless
- * monochrome, NO_COLOR or the terminal says no.  PD_CONFIG with a clear
+ * C-s, C-q and C-z arrive), no echo, keypad, a short Esc delay
+ * (term_seq_ms), mouse clicks and the wheel where the terminal reports
+ * them, colour unless monochrome, NO_COLOR or the terminal says no.  PD_CONFIG with a clear
  * message when the terminal is unknown or cannot address the cursor. */
 enum pd_status term_start(const char *term, FILE *out, FILE *in,
     bool monochrome, struct pd_err *err);
