@@ -584,6 +584,31 @@ form_move(struct screen *s, int dir)
 	    - slots) % slots);
 }
 
+enum tui_result
+form_on_mouse(struct screen *s, int y, int x)
+{
+	struct form *fm = s->state;
+	int vy = y - s->area.y + fm->scroll;
+	size_t i;
+
+	if (y < s->area.y || y >= s->area.y + s->area.h || x < s->area.x ||
+	    x >= s->area.x + s->area.w)
+		return TUI_UNHANDLED;
+	for (i = 0; i < fm->n; i++) {
+		if (vy >= fm->f[i].y && vy < fm->f[i].y + fm->f[i].rows) {
+			if (fm->focus != i)
+				form_focus_to(s, i);
+			return TUI_HANDLED;
+		}
+	}
+	if (vy == fm->button_y) {
+		if (fm->focus != fm->n)
+			form_focus_to(s, fm->n);
+		return TUI_HANDLED;
+	}
+	return TUI_UNHANDLED;
+}
+
 static void
 form_save(struct screen *s)
 {

@@ -171,12 +171,24 @@ tui_editor_wait(pid_t pid)
 {
 	int status;
 
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR)
-			return -1;
+	for (;;) {
+		if (waitpid(pid, &status, WUNTRACED) < 0) {
+			if (errno != EINTR)
+				return -1;
+			continue;
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		/* C-z in the editor stopped it: stop with it, as a shell's
+		 * job, and carry it on when `fg` carries us on. */
+		term_stop_self();
+		kill(pid, SIGCONT);
 	}
-	/* Ctrl-C inside the editor reached us too; it was meant for it. */
+	/* Ctrl-C and Ctrl-Z inside the editor reached us too; they were
+	 * meant for it. */
 	term_signal_forget(SIGINT);
+	(void)term_stop_requested();
+	(void)term_continued();
 	if (!WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
@@ -303,7 +315,10 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 	struct pd_err err;
 	struct tui *ui;
 	int status = TUI_EXIT_OK, rc, sig;
-	wint_t wc;
+	struct keys_reader reader = { .next = term_next };
+	enum keys_got got;
+	struct tui_key k;
+	MEVENT me;
 	long long next_tick;
 	bool dirty = true;
 
@@ -365,9 +380,23 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 			tui_draw(ui);
 			dirty = false;
 		}
-		timeout((int)(next_tick - tui_now_ms() > 0 ?
-		    next_tick - tui_now_ms() : 0));
-		rc = get_wch(&wc);
+		if (term_stop_requested() || tui_suspend_wanted(ui)) {
+			if (!term_suspend_job())
+				tui_message(ui, "peerdesk cannot pause here: "
+				    "there is no shell to go back to.");
+			dirty = true;
+			continue;
+		}
+		if (term_continued()) {
+			clearok(curscr, TRUE);
+			dirty = true;
+			continue;
+		}
+		got = keys_read(&reader, (int)(next_tick - tui_now_ms() > 0 ?
+		    next_tick - tui_now_ms() : 0), term_seq_ms(), &k);
+		if (got == KEYS_GOT_IGNORED)
+			continue;	/* a sequence no key stands for */
+		rc = got == KEYS_GOT_KEY ? OK : ERR;
 		if (rc == ERR && tui_input_gone()) {
 			/* The terminal went away without a hangup signal: do
 			 * what a hangup does (keep drafts), never spin. */
@@ -378,7 +407,20 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		}
 		if (rc == ERR)
 			continue;	/* timeout or a signal */
-		tui_handle_key(ui, keys_from_wch(rc, (uint32_t)wc));
+		if (k.fn && k.code == KEY_MOUSE) {
+			if (getmouse(&me) != OK)
+				continue;
+			if (me.bstate & BUTTON4_PRESSED)
+				tui_handle_mouse(ui, me.y, me.x, TUI_WHEEL_UP);
+			else if (me.bstate & BUTTON5_PRESSED)
+				tui_handle_mouse(ui, me.y, me.x,
+				    TUI_WHEEL_DOWN);
+			else if (me.bstate & (BUTTON1_PRESSED |
+			    BUTTON1_CLICKED))
+				tui_handle_mouse(ui, me.y, me.x, TUI_CLICK);
+		} else {
+			tui_handle_key(ui, k);
+		}
 		dirty = true;
 	}
 	tui_free(&ui);

@@ -170,6 +170,11 @@ START_TEST(test_pals_list)
 	on_screen("1 of 5");
 	on_screen("15h 59m, £203.50");
 	golden("pals_80x24");
+	/* the limit as a word, also where Room left does not fit */
+	harness_resize(h, 40, 15);
+	on_screen("Limit");
+	golden("pals_40x15");
+	harness_resize(h, 80, 24);
 	keys("tom");
 	not_on_screen("Sam Reid");
 	on_screen("1 of 1");

@@ -91,6 +91,9 @@ struct screen_ops {
 	bool (*text_focus)(const struct screen *s);
 	/* More help for the help screen, e.g. about the focused field. */
 	void (*help_more)(const struct screen *s, struct strbuf *out);
+	/* A left click at row y, column x (screen coordinates): focus
+	 * what is there.  TUI_IGNORED when nothing is. */
+	enum tui_result (*on_mouse)(struct screen *s, int y, int x);
 };
 
 struct screen {

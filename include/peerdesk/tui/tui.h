@@ -66,6 +66,22 @@ void tui_free(struct tui **ui);
 /* Handle one key as the main loop does. */
 void tui_handle_key(struct tui *ui, struct tui_key k);
 
+enum tui_mouse {
+	TUI_CLICK,		/* the left button */
+	TUI_WHEEL_UP,
+	TUI_WHEEL_DOWN
+};
+
+/* Handle a mouse event at row y, column x as the main loop does: a
+ * click goes to the top screen's on_mouse (focus the row, field or
+ * button there); the wheel moves up or down three rows where the
+ * screen has Up and Down. */
+void tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what);
+
+/* True once after the suspend action (C-z): the main loop then stops
+ * as the shell's job (term_suspend_job). */
+bool tui_suspend_wanted(struct tui *ui);
+
 /* The terminal changed size (LINES/COLS are new): lay everything out. */
 void tui_resize(struct tui *ui);
 

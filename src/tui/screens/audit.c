@@ -119,6 +119,14 @@ audit_fetch(void *ctx, const char *filter, size_t first, size_t n,
 	return app_audit_list(m->app, &q, m->login, audit_fetch_row, m, err);
 }
 
+static enum tui_result
+audit_mouse(struct screen *s, int y, int x)
+{
+	struct audit_ui *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 static const struct audit_entry *
 audit_row(const struct audit_model *m, size_t i)
 {
@@ -607,6 +615,7 @@ const struct screen_ops audit_screen = {
 	.layout = audit_layout,
 	.draw = audit_draw,
 	.on_action = audit_action,
+	.on_mouse = audit_mouse,
 	.on_text = audit_text,
 	.on_result = audit_result,
 	.context = audit_context,

@@ -113,13 +113,18 @@ pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 		strbuf_adds(out, duration_format(p->week.minutes, d));
 		break;
 	case 3:
-		pals_room(&p->week, out);
+		/* The verdict as a word, so it never rests on colour. */
+		strbuf_adds(out, p->week.check.verdict == PERMITTED_NA ?
+		    "none" : permitted_verdict_str(p->week.check.verdict));
 		break;
 	case 4:
+		pals_room(&p->week, out);
+		break;
+	case 5:
 		strbuf_adds(out, p->dbs_recheck_due[0] ? p->dbs_recheck_due :
 		    "none");
 		break;
-	case 5:
+	case 6:
 		if (p->rule_visible)
 			strbuf_adds(out, permitted_rule_label(&p->week.check));
 		break;
@@ -144,10 +149,19 @@ pals_row_style(void *ctx, size_t row)
 	return p->active ? ST_NORMAL : ST_DIM;
 }
 
+static enum tui_result
+pals_mouse(struct screen *s, int y, int x)
+{
+	struct pals_state *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 static const struct list_column pals_columns[] = {
 	{ .title = "PAL" },
 	{ .title = "Clients", .width = 8 },
 	{ .title = "This week", .width = 9, .right = true },
+	{ .title = "Limit", .width = 5 },
 	{ .title = "Room left", .width = 17, .min_screen = 56 },
 	{ .title = "DBS re-check", .width = 12, .min_screen = 76 },
 	{ .title = "Rule", .width = 24, .min_screen = 100 },
@@ -184,7 +198,7 @@ pals_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if ((rc = pals_load(s, err)) != PD_OK)
 		return rc;
 	st->manager = assign_ui_manager(s);
-	list_view_init(&st->lv, pals_columns, st->manager ? 6 : 5, &m);
+	list_view_init(&st->lv, pals_columns, st->manager ? 7 : 6, &m);
 	st->lv.empty_text = "No PALs yet. Add them with: peerdesk user add";
 	return list_view_reload(&st->lv, err);
 }
@@ -290,6 +304,7 @@ const struct screen_ops pals_screen = {
 	.layout = pals_layout,
 	.draw = pals_draw,
 	.on_action = pals_action,
+	.on_mouse = pals_mouse,
 	.on_text = pals_text,
 	.on_result = pals_result,
 	.context = pals_context,

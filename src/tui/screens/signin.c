@@ -547,6 +547,16 @@ signin_text_focus(const struct screen *s)
 	    (si->mode == MODE_NAME && list_view_filtering(&si->lv));
 }
 
+static enum tui_result
+signin_mouse(struct screen *s, int y, int x)
+{
+	struct signin *st = s->state;
+
+	if (!(st->mode == MODE_NAME))
+		return TUI_UNHANDLED;
+	return list_view_click(&st->lv, y, x);
+}
+
 static const char *const signin_sections[] = { "list", NULL };
 static const enum action signin_hints[] = {
 	ACT_ACCEPT, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE
@@ -563,6 +573,7 @@ static const enum action lock_hints[] = {
 	.layout = signin_layout, \
 	.draw = signin_draw, \
 	.on_action = signin_action, \
+	.on_mouse = signin_mouse, \
 	.on_text = signin_text, \
 	.on_result = signin_result, \
 	.context = signin_context, \
