@@ -292,6 +292,15 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 		    "only a manager may add %s; this row would make %s %s",
 		    role == ROLE_OFFICE ? "office staff" : "a manager", login,
 		    role == ROLE_OFFICE ? "office staff" : "a manager");
+	/* Pay and benefit status are the manager's alone (special-category
+	 * data): office staff may bring PALs in without them. */
+	if (!app_actor_is_manager(app) && (rate_s[0] != '\0' ||
+	    rule_s[0] != '\0'))
+		return pd_fail_at(err, PD_DENIED, im->name, im->rec->line, 0,
+		    rate_s[0] != '\0' ? "hourly_rate" : "benefit_rule",
+		    "only a manager records a PAL's pay rate and benefit rule; "
+		    "leave hourly_rate and benefit_rule empty and the manager "
+		    "adds them");
 	if (rule_s[0] != '\0' && benefit_rule_from_str(rule_s, &rule) != 0)
 		return imp_bad(im, "benefit_rule", err, "'%s' is not a benefit "
 		    "rule; use none, lower, permitted, supported or uc", rule_s);
@@ -307,7 +316,7 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	s = imp_date(im, "rate_from", V(im, "rate_from"), rate >= 0, &from, err);
 	if (s != PD_OK && s != PD_NOT_FOUND)
 		return s;
-	if (role == ROLE_PAL && rate < 0)
+	if (role == ROLE_PAL && rate < 0 && app_actor_is_manager(app))
 		return imp_bad(im, "hourly_rate", err, "a PAL needs an hourly "
 		    "rate, e.g. 12.71");
 	memset(&old, 0, sizeof old);

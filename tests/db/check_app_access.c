@@ -323,6 +323,13 @@ uc_import_pals(struct pd_err *err)
 }
 
 static enum pd_status
+uc_import_pals_no_pay(struct pd_err *err)
+{
+	return import(IMPORT_PALS, "name,login,role,hourly_rate,rate_from,"
+	    "benefit_rule\nLee Marsh,lee,pal,,,\n", err);
+}
+
+static enum pd_status
 uc_import_manager(struct pd_err *err)
 {
 	return import(IMPORT_PALS, "name,login,role,hourly_rate,rate_from,"
@@ -362,7 +369,8 @@ static const struct uc {
 	{ "add a manager",	uc_add_manager,		"ADDDDA" },
 	{ "read the audit trail", uc_audit_trail,	"ADDDDA" },
 	{ "import clients",	uc_import_clients,	"AADDDA" },
-	{ "import PALs",	uc_import_pals,		"AADDDA" },
+	{ "import PALs with pay", uc_import_pals,	"ADDDDA" },
+	{ "import PALs, no pay", uc_import_pals_no_pay,	"AADDDA" },
 	{ "import a manager",	uc_import_manager,	"ADDDDA" },
 	{ "import a timesheet",	uc_import_timesheet,	"AADDDA" },
 };
@@ -523,7 +531,7 @@ START_TEST(test_office_import_manager_row)
 
 	act_as(OFFICE);
 	ck_assert_int_eq(import(IMPORT_PALS, "name,login,role,hourly_rate,"
-	    "rate_from,benefit_rule\nLee Marsh,lee,pal,12.71,2026-01-01,\n"
+	    "rate_from,benefit_rule\nLee Marsh,lee,pal,,,\n"
 	    "Mal Boss,mal,manager,,,\n", &err), PD_DENIED);
 	/* nothing half-saved, and the message names the file, line, field */
 	ck_assert_int_eq(dbfix_count(app.db, "staff"), 6);
@@ -532,6 +540,23 @@ START_TEST(test_office_import_manager_row)
 	ck_assert_str_eq(err.field, "role");
 	ck_assert_ptr_nonnull(strstr(err.msg, "only a manager may add a "
 	    "manager"));
+}
+END_TEST
+
+/* Pay rates and benefit rules are the manager's: office staff bringing
+ * PALs in leave them empty, and are told so (file, line, field). */
+START_TEST(test_office_import_pay_refused)
+{
+	struct pd_err err;
+
+	act_as(OFFICE);
+	ck_assert_int_eq(import(IMPORT_PALS, "name,login,role,hourly_rate,"
+	    "rate_from,benefit_rule\nLee Marsh,lee,pal,,,\n"
+	    "Pat Low,pat,pal,,,permitted\n", &err), PD_DENIED);
+	ck_assert_int_eq(dbfix_count(app.db, "staff"), 6);
+	ck_assert_int_eq(err.line, 3);
+	ck_assert_str_eq(err.field, "benefit_rule");
+	ck_assert_ptr_nonnull(strstr(err.msg, "only a manager records"));
 }
 END_TEST
 
@@ -571,6 +596,7 @@ access_suite(void)
 	tcase_add_test(tc, test_refusal_own_transaction);
 	tcase_add_test(tc, test_plan_reads_audited);
 	tcase_add_test(tc, test_office_import_manager_row);
+	tcase_add_test(tc, test_office_import_pay_refused);
 	tcase_add_test(tc, test_actor_questions);
 	suite_add_tcase(s, tc);
 	return s;

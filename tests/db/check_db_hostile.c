@@ -24,6 +24,15 @@
 #include "peerdesk/db/privacy.h"
 
 #define SLACK 3.0
+/* Under AddressSanitizer every allocation and copy costs many times
+ * more, and unevenly, so the ratios measure the sanitizer rather than
+ * peerdesk: the san twin of this program checks that the work is done
+ * right and prints its times; the plain build holds them to the ratio. */
+#ifdef __SANITIZE_ADDRESS__
+#define RATIO_CHECKED 0
+#else
+#define RATIO_CHECKED 1
+#endif
 #define OTHERS 10	/* other clients with long notes */
 
 static double
@@ -150,7 +159,8 @@ START_TEST(test_mentions_linear)
 	limit = SLACK * 100.0 * cs;
 	fprintf(stderr, "mentions: 1000 -> %.4fs, 100000 -> %.4fs (limit "
 	    "%.4fs)\n", cs, cb, limit);
-	ck_assert_msg(cb <= limit, "looking for a long name in long notes: "
+	ck_assert_msg(!RATIO_CHECKED || cb <= limit, "looking for a long "
+	    "name in long notes: "
 	    "%.4fs against %.4fs for a hundredth of it", cb, cs);
 	db_close(&small);
 	db_close(&big);
@@ -254,7 +264,8 @@ START_TEST(test_import_notes_linear)
 	limit = SLACK * 10.0 * cs;
 	fprintf(stderr, "plan import, notes known: 200 -> %.4fs, 1999 -> "
 	    "%.4fs (limit %.4fs)\n", cs, cb, limit);
-	ck_assert_msg(cb <= limit, "a plan file of 1999 known notes took "
+	ck_assert_msg(!RATIO_CHECKED || cb <= limit, "a plan file of 1999 "
+	    "known notes took "
 	    "%.4fs against %.4fs for 200", cb, cs);
 	free(ts);
 	free(tb);

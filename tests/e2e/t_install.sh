@@ -294,21 +294,6 @@ check "root backs up the database with sqlite3 .backup" \
 	test "$(sqlite3 "$R/backup.db" 'SELECT count(*) FROM staff' 2>&1)" = \
 	"$(sqlite3 "$DB" 'SELECT count(*) FROM staff')"
 
-# ---- 6. removing peerdesk (admin.md) -------------------------------------
-mk PREFIX="$R/usr" SYSCONFDIR="$R/etc" STATEDIR="$STATE" \
-	PEERDESK_GROUP="$GROUP" uninstall >"$T/uninstall.out" 2>&1
-check "make uninstall succeeds" test $? -eq 0
-check "the program is gone" test ! -e "$BIN"
-check "the man page is gone" test ! -e "$R/usr/share/man/man1/peerdesk.1"
-check "the doc folder is gone" test ! -e "$R/usr/share/doc/peerdesk"
-check "the database is kept" test -f "$DB"
-expect_out "uninstall says what it kept" "Kept: the data folder $STATE" \
-	cat "$T/uninstall.out"
-# then, as admin.md says, the data and the settings by hand
-rm -r "$STATE" "$R/etc/peerdesk"
-left=$(cd "$R" && find usr etc var ! -type d 2>/dev/null | sort)
-check "nothing is left behind (got: $left)" test -z "$left"
-
 # ---- 6. backup, restore and demo by the setgid program ---------------------
 # The person becomes a manager (root, by hand) to make and restore backups.
 sqlite3 "$DB" "UPDATE staff SET role = 'manager' WHERE login = '$PERSON'"
@@ -360,5 +345,21 @@ expect_mode "the demo database is shared with the group" "$DB" "660 $PERSON:$GRO
 check "no temporary file is left" sh -c "! ls '$STATE' | grep -q '\.demo-'"
 expect_out "and opens for them" "48 clients" as_person "$BIN" summary
 expect_out "a second demo is refused" "already a database" as_person "$BIN" demo
+
+
+# ---- 7. removing peerdesk (admin.md) -------------------------------------
+mk PREFIX="$R/usr" SYSCONFDIR="$R/etc" STATEDIR="$STATE" \
+	PEERDESK_GROUP="$GROUP" uninstall >"$T/uninstall.out" 2>&1
+check "make uninstall succeeds" test $? -eq 0
+check "the program is gone" test ! -e "$BIN"
+check "the man page is gone" test ! -e "$R/usr/share/man/man1/peerdesk.1"
+check "the doc folder is gone" test ! -e "$R/usr/share/doc/peerdesk"
+check "the database is kept" test -f "$DB"
+expect_out "uninstall says what it kept" "Kept: the data folder $STATE" \
+	cat "$T/uninstall.out"
+# then, as admin.md says, the data and the settings by hand
+rm -r "$STATE" "$R/etc/peerdesk"
+left=$(cd "$R" && find usr etc var ! -type d 2>/dev/null | sort)
+check "nothing is left behind (got: $left)" test -z "$left"
 
 finish
