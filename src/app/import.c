@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "peerdesk/app/userfile.h"
+#include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
 #include "peerdesk/core/strbuf.h"
@@ -569,11 +570,51 @@ imp_client_row(struct imp *im, struct pd_err *err)
 
 static const char *const kind_words[] = { "PALs", "timesheet lines", "clients" };
 
+/* Say how each PAL-week the file touched stands, when close or over. */
+static enum pd_status
+imp_verdicts(struct imp *im, struct pd_err *err)
+{
+	enum permitted_verdict v;
+	enum pd_status s;
+	char first[11], text[2 * PERMITTED_SENTENCE_LEN];
+	size_t i;
+
+	for (i = 0; i < im->nweeks; i++) {
+		date_format(im->weeks[i].start, first);
+		s = app_week_verdict_text(im->app, im->weeks[i].pal_id, first,
+		    text, sizeof text, &v, err);
+		if (s != PD_OK)
+			return s;
+		im->res->weeks++;
+		if (v != PERMITTED_NEAR && v != PERMITTED_OVER)
+			continue;
+		if (v == PERMITTED_NEAR)
+			im->res->near++;
+		else
+			im->res->over++;
+		im->res->warnings++;
+		if (im->warn != NULL)
+			im->warn(im->warn_arg, text);
+	}
+	return PD_OK;
+}
+
 enum pd_status
 app_import_text(struct app *app, enum import_kind kind, const char *text,
     size_t len, const char *name, import_warn_fn warn, void *warn_arg,
     struct import_result *res, struct pd_err *err)
 {
+	return app_import_text_opts(app, kind, text, len, name, NULL, warn,
+	    warn_arg, res, err);
+}
+
+enum pd_status
+app_import_text_opts(struct app *app, enum import_kind kind,
+    const char *text, size_t len, const char *name,
+    const struct import_opts *opts, import_warn_fn warn, void *warn_arg,
+    struct import_result *res, struct pd_err *err)
+{
+	int dry = opts != NULL && opts->dry_run;
 	struct imp im;
 	struct csv_reader *r;
 	struct csv_record rec;
@@ -637,6 +678,15 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		if (s == PD_OK)
 			res->rows++;
 	}
+	if (began && s == PD_OK && kind == IMPORT_TIMESHEET)
+		s = imp_verdicts(&im, err);
+	if (began && s == PD_OK && dry) {
+		/* a dry run: everything was checked; keep nothing */
+		db_rollback(app->db);
+		db_bulk_end(app->db);
+		began = 0;
+		res->dry_run = 1;
+	}
 	if (began) {
 		if (s == PD_OK) {
 			snprintf(summary, sizeof summary, "imported %ld %s from %s",
@@ -667,6 +717,15 @@ app_import_file(struct app *app, enum import_kind kind, const char *path,
     import_warn_fn warn, void *warn_arg, struct import_result *res,
     struct pd_err *err)
 {
+	return app_import_file_opts(app, kind, path, NULL, warn, warn_arg,
+	    res, err);
+}
+
+enum pd_status
+app_import_file_opts(struct app *app, enum import_kind kind,
+    const char *path, const struct import_opts *opts, import_warn_fn warn,
+    void *warn_arg, struct import_result *res, struct pd_err *err)
+{
 	struct strbuf sb = STRBUF_INIT;
 	const char *name = userfile_is_std(path) ? "standard input" : path;
 	enum pd_status s;
@@ -679,8 +738,8 @@ app_import_file(struct app *app, enum import_kind kind, const char *path,
 			snprintf(err->file, sizeof err->file, "%s", name);
 		return s;
 	}
-	s = app_import_text(app, kind, sb.buf != NULL ? sb.buf : "", sb.len,
-	    name, warn, warn_arg, res, err);
+	s = app_import_text_opts(app, kind, sb.buf != NULL ? sb.buf : "",
+	    sb.len, name, opts, warn, warn_arg, res, err);
 	strbuf_fini(&sb);
 	return s;
 }

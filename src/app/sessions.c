@@ -445,6 +445,10 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 	if (db_line_by_session(app->db, id, &line, NULL) == PD_OK) {
 		have_line = 1;
 		st = sessions_line_locked(app, &line, &p.locked, err);
+		if (st == PD_OK && p.locked)
+			st = time_preview_calc(app, line.pal_id, line.date,
+			    line.kind, 0, &line, &p, NULL, err);
+		p.needs_override = 0;
 	}
 	if (st == PD_OK)
 		st = time_gate(app, &p, 0, reason, err);
@@ -452,6 +456,8 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 		st = db_session_delete(app->db, id, err);
 	if (st == PD_OK && have_line && p.locked)
 		st = time_line_audit(app, "delete", &line, NULL, reason, err);
+	if (st == PD_OK && have_line && p.locked)
+		st = time_adjust_record(app, &p, reason, err);
 	if (st == PD_OK)
 		st = sessions_audit(app, "delete", &old, NULL,
 		    p.locked ? reason : NULL, err);

@@ -44,6 +44,11 @@ enum pd_status time_pal_resolve(struct app *app, int64_t *pal_id,
 enum pd_status time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *out, struct pd_err *err);
 
+/* As time_week_load, less the week's own row (out->week stays empty):
+ * the rules, limits and sums only. */
+enum pd_status time_week_basis(struct app *app, int64_t pal_id, pd_date day,
+    struct time_week *out, struct pd_err *err);
+
 /* The week's row (pay per band, holiday pay, check) for totals t. */
 enum pd_status time_row(const struct app *app, const struct time_week *w,
     const struct week_totals *t, struct hours_row *out,
@@ -79,6 +84,12 @@ enum pd_status time_week_row(struct app *app, int64_t pal_id,
 enum pd_status time_override_record(struct app *app,
     const struct time_preview *p, const char *reason, int64_t line_id,
     int64_t client_id, struct pd_err *err);
+
+/* When p->locked: keep the change to an approved or paid week (hours and
+ * gross before and after, from p->change) as an adjustment made today,
+ * and audit it (app/weekpay.c).  Does nothing otherwise. */
+enum pd_status time_adjust_record(struct app *app,
+    const struct time_preview *p, const char *reason, struct pd_err *err);
 
 /* A line in words for the audit: "2026-11-24, 2h, session, client 12". */
 void time_line_text(const struct ts_line *l, struct strbuf *out);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/app/sessions.h"
+#include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/approval.h"
@@ -141,6 +142,17 @@ enum pd_status
 time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *w, struct pd_err *err)
 {
+	enum pd_status s;
+
+	if ((s = time_week_basis(app, pal_id, day, w, err)) != PD_OK)
+		return s;
+	return time_week_row(app, pal_id, w->first, &w->week, err);
+}
+
+enum pd_status
+time_week_basis(struct app *app, int64_t pal_id, pd_date day,
+    struct time_week *w, struct pd_err *err)
+{
 	const struct rules_pw_row *pw;
 	enum pd_status s;
 
@@ -159,10 +171,8 @@ time_week_load(struct app *app, int64_t pal_id, pd_date day,
 	if ((s = db_pal_benefit_on(app->db, pal_id, w->first, &w->rule,
 	    err)) != PD_OK)
 		return s;
-	if ((s = db_week_totals(app->db, pal_id, w->first, w->last,
-	    &w->totals, err)) != PD_OK)
-		return s;
-	return time_week_row(app, pal_id, w->first, &w->week, err);
+	return db_week_totals(app->db, pal_id, w->first, w->last,
+	    &w->totals, err);
 }
 
 enum pd_status
@@ -329,6 +339,9 @@ time_override_record(struct app *app, const struct time_preview *p,
 	int64_t id = 0;
 	char *summary;
 
+	/* a change to an approved or paid week is an adjustment */
+	if ((s = time_adjust_record(app, p, reason, err)) != PD_OK)
+		return s;
 	if (!p->needs_override)
 		return PD_OK;
 	s = db_override_insert(app->db, p->pal_id, p->first, reason,
@@ -724,44 +737,7 @@ app_week_submit(struct app *app, int64_t pal_id, const char *week,
 enum pd_status
 app_week_approve(struct app *app, int64_t week_id, struct pd_err *err)
 {
-	struct ts_week w;
-	struct staff st;
-	enum pd_status s;
-	pd_date d;
-	char label[WEEK_LABEL_LEN], *summary;
-	const char *was;
-
-	if ((s = app_require(app, APP_MANAGER, "approve timesheets", err))
-	    != PD_OK)
-		return s;
-	if ((s = db_begin(app->db, err)) != PD_OK)
-		return s;
-	memset(&w, 0, sizeof w);
-	s = db_week_get(app->db, week_id, &w, err);
-	if (s == PD_OK && time_status_locked(w.status))
-		s = pd_fail(err, PD_DUPLICATE, NULL,
-		    "that week is approved already");
-	was = week_status_str(w.status);
-	if (s == PD_OK)
-		s = db_week_set_status(app->db, &w, WEEK_APPROVED,
-		    app->actor.staff_id, err);
-	if (s == PD_OK) {
-		memset(&st, 0, sizeof st);
-		db_staff_get(app->db, w.pal_id, &st, NULL);
-		label[0] = '\0';
-		if (date_parse(w.week_start, &d, NULL) == PD_OK)
-			week_label_of(d, app->settings->week_start, label);
-		summary = xasprintf("approved %s's week %s", st.name != NULL ?
-		    st.name : "a PAL", label);
-		staff_fini(&st);
-		s = app_audit(app, "approve", "timesheet_week", w.id, 0,
-		    summary, was, "approved", NULL, err);
-		free(summary);
-	}
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_week_approve_with(app, week_id, NULL, err);
 }
 
 void
@@ -1106,13 +1082,19 @@ app_line_delete(struct app *app, int64_t line_id, const char *reason,
 	memset(&p, 0, sizeof p);
 	if (s == PD_OK)
 		s = db_week_get(app->db, old.week_id, &ow, err);
+	if (s == PD_OK && time_status_locked(ow.status))
+		s = time_preview_calc(app, old.pal_id, old.date, old.kind, 0,
+		    &old, &p, NULL, err);
 	p.locked = time_status_locked(ow.status);
+	p.needs_override = 0;
 	if (s == PD_OK)
 		s = time_gate(app, &p, 0, reason, err);
 	if (s == PD_OK)
 		s = db_line_delete(app->db, line_id, err);
 	if (s == PD_OK)
 		s = time_line_audit(app, "delete", &old, NULL, reason, err);
+	if (s == PD_OK)
+		s = time_adjust_record(app, &p, reason, err);
 	ts_line_fini(&old);
 	if (s == PD_OK)
 		return db_commit(app->db, err);

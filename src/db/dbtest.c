@@ -62,6 +62,7 @@ static const struct {
 	COUNT(shortlist), COUNT(assignment), COUNT(review), COUNT(goal_score),
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
 	COUNT(limit_override), COUNT(audit), COUNT(draft),
+	COUNT(week_adjustment),
 };
 #undef COUNT
 

@@ -421,6 +421,36 @@ START_TEST(test_approve_80x24)
 }
 END_TEST
 
+/* A week close to the limit: Approve asks for the reason, and keeps it. */
+START_TEST(test_approve_near_asks_reason)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	two_sessions();
+	admin_line(w.sam, "2026-11-25", 660);	/* 15h 0m in all: close */
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &approve_screen, NULL);
+	ck_assert(screen_has("close to the limit"));
+	keys("a");
+	ck_assert(screen_has("Close to the limit. Why do you agree to it?"));
+	keys("<Enter>");	/* blank: not approved, and it says why */
+	ck_assert(screen_has("Not approved"));
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_SUBMITTED);
+	week_view_fini(&v);
+	keys("a");
+	keys("Sam covered the Friday group<Enter>");
+	ck_assert(screen_has("No weeks are waiting for approval."));
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_APPROVED);
+	ck_assert_int_eq(v.overrides, 1);
+	week_view_fini(&v);
+	ck_assert_int_eq(dbfix_count(app.db, "limit_override"), 1);
+}
+END_TEST
+
 static int
 audit_line_cb(void *arg, const struct audit_entry *a)
 {
@@ -695,6 +725,7 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_week_add_line);
 	tcase_add_test(tc, test_week_open_session);
 	tcase_add_test(tc, test_approve_80x24);
+	tcase_add_test(tc, test_approve_near_asks_reason);
 	tcase_add_test(tc, test_change_approved_week_asks_reason);
 	tcase_add_test(tc, test_pal_cannot_change_approved);
 	tcase_add_test(tc, test_week_remove_line);

@@ -15,6 +15,15 @@ enum import_kind { IMPORT_PALS, IMPORT_TIMESHEET, IMPORT_CLIENTS };
 struct import_result {
 	long rows;		/* records imported */
 	long warnings;		/* warnings written to warn_cb */
+	long weeks;		/* timesheet: PAL-weeks the file touched */
+	long near, over;	/* of those, close to or over a limit */
+	int dry_run;		/* nothing was kept (import_opts.dry_run) */
+};
+
+/* How to import. */
+struct import_opts {
+	int dry_run;	/* check everything, say what would happen, keep
+			 * nothing (the transaction is rolled back) */
 };
 
 /* Called for each warning (the import goes on), e.g. a pay rate below
@@ -31,6 +40,20 @@ enum pd_status app_import_file(struct app *app, enum import_kind kind,
 enum pd_status app_import_text(struct app *app, enum import_kind kind,
     const char *text, size_t len, const char *name, import_warn_fn warn,
     void *warn_arg, struct import_result *res, struct pd_err *err);
+
+/* As app_import_file and app_import_text, with options (NULL: none).
+ * A timesheet import also says, through warn, how each PAL-week it
+ * touched stands when it is close to or over a limit ("Sam Jones (sam),
+ * week 2026-W48 (...): This week: ... over the limit: ..."); office
+ * staff get the verdict without pay figures.  It never refuses a week
+ * for that: approving such a week needs the manager's reason. */
+enum pd_status app_import_file_opts(struct app *app, enum import_kind kind,
+    const char *path, const struct import_opts *opts, import_warn_fn warn,
+    void *warn_arg, struct import_result *res, struct pd_err *err);
+enum pd_status app_import_text_opts(struct app *app, enum import_kind kind,
+    const char *text, size_t len, const char *name,
+    const struct import_opts *opts, import_warn_fn warn, void *warn_arg,
+    struct import_result *res, struct pd_err *err);
 
 /* "pals", "timesheet", "clients" -> kind; 0 ok, -1 unknown. */
 int import_kind_parse(const char *s, enum import_kind *out);

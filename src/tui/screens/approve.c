@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/weekpay.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/tui/dialog.h"
@@ -16,6 +17,7 @@
 
 #define APPROVE_TAG_YES 1
 #define APPROVE_TAG_WEEK 2
+#define APPROVE_TAG_REASON 3
 
 struct approve {
 	struct week_waiting *w;
@@ -155,6 +157,19 @@ approve_ask(struct screen *s)
 	if (st->n == 0)
 		return;
 	w = &st->w[st->nav.sel];
+	if (w->check.verdict == PERMITTED_NEAR ||
+	    w->check.verdict == PERMITTED_OVER) {
+		/* never silent: a week close to or over a limit is approved
+		 * only with the manager's reason, which is kept */
+		snprintf(text, sizeof text, "Approve %s's week %s (%s)",
+		    w->pal_name, w->label,
+		    permitted_verdict_label(w->check.verdict));
+		dialog_prompt(s->ui, APPROVE_TAG_REASON, text,
+		    w->check.verdict == PERMITTED_OVER ? "Over the limit. "
+		    "Why do you agree to it?" : "Close to the limit. Why do "
+		    "you agree to it?", NULL, 0);
+		return;
+	}
 	snprintf(text, sizeof text, "Approve %s's week %s: %s, %s?%s Once "
 	    "approved, the week is locked; a change then needs a reason.",
 	    w->pal_name, w->label, duration_format(w->minutes, d),
@@ -210,10 +225,12 @@ approve_result(struct screen *s, const struct screen_result *r)
 	struct pd_err err;
 	char name[200], label[WEEK_LABEL_LEN];
 
-	if (r->tag == APPROVE_TAG_YES && r->code == SCREEN_OK && st->n > 0) {
+	if ((r->tag == APPROVE_TAG_YES || r->tag == APPROVE_TAG_REASON) &&
+	    r->code == SCREEN_OK && st->n > 0) {
 		snprintf(name, sizeof name, "%s", st->w[st->nav.sel].pal_name);
 		memcpy(label, st->w[st->nav.sel].label, sizeof label);
-		if (app_week_approve(s->app, st->w[st->nav.sel].week_id, &err)
+		if (app_week_approve_with(s->app, st->w[st->nav.sel].week_id,
+		    r->tag == APPROVE_TAG_REASON ? r->text : NULL, &err)
 		    != PD_OK)
 			tui_error(s->ui, "Not approved: %s", err.msg);
 		else
@@ -233,7 +250,9 @@ const struct screen_ops approve_screen = {
 	.help = "The weeks PALs have sent for approval, oldest first, with "
 	    "their hours, gross pay (holiday pay included) and how the week "
 	    "stands against the PAL's permitted-work limit. Enter opens the "
-	    "week; Approve locks it. A change to an approved week needs a "
+	    "week; Approve locks it. A week close to or over the limit is "
+	    "approved only with your reason, which is kept with your name "
+	    "and the time. A change to an approved week needs a "
 	    "reason, and the audit keeps the line before and after.",
 	.enter = approve_enter,
 	.leave = approve_leave,

@@ -1,0 +1,302 @@
+/* weekpay.c - approving with a reason, paid weeks, adjustments (see
+ * weekpay.h). */
+#include "peerdesk/app/weekpay.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "peerdesk/config/settings.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/db.h"
+#include "peerdesk/db/override.h"
+#include "peerdesk/db/staff.h"
+#include "peerdesk/db/timesheet.h"
+#include "peerdesk/db/weekpay.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
+#include "time_priv.h"
+
+/* The judgement of pal_id's week starting first: the week's rules and
+ * sums (not its own row) and its hours row (hours_row_fini it). */
+static enum pd_status
+pay_judge(struct app *app, int64_t pal_id, const char *first,
+    struct time_week *w, struct hours_row *row, struct pd_err *err)
+{
+	pd_date d;
+	enum pd_status s;
+
+	if (date_parse(first, &d, NULL) != PD_OK)
+		return pd_fail(err, PD_INVALID, "week", "that week's date is "
+		    "not a date");
+	if ((s = time_week_basis(app, pal_id, d, w, err)) != PD_OK)
+		return s;
+	return time_row(app, w, &w->totals, row, err);
+}
+
+static char *
+pay_pal_name(struct app *app, int64_t pal_id)
+{
+	struct staff st;
+	char *name;
+
+	memset(&st, 0, sizeof st);
+	db_staff_get(app->db, pal_id, &st, NULL);
+	name = xstrdup(st.name != NULL ? st.name : "a PAL");
+	staff_fini(&st);
+	return name;
+}
+
+enum pd_status
+app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
+    struct pd_err *err)
+{
+	struct ts_week w;
+	struct time_week tw;
+	struct hours_row row;
+	enum pd_status s;
+	int64_t oid = 0;
+	char *summary, *name;
+	const char *was;
+	int needs = 0;
+
+	if ((s = app_require(app, APP_MANAGER, "approve timesheets", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	memset(&w, 0, sizeof w);
+	memset(&row, 0, sizeof row);
+	s = db_week_get(app->db, week_id, &w, err);
+	if (s == PD_OK && time_status_locked(w.status))
+		s = pd_fail(err, PD_DUPLICATE, NULL, "that week is approved "
+		    "already");
+	was = week_status_str(w.status);
+	if (s == PD_OK)
+		s = pay_judge(app, w.pal_id, w.week_start, &tw, &row, err);
+	if (s == PD_OK) {
+		needs = row.check.verdict == PERMITTED_NEAR ||
+		    row.check.verdict == PERMITTED_OVER;
+		if (needs && time_blank(reason))
+			s = pd_fail(err, PD_LIMIT, "reason", "%s. The week is "
+			    "%s: to approve it, please give the reason you "
+			    "agree to it.", row.check.sentence,
+			    permitted_verdict_label(row.check.verdict));
+		else if (needs && (!app->have_actor ||
+		    app->actor.staff_id == 0))
+			s = pd_fail(err, PD_DENIED, "reason", "only a "
+			    "signed-in manager can agree to a week close to "
+			    "or over a limit");
+	}
+	if (s == PD_OK)
+		s = db_week_set_status(app->db, &w, WEEK_APPROVED,
+		    app->actor.staff_id, err);
+	name = pay_pal_name(app, w.pal_id);
+	if (s == PD_OK && needs) {
+		s = db_override_insert(app->db, w.pal_id, w.week_start, reason,
+		    app->actor.staff_id, 0, &oid, err);
+		if (s == PD_OK) {
+			summary = xasprintf("agreed, approving it, that %s's "
+			    "week %s is %s", name, tw.label,
+			    permitted_verdict_label(row.check.verdict));
+			s = app_audit(app, "override", "limit_override", oid, 0,
+			    summary, NULL, row.check.sentence, reason, err);
+			free(summary);
+		}
+	}
+	if (s == PD_OK) {
+		summary = xasprintf("approved %s's week %s", name, tw.label);
+		s = app_audit(app, "approve", "timesheet_week", w.id, 0,
+		    summary, was, "approved", needs ? reason : NULL, err);
+		free(summary);
+	}
+	free(name);
+	hours_row_fini(&row);
+	if (s == PD_OK)
+		return db_commit(app->db, err);
+	db_rollback(app->db);
+	return s;
+}
+
+/* Mark one week paid inside the caller's transaction, with its audit. */
+static enum pd_status
+pay_mark(struct app *app, int64_t week_id, struct pd_err *err)
+{
+	struct ts_week w;
+	enum pd_status s;
+	pd_date d;
+	char label[WEEK_LABEL_LEN], *name, *summary;
+
+	memset(&w, 0, sizeof w);
+	if ((s = db_week_get(app->db, week_id, &w, err)) != PD_OK)
+		return s;
+	if (w.status == WEEK_LOCKED)
+		return pd_fail(err, PD_DUPLICATE, NULL, "that week is marked "
+		    "paid already");
+	if (w.status != WEEK_APPROVED)
+		return pd_fail(err, PD_CONFLICT, NULL, "that week is not "
+		    "approved yet: approve it first, then mark it paid");
+	if ((s = db_week_set_paid(app->db, week_id, app->have_actor ?
+	    app->actor.staff_id : 0, err)) != PD_OK)
+		return s;
+	label[0] = '\0';
+	if (date_parse(w.week_start, &d, NULL) == PD_OK)
+		week_label_of(d, app->settings->week_start, label);
+	name = pay_pal_name(app, w.pal_id);
+	summary = xasprintf("marked %s's week %s paid", name, label);
+	s = app_audit(app, "paid", "timesheet_week", w.id, 0, summary,
+	    "approved", "paid", NULL, err);
+	free(summary);
+	free(name);
+	return s;
+}
+
+enum pd_status
+app_week_mark_paid(struct app *app, int64_t week_id, struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_MANAGER, "mark weeks paid", err))
+	    != PD_OK)
+		return s;
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = pay_mark(app, week_id, err);
+	if (s == PD_OK)
+		return db_commit(app->db, err);
+	db_rollback(app->db);
+	return s;
+}
+
+struct pay_ids {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int
+pay_ids_cb(void *arg, int64_t week_id, int64_t pal_id, const char *start)
+{
+	struct pay_ids *ids = arg;
+
+	(void)pal_id;
+	(void)start;
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 32;
+		ids->v = xreallocarray(ids->v, ids->cap, sizeof *ids->v);
+	}
+	ids->v[ids->n++] = week_id;
+	return 0;
+}
+
+enum pd_status
+app_weeks_mark_paid_upto(struct app *app, const char *upto, int64_t pal_id,
+    size_t *n, struct pd_err *err)
+{
+	struct pay_ids ids = { NULL, 0, 0 };
+	enum pd_status s;
+	pd_date d, last_start;
+	char ls[11];
+	size_t i;
+
+	*n = 0;
+	if ((s = app_require(app, APP_MANAGER, "mark weeks paid", err))
+	    != PD_OK)
+		return s;
+	if (upto == NULL || date_parse(upto, &d, NULL) != PD_OK)
+		return pd_fail(err, PD_INVALID, "upto", "the date should look "
+		    "like 2026-11-29");
+	/* a week has ended by d when its last day, first + 6, is <= d */
+	last_start = date_add_days(d, -6);
+	date_format(last_start, ls);
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = db_weeks_approved_upto(app->db, ls, pal_id, pay_ids_cb, &ids,
+	    err);
+	for (i = 0; s == PD_OK && i < ids.n; i++)
+		s = pay_mark(app, ids.v[i], err);
+	free(ids.v);
+	if (s == PD_OK && (s = db_commit(app->db, err)) == PD_OK) {
+		*n = i;
+		return PD_OK;
+	}
+	if (s != PD_OK)
+		db_rollback(app->db);
+	return s;
+}
+
+enum pd_status
+app_week_verdict_text(struct app *app, int64_t pal_id, const char *first,
+    char *buf, size_t len, enum permitted_verdict *verdict,
+    struct pd_err *err)
+{
+	struct time_week w;
+	struct hours_row row;
+	struct staff st;
+	enum pd_status s;
+	char a[DATE_LONG_LEN], b[DATE_LONG_LEN];
+
+	memset(&row, 0, sizeof row);
+	if ((s = pay_judge(app, pal_id, first, &w, &row, err)) != PD_OK)
+		return s;
+	*verdict = row.check.verdict;
+	memset(&st, 0, sizeof st);
+	db_staff_get(app->db, pal_id, &st, NULL);
+	snprintf(buf, len, "%s%s%s%s, week %s (%s to %s): %s",
+	    st.name != NULL ? st.name : "a PAL",
+	    st.login != NULL && st.login[0] ? " (" : "",
+	    st.login != NULL ? st.login : "",
+	    st.login != NULL && st.login[0] ? ")" : "", w.label,
+	    date_format_long(w.wk.first, a), date_format_long(w.wk.last, b),
+	    time_shows_pay(app, pal_id) ? row.check.sentence :
+	    row.check.verdict == PERMITTED_OVER ? "over a limit; the manager "
+	    "will need a reason to approve it" :
+	    row.check.verdict == PERMITTED_NEAR ? "close to a limit; the "
+	    "manager will need a reason to approve it" : "within the limits");
+	staff_fini(&st);
+	hours_row_fini(&row);
+	return PD_OK;
+}
+
+/* ---- adjustments (time_priv.h) -------------------------------------------- */
+
+enum pd_status
+time_adjust_record(struct app *app, const struct time_preview *p,
+    const char *reason, struct pd_err *err)
+{
+	struct week_adjust_row a;
+	enum pd_status s;
+	char *name, *summary, before[120], after[120];
+	char d1[DURATION_STR_LEN], d2[DURATION_STR_LEN];
+	char m1[MONEY_STR_LEN], m2[MONEY_STR_LEN];
+
+	if (!p->locked)
+		return PD_OK;
+	memset(&a, 0, sizeof a);
+	a.pal_id = p->pal_id;
+	memcpy(a.week_start, p->first, sizeof a.week_start);
+	app_today(a.made_on);
+	a.status = p->status == WEEK_LOCKED ? WEEK_LOCKED : WEEK_APPROVED;
+	a.minutes_before = p->change.before.minutes;
+	a.minutes_after = p->change.after.minutes;
+	a.gross_before = p->change.before.pence;
+	a.gross_after = p->change.after.pence;
+	a.reason = reason;
+	a.made_by = app->have_actor ? app->actor.staff_id : 0;
+	if ((s = db_adjust_insert(app->db, &a, err)) != PD_OK)
+		return s;
+	snprintf(before, sizeof before, "%s, %s",
+	    duration_format(a.minutes_before, d1),
+	    money_format(a.gross_before, m1));
+	snprintf(after, sizeof after, "%s, %s",
+	    duration_format(a.minutes_after, d2),
+	    money_format(a.gross_after, m2));
+	name = pay_pal_name(app, p->pal_id);
+	summary = xasprintf("changed %s's %s week %s (an adjustment)", name,
+	    a.status == WEEK_LOCKED ? "paid" : "approved", p->label);
+	s = app_audit(app, "adjust", "week_adjustment", a.id, 0, summary,
+	    before, after, reason, err);
+	free(summary);
+	free(name);
+	return s;
+}
