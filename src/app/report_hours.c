@@ -23,6 +23,7 @@
 #include "peerdesk/report/hours_csv.h"
 #include "peerdesk/report/hours_pdf.h"
 #include "peerdesk/report/hours_text.h"
+#include "time_priv.h"
 
 int
 report_format_parse(const char *s, enum report_format *out)
@@ -139,6 +140,7 @@ report_build(struct app *app, const char *week, int with_clients,
 		const struct report_row *r = &rr.v[i];
 		struct hours_band bands[WEEK_BANDS_MAX];
 		struct hours_input in;
+		struct permitted_basis basis;
 		int k;
 
 		memset(&in, 0, sizeof in);
@@ -154,6 +156,10 @@ report_build(struct app *app, const char *week, int with_clients,
 		in.bands = bands;
 		in.n_bands = (size_t)r->totals.nbands;
 		s = db_pal_benefit_on(app->db, r->pal_id, first, &in.rule, err);
+		/* judged against every rule and limit in force in the week */
+		if (s == PD_OK)
+			s = time_basis(app, r->pal_id, wk.first, &basis, err);
+		in.basis = &basis;
 		if (s == PD_OK)
 			s = hours_report_add_pal(out, &in, err);
 	}

@@ -18,8 +18,10 @@ struct time_week {
 	char first[11], last[11];
 	char label[WEEK_LABEL_LEN];
 	int has_limits;
-	struct permitted_limits lim;
-	enum benefit_rule rule;
+	struct permitted_limits lim;	/* DWP applies on the day asked */
+	enum benefit_rule rule;		/* in force on the day asked */
+	struct permitted_basis basis;	/* every day's rule and limits:
+					 * what the week is judged against */
 	struct week_totals totals;	/* every line dated first..last */
 	struct ts_week week;		/* id 0 when none yet */
 };
@@ -43,6 +45,11 @@ enum pd_status time_pal_resolve(struct app *app, int64_t *pal_id,
 /* Load pal_id's week holding day. */
 enum pd_status time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *out, struct pd_err *err);
+
+/* Every day of pal_id's week starting first: the benefit rule in force
+ * and the limits DWP applies (docs/model-rules.md). */
+enum pd_status time_basis(struct app *app, int64_t pal_id, pd_date first,
+    struct permitted_basis *b, struct pd_err *err);
 
 /* As time_week_load, less the week's own row (out->week stays empty):
  * the rules, limits and sums only. */

@@ -154,6 +154,7 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *w, struct pd_err *err)
 {
 	const struct rules_pw_row *pw;
+	char on[11];
 	enum pd_status s;
 
 	memset(w, 0, sizeof *w);
@@ -162,14 +163,20 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
 	date_format(w->wk.first, w->first);
 	date_format(w->wk.last, w->last);
 	week_label_of(day, app->settings->week_start, w->label);
-	if ((pw = rules_pw_on(app->rules, w->first)) != NULL) {
+	date_format(day, on);
+	/* the rule and limits of the day asked (what screens show), and of
+	 * every day of the week (what it is judged against) */
+	if ((pw = rules_pw_on(app->rules, on)) != NULL) {
 		w->has_limits = 1;
 		w->lim.lower_pence = pw->lower_pence;
 		w->lim.higher_pence = pw->higher_pence;
 		w->lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
 	}
-	if ((s = db_pal_benefit_on(app->db, pal_id, w->first, &w->rule,
+	if ((s = db_pal_benefit_on(app->db, pal_id, on, &w->rule,
 	    err)) != PD_OK)
+		return s;
+	if ((s = time_basis(app, pal_id, w->wk.first, &w->basis, err))
+	    != PD_OK)
 		return s;
 	return db_week_totals(app->db, pal_id, w->first, w->last,
 	    &w->totals, err);
@@ -195,6 +202,7 @@ time_row(const struct app *app, const struct time_week *w,
 	in.bands = bands;
 	in.n_bands = (size_t)t->nbands;
 	in.rule = w->rule;
+	in.basis = &w->basis;
 	memset(&opt, 0, sizeof opt);
 	opt.limits = w->has_limits ? &w->lim : NULL;
 	opt.near_percent = app->settings->near_percent;
@@ -268,9 +276,9 @@ time_preview_calc(struct app *app, int64_t pal_id, const char *date,
 	out->shows_pay = time_shows_pay(app, pal_id);
 	out->add_minutes = ra.minutes - rb.minutes;
 	out->add_pence = ra.gross_pence - rb.gross_pence;
-	permitted_check_adding(w.rule, rb.minutes, rb.gross_pence,
-	    out->add_minutes, out->add_pence, w.has_limits ? &w.lim : NULL,
-	    app->settings->near_percent, &out->change);
+	permitted_check_adding_basis(&w.basis, rb.minutes, rb.gross_pence,
+	    out->add_minutes, out->add_pence, app->settings->near_percent,
+	    &out->change);
 	pa = &out->change.after;
 	out->needs_override = (pa->hours_over && out->add_minutes > 0) ||
 	    (pa->pay_over && out->add_pence > 0);

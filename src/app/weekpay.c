@@ -10,12 +10,14 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/override.h"
+#include "peerdesk/db/pal.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/db/weekpay.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
+#include "peerdesk/model/rules.h"
 #include "time_priv.h"
 
 /* The judgement of pal_id's week starting first: the week's rules and
@@ -299,4 +301,69 @@ time_adjust_record(struct app *app, const struct time_preview *p,
 	free(summary);
 	free(name);
 	return s;
+}
+
+/* ---- what a week is judged against (time_priv.h) ------------------------------ */
+
+struct pay_rules {
+	struct pal_benefit_row v[16];	/* newest first */
+	int n;
+	pd_date first, last;
+};
+
+static int
+pay_rules_cb(void *arg, const struct pal_benefit_row *row)
+{
+	struct pay_rules *pr = arg;
+	pd_date d;
+
+	if (date_parse(row->effective_from, &d, NULL) != PD_OK ||
+	    d > pr->last)
+		return 0;	/* from after the week: not yet in force */
+	pr->v[pr->n] = *row;
+	pr->v[pr->n].note = NULL;
+	/* rows are newest first: once one is in force on the first day
+	 * the older ones cannot matter */
+	return ++pr->n == (int)(sizeof pr->v / sizeof pr->v[0]) ||
+	    d <= pr->first;
+}
+
+enum pd_status
+time_basis(struct app *app, int64_t pal_id, pd_date first,
+    struct permitted_basis *b, struct pd_err *err)
+{
+	struct pay_rules pr;
+	struct permitted_limits lim;
+	const struct rules_pw_row *pw;
+	enum benefit_rule rule;
+	enum pd_status s;
+	pd_date d, from;
+	char ds[11];
+	int i, k;
+
+	permitted_basis_init(b);
+	memset(&pr, 0, sizeof pr);
+	pr.first = first;
+	pr.last = date_add_days(first, 6);
+	if ((s = db_pal_benefit_list(app->db, pal_id, pay_rules_cb, &pr, err))
+	    != PD_OK)
+		return s;
+	for (i = 0; i < 7; i++) {
+		d = date_add_days(first, i);
+		date_format(d, ds);
+		rule = RULE_NONE;
+		for (k = 0; k < pr.n; k++)
+			if (date_parse(pr.v[k].effective_from, &from, NULL) ==
+			    PD_OK && from <= d) {
+				rule = pr.v[k].rule;
+				break;
+			}
+		if ((pw = rules_pw_on(app->rules, ds)) != NULL) {
+			lim.lower_pence = pw->lower_pence;
+			lim.higher_pence = pw->higher_pence;
+			lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
+		}
+		permitted_basis_day(b, d, rule, pw != NULL ? &lim : NULL);
+	}
+	return PD_OK;
 }

@@ -104,7 +104,7 @@ pal_list(struct cli *cli, int all)
 		if (rule) {
 			strbuf_addc(&sb, ' ');
 			pal_cell(&sb, p->rule_visible ?
-			    benefit_rule_label(p->week.check.rule) : "", 25);
+			    benefit_rule_label(p->week.rule) : "", 25);
 		}
 		strbuf_addc(&sb, ' ');
 		strbuf_adds(&sb, p->dbs_recheck_due[0] ? p->dbs_recheck_due :

@@ -76,8 +76,12 @@ hours_row_build(const struct hours_input *in,
 		return PD_INVALID;
 	row.gross_pence = row.pay_pence + row.holiday_pence;
 	row.rule = in->rule;
-	permitted_check(in->rule, row.minutes, row.gross_pence, opt->limits,
-	    opt->near_percent, &row.check);
+	if (in->basis != NULL)
+		permitted_check_basis(in->basis, row.minutes, row.gross_pence,
+		    opt->near_percent, &row.check);
+	else
+		permitted_check(in->rule, row.minutes, row.gross_pence,
+		    opt->limits, opt->near_percent, &row.check);
 	row.pal_id = in->pal_id;
 	row.login = xstrdup(in->login != NULL ? in->login : "");
 	row.name = xstrdup(in->name != NULL ? in->name : "");

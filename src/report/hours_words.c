@@ -92,6 +92,17 @@ hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 			snprintf(buf, HOURS_WORDS_LEN, "no limit applies");
 		break;
 	}
+	/* a rule or limit that changed inside the week is said in words */
+	if (c->note[0] != '\0') {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s, %s)", c->note,
+		    c->rule == row->rule ? "the stricter stands" :
+		    c->rule == RULE_LOWER ? "the lower limit's stands" :
+		    c->rule == RULE_PERMITTED ? "permitted work's stands" :
+		    c->rule == RULE_SUPPORTED ? "supported permitted work's "
+		    "stands" : "the stricter stands");
+	}
 	return buf;
 }
 

@@ -7,7 +7,7 @@
 
 #include "peerdesk/model/hours.h"
 
-#define HOURS_WORDS_LEN 200
+#define HOURS_WORDS_LEN 400
 
 /* "less than 16h and £203.50 a week", "£203.50 a week, any hours",
  * "none", "not set for this week". */

@@ -37,7 +37,11 @@ struct hours_input {
 	int minutes_by_kind[HOURS_KINDS];	/* indexed by enum line_kind */
 	const struct hours_band *bands;	/* they add up to the minutes */
 	size_t n_bands;
-	enum benefit_rule rule;
+	enum benefit_rule rule;	/* shown as the PAL's rule */
+	const struct permitted_basis *basis;	/* NULL: judge against rule
+				 * and opt->limits; else against every
+				 * stretch of the week (a rule or limit
+				 * that changed inside it) */
 };
 
 /* The settings and figures the sums use. */

@@ -130,7 +130,7 @@ pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 		break;
 	case 5:
 		if (p->rule_visible)
-			strbuf_adds(out, benefit_rule_label(p->week.check.rule));
+			strbuf_adds(out, benefit_rule_label(p->week.rule));
 		break;
 	default:
 		break;
