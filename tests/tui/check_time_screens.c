@@ -451,6 +451,33 @@ START_TEST(test_approve_near_asks_reason)
 }
 END_TEST
 
+/* After payroll: p marks every approved week that ended by a day paid. */
+START_TEST(test_paid_key)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-17", 60);	/* last week, W47 */
+	ck_assert_int_eq(app_week_submit(&app, 0, "2026-W47", &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_week_status(&app, w.sam, "2026-W47", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_week_approve(&app, v.week.id, &err), PD_OK);
+	week_view_fini(&v);
+	start(80, 24, &approve_screen, NULL);
+	keys("p");
+	ck_assert(screen_has("Every approved week that ended on or before"));
+	ck_assert(screen_has("2026-11-22"));	/* last Sunday */
+	keys("<Enter>");
+	ck_assert(screen_has("Marked 1 approved week paid, up to 2026-11-22."));
+	ck_assert_int_eq(app_week_status(&app, w.sam, "2026-W47", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_LOCKED);
+	week_view_fini(&v);
+}
+END_TEST
+
 static int
 audit_line_cb(void *arg, const struct audit_entry *a)
 {
@@ -726,6 +753,7 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_week_open_session);
 	tcase_add_test(tc, test_approve_80x24);
 	tcase_add_test(tc, test_approve_near_asks_reason);
+	tcase_add_test(tc, test_paid_key);
 	tcase_add_test(tc, test_change_approved_week_asks_reason);
 	tcase_add_test(tc, test_pal_cannot_change_approved);
 	tcase_add_test(tc, test_week_remove_line);

@@ -59,7 +59,8 @@
 	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
 	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status") \
 	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)") \
-	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates")
+	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
+	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them")
 
 enum action {
 	ACT_NONE = 0,

@@ -9,6 +9,7 @@
 
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/weekpay.h"
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/tui/dialog.h"
@@ -18,6 +19,7 @@
 #define APPROVE_TAG_YES 1
 #define APPROVE_TAG_WEEK 2
 #define APPROVE_TAG_REASON 3
+#define APPROVE_TAG_PAID 4
 
 struct approve {
 	struct week_waiting *w;
@@ -28,7 +30,7 @@ struct approve {
 };
 
 static const enum action approve_hints[] = {
-	ACT_APPROVE, ACT_OPEN, ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_APPROVE, ACT_PAID, ACT_OPEN, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 static void
@@ -179,6 +181,26 @@ approve_ask(struct screen *s)
 	    "Approve", "Not yet", true);
 }
 
+/* After payroll: every approved week that ended on or before a day
+ * (the last Sunday, or the day before the week's first day) is paid. */
+static void
+approve_paid_ask(struct screen *s)
+{
+	struct week_range wk;
+	struct pd_err err;
+	char upto[11];
+
+	if (app_week_parse(s->app, NULL, &wk, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		return;
+	}
+	/* this week has not ended: offer the day before it */
+	date_format(date_add_days(wk.first, -1), upto);
+	dialog_prompt(s->ui, APPROVE_TAG_PAID, "Mark weeks paid",
+	    "Every approved week that ended on or before (YYYY-MM-DD):", upto,
+	    10);
+}
+
 static void
 approve_open(struct screen *s)
 {
@@ -213,6 +235,9 @@ approve_action(struct screen *s, enum action a)
 	case ACT_APPROVE:
 		approve_ask(s);
 		return TUI_HANDLED;
+	case ACT_PAID:
+		approve_paid_ask(s);
+		return TUI_HANDLED;
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -236,6 +261,17 @@ approve_result(struct screen *s, const struct screen_result *r)
 		else
 			tui_message(s->ui, "Approved %s's week %s.", name, label);
 	}
+	if (r->tag == APPROVE_TAG_PAID && r->code == SCREEN_OK) {
+		size_t n = 0;
+
+		if (app_weeks_mark_paid_upto(s->app, r->text, 0, &n, &err)
+		    != PD_OK)
+			tui_error(s->ui, "Nothing marked paid: %s", err.msg);
+		else
+			tui_message(s->ui, "Marked %zu approved week%s paid, up to "
+			    "%s. They are locked now.", n, n == 1 ? "" : "s",
+			    r->text);
+	}
 	approve_reload(s);
 	approve_layout(s);
 }
@@ -252,7 +288,9 @@ const struct screen_ops approve_screen = {
 	    "stands against the PAL's permitted-work limit. Enter opens the "
 	    "week; Approve locks it. A week close to or over the limit is "
 	    "approved only with your reason, which is kept with your name "
-	    "and the time. A change to an approved week needs a "
+	    "and the time. Paid marks every approved week that ended by a "
+	    "day as paid, once payroll has paid them: a paid week is "
+	    "locked. A change to an approved week needs a "
 	    "reason, and the audit keeps the line before and after.",
 	.enter = approve_enter,
 	.leave = approve_leave,
