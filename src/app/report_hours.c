@@ -15,8 +15,10 @@
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/override.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/report.h"
+#include "peerdesk/db/weekpay.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/today.h"
@@ -83,6 +85,72 @@ report_client_cb(void *arg, const struct delivery_row *row)
 	return 0;
 }
 
+/* The manager's agreements to go over for a PAL's week: how many, and
+ * the last one's reason and who gave it. */
+struct report_over {
+	int n;
+	char *reason, *by;
+};
+
+static int
+report_over_cb(void *arg, const struct limit_override_row *row)
+{
+	struct report_over *o = arg;
+
+	o->n++;
+	free(o->reason);
+	free(o->by);
+	o->reason = xstrdup(row->reason != NULL ? row->reason : "");
+	o->by = row->agreed_by_name != NULL ? xstrdup(row->agreed_by_name) :
+	    NULL;
+	return 0;
+}
+
+/* Where the row's week stands: status and agreements. */
+static enum pd_status
+report_status(struct app *app, struct hours_report *out,
+    const struct report_row *r, const char *first, struct pd_err *err)
+{
+	struct report_over o = { 0, NULL, NULL };
+	enum pd_status s;
+
+	s = db_override_list(app->db, r->pal_id, first, report_over_cb, &o,
+	    err);
+	if (s == PD_OK)
+		hours_report_set_status(out, r->pal_id, r->week_id != 0 ?
+		    r->week_status : WEEK_OPEN, o.n, o.reason, o.by);
+	free(o.reason);
+	free(o.by);
+	return s;
+}
+
+struct report_adjusts {
+	struct app *app;
+	struct hours_report *out;
+};
+
+static int
+report_adjust_cb(void *arg, const struct week_adjust_row *row)
+{
+	struct report_adjusts *ra = arg;
+	struct hours_adjust a;
+
+	memset(&a, 0, sizeof a);
+	a.pal_id = row->pal_id;
+	if (date_parse(row->week_start, &a.week_first, NULL) == PD_OK)
+		week_label_of(a.week_first, ra->app->settings->week_start,
+		    a.week_label);
+	date_parse(row->made_on, &a.made_on, NULL);
+	a.was_paid = row->status == WEEK_LOCKED;
+	a.minutes_before = row->minutes_before;
+	a.minutes_after = row->minutes_after;
+	a.gross_before = row->gross_before;
+	a.gross_after = row->gross_after;
+	hours_report_add_adjust(ra->out, &a, row->pal_login, row->pal_name,
+	    row->reason, row->made_by_name);
+	return 0;
+}
+
 static void
 report_generated_at(char *buf, size_t n)
 {
@@ -111,6 +179,7 @@ report_build(struct app *app, const char *week, int with_clients,
 	struct hours_options opt;
 	const struct rules_pw_row *pw;
 	struct report_rows rr = { NULL, 0, 0 };
+	struct report_adjusts ra = { app, out };
 	char first[11], last[11], gen[32];
 	enum pd_status s;
 	size_t i;
@@ -162,7 +231,12 @@ report_build(struct app *app, const char *week, int with_clients,
 		in.basis = &basis;
 		if (s == PD_OK)
 			s = hours_report_add_pal(out, &in, err);
+		if (s == PD_OK)
+			s = report_status(app, out, r, first, err);
 	}
+	if (s == PD_OK)
+		s = db_adjust_made(app->db, first, last, report_adjust_cb, &ra,
+		    err);
 	for (i = 0; i < rr.n; i++)
 		report_row_fini(&rr.v[i]);
 	free(rr.v);

@@ -96,6 +96,8 @@ hours_row_fini(struct hours_row *row)
 		return;
 	free(row->login);
 	free(row->name);
+	free(row->override_reason);
+	free(row->override_by);
 	memset(row, 0, sizeof *row);
 }
 
@@ -163,6 +165,50 @@ hours_report_add_client(struct hours_report *r, const char *client,
 	    contracted_minutes;
 	c->delivered_minutes = delivered_minutes < 0 ? 0 : delivered_minutes;
 	c->sessions = sessions < 0 ? 0 : sessions;
+}
+
+void
+hours_report_set_status(struct hours_report *r, int64_t pal_id,
+    enum week_status status, int overrides, const char *reason,
+    const char *by)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_rows; i++) {
+		struct hours_row *row = &r->rows[i];
+
+		if (row->pal_id != pal_id)
+			continue;
+		row->has_status = 1;
+		row->status = status;
+		row->overrides = overrides < 0 ? 0 : overrides;
+		free(row->override_reason);
+		free(row->override_by);
+		row->override_reason = reason != NULL ? xstrdup(reason) : NULL;
+		row->override_by = by != NULL ? xstrdup(by) : NULL;
+		r->has_status = 1;
+		return;
+	}
+}
+
+void
+hours_report_add_adjust(struct hours_report *r, const struct hours_adjust *a,
+    const char *login, const char *name, const char *reason,
+    const char *made_by)
+{
+	struct hours_adjust *c;
+
+	if (r->n_adjusts == r->cap_adjusts) {
+		r->cap_adjusts = r->cap_adjusts ? r->cap_adjusts * 2 : 8;
+		r->adjusts = xreallocarray(r->adjusts, r->cap_adjusts,
+		    sizeof *r->adjusts);
+	}
+	c = &r->adjusts[r->n_adjusts++];
+	*c = *a;
+	c->login = xstrdup(login != NULL ? login : "");
+	c->name = xstrdup(name != NULL ? name : "");
+	c->reason = xstrdup(reason != NULL ? reason : "");
+	c->made_by = xstrdup(made_by != NULL ? made_by : "");
 }
 
 static int
@@ -242,6 +288,13 @@ hours_report_fini(struct hours_report *r)
 		free(r->clients[i].client);
 		free(r->clients[i].worker);
 	}
+	for (i = 0; i < r->n_adjusts; i++) {
+		free(r->adjusts[i].login);
+		free(r->adjusts[i].name);
+		free(r->adjusts[i].reason);
+		free(r->adjusts[i].made_by);
+	}
+	free(r->adjusts);
 	free(r->rows);
 	free(r->clients);
 	free(r->org_name);

@@ -9,12 +9,17 @@ void
 hours_csv_field(struct strbuf *out, const char *s)
 {
 	const char *p;
+	int formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (formula)
+			strbuf_addc(out, '\'');
 		strbuf_adds(out, s);
 		return;
 	}
 	strbuf_addc(out, '"');
+	if (formula)
+		strbuf_addc(out, '\'');
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
 			strbuf_addc(out, '"');
@@ -55,6 +60,18 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row)
 		strbuf_adds(out, money_format_plain(c->pence_left, m));
 	strbuf_addc(out, ',');
 	strbuf_adds(out, verdict != NULL ? verdict : "n/a");
+	strbuf_addc(out, ',');
+	if (row->has_status)
+		strbuf_adds(out, row->status == WEEK_LOCKED ? "paid" :
+		    week_status_str(row->status));
+	strbuf_addc(out, ',');
+	if (row->has_status)
+		strbuf_addf(out, "%d", row->overrides);
+	strbuf_addc(out, ',');
+	if (row->has_status && row->override_reason != NULL)
+		hours_csv_field(out, row->override_reason);
+	strbuf_addc(out, ',');
+	hours_csv_field(out, c->note);
 	strbuf_addc(out, '\n');
 }
 

@@ -11,12 +11,15 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/import.h"
+#include "peerdesk/app/report_hours.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/override.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/db/weekpay.h"
+#include "peerdesk/report/hours_csv.h"
+#include "peerdesk/report/hours_text.h"
 
 static struct app app;
 static struct dbfix_world w;
@@ -118,6 +121,25 @@ override_cb(void *arg, const struct limit_override_row *row)
 	o->line_id = row->line_id;
 	memcpy(o->created_at, row->created_at, sizeof o->created_at);
 	return 0;
+}
+
+/* s with every run of spaces and line ends made one space. */
+static char *
+squash(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n') {
+			if (o > out && o[-1] == ' ')
+				continue;
+			*o++ = ' ';
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 /* ---- approving ------------------------------------------------------------ */
@@ -439,6 +461,70 @@ START_TEST(test_paid_up_to_a_date)
 }
 END_TEST
 
+/* The next summary shows the change as an adjustment, where each week
+ * stands, the manager's reason, and who has not sent their week. */
+START_TEST(test_summary_shows_week_and_adjustments)
+{
+	struct hours_report rep;
+	struct strbuf sb = STRBUF_INIT;
+	struct ts_line l;
+	struct pd_err err;
+	const struct hours_row *row;
+	int64_t line;
+	char *text;
+
+	approved_w47(&line);
+	ck_assert_int_eq(db_line_get(app.db, line, &l, &err), PD_OK);
+	l.minutes = 180;
+	ck_assert_int_eq(app_line_update(&app, &l, "the meeting ran on",
+	    &err), PD_OK);
+	ts_line_fini(&l);
+	/* Sam's W48: close to the limit, approved with a reason; Jo's W48
+	 * not sent */
+	admin(w.sam, "2026-11-24", 900);
+	ck_assert_int_eq(app_week_approve_with(&app, week_id(w.sam,
+	    "2026-W48"), "=Sam covered, as agreed", &err), PD_OK);
+	admin(w.jo, "2026-11-24", 90);
+	ck_assert_int_eq(app_report_hours(&app, "2026-W48", &rep, &err), PD_OK);
+	ck_assert_int_eq(rep.has_status, 1);
+	ck_assert_int_eq(rep.n_adjusts, 1);
+	ck_assert_str_eq(rep.adjusts[0].week_label, "2026-W47");
+	ck_assert_int_eq(rep.adjusts[0].gross_after - rep.adjusts[0].gross_before,
+	    1250);
+	row = hours_report_row_for(&rep, w.sam);
+	ck_assert_int_eq(row->status, WEEK_APPROVED);
+	ck_assert_int_eq(row->overrides, 1);
+	ck_assert_str_eq(row->override_reason, "=Sam covered, as agreed");
+	row = hours_report_row_for(&rep, w.jo);
+	ck_assert_int_eq(row->status, WEEK_OPEN);
+	hours_text_render(&rep, &sb);
+	text = squash(strbuf_str(&sb));
+	ck_assert_msg(strstr(text, "Not sent for approval Jo Evans (jo) 1h 30m "
+	    "logged") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "Week: approved Limit agreed by Maya Shah: "
+	    "=Sam covered, as agreed") != NULL, "%s", text);
+	ck_assert_msg(strstr(text, "Sam Reid (sam), week 2026-W47 (approved): "
+	    "2h to 3h, £25.00 to £37.50 (£12.50 more); changed on Wed 25 Nov "
+	    "2026 by Maya Shah: the meeting ran on") != NULL, "%s", text);
+	free(text);
+	strbuf_reset(&sb);
+	hours_csv_render(&rep, &sb);
+	ck_assert_msg(strstr(sb.buf, ",near,approved,1,\"'=Sam covered, as "
+	    "agreed\",\n") != NULL, "%s", sb.buf);
+	ck_assert(strstr(sb.buf, "\njo,Jo Evans,1.50,18.75,permitted,16.00,"
+	    "203.50,14.48,184.75,ok,open,0,,\n") != NULL);
+	strbuf_fini(&sb);
+	hours_report_fini(&rep);
+	/* the PDF draws too */
+	ck_assert_int_eq(app_report_hours(&app, "2026-W48", &rep, &err), PD_OK);
+	ck_assert_int_eq(app_report_hours_render(&rep, REPORT_PDF, &sb, &err),
+	    PD_OK);
+	ck_assert_int_gt((int)sb.len, 1000);
+	strbuf_fini(&sb);
+	hours_report_fini(&rep);
+}
+END_TEST
+
 static Suite *
 weekpay_suite(void)
 {
@@ -461,6 +547,7 @@ weekpay_suite(void)
 	tcase_add_test(tp, test_change_to_approved_week_is_adjustment);
 	tcase_add_test(tp, test_paid_week_is_locked);
 	tcase_add_test(tp, test_paid_up_to_a_date);
+	tcase_add_test(tp, test_summary_shows_week_and_adjustments);
 	suite_add_tcase(s, tp);
 	return s;
 }
