@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/override.h"
@@ -17,7 +19,10 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
+#include "peerdesk/model/payexport.h"
 #include "peerdesk/model/rules.h"
+#include "peerdesk/model/taxyear.h"
+#include "peerdesk/report/pay_csv.h"
 #include "time_priv.h"
 
 /* The judgement of pal_id's week starting first: the week's rules and
@@ -366,4 +371,190 @@ time_basis(struct app *app, int64_t pal_id, pd_date first,
 		permitted_basis_day(b, d, rule, pw != NULL ? &lim : NULL);
 	}
 	return PD_OK;
+}
+
+/* ---- the payroll export ---------------------------------------------------------- */
+
+enum pd_status
+app_pay_range(const char *from, const char *to, const char *month,
+    const char *tax_year, char from_out[11], char to_out[11],
+    struct pd_err *err)
+{
+	pd_date a, b;
+	int n = (from != NULL || to != NULL) + (month != NULL) +
+	    (tax_year != NULL);
+	int y, m, ty;
+	char extra;
+
+	from_out[0] = to_out[0] = '\0';
+	if (n != 1)
+		return pd_fail(err, PD_INVALID, "from", "please give the weeks "
+		    "as --from DATE --to DATE, or --month YYYY-MM, or "
+		    "--tax-year YYYY (one of them)");
+	if (month != NULL) {
+		if (sscanf(month, "%4d-%2d%c", &y, &m, &extra) != 2 ||
+		    strlen(month) != 7 || date_from_ymd(y, m, 1, &a, NULL) !=
+		    PD_OK)
+			return pd_fail(err, PD_INVALID, "month", "--month "
+			    "should look like 2026-11, not '%s'", month);
+		b = date_add_days(date_add_months(a, 1), -1);
+	} else if (tax_year != NULL) {
+		if (taxyear_parse(tax_year, &ty, NULL) != PD_OK &&
+		    (sscanf(tax_year, "%4d%c", &ty, &extra) != 1 ||
+		    strlen(tax_year) != 4 || ty < 1 || ty > 9998))
+			return pd_fail(err, PD_INVALID, "tax-year", "--tax-year "
+			    "should look like 2026 or 2026/27, not '%s'",
+			    tax_year);
+		a = taxyear_first_day(ty);
+		b = taxyear_last_day(ty);
+	} else {
+		if (from == NULL || to == NULL)
+			return pd_fail(err, PD_INVALID, from == NULL ? "from" :
+			    "to", "please give both --from DATE and --to DATE");
+		if (date_parse(from, &a, NULL) != PD_OK)
+			return pd_fail(err, PD_INVALID, "from", "--from should "
+			    "be a date like 2026-11-02, not '%s'", from);
+		if (date_parse(to, &b, NULL) != PD_OK)
+			return pd_fail(err, PD_INVALID, "to", "--to should be "
+			    "a date like 2026-11-29, not '%s'", to);
+		if (b < a)
+			return pd_fail(err, PD_INVALID, "to", "--to (%s) is "
+			    "before --from (%s)", to, from);
+	}
+	date_format(a, from_out);
+	date_format(b, to_out);
+	return PD_OK;
+}
+
+struct pay_weeks {
+	struct week_between_row *v;
+	char **logins, **names;
+	size_t n, cap;
+};
+
+static int
+pay_weeks_cb(void *arg, const struct week_between_row *row)
+{
+	struct pay_weeks *pw = arg;
+
+	if (pw->n == pw->cap) {
+		pw->cap = pw->cap ? pw->cap * 2 : 64;
+		pw->v = xreallocarray(pw->v, pw->cap, sizeof *pw->v);
+		pw->logins = xreallocarray(pw->logins, pw->cap,
+		    sizeof *pw->logins);
+		pw->names = xreallocarray(pw->names, pw->cap,
+		    sizeof *pw->names);
+	}
+	pw->v[pw->n] = *row;
+	pw->logins[pw->n] = xstrdup(row->login != NULL ? row->login : "");
+	pw->names[pw->n] = xstrdup(row->name != NULL ? row->name : "");
+	pw->n++;
+	return 0;
+}
+
+struct pay_over {
+	int n;
+	char *reason;
+};
+
+static int
+pay_over_cb(void *arg, const struct limit_override_row *row)
+{
+	struct pay_over *o = arg;
+
+	o->n++;
+	free(o->reason);
+	o->reason = xstrdup(row->reason != NULL ? row->reason : "");
+	return 0;
+}
+
+enum pd_status
+app_report_pay(struct app *app, const char *from, const char *to,
+    struct pay_export *out, struct pd_err *err)
+{
+	struct pay_weeks pw;
+	enum pd_status s;
+	size_t i;
+	int k;
+
+	memset(out, 0, sizeof *out);
+	memset(&pw, 0, sizeof pw);
+	if ((s = app_require(app, APP_MANAGER, "see everyone's pay", err))
+	    != PD_OK)
+		return s;
+	snprintf(out->from, sizeof out->from, "%s", from);
+	snprintf(out->to, sizeof out->to, "%s", to);
+	s = db_weeks_between(app->db, from, to, pay_weeks_cb, &pw, err);
+	for (i = 0; s == PD_OK && i < pw.n; i++) {
+		struct time_week w;
+		struct hours_row row;
+		struct pay_line l;
+		struct pay_over o = { 0, NULL };
+
+		memset(&row, 0, sizeof row);
+		s = pay_judge(app, pw.v[i].pal_id, pw.v[i].week_start, &w, &row,
+		    err);
+		if (s == PD_OK)
+			s = db_override_list(app->db, pw.v[i].pal_id,
+			    pw.v[i].week_start, pay_over_cb, &o, err);
+		if (s == PD_OK) {
+			memset(&l, 0, sizeof l);
+			memcpy(l.week_label, w.label, sizeof l.week_label);
+			memcpy(l.first, w.first, sizeof l.first);
+			memcpy(l.last, w.last, sizeof l.last);
+			l.pal_id = pw.v[i].pal_id;
+			for (k = 0; k < w.totals.nbands && k < PAY_RATES_MAX;
+			    k++)
+				if (w.totals.bands[k].rate_pence >= 0)
+					l.rates[l.n_rates++] =
+					    w.totals.bands[k].rate_pence;
+			for (k = 0; k < PAY_KINDS && k < HOURS_KINDS; k++)
+				l.minutes_by_kind[k] = row.minutes_by_kind[k];
+			l.minutes = row.minutes;
+			l.unrated_minutes = row.unrated_minutes;
+			l.pay_pence = row.pay_pence;
+			l.holiday_pence = row.holiday_pence;
+			l.gross_pence = row.gross_pence;
+			l.status = pw.v[i].status;
+			l.verdict = row.check.verdict;
+			l.overrides = o.n;
+			pay_export_add(out, &l, pw.logins[i], pw.names[i],
+			    row.check.note, o.reason);
+		}
+		free(o.reason);
+		hours_row_fini(&row);
+	}
+	for (i = 0; i < pw.n; i++) {
+		free(pw.logins[i]);
+		free(pw.names[i]);
+	}
+	free(pw.v);
+	free(pw.logins);
+	free(pw.names);
+	if (s != PD_OK)
+		pay_export_fini(out);
+	return s;
+}
+
+enum pd_status
+app_report_pay_save(struct app *app, const struct pay_export *e,
+    unsigned flags, const char *path, struct pd_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum pd_status s;
+	char *what;
+
+	pay_csv_render(e, flags, &sb);
+	if (userfile_is_std(path)) {
+		s = userfile_save(path, sb.buf, sb.len, 0, err);
+	} else {
+		what = xasprintf("the payroll export for the weeks starting %s "
+		    "to %s (%zu PAL-week%s)", e->from, e->to, e->n,
+		    e->n == 1 ? "" : "s");
+		s = userfile_save_audited(app, path, sb.buf, sb.len, 0,
+		    "export", "report", 0, 0, what, err);
+		free(what);
+	}
+	strbuf_fini(&sb);
+	return s;
 }

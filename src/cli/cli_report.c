@@ -39,9 +39,11 @@ cli_report(struct cli *cli, int argc, char **argv)
 	struct pd_err err;
 	int ch, rc, print = 0;
 
+	if (argc >= 2 && strcmp(argv[1], "pay") == 0)
+		return cli_report_pay(cli, argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "hours") != 0)
-		return cli_report_usage(argc < 2 ? "which report? (hours)" :
-		    "the only report is 'hours'");
+		return cli_report_usage(argc < 2 ? "which report? (hours or "
+		    "pay)" : "the reports are 'hours' and 'pay'");
 	argc--;
 	argv++;
 	optind = 1;

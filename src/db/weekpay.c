@@ -45,6 +45,12 @@ static const char sql_weeks_upto[] =
 	" AND (:pal_id = 0 OR w.pal_id = :pal_id)"
 	" ORDER BY w.week_start, s.login, s.name, w.id";
 
+static const char sql_weeks_between[] =
+	"SELECT w.id, w.pal_id, w.week_start, w.status, s.login, s.name"
+	" FROM timesheet_week w JOIN staff s ON s.id = w.pal_id"
+	" WHERE w.week_start BETWEEN :from AND :to"
+	" ORDER BY w.week_start, s.login, s.name, w.id";
+
 enum pd_status
 db_adjust_insert(struct db *db, struct week_adjust_row *a,
     struct pd_err *err)
@@ -215,6 +221,43 @@ db_weeks_approved_upto(struct db *db, const char *last_start, int64_t pal_id,
 	while (!stop && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		db_col_copy(st, 2, ws, sizeof ws);
 		stop = cb(arg, db_col_int(st, 0, 0), db_col_int(st, 1, 0), ws);
+	}
+	if (!stop && step != SQLITE_DONE)
+		rc = db_error(db, step, err);
+	db_done(st);
+	return rc;
+}
+
+enum pd_status
+db_weeks_between(struct db *db, const char *from, const char *to,
+    int (*cb)(void *arg, const struct week_between_row *row), void *arg,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_weeks_between, err);
+	struct week_between_row row;
+	enum pd_status rc = PD_OK;
+	int step = SQLITE_DONE, stop = 0;
+	char buf[16], *login, *name;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text(st, ":from", from);
+	db_bind_text(st, ":to", to);
+	while (!stop && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&row, 0, sizeof row);
+		row.week_id = db_col_int(st, 0, 0);
+		row.pal_id = db_col_int(st, 1, 0);
+		db_col_copy(st, 2, row.week_start, sizeof row.week_start);
+		db_col_copy(st, 3, buf, sizeof buf);
+		if (week_status_from_str(buf, &row.status) != 0)
+			row.status = WEEK_OPEN;
+		login = db_col_str(st, 4);
+		name = db_col_str(st, 5);
+		row.login = login;
+		row.name = name;
+		stop = cb(arg, &row);
+		free(login);
+		free(name);
 	}
 	if (!stop && step != SQLITE_DONE)
 		rc = db_error(db, step, err);

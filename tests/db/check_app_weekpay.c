@@ -16,8 +16,10 @@
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/override.h"
+#include "peerdesk/db/pal.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/db/weekpay.h"
+#include "peerdesk/model/payexport.h"
 #include "peerdesk/report/hours_csv.h"
 #include "peerdesk/report/hours_text.h"
 
@@ -525,6 +527,93 @@ START_TEST(test_summary_shows_week_and_adjustments)
 }
 END_TEST
 
+/* ---- the payroll export ------------------------------------------------------ */
+
+static const struct {
+	const char *from, *to, *month, *tax_year;
+	enum pd_status want;
+	const char *a, *b;
+} ranges[] = {
+	{ "2026-11-02", "2026-11-29", NULL, NULL, PD_OK, "2026-11-02",
+	  "2026-11-29" },
+	{ NULL, NULL, "2026-11", NULL, PD_OK, "2026-11-01", "2026-11-30" },
+	{ NULL, NULL, "2024-02", NULL, PD_OK, "2024-02-01", "2024-02-29" },
+	{ NULL, NULL, NULL, "2026", PD_OK, "2026-04-06", "2027-04-05" },
+	{ NULL, NULL, NULL, "2026/27", PD_OK, "2026-04-06", "2027-04-05" },
+	{ NULL, NULL, "2026-13", NULL, PD_INVALID, "", "" },
+	{ NULL, NULL, "2026-1", NULL, PD_INVALID, "", "" },
+	{ NULL, NULL, NULL, "26", PD_INVALID, "", "" },
+	{ "2026-11-02", NULL, NULL, NULL, PD_INVALID, "", "" },
+	{ "2026-11-29", "2026-11-02", NULL, NULL, PD_INVALID, "", "" },
+	{ "2026-11-02", "2026-11-29", "2026-11", NULL, PD_INVALID, "", "" },
+	{ NULL, NULL, NULL, NULL, PD_INVALID, "", "" },
+};
+
+START_TEST(test_pay_range)
+{
+	char a[11], b[11];
+	struct pd_err err;
+
+	ck_assert_int_eq(app_pay_range(ranges[_i].from, ranges[_i].to,
+	    ranges[_i].month, ranges[_i].tax_year, a, b, &err),
+	    ranges[_i].want);
+	ck_assert_str_eq(a, ranges[_i].a);
+	ck_assert_str_eq(b, ranges[_i].b);
+}
+END_TEST
+
+START_TEST(test_pay_export)
+{
+	struct pay_export e;
+	struct pd_err err;
+	int64_t line;
+
+	/* Sam W47: 2h approved and paid; W48: 15h at £12.50, then £13.00
+	 * from Thursday 26 Nov, approved with a reason; Jo W48: 1h 30m, open */
+	approved_w47(&line);
+	ck_assert_int_eq(app_week_mark_paid(&app, week_id(w.sam, "2026-W47"),
+	    &err), PD_OK);
+	ck_assert_int_eq(db_pal_rate_add(app.db, w.sam, 1300, "2026-11-26",
+	    w.manager, &err), PD_OK);
+	admin(w.sam, "2026-11-24", 840);
+	admin(w.sam, "2026-11-26", 60);
+	ck_assert_int_eq(app_week_approve_with(&app, week_id(w.sam,
+	    "2026-W48"), "covering the Friday group", &err), PD_OK);
+	admin(w.jo, "2026-11-24", 90);
+	as_office();
+	ck_assert_int_eq(app_report_pay(&app, "2026-11-01", "2026-11-30", &e,
+	    &err), PD_DENIED);
+	as_manager();
+	ck_assert_int_eq(app_report_pay(&app, "2026-11-01", "2026-11-30", &e,
+	    &err), PD_OK);
+	ck_assert_uint_eq(e.n, 3);
+	ck_assert_str_eq(e.v[0].week_label, "2026-W47");
+	ck_assert_str_eq(e.v[0].login, "sam");
+	ck_assert_int_eq(e.v[0].status, WEEK_LOCKED);
+	ck_assert_int_eq(e.v[0].gross_pence, 2500);
+	ck_assert_str_eq(e.v[1].login, "jo");
+	ck_assert_int_eq(e.v[1].status, WEEK_OPEN);
+	ck_assert_str_eq(e.v[2].login, "sam");
+	ck_assert_str_eq(e.v[2].first, "2026-11-23");
+	ck_assert_str_eq(e.v[2].last, "2026-11-29");
+	ck_assert_int_eq(e.v[2].n_rates, 2);
+	ck_assert_int_eq(e.v[2].rates[0], 1250);
+	ck_assert_int_eq(e.v[2].rates[1], 1300);
+	/* 14h at £12.50 = £175.00, 1h at £13.00 */
+	ck_assert_int_eq(e.v[2].pay_pence, 18800);
+	ck_assert_int_eq(e.v[2].minutes_by_kind[LINE_ADMIN], 900);
+	ck_assert_int_eq(e.v[2].verdict, PERMITTED_NEAR);
+	ck_assert_int_eq(e.v[2].overrides, 1);
+	ck_assert_str_eq(e.v[2].override_reason, "covering the Friday group");
+	pay_export_fini(&e);
+	/* a week is in the month its first day is in */
+	ck_assert_int_eq(app_report_pay(&app, "2026-11-17", "2026-11-30", &e,
+	    &err), PD_OK);
+	ck_assert_uint_eq(e.n, 2);
+	pay_export_fini(&e);
+}
+END_TEST
+
 static Suite *
 weekpay_suite(void)
 {
@@ -548,6 +637,9 @@ weekpay_suite(void)
 	tcase_add_test(tp, test_paid_week_is_locked);
 	tcase_add_test(tp, test_paid_up_to_a_date);
 	tcase_add_test(tp, test_summary_shows_week_and_adjustments);
+	tcase_add_loop_test(tp, test_pay_range, 0,
+	    (int)(sizeof ranges / sizeof ranges[0]));
+	tcase_add_test(tp, test_pay_export);
 	suite_add_tcase(s, tp);
 	return s;
 }

@@ -43,4 +43,28 @@ enum pd_status app_week_verdict_text(struct app *app, int64_t pal_id,
     const char *first, char *buf, size_t len,
     enum permitted_verdict *verdict, struct pd_err *err);
 
+/* The weeks a payroll export covers: every organisation week whose
+ * first day falls in the range, so each week is in exactly one month
+ * and one tax year.  Exactly one of: from and to ("YYYY-MM-DD", both),
+ * month ("2026-11"), tax_year ("2026" or "2026/27": 6 April 2026 to 5
+ * April 2027).  PD_INVALID with a plain message naming the option. */
+enum pd_status app_pay_range(const char *from, const char *to,
+    const char *month, const char *tax_year, char from_out[11],
+    char to_out[11], struct pd_err *err);
+
+struct pay_export;
+
+/* The payroll export for the weeks starting from..to: one line per
+ * PAL-week with a timesheet, priced day by day at the rate in force,
+ * holiday pay on its own, status, verdict and the manager's agreements.
+ * The manager only.  pay_export_fini it. */
+enum pd_status app_report_pay(struct app *app, const char *from,
+    const char *to, struct pay_export *out, struct pd_err *err);
+
+/* Write it as CSV (pay_csv.h flags) to path ("-": standard output),
+ * with the person's own rights; a file is audited with its path. */
+enum pd_status app_report_pay_save(struct app *app,
+    const struct pay_export *e, unsigned flags, const char *path,
+    struct pd_err *err);
+
 #endif

@@ -62,4 +62,22 @@ enum pd_status db_weeks_approved_upto(struct db *db, const char *last_start,
     int (*cb)(void *arg, int64_t week_id, int64_t pal_id,
     const char *week_start), void *arg, struct pd_err *err);
 
+/* A PAL-week in a range (db_weeks_between); strings valid only during
+ * the call. */
+struct week_between_row {
+	int64_t week_id;
+	int64_t pal_id;
+	char week_start[11];
+	enum week_status status;
+	const char *login;	/* NULL when none */
+	const char *name;
+};
+
+/* Every PAL's week whose first day is from `from` to `to` (both
+ * included), by week, then login and name. */
+enum pd_status db_weeks_between(struct db *db, const char *from,
+    const char *to,
+    int (*cb)(void *arg, const struct week_between_row *row), void *arg,
+    struct pd_err *err);
+
 #endif
