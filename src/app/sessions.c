@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
@@ -282,6 +283,8 @@ app_session_log(struct app *app, struct session *s, const char *reason,
 	if (st == PD_OK)
 		st = sessions_audit(app, "create", NULL, s,
 		    p.needs_reason ? reason : NULL, err);
+	if (st == PD_OK && !s->booked)
+		st = time_adjust_record(app, &p, reason, err);
 	if (st == PD_OK)
 		st = time_override_record(app, &p, reason, l.id, s->client_id,
 		    err);
@@ -356,19 +359,33 @@ sessions_follow(struct app *app, const struct session *s,
 	return st;
 }
 
+/* 1 when dates a and b are in the same organisation week. */
+static int
+sessions_same_week(const struct app *app, const char *a, const char *b)
+{
+	pd_date da, db;
+
+	if (date_parse(a, &da, NULL) != PD_OK ||
+	    date_parse(b, &db, NULL) != PD_OK)
+		return 0;
+	return week_start_of(da, app->settings->week_start) ==
+	    week_start_of(db, app->settings->week_start);
+}
+
 enum pd_status
 app_session_update(struct app *app, struct session *s, const char *reason,
     struct pd_err *err)
 {
 	struct session old;
 	struct ts_line line;
-	struct time_preview p;
+	struct time_preview p, po;
 	int have_line = 0, old_locked = 0;
 	enum pd_status st;
 
 	if ((st = app_require(app, APP_ANYONE, "change a session", err))
 	    != PD_OK)
 		return st;
+	memset(&po, 0, sizeof po);
 	if ((st = sessions_check(s, err)) != PD_OK)
 		return st;
 	if ((st = db_begin(app->db, err)) != PD_OK)
@@ -395,12 +412,21 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	}
 	if (st == PD_OK)
 		st = time_gate(app, &p, old_locked, reason, err);
+	/* the line leaving an approved or paid week changes that week */
+	if (st == PD_OK && old_locked && (s->booked ||
+	    !sessions_same_week(app, line.date, s->date)))
+		st = time_preview_calc(app, line.pal_id, line.date, line.kind,
+		    0, &line, &po, NULL, err);
 	if (st == PD_OK)
 		st = db_session_update(app->db, s, app->have_actor ?
 		    app->actor.staff_id : 0, err);
 	if (st == PD_OK)
 		st = sessions_follow(app, s, &line, have_line,
 		    old_locked || p.locked, reason, err);
+	if (st == PD_OK && !s->booked)
+		st = time_adjust_record(app, &p, reason, err);
+	if (st == PD_OK)
+		st = time_adjust_record(app, &po, reason, err);
 	if (st == PD_OK)
 		st = sessions_audit(app, "update", &old, s,
 		    old_locked || p.needs_reason ? reason : NULL, err);

@@ -347,9 +347,6 @@ time_override_record(struct app *app, const struct time_preview *p,
 	int64_t id = 0;
 	char *summary;
 
-	/* a change to an approved or paid week is an adjustment */
-	if ((s = time_adjust_record(app, p, reason, err)) != PD_OK)
-		return s;
 	if (!p->needs_override)
 		return PD_OK;
 	s = db_override_insert(app->db, p->pal_id, p->first, reason,
@@ -945,6 +942,8 @@ app_line_add(struct app *app, struct ts_line *l, const char *reason,
 		s = time_line_audit(app, "create", NULL, l,
 		    p.locked ? reason : NULL, err);
 	if (s == PD_OK)
+		s = time_adjust_record(app, &p, reason, err);
+	if (s == PD_OK)
 		s = time_override_record(app, &p, reason, l->id, l->client_id,
 		    err);
 	if (s == PD_OK)
@@ -1010,7 +1009,7 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 {
 	struct ts_line old;
 	struct ts_week ow;
-	struct time_preview p;
+	struct time_preview p, po;
 	enum pd_status s;
 
 	if ((s = app_require(app, APP_ANYONE, "change a timesheet", err))
@@ -1018,6 +1017,7 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 		return s;
 	if ((s = time_line_check(l, err)) != PD_OK)
 		return s;
+	memset(&po, 0, sizeof po);
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	if ((s = time_line_own(app, l->id, &old, err)) != PD_OK) {
@@ -1050,10 +1050,19 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 	if (s == PD_OK)
 		s = time_gate(app, &p, time_status_locked(ow.status), reason,
 		    err);
+	/* a line leaving an approved or paid week changes that week too */
+	if (s == PD_OK && time_status_locked(ow.status) &&
+	    strcmp(ow.week_start, p.first) != 0)
+		s = time_preview_calc(app, old.pal_id, old.date, old.kind, 0,
+		    &old, &po, NULL, err);
 	if (s == PD_OK)
 		s = time_line_put(app, l, &old, err);
 	if (s == PD_OK)
 		s = time_line_audit(app, "update", &old, l, reason, err);
+	if (s == PD_OK)
+		s = time_adjust_record(app, &p, reason, err);
+	if (s == PD_OK)
+		s = time_adjust_record(app, &po, reason, err);
 	if (s == PD_OK)
 		s = time_override_record(app, &p, reason, l->id, l->client_id,
 		    err);

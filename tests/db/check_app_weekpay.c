@@ -12,6 +12,7 @@
 #include "support/testlib.h"
 #include "peerdesk/app/import.h"
 #include "peerdesk/app/report_hours.h"
+#include "peerdesk/app/sessions.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/core/xalloc.h"
@@ -384,6 +385,63 @@ START_TEST(test_change_to_approved_week_is_adjustment)
 }
 END_TEST
 
+/* Sessions and lines that move out of an approved week are adjustments
+ * too: for the week they leave. */
+START_TEST(test_sessions_and_moves_are_adjustments)
+{
+	struct ts_line l;
+	struct session se;
+	struct adjusts a;
+	struct pd_err err;
+	int64_t line;
+
+	approved_w47(&line);
+	/* the line moves to W48 (open): W47 loses 2h */
+	ck_assert_int_eq(db_line_get(app.db, line, &l, &err), PD_OK);
+	snprintf(l.date, sizeof l.date, "2026-11-24");
+	ck_assert_int_eq(app_line_update(&app, &l, "it was Tuesday's", &err),
+	    PD_OK);
+	ts_line_fini(&l);
+	memset(&a, 0, sizeof a);
+	ck_assert_int_eq(db_adjust_for_week(app.db, w.sam, "2026-11-16",
+	    adjust_cb, &a, &err), PD_OK);
+	ck_assert_int_eq(a.n, 1);
+	ck_assert_int_eq(a.last.minutes_before, 120);
+	ck_assert_int_eq(a.last.minutes_after, 0);
+	ck_assert_int_eq(dbfix_count(app.db, "week_adjustment"), 1);
+	/* a session logged into the approved week, then made longer */
+	memset(&se, 0, sizeof se);
+	se.pal_id = w.sam;
+	se.client_id = w.ana;
+	snprintf(se.date, sizeof se.date, "2026-11-18");
+	se.minutes = 60;
+	se.place = PLACE_TOWN;
+	ck_assert_int_eq(app_session_log(&app, &se, NULL, &err), PD_INVALID);
+	ck_assert_int_eq(app_session_log(&app, &se, "logged late", &err), PD_OK);
+	se.minutes = 90;
+	ck_assert_int_eq(app_session_update(&app, &se, "it ran over", &err),
+	    PD_OK);
+	memset(&a, 0, sizeof a);
+	ck_assert_int_eq(db_adjust_for_week(app.db, w.sam, "2026-11-16",
+	    adjust_cb, &a, &err), PD_OK);
+	ck_assert_int_eq(a.n, 3);
+	ck_assert_int_eq(a.last.minutes_before, 60);
+	ck_assert_int_eq(a.last.minutes_after, 90);
+	ck_assert_str_eq(a.last.reason, "it ran over");
+	/* moved to the open week: W47 loses it */
+	snprintf(se.date, sizeof se.date, "2026-11-25");
+	ck_assert_int_eq(app_session_update(&app, &se, "wrong week", &err),
+	    PD_OK);
+	memset(&a, 0, sizeof a);
+	ck_assert_int_eq(db_adjust_for_week(app.db, w.sam, "2026-11-16",
+	    adjust_cb, &a, &err), PD_OK);
+	ck_assert_int_eq(a.n, 4);
+	ck_assert_int_eq(a.last.minutes_before, 90);
+	ck_assert_int_eq(a.last.minutes_after, 0);
+	session_fini(&se);
+}
+END_TEST
+
 START_TEST(test_paid_week_is_locked)
 {
 	struct ts_line l;
@@ -634,6 +692,7 @@ weekpay_suite(void)
 	suite_add_tcase(s, ti);
 	tcase_add_checked_fixture(tp, setup, teardown);
 	tcase_add_test(tp, test_change_to_approved_week_is_adjustment);
+	tcase_add_test(tp, test_sessions_and_moves_are_adjustments);
 	tcase_add_test(tp, test_paid_week_is_locked);
 	tcase_add_test(tp, test_paid_up_to_a_date);
 	tcase_add_test(tp, test_summary_shows_week_and_adjustments);
