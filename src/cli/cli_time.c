@@ -122,8 +122,9 @@ cli_week_print(const struct week_view *v)
 	}
 	printf("%s\n", v->row.check.sentence);
 	if (v->overrides > 0)
-		printf("The manager agreed to go over the limit this week "
-		    "(%d time%s).\n", v->overrides, v->overrides == 1 ? "" : "s");
+		printf("The manager agreed to this week going over (or, on "
+		    "approving it, being close to) the limit (%d time%s).\n",
+		    v->overrides, v->overrides == 1 ? "" : "s");
 }
 
 /* --approve and --paid: the week named, or (--paid --up-to) every
