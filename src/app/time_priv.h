@@ -46,6 +46,10 @@ enum pd_status time_pal_resolve(struct app *app, int64_t *pal_id,
 enum pd_status time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *out, struct pd_err *err);
 
+/* The day whose rule a screen showing week wk shows: today when the week
+ * holds it, else the week's first day. */
+pd_date time_shown_day(struct week_range wk);
+
 /* Every day of pal_id's week starting first: the benefit rule in force
  * and the limits DWP applies (docs/model-rules.md). */
 enum pd_status time_basis(struct app *app, int64_t pal_id, pd_date first,

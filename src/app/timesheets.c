@@ -653,7 +653,8 @@ app_week_status(struct app *app, int64_t pal_id, const char *week,
 	db_staff_get(app->db, pal_id, &st, NULL);
 	out->pal_login = xstrdup(st.login != NULL ? st.login : "");
 	staff_fini(&st);
-	if ((s = time_week_load(app, pal_id, wk.first, &w, err)) != PD_OK)
+	if ((s = time_week_load(app, pal_id, time_shown_day(wk), &w, err))
+	    != PD_OK)
 		goto fail;
 	memcpy(out->label, w.label, sizeof out->label);
 	memcpy(out->first, w.first, sizeof out->first);

@@ -310,6 +310,19 @@ time_adjust_record(struct app *app, const struct time_preview *p,
 
 /* ---- what a week is judged against (time_priv.h) ------------------------------ */
 
+pd_date
+time_shown_day(struct week_range wk)
+{
+	pd_date t;
+	char today[11];
+
+	app_today(today);
+	if (date_parse(today, &t, NULL) == PD_OK && t >= wk.first &&
+	    t <= wk.last)
+		return t;
+	return wk.first;
+}
+
 struct pay_rules {
 	struct pal_benefit_row v[16];	/* newest first */
 	int n;

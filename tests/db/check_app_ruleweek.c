@@ -158,8 +158,17 @@ START_TEST(test_rule_change_week_status)
 	ck_assert_int_eq(v.row.check.verdict, PERMITTED_OVER);
 	ck_assert_int_eq(v.row.check.rule, RULE_LOWER);
 	ck_assert_int_eq(v.row.check.judged, 2);
+	/* this week shows today's rule (Friday: the lower limit) */
+	ck_assert_int_eq(v.row.rule, RULE_LOWER);
 	ck_assert_msg(strstr(v.row.check.sentence, CHANGED) != NULL, "%s",
 	    v.row.check.sentence);
+	week_view_fini(&v);
+	/* seen the week after, it shows its first day's rule */
+	dbfix_today("2026-12-10");
+	ck_assert_int_eq(app_week_status(&app, w.sam, "2026-W49", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(v.row.rule, RULE_PERMITTED);
+	ck_assert_int_eq(v.row.check.verdict, PERMITTED_OVER);
 	week_view_fini(&v);
 	/* the week before and after: one rule each */
 	ck_assert_int_eq(app_week_status(&app, w.sam, "2026-W50", &v, &err),
