@@ -20,6 +20,7 @@
 #include "peerdesk/db/report.h"
 #include "peerdesk/db/weekpay.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/report/hours_csv.h"
@@ -151,6 +152,36 @@ report_adjust_cb(void *arg, const struct week_adjust_row *row)
 	return 0;
 }
 
+/* When the limit DWP applies changes inside the week (a week that does
+ * not start on Monday, over the uprating Monday), say so. */
+static void
+report_limits_note(struct app *app, struct week_range wk,
+    struct hours_report *out)
+{
+	const struct rules_pw_row *a, *b;
+	char ds[11], day[DATE_LONG_LEN], m[MONEY_STR_LEN], m2[MONEY_STR_LEN];
+	char *note;
+	pd_date d;
+
+	date_format(wk.first, ds);
+	a = rules_pw_on(app->rules, ds);
+	for (d = date_add_days(wk.first, 1); d <= wk.last; d++) {
+		date_format(d, ds);
+		b = rules_pw_on(app->rules, ds);
+		if (b == a || b == NULL)
+			continue;
+		note = xasprintf("From %s DWP applies the new limits: lower "
+		    "limit %s; permitted and supported permitted work %s. "
+		    "Each PAL's week is judged against both, and the stricter "
+		    "verdict stands.", date_format_long(d, day),
+		    money_format(b->lower_pence, m),
+		    money_format(b->higher_pence, m2));
+		hours_report_set_note(out, note);
+		free(note);
+		return;
+	}
+}
+
 static void
 report_generated_at(char *buf, size_t n)
 {
@@ -204,6 +235,7 @@ report_build(struct app *app, const char *week, int with_clients,
 	opt.holiday_rate_bp = app->settings->holiday_pay_rate;
 	report_generated_at(gen, sizeof gen);
 	hours_report_init(out, app->settings->org_name, wk, gen, &opt);
+	report_limits_note(app, wk, out);
 	s = db_report_week(app->db, first, last, report_rows_cb, &rr, err);
 	for (i = 0; s == PD_OK && i < rr.n; i++) {
 		const struct report_row *r = &rr.v[i];

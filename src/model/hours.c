@@ -192,6 +192,13 @@ hours_report_set_status(struct hours_report *r, int64_t pal_id,
 }
 
 void
+hours_report_set_note(struct hours_report *r, const char *note)
+{
+	free(r->limits_note);
+	r->limits_note = note != NULL ? xstrdup(note) : NULL;
+}
+
+void
 hours_report_add_adjust(struct hours_report *r, const struct hours_adjust *a,
     const char *login, const char *name, const char *reason,
     const char *made_by)
@@ -295,6 +302,7 @@ hours_report_fini(struct hours_report *r)
 		free(r->adjusts[i].made_by);
 	}
 	free(r->adjusts);
+	free(r->limits_note);
 	free(r->rows);
 	free(r->clients);
 	free(r->org_name);

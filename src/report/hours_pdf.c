@@ -256,6 +256,9 @@ pdf_intro_block(struct pdf *p, double y)
 		    "week: check the rules table.");
 	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
 	free(s);
+	if (r->limits_note != NULL)
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		    r->limits_note);
 	if (r->holiday_pay)
 		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
 		    "as earnings for the limits.",

@@ -170,6 +170,8 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 		    "week: check the rules table.");
 	textcol_wrap(l, s, 0, 0, W);
 	free(s);
+	if (r->limits_note != NULL)
+		textcol_wrap(l, r->limits_note, 0, 0, W);
 	if (r->holiday_pay)
 		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
 		    "as earnings for the limits.",

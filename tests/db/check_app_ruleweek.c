@@ -133,6 +133,47 @@ START_TEST(test_dwp_uprating_week)
 }
 END_TEST
 
+/* The weekly summary of a Thursday week over the uprating Monday says
+ * so in its header; a Monday week has nothing to say. */
+START_TEST(test_report_limits_note)
+{
+	struct hours_report rep;
+	struct strbuf sb = STRBUF_INIT;
+	const struct hours_row *row;
+	struct pd_err err;
+	char *text;
+
+	ck_assert_int_eq(db_pal_rate_add(app.db, w.sam, 1144, "2024-04-01",
+	    w.manager, &err), PD_OK);
+	admin_line(w.sam, "2024-04-09", 900);
+	ck_assert_int_eq(app_report_hours(&app, "2024-04-08", &rep, &err),
+	    PD_OK);
+	ck_assert_ptr_null(rep.limits_note);
+	hours_report_fini(&rep);
+	app.settings->week_start = 4;
+	ck_assert_int_eq(app_report_hours(&app, "2024-04-04", &rep, &err),
+	    PD_OK);
+	ck_assert_ptr_nonnull(rep.limits_note);
+	ck_assert_str_eq(rep.limits_note, "From Mon 8 Apr 2024 DWP applies "
+	    "the new limits: lower limit £20.00; permitted and supported "
+	    "permitted work £183.50. Each PAL's week is judged against both, "
+	    "and the stricter verdict stands.");
+	ck_assert_int_eq(rep.limits.higher_pence, 16700);
+	row = hours_report_row_for(&rep, w.sam);
+	ck_assert_int_eq(row->check.verdict, PERMITTED_OVER);
+	ck_assert_int_eq(row->check.limit_pence, 16700);
+	hours_text_render(&rep, &sb);
+	text = squash(strbuf_str(&sb));
+	ck_assert_msg(strstr(text, "From Mon 8 Apr 2024 DWP applies the new "
+	    "limits") != NULL, "%s", text);
+	ck_assert(strstr(text, "(the limit DWP applies changed on Mon 8 Apr: "
+	    "judged against both, the stricter stands)") != NULL);
+	free(text);
+	strbuf_fini(&sb);
+	hours_report_fini(&rep);
+}
+END_TEST
+
 /* ---- a benefit rule that changed mid-week ------------------------------------ */
 
 /* Sam: permitted work, then the lower limit from Thu 3 Dec 2026; 2h of
@@ -286,6 +327,7 @@ ruleweek_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_dwp_uprating_week, 0,
 	    (int)(sizeof dwp_cases / sizeof dwp_cases[0]));
+	tcase_add_test(tc, test_report_limits_note);
 	tcase_add_test(tc, test_rule_change_week_status);
 	tcase_add_test(tc, test_rule_change_lists_and_record_agree);
 	tcase_add_test(tc, test_rule_change_report_and_waiting);

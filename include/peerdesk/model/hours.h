@@ -124,6 +124,8 @@ struct hours_report {
 	size_t n_rows, cap_rows;
 	struct hours_client *clients;	/* by client, then worker */
 	size_t n_clients, cap_clients;
+	char *limits_note;	/* NULL, or the limit changing inside the
+				 * week, in words (hours_report_set_note) */
 	int has_status;		/* rows carry where each week stands */
 	struct hours_adjust *adjusts;	/* changes made this week to
 					 * approved or paid weeks, by day */
@@ -164,6 +166,10 @@ void hours_report_add_client(struct hours_report *r, const char *client,
 void hours_report_set_status(struct hours_report *r, int64_t pal_id,
     enum week_status status, int overrides, const char *reason,
     const char *by);
+
+/* Say in words that the limits change inside the week (copied; NULL
+ * clears it). */
+void hours_report_set_note(struct hours_report *r, const char *note);
 
 /* Add a change made this week to an approved or paid week: the numbers
  * from a (its strings are not read), the strings given (copied; NULL
