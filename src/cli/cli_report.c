@@ -10,7 +10,9 @@
 #include "peerdesk/core/strbuf.h"
 
 #define CLI_REPORT_USAGE "peerdesk [--db FILE] report hours [--week YYYY-Www] " \
-	"[--format text|csv|pdf] [--print] [--output FILE]"
+	"[--format text|csv|pdf] [--print] [--output FILE]\n" \
+	"       peerdesk [--db FILE] report pay (--from DATE --to DATE | " \
+	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] [--output FILE]"
 
 static int
 cli_report_usage(const char *why)
