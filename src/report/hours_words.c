@@ -97,12 +97,10 @@ hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 	if (c->note[0] != '\0') {
 		size_t len = strlen(buf);
 
-		snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s, %s)", c->note,
-		    c->rule == row->rule ? "the stricter stands" :
-		    c->rule == RULE_LOWER ? "the lower limit's stands" :
-		    c->rule == RULE_PERMITTED ? "permitted work's stands" :
-		    c->rule == RULE_SUPPORTED ? "supported permitted work's "
-		    "stands" : "the stricter stands");
+		snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s; %s%s verdict "
+		    "stands)", c->note, c->rule == row->rule ? "the stricter" :
+		    benefit_rule_label(c->rule), c->rule == row->rule ? "" :
+		    "'s");
 	}
 	return buf;
 }

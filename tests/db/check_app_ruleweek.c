@@ -167,7 +167,7 @@ START_TEST(test_report_limits_note)
 	ck_assert_msg(strstr(text, "From Mon 8 Apr 2024 DWP applies the new "
 	    "limits") != NULL, "%s", text);
 	ck_assert(strstr(text, "(the limit DWP applies changed on Mon 8 Apr: "
-	    "judged against both, the stricter stands)") != NULL);
+	    "judged against both; the stricter verdict stands)") != NULL);
 	free(text);
 	strbuf_fini(&sb);
 	hours_report_fini(&rep);
@@ -275,8 +275,8 @@ START_TEST(test_rule_change_report_and_waiting)
 	hours_text_render(&rep, &sb);
 	text = squash(strbuf_str(&sb));
 	ck_assert_msg(strstr(text, "Verdict: over the limit: £5.00 too much "
-	    "pay (the benefit rule changed on Thu 3 Dec: judged against both, "
-	    "the lower limit's stands)") != NULL, "%s", text);
+	    "pay (the benefit rule changed on Thu 3 Dec: judged against both; "
+	    "lower limit's verdict stands)") != NULL, "%s", text);
 	free(text);
 	strbuf_fini(&sb);
 	hours_report_fini(&rep);
