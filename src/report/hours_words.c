@@ -97,10 +97,13 @@ hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 	if (c->note[0] != '\0') {
 		size_t len = strlen(buf);
 
-		snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s; %s%s verdict "
-		    "stands)", c->note, c->rule == row->rule ? "the stricter" :
-		    benefit_rule_label(c->rule), c->rule == row->rule ? "" :
-		    "'s");
+		if (c->rule == row->rule)
+			snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s; the "
+			    "stricter verdict stands)", c->note);
+		else
+			snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s; "
+			    "%s is the stricter)", c->note,
+			    benefit_rule_label(c->rule));
 	}
 	return buf;
 }
