@@ -691,6 +691,11 @@ app_import_text_opts(struct app *app, enum import_kind kind,
 		if (s == PD_OK) {
 			snprintf(summary, sizeof summary, "imported %ld %s from %s",
 			    res->rows, kind_words[kind], name);
+			if (res->near > 0 || res->over > 0)
+				snprintf(summary + strlen(summary),
+				    sizeof summary - strlen(summary), " (PAL-weeks "
+				    "over a limit: %ld, close to one: %ld)",
+				    res->over, res->near);
 			s = app_audit(app, "import", kind == IMPORT_TIMESHEET ?
 			    "timesheet_line" : kind == IMPORT_PALS ? "staff" :
 			    "client", 0, 0, summary, NULL, NULL, NULL, err);

@@ -16,6 +16,7 @@
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
 #include "peerdesk/db/override.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/timesheet.h"
@@ -234,8 +235,17 @@ static const char ts_csv[] =
 	"jo,2026-11-24,870,admin\n"	/* Jo W48: 14h 30m: close */
 	"jo,2026-11-30,60,admin\n";	/* Jo W49: 1h: fine */
 
+static int
+audit_summary_cb(void *arg, const struct audit_entry *a)
+{
+	snprintf(arg, 200, "%s", a->summary);
+	return 1;
+}
+
 START_TEST(test_import_says_verdicts)
 {
+	struct audit_query q;
+	char summary[200] = "";
 	struct import_result res;
 	struct import_opts o;
 	struct warns wa;
@@ -261,6 +271,12 @@ START_TEST(test_import_says_verdicts)
 	    "£203.50 – close to the limit") != NULL, "%s", wa.all);
 	ck_assert_ptr_null(strstr(wa.all, "2026-W49"));
 	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 4);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), 1);
+	memset(&q, 0, sizeof q);
+	ck_assert_int_eq(db_audit_list(app.db, &q, audit_summary_cb, summary,
+	    &err), PD_OK);
+	ck_assert_str_eq(summary, "imported 4 timesheet lines from week.csv "
+	    "(PAL-weeks over a limit: 1, close to one: 1)");
 }
 END_TEST
 
