@@ -1,13 +1,18 @@
 # peerdesk - plain Makefile.  See README.md and docs/ARCHITECTURE.md.
 #
-#   make            build build/peerdesk
+#   make            build build/peerdesk (installs nothing: see make deps)
+#   make deps       as root: install the Debian packages the build needs
+#                   (tools/deps.sh; make check, demo and bench do it too)
 #   make check      every test tier, then the unit/data/screen tiers again
 #                   under AddressSanitizer and UBSan (build/san)
 #   make demo       build, create demo/peerdesk.db if missing, open it
 #   make install    PREFIX=/usr/local DESTDIR= SYSCONFDIR=/etc
 #                   STATEDIR=/var/lib/peerdesk PEERDESK_GROUP=peerdesk
-#                   (setgid; docs/admin.md "Installing for many users";
-#                   SYSCONFDIR is built in: change it with a fresh O=)
+#                   (setgid; docs/admin.md "Installing for many users").
+#                   SYSCONFDIR and STATEDIR are built into the program
+#                   ($(O)/gen/paths.h): changing them rebuilds what uses them
+#   make uninstall  the same settings: remove what install put there (the
+#                   database and the settings file are kept)
 #   make fuzz       build the libFuzzer targets (clang) in build/fuzz and
 #                   run each for FUZZ_TIME seconds (also part of check)
 #   make bench      benchmarks (not part of check; BENCH=--callgrind counts)
@@ -28,8 +33,9 @@ WERROR  ?= 1
 SAN     ?=
 CFLAGS  ?= -O2 -g
 V       ?= 0
-# Build in parallel on every core unless told otherwise (make -j1).
-ifeq ($(filter -j%,$(MAKEFLAGS)),)
+# Build in parallel on every core unless told otherwise (make -j1); a
+# make started by this one shares its jobs.
+ifeq ($(filter -j%,$(MAKEFLAGS))$(MAKELEVEL),0)
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 endif
 ifeq ($(V),1)
@@ -56,8 +62,7 @@ CHECK_LIBS  = $(eval CHECK_LIBS := $(shell $(PKGCONF) --libs $(TEST_PKGS)))$(CHE
 
 XCPP = -Iinclude -I$(O)/gen $(PKG_CFLAGS) -U_XOPEN_SOURCE \
 	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-	-DPEERDESK_VERSION='"$(VERSION)"' \
-	-DPEERDESK_SYSCONFDIR='"$(SYSCONFDIR)"'
+	-DPEERDESK_VERSION='"$(VERSION)"'
 XCFLAGS = -std=c11 $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
 	$(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all) \
 	-MMD -MP
@@ -68,6 +73,7 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/model/*.c src/db/*.c \
 	src/tui/*.c src/tui/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embedded.o
 DATA    := $(sort $(wildcard data/migrations/*.sql data/*.yaml))
+DOC_FILES := README.md COPYING $(sort $(wildcard docs/*.md))
 
 SUPPORT_OBJ := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard tests/support/*.c)))
 # Test tiers 1-3 (Check): every tests/<tier>/check_*.c is its own program.
@@ -79,18 +85,38 @@ FUZZ_T := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 all: $(O)/peerdesk
 
+# The packages are installed only when asked (make deps) and by check,
+# demo and bench, each before anything is compiled; never by a plain
+# make or make install.
 deps:
 	@sh tools/deps.sh build
 
 deps-test:
 	@sh tools/deps.sh test
 
-$(O)/%.o: %.c | deps
+# The paths built into the program.  Written on every run, but replaced
+# only when they change, so objects that include it (settings.c, through
+# its .d file) are rebuilt exactly when SYSCONFDIR or STATEDIR changes.
+# It is made before any object (order-only below), so it also says
+# plainly when build packages are missing.
+$(O)/gen/paths.h: FORCE
+	@mkdir -p $(@D)
+	@$(PKGCONF) --exists $(PKGS) || { echo "peerdesk: the build needs" \
+		"the development files of $(PKGS); as root run: make deps" >&2; \
+		exit 1; }
+	@printf '%s\n' '/* made by the Makefile: do not edit */' \
+		'#define PEERDESK_SYSCONFDIR "$(SYSCONFDIR)"' \
+		'#define PEERDESK_STATEDIR "$(STATEDIR)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else \
+		mv $@.tmp $@; echo "  GEN    $@ (SYSCONFDIR=$(SYSCONFDIR)" \
+		"STATEDIR=$(STATEDIR))"; fi
+
+$(O)/%.o: %.c | $(O)/gen/paths.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(XCPP) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
 
-$(O)/tests/%.o: tests/%.c | deps deps-test
+$(O)/tests/%.o: tests/%.c | $(O)/gen/paths.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(XCPP) -Itests $(CHECK_CFLAGS) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
@@ -105,7 +131,7 @@ $(O)/gen/embedded.c: $(O)/embed $(DATA)
 	$(call say,GEN,$@)
 	$(Q)$(O)/embed data/ $(DATA) > $@.tmp && mv $@.tmp $@
 
-$(O)/gen/embedded.o: $(O)/gen/embedded.c | deps
+$(O)/gen/embedded.o: $(O)/gen/embedded.c | $(O)/gen/paths.h
 	$(call say,CC,$<)
 	$(Q)$(CC) $(XCPP) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -125,7 +151,13 @@ $(O)/tests/%: $(O)/tests/%.o $(SUPPORT_OBJ) $(O)/libpeerdesk.a
 tests-build: $(O)/peerdesk $(UNIT_T) $(DB_T) $(TUI_T)
 
 # Everything: layering, tiers 1-4, then tiers 1-3 again under sanitizers.
-check: deps-test check-layers tests-build
+# The packages first, then a make of its own, so nothing is compiled
+# before they are there (and pkg-config is asked afterwards).
+check:
+	@sh tools/deps.sh test
+	@$(MAKE) --no-print-directory check-run
+
+check-run: check-layers tests-build
 	@$(MAKE) --no-print-directory O=$(O)/san SAN=address,undefined tests-build
 	@$(MAKE) --no-print-directory fuzz
 	@sh tests/run.sh --bin $(O)/peerdesk --san-dir $(O)/san \
@@ -134,7 +166,7 @@ check: deps-test check-layers tests-build
 # Quicker loops while working.
 check-unit: tests-build
 	@sh tests/run.sh --bin $(O)/peerdesk $(UNIT_T) $(DB_T) $(TUI_T)
-check-e2e: deps-test $(O)/peerdesk
+check-e2e: $(O)/peerdesk
 	@sh tests/run.sh --bin $(O)/peerdesk $(E2E_T)
 
 check-layers:
@@ -151,7 +183,7 @@ FUZZ_OBJ  := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard src/core/*.c \
 	src/model/*.c src/config/*.c))) $(O)/gen/embedded.o
 FUZZ_BIN  := $(FUZZ_T:%.c=$(O)/%)
 
-fuzz: deps-test
+fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "fuzz: $(FUZZ_CC)" \
 		"is missing; as root run: sh tools/deps.sh test" >&2; exit 1; }
 	@$(MAKE) --no-print-directory O=$(O)/fuzz CC=$(FUZZ_CC) \
@@ -168,7 +200,11 @@ $(O)/tests/fuzz/%: $(O)/tests/fuzz/%.o $(FUZZ_OBJ)
 		$(LDFLAGS) $^ $(PKG_LIBS) -o $@
 
 DEMO_DB ?= demo/peerdesk.db
-demo: $(O)/peerdesk
+demo:
+	@sh tools/deps.sh build
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: $(O)/peerdesk
 	@mkdir -p $(dir $(DEMO_DB))
 	@if [ ! -f $(DEMO_DB) ]; then \
 		echo "Creating a demo organisation in $(DEMO_DB) ..."; \
@@ -179,7 +215,11 @@ demo: $(O)/peerdesk
 demo-reset:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 
-bench: $(O)/peerdesk
+bench:
+	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(O)/peerdesk
 	@sh tools/bench.sh $(O)/peerdesk $(BENCH)
 
 # Installed for many users (docs/admin.md): the program is setgid
@@ -192,8 +232,10 @@ install: $(O)/peerdesk
 	install -m 0755 $(O)/peerdesk $(DESTDIR)$(BINDIR)/peerdesk
 	$(if $(wildcard docs/peerdesk.1),install -m 0644 docs/peerdesk.1 \
 		$(DESTDIR)$(MANDIR)/man1/peerdesk.1)
-	install -m 0644 $(wildcard docs/*.md) $(DESTDIR)$(DOCDIR)/
+	install -m 0644 $(DOC_FILES) $(DESTDIR)$(DOCDIR)/
 	install -m 0644 data/config.yaml $(DESTDIR)$(DOCDIR)/config.yaml.example
+	install -m 0644 data/rules.yaml $(DESTDIR)$(DOCDIR)/rules.yaml.example
+	install -m 0644 data/keys.yaml $(DESTDIR)$(DOCDIR)/keys.yaml.example
 	install -d -m 2770 $(DESTDIR)$(STATEDIR)
 ifeq ($(DESTDIR),)
 	getent group $(PEERDESK_GROUP) >/dev/null || \
@@ -211,11 +253,28 @@ else
 	@echo "  chmod 2755 $(BINDIR)/peerdesk; chmod 2770 $(STATEDIR)"
 endif
 
+# What install put there, and nothing else: the database (STATEDIR) and
+# the settings file the administrator wrote are kept, as is the group
+# that owns the data folder (docs/admin.md "Removing peerdesk").
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/peerdesk $(DESTDIR)$(MANDIR)/man1/peerdesk.1
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOC_FILES)) \
+		config.yaml.example rules.yaml.example keys.yaml.example)
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(SYSCONFDIR)/peerdesk 2>/dev/null
+	@if [ -e $(DESTDIR)$(STATEDIR) ] || \
+	    [ -e $(DESTDIR)$(SYSCONFDIR)/peerdesk ]; then \
+		echo "Kept: the data folder $(STATEDIR) and the settings in" \
+		    "$(SYSCONFDIR)/peerdesk (docs/admin.md, Removing peerdesk)."; fi
+
 clean:
 	rm -rf $(O)
 
-.PHONY: all deps deps-test check check-unit check-e2e check-layers demo \
-	demo-reset bench install clean tests-build fuzz fuzz-build
+FORCE:
+
+.PHONY: all deps deps-test check check-run check-unit check-e2e \
+	check-layers demo demo-run demo-reset bench bench-run install \
+	uninstall clean tests-build fuzz fuzz-build FORCE
 .SECONDARY:
 .DELETE_ON_ERROR:
 

@@ -85,8 +85,7 @@ app_close(struct app *app)
 	}
 	FREE(&app->db_path);
 	FREE(&app->config_used);
-	app->have_actor = 0;
-	app->system = 0;
+	access_fini(app);
 }
 
 int
@@ -107,26 +106,21 @@ app_identify(struct app *app, struct pd_err *err)
 	struct staff st;
 	enum pd_status s;
 
-	memset(&app->actor, 0, sizeof app->actor);
-	app->have_actor = 0;
-	app->system = 0;
+	access_set_nobody(app, NULL);
 	if (app_unix_login(login, sizeof login) != 0)
 		return pd_fail(err, PD_DENIED, NULL,
 		    "your Unix account (uid %u) has no name", (unsigned)getuid());
-	snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
+	access_set_nobody(app, login);
 	memset(&st, 0, sizeof st);
 	s = db_staff_by_login(app->db, login, &st, NULL);
 	if (s == PD_OK && st.active) {
-		app->actor.staff_id = st.id;
-		app->actor.role = st.role;
-		app->have_actor = 1;
+		access_set_user(app, st.id, st.role, login);
 		staff_fini(&st);
 		return PD_OK;
 	}
 	staff_fini(&st);
 	if (getuid() == 0) {
-		app->system = 1;
-		app->actor.role = ROLE_MANAGER;
+		access_set_system(app, login);
 		return PD_OK;
 	}
 	if (s == PD_OK)
@@ -141,21 +135,6 @@ app_identify(struct app *app, struct pd_err *err)
 }
 
 enum pd_status
-app_require(const struct app *app, unsigned mask, const char *what,
-    struct pd_err *err)
-{
-	if (app->system)
-		return PD_OK;
-	if (app->have_actor && (mask & (1u << app->actor.role)) != 0)
-		return PD_OK;
-	if (!app->have_actor)
-		return pd_fail(err, PD_DENIED, NULL,
-		    "only a signed-in peerdesk user may %s", what);
-	return pd_fail(err, PD_DENIED, NULL, "a %s may not %s",
-	    role_label(app->actor.role), what);
-}
-
-enum pd_status
 app_audit(struct app *app, const char *action, const char *entity,
     int64_t entity_id, int64_t client_id, const char *summary,
     const char *before, const char *after, const char *reason,
@@ -164,8 +143,11 @@ app_audit(struct app *app, const char *action, const char *entity,
 	struct audit_entry a;
 
 	memset(&a, 0, sizeof a);
-	a.actor_id = app->have_actor ? app->actor.staff_id : 0;
-	a.actor_login = app->actor.login[0] ? app->actor.login : NULL;
+	app_today(a.day);	/* the business day; `at` is always real */
+	a.actor_id = access_staff_id(app);
+	a.actor_login = app_actor_login(app)[0] ?
+	    (char *)(uintptr_t)app_actor_login(app)
+	    : NULL;
 	a.action = (char *)action;
 	a.entity = (char *)entity;
 	a.entity_id = entity_id;

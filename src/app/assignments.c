@@ -181,13 +181,13 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	a.override_reason = plan.status == PLAN_ESTABLISHED ||
 	    assign_blank(in->override_reason) ? NULL :
 	    (char *)in->override_reason;
-	a.created_by = app->actor.staff_id;
+	a.created_by = access_staff_id(app);
 	s = db_assignment_insert(app->db, &a, err);
 	if (s == PD_OK && (c.status == CLIENT_REFERRED ||
 	    c.status == CLIENT_INTAKE)) {
 		c.status = CLIENT_ACTIVE;
 		memcpy(c.status_changed_on, on, 11);
-		s = db_client_update(app->db, &c, app->actor.staff_id, err);
+		s = db_client_update(app->db, &c, access_staff_id(app), err);
 	}
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "%s supports %s from %s; "
@@ -249,6 +249,9 @@ app_assignment_list(struct app *app, int64_t client_id, int active_only,
 
 	memset(out, 0, sizeof *out);
 	if ((s = app_require(app, APP_ANYONE, "see who supports a client",
+	    err)) != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "see who supports the client",
 	    err)) != PD_OK)
 		return s;
 	if ((s = assign_client(app, client_id, &cl, err)) != PD_OK)
@@ -400,11 +403,11 @@ app_review_record(struct app *app, struct assignment *a, struct review *r,
 		return s;
 	}
 	r->assignment_id = cur.id;
-	r->recorded_by = app->actor.staff_id;
+	r->recorded_by = access_staff_id(app);
 	s = db_review_insert(app->db, r, err);
 	if (s == PD_OK && end != END_NONE)
 		s = db_assignment_end(app->db, cur.id, on, end, why,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "review of %s's support for "
 		    "%s on %s: %s", cur.worker_name ? cur.worker_name : "?",
@@ -485,7 +488,7 @@ app_assignment_end(struct app *app, struct assignment *a, const char *on,
 		return s;
 	}
 	s = db_assignment_end(app->db, cur.id, day, kind,
-	    assign_blank(reason) ? NULL : reason, app->actor.staff_id, err);
+	    assign_blank(reason) ? NULL : reason, access_staff_id(app), err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "%s: %s no longer supports "
 		    "%s from %s", end_kind_label(kind),

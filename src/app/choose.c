@@ -429,7 +429,7 @@ app_shortlist_add(struct app *app, int64_t client_id, int64_t pal_id,
 		e.client_id = client_id;
 		e.pal_id = pal_id;
 		app_today(e.added_on);
-		e.added_by = app->actor.staff_id;
+		e.added_by = access_staff_id(app);
 		e.why = assign_blank(why) ? NULL : (char *)why;
 		e.status = SHORTLIST_SHORTLISTED;
 		s = db_shortlist_insert(app->db, &e, err);

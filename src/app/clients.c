@@ -141,16 +141,16 @@ app_client_create(struct app *app, struct intake *in, int64_t *id,
 	in->client.status = CLIENT_REFERRED;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
-	s = db_client_insert(app->db, &in->client, app->actor.staff_id, err);
+	s = db_client_insert(app->db, &in->client, access_staff_id(app), err);
 	if (s == PD_OK) {
 		in->referral.client_id = in->client.id;
 		s = db_referral_insert(app->db, &in->referral,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	}
 	if (s == PD_OK && clients_has_funding(&in->funding)) {
 		in->funding.client_id = in->client.id;
 		s = db_funding_insert(app->db, &in->funding,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	}
 	if (s == PD_OK)
 		s = clients_add_allies(app, in->client.id, in->allies, err);
@@ -172,8 +172,7 @@ app_client_create(struct app *app, struct intake *in, int64_t *id,
 static int64_t
 clients_scope(const struct app *app)
 {
-	return app->have_actor && app->actor.role == ROLE_PAL ?
-	    app->actor.staff_id : 0;
+	return access_scope(app);
 }
 
 static int
@@ -262,6 +261,9 @@ app_client_open(struct app *app, int64_t id, struct client_record *out,
 	if ((s = app_require(app, APP_ANYONE, "open client records", err))
 	    != PD_OK)
 		return s;
+	if ((s = access_client(app, id, "open the client record",
+	    err)) != PD_OK)
+		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = clients_read(app, id, out, err);
@@ -338,23 +340,23 @@ app_client_save(struct app *app, struct client_record *rec,
 	memset(&old, 0, sizeof old);
 	s = clients_read(app, rec->client.id, &old, err);
 	if (s == PD_OK)
-		s = db_client_update(app->db, &rec->client, app->actor.staff_id,
+		s = db_client_update(app->db, &rec->client, access_staff_id(app),
 		    err);
 	if (s == PD_OK && rec->referral.id > 0)
 		s = db_referral_update(app->db, &rec->referral,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	else if (s == PD_OK && rec->referral.referred_on[0] != '\0') {
 		rec->referral.client_id = rec->client.id;
 		s = db_referral_insert(app->db, &rec->referral,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	}
 	if (s == PD_OK && rec->funding.id > 0)
 		s = db_funding_update(app->db, &rec->funding,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	else if (s == PD_OK && clients_has_funding(&rec->funding)) {
 		rec->funding.client_id = rec->client.id;
 		s = db_funding_insert(app->db, &rec->funding,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	}
 	if (s == PD_OK && strcmp(old.allies ? old.allies : "",
 	    rec->allies ? rec->allies : "") != 0) {

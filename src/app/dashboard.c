@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
@@ -67,18 +68,18 @@ dashboard_who(struct app *app, struct dashboard *d)
 {
 	struct staff st;
 
-	d->role = app->actor.role;
-	d->system = app->system && !app->have_actor;
+	d->role = access_role(app);
+	d->system = app_actor_is_system(app);
 	memset(&st, 0, sizeof st);
-	if (app->have_actor &&
-	    db_staff_get(app->db, app->actor.staff_id, &st, NULL) == PD_OK &&
+	if (app_actor_signed_in(app) &&
+	    db_staff_get(app->db, access_staff_id(app), &st, NULL) == PD_OK &&
 	    st.name != NULL)
 		d->who = xstrdup(st.name);
 	else if (d->system)
-		d->who = xasprintf("%s (system)", app->actor.login[0] ?
-		    app->actor.login : "root");
+		d->who = xasprintf("%s (system)", app_actor_login(app)[0] ?
+		    app_actor_login(app) : "root");
 	else
-		d->who = xstrdup(app->actor.login);
+		d->who = xstrdup(app_actor_login(app));
 	staff_fini(&st);
 }
 
@@ -115,8 +116,7 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 	q.horizon_days = DASHBOARD_HORIZON_DAYS;
 	q.upcoming_days = app->settings->review_upcoming_days;
 	q.supervision_weeks = app->settings->supervision_due_weeks;
-	q.scope_pal = app->have_actor && app->actor.role == ROLE_PAL ?
-	    app->actor.staff_id : 0;
+	q.scope_pal = access_scope(app);
 	c.d = d;
 	date_format(wk.last, c.week_end);
 	if ((s = db_reminders(app->db, &q, dashboard_collect, &c, err)) !=
@@ -139,6 +139,14 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 		d->minutes_this_week = tot.minutes;
 		return db_session_booked_due(app->db, q.scope_pal, d->today,
 		    &d->booked_to_confirm, err);
+	}
+	{
+		int64_t bad;
+
+		/* the whole chain at sign-in, then only what was added */
+		if ((s = app_audit_watch(app, &bad, err)) != PD_OK)
+			return s;
+		d->audit_broken = bad;
 	}
 	cq.status_or_minus1 = CLIENT_REFERRED;
 	if ((s = app_client_count(app, &cq, &n, err)) != PD_OK)
@@ -235,6 +243,9 @@ dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
 			dashboard_add(out, max, &n, 0, "Supervision is due");
 		return n;
 	}
+	if (d->audit_broken > 0)
+		dashboard_add(out, max, &n, 1, "Audit trail altered at row %lld",
+		    d->audit_broken);
 	dashboard_reviews(d, out, max, &n);
 	if (d->dbs_due > 0)
 		dashboard_add(out, max, &n, 0, "%d DBS re-check%s due soon",

@@ -1,12 +1,19 @@
 /* demo.c - generate a demo organisation (see demo.h). */
 #include "peerdesk/app/demo.h"
 
+#include "peerdesk/app/access.h"
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "dbfile_priv.h"
 #include "demo_data.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
@@ -166,6 +173,16 @@ demo_staff(struct demo *d, const char *login, const char *name,
 	struct staff s;
 	enum pd_status st;
 
+	/* Staff already there (the manager `peerdesk init` made, or office
+	 * staff added by hand) are kept as they are: the demo works after
+	 * init.  PALs cannot be (the demo needs a database without). */
+	memset(&s, 0, sizeof s);
+	if (role != ROLE_PAL &&
+	    db_staff_by_login(d->db, login, &s, NULL) == PD_OK) {
+		*id = s.id;
+		staff_fini(&s);
+		return PD_OK;
+	}
 	memset(&s, 0, sizeof s);
 	s.login = (char *)login;
 	s.name = (char *)name;
@@ -850,5 +867,95 @@ app_demo_create(struct app *app, enum demo_scale scale,
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	stats->seconds = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	return s;
+}
+
+/* Raise, call, lower: file operations in the data folder only. */
+#define DEMO_RAISED(s, call) do { \
+	if ((s = privilege_raise(err)) == PD_OK) { \
+		s = (call); \
+		if (privilege_lower(s == PD_OK ? err : NULL) != PD_OK && \
+		    s == PD_OK) \
+			s = PD_DENIED; \
+	} \
+} while (0)
+
+static enum pd_status
+demo_lstat(const char *path, int *exists, struct pd_err *err)
+{
+	struct stat st;
+
+	*exists = lstat(path, &st) == 0;
+	if (!*exists && errno != ENOENT)
+		return pd_fail(err, PD_IO, NULL, "cannot look at %s: %s", path,
+		    strerror(errno));
+	return PD_OK;
+}
+
+/* The finished file: opened once as every open does (WAL), so it and
+ * its -wal and -shm are shared with the group exactly as init does. */
+static enum pd_status
+demo_share(const char *path, struct pd_err *err)
+{
+	struct db *db = NULL;
+	enum pd_status s = db_open(path, DB_OPEN_EXISTING, &db, err);
+
+	if (s == PD_OK)
+		s = privilege_share_db(path, err);
+	db_close(&db);
+	return s;
+}
+
+enum pd_status
+app_demo_build(struct app *app, enum demo_scale scale,
+    struct demo_stats *stats, struct pd_err *err)
+{
+	struct db *db = NULL;
+	char *tmp = NULL;
+	enum pd_status s;
+	int fd = -1, exists = 0;
+
+	memset(stats, 0, sizeof *stats);
+	DEMO_RAISED(s, demo_lstat(app->db_path, &exists, err));
+	if (s != PD_OK)
+		return s;
+	if (exists)
+		return pd_fail(err, PD_DUPLICATE, NULL, "there is already a "
+		    "database at %s; the demo makes a new one, so nothing was "
+		    "changed. Name a new file with --db, or move that one "
+		    "away first.", app->db_path);
+	DEMO_RAISED(s, dbfile_temp(app->db_path, "demo", &fd, &tmp, err));
+	if (s != PD_OK)
+		return s;
+	DEMO_RAISED(s, db_open(tmp, DB_OPEN_SCRATCH, &db, err));
+	if (s == PD_OK)
+		s = db_migrate_to(db, db_schema_latest(), err);
+	if (s == PD_OK) {
+		/* a new file of this process: whoever makes it fills it, and
+		 * becomes its manager (as with init) */
+		char login[64];
+
+		app->db = db;
+		access_set_system(app, app_unix_login(login, sizeof login) ==
+		    0 ? login : NULL);
+		s = app_demo_create(app, scale, stats, err);
+		app->db = NULL;
+		access_set_nobody(app, app_unix_login(login, sizeof login) ==
+		    0 ? login : NULL);
+	}
+	db_close(&db);
+	if (s == PD_OK)
+		s = dbfile_sync_close(fd, tmp, err);
+	else
+		close(fd);
+	if (s == PD_OK)
+		DEMO_RAISED(s, dbfile_place(tmp, app->db_path, err));
+	if (s == PD_OK)
+		DEMO_RAISED(s, demo_share(app->db_path, err));
+	else if (privilege_raise(NULL) == PD_OK) {
+		dbfile_remove(tmp);
+		(void)privilege_lower(NULL);
+	}
+	free(tmp);
 	return s;
 }

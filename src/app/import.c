@@ -11,11 +11,13 @@
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
+#include "peerdesk/core/sha256.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
+#include "peerdesk/db/importlog.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/referral.h"
 #include "peerdesk/db/staff.h"
@@ -68,7 +70,23 @@ struct imp {
 	 * file of ten years for 300 PALs has 150,000 weeks */
 	size_t *wslot;
 	size_t nwslot;		/* a power of two, > 2 * nweeks */
+	unsigned flags;		/* IMPORT_AGAIN */
+	int64_t import_id;	/* this import's import_log row */
+	/* lines an earlier import brought in already: how many, and the
+	 * first few, said plainly */
+	long again_lines;
+	struct strbuf again_said;
 };
+
+static const char *const kind_names[] = { "pals", "timesheet", "clients" };
+
+/* "2026-11-20 at 14:02 UTC" for a moment "2026-11-20T14:02:03Z". */
+static void
+imp_when(const char *at, char buf[32])
+{
+	snprintf(buf, 32, "%.10s at %.5s UTC", at, strlen(at) > 11 ? at + 11 :
+	    "?");
+}
 
 int
 import_kind_parse(const char *s, enum import_kind *out)
@@ -147,8 +165,8 @@ imp_warn(struct imp *im, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(line, sizeof line, "%s:%d: %s: %s", im->name, im->rec->line,
-	    field, msg);
+	snprintf(line, sizeof line, "%s:%d: %s%s%s", im->name, im->rec->line,
+	    field, field[0] ? ": " : "", msg);
 	im->res->warnings++;
 	if (im->warn != NULL)
 		im->warn(im->warn_arg, line);
@@ -270,6 +288,11 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	if (role_from_str(role_s, &role) != 0)
 		return imp_bad(im, "role", err, "'%s' is not a role; use office, "
 		    "pal or manager", role_s);
+	if ((s = access_give_role(app, role, NULL)) != PD_OK)
+		return pd_fail_at(err, s, im->name, im->rec->line, 0, "role",
+		    "only a manager may add %s; this row would make %s %s",
+		    role == ROLE_OFFICE ? "office staff" : "a manager", login,
+		    role == ROLE_OFFICE ? "office staff" : "a manager");
 	if (rule_s[0] != '\0' && benefit_rule_from_str(rule_s, &rule) != 0)
 		return imp_bad(im, "benefit_rule", err, "'%s' is not a benefit "
 		    "rule; use none, lower, permitted, supported or uc", rule_s);
@@ -311,10 +334,11 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	if ((s = db_pal_insert(app->db, &prof, err)) != PD_OK)
 		return s;
 	if ((s = db_pal_rate_add(app->db, st.id, rate, froms,
-	    app->actor.staff_id, err)) != PD_OK)
+	    access_staff_id(app), err)) != PD_OK)
 		return s;
-	if ((s = db_pal_benefit_set(app->db, st.id, rule, froms, "imported",
-	    app->actor.staff_id, err)) != PD_OK)
+	/* an empty benefit_rule records nothing: "no rule recorded" */
+	if (rule_s[0] != '\0' && (s = db_pal_benefit_set(app->db, st.id, rule,
+	    froms, "imported", access_staff_id(app), err)) != PD_OK)
 		return s;
 	{
 		const struct rules_wage_row *row = rules_wage_row_on(app->rules, froms);
@@ -438,6 +462,52 @@ imp_week(struct imp *im, int64_t pal_id, pd_date day, struct imp_week **out,
 	return PD_OK;
 }
 
+/* Is l the same as a line already in the week?  One an earlier import
+ * brought in stops the import (unless IMPORT_AGAIN); one typed in, or
+ * from this same file, is reported and imported. */
+static enum pd_status
+imp_twin(struct imp *im, const char *login, const struct ts_line *l,
+    struct pd_err *err)
+{
+	struct import_seen seen;
+	int64_t twin = 0;
+	enum pd_status s;
+	char when[32], what[160];
+
+	s = db_import_twin(im->app->db, l, &twin, &seen, err);
+	if (s == PD_NOT_FOUND)
+		return PD_OK;
+	if (s != PD_OK)
+		return s;
+	snprintf(what, sizeof what, "%s, %s, %d minutes, %s%s%s", login,
+	    l->date, l->minutes, line_kind_label(l->kind),
+	    l->note != NULL ? ", " : "", l->note != NULL ? l->note : "");
+	if (seen.id != 0 && seen.id == im->import_id)
+		imp_warn(im, "", "this line (%s) is the same as an earlier line "
+		    "of this file; both are imported, so check it is not "
+		    "counted twice", what);
+	else if (seen.id != 0) {
+		imp_when(seen.at, when);
+		if (!(im->flags & IMPORT_AGAIN)) {
+			if (im->again_lines++ < 3)
+				strbuf_addf(&im->again_said, "%sline %d (%s) came "
+				    "in on %s, imported by %s from %s",
+				    im->again_lines > 1 ? "; " : "",
+				    im->rec->line, what, when, seen.who,
+				    seen.file_name);
+		} else
+			imp_warn(im, "", "the same line (%s) was imported on %s "
+			    "by %s from %s; it is imported again (--again), so "
+			    "it now counts twice", what, when, seen.who,
+			    seen.file_name);
+	} else
+		imp_warn(im, "", "this line (%s) is the same as one already in "
+		    "the week; it is imported too, so check it is not "
+		    "counted twice", what);
+	import_seen_fini(&seen);
+	return PD_OK;
+}
+
 static enum pd_status
 imp_ts_row(struct imp *im, struct pd_err *err)
 {
@@ -485,7 +555,10 @@ imp_ts_row(struct imp *im, struct pd_err *err)
 	l.pal_id = pal_id;
 	date_format(day, l.date);
 	l.note = V(im, "note")[0] ? V(im, "note") : NULL;
-	s = db_line_insert(im->app->db, &l, im->app->actor.staff_id, err);
+	if ((s = imp_twin(im, login, &l, err)) != PD_OK)
+		return s;
+	l.import_id = im->import_id;
+	s = db_line_insert(im->app->db, &l, access_staff_id(im->app), err);
 	if (s == PD_NOT_FOUND && l.client_id > 0)
 		return imp_bad(im, "client_id", err, "there is no client %s",
 		    cid);
@@ -553,17 +626,17 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	c.pal_preferences = V(im, "pal_preferences");
 	c.interests = V(im, "interests");
 	c.status = CLIENT_REFERRED;
-	if ((s = db_client_insert(app->db, &c, app->actor.staff_id, err)) != PD_OK)
+	if ((s = db_client_insert(app->db, &c, access_staff_id(app), err)) != PD_OK)
 		return s;
 	r.client_id = c.id;
 	r.referrer_name = V(im, "referrer");
 	r.referrer_org = V(im, "referrer_org");
 	r.notes = V(im, "notes");
 	r.route = ROUTE_UNSET;
-	if ((s = db_referral_insert(app->db, &r, app->actor.staff_id, err)) != PD_OK)
+	if ((s = db_referral_insert(app->db, &r, access_staff_id(app), err)) != PD_OK)
 		return s;
 	f.client_id = c.id;
-	return db_funding_insert(app->db, &f, app->actor.staff_id, err);
+	return db_funding_insert(app->db, &f, access_staff_id(app), err);
 }
 
 /* ---- the file ------------------------------------------------------------- */
@@ -599,29 +672,46 @@ imp_verdicts(struct imp *im, struct pd_err *err)
 	return PD_OK;
 }
 
-enum pd_status
-app_import_text(struct app *app, enum import_kind kind, const char *text,
-    size_t len, const char *name, import_warn_fn warn, void *warn_arg,
-    struct import_result *res, struct pd_err *err)
+/* Refuse a file imported before (same kind, same bytes). */
+static enum pd_status
+imp_seen_file(struct imp *im, const char *kind, const char *hash,
+    struct pd_err *err)
 {
-	return app_import_text_opts(app, kind, text, len, name, NULL, warn,
-	    warn_arg, res, err);
+	struct import_seen seen;
+	enum pd_status s;
+	char when[32];
+
+	s = db_import_find(im->app->db, kind, hash, &seen, err);
+	if (s == PD_NOT_FOUND || (s == PD_OK && (im->flags & IMPORT_AGAIN))) {
+		import_seen_fini(&seen);
+		return PD_OK;
+	}
+	if (s != PD_OK)
+		return s;
+	imp_when(seen.at, when);
+	s = pd_fail_at(err, PD_DUPLICATE, im->name, 0, 0, NULL, "this file "
+	    "was imported already, on %s by %s (%ld row%s, from %s). Nothing "
+	    "was imported. To bring it in a second time on purpose, add "
+	    "--again", when, seen.who, seen.rows, seen.rows == 1 ? "" : "s",
+	    seen.file_name);
+	import_seen_fini(&seen);
+	return s;
 }
 
 enum pd_status
-app_import_text_opts(struct app *app, enum import_kind kind,
-    const char *text, size_t len, const char *name,
-    const struct import_opts *opts, import_warn_fn warn, void *warn_arg,
-    struct import_result *res, struct pd_err *err)
+app_import_text(struct app *app, enum import_kind kind, const char *text,
+    size_t len, const char *name, unsigned flags, import_warn_fn warn,
+    void *warn_arg, struct import_result *res, struct pd_err *err)
 {
-	int dry = opts != NULL && opts->dry_run;
+	int dry = (flags & IMPORT_DRY_RUN) != 0;
 	struct imp im;
 	struct csv_reader *r;
 	struct csv_record rec;
 	enum pd_status s;
 	size_t i, nhead = 0;
 	int began = 0;
-	char summary[300];
+
+	char summary[300], hash[65];
 
 	memset(res, 0, sizeof *res);
 	if ((s = app_require(app, APP_STAFF, "import files", err)) != PD_OK)
@@ -633,6 +723,9 @@ app_import_text_opts(struct app *app, enum import_kind kind,
 	im.warn_arg = warn_arg;
 	im.res = res;
 	im.rec = &rec;
+	im.flags = flags;
+	strbuf_init(&im.again_said);
+	sha256_hex(text, len, hash);
 	im.cols = kind == IMPORT_PALS ? pal_cols : kind == IMPORT_TIMESHEET ?
 	    ts_cols : client_cols;
 	r = csv_open(text, len, name);
@@ -651,6 +744,16 @@ app_import_text_opts(struct app *app, enum import_kind kind,
 		if (!began)
 			db_bulk_end(app->db);
 	}
+	/* inside the transaction: two people importing the same file at
+	 * once cannot both get in */
+	if (s == PD_OK)
+		s = imp_seen_file(&im, kind_names[kind], hash, err);
+	if (s == PD_OK)
+		s = db_import_record(app->db, kind_names[kind], hash, name,
+		    (flags & IMPORT_AGAIN) != 0,
+		    access_staff_id(app),
+		    app_actor_login(app)[0] ? app_actor_login(app) : NULL,
+		    &im.import_id, err);
 	while (s == PD_OK) {
 		s = csv_next(r, &rec, err);
 		if (s == PD_NOT_FOUND) {
@@ -678,19 +781,30 @@ app_import_text_opts(struct app *app, enum import_kind kind,
 		if (s == PD_OK)
 			res->rows++;
 	}
+	if (s == PD_OK && im.again_lines > 0)
+		s = pd_fail_at(err, PD_DUPLICATE, name, 0, 0, NULL, "%ld line%s "
+		    "of this file %s imported already: %s%s. Nothing was "
+		    "imported. If these are new hours, add --again",
+		    im.again_lines, im.again_lines == 1 ? "" : "s",
+		    im.again_lines == 1 ? "was" : "were",
+		    strbuf_str(&im.again_said), im.again_lines > 3 ? "; ..." : "");
 	if (began && s == PD_OK && kind == IMPORT_TIMESHEET)
 		s = imp_verdicts(&im, err);
 	if (began && s == PD_OK && dry) {
-		/* a dry run: everything was checked; keep nothing */
+		/* a dry run: everything was checked; keep nothing, not even
+		 * the import_log record (the same transaction) */
 		db_rollback(app->db);
 		db_bulk_end(app->db);
 		began = 0;
 		res->dry_run = 1;
 	}
 	if (began) {
+		if (s == PD_OK)
+			s = db_import_rows(app->db, im.import_id, res->rows, err);
 		if (s == PD_OK) {
-			snprintf(summary, sizeof summary, "imported %ld %s from %s",
-			    res->rows, kind_words[kind], name);
+			snprintf(summary, sizeof summary, "imported %ld %s from %s%s",
+			    res->rows, kind_words[kind], name,
+			    (flags & IMPORT_AGAIN) ? " (again, on purpose)" : "");
 			if (res->near > 0 || res->over > 0)
 				snprintf(summary + strlen(summary),
 				    sizeof summary - strlen(summary), " (PAL-weeks "
@@ -714,22 +828,14 @@ app_import_text_opts(struct app *app, enum import_kind kind,
 	free(im.pals);
 	free(im.weeks);
 	free(im.wslot);
+	strbuf_fini(&im.again_said);
 	return s;
 }
 
 enum pd_status
 app_import_file(struct app *app, enum import_kind kind, const char *path,
-    import_warn_fn warn, void *warn_arg, struct import_result *res,
-    struct pd_err *err)
-{
-	return app_import_file_opts(app, kind, path, NULL, warn, warn_arg,
-	    res, err);
-}
-
-enum pd_status
-app_import_file_opts(struct app *app, enum import_kind kind,
-    const char *path, const struct import_opts *opts, import_warn_fn warn,
-    void *warn_arg, struct import_result *res, struct pd_err *err)
+    unsigned flags, import_warn_fn warn, void *warn_arg,
+    struct import_result *res, struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *name = userfile_is_std(path) ? "standard input" : path;
@@ -743,8 +849,8 @@ app_import_file_opts(struct app *app, enum import_kind kind,
 			snprintf(err->file, sizeof err->file, "%s", name);
 		return s;
 	}
-	s = app_import_text_opts(app, kind, sb.buf != NULL ? sb.buf : "",
-	    sb.len, name, opts, warn, warn_arg, res, err);
+	s = app_import_text(app, kind, sb.buf != NULL ? sb.buf : "", sb.len,
+	    name, flags, warn, warn_arg, res, err);
 	strbuf_fini(&sb);
 	return s;
 }

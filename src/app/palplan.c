@@ -24,12 +24,11 @@ palplan_whose(const struct app *app, int64_t pal_id, int64_t *out,
 	if ((s = app_require(app, APP_PAL | APP_MANAGER, "see a PAL's "
 	    "Wellness and Development Plan", err)) != PD_OK)
 		return s;
-	if (pal_id == 0 && app->have_actor && app->actor.role == ROLE_PAL)
-		pal_id = app->actor.staff_id;
+	if (pal_id == 0 && app_actor_is_pal(app))
+		pal_id = access_staff_id(app);
 	if (pal_id <= 0)
 		return pd_fail(err, PD_INVALID, NULL, "say which PAL's plan");
-	if (!app->system && app->actor.role == ROLE_PAL &&
-	    app->actor.staff_id != pal_id)
+	if (app_actor_is_pal(app) && !app_actor_is(app, pal_id))
 		return pd_fail(err, PD_DENIED, NULL, "a PAL's Wellness and "
 		    "Development Plan is only for them and the managers");
 	*out = pal_id;

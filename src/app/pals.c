@@ -29,15 +29,13 @@
 int64_t
 assign_scope(const struct app *app)
 {
-	return !app->system && app->have_actor &&
-	    app->actor.role == ROLE_PAL ? app->actor.staff_id : 0;
+	return access_scope(app);
 }
 
 int
 assign_is_manager(const struct app *app)
 {
-	return app->system || (app->have_actor &&
-	    app->actor.role == ROLE_MANAGER);
+	return app_actor_is_manager(app);
 }
 
 int
@@ -351,19 +349,18 @@ pals_client_cb(void *arg, const struct assignment *row)
 	return 0;
 }
 
-/* May the actor read PAL pal_id at all? */
+/* May the actor read PAL *pal_id at all?  0 means their own record. */
 static enum pd_status
-pals_may_read(struct app *app, int64_t pal_id, struct pd_err *err)
+pals_may_read(struct app *app, int64_t *pal_id, struct pd_err *err)
 {
 	enum pd_status s;
-	int64_t scope = assign_scope(app);
 
 	if ((s = app_require(app, APP_ANYONE, "read PAL records", err))
 	    != PD_OK)
 		return s;
-	if (scope != 0 && scope != pal_id)
-		return pd_fail(err, PD_NOT_FOUND, NULL, "there is no such PAL");
-	return PD_OK;
+	if (*pal_id == 0 && app_actor_signed_in(app))
+		*pal_id = access_staff_id(app);
+	return access_own_pal(app, pal_id, "read a PAL record", err);
 }
 
 static enum pd_status
@@ -439,7 +436,7 @@ app_pal_open(struct app *app, int64_t pal_id, struct pal_record *out,
 	enum pd_status s;
 
 	memset(out, 0, sizeof *out);
-	if ((s = pals_may_read(app, pal_id, err)) != PD_OK)
+	if ((s = pals_may_read(app, &pal_id, err)) != PD_OK)
 		return s;
 	s = pals_read(app, pal_id, out, err);
 	if (s == PD_NOT_FOUND)
@@ -454,7 +451,7 @@ app_pal_week(struct app *app, int64_t pal_id, const char *date,
 	enum pd_status s;
 
 	memset(out, 0, sizeof *out);
-	if ((s = pals_may_read(app, pal_id, err)) != PD_OK)
+	if ((s = pals_may_read(app, &pal_id, err)) != PD_OK)
 		return s;
 	return assign_pal_week(app, pal_id, date, out, err);
 }
@@ -517,7 +514,7 @@ app_pal_profile_save(struct app *app, struct pal_profile *p,
 	int64_t scope = assign_scope(app);
 	enum pd_status s;
 
-	if ((s = pals_may_read(app, p->staff_id, err)) != PD_OK)
+	if ((s = pals_may_read(app, &p->staff_id, err)) != PD_OK)
 		return s;
 	if ((s = pals_check_date(p->date_of_birth, "date_of_birth",
 	    "Date of birth", err)) != PD_OK ||
@@ -668,7 +665,7 @@ app_pal_rate_add(struct app *app, int64_t pal_id, int64_t rate_pence,
 		below = app_pal_rate_check(app, &prof, rate_pence, on, msg,
 		    sizeof msg);
 		s = db_pal_rate_add(app->db, pal_id, rate_pence, on,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	}
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "hourly rate for %s: %s from "
@@ -707,7 +704,7 @@ app_pal_benefit_set(struct app *app, int64_t pal_id, enum benefit_rule rule,
 	s = pals_staff_name(app, pal_id, name, sizeof name, err);
 	if (s == PD_OK)
 		s = db_pal_benefit_set(app->db, pal_id, rule, on,
-		    assign_blank(note) ? NULL : note, app->actor.staff_id, err);
+		    assign_blank(note) ? NULL : note, access_staff_id(app), err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "benefit rule for %s: %s from "
 		    "%s", name, benefit_rule_label(rule), on);
@@ -883,7 +880,7 @@ app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
 	if ((s = pals_check_minutes(minutes, err)) != PD_OK)
 		return s;
 	if (supervisor_id == 0)
-		supervisor_id = app->have_actor ? app->actor.staff_id : 0;
+		supervisor_id = access_staff_id(app);
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = pals_staff_name(app, pal_id, name, sizeof name, err);

@@ -119,7 +119,8 @@ hist_audit_cb(void *arg, const struct audit_entry *row)
 	a->rows = xreallocarray(a->rows, a->n + 1, sizeof *a->rows);
 	c = &a->rows[a->n++];
 	memset(c, 0, sizeof *c);
-	memcpy(c->at, row->at, sizeof c->at);
+	/* its business day, so it sorts and counts with the versions */
+	plans_moment_of(row->at, row->day, c->at);
 	c->actor_id = row->actor_id;
 	c->actor_login = xstrdup(row->actor_login);
 	c->action = xstrdup(row->action);
@@ -277,16 +278,21 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 	return s;
 }
 
-enum pd_status
-app_plan_history(struct app *app, int64_t client_id,
+/* The history, audited as an "open" of the plan with summary. */
+static enum pd_status
+hist_load(struct app *app, int64_t client_id, const char *summary,
     struct plan_history *out, struct pd_err *err)
 {
 	struct plan_info plan;
 	enum pd_status s;
 
 	memset(out, 0, sizeof *out);
+	memset(&plan, 0, sizeof plan);
 	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "read the plan's history",
+	    err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
@@ -299,7 +305,20 @@ app_plan_history(struct app *app, int64_t client_id,
 		else if (s == PD_NOT_FOUND)
 			s = PD_OK;	/* no plan: no history */
 	}
+	if (s == PD_OK)
+		s = app_audit(app, "open", "plan", plan.id, client_id, summary,
+		    NULL, NULL, NULL, err);
+	if (s != PD_OK)
+		plan_history_fini(out);
 	return plans_finish(app, s, err);
+}
+
+enum pd_status
+app_plan_history(struct app *app, int64_t client_id,
+    struct plan_history *out, struct pd_err *err)
+{
+	return hist_load(app, client_id, "looked at the plan's history", out,
+	    err);
 }
 
 enum pd_status
@@ -308,9 +327,12 @@ app_plan_version_text(struct app *app, int64_t client_id, int version_no,
 {
 	struct plan_history h;
 	enum pd_status s;
+	char sum[80];
 	size_t i;
 
-	if ((s = app_plan_history(app, client_id, &h, err)) != PD_OK)
+	snprintf(sum, sizeof sum, "opened version %d of the plan",
+	    version_no);
+	if ((s = hist_load(app, client_id, sum, &h, err)) != PD_OK)
 		return s;
 	for (i = 0; i < h.nv; i++)
 		if (h.versions[i].version_no == version_no)
@@ -399,6 +421,9 @@ app_plan_changes(struct app *app, int64_t client_id, const char *since,
 	memset(out, 0, sizeof *out);
 	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "read what changed in the plan",
+	    err)) != PD_OK)
 		return s;
 	if ((s = plans_check_day(since, "since", "The date", 0, err)) != PD_OK)
 		return s;

@@ -27,6 +27,9 @@ app_plan_export_text(struct app *app, int64_t client_id, struct strbuf *out,
 	if ((s = app_require(app, APP_ANYONE, "export wellness plans", err))
 	    != PD_OK)
 		return s;
+	if ((s = access_client(app, client_id, "export the wellness plan",
+	    err)) != PD_OK)
+		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = plans_read(app, client_id, &doc, err);
@@ -84,10 +87,18 @@ import_at(struct pd_err *err, enum pd_status s, const char *file, int line)
 	return s;
 }
 
+/* Notes ordered by day, then words (none as ""), to find a file's note
+ * among the plan's by bisection: a file of many notes brought back into
+ * a plan of many costs n log n, not n times n. */
 static int
-import_same(const char *a, const char *b)
+import_note_cmp(const void *a, const void *b)
 {
-	return plan_text_change(a, b) == PLAN_SAME;
+	const struct plan_note *x = *(const struct plan_note *const *)a;
+	const struct plan_note *y = *(const struct plan_note *const *)b;
+	int c = strcmp(x->written_on, y->written_on);
+
+	return c != 0 ? c : strcmp(x->text ? x->text : "",
+	    y->text ? y->text : "");
 }
 
 /* The file's goal g over the plan's goal have (NULL for a new one): a
@@ -192,6 +203,7 @@ import_apply(struct app *app, const struct plan_doc *doc, const char *file,
     int force, struct plan_import_result *res, struct pd_err *err)
 {
 	struct plan_doc cur;
+	const struct plan_note **have = NULL;
 	enum pd_status s;
 	size_t i, j;
 	int now;
@@ -244,16 +256,16 @@ import_apply(struct app *app, const struct plan_doc *doc, const char *file,
 			found |= doc->goals[j].goal.id == cur.goals[i].goal.id;
 		res->goals_not_in_file += !found;
 	}
+	have = xcalloc(cur.n_notes ? cur.n_notes : 1, sizeof *have);
+	for (j = 0; j < cur.n_notes; j++)
+		have[j] = &cur.notes[j];
+	qsort(have, cur.n_notes, sizeof *have, import_note_cmp);
 	for (i = 0; i < doc->n_notes && s == PD_OK; i++) {
 		const struct plan_note *n = &doc->notes[i];
-		int known = 0;
 
-		for (j = 0; j < cur.n_notes; j++)
-			known |= strcmp(cur.notes[j].written_on,
-			    n->written_on) == 0 &&
-			    import_same(cur.notes[j].text, n->text);
-		if (known)
-			continue;
+		if (cur.n_notes > 0 && bsearch(&n, have, cur.n_notes,
+		    sizeof *have, import_note_cmp) != NULL)
+			continue;	/* already there, same day, same words */
 		s = app_plan_note_add(app, doc->client_id, n->written_on,
 		    n->text, NULL, err);
 		if (s != PD_OK)
@@ -262,6 +274,7 @@ import_apply(struct app *app, const struct plan_doc *doc, const char *file,
 			res->notes_added++;
 	}
 out:
+	free(have);
 	plan_doc_fini(&cur);
 	return s;
 }
@@ -330,6 +343,9 @@ copy_read(struct app *app, int64_t client_id, struct plan_doc *doc,
 
 	if ((s = app_require(app, APP_ANYONE, "print wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "make a copy of the wellness plan",
+	    err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;

@@ -25,14 +25,13 @@
 int64_t
 plans_scope(const struct app *app)
 {
-	return app->have_actor && app->actor.role == ROLE_PAL ?
-	    app->actor.staff_id : 0;
+	return access_scope(app);
 }
 
 int64_t
 plans_actor(const struct app *app)
 {
-	return app->have_actor ? app->actor.staff_id : 0;
+	return access_staff_id(app);
 }
 
 enum pd_status
@@ -115,6 +114,35 @@ plans_moment(char out[21])
 }
 
 void
+plans_moment_of(const char *at, const char *day, char out[21])
+{
+	struct tm tm, loc, utc;
+	int y, m, d;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (day == NULL || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    at == NULL || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) !=
+	    6) {
+		snprintf(out, 21, "%s", at ? at : "");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	/* as plans_moment: this time of day, on that day */
+	localtime_r(&t, &loc);
+	loc.tm_year = y - 1900;
+	loc.tm_mon = m - 1;
+	loc.tm_mday = d;
+	loc.tm_isdst = -1;
+	t = mktime(&loc);
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+void
 plans_day_of(const char *at, char out[11])
 {
 	struct tm tm, loc;
@@ -142,9 +170,10 @@ plans_audit(struct app *app, const char *action, const char *entity,
 	struct audit_entry a;
 
 	memset(&a, 0, sizeof a);
-	plans_moment(a.at);
-	a.actor_id = app->have_actor ? app->actor.staff_id : 0;
-	a.actor_login = app->actor.login[0] ? app->actor.login : NULL;
+	app_today(a.day);	/* plan history reads it; `at` is real time */
+	a.actor_id = access_staff_id(app);
+	a.actor_login = app_actor_login(app)[0] ?
+	    (char *)(uintptr_t)app_actor_login(app) : NULL;
 	a.action = (char *)(uintptr_t)action;
 	a.entity = (char *)(uintptr_t)entity;
 	a.entity_id = entity_id;
@@ -277,18 +306,8 @@ enum pd_status
 app_plan_load(struct app *app, int64_t client_id, struct plan_doc *out,
     struct pd_err *err)
 {
-	enum pd_status s;
-
-	plan_doc_init(out);
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = db_begin(app->db, err)) != PD_OK)
-		return s;
-	s = plans_finish(app, plans_read(app, client_id, out, err), err);
-	if (s != PD_OK)
-		plan_doc_fini(out);
-	return s;
+	/* every read of a plan is audited, like opening the client record */
+	return app_plan_open(app, client_id, out, err);
 }
 
 enum pd_status
@@ -300,6 +319,9 @@ app_plan_open(struct app *app, int64_t client_id, struct plan_doc *out,
 	plan_doc_init(out);
 	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "read the wellness plan",
+	    err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
@@ -346,6 +368,9 @@ app_plan_save(struct app *app, int64_t client_id,
 
 	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
 	    != PD_OK)
+		return st;
+	if ((st = access_client(app, client_id, "write the wellness plan",
+	    err)) != PD_OK)
 		return st;
 	if ((st = plans_check_sections(s, err)) != PD_OK)
 		return st;
@@ -402,6 +427,9 @@ app_plan_merge(struct app *app, int64_t client_id,
 		memset(theirs, 0, sizeof *theirs);
 	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
 	    != PD_OK)
+		return st;
+	if ((st = access_client(app, client_id, "write the wellness plan",
+	    err)) != PD_OK)
 		return st;
 	if ((st = db_begin(app->db, err)) != PD_OK)
 		return st;
@@ -569,6 +597,9 @@ app_goal_save(struct app *app, int64_t client_id, struct plan_doc_goal *g,
 	if ((s = app_require(app, APP_ANYONE, "write wellness plans", err))
 	    != PD_OK)
 		return s;
+	if ((s = access_client(app, client_id, "write the wellness plan",
+	    err)) != PD_OK)
+		return s;
 	if ((s = plans_check_goal(g, err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
@@ -645,6 +676,9 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 	size_t i, j, given = 0;
 
 	if ((s = app_require(app, APP_ANYONE, "record reviews", err)) != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "record a review of the plan",
+	    err)) != PD_OK)
 		return s;
 	if (on == NULL || on[0] == '\0')
 		app_today(day);
@@ -725,6 +759,9 @@ app_plan_note_add(struct app *app, int64_t client_id, const char *on,
 
 	if ((s = app_require(app, APP_ANYONE, "write wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "add a note to the wellness plan",
+	    err)) != PD_OK)
 		return s;
 	if (plans_blank(text))
 		return pd_fail(err, PD_INVALID, "text", "the note is empty");
@@ -811,6 +848,9 @@ app_plan_is_established(struct app *app, int64_t client_id, int *yes,
 		on[0] = '\0';
 	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
 	    != PD_OK)
+		return s;
+	if ((s = access_client(app, client_id, "read the wellness plan",
+	    err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;

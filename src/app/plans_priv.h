@@ -36,8 +36,14 @@ void plans_moment(char out[21]);
  * "YYYY-MM-DD"; the first ten characters when at is not a moment. */
 void plans_day_of(const char *at, char out[11]);
 
-/* app_audit() (no reason) at plans_moment(): the plan's own changes,
- * which its history shows next to its versions. */
+/* The moment an audit row stands for in a plan's history: its real
+ * time of day (at, UTC) on its business day (day, as --today said when
+ * it was written), so it sorts with the versions plans_moment() stamped.
+ * at itself when day is "" (rows from before schema 8). */
+void plans_moment_of(const char *at, const char *day, char out[21]);
+
+/* app_audit() (no reason) with the business day: the plan's own changes,
+ * which its history shows next to its versions (plans_moment_of). */
 enum pd_status plans_audit(struct app *app, const char *action,
     const char *entity, int64_t entity_id, int64_t client_id,
     const char *summary, const char *before, const char *after,

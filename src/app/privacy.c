@@ -10,6 +10,7 @@
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/config/sar_yaml.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/model/date.h"
@@ -128,24 +129,193 @@ app_erase_check(struct app *app, int64_t id, struct privacy_client *out,
 	return s;
 }
 
-enum pd_status
-app_erase_mentions(struct app *app, int64_t id,
-    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
-    struct pd_err *err)
-{
-	enum pd_status s;
+/* Someone else's text that names the client, with where. */
+struct erase_text {
+	enum privacy_field field;
+	int64_t record_id, client_id;
+	char *what, *owner, *on, *text;
+	struct mention_hit *hits;
+	size_t nhits;
+};
 
-	if ((s = app_require(app, APP_MANAGER, "erase a client", err)) != PD_OK)
+struct erase_texts {
+	struct mention_rule *rule;
+	struct erase_text *v;
+	size_t n, cap;
+	size_t mentions;
+};
+
+static int
+erase_text_cb(void *arg, const struct privacy_text *t)
+{
+	struct erase_texts *et = arg;
+	struct erase_text *e;
+	struct mention_hit *h;
+	size_t n = mention_find(et->rule, t->text, MENTION_FIND_PARTS, &h);
+
+	if (n == 0)
+		return 0;
+	if (et->n == et->cap) {
+		et->cap = et->cap ? et->cap * 2 : 16;
+		et->v = xreallocarray(et->v, et->cap, sizeof *et->v);
+	}
+	e = &et->v[et->n++];
+	e->field = t->field;
+	e->record_id = t->record_id;
+	e->client_id = t->client_id;
+	e->what = xstrdup(t->what);
+	e->owner = t->owner != NULL ? xstrdup(t->owner) : NULL;
+	e->on = xstrdup(t->on);
+	e->text = xstrdup(t->text);
+	e->hits = h;
+	e->nhits = n;
+	et->mentions += n;
+	return 0;
+}
+
+static void
+erase_texts_fini(struct erase_texts *et)
+{
+	size_t i;
+
+	for (i = 0; i < et->n; i++) {
+		free(et->v[i].what);
+		free(et->v[i].owner);
+		free(et->v[i].on);
+		free(et->v[i].text);
+		free(et->v[i].hits);
+	}
+	free(et->v);
+	mention_rule_free(&et->rule);
+	memset(et, 0, sizeof *et);
+}
+
+/* Every text of someone else naming client id, and the list's sum. */
+static enum pd_status
+erase_collect(struct app *app, int64_t id, struct erase_texts *et,
+    unsigned long long *sum, struct pd_err *err)
+{
+	struct privacy_client c;
+	unsigned long long h = 14695981039346656037ULL;
+	enum pd_status s;
+	size_t i, j;
+
+	memset(et, 0, sizeof *et);
+	if ((s = db_privacy_client(app->db, id, &c, err)) != PD_OK)
 		return s;
-	return db_privacy_mentions(app->db, id, cb, arg, err);
+	et->rule = mention_rule_new(c.name, c.preferred_name, c.phone);
+	privacy_client_fini(&c);
+	if ((s = db_privacy_texts(app->db, id, erase_text_cb, et, err)) !=
+	    PD_OK) {
+		erase_texts_fini(et);
+		return s;
+	}
+#define MIX(v) (h = (h ^ (unsigned long long)(v)) * 1099511628211ULL)
+	for (i = 0; i < et->n; i++)
+		for (j = 0; j < et->v[i].nhits; j++) {
+			MIX(et->v[i].field);
+			MIX(et->v[i].record_id);
+			MIX(et->v[i].hits[j].start);
+			MIX(et->v[i].hits[j].end);
+			MIX(et->v[i].hits[j].kind);
+		}
+#undef MIX
+	if (sum != NULL)
+		*sum = h;
+	return PD_OK;
 }
 
 enum pd_status
-app_erase(struct app *app, int64_t id, struct pd_err *err)
+app_erase_mentions(struct app *app, int64_t id,
+    int (*cb)(void *arg, const struct erase_mention *m), void *arg,
+    unsigned long long *sum, struct pd_err *err)
+{
+	struct erase_texts et;
+	struct erase_mention m;
+	struct strbuf ctx = STRBUF_INIT;
+	enum pd_status s;
+	size_t i, j, n = 0;
+	int stop = 0;
+
+	if ((s = app_require(app, APP_MANAGER, "erase a client", err)) != PD_OK)
+		return s;
+	if ((s = erase_collect(app, id, &et, sum, err)) != PD_OK)
+		return s;
+	for (i = 0; i < et.n && !stop; i++)
+		for (j = 0; j < et.v[i].nhits && !stop; j++) {
+			const struct erase_text *e = &et.v[i];
+
+			strbuf_reset(&ctx);
+			mention_context(e->text, &e->hits[j], 30, &ctx);
+			m.n = ++n;
+			m.what = e->what;
+			m.record_id = e->record_id;
+			m.client_id = e->client_id;
+			m.owner = e->owner;
+			m.on = e->on;
+			m.kind = e->hits[j].kind;
+			m.context = strbuf_str(&ctx);
+			m.replace = m.kind != MENTION_PART;
+			stop = cb(arg, &m);
+		}
+	strbuf_fini(&ctx);
+	erase_texts_fini(&et);
+	return PD_OK;
+}
+
+/* Replace the chosen mentions in each text. */
+static enum pd_status
+erase_elsewhere(struct app *app, struct erase_texts *et,
+    const struct erase_choices *ch, struct erase_result *res,
+    struct pd_err *err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum pd_status s = PD_OK;
+	size_t i, j, n = 0;
+	int *keep;
+
+	for (i = 0; s == PD_OK && i < et->n; i++) {
+		struct erase_text *e = &et->v[i];
+		size_t any = 0;
+
+		keep = xcalloc(e->nhits, sizeof *keep);
+		for (j = 0; j < e->nhits; j++, n++) {
+			if (ch != NULL && ch->replace != NULL)
+				keep[j] = n < ch->n && ch->replace[n] != 0;
+			else
+				keep[j] = e->hits[j].kind != MENTION_PART;
+			any += keep[j] != 0;
+		}
+		res->replaced += any;
+		res->kept += e->nhits - any;
+		if (any > 0) {
+			strbuf_reset(&sb);
+			mention_replace(e->text, e->hits, e->nhits, keep,
+			    "(erased)", &sb);
+			s = db_privacy_text_set(app->db, e->field, e->record_id,
+			    e->text, strbuf_str(&sb), err);
+		}
+		free(keep);
+	}
+	strbuf_fini(&sb);
+	return s;
+}
+
+enum pd_status
+app_erase(struct app *app, int64_t id, const struct erase_choices *choices,
+    struct erase_result *res, struct pd_err *err)
 {
 	struct privacy_client c;
+	struct erase_texts et;
+	struct erase_result mine;
+	unsigned long long sum = 0;
 	enum pd_status s;
+	char summary[200];
 
+	if (res == NULL)
+		res = &mine;
+	memset(res, 0, sizeof *res);
+	memset(&et, 0, sizeof et);
 	if ((s = app_require(app, APP_MANAGER, "erase a client", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
@@ -156,17 +326,40 @@ app_erase(struct app *app, int64_t id, struct pd_err *err)
 		privacy_client_fini(&c);
 	}
 	if (s == PD_OK)
-		s = db_privacy_erase(app->db, id,
-		    app->have_actor ? app->actor.staff_id : 0, err);
+		s = erase_collect(app, id, &et, &sum, err);
+	if (s == PD_OK && choices != NULL && choices->replace != NULL &&
+	    (choices->sum != sum || choices->n != et.mentions))
+		s = pd_fail(err, PD_CONFLICT, NULL, "other people's records "
+		    "changed while the erase was being decided; nothing was "
+		    "erased, please run it again");
 	if (s == PD_OK)
-		s = app_audit(app, "erase", "client", id, id,
-		    "client anonymised (personal details and notes removed)",
-		    NULL, NULL, NULL, err);
+		s = db_privacy_erase(app->db, id,
+		    access_staff_id(app), err);
+	if (s == PD_OK)
+		s = erase_elsewhere(app, &et, choices, res, err);
+	if (s == PD_OK) {
+		snprintf(summary, sizeof summary, "client anonymised (personal "
+		    "details and notes removed); in other records %zu "
+		    "mention%s replaced, %zu kept", res->replaced,
+		    res->replaced == 1 ? "" : "s", res->kept);
+		s = app_audit(app, "erase", "client", id, id, summary, NULL,
+		    NULL, NULL, err);
+	}
 	if (s == PD_OK)
 		s = db_commit(app->db, err);
 	else
 		db_rollback(app->db);
-	return s;
+	erase_texts_fini(&et);
+	if (s != PD_OK) {
+		memset(res, 0, sizeof *res);
+		return s;
+	}
+	/* The old pages are still in the write-ahead log until it is
+	 * copied back and emptied (secure_delete zeroes the freed space
+	 * in the database file). */
+	res->journal_emptied = app->db != NULL &&
+	    db_checkpoint_truncate(app->db, NULL) == PD_OK;
+	return PD_OK;
 }
 
 struct privacy_ret {

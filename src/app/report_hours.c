@@ -256,7 +256,8 @@ report_build(struct app *app, const char *week, int with_clients,
 		}
 		in.bands = bands;
 		in.n_bands = (size_t)r->totals.nbands;
-		s = db_pal_benefit_on(app->db, r->pal_id, first, &in.rule, err);
+		s = time_missing(app, r->pal_id, first, last, &in.rule,
+		    &in.missing, err);
 		/* judged against every rule and limit in force in the week */
 		if (s == PD_OK)
 			s = time_basis(app, r->pal_id, wk.first, &basis, err);

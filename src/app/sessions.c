@@ -121,7 +121,7 @@ sessions_client_ok(struct app *app, int64_t pal_id, int64_t client_id,
 	client_fini(&c);
 	if (s == PD_NOT_FOUND)
 		return pd_fail(err, PD_NOT_FOUND, "client",
-		    app->have_actor && app->actor.staff_id == pal_id ?
+		    app_actor_signed_in(app) && access_staff_id(app) == pal_id ?
 		    "that client is not one of yours" :
 		    "that client is not one of the PAL's");
 	if (s != PD_OK)
@@ -144,14 +144,13 @@ static enum pd_status
 sessions_own(struct app *app, int64_t id, struct session *out,
     struct pd_err *err)
 {
-	int pal = app->have_actor && !app->system &&
-	    app->actor.role == ROLE_PAL;
+	int pal = app_actor_is_pal(app);
 	enum pd_status s;
 
 	memset(out, 0, sizeof *out);
-	s = db_session_get(app->db, id, pal ? app->actor.staff_id : 0, out,
+	s = db_session_get(app->db, id, pal ? access_staff_id(app) : 0, out,
 	    err);
-	if (s == PD_OK && pal && out->pal_id != app->actor.staff_id) {
+	if (s == PD_OK && pal && out->pal_id != access_staff_id(app)) {
 		session_fini(out);
 		s = pd_fail(err, PD_NOT_FOUND, NULL,
 		    "That session cannot be found.");
@@ -247,8 +246,8 @@ app_session_log(struct app *app, struct session *s, const char *reason,
 
 	if ((st = app_require(app, APP_ANYONE, "log a session", err)) != PD_OK)
 		return st;
-	if (app->have_actor && !app->system && app->actor.role == ROLE_PAL)
-		s->pal_id = app->actor.staff_id;
+	if (app_actor_is_pal(app))
+		s->pal_id = access_staff_id(app);
 	if ((st = time_pal_resolve(app, &s->pal_id, NULL, err)) != PD_OK)
 		return st;
 	if ((st = sessions_check(s, err)) != PD_OK)
@@ -266,8 +265,7 @@ app_session_log(struct app *app, struct session *s, const char *reason,
 	if (st == PD_OK)
 		st = time_gate(app, &p, 0, reason, err);
 	if (st == PD_OK)
-		st = db_session_insert(app->db, s, app->have_actor ?
-		    app->actor.staff_id : 0, err);
+		st = db_session_insert(app->db, s, access_staff_id(app), err);
 	if (st == PD_OK && !s->booked) {
 		l.pal_id = s->pal_id;
 		memcpy(l.date, s->date, sizeof l.date);
@@ -418,8 +416,7 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 		st = time_preview_calc(app, line.pal_id, line.date, line.kind,
 		    0, &line, &po, NULL, err);
 	if (st == PD_OK)
-		st = db_session_update(app->db, s, app->have_actor ?
-		    app->actor.staff_id : 0, err);
+		st = db_session_update(app->db, s, access_staff_id(app), err);
 	if (st == PD_OK)
 		st = sessions_follow(app, s, &line, have_line,
 		    old_locked || p.locked, reason, err);

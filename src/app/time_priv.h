@@ -19,12 +19,22 @@ struct time_week {
 	char label[WEEK_LABEL_LEN];
 	int has_limits;
 	struct permitted_limits lim;	/* DWP applies on the day asked */
-	enum benefit_rule rule;		/* in force on the day asked */
+	enum benefit_rule rule;		/* in force on the day asked (or
+					 * the first recorded in the week) */
+	unsigned missing;		/* PERMITTED_NO_RULE / _NO_RATE */
 	struct permitted_basis basis;	/* every day's rule and limits:
 					 * what the week is judged against */
 	struct week_totals totals;	/* every line dated first..last */
 	struct ts_week week;		/* id 0 when none yet */
 };
+
+/* The rule in force on first and what is missing for pal_id's week
+ * first..last: PERMITTED_NO_RULE (no rule recorded by last; the rule
+ * on first, else the one first recorded inside the week),
+ * PERMITTED_NO_RATE (no pay rate by last). */
+enum pd_status time_missing(struct app *app, int64_t pal_id,
+    const char *first, const char *last, enum benefit_rule *rule,
+    unsigned *missing, struct pd_err *err);
 
 /* 1 when s is blank (NULL, or only spaces). */
 int time_blank(const char *s);

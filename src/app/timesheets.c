@@ -36,21 +36,19 @@ time_blank(const char *s)
 int
 time_is_manager(const struct app *app)
 {
-	return app->system ||
-	    (app->have_actor && app->actor.role == ROLE_MANAGER);
+	return app_actor_is_manager(app);
 }
 
 int
 time_shows_pay(const struct app *app, int64_t pal_id)
 {
-	return time_is_manager(app) ||
-	    (app->have_actor && app->actor.staff_id == pal_id);
+	return access_sees_pay(app, pal_id);
 }
 
 static int
 time_is_pal(const struct app *app)
 {
-	return !app->system && app->have_actor && app->actor.role == ROLE_PAL;
+	return app_actor_is_pal(app);
 }
 
 int
@@ -70,9 +68,9 @@ time_pal_resolve(struct app *app, int64_t *pal_id, char **name,
 		if (!time_is_pal(app))
 			return pd_fail(err, PD_INVALID, "pal",
 			    "please say which PAL");
-		*pal_id = app->actor.staff_id;
+		*pal_id = access_staff_id(app);
 	}
-	if (time_is_pal(app) && *pal_id != app->actor.staff_id)
+	if (time_is_pal(app) && *pal_id != access_staff_id(app))
 		return pd_fail(err, PD_DENIED, "pal",
 		    "a PAL may see and change only their own week");
 	memset(&st, 0, sizeof st);
@@ -139,6 +137,34 @@ time_week_row(struct app *app, int64_t pal_id, const char *first,
 }
 
 enum pd_status
+time_missing(struct app *app, int64_t pal_id, const char *first,
+    const char *last, enum benefit_rule *rule, unsigned *missing,
+    struct pd_err *err)
+{
+	int64_t rate;
+	int recorded = 0;
+	enum pd_status s;
+
+	*missing = 0;
+	if ((s = db_pal_benefit_find(app->db, pal_id, first, rule, &recorded,
+	    err)) != PD_OK)
+		return s;
+	/* first recorded inside the week: judge the week by it */
+	if (!recorded && (s = db_pal_benefit_find(app->db, pal_id, last, rule,
+	    &recorded, err)) != PD_OK)
+		return s;
+	if (!recorded)
+		*missing |= PERMITTED_NO_RULE;
+	/* rates run from a date: none by the last day is none all week */
+	s = db_pal_rate_on(app->db, pal_id, last, &rate, NULL);
+	if (s == PD_NOT_FOUND)
+		*missing |= PERMITTED_NO_RATE;
+	else if (s != PD_OK)
+		return pd_fail(err, s, NULL, "could not read the pay rate");
+	return PD_OK;
+}
+
+enum pd_status
 time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *w, struct pd_err *err)
 {
@@ -154,6 +180,8 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *w, struct pd_err *err)
 {
 	const struct rules_pw_row *pw;
+	enum benefit_rule day_rule;
+	int recorded = 0;
 	char on[11];
 	enum pd_status s;
 
@@ -172,9 +200,15 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
 		w->lim.higher_pence = pw->higher_pence;
 		w->lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
 	}
-	if ((s = db_pal_benefit_on(app->db, pal_id, on, &w->rule,
-	    err)) != PD_OK)
+	/* what is not recorded (no rule, no rate) is said in words */
+	if ((s = time_missing(app, pal_id, w->first, w->last, &w->rule,
+	    &w->missing, err)) != PD_OK)
 		return s;
+	if ((s = db_pal_benefit_find(app->db, pal_id, on, &day_rule,
+	    &recorded, err)) != PD_OK)
+		return s;
+	if (recorded)
+		w->rule = day_rule;
 	if ((s = time_basis(app, pal_id, w->wk.first, &w->basis, err))
 	    != PD_OK)
 		return s;
@@ -203,6 +237,7 @@ time_row(const struct app *app, const struct time_week *w,
 	in.n_bands = (size_t)t->nbands;
 	in.rule = w->rule;
 	in.basis = &w->basis;
+	in.missing = w->missing;
 	memset(&opt, 0, sizeof opt);
 	opt.limits = w->has_limits ? &w->lim : NULL;
 	opt.near_percent = app->settings->near_percent;
@@ -276,7 +311,9 @@ time_preview_calc(struct app *app, int64_t pal_id, const char *date,
 	out->shows_pay = time_shows_pay(app, pal_id);
 	out->add_minutes = ra.minutes - rb.minutes;
 	out->add_pence = ra.gross_pence - rb.gross_pence;
-	permitted_check_adding_basis(&w.basis, rb.minutes, rb.gross_pence,
+	permitted_check_adding_basis(&w.basis, w.missing |
+	    (rb.unrated_minutes > 0 || ra.unrated_minutes > 0 ?
+	    PERMITTED_NO_RATE : 0), rb.minutes, rb.gross_pence,
 	    out->add_minutes, out->add_pence, app->settings->near_percent,
 	    &out->change);
 	pa = &out->change.after;
@@ -331,7 +368,7 @@ time_gate(struct app *app, const struct time_preview *p, int old_locked,
 		return pd_fail(err, PD_LIMIT, "reason", "%s. To go over the "
 		    "limit, please give the reason you agree to it.",
 		    p->sentence);
-	if (!app->have_actor || app->actor.staff_id == 0)
+	if (!app_actor_signed_in(app) || access_staff_id(app) == 0)
 		return pd_fail(err, PD_DENIED, "reason", "only a signed-in "
 		    "manager can agree to go over a limit");
 	return PD_OK;
@@ -350,7 +387,7 @@ time_override_record(struct app *app, const struct time_preview *p,
 	if (!p->needs_override)
 		return PD_OK;
 	s = db_override_insert(app->db, p->pal_id, p->first, reason,
-	    app->actor.staff_id, line_id, &id, err);
+	    access_staff_id(app), line_id, &id, err);
 	if (s != PD_OK)
 		return s;
 	memset(&st, 0, sizeof st);
@@ -405,7 +442,7 @@ time_line_put(struct app *app, struct ts_line *l, const struct ts_line *old,
 	pd_date day;
 	char first[11];
 	enum pd_status s;
-	int64_t by = app->have_actor ? app->actor.staff_id : 0;
+	int64_t by = access_staff_id(app);
 
 	if (date_parse(l->date, &day, NULL) != PD_OK)
 		return pd_fail(err, PD_INVALID, "date",
@@ -504,7 +541,7 @@ app_pal_by_login(struct app *app, const char *login, int64_t *pal_id,
 		    "there is no PAL with the login '%s'", login ? login : "");
 	if (s != PD_OK)
 		return pd_fail(err, s, NULL, "could not read the staff list");
-	if (time_is_pal(app) && *pal_id != app->actor.staff_id)
+	if (time_is_pal(app) && *pal_id != access_staff_id(app))
 		return pd_fail(err, PD_DENIED, "pal",
 		    "a PAL may look only at their own record and week");
 	return PD_OK;
@@ -727,7 +764,7 @@ app_week_submit(struct app *app, int64_t pal_id, const char *week,
 		    "already", label);
 	if (s == PD_OK)
 		s = db_week_set_status(app->db, &w, WEEK_SUBMITTED,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	if (s == PD_OK) {
 		summary = xasprintf("sent week %s for approval", label);
 		s = app_audit(app, "submit", "timesheet_week", w.id, 0, summary,
@@ -891,8 +928,8 @@ time_line_record(struct app *app, struct ts_line *l, struct pd_err *err)
 	int64_t id = 0, by = 0;
 	enum pd_status s = PD_OK;
 
-	if (app->have_actor && app->actor.role != ROLE_PAL)
-		by = app->actor.staff_id;
+	if (app_actor_signed_in(app) && access_role(app) != ROLE_PAL)
+		by = access_staff_id(app);
 	if (l->kind == LINE_SUPERVISION && l->supervision_id == 0) {
 		s = db_pal_supervision_add(app->db, l->pal_id, l->date, by,
 		    l->minutes, 1, l->note, &id, err);
@@ -963,7 +1000,7 @@ time_line_own(struct app *app, int64_t id, struct ts_line *old,
 	memset(old, 0, sizeof *old);
 	s = db_line_get(app->db, id, old, err);
 	if (s == PD_OK && time_is_pal(app) &&
-	    old->pal_id != app->actor.staff_id) {
+	    old->pal_id != access_staff_id(app)) {
 		ts_line_fini(old);
 		s = pd_fail(err, PD_NOT_FOUND, NULL,
 		    "That timesheet line cannot be found.");

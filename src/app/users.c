@@ -8,10 +8,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/pals.h"
+#include "peerdesk/app/signin.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/staff.h"
+#include "peerdesk/config/settings.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
+#include "peerdesk/model/week.h"
 
 #define PASSPHRASE_MIN 8
 
@@ -97,7 +103,9 @@ app_user_add(struct app *app, const char *login, const char *name,
 	enum pd_status s;
 	const char *p;
 
-	if ((s = app_require(app, APP_MANAGER, "add staff users", err)) != PD_OK)
+	if ((s = app_require(app, APP_STAFF, "add staff users", err)) != PD_OK)
+		return s;
+	if ((s = access_give_role(app, role, err)) != PD_OK)
 		return s;
 	if (login == NULL || login[0] == '\0')
 		return pd_fail(err, PD_INVALID, "login", "a Unix login is needed");
@@ -122,6 +130,47 @@ app_user_add(struct app *app, const char *login, const char *name,
 }
 
 enum pd_status
+app_pal_add(struct app *app, const char *login, const char *name,
+    int64_t rate_pence, int has_rule, enum benefit_rule rule, int64_t *id,
+    char *warning, size_t n, struct pd_err *err)
+{
+	int64_t pal_id = 0;
+	enum pd_status s;
+	char from[11];
+
+	if (warning != NULL && n > 0)
+		warning[0] = '\0';
+	/* from the first day of this week, so the week is judged whole */
+	date_format(week_start_of(today_get(), app->settings->week_start),
+	    from);
+	if ((rate_pence >= 0 || has_rule) && (s = app_require(app,
+	    APP_MANAGER, "record pay rates and benefit rules", err)) != PD_OK)
+		return s;
+	if (rate_pence == 0 || rate_pence < -1)
+		return pd_fail(err, PD_INVALID, "rate", "a pay rate of £0.00 "
+		    "cannot be right; leave it out if it is not known");
+	if (has_rule && benefit_rule_str(rule) == NULL)
+		return pd_fail(err, PD_INVALID, "benefit", "that is not a "
+		    "benefit rule");
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	/* the inner use cases nest: one commit, or nothing at all */
+	s = app_user_add(app, login, name, ROLE_PAL, &pal_id, err);
+	if (s == PD_OK && rate_pence > 0)
+		s = app_pal_rate_add(app, pal_id, rate_pence, from, warning, n,
+		    err);
+	if (s == PD_OK && has_rule)
+		s = app_pal_benefit_set(app, pal_id, rule, from, NULL, err);
+	if (s == PD_OK)
+		s = db_commit(app->db, err);
+	else
+		db_rollback(app->db);
+	if (s == PD_OK && id != NULL)
+		*id = pal_id;
+	return s;
+}
+
+enum pd_status
 app_user_passwd(struct app *app, const char *login, const char *passphrase,
     struct pd_err *err)
 {
@@ -136,8 +185,7 @@ app_user_passwd(struct app *app, const char *login, const char *passphrase,
 		return s == PD_NOT_FOUND ? pd_fail(err, s, "login",
 		    "'%s' is not a peerdesk user", login) : s;
 	}
-	if (!(app->system || (app->have_actor && (app->actor.role == ROLE_MANAGER ||
-	    app->actor.staff_id == st.id)))) {
+	if (!app_actor_is_manager(app) && !app_actor_is(app, st.id)) {
 		staff_fini(&st);
 		return pd_fail(err, PD_DENIED, NULL, "only a manager may set "
 		    "someone else's passphrase");
@@ -218,6 +266,7 @@ app_user_list(struct app *app, int (*cb)(void *arg, const struct staff *row),
 enum pd_status
 app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
 {
+	char unix_login[64] = "", how[200], summary[300];
 	struct staff st;
 	enum pd_status s;
 
@@ -227,15 +276,15 @@ app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
 		s = pd_fail(err, PD_DENIED, NULL, "this account has been "
 		    "switched off; please ask the manager");
 	if (s == PD_OK) {
-		app->actor.staff_id = st.id;
-		app->actor.role = st.role;
-		snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
-		app->have_actor = 1;
-		app->system = 0;
+		access_set_user(app, st.id, st.role, login);
+		app_unix_login(unix_login, sizeof unix_login);
+		app_session_how(how, sizeof how);
+		snprintf(summary, sizeof summary, "signed in on the shared "
+		    "account %s, %s", unix_login, how);
 		s = db_begin(app->db, err);
 		if (s == PD_OK)
 			s = app_audit(app, "sign_in", "staff", st.id, 0,
-			    "signed in", NULL, NULL, NULL, err);
+			    summary, NULL, NULL, NULL, err);
 		if (s == PD_OK)
 			s = db_commit(app->db, err);
 		else

@@ -530,6 +530,8 @@ app_report_pay(struct app *app, const char *from, const char *to,
 			l.gross_pence = row.gross_pence;
 			l.status = pw.v[i].status;
 			l.verdict = row.check.verdict;
+			l.not_checked = (row.check.missing &
+			    PERMITTED_NO_RULE) || row.check.pay_unchecked;
 			l.overrides = o.n;
 			pay_export_add(out, &l, pw.logins[i], pw.names[i],
 			    row.check.note, o.reason);

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,7 @@ static const struct cli_command commands[] = {
 	{ "demo", cli_demo, "demo [--scale small|large]",
 	  "fill an empty database with a demo organisation" },
 	{ "import", cli_import, "import pals|timesheet|clients FILE",
-	  "bring in a CSV file (one transaction; --dry-run keeps nothing)" },
+	  "bring in a CSV file (all or nothing; --again, --dry-run)" },
 	{ "summary", cli_summary, "summary",
 	  "print what the database holds, in numbers" },
 	{ "user", cli_user, "user add|passwd|list ...",
@@ -38,19 +40,19 @@ static const struct cli_command commands[] = {
 	{ "week", cli_week, "week [--pal LOGIN] [--week W] ...",
 	  "a PAL's week and room left; --submit, --approve, --paid" },
 	{ "report", cli_report, "report hours|pay ...",
-	  "the weekly hours summary (text, csv, pdf); pay: the payroll CSV" },
-	{ "reminders", cli_reminders, "reminders [--days N] [--format F]", "what is due: reviews, DBS, supervision, funders (text|csv|ics)" },
-	{ "pal", cli_pal, "pal list [--all] | pal show LOGIN", "PALs: caseload, hours this week, room left; one PAL's record" },
+	  "the weekly hours summary (managers); pay: the payroll CSV" },
+	{ "reminders", cli_reminders, "reminders [--days N] [--format F]", "what is due: reviews, DBS, supervision, funders" },
+	{ "pal", cli_pal, "pal list [--all] | pal show LOGIN", "PALs: caseload, this week's hours, room left" },
 	{ "sar", cli_sar, "sar CLIENT [--output DIR]",
-	  "a copy of everything held about a client (PDF and YAML)" },
+	  "everything held about a client (PDF and YAML)" },
 	{ "erase", cli_erase, "erase CLIENT [--yes]",
-	  "anonymise a closed client (asks for their name)" },
+	  "anonymise a closed client (asks about each mention, then the name)" },
 	{ "retention", cli_retention, "retention [--dry-run] [--yes]",
-	  "erase closed clients kept longer than retention_years" },
+	  "erase clients closed longer than retention_years" },
 	{ "clients", cli_clients, "clients [NAME]",
 	  "list clients with their numbers" },
 	{ "plan", cli_plan, "plan show|print|pdf|export|import ...",
-	  "a client's wellness plan (peerdesk plan for more)" },
+	  "a client's wellness plan (plan --help for more)" },
 	{ "palplan", cli_palplan, "palplan [list|show|history] [PAL]",
 	  "a PAL's Wellness and Development Plan" },
 	{ NULL, NULL, NULL, NULL }
@@ -76,9 +78,15 @@ cli_usage(FILE *f)
 	    "  -V, --version      show the version\n"
 	    "\n"
 	    "Commands:\n");
-	for (c = commands; c->name != NULL; c++)
-		fprintf(f, "  %-36s %s\n", c->usage, c->help);
-	fprintf(f, "\nMore: man peerdesk\n");
+	for (c = commands; c->name != NULL; c++) {
+		/* within 80 columns: a long usage gets a line of its own */
+		if (strlen(c->usage) <= 26)
+			fprintf(f, "  %-26s %s\n", c->usage, c->help);
+		else
+			fprintf(f, "  %s\n  %-26s %s\n", c->usage, "", c->help);
+	}
+	fprintf(f, "\n'peerdesk COMMAND --help' shows a command's own usage.\n"
+	    "More: man peerdesk\n");
 }
 
 int
@@ -135,6 +143,55 @@ cli_set_today(const char *s, const char *from)
 	return 0;
 }
 
+/* The options every command takes (--db, --config, --today) may also
+ * come after the command: take them out of argv (argv[0] is the
+ * command), up to a "--".  -1 when --help or -h is among the command's
+ * arguments (then its usage is shown), 0, or an exit status. */
+static int
+cli_command_options(struct cli *cli, int *argcp, char **argv)
+{
+	int i, o = 1, argc = *argcp, rc, which;
+	const char *val;
+	size_t n;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[o++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return -1;
+		n = strcspn(argv[i], "=");
+		which = n == 4 && strncmp(argv[i], "--db", 4) == 0 ? 'd' :
+		    n == 8 && strncmp(argv[i], "--config", 8) == 0 ? 'c' :
+		    n == 7 && strncmp(argv[i], "--today", 7) == 0 ? 't' : 0;
+		if (which == 0) {
+			argv[o++] = argv[i];
+			continue;
+		}
+		if (argv[i][n] == '=')
+			val = argv[i] + n + 1;
+		else if (i + 1 < argc)
+			val = argv[++i];
+		else {
+			fprintf(stderr, "peerdesk: %.*s needs a value\n", (int)n,
+			    argv[i]);
+			return 2;
+		}
+		if (which == 'd')
+			cli->db_path = val;
+		else if (which == 'c')
+			cli->config_path = val;
+		else if (!privilege_elevated() &&
+		    (rc = cli_set_today(val, "--today")) != 0)
+			return rc;
+	}
+	argv[o] = NULL;
+	*argcp = o;
+	return 0;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -149,9 +206,17 @@ cli_main(int argc, char **argv)
 	struct cli cli;
 	const struct cli_command *c;
 	const char *env_today = getenv("PEERDESK_TODAY");
+	const char *ssh_argv[2];
 	int ch, rc;
 
 	memset(&cli, 0, sizeof cli);
+	/* Characters of every script are shown as they are: what counts as
+	 * printable must not depend on the person's LANG (often C over
+	 * SSH), only on UTF-8, which is what peerdesk keeps. */
+	setlocale(LC_CTYPE, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.utf8");
 	{
 		struct pd_err perr;
 
@@ -186,6 +251,17 @@ cli_main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (argc == 0 && cli_ssh_command(ssh_argv)) {
+		argc = 1;
+		argv = (char **)ssh_argv;
+	}
+	if (argc > 0 && strcmp(argv[0], "help") == 0) {
+		if (argc == 1) {
+			cli_usage(stdout);
+			return 0;
+		}
+		return cli_help_print(argv[1]);
+	}
 	if (argc == 0)
 		rc = cli_screens(&cli);
 	else {
@@ -197,6 +273,8 @@ cli_main(int argc, char **argv)
 			    "try 'peerdesk --help'\n", argv[0]);
 			return 2;
 		}
+		if ((rc = cli_command_options(&cli, &argc, argv)) != 0)
+			return rc < 0 ? cli_help_print(c->name) : rc;
 		optind = 1;
 		cli_out_escape();
 		errno = 0;

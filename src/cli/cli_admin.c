@@ -7,6 +7,8 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
+#include "peerdesk/core/csvout.h"
+#include "peerdesk/app/privilege.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
@@ -14,6 +16,7 @@
 int
 cli_backup(struct cli *cli, int argc, char **argv)
 {
+	struct backup_info bi;
 	struct pd_err err;
 	int rc;
 
@@ -23,56 +26,59 @@ cli_backup(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_backup(&cli->app, argv[1], &err) != PD_OK)
+	if (app_backup(&cli->app, argv[1], &bi, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("Backed up %s to %s (checked: ok).\n", cli->app.db_path, argv[1]);
+	printf("The audit trail was whole up to row %lld (hash %s).\n",
+	    (long long)bi.head.id, bi.head.id > 0 ? bi.head.hash : "none");
 	return 0;
 }
 
 int
 cli_restore(struct cli *cli, int argc, char **argv)
 {
+	struct app_options o;
+	struct restore_info ri;
 	struct pd_err err;
-	int rc, v;
+	enum pd_status s;
 
 	if (argc != 2) {
 		fprintf(stderr, "peerdesk: usage: peerdesk restore FILE\n");
 		return 2;
 	}
-	/* check the file before touching anything */
-	if (app_backup_check(argv[1], &v, &err) != PD_OK)
+	/* Settings only: the database may be damaged or missing, and the
+	 * file is checked before anything is touched (app_restore). */
+	memset(&o, 0, sizeof o);
+	o.config_path = cli->config_path;
+	o.config_env = getenv("PEERDESK_CONFIG");
+	o.db_path = cli->db_path;
+	o.privileged = privilege_elevated();
+	if (app_load_settings(&cli->app, &o, &err) != PD_OK)
 		return cli_fail(&err);
-	if ((rc = cli_open(cli, 1, 1)) != 0)
-		return rc;
-	if (app_restore(&cli->app, argv[1], &err) != PD_OK)
+	cli->opened = 1;
+	s = app_restore(&cli->app, argv[1], &ri, &err);
+	if (s != PD_OK) {
+		restore_info_fini(&ri);
 		return cli_fail(&err);
+	}
 	printf("Restored %s from %s.\n", cli->app.db_path, argv[1]);
+	if (ri.aside != NULL)
+		printf("The database as it was%s is kept as %s.\n",
+		    ri.damaged ? " (damaged)" : "", ri.aside);
+	if (ri.version < 8)
+		printf("It was made before the audit trail was chained; its "
+		    "rows are chained from now on.\n");
+	else
+		printf("Its audit trail is whole up to row %lld.\n",
+		    (long long)ri.head.id);
+	restore_info_fini(&ri);
 	return 0;
 }
 
-/* One CSV field, quoted when it needs to be. */
-static void
-cli_csv_field(FILE *f, const char *s, int last)
-{
-	const char *p;
-
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', f);
-		for (p = s; *p; p++) {
-			if (*p == '"')
-				fputc('"', f);
-			fputc(*p, f);
-		}
-		fputc('"', f);
-	} else
-		fputs(s, f);
-	fputc(last ? '\n' : ',', f);
-}
 
 struct cli_audit {
 	int csv;
+	unsigned csv_flags;
 	long n;
 };
 
@@ -88,6 +94,25 @@ cli_audit_text(const char *fmt, const char *s, bool lines)
 	strbuf_fini(&sb);
 }
 
+/* A heading, then s with every line indented six spaces (escaped as
+ * cli_audit_text, newlines kept). */
+static void
+cli_audit_block(const char *heading, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *nl;
+
+	utf8_escape(s, true, &sb);
+	printf("%s\n", heading);
+	for (p = strbuf_str(&sb); ; p = nl + 1) {
+		nl = strchr(p, '\n');
+		printf("      %.*s\n", nl ? (int)(nl - p) : (int)strlen(p), p);
+		if (nl == NULL)
+			break;
+	}
+	strbuf_fini(&sb);
+}
+
 static int
 cli_audit_row(void *arg, const struct audit_entry *a)
 {
@@ -98,16 +123,21 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	snprintf(id, sizeof id, "%lld", (long long)a->entity_id);
 	snprintf(cid, sizeof cid, "%lld", (long long)a->client_id);
 	if (ca->csv) {
-		cli_csv_field(stdout, a->at, 0);
-		cli_csv_field(stdout, a->actor_login, 0);
-		cli_csv_field(stdout, a->action, 0);
-		cli_csv_field(stdout, a->entity, 0);
-		cli_csv_field(stdout, a->entity_id ? id : "", 0);
-		cli_csv_field(stdout, a->client_id ? cid : "", 0);
-		cli_csv_field(stdout, a->summary, 0);
-		cli_csv_field(stdout, a->reason, 0);
-		cli_csv_field(stdout, a->before, 0);
-		cli_csv_field(stdout, a->after, 1);
+		struct strbuf sb = STRBUF_INIT;
+		unsigned fl = ca->csv_flags;
+
+		csv_field(&sb, a->at, fl, false);
+		csv_field(&sb, a->actor_login, fl, false);
+		csv_field(&sb, a->action, fl, false);
+		csv_field(&sb, a->entity, fl, false);
+		csv_field(&sb, a->entity_id ? id : "", fl, false);
+		csv_field(&sb, a->client_id ? cid : "", fl, false);
+		csv_field(&sb, a->summary, fl, false);
+		csv_field(&sb, a->reason, fl, false);
+		csv_field(&sb, a->before, fl, false);
+		csv_field(&sb, a->after, fl, true);
+		fwrite(sb.buf, 1, sb.len, stdout);
+		strbuf_fini(&sb);
 		return 0;
 	}
 	/* Text for a terminal: control characters and bad bytes escaped,
@@ -117,24 +147,59 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 	cli_audit_text("%-10s", a->actor_login ? a->actor_login : "(system)",
 	    false);
 	printf(" ");
-	cli_audit_text("%-8s", a->action, false);
+	cli_audit_text("%-8s", audit_action_label(a->action), false);
 	printf(" ");
 	cli_audit_text("%s", a->entity, false);
 	if (a->entity_id)
 		printf(" #%s", id);
-	if (a->client_id)
+	/* an erased client's name reads "client #N (erased)" */
+	if (a->client_id && a->client_name &&
+	    strncmp(a->client_name, "client #", 8) == 0)
+		cli_audit_text("  %s", a->client_name, false);
+	else if (a->client_id) {
 		printf("  client %s", cid);
-	if (a->client_id && a->client_name)
-		cli_audit_text(" (%s)", a->client_name, false);
+		if (a->client_name)
+			cli_audit_text(" (%s)", a->client_name, false);
+	}
 	if (a->summary)
 		cli_audit_text("  %s", a->summary, false);
 	if (a->reason)
 		cli_audit_text("  (reason: %s)", a->reason, false);
 	putchar('\n');
 	if (a->before && a->after) {
-		cli_audit_text("    before:\n      %s\n", a->before, true);
-		cli_audit_text("    after:\n      %s\n", a->after, true);
+		cli_audit_block("    before:", a->before);
+		cli_audit_block("    after:", a->after);
 	}
+	return 0;
+}
+
+/* peerdesk audit --verify: 0 whole, 1 broken (naming the row). */
+static int
+cli_audit_verify(struct cli *cli)
+{
+	struct audit_verify v;
+	struct pd_err err;
+
+	if (app_audit_verify(&cli->app, &v, &err) != PD_OK)
+		return cli_fail(&err);
+	if (v.bad_id != 0) {
+		printf("The audit trail has been altered at row %lld: %s.\n",
+		    (long long)v.bad_id, v.why);
+		if (v.head.id > 0)
+			printf("Rows 1 to %lld, before it, are as they were "
+			    "written.\n", (long long)v.head.id);
+		printf("Keep this database as it is and tell whoever looks "
+		    "after the computer. A backup's trail is checked when it "
+		    "is restored.\n");
+		return 1;
+	}
+	if (v.rows == 0) {
+		printf("The audit trail is empty: nothing to check.\n");
+		return 0;
+	}
+	printf("The audit trail is whole: %lld row%s, each one chained to the "
+	    "one before.\nNewest row: %lld, hash %s\n", (long long)v.rows,
+	    v.rows == 1 ? "" : "s", (long long)v.head.id, v.head.hash);
 	return 0;
 }
 
@@ -148,8 +213,12 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		{ "to", required_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'F' },
+		{ "excel", no_argument, NULL, 'E' },
+		{ "raw", no_argument, NULL, 'R' },
+		{ "verify", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
+	int verify = 0;
 	struct audit_query q;
 	struct cli_audit ca;
 	const char *user = NULL;
@@ -186,6 +255,9 @@ cli_audit(struct cli *cli, int argc, char **argv)
 				q.to = optarg;
 			break;
 		case 'n': q.limit = atoi(optarg); break;
+		case 'E': ca.csv_flags |= CSV_EXCEL; break;
+		case 'R': ca.csv_flags |= CSV_RAW; break;
+		case 'v': verify = 1; break;
 		case 'F':
 			if (strcmp(optarg, "csv") == 0)
 				ca.csv = 1;
@@ -197,7 +269,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		default:
 			fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
 			    "N] [--user LOGIN] [--from DATE] [--to DATE] "
-			    "[--limit N] [--format text|csv]\n");
+			    "[--limit N] [--format text|csv] [--excel] "
+			    "[--raw] | peerdesk audit --verify\n");
 			return 2;
 		}
 	}
@@ -207,9 +280,12 @@ cli_audit(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
+	if (verify)
+		return cli_audit_verify(cli);
 	if (ca.csv)
-		printf("at,login,action,record,record_id,client_id,summary,"
-		    "reason,before,after\n");
+		printf("%sat,login,action,record,record_id,client_id,summary,"
+		    "reason,before,after\r\n", ca.csv_flags & CSV_EXCEL ?
+		    "\xef\xbb\xbf" : "");
 	if (app_audit_list(&cli->app, &q, user, cli_audit_row, &ca, &err) != PD_OK)
 		return cli_fail(&err);
 	if (!ca.csv && ca.n == 0)

@@ -12,6 +12,7 @@
 #include "peerdesk/app/summary.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/model/money.h"
 
 static int
 cli_extra(int argc, int want, const char *usage)
@@ -42,7 +43,8 @@ cli_init(struct cli *cli, int argc, char **argv)
 	if (added)
 		printf("You (%s) are its manager. Add people with "
 		    "'peerdesk user add LOGIN \"Name\" ROLE'.\n",
-		    cli->app.actor.login[0] ? cli->app.actor.login : "this account");
+		    app_actor_login(&cli->app)[0] ? app_actor_login(&cli->app) :
+		    "this account");
 	return 0;
 }
 
@@ -92,10 +94,22 @@ cli_demo(struct cli *cli, int argc, char **argv)
 		    "[--scale small|large]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 1, 1)) != 0)
-		return rc;
+	{
+		struct app_options o;
+
+		/* settings only: the demo makes its own new file */
+		memset(&o, 0, sizeof o);
+		o.config_path = cli->config_path;
+		o.config_env = getenv("PEERDESK_CONFIG");
+		o.db_path = cli->db_path;
+		o.privileged = privilege_elevated();
+		if (app_load_settings(&cli->app, &o, &err) != PD_OK)
+			return cli_fail(&err);
+		cli->opened = 1;
+	}
 	(void)added;
-	if (app_demo_create(&cli->app, scale, &st, &err) != PD_OK)
+	(void)rc;
+	if (app_demo_build(&cli->app, scale, &st, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("Made a demo organisation in %s (%.1f s):\n"
 	    "  %d staff, of whom %d PALs; %d clients; %d plans with %d goals;\n"
@@ -118,15 +132,16 @@ cli_import(struct cli *cli, int argc, char **argv)
 {
 	enum import_kind kind;
 	struct import_result res;
-	struct import_opts opts;
 	struct pd_err err;
 	const char *what = NULL, *file = NULL;
+	unsigned flags = 0;
 	int rc, i, nargs = 0;
 
-	memset(&opts, 0, sizeof opts);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--dry-run") == 0)
-			opts.dry_run = 1;
+			flags |= IMPORT_DRY_RUN;
+		else if (strcmp(argv[i], "--again") == 0)
+			flags |= IMPORT_AGAIN;
 		else if (nargs++ == 0)
 			what = argv[i];
 		else
@@ -134,15 +149,16 @@ cli_import(struct cli *cli, int argc, char **argv)
 	}
 	if (nargs != 2 || import_kind_parse(what, &kind) != 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] import "
-		    "pals|timesheet|clients FILE [--dry-run]\n");
+		    "pals|timesheet|clients FILE [--again] [--dry-run]\n");
 		return 2;
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_import_file_opts(&cli->app, kind, file, &opts, cli_import_warn,
+	if (app_import_file(&cli->app, kind, file, flags, cli_import_warn,
 	    NULL, &res, &err) != PD_OK) {
 		rc = cli_fail(&err);
-		if (err.code != PD_DENIED && err.code != PD_IO)
+		if (err.code != PD_DENIED && err.code != PD_IO &&
+		    err.code != PD_DUPLICATE)
 			fprintf(stderr, "peerdesk: nothing from %s was kept; "
 			    "mend that line and import the file again\n", file);
 		return rc;
@@ -210,11 +226,134 @@ cli_user_row(void *arg, const struct staff *s)
 	return 0;
 }
 
+/* Ask on the terminal for one line (NULL at end of input); "" kept. */
+static char *
+cli_ask(const char *prompt)
+{
+	char buf[256];
+
+	fputs(prompt, stderr);
+	fflush(stderr);
+	if (fgets(buf, sizeof buf, stdin) == NULL)
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return strdup(buf);
+}
+
+/* `user add LOGIN NAME ROLE [--rate POUNDS] [--benefit RULE]`.  For a PAL
+ * on a terminal, the rate and rule not given are asked for; empty means
+ * not known.  With no terminal and no options nothing is recorded. */
+static int
+cli_user_add(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[3] = { NULL, NULL, NULL };
+	const char *rate_s = NULL, *rule_s = NULL;
+	char *asked_rate = NULL, *asked_rule = NULL, warning[400];
+	struct pd_err err;
+	enum benefit_rule rule = RULE_NONE;
+	enum role role;
+	int64_t rate = -1;
+	int i, np = 0, rc = 0, has_rule = 0;
+
+	for (i = 2; i < argc; i++) {
+		const char **opt = NULL;
+		const char *v = NULL;
+
+		if (strncmp(argv[i], "--rate", 6) == 0)
+			opt = &rate_s, v = argv[i] + 6;
+		else if (strncmp(argv[i], "--benefit", 9) == 0)
+			opt = &rule_s, v = argv[i] + 9;
+		if (opt != NULL && *v == '=') {
+			*opt = v + 1;
+		} else if (opt != NULL && *v == '\0' && i + 1 < argc) {
+			*opt = argv[++i];
+		} else if (opt == NULL && np < 3 && argv[i][0] != '-') {
+			pos[np++] = argv[i];
+		} else {
+			fprintf(stderr, "peerdesk: usage: peerdesk user add LOGIN "
+			    "\"Full Name\" office|pal|manager [--rate POUNDS] "
+			    "[--benefit none|lower|permitted|supported|uc]\n");
+			return 2;
+		}
+	}
+	if (np != 3) {
+		fprintf(stderr, "peerdesk: usage: peerdesk user add LOGIN "
+		    "\"Full Name\" office|pal|manager [--rate POUNDS] "
+		    "[--benefit none|lower|permitted|supported|uc]\n");
+		return 2;
+	}
+	if (role_from_str(pos[2], &role) != 0) {
+		fprintf(stderr, "peerdesk: '%s' is not a role; use office, "
+		    "pal or manager\n", pos[2]);
+		return 2;
+	}
+	if (role != ROLE_PAL && (rate_s != NULL || rule_s != NULL)) {
+		fprintf(stderr, "peerdesk: --rate and --benefit are for PALs "
+		    "only\n");
+		return 2;
+	}
+	if (role == ROLE_PAL && isatty(STDIN_FILENO)) {
+		if (rate_s == NULL) {
+			asked_rate = cli_ask("Hourly pay rate in pounds, e.g. "
+			    "12.71 (Enter if not known yet): ");
+			rate_s = asked_rate;
+		}
+		if (rule_s == NULL) {
+			asked_rule = cli_ask("Benefit rule: none, lower, "
+			    "permitted, supported or uc (Enter if not known "
+			    "yet): ");
+			rule_s = asked_rule;
+		}
+	}
+	if (rate_s != NULL && rate_s[strspn(rate_s, " ")] != '\0' &&
+	    (money_parse(rate_s, 0, &rate, NULL) != PD_OK || rate <= 0)) {
+		fprintf(stderr, "peerdesk: '%s' is not an hourly rate in "
+		    "pounds, like 12.71\n", rate_s);
+		rc = 2;
+	}
+	if (rc == 0 && rule_s != NULL && rule_s[strspn(rule_s, " ")] != '\0') {
+		if (benefit_rule_from_str(rule_s, &rule) != 0) {
+			fprintf(stderr, "peerdesk: '%s' is not a benefit rule; use "
+			    "none, lower, permitted, supported or uc\n", rule_s);
+			rc = 2;
+		}
+		has_rule = 1;
+	}
+	free(asked_rate);
+	free(asked_rule);
+	if (rc != 0)
+		return rc;
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (role == ROLE_PAL) {
+		if (app_pal_add(&cli->app, pos[0], pos[1], rate, has_rule, rule,
+		    NULL, warning, sizeof warning, &err) != PD_OK)
+			return cli_fail(&err);
+	} else if (app_user_add(&cli->app, pos[0], pos[1], role, NULL, &err)
+	    != PD_OK) {
+		return cli_fail(&err);
+	}
+	printf("Added %s (%s) as %s.\n", pos[1], pos[0], role_label(role));
+	if (role != ROLE_PAL)
+		return 0;
+	if (warning[0] != '\0')
+		printf("Warning: %s\n", warning);
+	if (rate < 0)
+		printf("No pay rate recorded: the limit cannot be checked until "
+		    "the manager records one on the PAL's page.\n");
+	if (!has_rule)
+		printf("No benefit rule recorded: the limit cannot be checked "
+		    "until the manager records one on the PAL's page.\n");
+	return 0;
+}
+
 int
 cli_user(struct cli *cli, int argc, char **argv)
 {
 	static const char usage[] =
 	    "usage: peerdesk user add LOGIN \"Full Name\" office|pal|manager\n"
+	    "           [--rate POUNDS] [--benefit none|lower|permitted|"
+	    "supported|uc]\n"
 	    "       peerdesk user passwd LOGIN\n"
 	    "       peerdesk user list\n";
 	struct pd_err err;
@@ -224,23 +363,8 @@ cli_user(struct cli *cli, int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (strcmp(argv[1], "add") == 0 && argc == 5) {
-		enum role role;
-
-		if (role_from_str(argv[4], &role) != 0) {
-			fprintf(stderr, "peerdesk: '%s' is not a role; use office, "
-			    "pal or manager\n", argv[4]);
-			return 2;
-		}
-		if ((rc = cli_open(cli, 0, 1)) != 0)
-			return rc;
-		if (app_user_add(&cli->app, argv[2], argv[3], role, NULL, &err)
-		    != PD_OK)
-			return cli_fail(&err);
-		printf("Added %s (%s) as %s.\n", argv[3], argv[2],
-		    role_label(role));
-		return 0;
-	}
+	if (strcmp(argv[1], "add") == 0)
+		return cli_user_add(cli, argc, argv);
 	if (strcmp(argv[1], "passwd") == 0 && argc == 3) {
 		char *a, *b;
 

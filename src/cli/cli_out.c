@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/core/csvout.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 
@@ -182,4 +183,16 @@ cli_out_finish(int rc)
 	fprintf(stderr, "peerdesk: could not write all of the output: %s\n",
 	    errno != 0 ? strerror(errno) : "write error");
 	return rc == 0 ? 1 : rc;
+}
+
+int
+cli_csv_flag(const char *arg, unsigned *flags)
+{
+	if (strcmp(arg, "--excel") == 0)
+		*flags |= CSV_EXCEL;
+	else if (strcmp(arg, "--raw") == 0)
+		*flags |= CSV_RAW;
+	else
+		return 0;
+	return 1;
 }

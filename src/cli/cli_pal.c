@@ -42,24 +42,11 @@ pal_cell(struct strbuf *sb, const char *s, size_t width)
 		strbuf_addc(sb, ' ');
 }
 
-/* "2h 29m, £31.91" or "no limit", for people. */
+/* "2h 29m, £31.91", "no limit", or what is missing, for people. */
 static void
 pal_room(const struct pal_week *wk, char *buf, size_t n)
 {
-	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
-	const struct permitted_result *c = &wk->check;
-
-	if (c->verdict == PERMITTED_OVER)
-		snprintf(buf, n, "over the limit");
-	else if (c->has_hours_limit && c->has_pay_limit)
-		snprintf(buf, n, "%s, %s", duration_format(c->minutes_left, d),
-		    money_format(c->pence_left, m));
-	else if (c->has_pay_limit)
-		snprintf(buf, n, "%s", money_format(c->pence_left, m));
-	else if (c->has_hours_limit)
-		snprintf(buf, n, "%s", duration_format(c->minutes_left, d));
-	else
-		snprintf(buf, n, "no limit");
+	permitted_room_words(&wk->check, buf, n);
 }
 
 static int
@@ -108,7 +95,7 @@ pal_list(struct cli *cli, int all)
 			char r[80];
 
 			snprintf(r, sizeof r, "%s%s", p->rule_visible ?
-			    benefit_rule_label(p->week.rule) : "",
+			    permitted_rule_label(&p->week.check) : "",
 			    p->rule_visible && p->week.check.judged > 1 ?
 			    " (changed this week)" : "");
 			strbuf_addc(&sb, ' ');
@@ -199,8 +186,13 @@ pal_show(struct cli *cli, const char *login)
 	if (r.n_training == 0)
 		strbuf_adds(&sb, "  none recorded\n");
 	if (r.private_visible) {
-		strbuf_addf(&sb, "Benefit rule: %s\n", benefit_rule_label(r.rule));
+		strbuf_addf(&sb, "Benefit rule: %s\n", r.n_benefits == 0 ?
+		    "none recorded: the limit cannot be checked" :
+		    benefit_rule_label(r.rule));
 		strbuf_adds(&sb, "Pay rates:\n");
+		if (r.n_rates == 0)
+			strbuf_adds(&sb, "  no pay rate recorded: the limit "
+			    "cannot be checked\n");
 		for (i = 0; i < r.n_rates; i++)
 			strbuf_addf(&sb, "  %s from %s%s%s\n",
 			    money_format(r.rates[i].rate_pence, m),

@@ -51,8 +51,8 @@ cli_report_pay(struct cli *cli, int argc, char **argv)
 		case 't': to = optarg; break;
 		case 'm': month = optarg; break;
 		case 'y': ty = optarg; break;
-		case 'e': flags |= PAY_CSV_EXCEL; break;
-		case 'r': flags |= PAY_CSV_RAW; break;
+		case 'e': flags |= CSV_EXCEL; break;
+		case 'r': flags |= CSV_RAW; break;
 		case 'o': output = optarg; break;
 		default:
 			return cli_pay_usage(NULL);

@@ -34,6 +34,19 @@ int cli_fail(const struct pd_err *err);
 void cli_out_escape(void);
 int cli_out_raw(void);
 
+/* --excel (a byte-order mark for Excel) and --raw (formula-like cells
+ * left as they are) for any command that writes CSV: 1 and the flag set
+ * in *flags (core/csvout.h) when arg is one of them, else 0. */
+int cli_csv_flag(const char *arg, unsigned *flags);
+
+/* The full usage of command (the words of `peerdesk COMMAND --help`), or
+ * NULL when there is no such command. */
+const char *cli_help_text(const char *command);
+
+/* Print command's usage on standard output: 0, or 2 (said on stderr)
+ * when there is no such command. */
+int cli_help_print(const char *command);
+
 /* After a command: put the terminal back, flush standard output and
  * check that everything was written.  A failed write (a full disk, a
  * closed pipe) is said on stderr and turns rc 0 into 1. */
@@ -52,6 +65,13 @@ int cli_clients(struct cli *cli, int argc, char **argv);
 int cli_plan(struct cli *cli, int argc, char **argv);
 int cli_palplan(struct cli *cli, int argc, char **argv);
 int cli_screens(struct cli *cli);
+
+/* peerdesk started with no command under sshd's ForceCommand: the
+ * command the person asked for (SSH_ORIGINAL_COMMAND), when it is one
+ * of the few allowed over SSH ("log", "week", alone or after
+ * "peerdesk"): argv[0] gets its name, argv[1] NULL, and 1 is returned.
+ * 0: open the screens as usual. */
+int cli_ssh_command(const char **argv);
 int cli_backup(struct cli *cli, int argc, char **argv);
 int cli_restore(struct cli *cli, int argc, char **argv);
 int cli_audit(struct cli *cli, int argc, char **argv);

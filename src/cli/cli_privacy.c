@@ -7,6 +7,8 @@
 #include "cli_priv.h"
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 
 /* A client number ("12" or "#12"); 0 if s is not one. */
@@ -116,29 +118,139 @@ cli_take_yes(int *argc, char **argv, const char *flag)
 	return found;
 }
 
-static int
-cli_mention_row(void *arg, const struct privacy_mention *m)
-{
-	int *n = arg;
+/* The mentions of a client elsewhere, as listed. */
+struct cli_mentions {
+	size_t n, cap;
+	unsigned char *replace;	/* the answer for each, default first */
+};
 
-	if ((*n)++ == 0)
+static void
+cli_show_text(const char *fmt, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_escape(text != NULL ? text : "", false, &sb);
+	printf(fmt, strbuf_str(&sb));
+	strbuf_fini(&sb);
+}
+
+static int
+cli_mention_row(void *arg, const struct erase_mention *m)
+{
+	struct cli_mentions *cm = arg;
+
+	if (cm->n == 0)
 		printf("Their name or phone number also appears in other "
-		    "people's records; erasing replaces it there with "
-		    "\"(erased)\" and keeps the rest:\n");
-	printf("  %-10s  %-13s #%-7lld of %s (client %lld)\n", m->on, m->what,
-	    (long long)m->record_id, m->client_name ? m->client_name : "?",
-	    (long long)m->client_id);
+		    "people's records. Each place is shown with the words "
+		    "around it; erasing replaces only the words in [ ] with "
+		    "\"(erased)\" and keeps the rest.\n");
+	if (cm->n == cm->cap) {
+		cm->cap = cm->cap ? cm->cap * 2 : 16;
+		cm->replace = xreallocarray(cm->replace, cm->cap, 1);
+	}
+	cm->replace[cm->n] = (unsigned char)m->replace;
+	cm->n++;
+	printf("  %zu. %s  %s #%lld", m->n, m->on, m->what,
+	    (long long)m->record_id);
+	if (m->client_id > 0)
+		cli_show_text(" of %s", m->owner != NULL ? m->owner : "?");
+	else if (m->owner != NULL)
+		cli_show_text(" of %s", m->owner);
+	if (m->client_id > 0)
+		printf(" (client %lld)", (long long)m->client_id);
+	cli_show_text("\n       %s\n", m->context);
+	printf("       %s: %s\n", mention_kind_label(m->kind), m->replace ?
+	    "replaced unless you say no" : "may be someone else; kept "
+	    "unless you say yes");
 	return 0;
+}
+
+/* Ask about each mention (Enter keeps the default); -1 at end of input. */
+static int
+cli_ask_mentions(struct cli_mentions *cm)
+{
+	char answer[64];
+	size_t i;
+
+	for (i = 0; i < cm->n; i++) {
+		printf("Replace place %zu with \"(erased)\"? [%s] ", i + 1,
+		    cm->replace[i] ? "Y/n" : "y/N");
+		if (cli_read_answer(answer, sizeof answer) != 0) {
+			putchar('\n');
+			return -1;
+		}
+		if (answer[0] == 'y' || answer[0] == 'Y')
+			cm->replace[i] = 1;
+		else if (answer[0] == 'n' || answer[0] == 'N')
+			cm->replace[i] = 0;
+	}
+	return 0;
+}
+
+/* Show, ask and erase client id.  0 erased (or listed, dry), -1 kept
+ * (not confirmed), else an exit status from cli_fail. */
+static int
+cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
+{
+	struct privacy_client c;
+	struct cli_mentions cm;
+	struct erase_choices ch;
+	struct erase_result res;
+	struct pd_err err;
+	unsigned long long sum = 0;
+	int rc = 0;
+
+	memset(&cm, 0, sizeof cm);
+	if (app_erase_check(&cli->app, id, &c, &err) != PD_OK)
+		return cli_fail(&err);
+	if (app_erase_mentions(&cli->app, id, cli_mention_row, &cm, &sum,
+	    &err) != PD_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (dry)
+		goto out;
+	if (!yes && cli_ask_mentions(&cm) != 0) {
+		printf("Nothing was erased.\n");
+		rc = -1;
+		goto out;
+	}
+	if (!yes && !cli_confirm_name(&c)) {
+		printf("That is not the name; nothing was erased for client "
+		    "%lld.\n", (long long)id);
+		rc = -1;
+		goto out;
+	}
+	ch.n = cm.n;
+	ch.replace = cm.replace;
+	ch.sum = sum;
+	if (app_erase(&cli->app, id, cm.n > 0 ? &ch : NULL, &res, &err) !=
+	    PD_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
+	    (long long)id, (long long)id);
+	if (res.replaced + res.kept > 0)
+		printf("In other people's records: %zu place%s replaced, %zu "
+		    "kept as written.\n", res.replaced,
+		    res.replaced == 1 ? "" : "s", res.kept);
+	if (!res.journal_emptied)
+		printf("Another peerdesk is using the database, so the old copy "
+		    "in its journal goes only when everyone has closed "
+		    "peerdesk.\n");
+out:
+	privacy_client_fini(&c);
+	free(cm.replace);
+	return rc;
 }
 
 int
 cli_erase(struct cli *cli, int argc, char **argv)
 {
-	struct privacy_client c;
-	struct pd_err err;
 	int yes = cli_take_yes(&argc, argv, "--yes");
 	int64_t id;
-	int rc, mentions = 0;
+	int rc;
 
 	if (argc != 2 || (id = cli_client_id(argv[1])) == 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk erase CLIENT "
@@ -147,24 +259,8 @@ cli_erase(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_erase_check(&cli->app, id, &c, &err) != PD_OK)
-		return cli_fail(&err);
-	if (app_erase_mentions(&cli->app, id, cli_mention_row, &mentions,
-	    &err) != PD_OK) {
-		privacy_client_fini(&c);
-		return cli_fail(&err);
-	}
-	if (!yes && !cli_confirm_name(&c)) {
-		printf("That is not the name; nothing was erased.\n");
-		privacy_client_fini(&c);
-		return 1;
-	}
-	privacy_client_fini(&c);
-	if (app_erase(&cli->app, id, &err) != PD_OK)
-		return cli_fail(&err);
-	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
-	    (long long)id, (long long)id);
-	return 0;
+	rc = cli_erase_one(cli, id, yes, 0);
+	return rc < 0 ? 1 : rc;
 }
 
 struct cli_ret {
@@ -216,29 +312,20 @@ cli_retention(struct cli *cli, int argc, char **argv)
 	if (cr.n == 0)
 		printf("  (none: nothing is due to be erased)\n");
 	else if (dry)
-		printf("%zu client%s would be erased. Nothing was changed "
+		printf("%zu client%s would be erased (below, with the places "
+		    "other people's records name them). Nothing was changed "
 		    "(--dry-run).\n", cr.n, cr.n == 1 ? "" : "s");
-	for (i = 0; !dry && i < cr.n; i++) {
-		struct privacy_client c;
+	for (i = 0; i < cr.n; i++) {
+		int one;
 
-		if (app_erase_check(&cli->app, cr.ids[i], &c, &err) != PD_OK) {
-			rc = cli_fail(&err);
+		printf("\nClient %lld:\n", (long long)cr.ids[i]);
+		one = cli_erase_one(cli, cr.ids[i], yes, dry);
+		if (one == 0 && !dry)
+			erased++;
+		else if (one > 0) {
+			rc = one;
 			failed = 1;
-			continue;
 		}
-		if (!yes && !cli_confirm_name(&c)) {
-			printf("Not the name; client %lld is kept.\n",
-			    (long long)c.id);
-			privacy_client_fini(&c);
-			continue;
-		}
-		privacy_client_fini(&c);
-		if (app_erase(&cli->app, cr.ids[i], &err) != PD_OK) {
-			rc = cli_fail(&err);
-			failed = 1;
-			continue;
-		}
-		erased++;
 	}
 	if (!dry && cr.n > 0)
 		printf("Erased %zu of %zu client%s.\n", erased, cr.n,

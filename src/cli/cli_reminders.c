@@ -8,13 +8,15 @@
 #include "cli_priv.h"
 #include "peerdesk/app/reminders.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/csvout.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/date.h"
 
 enum rem_format { REM_TEXT, REM_CSV, REM_ICS };
 
 static const char rem_usage[] =
-    "peerdesk reminders [--days N] [--format text|csv|ics]";
+    "peerdesk reminders [--days N] [--format text|csv|ics] [--excel] "
+    "[--raw]";
 
 static int
 rem_bad_usage(const char *why)
@@ -75,52 +77,29 @@ rem_text(const struct reminder_list *l)
 		    sizeof buf));
 }
 
-static void
-rem_csv_field(struct strbuf *sb, const char *s)
-{
-	if (s == NULL)
-		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		strbuf_adds(sb, s);
-		return;
-	}
-	strbuf_addc(sb, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			strbuf_addc(sb, '"');
-		strbuf_addc(sb, *s);
-	}
-	strbuf_addc(sb, '"');
-}
 
 static void
-rem_csv(const struct reminder_list *l)
+rem_csv(const struct reminder_list *l, unsigned fl)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char buf[600], id[24];
 	size_t i;
 
+	csv_begin(&sb, fl);
 	strbuf_adds(&sb, "kind,due_on,client_id,client,pal_id,pal,text\r\n");
 	for (i = 0; i < l->n; i++) {
 		const struct reminder *r = &l->v[i];
 
-		rem_csv_field(&sb, reminder_kind_str(r->kind));
-		strbuf_addc(&sb, ',');
-		rem_csv_field(&sb, r->due_on);
-		strbuf_addc(&sb, ',');
+		csv_field(&sb, reminder_kind_str(r->kind), fl, false);
+		csv_field(&sb, r->due_on, fl, false);
 		snprintf(id, sizeof id, "%lld", (long long)r->client_id);
-		rem_csv_field(&sb, r->client_id ? id : "");
-		strbuf_addc(&sb, ',');
-		rem_csv_field(&sb, r->client_name);
-		strbuf_addc(&sb, ',');
+		csv_field(&sb, r->client_id ? id : "", fl, false);
+		csv_field(&sb, r->client_name, fl, false);
 		snprintf(id, sizeof id, "%lld", (long long)r->pal_id);
-		rem_csv_field(&sb, r->pal_id ? id : "");
-		strbuf_addc(&sb, ',');
-		rem_csv_field(&sb, r->pal_name);
-		strbuf_addc(&sb, ',');
-		rem_csv_field(&sb, app_reminder_text(r, l->today, buf,
-		    sizeof buf));
-		strbuf_adds(&sb, "\r\n");
+		csv_field(&sb, r->pal_id ? id : "", fl, false);
+		csv_field(&sb, r->pal_name, fl, false);
+		csv_field(&sb, app_reminder_text(r, l->today, buf,
+		    sizeof buf), fl, true);
 	}
 	fwrite(strbuf_str(&sb), 1, sb.len, stdout);
 	strbuf_fini(&sb);
@@ -299,6 +278,7 @@ cli_reminders(struct cli *cli, int argc, char **argv)
 	struct reminder_list l;
 	struct pd_err err;
 	enum rem_format fmt = REM_TEXT;
+	unsigned csvfl = 0;
 	int days = -1, i, rc;
 
 	for (i = 1; i < argc; i++) {
@@ -311,6 +291,8 @@ cli_reminders(struct cli *cli, int argc, char **argv)
 		else if ((strcmp(a, "--days") == 0 ||
 		    strcmp(a, "--format") == 0) && i + 1 < argc)
 			v = argv[++i];
+		if (v == NULL && cli_csv_flag(a, &csvfl))
+			continue;
 		if (strcmp(a, "--days") == 0 && v != NULL) {
 			if (rem_parse_days(v, &days) != 0)
 				return rem_bad_usage("--days takes a number of "
@@ -328,7 +310,7 @@ cli_reminders(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	switch (fmt) {
 	case REM_TEXT: rem_text(&l); break;
-	case REM_CSV: rem_csv(&l); break;
+	case REM_CSV: rem_csv(&l, csvfl); break;
 	case REM_ICS: rem_ics(cli, &l); break;
 	}
 	reminder_list_fini(&l);

@@ -7,10 +7,11 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/report_hours.h"
+#include "peerdesk/core/csvout.h"
 #include "peerdesk/core/strbuf.h"
 
 #define CLI_REPORT_USAGE "peerdesk [--db FILE] report hours [--week YYYY-Www] " \
-	"[--format text|csv|pdf] [--print] [--output FILE]\n" \
+	"[--format text|csv|pdf] [--print] [--output FILE] [--excel] [--raw]\n" \
 	"       peerdesk [--db FILE] report pay (--from DATE --to DATE | " \
 	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] [--output FILE]"
 
@@ -31,6 +32,8 @@ cli_report(struct cli *cli, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "print", no_argument, NULL, 'p' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "excel", no_argument, NULL, 'E' },
+		{ "raw", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *week = NULL, *output = NULL;
@@ -40,6 +43,7 @@ cli_report(struct cli *cli, int argc, char **argv)
 	struct strbuf sb = STRBUF_INIT;
 	struct pd_err err;
 	int ch, rc, print = 0;
+	unsigned csvfl = 0;
 
 	if (argc >= 2 && strcmp(argv[1], "pay") == 0)
 		return cli_report_pay(cli, argc - 1, argv + 1);
@@ -62,6 +66,8 @@ cli_report(struct cli *cli, int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'E': csvfl |= CSV_EXCEL; break;
+		case 'R': csvfl |= CSV_RAW; break;
 		default:
 			return cli_report_usage(NULL);
 		}
@@ -82,6 +88,7 @@ cli_report(struct cli *cli, int argc, char **argv)
 	if ((fmt == REPORT_CSV ? app_report_hours_pals(&cli->app, week, &r,
 	    &err) : app_report_hours(&cli->app, week, &r, &err)) != PD_OK)
 		return cli_fail(&err);
+	r.csv_flags = csvfl;
 	if (output != NULL &&
 	    app_report_hours_save(&cli->app, &r, fmt, output, &err) != PD_OK) {
 		rc = cli_fail(&err);

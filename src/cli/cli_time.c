@@ -2,11 +2,13 @@
  * permitted-work sentence, on stdout; `peerdesk log`: straight to the
  * "Log a session" screen. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_priv.h"
+#include "peerdesk/app/signin.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/tui/app_tui.h"
@@ -112,13 +114,16 @@ cli_week_print(const struct week_view *v)
 			    money_format(v->row.pay_pence, m),
 			    money_format(v->row.holiday_pence, m2),
 			    money_format(v->row.gross_pence, m3));
+		else if (v->row.check.missing & PERMITTED_NO_RATE &&
+		    v->row.unrated_minutes == v->row.minutes)
+			printf("Pay: not known: no pay rate recorded\n");
 		else
 			printf("Pay: %s\n", money_format(v->row.gross_pence, m));
 		if (v->row.unrated_minutes > 0)
 			printf("No pay rate is recorded for %s of it; please "
 			    "ask the manager.\n",
 			    duration_format(v->row.unrated_minutes, d));
-		printf("Rule: %s\n", benefit_rule_label(v->row.rule));
+		printf("Rule: %s\n", permitted_rule_label(&v->row.check));
 	}
 	printf("%s\n", v->row.check.sentence);
 	if (v->overrides > 0)
@@ -285,17 +290,25 @@ cli_log(struct cli *cli, int argc, char **argv)
 		    "terminal\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, 0, 0)) != 0)
 		return rc;
+	if (app_identify(&cli->app, &err) != PD_OK) {
+		if (err.code == PD_DENIED)
+			app_session_refused(&cli->app, err.msg);
+		return cli_fail(&err);
+	}
 	memset(&a, 0, sizeof a);
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &a.pal_id, &err) != PD_OK)
 		return cli_fail(&err);
+	app_session_signed_in(&cli->app);
 	/* The session's tick and hangup keep the note as a draft; with no
 	 * --pal the form opens as from the dashboard, so the draft is the
 	 * one "Kept for you" reopens. */
 	cfg = app_tui_plain(&cli->app);
 	cfg.today = cli_log_today;
 	cli_out_raw();		/* the screens draw on the terminal itself */
-	return tui_run(&cfg, &session_screen, login != NULL ? &a : NULL);
+	rc = tui_run(&cfg, &session_screen, login != NULL ? &a : NULL);
+	app_session_end(&cli->app, rc == 128 + SIGHUP);
+	return rc;
 }

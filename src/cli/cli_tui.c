@@ -1,5 +1,6 @@
 /* cli_tui.c - peerdesk with no command: the screens, or (without a
  * terminal) a few plain lines, so scripts never hang. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,19 +101,81 @@ cli_screens(struct cli *cli)
 
 	if ((rc = cli_open(cli, 0, 0)) != 0)
 		return rc;
-	if (app_session_start(&cli->app, &shared, &err) != PD_OK)
+	if (app_session_start(&cli->app, &shared, &err) != PD_OK) {
+		if (err.code == PD_DENIED)
+			app_session_refused(&cli->app, err.msg);
 		return cli_fail(&err);
+	}
+	if (!shared)
+		app_session_signed_in(&cli->app);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_tui_plain(cli, shared);
+		app_session_end(&cli->app, 0);
 		return 0;
 	}
-	if (cli_keys_load(&kc) != 0)
+	if (cli_keys_load(&kc) != 0) {
+		app_session_end(&cli->app, 0);
 		return 1;
+	}
 	memset(&o, 0, sizeof o);
 	o.shared = shared;
 	o.idle_lock_minutes = cli->app.settings->idle_lock_minutes;
 	o.keys = kc.n > 0 ? &kc : NULL;
 	rc = app_tui_run(&cli->app, &o);
 	keys_conf_fini(&kc);
+	/* whoever is still signed in (also at the lock) signs out now */
+	app_session_end(&cli->app, rc == 128 + SIGHUP);
 	return rc;
+}
+
+/* Under sshd's ForceCommand the command a PAL asked for is in
+ * SSH_ORIGINAL_COMMAND, and peerdesk was started without it.  Only
+ * "log" and "week" (with or without "peerdesk" before them) are
+ * honoured: argv gets that command and 1 is returned; anything else
+ * opens the screens as usual (0). */
+static int
+cli_is_peerdesk(const char *w)
+{
+	size_t n = strlen(w);
+
+	return strcmp(w, "peerdesk") == 0 ||
+	    (n > 9 && strcmp(w + n - 9, "/peerdesk") == 0);
+}
+
+int
+cli_ssh_command(const char **argv)
+{
+	const char *v = getenv("SSH_ORIGINAL_COMMAND");
+	char words[3][256];
+	const char *cmd;
+	int n = 0;
+	size_t len;
+
+	if (v == NULL)
+		return 0;
+	for (;;) {
+		v += strspn(v, " \t");
+		if (*v == '\0')
+			break;
+		len = strcspn(v, " \t");
+		if (n == 3 || len >= sizeof words[0])
+			return 0;
+		memcpy(words[n], v, len);
+		words[n++][len] = '\0';
+		v += len;
+	}
+	if (n == 2 && cli_is_peerdesk(words[0]))
+		cmd = words[1];
+	else if (n == 1)
+		cmd = words[0];
+	else
+		return 0;
+	if (strcmp(cmd, "log") == 0)
+		argv[0] = "log";
+	else if (strcmp(cmd, "week") == 0)
+		argv[0] = "week";
+	else
+		return 0;
+	argv[1] = NULL;
+	return 1;
 }

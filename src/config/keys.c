@@ -27,6 +27,7 @@ keys_conf_fini(struct keys_conf *kc)
 	FREE(&kc->v);
 	FREE(&kc->file);
 	kc->n = 0;
+	kc->cap = 0;
 }
 
 void
@@ -36,7 +37,10 @@ keys_conf_add(struct keys_conf *kc, const char *section, const char *action,
 	struct keys_conf_entry *e;
 	size_t j;
 
-	kc->v = xreallocarray(kc->v, kc->n + 1, sizeof *kc->v);
+	if (kc->n == kc->cap) {
+		kc->cap = kc->cap ? kc->cap * 2 : 16;
+		kc->v = xreallocarray(kc->v, kc->cap, sizeof *kc->v);
+	}
 	e = &kc->v[kc->n++];
 	e->section = xstrdup(section);
 	e->action = xstrdup(action);

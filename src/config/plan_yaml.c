@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/plandiff.h"
 #include "yamldoc.h"
@@ -42,9 +43,16 @@ static void
 em_scalar(struct em *m, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
+	/* bytes that are not UTF-8 become U+FFFD: libyaml refuses them */
+	char *fixed = yamldoc_utf8_fix(s);
+	int ok;
 
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
-	    (yaml_char_t *)(uintptr_t)s, (int)strlen(s), 1, 1, style)) {
+	if (fixed != NULL)
+		s = fixed;
+	ok = yaml_scalar_event_initialize(&ev, NULL, NULL,
+	    (yaml_char_t *)(uintptr_t)s, (int)strlen(s), 1, 1, style);
+	free(fixed);
+	if (!ok) {
 		m->failed = 1;
 		return;
 	}
@@ -166,15 +174,27 @@ em_goal(struct em *m, const struct plan_doc_goal *g)
 	em_map(m, 0);
 }
 
-/* The comment lines at the top (the name without control characters). */
+/* The comment lines at the top: the name without control characters or
+ * bytes that are not UTF-8 (the file must read back). */
 static void
 plan_yaml_header(const struct plan_doc *doc, struct strbuf *out)
 {
-	const char *p;
+	const char *p = doc->client_name ? doc->client_name : "?";
+	size_t len = strlen(p), i = 0;
 
 	strbuf_adds(out, "# Wellness and Safety Plan of ");
-	for (p = doc->client_name ? doc->client_name : "?"; *p != '\0'; p++)
-		strbuf_addc(out, (unsigned char)*p < 0x20 ? ' ' : *p);
+	while (i < len) {
+		int32_t cp;
+		size_t k = utf8_decode(p + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID || cp < 0x20 || cp == 0x7f ||
+		    (cp >= 0x80 && cp < 0xa0) || cp == 0xfeff ||
+		    cp == 0x2028 || cp == 0x2029)
+			strbuf_addc(out, cp < 0x20 || cp >= 0x2028 ? ' ' : '?');
+		else
+			strbuf_add(out, p + i, k);
+		i += k;
+	}
 	strbuf_addf(out, " (client %lld), version %d.\n"
 	    "# Change the words in any text editor, then bring it back with\n"
 	    "#   peerdesk plan import FILE\n"

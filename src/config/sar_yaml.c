@@ -7,6 +7,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "yamldoc.h"
+
 static int
 sar_yaml_out(void *data, unsigned char *buf, size_t n)
 {
@@ -19,16 +21,22 @@ sar_yaml_scalar(yaml_emitter_t *e, const char *s, int plain_ok)
 {
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+	/* never fails for bytes that are not UTF-8: they become U+FFFD */
+	char *fixed = yamldoc_utf8_fix(s);
+	int ok;
+
+	if (fixed != NULL)
+		s = fixed;
 
 	if (strchr(s, '\n') != NULL)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (!plain_ok)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	if (!yaml_scalar_event_initialize(&ev, NULL,
+	ok = yaml_scalar_event_initialize(&ev, NULL,
 	    (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)(uintptr_t)s,
-	    (int)strlen(s), plain_ok, !plain_ok, style))
-		return 0;
-	return yaml_emitter_emit(e, &ev);
+	    (int)strlen(s), plain_ok, !plain_ok, style);
+	free(fixed);
+	return ok && yaml_emitter_emit(e, &ev);
 }
 
 /* A string value: quoted unless it is plainly text (so "yes", "12" and

@@ -8,8 +8,14 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "paths.h"	/* the Makefile's $(O)/gen/paths.h */
 #include "peerdesk/core/xalloc.h"
 #include "yamldoc.h"
+
+const char settings_system_path[] = PEERDESK_SYSCONFDIR "/peerdesk/config.yaml";
+const char settings_default_db[] = PEERDESK_STATEDIR "/peerdesk.db";
+
+static const char *const settings_editors[] = { "own", "restricted", "off" };
 
 static const char *const settings_days[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -28,6 +34,8 @@ settings_defaults(struct settings *s)
 	s->review_upcoming_days = 7;
 	s->near_percent = 10;
 	s->print_command = xstrdup("lp");
+	s->editor = SETTINGS_EDITOR_OWN;
+	s->pal_editor = SETTINGS_EDITOR_RESTRICTED;
 	s->idle_lock_minutes = 10;
 	s->holiday_pay = false;
 	s->holiday_pay_rate = 1207;
@@ -66,6 +74,12 @@ settings_fini(struct settings *s)
 	free(s->rules_file);
 	free(s->file);
 	memset(s, 0, sizeof *s);
+}
+
+const char *
+settings_editor_name(enum settings_editor e)
+{
+	return (unsigned)e < 3 ? settings_editors[e] : "";
 }
 
 const char *
@@ -185,6 +199,35 @@ settings_set_day(struct yamldoc *yd, const struct yamldoc_key *k,
 	    yamldoc_describe(val, got, sizeof got));
 }
 
+/* One of settings_editors[k->min ..]: pal_editor may not be "own". */
+static enum pd_status
+settings_set_editor(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val, void *dst, struct pd_err *err)
+{
+	enum settings_editor *slot =
+	    (enum settings_editor *)(void *)((char *)dst + k->offset);
+	char got[64];
+	long i;
+
+	if (val->type == YAML_SCALAR_NODE) {
+		const char *v = (const char *)val->data.scalar.value;
+
+		for (i = k->min; i <= k->max; i++) {
+			if (strcasecmp(v, settings_editors[i]) == 0) {
+				*slot = (enum settings_editor)i;
+				return PD_OK;
+			}
+		}
+	}
+	if (k->min > 0)
+		return yamldoc_fail(yd, val, PD_CONFIG, k->key, err,
+		    "expected restricted or off (a PAL never gets their own "
+		    "editor), got %s", yamldoc_describe(val, got, sizeof got));
+	return yamldoc_fail(yd, val, PD_CONFIG, k->key, err,
+	    "expected own, restricted or off, got %s",
+	    yamldoc_describe(val, got, sizeof got));
+}
+
 static enum pd_status
 settings_set_rate(struct yamldoc *yd, const struct yamldoc_key *k,
     yaml_node_t *val, void *dst, struct pd_err *err)
@@ -226,6 +269,46 @@ settings_login_ok(const char *v)
 	return true;
 }
 
+struct settings_login {
+	const char *v;
+	size_t i;
+};
+
+static int
+settings_login_cmp(const void *a, const void *b)
+{
+	const struct settings_login *x = a, *y = b;
+	int c = strcmp(x->v, y->v);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Index of the first item (in file order) that repeats an earlier one,
+ * or n: sorted once, so a long list costs n log n, not n squared. */
+static size_t
+settings_first_repeat(yaml_document_t *doc, const yaml_node_t *seq, size_t n)
+{
+	struct settings_login *v = xcalloc(n ? n : 1, sizeof *v);
+	size_t i, first = n;
+
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = yaml_document_get_node(doc,
+		    seq->data.sequence.items.start[i]);
+
+		v[i].v = item != NULL && item->type == YAML_SCALAR_NODE ?
+		    (const char *)item->data.scalar.value : "";
+		v[i].i = i;
+	}
+	qsort(v, n, sizeof *v, settings_login_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i - 1].v, v[i].v) == 0 && v[i].i < first)
+			first = v[i].i;
+	free(v);
+	return first;
+}
+
 static enum pd_status
 settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
     yaml_node_t *val, void *dst, struct pd_err *err)
@@ -233,7 +316,7 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 	struct settings *s = dst;
 	yaml_node_item_t *it;
 	char got[64];
-	size_t n, i;
+	size_t n, repeat;
 
 	if (yamldoc_is_null(val)) {
 		settings_free_accounts(s);
@@ -246,6 +329,7 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 	settings_free_accounts(s);
 	n = (size_t)(val->data.sequence.items.top -
 	    val->data.sequence.items.start);
+	repeat = settings_first_repeat(&yd->doc, val, n);
 	s->shared_accounts = xcalloc(n ? n : 1, sizeof *s->shared_accounts);
 	for (it = val->data.sequence.items.start;
 	    it < val->data.sequence.items.top; it++) {
@@ -259,10 +343,9 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 			return yamldoc_fail(yd, item, PD_CONFIG, k->key, err,
 			    "expected a Unix login such as office, got %s",
 			    yamldoc_describe(item, got, sizeof got));
-		for (i = 0; i < s->n_shared_accounts; i++)
-			if (strcmp(s->shared_accounts[i], v) == 0)
-				return yamldoc_fail(yd, item, PD_CONFIG,
-				    k->key, err, "'%s' is listed twice", v);
+		if ((size_t)(it - val->data.sequence.items.start) == repeat)
+			return yamldoc_fail(yd, item, PD_CONFIG, k->key, err,
+			    "'%s' is listed twice", v);
 		s->shared_accounts[s->n_shared_accounts++] = xstrdup(v);
 	}
 	return PD_OK;
@@ -283,6 +366,10 @@ static const struct yamldoc_key settings_keys[] = {
 	  OFF(review_upcoming_days), 0, 60 },
 	{ "near_limit_percent", settings_set_int, OFF(near_percent), 0, 50 },
 	{ "print_command", settings_set_text, OFF(print_command), 0, 0 },
+	{ "editor", settings_set_editor, OFF(editor), SETTINGS_EDITOR_OWN,
+	  SETTINGS_EDITOR_OFF },
+	{ "pal_editor", settings_set_editor, OFF(pal_editor),
+	  SETTINGS_EDITOR_RESTRICTED, SETTINGS_EDITOR_OFF },
 	{ "idle_lock_minutes", settings_set_int, OFF(idle_lock_minutes),
 	  1, 240 },
 	{ "holiday_pay_rolled_up", settings_set_bool, OFF(holiday_pay),

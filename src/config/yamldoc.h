@@ -15,6 +15,13 @@
 
 #include "peerdesk/core/status.h"
 
+/* Limits every file read with yamldoc_load (docs/configuration.md):
+ * lists and mappings inside each other, and values in all (a scalar,
+ * list or mapping is one value; an alias counts everything its anchor
+ * stands for, each time it is used). */
+#define YAMLDOC_MAX_DEPTH 64
+#define YAMLDOC_MAX_NODES 200000
+
 struct yamldoc {
 	yaml_document_t doc;
 	bool loaded;
@@ -37,8 +44,11 @@ enum pd_status yamldoc_read_file(const char *path, char **text,
     size_t *len, struct pd_err *err);
 
 /* Parse text (len bytes, UTF-8) as at most one YAML document; name is used
- * in messages.  PD_PARSE on invalid UTF-8 or YAML syntax.  Call
- * yamldoc_fini() afterwards whatever the result. */
+ * in messages.  PD_PARSE on invalid UTF-8 or YAML syntax, on nesting
+ * deeper than YAMLDOC_MAX_DEPTH, more than YAMLDOC_MAX_NODES values
+ * (aliases counted in full), an alias inside its own anchor, an unknown
+ * alias or an anchor given twice.  Time and memory are linear in len.
+ * Call yamldoc_fini() afterwards whatever the result. */
 enum pd_status yamldoc_load(struct yamldoc *yd, const char *text,
     size_t len, const char *name, struct pd_err *err);
 
@@ -89,6 +99,11 @@ enum pd_status yamldoc_hundredths(struct yamldoc *yd, yaml_node_t *node,
 /* A real calendar date written YYYY-MM-DD. */
 enum pd_status yamldoc_date(struct yamldoc *yd, yaml_node_t *node,
     const char *field, char out[11], struct pd_err *err);
+
+/* A copy of s with every byte that is not valid UTF-8 as U+FFFD, for
+ * text given to libyaml's emitter (which refuses such text); NULL when
+ * s is valid as it is.  The caller frees it. */
+char *yamldoc_utf8_fix(const char *s);
 
 /* 1-based line of node, for "first on line N" style messages. */
 int yamldoc_line(const yaml_node_t *node);

@@ -13,9 +13,12 @@ struct csv_reader {
 	char *name;
 	int line;		/* current line, 1-based */
 	const char *line_start;
-	struct strbuf *bufs;	/* one per field of the current record */
+	/* The current record: every field in one buffer, each ended by a
+	 * NUL, so a record of many fields costs no allocation per field. */
+	struct strbuf rec;
+	size_t *offs;		/* where each field starts in rec */
 	char **fields;
-	size_t nbufs;
+	size_t cap;		/* room in offs and fields */
 };
 
 struct csv_reader *
@@ -37,13 +40,11 @@ void
 csv_free(struct csv_reader **rp)
 {
 	struct csv_reader *r = *rp;
-	size_t i;
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->nbufs; i++)
-		strbuf_fini(&r->bufs[i]);
-	free(r->bufs);
+	strbuf_fini(&r->rec);
+	free(r->offs);
 	free(r->fields);
 	free(r->name);
 	free(r);
@@ -85,21 +86,22 @@ csv_utf8_len(const unsigned char *p, const unsigned char *end)
 	return n;
 }
 
+/* Start field i of the record in r->rec; returns the buffer. */
 static struct strbuf *
 csv_field_buf(struct csv_reader *r, size_t i)
 {
-	if (i >= r->nbufs) {
-		size_t n = r->nbufs ? r->nbufs * 2 : 8;
-
-		while (n <= i)
-			n *= 2;
-		r->bufs = xreallocarray(r->bufs, n, sizeof *r->bufs);
-		r->fields = xreallocarray(r->fields, n, sizeof *r->fields);
-		while (r->nbufs < n)
-			strbuf_init(&r->bufs[r->nbufs++]);
+	if (i >= r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->offs = xreallocarray(r->offs, r->cap, sizeof *r->offs);
+		r->fields = xreallocarray(r->fields, r->cap,
+		    sizeof *r->fields);
 	}
-	strbuf_reset(&r->bufs[i]);
-	return &r->bufs[i];
+	if (i == 0)
+		strbuf_reset(&r->rec);
+	else
+		strbuf_addc(&r->rec, '\0');	/* ends field i - 1 */
+	r->offs[i] = r->rec.len;
+	return &r->rec;
 }
 
 static void
@@ -218,8 +220,9 @@ csv_next(struct csv_reader *r, struct csv_record *rec, struct pd_err *err)
 		}
 		break;
 	}
+	strbuf_addc(&r->rec, '\0');	/* ends the last field */
 	for (size_t i = 0; i < nf; i++)
-		r->fields[i] = r->bufs[i].buf;
+		r->fields[i] = r->rec.buf + r->offs[i];
 	rec->field = r->fields;
 	rec->n = nf;
 	return PD_OK;

@@ -208,19 +208,21 @@ utf8_truncate(const char *s, size_t width, struct strbuf *out)
 size_t
 utf8_wrap(const char *s, size_t width, size_t *next)
 {
-	size_t i = 0, n, len, used = 0, w;
+	size_t i = 0, n, used = 0, w;
 	size_t brk = 0, brk_next = 0;	/* after the last space seen */
 	int32_t cp;
 
 	if (width == 0)
 		width = 1;
-	len = s == NULL ? 0 : strlen(s);
-	if (len == 0) {
+	if (s == NULL || s[0] == '\0') {
 		*next = 0;
 		return 0;
 	}
-	while (i < len) {
-		n = utf8_decode(s + i, len - i, &cp);
+	/* Only this line is read (no strlen of the rest), so wrapping a
+	 * long text line by line costs its length, not length x lines.
+	 * utf8_decode stops at the NUL: it is never a continuation byte. */
+	while (s[i] != '\0') {
+		n = utf8_decode(s + i, 4, &cp);
 		if (cp == '\n') {
 			*next = i + 1;
 			return i;
@@ -245,6 +247,6 @@ utf8_wrap(const char *s, size_t width, size_t *next)
 		used += w;
 		i += n;
 	}
-	*next = len;
-	return len;
+	*next = i;
+	return i;
 }

@@ -52,8 +52,7 @@ static const char sql_probe[] =
 	"OR instr(lower(coalesce(c.preferred_name, '')), lower(:filter)) > 0)"
 #define LIST_MINE \
 	"c.id IN (SELECT a.client_id FROM assignment a " \
-	"WHERE a.worker_id = :scope_pal " \
-	"AND (a.ended_on IS NULL OR a.ended_on > :today))"
+	"WHERE a.worker_id = :scope_pal AND " DB_IN_FORCE("a") ")"
 #define LIST_ORDER " ORDER BY c.referred_on DESC, c.id DESC"
 #define PAGE_HEAD \
 	"SELECT c.id, c.name, c.preferred_name, c.status, c.referred_on, " \

@@ -28,7 +28,21 @@ struct db {
 	struct db_cached *cache;
 	size_t ncache, capcache;
 	int bulk;
+	int scratch;		/* opened DB_OPEN_SCRATCH: never WAL */
 };
+
+/* SQL text: assignment `a` (a table alias) is in force on :today: it
+ * started on or before the day and has not ended by it (an assignment
+ * whose ended_on is today no longer counts).  The one definition of "a
+ * PAL may see this client"; app/access.c decides who is scoped. */
+#define DB_IN_FORCE(a) \
+	"(" a ".started_on <= :today AND (" a ".ended_on IS NULL OR " \
+	a ".ended_on > :today))"
+
+/* Add pd_contains(text, part) and pd_replace(text, part, with) to a
+ * connection: instr() > 0 and replace() in time linear in the lengths
+ * (src/db/textfn.c).  An SQLite result code. */
+int db_textfn_register(sqlite3 *h);
 
 /* The cached, reset statement for sql (a static string), or NULL with
  * err filled. */
@@ -86,5 +100,18 @@ int db_changes(struct db *db);
  * when the caller knows who and when (NULL or "" = unknown). */
 enum pd_status db_conflict(const char *what, const char *who,
     const char *at, struct pd_err *err);
+
+struct audit_entry;
+
+/* db_audit_insert with the time at ("YYYY-MM-DDTHH:MM:SSZ"; NULL = now):
+ * for db_audit_insert itself, and test fixtures (dbtest.c) only. */
+enum pd_status audit_insert_at(struct db *db, const struct audit_entry *a,
+    const char *at, struct pd_err *err);
+
+/* Migration 0008's second half (audit.c): give every audit row already
+ * there its hash, in id order, lifting the audit_no_update trigger for
+ * that alone and putting its exact text back.  Inside the migration's
+ * transaction. */
+enum pd_status audit_chain_existing(struct db *db, struct pd_err *err);
 
 #endif

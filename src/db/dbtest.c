@@ -61,8 +61,8 @@ static const struct {
 	COUNT(plan_goal), COUNT(plan_goal_step), COUNT(plan_note),
 	COUNT(shortlist), COUNT(assignment), COUNT(review), COUNT(goal_score),
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
-	COUNT(limit_override), COUNT(audit), COUNT(draft),
-	COUNT(week_adjustment),
+	COUNT(limit_override), COUNT(audit), COUNT(draft), COUNT(audit_detail),
+	COUNT(import_log), COUNT(week_adjustment),
 };
 #undef COUNT
 
@@ -211,6 +211,57 @@ dbtest_audit_tamper(struct db *db, int64_t id, int remove,
 }
 
 enum pd_status
+dbtest_audit_insert_at(struct db *db, const struct audit_entry *a,
+    const char *at, struct pd_err *err)
+{
+	return audit_insert_at(db, a, at, err);
+}
+
+static const char sql_forge_drop[] =
+	"DROP TRIGGER IF EXISTS audit_no_update; "
+	"DROP TRIGGER IF EXISTS audit_no_delete";
+static const char sql_forge_edit[] =
+	"UPDATE audit SET summary = 'nothing happened' WHERE id = :id";
+static const char sql_forge_delete[] = "DELETE FROM audit WHERE id = :id";
+static const char sql_forge_add[] =
+	"INSERT INTO audit (id, at, action, entity, summary, hash) "
+	"SELECT max(id) + 1, '2026-01-01T00:00:00Z', 'open', 'client', "
+	"'forged', '" "0123456789abcdef0123456789abcdef"
+	"0123456789abcdef0123456789abcdef' FROM audit WHERE :id IS NOT NULL";
+
+enum pd_status
+dbtest_audit_forge(struct db *db, int64_t id, int how, struct pd_err *err)
+{
+	static const char *const sql[] = {
+		sql_forge_edit, sql_forge_delete, sql_forge_add
+	};
+	sqlite3_stmt *st;
+	enum pd_status s;
+
+	if ((s = db_exec_sql(db, sql_forge_drop, err)) != PD_OK)
+		return s;
+	if ((st = db_stmt(db, sql[how], err)) == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	return db_exec_stmt(db, st, err);
+}
+
+static const char sql_audit_legacy[] =
+	"INSERT INTO audit (at, actor_login, action, entity, summary) "
+	"VALUES ('2026-01-01T00:00:00Z', 'old', 'open', 'client', :summary)";
+
+enum pd_status
+dbtest_audit_legacy(struct db *db, const char *summary, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_audit_legacy, err);
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text(st, ":summary", summary);
+	return db_exec_stmt(db, st, err);
+}
+
+enum pd_status
 dbtest_session(struct db *db, int64_t client_id, int64_t pal_id,
     const char *date, int minutes, int64_t *id, struct pd_err *err)
 {
@@ -325,4 +376,10 @@ dbtest_stmt_counters(struct db *db, const char *contains,
 	*sorts = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_SORT, 1);
 	*vm_steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
 	return PD_OK;
+}
+
+const char *
+dbtest_path(struct db *db)
+{
+	return db->path;
 }

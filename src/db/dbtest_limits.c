@@ -22,3 +22,10 @@ dbtest_fill_disk(struct db *db, int extra_pages, struct pd_err *err)
 	    pages + extra_pages);
 	return db_exec_sql(db, sql, err);
 }
+
+enum pd_status
+dbtest_refuse_writes(struct db *db, int on, struct pd_err *err)
+{
+	return db_exec_sql(db, on ? "PRAGMA query_only = ON" :
+	    "PRAGMA query_only = OFF", err);
+}

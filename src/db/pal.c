@@ -297,9 +297,18 @@ enum pd_status
 db_pal_benefit_on(struct db *db, int64_t pal_id, const char *date,
     enum benefit_rule *r, struct pd_err *err)
 {
+	return db_pal_benefit_find(db, pal_id, date, r, NULL, err);
+}
+
+enum pd_status
+db_pal_benefit_find(struct db *db, int64_t pal_id, const char *date,
+    enum benefit_rule *r, int *recorded, struct pd_err *err)
+{
 	sqlite3_stmt *st = db_stmt(db, sql_benefit_on, err);
 	enum pd_status rc;
 
+	if (recorded != NULL)
+		*recorded = 0;
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":pal_id", pal_id);
@@ -307,6 +316,8 @@ db_pal_benefit_on(struct db *db, int64_t pal_id, const char *date,
 	rc = db_step_row(db, st, NULL);
 	*r = RULE_NONE;
 	if (rc == PD_OK) {
+		if (recorded != NULL)
+			*recorded = 1;
 		if (benefit_rule_from_str((const char *)sqlite3_column_text(st,
 		    0), r) != 0)
 			*r = RULE_NONE;

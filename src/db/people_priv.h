@@ -11,12 +11,12 @@
 
 /* True (1) when the client with id `cid` (an SQL expression) is in the
  * scope bound by people_bind_scope: :scope_pal = 0 means everyone, else
- * the client must have an assignment of that worker not ended by
- * :today.  Scope is part of the query, never a filter applied later. */
+ * the client must have an assignment of that worker in force on
+ * :today (DB_IN_FORCE: started, not ended).  Scope is part of the query, never a filter applied later. */
 #define PEOPLE_IN_SCOPE(cid) \
 	"(:scope_pal = 0 OR EXISTS (SELECT 1 FROM assignment sa " \
 	"WHERE sa.client_id = " cid " AND sa.worker_id = :scope_pal " \
-	"AND (sa.ended_on IS NULL OR sa.ended_on > :today)))"
+	"AND " DB_IN_FORCE("sa") "))"
 
 /* Bind :scope_pal and :today.  today NULL or "" means people_today(). */
 void people_bind_scope(sqlite3_stmt *st, int64_t scope_pal,

@@ -6,43 +6,25 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/mention.h"
 #include "people_priv.h"
 
 /* ---- reading everything ------------------------------------------------ */
 
-/* Text elsewhere that names the client (a name of 4 or more bytes, or
- * the phone number): short names would match too much.  Binds :name
- * and :phone. */
-#define MENTIONS(col) "((length(:name) >= 4 AND instr(" col ", :name) > 0) " \
-	"OR (length(:phone) >= 6 AND instr(" col ", :phone) > 0))"
 /* A kept draft is about the client when it is a draft of one of their
- * record's forms (filed under their number) or its text names them:
- * the subject access copy shows these, erasure deletes them. */
+ * record's forms (filed under their number), or a draft of a new record
+ * whose client field is them: the subject access copy shows these,
+ * erasure deletes them.  Anyone else's draft is never deleted; where its
+ * text names the client it is one of the texts below. */
 #define DRAFT_FORMS "('kept:client-edit', 'kept:plan_note', " \
 	"'kept:plan_review', 'kept:session')"
-#define DRAFT_ABOUT(key, form, content) "((" key " = CAST(:id AS TEXT) " \
-	"AND " form " IN " DRAFT_FORMS ") OR " MENTIONS(content) ")"
-/* Other clients' records whose free text names the client: what each
- * is, its number, whose it is (cid) and its date.  Erasure takes the
- * name out of these; a subject access copy says where they are (not
- * what else they say: that is about someone else). */
-#define MENTIONS_UNION \
-	" SELECT 'session note' AS what, s.id AS rid, s.client_id AS cid," \
-	"  s.date AS day FROM session s WHERE s.client_id <> :id AND (" \
-	  MENTIONS("s.did") " OR " MENTIONS("s.went_well") " OR " \
-	  MENTIONS("s.follow_up") ")" \
-	" UNION ALL" \
-	" SELECT 'plan note', n.id, p.client_id, n.written_on" \
-	"  FROM plan_note n JOIN plan p ON p.id = n.plan_id" \
-	"  WHERE p.client_id <> :id AND " MENTIONS("n.text") \
-	" UNION ALL" \
-	" SELECT 'review', r.id, a.client_id, r.held_on" \
-	"  FROM review r JOIN assignment a ON a.id = r.assignment_id" \
-	"  WHERE a.client_id <> :id AND " MENTIONS("r.notes") \
-	" UNION ALL" \
-	" SELECT 'client record', c.id, c.id, substr(c.created_at, 1, 10)" \
-	"  FROM client c WHERE c.id <> :id AND (" \
-	  MENTIONS("c.contact_notes") " OR " MENTIONS("c.diagnosis_note") ")"
+#define DRAFT_CLIENT_LINE(pre) "instr(char(10) || " pre "content || " \
+	"char(10), char(10) || 'client' || char(9) || :name || char(10)) > 0"
+#define DRAFT_ABOUT(pre) "(" pre "form IN " DRAFT_FORMS " AND (" pre \
+	"record_key = CAST(:id AS TEXT) OR ((" pre "record_key = '' OR " pre \
+	"record_key LIKE 'fp:%') AND (" DRAFT_CLIENT_LINE(pre) " OR " \
+	"instr(char(10) || " pre "content || char(10), char(10) || " \
+	"'#same:client' || char(9) || :name || char(10)) > 0))))"
 
 /* Each query takes :id (the client) and returns one record per row: the
  * column "_title" is the record's heading, every other non-NULL column a
@@ -158,12 +140,7 @@ static const char sql_drafts[] =
 	"replace(replace(d.form, 'kept:', ''), '_', ' ') AS form, "
 	"d.content AS text "
 	"FROM draft d LEFT JOIN staff s ON s.id = d.staff_id "
-	"WHERE " DRAFT_ABOUT("d.record_key", "d.form", "d.content")
-	" ORDER BY d.saved_at, d.id";
-static const char sql_elsewhere[] =
-	"SELECT 'Named in a ' || what || ' of another client, ' || day "
-	"AS _title, what || ' #' || rid AS record, day AS date "
-	"FROM (" MENTIONS_UNION ") ORDER BY day, what, rid";
+	"WHERE " DRAFT_ABOUT("d.") " ORDER BY d.saved_at, d.id";
 static const char sql_audit[] =
 	"SELECT coalesce(s.name, a.actor_login, 'peerdesk') || CASE a.action "
 	"WHEN 'open' THEN ' opened the record' "
@@ -171,7 +148,10 @@ static const char sql_audit[] =
 	"' on ' || " WHEN("a.at") " AS _title, a.at, "
 	"coalesce(s.name, a.actor_login) AS who, a.actor_login AS login, "
 	"a.action, a.entity AS record, a.entity_id AS record_number, "
-	"a.summary, a.reason, a.before, a.after "
+	"a.summary, a.reason, coalesce(a.before, (SELECT d.before FROM "
+	"audit_detail d WHERE d.audit_id = a.id)) AS before, "
+	"coalesce(a.after, (SELECT d.after FROM audit_detail d WHERE "
+	"d.audit_id = a.id)) AS after "
 	"FROM audit a LEFT JOIN staff s ON s.id = a.actor_id "
 	"WHERE a.client_id = :id ORDER BY a.at, a.id";
 
@@ -192,35 +172,10 @@ static const struct {
 	{ "sessions", "Your sessions", sql_sessions },
 	{ "time", "Time your PALs logged for you", sql_time },
 	{ "drafts", "Unsaved text about you that is kept", sql_drafts },
-	{ "elsewhere", "Where other people's notes name you", sql_elsewhere },
+	{ "elsewhere", "Where other people's notes name you", NULL },
 	{ "audit", "Who looked at or changed your record, and when",
 	  sql_audit },
 };
-
-static const char sql_old_phone[] =
-	"SELECT phone FROM client WHERE id = :id";
-/* *phone = client id's phone number (NULL when none). */
-static enum pd_status
-privacy_phone(struct db *db, int64_t id, char **phone, struct pd_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql_old_phone, err);
-	enum pd_status s;
-
-	*phone = NULL;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((s = db_step_row(db, st, err)) == PD_OK)
-		*phone = db_col_str(st, 0);
-	db_done(st);
-	return s;
-}
-
-/* Other clients' records naming the client, with whose they are. */
-static const char sql_mentions[] =
-	"SELECT what, rid, cid, cname, day FROM (" MENTIONS_UNION ")"
-	" JOIN (SELECT id AS k, name AS cname FROM client) ON k = cid"
-	" ORDER BY day, what, rid";
 
 /* Bind whichever of the names the statement has. */
 static void
@@ -239,19 +194,61 @@ privacy_bind(sqlite3_stmt *st, int64_t id, const char *name,
 		db_bind_id_opt(st, ":actor", actor);
 }
 
+/* The "elsewhere" section: where other people's texts name the client
+ * (by whole name or phone number), not what else they say. */
+struct privacy_where {
+	struct mention_rule *rule;
+	struct sar_section *sec;
+};
+
+static int
+privacy_where_cb(void *arg, const struct privacy_text *t)
+{
+	struct privacy_where *pw = arg;
+	struct mention_hit *h;
+	struct sar_record *r;
+	char *title, *rec;
+
+	if (mention_find(pw->rule, t->text, 0, &h) == 0)
+		return 0;
+	free(h);
+	title = xasprintf("Named in a %s of %s, %s", t->what,
+	    t->field == PRIVACY_DRAFT ? "a member of staff" :
+	    t->client_id > 0 ? "another client" : "a PAL", t->on);
+	rec = xasprintf("%s #%lld", t->what, (long long)t->record_id);
+	r = sar_add_record(pw->sec, title);
+	sar_add_field(r, "record", rec);
+	if (t->on[0] != '\0')
+		sar_add_field(r, "date", t->on);
+	free(title);
+	free(rec);
+	return 0;
+}
+
 static enum pd_status
-privacy_section(struct db *db, int64_t id, const char *phone,
+privacy_section(struct db *db, int64_t id, const struct privacy_client *c,
     struct sar_bundle *b, size_t which, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, privacy_sections[which].sql, err);
+	sqlite3_stmt *st;
 	struct sar_section *sec;
 	int rc, i, n;
 
-	if (st == NULL)
+	if (privacy_sections[which].sql == NULL) {
+		struct privacy_where pw;
+		enum pd_status s;
+
+		pw.sec = sar_add_section(b, privacy_sections[which].key,
+		    privacy_sections[which].title);
+		pw.rule = mention_rule_new(c->name, c->preferred_name, c->phone);
+		s = db_privacy_texts(db, id, privacy_where_cb, &pw, err);
+		mention_rule_free(&pw.rule);
+		return s;
+	}
+	if ((st = db_stmt(db, privacy_sections[which].sql, err)) == NULL)
 		return PD_DB;
 	sec = sar_add_section(b, privacy_sections[which].key,
 	    privacy_sections[which].title);
-	privacy_bind(st, id, b->client_name, phone, "", 0);
+	privacy_bind(st, id, c->name, c->phone, "", 0);
 	n = sqlite3_column_count(st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sar_record *r = sar_add_record(sec, NULL);
@@ -278,7 +275,6 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 	struct privacy_client c;
 	enum pd_status s;
 	int own = db->tx_depth == 0;
-	char *phone = NULL;
 	size_t i;
 
 	if (own && (s = db_exec_sql(db, "BEGIN", err)) != PD_OK)
@@ -288,15 +284,12 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 	if (s == PD_OK) {
 		b->client_id = id;
 		free(b->client_name);
-		b->client_name = c.name;
-		c.name = NULL;
-		s = privacy_phone(db, id, &phone, err);
+		b->client_name = xstrdup(c.name);
 	}
 	for (i = 0; s == PD_OK && i < sizeof privacy_sections /
 	    sizeof privacy_sections[0]; i++)
-		s = privacy_section(db, id, phone, b, i, err);
+		s = privacy_section(db, id, &c, b, i, err);
 	privacy_client_fini(&c);
-	free(phone);
 	if (own) {
 		if (s == PD_OK)
 			s = db_exec_sql(db, "COMMIT", err);
@@ -309,8 +302,8 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 /* ---- one client's state ------------------------------------------------ */
 
 static const char sql_state[] =
-	"SELECT id, name, status, closed_on, anonymised_at FROM client "
-	"WHERE id = :id";
+	"SELECT id, name, status, closed_on, anonymised_at, preferred_name, "
+	"phone, date_of_birth FROM client WHERE id = :id";
 
 void
 privacy_client_fini(struct privacy_client *c)
@@ -318,6 +311,8 @@ privacy_client_fini(struct privacy_client *c)
 	if (c == NULL)
 		return;
 	free(c->name);
+	free(c->preferred_name);
+	free(c->phone);
 	memset(c, 0, sizeof *c);
 }
 
@@ -330,6 +325,11 @@ privacy_row(sqlite3_stmt *st, struct privacy_client *c)
 	people_copy(st, 2, c->status, sizeof c->status);
 	people_copy(st, 3, c->closed_on, sizeof c->closed_on);
 	people_copy(st, 4, c->anonymised_at, sizeof c->anonymised_at);
+	if (sqlite3_column_count(st) > 5) {
+		c->preferred_name = db_col_str(st, 5);
+		c->phone = db_col_str(st, 6);
+		people_copy(st, 7, c->date_of_birth, sizeof c->date_of_birth);
+	}
 }
 
 enum pd_status
@@ -385,18 +385,13 @@ db_privacy_past(struct db *db, const char *cutoff,
 
 /* ---- erasure ----------------------------------------------------------- */
 
-/* Each statement binds some of :id, :name, :phone, :now, :actor. */
-/* col with the client's name (4 bytes or more) and phone number (6 or
- * more) replaced by "(erased)": the rest of someone else's note stays. */
-#define SCRUB_NAME(col) "(CASE WHEN length(:name) >= 4 THEN " \
-	"replace(" col ", :name, '(erased)') ELSE " col " END)"
-#define SCRUB(col) "(CASE WHEN length(:phone) >= 6 THEN " \
-	"replace(" SCRUB_NAME(col) ", :phone, '(erased)') ELSE " \
-	SCRUB_NAME(col) " END)"
+/* Each statement binds some of :id, :name, :now, :actor. */
 #define IN_PLAN "(SELECT id FROM plan WHERE client_id = :id)"
 #define IN_ASSIGNMENT "(SELECT id FROM assignment WHERE client_id = :id)"
 
 static const char *const sql_erase[] = {
+	/* the drafts first: DRAFT_ABOUT needs the name */
+	"DELETE FROM draft WHERE " DRAFT_ABOUT(""),
 	"UPDATE client SET name = 'Erased client #' || id, "
 	"preferred_name = NULL, pronouns = NULL, date_of_birth = NULL, "
 	"gender = NULL, phone = NULL, email = NULL, address = NULL, "
@@ -432,32 +427,10 @@ static const char *const sql_erase[] = {
 	"version = version + 1 WHERE client_id = :id",
 	"UPDATE timesheet_line SET note = NULL WHERE note IS NOT NULL AND "
 	"(client_id = :id OR session_id IN "
-	"(SELECT id FROM session WHERE client_id = :id) OR "
-	MENTIONS("note") ")",
-	"DELETE FROM draft WHERE " DRAFT_ABOUT("record_key", "form",
-	    "content"),
-	/* other people's records that name the client: only the name and
-	 * the phone number go (db_privacy_mentions lists them first) */
-	"UPDATE session SET did = " SCRUB("did") ", went_well = "
-	SCRUB("went_well") ", follow_up = " SCRUB("follow_up") ", "
-	"version = version + 1 WHERE client_id <> :id AND ("
-	MENTIONS("did") " OR " MENTIONS("went_well") " OR "
-	MENTIONS("follow_up") ")",
-	"UPDATE plan_note SET text = " SCRUB("text") " WHERE plan_id NOT IN "
-	IN_PLAN " AND " MENTIONS("text"),
-	"UPDATE review SET notes = " SCRUB("notes") " WHERE assignment_id "
-	"NOT IN " IN_ASSIGNMENT " AND " MENTIONS("notes"),
-	"UPDATE client SET contact_notes = " SCRUB("contact_notes") ", "
-	"diagnosis_note = " SCRUB("diagnosis_note") ", version = version + 1 "
-	"WHERE id <> :id AND (" MENTIONS("contact_notes") " OR "
-	MENTIONS("diagnosis_note") ")",
-	/* the one update the audit table allows (0005_audit_redact.sql) */
-	"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
-	"reason = NULL WHERE (client_id = :id OR (entity = 'client' AND "
-	"entity_id = :id) OR " MENTIONS("summary") " OR " MENTIONS("before")
-	" OR " MENTIONS("after") " OR " MENTIONS("reason") ") AND NOT "
-	"(summary IS '(erased)' AND before IS NULL AND after IS NULL AND "
-	"reason IS NULL)",
+	"(SELECT id FROM session WHERE client_id = :id))",
+	/* the words kept beside the audit's rows about the client; the
+	 * rows themselves never change (0009_records_integrity.sql) */
+	"DELETE FROM audit_detail WHERE client_id = :id",
 };
 
 enum pd_status
@@ -467,12 +440,11 @@ db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
 	struct privacy_client c;
 	sqlite3_stmt *st;
 	enum pd_status s;
-	char now[21], *phone = NULL;
+	char now[21];
 	size_t i;
 
 	if ((s = db_privacy_client(db, id, &c, err)) != PD_OK)
 		return s;
-	s = privacy_phone(db, id, &phone, err);
 	db_now(now);
 	for (i = 0; s == PD_OK && i < sizeof sql_erase / sizeof sql_erase[0];
 	    i++) {
@@ -480,50 +452,159 @@ db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
 			s = PD_DB;
 			break;
 		}
-		privacy_bind(st, id, c.name, phone, now, actor_id);
+		privacy_bind(st, id, c.name, NULL, now, actor_id);
 		s = db_exec_stmt(db, st, err);
 	}
-	free(phone);
+	privacy_client_fini(&c);
+	return s;
+}
+
+/* ---- other people's texts ---------------------------------------------- */
+
+/* Every free text of someone else that may name the client: field
+ * number (enum privacy_field), record, whose (client or 0), that
+ * client's name (or the member of staff's), its date, the text. */
+#define TEXT_ROWS \
+	" SELECT 0 AS f, s.id AS rid, s.client_id AS cid, s.date AS day," \
+	"  s.did AS txt FROM session s WHERE s.client_id <> :id AND" \
+	"  s.did <> ''" \
+	" UNION ALL SELECT 1, s.id, s.client_id, s.date, s.went_well" \
+	"  FROM session s WHERE s.client_id <> :id AND s.went_well <> ''" \
+	" UNION ALL SELECT 2, s.id, s.client_id, s.date, s.follow_up" \
+	"  FROM session s WHERE s.client_id <> :id AND s.follow_up <> ''" \
+	" UNION ALL SELECT 3, n.id, p.client_id, n.written_on, n.text" \
+	"  FROM plan_note n JOIN plan p ON p.id = n.plan_id" \
+	"  WHERE p.client_id <> :id AND n.text <> ''" \
+	" UNION ALL SELECT 4, r.id, a.client_id, r.held_on, r.notes" \
+	"  FROM review r JOIN assignment a ON a.id = r.assignment_id" \
+	"  WHERE a.client_id <> :id AND r.notes <> ''" \
+	" UNION ALL SELECT 5, c.id, c.id, substr(c.created_at, 1, 10)," \
+	"  c.contact_notes FROM client c WHERE c.id <> :id AND" \
+	"  c.contact_notes <> ''" \
+	" UNION ALL SELECT 6, c.id, c.id, substr(c.created_at, 1, 10)," \
+	"  c.diagnosis_note FROM client c WHERE c.id <> :id AND" \
+	"  c.diagnosis_note <> ''" \
+	" UNION ALL SELECT 7, v.id, p.client_id, substr(v.saved_at, 1, 10)," \
+	"  v.crisis_contacts FROM plan_version v JOIN plan p" \
+	"  ON p.id = v.plan_id WHERE p.client_id <> :id AND" \
+	"  v.crisis_contacts <> ''" \
+	" UNION ALL SELECT 8, v.id, p.client_id, substr(v.saved_at, 1, 10)," \
+	"  v.note FROM plan_version v JOIN plan p ON p.id = v.plan_id" \
+	"  WHERE p.client_id <> :id AND v.note <> ''" \
+	" UNION ALL SELECT 9, l.id, coalesce(l.client_id, 0), l.date, l.note" \
+	"  FROM timesheet_line l WHERE l.note <> '' AND" \
+	"  l.client_id IS NOT :id AND (l.session_id IS NULL OR" \
+	"  l.session_id NOT IN (SELECT id FROM session WHERE client_id = :id))" \
+	" UNION ALL SELECT 10, d.id, 0, substr(d.saved_at, 1, 10), d.content" \
+	"  FROM draft d WHERE NOT " DRAFT_ABOUT("d.") \
+	" UNION ALL SELECT 11, d.audit_id, d.client_id, substr(a.at, 1, 10)," \
+	"  d.before FROM audit_detail d JOIN audit a ON a.id = d.audit_id" \
+	"  WHERE d.client_id <> :id AND d.before <> ''" \
+	" UNION ALL SELECT 12, d.audit_id, d.client_id, substr(a.at, 1, 10)," \
+	"  d.after FROM audit_detail d JOIN audit a ON a.id = d.audit_id" \
+	"  WHERE d.client_id <> :id AND d.after <> ''"
+
+static const char sql_texts[] =
+	"SELECT f, rid, cid, CASE WHEN f = 10 THEN (SELECT s.name FROM staff s"
+	" JOIN draft x ON x.staff_id = s.id WHERE x.id = rid) ELSE"
+	" (SELECT c.name FROM client c WHERE c.id = cid) END, day, txt"
+	" FROM (" TEXT_ROWS ") ORDER BY day, f, rid";
+
+static const char *const privacy_field_what[PRIVACY_FIELD_COUNT] = {
+	"session note", "session note", "session note", "plan note",
+	"review", "client record", "client record", "plan",
+	"plan", "timesheet line", "kept draft", "audit's copy of a change",
+	"audit's copy of a change",
+};
+
+/* One statement per field: its text becomes :new if it is still :old. */
+static const char *const sql_text_set[PRIVACY_FIELD_COUNT] = {
+	"UPDATE session SET did = :new, version = version + 1 "
+	"WHERE id = :rid AND did = :old",
+	"UPDATE session SET went_well = :new, version = version + 1 "
+	"WHERE id = :rid AND went_well = :old",
+	"UPDATE session SET follow_up = :new, version = version + 1 "
+	"WHERE id = :rid AND follow_up = :old",
+	"UPDATE plan_note SET text = :new WHERE id = :rid AND text = :old",
+	"UPDATE review SET notes = :new WHERE id = :rid AND notes = :old",
+	"UPDATE client SET contact_notes = :new, version = version + 1 "
+	"WHERE id = :rid AND contact_notes = :old",
+	"UPDATE client SET diagnosis_note = :new, version = version + 1 "
+	"WHERE id = :rid AND diagnosis_note = :old",
+	"UPDATE plan_version SET crisis_contacts = :new "
+	"WHERE id = :rid AND crisis_contacts = :old",
+	"UPDATE plan_version SET note = :new WHERE id = :rid AND note = :old",
+	"UPDATE timesheet_line SET note = :new WHERE id = :rid AND "
+	"note = :old",
+	"UPDATE draft SET content = :new WHERE id = :rid AND content = :old",
+	"UPDATE audit_detail SET before = :new WHERE audit_id = :rid AND "
+	"before = :old",
+	"UPDATE audit_detail SET after = :new WHERE audit_id = :rid AND "
+	"after = :old",
+};
+
+enum pd_status
+db_privacy_texts(struct db *db, int64_t id,
+    int (*cb)(void *arg, const struct privacy_text *t), void *arg,
+    struct pd_err *err)
+{
+	struct privacy_client c;
+	struct privacy_text t;
+	sqlite3_stmt *st;
+	enum pd_status s;
+	int rc, f;
+
+	if ((s = db_privacy_client(db, id, &c, err)) != PD_OK)
+		return s;
+	if ((st = db_stmt(db, sql_texts, err)) == NULL) {
+		privacy_client_fini(&c);
+		return PD_DB;
+	}
+	privacy_bind(st, id, c.name, NULL, NULL, 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f = (int)db_col_int(st, 0, 0);
+		if (f < 0 || f >= PRIVACY_FIELD_COUNT)
+			continue;
+		t.field = (enum privacy_field)f;
+		t.what = privacy_field_what[f];
+		t.record_id = db_col_int(st, 1, 0);
+		t.client_id = db_col_int(st, 2, 0);
+		t.owner = (const char *)sqlite3_column_text(st, 3);
+		t.on = (const char *)sqlite3_column_text(st, 4);
+		t.text = (const char *)sqlite3_column_text(st, 5);
+		if (t.on == NULL)
+			t.on = "";
+		if (t.text == NULL)
+			continue;
+		if (cb(arg, &t) != 0)
+			break;
+	}
+	s = people_end(db, st, rc, err);
 	privacy_client_fini(&c);
 	return s;
 }
 
 enum pd_status
-db_privacy_mentions(struct db *db, int64_t id,
-    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
-    struct pd_err *err)
+db_privacy_text_set(struct db *db, enum privacy_field f, int64_t record_id,
+    const char *old, const char *now, struct pd_err *err)
 {
-	struct privacy_client c;
-	struct privacy_mention m;
 	sqlite3_stmt *st;
-	char *phone = NULL;
 	enum pd_status s;
-	int rc;
 
-	memset(&c, 0, sizeof c);
-	if ((s = db_privacy_client(db, id, &c, err)) != PD_OK)
+	if ((int)f < 0 || f >= PRIVACY_FIELD_COUNT)
+		return pd_fail(err, PD_INVALID, NULL, "internal error: no "
+		    "such text");
+	if ((st = db_stmt(db, sql_text_set[f], err)) == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":rid", record_id);
+	db_bind_text(st, ":old", old);
+	db_bind_text(st, ":new", now);
+	if ((s = db_exec_stmt(db, st, err)) != PD_OK)
 		return s;
-	if ((s = privacy_phone(db, id, &phone, err)) != PD_OK)
-		goto out;
-	if ((st = db_stmt(db, sql_mentions, err)) == NULL) {
-		s = PD_DB;
-		goto out;
-	}
-	privacy_bind(st, id, c.name, phone, NULL, 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		m.what = (const char *)sqlite3_column_text(st, 0);
-		m.record_id = db_col_int(st, 1, 0);
-		m.client_id = db_col_int(st, 2, 0);
-		m.client_name = (const char *)sqlite3_column_text(st, 3);
-		m.on = (const char *)sqlite3_column_text(st, 4);
-		if (m.on == NULL)
-			m.on = "";
-		if (cb(arg, &m) != 0)
-			break;
-	}
-	s = people_end(db, st, rc, err);
-out:
-	free(phone);
-	privacy_client_fini(&c);
-	return s;
+	if (sqlite3_changes(db->h) != 1)
+		return pd_fail(err, PD_CONFLICT, NULL, "the %s #%lld was changed "
+		    "while the erase was being decided; nothing was erased, "
+		    "please run it again", privacy_field_what[f],
+		    (long long)record_id);
+	return PD_OK;
 }

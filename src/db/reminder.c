@@ -28,7 +28,8 @@ static const char sql_reminders[] =
 	" WHERE a.reviewed_on IS NULL"
 	"  AND a.review_due_on <= date(:today, :upcoming_days || ' days')"
 	"  AND (a.ended_on IS NULL OR a.ended_on > :today)"
-	"  AND (:scope_pal = 0 OR a.worker_id = :scope_pal)"
+	"  AND (:scope_pal = 0 OR (a.worker_id = :scope_pal"
+	"   AND a.started_on <= :today))"
 	" UNION ALL"
 	/* DBS: each active PAL's latest certificate. */
 	" SELECT 'dbs_recheck', d.recheck_due, 0, NULL, s.id, s.name, d.id"

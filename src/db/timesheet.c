@@ -52,8 +52,8 @@ static const char sql_week_list[] =
 static const char sql_line_insert[] =
 	"INSERT INTO timesheet_line (week_id, pal_id, date, minutes, kind,"
 	" client_id, session_id, supervision_id, training_id, note,"
-	" created_at, created_by)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	" created_at, created_by, import_id)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 static const char sql_line_week_of[] =
 	"SELECT pal_id FROM timesheet_week WHERE id = :id";
@@ -329,6 +329,7 @@ db_line_insert(struct db *db, struct ts_line *l, int64_t by,
 		sqlite3_bind_text(st, 10, l->note, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
 	line_bind_id_at(st, 12, by);
+	line_bind_id_at(st, 13, l->import_id);
 	/* A single-row INSERT ... VALUES needs no statement journal (an
 	 * INSERT ... SELECT does, and costs a copy of every page it
 	 * touches). */

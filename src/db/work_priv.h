@@ -14,11 +14,11 @@
 /* SQL text: the client in column `col` is one a PAL may see.  Uses the
  * parameters :scope_pal (0 = everyone) and :today, bound together by
  * db_scope_bind().  A PAL sees a client while one of their assignments
- * to that client has no end or ends after today. */
+ * to that client is in force (DB_IN_FORCE: started, not ended). */
 #define WORK_IN_SCOPE(col) \
 	"(:scope_pal = 0 OR EXISTS (SELECT 1 FROM assignment sa" \
 	" WHERE sa.client_id = " col " AND sa.worker_id = :scope_pal" \
-	" AND (sa.ended_on IS NULL OR sa.ended_on > :today)))"
+	" AND " DB_IN_FORCE("sa") "))"
 
 /* SQL text: minutes per line kind as six columns, in enum line_kind
  * order, for a query over timesheet_line grouped by something. */

@@ -26,6 +26,7 @@ hours_row_build(const struct hours_input *in,
     struct pd_err *err)
 {
 	struct hours_row row;
+	unsigned missing;
 	int banded = 0;
 	size_t i;
 
@@ -76,12 +77,15 @@ hours_row_build(const struct hours_input *in,
 		return PD_INVALID;
 	row.gross_pence = row.pay_pence + row.holiday_pence;
 	row.rule = in->rule;
+	missing = in->missing | (row.unrated_minutes > 0 ?
+	    PERMITTED_NO_RATE : 0);
 	if (in->basis != NULL)
-		permitted_check_basis(in->basis, row.minutes, row.gross_pence,
-		    opt->near_percent, &row.check);
+		permitted_check_basis(in->basis, missing, row.minutes,
+		    row.gross_pence, opt->near_percent, &row.check);
 	else
-		permitted_check(in->rule, row.minutes, row.gross_pence,
-		    opt->limits, opt->near_percent, &row.check);
+		permitted_check_missing(in->rule, missing, row.minutes,
+		    row.gross_pence, opt->limits, opt->near_percent,
+		    &row.check);
 	row.pal_id = in->pal_id;
 	row.login = xstrdup(in->login != NULL ? in->login : "");
 	row.name = xstrdup(in->name != NULL ? in->name : "");

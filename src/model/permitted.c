@@ -56,11 +56,26 @@ permitted_describe(const struct permitted_result *r, char *buf)
 		    duration_format(r->hours_limit_minutes, lim));
 	else
 		permitted_add(buf, "%s", d);
-	if (r->has_pay_limit)
+	if ((r->missing & PERMITTED_NO_RATE) && r->pence > 0)
+		permitted_add(buf, "; at least %s", m);
+	else if (r->missing & PERMITTED_NO_RATE)
+		permitted_add(buf, "; pay not known");
+	else if (r->has_pay_limit)
 		permitted_add(buf, "; %s of %s", m,
 		    money_format(r->limit_pence, ml));
 	else
 		permitted_add(buf, "; %s", m);
+}
+
+const char *
+permitted_missing_words(unsigned missing)
+{
+	if (missing & PERMITTED_NO_RULE)
+		return "no benefit rule recorded: the limit cannot be "
+		    "checked";
+	if (missing & PERMITTED_NO_RATE)
+		return "no pay rate recorded: the limit cannot be checked";
+	return "";
 }
 
 /* " – room left: 2h 29m, £31.91" and the other endings. */
@@ -71,7 +86,10 @@ permitted_conclude(const struct permitted_result *r, char *buf)
 
 	switch (r->verdict) {
 	case PERMITTED_NA:
-		if (r->rule == RULE_UC)
+		if ((r->missing & PERMITTED_NO_RULE) || r->pay_unchecked)
+			permitted_add(buf, " " PERMITTED_DASH " %s",
+			    permitted_missing_words(r->missing));
+		else if (r->rule == RULE_UC)
 			permitted_add(buf, " " PERMITTED_DASH " Universal "
 			    "Credit: no weekly limit, for information only");
 		else if (r->rule == RULE_NONE)
@@ -87,9 +105,15 @@ permitted_conclude(const struct permitted_result *r, char *buf)
 		    r->verdict == PERMITTED_NEAR ?
 		    "close to the limit, room left: " : "room left: ");
 		if (r->has_hours_limit)
-			permitted_add(buf, "%s, ",
-			    duration_format(r->minutes_left, d));
-		permitted_add(buf, "%s", money_format(r->pence_left, m));
+			permitted_add(buf, "%s%s",
+			    duration_format(r->minutes_left, d),
+			    r->has_pay_limit ? ", " : "");
+		if (r->has_pay_limit)
+			permitted_add(buf, "%s", money_format(r->pence_left,
+			    m));
+		if (r->pay_unchecked)
+			permitted_add(buf, " (no pay rate recorded: the pay "
+			    "limit cannot be checked)");
 		return;
 	case PERMITTED_OVER:
 		permitted_add(buf, " " PERMITTED_DASH " over the limit: ");
@@ -102,6 +126,9 @@ permitted_conclude(const struct permitted_result *r, char *buf)
 			permitted_add(buf, "pay is %s more than %s",
 			    money_format(r->pence_excess, m),
 			    money_format(r->limit_pence, ml));
+		if (r->pay_unchecked)
+			permitted_add(buf, " (no pay rate recorded: the pay "
+			    "limit cannot be checked)");
 		return;
 	}
 }
@@ -111,11 +138,21 @@ permitted_check(enum benefit_rule rule, int minutes, int64_t pence,
     const struct permitted_limits *lim, int near_percent,
     struct permitted_result *out)
 {
+	permitted_check_missing(rule, 0, minutes, pence, lim, near_percent,
+	    out);
+}
+
+void
+permitted_check_missing(enum benefit_rule rule, unsigned missing,
+    int minutes, int64_t pence, const struct permitted_limits *lim,
+    int near_percent, struct permitted_result *out)
+{
 	int pct = (int)permitted_clamp64(near_percent, 0, 100);
 
 	memset(out, 0, sizeof *out);
 	out->judged = 1;
 	out->rule = rule;
+	out->missing = missing & (PERMITTED_NO_RULE | PERMITTED_NO_RATE);
 	out->minutes = minutes < 0 ? 0 : minutes;
 	out->pence = pence < 0 ? 0 : pence;
 
@@ -150,6 +187,18 @@ permitted_check(enum benefit_rule rule, int minutes, int64_t pence,
 		out->has_hours_limit = out->has_pay_limit = 0;
 		out->hours_limit_minutes = 0;
 		out->limit_pence = 0;
+	}
+	/* Nothing recorded to judge by: say so, judge nothing. */
+	if (out->missing & PERMITTED_NO_RULE) {
+		out->has_hours_limit = out->has_pay_limit = 0;
+		out->hours_limit_minutes = 0;
+		out->limit_pence = 0;
+		out->no_figures = 0;
+	}
+	if ((out->missing & PERMITTED_NO_RATE) && out->has_pay_limit) {
+		out->has_pay_limit = 0;
+		out->limit_pence = 0;
+		out->pay_unchecked = 1;
 	}
 
 	if (out->has_hours_limit) {
@@ -203,6 +252,16 @@ permitted_check_adding(enum benefit_rule rule, int minutes,
     const struct permitted_limits *lim, int near_percent,
     struct permitted_change *out)
 {
+	permitted_check_adding_missing(rule, 0, minutes, pence, add_minutes,
+	    add_pence, lim, near_percent, out);
+}
+
+void
+permitted_check_adding_missing(enum benefit_rule rule,
+    unsigned missing, int minutes, int64_t pence, int add_minutes,
+    int64_t add_pence, const struct permitted_limits *lim,
+    int near_percent, struct permitted_change *out)
+{
 	const int64_t big = INT64_MAX / 4;
 	int64_t after_min, after_pence;
 
@@ -211,14 +270,14 @@ permitted_check_adding(enum benefit_rule rule, int minutes,
 		minutes = 0;
 	if (pence < 0)
 		pence = 0;
-	permitted_check(rule, minutes, pence, lim, near_percent,
-	    &out->before);
+	permitted_check_missing(rule, missing, minutes, pence, lim,
+	    near_percent, &out->before);
 	after_min = permitted_clamp64((int64_t)minutes + add_minutes, 0,
 	    INT_MAX / 2);
 	after_pence = permitted_clamp64(permitted_clamp64(pence, 0, big) +
 	    permitted_clamp64(add_pence, -big, big), 0, big);
-	permitted_check(rule, (int)after_min, after_pence, lim, near_percent,
-	    &out->after);
+	permitted_check_missing(rule, missing, (int)after_min, after_pence,
+	    lim, near_percent, &out->after);
 	permitted_adding_finish(out, add_minutes, add_pence);
 }
 
@@ -229,6 +288,7 @@ permitted_adding_finish(struct permitted_change *out, int add_minutes,
 {
 	char *s = out->sentence;
 	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+	unsigned missing = out->after.missing;
 
 	out->over = out->after.verdict == PERMITTED_OVER;
 	out->crosses = (out->after.hours_over && !out->before.hours_over) ||
@@ -244,9 +304,10 @@ permitted_adding_finish(struct permitted_change *out, int add_minutes,
 	if (add_minutes != 0)
 		permitted_add(s, "%s", duration_format(add_minutes < 0 ?
 		    -add_minutes : add_minutes, d));
-	if (add_minutes != 0 && add_pence != 0)
+	if (add_minutes != 0 && add_pence != 0 &&
+	    !(missing & PERMITTED_NO_RATE))
 		permitted_add(s, " and ");
-	if (add_pence != 0)
+	if (add_pence != 0 && !(missing & PERMITTED_NO_RATE))
 		permitted_add(s, "%s", money_format(add_pence < 0 &&
 		    add_minutes <= 0 ? -add_pence : add_pence, m));
 	permitted_add(s, ": this week would be ");
@@ -329,7 +390,7 @@ permitted_rank(const struct permitted_result *r)
 	case PERMITTED_OVER: return 4;
 	case PERMITTED_NEAR: return 3;
 	case PERMITTED_OK: return 2;
-	default: return r->no_figures ? 1 : 0;
+	default: return r->no_figures || r->pay_unchecked ? 1 : 0;
 	}
 }
 
@@ -396,23 +457,24 @@ permitted_note(const struct permitted_basis *b, char *note)
 }
 
 void
-permitted_check_basis(const struct permitted_basis *b, int minutes,
-    int64_t pence, int near_percent, struct permitted_result *out)
+permitted_check_basis(const struct permitted_basis *b, unsigned missing,
+    int minutes, int64_t pence, int near_percent,
+    struct permitted_result *out)
 {
 	struct permitted_result r;
 	int i;
 
 	if (b == NULL || b->n == 0) {
-		permitted_check(RULE_NONE, minutes, pence, NULL, near_percent,
-		    out);
+		permitted_check_missing(RULE_NONE, missing, minutes, pence,
+		    NULL, near_percent, out);
 		return;
 	}
-	permitted_check(b->span[0].rule, minutes, pence,
+	permitted_check_missing(b->span[0].rule, missing, minutes, pence,
 	    b->span[0].has_limits ? &b->span[0].lim : NULL, near_percent,
 	    out);
 	for (i = 1; i < b->n; i++) {
-		permitted_check(b->span[i].rule, minutes, pence,
-		    b->span[i].has_limits ? &b->span[i].lim : NULL,
+		permitted_check_missing(b->span[i].rule, missing, minutes,
+		    pence, b->span[i].has_limits ? &b->span[i].lim : NULL,
 		    near_percent, &r);
 		if (permitted_stricter(&r, out))
 			*out = r;
@@ -425,9 +487,9 @@ permitted_check_basis(const struct permitted_basis *b, int minutes,
 }
 
 void
-permitted_check_adding_basis(const struct permitted_basis *b, int minutes,
-    int64_t pence, int add_minutes, int64_t add_pence, int near_percent,
-    struct permitted_change *out)
+permitted_check_adding_basis(const struct permitted_basis *b,
+    unsigned missing, int minutes, int64_t pence, int add_minutes,
+    int64_t add_pence, int near_percent, struct permitted_change *out)
 {
 	const int64_t big = INT64_MAX / 4;
 	int64_t after_min, after_pence;
@@ -437,12 +499,53 @@ permitted_check_adding_basis(const struct permitted_basis *b, int minutes,
 		minutes = 0;
 	if (pence < 0)
 		pence = 0;
-	permitted_check_basis(b, minutes, pence, near_percent, &out->before);
+	permitted_check_basis(b, missing, minutes, pence, near_percent,
+	    &out->before);
 	after_min = permitted_clamp64((int64_t)minutes + add_minutes, 0,
 	    INT_MAX / 2);
 	after_pence = permitted_clamp64(permitted_clamp64(pence, 0, big) +
 	    permitted_clamp64(add_pence, -big, big), 0, big);
-	permitted_check_basis(b, (int)after_min, after_pence, near_percent,
-	    &out->after);
+	permitted_check_basis(b, missing, (int)after_min, after_pence,
+	    near_percent, &out->after);
 	permitted_adding_finish(out, add_minutes, add_pence);
+}
+
+const char *
+permitted_rule_label(const struct permitted_result *r)
+{
+	if (r->missing & PERMITTED_NO_RULE)
+		return "no benefit rule recorded";
+	return benefit_rule_label(r->rule);
+}
+
+const char *
+permitted_result_label(const struct permitted_result *r)
+{
+	if (r->verdict == PERMITTED_NA && (r->missing & PERMITTED_NO_RULE))
+		return "no rule recorded";
+	if (r->verdict == PERMITTED_NA && r->pay_unchecked)
+		return "no pay rate recorded";
+	return permitted_verdict_label(r->verdict);
+}
+
+void
+permitted_room_words(const struct permitted_result *c, char *buf, size_t n)
+{
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+
+	if (c->verdict == PERMITTED_OVER)
+		snprintf(buf, n, "over the limit");
+	else if ((c->missing & PERMITTED_NO_RULE) ||
+	    (c->verdict == PERMITTED_NA && c->pay_unchecked))
+		snprintf(buf, n, "%s", permitted_result_label(c));
+	else if (c->has_hours_limit && c->has_pay_limit)
+		snprintf(buf, n, "%s, %s", duration_format(c->minutes_left, d),
+		    money_format(c->pence_left, m));
+	else if (c->has_pay_limit)
+		snprintf(buf, n, "%s", money_format(c->pence_left, m));
+	else if (c->has_hours_limit)
+		snprintf(buf, n, "%s%s", duration_format(c->minutes_left, d),
+		    c->pay_unchecked ? ", pay not checked" : "");
+	else
+		snprintf(buf, n, "no limit");
 }

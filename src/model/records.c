@@ -217,6 +217,38 @@ audit_entry_copy(struct audit_entry *to, const struct audit_entry *from)
 	to->client_name = records_dup(from->client_name);
 }
 
+bool
+audit_is_session(const char *action)
+{
+	static const char *const kinds[] = { "sign_in", "sign_out",
+	    "sign_in_failed", "sign_in_refused", "lock", "unlock" };
+	size_t i;
+
+	for (i = 0; action != NULL && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(action, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
+audit_is_refusal(const char *action)
+{
+	return action != NULL && (strcmp(action, "sign_in_failed") == 0 ||
+	    strcmp(action, "sign_in_refused") == 0);
+}
+
+const char *
+audit_action_label(const char *action)
+{
+	if (action == NULL)
+		return "";
+	if (strcmp(action, "sign_in_failed") == 0)
+		return "failed";
+	if (strcmp(action, "sign_in_refused") == 0)
+		return "refused";
+	return action;
+}
+
 void
 audit_entry_fini(struct audit_entry *a)
 {

@@ -9,7 +9,9 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "pdfout.h"
+#include "pdfwrap.h"
 #include "peerdesk/model/duration.h"
+#include "peerdesk/report/pdftext.h"
 #include "peerdesk/model/money.h"
 #include "hours_words.h"
 
@@ -34,6 +36,7 @@ struct pdf {
 	cairo_t *cr;
 	const struct hours_report *r;
 	int draw;		/* 0: measure only */
+	char *org;		/* the organisation's name, cut to fit once */
 };
 
 static void
@@ -48,31 +51,7 @@ pdf_font(struct pdf *p, double size, int bold)
 static double
 pdf_width(struct pdf *p, const char *s)
 {
-	cairo_text_extents_t ext;
-
-	cairo_text_extents(p->cr, s, &ext);
-	return ext.x_advance;
-}
-
-/* Longest start of s, at a character boundary, that with "..." fits
- * in maxw; a new string. */
-static char *
-pdf_cut(struct pdf *p, const char *s, double maxw)
-{
-	size_t len = strlen(s);
-	char *t = xmalloc(len + 4);
-
-	while (len > 0) {
-		len--;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-		memcpy(t, s, len);
-		memcpy(t + len, "...", 4);
-		if (pdf_width(p, t) <= maxw)
-			return t;
-	}
-	memcpy(t, "...", 4);
-	return t;
+	return pdfwrap_width(p->cr, s);
 }
 
 /* Show s with its baseline at y: left-aligned at x, or ending at x.
@@ -81,16 +60,16 @@ static void
 pdf_text(struct pdf *p, double x, double y, double size, int bold,
     int grey, const char *s, enum pdf_align align, double maxw)
 {
-	char *cut = NULL;
+	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	double w;
 
 	pdf_font(p, size, bold);
-	w = pdf_width(p, s);
-	if (maxw > 0 && w > maxw) {
-		cut = pdf_cut(p, s, maxw);
+	s = clean;
+	if (maxw > 0) {
+		cut = pdfwrap_cut(p->cr, clean, maxw);
 		s = cut;
-		w = pdf_width(p, s);
 	}
+	w = pdf_width(p, s);
 	if (p->draw) {
 		if (grey)
 			cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
@@ -100,42 +79,35 @@ pdf_text(struct pdf *p, double x, double y, double size, int bold,
 		cairo_show_text(p->cr, s);
 	}
 	free(cut);
+	free(clean);
 }
 
-/* s word-wrapped into width w from x; returns the height used.  The
- * first line's baseline is at y + size. */
+/* s word-wrapped into width w from x (a word wider than w broken
+ * between characters); returns the height used.  The first line's
+ * baseline is at y + size.  Each character is measured once. */
 static double
 pdf_wrap(struct pdf *p, double x, double y, double w, double size,
     int bold, const char *s)
 {
-	char *buf = xstrdup(s), *line = xmalloc(strlen(s) + 1);
-	char *word, *save = NULL;
+	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	char *clean = pdftext_clean(s, 0);
+	const char *q = clean;
 	double h = 0;
+	size_t i;
 
-	line[0] = '\0';
+	while (*q == ' ')
+		q++;
 	pdf_font(p, size, bold);
-	for (word = strtok_r(buf, " ", &save); word != NULL;
-	    word = strtok_r(NULL, " ", &save)) {
-		size_t had = strlen(line);
+	pdfwrap_break(p->cr, q, strlen(q), w, &lines);
+	for (i = 0; i < lines.n; i++) {
+		char *line = xstrndup(q + lines.v[i].off, lines.v[i].len);
 
-		if (had > 0)
-			strcat(line, " ");
-		strcat(line, word);
-		if (had > 0 && pdf_width(p, line) > w) {
-			line[had] = '\0';
-			pdf_text(p, x, y + h + size, size, bold, 0, line,
-			    PDF_LEFT, w);
-			h += size * LEAD;
-			strcpy(line, word);
-			pdf_font(p, size, bold);
-		}
-	}
-	if (line[0] != '\0') {
 		pdf_text(p, x, y + h + size, size, bold, 0, line, PDF_LEFT, w);
 		h += size * LEAD;
+		free(line);
 	}
-	free(buf);
-	free(line);
+	pdfwrap_lines_fini(&lines);
+	free(clean);
 	return h;
 }
 
@@ -284,7 +256,7 @@ pdf_intro_block(struct pdf *p, double y)
 		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
 		    PDF_LEFT, 220);
 		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    benefit_rule_label(row->rule), PDF_LEFT, CONTENT_W - 290);
+		    permitted_rule_label(&row->check), PDF_LEFT, CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
@@ -343,7 +315,7 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 	y += 4;
 	who = pdf_who(row);
 	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
-	    benefit_rule_label(row->rule), PDF_RIGHT, 180);
+	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
 	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0, who, PDF_LEFT,
 	    CONTENT_W - 190);
 	free(who);
@@ -496,9 +468,15 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
 	pdf_text(p, RIGHT, y + 13, SIZE_BODY, 0, 0, right, PDF_RIGHT, 0);
-	pdf_text(p, LEFT, y + 13, 13, 1, 0,
-	    r->org_name[0] ? r->org_name : "peerdesk", PDF_LEFT,
-	    CONTENT_W - 90);
+	if (p->org == NULL) {
+		char *clean = pdftext_clean(r->org_name[0] ? r->org_name :
+		    "peerdesk", 0);
+
+		pdf_font(p, 13, 1);
+		p->org = pdfwrap_cut(p->cr, clean, CONTENT_W - 90);
+		free(clean);
+	}
+	pdf_text(p, LEFT, y + 13, 13, 1, 0, p->org, PDF_LEFT, CONTENT_W - 90);
 	s = xasprintf("Weekly hours summary, week %s", r->week_label);
 	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
 	free(s);
@@ -583,14 +561,13 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
 	    HOURS_PDF_WIDTH, HOURS_PDF_HEIGHT);
 	title = xasprintf("Weekly hours summary %s", r->week_label);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "peerdesk");
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
 	p.r = r;
 	pdf_draw(&p);
+	free(p.org);
 	return pdfout_finish(p.cr, surface, err);
 }

@@ -195,7 +195,7 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 		textcol_add_fit(&sb, hours_words_flag(row), 6, TEXTCOL_LEFT);
 		textcol_add_fit(&sb, who, 36, TEXTCOL_LEFT);
 		strbuf_adds(&sb, "  ");
-		textcol_add_fit(&sb, benefit_rule_label(row->rule), 30,
+		textcol_add_fit(&sb, permitted_rule_label(&row->check), 30,
 		    TEXTCOL_LEFT);
 		textcol_push(l, strbuf_str(&sb));
 		strbuf_fini(&sb);
@@ -264,7 +264,7 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 
 	text_rule_line(l, "-");
 	who = text_who(row);
-	text_title(l, who, benefit_rule_label(row->rule));
+	text_title(l, who, permitted_rule_label(&row->check));
 	free(who);
 	text_kinds(l, row->minutes_by_kind);
 	text_money(l, row->minutes, row->pay_pence, row->holiday_pence,

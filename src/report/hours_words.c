@@ -13,8 +13,18 @@ hours_words_limit(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 	const struct permitted_result *c = &row->check;
 	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
 
-	if (c->no_figures)
+	if (c->missing & PERMITTED_NO_RULE)
+		snprintf(buf, HOURS_WORDS_LEN, "not known: no benefit rule "
+		    "recorded");
+	else if (c->no_figures)
 		snprintf(buf, HOURS_WORDS_LEN, "not set for this week");
+	else if (c->pay_unchecked && c->has_hours_limit)
+		snprintf(buf, HOURS_WORDS_LEN, "less than %s a week (the pay "
+		    "limit cannot be checked: no pay rate recorded)",
+		    duration_format(c->hours_limit_minutes, d));
+	else if (c->pay_unchecked)
+		snprintf(buf, HOURS_WORDS_LEN, "cannot be checked: no pay "
+		    "rate recorded");
 	else if (c->has_hours_limit && c->has_pay_limit)
 		snprintf(buf, HOURS_WORDS_LEN, "less than %s and %s a week",
 		    duration_format(c->hours_limit_minutes, d),
@@ -83,7 +93,10 @@ hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 		break;
 	case PERMITTED_NA:
 	default:
-		if (c->no_figures)
+		if ((c->missing & PERMITTED_NO_RULE) || c->pay_unchecked)
+			snprintf(buf, HOURS_WORDS_LEN, "not judged: %s",
+			    permitted_missing_words(c->missing));
+		else if (c->no_figures)
 			snprintf(buf, HOURS_WORDS_LEN, "not judged: no limit "
 			    "is set for this week (check the rules table)");
 		else if (row->rule == RULE_UC)

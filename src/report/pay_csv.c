@@ -1,37 +1,11 @@
 /* pay_csv.c - the payroll export as CSV (see pay_csv.h). */
 #include "peerdesk/report/pay_csv.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "peerdesk/core/csvout.h"
 #include "peerdesk/model/money.h"
-
-void
-pay_csv_cell(struct strbuf *out, const char *s, int raw)
-{
-	int formula = !raw && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
-	const char *p;
-
-	if (quote)
-		strbuf_addc(out, '"');
-	if (formula)
-		strbuf_addc(out, '\'');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			strbuf_addc(out, '"');
-		strbuf_addc(out, *p);
-	}
-	if (quote)
-		strbuf_addc(out, '"');
-}
-
-static void
-pay_csv_money(struct strbuf *out, int64_t pence)
-{
-	char m[MONEY_STR_LEN];
-
-	strbuf_adds(out, money_format_plain(pence, m));
-}
 
 static const char *
 pay_csv_status(enum week_status st)
@@ -45,40 +19,49 @@ pay_csv_status(enum week_status st)
 }
 
 static void
-pay_csv_line(struct strbuf *out, const struct pay_line *l, int raw)
+pay_csv_int(struct strbuf *out, int v, unsigned fl, bool last)
+{
+	char b[24];
+
+	snprintf(b, sizeof b, "%d", v);
+	csv_field(out, b, fl, last);
+}
+
+static void
+pay_csv_line(struct strbuf *out, const struct pay_line *l, unsigned fl)
 {
 	const char *v = permitted_verdict_str(l->verdict);
+	char m[MONEY_STR_LEN];
+	struct strbuf rates;
 	int k;
 
-	strbuf_adds(out, l->week_label);
-	strbuf_addc(out, ',');
-	strbuf_adds(out, l->first);
-	strbuf_addc(out, ',');
-	strbuf_adds(out, l->last);
-	strbuf_addc(out, ',');
-	pay_csv_cell(out, l->login, raw);
-	strbuf_addc(out, ',');
-	pay_csv_cell(out, l->name, raw);
-	strbuf_addc(out, ',');
+	if (l->verdict == PERMITTED_NA && l->not_checked)
+		v = "not_checked";	/* no rule or no pay rate */
+	csv_field(out, l->week_label, fl, false);
+	csv_field(out, l->first, fl, false);
+	csv_field(out, l->last, fl, false);
+	csv_field(out, l->login, fl, false);
+	csv_field(out, l->name, fl, false);
+	strbuf_init(&rates);
 	for (k = 0; k < l->n_rates; k++) {
 		if (k > 0)
-			strbuf_addc(out, ';');
-		pay_csv_money(out, l->rates[k]);
+			strbuf_addc(&rates, ';');
+		strbuf_adds(&rates, money_format_plain(l->rates[k], m));
 	}
+	csv_field(out, rates.buf != NULL ? rates.buf : "", fl, false);
+	strbuf_fini(&rates);
 	for (k = 0; k < PAY_KINDS; k++)
-		strbuf_addf(out, ",%d", l->minutes_by_kind[k]);
-	strbuf_addf(out, ",%d,", l->minutes);
-	pay_csv_money(out, l->pay_pence);
-	strbuf_addc(out, ',');
-	pay_csv_money(out, l->holiday_pence);
-	strbuf_addc(out, ',');
-	pay_csv_money(out, l->gross_pence);
-	strbuf_addf(out, ",%s,%s,%d,", pay_csv_status(l->status),
-	    v != NULL ? v : "n/a", l->overrides);
-	pay_csv_cell(out, l->override_reason, raw);
-	strbuf_addc(out, ',');
-	pay_csv_cell(out, l->note, raw);
-	strbuf_addf(out, ",%d\r\n", l->unrated_minutes);
+		pay_csv_int(out, l->minutes_by_kind[k], fl, false);
+	pay_csv_int(out, l->minutes, fl, false);
+	csv_field(out, money_format_plain(l->pay_pence, m), fl, false);
+	csv_field(out, money_format_plain(l->holiday_pence, m), fl, false);
+	csv_field(out, money_format_plain(l->gross_pence, m), fl, false);
+	csv_field(out, pay_csv_status(l->status), fl, false);
+	csv_field(out, v != NULL ? v : "n/a", fl, false);
+	pay_csv_int(out, l->overrides, fl, false);
+	csv_field(out, l->override_reason, fl, false);
+	csv_field(out, l->note, fl, false);
+	pay_csv_int(out, l->unrated_minutes, fl, true);
 }
 
 void
@@ -87,9 +70,8 @@ pay_csv_render(const struct pay_export *e, unsigned flags,
 {
 	size_t i;
 
-	if (flags & PAY_CSV_EXCEL)
-		strbuf_adds(out, "\xef\xbb\xbf");
+	csv_begin(out, flags);
 	strbuf_adds(out, PAY_CSV_HEADER "\r\n");
 	for (i = 0; i < e->n; i++)
-		pay_csv_line(out, &e->v[i], (flags & PAY_CSV_RAW) != 0);
+		pay_csv_line(out, &e->v[i], flags);
 }

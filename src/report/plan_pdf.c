@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "pdfout.h"
+#include "pdfwrap.h"
 #include "peerdesk/model/plandiff.h"
+#include "peerdesk/report/pdftext.h"
 
 #define LEFT 68.0		/* room for the holes of a ring binder */
 #define RIGHT (PLAN_PDF_WIDTH - 50.0)
@@ -50,33 +51,16 @@ struct pdf {
 	cairo_t *cr;
 	const struct plan_copy *c;
 	struct item *it;
-	size_t n;
+	size_t n, cap;		/* cap: room in it, grown by doubling */
 	int bar;		/* items added now get a bar */
+	char *foot;		/* the footer's words, cut to fit once */
 };
 
-/* Text safe for cairo: invalid UTF-8 as "?", control characters (but
- * line breaks) as spaces. */
+/* Text safe for cairo and for PDF readers, line breaks kept. */
 static char *
 pdf_clean(const char *s)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t len = s ? strlen(s) : 0, i = 0;
-
-	while (i < len) {
-		int32_t cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-
-		if (cp == UTF8_INVALID)
-			strbuf_addc(&sb, '?');
-		else if (cp == '\n')
-			strbuf_addc(&sb, '\n');
-		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-			strbuf_addc(&sb, ' ');
-		else
-			strbuf_add(&sb, s + i, k);
-		i += k;
-	}
-	return strbuf_detach(&sb);
+	return pdftext_clean(s, PDFTEXT_NEWLINES);
 }
 
 static void
@@ -91,10 +75,7 @@ pdf_font(struct pdf *p, double size, int bold, int italic)
 static double
 pdf_width(struct pdf *p, const char *s)
 {
-	cairo_text_extents_t ext;
-
-	cairo_text_extents(p->cr, s, &ext);
-	return ext.x_advance;
+	return pdfwrap_width(p->cr, s);
 }
 
 static struct item *
@@ -102,7 +83,10 @@ pdf_add(struct pdf *p, enum item_kind kind, double h)
 {
 	struct item *it;
 
-	p->it = xreallocarray(p->it, p->n + 1, sizeof *p->it);
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->it = xreallocarray(p->it, p->cap, sizeof *p->it);
+	}
 	it = &p->it[p->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
@@ -133,39 +117,23 @@ pdf_line(struct pdf *p, const char *s, size_t n, double size, int bold,
 	return it;
 }
 
-/* Longest start of s (at most n bytes) that fits in w, broken after a
- * space when it can be; at least one character. */
+/* Items for the lines of one paragraph line (n bytes of clean text at
+ * s, no line breaks) wrapped to w, each character measured once;
+ * returns the first item's index (p->n when there were none). */
 static size_t
-pdf_fit(struct pdf *p, const char *s, size_t n, double w)
+pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
+    int bold, int italic, int grey, double indent)
 {
-	char *buf = xmalloc(n + 1);
-	size_t i = 0, best_space = 0, last_fit = 0;
+	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	size_t first = p->n, i;
 
-	while (i < n) {
-		int32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-
-		memcpy(buf, s, i + k);
-		buf[i + k] = '\0';
-		if (pdf_width(p, buf) > w)
-			break;
-		i += k;
-		last_fit = i;
-		if (s[i - 1] == ' ')
-			best_space = i;
-	}
-	free(buf);
-	if (i >= n)
-		return n;
-	if (best_space > 0)
-		return best_space;
-	if (last_fit > 0)
-		return last_fit;
-	{
-		int32_t cp;
-
-		return utf8_decode(s, n, &cp);
-	}
+	pdf_font(p, size, bold, italic);
+	pdfwrap_break(p->cr, s, n, w, &lines);
+	for (i = 0; i < lines.n; i++)
+		pdf_line(p, s + lines.v[i].off, lines.v[i].len, size, bold,
+		    italic, grey, indent);
+	pdfwrap_lines_fini(&lines);
+	return first;
 }
 
 /* A paragraph (line breaks kept) wrapped to the width from indent; the
@@ -179,26 +147,15 @@ pdf_para(struct pdf *p, const char *text, double size, int bold, int italic,
 	const char *s = clean;
 	size_t first = p->n;
 
-	pdf_font(p, size, bold, italic);
 	for (;;) {
 		size_t len = strcspn(s, "\n");
 
 		if (len == 0)
 			pdf_gap(p, size * 0.6);
-		while (len > 0) {
-			size_t k = pdf_fit(p, s, len, CONTENT_W - indent);
-			size_t shown = k;
-
-			while (shown > 0 && s[shown - 1] == ' ')
-				shown--;
-			pdf_line(p, s, shown, size, bold, italic, grey, indent);
-			s += k;
-			len -= k;
-			while (len > 0 && *s == ' ') {
-				s++;
-				len--;
-			}
-		}
+		else
+			pdf_lines(p, s, len, CONTENT_W - indent, size, bold,
+			    italic, grey, indent);
+		s += len;
 		if (*s != '\n')
 			break;
 		s++;
@@ -276,24 +233,15 @@ pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 	if (g->goal.detail != NULL)
 		pdf_para(p, g->goal.detail, SIZE_BODY, 0, 0, 0, 0);
 	for (i = 0; i < g->n_steps; i++) {
-		char *clean = pdf_clean(g->steps[i].text);
-		size_t k, len = strlen(clean), at = 0;
-		int firstline = 1;
+		char *clean = pdftext_clean(g->steps[i].text, 0);
+		size_t at = pdf_lines(p, clean, strlen(clean), CONTENT_W - 18,
+		    SIZE_BODY, 0, 0, 0, 18);
 
-		pdf_font(p, SIZE_BODY, 0, 0);
-		while (at < len || firstline) {
-			k = len > at ? pdf_fit(p, clean + at, len - at,
-			    CONTENT_W - 18) : 0;
-			it = pdf_line(p, clean + at, k, SIZE_BODY, 0, 0, 0, 18);
-			if (firstline) {
-				it->kind = IT_CHECK;
-				it->done = g->steps[i].done_on[0] != '\0';
-			}
-			firstline = 0;
-			at += k;
-			while (at < len && clean[at] == ' ')
-				at++;
-		}
+		if (at == p->n)		/* no words: the box alone */
+			pdf_line(p, "", 0, SIZE_BODY, 0, 0, 0, 18);
+		it = &p->it[at];
+		it->kind = IT_CHECK;
+		it->done = g->steps[i].done_on[0] != '\0';
 		free(clean);
 	}
 	if (g->goal.area != GOAL_AMBITION || g->n_scores > 0) {
@@ -448,7 +396,7 @@ pdf_show(struct pdf *p, double x, double y, const char *s, double size,
 	pdf_font(p, size, bold, italic);
 	pdf_grey(p, grey);
 	cairo_move_to(p->cr, x, y);
-	cairo_show_text(p->cr, s);
+	pdfwrap_show(p->cr, s);
 }
 
 static void
@@ -561,23 +509,28 @@ pdf_item(struct pdf *p, const struct item *it)
 static void
 pdf_footer(struct pdf *p, size_t page, size_t pages)
 {
-	char *name = pdf_clean(p->c->doc->client_name ?
-	    p->c->doc->client_name : "");
-	char *left = xasprintf("%s - My Wellness and Safety Plan", name);
 	char right[48];
 
+	if (p->foot == NULL) {
+		char *name = pdftext_clean(p->c->doc->client_name, 0);
+		char *left = xasprintf("%s - My Wellness and Safety Plan",
+		    name);
+
+		pdf_font(p, SIZE_SMALL, 0, 0);
+		p->foot = pdfwrap_cut(p->cr, left, CONTENT_W - 70);
+		free(left);
+		free(name);
+	}
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
 	pdf_grey(p, 0.7);
 	cairo_set_line_width(p->cr, 0.4);
 	cairo_move_to(p->cr, LEFT, FOOTER_Y - 10);
 	cairo_line_to(p->cr, RIGHT, FOOTER_Y - 10);
 	cairo_stroke(p->cr);
-	pdf_show(p, LEFT, FOOTER_Y, left, SIZE_SMALL, 0, 0, 0.4);
+	pdf_show(p, LEFT, FOOTER_Y, p->foot, SIZE_SMALL, 0, 0, 0.4);
 	pdf_font(p, SIZE_SMALL, 0, 0);
 	pdf_show(p, RIGHT - pdf_width(p, right), FOOTER_Y, right, SIZE_SMALL,
 	    0, 0, 0.4);
-	free(left);
-	free(name);
 }
 
 static cairo_status_t
@@ -598,12 +551,10 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 
 	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
 	    PLAN_PDF_WIDTH, PLAN_PDF_HEIGHT);
-	name = pdf_clean(c->doc->client_name ? c->doc->client_name : "");
+	name = pdftext_clean(c->doc->client_name, 0);
 	title = xasprintf("Wellness and Safety Plan - %s", name);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "peerdesk");
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
 	free(title);
 	free(name);
 	memset(&p, 0, sizeof p);
@@ -621,5 +572,6 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	for (i = 0; i < p.n; i++)
 		free(p.it[i].text);
 	free(p.it);
+	free(p.foot);
 	return pdfout_finish(p.cr, surface, err);
 }

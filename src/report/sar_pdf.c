@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/report/pdftext.h"
 #include "pdfout.h"
+#include "pdfwrap.h"
 
 #define PAGE_W 595.0		/* A4 in points */
 #define PAGE_H 842.0
@@ -34,6 +36,7 @@ struct sar_pdf {
 	int draw;		/* 0: count pages only */
 	int page, pages;
 	double y;		/* top of the next line */
+	char *head;		/* the header's words, cut to fit once */
 };
 
 static void
@@ -47,10 +50,7 @@ sp_font(struct sar_pdf *p, double size, int bold)
 static double
 sp_width(struct sar_pdf *p, const char *s)
 {
-	cairo_text_extents_t ext;
-
-	cairo_text_extents(p->cr, s, &ext);
-	return ext.x_advance;
+	return pdfwrap_width(p->cr, s);
 }
 
 static void
@@ -64,7 +64,7 @@ sp_show(struct sar_pdf *p, double x, double baseline, int grey,
 	else
 		cairo_set_source_rgb(p->cr, 0, 0, 0);
 	cairo_move_to(p->cr, x, baseline);
-	cairo_show_text(p->cr, s);
+	pdfwrap_show(p->cr, s);
 }
 
 static void
@@ -73,12 +73,19 @@ sp_header(struct sar_pdf *p)
 	char *s;
 
 	sp_font(p, SIZE_SMALL, 0);
-	s = xasprintf("%s - what we hold about %s (client %lld), made on %s",
-	    p->b->org_name ? p->b->org_name : "peerdesk",
-	    p->b->client_name ? p->b->client_name : "",
-	    (long long)p->b->client_id, p->b->made_on);
-	sp_show(p, LEFT, MARGIN, 1, s);
-	free(s);
+	if (p->head == NULL) {
+		char *clean;
+
+		s = xasprintf("%s - what we hold about %s (client %lld), made "
+		    "on %s", p->b->org_name ? p->b->org_name : "peerdesk",
+		    p->b->client_name ? p->b->client_name : "",
+		    (long long)p->b->client_id, p->b->made_on);
+		clean = pdftext_clean(s, 0);
+		p->head = pdfwrap_cut(p->cr, clean, RIGHT - LEFT - 70);
+		free(clean);
+		free(s);
+	}
+	sp_show(p, LEFT, MARGIN, 1, p->head);
 	s = xasprintf("page %d of %d", p->page, p->pages);
 	if (p->draw)
 		sp_show(p, RIGHT - sp_width(p, s), MARGIN, 1, s);
@@ -110,79 +117,28 @@ sp_need(struct sar_pdf *p, double h)
 		sp_new_page(p);
 }
 
-/* Bytes of s (at a character boundary) that fit in w; at least one
- * character. */
-static size_t
-sp_fit_chars(struct sar_pdf *p, const char *s, size_t len, double w)
-{
-	char *t = xmalloc(len + 1);
-	size_t n = len, good = 0;
-
-	while (n > 0) {
-		memcpy(t, s, n);
-		t[n] = '\0';
-		if (sp_width(p, t) <= w) {
-			good = n;
-			break;
-		}
-		n--;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	free(t);
-	if (good == 0) {
-		good = 1;
-		while (good < len && ((unsigned char)s[good] & 0xc0) == 0x80)
-			good++;
-	}
-	return good;
-}
-
-/* Print one line of text wrapped at spaces (a word wider than w is
- * broken) from x, lines of size; moves p->y, adding pages. */
+/* Print one line of clean text wrapped at spaces (a word wider than w
+ * is broken) from x, lines of size; moves p->y, adding pages.  Each
+ * character is measured once (pdfwrap.h). */
 static void
 sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
-    int grey, const char *s)
+    int grey, const char *s, size_t len)
 {
-	size_t len = strlen(s), start = 0;
-	char *line = xmalloc(len + 1);
+	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	size_t i;
 
-	for (;;) {
-		size_t end = start, n;
+	sp_font(p, size, bold);
+	pdfwrap_break(p->cr, s, len, w, &lines);
+	for (i = 0; i < lines.n; i++) {
+		char *line = xstrndup(s + lines.v[i].off, lines.v[i].len);
 
-		sp_font(p, size, bold);
-		/* extend word by word while it fits */
-		while (end < len) {
-			size_t next = end;
-
-			while (next < len && s[next] == ' ')
-				next++;
-			while (next < len && s[next] != ' ')
-				next++;
-			memcpy(line, s + start, next - start);
-			line[next - start] = '\0';
-			if (sp_width(p, line) > w)
-				break;
-			end = next;
-		}
-		if (end == start) {
-			/* a single word too wide: break it */
-			n = sp_fit_chars(p, s + start, len - start, w);
-			end = start + n;
-		}
-		memcpy(line, s + start, end - start);
-		line[end - start] = '\0';
 		sp_need(p, size * LEAD);
 		sp_font(p, size, bold);
 		sp_show(p, x, p->y + size, grey, line);
 		p->y += size * LEAD;
-		start = end;
-		while (start < len && s[start] == ' ')
-			start++;
-		if (start >= len)
-			break;
+		free(line);
 	}
-	free(line);
+	pdfwrap_lines_fini(&lines);
 }
 
 /* Text with newlines: each line wrapped. */
@@ -190,23 +146,21 @@ static void
 sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
     int grey, const char *s)
 {
-	const char *q = s;
+	char *clean = pdftext_clean(s, PDFTEXT_NEWLINES);
+	const char *q = clean;
 
 	do {
 		size_t n = strcspn(q, "\n");
-		char *line = xstrndup(q, n);
 
-		if (n > 0 && line[n - 1] == '\r')
-			line[n - 1] = '\0';
-		if (line[0] == '\0')
+		if (n == 0)
 			p->y += size * LEAD * 0.5;
 		else
-			sp_wrap_line(p, x, w, size, bold, grey, line);
-		free(line);
+			sp_wrap_line(p, x, w, size, bold, grey, q, n);
 		q += n;
 		if (*q == '\n')
 			q++;
 	} while (*q != '\0');
+	free(clean);
 }
 
 static void
@@ -324,10 +278,8 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	    PAGE_W, PAGE_H);
 	title = xasprintf("What we hold about %s",
 	    b->client_name ? b->client_name : "you");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "peerdesk");
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
@@ -337,5 +289,6 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	p.pages = p.page;
 	p.draw = 1;
 	sp_body(&p);
+	free(p.head);
 	return pdfout_finish(p.cr, surface, err);
 }

@@ -87,9 +87,7 @@ app_tui_pause_seconds(void)
 unsigned
 app_tui_role_mask(const struct app *app)
 {
-	if (app->have_actor)
-		return 1u << app->actor.role;
-	return app->system ? APP_ANYONE : 0;
+	return app_actor_roles(app);
 }
 
 const char *
@@ -109,6 +107,29 @@ app_tui_hangup(void *app, int sig)
 		app_tui_keep_drafts(session.ui);
 }
 
+/* Ctrl-E: which editor the person signed in now may have (settings
+ * editor and pal_editor; at most the restricted one over SSH). */
+static int
+app_tui_editor_check(void *ctx)
+{
+	return ctx == NULL || app_editor_mode(ctx) == SETTINGS_EDITOR_OFF ?
+	    TUI_EDITOR_OFF : 0;
+}
+
+static int
+app_tui_editor(const char *path, void *ctx)
+{
+	switch (ctx != NULL ? app_editor_mode(ctx) : SETTINGS_EDITOR_OFF) {
+	case SETTINGS_EDITOR_OWN:
+		return tui_editor_default(path, NULL);
+	case SETTINGS_EDITOR_RESTRICTED:
+		return tui_editor_restricted(path, NULL);
+	case SETTINGS_EDITOR_OFF:
+		break;
+	}
+	return TUI_EDITOR_OFF;
+}
+
 struct tui_config
 app_tui_config(void)
 {
@@ -121,6 +142,9 @@ app_tui_config(void)
 	cfg.today = app_tui_today;
 	cfg.monochrome = session.o.monochrome;
 	cfg.keys = session.o.keys;
+	cfg.run_editor = app_tui_editor;
+	cfg.editor_check = app_tui_editor_check;
+	cfg.editor_ctx = session.app;
 	return cfg;
 }
 
@@ -167,7 +191,7 @@ app_tui_lock(struct tui *ui)
 	struct pd_err err;
 	struct screen *top = tui_top(ui);
 
-	if (app == NULL || !app->have_actor || top == NULL ||
+	if (app == NULL || !app_actor_signed_in(app) || top == NULL ||
 	    app_tui_locked(ui))
 		return;
 	/* Nothing of the screens below may show: no badge, no message. */
@@ -196,14 +220,16 @@ app_tui_tick(void *appv, struct tui *ui)
 	if (now >= session.next_draft_ms) {
 		session.next_draft_ms = now +
 		    (long long)session.o.draft_seconds * 1000;
-		if (app != NULL && app->have_actor)
+		if (app != NULL && app_actor_signed_in(app))
 			app_tui_keep_drafts(ui);
 	}
 	if (session.o.shared && session.o.idle_lock_minutes > 0 &&
-	    app != NULL && app->have_actor && !app_tui_locked(ui) &&
+	    app != NULL && app_actor_signed_in(app) && !app_tui_locked(ui) &&
 	    now - session.last_key_ms >=
 	    (long long)session.o.idle_lock_minutes * 60000) {
 		app_tui_lock(ui);
+		if (app_tui_locked(ui))
+			app_session_locked(app, session.o.idle_lock_minutes);
 		return true;
 	}
 	if (now >= session.next_refresh_ms) {
@@ -417,12 +443,12 @@ app_tui_offer_drafts(struct app *app, struct tui *ui)
 	struct pd_err err;
 	int n = 0;
 
-	if (app == NULL || !app->have_actor || top == NULL ||
+	if (app == NULL || !app_actor_signed_in(app) || top == NULL ||
 	    top->ops != &home_screen ||
-	    strcmp(session.offered, app->actor.login) == 0)
+	    strcmp(session.offered, app_actor_login(app)) == 0)
 		return false;
 	snprintf(session.offered, sizeof session.offered, "%s",
-	    app->actor.login);
+	    app_actor_login(app));
 	if (app_draft_list(app, DRAFT_PREFIX, app_tui_count_draft, &n,
 	    NULL) != PD_OK || n == 0)
 		return false;
@@ -445,7 +471,7 @@ app_tui_switch_person(struct screen *lock, const char *login)
 	if (kept > 0)
 		tui_message(lock->ui, "The unsaved work of %s was kept as a "
 		    "draft; it comes back when they open it again",
-		    app->actor.login);
+		    app_actor_login(app));
 	snprintf(session.pending, sizeof session.pending, "%s", login);
 	for (s = screen_below(lock); s != NULL && screen_below(s) != NULL;
 	    s = screen_below(s))

@@ -12,6 +12,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/tui.h"
 
 #define FORM_TAG_DISCARD 1
 #define FORM_TAG_PICK 2
@@ -583,6 +584,31 @@ form_move(struct screen *s, int dir)
 	    - slots) % slots);
 }
 
+enum tui_result
+form_on_mouse(struct screen *s, int y, int x)
+{
+	struct form *fm = s->state;
+	int vy = y - s->area.y + fm->scroll;
+	size_t i;
+
+	if (y < s->area.y || y >= s->area.y + s->area.h || x < s->area.x ||
+	    x >= s->area.x + s->area.w)
+		return TUI_UNHANDLED;
+	for (i = 0; i < fm->n; i++) {
+		if (vy >= fm->f[i].y && vy < fm->f[i].y + fm->f[i].rows) {
+			if (fm->focus != i)
+				form_focus_to(s, i);
+			return TUI_HANDLED;
+		}
+	}
+	if (vy == fm->button_y) {
+		if (fm->focus != fm->n)
+			form_focus_to(s, fm->n);
+		return TUI_HANDLED;
+	}
+	return TUI_UNHANDLED;
+}
+
 static void
 form_save(struct screen *s)
 {
@@ -649,50 +675,35 @@ form_external_edit(struct screen *s)
 {
 	struct form *fm = s->state;
 	struct form_field *ff = &fm->f[fm->focus];
-	struct strbuf text = STRBUF_INIT;
-	const char *dir = getenv("TMPDIR");
-	char *path;
-	FILE *fp;
-	int fd, rc;
-	char buf[4096];
-	size_t n;
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	int rc;
 
-	if (dir == NULL || dir[0] == '\0')
-		dir = "/tmp";
-	path = xasprintf("%s/peerdesk-XXXXXX.txt", dir);
-	fd = mkstemps(path, 4);		/* mode 0600: notes are private */
-	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
-		if (fd >= 0)
-			close(fd);
-		tui_error(s->ui, "Could not make a file for the editor");
-		free(path);
-		return;
-	}
 	le_text(&ff->le, &text);
-	fputs(strbuf_str(&text), fp);
-	if (text.len > 0 && text.buf[text.len - 1] != '\n')
-		fputc('\n', fp);
-	fclose(fp);
-	rc = tui_edit_file(s->ui, path);
-	if (rc != 0) {
+	rc = tui_edit(s->ui, strbuf_str(&text), &out);
+	if (rc == TUI_EDITOR_OFF) {
+		tui_error(s->ui, "No editor may be started here; please type "
+		    "the text in the box");
+	} else if (rc == TUI_EDITOR_MISSING) {
+		tui_error(s->ui, "The editor (nano) is not installed on this "
+		    "computer; please type the text in the box and tell the "
+		    "manager");
+	} else if (rc == -1) {
+		tui_error(s->ui, "The editor's copy could not be made or read "
+		    "back; the text is as it was");
+	} else if (rc != 0) {
 		tui_error(s->ui, "The editor did not finish cleanly; the "
 		    "text is as it was");
-	} else if ((fp = fopen(path, "r")) == NULL) {
-		tui_error(s->ui, "Could not read the editor's file back");
 	} else {
-		strbuf_reset(&text);
-		while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-			strbuf_add(&text, buf, n);
-		fclose(fp);
 		/* Editors end files with a newline; the field need not. */
-		while (text.len > 0 && text.buf[text.len - 1] == '\n')
-			strbuf_truncate(&text, text.len - 1);
-		le_set(&ff->le, strbuf_str(&text));
+		while (out.len > 0 && out.buf[out.len - 1] == '\n')
+			strbuf_truncate(&out, out.len - 1);
+		le_set(&ff->le, strbuf_str(&out));
 		form_set_field_error(fm, fm->focus, NULL);
 		form_relayout(s);
 	}
-	unlink(path);
-	free(path);
+	if (out.buf != NULL)
+		explicit_bzero(out.buf, out.len);
+	strbuf_fini(&out);
 	strbuf_fini(&text);
 }
 

@@ -83,6 +83,14 @@ help_text(const struct screen *s, struct strbuf *out)
 		strbuf_addc(out, '\n');
 	}
 	strbuf_fini(&keys);
+	strbuf_adds(out, "\nKey names:\n"
+	    "C-q\tHold Ctrl and press q (C-s: Ctrl and s, and so on)\n"
+	    "M-x\tHold Alt and press x\n"
+	    "F1 ... F12\tThe keys along the top of the keyboard; each has "
+	    "another key that does the same, for keyboards without them\n"
+	    "PgUp, PgDn\tPage Up and Page Down\n"
+	    "Mouse\tWhere the terminal has one: click a row or a field to "
+	    "move to it; the wheel moves up and down\n");
 }
 
 static void
@@ -152,7 +160,8 @@ help_build(struct help *h, int width)
 		tab = strchr(line, '\t');
 		if (tab == NULL) {
 			help_add_wrapped(h, line, width,  0,
-			    strcmp(line, "Keys on this screen:") == 0 ?
+			    strcmp(line, "Keys on this screen:") == 0 ||
+			    strcmp(line, "Key names:") == 0 ?
 			    ST_HEADER : ST_NORMAL);
 			continue;
 		}
@@ -165,8 +174,9 @@ help_build(struct help *h, int width)
 			bool first = true;
 
 			while (help[off] != '\0') {
+				/* two columns of indent, one for ▲ ▼ */
 				len = utf8_wrap(help + off,
-				    (size_t)(width - keyw - 1), &next);
+				    (size_t)(width - keyw - 3), &next);
 				strbuf_reset(&row);
 				strbuf_addf(&row, "  %s", first ? line : "");
 				strbuf_addf(&row, "%*s",

@@ -51,7 +51,17 @@ keys_parse(const char *name, struct tui_key *out, struct pd_err *err)
 
 	if (name == NULL || name[0] == '\0')
 		return pd_fail(err, PD_INVALID, NULL, "a key name is empty");
+	out->meta = false;
 	len = strlen(name);
+	if (len > 2 && (name[0] == 'M' || name[0] == 'm') && name[1] == '-' &&
+	    !((name[2] == 'M' || name[2] == 'm') && name[3] == '-')) {
+		if (keys_parse(name + 2, out, NULL) != PD_OK)
+			return pd_fail(err, PD_INVALID, NULL,
+			    "\"%s\" is not a key name (after M-, which means "
+			    "Alt, comes a key such as x, Enter or F2)", name);
+		out->meta = true;
+		return PD_OK;
+	}
 	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++) {
 		if (strcasecmp(name, keys_names[i].name) == 0) {
 			out->fn = keys_names[i].fn;
@@ -106,6 +116,17 @@ keys_name(struct tui_key k, char buf[KEYS_NAME_MAX])
 {
 	size_t i, n;
 
+	if (k.meta) {
+		char rest[KEYS_NAME_MAX];
+
+		k.meta = false;
+		keys_name(k, rest);
+		rest[KEYS_NAME_MAX - 3] = '\0';
+		buf[0] = 'M';
+		buf[1] = '-';
+		memcpy(buf + 2, rest, strlen(rest) + 1);
+		return buf;
+	}
 	for (i = 0; i < sizeof keys_names / sizeof keys_names[0]; i++) {
 		if (keys_names[i].fn == k.fn && keys_names[i].code == k.code) {
 			strcpy(buf, keys_names[i].name);
@@ -133,6 +154,370 @@ keys_name(struct tui_key k, char buf[KEYS_NAME_MAX])
 	return buf;
 }
 
+/* ---- escape sequences -------------------------------------------------- */
+
+/* Curses codes that stand for a key peerdesk already knows by another
+ * name: VT220 Find and Select are Home and End (screen, tmux), the
+ * shifted keys are the plain ones, F13 and on are F1-F12 with Shift or
+ * Ctrl (xterm), the keypad corners are Home, PgUp, End and PgDn. */
+static int32_t
+keys_fold_code(int32_t code)
+{
+	static const struct {
+		const char *cap;
+		int32_t code;
+	} ext[] = {
+		{ "kUP", KEY_UP }, { "kDN", KEY_DOWN }, { "kLFT", KEY_LEFT },
+		{ "kRIT", KEY_RIGHT }, { "kHOM", KEY_HOME }, { "kEND", KEY_END },
+		{ "kDC", KEY_DC }, { "kIC", KEY_IC }, { "kNXT", KEY_NPAGE },
+		{ "kPRV", KEY_PPAGE }, { "kcbt", KEY_BTAB },
+	};
+	const char *name;
+	size_t i, n;
+
+	switch (code) {
+	case KEY_FIND: case KEY_BEG: case KEY_SHOME: case KEY_A1:
+		return KEY_HOME;
+	case KEY_SELECT: case KEY_SEND: case KEY_C1:
+		return KEY_END;
+	case KEY_SDC:
+		return KEY_DC;
+	case KEY_SIC:
+		return KEY_IC;
+	case KEY_SNEXT: case KEY_C3:
+		return KEY_NPAGE;
+	case KEY_SPREVIOUS: case KEY_A3:
+		return KEY_PPAGE;
+	case KEY_SR:
+		return KEY_UP;
+	case KEY_SF:
+		return KEY_DOWN;
+	default:
+		break;
+	}
+	if (code >= KEY_F(13) && code <= KEY_F(63))
+		return KEY_F((code - KEY_F0 - 1) % 12 + 1);
+	/* Keys with modifiers that the terminal database names (xterm's
+	 * kHOM5 is Ctrl-Home): the key without them. */
+	if (code > KEY_MAX && (name = keyname(code)) != NULL) {
+		for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+			n = strlen(ext[i].cap);
+			if (strncmp(name, ext[i].cap, n) == 0 &&
+			    strspn(name + n, "0123456789") == strlen(name + n))
+				return ext[i].code;
+		}
+	}
+	return code;
+}
+
+/* The one table of escape sequences (what follows ESC) that terminals
+ * send for keys: xterm and PuTTY in both cursor modes, rxvt, the Linux
+ * console, screen and tmux.  Modifier parameters are taken off first
+ * ("[1;5H" is looked up as "[H", "[3;2~" as "[3~"). */
+static const struct {
+	const char *seq;
+	bool fn;
+	int32_t code;
+} keys_seqs[] = {
+	{ "[A", true, KEY_UP }, { "[B", true, KEY_DOWN },
+	{ "[C", true, KEY_RIGHT }, { "[D", true, KEY_LEFT },
+	{ "OA", true, KEY_UP }, { "OB", true, KEY_DOWN },
+	{ "OC", true, KEY_RIGHT }, { "OD", true, KEY_LEFT },
+	/* rxvt: Shift with the arrows, then Ctrl */
+	{ "[a", true, KEY_UP }, { "[b", true, KEY_DOWN },
+	{ "[c", true, KEY_SRIGHT }, { "[d", true, KEY_SLEFT },
+	{ "Oa", true, KEY_UP }, { "Ob", true, KEY_DOWN },
+	{ "Oc", true, KEY_RIGHT }, { "Od", true, KEY_LEFT },
+	/* Home and End: xterm, PuTTY and the Linux console, rxvt */
+	{ "[H", true, KEY_HOME }, { "OH", true, KEY_HOME },
+	{ "[1~", true, KEY_HOME }, { "[7~", true, KEY_HOME },
+	{ "[F", true, KEY_END }, { "OF", true, KEY_END },
+	{ "[4~", true, KEY_END }, { "[8~", true, KEY_END },
+	{ "[2~", true, KEY_IC }, { "[3~", true, KEY_DC },
+	{ "[5~", true, KEY_PPAGE }, { "[6~", true, KEY_NPAGE },
+	/* F1-F4: xterm (SS3, and CSI when a modifier is held) */
+	{ "OP", true, KEY_F(1) }, { "OQ", true, KEY_F(2) },
+	{ "OR", true, KEY_F(3) }, { "OS", true, KEY_F(4) },
+	{ "[P", true, KEY_F(1) }, { "[Q", true, KEY_F(2) },
+	{ "[R", true, KEY_F(3) }, { "[S", true, KEY_F(4) },
+	/* F1-F5: the Linux console */
+	{ "[[A", true, KEY_F(1) }, { "[[B", true, KEY_F(2) },
+	{ "[[C", true, KEY_F(3) }, { "[[D", true, KEY_F(4) },
+	{ "[[E", true, KEY_F(5) },
+	/* F1-F12: VT220, PuTTY, rxvt */
+	{ "[11~", true, KEY_F(1) }, { "[12~", true, KEY_F(2) },
+	{ "[13~", true, KEY_F(3) }, { "[14~", true, KEY_F(4) },
+	{ "[15~", true, KEY_F(5) }, { "[17~", true, KEY_F(6) },
+	{ "[18~", true, KEY_F(7) }, { "[19~", true, KEY_F(8) },
+	{ "[20~", true, KEY_F(9) }, { "[21~", true, KEY_F(10) },
+	{ "[23~", true, KEY_F(11) }, { "[24~", true, KEY_F(12) },
+	{ "[Z", true, KEY_BTAB },
+	/* the number pad in application mode */
+	{ "OM", false, '\r' }, { "Oj", false, '*' }, { "Ok", false, '+' },
+	{ "Ol", false, ',' }, { "Om", false, '-' }, { "On", false, '.' },
+	{ "Oo", false, '/' }, { "OX", false, '=' }, { "Op", false, '0' },
+	{ "Oq", false, '1' }, { "Or", false, '2' }, { "Os", false, '3' },
+	{ "Ot", false, '4' }, { "Ou", false, '5' }, { "Ov", false, '6' },
+	{ "Ow", false, '7' }, { "Ox", false, '8' }, { "Oy", false, '9' },
+};
+
+#define KEYS_SEQ_MAX 32
+
+static bool
+keys_seq_lookup(const char *norm, struct tui_key *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof keys_seqs / sizeof keys_seqs[0]; i++) {
+		if (strcmp(keys_seqs[i].seq, norm) == 0) {
+			out->fn = keys_seqs[i].fn;
+			out->code = keys_seqs[i].code;
+			out->meta = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+keys_from_seq(const char *seq, size_t len, struct tui_key *out)
+{
+	char norm[KEYS_SEQ_MAX];
+	long p1 = -1, mod = 1;
+	size_t i;
+	char final;
+	bool shift;
+
+	if (len < 2 || len >= KEYS_SEQ_MAX)
+		return false;
+	if (seq[0] == 'O') {
+		/* SS3; old xterms put a modifier digit before the letter */
+		for (i = 1; i < len - 1; i++)
+			if (seq[i] < '0' || seq[i] > '9')
+				return false;
+		snprintf(norm, sizeof norm, "O%c", seq[len - 1]);
+		return keys_seq_lookup(norm, out);
+	}
+	if (seq[0] != '[')
+		return false;
+	if (seq[1] == '[') {
+		if (len != 3)
+			return false;
+		memcpy(norm, seq, 3);
+		norm[3] = '\0';
+		return keys_seq_lookup(norm, out);
+	}
+	/* CSI: digits and ';' only (private markers, intermediates: no key) */
+	final = seq[len - 1];
+	i = 1;
+	if (i < len - 1 && seq[i] >= '0' && seq[i] <= '9') {
+		p1 = 0;
+		while (i < len - 1 && seq[i] >= '0' && seq[i] <= '9' &&
+		    p1 < 1000)
+			p1 = p1 * 10 + (seq[i++] - '0');
+	}
+	if (i < len - 1 && seq[i] == ';') {
+		i++;
+		mod = 0;
+		while (i < len - 1 && seq[i] >= '0' && seq[i] <= '9' &&
+		    mod < 1000)
+			mod = mod * 10 + (seq[i++] - '0');
+	}
+	if (i != len - 1)
+		return false;
+	/* rxvt: $ is Shift, ^ is Ctrl, @ is both, in place of ~ */
+	shift = mod == 2 || mod == 10;
+	if ((final == '$' || final == '@') && p1 >= 0) {
+		shift = true;
+		final = '~';
+	} else if (final == '^' && p1 >= 0) {
+		final = '~';
+	}
+	if (final == '~') {
+		if (p1 < 0)
+			return false;
+		snprintf(norm, sizeof norm, "[%ld~", p1);
+	} else {
+		if (p1 > 1)
+			return false;
+		snprintf(norm, sizeof norm, "[%c", final);
+	}
+	if (!keys_seq_lookup(norm, out))
+		return false;
+	if (shift && out->code == KEY_LEFT)
+		out->code = KEY_SLEFT;
+	else if (shift && out->code == KEY_RIGHT)
+		out->code = KEY_SRIGHT;
+	return true;
+}
+
+static struct tui_key
+keys_esc(void)
+{
+	struct tui_key k = { false, 27, false };
+
+	return k;
+}
+
+static void
+keys_queue(struct keys_reader *r, struct tui_key k)
+{
+	if (r->nqueued < sizeof r->queued / sizeof r->queued[0])
+		r->queued[r->nqueued++] = k;
+}
+
+/* After ESC "[": read to the final byte.  Every byte must come within
+ * seq_ms; a sequence cut short, or broken by a byte that cannot be in
+ * one, is dropped whole. */
+static enum keys_got
+keys_read_csi(struct keys_reader *r, int seq_ms, struct tui_key *out)
+{
+	char seq[KEYS_SEQ_MAX];
+	size_t n = 0, total = 0;
+	uint32_t wc;
+	int rc, i;
+
+	seq[n++] = '[';
+	for (;;) {
+		rc = r->next(r->ctx, seq_ms, &wc);
+		if (rc != OK || wc < 0x20 || wc > 0x7e)
+			return KEYS_GOT_IGNORED;
+		if (n < sizeof seq - 1)
+			seq[n++] = (char)wc;
+		total++;
+		if (total == 1 && wc == '[') {
+			/* the Linux console: ESC [ [ A is F1 */
+			rc = r->next(r->ctx, seq_ms, &wc);
+			if (rc != OK || wc < 0x20 || wc > 0x7e)
+				return KEYS_GOT_IGNORED;
+			seq[n++] = (char)wc;
+			break;
+		}
+		if (total == 1 && wc == 'M') {
+			/* an X10 mouse report curses did not take: three
+			 * more bytes, any values */
+			for (i = 0; i < 3; i++)
+				if (r->next(r->ctx, seq_ms, &wc) == ERR)
+					break;
+			return KEYS_GOT_IGNORED;
+		}
+		if (wc >= 0x40)
+			break;		/* the final byte */
+		/* rxvt's Shift form (ESC [ 2 $) ends with $ */
+		if (wc == '$' && total > 1 && seq[n - 2] >= '0' &&
+		    seq[n - 2] <= '9')
+			break;
+		if (total > 256)
+			return KEYS_GOT_IGNORED;
+	}
+	seq[n] = '\0';
+	if (n >= sizeof seq - 1 || !keys_from_seq(seq, n, out))
+		return KEYS_GOT_IGNORED;
+	return KEYS_GOT_KEY;
+}
+
+/* After ESC "O": one more byte, after any modifier digits. */
+static enum keys_got
+keys_read_ss3(struct keys_reader *r, int seq_ms, struct tui_key *out)
+{
+	char seq[KEYS_SEQ_MAX];
+	size_t n = 0;
+	uint32_t wc;
+	int rc;
+
+	seq[n++] = 'O';
+	do {
+		rc = r->next(r->ctx, seq_ms, &wc);
+		if (rc == ERR && n == 1) {
+			/* nothing more: Alt and O */
+			out->fn = false;
+			out->code = 'O';
+			out->meta = true;
+			return KEYS_GOT_KEY;
+		}
+		if (rc != OK || wc < 0x20 || wc > 0x7e)
+			return KEYS_GOT_IGNORED;
+		seq[n++] = (char)wc;
+	} while (wc >= '0' && wc <= '9' && n < sizeof seq - 1);
+	seq[n] = '\0';
+	if (!keys_from_seq(seq, n, out))
+		return KEYS_GOT_IGNORED;
+	return KEYS_GOT_KEY;
+}
+
+/* One ESC has been read. */
+static enum keys_got
+keys_read_escape(struct keys_reader *r, int seq_ms, struct tui_key *out)
+{
+	uint32_t wc, wc2;
+	int rc, rc2;
+
+	rc = r->next(r->ctx, seq_ms, &wc);
+	if (rc == ERR) {
+		*out = keys_esc();
+		return KEYS_GOT_KEY;
+	}
+	if (rc == KEY_CODE_YES) {
+		/* Alt with a key curses recognised (Alt-Up): the key */
+		*out = keys_from_wch(rc, wc);
+		return KEYS_GOT_KEY;
+	}
+	if (wc == '[')
+		return keys_read_csi(r, seq_ms, out);
+	if (wc == 'O')
+		return keys_read_ss3(r, seq_ms, out);
+	if (wc != 27) {
+		*out = keys_from_wch(rc, wc);
+		out->meta = true;
+		return KEYS_GOT_KEY;
+	}
+	/* ESC ESC: rxvt's Alt with a sequence, or Esc pressed twice */
+	rc2 = r->next(r->ctx, seq_ms, &wc2);
+	if (rc2 == OK && wc2 == '[')
+		return keys_read_csi(r, seq_ms, out);
+	if (rc2 == OK && wc2 == 'O')
+		return keys_read_ss3(r, seq_ms, out);
+	*out = keys_esc();
+	if (rc2 == ERR) {
+		keys_queue(r, keys_esc());
+	} else if (rc2 == OK && wc2 == 27) {
+		keys_queue(r, keys_esc());
+		r->esc_read = true;
+	} else {
+		struct tui_key k = keys_from_wch(rc2, wc2);
+
+		k.meta = rc2 == OK;
+		keys_queue(r, k);
+	}
+	return KEYS_GOT_KEY;
+}
+
+enum keys_got
+keys_read(struct keys_reader *r, int timeout_ms, int seq_ms,
+    struct tui_key *out)
+{
+	uint32_t wc;
+	int rc;
+
+	if (r->nqueued > 0) {
+		*out = r->queued[0];
+		memmove(&r->queued[0], &r->queued[1],
+		    --r->nqueued * sizeof r->queued[0]);
+		return KEYS_GOT_KEY;
+	}
+	if (r->esc_read) {
+		r->esc_read = false;
+		return keys_read_escape(r, seq_ms, out);
+	}
+	rc = r->next(r->ctx, timeout_ms, &wc);
+	if (rc == ERR)
+		return KEYS_GOT_NOTHING;
+	if (rc == OK && wc == 27)
+		return keys_read_escape(r, seq_ms, out);
+	*out = keys_from_wch(rc, wc);
+	return KEYS_GOT_KEY;
+}
+
 struct tui_key
 keys_from_wch(int rc, uint32_t wc)
 {
@@ -140,6 +525,9 @@ keys_from_wch(int rc, uint32_t wc)
 
 	k.fn = rc == KEY_CODE_YES;
 	k.code = (int32_t)wc;
+	k.meta = false;
+	if (k.fn)
+		k.code = keys_fold_code(k.code);
 	if (k.fn && k.code == KEY_ENTER) {
 		k.fn = false;
 		k.code = '\r';
@@ -155,13 +543,14 @@ keys_from_wch(int rc, uint32_t wc)
 bool
 keys_is_text(struct tui_key k)
 {
-	return !k.fn && k.code >= ' ' && !utf8_cp_needs_escape(k.code);
+	return !k.fn && !k.meta && k.code >= ' ' &&
+	    !utf8_cp_needs_escape(k.code);
 }
 
 bool
 keys_eq(struct tui_key a, struct tui_key b)
 {
-	return a.fn == b.fn && a.code == b.code;
+	return a.fn == b.fn && a.code == b.code && a.meta == b.meta;
 }
 
 bool
@@ -191,6 +580,7 @@ keys_script(const char *script, struct tui_key *out, size_t max, size_t *n,
 			name[m] = '\0';
 			if (strcmp(name, "lt") == 0) {
 				k.fn = false;
+				k.meta = false;
 				k.code = '<';
 			} else if (keys_parse(name, &k, err) != PD_OK) {
 				return PD_INVALID;
@@ -202,6 +592,7 @@ keys_script(const char *script, struct tui_key *out, size_t max, size_t *n,
 				return pd_fail(err, PD_INVALID, NULL,
 				    "invalid UTF-8 in key script");
 			k.fn = false;
+			k.meta = false;
 			k.code = cp == '\n' ? '\r' : cp;
 		}
 		if (count < max)
@@ -227,6 +618,7 @@ static const struct key_default key_defaults[] = {
 	{ "global", ACT_HELP, "? F1" },
 	{ "global", ACT_BACK, "Esc" },
 	{ "global", ACT_REDRAW, "C-l" },
+	{ "global", ACT_SUSPEND, "C-z" },
 
 	{ "list", ACT_UP, "Up" },
 	{ "list", ACT_DOWN, "Down" },
@@ -639,8 +1031,9 @@ keys_defaults_yaml(struct strbuf *out)
 	    "# its kind's sections (list, form, edit, ...), then in global.\n"
 	    "# Key names: Enter Esc Tab S-Tab Space Backspace Delete Insert\n"
 	    "# Up Down Left Right Home End PgUp PgDn F1..F12 C-a..C-z, or one\n"
-	    "# character such as a, ? or /.  Arrows, Enter, Esc and Tab always\n"
-	    "# do something useful; F-keys are extras, never the only way.\n"
+	    "# character such as a, ? or /; M- in front means Alt held (M-x).\n"
+	    "# Arrows, Enter, Esc and Tab always do something useful; F-keys\n"
+	    "# are extras, never the only way.\n"
 	    "# Ctrl-S works because peerdesk turns off terminal flow control.\n");
 	for (i = 0; i < sizeof key_defaults / sizeof key_defaults[0]; i++) {
 		const struct key_default *d = &key_defaults[i];

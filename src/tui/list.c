@@ -347,6 +347,24 @@ list_view_action(struct list_view *lv, enum action a)
 }
 
 enum tui_result
+list_view_click(struct list_view *lv, int y, int x)
+{
+	int first = lv->area.y + (lv->area.h >= 3 ? 1 : 0);
+	size_t row;
+
+	if (x < lv->area.x || x >= lv->area.x + lv->area.w || y < first ||
+	    y >= first + (int)lv->nav.height || lv->error[0] != '\0')
+		return TUI_UNHANDLED;
+	row = lv->nav.top + (size_t)(y - first);
+	if (row >= lv->nav.count)
+		return TUI_UNHANDLED;
+	lv->filtering = false;
+	listnav_select(&lv->nav, row);
+	list_view_sync(lv);
+	return TUI_HANDLED;
+}
+
+enum tui_result
 list_view_text(struct list_view *lv, const struct screen *s,
     struct tui_key k)
 {

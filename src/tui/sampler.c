@@ -378,6 +378,14 @@ static const enum action sampler_list_hints[] = {
 	ACT_OPEN, ACT_FILTER, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
+static enum tui_result
+sampler_list_mouse(struct screen *s, int y, int x)
+{
+	struct sampler_list *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 #define SAMPLER_LIST_OPS \
 	.sections = sampler_list_sections, \
 	.state_size = sizeof(struct sampler_list), \
@@ -389,6 +397,7 @@ static const enum action sampler_list_hints[] = {
 	.layout = sampler_list_layout, \
 	.draw = sampler_list_draw, \
 	.on_action = sampler_list_action, \
+	.on_mouse = sampler_list_mouse, \
 	.on_text = sampler_list_text, \
 	.on_result = sampler_list_result, \
 	.context = sampler_list_context, \

@@ -38,6 +38,7 @@ struct tui {
 	bool too_small;
 	int need_cols, need_rows;
 	unsigned long keys_seen;
+	bool suspend;
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -186,15 +187,19 @@ tui_today(const struct tui *ui, char buf[11])
 }
 
 int
-tui_edit_file(struct tui *ui, const char *path)
+tui_edit(struct tui *ui, const char *text, struct strbuf *out)
 {
 	int rc;
 
+	if (ui->cfg.editor_check != NULL &&
+	    (rc = ui->cfg.editor_check(ui->cfg.editor_ctx)) != 0)
+		return rc;
 	term_suspend();
 	if (ui->cfg.run_editor != NULL)
-		rc = ui->cfg.run_editor(path, ui->cfg.editor_ctx);
+		rc = tui_edit_text(ui->cfg.run_editor, ui->cfg.editor_ctx, text,
+		    out);
 	else
-		rc = tui_editor_default(path, NULL);
+		rc = tui_edit_text(tui_editor_default, NULL, text, out);
 	term_resume();
 	return rc;
 }
@@ -427,6 +432,9 @@ tui_default_action(struct tui *ui, struct screen *s, enum action a,
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_SUSPEND:
+		ui->suspend = true;
+		break;
 	default:
 		screen_key_label(s, ACT_HELP, help);
 		tui_message(ui, "%s does nothing here. %s: help",
@@ -458,7 +466,7 @@ tui_handle_key(struct tui *ui, struct tui_key k)
 		/* Nothing is visible: leaving and redrawing work, and letters
 		 * typed meanwhile (a phone turned mid-note) still go into the
 		 * form rather than being lost; other keys wait for the room. */
-		if (a == ACT_QUIT || a == ACT_REDRAW)
+		if (a == ACT_QUIT || a == ACT_REDRAW || a == ACT_SUSPEND)
 			tui_default_action(ui, s, a, k);
 		else if (keys_is_text(k) && s->ops->on_text != NULL)
 			(void)s->ops->on_text(s, k);
@@ -478,6 +486,47 @@ tui_handle_key(struct tui *ui, struct tui_key k)
 	    s->ops->on_action(s, a) != TUI_HANDLED) {
 		tui_default_action(ui, s, a, k);
 	}
+	tui_settle(ui);
+}
+
+bool
+tui_suspend_wanted(struct tui *ui)
+{
+	bool r = ui->suspend;
+
+	ui->suspend = false;
+	return r;
+}
+
+void
+tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
+{
+	struct screen *s = tui_top(ui);
+	const char *sec[MAX_SECTIONS];
+	size_t nsec;
+	struct tui_key k;
+	enum action a;
+	int i;
+
+	ui->msg[0] = '\0';
+	if (s == NULL || ui->too_small)
+		return;
+	ui->keys_seen++;
+	if (what == TUI_CLICK) {
+		if (s->ops->on_mouse != NULL)
+			(void)s->ops->on_mouse(s, y, x);
+		tui_settle(ui);
+		return;
+	}
+	/* The wheel: what Up or Down does here, if the screen binds it. */
+	a = what == TUI_WHEEL_UP ? ACT_UP : ACT_DOWN;
+	nsec = screen_sections(s, sec, MAX_SECTIONS);
+	if (keymap_keys_for(ui->keys, sec, nsec, a, &k, 1) == 0 ||
+	    s->ops->on_action == NULL)
+		return;
+	for (i = 0; i < 3; i++)
+		if (s->ops->on_action(s, a) != TUI_HANDLED || s->closing)
+			break;
 	tui_settle(ui);
 }
 

@@ -14,8 +14,10 @@
 
 static SCREEN *term_screen;
 static bool term_exit_registered;
-static volatile sig_atomic_t term_sig;
+static volatile sig_atomic_t term_sig, term_tstp, term_cont;
 static struct sigaction term_old_term, term_old_hup, term_old_int;
+static struct sigaction term_old_tstp, term_old_cont;
+static int term_escdelay = TERM_ESCDELAY_MS;
 static bool term_handlers_on;
 
 bool
@@ -75,6 +77,39 @@ term_check_name(const char *term, struct pd_err *err)
 	return PD_OK;
 }
 
+int
+term_escdelay_from(const char *env)
+{
+	char *end;
+	long v;
+
+	if (env == NULL || env[0] == '\0')
+		return TERM_ESCDELAY_MS;
+	v = strtol(env, &end, 10);
+	if (*end != '\0' || v < 1 || v > 5000)
+		return TERM_ESCDELAY_MS;
+	return (int)v;
+}
+
+int
+term_seq_ms(void)
+{
+	return term_escdelay;
+}
+
+int
+term_next(void *ctx, int timeout_ms, uint32_t *wc)
+{
+	wint_t w = 0;
+	int rc;
+
+	(void)ctx;
+	timeout(timeout_ms);
+	rc = get_wch(&w);
+	*wc = (uint32_t)w;
+	return rc;
+}
+
 static void
 term_atexit(void)
 {
@@ -127,8 +162,13 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	nonl();
 	keypad(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
-	set_escdelay(50);
+	term_escdelay = term_escdelay_from(getenv("ESCDELAY"));
+	set_escdelay(term_escdelay);
 	curs_set(1);
+	/* Clicks and the wheel, where the terminal reports them. */
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	nc = getenv("NO_COLOR");
 	style_init(!monochrome && (nc == NULL || nc[0] == '\0'));
 	return PD_OK;
@@ -158,6 +198,20 @@ term_on_signal(int sig)
 	term_sig = sig;
 }
 
+static void
+term_on_stop(int sig)
+{
+	(void)sig;
+	term_tstp = 1;
+}
+
+static void
+term_on_cont(int sig)
+{
+	(void)sig;
+	term_cont = 1;
+}
+
 void
 term_signals_install(void)
 {
@@ -170,6 +224,12 @@ term_signals_install(void)
 	sigaction(SIGTERM, &sa, &term_old_term);
 	sigaction(SIGHUP, &sa, &term_old_hup);
 	sigaction(SIGINT, &sa, &term_old_int);
+	/* Ours before curses starts, so it installs no SIGTSTP handler of
+	 * its own: stopping happens in the main loop (term_suspend_job). */
+	sa.sa_handler = term_on_stop;
+	sigaction(SIGTSTP, &sa, &term_old_tstp);
+	sa.sa_handler = term_on_cont;
+	sigaction(SIGCONT, &sa, &term_old_cont);
 	term_handlers_on = true;
 }
 
@@ -181,6 +241,8 @@ term_signals_restore(void)
 	sigaction(SIGTERM, &term_old_term, NULL);
 	sigaction(SIGHUP, &term_old_hup, NULL);
 	sigaction(SIGINT, &term_old_int, NULL);
+	sigaction(SIGTSTP, &term_old_tstp, NULL);
+	sigaction(SIGCONT, &term_old_cont, NULL);
 	term_handlers_on = false;
 }
 
@@ -217,4 +279,60 @@ term_resume(void)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+}
+
+bool
+term_stop_requested(void)
+{
+	bool r = term_tstp != 0;
+
+	term_tstp = 0;
+	return r;
+}
+
+bool
+term_continued(void)
+{
+	bool r = term_cont != 0;
+
+	term_cont = 0;
+	return r;
+}
+
+bool
+term_stop_self(void)
+{
+	struct sigaction dfl, old;
+	sigset_t set, oldset;
+	bool stopped;
+
+	fflush(stdout);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, &oldset);
+	term_cont = 0;
+	/* Stops here until `fg` (SIGCONT).  With no shell to come back to
+	 * (an orphaned process group) the system drops it instead. */
+	raise(SIGTSTP);
+	sigprocmask(SIG_SETMASK, &oldset, NULL);
+	sigaction(SIGTSTP, &old, NULL);
+	stopped = term_cont != 0;
+	term_cont = 0;
+	term_tstp = 0;
+	return stopped;
+}
+
+bool
+term_suspend_job(void)
+{
+	bool stopped;
+
+	term_suspend();
+	stopped = term_stop_self();
+	term_resume();
+	return stopped;
 }

@@ -373,7 +373,7 @@ START_TEST(test_scope)
 
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_assignment_list(&app, w.ben, 0, &al, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	ck_assert_int_eq(app_assignment_get(&app, w.ben_jo, &it, &err),
 	    PD_NOT_FOUND);
 	ck_assert_int_eq(app_assignment_list(&app, w.ana, 0, &al, &err),

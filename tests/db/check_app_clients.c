@@ -101,8 +101,12 @@ START_TEST(test_pal_scope)
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_client_open(&app, w.ana, &rec, &err), PD_OK);
 	client_record_fini(&rec);
-	ck_assert_int_eq(app_client_open(&app, w.ben, &rec, &err), PD_NOT_FOUND);
-	ck_assert_int_eq(app_client_open(&app, w.chloe, &rec, &err), PD_NOT_FOUND);
+	ck_assert_int_eq(app_client_open(&app, w.ben, &rec, &err), PD_DENIED);
+	ck_assert_int_eq(app_client_open(&app, w.chloe, &rec, &err), PD_DENIED);
+	/* a client id that does not exist: the same words, no leak */
+	ck_assert_int_eq(app_client_open(&app, 9999, &rec, &err), PD_DENIED);
+	ck_assert_str_eq(err.msg, "there is no client 9999, or they are not "
+	    "one of yours");
 	memset(&q, 0, sizeof q);
 	q.status_or_minus1 = -1;
 	q.scope_pal = 0;	/* the app sets it, whatever the caller says */
@@ -129,9 +133,9 @@ START_TEST(test_open_is_audited)
 	ck_assert_int_eq(app_client_open(&app, w.ben, &rec, &err), PD_OK);
 	client_record_fini(&rec);
 	ck_assert_int_eq(dbfix_count(app.db, "audit"), before + 1);
-	/* a refused open writes nothing */
-	ck_assert_int_eq(app_client_open(&app, w.ana, &rec, &err), PD_NOT_FOUND);
-	ck_assert_int_eq(dbfix_count(app.db, "audit"), before + 1);
+	/* a refused open is audited too: who, which id, what was asked */
+	ck_assert_int_eq(app_client_open(&app, w.ana, &rec, &err), PD_DENIED);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), before + 2);
 }
 END_TEST
 

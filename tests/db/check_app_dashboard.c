@@ -7,6 +7,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/dashboard.h"
 #include "peerdesk/app/demo.h"
@@ -14,6 +15,8 @@
 #include "peerdesk/app/users.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/dbtest.h"
 
 static struct app app;
 
@@ -86,6 +89,71 @@ START_TEST(test_office_counts)
 	sign_in("priya");
 	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
 	ck_assert(has_line(&d, "3 timesheets waiting for your approval"));
+	dashboard_fini(&d);
+}
+END_TEST
+
+/* A manager's dashboard says when the audit chain is broken: at sign-in
+ * from the last head a full check wrote down, then rows added since. */
+START_TEST(test_audit_altered)
+{
+	struct dashboard d;
+	struct pd_err err;
+	struct audit_head h;
+	char want[64];
+
+	demo();
+	sign_in("priya");
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, 0);
+	dashboard_fini(&d);
+	switch (_i) {
+	case 0:	/* the head checked last time is changed */
+		ck_assert_int_eq(db_audit_head(app.db, &h, &err), PD_OK);
+		ck_assert_int_eq(dbtest_audit_forge(app.db, h.id, 0, &err),
+		    PD_OK);
+		break;
+	case 1:	/* a row put in by hand after it */
+		ck_assert_int_eq(dbtest_audit_forge(app.db, 0, 2, &err), PD_OK);
+		ck_assert_int_eq(db_audit_head(app.db, &h, &err), PD_OK);
+		break;
+	case 2:	/* a fresh run: from the start when no check was written */
+		ck_assert_int_eq(dbtest_audit_forge(app.db, 1, 0, &err), PD_OK);
+		app.audit_ok_id = 0;
+		h.id = 1;
+		break;
+	}
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, h.id);
+	snprintf(want, sizeof want, "Audit trail altered at row %lld",
+	    (long long)h.id);
+	ck_assert(has_line(&d, want));
+	dashboard_fini(&d);
+	/* office staff are not told (they cannot read the trail) */
+	sign_in("sam");
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, 0);
+	ck_assert(!has_line(&d, want));
+	dashboard_fini(&d);
+}
+END_TEST
+
+/* After a full check is written down (audit --verify, a backup), a
+ * fresh run's dashboard reads only the rows after it. */
+START_TEST(test_audit_watch_from_seal)
+{
+	struct audit_verify v;
+	struct dashboard d;
+	struct pd_err err;
+
+	demo();
+	sign_in("priya");
+	ck_assert_int_eq(app_audit_verify(&app, &v, &err), PD_OK);
+	ck_assert_int_eq(v.bad_id, 0);
+	app.audit_ok_id = 0;	/* as a new run */
+	ck_assert_int_eq(dbtest_audit_forge(app.db, 0, 2, &err), PD_OK);
+	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_OK);
+	ck_assert_int_eq(d.audit_broken, v.head.id + 2);	/* seal, forged */
 	dashboard_fini(&d);
 }
 END_TEST
@@ -197,8 +265,7 @@ START_TEST(test_nobody_no_dashboard)
 	struct dashboard d;
 	struct pd_err err;
 
-	app.system = 0;
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	ck_assert_int_eq(app_dashboard(&app, NULL, &d, &err), PD_DENIED);
 	dashboard_fini(&d);
 }
@@ -236,8 +303,8 @@ START_TEST(test_session_start)
 	ck_assert_int_eq(app_on_shared_account(&app), 1);
 	ck_assert_int_eq(app_session_start(&app, &shared, &err), PD_OK);
 	ck_assert_int_eq(shared, 1);
-	ck_assert_int_eq(app.have_actor, 0);
-	ck_assert_int_eq(app.system, 0);
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);
+	ck_assert_int_eq(app_actor_is_system(&app), 0);
 	/* Nobody is signed in, yet the names are there to choose from. */
 	ck_assert_int_eq(app_signin_people(&app, count_cb, &n, &err), PD_OK);
 	ck_assert_int_eq(n, 1);
@@ -251,8 +318,7 @@ START_TEST(test_people_only_when_shared)
 	struct pd_err err;
 	int n = 0;
 
-	app.system = 0;
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	ck_assert_int_eq(app_signin_people(&app, count_cb, &n, &err),
 	    PD_DENIED);
 }
@@ -267,11 +333,11 @@ START_TEST(test_signin_check)
 	ck_assert_int_eq(app_user_passwd(&app, "sam", "tea and toast", &err),
 	    PD_OK);
 	share_this_login();
-	app.system = 0;
+	access_set_nobody(&app, NULL);
 	audits = dbfix_count(app.db, "audit");
 	ck_assert_int_eq(app_signin_check(&app, "sam", "tea and toast", &err),
 	    PD_OK);
-	ck_assert_int_eq(app.have_actor, 0);	/* checking is not signing in */
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);	/* checking is not signing in */
 	ck_assert_int_eq(app_signin_check(&app, "sam", "coffee", &err),
 	    PD_DENIED);
 	ck_assert_str_eq(err.field, "passphrase");
@@ -292,10 +358,10 @@ START_TEST(test_sign_out)
 
 	(void)sam;
 	sign_in("sam");
-	ck_assert_int_eq(app.have_actor, 1);
+	ck_assert_int_eq(app_actor_signed_in(&app), 1);
 	app_sign_out(&app);
-	ck_assert_int_eq(app.have_actor, 0);
-	ck_assert_int_eq(app.system, 0);
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);
+	ck_assert_int_eq(app_actor_is_system(&app), 0);
 	ck_assert_int_eq(app_client_count(&app, &(struct client_query){
 	    .status_or_minus1 = -1 }, &(int){ 0 }, &err), PD_DENIED);
 }
@@ -324,7 +390,7 @@ START_TEST(test_drafts_kept)
 	/* Taken means gone. */
 	ck_assert_int_eq(app_draft_take(&app, "kept:intake", "", &content, at,
 	    &err), PD_NOT_FOUND);
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	ck_assert_int_eq(app_draft_keep(&app, "kept:intake", "", "x", &err),
 	    PD_DENIED);
 }
@@ -343,6 +409,8 @@ app_dashboard_suite(void)
 	tcase_add_test(tc, test_pal_sees_own);
 	tcase_add_test(tc, test_reminder_words);
 	tcase_add_test(tc, test_nobody_no_dashboard);
+	tcase_add_loop_test(tc, test_audit_altered, 0, 3);
+	tcase_add_test(tc, test_audit_watch_from_seal);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("signin");
 	tcase_add_checked_fixture(tc, setup, teardown);

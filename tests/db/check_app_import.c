@@ -7,6 +7,7 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/import.h"
+#include "peerdesk/db/dbtest.h"
 
 static struct app app;
 static int nwarn;
@@ -38,7 +39,7 @@ static enum pd_status
 run(enum import_kind k, const char *text, struct import_result *res,
     struct pd_err *err)
 {
-	return app_import_text(&app, k, text, strlen(text), "in.csv", warn_cb,
+	return app_import_text(&app, k, text, strlen(text), "in.csv", 0, warn_cb,
 	    NULL, res, err);
 }
 
@@ -172,6 +173,92 @@ START_TEST(test_timesheet_weeks)
 }
 END_TEST
 
+/* Issue 13: the same timesheet file twice does not double the week. */
+START_TEST(test_same_file_refused)
+{
+	static const char week[] = "pal_login,date,minutes,kind,note\n"
+	    "sam,2026-11-16,60,session,\n"
+	    "sam,2026-11-17,90,travel,bus\n";
+	struct import_result res;
+	struct pd_err err;
+	int64_t audit;
+
+	dbfix_pal(app.db, "sam", "Sam Reid");
+	appfix_act_as(&app, dbfix_staff(app.db, "maya", "Maya Patel",
+	    ROLE_MANAGER), ROLE_MANAGER, "maya");
+	ck_assert_int_eq(run(IMPORT_TIMESHEET, week, &res, &err), PD_OK);
+	ck_assert_int_eq(res.rows, 2);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 2);
+	audit = dbfix_count(app.db, "audit");
+
+	/* the same bytes: refused, saying when and by whom */
+	ck_assert_int_eq(run(IMPORT_TIMESHEET, week, &res, &err),
+	    PD_DUPLICATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "imported already, on "));
+	ck_assert_ptr_nonnull(strstr(err.msg, "by Maya Patel"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "--again"));
+	ck_assert_str_eq(err.file, "in.csv");
+	ck_assert_int_eq(res.rows, 0);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 2);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), audit);
+
+	/* the same lines in another file (columns in another order, one
+	 * new line): refused too, naming the line */
+	ck_assert_int_eq(run(IMPORT_TIMESHEET, "kind,minutes,date,pal_login,"
+	    "note\nadmin,30,2026-11-18,sam,\ntravel,90,2026-11-17,sam,bus\n",
+	    &res, &err), PD_DUPLICATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "1 line of this file was "
+	    "imported already: line 3 (sam, 2026-11-17, 90 minutes"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "imported by Maya Patel from "
+	    "in.csv"));
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 2);
+
+	/* on purpose: --again brings it in, and says it counts twice */
+	nwarn = 0;
+	ck_assert_int_eq(app_import_text(&app, IMPORT_TIMESHEET, week,
+	    strlen(week), "in.csv", IMPORT_AGAIN, warn_cb, NULL, &res, &err),
+	    PD_OK);
+	ck_assert_int_eq(res.rows, 2);
+	ck_assert_int_eq(nwarn, 2);
+	ck_assert_ptr_nonnull(strstr(lastwarn, "counts twice"));
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 4);
+	ck_assert_int_eq(dbfix_count(app.db, "import_log"), 2);
+}
+END_TEST
+
+/* A line the same as one typed into the week is imported, and said. */
+START_TEST(test_same_as_typed_reported)
+{
+	struct import_result res;
+	struct pd_err err;
+	int64_t sam = dbfix_pal(app.db, "sam", "Sam Reid");
+	int64_t wk = 0;
+
+	ck_assert_int_eq(dbtest_week(app.db, sam, "2026-11-16", "open", &wk,
+	    &err), PD_OK);
+	ck_assert_int_eq(dbtest_line(app.db, wk, sam, "2026-11-17", 45, &err),
+	    PD_OK);
+	ck_assert_int_eq(run(IMPORT_TIMESHEET, "pal_login,date,minutes,kind\n"
+	    "sam,2026-11-17,45,admin\nsam,2026-11-18,45,admin\n", &res, &err),
+	    PD_OK);
+	ck_assert_int_eq(res.rows, 2);
+	ck_assert_int_eq(nwarn, 1);
+	ck_assert_ptr_nonnull(strstr(lastwarn, "in.csv:2: "));
+	ck_assert_ptr_nonnull(strstr(lastwarn, "the same as one already in "
+	    "the week"));
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 3);
+	/* twice in one file: both in, and said */
+	nwarn = 0;
+	ck_assert_int_eq(run(IMPORT_TIMESHEET, "pal_login,date,minutes,kind\n"
+	    "sam,2026-11-19,20,admin\nsam,2026-11-19,20,admin\n", &res, &err),
+	    PD_OK);
+	ck_assert_int_eq(nwarn, 1);
+	ck_assert_ptr_nonnull(strstr(lastwarn, "in.csv:3: "));
+	ck_assert_ptr_nonnull(strstr(lastwarn, "an earlier line of this file"));
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 5);
+}
+END_TEST
+
 START_TEST(test_only_staff_import)
 {
 	struct import_result res;
@@ -215,6 +302,8 @@ app_import_suite(void)
 	tcase_add_test(tc, test_low_rate_warns);
 	tcase_add_test(tc, test_timesheet_weeks);
 	tcase_add_test(tc, test_only_staff_import);
+	tcase_add_test(tc, test_same_file_refused);
+	tcase_add_test(tc, test_same_as_typed_reported);
 	tcase_add_test(tc, test_clients_ok);
 	suite_add_tcase(s, tc);
 	return s;

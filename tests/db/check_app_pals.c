@@ -125,7 +125,7 @@ START_TEST(test_open_scope)
 	int64_t id = 0;
 
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
-	ck_assert_int_eq(app_pal_open(&app, w.jo, &r, &err), PD_NOT_FOUND);
+	ck_assert_int_eq(app_pal_open(&app, w.jo, &r, &err), PD_DENIED);
 	ck_assert_int_eq(app_pal_by_login(&app, "jo", &id, &err), PD_DENIED);
 	ck_assert_int_eq(app_pal_by_login(&app, "sam", &id, &err), PD_OK);
 	ck_assert_int_eq(id, w.sam);
@@ -204,12 +204,12 @@ START_TEST(test_profile_pal_edits_what_they_share)
 	ck_assert_str_eq(err.field, "date_of_birth");
 	pal_record_fini(&r);
 
-	/* another PAL's profile: not found */
+	/* another PAL's profile: refused */
 	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
 	ck_assert_int_eq(app_pal_open(&app, w.jo, &r, &err), PD_OK);
 	r.profile.staff_id = w.sam;
 	ck_assert_int_eq(app_pal_profile_save(&app, &r.profile, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	pal_record_fini(&r);
 }
 END_TEST

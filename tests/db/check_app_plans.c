@@ -128,8 +128,8 @@ START_TEST(test_open_empty_and_scope)
 
 	/* a PAL sees only their own clients' plans */
 	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
-	ck_assert_int_eq(app_plan_open(&app, w.ana, &doc, &err), PD_NOT_FOUND);
-	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_NOT_FOUND);
+	ck_assert_int_eq(app_plan_open(&app, w.ana, &doc, &err), PD_DENIED);
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_DENIED);
 	ck_assert_int_eq(app_plan_open(&app, w.ben, &doc, &err), PD_OK);
 	plan_doc_fini(&doc);
 }
@@ -216,7 +216,7 @@ START_TEST(test_save_checks)
 	/* Jo is not Ana's PAL */
 	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
 	ck_assert_int_eq(app_plan_save(&app, w.ana, &s, 0, NULL, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	/* Sam is: PALs keep their clients' plans up to date too */
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_plan_save(&app, w.ana, &s, 0, NULL, &err), PD_OK);
@@ -399,7 +399,7 @@ START_TEST(test_notes)
 	    &err), PD_INVALID);
 	ck_assert_str_eq(err.field, "text");
 	ck_assert_int_eq(app_plan_note_add(&app, w.ben, "", "not mine", NULL,
-	    &err), PD_NOT_FOUND);
+	    &err), PD_DENIED);
 	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_OK);
 	ck_assert_uint_eq(doc.n_notes, 2);
 	ck_assert_str_eq(doc.notes[0].text, "Saw the GP");	/* by date */
@@ -443,7 +443,7 @@ START_TEST(test_establish)
 	/* the PAL can ask too, for their own client only */
 	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
 	ck_assert_int_eq(app_plan_is_established(&app, w.ana, &yes, NULL,
-	    &err), PD_NOT_FOUND);
+	    &err), PD_DENIED);
 }
 END_TEST
 
@@ -542,9 +542,9 @@ START_TEST(test_history_and_changes)
 	/* a PAL who is not Ana's sees nothing */
 	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
 	ck_assert_int_eq(app_plan_history(&app, w.ana, &h, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	ck_assert_int_eq(app_plan_changes(&app, w.ana, NULL, &c, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	strbuf_fini(&sb);
 }
 END_TEST

@@ -22,6 +22,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
 #include "peerdesk/db/client.h"
+#include "peerdesk/db/dbtest.h"
 #include "peerdesk/db/draft.h"
 #include "peerdesk/db/session.h"
 #include "peerdesk/db/timesheet.h"
@@ -263,7 +264,7 @@ START_TEST(test_managers_only)
 	    &err), want);
 	ck_assert_int_eq(app_erase_check(&app, w.chloe, &c, &err), want);
 	privacy_client_fini(&c);
-	ck_assert_int_eq(app_erase(&app, w.chloe, &err), want);
+	ck_assert_int_eq(app_erase(&app, w.chloe, NULL, NULL, &err), want);
 	ck_assert_int_eq(db_privacy_client(app.db, w.chloe, &c, &err), PD_OK);
 	if (want == PD_OK)
 		ck_assert_int_eq(strncmp(c.name, "Erased client #", 15), 0);
@@ -348,12 +349,12 @@ START_TEST(test_erase_refuses_open_client)
 	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
 	ck_assert_int_eq(app_erase_check(&app, w.ana, &c, &err), PD_INVALID);
 	ck_assert_ptr_nonnull(strstr(err.msg, "not closed"));
-	ck_assert_int_eq(app_erase(&app, w.ana, &err), PD_INVALID);
+	ck_assert_int_eq(app_erase(&app, w.ana, NULL, NULL, &err), PD_INVALID);
 	ck_assert_int_eq(db_privacy_client(app.db, w.ana, &c, &err), PD_OK);
 	ck_assert_str_eq(c.name, "Ana Silva");
 	ck_assert_str_eq(c.anonymised_at, "");
 	privacy_client_fini(&c);
-	ck_assert_int_eq(app_erase(&app, 9999, &err), PD_NOT_FOUND);
+	ck_assert_int_eq(app_erase(&app, 9999, NULL, NULL, &err), PD_NOT_FOUND);
 }
 END_TEST
 
@@ -369,10 +370,9 @@ audit_cb(void *arg, const struct audit_entry *a)
 	s->rows++;
 	if (strcmp(a->action, "erase") == 0)
 		s->erase_rows++;
-	else if (a->summary && strcmp(a->summary, "(erased)") == 0 &&
-	    a->before == NULL && a->after == NULL && a->at[0] != '\0' &&
+	else if (a->before == NULL && a->after == NULL && a->at[0] != '\0' &&
 	    a->action[0] != '\0')
-		s->erased_text++;
+		s->erased_text++;	/* nothing of theirs left beside it */
 	if ((a->summary && strstr(a->summary, "Ana")) ||
 	    (a->before && strstr(a->before, "07700")) ||
 	    (a->after && strstr(a->after, "07700")))
@@ -398,7 +398,7 @@ START_TEST(test_erase_keeps_dates_and_minutes)
 	rec.client.phone = xstrdup("07700 900111");
 	ck_assert_int_eq(app_client_save(&app, &rec, &err), PD_OK);
 	client_record_fini(&rec);
-	ck_assert_int_eq(app_erase(&app, w.ana, &err), PD_OK);
+	ck_assert_int_eq(app_erase(&app, w.ana, NULL, NULL, &err), PD_OK);
 
 	ck_assert_int_eq(db_privacy_client(app.db, w.ana, &c, &err), PD_OK);
 	{
@@ -429,21 +429,31 @@ START_TEST(test_erase_keeps_dates_and_minutes)
 	ck_assert_int_eq(db_audit_list(app.db, &q, audit_cb, &seen, &err),
 	    PD_OK);
 	ck_assert_int_eq(seen.erase_rows, 1);
+	/* Audit rows are never changed (0008_audit_chain.sql): they never
+	 * held the client's words (0009), and erase removed the details kept
+	 * beside them.  The chain still verifies. */
 	ck_assert_int_ge(seen.erased_text, 2);	/* the open and the save */
 	ck_assert_int_eq(seen.erased_text + seen.erase_rows, seen.rows);
 	ck_assert_int_eq(seen.personal, 0);
+	{
+		struct audit_verify v;
+
+		ck_assert_int_eq(db_audit_verify(app.db, &v, &err), PD_OK);
+		ck_assert_int_eq(v.bad_id, 0);
+	}
 	/* once is enough */
-	ck_assert_int_eq(app_erase(&app, w.ana, &err), PD_INVALID);
+	ck_assert_int_eq(app_erase(&app, w.ana, NULL, NULL, &err), PD_INVALID);
 }
 END_TEST
 
-/* The audit table after 0005: only a redaction may change a row. */
+/* The audit table after 0009: no row may change (0005's redaction is
+ * gone: an erase removes audit_detail instead). */
 static const struct {
 	const char *sql;
 	int allowed;
 } tamper[] = {
 	{ "UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
-	  "reason = NULL WHERE id = :id", 1 },
+	  "reason = NULL WHERE id = :id", 0 },
 	{ "UPDATE audit SET summary = 'changed' WHERE id = :id", 0 },
 	{ "UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, "
 	  "reason = NULL, action = 'x' WHERE id = :id", 0 },
@@ -526,6 +536,285 @@ START_TEST(test_audit_only_redaction)
 }
 END_TEST
 
+
+/* ---- issue 13: erase touches only the person ------------------------- */
+
+struct ment_seen {
+	int n, parts, names, phones;
+	char ctx[8][200];
+	unsigned long long sum;
+};
+
+static int
+ment_cb(void *arg, const struct erase_mention *m)
+{
+	struct ment_seen *ms = arg;
+
+	if (ms->n < 8)
+		snprintf(ms->ctx[ms->n], sizeof ms->ctx[0], "%s", m->context);
+	ms->n++;
+	ms->parts += m->kind == MENTION_PART;
+	ms->names += m->kind == MENTION_NAME;
+	ms->phones += m->kind == MENTION_PHONE;
+	ck_assert_int_eq(m->replace, m->kind != MENTION_PART);
+	return 0;
+}
+
+static char *
+session_text(int64_t id, const char *col)
+{
+	struct session s;
+	struct pd_err err;
+	char *out;
+
+	ck_assert_int_eq(db_session_get(app.db, id, 0, &s, &err), PD_OK);
+	out = xstrdup(strcmp(col, "did") == 0 ? s.did : s.went_well);
+	session_fini(&s);
+	return out;
+}
+
+static int64_t
+audit_row(int64_t client_id, const char *summary)
+{
+	struct audit_entry a;
+	struct pd_err err;
+	int64_t n = 0;
+
+	memset(&a, 0, sizeof a);
+	a.action = (char *)"create";
+	a.entity = (char *)"staff";
+	a.client_id = client_id;
+	a.summary = (char *)summary;
+	ck_assert_int_eq(db_audit_insert(app.db, &a, &err), PD_OK);
+	ck_assert_int_eq(dbtest_count(app.db, "audit", &n, &err), PD_OK);
+	return n;
+}
+
+struct summary_find {
+	const char *want;
+	int found;
+};
+
+static int
+summary_cb(void *arg, const struct audit_entry *a)
+{
+	struct summary_find *f = arg;
+
+	if (a->summary != NULL && strcmp(a->summary, f->want) == 0)
+		f->found++;
+	return 0;
+}
+
+static int
+audit_has(const char *summary)
+{
+	struct audit_query q;
+	struct summary_find f = { summary, 0 };
+	struct pd_err err;
+
+	memset(&q, 0, sizeof q);
+	ck_assert_int_eq(db_audit_list(app.db, &q, summary_cb, &f, &err),
+	    PD_OK);
+	return f.found;
+}
+
+/* The issue's case: a client called "Will".  Only the word on its own
+ * is found, it may be someone else, so without a yes nothing else
+ * changes: not another client's note, not a PAL's draft, not the
+ * audit rows about a PAL called Will Jones or a client Sam Willis. */
+START_TEST(test_erase_will_touches_nobody_else)
+{
+	static const char note[] = "Will ring on Monday about the Willow Cafe "
+	    "job; Will Jones";
+	struct ment_seen ms;
+	struct pd_err err;
+	int64_t will = dbfix_client(app.db, "Will");
+	int64_t willis = dbfix_client(app.db, "Sam Willis");
+	int64_t sid = add_session("2026-02-03", 60, note);
+	char *content = NULL, at[21], *got;
+
+	ck_assert_int_eq(db_draft_save(app.db, w.sam, "kept:session",
+	    "", "#title\tSession\ndid\tWill power was good today\n", &err),
+	    PD_OK);
+	audit_row(0, "added Will Jones (willj) as PAL");
+	audit_row(willis, "added Sam Willis");
+	close_client(will, "2019-01-01", NULL);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+
+	memset(&ms, 0, sizeof ms);
+	ck_assert_int_eq(app_erase_mentions(&app, will, ment_cb, &ms, &ms.sum,
+	    &err), PD_OK);
+	ck_assert_int_eq(ms.n, 3);	/* Will, Will (Jones), Will power */
+	ck_assert_int_eq(ms.parts, 3);
+	ck_assert_str_eq(ms.ctx[0], "[Will] ring on Monday about the Will…");
+	ck_assert_int_eq(app_erase(&app, will, NULL, NULL, &err), PD_OK);
+
+	got = session_text(sid, "did");
+	ck_assert_str_eq(got, note);
+	free(got);
+	ck_assert_int_eq(db_draft_load(app.db, w.sam, "kept:session", "",
+	    &content, at, &err), PD_OK);
+	ck_assert_ptr_nonnull(strstr(content, "Will power was good today"));
+	free(content);
+	ck_assert_int_eq(audit_has("added Will Jones (willj) as PAL"), 1);
+	/* a row about Sam Willis names him by number (written so) */
+	got = xasprintf("added client #%lld", (long long)willis);
+	ck_assert_int_eq(audit_has(got), 1);
+	free(got);
+}
+END_TEST
+
+/* A whole name and the phone are replaced by default; one word only
+ * when the manager says yes to that place. */
+START_TEST(test_erase_choices)
+{
+	static const char note[] = "Met Will Jones at the cafe. Will power "
+	    "was good; his number 07700-900 123. Will said hi.";
+	struct ment_seen ms;
+	struct erase_choices ch;
+	struct erase_result res;
+	struct pd_err err;
+	unsigned char yes[4];
+	int64_t will = dbfix_client(app.db, "Will Jones");
+	int64_t sid = add_session("2026-02-03", 60, note);
+	char *got;
+
+	close_client(will, "2019-01-01", "07700 900123");
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	memset(&ms, 0, sizeof ms);
+	ck_assert_int_eq(app_erase_mentions(&app, will, ment_cb, &ms, &ms.sum,
+	    &err), PD_OK);
+	ck_assert_int_eq(ms.n, 4);
+	ck_assert_int_eq(ms.names, 1);
+	ck_assert_int_eq(ms.phones, 1);
+	ck_assert_int_eq(ms.parts, 2);
+	/* a list that does not match what is there now is refused */
+	yes[0] = 1; yes[1] = 0; yes[2] = 1; yes[3] = 1;
+	ch.n = 4;
+	ch.replace = yes;
+	ch.sum = ms.sum + 1;
+	ck_assert_int_eq(app_erase(&app, will, &ch, &res, &err), PD_CONFLICT);
+	got = session_text(sid, "did");
+	ck_assert_str_eq(got, note);
+	free(got);
+	/* the name, the phone and the last "Will"; not "Will power" */
+	ch.sum = ms.sum;
+	ck_assert_int_eq(app_erase(&app, will, &ch, &res, &err), PD_OK);
+	ck_assert_uint_eq(res.replaced, 3);
+	ck_assert_uint_eq(res.kept, 1);
+	ck_assert_int_eq(res.journal_emptied, 1);
+	got = session_text(sid, "did");
+	ck_assert_str_eq(got, "Met (erased) at the cafe. Will power was good; "
+	    "his number (erased). (erased) said hi.");
+	free(got);
+}
+END_TEST
+
+struct row_seen {
+	int rows, with_detail, erased_name;
+	char summary[200];
+};
+
+static int
+row_cb(void *arg, const struct audit_entry *a)
+{
+	struct row_seen *r = arg;
+
+	r->rows++;
+	r->with_detail += a->before != NULL || a->after != NULL;
+	r->erased_name += a->client_name != NULL &&
+	    strstr(a->client_name, "(erased)") != NULL;
+	if (strcmp(a->action, "create") == 0)
+		snprintf(r->summary, sizeof r->summary, "%s", a->summary);
+	return 0;
+}
+
+/* The audit's one rule: rows about a client carry no client text (the
+ * name is client #N, the record's before and after are kept beside the
+ * row, in audit_detail); an erase never changes a row. */
+START_TEST(test_audit_names_client_by_number)
+{
+	struct intake in;
+	struct client_record rec;
+	struct audit_query q;
+	struct row_seen r;
+	struct pd_err err;
+	int64_t id, n_audit = 0, n_after = 0, n_detail = 0;
+	char want[64];
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	intake_init(&in);
+	in.client.name = xstrdup("Zoë Brontë");
+	in.client.phone = xstrdup("07700 900555");
+	snprintf(in.client.date_of_birth, sizeof in.client.date_of_birth,
+	    "1990-04-05");
+	ck_assert_int_eq(app_client_create(&app, &in, &id, &err), PD_OK);
+	intake_fini(&in);
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	free(rec.client.phone);
+	rec.client.phone = xstrdup("07700 900666");
+	rec.client.status = CLIENT_CLOSED;
+	snprintf(rec.client.closed_on, sizeof rec.client.closed_on,
+	    "2020-01-01");
+	ck_assert_int_eq(app_client_save(&app, &rec, &err), PD_OK);
+	client_record_fini(&rec);
+
+	memset(&q, 0, sizeof q);
+	q.client_id = id;
+	memset(&r, 0, sizeof r);
+	ck_assert_int_eq(db_audit_list(app.db, &q, row_cb, &r, &err), PD_OK);
+	snprintf(want, sizeof want, "new referral: client #%lld",
+	    (long long)id);
+	ck_assert_str_eq(r.summary, want);
+	ck_assert_int_eq(r.with_detail, 1);	/* shown, from audit_detail */
+	ck_assert_int_eq(dbtest_count(app.db, "audit", &n_audit, &err), PD_OK);
+	ck_assert_int_eq(dbtest_count(app.db, "audit_detail", &n_detail, &err),
+	    PD_OK);
+	ck_assert_int_eq(n_detail, 1);
+
+	/* searching the audit for the name still finds their rows (through
+	 * the client table), until they are erased */
+	{
+		struct audit_query t;
+		int64_t found = 0;
+
+		memset(&t, 0, sizeof t);
+		t.text = "brontë";
+		ck_assert_int_eq(db_audit_count(app.db, &t, &found, &err),
+		    PD_OK);
+		ck_assert_int_ge(found, 3);	/* create, open, save */
+		ck_assert_int_eq(app_erase(&app, id, NULL, NULL, &err), PD_OK);
+		ck_assert_int_eq(db_audit_count(app.db, &t, &found, &err),
+		    PD_OK);
+		ck_assert_int_eq(found, 0);
+	}
+	memset(&r, 0, sizeof r);
+	ck_assert_int_eq(db_audit_list(app.db, &q, row_cb, &r, &err), PD_OK);
+	ck_assert_int_eq(r.with_detail, 0);
+	ck_assert_int_eq(r.erased_name, r.rows);  /* "client #N (erased)" */
+	ck_assert_str_eq(r.summary, want);	/* the row is as written */
+	ck_assert_int_eq(dbtest_count(app.db, "audit", &n_after, &err), PD_OK);
+	ck_assert_int_eq(n_after, n_audit + 1);	/* plus the erase */
+	ck_assert_int_eq(dbtest_count(app.db, "audit_detail", &n_detail,
+	    &err), PD_OK);
+	ck_assert_int_eq(n_detail, 0);
+
+	/* nothing in the audit table's own columns names them */
+	ck_assert_int_eq(sqlite3_open(dbtest_path(app.db), &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT count(*) FROM audit "
+	    "WHERE coalesce(summary, '') || coalesce(before, '') || "
+	    "coalesce(after, '') || coalesce(reason, '') LIKE '%Bront%' OR "
+	    "coalesce(before, '') || coalesce(after, '') LIKE '%900%'", -1,
+	    &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+END_TEST
+
 /* Retention at its boundaries: retention_years 6 unless said. */
 static const struct {
 	const char *closed_on, *today;
@@ -578,7 +867,7 @@ START_TEST(test_retention_boundaries)
 		ck_assert_int_eq(k.years, keep[_i].years);
 		ck_assert_str_eq(k.closed_on, keep[_i].closed_on);
 		/* once erased, it is not listed again */
-		ck_assert_int_eq(app_erase(&app, w.ben, &err), PD_OK);
+		ck_assert_int_eq(app_erase(&app, w.ben, NULL, NULL, &err), PD_OK);
 		memset(&k, 0, sizeof k);
 		ck_assert_int_eq(app_retention_list(&app, keep[_i].today,
 		    keep_cb, &k, &err), PD_OK);
@@ -603,6 +892,9 @@ privacy_suite(void)
 	tcase_add_test(tc, test_erase_keeps_dates_and_minutes);
 	tcase_add_loop_test(tc, test_audit_only_redaction, 0,
 	    (int)(sizeof tamper / sizeof tamper[0]));
+	tcase_add_test(tc, test_erase_will_touches_nobody_else);
+	tcase_add_test(tc, test_erase_choices);
+	tcase_add_test(tc, test_audit_names_client_by_number);
 	tcase_add_loop_test(tc, test_retention_boundaries, 0,
 	    (int)(sizeof keep / sizeof keep[0]));
 	suite_add_tcase(s, tc);

@@ -41,10 +41,7 @@ robust_open(struct app *app, const char *path, enum db_open_mode mode,
 	if (db_open(path, mode, &app->db, &err) != PD_OK)
 		ck_abort_msg("open %s: %s", path, err.msg);
 	app->db_path = xstrdup(path);
-	app->have_actor = 1;
-	app->actor.staff_id = id;
-	app->actor.role = ROLE_OFFICE;
-	snprintf(app->actor.login, sizeof app->actor.login, "olive");
+	access_set_user(app, id, ROLE_OFFICE, "olive");
 }
 
 /* A fresh database file with an office user and a PAL called sam. */
@@ -143,7 +140,7 @@ robust_writer(const char *path, int64_t office, int k, int logfd, time_t end)
 			    1 + (k * 37 + n) % 600, k, n);
 
 			s = app_import_text(&app, IMPORT_TIMESHEET, csv,
-			    strlen(csv), "line.csv", NULL, NULL, &res, &err);
+			    strlen(csv), "line.csv", 0, NULL, NULL, &res, &err);
 			if (s == PD_OK)
 				robust_log(logfd, "L L%d-%d\n", k, n);
 			else

@@ -25,7 +25,6 @@ audit_add(struct db *db, const char *at, int64_t actor, const char *action,
 	struct audit_entry a;
 
 	memset(&a, 0, sizeof a);
-	snprintf(a.at, sizeof a.at, "%s", at ? at : "");
 	a.actor_id = actor;
 	a.actor_login = xstrdup(actor ? "someone" : NULL);
 	a.action = xstrdup(action);
@@ -33,7 +32,7 @@ audit_add(struct db *db, const char *at, int64_t actor, const char *action,
 	a.entity_id = client;
 	a.client_id = client;
 	a.summary = xstrdup(summary);
-	OK(db_audit_insert(db, &a, &err));
+	OK(dbtest_audit_insert_at(db, &a, at, &err));
 	audit_entry_fini(&a);
 }
 
@@ -149,6 +148,9 @@ START_TEST(test_insert_fields)
 	a.before = xstrdup("{\"minutes\":900}");
 	a.after = xstrdup("{\"minutes\":960}");
 	a.reason = xstrdup("cover for a colleague");
+	/* a time the caller gives is never used: the audit keeps real time */
+	snprintf(a.at, sizeof a.at, "2001-01-01T00:00:00Z");
+	snprintf(a.day, sizeof a.day, "2026-11-25");
 	OK(db_audit_insert(db, &a, &err));
 	memset(&q, 0, sizeof q);
 	memset(&s, 0, sizeof s);
@@ -157,6 +159,8 @@ START_TEST(test_insert_fields)
 	ck_assert_int_gt(s.first.id, 0);
 	ck_assert_int_eq((int)strlen(s.first.at), 20);	/* filled: now */
 	ck_assert_int_eq(s.first.at[10], 'T');
+	ck_assert_int_ne(strncmp(s.first.at, "2001", 4), 0);
+	ck_assert_str_eq(s.first.day, "2026-11-25");	/* --today's day */
 	ck_assert_int_eq(s.first.actor_id, w.manager);
 	ck_assert_str_eq(s.first.actor_login, "maya");
 	ck_assert_str_eq(s.first.action, "update");
@@ -223,6 +227,98 @@ START_TEST(test_rows_cannot_change)
 }
 END_TEST
 
+/* Every row is chained; what root could do with sqlite3 after dropping
+ * the triggers shows at the row it was done to. */
+START_TEST(test_chain)
+{
+	struct world x;
+	struct pd_err err;
+	struct audit_verify v;
+	struct audit_head h;
+
+	world_open(&x);
+	OK(db_audit_verify(x.db, &v, &err));
+	ck_assert_int_eq(v.bad_id, 0);
+	ck_assert_int_eq(v.rows, 6);
+	OK(db_audit_head(x.db, &h, &err));
+	ck_assert_int_eq(h.id, v.head.id);
+	ck_assert_str_eq(h.hash, v.head.hash);
+	ck_assert_int_eq((int)strlen(h.hash), 64);
+	switch (_i) {
+	case 0:	/* a row's words changed */
+		OK(dbtest_audit_forge(x.db, 3, 0, &err));
+		OK(db_audit_verify(x.db, &v, &err));
+		ck_assert_int_eq(v.bad_id, 3);
+		ck_assert_ptr_nonnull(strstr(v.why, "changed"));
+		break;
+	case 1:	/* a row removed: the next one names the gap */
+		OK(dbtest_audit_forge(x.db, 4, 1, &err));
+		OK(db_audit_verify(x.db, &v, &err));
+		ck_assert_int_eq(v.bad_id, 5);
+		ck_assert_ptr_nonnull(strstr(v.why, "row 4"));
+		break;
+	case 2:	/* a row added at the end */
+		OK(dbtest_audit_forge(x.db, 0, 2, &err));
+		OK(db_audit_verify(x.db, &v, &err));
+		ck_assert_int_eq(v.bad_id, 7);
+		ck_assert_int_eq(v.rows, 6);
+		break;
+	case 3:	/* the first row removed */
+		OK(dbtest_audit_forge(x.db, 1, 1, &err));
+		OK(db_audit_verify(x.db, &v, &err));
+		ck_assert_int_eq(v.bad_id, 2);
+		break;
+	}
+	db_close(&x.db);
+}
+END_TEST
+
+/* Rows written before schema 8 are chained by the migration, in id
+ * order, and the trigger it lifts for that comes back as it was. */
+START_TEST(test_chain_migration)
+{
+	char *path = test_path("audit-v7.db");
+	struct db *db = NULL;
+	struct pd_err err;
+	struct audit_verify v;
+	struct audit_query q;
+	struct seen s;
+	char name[16];
+	int i;
+
+	OK(db_open(path, DB_OPEN_NO_UPGRADE, &db, &err));
+	OK(db_migrate_to(db, 7, &err));
+	OK(db_begin(db, &err));
+	for (i = 0; i < 600; i++) {	/* more than one batch */
+		snprintf(name, sizeof name, "old%d", i);
+		OK(dbtest_audit_legacy(db, name, &err));
+	}
+	OK(db_commit(db, &err));
+	OK(db_migrate_to(db, db_schema_latest(), &err));
+	OK(db_audit_verify(db, &v, &err));
+	ck_assert_int_eq(v.bad_id, 0);
+	ck_assert_int_eq(v.rows, 600);
+	ck_assert_int_eq(v.head.id, 600);
+	/* the trigger is back: rows still cannot change */
+	ck_assert_int_ne(dbtest_audit_tamper(db, 5, 0, &err), PD_OK);
+	ck_assert_ptr_nonnull(strstr(err.msg, "cannot be changed"));
+	/* a new row chains on */
+	audit_add(db, NULL, 0, "open", 0, "new");
+	OK(db_audit_verify(db, &v, &err));
+	ck_assert_int_eq(v.bad_id, 0);
+	ck_assert_int_eq(v.rows, 601);
+	memset(&q, 0, sizeof q);
+	memset(&s, 0, sizeof s);
+	q.limit = 2;
+	OK(db_audit_list(db, &q, collect, &s, &err));
+	ck_assert_str_eq(s.text, "new;old599;");
+	ck_assert_int_eq((int)strlen(s.first.day), 10);
+	audit_entry_fini(&s.first);
+	db_close(&db);
+	free(path);
+}
+END_TEST
+
 /* The audit list uses the index that fits the question. */
 START_TEST(test_plans)
 {
@@ -264,12 +360,17 @@ audit_suite(void)
 	Suite *s = suite_create("db_audit");
 	TCase *tc = tcase_create("audit");
 
+	/* every schema version, synced, under sanitizers on a busy machine */
+	tcase_set_timeout(tc, 60);
+
 	tcase_add_loop_test(tc, test_list, 0,
 	    (int)(sizeof list_cases / sizeof list_cases[0]));
 	tcase_add_test(tc, test_insert_fields);
 	tcase_add_test(tc, test_stop_early);
 	tcase_add_test(tc, test_rows_cannot_change);
 	tcase_add_test(tc, test_plans);
+	tcase_add_loop_test(tc, test_chain, 0, 4);
+	tcase_add_test(tc, test_chain_migration);
 	suite_add_tcase(s, tc);
 	return s;
 }

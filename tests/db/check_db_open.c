@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "support/testlib.h"
@@ -48,6 +49,17 @@ START_TEST(test_migrate_from_each_version)
 		ck_assert_int_eq(db_migrate_to(db, v, &err), PD_OK);
 		ck_assert_int_eq(db_schema_version(db), v);
 		db_close(&db);
+		if (v == 0) {
+			/* no tables at all: damaged, never made afresh */
+			ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db,
+			    &err), PD_DAMAGED);
+			ck_assert_int_eq(db_open(path, DB_OPEN_CREATE, &db,
+			    &err), PD_DAMAGED);
+			ck_assert_ptr_nonnull(strstr(err.msg,
+			    "peerdesk restore FILE"));
+			free(path);
+			continue;
+		}
 		ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), PD_OK);
 		ck_assert_int_eq(db_schema_version(db), latest);
 		ck_assert_int_eq(db_check(db, &err), PD_OK);
@@ -108,6 +120,72 @@ START_TEST(test_not_a_database)
 }
 END_TEST
 
+/* A database's tables, indexes and triggers are compared exactly with
+ * what the migrations make for its version (restore's check). */
+START_TEST(test_schema_check)
+{
+	char *path = test_path("schema.db");
+	struct db *db = NULL;
+	struct pd_err err;
+	sqlite3 *h;
+	int v;
+
+	for (v = 1; v <= db_schema_latest(); v++) {
+		ck_assert_int_eq(db_open(":memory:", DB_OPEN_NO_UPGRADE, &db,
+		    &err), PD_OK);
+		ck_assert_int_eq(db_migrate_to(db, v, &err), PD_OK);
+		ck_assert_msg(db_schema_check(db, &err) == PD_OK, "v%d: %s", v,
+		    err.msg);
+		db_close(&db);
+	}
+	unlink(path);
+	ck_assert_int_eq(db_open(path, DB_OPEN_CREATE, &db, &err), PD_OK);
+	db_close(&db);
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "CREATE INDEX sneaky ON client(name)",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), PD_OK);
+	ck_assert_int_eq(db_schema_check(db, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "index sneaky"));
+	db_close(&db);
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, "DROP INDEX sneaky; "
+	    "DROP TRIGGER audit_no_delete", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), PD_OK);
+	ck_assert_int_eq(db_schema_check(db, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "trigger audit_no_delete"));
+	db_close(&db);
+	free(path);
+}
+END_TEST
+
+/* An empty file is damaged, never a new database; only a scratch file
+ * this program made may be empty. */
+START_TEST(test_empty_file_damaged)
+{
+	char *path = test_write_file("empty.db", "");
+	struct db *db = NULL;
+	struct pd_err err;
+
+	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err),
+	    PD_DAMAGED);
+	ck_assert_ptr_nonnull(strstr(err.msg, "0 bytes"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "peerdesk restore FILE"));
+	ck_assert_int_eq(db_open(path, DB_OPEN_CREATE, &db, &err), PD_DAMAGED);
+	ck_assert_int_eq(db_open(path, DB_OPEN_READONLY, &db, &err),
+	    PD_DAMAGED);
+	ck_assert_ptr_null(db);
+	ck_assert_int_eq(db_open(path, DB_OPEN_SCRATCH, &db, &err), PD_OK);
+	ck_assert_int_eq(db_migrate_to(db, db_schema_latest(), &err), PD_OK);
+	db_close(&db);
+	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), PD_OK);
+	db_close(&db);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_nested_transactions)
 {
 	char *path = test_path("tx.db");
@@ -133,11 +211,16 @@ db_open_suite(void)
 	Suite *s = suite_create("db_open");
 	TCase *tc = tcase_create("open");
 
+	/* every schema version, synced, under sanitizers on a busy machine */
+	tcase_set_timeout(tc, 60);
+
 	tcase_add_test(tc, test_create_and_reopen);
 	tcase_add_test(tc, test_migrate_from_each_version);
 	tcase_add_test(tc, test_refuse_newer);
 	tcase_add_test(tc, test_not_a_database);
 	tcase_add_test(tc, test_nested_transactions);
+	tcase_add_test(tc, test_schema_check);
+	tcase_add_test(tc, test_empty_file_damaged);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -52,6 +52,16 @@ static const struct {
 	const char *sql;
 	const char *want;	/* in the plan */
 } plans[] = {
+	/* an import: is this line already there (importlog.c, sql_twin)? */
+	{ "SELECT l.id FROM timesheet_line l LEFT JOIN import_log i ON "
+	  "i.id = l.import_id WHERE l.pal_id = 1 AND l.date = '2026-11-16' "
+	  "AND l.minutes = 60 AND l.kind = 'admin' AND l.client_id IS NULL "
+	  "AND coalesce(l.note, '') = ''",
+	  "SEARCH l USING INDEX timesheet_line_" },
+	/* and was this file imported before? */
+	{ "SELECT id FROM import_log WHERE kind = 'timesheet' AND "
+	  "content_hash = 'x' ORDER BY id DESC LIMIT 1",
+	  "INDEX import_log_hash (kind=? AND content_hash=?)" },
 	/* the dashboard, on every start */
 	{ "SELECT count(*) FROM timesheet_week WHERE status = 'submitted'",
 	  "USING COVERING INDEX timesheet_week_status (status=?)" },

@@ -2,7 +2,9 @@
 # Tier 4: backups, restores and the audit trail from the command line.
 . "$(dirname "$0")/lib.sh"
 
-DB=$T/org.db
+# backups go to a folder of their own: never the database's
+mkdir -p "$T/data"
+DB=$T/data/org.db
 count() { sqlite3 "$1" "$2"; }
 "$PD" --db "$DB" --today 2026-11-25 demo >/dev/null || fail "demo"
 

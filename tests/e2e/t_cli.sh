@@ -81,6 +81,31 @@ expect_out "kind must be known" "ts5.csv:2: kind:" "$PD" --db "$DB" import times
 printf 'pal_login,date,minutes,kind\njo,2026-11-16,60\n' > "$T/ts6.csv"
 expect_out "a short row is named" "ts6.csv:2:" "$PD" --db "$DB" import timesheet "$T/ts6.csv"
 
+# the same timesheet file twice does not double the week (issue 13)
+ME=$(count "$DB" "SELECT name FROM staff WHERE role = 'manager' ORDER BY id LIMIT 1")
+expect_out "the same file again is refused, saying when and by whom" \
+	"was imported already, on $(date -u +%F) at" "$PD" --db "$DB" import timesheet "$T/ts.csv"
+expect_out "... by whom" "by $ME (4 rows, from $T/ts.csv)" "$PD" --db "$DB" import timesheet "$T/ts.csv"
+check "... and it fails" sh -c "! '$PD' --db '$DB' import timesheet '$T/ts.csv' 2>/dev/null"
+check "and Jo's minutes are not doubled" test "$(count "$DB" "SELECT sum(minutes) FROM timesheet_line l JOIN staff s ON s.id = l.pal_id WHERE s.login = 'jo'")" = 210
+printf 'date,pal_login,kind,minutes\n2026-11-19,jo,admin,15\n2026-11-17,jo,supervision,60\n' > "$T/ts7.csv"
+expect_out "a new file with a line imported before is refused, naming it" \
+	"line 3 (jo, 2026-11-17, 60 minutes, supervision) came in on" \
+	"$PD" --db "$DB" import timesheet "$T/ts7.csv"
+check "and nothing of it was kept" test "$(count "$DB" "SELECT count(*) FROM timesheet_line")" = 4
+expect_out "--again brings the file in on purpose, saying it counts twice" \
+	"it now counts twice" "$PD" --db "$DB" import timesheet "$T/ts.csv" --again
+check "then Jo's minutes are there twice" test "$(count "$DB" "SELECT sum(minutes) FROM timesheet_line l JOIN staff s ON s.id = l.pal_id WHERE s.login = 'jo'")" = 420
+printf 'pal_login,date,minutes,kind\nmarcus,2026-11-19,45,admin\n' > "$T/ts8.csv"
+"$PD" --db "$DB" import timesheet "$T/ts8.csv" >/dev/null 2>&1
+count "$DB" "UPDATE timesheet_line SET import_id = NULL WHERE date = '2026-11-19'"
+printf 'pal_login,date,minutes,kind\nmarcus,2026-11-19,45,admin\nmarcus,2026-11-20,45,admin\n' > "$T/ts9.csv"
+expect_out "a line the same as one typed into the week is reported" \
+	"ts9.csv:2: this line (marcus, 2026-11-19, 45 minutes, admin) is the same as one already in the week" \
+	"$PD" --db "$DB" import timesheet "$T/ts9.csv"
+# back to the four lines of ts.csv for what follows
+count "$DB" "DELETE FROM timesheet_line WHERE date IN ('2026-11-19', '2026-11-20') OR id > (SELECT min(id) + 3 FROM timesheet_line)"
+
 # import clients
 cat > "$T/clients.csv" <<'CSV'
 name,referred_on,referrer,funding,contracted_minutes_per_week
@@ -100,7 +125,7 @@ printf 'name,referred_on\nX,2026-11-01\n' > "$T/c4.csv"
 expect_out "missing required columns are named" "c4.csv:1: referrer:" "$PD" --db "$DB" import clients "$T/c4.csv"
 printf 'name,referred_on,referrer,funding,contracted_minutes_per_week\n"unclosed,2026-11-01,x,none,60\n' > "$T/c5.csv"
 expect_out "broken quoting is named" "c5.csv:2:1:" "$PD" --db "$DB" import clients "$T/c5.csv"
-check "the audit shows each import" test "$(count "$DB" "SELECT count(*) FROM audit WHERE action = 'import'")" = 4
+check "the audit shows each import" test "$(count "$DB" "SELECT count(*) FROM audit WHERE action = 'import'")" = 7
 
 # demo organisation
 DEMO=$T/demo.db
@@ -118,7 +143,7 @@ check "three weeks wait for approval" test "$(count "$DEMO" "SELECT count(*) FRO
 check "the database checks clean" test "$(count "$DEMO" "PRAGMA integrity_check")" = ok
 check "no broken links" test -z "$(count "$DEMO" "PRAGMA foreign_key_check")"
 expect_out "the summary counts the demo" "48 clients" "$PD" --db "$DEMO" summary
-expect_out "demo refuses a database that has people" "already has clients" \
+expect_out "demo refuses a database that is there already" "already a database" \
 	"$PD" --db "$DEMO" demo
 check "the same demo twice is the same" sh -c "
 	'$PD' --db '$T/demo2.db' --today 2026-11-25 demo >/dev/null &&

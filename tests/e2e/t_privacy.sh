@@ -15,7 +15,10 @@ PHONE=$(q "SELECT phone FROM client WHERE id = $C")
 NOTE=$(q "SELECT did FROM session WHERE client_id = $C AND did IS NOT NULL ORDER BY length(did) LIMIT 1")
 PRIYA=$(q "SELECT id FROM staff WHERE login = 'priya'")
 q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary) VALUES ('2026-03-01T10:15:00Z', $PRIYA, 'priya', 'open', 'client', $C, $C, 'opened the record')"
-q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary, before, after) VALUES ('2026-03-02T09:00:00Z', $PRIYA, 'priya', 'update', 'client', $C, $C, 'changed the record', 'phone: $PHONE', 'name: $NAME')"
+# an audit row as peerdesk writes it since 0009: no client words in the
+# row; the record's before and after beside it, in audit_detail
+q "INSERT INTO audit (at, actor_id, actor_login, action, entity, entity_id, client_id, summary) VALUES ('2026-03-02T09:00:00Z', $PRIYA, 'priya', 'update', 'client', $C, $C, 'changed the record')"
+q "INSERT INTO audit_detail (audit_id, client_id, before, after) VALUES ((SELECT max(id) FROM audit), $C, 'phone: $PHONE', 'name: $NAME')"
 SAM=$(q "SELECT id FROM staff WHERE login = 'sam'")
 q "INSERT INTO draft (staff_id, form, record_key, content, saved_at) VALUES ($SAM, 'kept:client-edit', '$C', 'contact_notes	call after six, half typed', '2026-03-03T11:00:00Z')"
 q "INSERT INTO draft (staff_id, form, record_key, content, saved_at) VALUES ($SAM, 'kept:session', '', 'client	$NAME
@@ -76,7 +79,7 @@ expect_out "erase asks for the name and stops on a wrong one" "nothing was erase
 # name out of them, keeping the rest of the note.
 out=$(echo 'Someone Else' | "$PD" --db "$DB" erase "$C" 2>&1)
 case $out in
-*"also appears in other people's records"*"session note  #$OTHER_S "*"(client $OTHER_C)"*) ok "erase lists other records that name the client" ;;
+*"also appears in other people's records"*"session note #$OTHER_S of "*"(client $OTHER_C)"*"Bumped into [$NAME] at the market"*) ok "erase lists other records that name the client, with the words around" ;;
 *) fail "erase lists other records that name the client"; printf '%s\n' "$out" | sed 's/^/  /' ;;
 esac
 check "the client is still there" test "$(q "SELECT name FROM client WHERE id = $C")" = "$NAME"
@@ -85,8 +88,29 @@ MIN_BEFORE=$(q "SELECT count(*), sum(minutes), min(date), max(date) FROM session
 LINES_BEFORE=$(q "SELECT count(*), sum(minutes) FROM timesheet_line WHERE client_id = $C OR session_id IN (SELECT id FROM session WHERE client_id = $C)")
 ASG_BEFORE=$(q "SELECT group_concat(started_on || '/' || coalesce(ended_on, '')) FROM assignment WHERE client_id = $C")
 AUDIT_BEFORE=$(q "SELECT count(*) FROM audit WHERE client_id = $C")
+AUDIT_ROWS=$(q "SELECT group_concat(id || '|' || at || '|' || action || '|' || coalesce(summary, '') || '|' || coalesce(before, '') || '|' || coalesce(after, ''), char(10)) FROM audit")
+AUDIT_MAX=$(q "SELECT max(id) FROM audit")
+DOB=$(q "SELECT date_of_birth FROM client WHERE id = $C")
+check "the test client has a date of birth" test -n "$DOB"
+# Another peerdesk has the database open all through the erase (the
+# issue found the old words left in the -wal while one was open).
+export PEERDESK_TODAY=2026-11-25
+tm_start other 80 24 "'$PD' --db '$DB' log --pal jo"
+expect_screen "a second peerdesk is open on the database" other "What we did"
+check "before the erase, the name and phone are in the database's files" \
+	sh -c "cat '$DB' '$DB-wal' 2>/dev/null | grep -qaF -e '$NAME' && cat '$DB' '$DB-wal' 2>/dev/null | grep -qaF -e '$PHONE'"
+# one Enter (the default) for each place listed, then the name
+NPLACES=$(printf '%s\n' "$out" | grep -cE '^  [0-9]+\. ')
 expect_out "erase goes ahead when the name is typed" "is erased" \
-	sh -c "printf '%s\n' '$NAME' | '$PD' --db '$DB' erase $C"
+	sh -c "{ yes '' | head -n $NPLACES; printf '%s\n' '$NAME'; } | '$PD' --db '$DB' erase $C"
+for f in "$DB" "$DB-wal" "$DB-shm"; do
+	[ -e "$f" ] || continue
+	check "no trace of the name, phone or date of birth in $(basename "$f")" \
+		sh -c "! grep -qaF -e '$NAME' -e '$PHONE' -e '$DOB' '$f'"
+done
+check "the journal was emptied" sh -c "[ ! -s '$DB-wal' ]"
+tm_keys other C-q
+tm kill-session -t other
 check "the name is replaced" test "$(q "SELECT name FROM client WHERE id = $C")" = "Erased client #$C"
 check "the other client's note keeps everything but the name" test \
 	"$(q "SELECT went_well FROM session WHERE id = $OTHER_S")" = "Bumped into (erased) at the market"
@@ -94,9 +118,11 @@ check "anonymised_at is set" test "$(q "SELECT anonymised_at IS NOT NULL FROM cl
 check "the kept drafts about the client are gone" \
 	test "$(q "SELECT count(*) FROM draft WHERE content LIKE '%half typed%' OR content LIKE '%by the river%'")" = 0
 
-# no trace of the name or the phone in any text column of any table
+# no trace of the name or the phone in any text column of any table but
+# the audit, whose rows are never changed since schema 8 (their words
+# about an erased client are hidden when shown)
 leaks=0
-for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
+for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit'"); do
 	for col in $(q "SELECT name FROM pragma_table_info('$t')"); do
 		n=$(q "SELECT count(*) FROM \"$t\" WHERE instr(CAST(\"$col\" AS TEXT), '$NAME') > 0 OR instr(CAST(\"$col\" AS TEXT), '$PHONE') > 0")
 		if [ "$n" != 0 ]; then
@@ -105,17 +131,20 @@ for t in $(q "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT L
 		fi
 	done
 done
-check "no table holds the name or the phone any more" test $leaks = 0
+check "no table but the audit holds the name or the phone any more" test $leaks = 0
 check "session dates and minutes are kept" test "$(q "SELECT count(*), sum(minutes), min(date), max(date) FROM session WHERE client_id = $C")" = "$MIN_BEFORE"
 check "timesheet lines (pay) are kept" test "$(q "SELECT count(*), sum(minutes) FROM timesheet_line WHERE client_id = $C OR session_id IN (SELECT id FROM session WHERE client_id = $C)")" = "$LINES_BEFORE"
 check "assignment dates are kept" test "$(q "SELECT group_concat(started_on || '/' || coalesce(ended_on, '')) FROM assignment WHERE client_id = $C")" = "$ASG_BEFORE"
 check "session notes are gone" test "$(q "SELECT count(*) FROM session WHERE client_id = $C AND (did IS NOT NULL OR went_well IS NOT NULL OR follow_up IS NOT NULL)")" = 0
 check "the audit keeps every row (plus the erase)" test "$(q "SELECT count(*) FROM audit WHERE client_id = $C")" = $((AUDIT_BEFORE + 1))
+check "no audit row was changed" test "$(q "SELECT group_concat(id || '|' || at || '|' || action || '|' || coalesce(summary, '') || '|' || coalesce(before, '') || '|' || coalesce(after, ''), char(10)) FROM (SELECT * FROM audit WHERE id <= $AUDIT_MAX ORDER BY id)")" = "$AUDIT_ROWS"
+expect_out "peerdesk audit shows the client as erased" "client #$C (erased)" \
+	"$PD" --db "$DB" audit --client "$C"
 check "the audit keeps who opened the record and when" test "$(q "SELECT actor_login || ' ' || at FROM audit WHERE client_id = $C AND action = 'open'")" = "priya 2026-03-01T10:15:00Z"
 check "the erase is audited without personal data" test "$(q "SELECT count(*) FROM audit WHERE client_id = $C AND action = 'erase' AND summary NOT LIKE '%$NAME%'")" = 1
 check "the audit still refuses other changes" sh -c "! sqlite3 '$DB' \"UPDATE audit SET action = 'x' WHERE client_id = $C\" 2>/dev/null"
 check "and still refuses removal" sh -c "! sqlite3 '$DB' \"DELETE FROM audit WHERE client_id = $C\" 2>/dev/null"
-check "but allows a redaction" sqlite3 "$DB" "UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, reason = NULL WHERE action = 'sar'"
+check "nor a redaction (rows are never changed)" sh -c "! sqlite3 '$DB' \"UPDATE audit SET summary = '(erased)', before = NULL, after = NULL, reason = NULL WHERE action = 'sar'\" 2>/dev/null"
 expect_out "erasing twice is refused" "already erased" "$PD" --db "$DB" erase "$C" --yes
 check "the database checks clean" test "$(q 'PRAGMA integrity_check')" = ok
 
@@ -131,10 +160,27 @@ check "and exactly the oldest on the day" test "$(listed "$DAY")" = "$(expected 
 check "and exactly the right clients a few months on" test "$(listed 2026-11-25)" = "$(expected 2026-11-25)"
 expect_out "the dry run changes nothing" "Nothing was changed" \
 	"$PD" --db "$DB" --config "$T/config.yaml" --today 2026-11-25 retention --dry-run
+# the dry run shows where other people's notes name each client, with
+# the words around, for the manager to say yes or no to each place
+R1=$(expected 2026-11-25 | awk '{print $1}')
+R1NAME=$(q "SELECT name FROM client WHERE id = $R1")
+R1S=$(q "SELECT min(id) FROM session WHERE client_id <> $R1 AND client_id <> $C")
+q "UPDATE session SET follow_up = 'Ask $R1NAME about the allotment' WHERE id = $R1S"
+expect_out "retention --dry-run lists the places, with context" "Ask [$R1NAME] about the allotment" \
+	"$PD" --db "$DB" --config "$T/config.yaml" --today 2026-11-25 retention --dry-run
+check "the dry run changed nothing" test "$(q "SELECT follow_up FROM session WHERE id = $R1S")" = "Ask $R1NAME about the allotment"
+# saying no to that place keeps it as written (answers: n for it, the
+# default for any other place, then the wrong name: client kept)
+out=$(printf 'n\n\n\n\n\n\nnot the name\n' | "$PD" --db "$DB" --config "$T/config.yaml" --today 2026-11-25 retention 2>&1)
+case $out in
+*"Replace place 1 with"*) ok "retention asks about each place" ;;
+*) fail "retention asks about each place"; printf '%s\n' "$out" | sed 's/^/  /' ;;
+esac
 N=$(expected 2026-11-25 | wc -w)
 expect_out "retention --yes erases them" "Erased $N of $N" \
 	"$PD" --db "$DB" --config "$T/config.yaml" --today 2026-11-25 retention --yes
 check "then nobody is past retention" test -z "$(listed 2026-11-25)"
+check "and --yes replaced the whole name in the other note" test "$(q "SELECT follow_up FROM session WHERE id = $R1S")" = "Ask (erased) about the allotment"
 check "and they are all anonymised" test "$(q "SELECT count(*) FROM client WHERE anonymised_at IS NOT NULL")" = $((N + 1))
 
 finish

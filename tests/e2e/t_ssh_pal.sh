@@ -208,6 +208,9 @@ while pgrep -u "$P2" -x peerdesk >/dev/null && [ "$(date +%s)" -lt "$end" ]; do
 	tm display-message -p '' >/dev/null 2>&1
 done
 check "peerdesk ended after the line dropped" sh -c "! pgrep -u '$P2' -x peerdesk >/dev/null"
+check "the audit says Marcus signed out when the line dropped" test \
+	"$(q "SELECT count(*) FROM audit WHERE action = 'sign_out' AND actor_login = '$P2'
+	AND summary LIKE 'signed out: the line dropped, over SSH from 127.0.0.1 port %'")" = 1
 kept=$(q "SELECT content FROM draft WHERE staff_id = $id2 AND form = 'kept:session'")
 case $kept in
 *"did	$NOTE"*) ok "the whole note was kept as Marcus's draft" ;;

@@ -61,7 +61,7 @@ expect_screen "then asks for the passphrase" office "Hello, Sam Carter."
 tm_text office "wrong one"
 tm_keys office Enter
 expect_screen "a wrong passphrase gets one plain message" office "That name and passphrase do not match"
-check "the failure is in the audit" test "$(count "SELECT count(*) FROM audit WHERE action = 'sign_in_failed'")" -ge 1
+check "the failure is in the audit, with why" test "$(count "SELECT count(*) FROM audit WHERE action = 'sign_in_failed' AND actor_login = '$OFFICE' AND summary = 'a sign-in as sam failed: wrong passphrase'")" = 1
 tm_text office "tea and toast"
 if tm_screen office | grep -q "toast"; then
 	fail "the passphrase does not show"
@@ -71,7 +71,7 @@ fi
 expect_screen "it shows as dots" office "•••"
 tm_keys office Enter
 expect_screen "the right passphrase opens Sam's dashboard" office "Sam Carter (office)"
-check "signing in is in the audit" test "$(count "SELECT count(*) FROM audit a JOIN staff s ON s.id = a.actor_id WHERE a.action = 'sign_in' AND s.login = 'sam'")" -ge 1
+check "signing in is in the audit" test "$(count "SELECT count(*) FROM audit a JOIN staff s ON s.id = a.actor_id WHERE a.action = 'sign_in' AND s.login = 'sam' AND a.summary LIKE 'signed in on the shared account $OFFICE, at a terminal of this computer%'")" = 1
 
 # Clients on screen, then nobody touches a key.
 tm_keys office c
@@ -99,5 +99,13 @@ tm_text office "tea and toast"
 tm_keys office Enter
 expect_screen "Sam is back on the clients list" office "newest referral first"
 expect_screen "with the clients showing again" office "$first"
+check "the lock is in the audit" test "$(count "SELECT count(*) FROM audit WHERE action = 'lock' AND actor_login = 'sam' AND summary = 'the screen locked itself after 1 minute without a key'")" = 1
+check "... and the unlock" test "$(count "SELECT count(*) FROM audit WHERE action = 'unlock' AND actor_login = 'sam'")" = 1
+tm_keys office C-q
+expect_screen "C-q leaves peerdesk" office "[exited]"
+check "leaving signs Sam out, in the audit" test "$(count "SELECT count(*) FROM audit WHERE action = 'sign_out' AND actor_login = 'sam' AND summary LIKE 'signed out at a terminal%'")" = 1
+expect_out "peerdesk audit shows the failed sign-in" \
+	"failed   staff #$(count "SELECT id FROM staff WHERE login = 'sam'")  a sign-in as sam failed: wrong passphrase" \
+	"$PD" --db "$DB" --config "$CONF" audit
 
 finish

@@ -24,16 +24,11 @@ appfix_open(struct app *app)
 		ck_abort_msg("rules: %s", err.msg);
 	app->db = dbfix_open();
 	app->db_path = xstrdup("test.db");
-	app->system = 1;
-	snprintf(app->actor.login, sizeof app->actor.login, "root");
+	access_set_system(app, "root");
 }
 
 void
 appfix_act_as(struct app *app, int64_t id, enum role role, const char *login)
 {
-	app->system = 0;
-	app->have_actor = 1;
-	app->actor.staff_id = id;
-	app->actor.role = role;
-	snprintf(app->actor.login, sizeof app->actor.login, "%s", login);
+	access_set_user(app, id, role, login);
 }

@@ -69,7 +69,7 @@ demofix_make(const char *tag, const char *config_text,
 	demofix_today();
 	db = demofix_path("demo.db");
 	demofix_open(&a, db, 1);
-	a.system = 1;
+	access_set_system(&a, NULL);
 	if (app_demo_create(&a, DEMO_SMALL, &st, &err) != PD_OK ||
 	    (extra != NULL && extra(&a, &err) != PD_OK)) {
 		fprintf(stderr, "demo: %s\n", err.msg);

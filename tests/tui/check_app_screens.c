@@ -228,7 +228,7 @@ first_row(const char *login, const char *filter, int index)
 	q.status_or_minus1 = -1;
 	ck_assert_int_eq(app_client_page(&app, &q, rows, 8, &n, &err), PD_OK);
 	ck_assert_int_gt(n, index);
-	app.have_actor = 0;
+	access_set_nobody(&app, NULL);
 	return rows[index];
 }
 
@@ -582,8 +582,7 @@ END_TEST
 static void
 nobody_signed_in(void)
 {
-	app.have_actor = 0;
-	app.system = 0;
+	access_set_nobody(&app, NULL);
 	app.settings->shared_accounts = xcalloc(1, sizeof(char *));
 	app.settings->shared_accounts[0] = xcalloc(64, 1);
 	ck_assert_int_eq(app_unix_login(app.settings->shared_accounts[0], 64),
@@ -607,11 +606,11 @@ START_TEST(test_signin_80x24)
 	keys(" and toast<Enter>");
 	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
 	SCREEN_HAS("Sam Carter (office)");
-	ck_assert_int_eq(app.have_actor, 1);
+	ck_assert_int_eq(app_actor_signed_in(&app), 1);
 	/* Esc on the dashboard signs out. */
 	keys("<Esc>");
 	ck_assert_ptr_eq(top_screen()->ops, &signin_screen);
-	ck_assert_int_eq(app.have_actor, 0);
+	ck_assert_int_eq(app_actor_signed_in(&app), 0);
 	SCREEN_HAS("Signed out");
 }
 END_TEST

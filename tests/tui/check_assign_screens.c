@@ -170,6 +170,11 @@ START_TEST(test_pals_list)
 	on_screen("1 of 5");
 	on_screen("15h 59m, £203.50");
 	golden("pals_80x24");
+	/* the limit as a word, also where Room left does not fit */
+	harness_resize(h, 40, 15);
+	on_screen("Limit");
+	golden("pals_40x15");
+	harness_resize(h, 80, 24);
 	keys("tom");
 	not_on_screen("Sam Reid");
 	on_screen("1 of 1");
@@ -476,12 +481,12 @@ START_TEST(test_pal_cannot_open_others)
 	h = harness_new(40, 15, &cfg, &err);
 	ck_assert_ptr_nonnull(h);
 	ck_assert_int_eq(harness_push(h, &assignment_screen, &id, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	ck_assert_int_eq(harness_push(h, &shortlist_screen, &id, &err),
 	    PD_DENIED);
 	id = w.jo;
 	ck_assert_int_eq(harness_push(h, &pal_screen, &id, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 	ck_assert_int_eq(harness_push(h, &pals_screen, NULL, &err), PD_OK);
 	not_on_screen("Jo Evans");
 	on_screen("Sam Reid");

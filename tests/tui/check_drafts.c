@@ -3,9 +3,11 @@
  * (the session's injectable clock, no sleeps) and on a hangup; at the
  * next start "Kept for you" offers it back: put it back, review, or let
  * it go.  A draft is one person's only, and goes once saved or let go. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "support/testlib.h"
 #include "support/demofix.h"
@@ -16,6 +18,7 @@
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/dbtest_limits.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/app_tui.h"
@@ -46,9 +49,17 @@ demo_make(void)
 	demofix_make("drafts", NULL, NULL);
 }
 
+static char *state;
+
 static void
 setup(void)
 {
+	char name[64];
+
+	/* drafts the database cannot take go here (draftfile.h) */
+	snprintf(name, sizeof name, "state-%ld", (long)getpid());
+	state = test_path(name);
+	ck_assert_int_eq(setenv("XDG_STATE_HOME", state, 1), 0);
 	demofix_open_copy(&app, "drafts.db");
 	unsetenv("NO_COLOR");
 	fake_ms = 1000000;
@@ -61,6 +72,7 @@ teardown(void)
 	harness_free(&h);
 	form_set_draft_hooks(NULL);
 	app_close(&app);
+	free(state);
 }
 
 static void
@@ -330,6 +342,56 @@ START_TEST(test_offer_restore_and_save)
 }
 END_TEST
 
+/* Issue 13: the database cannot be written when the line drops (a full
+ * disk): the note goes to Jo's own file and comes back at the next
+ * start, word for word, and goes once saved. */
+START_TEST(test_unwritable_database_keeps_note_in_file)
+{
+	struct pd_err err;
+	char *dir = xasprintf("%s/peerdesk", state);
+	int64_t before;
+	int files = 0;
+	DIR *d;
+	struct dirent *de;
+
+	jo_writes_note();
+	ck_assert_int_eq(dbtest_refuse_writes(app.db, 1, &err), PD_OK);
+	app_tui_hangup(&app, 1);
+	ck_assert_int_eq(dbtest_refuse_writes(app.db, 0, &err), PD_OK);
+	ck_assert_ptr_nonnull(d = opendir(dir));
+	while ((de = readdir(d)) != NULL)
+		files += strncmp(de->d_name, "jo-", 3) == 0;
+	closedir(d);
+	ck_assert_int_eq(files, 1);
+	before = dbfix_count(app.db, "session");
+	start_as("jo");
+	harness_tick(h);
+	ck_assert_ptr_eq(top_screen()->ops, &drafts_screen);
+	SCREEN_HAS("Walked to the allotment");
+	keys("<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &session_screen);
+	SCREEN_HAS("are back");
+	{
+		char *c = kept(SESSION);
+
+		ck_assert_ptr_nonnull(c);
+		ck_assert_ptr_nonnull(strstr(c, "did\t" NOTE "\n"));
+		free(c);
+	}
+	keys("<C-s>");
+	SCREEN_HAS("Session saved.");
+	ck_assert_int_eq(dbfix_count(app.db, "session"), before + 1);
+	ck_assert_int_eq(drafts_of("jo"), 0);
+	ck_assert_ptr_nonnull(d = opendir(dir));
+	files = 0;
+	while ((de = readdir(d)) != NULL)
+		files += de->d_name[0] != '.';
+	closedir(d);
+	ck_assert_int_eq(files, 0);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_offer_review_then_discard)
 {
 	jo_writes_note();
@@ -431,6 +493,7 @@ drafts_suite(void)
 
 	tcase_add_unchecked_fixture(tc, demo_make, demofix_remove);
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_unwritable_database_keeps_note_in_file);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_autosave_every_five_seconds);
 	tcase_add_test(tc, test_autosave_forgets_undone_text);

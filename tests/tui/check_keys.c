@@ -62,7 +62,42 @@ static const struct {
 	{ "<", false, '<', "<" },
 	{ "\xc3\xa9", false, 0xe9, "\xc3\xa9" },	/* é */
 	{ "\xe6\x97\xa5", false, 0x65e5, "\xe6\x97\xa5" },
+	{ "C-z", false, 26, "C-z" },
 };
+
+/* Alt (M-) with a key. */
+static const struct {
+	const char *name;
+	bool fn;
+	int32_t code;
+	const char *canonical;
+} meta_cases[] = {
+	{ "M-x", false, 'x', "M-x" },
+	{ "m-X", false, 'X', "M-X" },
+	{ "M-Enter", false, '\r', "M-Enter" },
+	{ "M-Up", true, KEY_UP, "M-Up" },
+	{ "M-C-s", false, 19, "M-C-s" },
+	{ "M-F2", true, KEY_F(2), "M-F2" },
+};
+
+START_TEST(test_parse_meta)
+{
+	struct tui_key k, plain;
+	struct pd_err err;
+	char buf[KEYS_NAME_MAX];
+
+	ck_assert_int_eq(keys_parse(meta_cases[_i].name, &k, &err), PD_OK);
+	ck_assert(k.meta);
+	ck_assert(k.fn == meta_cases[_i].fn);
+	ck_assert_int_eq(k.code, meta_cases[_i].code);
+	ck_assert_str_eq(keys_name(k, buf), meta_cases[_i].canonical);
+	/* never text, and not the same key as without Alt */
+	ck_assert(!keys_is_text(k));
+	plain = k;
+	plain.meta = false;
+	ck_assert(!keys_eq(k, plain));
+}
+END_TEST
 
 START_TEST(test_parse)
 {
@@ -87,7 +122,7 @@ END_TEST
 
 static const char *const bad_names[] = {
 	"", "F0", "F13", "C-", "C-1", "Ctrl-s", "ab", "\x07", "\xff", " ",
-	"Up Down", "S-", "C-ab",
+	"Up Down", "S-", "C-ab", "M-", "M-M-x", "M-Nope",
 };
 
 START_TEST(test_parse_bad)
@@ -421,6 +456,215 @@ START_TEST(test_keys_yaml_matches)
 }
 END_TEST
 
+/* ---- escape sequences from terminals ---------------------------------- */
+
+#define FN(c) true, (c)
+#define CH(c) false, (c)
+
+/* What follows ESC, and the key: PuTTY (TERM=xterm, its ESC [ n ~ mode
+ * and its Linux mode), xterm in both cursor modes, rxvt, the Linux
+ * console, screen and tmux; modifiers dropped. */
+static const struct {
+	const char *seq;
+	bool fn;
+	int32_t code;
+} seq_cases[] = {
+	{ "[1~", FN(KEY_HOME) }, { "[4~", FN(KEY_END) },
+	{ "[7~", FN(KEY_HOME) }, { "[8~", FN(KEY_END) },
+	{ "[H", FN(KEY_HOME) }, { "[F", FN(KEY_END) },
+	{ "OH", FN(KEY_HOME) }, { "OF", FN(KEY_END) },
+	{ "[2~", FN(KEY_IC) }, { "[3~", FN(KEY_DC) },
+	{ "[5~", FN(KEY_PPAGE) }, { "[6~", FN(KEY_NPAGE) },
+	{ "[A", FN(KEY_UP) }, { "[B", FN(KEY_DOWN) },
+	{ "[C", FN(KEY_RIGHT) }, { "[D", FN(KEY_LEFT) },
+	{ "OA", FN(KEY_UP) }, { "OB", FN(KEY_DOWN) },
+	{ "OC", FN(KEY_RIGHT) }, { "OD", FN(KEY_LEFT) },
+	{ "[11~", FN(KEY_F(1)) }, { "[12~", FN(KEY_F(2)) },
+	{ "[13~", FN(KEY_F(3)) }, { "[14~", FN(KEY_F(4)) },
+	{ "[15~", FN(KEY_F(5)) }, { "[17~", FN(KEY_F(6)) },
+	{ "[18~", FN(KEY_F(7)) }, { "[19~", FN(KEY_F(8)) },
+	{ "[20~", FN(KEY_F(9)) }, { "[21~", FN(KEY_F(10)) },
+	{ "[23~", FN(KEY_F(11)) }, { "[24~", FN(KEY_F(12)) },
+	{ "[[A", FN(KEY_F(1)) }, { "[[B", FN(KEY_F(2)) },
+	{ "[[C", FN(KEY_F(3)) }, { "[[D", FN(KEY_F(4)) },
+	{ "[[E", FN(KEY_F(5)) },
+	{ "OP", FN(KEY_F(1)) }, { "OQ", FN(KEY_F(2)) },
+	{ "OR", FN(KEY_F(3)) }, { "OS", FN(KEY_F(4)) },
+	{ "[Z", FN(KEY_BTAB) },
+	/* modifiers: Ctrl-Home is Home, Shift-Left is S-Left */
+	{ "[1;5H", FN(KEY_HOME) }, { "[1;5F", FN(KEY_END) },
+	{ "[1;2D", FN(KEY_SLEFT) }, { "[1;2C", FN(KEY_SRIGHT) },
+	{ "[1;5A", FN(KEY_UP) }, { "[1;3B", FN(KEY_DOWN) },
+	{ "[3;5~", FN(KEY_DC) }, { "[5;2~", FN(KEY_PPAGE) },
+	{ "[1;2P", FN(KEY_F(1)) }, { "[15;5~", FN(KEY_F(5)) },
+	{ "O5P", FN(KEY_F(1)) },
+	/* rxvt: $ Shift, ^ Ctrl, @ both; lower-case arrows */
+	{ "[7$", FN(KEY_HOME) }, { "[8^", FN(KEY_END) },
+	{ "[3@", FN(KEY_DC) }, { "[d", FN(KEY_SLEFT) },
+	{ "[c", FN(KEY_SRIGHT) }, { "Oa", FN(KEY_UP) },
+	/* the number pad in application mode types */
+	{ "Op", CH('0') }, { "Oy", CH('9') }, { "OM", CH('\r') },
+	{ "Ok", CH('+') },
+};
+
+START_TEST(test_from_seq)
+{
+	struct tui_key k;
+	const char *seq = seq_cases[_i].seq;
+
+	ck_assert_msg(keys_from_seq(seq, strlen(seq), &k),
+	    "ESC %s is not read as a key", seq);
+	ck_assert_msg(k.fn == seq_cases[_i].fn &&
+	    k.code == seq_cases[_i].code && !k.meta,
+	    "ESC %s: got %d/%d", seq, k.fn, k.code);
+}
+END_TEST
+
+/* Sequences no key stands for: focus reports, bracketed paste, mouse
+ * reports curses did not take, queries' answers, unknown numbers. */
+static const char *const seq_unknown[] = {
+	"[I", "[O", "[200~", "[201~", "[<0;10;5M", "[?1;2c", "[99~",
+	"[0n", "[E", "OE", "[G", "[2;3;4H", "[12;34R", "[>1;95;0c", "O",
+	"[", "", "x",
+};
+
+START_TEST(test_from_seq_unknown)
+{
+	struct tui_key k;
+	const char *seq = seq_unknown[_i];
+
+	ck_assert_msg(!keys_from_seq(seq, strlen(seq), &k),
+	    "ESC %s is read as a key", seq);
+}
+END_TEST
+
+/* A scripted terminal: "\x01" in the input is a pause longer than the
+ * sequence timeout (get_wch says ERR); KEY_ codes come as fn keys. */
+struct script_in {
+	const int32_t *v;
+	size_t n, i;
+	int waits;		/* reads that asked for a timeout */
+};
+
+#define PAUSE (-1)
+
+static int
+script_next(void *ctx, int timeout_ms, uint32_t *wc)
+{
+	struct script_in *in = ctx;
+	int32_t c;
+
+	if (timeout_ms >= 0)
+		in->waits++;
+	if (in->i >= in->n)
+		return ERR;
+	c = in->v[in->i++];
+	if (c == PAUSE)
+		return ERR;
+	if (c >= KEY_MIN && c <= KEY_MAX) {
+		*wc = (uint32_t)c;
+		return KEY_CODE_YES;
+	}
+	*wc = (uint32_t)c;
+	return OK;
+}
+
+/* Read every key from v; write their names, space-separated, to out
+ * (ignored sequences as "-"). */
+static void
+read_all(const int32_t *v, size_t n, char *out, size_t max)
+{
+	struct script_in in = { v, n, 0, 0 };
+	struct keys_reader r = { .next = script_next, .ctx = &in };
+	struct tui_key k;
+	char name[KEYS_NAME_MAX];
+	enum keys_got got;
+	size_t len = 0;
+	int guard = 0;
+
+	out[0] = '\0';
+	while ((in.i < in.n || r.nqueued > 0 || r.esc_read) && guard++ < 100) {
+		got = keys_read(&r, 0, 50, &k);
+		if (got == KEYS_GOT_NOTHING)
+			continue;
+		len += (size_t)snprintf(out + len, max - len, "%s%s",
+		    len ? " " : "", got == KEYS_GOT_IGNORED ? "-" :
+		    keys_name(k, name));
+	}
+}
+
+#define READS(want, ...) do { \
+	static const int32_t in_[] = { __VA_ARGS__ }; \
+	char got_[256]; \
+	read_all(in_, sizeof in_ / sizeof in_[0], got_, sizeof got_); \
+	ck_assert_msg(strcmp(got_, want) == 0, "read \"%s\", wanted \"%s\"", \
+	    got_, want); \
+} while (0)
+
+START_TEST(test_read)
+{
+	/* PuTTY's End on the dashboard: End, never Esc then letters */
+	READS("End", 27, '[', '4', '~');
+	READS("Home End Insert Delete PgUp PgDn", 27, '[', '1', '~',
+	    27, '[', '4', '~', 27, '[', '2', '~', 27, '[', '3', '~',
+	    27, '[', '5', '~', 27, '[', '6', '~');
+	READS("F1 F5 F12", 27, '[', '1', '1', '~', 27, '[', '[', 'E',
+	    27, '[', '2', '4', '~');
+	READS("Home End", 27, 'O', 'H', 27, 'O', 'F');
+	READS("F1 F4", 27, 'O', 'P', 27, 'O', 'S');
+	READS("Home", 27, '[', '1', ';', '5', 'H');
+	/* an unknown sequence is read whole and dropped: the "a" after it
+	 * is typed, nothing else */
+	READS("- a", 27, '[', '9', '9', ';', '9', '9', '~', 'a');
+	READS("- a", 27, '[', '2', '0', '0', '~', 'a');
+	READS("- a", 27, '[', '<', '0', ';', '1', ';', '2', 'M', 'a');
+	READS("- x", 27, '[', 'M', ' ', '!', '!', 'x');
+	/* a lone Esc answers; so do two, and Esc then a pause then [ */
+	READS("Esc", 27);
+	READS("Esc a", 27, PAUSE, 'a');
+	READS("Esc Esc", 27, 27);
+	READS("Esc Esc Esc", 27, 27, 27);
+	READS("Esc [", 27, PAUSE, '[');
+	/* a sequence cut short is dropped, never typed */
+	READS("- 4 ~", 27, '[', PAUSE, '4', '~');
+	READS("- b", 27, '[', '1', PAUSE, 'b');
+	/* Alt with a character; Alt with a sequence (rxvt) is the key */
+	READS("M-x", 27, 'x');
+	READS("M-O", 27, 'O');
+	READS("Up", 27, 27, '[', 'A');
+	READS("Esc M-x", 27, 27, 'x');
+	/* a key curses recognised passes through; after ESC too */
+	READS("Up Down", KEY_UP, 27, KEY_DOWN);
+	/* the Linux console's F1 */
+	READS("F1", 27, '[', '[', 'A');
+	/* rxvt's Shift-Home ends with $ */
+	READS("Home a", 27, '[', '7', '$', 'a');
+	/* plain typing is untouched */
+	READS("a b \xc3\xa9", 'a', 'b', 0xe9);
+}
+END_TEST
+
+/* Keys curses reports by another name fold into the ones the key map
+ * uses: Find/Select (screen, tmux) are Home/End, F13 is F1 with Shift. */
+START_TEST(test_from_wch_folds)
+{
+	struct tui_key k;
+
+	k = keys_from_wch(KEY_CODE_YES, KEY_FIND);
+	ck_assert(k.fn && k.code == KEY_HOME);
+	k = keys_from_wch(KEY_CODE_YES, KEY_SELECT);
+	ck_assert(k.fn && k.code == KEY_END);
+	k = keys_from_wch(KEY_CODE_YES, KEY_SEND);
+	ck_assert(k.fn && k.code == KEY_END);
+	k = keys_from_wch(KEY_CODE_YES, KEY_F(13));
+	ck_assert(k.fn && k.code == KEY_F(1));
+	k = keys_from_wch(KEY_CODE_YES, KEY_F(24));
+	ck_assert(k.fn && k.code == KEY_F(12));
+	k = keys_from_wch(KEY_CODE_YES, KEY_SLEFT);
+	ck_assert(k.fn && k.code == KEY_SLEFT);
+}
+END_TEST
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static Suite *
@@ -434,6 +678,11 @@ keys_suite(void)
 	tcase_add_loop_test(tc, test_parse_bad, 0, N(bad_names));
 	tcase_add_test(tc, test_parse_null);
 	tcase_add_test(tc, test_from_wch);
+	tcase_add_test(tc, test_from_wch_folds);
+	tcase_add_loop_test(tc, test_parse_meta, 0, N(meta_cases));
+	tcase_add_loop_test(tc, test_from_seq, 0, N(seq_cases));
+	tcase_add_loop_test(tc, test_from_seq_unknown, 0, N(seq_unknown));
+	tcase_add_test(tc, test_read);
 	tcase_add_test(tc, test_script);
 	tcase_add_test(tc, test_actions);
 	tcase_add_test(tc, test_defaults_are_sound);

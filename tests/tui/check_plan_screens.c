@@ -155,7 +155,7 @@ START_TEST(test_not_my_client)
 	h = harness_new(40, 15, &cfg, &err);
 	ck_assert_ptr_nonnull(h);
 	ck_assert_int_eq(harness_push(h, &plan_screen, &w.ana, &err),
-	    PD_NOT_FOUND);
+	    PD_DENIED);
 }
 END_TEST
 

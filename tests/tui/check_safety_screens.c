@@ -19,6 +19,7 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
+#include "peerdesk/db/dbtest.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
@@ -226,8 +227,10 @@ audit_rows(void)
 			a.before = before;
 			a.after = after;
 		}
-		ck_assert_msg(db_audit_insert(app.db, &a, &err) == PD_OK, "%s",
-		    err.msg);
+		/* the audit keeps real time: rows at set times are a
+		 * fixture's (dbtest) */
+		ck_assert_msg(dbtest_audit_insert_at(app.db, &a, a.at, &err) ==
+		    PD_OK, "%s", err.msg);
 		free(a.summary);
 	}
 	ck_assert_int_eq(db_commit(app.db, &err), PD_OK);
@@ -311,6 +314,44 @@ START_TEST(test_audit_entry_in_full)
 	SCREEN_HAS("then some more after that");
 	keys("<Esc>");
 	ck_assert_ptr_eq(top_screen()->ops, &audit_screen);
+}
+END_TEST
+
+/* Coming and going: where the record would be, how; refusals marked. */
+START_TEST(test_audit_session_rows)
+{
+	struct pd_err err;
+
+	setenv("SSH_CONNECTION", "203.0.113.5 52114 10.0.0.1 22", 1);
+	sign_in("jo");
+	app_session_signed_in(&app);
+	app_sign_out(&app);
+	unsetenv("SSH_CONNECTION");
+	unsetenv("SSH_CLIENT");
+	unsetenv("SSH_TTY");
+	unsetenv("SSH_ORIGINAL_COMMAND");
+	ck_assert_int_eq(app_signin_check(&app, "sam", "not it at all", &err),
+	    PD_DENIED);
+	sign_in("priya");
+	start_session(80, 24, &audit_screen, NULL);
+	SCREEN_HAS(" jo         sign_in   signed in over SSH from 203.0.113.5");
+	SCREEN_HAS(" failed    a sign-in as sam failed: no passphrase");
+	SCREEN_HAS(" sign_out  signed out");
+	keys("failed<Down><Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &audit_entry_screen);
+	SCREEN_HAS("a sign-in as sam failed: no passphrase has been set");
+	keys("<Esc>");
+	/* at 100 columns the summary is not said twice */
+	harness_free(&h);
+	start_session(100, 30, &audit_screen, NULL);
+	{
+		char *text = harness_screen(h);
+		const char *a = strstr(text, "signed in over SSH");
+
+		ck_assert_ptr_nonnull(a);
+		ck_assert_ptr_null(strstr(a + 1, "signed in over SSH"));
+		free(text);
+	}
 }
 END_TEST
 
@@ -605,6 +646,7 @@ safety_screens_suite(void)
 	tcase_add_test(tc, test_audit_manager_80x24);
 	tcase_add_test(tc, test_audit_filters);
 	tcase_add_test(tc, test_audit_entry_in_full);
+	tcase_add_test(tc, test_audit_session_rows);
 	tcase_add_loop_test(tc, test_audit_refused, 0,
 	    sizeof refused_logins / sizeof refused_logins[0]);
 	tcase_add_test(tc, test_audit_from_home);

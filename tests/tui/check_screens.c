@@ -517,6 +517,13 @@ START_TEST(test_help_screen)
 	start(80, 24, &sampler_list_screen, NULL);
 	keys("?");
 	golden("help_list_80x24");
+	/* key names are explained at the end */
+	keys("<End>");
+	ck_assert(screen_has("Key names:"));
+	ck_assert(screen_has("Hold Ctrl and press q"));
+	ck_assert(screen_has("Hold Alt and press x"));
+	ck_assert(screen_has("F1 ... F12"));
+	golden("help_list_names_80x24");
 	keys("<Esc>");
 	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
 	keys("<Enter>?");		/* types into the name field */
@@ -542,6 +549,69 @@ START_TEST(test_unbound_key_message)
 	    screen_has("\nC-x does nothing here. ?: help\n"));
 	keys("<Down>");			/* the message goes with the next key */
 	ck_assert(!screen_has("does nothing"));
+}
+END_TEST
+
+/* C-z asks the main loop to pause (stop as the shell's job); it is a
+ * key that does something, on every screen. */
+START_TEST(test_suspend_key)
+{
+	start(80, 24, &sampler_list_screen, NULL);
+	ck_assert(!tui_suspend_wanted(harness_tui(h)));
+	keys("<C-z>");
+	ck_assert(!screen_has("does nothing"));
+	ck_assert(tui_suspend_wanted(harness_tui(h)));
+	ck_assert(!tui_suspend_wanted(harness_tui(h)));	/* once */
+	keys("<Enter>Jo<C-z>");		/* in a form's text field too */
+	ck_assert(tui_suspend_wanted(harness_tui(h)));
+	text_is("name", "Alex AhmedJo");
+}
+END_TEST
+
+static void
+mouse(int y, int x, enum tui_mouse what)
+{
+	tui_handle_mouse(harness_tui(h), y, x, what);
+	harness_draw(h);
+}
+
+/* A click selects a list row, the wheel moves three rows; a click on a
+ * form's field or button moves the focus there. */
+START_TEST(test_mouse)
+{
+	int cy, cx;
+
+	start(80, 24, &sampler_list_screen, NULL);
+	mouse(4, 10, TUI_CLICK);		/* the third row */
+	ck_assert(screen_has("3 of 500"));
+	mouse(0, 10, TUI_CLICK);		/* the title: nothing */
+	mouse(1, 10, TUI_CLICK);		/* the column names: nothing */
+	mouse(22, 10, TUI_CLICK);		/* the footer: nothing */
+	ck_assert(screen_has("3 of 500"));
+	mouse(10, 10, TUI_WHEEL_DOWN);
+	ck_assert(screen_has("6 of 500"));
+	mouse(10, 10, TUI_WHEEL_UP);
+	mouse(10, 10, TUI_WHEEL_UP);
+	ck_assert(screen_has("1 of 500"));
+	/* clicking a row while filtering stops the filter there */
+	keys("/o");
+	mouse(3, 10, TUI_CLICK);
+	ck_assert(screen_has("2 of "));
+	keys("<Esc>");			/* clears the filter */
+	ck_assert(screen_has("1 of 500"));
+	keys("<Enter>");
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+	mouse(3, 30, TUI_CLICK);		/* Place */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, 3);
+	mouse(12, 15, TUI_CLICK);		/* the Save button */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, 12);
+	mouse(1, 0, TUI_CLICK);			/* the label of Name */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, 1);
+	keys("x");
+	text_is("name", "Alex Ahmedx");
 }
 END_TEST
 
@@ -699,6 +769,8 @@ screens_suite(void)
 	tcase_add_test(tc, test_status_hints);
 	tcase_add_test(tc, test_help_screen);
 	tcase_add_test(tc, test_unbound_key_message);
+	tcase_add_test(tc, test_suspend_key);
+	tcase_add_test(tc, test_mouse);
 	tcase_add_test(tc, test_tick_badge);
 	tcase_add_test(tc, test_no_color_same_text);
 	tcase_add_test(tc, test_monochrome_config);

@@ -1,7 +1,9 @@
 /* Tier 3: terminal start-up refuses clearly (locale, TERM, no terminal)
  * and signals only set a flag. */
+#include <curses.h>
 #include <signal.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include "support/testlib.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/keys.h"
 #include "peerdesk/tui/sampler.h"
 #include "peerdesk/tui/term.h"
 #include "peerdesk/tui/tui.h"
@@ -163,6 +166,171 @@ START_TEST(test_run_needs_a_terminal)
 }
 END_TEST
 
+/* ---- keys from real terminal types, through curses ---------------------- */
+
+/* Terminal types whose databases differ in what they know: PuTTY's
+ * usual TERM=xterm, xterm-256color, screen and tmux (what tmux gives
+ * programs inside it), the Linux console and rxvt. */
+static const char *const key_terms[] = { "xterm", "xterm-256color",
+	"screen", "tmux-256color", "linux", "rxvt" };
+
+/* Bytes a terminal sends, and the key peerdesk reads ("" when the
+ * sequence is read whole and ignored). */
+static const struct {
+	const char *bytes;
+	const char *key;
+} key_bytes[] = {
+	{ "\033[1~", "Home" }, { "\033[4~", "End" },
+	{ "\033[7~", "Home" }, { "\033[8~", "End" },
+	{ "\033[H", "Home" }, { "\033[F", "End" },
+	{ "\033OH", "Home" }, { "\033OF", "End" },
+	{ "\033[2~", "Insert" }, { "\033[3~", "Delete" },
+	{ "\033[5~", "PgUp" }, { "\033[6~", "PgDn" },
+	{ "\033[A", "Up" }, { "\033OB", "Down" },
+	{ "\033[11~", "F1" }, { "\033[12~", "F2" }, { "\033[13~", "F3" },
+	{ "\033[14~", "F4" }, { "\033[15~", "F5" }, { "\033[17~", "F6" },
+	{ "\033[18~", "F7" }, { "\033[19~", "F8" }, { "\033[20~", "F9" },
+	{ "\033[21~", "F10" }, { "\033[23~", "F11" },
+	{ "\033[24~", "F12" },
+	{ "\033[[A", "F1" }, { "\033[[B", "F2" }, { "\033[[C", "F3" },
+	{ "\033[[D", "F4" }, { "\033[[E", "F5" },
+	{ "\033OP", "F1" }, { "\033OQ", "F2" }, { "\033OR", "F3" },
+	{ "\033OS", "F4" },
+	{ "\033[1;5H", "Home" }, { "\033[1;5F", "End" },
+	{ "\033[1;2D", "S-Left" }, { "\033[3;5~", "Delete" },
+	{ "\033[1;5A", "Up" }, { "\033[Z", "S-Tab" },
+	{ "\033[99~", "" }, { "\033[200~", "" }, { "\033[I", "" },
+	{ "\033[2;3;4H", "" }, { "\033x", "M-x" },
+};
+
+/* Start curses on term with input from a pipe; returns the write end. */
+static int
+start_on_pipe(const char *term, FILE **in, FILE **out)
+{
+	int fd[2];
+	struct pd_err err;
+
+	ck_assert_int_eq(pipe(fd), 0);
+	*in = fdopen(fd[0], "r");
+	*out = fopen("/dev/null", "w");
+	ck_assert_ptr_nonnull(*in);
+	ck_assert_int_eq(term_locale(NULL, NULL), PD_OK);
+	ck_assert_msg(term_start(term, *out, *in, false, &err) == PD_OK,
+	    "%s: %s", term, err.msg);
+	return fd[1];
+}
+
+static void
+stop_on_pipe(int wfd, FILE *in, FILE *out)
+{
+	term_stop();
+	close(wfd);
+	fclose(in);
+	fclose(out);
+}
+
+START_TEST(test_keys_from_terminals)
+{
+	const char *term = key_terms[_i];
+	struct keys_reader r = { .next = term_next };
+	struct tui_key k;
+	char name[KEYS_NAME_MAX], got[128];
+	enum keys_got g;
+	FILE *in, *out;
+	size_t i, len;
+	int wfd = start_on_pipe(term, &in, &out);
+
+	for (i = 0; i < sizeof key_bytes / sizeof key_bytes[0]; i++) {
+		/* the sequence, then a z: the z must come out as z */
+		ck_assert(write(wfd, key_bytes[i].bytes,
+		    strlen(key_bytes[i].bytes)) > 0);
+		ck_assert(write(wfd, "z", 1) == 1);
+		got[0] = '\0';
+		len = 0;
+		for (;;) {
+			g = keys_read(&r, 1000, term_seq_ms(), &k);
+			ck_assert_msg(g != KEYS_GOT_NOTHING,
+			    "%s: nothing read after %s", term,
+			    key_bytes[i].bytes + 1);
+			if (g == KEYS_GOT_IGNORED)
+				continue;
+			if (!k.fn && !k.meta && k.code == 'z')
+				break;
+			len += (size_t)snprintf(got + len, sizeof got - len,
+			    "%s%s", len ? " " : "", keys_name(k, name));
+		}
+		ck_assert_msg(strcmp(got, key_bytes[i].key) == 0,
+		    "TERM=%s: ESC%s read as \"%s\", wanted \"%s\"", term,
+		    key_bytes[i].bytes + 1, got, key_bytes[i].key);
+	}
+	stop_on_pipe(wfd, in, out);
+}
+END_TEST
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A lone Esc answers promptly (well under a second), and the key typed
+ * after it is itself. */
+START_TEST(test_lone_esc)
+{
+	struct keys_reader r = { .next = term_next };
+	struct tui_key k;
+	FILE *in, *out;
+	long long t0;
+	int wfd = start_on_pipe("xterm", &in, &out);
+
+	ck_assert(write(wfd, "\033", 1) == 1);
+	t0 = now_ms();
+	ck_assert_int_eq(keys_read(&r, 1000, term_seq_ms(), &k),
+	    KEYS_GOT_KEY);
+	ck_assert(!k.fn && !k.meta && k.code == 27);
+	ck_assert_int_lt(now_ms() - t0, 500);
+	ck_assert(write(wfd, "[", 1) == 1);
+	ck_assert_int_eq(keys_read(&r, 1000, term_seq_ms(), &k),
+	    KEYS_GOT_KEY);
+	ck_assert(!k.fn && !k.meta && k.code == '[');
+	/* nothing at all: nothing is read */
+	ck_assert_int_eq(keys_read(&r, 10, term_seq_ms(), &k),
+	    KEYS_GOT_NOTHING);
+	stop_on_pipe(wfd, in, out);
+}
+END_TEST
+
+START_TEST(test_escdelay)
+{
+	ck_assert_int_eq(term_escdelay_from(NULL), TERM_ESCDELAY_MS);
+	ck_assert_int_eq(term_escdelay_from(""), TERM_ESCDELAY_MS);
+	ck_assert_int_eq(term_escdelay_from("200"), 200);
+	ck_assert_int_eq(term_escdelay_from("0"), TERM_ESCDELAY_MS);
+	ck_assert_int_eq(term_escdelay_from("99999"), TERM_ESCDELAY_MS);
+	ck_assert_int_eq(term_escdelay_from("12ms"), TERM_ESCDELAY_MS);
+}
+END_TEST
+
+/* SIGTSTP and SIGCONT only set flags, apart from the others. */
+START_TEST(test_stop_and_continue_set_flags)
+{
+	term_signals_install();
+	ck_assert(!term_stop_requested());
+	ck_assert(!term_continued());
+	raise(SIGTSTP);
+	ck_assert(term_stop_requested());
+	ck_assert(!term_stop_requested());
+	ck_assert_int_eq(term_signal_pending(), 0);
+	raise(SIGCONT);
+	ck_assert(term_continued());
+	ck_assert(!term_continued());
+	term_signals_restore();
+}
+END_TEST
+
 static Suite *
 term_suite(void)
 {
@@ -179,6 +347,11 @@ term_suite(void)
 	tcase_add_test(tc, test_locale_utf8_quiet);
 	tcase_add_test(tc, test_signals_set_a_flag);
 	tcase_add_test(tc, test_run_needs_a_terminal);
+	tcase_add_loop_test(tc, test_keys_from_terminals, 0,
+	    (int)(sizeof key_terms / sizeof key_terms[0]));
+	tcase_add_test(tc, test_lone_esc);
+	tcase_add_test(tc, test_escdelay);
+	tcase_add_test(tc, test_stop_and_continue_set_flags);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -478,6 +478,29 @@ START_TEST(test_paid_key)
 }
 END_TEST
 
+/* Near the limit shows as words without colour, never by colour or
+ * bold alone (issue 16); the screen is never narrower than 80. */
+START_TEST(test_approve_near_is_a_word)
+{
+	struct pd_err err;
+
+	two_sessions();
+	admin_line(w.sam, "2026-11-25", 11 * 60);	/* 15h in all */
+	setenv("NO_COLOR", "1", 1);
+	start(40, 15, &week_screen, NULL);	/* the PAL's own week */
+	ck_assert(screen_has("close to the limit"));
+	golden("week_near_40x15");
+	harness_free(&h);
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	setenv("NO_COLOR", "1", 1);
+	start(80, 24, &approve_screen, NULL);
+	ck_assert(screen_has("close to the limit"));
+	golden("approve_near_80x24");
+	unsetenv("NO_COLOR");
+}
+END_TEST
+
 static int
 audit_line_cb(void *arg, const struct audit_entry *a)
 {
@@ -754,6 +777,7 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_approve_80x24);
 	tcase_add_test(tc, test_approve_near_asks_reason);
 	tcase_add_test(tc, test_paid_key);
+	tcase_add_test(tc, test_approve_near_is_a_word);
 	tcase_add_test(tc, test_change_approved_week_asks_reason);
 	tcase_add_test(tc, test_pal_cannot_change_approved);
 	tcase_add_test(tc, test_week_remove_line);

@@ -201,6 +201,25 @@ START_TEST(test_good_values)
 }
 END_TEST
 
+START_TEST(test_editor_settings)
+{
+	const char *text = "editor: Restricted\npal_editor: off\n";
+	struct settings s;
+	struct pd_err e;
+
+	settings_defaults(&s);
+	ck_assert_int_eq(s.editor, SETTINGS_EDITOR_OWN);
+	ck_assert_int_eq(s.pal_editor, SETTINGS_EDITOR_RESTRICTED);
+	settings_fini(&s);
+	ck_assert_int_eq(settings_load_text(text, strlen(text), "t.yaml", &s,
+	    &e), PD_OK);
+	ck_assert_int_eq(s.editor, SETTINGS_EDITOR_RESTRICTED);
+	ck_assert_int_eq(s.pal_editor, SETTINGS_EDITOR_OFF);
+	ck_assert_str_eq(settings_editor_name(s.editor), "restricted");
+	settings_fini(&s);
+}
+END_TEST
+
 START_TEST(test_optional_values)
 {
 	const char *text = "rules_file: ~\nshared_accounts:\n";
@@ -241,6 +260,12 @@ static const struct bad_case bad_cases[] = {
 	{ "week_start: [monday]\n", PD_CONFIG,
 	  "t.yaml:1:13: week_start: expected a day name such as monday, "
 	  "got a list" },
+	{ "editor: emacs\n", PD_CONFIG,
+	  "t.yaml:1:9: editor: expected own, restricted or off, got "
+	  "'emacs'" },
+	{ "pal_editor: own\n", PD_CONFIG,
+	  "t.yaml:1:13: pal_editor: expected restricted or off (a PAL never "
+	  "gets their own editor), got 'own'" },
 	{ "idle_lock_minutes: ten\n", PD_CONFIG,
 	  "t.yaml:1:20: idle_lock_minutes: expected a whole number from 1 "
 	  "to 240, got 'ten'" },
@@ -374,7 +399,8 @@ static const struct bad_case bad_cases[] = {
 	  "t.yaml:2:1: did not find expected ',' or ']' while parsing a "
 	  "flow sequence that began on line 1" },
 	{ "organisation: *nowhere\n", PD_PARSE,
-	  "t.yaml:1:15: found undefined alias" },
+	  "t.yaml:1:15: there is no anchor &nowhere before this alias "
+	  "*nowhere" },
 	{ "organisation: a\x01z\n", PD_PARSE,
 	  "t.yaml:1:16: control characters are not allowed" },
 	{ "\tweek_start: monday\n", PD_PARSE,
@@ -601,6 +627,7 @@ config_suite(void)
 	tcase_add_loop_test(tc, test_good_values, 0,
 	    (int)(sizeof good_cases / sizeof good_cases[0]));
 	tcase_add_test(tc, test_optional_values);
+	tcase_add_test(tc, test_editor_settings);
 	tcase_add_loop_test(tc, test_bad_settings, 0,
 	    (int)(sizeof bad_cases / sizeof bad_cases[0]));
 	tcase_add_test(tc, test_nothing_half_applied);

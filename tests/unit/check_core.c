@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "support/testlib.h"
+#include "peerdesk/core/sha256.h"
 #include "peerdesk/core/status.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
@@ -102,6 +103,28 @@ START_TEST(test_embedded)
 }
 END_TEST
 
+/* FIPS 180-4 examples, and lengths either side of one block. */
+START_TEST(test_sha256)
+{
+	char hex[65], buf[200];
+
+	sha256_hex("", 0, hex);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+	sha256_hex("abc", 3, hex);
+	ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	    56, hex);
+	ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1");
+	memset(buf, 'a', sizeof buf);
+	sha256_hex(buf, 64, hex);
+	ck_assert_str_eq(hex, "ffe054fe7ae0cb6dc65c3af9b61d5209"
+	    "f439851db43d0ba5997337df154668eb");
+}
+END_TEST
+
 static Suite *
 core_suite(void)
 {
@@ -111,6 +134,7 @@ core_suite(void)
 	tcase_add_test(tc, test_err_format);
 	tcase_add_test(tc, test_err_truncates);
 	tcase_add_test(tc, test_strbuf);
+	tcase_add_test(tc, test_sha256);
 	tcase_add_test(tc, test_xalloc);
 	tcase_add_test(tc, test_embedded);
 	suite_add_tcase(s, tc);

@@ -389,6 +389,100 @@ START_TEST(test_adding_sentences)
 }
 END_TEST
 
+/* ---- what is missing: said in words, never judged as if known ---- */
+
+static const struct {
+	const char *what;
+	enum benefit_rule rule;
+	unsigned missing;
+	int minutes;
+	int64_t pence;
+	int verdict;
+	const char *sentence;	/* exactly */
+	const char *room;	/* permitted_room_words */
+	const char *label;	/* permitted_result_label */
+} missing_cases[] = {
+	{ "no rule: nothing judged", RULE_NONE, PERMITTED_NO_RULE, 360, 7500,
+	  NA, "This week: 6h; " POUND "75.00 " DASH " no benefit rule "
+	  "recorded: the limit cannot be checked", "no rule recorded",
+	  "no rule recorded" },
+	{ "no rule and no rate", RULE_NONE,
+	  PERMITTED_NO_RULE | PERMITTED_NO_RATE, 0, 0, NA,
+	  "This week: 0m; pay not known " DASH " no benefit rule recorded: "
+	  "the limit cannot be checked", "no rule recorded",
+	  "no rule recorded" },
+	{ "no rate, lower limit: pay not judged", RULE_LOWER,
+	  PERMITTED_NO_RATE, 120, 0, NA, "This week: 2h; pay not known "
+	  DASH " no pay rate recorded: the limit cannot be checked",
+	  "no pay rate recorded", "no pay rate recorded" },
+	{ "no rate, supported: never '" POUND "0.00, room left'",
+	  RULE_SUPPORTED, PERMITTED_NO_RATE, 0, 0, NA, "This week: 0m; pay "
+	  "not known " DASH " no pay rate recorded: the limit cannot be "
+	  "checked", "no pay rate recorded", "no pay rate recorded" },
+	{ "no rate, permitted: hours still judged", RULE_PERMITTED,
+	  PERMITTED_NO_RATE, 600, 0, OK, "This week: 10h of less than 16h; "
+	  "pay not known " DASH " room left: 5h 59m (no pay rate recorded: "
+	  "the pay limit cannot be checked)", "5h 59m, pay not checked",
+	  "within the limit" },
+	{ "no rate, permitted: hours over still over", RULE_PERMITTED,
+	  PERMITTED_NO_RATE, 960, 0, OVER, "This week: 16h of less than 16h; "
+	  "pay not known " DASH " over the limit: hours must be less than "
+	  "16h (no pay rate recorded: the pay limit cannot be checked)",
+	  "over the limit", "over the limit" },
+	{ "part of the week unrated: at least", RULE_PERMITTED,
+	  PERMITTED_NO_RATE, 300, 5084, OK, "This week: 5h of less than 16h; "
+	  "at least " POUND "50.84 " DASH " room left: 10h 59m (no pay rate "
+	  "recorded: the pay limit cannot be checked)",
+	  "10h 59m, pay not checked", "within the limit" },
+	{ "no rate, no benefit: says pay is unknown", RULE_NONE,
+	  PERMITTED_NO_RATE, 60, 0, NA, "This week: 1h; pay not known " DASH
+	  " no permitted-work limit applies", "no limit", "no limit" },
+	{ "nothing missing: as before", RULE_LOWER, 0, 60, 1900, NEAR,
+	  NULL, POUND "1.00", "close to the limit" },
+};
+
+START_TEST(test_missing)
+{
+	struct permitted_result r;
+	char room[PERMITTED_SENTENCE_LEN];
+
+	permitted_check_missing(missing_cases[_i].rule,
+	    missing_cases[_i].missing, missing_cases[_i].minutes,
+	    missing_cases[_i].pence, &lim2026, 10, &r);
+	ck_assert_msg((int)r.verdict == missing_cases[_i].verdict,
+	    "%s: verdict %d",
+	    missing_cases[_i].what, r.verdict);
+	if (missing_cases[_i].sentence != NULL)
+		ck_assert_str_eq(r.sentence, missing_cases[_i].sentence);
+	permitted_room_words(&r, room, sizeof room);
+	ck_assert_str_eq(room, missing_cases[_i].room);
+	ck_assert_str_eq(permitted_result_label(&r), missing_cases[_i].label);
+	/* "no limit applies" is only ever said when a rule says so */
+	if (missing_cases[_i].missing & PERMITTED_NO_RULE) {
+		ck_assert_ptr_null(strstr(r.sentence, "no limit"));
+		ck_assert_str_eq(permitted_rule_label(&r),
+		    "no benefit rule recorded");
+	}
+}
+END_TEST
+
+START_TEST(test_missing_adding)
+{
+	struct permitted_change c;
+
+	/* before logging: a PAL with no rate adding 3h under "lower" */
+	permitted_check_adding_missing(RULE_LOWER, PERMITTED_NO_RATE, 60, 0,
+	    180, 0, &lim2026, 10, &c);
+	ck_assert_int_eq(c.over, 0);
+	ck_assert_str_eq(c.sentence, "Adding 3h: this week would be 4h; pay "
+	    "not known " DASH " no pay rate recorded: the limit cannot be "
+	    "checked");
+	permitted_check_adding_missing(RULE_NONE, PERMITTED_NO_RULE, 60, 1271,
+	    60, 1271, &lim2026, 10, &c);
+	ck_assert_ptr_nonnull(strstr(c.sentence, "no benefit rule recorded"));
+}
+END_TEST
+
 START_TEST(test_verdict_names)
 {
 	ck_assert_str_eq(permitted_verdict_str(PERMITTED_NA), "n/a");
@@ -602,6 +696,8 @@ model_permitted_suite(void)
 	tcase_add_loop_test(tc, test_basis, 0, N(basis_cases));
 	tcase_add_test(tc, test_basis_sentence);
 	tcase_add_test(tc, test_basis_adding);
+	tcase_add_loop_test(tc, test_missing, 0, N(missing_cases));
+	tcase_add_test(tc, test_missing_adding);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -68,10 +68,11 @@ static const struct {
 	{ "no figures for the week: n/a", RULE_PERMITTED, { 300 },
 	    { { 1271, 300 } }, 1, 0, 1,
 	    300, 0, 6355, 0, 6355, NA, 0, 0 },
-	/* minutes with no rate recorded: counted as hours, no pay */
+	/* minutes with no rate recorded: counted as hours, no pay; the
+	 * pay limit cannot be checked (no room in pounds), hours can */
 	{ "minutes with no rate", RULE_PERMITTED, { 240, 0, 60 },
 	    { { -1, 60 }, { 1271, 240 } }, 2, 0, 0,
-	    300, 60, 5084, 0, 5084, OK, 659, 15266 },
+	    300, 60, 5084, 0, 5084, OK, 659, 0 },
 	{ "nothing worked", RULE_PERMITTED, { 0 },
 	    { { 0, 0 } }, 0, 1, 0,
 	    0, 0, 0, 0, 0, OK, 959, 20350 },

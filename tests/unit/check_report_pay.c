@@ -74,7 +74,7 @@ START_TEST(test_excel_bom)
 	struct strbuf sb = STRBUF_INIT;
 
 	sample(&e);
-	pay_csv_render(&e, PAY_CSV_EXCEL, &sb);
+	pay_csv_render(&e, CSV_EXCEL, &sb);
 	ck_assert_int_eq(memcmp(sb.buf, "\xef\xbb\xbf", 3), 0);
 	ck_assert_str_eq(sb.buf + 3, want);
 	strbuf_fini(&sb);
@@ -88,7 +88,7 @@ START_TEST(test_raw)
 	struct strbuf sb = STRBUF_INIT;
 
 	sample(&e);
-	pay_csv_render(&e, PAY_CSV_RAW, &sb);
+	pay_csv_render(&e, CSV_RAW, &sb);
 	ck_assert_ptr_nonnull(strstr(sb.buf, ",\"=cover, agreed\","));
 	ck_assert_ptr_nonnull(strstr(sb.buf, ",zoe,@Zo\xc3\xab,,"));
 	ck_assert_ptr_null(strchr(sb.buf, '\''));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/pdfsave.h"
 #include "support/testlib.h"
 
 #include "support/report_sample.h"
@@ -12,18 +13,6 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/report/hours_pdf.h"
 
-/* Render, then write to path (the program saves through app/userfile). */
-static enum pd_status
-hours_pdf_write(const struct hours_report *x, const char *path, struct pd_err *err)
-{
-	struct strbuf sb = STRBUF_INIT;
-	enum pd_status s = hours_pdf_render(x, &sb, err);
-
-	if (s == PD_OK)
-		s = test_save_file(path, sb.buf, sb.len, err);
-	strbuf_fini(&sb);
-	return s;
-}
 
 /* cairo's toy font API loads fontconfig, which keeps its configuration
  * and caches until the program ends; LeakSanitizer (make check's twin

@@ -11,9 +11,11 @@
 
 #include <stdint.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/core/status.h"
 #include "peerdesk/model/records.h"
 
+struct app_actor;
 struct db;
 struct settings;
 struct rules;
@@ -22,11 +24,12 @@ struct app {
 	struct db *db;
 	struct settings *settings;	/* owned */
 	struct rules *rules;		/* owned */
-	struct actor actor;
-	int have_actor;			/* actor resolved to a staff user */
-	int system;			/* root or setup: may do anything */
+	struct app_actor *actor;	/* owned; opaque: see app/access.h */
 	char *db_path;			/* owned */
 	char *config_used;		/* owned; NULL when built-in defaults */
+	/* The audit chain as last found whole in this run (admin.c). */
+	int64_t audit_ok_id;		/* 0: not checked yet */
+	char audit_ok_hash[65];
 };
 
 struct app_options {
@@ -56,17 +59,6 @@ enum pd_status app_identify(struct app *app, struct pd_err *err);
 /* The Unix login name of the real uid into buf (never from the
  * environment).  Returns 0, or -1 when the uid has no name. */
 int app_unix_login(char *buf, size_t n);
-
-/* Refuse unless the actor has one of the roles in mask (bit 1<<role),
- * or is the system.  what names the action for the message. */
-enum pd_status app_require(const struct app *app, unsigned mask,
-    const char *what, struct pd_err *err);
-
-#define APP_OFFICE  (1u << ROLE_OFFICE)
-#define APP_PAL     (1u << ROLE_PAL)
-#define APP_MANAGER (1u << ROLE_MANAGER)
-#define APP_STAFF   (APP_OFFICE | APP_MANAGER)
-#define APP_ANYONE  (APP_OFFICE | APP_PAL | APP_MANAGER)
 
 /* Write one audit row for the actor (inside the caller's transaction). */
 enum pd_status app_audit(struct app *app, const char *action,

@@ -34,6 +34,8 @@ struct dashboard {
 	int minutes_this_week;		/* a PAL's timesheet; -1 otherwise */
 	int booked_to_confirm;		/* a PAL's booked sessions whose day
 					 * has come; -1 otherwise */
+	long long audit_broken;		/* a manager's: the first audit row
+					 * that does not fit its chain; 0 */
 	struct reminder *rem;		/* by due date, at most _MAX */
 	size_t nrem;
 	size_t nrem_total;		/* all there were */

@@ -27,6 +27,16 @@ struct demo_stats {
 enum pd_status app_demo_create(struct app *app, enum demo_scale scale,
     struct demo_stats *stats, struct pd_err *err);
 
+/* Make a new database at app->db_path (app has its settings loaded and
+ * no database open) holding the demo organisation.  It is built in a
+ * temporary file beside it (journal in memory, no syncs: fast), synced
+ * and renamed into place only when whole, so an interrupted demo leaves
+ * no database or a whole one; then shared with the group as init does.
+ * PD_DUPLICATE, nothing changed, when there is a file there already.
+ * The person running it becomes a manager of the demo. */
+enum pd_status app_demo_build(struct app *app, enum demo_scale scale,
+    struct demo_stats *stats, struct pd_err *err);
+
 /* Parse "small" / "large". 0 on success, -1 otherwise. */
 int demo_scale_parse(const char *s, enum demo_scale *out);
 

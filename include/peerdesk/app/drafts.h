@@ -1,7 +1,9 @@
 /* drafts.h - the signed-in person's kept drafts: half-typed form text
  * saved every few seconds and on a hangup, offered back at the next
  * start.  Keeping and taking one are in signin.h (app_draft_keep,
- * app_draft_take); a person only ever sees their own.
+ * app_draft_take); a person only ever sees their own.  A draft the
+ * database could not take is kept in the person's own file instead
+ * (draftfile.h) and comes back through these just the same.
  */
 #ifndef PEERDESK_APP_DRAFTS_H
 #define PEERDESK_APP_DRAFTS_H

@@ -17,43 +17,44 @@ struct import_result {
 	long warnings;		/* warnings written to warn_cb */
 	long weeks;		/* timesheet: PAL-weeks the file touched */
 	long near, over;	/* of those, close to or over a limit */
-	int dry_run;		/* nothing was kept (import_opts.dry_run) */
-};
-
-/* How to import. */
-struct import_opts {
-	int dry_run;	/* check everything, say what would happen, keep
-			 * nothing (the transaction is rolled back) */
+	int dry_run;		/* nothing was kept (IMPORT_DRY_RUN) */
 };
 
 /* Called for each warning (the import goes on), e.g. a pay rate below
  * the minimum wage: "pals.csv:4: hourly_rate: ...". */
 typedef void (*import_warn_fn)(void *arg, const char *message);
 
+/* Flags for an import. */
+#define IMPORT_AGAIN 1u	/* bring in a file (or lines) imported before */
+#define IMPORT_DRY_RUN 2u	/* check everything, say what would happen,
+				 * keep nothing (the transaction, with its
+				 * import_log record, is rolled back) */
+
 /* Import the file at path.  Managers and office staff only.  name_kind
- * is "pals", "timesheet" or "clients" (import_kind_parse). */
+ * is "pals", "timesheet" or "clients" (import_kind_parse).
+ *
+ * Nothing is imported twice by mistake: a file whose bytes were imported
+ * before (same kind, same SHA-256) is refused, PD_DUPLICATE saying when
+ * and by whom; so is a timesheet file with a line the same as one an
+ * earlier import brought in (PAL, date, minutes, kind, client, note).
+ * flags IMPORT_AGAIN imports it all the same.  A line the same as one
+ * already in the week that was typed in (or any such line, with
+ * IMPORT_AGAIN) is imported and reported through warn. */
 enum pd_status app_import_file(struct app *app, enum import_kind kind,
-    const char *path, import_warn_fn warn, void *warn_arg,
+    const char *path, unsigned flags, import_warn_fn warn, void *warn_arg,
     struct import_result *res, struct pd_err *err);
 
 /* As app_import_file for text in memory; name appears in messages. */
 enum pd_status app_import_text(struct app *app, enum import_kind kind,
-    const char *text, size_t len, const char *name, import_warn_fn warn,
-    void *warn_arg, struct import_result *res, struct pd_err *err);
+    const char *text, size_t len, const char *name, unsigned flags,
+    import_warn_fn warn, void *warn_arg, struct import_result *res,
+    struct pd_err *err);
 
-/* As app_import_file and app_import_text, with options (NULL: none).
- * A timesheet import also says, through warn, how each PAL-week it
+/* A timesheet import also says, through warn, how each PAL-week it
  * touched stands when it is close to or over a limit ("Sam Jones (sam),
  * week 2026-W48 (...): This week: ... over the limit: ..."); office
  * staff get the verdict without pay figures.  It never refuses a week
  * for that: approving such a week needs the manager's reason. */
-enum pd_status app_import_file_opts(struct app *app, enum import_kind kind,
-    const char *path, const struct import_opts *opts, import_warn_fn warn,
-    void *warn_arg, struct import_result *res, struct pd_err *err);
-enum pd_status app_import_text_opts(struct app *app, enum import_kind kind,
-    const char *text, size_t len, const char *name,
-    const struct import_opts *opts, import_warn_fn warn, void *warn_arg,
-    struct import_result *res, struct pd_err *err);
 
 /* "pals", "timesheet", "clients" -> kind; 0 ok, -1 unknown. */
 int import_kind_parse(const char *s, enum import_kind *out);

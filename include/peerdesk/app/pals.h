@@ -126,8 +126,9 @@ void pal_record_fini(struct pal_record *r);
 enum pd_status app_pal_list(struct app *app, int with_inactive,
     struct pal_list *out, struct pd_err *err);
 
-/* Read PAL pal_id's whole record (pal_record_fini it).  Pay and benefit
- * history only for a manager or the PAL themselves. */
+/* Read PAL pal_id's whole record (pal_record_fini it); 0 means the
+ * actor's own.  Pay and benefit history only for a manager or the PAL
+ * themselves.  A PAL naming another PAL gets PD_DENIED (audited). */
 enum pd_status app_pal_open(struct app *app, int64_t pal_id,
     struct pal_record *out, struct pd_err *err);
 

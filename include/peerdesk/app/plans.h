@@ -28,12 +28,13 @@
 /* The client's whole plan into *out (plan_doc_fini it): sections of the
  * current version, goals with steps and scores, notes, names.  A client
  * with no plan yet gives an empty doc with info.id 0.  Audited as
- * "open".  PD_NOT_FOUND when there is no such client or it is not the
- * actor's to see. */
+ * "open".  PD_NOT_FOUND when there is no such client; PD_DENIED (and a
+ * "refused" audit row) when a PAL asks for a client not theirs today. */
 enum pd_status app_plan_open(struct app *app, int64_t client_id,
     struct plan_doc *out, struct pd_err *err);
 
-/* As app_plan_open without the audit row (reloading after a save). */
+/* The same as app_plan_open, audited the same way (every read of a
+ * plan is; the name stays for the screens that reload after a save). */
 enum pd_status app_plan_load(struct app *app, int64_t client_id,
     struct plan_doc *out, struct pd_err *err);
 

@@ -9,7 +9,47 @@
 #ifndef PEERDESK_APP_SIGNIN_H
 #define PEERDESK_APP_SIGNIN_H
 
+#include <stddef.h>
+
 #include "peerdesk/app/app.h"
+#include "peerdesk/config/settings.h"
+
+/* Is this peerdesk running over SSH (sshd set SSH_CONNECTION,
+ * SSH_CLIENT, SSH_TTY or SSH_ORIGINAL_COMMAND)?  1 or 0.  When from is
+ * not NULL it gets where from, as sshd said it: "ADDRESS port N" from
+ * SSH_CONNECTION or SSH_CLIENT (only digits, letters, '.', ':' and '%'
+ * pass), or "" when neither is usable. */
+int app_over_ssh(char *from, size_t n);
+
+/* How this peerdesk was reached, for the audit: "over SSH from ADDRESS
+ * port N", "over SSH", or "at a terminal of this computer (/dev/pts/N)". */
+void app_session_how(char *buf, size_t n);
+
+/* What Ctrl-E may start for the person signed in now: their own editor
+ * only for office staff and managers not over SSH whose setting
+ * `editor` says own; a PAL gets `pal_editor` (restricted or off);
+ * anyone over SSH at most restricted; nobody signed in: off. */
+enum settings_editor app_editor_mode(const struct app *app);
+
+/* The screens open (a session of one person, not a shared account):
+ * write a sign_in row saying how (over SSH from where, or at a terminal
+ * of this computer).  Errors are not the person's business: dropped. */
+void app_session_signed_in(struct app *app);
+
+/* The screens closed: write a sign_out row for whoever was signed in
+ * (how: "left peerdesk", or the line dropped when hangup) and forget
+ * them.  Nothing when nobody was. */
+void app_session_end(struct app *app, int hangup);
+
+/* The screens locked themselves (idle for minutes) or were locked by
+ * the person: audited as lock.  app_session_unlocked: the same person
+ * gave their passphrase again at the lock (unlock). */
+void app_session_locked(struct app *app, int idle_minutes);
+void app_session_unlocked(struct app *app);
+
+/* A person whose Unix login is not a peerdesk user (or is switched
+ * off) tried to open peerdesk: audited as sign_in_refused, with why. */
+void app_session_refused(struct app *app, const char *why);
 
 /* Start a session for the screens.  On a shared account *shared = 1 and
  * nobody is signed in yet (actor empty, login = the Unix login).

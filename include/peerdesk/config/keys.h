@@ -30,7 +30,7 @@ struct keys_conf_entry {
 
 struct keys_conf {
 	struct keys_conf_entry *v;
-	size_t n;
+	size_t n, cap;	/* cap: room in v (it grows by doubling) */
 	char *file;	/* where it came from, for messages; may be NULL */
 };
 

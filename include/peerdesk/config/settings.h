@@ -13,13 +13,23 @@
 
 #include "peerdesk/core/status.h"
 
-/* The system settings file; `make SYSCONFDIR=/some/etc` moves it (for
- * tests of an installed, setgid peerdesk, which reads no other). */
-#ifndef PEERDESK_SYSCONFDIR
-#define PEERDESK_SYSCONFDIR "/etc"
-#endif
-#define SETTINGS_SYSTEM_PATH PEERDESK_SYSCONFDIR "/peerdesk/config.yaml"
-#define SETTINGS_DEFAULT_DB "/var/lib/peerdesk/peerdesk.db"
+/* The system settings file (SYSCONFDIR/peerdesk/config.yaml) and the
+ * database when the settings name none (STATEDIR/peerdesk.db), built in:
+ * `make SYSCONFDIR=... STATEDIR=...` (the Makefile's gen/paths.h, which
+ * only settings.c includes, so a change rebuilds only that). */
+extern const char settings_system_path[];
+extern const char settings_default_db[];
+#define SETTINGS_SYSTEM_PATH settings_system_path
+#define SETTINGS_DEFAULT_DB settings_default_db
+
+/* What Ctrl-E (edit in an editor) may start: the person's own editor
+ * ($VISUAL, $EDITOR, else vi), a restricted one that can open no other
+ * file and run no command (rnano), or nothing at all. */
+enum settings_editor {
+	SETTINGS_EDITOR_OWN,		/* "own" */
+	SETTINGS_EDITOR_RESTRICTED,	/* "restricted" */
+	SETTINGS_EDITOR_OFF		/* "off" */
+};
 
 /* Where the settings in use came from. */
 enum settings_origin {
@@ -53,6 +63,11 @@ struct settings {
 	int retention_years;		/* 6 */
 	int draft_autosave_seconds;	/* 5 */
 	char *rules_file;		/* NULL: the built-in rules.yaml */
+	enum settings_editor editor;	/* office staff and managers at a
+					 * terminal of this computer: own */
+	enum settings_editor pal_editor; /* PALs: restricted (never own);
+					 * over SSH everyone is at most
+					 * restricted */
 	char *file;			/* the settings file read, NULL if
 					 * none */
 	enum settings_origin origin;
@@ -90,6 +105,9 @@ enum pd_status settings_resolve_with(const char *cli_path,
 
 /* Is login one of the shared office accounts? */
 bool settings_is_shared_account(const struct settings *s, const char *login);
+
+/* "own", "restricted" or "off". */
+const char *settings_editor_name(enum settings_editor e);
 
 /* "monday" .. "sunday" for 1..7; "" otherwise. */
 const char *settings_day_name(int day);

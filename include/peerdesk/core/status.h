@@ -23,7 +23,8 @@
 	X(PD_IO,        "input/output error") \
 	X(PD_FULL,      "the disk is full") \
 	X(PD_READONLY,  "the database is read-only") \
-	X(PD_LIMIT,     "over a limit")
+	X(PD_LIMIT,     "over a limit") \
+	X(PD_DAMAGED,   "the database is damaged")
 
 enum pd_status {
 #define PD_STATUS_ENUM(id, msg) id,

@@ -1,10 +1,14 @@
 /* audit.h - who did what, when, to which record.  Rows can never be
- * changed or removed (the schema's triggers refuse it). */
+ * changed or removed (the schema's triggers refuse it), and each row
+ * carries a SHA-256 hash of the previous row's hash and its own fields
+ * (a chain: docs/data-model.md), so a change made by going round the
+ * triggers shows. */
 #ifndef PEERDESK_DB_AUDIT_H
 #define PEERDESK_DB_AUDIT_H
 
 #include <stdint.h>
 
+#include "peerdesk/core/sha256.h"
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/model/records.h"
@@ -21,9 +25,11 @@ struct audit_query {
 	int offset;		/* skip this many rows first (paging) */
 };
 
-/* Write one audit row; a->at "" means now.  a->action and a->entity are
- * required; ids of 0 are stored as "none".  Call inside the caller's
- * transaction, with the change it records. */
+/* Write one audit row, chained to the one before.  Its time is always
+ * the real UTC time now (a->at is not used); a->day is the business day
+ * ("" = the real UTC date).  a->action and a->entity are required; ids
+ * of 0 are stored as "none".  Call inside the caller's transaction, with
+ * the change it records (without one, it makes its own). */
 enum pd_status db_audit_insert(struct db *db, const struct audit_entry *a,
     struct pd_err *err);
 
@@ -37,5 +43,44 @@ enum pd_status db_audit_list(struct db *db, const struct audit_query *q,
  * aside). */
 enum pd_status db_audit_count(struct db *db, const struct audit_query *q,
     int64_t *n, struct pd_err *err);
+
+/* The newest row of the chain. */
+struct audit_head {
+	int64_t id;				/* 0: the trail is empty */
+	char hash[SHA256_HEX_LEN + 1];		/* "" when id is 0 */
+};
+
+/* *h = the newest audit row's id and hash. */
+enum pd_status db_audit_head(struct db *db, struct audit_head *h,
+    struct pd_err *err);
+
+/* *h = the newest head a full check found whole and wrote down (the
+ * rows a backup or `audit --verify` writes: entity "audit_chain",
+ * entity_id the row, after its hash); id 0 when there is none. */
+enum pd_status db_audit_seal(struct db *db, struct audit_head *h,
+    struct pd_err *err);
+
+/* What db_audit_verify found. */
+struct audit_verify {
+	int64_t rows;		/* rows checked */
+	struct audit_head head;	/* the newest row checked */
+	int64_t bad_id;		/* the first row that does not fit; 0: none */
+	char why[256];		/* what is wrong there, in plain words */
+};
+
+/* Recompute the whole chain in id order.  PD_OK when it could be read:
+ * then out->bad_id is 0 when every row fits, or names the first row that
+ * was changed, added or follows removed rows.  Another status when the
+ * table could not be read. */
+enum pd_status db_audit_verify(struct db *db, struct audit_verify *out,
+    struct pd_err *err);
+
+/* The same from a head verified before (start): row start->id must
+ * still be there with the same hash, and every later row must fit.
+ * start NULL or with id 0: the whole chain.  out->rows counts the rows
+ * checked after start. */
+enum pd_status db_audit_verify_from(struct db *db,
+    const struct audit_head *start, struct audit_verify *out,
+    struct pd_err *err);
 
 #endif

@@ -16,20 +16,33 @@ enum db_open_mode {
 	DB_OPEN_EXISTING,	/* fail with PD_NOT_FOUND if the file is missing */
 	DB_OPEN_CREATE,		/* create if missing */
 	DB_OPEN_READONLY,
-	DB_OPEN_NO_UPGRADE	/* create if missing, apply no migrations
-				 * (tests, and checking a file to restore) */
+	DB_OPEN_NO_UPGRADE,	/* create if missing, apply no migrations
+				 * (tests) */
+	DB_OPEN_SCRATCH		/* a file this process has just made and
+				 * alone uses (demo, restore's copy): may be
+				 * empty; journal in memory, no syncs (the
+				 * caller syncs and renames it into place),
+				 * never WAL, no migrations */
 };
 
 /* Open (or create) the database at path, set WAL, foreign_keys=ON,
  * synchronous=FULL, a busy timeout of at least 5 s, and apply any
  * migrations this program knows.  A database newer than the program is
- * refused with PD_TOO_NEW and left untouched.  On success *out is a new
+ * refused with PD_TOO_NEW and left untouched.  A file that is empty
+ * (0 bytes), too short, not a database or has lost its tables is
+ * PD_DAMAGED, saying how to restore, and is never made afresh.  On success *out is a new
  * handle the caller frees with db_close(). */
 enum pd_status db_open(const char *path, enum db_open_mode mode,
     struct db **out, struct pd_err *err);
 
 /* Finalise cached statements and close; *dbp becomes NULL. NULL ok. */
 void db_close(struct db **dbp);
+
+/* Copy everything in the write-ahead log into the database file and
+ * empty the log to 0 bytes (PRAGMA wal_checkpoint(TRUNCATE)), so old
+ * copies of changed pages are nowhere on disk.  Outside a transaction.
+ * PD_BUSY when another connection kept it from finishing. */
+enum pd_status db_checkpoint_truncate(struct db *db, struct pd_err *err);
 
 /* PRAGMA user_version of the open database. */
 int db_schema_version(struct db *db);
@@ -51,15 +64,21 @@ void db_rollback(struct db *db);
 /* PRAGMA integrity_check and foreign_key_check: PD_OK when both clean. */
 enum pd_status db_check(struct db *db, struct pd_err *err);
 
-/* Online backup of the open database to path (SQLite backup API). */
-enum pd_status db_backup(struct db *db, const char *path,
-    struct pd_err *err);
+/* Copy the whole of from into to with SQLite's backup API, in one pass
+ * under one read transaction of from (so writers elsewhere go on, and
+ * the copy is one moment).  to's contents are replaced; other
+ * connections to it see the change as one transaction.  Neither may be
+ * inside a transaction. */
+enum pd_status db_copy(struct db *from, struct db *to, struct pd_err *err);
 
-/* Replace the open database's contents with the database file at path
- * (SQLite backup API, in the other direction).  The caller checks the
- * file first (app_backup_check). */
-enum pd_status db_restore_from(struct db *db, const char *path,
-    struct pd_err *err);
+/* Leave WAL for a rollback journal, so the file stands alone (a backup
+ * to be copied or moved). */
+enum pd_status db_single_file(struct db *db, struct pd_err *err);
+
+/* PD_OK when db's tables, indexes and triggers are exactly those the
+ * migrations make for its schema version (compared, row by row, with a
+ * fresh database in memory); PD_INVALID naming the first difference. */
+enum pd_status db_schema_check(struct db *db, struct pd_err *err);
 
 /* For bulk loads (demo, import): bigger cache while the transaction
  * runs.  Call before db_begin; undone by db_bulk_end. */

@@ -48,6 +48,23 @@ enum pd_status dbtest_count(struct db *db, const char *table, int64_t *n,
 enum pd_status dbtest_audit_tamper(struct db *db, int64_t id, int remove,
     struct pd_err *err);
 
+/* An audit row written as db_audit_insert does (chained), but at the
+ * time at instead of now: for lists by date. */
+struct audit_entry;
+enum pd_status dbtest_audit_insert_at(struct db *db,
+    const struct audit_entry *a, const char *at, struct pd_err *err);
+
+/* What root with sqlite3 could do: drop the audit triggers, then
+ * 0: change row id's summary, 1: remove row id, 2: add a row after the
+ * last with a made-up hash. */
+enum pd_status dbtest_audit_forge(struct db *db, int64_t id, int how,
+    struct pd_err *err);
+
+/* An audit row as schema 1 to 7 had it (no day, no hash): for checking
+ * that migration 0008 chains the rows already there. */
+enum pd_status dbtest_audit_legacy(struct db *db, const char *summary,
+    struct pd_err *err);
+
 /* A done session note (place "other") of pal_id with client_id. */
 enum pd_status dbtest_session(struct db *db, int64_t client_id,
     int64_t pal_id, const char *date, int minutes, int64_t *id,
@@ -76,5 +93,8 @@ enum pd_status dbtest_query_plan(struct db *db, const char *contains,
  * them): rows stepped in full scans, sorts, and VM steps. */
 enum pd_status dbtest_stmt_counters(struct db *db, const char *contains,
     int *fullscan_steps, int *sorts, int *vm_steps, struct pd_err *err);
+
+/* The file the database was opened from. */
+const char *dbtest_path(struct db *db);
 
 #endif

@@ -11,4 +11,9 @@
 enum pd_status dbtest_fill_disk(struct db *db, int extra_pages,
     struct pd_err *err);
 
+/* Make every write fail (on != 0: PRAGMA query_only), as when the
+ * database cannot be written at a hangup; 0 puts writing back. */
+enum pd_status dbtest_refuse_writes(struct db *db, int on,
+    struct pd_err *err);
+
 #endif

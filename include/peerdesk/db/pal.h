@@ -87,6 +87,12 @@ enum pd_status db_pal_benefit_set(struct db *db, int64_t pal_id,
     enum benefit_rule r, const char *from, const char *note, int64_t by,
     struct pd_err *err);
 
+/* The rule in force on date; *recorded (may be NULL) 0 when none was
+ * set on or before date.  RULE_NONE (and PD_OK) then. */
+enum pd_status db_pal_benefit_find(struct db *db, int64_t pal_id,
+    const char *date, enum benefit_rule *r, int *recorded,
+    struct pd_err *err);
+
 /* The rule in force on date; RULE_NONE (and PD_OK) if none was set. */
 enum pd_status db_pal_benefit_on(struct db *db, int64_t pal_id,
     const char *date, enum benefit_rule *r, struct pd_err *err);

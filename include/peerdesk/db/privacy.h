@@ -15,6 +15,9 @@
 struct privacy_client {
 	int64_t id;
 	char *name;
+	char *preferred_name;	/* NULL when none */
+	char *phone;		/* NULL when none */
+	char date_of_birth[11];	/* "" when not known */
 	char status[12];	/* "closed", ... */
 	char closed_on[11];	/* "" when not closed */
 	char anonymised_at[21];	/* "" when not erased */
@@ -38,30 +41,53 @@ enum pd_status db_privacy_read(struct db *db, int64_t id,
  * (becomes "Erased client #ID"), contact and personal fields, allies,
  * referral people and notes, funding notes and negotiator, plan text,
  * goals' words, plan notes, session and review notes, shortlist and
- * assignment reasons, timesheet line notes, drafts naming the client;
- * in other clients' session, plan and review notes and records, their
- * name and phone number become "(erased)";
- * redact the client's audit rows (and any row naming them); set
- * anonymised_at to now.  Keeps dates, minutes, pay and who/when/what. */
+ * assignment reasons, the notes of their timesheet lines, the drafts
+ * about them (DRAFT_ABOUT: a draft of their record, or of a new record
+ * for them), and the before and after kept beside the audit's rows about
+ * them (audit_detail); set anonymised_at to now.  Keeps dates, minutes,
+ * pay and the audit rows.  Other people's records are not touched here
+ * (db_privacy_texts, db_privacy_text_set). */
 enum pd_status db_privacy_erase(struct db *db, int64_t id,
     int64_t actor_id, struct pd_err *err);
 
-/* A record of someone else that names the client in its free text. */
-struct privacy_mention {
-	const char *what;	/* "session note", "plan note", "review",
-				 * "client record" */
-	int64_t record_id;	/* that record's number */
-	int64_t client_id;	/* whose record it is */
-	const char *client_name;
-	const char *on;		/* its date, "YYYY-MM-DD" */
+/* Where someone else's free text may name a client. */
+enum privacy_field {
+	PRIVACY_SESSION_DID, PRIVACY_SESSION_WELL, PRIVACY_SESSION_FOLLOW,
+	PRIVACY_PLAN_NOTE, PRIVACY_REVIEW, PRIVACY_CONTACT_NOTES,
+	PRIVACY_DIAGNOSIS_NOTE, PRIVACY_CRISIS_CONTACTS, PRIVACY_PLAN_VERSION_NOTE,
+	PRIVACY_LINE_NOTE, PRIVACY_DRAFT, PRIVACY_AUDIT_BEFORE,
+	PRIVACY_AUDIT_AFTER, PRIVACY_FIELD_COUNT
 };
 
-/* Call cb for each record of another client whose free text names client
- * id (their name of 4 or more bytes, or their phone number), oldest
- * first: erasure replaces the name and number there, and says where.
- * The row is valid only during the call; nonzero from cb stops. */
-enum pd_status db_privacy_mentions(struct db *db, int64_t id,
-    int (*cb)(void *arg, const struct privacy_mention *m), void *arg,
+/* One such text. */
+struct privacy_text {
+	enum privacy_field field;
+	const char *what;	/* "session note", "plan note", "review",
+				 * "client record", "plan", "timesheet line",
+				 * "kept draft", "audit's copy of a change" */
+	int64_t record_id;	/* that record's number */
+	int64_t client_id;	/* whose record it is (0: a PAL's line, a
+				 * member of staff's draft) */
+	const char *owner;	/* that client's name, or the staff member's
+				 * for a draft (may be NULL) */
+	const char *on;		/* its date, "YYYY-MM-DD" */
+	const char *text;
+};
+
+/* Call cb for every non-empty free text of records that are not client
+ * id's (other clients' session, plan and review notes, contact and
+ * diagnosis notes, crisis contacts and plan notes of their plans, other
+ * timesheet lines' notes, drafts not about them, the audit's copies of
+ * other clients' changes), oldest first.  Valid only during the call;
+ * nonzero from cb stops. */
+enum pd_status db_privacy_texts(struct db *db, int64_t id,
+    int (*cb)(void *arg, const struct privacy_text *t), void *arg,
+    struct pd_err *err);
+
+/* Set that text of record_id to now, if it is still old; PD_CONFLICT
+ * when it has changed since it was read. */
+enum pd_status db_privacy_text_set(struct db *db, enum privacy_field f,
+    int64_t record_id, const char *old, const char *now,
     struct pd_err *err);
 
 /* Call cb for each closed, not yet erased client whose closed_on is on

@@ -42,6 +42,9 @@ struct hours_input {
 				 * and opt->limits; else against every
 				 * stretch of the week (a rule or limit
 				 * that changed inside it) */
+	unsigned missing;	/* PERMITTED_NO_RULE, PERMITTED_NO_RATE (no
+				 * rate at all); minutes in a band with no
+				 * rate add PERMITTED_NO_RATE themselves */
 };
 
 /* The settings and figures the sums use. */
@@ -131,6 +134,7 @@ struct hours_report {
 					 * approved or paid weeks, by day */
 	size_t n_adjusts, cap_adjusts;
 	struct hours_totals totals;	/* filled by hours_report_finish */
+	unsigned csv_flags;	/* CSV_RAW, CSV_EXCEL (core/csvout.h) */
 };
 
 /* Work out one PAL's row: pay per band (money_pay_for_minutes), holiday

@@ -31,6 +31,8 @@ struct pay_line {
 	int64_t pay_pence, holiday_pence, gross_pence;
 	enum week_status status;
 	enum permitted_verdict verdict;
+	int not_checked;	/* no benefit rule or no pay rate recorded:
+				 * the limit could not be checked */
 	char *note;		/* "" or "the benefit rule changed ..." */
 	int overrides;
 	char *override_reason;	/* "" when none */

@@ -10,6 +10,7 @@
 #ifndef PEERDESK_MODEL_PERMITTED_H
 #define PEERDESK_MODEL_PERMITTED_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "peerdesk/model/date.h"
@@ -59,8 +60,15 @@ struct permitted_result {
 	char note[PERMITTED_NOTE_LEN];	/* when judged > 1: "the benefit
 				 * rule changed on Thu 3 Dec: judged against
 				 * both"; else "" */
+	unsigned missing;	/* PERMITTED_NO_RULE | PERMITTED_NO_RATE */
+	int pay_unchecked;	/* a pay limit could not be checked (no rate) */
 	char sentence[PERMITTED_SENTENCE_LEN];
 };
+
+/* What is not recorded for the PAL, so cannot be judged: said in words,
+ * never shown as "£0.00, no limit applies". */
+#define PERMITTED_NO_RULE 1u	/* no benefit rule recorded */
+#define PERMITTED_NO_RATE 2u	/* no pay rate for (some of) the week */
 
 /* What a week is judged against: the PAL's benefit rule and the limits
  * DWP applies, day by day, as stretches that start where either
@@ -89,11 +97,13 @@ void permitted_basis_day(struct permitted_basis *b, pd_date d,
 /* Check one week against every stretch of b: the strictest verdict
  * stands (over, then close, then within, then no limit; between equal
  * verdicts the one with more pay over, or less pay room, then the one
- * with an hours limit).  *out is that stretch's result; when b
+ * with an hours limit).  missing (PERMITTED_NO_RULE, PERMITTED_NO_RATE) is
+ * carried to every stretch.  *out is that stretch's result; when b
  * has more than one stretch, judged says how many and note and the
  * sentence say so in words.  An empty b judges nothing (RULE_NONE). */
-void permitted_check_basis(const struct permitted_basis *b, int minutes,
-    int64_t pence, int near_percent, struct permitted_result *out);
+void permitted_check_basis(const struct permitted_basis *b, unsigned missing,
+    int minutes, int64_t pence, int near_percent,
+    struct permitted_result *out);
 
 /* Check one week.  rule comes from records.h; lim may be NULL when no
  * figures are known (verdict NA, said in the sentence); near_percent is
@@ -101,6 +111,15 @@ void permitted_check_basis(const struct permitted_basis *b, int minutes,
 void permitted_check(enum benefit_rule rule, int minutes, int64_t pence,
     const struct permitted_limits *lim, int near_percent,
     struct permitted_result *out);
+
+/* As permitted_check, knowing what is missing.  No rule: nothing is
+ * judged (verdict NA) and the sentence says "no benefit rule recorded:
+ * the limit cannot be checked".  No rate: pay is "not known" and a pay
+ * limit is not judged ("no pay rate recorded: the limit cannot be
+ * checked"); an hours limit still is. */
+void permitted_check_missing(enum benefit_rule rule, unsigned missing,
+    int minutes, int64_t pence, const struct permitted_limits *lim,
+    int near_percent, struct permitted_result *out);
 
 /* The week before and after adding add_minutes and add_pence (either may
  * be 0, or negative to take a line off), so a screen can warn before
@@ -118,10 +137,34 @@ void permitted_check_adding(enum benefit_rule rule, int minutes,
     const struct permitted_limits *lim, int near_percent,
     struct permitted_change *out);
 
+/* As permitted_check_adding, knowing what is missing (see above). */
+void permitted_check_adding_missing(enum benefit_rule rule,
+    unsigned missing, int minutes, int64_t pence, int add_minutes,
+    int64_t add_pence, const struct permitted_limits *lim,
+    int near_percent, struct permitted_change *out);
+
+/* The words for what is missing, e.g. "no pay rate recorded: the limit
+ * cannot be checked"; "" when nothing is. */
+const char *permitted_missing_words(unsigned missing);
+
+/* The PAL's rule in words: benefit_rule_label, or "no benefit rule
+ * recorded" when none is. */
+const char *permitted_rule_label(const struct permitted_result *r);
+
+/* A short verdict for a column: permitted_verdict_label, or "no rule
+ * recorded" / "no pay rate recorded" when the limit cannot be checked. */
+const char *permitted_result_label(const struct permitted_result *r);
+
+/* Room left, short, for a column: "2h 29m, £31.91", "£31.91", "over the
+ * limit", "no limit", or what is missing ("no pay rate recorded", "no
+ * rule recorded"). */
+void permitted_room_words(const struct permitted_result *r, char *buf,
+    size_t n);
+
 /* As permitted_check_adding, against every stretch of b. */
 void permitted_check_adding_basis(const struct permitted_basis *b,
-    int minutes, int64_t pence, int add_minutes, int64_t add_pence,
-    int near_percent, struct permitted_change *out);
+    unsigned missing, int minutes, int64_t pence, int add_minutes,
+    int64_t add_pence, int near_percent, struct permitted_change *out);
 
 /* "n/a", "ok", "near", "over" (for CSV); NULL when out of range. */
 const char *permitted_verdict_str(enum permitted_verdict v);

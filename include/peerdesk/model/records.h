@@ -10,16 +10,10 @@
 #ifndef PEERDESK_MODEL_RECORDS_H
 #define PEERDESK_MODEL_RECORDS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 enum role { ROLE_OFFICE, ROLE_PAL, ROLE_MANAGER };
-
-/* Who is doing something: every app_* call takes one. */
-struct actor {
-	int64_t staff_id;	/* 0 for the system (demo, init, migrations) */
-	enum role role;
-	char login[64];
-};
 
 struct staff {
 	int64_t id;
@@ -154,6 +148,8 @@ struct ts_line {
 	int64_t training_id;	/* 0 = none (pal_training row) */
 	char *note;
 	int version;
+	int64_t import_id;	/* 0 = typed in; else the import_log row
+				 * (written on insert only) */
 };
 
 struct ts_week {
@@ -170,7 +166,9 @@ struct ts_week {
 
 struct audit_entry {
 	int64_t id;
-	char at[21];
+	char at[21];	/* the real UTC moment it was written (never --today) */
+	char day[11];	/* the business day ("today", --today in tests);
+			 * "" in rows written before schema 8 */
 	int64_t actor_id;
 	char *actor_login;
 	char *action;	/* create, update, delete, open, approve, ... */
@@ -192,6 +190,19 @@ void ts_line_fini(struct ts_line *l);
 void audit_entry_fini(struct audit_entry *a);
 /* A deep copy of from into to (free it with audit_entry_fini). */
 void audit_entry_copy(struct audit_entry *to, const struct audit_entry *from);
+
+/* Signing in and out, and the lock, are about the person, not a record:
+ * true for sign_in, sign_out, sign_in_failed, sign_in_refused, lock and
+ * unlock. */
+bool audit_is_session(const char *action);
+
+/* True for a refused attempt (sign_in_failed, sign_in_refused). */
+bool audit_is_refusal(const char *action);
+
+/* The action as shown on screen and in text (at most 9 columns): the
+ * stored name, except "failed" for sign_in_failed and "refused" for
+ * sign_in_refused.  CSV keeps the stored name. */
+const char *audit_action_label(const char *action);
 
 /* Names as stored in the database and shown in CSV ("office", "pal",
  * "manager"; "none", "lower", ...).  *_from_str returns 0 and sets *out,

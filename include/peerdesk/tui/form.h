@@ -99,6 +99,9 @@ bool form_is_dirty(const struct screen *s);
 const char *form_context(const struct screen *s);
 bool form_text_focus(const struct screen *s);
 void form_help_more(const struct screen *s, struct strbuf *out);
+/* A click on a field's label or value, or on the button, moves the
+ * focus there (checking the field it leaves, as Tab does). */
+enum tui_result form_on_mouse(struct screen *s, int y, int x);
 
 /* The callbacks and state of a form screen, for a screen_ops
  * initialiser (add .name, .title, .def and any limits yourself). */
@@ -116,7 +119,8 @@ void form_help_more(const struct screen *s, struct strbuf *out);
 	.is_dirty = form_is_dirty, \
 	.context = form_context, \
 	.text_focus = form_text_focus, \
-	.help_more = form_help_more
+	.help_more = form_help_more, \
+	.on_mouse = form_on_mouse
 
 /* Show msg beside the field called id (NULL msg clears it) and move the
  * focus there.  False if there is no such field. */

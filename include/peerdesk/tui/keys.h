@@ -4,8 +4,15 @@
  * scripts and on screen.  Names: "Enter", "Esc", "Tab", "S-Tab", "Space",
  * "Backspace", "Delete", "Insert", "Up", "Down", "Left", "Right", "Home",
  * "End", "PgUp", "PgDn", "F1".."F12", "C-a".."C-z", or one printable
- * character ("a", "?", "/", "é").  Named keys are matched without regard
- * to case; single characters are case-sensitive.
+ * character ("a", "?", "/", "é"); "M-" before any of them means the Alt
+ * (Meta) key held down with it ("M-x").  Named keys are matched without
+ * regard to case; single characters are case-sensitive.
+ *
+ * Terminals send most special keys as escape sequences.  keys_read()
+ * reads one whole sequence, maps the usual xterm, PuTTY, rxvt, Linux
+ * console, screen and tmux forms (one table, keys_from_seq) to the curses
+ * key codes the key map uses, and swallows any other sequence whole:
+ * never an Esc followed by letters.
  *
  * Bindings are grouped in sections ("global", "list", "form", "edit",
  * a screen's own name, ...).  A screen looks keys up along a chain of
@@ -29,6 +36,7 @@
 struct tui_key {
 	bool fn;
 	int32_t code;
+	bool meta;	/* Alt (Meta) held: the terminal sent ESC first */
 };
 
 #define KEYS_NAME_MAX 32
@@ -43,8 +51,47 @@ const char *keys_name(struct tui_key k, char buf[KEYS_NAME_MAX]);
 
 /* Turn what wget_wch returned (rc is OK or KEY_CODE_YES) into a key,
  * folding synonyms: '\n' and KEY_ENTER become Enter, 127 and 8 become
- * Backspace. */
+ * Backspace; Find and Select (screen, tmux) become Home and End, the
+ * shifted editing keys the plain ones, F13-F63 F1-F12, and keys the
+ * terminal database names with modifiers (xterm's kHOM5) the plain key
+ * (this needs curses started). */
 struct tui_key keys_from_wch(int rc, uint32_t wc);
+
+/* The key a terminal's escape sequence stands for: seq is what came
+ * after ESC ("[4~", "OF", "[1;5H", "[[A").  Modifiers (Ctrl, Alt) are
+ * dropped, Shift with Left and Right gives S-Left and S-Right.  False
+ * for a sequence that is no key peerdesk knows (it is then ignored). */
+bool keys_from_seq(const char *seq, size_t len, struct tui_key *out);
+
+/* Where keys_read() gets input: like get_wch() with timeout(timeout_ms)
+ * (-1 waits): OK with a character, KEY_CODE_YES with a curses key code,
+ * or ERR when nothing came in time. */
+typedef int (*keys_next_fn)(void *ctx, int timeout_ms, uint32_t *wc);
+
+/* A reader: next and ctx are the caller's; the rest starts zeroed and
+ * holds keys read ahead (Esc pressed twice in quick succession). */
+struct keys_reader {
+	keys_next_fn next;
+	void *ctx;
+	struct tui_key queued[2];
+	size_t nqueued;
+	bool esc_read;
+};
+
+enum keys_got {
+	KEYS_GOT_NOTHING,	/* the first read said ERR (timeout, signal) */
+	KEYS_GOT_KEY,		/* *out is a key */
+	KEYS_GOT_IGNORED	/* a sequence no key stands for: read, dropped */
+};
+
+/* Read one key through next: the first read waits timeout_ms; after an
+ * ESC each further byte must come within seq_ms or the ESC was the Esc
+ * key (a sequence cut short is dropped).  CSI (ESC [ parameters,
+ * intermediates, a final byte 0x40-0x7e) and SS3 (ESC O x) sequences
+ * are read whole and mapped by keys_from_seq or ignored; ESC then a
+ * character is that character with Alt (meta). */
+enum keys_got keys_read(struct keys_reader *r, int timeout_ms,
+    int seq_ms, struct tui_key *out);
 
 /* True for a character key that types text (not a control character). */
 bool keys_is_text(struct tui_key k);

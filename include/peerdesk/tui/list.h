@@ -11,6 +11,7 @@
  *   draw       -> list_view_draw(&st->lv, cur)
  *   on_action  -> list_view_action(&st->lv, a) (ACT_OPEN is left to you)
  *   on_text    -> list_view_text(&st->lv, s, k)
+ *   on_mouse   -> list_view_click(&st->lv, y, x)
  *   context    -> list_view_context(&st->lv)
  *   text_focus -> list_view_filtering(&st->lv)
  * and give the screen the sections {"list", NULL}.
@@ -86,6 +87,10 @@ enum tui_result list_view_action(struct list_view *lv, enum action a);
 
 /* A typed character: goes to the filter while filtering, or starts the
  * filter when no key on screen s is bound to it. */
+/* A click at screen row y, column x: select the row there (and stop
+ * filtering).  TUI_UNHANDLED when no row is there. */
+enum tui_result list_view_click(struct list_view *lv, int y, int x);
+
 enum tui_result list_view_text(struct list_view *lv, const struct screen *s,
     struct tui_key k);
 

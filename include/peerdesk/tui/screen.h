@@ -91,6 +91,9 @@ struct screen_ops {
 	bool (*text_focus)(const struct screen *s);
 	/* More help for the help screen, e.g. about the focused field. */
 	void (*help_more)(const struct screen *s, struct strbuf *out);
+	/* A left click at row y, column x (screen coordinates): focus
+	 * what is there.  TUI_IGNORED when nothing is. */
+	enum tui_result (*on_mouse)(struct screen *s, int y, int x);
 };
 
 struct screen {
@@ -172,9 +175,10 @@ void tui_quit(struct tui *ui, int status);
 /* Today's date as "YYYY-MM-DD" (the app's clock if it gave one). */
 const char *tui_today(const struct tui *ui, char buf[11]);
 
-/* Run the external editor on path (see tui_config.run_editor), leaving
- * curses mode around it.  Returns the editor's exit status, -1 if it
- * could not run. */
-int tui_edit_file(struct tui *ui, const char *path);
+/* Edit text in the external editor (tui_config.run_editor through
+ * tui_edit_text), leaving curses mode around it.  0 with the new text
+ * in *out; TUI_EDITOR_OFF (the screen was not left),
+ * TUI_EDITOR_MISSING, the editor's exit status, or -1. */
+int tui_edit(struct tui *ui, const char *text, struct strbuf *out);
 
 #endif

@@ -7,12 +7,15 @@
  * the xalloc fatal hook (out of memory, die()), and at exit.
  *
  * SIGTERM, SIGHUP and SIGINT only set a flag (term_signal_pending());
- * the main loop notices it within one input timeout.
+ * the main loop notices it within one input timeout.  So do SIGTSTP
+ * (term_stop_requested: the loop then calls term_suspend_job) and
+ * SIGCONT (term_continued: the loop redraws).
  */
 #ifndef PEERDESK_TUI_TERM_H
 #define PEERDESK_TUI_TERM_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "peerdesk/core/status.h"
@@ -31,8 +34,9 @@ bool term_locale_is_utf8(void);
 enum pd_status term_check_name(const char *term, struct pd_err *err);
 
 /* Start curses with newterm(term, out, in) and set it up: raw keys (so
- * C-s and C-q arrive), no echo, keypad, a short Esc delay, colour unless
- * monochrome, NO_COLOR or the terminal says no.  PD_CONFIG with a clear
+ * C-s, C-q and C-z arrive), no echo, keypad, a short Esc delay
+ * (term_seq_ms), mouse clicks and the wheel where the terminal reports
+ * them, colour unless monochrome, NO_COLOR or the terminal says no.  PD_CONFIG with a clear
  * message when the terminal is unknown or cannot address the cursor. */
 enum pd_status term_start(const char *term, FILE *out, FILE *in,
     bool monochrome, struct pd_err *err);
@@ -56,6 +60,31 @@ int term_signal_pending(void);
 
 /* Drop a pending sig (e.g. the SIGINT a child's Ctrl-C sent us too). */
 void term_signal_forget(int sig);
+
+/* How long (ms) the bytes of one escape sequence may be apart, and how
+ * long a lone Esc waits: ESCDELAY from the environment (1-5000), else
+ * TERM_ESCDELAY_MS. */
+#define TERM_ESCDELAY_MS 50
+int term_escdelay_from(const char *env);
+int term_seq_ms(void);
+
+/* A keys_next_fn (tui/keys.h) reading the terminal with get_wch. */
+int term_next(void *ctx, int timeout_ms, uint32_t *wc);
+
+/* A SIGTSTP arrived (and clear it). */
+bool term_stop_requested(void);
+
+/* A SIGCONT arrived (and clear it): the screen needs drawing again. */
+bool term_continued(void);
+
+/* Give the terminal back and stop as the shell's job (C-z); when `fg`
+ * continues it, take the terminal again (the caller redraws).  False
+ * when nothing stopped: there was no shell to go back to. */
+bool term_suspend_job(void);
+
+/* Stop as the shell's job until `fg`, curses left as it is (the editor
+ * stopped: we stop with it).  False when nothing stopped. */
+bool term_stop_self(void);
 
 /* Leave curses for an outside program and come back afterwards. */
 void term_suspend(void);

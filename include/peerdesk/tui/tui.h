@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "peerdesk/core/status.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/tui/keys.h"
 #include "peerdesk/tui/screen.h"
 
@@ -33,9 +34,13 @@ struct tui_config {
 	void (*on_signal)(void *app, int sig);
 	/* Today's date for date fields ("today", "+3"); NULL = local date. */
 	const char *(*today)(void *app, char buf[11]);
-	/* Run an editor on a file; NULL = $VISUAL, $EDITOR, then vi.  Tests
-	 * swap it; the place to drop setgid privileges later. */
+	/* Run an editor on a file (a private copy, see tui_edit_text);
+	 * NULL = tui_editor_default.  The app picks the person's own or the
+	 * restricted one, or answers TUI_EDITOR_OFF; tests swap it. */
 	int (*run_editor)(const char *path, void *ctx);
+	/* May an editor run at all now?  NULL = yes; else 0 or
+	 * TUI_EDITOR_OFF, asked before the screen is left. */
+	int (*editor_check)(void *ctx);
 	void *editor_ctx;
 };
 
@@ -61,6 +66,22 @@ void tui_free(struct tui **ui);
 /* Handle one key as the main loop does. */
 void tui_handle_key(struct tui *ui, struct tui_key k);
 
+enum tui_mouse {
+	TUI_CLICK,		/* the left button */
+	TUI_WHEEL_UP,
+	TUI_WHEEL_DOWN
+};
+
+/* Handle a mouse event at row y, column x as the main loop does: a
+ * click goes to the top screen's on_mouse (focus the row, field or
+ * button there); the wheel moves up or down three rows where the
+ * screen has Up and Down. */
+void tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what);
+
+/* True once after the suspend action (C-z): the main loop then stops
+ * as the shell's job (term_suspend_job). */
+bool tui_suspend_wanted(struct tui *ui);
+
 /* The terminal changed size (LINES/COLS are new): lay everything out. */
 void tui_resize(struct tui *ui);
 
@@ -82,11 +103,36 @@ int tui_tick_ms(const struct tui *ui);
  * exit status. */
 bool tui_done(const struct tui *ui, int *status);
 
-/* The default editor runner: $VISUAL, else $EDITOR, else vi, through
- * /bin/sh so "code -w" works, without the setgid group (dropped in the
- * child before exec), on a private copy of path (0600, in a new 0700
- * folder, all removed after; copied back on exit 0).  Returns the
- * editor's exit status, 126 if the group could not be dropped, or -1. */
+/* run_editor may answer these besides an editor's exit status. */
+#define TUI_EDITOR_OFF (-2)	/* no editor may run here (settings) */
+#define TUI_EDITOR_MISSING (-3)	/* no restricted editor installed */
+
+/* Edit text in an editor: a new folder of its own (mode 0700, in
+ * $TMPDIR or /tmp) holding a copy (note.txt, 0600, text with a final
+ * newline), run(path, ctx) on it, then the copy read back into *out
+ * through the folder made, never through a link, and only if it is
+ * still a regular file of the person's own with one name, at most 4 MB;
+ * the folder and all in it are removed.  Returns run's answer (0 =
+ * *out holds the new text), or -1 when the copy cannot be made or read
+ * back (*out empty). */
+int tui_edit_text(int (*run)(const char *path, void *ctx), void *ctx,
+    const char *text, struct strbuf *out);
+
+/* The person's own editor on path: $VISUAL, else $EDITOR, else vi,
+ * through /bin/sh so "code -w" works, without the setgid group (dropped
+ * in the child before exec).  Returns the editor's exit status, 126 if
+ * the group could not be dropped, or -1. */
 int tui_editor_default(const char *path, void *ctx);
+
+/* The restricted editor on path, for PALs and anyone over SSH: GNU nano
+ * as `rnano --restricted --ignorercfiles -- path`, which can open no
+ * other file, save under no other name, run no command and not be
+ * suspended; never $VISUAL or $EDITOR; an environment of PATH, TERM and
+ * the locale only; without the setgid group.  The editor's exit status,
+ * TUI_EDITOR_MISSING when it is not installed, 126, or -1. */
+#define TUI_RESTRICTED_EDITOR "/usr/bin/nano"
+extern const char *tui_restricted_editor;	/* tests may point it
+						 * elsewhere */
+int tui_editor_restricted(const char *path, void *ctx);
 
 #endif

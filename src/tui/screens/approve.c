@@ -139,7 +139,7 @@ approve_draw(const struct screen *s, struct tui_cursor *cur)
 		approve_row(s, y, w->pal_name, w->label,
 		    duration_format(w->minutes, d),
 		    money_format(w->gross_pence, m),
-		    permitted_verdict_label(w->check.verdict), sty);
+		    permitted_result_label(&w->check), sty);
 		if (sel) {
 			cur->y = y;
 			cur->x = s->area.x;

@@ -292,8 +292,7 @@ assign_ui_manager(const struct screen *s)
 {
 	const struct app *app = s->app;
 
-	return app != NULL && (app->system || (app->have_actor &&
-	    app->actor.role == ROLE_MANAGER));
+	return app != NULL && app_actor_is_manager(app);
 }
 
 int
@@ -301,8 +300,7 @@ assign_ui_pal(const struct screen *s)
 {
 	const struct app *app = s->app;
 
-	return app != NULL && !app->system && app->have_actor &&
-	    app->actor.role == ROLE_PAL;
+	return app != NULL && app_actor_is_pal(app);
 }
 
 static char assign_note[512];

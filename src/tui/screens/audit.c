@@ -119,6 +119,14 @@ audit_fetch(void *ctx, const char *filter, size_t first, size_t n,
 	return app_audit_list(m->app, &q, m->login, audit_fetch_row, m, err);
 }
 
+static enum tui_result
+audit_mouse(struct screen *s, int y, int x)
+{
+	struct audit_ui *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 static const struct audit_entry *
 audit_row(const struct audit_model *m, size_t i)
 {
@@ -148,7 +156,10 @@ audit_record(const struct audit_entry *r, struct strbuf *out)
 	if (r->client_id > 0 && (r->entity == NULL ||
 	    strcmp(r->entity, "client") != 0 || r->entity_id != r->client_id))
 		strbuf_addf(out, ", client %lld", (long long)r->client_id);
-	if (r->client_id > 0 && r->client_name != NULL) {
+	if (r->client_id > 0 && r->client_name != NULL &&
+	    strncmp(r->client_name, "client #", 8) == 0)
+		strbuf_adds(out, " (erased)");
+	else if (r->client_id > 0 && r->client_name != NULL) {
 		strbuf_adds(out, " (");
 		utf8_escape(r->client_name, false, out);
 		strbuf_addc(out, ')');
@@ -171,13 +182,18 @@ audit_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 		    "system");
 		break;
 	case 2:
-		strbuf_adds(out, r->action != NULL ? r->action : "");
+		strbuf_adds(out, audit_action_label(r->action));
 		break;
 	case 3:
-		audit_record(r, out);
+		/* signing in and out is about the person (Who): say how */
+		if (audit_is_session(r->action) && r->summary != NULL)
+			strbuf_adds(out, r->summary);
+		else
+			audit_record(r, out);
 		break;
 	case 4:
-		strbuf_adds(out, r->summary != NULL ? r->summary : "");
+		if (!audit_is_session(r->action))
+			strbuf_adds(out, r->summary != NULL ? r->summary : "");
 		break;
 	default:
 		break;
@@ -189,6 +205,8 @@ audit_style(void *ctx, size_t i)
 {
 	const struct audit_entry *r = audit_row(ctx, i);
 
+	if (r != NULL && audit_is_refusal(r->action))
+		return ST_WARN;
 	return r != NULL && r->action != NULL &&
 	    strcmp(r->action, "open") == 0 ? ST_DIM : ST_NORMAL;
 }
@@ -597,6 +615,7 @@ const struct screen_ops audit_screen = {
 	.layout = audit_layout,
 	.draw = audit_draw,
 	.on_action = audit_action,
+	.on_mouse = audit_mouse,
 	.on_text = audit_text,
 	.on_result = audit_result,
 	.context = audit_context,
@@ -679,7 +698,7 @@ entry_build(struct entry_ui *st)
 	strbuf_reset(&b);
 	strbuf_adds(&b, e->actor_login != NULL ? e->actor_login : "system");
 	entry_field(st, "Who", b.buf, w);
-	entry_field(st, "Action", e->action, w);
+	entry_field(st, "Action", audit_action_label(e->action), w);
 	strbuf_reset(&b);
 	audit_record(e, &b);
 	entry_field(st, "Record", b.buf, w);

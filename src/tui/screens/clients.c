@@ -81,6 +81,14 @@ clients_fetch(void *ctx, const char *filter, size_t first, size_t n,
 	return PD_OK;
 }
 
+static enum tui_result
+clients_mouse(struct screen *s, int y, int x)
+{
+	struct clients *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 static const struct client_row *
 clients_row(const struct clients_model *m, size_t i)
 {
@@ -171,7 +179,7 @@ clients_enter(struct screen *s, const void *arg, struct pd_err *err)
 	(void)arg;
 	st->m.app = app;
 	st->m.status = -1;
-	st->pal = app->have_actor && app->actor.role == ROLE_PAL;
+	st->pal = app_actor_is_pal(app);
 	if (st->pal)
 		list_view_init(&st->lv, clients_pal_columns,
 		    sizeof clients_pal_columns / sizeof clients_pal_columns[0],
@@ -337,6 +345,7 @@ const struct screen_ops clients_screen = {
 	.layout = clients_layout,
 	.draw = clients_draw,
 	.on_action = clients_action,
+	.on_mouse = clients_mouse,
 	.on_text = clients_text,
 	.on_result = clients_result,
 	.context = clients_context,

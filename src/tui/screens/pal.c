@@ -159,7 +159,9 @@ pal_build(struct screen *s)
 	if (r->private_visible) {
 		page_add(pg, K_PAY, 0, ST_HEADER, "Pay and benefit rule");
 		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
-		    "  Benefit rule now: %s", benefit_rule_label(r->rule));
+		    "  Benefit rule now: %s", r->n_benefits == 0 ?
+		    "none recorded: the limit cannot be checked" :
+		    benefit_rule_label(r->rule));
 		for (i = 0; i < r->n_benefits && i < 3; i++)
 			page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
 			    "    %s from %s%s%s", benefit_rule_label(
@@ -177,7 +179,8 @@ pal_build(struct screen *s)
 		}
 		if (r->n_rates == 0)
 			page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
-			    "  no pay rate recorded");
+			    "  no pay rate recorded: the limit cannot be "
+			    "checked");
 	}
 	page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
 	page_layout(pg, s->area.h);
@@ -187,16 +190,14 @@ static enum pd_status
 pal_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct pal_state *st = s->state;
-	struct app *app = assign_app(s);
 	enum pd_status rc;
 	char title[160];
 
-	if (arg != NULL)
-		st->pal_id = *(const int64_t *)arg;
-	else if (app->have_actor)
-		st->pal_id = app->actor.staff_id;
+	/* no PAL named: 0 opens the actor's own record */
+	st->pal_id = arg != NULL ? *(const int64_t *)arg : 0;
 	if ((rc = pal_load(s, err)) != PD_OK)
 		return rc;
+	st->pal_id = st->rec.staff.id;
 	snprintf(title, sizeof title, "PAL: %s", st->rec.staff.name);
 	screen_set_title(s, title);
 	return PD_OK;

@@ -333,7 +333,7 @@ pf_sup_load(void *app, const void *arg, void *rec, struct pd_err *err)
 		return s;
 	v->supervisor = -1;
 	for (i = 0; i < pf_sup_n; i++)
-		if (a->have_actor && pf_sup_ids[i] == a->actor.staff_id)
+		if (app_actor_is(a, pf_sup_ids[i]))
 			v->supervisor = i;
 	return pf_name(app, v->pal_id, "Supervision", err);
 }

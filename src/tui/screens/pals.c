@@ -75,24 +75,15 @@ pals_fetch(void *ctx, const char *filter, size_t first, size_t n,
 	return PD_OK;	/* every PAL is in memory: a few dozen at most */
 }
 
-/* "6h 15m, £79.40", "£79.40", "over the limit", "no limit". */
+/* "6h 15m, £79.40", "£79.40", "over the limit", "no limit", or what is
+ * missing to check it. */
 static void
 pals_room(const struct pal_week *wk, struct strbuf *out)
 {
-	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
-	const struct permitted_result *c = &wk->check;
+	char buf[PERMITTED_SENTENCE_LEN];
 
-	if (c->verdict == PERMITTED_OVER)
-		strbuf_adds(out, "over the limit");
-	else if (c->has_hours_limit && c->has_pay_limit)
-		strbuf_addf(out, "%s, %s", duration_format(c->minutes_left, d),
-		    money_format(c->pence_left, m));
-	else if (c->has_pay_limit)
-		strbuf_adds(out, money_format(c->pence_left, m));
-	else if (c->has_hours_limit)
-		strbuf_adds(out, duration_format(c->minutes_left, d));
-	else
-		strbuf_adds(out, "no limit");
+	permitted_room_words(&wk->check, buf, sizeof buf);
+	strbuf_adds(out, buf);
 }
 
 static void
@@ -122,15 +113,20 @@ pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 		strbuf_adds(out, duration_format(p->week.minutes, d));
 		break;
 	case 3:
-		pals_room(&p->week, out);
+		/* The verdict as a word, so it never rests on colour. */
+		strbuf_adds(out, p->week.check.verdict == PERMITTED_NA ?
+		    "none" : permitted_verdict_str(p->week.check.verdict));
 		break;
 	case 4:
+		pals_room(&p->week, out);
+		break;
+	case 5:
 		strbuf_adds(out, p->dbs_recheck_due[0] ? p->dbs_recheck_due :
 		    "none");
 		break;
-	case 5:
+	case 6:
 		if (p->rule_visible) {
-			strbuf_adds(out, benefit_rule_label(p->week.rule));
+			strbuf_adds(out, permitted_rule_label(&p->week.check));
 			/* judged against more than one rule this week */
 			if (p->week.check.judged > 1)
 				strbuf_adds(out, " (changed this week)");
@@ -157,10 +153,19 @@ pals_row_style(void *ctx, size_t row)
 	return p->active ? ST_NORMAL : ST_DIM;
 }
 
+static enum tui_result
+pals_mouse(struct screen *s, int y, int x)
+{
+	struct pals_state *st = s->state;
+
+	return list_view_click(&st->lv, y, x);
+}
+
 static const struct list_column pals_columns[] = {
 	{ .title = "PAL" },
 	{ .title = "Clients", .width = 8 },
 	{ .title = "This week", .width = 9, .right = true },
+	{ .title = "Limit", .width = 5 },
 	{ .title = "Room left", .width = 17, .min_screen = 56 },
 	{ .title = "DBS re-check", .width = 12, .min_screen = 76 },
 	{ .title = "Rule", .width = 24, .min_screen = 100 },
@@ -197,7 +202,7 @@ pals_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if ((rc = pals_load(s, err)) != PD_OK)
 		return rc;
 	st->manager = assign_ui_manager(s);
-	list_view_init(&st->lv, pals_columns, st->manager ? 6 : 5, &m);
+	list_view_init(&st->lv, pals_columns, st->manager ? 7 : 6, &m);
 	st->lv.empty_text = "No PALs yet. Add them with: peerdesk user add";
 	return list_view_reload(&st->lv, err);
 }
@@ -303,6 +308,7 @@ const struct screen_ops pals_screen = {
 	.layout = pals_layout,
 	.draw = pals_draw,
 	.on_action = pals_action,
+	.on_mouse = pals_mouse,
 	.on_text = pals_text,
 	.on_result = pals_result,
 	.context = pals_context,

@@ -46,8 +46,7 @@ plan_is_manager(const struct screen *s)
 {
 	const struct app *app = s->app;
 
-	return app != NULL && (app->system || (app->have_actor &&
-	    app->actor.role == ROLE_MANAGER));
+	return app != NULL && app_actor_is_manager(app);
 }
 
 static int

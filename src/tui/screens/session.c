@@ -162,8 +162,7 @@ slog_load_new(struct app *app, struct slog *r, int64_t pal_id,
 	enum pd_status st;
 
 	r->head.pal_id = pal_id;
-	if (pal_id == 0 && !(app->have_actor && !app->system &&
-	    app->actor.role == ROLE_PAL))
+	if (pal_id == 0 && !app_actor_is_pal(app))
 		return pd_fail(err, PD_INVALID, NULL, "Log a session is for "
 		    "PALs; open a PAL's week to log one for them");
 	if ((st = slog_clients(app, r, 0, NULL, err)) != PD_OK)

@@ -176,8 +176,8 @@ signin_to_name(struct screen *s)
 	le_set(&si->lv.filter, "");
 	si->lv.filtering = false;
 	list_view_reload(&si->lv, NULL);
-	if (app->have_actor)
-		signin_select_login(si, app->actor.login);
+	if (app_actor_signed_in(app))
+		signin_select_login(si, app_actor_login(app));
 	snprintf(title, sizeof title, "%s - sign in", app->settings->org_name);
 	screen_set_title(s, title);
 }
@@ -346,7 +346,9 @@ signin_success(struct screen *s, const char *login)
 	si->problem[0] = '\0';
 	signin_wipe(si);
 	if (si->lock) {
-		if (app->have_actor && strcmp(app->actor.login, login) == 0) {
+		if (app_actor_signed_in(app) &&
+		    strcmp(app_actor_login(app), login) == 0) {
+			app_session_unlocked(app);
 			screen_close(s, SCREEN_OK, -1, NULL);
 			tui_message(s->ui, "Welcome back.");
 		} else {
@@ -511,6 +513,8 @@ signin_result(struct screen *s, const struct screen_result *r)
 	/* The dashboard closed: someone else signed in at the lock, or the
 	 * person signed out. */
 	if (app_tui_take_pending(login) != NULL) {
+		/* the one who locked it is signed out first */
+		app_sign_out(app);
 		if (app_sign_in_as(app, login, &err) == PD_OK) {
 			signin_open_home(s);
 			return;
@@ -543,6 +547,16 @@ signin_text_focus(const struct screen *s)
 	    (si->mode == MODE_NAME && list_view_filtering(&si->lv));
 }
 
+static enum tui_result
+signin_mouse(struct screen *s, int y, int x)
+{
+	struct signin *st = s->state;
+
+	if (!(st->mode == MODE_NAME))
+		return TUI_UNHANDLED;
+	return list_view_click(&st->lv, y, x);
+}
+
 static const char *const signin_sections[] = { "list", NULL };
 static const enum action signin_hints[] = {
 	ACT_ACCEPT, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_NONE
@@ -559,6 +573,7 @@ static const enum action lock_hints[] = {
 	.layout = signin_layout, \
 	.draw = signin_draw, \
 	.on_action = signin_action, \
+	.on_mouse = signin_mouse, \
 	.on_text = signin_text, \
 	.on_result = signin_result, \
 	.context = signin_context, \

@@ -234,8 +234,7 @@ week_enter(struct screen *s, const void *arg, struct pd_err *err)
 	}
 	if (st->week[0] == '\0')
 		tui_today(s->ui, st->week);
-	st->own = st->pal_id == 0 || (app->have_actor &&
-	    app->actor.staff_id == st->pal_id);
+	st->own = st->pal_id == 0 || app_actor_is(app, st->pal_id);
 	week_reload(s);
 	if (!st->loaded)
 		return pd_fail(err, PD_INVALID, NULL, "%s", st->error);
@@ -263,7 +262,10 @@ week_foot(const struct wk *st, struct strbuf *hours, struct strbuf *pay)
 		    r->minutes_by_kind[LINE_SESSION], d));
 	if (!st->v.shows_pay)
 		return;
-	if (r->holiday_pence > 0)
+	if ((r->check.missing & PERMITTED_NO_RATE) &&
+	    r->unrated_minutes == r->minutes)
+		strbuf_adds(pay, "Pay not known: no pay rate recorded");
+	else if (r->holiday_pence > 0)
 		strbuf_addf(pay, "Pay %s + holiday pay %s",
 		    money_format(r->pay_pence, m),
 		    money_format(r->holiday_pence, m2));

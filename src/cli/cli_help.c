@@ -1,0 +1,160 @@
+/* cli_help.c - `peerdesk COMMAND --help`: each command's own usage, on
+ * standard output, within 80 columns.  The words here are the short form
+ * of the command's entry in the man page (docs/peerdesk.1). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli_priv.h"
+
+struct cli_help {
+	const char *name;
+	const char *text;
+};
+
+static const struct cli_help helps[] = {
+	{ "init",
+	  "usage: peerdesk init\n"
+	  "\n"
+	  "Create an empty database where the settings say (or --db FILE when\n"
+	  "not installed setgid). Whoever runs it becomes its first manager.\n"
+	  "Running it again on a database that is there changes nothing.\n" },
+	{ "demo",
+	  "usage: peerdesk demo [--scale small|large]\n"
+	  "\n"
+	  "Make a demo organisation: small is 48 clients and 18 PALs with two\n"
+	  "years of history ending today; large is 2,000 clients, 300 PALs\n"
+	  "and ten years.\n" },
+	{ "import",
+	  "usage: peerdesk import pals FILE\n"
+	  "       peerdesk import timesheet FILE\n"
+	  "       peerdesk import clients FILE\n"
+	  "\n"
+	  "Bring in a CSV file with a header row, all of it or none of it.\n"
+	  "FILE may be - for standard input. A problem names the file, line\n"
+	  "and column, and nothing is kept.\n" },
+	{ "summary",
+	  "usage: peerdesk summary\n"
+	  "\n"
+	  "What the database holds, in numbers (managers and office).\n" },
+	{ "user",
+	  "usage: peerdesk user add LOGIN \"Full Name\" office|pal|manager\n"
+	  "       peerdesk user passwd LOGIN\n"
+	  "       peerdesk user list\n"
+	  "\n"
+	  "Staff who may use peerdesk. LOGIN is their Unix login name.\n" },
+	{ "backup",
+	  "usage: peerdesk backup FILE\n"
+	  "\n"
+	  "Copy the database to FILE (made readable by you alone) while\n"
+	  "others keep working, then check the copy. Managers only.\n" },
+	{ "restore",
+	  "usage: peerdesk restore FILE\n"
+	  "\n"
+	  "Check the backup FILE, then make it the database; the database\n"
+	  "that was there is kept aside. Managers only.\n" },
+	{ "audit",
+	  "usage: peerdesk audit [--client N] [--user LOGIN] [--from DATE]\n"
+	  "                      [--to DATE] [--limit N] [--format text|csv]\n"
+	  "\n"
+	  "Who did what, and who opened which record, newest first.\n"
+	  "Managers only.\n" },
+	{ "log",
+	  "usage: peerdesk log [--pal LOGIN]\n"
+	  "\n"
+	  "Open the screen to log a session straight away (a manager may log\n"
+	  "for a PAL with --pal).\n" },
+	{ "week",
+	  "usage: peerdesk week [--pal LOGIN] [--week YYYY-Www] [--submit]\n"
+	  "\n"
+	  "A PAL's week: each line, the hours and pay, and the room left\n"
+	  "under their benefit limit. --submit sends the week for approval.\n" },
+	{ "report",
+	  "usage: peerdesk report hours [--week YYYY-Www]\n"
+	  "                             [--format text|csv|pdf]\n"
+	  "                             [--print] [--output FILE]\n"
+	  "\n"
+	  "The weekly hours summary (managers). --output - is standard\n"
+	  "output; a new file is readable by you alone.\n" },
+	{ "reminders",
+	  "usage: peerdesk reminders [--days N] [--format text|csv|ics]\n"
+	  "\n"
+	  "What is due in the next N days: reviews, DBS re-checks,\n"
+	  "supervision, funder reviews. ics is a calendar file.\n" },
+	{ "pal",
+	  "usage: peerdesk pal list [--all]\n"
+	  "       peerdesk pal show LOGIN\n"
+	  "\n"
+	  "PALs with their caseload, hours this week and room left under\n"
+	  "the limit; one PAL's record.\n" },
+	{ "sar",
+	  "usage: peerdesk sar CLIENT [--output DIR]\n"
+	  "\n"
+	  "A copy of everything held about a client, as client-N.pdf and\n"
+	  "client-N.yaml in DIR (never overwritten). Managers only.\n" },
+	{ "erase",
+	  "usage: peerdesk erase CLIENT [--yes]\n"
+	  "\n"
+	  "Anonymise a closed client, after showing what will change and\n"
+	  "asking for their name. Managers only.\n" },
+	{ "retention",
+	  "usage: peerdesk retention [--dry-run] [--yes]\n"
+	  "\n"
+	  "Erase closed clients kept longer than retention_years.\n"
+	  "--dry-run lists them and changes nothing.\n" },
+	{ "clients",
+	  "usage: peerdesk clients [NAME]\n"
+	  "\n"
+	  "List clients with their numbers (a PAL sees their own only);\n"
+	  "NAME narrows the list.\n" },
+	{ "plan",
+	  "usage: peerdesk plan edit CLIENT           open the plan's screens\n"
+	  "       peerdesk plan show CLIENT           the client's copy, as text\n"
+	  "       peerdesk plan print CLIENT          print it (print_command)\n"
+	  "       peerdesk plan pdf CLIENT FILE       write it as a PDF\n"
+	  "       peerdesk plan export CLIENT [FILE]  the plan as YAML\n"
+	  "       peerdesk plan import [--force] FILE bring a YAML plan back in\n"
+	  "       peerdesk plan changes CLIENT [--since YYYY-MM-DD]\n"
+	  "       peerdesk plan history CLIENT        who changed what, and when\n"
+	  "       peerdesk plan version CLIENT N      what version N changed\n"
+	  "       peerdesk plan progress [--screen]   every plan's goals\n"
+	  "       peerdesk plan establish CLIENT      (managers) ready for a PAL\n"
+	  "\n"
+	  "CLIENT is the client's number: `peerdesk clients` lists them.\n"
+	  "FILE may be - for standard output (or input, for import).\n" },
+	{ "palplan",
+	  "usage: peerdesk palplan                your own Wellness and\n"
+	  "                                       Development Plan\n"
+	  "       peerdesk palplan list           (managers) every PAL's plan\n"
+	  "       peerdesk palplan show PAL       (managers) one PAL's plan\n"
+	  "       peerdesk palplan history [PAL]  every version, what changed\n"
+	  "       peerdesk palplan edit [PAL]     open it on screen\n" },
+	{ NULL, NULL }
+};
+
+const char *
+cli_help_text(const char *command)
+{
+	const struct cli_help *h;
+
+	for (h = helps; h->name != NULL; h++)
+		if (strcmp(h->name, command) == 0)
+			return h->text;
+	return NULL;
+}
+
+int
+cli_help_print(const char *command)
+{
+	const char *t = cli_help_text(command);
+
+	if (t == NULL) {
+		fprintf(stderr, "peerdesk: there is no command '%s'; try "
+		    "'peerdesk --help'\n", command);
+		return 2;
+	}
+	fputs(t, stdout);
+	printf("\nOptions for every command: --db FILE, --config FILE, "
+	    "--today DATE\n(before or after the command). "
+	    "More: man peerdesk\n");
+	return 0;
+}
