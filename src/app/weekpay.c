@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
@@ -90,19 +91,19 @@ app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
 			    "%s: to approve it, please give the reason you "
 			    "agree to it.", row.check.sentence,
 			    permitted_verdict_label(row.check.verdict));
-		else if (needs && (!app->have_actor ||
-		    app->actor.staff_id == 0))
+		else if (needs && (!app_actor_signed_in(app) ||
+		    access_staff_id(app) == 0))
 			s = pd_fail(err, PD_DENIED, "reason", "only a "
 			    "signed-in manager can agree to a week close to "
 			    "or over a limit");
 	}
 	if (s == PD_OK)
 		s = db_week_set_status(app->db, &w, WEEK_APPROVED,
-		    app->actor.staff_id, err);
+		    access_staff_id(app), err);
 	name = pay_pal_name(app, w.pal_id);
 	if (s == PD_OK && needs) {
 		s = db_override_insert(app->db, w.pal_id, w.week_start, reason,
-		    app->actor.staff_id, 0, &oid, err);
+		    access_staff_id(app), 0, &oid, err);
 		if (s == PD_OK) {
 			summary = xasprintf("agreed, approving it, that %s's "
 			    "week %s is %s", name, tw.label,
@@ -144,8 +145,8 @@ pay_mark(struct app *app, int64_t week_id, struct pd_err *err)
 	if (w.status != WEEK_APPROVED)
 		return pd_fail(err, PD_CONFLICT, NULL, "that week is not "
 		    "approved yet: approve it first, then mark it paid");
-	if ((s = db_week_set_paid(app->db, week_id, app->have_actor ?
-	    app->actor.staff_id : 0, err)) != PD_OK)
+	if ((s = db_week_set_paid(app->db, week_id,
+	    access_staff_id(app), err)) != PD_OK)
 		return s;
 	label[0] = '\0';
 	if (date_parse(w.week_start, &d, NULL) == PD_OK)
@@ -289,7 +290,7 @@ time_adjust_record(struct app *app, const struct time_preview *p,
 	a.gross_before = p->change.before.pence;
 	a.gross_after = p->change.after.pence;
 	a.reason = reason;
-	a.made_by = app->have_actor ? app->actor.staff_id : 0;
+	a.made_by = access_staff_id(app);
 	if ((s = db_adjust_insert(app->db, &a, err)) != PD_OK)
 		return s;
 	snprintf(before, sizeof before, "%s, %s",

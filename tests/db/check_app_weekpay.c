@@ -247,15 +247,13 @@ START_TEST(test_import_says_verdicts)
 	struct audit_query q;
 	char summary[200] = "";
 	struct import_result res;
-	struct import_opts o;
 	struct warns wa;
 	struct pd_err err;
 
 	as_manager();
 	memset(&wa, 0, sizeof wa);
-	memset(&o, 0, sizeof o);
-	ck_assert_msg(app_import_text_opts(&app, IMPORT_TIMESHEET, ts_csv,
-	    strlen(ts_csv), "week.csv", &o, warn_cb, &wa, &res, &err) == PD_OK,
+	ck_assert_msg(app_import_text(&app, IMPORT_TIMESHEET, ts_csv,
+	    strlen(ts_csv), "week.csv", 0, warn_cb, &wa, &res, &err) == PD_OK,
 	    "%s", err.msg);
 	ck_assert_int_eq(res.rows, 4);
 	ck_assert_int_eq(res.weeks, 3);
@@ -283,17 +281,15 @@ END_TEST
 START_TEST(test_import_dry_run_keeps_nothing)
 {
 	struct import_result res;
-	struct import_opts o;
 	struct warns wa;
 	struct pd_err err;
 	int64_t audits = dbfix_count(app.db, "audit");
 
 	as_manager();
 	memset(&wa, 0, sizeof wa);
-	memset(&o, 0, sizeof o);
-	o.dry_run = 1;
-	ck_assert_int_eq(app_import_text_opts(&app, IMPORT_TIMESHEET, ts_csv,
-	    strlen(ts_csv), "week.csv", &o, warn_cb, &wa, &res, &err), PD_OK);
+	ck_assert_int_eq(app_import_text(&app, IMPORT_TIMESHEET, ts_csv,
+	    strlen(ts_csv), "week.csv", IMPORT_DRY_RUN, warn_cb, &wa, &res,
+	    &err), PD_OK);
 	ck_assert_int_eq(res.dry_run, 1);
 	ck_assert_int_eq(res.rows, 4);
 	ck_assert_int_eq(res.over, 1);
@@ -302,6 +298,20 @@ START_TEST(test_import_dry_run_keeps_nothing)
 	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 0);
 	ck_assert_int_eq(dbfix_count(app.db, "timesheet_week"), 0);
 	ck_assert_int_eq(dbfix_count(app.db, "audit"), audits);
+	/* not even the record of the file: the real import is not refused
+	 * as "imported already" */
+	ck_assert_int_eq(dbfix_count(app.db, "import_log"), 0);
+	memset(&wa, 0, sizeof wa);
+	ck_assert_msg(app_import_text(&app, IMPORT_TIMESHEET, ts_csv,
+	    strlen(ts_csv), "week.csv", 0, warn_cb, &wa, &res, &err) == PD_OK,
+	    "%s", err.msg);
+	ck_assert_int_eq(res.dry_run, 0);
+	ck_assert_int_eq(dbfix_count(app.db, "timesheet_line"), 4);
+	ck_assert_int_eq(dbfix_count(app.db, "import_log"), 1);
+	/* and a dry run of it now says it was imported already */
+	ck_assert_int_eq(app_import_text(&app, IMPORT_TIMESHEET, ts_csv,
+	    strlen(ts_csv), "week.csv", IMPORT_DRY_RUN, warn_cb, &wa, &res,
+	    &err), PD_DUPLICATE);
 }
 END_TEST
 
@@ -313,8 +323,8 @@ START_TEST(test_import_office_sees_no_figures)
 
 	as_office();
 	memset(&wa, 0, sizeof wa);
-	ck_assert_int_eq(app_import_text_opts(&app, IMPORT_TIMESHEET, ts_csv,
-	    strlen(ts_csv), "week.csv", NULL, warn_cb, &wa, &res, &err), PD_OK);
+	ck_assert_int_eq(app_import_text(&app, IMPORT_TIMESHEET, ts_csv,
+	    strlen(ts_csv), "week.csv", 0, warn_cb, &wa, &res, &err), PD_OK);
 	ck_assert_int_eq(wa.n, 2);
 	ck_assert_msg(strstr(wa.all, "Sam Reid (sam), week 2026-W48 (Mon 23 "
 	    "Nov 2026 to Sun 29 Nov 2026): over a limit; the manager will "

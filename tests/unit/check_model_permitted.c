@@ -614,7 +614,7 @@ START_TEST(test_basis)
 	char end[PERMITTED_NOTE_LEN + 4];
 
 	basis_of(_i, &b);
-	permitted_check_basis(&b, basis_cases[_i].minutes,
+	permitted_check_basis(&b, 0, basis_cases[_i].minutes,
 	    basis_cases[_i].pence, PERMITTED_NEAR_PERCENT, &r);
 	ck_assert_msg((int)r.verdict == basis_cases[_i].verdict, "%s: verdict %d",
 	    basis_cases[_i].what, r.verdict);
@@ -639,19 +639,19 @@ START_TEST(test_basis_sentence)
 	struct permitted_result r;
 
 	basis_of(1, &b);
-	permitted_check_basis(&b, 120, 2500, PERMITTED_NEAR_PERCENT, &r);
+	permitted_check_basis(&b, 0, 120, 2500, PERMITTED_NEAR_PERCENT, &r);
 	ck_assert_str_eq(r.sentence, "This week: 2h; " POUND "25.00 of "
 	    POUND "20.00 " DASH " over the limit: pay is " POUND "5.00 more "
 	    "than " POUND "20.00 (the benefit rule changed on Thu 3 Dec: "
 	    "judged against both)");
 	basis_of(5, &b);
-	permitted_check_basis(&b, 900, 17160, PERMITTED_NEAR_PERCENT, &r);
+	permitted_check_basis(&b, 0, 900, 17160, PERMITTED_NEAR_PERCENT, &r);
 	ck_assert_str_eq(r.sentence, "This week: 15h of less than 16h; "
 	    POUND "171.60 of " POUND "167.00 " DASH " over the limit: pay is "
 	    POUND "4.60 more than " POUND "167.00");
 	/* an empty basis judges nothing */
 	permitted_basis_init(&b);
-	permitted_check_basis(&b, 900, 17160, PERMITTED_NEAR_PERCENT, &r);
+	permitted_check_basis(&b, 0, 900, 17160, PERMITTED_NEAR_PERCENT, &r);
 	ck_assert_int_eq(r.verdict, NA);
 }
 END_TEST
@@ -664,7 +664,7 @@ START_TEST(test_basis_adding)
 	/* permitted work, then the lower limit from Thursday: £15 is within
 	 * the lower limit; adding £10 crosses it */
 	basis_of(1, &b);
-	permitted_check_adding_basis(&b, 72, 1500, 48, 1000,
+	permitted_check_adding_basis(&b, 0, 72, 1500, 48, 1000,
 	    PERMITTED_NEAR_PERCENT, &c);
 	ck_assert_int_eq(c.before.verdict, OK);
 	ck_assert_int_eq(c.before.limit_pence, 2000);
@@ -675,6 +675,44 @@ START_TEST(test_basis_adding)
 	    "week would be 2h; " POUND "25.00 of " POUND "20.00 " DASH " over "
 	    "the limit: pay is " POUND "5.00 more than " POUND "20.00 (the "
 	    "benefit rule changed on Thu 3 Dec: judged against both)");
+}
+END_TEST
+
+/* What is missing is carried to every stretch: no rate leaves the hours
+ * limit judged and says the pay cannot be; no rule judges nothing. */
+START_TEST(test_basis_missing)
+{
+	struct permitted_basis b;
+	struct permitted_result r;
+	struct permitted_change c;
+
+	basis_of(1, &b);
+	permitted_check_basis(&b, PERMITTED_NO_RATE, 120, 2500,
+	    PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.missing, PERMITTED_NO_RATE);
+	ck_assert_int_eq(r.pay_unchecked, 1);
+	ck_assert_int_eq(r.has_pay_limit, 0);
+	ck_assert_int_eq(r.has_hours_limit, 1);
+	ck_assert_int_eq(r.verdict, OK);
+	ck_assert_int_eq(r.judged, 2);
+	ck_assert_ptr_nonnull(strstr(r.sentence, "no pay rate recorded"));
+	ck_assert_ptr_nonnull(strstr(r.sentence, "judged against both"));
+	permitted_check_basis(&b, PERMITTED_NO_RULE, 120, 2500,
+	    PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.verdict, NA);
+	ck_assert_int_eq(r.missing, PERMITTED_NO_RULE);
+	ck_assert_str_eq(permitted_result_label(&r), "no rule recorded");
+	/* an empty basis keeps what is missing too */
+	permitted_basis_init(&b);
+	permitted_check_basis(&b, PERMITTED_NO_RULE, 60, 100,
+	    PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.missing, PERMITTED_NO_RULE);
+	basis_of(1, &b);
+	permitted_check_adding_basis(&b, PERMITTED_NO_RATE, 72, 0, 48, 0,
+	    PERMITTED_NEAR_PERCENT, &c);
+	ck_assert_int_eq(c.after.missing, PERMITTED_NO_RATE);
+	ck_assert_int_eq(c.after.pay_unchecked, 1);
+	ck_assert_int_eq(c.after.judged, 2);
 }
 END_TEST
 
@@ -696,6 +734,7 @@ model_permitted_suite(void)
 	tcase_add_loop_test(tc, test_basis, 0, N(basis_cases));
 	tcase_add_test(tc, test_basis_sentence);
 	tcase_add_test(tc, test_basis_adding);
+	tcase_add_test(tc, test_basis_missing);
 	tcase_add_loop_test(tc, test_missing, 0, N(missing_cases));
 	tcase_add_test(tc, test_missing_adding);
 	suite_add_tcase(s, tc);

@@ -43,6 +43,7 @@ sample(struct pay_export *e)
 	l.unrated_minutes = 60;
 	l.status = WEEK_SUBMITTED;
 	l.verdict = PERMITTED_NA;
+	l.not_checked = 1;	/* no pay rate recorded */
 	pay_export_add(e, &l, "zoe", "@Zo\xc3\xab", NULL, NULL);
 }
 
@@ -53,7 +54,7 @@ static const char want[] =
 	"\"'=cover, agreed\",the benefit rule changed on Thu 3 Dec: judged "
 	"against both,0\r\n"
 	"2026-W49,2026-11-30,2026-12-06,zoe,'@Zo\xc3\xab,,0,60,0,0,0,0,60,"
-	"0.00,0.00,0.00,submitted,n/a,0,,,60\r\n";
+	"0.00,0.00,0.00,submitted,not_checked,0,,,60\r\n";
 
 START_TEST(test_bytes)
 {
@@ -109,33 +110,6 @@ START_TEST(test_empty)
 }
 END_TEST
 
-static const struct {
-	const char *in, *out;
-} cells[] = {
-	{ "plain", "plain" },
-	{ "", "" },
-	{ "=1+1", "'=1+1" },
-	{ "+44", "'+44" },
-	{ "-3", "'-3" },
-	{ "@A1", "'@A1" },
-	{ "\tx", "'\tx" },
-	{ "\rx", "\"'\rx\"" },
-	{ "a,b", "\"a,b\"" },
-	{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
-	{ "two\nlines", "\"two\nlines\"" },
-	{ "x=1", "x=1" },
-};
-
-START_TEST(test_cells)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	pay_csv_cell(&sb, cells[_i].in, 0);
-	ck_assert_str_eq(sb.len ? sb.buf : "", cells[_i].out);
-	strbuf_fini(&sb);
-}
-END_TEST
-
 static Suite *
 report_pay_suite(void)
 {
@@ -146,7 +120,6 @@ report_pay_suite(void)
 	tcase_add_test(tc, test_excel_bom);
 	tcase_add_test(tc, test_raw);
 	tcase_add_test(tc, test_empty);
-	tcase_add_loop_test(tc, test_cells, 0, N(cells));
 	suite_add_tcase(s, tc);
 	return s;
 }
