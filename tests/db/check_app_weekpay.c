@@ -596,9 +596,9 @@ START_TEST(test_summary_shows_week_and_adjustments)
 	strbuf_reset(&sb);
 	hours_csv_render(&rep, &sb);
 	ck_assert_msg(strstr(sb.buf, ",near,approved,1,\"'=Sam covered, as "
-	    "agreed\",\n") != NULL, "%s", sb.buf);
+	    "agreed\",\r\n") != NULL, "%s", sb.buf);
 	ck_assert(strstr(sb.buf, "\njo,Jo Evans,1.50,18.75,permitted,16.00,"
-	    "203.50,14.48,184.75,ok,open,0,,\n") != NULL);
+	    "203.50,14.48,184.75,ok,open,0,,\r\n") != NULL);
 	strbuf_fini(&sb);
 	hours_report_fini(&rep);
 	/* the PDF draws too */
