@@ -292,6 +292,83 @@ START_TEST(test_rule_change_report_and_waiting)
 }
 END_TEST
 
+/* What is not recorded is still said in words when the rule changed in
+ * the week: Rae has no pay rate; her rule changes on Thu 3 Dec.  The
+ * week is judged against both (the hours limit of permitted work) and
+ * says the pay cannot be checked; the CSV keeps the note. */
+START_TEST(test_rule_change_no_rate)
+{
+	struct week_view v;
+	struct hours_report rep;
+	struct strbuf sb = STRBUF_INIT;
+	const struct hours_row *row;
+	struct pd_err err;
+	struct pal_profile pp;
+	int64_t rae = dbfix_staff(app.db, "rae", "Rae Quinn", ROLE_PAL);
+
+	memset(&pp, 0, sizeof pp);	/* a profile, but no pay rate */
+	pp.staff_id = rae;
+	pp.max_clients = -1;
+	snprintf(pp.started_on, sizeof pp.started_on, "2026-01-05");
+	ck_assert_int_eq(db_pal_insert(app.db, &pp, &err), PD_OK);
+	ck_assert_msg(db_pal_benefit_set(app.db, rae, RULE_PERMITTED,
+	    "2026-01-05", NULL, w.manager, &err) == PD_OK, "%s", err.msg);
+	ck_assert_int_eq(db_pal_benefit_set(app.db, rae, RULE_LOWER,
+	    "2026-12-03", NULL, w.manager, &err), PD_OK);
+	admin_line(rae, "2026-11-30", 120);
+	ck_assert_int_eq(app_week_status(&app, rae, "2026-W49", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(v.row.check.judged, 2);
+	ck_assert(v.row.check.missing & PERMITTED_NO_RATE);
+	ck_assert_int_eq(v.row.check.pay_unchecked, 1);
+	ck_assert_msg(strstr(v.row.check.sentence, "no pay rate recorded")
+	    != NULL, "%s", v.row.check.sentence);
+	ck_assert_msg(strstr(v.row.check.sentence, CHANGED) != NULL, "%s",
+	    v.row.check.sentence);
+	week_view_fini(&v);
+	ck_assert_int_eq(app_report_hours_pals(&app, "2026-W49", &rep, &err),
+	    PD_OK);
+	row = hours_report_row_for(&rep, rae);
+	ck_assert_ptr_nonnull(row);
+	ck_assert_int_eq(row->check.judged, 2);
+	ck_assert_int_eq(row->check.pay_unchecked, 1);
+	hours_csv_render(&rep, &sb);
+	ck_assert_msg(strstr(sb.buf, "\nrae,Rae Quinn,2.00,0.00,") != NULL,
+	    "%s", sb.buf);
+	ck_assert_msg(strstr(sb.buf, "the benefit rule changed on Thu 3 Dec: "
+	    "judged against both\r\n") != NULL, "%s", sb.buf);
+	strbuf_fini(&sb);
+	hours_report_fini(&rep);
+}
+END_TEST
+
+/* No rule at all: not judged, in words, in the week and the CSV. */
+START_TEST(test_no_rule_not_checked)
+{
+	struct week_view v;
+	struct hours_report rep;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+	int64_t rae = dbfix_staff(app.db, "rae", "Rae Quinn", ROLE_PAL);
+
+	admin_line(rae, "2026-11-30", 120);
+	ck_assert_int_eq(app_week_status(&app, rae, "2026-W49", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(v.row.check.verdict, PERMITTED_NA);
+	ck_assert(v.row.check.missing & PERMITTED_NO_RULE);
+	ck_assert_msg(strstr(v.row.check.sentence, "no benefit rule "
+	    "recorded") != NULL, "%s", v.row.check.sentence);
+	week_view_fini(&v);
+	ck_assert_int_eq(app_report_hours_pals(&app, "2026-W49", &rep, &err),
+	    PD_OK);
+	hours_csv_render(&rep, &sb);
+	ck_assert_msg(strstr(sb.buf, "\nrae,Rae Quinn,2.00,0.00,,,,,,"
+	    "not_checked,") != NULL, "%s", sb.buf);
+	strbuf_fini(&sb);
+	hours_report_fini(&rep);
+}
+END_TEST
+
 /* ---- a pay rate that changes mid-week ------------------------------------------ */
 
 START_TEST(test_rate_change_mid_week)
@@ -332,6 +409,8 @@ ruleweek_suite(void)
 	tcase_add_test(tc, test_rule_change_lists_and_record_agree);
 	tcase_add_test(tc, test_rule_change_report_and_waiting);
 	tcase_add_test(tc, test_rate_change_mid_week);
+	tcase_add_test(tc, test_rule_change_no_rate);
+	tcase_add_test(tc, test_no_rule_not_checked);
 	suite_add_tcase(s, tc);
 	return s;
 }
