@@ -30,10 +30,14 @@ expect_out "a dry run says the week would be over the limit" \
 expect_out "and that nothing was kept" "Nothing was kept." \
 	pd import timesheet "$T/ts.csv" --dry-run
 check "the dry run kept no line" test "$(week_lines)" = "$before"
+check "nor any record of the file" test \
+	"$(q "SELECT count(*) FROM import_log WHERE kind = 'timesheet'")" = 0
 expect_out "the import names the PAL-week over the limit" \
 	"week 2026-W48 (Mon 23 Nov 2026 to Sun 29 Nov 2026): This week:" \
 	pd import timesheet "$T/ts.csv"
 check "the import kept the line" test "$(week_lines)" = "$((before + 1))"
+expect_rc "the same file again is refused, even as a dry run" 1 \
+	pd import timesheet "$T/ts.csv" --dry-run
 
 expect_rc "approving it without a reason is refused" 2 \
 	pd week --pal "$P" --week 2026-W48 --approve
