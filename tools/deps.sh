@@ -14,7 +14,7 @@ build="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev
 	libcairo2-dev libcrypt-dev locales ncurses-term nano"
 test="check tmux openssh-server openssh-client cups cups-client cups-bsd
 	printer-driver-cups-pdf poppler-utils python3 python3-icalendar
-	sqlite3 clang libclang-rt-14-dev"
+	sqlite3 clang libclang-rt-14-dev mandoc"
 bench="hyperfine valgrind"
 
 case $profile in
