@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "peerdesk/app/userfile.h"
+#include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/csv.h"
 #include "peerdesk/core/sha256.h"
@@ -651,6 +652,35 @@ imp_client_row(struct imp *im, struct pd_err *err)
 
 static const char *const kind_words[] = { "PALs", "timesheet lines", "clients" };
 
+/* Say how each PAL-week the file touched stands, when close or over. */
+static enum pd_status
+imp_verdicts(struct imp *im, struct pd_err *err)
+{
+	enum permitted_verdict v;
+	enum pd_status s;
+	char first[11], text[2 * PERMITTED_SENTENCE_LEN];
+	size_t i;
+
+	for (i = 0; i < im->nweeks; i++) {
+		date_format(im->weeks[i].start, first);
+		s = app_week_verdict_text(im->app, im->weeks[i].pal_id, first,
+		    text, sizeof text, &v, err);
+		if (s != PD_OK)
+			return s;
+		im->res->weeks++;
+		if (v != PERMITTED_NEAR && v != PERMITTED_OVER)
+			continue;
+		if (v == PERMITTED_NEAR)
+			im->res->near++;
+		else
+			im->res->over++;
+		im->res->warnings++;
+		if (im->warn != NULL)
+			im->warn(im->warn_arg, text);
+	}
+	return PD_OK;
+}
+
 /* Refuse a file imported before (same kind, same bytes). */
 static enum pd_status
 imp_seen_file(struct imp *im, const char *kind, const char *hash,
@@ -682,6 +712,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
     size_t len, const char *name, unsigned flags, import_warn_fn warn,
     void *warn_arg, struct import_result *res, struct pd_err *err)
 {
+	int dry = (flags & IMPORT_DRY_RUN) != 0;
 	struct imp im;
 	struct csv_reader *r;
 	struct csv_record rec;
@@ -766,6 +797,16 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		    im.again_lines, im.again_lines == 1 ? "" : "s",
 		    im.again_lines == 1 ? "was" : "were",
 		    strbuf_str(&im.again_said), im.again_lines > 3 ? "; ..." : "");
+	if (began && s == PD_OK && kind == IMPORT_TIMESHEET)
+		s = imp_verdicts(&im, err);
+	if (began && s == PD_OK && dry) {
+		/* a dry run: everything was checked; keep nothing, not even
+		 * the import_log record (the same transaction) */
+		db_rollback(app->db);
+		db_bulk_end(app->db);
+		began = 0;
+		res->dry_run = 1;
+	}
 	if (began) {
 		if (s == PD_OK)
 			s = db_import_rows(app->db, im.import_id, res->rows, err);
@@ -773,6 +814,11 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 			snprintf(summary, sizeof summary, "imported %ld %s from %s%s",
 			    res->rows, kind_words[kind], name,
 			    (flags & IMPORT_AGAIN) ? " (again, on purpose)" : "");
+			if (res->near > 0 || res->over > 0)
+				snprintf(summary + strlen(summary),
+				    sizeof summary - strlen(summary), " (PAL-weeks "
+				    "over a limit: %ld, close to one: %ld)",
+				    res->over, res->near);
 			s = app_audit(app, "import", kind == IMPORT_TIMESHEET ?
 			    "timesheet_line" : kind == IMPORT_PALS ? "staff" :
 			    "client", 0, 0, summary, NULL, NULL, NULL, err);

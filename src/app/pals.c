@@ -100,6 +100,7 @@ assign_pal_week(struct app *app, int64_t pal_id, const char *date,
 	memcpy(out->last, w.last, sizeof out->last);
 	out->has_limits = w.has_limits;
 	out->limits = w.lim;
+	out->rule = w.rule;
 	out->rate_pence = -1;
 	s = db_pal_rate_on(app->db, pal_id, on, &out->rate_pence, NULL);
 	if (s != PD_OK && s != PD_NOT_FOUND)
@@ -254,7 +255,7 @@ app_pal_list(struct app *app, int with_inactive, struct pal_list *out,
 			s = db_pal_dbs_list(app->db, p->id, pals_dbs_first_cb,
 			    row->dbs_recheck_due, err);
 		if (!row->rule_visible)
-			row->week.check.rule = RULE_NONE;
+			row->week.check.rule = row->week.rule = RULE_NONE;
 	}
 	pals_staff_fini(&st);
 	if (s != PD_OK)
@@ -422,7 +423,7 @@ pals_read(struct app *app, int64_t pal_id, struct pal_record *r,
 			r->rate_warning = xstrdup(msg);
 	}
 	if (!r->private_visible)
-		r->week.check.rule = RULE_NONE;
+		r->week.check.rule = r->week.rule = RULE_NONE;
 	if (s != PD_OK)
 		pal_record_fini(r);
 	return s;

@@ -15,9 +15,12 @@
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/override.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/report.h"
+#include "peerdesk/db/weekpay.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/report/hours_csv.h"
@@ -83,6 +86,102 @@ report_client_cb(void *arg, const struct delivery_row *row)
 	return 0;
 }
 
+/* The manager's agreements to go over for a PAL's week: how many, and
+ * the last one's reason and who gave it. */
+struct report_over {
+	int n;
+	char *reason, *by;
+};
+
+static int
+report_over_cb(void *arg, const struct limit_override_row *row)
+{
+	struct report_over *o = arg;
+
+	o->n++;
+	free(o->reason);
+	free(o->by);
+	o->reason = xstrdup(row->reason != NULL ? row->reason : "");
+	o->by = row->agreed_by_name != NULL ? xstrdup(row->agreed_by_name) :
+	    NULL;
+	return 0;
+}
+
+/* Where the row's week stands: status and agreements. */
+static enum pd_status
+report_status(struct app *app, struct hours_report *out,
+    const struct report_row *r, const char *first, struct pd_err *err)
+{
+	struct report_over o = { 0, NULL, NULL };
+	enum pd_status s;
+
+	s = db_override_list(app->db, r->pal_id, first, report_over_cb, &o,
+	    err);
+	if (s == PD_OK)
+		hours_report_set_status(out, r->pal_id, r->week_id != 0 ?
+		    r->week_status : WEEK_OPEN, o.n, o.reason, o.by);
+	free(o.reason);
+	free(o.by);
+	return s;
+}
+
+struct report_adjusts {
+	struct app *app;
+	struct hours_report *out;
+};
+
+static int
+report_adjust_cb(void *arg, const struct week_adjust_row *row)
+{
+	struct report_adjusts *ra = arg;
+	struct hours_adjust a;
+
+	memset(&a, 0, sizeof a);
+	a.pal_id = row->pal_id;
+	if (date_parse(row->week_start, &a.week_first, NULL) == PD_OK)
+		week_label_of(a.week_first, ra->app->settings->week_start,
+		    a.week_label);
+	date_parse(row->made_on, &a.made_on, NULL);
+	a.was_paid = row->status == WEEK_LOCKED;
+	a.minutes_before = row->minutes_before;
+	a.minutes_after = row->minutes_after;
+	a.gross_before = row->gross_before;
+	a.gross_after = row->gross_after;
+	hours_report_add_adjust(ra->out, &a, row->pal_login, row->pal_name,
+	    row->reason, row->made_by_name);
+	return 0;
+}
+
+/* When the limit DWP applies changes inside the week (a week that does
+ * not start on Monday, over the uprating Monday), say so. */
+static void
+report_limits_note(struct app *app, struct week_range wk,
+    struct hours_report *out)
+{
+	const struct rules_pw_row *a, *b;
+	char ds[11], day[DATE_LONG_LEN], m[MONEY_STR_LEN], m2[MONEY_STR_LEN];
+	char *note;
+	pd_date d;
+
+	date_format(wk.first, ds);
+	a = rules_pw_on(app->rules, ds);
+	for (d = date_add_days(wk.first, 1); d <= wk.last; d++) {
+		date_format(d, ds);
+		b = rules_pw_on(app->rules, ds);
+		if (b == a || b == NULL)
+			continue;
+		note = xasprintf("From %s DWP applies the new limits: lower "
+		    "limit %s; permitted and supported permitted work %s. "
+		    "Each PAL's week is judged against both, and the stricter "
+		    "verdict stands.", date_format_long(d, day),
+		    money_format(b->lower_pence, m),
+		    money_format(b->higher_pence, m2));
+		hours_report_set_note(out, note);
+		free(note);
+		return;
+	}
+}
+
 static void
 report_generated_at(char *buf, size_t n)
 {
@@ -111,6 +210,7 @@ report_build(struct app *app, const char *week, int with_clients,
 	struct hours_options opt;
 	const struct rules_pw_row *pw;
 	struct report_rows rr = { NULL, 0, 0 };
+	struct report_adjusts ra = { app, out };
 	char first[11], last[11], gen[32];
 	enum pd_status s;
 	size_t i;
@@ -135,11 +235,13 @@ report_build(struct app *app, const char *week, int with_clients,
 	opt.holiday_rate_bp = app->settings->holiday_pay_rate;
 	report_generated_at(gen, sizeof gen);
 	hours_report_init(out, app->settings->org_name, wk, gen, &opt);
+	report_limits_note(app, wk, out);
 	s = db_report_week(app->db, first, last, report_rows_cb, &rr, err);
 	for (i = 0; s == PD_OK && i < rr.n; i++) {
 		const struct report_row *r = &rr.v[i];
 		struct hours_band bands[WEEK_BANDS_MAX];
 		struct hours_input in;
+		struct permitted_basis basis;
 		int k;
 
 		memset(&in, 0, sizeof in);
@@ -156,9 +258,18 @@ report_build(struct app *app, const char *week, int with_clients,
 		in.n_bands = (size_t)r->totals.nbands;
 		s = time_missing(app, r->pal_id, first, last, &in.rule,
 		    &in.missing, err);
+		/* judged against every rule and limit in force in the week */
+		if (s == PD_OK)
+			s = time_basis(app, r->pal_id, wk.first, &basis, err);
+		in.basis = &basis;
 		if (s == PD_OK)
 			s = hours_report_add_pal(out, &in, err);
+		if (s == PD_OK)
+			s = report_status(app, out, r, first, err);
 	}
+	if (s == PD_OK)
+		s = db_adjust_made(app->db, first, last, report_adjust_cb, &ra,
+		    err);
 	for (i = 0; i < rr.n; i++)
 		report_row_fini(&rr.v[i]);
 	free(rr.v);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
@@ -280,6 +281,8 @@ app_session_log(struct app *app, struct session *s, const char *reason,
 	if (st == PD_OK)
 		st = sessions_audit(app, "create", NULL, s,
 		    p.needs_reason ? reason : NULL, err);
+	if (st == PD_OK && !s->booked)
+		st = time_adjust_record(app, &p, reason, err);
 	if (st == PD_OK)
 		st = time_override_record(app, &p, reason, l.id, s->client_id,
 		    err);
@@ -354,19 +357,33 @@ sessions_follow(struct app *app, const struct session *s,
 	return st;
 }
 
+/* 1 when dates a and b are in the same organisation week. */
+static int
+sessions_same_week(const struct app *app, const char *a, const char *b)
+{
+	pd_date da, db;
+
+	if (date_parse(a, &da, NULL) != PD_OK ||
+	    date_parse(b, &db, NULL) != PD_OK)
+		return 0;
+	return week_start_of(da, app->settings->week_start) ==
+	    week_start_of(db, app->settings->week_start);
+}
+
 enum pd_status
 app_session_update(struct app *app, struct session *s, const char *reason,
     struct pd_err *err)
 {
 	struct session old;
 	struct ts_line line;
-	struct time_preview p;
+	struct time_preview p, po;
 	int have_line = 0, old_locked = 0;
 	enum pd_status st;
 
 	if ((st = app_require(app, APP_ANYONE, "change a session", err))
 	    != PD_OK)
 		return st;
+	memset(&po, 0, sizeof po);
 	if ((st = sessions_check(s, err)) != PD_OK)
 		return st;
 	if ((st = db_begin(app->db, err)) != PD_OK)
@@ -393,11 +410,20 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	}
 	if (st == PD_OK)
 		st = time_gate(app, &p, old_locked, reason, err);
+	/* the line leaving an approved or paid week changes that week */
+	if (st == PD_OK && old_locked && (s->booked ||
+	    !sessions_same_week(app, line.date, s->date)))
+		st = time_preview_calc(app, line.pal_id, line.date, line.kind,
+		    0, &line, &po, NULL, err);
 	if (st == PD_OK)
 		st = db_session_update(app->db, s, access_staff_id(app), err);
 	if (st == PD_OK)
 		st = sessions_follow(app, s, &line, have_line,
 		    old_locked || p.locked, reason, err);
+	if (st == PD_OK && !s->booked)
+		st = time_adjust_record(app, &p, reason, err);
+	if (st == PD_OK)
+		st = time_adjust_record(app, &po, reason, err);
 	if (st == PD_OK)
 		st = sessions_audit(app, "update", &old, s,
 		    old_locked || p.needs_reason ? reason : NULL, err);
@@ -442,6 +468,10 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 	if (db_line_by_session(app->db, id, &line, NULL) == PD_OK) {
 		have_line = 1;
 		st = sessions_line_locked(app, &line, &p.locked, err);
+		if (st == PD_OK && p.locked)
+			st = time_preview_calc(app, line.pal_id, line.date,
+			    line.kind, 0, &line, &p, NULL, err);
+		p.needs_override = 0;
 	}
 	if (st == PD_OK)
 		st = time_gate(app, &p, 0, reason, err);
@@ -449,6 +479,8 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 		st = db_session_delete(app->db, id, err);
 	if (st == PD_OK && have_line && p.locked)
 		st = time_line_audit(app, "delete", &line, NULL, reason, err);
+	if (st == PD_OK && have_line && p.locked)
+		st = time_adjust_record(app, &p, reason, err);
 	if (st == PD_OK)
 		st = sessions_audit(app, "delete", &old, NULL,
 		    p.locked ? reason : NULL, err);

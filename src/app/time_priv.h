@@ -18,9 +18,12 @@ struct time_week {
 	char first[11], last[11];
 	char label[WEEK_LABEL_LEN];
 	int has_limits;
-	struct permitted_limits lim;
-	enum benefit_rule rule;
+	struct permitted_limits lim;	/* DWP applies on the day asked */
+	enum benefit_rule rule;		/* in force on the day asked (or
+					 * the first recorded in the week) */
 	unsigned missing;		/* PERMITTED_NO_RULE / _NO_RATE */
+	struct permitted_basis basis;	/* every day's rule and limits:
+					 * what the week is judged against */
 	struct week_totals totals;	/* every line dated first..last */
 	struct ts_week week;		/* id 0 when none yet */
 };
@@ -51,6 +54,20 @@ enum pd_status time_pal_resolve(struct app *app, int64_t *pal_id,
 
 /* Load pal_id's week holding day. */
 enum pd_status time_week_load(struct app *app, int64_t pal_id, pd_date day,
+    struct time_week *out, struct pd_err *err);
+
+/* The day whose rule a screen showing week wk shows: today when the week
+ * holds it, else the week's first day. */
+pd_date time_shown_day(struct week_range wk);
+
+/* Every day of pal_id's week starting first: the benefit rule in force
+ * and the limits DWP applies (docs/model-rules.md). */
+enum pd_status time_basis(struct app *app, int64_t pal_id, pd_date first,
+    struct permitted_basis *b, struct pd_err *err);
+
+/* As time_week_load, less the week's own row (out->week stays empty):
+ * the rules, limits and sums only. */
+enum pd_status time_week_basis(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *out, struct pd_err *err);
 
 /* The week's row (pay per band, holiday pay, check) for totals t. */
@@ -88,6 +105,12 @@ enum pd_status time_week_row(struct app *app, int64_t pal_id,
 enum pd_status time_override_record(struct app *app,
     const struct time_preview *p, const char *reason, int64_t line_id,
     int64_t client_id, struct pd_err *err);
+
+/* When p->locked: keep the change to an approved or paid week (hours and
+ * gross before and after, from p->change) as an adjustment made today,
+ * and audit it (app/weekpay.c).  Does nothing otherwise. */
+enum pd_status time_adjust_record(struct app *app,
+    const struct time_preview *p, const char *reason, struct pd_err *err);
 
 /* A line in words for the audit: "2026-11-24, 2h, session, client 12". */
 void time_line_text(const struct ts_line *l, struct strbuf *out);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/app/sessions.h"
+#include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/approval.h"
@@ -167,7 +168,21 @@ enum pd_status
 time_week_load(struct app *app, int64_t pal_id, pd_date day,
     struct time_week *w, struct pd_err *err)
 {
+	enum pd_status s;
+
+	if ((s = time_week_basis(app, pal_id, day, w, err)) != PD_OK)
+		return s;
+	return time_week_row(app, pal_id, w->first, &w->week, err);
+}
+
+enum pd_status
+time_week_basis(struct app *app, int64_t pal_id, pd_date day,
+    struct time_week *w, struct pd_err *err)
+{
 	const struct rules_pw_row *pw;
+	enum benefit_rule day_rule;
+	int recorded = 0;
+	char on[11];
 	enum pd_status s;
 
 	memset(w, 0, sizeof *w);
@@ -176,19 +191,29 @@ time_week_load(struct app *app, int64_t pal_id, pd_date day,
 	date_format(w->wk.first, w->first);
 	date_format(w->wk.last, w->last);
 	week_label_of(day, app->settings->week_start, w->label);
-	if ((pw = rules_pw_on(app->rules, w->first)) != NULL) {
+	date_format(day, on);
+	/* the rule and limits of the day asked (what screens show), and of
+	 * every day of the week (what it is judged against) */
+	if ((pw = rules_pw_on(app->rules, on)) != NULL) {
 		w->has_limits = 1;
 		w->lim.lower_pence = pw->lower_pence;
 		w->lim.higher_pence = pw->higher_pence;
 		w->lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
 	}
+	/* what is not recorded (no rule, no rate) is said in words */
 	if ((s = time_missing(app, pal_id, w->first, w->last, &w->rule,
 	    &w->missing, err)) != PD_OK)
 		return s;
-	if ((s = db_week_totals(app->db, pal_id, w->first, w->last,
-	    &w->totals, err)) != PD_OK)
+	if ((s = db_pal_benefit_find(app->db, pal_id, on, &day_rule,
+	    &recorded, err)) != PD_OK)
 		return s;
-	return time_week_row(app, pal_id, w->first, &w->week, err);
+	if (recorded)
+		w->rule = day_rule;
+	if ((s = time_basis(app, pal_id, w->wk.first, &w->basis, err))
+	    != PD_OK)
+		return s;
+	return db_week_totals(app->db, pal_id, w->first, w->last,
+	    &w->totals, err);
 }
 
 enum pd_status
@@ -211,6 +236,7 @@ time_row(const struct app *app, const struct time_week *w,
 	in.bands = bands;
 	in.n_bands = (size_t)t->nbands;
 	in.rule = w->rule;
+	in.basis = &w->basis;
 	in.missing = w->missing;
 	memset(&opt, 0, sizeof opt);
 	opt.limits = w->has_limits ? &w->lim : NULL;
@@ -285,11 +311,11 @@ time_preview_calc(struct app *app, int64_t pal_id, const char *date,
 	out->shows_pay = time_shows_pay(app, pal_id);
 	out->add_minutes = ra.minutes - rb.minutes;
 	out->add_pence = ra.gross_pence - rb.gross_pence;
-	permitted_check_adding_missing(w.rule, w.missing |
+	permitted_check_adding_basis(&w.basis, w.missing |
 	    (rb.unrated_minutes > 0 || ra.unrated_minutes > 0 ?
 	    PERMITTED_NO_RATE : 0), rb.minutes, rb.gross_pence,
-	    out->add_minutes, out->add_pence, w.has_limits ? &w.lim : NULL,
-	    app->settings->near_percent, &out->change);
+	    out->add_minutes, out->add_pence, app->settings->near_percent,
+	    &out->change);
 	pa = &out->change.after;
 	out->needs_override = (pa->hours_over && out->add_minutes > 0) ||
 	    (pa->pay_over && out->add_pence > 0);
@@ -664,7 +690,8 @@ app_week_status(struct app *app, int64_t pal_id, const char *week,
 	db_staff_get(app->db, pal_id, &st, NULL);
 	out->pal_login = xstrdup(st.login != NULL ? st.login : "");
 	staff_fini(&st);
-	if ((s = time_week_load(app, pal_id, wk.first, &w, err)) != PD_OK)
+	if ((s = time_week_load(app, pal_id, time_shown_day(wk), &w, err))
+	    != PD_OK)
 		goto fail;
 	memcpy(out->label, w.label, sizeof out->label);
 	memcpy(out->first, w.first, sizeof out->first);
@@ -753,44 +780,7 @@ app_week_submit(struct app *app, int64_t pal_id, const char *week,
 enum pd_status
 app_week_approve(struct app *app, int64_t week_id, struct pd_err *err)
 {
-	struct ts_week w;
-	struct staff st;
-	enum pd_status s;
-	pd_date d;
-	char label[WEEK_LABEL_LEN], *summary;
-	const char *was;
-
-	if ((s = app_require(app, APP_MANAGER, "approve timesheets", err))
-	    != PD_OK)
-		return s;
-	if ((s = db_begin(app->db, err)) != PD_OK)
-		return s;
-	memset(&w, 0, sizeof w);
-	s = db_week_get(app->db, week_id, &w, err);
-	if (s == PD_OK && time_status_locked(w.status))
-		s = pd_fail(err, PD_DUPLICATE, NULL,
-		    "that week is approved already");
-	was = week_status_str(w.status);
-	if (s == PD_OK)
-		s = db_week_set_status(app->db, &w, WEEK_APPROVED,
-		    access_staff_id(app), err);
-	if (s == PD_OK) {
-		memset(&st, 0, sizeof st);
-		db_staff_get(app->db, w.pal_id, &st, NULL);
-		label[0] = '\0';
-		if (date_parse(w.week_start, &d, NULL) == PD_OK)
-			week_label_of(d, app->settings->week_start, label);
-		summary = xasprintf("approved %s's week %s", st.name != NULL ?
-		    st.name : "a PAL", label);
-		staff_fini(&st);
-		s = app_audit(app, "approve", "timesheet_week", w.id, 0,
-		    summary, was, "approved", NULL, err);
-		free(summary);
-	}
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_week_approve_with(app, week_id, NULL, err);
 }
 
 void
@@ -990,6 +980,8 @@ app_line_add(struct app *app, struct ts_line *l, const char *reason,
 		s = time_line_audit(app, "create", NULL, l,
 		    p.locked ? reason : NULL, err);
 	if (s == PD_OK)
+		s = time_adjust_record(app, &p, reason, err);
+	if (s == PD_OK)
 		s = time_override_record(app, &p, reason, l->id, l->client_id,
 		    err);
 	if (s == PD_OK)
@@ -1055,7 +1047,7 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 {
 	struct ts_line old;
 	struct ts_week ow;
-	struct time_preview p;
+	struct time_preview p, po;
 	enum pd_status s;
 
 	if ((s = app_require(app, APP_ANYONE, "change a timesheet", err))
@@ -1063,6 +1055,7 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 		return s;
 	if ((s = time_line_check(l, err)) != PD_OK)
 		return s;
+	memset(&po, 0, sizeof po);
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	if ((s = time_line_own(app, l->id, &old, err)) != PD_OK) {
@@ -1095,10 +1088,19 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 	if (s == PD_OK)
 		s = time_gate(app, &p, time_status_locked(ow.status), reason,
 		    err);
+	/* a line leaving an approved or paid week changes that week too */
+	if (s == PD_OK && time_status_locked(ow.status) &&
+	    strcmp(ow.week_start, p.first) != 0)
+		s = time_preview_calc(app, old.pal_id, old.date, old.kind, 0,
+		    &old, &po, NULL, err);
 	if (s == PD_OK)
 		s = time_line_put(app, l, &old, err);
 	if (s == PD_OK)
 		s = time_line_audit(app, "update", &old, l, reason, err);
+	if (s == PD_OK)
+		s = time_adjust_record(app, &p, reason, err);
+	if (s == PD_OK)
+		s = time_adjust_record(app, &po, reason, err);
 	if (s == PD_OK)
 		s = time_override_record(app, &p, reason, l->id, l->client_id,
 		    err);
@@ -1135,13 +1137,19 @@ app_line_delete(struct app *app, int64_t line_id, const char *reason,
 	memset(&p, 0, sizeof p);
 	if (s == PD_OK)
 		s = db_week_get(app->db, old.week_id, &ow, err);
+	if (s == PD_OK && time_status_locked(ow.status))
+		s = time_preview_calc(app, old.pal_id, old.date, old.kind, 0,
+		    &old, &p, NULL, err);
 	p.locked = time_status_locked(ow.status);
+	p.needs_override = 0;
 	if (s == PD_OK)
 		s = time_gate(app, &p, 0, reason, err);
 	if (s == PD_OK)
 		s = db_line_delete(app->db, line_id, err);
 	if (s == PD_OK)
 		s = time_line_audit(app, "delete", &old, NULL, reason, err);
+	if (s == PD_OK)
+		s = time_adjust_record(app, &p, reason, err);
 	ts_line_fini(&old);
 	if (s == PD_OK)
 		return db_commit(app->db, err);

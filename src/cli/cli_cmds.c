@@ -133,37 +133,55 @@ cli_import(struct cli *cli, int argc, char **argv)
 	enum import_kind kind;
 	struct import_result res;
 	struct pd_err err;
+	const char *what = NULL, *file = NULL;
 	unsigned flags = 0;
-	int rc, i, j;
+	int rc, i, nargs = 0;
 
-	for (i = j = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--again") == 0)
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0)
+			flags |= IMPORT_DRY_RUN;
+		else if (strcmp(argv[i], "--again") == 0)
 			flags |= IMPORT_AGAIN;
+		else if (nargs++ == 0)
+			what = argv[i];
 		else
-			argv[j++] = argv[i];
+			file = argv[i];
 	}
-	argc = j;
-	if (argc != 3 || import_kind_parse(argv[1], &kind) != 0) {
+	if (nargs != 2 || import_kind_parse(what, &kind) != 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] import "
-		    "pals|timesheet|clients FILE [--again]\n");
+		    "pals|timesheet|clients FILE [--again] [--dry-run]\n");
 		return 2;
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
 		return rc;
-	if (app_import_file(&cli->app, kind, argv[2], flags, cli_import_warn,
+	if (app_import_file(&cli->app, kind, file, flags, cli_import_warn,
 	    NULL, &res, &err) != PD_OK) {
 		rc = cli_fail(&err);
 		if (err.code != PD_DENIED && err.code != PD_IO &&
 		    err.code != PD_DUPLICATE)
 			fprintf(stderr, "peerdesk: nothing from %s was kept; "
-			    "mend that line and import the file again\n", argv[2]);
+			    "mend that line and import the file again\n", file);
 		return rc;
 	}
-	printf("Imported %ld %s from %s.\n", res.rows,
-	    strcmp(argv[1], "timesheet") == 0 ? (res.rows == 1 ?
-	    "timesheet line" : "timesheet lines") : strcmp(argv[1], "pals") ==
-	    0 ? (res.rows == 1 ? "PAL" : "PALs") : (res.rows == 1 ? "client" :
-	    "clients"), argv[2]);
+	what = kind == IMPORT_TIMESHEET ? (res.rows == 1 ? "timesheet line" :
+	    "timesheet lines") : kind == IMPORT_PALS ? (res.rows == 1 ? "PAL" :
+	    "PALs") : (res.rows == 1 ? "client" : "clients");
+	if (res.dry_run)
+		printf("Dry run: %s has %ld %s that would be imported. Nothing "
+		    "was kept.\n", file, res.rows, what);
+	else
+		printf("Imported %ld %s from %s.\n", res.rows, what, file);
+	if (kind == IMPORT_TIMESHEET && (res.near > 0 || res.over > 0))
+		printf("Of the %ld PAL-week%s it %s, %ld %s over a limit and "
+		    "%ld close to one (each is named in a warning). Approving %s needs the "
+		    "manager's reason.\n", res.weeks, res.weeks == 1 ? "" : "s",
+		    res.dry_run ? "would touch" : "touched", res.over,
+		    res.over == 1 ? "is" : "are", res.near,
+		    res.over + res.near == 1 ? "that week" : "those weeks");
+	else if (kind == IMPORT_TIMESHEET)
+		printf("None of the %ld PAL-week%s it %s is close to or over a "
+		    "limit.\n", res.weeks, res.weeks == 1 ? "" : "s",
+		    res.dry_run ? "would touch" : "touched");
 	return 0;
 }
 

@@ -25,13 +25,16 @@ static const struct cli_help helps[] = {
 	  "years of history ending today; large is 2,000 clients, 300 PALs\n"
 	  "and ten years.\n" },
 	{ "import",
-	  "usage: peerdesk import pals FILE\n"
-	  "       peerdesk import timesheet FILE\n"
-	  "       peerdesk import clients FILE\n"
+	  "usage: peerdesk import pals FILE [--again]\n"
+	  "       peerdesk import timesheet FILE [--again] [--dry-run]\n"
+	  "       peerdesk import clients FILE [--again]\n"
 	  "\n"
 	  "Bring in a CSV file with a header row, all of it or none of it.\n"
 	  "FILE may be - for standard input. A problem names the file, line\n"
-	  "and column, and nothing is kept.\n" },
+	  "and column, and nothing is kept. A file (or a timesheet line)\n"
+	  "imported before is refused; --again brings it in on purpose.\n"
+	  "A timesheet import says each PAL-week close to or over a limit;\n"
+	  "--dry-run checks the whole file, says that, and keeps nothing.\n" },
 	{ "summary",
 	  "usage: peerdesk summary\n"
 	  "\n"
@@ -65,16 +68,29 @@ static const struct cli_help helps[] = {
 	  "for a PAL with --pal).\n" },
 	{ "week",
 	  "usage: peerdesk week [--pal LOGIN] [--week YYYY-Www] [--submit]\n"
+	  "       peerdesk week --pal LOGIN [--week W] --approve [--reason TEXT]\n"
+	  "       peerdesk week [--pal LOGIN] --paid [--week W | --up-to DATE]\n"
 	  "\n"
 	  "A PAL's week: each line, the hours and pay, and the room left\n"
-	  "under their benefit limit. --submit sends the week for approval.\n" },
+	  "under their benefit limit. --submit sends the week for approval.\n"
+	  "Managers: --approve approves it; a week close to or over a limit\n"
+	  "needs --reason, kept with your name. --paid marks an approved\n"
+	  "week paid (locked); --up-to DATE marks every approved week that\n"
+	  "ended by DATE paid, for every PAL or the one named.\n" },
 	{ "report",
 	  "usage: peerdesk report hours [--week YYYY-Www]\n"
 	  "                             [--format text|csv|pdf]\n"
 	  "                             [--print] [--output FILE]\n"
+	  "                             [--excel] [--raw]\n"
+	  "       peerdesk report pay (--from DATE --to DATE | --month YYYY-MM\n"
+	  "                           | --tax-year YYYY)\n"
+	  "                           [--excel] [--raw] [--output FILE]\n"
 	  "\n"
-	  "The weekly hours summary (managers). --output - is standard\n"
-	  "output; a new file is readable by you alone.\n" },
+	  "hours: the weekly hours summary (managers). --output - is standard\n"
+	  "output; a new file is readable by you alone.\n"
+	  "pay: the payroll CSV, one row per PAL-week whose first day is in\n"
+	  "the range (managers). --excel adds a byte-order mark for Excel;\n"
+	  "--raw leaves fields starting = + - @ as they are.\n" },
 	{ "reminders",
 	  "usage: peerdesk reminders [--days N] [--format text|csv|ics]\n"
 	  "\n"

@@ -56,20 +56,23 @@ pal_list(struct cli *cli, int all)
 	struct pd_err err;
 	struct strbuf sb = STRBUF_INIT;
 	char clients[32], d[DURATION_STR_LEN], room[64];
-	size_t i;
+	size_t i, rule_w = 25;
 	int rule = 0;
 
 	if (app_pal_list(&cli->app, all, &l, &err) != PD_OK)
 		return cli_fail(&err);
-	for (i = 0; i < l.n; i++)
+	for (i = 0; i < l.n; i++) {
 		rule |= l.v[i].rule_visible;
+		if (l.v[i].rule_visible && l.v[i].week.check.judged > 1)
+			rule_w = 44;	/* "... (changed this week)" */
+	}
 	pal_cell(&sb, "PAL", 22);
 	pal_cell(&sb, " Login", 11);
 	pal_cell(&sb, " Clients", 9);
 	pal_cell(&sb, " This week", 11);
 	pal_cell(&sb, " Room left", 21);
 	if (rule)
-		pal_cell(&sb, " Rule", 26);
+		pal_cell(&sb, " Rule", rule_w + 1);
 	strbuf_adds(&sb, " DBS re-check\n");
 	for (i = 0; i < l.n; i++) {
 		const struct pal_summary *p = &l.v[i];
@@ -89,9 +92,14 @@ pal_list(struct cli *cli, int all)
 		pal_room(&p->week, room, sizeof room);
 		pal_cell(&sb, room, 20);
 		if (rule) {
+			char r[80];
+
+			snprintf(r, sizeof r, "%s%s", p->rule_visible ?
+			    permitted_rule_label(&p->week.check) : "",
+			    p->rule_visible && p->week.check.judged > 1 ?
+			    " (changed this week)" : "");
 			strbuf_addc(&sb, ' ');
-			pal_cell(&sb, p->rule_visible ?
-			    permitted_rule_label(&p->week.check) : "", 25);
+			pal_cell(&sb, r, rule_w);
 		}
 		strbuf_addc(&sb, ' ');
 		strbuf_adds(&sb, p->dbs_recheck_due[0] ? p->dbs_recheck_due :

@@ -11,7 +11,9 @@
 #include "peerdesk/core/strbuf.h"
 
 #define CLI_REPORT_USAGE "peerdesk [--db FILE] report hours [--week YYYY-Www] " \
-	"[--format text|csv|pdf] [--print] [--output FILE] [--excel] [--raw]"
+	"[--format text|csv|pdf] [--print] [--output FILE] [--excel] [--raw]\n" \
+	"       peerdesk [--db FILE] report pay (--from DATE --to DATE | " \
+	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] [--output FILE]"
 
 static int
 cli_report_usage(const char *why)
@@ -43,9 +45,11 @@ cli_report(struct cli *cli, int argc, char **argv)
 	int ch, rc, print = 0;
 	unsigned csvfl = 0;
 
+	if (argc >= 2 && strcmp(argv[1], "pay") == 0)
+		return cli_report_pay(cli, argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "hours") != 0)
-		return cli_report_usage(argc < 2 ? "which report? (hours)" :
-		    "the only report is 'hours'");
+		return cli_report_usage(argc < 2 ? "which report? (hours or "
+		    "pay)" : "the reports are 'hours' and 'pay'");
 	argc--;
 	argv++;
 	optind = 1;

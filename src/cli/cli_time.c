@@ -10,6 +10,7 @@
 #include "cli_priv.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/weekpay.h"
 #include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/time_screens.h"
 #include "peerdesk/tui/tui.h"
@@ -19,7 +20,8 @@
 #include "peerdesk/model/money.h"
 
 #define CLI_WEEK_USAGE "peerdesk [--db FILE] week [--pal LOGIN] " \
-	"[--week YYYY-Www] [--submit]"
+	"[--week YYYY-Www] [--submit | --approve [--reason TEXT] | --paid " \
+	"[--up-to YYYY-MM-DD]]"
 
 static const char *
 cli_week_status(enum week_status st)
@@ -125,8 +127,65 @@ cli_week_print(const struct week_view *v)
 	}
 	printf("%s\n", v->row.check.sentence);
 	if (v->overrides > 0)
-		printf("The manager agreed to go over the limit this week "
-		    "(%d time%s).\n", v->overrides, v->overrides == 1 ? "" : "s");
+		printf("The manager agreed to this week going over (or, on "
+		    "approving it, being close to) the limit (%d time%s).\n",
+		    v->overrides, v->overrides == 1 ? "" : "s");
+}
+
+/* --approve and --paid: the week named, or (--paid --up-to) every
+ * approved week that has ended by a date. */
+static int
+cli_week_manage(struct cli *cli, int64_t pal, const char *week,
+    int approve, int paid, const char *upto, const char *reason)
+{
+	struct week_view v;
+	struct pd_err err;
+	size_t n;
+
+	if (paid && upto != NULL) {
+		if (app_weeks_mark_paid_upto(&cli->app, upto, pal, &n, &err)
+		    != PD_OK)
+			return cli_fail(&err);
+		printf("Marked %zu approved week%s paid (every approved week "
+		    "that ended on or before %s%s). They are locked now.\n", n,
+		    n == 1 ? "" : "s", upto, pal != 0 ? ", for that PAL" : "");
+		return 0;
+	}
+	if (pal == 0) {
+		fprintf(stderr, "peerdesk: please say which PAL with --pal "
+		    "LOGIN\n");
+		return 2;
+	}
+	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
+		return cli_fail(&err);
+	if (v.week.id == 0) {
+		fprintf(stderr, "peerdesk: %s has nothing in week %s\n",
+		    v.pal_name, v.label);
+		week_view_fini(&v);
+		return 3;
+	}
+	if (approve && app_week_approve_with(&cli->app, v.week.id, reason,
+	    &err) != PD_OK) {
+		week_view_fini(&v);
+		if (err.code != PD_LIMIT)
+			return cli_fail(&err);
+		fprintf(stderr, "peerdesk: not approved. %s\n"
+		    "peerdesk: give the reason with --reason \"...\"\n",
+		    err.msg);
+		return 2;
+	}
+	if (approve)
+		printf("Approved %s's week %s%s.\n", v.pal_name, v.label,
+		    reason != NULL && reason[0] ? ", with your reason kept" : "");
+	if (paid && app_week_mark_paid(&cli->app, v.week.id, &err) != PD_OK) {
+		week_view_fini(&v);
+		return cli_fail(&err);
+	}
+	if (paid)
+		printf("Marked %s's week %s paid. It is locked now: a change "
+		    "needs the manager and a reason.\n", v.pal_name, v.label);
+	week_view_fini(&v);
+	return 0;
 }
 
 int
@@ -136,13 +195,17 @@ cli_week(struct cli *cli, int argc, char **argv)
 		{ "pal", required_argument, NULL, 'p' },
 		{ "week", required_argument, NULL, 'w' },
 		{ "submit", no_argument, NULL, 's' },
+		{ "approve", no_argument, NULL, 'a' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "paid", no_argument, NULL, 'P' },
+		{ "up-to", required_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *login = NULL, *week = NULL;
+	const char *login = NULL, *week = NULL, *reason = NULL, *upto = NULL;
 	struct week_view v;
 	struct pd_err err;
 	int64_t pal = 0;
-	int ch, rc, submit = 0;
+	int ch, rc, submit = 0, approve = 0, paid = 0;
 
 	optind = 1;
 	opterr = 0;
@@ -151,12 +214,18 @@ cli_week(struct cli *cli, int argc, char **argv)
 		case 'p': login = optarg; break;
 		case 'w': week = optarg; break;
 		case 's': submit = 1; break;
+		case 'a': approve = 1; break;
+		case 'r': reason = optarg; break;
+		case 'P': paid = 1; break;
+		case 'u': upto = optarg; break;
 		default:
 			fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
 			return 2;
 		}
 	}
-	if (optind != argc) {
+	if (optind != argc || submit + approve + paid > 1 ||
+	    (upto != NULL && (!paid || week != NULL)) ||
+	    (reason != NULL && !approve)) {
 		fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
 		return 2;
 	}
@@ -165,6 +234,9 @@ cli_week(struct cli *cli, int argc, char **argv)
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &pal, &err) != PD_OK)
 		return cli_fail(&err);
+	if (approve || paid)
+		return cli_week_manage(cli, pal, week, approve, paid, upto,
+		    reason);
 	if (submit) {
 		if (app_week_submit(&cli->app, pal, week, &err) != PD_OK)
 			return cli_fail(&err);

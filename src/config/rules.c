@@ -63,7 +63,8 @@ rules_set_age(struct yamldoc *yd, const struct yamldoc_key *k,
 }
 
 /* Keys of one row; "from" first and "source" where the index says. */
-enum { PW_FROM, PW_LOWER, PW_HIGHER, PW_SOURCE, PW_NOTE, PW_NKEYS };
+enum { PW_FROM, PW_LOWER, PW_HIGHER, PW_SOURCE, PW_NOTE, PW_DWP,
+	PW_NKEYS };
 
 static const struct yamldoc_key rules_pw_keys[] = {
 	[PW_FROM] = { "from", rules_set_date,
@@ -76,6 +77,8 @@ static const struct yamldoc_key rules_pw_keys[] = {
 	    offsetof(struct rules_pw_row, source), 0, 0 },
 	[PW_NOTE] = { "note", rules_set_text,
 	    offsetof(struct rules_pw_row, note), 0, 0 },
+	[PW_DWP] = { "dwp_from", rules_set_date,
+	    offsetof(struct rules_pw_row, dwp_from), 0, 0 },
 	[PW_NKEYS] = { NULL, NULL, 0, 0, 0 }
 };
 
@@ -210,6 +213,20 @@ rules_set_pw(struct yamldoc *yd, const struct yamldoc_key *k,
 		    prev ? row[-1].from : NULL, err);
 		if (st != PD_OK)
 			return st;
+		if (found[PW_DWP] == NULL)
+			memcpy(row->dwp_from, row->from, sizeof row->dwp_from);
+		else if (strcmp(row->dwp_from, row->from) < 0)
+			return yamldoc_fail(yd, found[PW_DWP], PD_CONFIG,
+			    "dwp_from", err, "%s is before this row's from "
+			    "(%s); DWP starts applying a limit on or after the "
+			    "day the wage changes", row->dwp_from, row->from);
+		if (prev != NULL && strcmp(row->dwp_from,
+		    row[-1].dwp_from) <= 0)
+			return yamldoc_fail(yd, found[PW_DWP] != NULL ?
+			    found[PW_DWP] : found[PW_FROM], PD_CONFIG,
+			    "dwp_from", err, "%s is not after the row before's "
+			    "dwp_from (%s); keep the rows in date order",
+			    row->dwp_from, row[-1].dwp_from);
 		prev = found[PW_FROM];
 	}
 	return PD_OK;

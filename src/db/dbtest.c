@@ -62,7 +62,7 @@ static const struct {
 	COUNT(shortlist), COUNT(assignment), COUNT(review), COUNT(goal_score),
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
 	COUNT(limit_override), COUNT(audit), COUNT(draft), COUNT(audit_detail),
-	COUNT(import_log),
+	COUNT(import_log), COUNT(week_adjustment),
 };
 #undef COUNT
 

@@ -26,6 +26,7 @@ hours_row_build(const struct hours_input *in,
     struct pd_err *err)
 {
 	struct hours_row row;
+	unsigned missing;
 	int banded = 0;
 	size_t i;
 
@@ -76,9 +77,15 @@ hours_row_build(const struct hours_input *in,
 		return PD_INVALID;
 	row.gross_pence = row.pay_pence + row.holiday_pence;
 	row.rule = in->rule;
-	permitted_check_missing(in->rule, in->missing |
-	    (row.unrated_minutes > 0 ? PERMITTED_NO_RATE : 0), row.minutes,
-	    row.gross_pence, opt->limits, opt->near_percent, &row.check);
+	missing = in->missing | (row.unrated_minutes > 0 ?
+	    PERMITTED_NO_RATE : 0);
+	if (in->basis != NULL)
+		permitted_check_basis(in->basis, missing, row.minutes,
+		    row.gross_pence, opt->near_percent, &row.check);
+	else
+		permitted_check_missing(in->rule, missing, row.minutes,
+		    row.gross_pence, opt->limits, opt->near_percent,
+		    &row.check);
 	row.pal_id = in->pal_id;
 	row.login = xstrdup(in->login != NULL ? in->login : "");
 	row.name = xstrdup(in->name != NULL ? in->name : "");
@@ -93,6 +100,8 @@ hours_row_fini(struct hours_row *row)
 		return;
 	free(row->login);
 	free(row->name);
+	free(row->override_reason);
+	free(row->override_by);
 	memset(row, 0, sizeof *row);
 }
 
@@ -160,6 +169,57 @@ hours_report_add_client(struct hours_report *r, const char *client,
 	    contracted_minutes;
 	c->delivered_minutes = delivered_minutes < 0 ? 0 : delivered_minutes;
 	c->sessions = sessions < 0 ? 0 : sessions;
+}
+
+void
+hours_report_set_status(struct hours_report *r, int64_t pal_id,
+    enum week_status status, int overrides, const char *reason,
+    const char *by)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_rows; i++) {
+		struct hours_row *row = &r->rows[i];
+
+		if (row->pal_id != pal_id)
+			continue;
+		row->has_status = 1;
+		row->status = status;
+		row->overrides = overrides < 0 ? 0 : overrides;
+		free(row->override_reason);
+		free(row->override_by);
+		row->override_reason = reason != NULL ? xstrdup(reason) : NULL;
+		row->override_by = by != NULL ? xstrdup(by) : NULL;
+		r->has_status = 1;
+		return;
+	}
+}
+
+void
+hours_report_set_note(struct hours_report *r, const char *note)
+{
+	free(r->limits_note);
+	r->limits_note = note != NULL ? xstrdup(note) : NULL;
+}
+
+void
+hours_report_add_adjust(struct hours_report *r, const struct hours_adjust *a,
+    const char *login, const char *name, const char *reason,
+    const char *made_by)
+{
+	struct hours_adjust *c;
+
+	if (r->n_adjusts == r->cap_adjusts) {
+		r->cap_adjusts = r->cap_adjusts ? r->cap_adjusts * 2 : 8;
+		r->adjusts = xreallocarray(r->adjusts, r->cap_adjusts,
+		    sizeof *r->adjusts);
+	}
+	c = &r->adjusts[r->n_adjusts++];
+	*c = *a;
+	c->login = xstrdup(login != NULL ? login : "");
+	c->name = xstrdup(name != NULL ? name : "");
+	c->reason = xstrdup(reason != NULL ? reason : "");
+	c->made_by = xstrdup(made_by != NULL ? made_by : "");
 }
 
 static int
@@ -239,6 +299,14 @@ hours_report_fini(struct hours_report *r)
 		free(r->clients[i].client);
 		free(r->clients[i].worker);
 	}
+	for (i = 0; i < r->n_adjusts; i++) {
+		free(r->adjusts[i].login);
+		free(r->adjusts[i].name);
+		free(r->adjusts[i].reason);
+		free(r->adjusts[i].made_by);
+	}
+	free(r->adjusts);
+	free(r->limits_note);
 	free(r->rows);
 	free(r->clients);
 	free(r->org_name);

@@ -150,6 +150,7 @@ permitted_check_missing(enum benefit_rule rule, unsigned missing,
 	int pct = (int)permitted_clamp64(near_percent, 0, 100);
 
 	memset(out, 0, sizeof *out);
+	out->judged = 1;
 	out->rule = rule;
 	out->missing = missing & (PERMITTED_NO_RULE | PERMITTED_NO_RATE);
 	out->minutes = minutes < 0 ? 0 : minutes;
@@ -242,6 +243,9 @@ permitted_check_missing(enum benefit_rule rule, unsigned missing,
 	permitted_conclude(out, out->sentence);
 }
 
+static void permitted_adding_finish(struct permitted_change *out,
+    int add_minutes, int64_t add_pence);
+
 void
 permitted_check_adding(enum benefit_rule rule, int minutes,
     int64_t pence, int add_minutes, int64_t add_pence,
@@ -260,8 +264,6 @@ permitted_check_adding_missing(enum benefit_rule rule,
 {
 	const int64_t big = INT64_MAX / 4;
 	int64_t after_min, after_pence;
-	char *s = out->sentence;
-	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
 
 	memset(out, 0, sizeof *out);
 	if (minutes < 0)
@@ -276,6 +278,18 @@ permitted_check_adding_missing(enum benefit_rule rule,
 	    permitted_clamp64(add_pence, -big, big), 0, big);
 	permitted_check_missing(rule, missing, (int)after_min, after_pence,
 	    lim, near_percent, &out->after);
+	permitted_adding_finish(out, add_minutes, add_pence);
+}
+
+/* Fill in over, crosses and the sentence from out->before and after. */
+static void
+permitted_adding_finish(struct permitted_change *out, int add_minutes,
+    int64_t add_pence)
+{
+	char *s = out->sentence;
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+	unsigned missing = out->after.missing;
+
 	out->over = out->after.verdict == PERMITTED_OVER;
 	out->crosses = (out->after.hours_over && !out->before.hours_over) ||
 	    (out->after.pay_over && !out->before.pay_over);
@@ -299,6 +313,8 @@ permitted_check_adding_missing(enum benefit_rule rule,
 	permitted_add(s, ": this week would be ");
 	permitted_describe(&out->after, s);
 	permitted_conclude(&out->after, s);
+	if (out->after.note[0] != '\0')
+		permitted_add(s, " (%s)", out->after.note);
 }
 
 const char *
@@ -322,6 +338,176 @@ permitted_verdict_label(enum permitted_verdict v)
 	if ((int)v < 0 || (int)v > PERMITTED_OVER)
 		return "?";
 	return labels[v];
+}
+
+/* ---- a week judged against more than one rule ----------------------------- */
+
+void
+permitted_basis_init(struct permitted_basis *b)
+{
+	memset(b, 0, sizeof *b);
+}
+
+static int
+permitted_same_limits(const struct permitted_span *a, int has,
+    const struct permitted_limits *lim)
+{
+	if (a->has_limits != has)
+		return 0;
+	if (!has)
+		return 1;
+	return a->lim.lower_pence == lim->lower_pence &&
+	    a->lim.higher_pence == lim->higher_pence &&
+	    a->lim.hours_limit_minutes == lim->hours_limit_minutes;
+}
+
+void
+permitted_basis_day(struct permitted_basis *b, pd_date d,
+    enum benefit_rule rule, const struct permitted_limits *lim)
+{
+	struct permitted_span *sp;
+
+	if (b->n > 0 && b->span[b->n - 1].rule == rule &&
+	    permitted_same_limits(&b->span[b->n - 1], lim != NULL, lim))
+		return;
+	if (b->n == PERMITTED_SPANS_MAX)
+		return;
+	sp = &b->span[b->n++];
+	memset(sp, 0, sizeof *sp);
+	sp->from = d;
+	sp->rule = rule;
+	sp->has_limits = lim != NULL;
+	if (lim != NULL)
+		sp->lim = *lim;
+}
+
+/* How strict a result is: over, close, within, a limit with no figures,
+ * no limit. */
+static int
+permitted_rank(const struct permitted_result *r)
+{
+	switch (r->verdict) {
+	case PERMITTED_OVER: return 4;
+	case PERMITTED_NEAR: return 3;
+	case PERMITTED_OK: return 2;
+	default: return r->no_figures || r->pay_unchecked ? 1 : 0;
+	}
+}
+
+/* 1 when a is stricter than b. */
+static int
+permitted_stricter(const struct permitted_result *a,
+    const struct permitted_result *b)
+{
+	int ra = permitted_rank(a), rb = permitted_rank(b);
+
+	if (ra != rb)
+		return ra > rb;
+	/* the same verdict: the one with more pay over, or less room */
+	if (a->has_pay_limit && b->has_pay_limit) {
+		if (a->verdict == PERMITTED_OVER &&
+		    a->pence_excess != b->pence_excess)
+			return a->pence_excess > b->pence_excess;
+		if (a->verdict != PERMITTED_OVER &&
+		    a->pence_left != b->pence_left)
+			return a->pence_left < b->pence_left;
+	}
+	if (a->has_hours_limit != b->has_hours_limit)
+		return a->has_hours_limit;
+	return 0;
+}
+
+/* "Thu 3 Dec" */
+static void
+permitted_day(pd_date d, char *buf, size_t n)
+{
+	char l[DATE_LONG_LEN], *sp;
+
+	date_format_long(d, l);
+	if ((sp = strrchr(l, ' ')) != NULL)
+		*sp = '\0';
+	snprintf(buf, n, "%s", l);
+}
+
+/* "the benefit rule changed on Thu 3 Dec: judged against both" */
+static void
+permitted_note(const struct permitted_basis *b, char *note)
+{
+	char day[DATE_LONG_LEN];
+	size_t len;
+	int i;
+
+	note[0] = '\0';
+	for (i = 1; i < b->n; i++) {
+		const struct permitted_span *p = &b->span[i - 1];
+		const struct permitted_span *c = &b->span[i];
+		int rule = p->rule != c->rule;
+		int lim = !permitted_same_limits(p, c->has_limits, &c->lim);
+
+		permitted_day(c->from, day, sizeof day);
+		len = strlen(note);
+		snprintf(note + len, PERMITTED_NOTE_LEN - len, "%s%s changed "
+		    "on %s", i > 1 ? ", and " : "", rule && lim ? "the benefit "
+		    "rule and the limit DWP applies" : rule ? "the benefit "
+		    "rule" : "the limit DWP applies", day);
+	}
+	len = strlen(note);
+	snprintf(note + len, PERMITTED_NOTE_LEN - len, ": judged against %s",
+	    b->n == 2 ? "both" : "each");
+}
+
+void
+permitted_check_basis(const struct permitted_basis *b, unsigned missing,
+    int minutes, int64_t pence, int near_percent,
+    struct permitted_result *out)
+{
+	struct permitted_result r;
+	int i;
+
+	if (b == NULL || b->n == 0) {
+		permitted_check_missing(RULE_NONE, missing, minutes, pence,
+		    NULL, near_percent, out);
+		return;
+	}
+	permitted_check_missing(b->span[0].rule, missing, minutes, pence,
+	    b->span[0].has_limits ? &b->span[0].lim : NULL, near_percent,
+	    out);
+	for (i = 1; i < b->n; i++) {
+		permitted_check_missing(b->span[i].rule, missing, minutes,
+		    pence, b->span[i].has_limits ? &b->span[i].lim : NULL,
+		    near_percent, &r);
+		if (permitted_stricter(&r, out))
+			*out = r;
+	}
+	if (b->n > 1) {
+		out->judged = b->n;
+		permitted_note(b, out->note);
+		permitted_add(out->sentence, " (%s)", out->note);
+	}
+}
+
+void
+permitted_check_adding_basis(const struct permitted_basis *b,
+    unsigned missing, int minutes, int64_t pence, int add_minutes,
+    int64_t add_pence, int near_percent, struct permitted_change *out)
+{
+	const int64_t big = INT64_MAX / 4;
+	int64_t after_min, after_pence;
+
+	memset(out, 0, sizeof *out);
+	if (minutes < 0)
+		minutes = 0;
+	if (pence < 0)
+		pence = 0;
+	permitted_check_basis(b, missing, minutes, pence, near_percent,
+	    &out->before);
+	after_min = permitted_clamp64((int64_t)minutes + add_minutes, 0,
+	    INT_MAX / 2);
+	after_pence = permitted_clamp64(permitted_clamp64(pence, 0, big) +
+	    permitted_clamp64(add_pence, -big, big), 0, big);
+	permitted_check_basis(b, missing, (int)after_min, after_pence,
+	    near_percent, &out->after);
+	permitted_adding_finish(out, add_minutes, add_pence);
 }
 
 const char *

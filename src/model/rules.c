@@ -82,9 +82,22 @@ rules_find(const void *rows, size_t n, size_t size, const char *date)
 const struct rules_pw_row *
 rules_pw_on(const struct rules *r, const char *date)
 {
-	long i = rules_find(r->pw, r->n_pw, sizeof r->pw[0], date);
+	size_t lo = 0, hi = r->n_pw;
 
-	return i < 0 ? NULL : &r->pw[i];
+	if (!rules_date_shaped(date))
+		return NULL;
+	/* by dwp_from (in order, like from): rows [0, lo) are <= date */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *d = r->pw[mid].dwp_from[0] ? r->pw[mid].dwp_from :
+		    r->pw[mid].from;
+
+		if (strcmp(d, date) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? NULL : &r->pw[lo - 1];
 }
 
 const struct rules_wage_row *

@@ -1,5 +1,6 @@
 #include "peerdesk/report/hours_csv.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "peerdesk/core/csvout.h"
@@ -14,6 +15,8 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row, unsigned fl)
 	const struct permitted_result *c = &row->check;
 	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
 	const char *verdict = permitted_verdict_str(c->verdict);
+
+	char n[24];
 
 	csv_field(out, row->login, fl, false);
 	csv_field(out, row->name, fl, false);
@@ -33,7 +36,14 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row, unsigned fl)
 	if (c->verdict == PERMITTED_NA && ((c->missing & PERMITTED_NO_RULE) ||
 	    c->pay_unchecked))
 		verdict = "not_checked";	/* no rule or no pay rate */
-	csv_field(out, verdict != NULL ? verdict : "n/a", fl, true);
+	csv_field(out, verdict != NULL ? verdict : "n/a", fl, false);
+	/* where the week stands: empty when the report was made without */
+	csv_field(out, !row->has_status ? "" : row->status == WEEK_LOCKED ?
+	    "paid" : week_status_str(row->status), fl, false);
+	snprintf(n, sizeof n, "%d", row->overrides);
+	csv_field(out, row->has_status ? n : "", fl, false);
+	csv_field(out, row->has_status ? row->override_reason : "", fl, false);
+	csv_field(out, c->note, fl, true);
 }
 
 void

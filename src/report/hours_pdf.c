@@ -228,6 +228,9 @@ pdf_intro_block(struct pdf *p, double y)
 		    "week: check the rules table.");
 	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
 	free(s);
+	if (r->limits_note != NULL)
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		    r->limits_note);
 	if (r->holiday_pay)
 		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
 		    "as earnings for the limits.",
@@ -261,6 +264,38 @@ pdf_intro_block(struct pdf *p, double y)
 	if (listed == 0) {
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
 		    "Nobody is near or over a limit this week.", PDF_LEFT, 0);
+		y += SIZE_BODY * LEAD;
+	}
+	if (!r->has_status)
+		return y - y0;
+	/* who has not sent their week */
+	y += 6;
+	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
+	    "Not sent for approval", PDF_LEFT, 0);
+	y += SIZE_TITLE * LEAD + 2;
+	listed = 0;
+	for (i = 0; i < r->n_rows; i++) {
+		const struct hours_row *row = &r->rows[i];
+		char *who;
+
+		if (!row->has_status || row->status != WEEK_OPEN)
+			continue;
+		who = pdf_who(row);
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
+		    PDF_LEFT, 268);
+		s = row->minutes > 0 ? xasprintf("%s logged",
+		    duration_format(row->minutes, d)) :
+		    xstrdup("nothing logged");
+		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0, s,
+		    PDF_LEFT, CONTENT_W - 290);
+		free(s);
+		y += SIZE_BODY * LEAD;
+		free(who);
+		listed++;
+	}
+	if (listed == 0) {
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		    "Everyone has sent their week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
 	return y - y0;
@@ -307,6 +342,16 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 	s = xasprintf("Verdict: %s", hours_words_verdict(row, buf));
 	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, alert, s);
 	free(s);
+	if (row->has_status) {
+		s = xasprintf("Week: %s", hours_words_status(row->status));
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		free(s);
+		if (hours_words_override(row, buf)[0] != '\0') {
+			s = xasprintf("Limit agreed %s", buf);
+			y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+			free(s);
+		}
+	}
 	for (i = 0; i < r->n_clients; i++) {
 		if (r->clients[i].worker_id != row->pal_id)
 			continue;
@@ -346,6 +391,29 @@ pdf_others_block(struct pdf *p, double y)
 		}
 		y += pdf_client(p, y, &r->clients[i], 1);
 	}
+	return y - y0;
+}
+
+/* Changes made this week to weeks already approved or paid. */
+static double
+pdf_adjust_block(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	char buf[HOURS_WORDS_LEN];
+	double y0 = y;
+	size_t i;
+
+	if (r->n_adjusts == 0)
+		return 0;
+	pdf_rule(p, y, 0.5, 0.6);
+	y += 4;
+	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
+	    "Changes to approved or paid weeks (adjustments for payroll)",
+	    PDF_LEFT, 0);
+	y += SIZE_TITLE * LEAD + 2;
+	for (i = 0; i < r->n_adjusts; i++)
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		    hours_words_adjust(&r->adjusts[i], buf));
 	return y - y0;
 }
 
@@ -423,7 +491,7 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 }
 
 /* The blocks in order; index 0 is the intro, then one per PAL, the
- * other workers, the totals. */
+ * other workers, the adjustments, the totals. */
 static double
 pdf_block(struct pdf *p, size_t i, double y)
 {
@@ -435,6 +503,8 @@ pdf_block(struct pdf *p, size_t i, double y)
 		return pdf_pal_block(p, y, &r->rows[i - 1]);
 	if (i == r->n_rows + 1)
 		return pdf_others_block(p, y);
+	if (i == r->n_rows + 2)
+		return pdf_adjust_block(p, y);
 	return pdf_totals_block(p, y);
 }
 
@@ -448,7 +518,7 @@ pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
 static void
 pdf_draw(struct pdf *p)
 {
-	size_t n = p->r->n_rows + 3, i, pages = 1, page;
+	size_t n = p->r->n_rows + 4, i, pages = 1, page;
 	double *h = xcalloc(n, sizeof *h), *at = xcalloc(n, sizeof *at);
 	size_t *on = xcalloc(n, sizeof *on);
 	double y = BODY_TOP;

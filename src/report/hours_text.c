@@ -170,6 +170,8 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 		    "week: check the rules table.");
 	textcol_wrap(l, s, 0, 0, W);
 	free(s);
+	if (r->limits_note != NULL)
+		textcol_wrap(l, r->limits_note, 0, 0, W);
 	if (r->holiday_pay)
 		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
 		    "as earnings for the limits.",
@@ -202,6 +204,53 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 	}
 	if (listed == 0)
 		textcol_push(l, "  Nobody is near or over a limit this week.");
+	if (!r->has_status)
+		return;
+	/* who has not sent their week */
+	textcol_push(l, "");
+	textcol_push(l, "Not sent for approval");
+	listed = 0;
+	for (i = 0; i < r->n_rows; i++) {
+		const struct hours_row *row = &r->rows[i];
+		struct strbuf sb = STRBUF_INIT;
+		char *who;
+
+		if (!row->has_status || row->status != WEEK_OPEN)
+			continue;
+		who = text_who(row);
+		strbuf_adds(&sb, "  ");
+		textcol_add_fit(&sb, who, 42, TEXTCOL_LEFT);
+		strbuf_adds(&sb, "  ");
+		if (row->minutes > 0)
+			strbuf_addf(&sb, "%s logged",
+			    duration_format(row->minutes, d));
+		else
+			strbuf_adds(&sb, "nothing logged");
+		textcol_push(l, strbuf_str(&sb));
+		strbuf_fini(&sb);
+		free(who);
+		listed++;
+	}
+	if (listed == 0)
+		textcol_push(l, "  Everyone has sent their week.");
+}
+
+/* Changes made this week to weeks already approved or paid. */
+static int
+text_adjust_block(struct textcol_lines *l, const struct hours_report *r)
+{
+	char buf[HOURS_WORDS_LEN];
+	size_t i;
+
+	if (r->n_adjusts == 0)
+		return 0;
+	text_rule_line(l, "-");
+	textcol_push(l, "Changes to approved or paid weeks (adjustments for "
+	    "payroll)");
+	for (i = 0; i < r->n_adjusts; i++)
+		textcol_wrap(l, hours_words_adjust(&r->adjusts[i], buf), 2, 4,
+		    W);
+	return 1;
 }
 
 static void
@@ -236,6 +285,16 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 	s = xasprintf("Verdict: %s", hours_words_verdict(row, buf));
 	textcol_wrap(l, s, 2, 4, W);
 	free(s);
+	if (row->has_status) {
+		s = xasprintf("Week: %s", hours_words_status(row->status));
+		textcol_wrap(l, s, 2, 4, W);
+		free(s);
+		if (hours_words_override(row, buf)[0] != '\0') {
+			s = xasprintf("Limit agreed %s", buf);
+			textcol_wrap(l, s, 2, 4, W);
+			free(s);
+		}
+	}
 	for (i = 0; i < r->n_clients; i++) {
 		if (r->clients[i].worker_id != row->pal_id)
 			continue;
@@ -384,11 +443,13 @@ hours_text_render(const struct hours_report *r, struct strbuf *out)
 	struct text_page *pages;
 	size_t n_blocks = 0, n_pages, i, j;
 
-	blocks = xcalloc(r->n_rows + 3, sizeof *blocks);
+	blocks = xcalloc(r->n_rows + 4, sizeof *blocks);
 	text_intro_block(&blocks[n_blocks++], r);
 	for (i = 0; i < r->n_rows; i++)
 		text_pal_block(&blocks[n_blocks++], r, &r->rows[i]);
 	if (text_others_block(&blocks[n_blocks], r) > 0)
+		n_blocks++;
+	if (text_adjust_block(&blocks[n_blocks], r) > 0)
 		n_blocks++;
 	text_totals_block(&blocks[n_blocks++], r);
 
@@ -407,7 +468,7 @@ hours_text_render(const struct hours_report *r, struct strbuf *out)
 		textcol_lines_fini(&pages[i].body);
 	}
 	free(pages);
-	for (i = 0; i < r->n_rows + 3; i++)
+	for (i = 0; i < r->n_rows + 4; i++)
 		textcol_lines_fini(&blocks[i]);
 	free(blocks);
 }

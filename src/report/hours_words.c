@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 
@@ -105,6 +106,18 @@ hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 			snprintf(buf, HOURS_WORDS_LEN, "no limit applies");
 		break;
 	}
+	/* a rule or limit that changed inside the week is said in words */
+	if (c->note[0] != '\0') {
+		size_t len = strlen(buf);
+
+		if (c->rule == row->rule)
+			snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s; the "
+			    "stricter verdict stands)", c->note);
+		else
+			snprintf(buf + len, HOURS_WORDS_LEN - len, " (%s; "
+			    "%s is the stricter)", c->note,
+			    benefit_rule_label(c->rule));
+	}
 	return buf;
 }
 
@@ -191,5 +204,53 @@ hours_words_percent(int bp, char buf[HOURS_WORDS_LEN])
 	else
 		snprintf(buf, HOURS_WORDS_LEN, "%d.%02d%%", bp / 100,
 		    bp % 100);
+	return buf;
+}
+
+const char *
+hours_words_status(enum week_status st)
+{
+	switch (st) {
+	case WEEK_SUBMITTED: return "sent for approval";
+	case WEEK_APPROVED: return "approved";
+	case WEEK_LOCKED: return "approved and paid";
+	default: return "not sent for approval";
+	}
+}
+
+char *
+hours_words_override(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
+{
+	buf[0] = '\0';
+	if (row->overrides <= 0 || row->override_reason == NULL)
+		return buf;
+	if (row->overrides == 1)
+		snprintf(buf, HOURS_WORDS_LEN, "by %s: %s",
+		    row->override_by != NULL ? row->override_by : "the manager",
+		    row->override_reason);
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "%d times, the last by %s: %s", row->overrides, row->override_by != NULL ?
+		    row->override_by : "the manager", row->override_reason);
+	return buf;
+}
+
+char *
+hours_words_adjust(const struct hours_adjust *a, char buf[HOURS_WORDS_LEN])
+{
+	char d1[DURATION_STR_LEN], d2[DURATION_STR_LEN];
+	char m1[MONEY_STR_LEN], m2[MONEY_STR_LEN], m3[MONEY_STR_LEN];
+	char day[DATE_LONG_LEN];
+	int64_t diff = a->gross_after - a->gross_before;
+
+	snprintf(buf, HOURS_WORDS_LEN, "%s%s%s%s, week %s (%s): %s to %s, %s "
+	    "to %s (%s %s); changed on %s by %s: %s", a->name,
+	    a->login[0] ? " (" : "", a->login, a->login[0] ? ")" : "",
+	    a->week_label, a->was_paid ? "paid" : "approved",
+	    duration_format(a->minutes_before, d1),
+	    duration_format(a->minutes_after, d2),
+	    money_format(a->gross_before, m1), money_format(a->gross_after, m2),
+	    money_format(diff < 0 ? -diff : diff, m3),
+	    diff < 0 ? "less" : "more", date_format_long(a->made_on, day),
+	    a->made_by[0] ? a->made_by : "the manager", a->reason);
 	return buf;
 }

@@ -7,7 +7,7 @@
 
 #include "peerdesk/model/hours.h"
 
-#define HOURS_WORDS_LEN 200
+#define HOURS_WORDS_LEN 400
 
 /* "less than 16h and £203.50 a week", "£203.50 a week, any hours",
  * "none", "not set for this week". */
@@ -40,6 +40,22 @@ char *hours_words_dates(const struct hours_report *r,
 
 /* Column heading for a kind of work: "Sessions" ... "Admin". */
 const char *hours_words_kind(int kind);
+
+/* Where a week stands: "not sent for approval", "sent for approval",
+ * "approved", "approved and paid". */
+const char *hours_words_status(enum week_status st);
+
+/* "by Maya Patel: covering the Friday group" (the last of the manager's
+ * agreements to a week close to or over a limit; "2 times, the last by
+ * ..."), "" when none. */
+char *hours_words_override(const struct hours_row *row,
+    char buf[HOURS_WORDS_LEN]);
+
+/* "Sam Reid (sam), week 2026-W47 (paid): 2h to 3h, £25.00 to £37.50
+ * (£12.50 more); changed on Wed 25 Nov 2026 by Maya Patel: the meeting
+ * ran on". */
+char *hours_words_adjust(const struct hours_adjust *a,
+    char buf[HOURS_WORDS_LEN]);
 
 /* "12.07%" for hundredths of a percent. */
 char *hours_words_percent(int bp, char buf[HOURS_WORDS_LEN]);

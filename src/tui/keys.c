@@ -678,6 +678,7 @@ static const struct key_default key_defaults[] = {
 	{ "timesheets", ACT_DOWN, "Down" },
 	{ "timesheets", ACT_OPEN, "Enter" },
 	{ "timesheets", ACT_APPROVE, "a F5" },
+	{ "timesheets", ACT_PAID, "p F6" },
 
 	{ "hours", ACT_UP, "Up" },
 	{ "hours", ACT_DOWN, "Down" },

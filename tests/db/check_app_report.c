@@ -209,7 +209,7 @@ START_TEST(test_formats_and_save)
 	ck_assert_str_eq(line, HOURS_CSV_HEADER "\r\n");
 	ck_assert_ptr_nonnull(fgets(line, sizeof line, fp));
 	ck_assert_str_eq(line, "jo,Jo Evans,1.00,12.50,supported,,203.50,,"
-	    "191.00,ok\r\n");
+	    "191.00,ok,open,0,,\r\n");
 	fclose(fp);
 	ck_assert_int_eq(app_report_hours_save(&app, &r, REPORT_TEXT,
 	    "/nonexistent/dir/x.txt", &err), PD_NOT_FOUND);

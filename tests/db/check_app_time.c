@@ -650,8 +650,14 @@ START_TEST(test_rule_in_force_on_first_day)
 	ck_assert_int_eq(db_pal_benefit_set(app.db, w.sam, RULE_UC,
 	    "2026-11-24", NULL, w.manager, &err), PD_OK);
 	as_sam();
+	/* this week shows the rule in force today (Wednesday), and is
+	 * judged against both (tests/db/check_app_ruleweek.c has more) */
 	ck_assert_int_eq(app_week_status(&app, 0, "2026-W48", &v, &err), PD_OK);
-	ck_assert_int_eq(v.row.rule, RULE_PERMITTED);
+	ck_assert_int_eq(v.row.rule, RULE_UC);
+	ck_assert_int_eq(v.row.check.rule, RULE_PERMITTED);
+	ck_assert_int_eq(v.row.check.judged, 2);
+	ck_assert_str_eq(v.row.check.note, "the benefit rule changed on Tue "
+	    "24 Nov: judged against both");
 	week_view_fini(&v);
 	ck_assert_int_eq(app_week_status(&app, 0, "2026-W49", &v, &err), PD_OK);
 	ck_assert_int_eq(v.row.rule, RULE_UC);

@@ -81,8 +81,8 @@ check "the helper writes text, CSV and PDF" "$T/print_sample" "$T/out"
 check "the PDF starts with %PDF" \
 	test "$(head -c 5 "$T/out/hours.pdf")" = "%PDF-"
 check "the CSV has exactly the payroll header" test "$(head -n 1 \
-    "$T/out/hours.csv")" = \
-    "pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,hours_left,pay_left,verdict"
+    "$T/out/hours.csv" | tr -d '\r')" = \
+    "pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,hours_left,pay_left,verdict,status,overrides,override_reason,note"
 text_pages=$(($(tr -cd '\f' < "$T/out/hours.txt" | wc -c) + 1))
 
 # --- printing ------------------------------------------------------------

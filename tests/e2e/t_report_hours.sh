@@ -57,7 +57,7 @@ check "a date names its week" cmp -s "$T/byday.txt" "$T/w47.txt"
 # --- CSV -------------------------------------------------------------------
 pd report hours --week 2026-W47 --format csv > "$T/w47.csv"
 check "the CSV has exactly the payroll header" test "$(head -n 1 "$T/w47.csv" | tr -d '\r')" = \
-	"pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,hours_left,pay_left,verdict"
+	"pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,hours_left,pay_left,verdict,status,overrides,override_reason,note"
 check "one CSV row per active PAL" test "$(($(wc -l < "$T/w47.csv") - 1))" = \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM staff WHERE role = 'pal' AND active = 1")"
 check "every CSV line ends in CRLF (RFC 4180)" test \

@@ -23,19 +23,19 @@ static const struct hours_band b_priya[] = { { -1, 60 }, { 1271, 240 } };
 
 static const struct hours_input sample_pals[] = {
 	{ 3, "zoe", "Zo\xc3\xab Adams", { 420, 60, 0, 60, 0, 0 },
-	    b_zoe, 2, RULE_SUPPORTED, 0 },
+	    b_zoe, 2, RULE_SUPPORTED, NULL, 0 },
 	{ 1, "jo", "Jo Bennett", { 600, 60, 60, 45, 0, 15 },
-	    b_jo, 1, RULE_PERMITTED, 0 },
+	    b_jo, 1, RULE_PERMITTED, NULL, 0 },
 	{ 2, "marcus", "Marcus Lee", { 780, 60, 120, 30, 0, 0 },
-	    b_marcus, 1, RULE_PERMITTED, 0 },
+	    b_marcus, 1, RULE_PERMITTED, NULL, 0 },
 	{ 4, "siobhan", "Siobh\xc3\xa1n O'Neill", { 60, 0, 0, 0, 0, 0 },
-	    b_siobhan, 1, RULE_LOWER, 0 },
+	    b_siobhan, 1, RULE_LOWER, NULL, 0 },
 	{ 5, "sam", "Carter, Sam \"Sunny\"", { 900, 60, 0, 120, 120, 0 },
-	    b_sam, 1, RULE_UC, 0 },
+	    b_sam, 1, RULE_UC, NULL, 0 },
 	{ 6, "priya", "Priya Shah", { 180, 0, 60, 0, 0, 60 },
-	    b_priya, 2, RULE_NONE, 0 },
+	    b_priya, 2, RULE_NONE, NULL, 0 },
 	{ 7, "ahmed", "Ahmed Khan", { 0, 0, 0, 0, 0, 0 },
-	    NULL, 0, RULE_PERMITTED, 0 },
+	    NULL, 0, RULE_PERMITTED, NULL, 0 },
 };
 
 static const struct {

@@ -421,6 +421,63 @@ START_TEST(test_approve_80x24)
 }
 END_TEST
 
+/* A week close to the limit: Approve asks for the reason, and keeps it. */
+START_TEST(test_approve_near_asks_reason)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	two_sessions();
+	admin_line(w.sam, "2026-11-25", 660);	/* 15h 0m in all: close */
+	ck_assert_int_eq(app_week_submit(&app, 0, NULL, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &approve_screen, NULL);
+	ck_assert(screen_has("close to the limit"));
+	keys("a");
+	ck_assert(screen_has("Close to the limit. Why do you agree to it?"));
+	keys("<Enter>");	/* blank: not approved, and it says why */
+	ck_assert(screen_has("Not approved"));
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_SUBMITTED);
+	week_view_fini(&v);
+	keys("a");
+	keys("Sam covered the Friday group<Enter>");
+	ck_assert(screen_has("No weeks are waiting for approval."));
+	ck_assert_int_eq(app_week_status(&app, w.sam, NULL, &v, &err), PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_APPROVED);
+	ck_assert_int_eq(v.overrides, 1);
+	week_view_fini(&v);
+	ck_assert_int_eq(dbfix_count(app.db, "limit_override"), 1);
+}
+END_TEST
+
+/* After payroll: p marks every approved week that ended by a day paid. */
+START_TEST(test_paid_key)
+{
+	struct week_view v;
+	struct pd_err err;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-17", 60);	/* last week, W47 */
+	ck_assert_int_eq(app_week_submit(&app, 0, "2026-W47", &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_week_status(&app, w.sam, "2026-W47", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_week_approve(&app, v.week.id, &err), PD_OK);
+	week_view_fini(&v);
+	start(80, 24, &approve_screen, NULL);
+	keys("p");
+	ck_assert(screen_has("Every approved week that ended on or before"));
+	ck_assert(screen_has("2026-11-22"));	/* last Sunday */
+	keys("<Enter>");
+	ck_assert(screen_has("Marked 1 approved week paid, up to 2026-11-22."));
+	ck_assert_int_eq(app_week_status(&app, w.sam, "2026-W47", &v, &err),
+	    PD_OK);
+	ck_assert_int_eq(v.week.status, WEEK_LOCKED);
+	week_view_fini(&v);
+}
+END_TEST
+
 /* Near the limit shows as words without colour, never by colour or
  * bold alone (issue 16); the screen is never narrower than 80. */
 START_TEST(test_approve_near_is_a_word)
@@ -718,6 +775,8 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_week_add_line);
 	tcase_add_test(tc, test_week_open_session);
 	tcase_add_test(tc, test_approve_80x24);
+	tcase_add_test(tc, test_approve_near_asks_reason);
+	tcase_add_test(tc, test_paid_key);
 	tcase_add_test(tc, test_approve_near_is_a_word);
 	tcase_add_test(tc, test_change_approved_week_asks_reason);
 	tcase_add_test(tc, test_pal_cannot_change_approved);

@@ -252,6 +252,22 @@ static const struct bad_text bad_texts[] = {
 	{ "permitted_work:\n  - from: 2024-04-01\n    lower: 20\n"
 	  "    higher: 183.50\n    source:\n" WAGE, PD_CONFIG,
 	  "r.yaml:5:12: source: expected some text, got nothing" },
+	/* the date DWP starts applying a limit */
+	{ "permitted_work:\n  - from: 2024-04-01\n    dwp_from: 2024-03-31\n"
+	  "    lower: 20\n    higher: 183.50\n    source: s\n" WAGE,
+	  PD_CONFIG, "r.yaml:3:15: dwp_from: 2024-03-31 is before this "
+	  "row's from (2024-04-01); DWP starts applying a limit on or after "
+	  "the day the wage changes" },
+	{ "permitted_work:\n  - from: 2024-04-01\n    dwp_from: 2024-05-01\n"
+	  "    lower: 20\n    higher: 183.50\n    source: s\n"
+	  "  - from: 2024-04-20\n    lower: 20\n    higher: 190\n"
+	  "    source: s\n" WAGE, PD_CONFIG, "r.yaml:7:11: dwp_from: 2024-04-20 "
+	  "is not after the row before's dwp_from (2024-05-01); keep the "
+	  "rows in date order" },
+	{ "permitted_work:\n  - from: 2024-04-01\n    dwp_from: 8 April\n"
+	  "    lower: 20\n    higher: 183.50\n    source: s\n" WAGE,
+	  PD_CONFIG, "r.yaml:3:15: dwp_from: expected a date written "
+	  "YYYY-MM-DD, got '8 April'" },
 	/* minimum-wage rows */
 	{ PW "minimum_wage:\n  - from: 2024-04-01\n    source: s\n",
 	  PD_CONFIG, "r.yaml:7:5: bands: missing from this row" },

@@ -1,5 +1,6 @@
 /* Tier 1: model/permitted - the weekly permitted-work verdict (issue 6). */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "support/testlib.h"
@@ -496,6 +497,225 @@ START_TEST(test_verdict_names)
 }
 END_TEST
 
+
+/* ---- a week judged against every rule in force in it ------------------------- */
+
+struct bspan {
+	const char *from;	/* NULL ends the list */
+	enum benefit_rule rule;
+	int64_t higher;		/* 0: no figures that day */
+};
+
+static const struct {
+	const char *what;
+	const char *first;		/* the week's first day */
+	struct bspan spans[4];		/* each in force from its day */
+	int minutes;
+	int64_t pence;
+	int verdict;
+	enum benefit_rule rule;		/* the rule whose verdict stands */
+	int64_t limit;
+	int judged;
+	const char *note;
+} basis_cases[] = {
+	{ "one rule all week", "2026-11-30",
+	  { { "2026-11-30", RULE_PERMITTED, 20350 }, { NULL, 0, 0 } },
+	  600, 12500, OK, RULE_PERMITTED, 20350, 1, "" },
+	{ "permitted work, then the lower limit from Thursday: the lower "
+	  "limit is stricter", "2026-11-30",
+	  { { "2026-11-30", RULE_PERMITTED, 20350 },
+	    { "2026-12-03", RULE_LOWER, 20350 }, { NULL, 0, 0 } },
+	  120, 2500, OVER, RULE_LOWER, 2000, 2,
+	  "the benefit rule changed on Thu 3 Dec: judged against both" },
+	{ "the lower limit, then Universal Credit", "2026-11-30",
+	  { { "2026-11-30", RULE_LOWER, 20350 },
+	    { "2026-12-02", RULE_UC, 20350 }, { NULL, 0, 0 } },
+	  120, 2500, OVER, RULE_LOWER, 2000, 2,
+	  "the benefit rule changed on Wed 2 Dec: judged against both" },
+	{ "supported, then permitted work: 16h 40m is over the hours",
+	  "2026-11-30",
+	  { { "2026-11-30", RULE_SUPPORTED, 20350 },
+	    { "2026-12-01", RULE_PERMITTED, 20350 }, { NULL, 0, 0 } },
+	  1000, 17000, OVER, RULE_PERMITTED, 20350, 2,
+	  "the benefit rule changed on Tue 1 Dec: judged against both" },
+	{ "no rule, then permitted work", "2026-11-30",
+	  { { "2026-11-30", RULE_NONE, 20350 },
+	    { "2026-12-02", RULE_PERMITTED, 20350 }, { NULL, 0, 0 } },
+	  600, 12500, OK, RULE_PERMITTED, 20350, 2,
+	  "the benefit rule changed on Wed 2 Dec: judged against both" },
+	{ "the brief: £171.60 in 1-7 April 2024 is judged against £167.00",
+	  "2024-04-01",
+	  { { "2024-04-01", RULE_PERMITTED, 16700 }, { NULL, 0, 0 } },
+	  900, 17160, OVER, RULE_PERMITTED, 16700, 1, "" },
+	{ "a Thursday week over DWP's uprating Monday: the old limit is "
+	  "stricter", "2024-04-04",
+	  { { "2024-04-04", RULE_PERMITTED, 16700 },
+	    { "2024-04-08", RULE_PERMITTED, 18350 }, { NULL, 0, 0 } },
+	  900, 17160, OVER, RULE_PERMITTED, 16700, 2,
+	  "the limit DWP applies changed on Mon 8 Apr: judged against both" },
+	{ "close against the old limit, within the new one", "2024-04-04",
+	  { { "2024-04-04", RULE_PERMITTED, 16700 },
+	    { "2024-04-08", RULE_PERMITTED, 18350 }, { NULL, 0, 0 } },
+	  600, 16000, NEAR, RULE_PERMITTED, 16700, 2,
+	  "the limit DWP applies changed on Mon 8 Apr: judged against both" },
+	{ "rule and limit change on the same day", "2025-04-03",
+	  { { "2025-04-03", RULE_SUPPORTED, 18350 },
+	    { "2025-04-07", RULE_PERMITTED, 19550 }, { NULL, 0, 0 } },
+	  600, 19000, OVER, RULE_SUPPORTED, 18350, 2,
+	  "the benefit rule and the limit DWP applies changed on Mon 7 Apr: "
+	  "judged against both" },
+	{ "three rules in one week", "2026-11-30",
+	  { { "2026-11-30", RULE_PERMITTED, 20350 },
+	    { "2026-12-01", RULE_LOWER, 20350 },
+	    { "2026-12-04", RULE_PERMITTED, 20350 }, { NULL, 0, 0 } },
+	  60, 1900, NEAR, RULE_LOWER, 2000, 3,
+	  "the benefit rule changed on Tue 1 Dec, and the benefit rule "
+	  "changed on Fri 4 Dec: judged against each" },
+	{ "no figures for the first days: the days with figures judge",
+	  "2013-03-28",
+	  { { "2013-03-28", RULE_PERMITTED, 0 },
+	    { "2013-04-01", RULE_PERMITTED, 9950 }, { NULL, 0, 0 } },
+	  600, 12500, OVER, RULE_PERMITTED, 9950, 2,
+	  "the limit DWP applies changed on Mon 1 Apr: judged against both" },
+};
+
+/* Build a basis day by day, as the app does. */
+static void
+basis_of(int i, struct permitted_basis *b)
+{
+	struct permitted_limits lim;
+	pd_date first, d, from;
+	enum benefit_rule rule = RULE_NONE;
+	int64_t higher = 0;
+	int day, k;
+
+	ck_assert_int_eq(date_parse(basis_cases[i].first, &first, NULL), PD_OK);
+	permitted_basis_init(b);
+	for (day = 0; day < 7; day++) {
+		d = date_add_days(first, day);
+		for (k = 0; basis_cases[i].spans[k].from != NULL; k++) {
+			ck_assert_int_eq(date_parse(basis_cases[i].spans[k].from,
+			    &from, NULL), PD_OK);
+			if (from <= d) {
+				rule = basis_cases[i].spans[k].rule;
+				higher = basis_cases[i].spans[k].higher;
+			}
+		}
+		lim = lim2026;
+		lim.higher_pence = higher;
+		permitted_basis_day(b, d, rule, higher > 0 ? &lim : NULL);
+	}
+}
+
+START_TEST(test_basis)
+{
+	struct permitted_basis b;
+	struct permitted_result r;
+	char end[PERMITTED_NOTE_LEN + 4];
+
+	basis_of(_i, &b);
+	permitted_check_basis(&b, 0, basis_cases[_i].minutes,
+	    basis_cases[_i].pence, PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_msg((int)r.verdict == basis_cases[_i].verdict, "%s: verdict %d",
+	    basis_cases[_i].what, r.verdict);
+	ck_assert_int_eq(r.rule, basis_cases[_i].rule);
+	ck_assert_int_eq(r.limit_pence, basis_cases[_i].rule == RULE_LOWER ?
+	    2000 : basis_cases[_i].limit);
+	ck_assert_int_eq(r.judged, basis_cases[_i].judged);
+	ck_assert_str_eq(r.note, basis_cases[_i].note);
+	if (basis_cases[_i].note[0] != '\0') {
+		/* every sentence says so in words */
+		snprintf(end, sizeof end, "(%s)", basis_cases[_i].note);
+		ck_assert_msg(strstr(r.sentence, end) != NULL, "%s", r.sentence);
+	} else {
+		ck_assert_ptr_null(strchr(r.sentence, '('));
+	}
+}
+END_TEST
+
+START_TEST(test_basis_sentence)
+{
+	struct permitted_basis b;
+	struct permitted_result r;
+
+	basis_of(1, &b);
+	permitted_check_basis(&b, 0, 120, 2500, PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_str_eq(r.sentence, "This week: 2h; " POUND "25.00 of "
+	    POUND "20.00 " DASH " over the limit: pay is " POUND "5.00 more "
+	    "than " POUND "20.00 (the benefit rule changed on Thu 3 Dec: "
+	    "judged against both)");
+	basis_of(5, &b);
+	permitted_check_basis(&b, 0, 900, 17160, PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_str_eq(r.sentence, "This week: 15h of less than 16h; "
+	    POUND "171.60 of " POUND "167.00 " DASH " over the limit: pay is "
+	    POUND "4.60 more than " POUND "167.00");
+	/* an empty basis judges nothing */
+	permitted_basis_init(&b);
+	permitted_check_basis(&b, 0, 900, 17160, PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.verdict, NA);
+}
+END_TEST
+
+START_TEST(test_basis_adding)
+{
+	struct permitted_basis b;
+	struct permitted_change c;
+
+	/* permitted work, then the lower limit from Thursday: £15 is within
+	 * the lower limit; adding £10 crosses it */
+	basis_of(1, &b);
+	permitted_check_adding_basis(&b, 0, 72, 1500, 48, 1000,
+	    PERMITTED_NEAR_PERCENT, &c);
+	ck_assert_int_eq(c.before.verdict, OK);
+	ck_assert_int_eq(c.before.limit_pence, 2000);
+	ck_assert_int_eq(c.after.verdict, OVER);
+	ck_assert_int_eq(c.crosses, 1);
+	ck_assert_int_eq(c.over, 1);
+	ck_assert_str_eq(c.sentence, "Adding 48m and " POUND "10.00: this "
+	    "week would be 2h; " POUND "25.00 of " POUND "20.00 " DASH " over "
+	    "the limit: pay is " POUND "5.00 more than " POUND "20.00 (the "
+	    "benefit rule changed on Thu 3 Dec: judged against both)");
+}
+END_TEST
+
+/* What is missing is carried to every stretch: no rate leaves the hours
+ * limit judged and says the pay cannot be; no rule judges nothing. */
+START_TEST(test_basis_missing)
+{
+	struct permitted_basis b;
+	struct permitted_result r;
+	struct permitted_change c;
+
+	basis_of(1, &b);
+	permitted_check_basis(&b, PERMITTED_NO_RATE, 120, 2500,
+	    PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.missing, PERMITTED_NO_RATE);
+	ck_assert_int_eq(r.pay_unchecked, 1);
+	ck_assert_int_eq(r.has_pay_limit, 0);
+	ck_assert_int_eq(r.has_hours_limit, 1);
+	ck_assert_int_eq(r.verdict, OK);
+	ck_assert_int_eq(r.judged, 2);
+	ck_assert_ptr_nonnull(strstr(r.sentence, "no pay rate recorded"));
+	ck_assert_ptr_nonnull(strstr(r.sentence, "judged against both"));
+	permitted_check_basis(&b, PERMITTED_NO_RULE, 120, 2500,
+	    PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.verdict, NA);
+	ck_assert_int_eq(r.missing, PERMITTED_NO_RULE);
+	ck_assert_str_eq(permitted_result_label(&r), "no rule recorded");
+	/* an empty basis keeps what is missing too */
+	permitted_basis_init(&b);
+	permitted_check_basis(&b, PERMITTED_NO_RULE, 60, 100,
+	    PERMITTED_NEAR_PERCENT, &r);
+	ck_assert_int_eq(r.missing, PERMITTED_NO_RULE);
+	basis_of(1, &b);
+	permitted_check_adding_basis(&b, PERMITTED_NO_RATE, 72, 0, 48, 0,
+	    PERMITTED_NEAR_PERCENT, &c);
+	ck_assert_int_eq(c.after.missing, PERMITTED_NO_RATE);
+	ck_assert_int_eq(c.after.pay_unchecked, 1);
+	ck_assert_int_eq(c.after.judged, 2);
+}
+END_TEST
+
 static Suite *
 model_permitted_suite(void)
 {
@@ -511,6 +731,10 @@ model_permitted_suite(void)
 	tcase_add_loop_test(tc, test_adding, 0, N(adding));
 	tcase_add_test(tc, test_adding_sentences);
 	tcase_add_test(tc, test_verdict_names);
+	tcase_add_loop_test(tc, test_basis, 0, N(basis_cases));
+	tcase_add_test(tc, test_basis_sentence);
+	tcase_add_test(tc, test_basis_adding);
+	tcase_add_test(tc, test_basis_missing);
 	tcase_add_loop_test(tc, test_missing, 0, N(missing_cases));
 	tcase_add_test(tc, test_missing_adding);
 	suite_add_tcase(s, tc);

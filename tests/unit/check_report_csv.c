@@ -13,15 +13,15 @@
 
 static const char sample_csv[] =
     "pal_login,pal_name,hours,gross,rule,limit_hours,limit_pay,"
-    "hours_left,pay_left,verdict\r\n"
-    "ahmed,Ahmed Khan,0.00,0.00,permitted,16.00,203.50,15.98,203.50,ok\r\n"
-    "jo,Jo Bennett,13.00,185.17,permitted,16.00,203.50,2.98,18.33,near\r\n"
+    "hours_left,pay_left,verdict,status,overrides,override_reason,note\r\n"
+    "ahmed,Ahmed Khan,0.00,0.00,permitted,16.00,203.50,15.98,203.50,ok,,,,\r\n"
+    "jo,Jo Bennett,13.00,185.17,permitted,16.00,203.50,2.98,18.33,near,,,,\r\n"
     "marcus,Marcus Lee,16.50,248.72,permitted,16.00,203.50,0.00,0.00,"
-    "over\r\n"
-    "priya,Priya Shah,5.00,56.98,none,,,,,n/a\r\n"
-    "sam,\"Carter, Sam \"\"Sunny\"\"\",20.00,284.88,uc,,,,,n/a\r\n"
-    "siobhan,Siobh\xc3\xa1n O'Neill,1.00,14.24,lower,,20.00,,5.76,ok\r\n"
-    "zoe,Zo\xc3\xab Adams,9.00,131.51,supported,,203.50,,71.99,ok\r\n";
+    "over,,,,\r\n"
+    "priya,Priya Shah,5.00,56.98,none,,,,,n/a,,,,\r\n"
+    "sam,\"Carter, Sam \"\"Sunny\"\"\",20.00,284.88,uc,,,,,n/a,,,,\r\n"
+    "siobhan,Siobh\xc3\xa1n O'Neill,1.00,14.24,lower,,20.00,,5.76,ok,,,,\r\n"
+    "zoe,Zo\xc3\xab Adams,9.00,131.51,supported,,203.50,,71.99,ok,,,,\r\n";
 
 START_TEST(test_sample_bytes)
 {
@@ -45,7 +45,8 @@ START_TEST(test_header_only)
 	report_sample_build_empty(&r);
 	hours_csv_render(&r, &sb);
 	ck_assert_str_eq(sb.buf, "pal_login,pal_name,hours,gross,rule,"
-	    "limit_hours,limit_pay,hours_left,pay_left,verdict\r\n");
+	    "limit_hours,limit_pay,hours_left,pay_left,verdict,status,"
+	    "overrides,override_reason,note\r\n");
 	ck_assert_str_eq(sb.buf, HOURS_CSV_HEADER "\r\n");
 	strbuf_fini(&sb);
 	hours_report_fini(&r);
@@ -115,7 +116,32 @@ START_TEST(test_no_figures)
 	hours_report_finish(&r);
 	hours_csv_render(&r, &sb);
 	ck_assert_str_eq(sb.buf, HOURS_CSV_HEADER "\r\n"
-	    "jo,Jo Bennett,1.00,12.71,permitted,,,,,n/a\r\n");
+	    "jo,Jo Bennett,1.00,12.71,permitted,,,,,n/a,,,,\r\n");
+	strbuf_fini(&sb);
+	hours_report_fini(&r);
+}
+END_TEST
+
+/* Where each week stands, and the manager's reason, for payroll. */
+START_TEST(test_status_columns)
+{
+	struct hours_report r;
+	struct strbuf sb = STRBUF_INIT;
+
+	report_sample_build(&r);
+	hours_report_set_status(&r, 2, WEEK_APPROVED, 2, "=covering, as "
+	    "agreed", "Maya Patel");
+	hours_report_set_status(&r, 1, WEEK_LOCKED, 0, NULL, NULL);
+	hours_report_set_status(&r, 3, WEEK_OPEN, 0, NULL, NULL);
+	hours_csv_render(&r, &sb);
+	ck_assert_msg(strstr(sb.buf, "\r\nmarcus,Marcus Lee,16.50,248.72,"
+	    "permitted,16.00,203.50,0.00,0.00,over,approved,2,\"'=covering, "
+	    "as agreed\",\r\n") != NULL, "%s", sb.buf);
+	ck_assert(strstr(sb.buf, ",near,paid,0,,\r\n") != NULL);
+	ck_assert(strstr(sb.buf, "\r\nzoe,Zo\xc3\xab Adams,9.00,131.51,"
+	    "supported,,203.50,,71.99,ok,open,0,,\r\n") != NULL);
+	/* a PAL with no status said stays empty */
+	ck_assert(strstr(sb.buf, ",n/a,,,,\r\n") != NULL);
 	strbuf_fini(&sb);
 	hours_report_fini(&r);
 }
@@ -149,6 +175,7 @@ report_csv_suite(void)
 	tcase_add_test(tc, test_header_only);
 	tcase_add_loop_test(tc, test_field_quoting, 0, N(fields));
 	tcase_add_test(tc, test_no_figures);
+	tcase_add_test(tc, test_status_columns);
 	tcase_add_test(tc, test_excel_bom);
 	suite_add_tcase(s, tc);
 	return s;

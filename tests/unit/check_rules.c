@@ -52,14 +52,22 @@ t_shift(char date[11], int days)
 }
 
 /* The obvious, slow answers, to hold the binary searches to. */
+static const char *
+t_applied(const struct rules_pw_row *row)
+{
+	return row->dwp_from[0] ? row->dwp_from : row->from;
+}
+
 static const struct rules_pw_row *
 t_pw_linear(const struct rules *r, const char *date)
 {
 	const struct rules_pw_row *best = NULL;
 	size_t i;
 
+	/* the limit DWP applies: from its uprating date when the row has
+	 * one */
 	for (i = 0; i < r->n_pw; i++)
-		if (strcmp(r->pw[i].from, date) <= 0)
+		if (strcmp(t_applied(&r->pw[i]), date) <= 0)
 			best = &r->pw[i];
 	return best;
 }
@@ -96,9 +104,9 @@ END_TEST
 START_TEST(test_hand_made)
 {
 	struct rules_pw_row pw[] = {
-		{ "2020-01-01", 100, 200, NULL, NULL },
-		{ "2021-06-15", 100, 300, NULL, NULL },
-		{ "2022-01-01", 100, 400, NULL, NULL },
+		{ "2020-01-01", 100, 200, NULL, NULL, "" },
+		{ "2021-06-15", 100, 300, NULL, NULL, "" },
+		{ "2022-01-01", 100, 400, NULL, NULL, "" },
 	};
 	struct rules_band bands[] = {
 		{ NULL, 18, 20, 500 },
@@ -122,6 +130,11 @@ START_TEST(test_hand_made)
 	ck_assert_ptr_null(rules_pw_on(&r, "2022-1-1"));
 	ck_assert_ptr_null(rules_pw_on(&r, "2022-01-01T00:00"));
 	ck_assert_ptr_null(rules_pw_on(&r, "2022/01/01"));
+	/* DWP applies the 2022 row from 10 January: until then 2021's */
+	memcpy(pw[2].dwp_from, "2022-01-10", 11);
+	ck_assert_ptr_eq(rules_pw_on(&r, "2022-01-09"), &pw[1]);
+	ck_assert_ptr_eq(rules_pw_on(&r, "2022-01-10"), &pw[2]);
+	pw[2].dwp_from[0] = '\0';
 	ck_assert_ptr_null(rules_wage_on(&r, "2020-12-31", 30));
 	ck_assert_int_eq(rules_wage_on(&r, "2021-01-01", 18)->rate_pence, 500);
 	ck_assert_int_eq(rules_wage_on(&r, "2021-01-01", 20)->rate_pence, 500);
@@ -143,15 +156,15 @@ START_TEST(test_pw_row_first_and_last_day)
 	const struct rules_pw_row *row = &builtin.pw[_i];
 	char day[11];
 
-	ck_assert_ptr_eq(rules_pw_on(&builtin, row->from), row);
+	ck_assert_ptr_eq(rules_pw_on(&builtin, t_applied(row)), row);
 	if ((size_t)_i + 1 < builtin.n_pw) {
-		memcpy(day, builtin.pw[_i + 1].from, 11);
+		memcpy(day, t_applied(&builtin.pw[_i + 1]), 11);
 		t_shift(day, -1);
 	} else {
 		memcpy(day, "9999-12-31", 11);
 	}
 	ck_assert_ptr_eq(rules_pw_on(&builtin, day), row);
-	memcpy(day, row->from, 11);
+	memcpy(day, t_applied(row), 11);
 	t_shift(day, -1);
 	if (_i == 0)
 		ck_assert_ptr_null(rules_pw_on(&builtin, day));
@@ -285,9 +298,10 @@ struct spot {
 };
 
 static const struct spot spots[] = {
-	/* the brief's checks; 1 April is the change day (rules.yaml says
-	 * why), so 7 April 2024 already has the 2024/25 limit */
-	{ "2024-04-07", 18350, 30, 1144, "21+" },
+	/* the brief's checks: the wage changes on 1 April, but 7 April
+	 * 2024 still has the 2023/24 limit DWP applies until its uprating
+	 * week (8 April 2024) */
+	{ "2024-04-07", 16700, 30, 1144, "21+" },
 	{ "2025-04-10", 19550, 30, 1221, "21+" },
 	{ "2026-04-30", 20350, 30, 1271, "21+" },
 	{ "2019-06-01", 13150, 25, 821, "25+" },
@@ -315,12 +329,21 @@ static const struct spot spots[] = {
 	{ "2021-04-01", 14300, 24, 891, "23+" },
 	{ "2023-04-01", 16700, 22, 1018, "21-22" },
 	{ "2024-03-31", 16700, 21, 1018, "21-22" },
-	{ "2024-04-01", 18350, 21, 1144, "21+" },
-	{ "2024-04-01", 18350, 18, 860, "18-20" },
-	{ "2025-04-01", 19550, 20, 1000, "18-20" },
+	/* the wage changes on 1 April; the limit DWP applies on the
+	 * Monday of its uprating week (8 April 2024, 7 April 2025, 6 April
+	 * 2026): until then the year before's limit holds */
+	{ "2024-04-01", 16700, 21, 1144, "21+" },
+	{ "2024-04-01", 16700, 18, 860, "18-20" },
+	{ "2024-04-07", 16700, 21, 1144, "21+" },
+	{ "2024-04-08", 18350, 21, 1144, "21+" },
+	{ "2025-04-01", 18350, 20, 1000, "18-20" },
+	{ "2025-04-06", 18350, 21, 1221, "21+" },
+	{ "2025-04-07", 19550, 21, 1221, "21+" },
 	{ "2026-03-31", 19550, 17, 755, "16-17" },
-	{ "2026-04-01", 20350, 16, 800, "16-17" },
-	{ "2026-04-01", 20350, 15, -1, NULL },
+	{ "2026-04-01", 19550, 16, 800, "16-17" },
+	{ "2026-04-05", 19550, 21, 1271, "21+" },
+	{ "2026-04-06", 20350, 16, 800, "16-17" },
+	{ "2026-04-06", 20350, 15, -1, NULL },
 	{ "2031-01-01", 20350, 40, 1271, "21+" },
 };
 

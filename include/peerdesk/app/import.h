@@ -15,6 +15,9 @@ enum import_kind { IMPORT_PALS, IMPORT_TIMESHEET, IMPORT_CLIENTS };
 struct import_result {
 	long rows;		/* records imported */
 	long warnings;		/* warnings written to warn_cb */
+	long weeks;		/* timesheet: PAL-weeks the file touched */
+	long near, over;	/* of those, close to or over a limit */
+	int dry_run;		/* nothing was kept (IMPORT_DRY_RUN) */
 };
 
 /* Called for each warning (the import goes on), e.g. a pay rate below
@@ -23,6 +26,9 @@ typedef void (*import_warn_fn)(void *arg, const char *message);
 
 /* Flags for an import. */
 #define IMPORT_AGAIN 1u	/* bring in a file (or lines) imported before */
+#define IMPORT_DRY_RUN 2u	/* check everything, say what would happen,
+				 * keep nothing (the transaction, with its
+				 * import_log record, is rolled back) */
 
 /* Import the file at path.  Managers and office staff only.  name_kind
  * is "pals", "timesheet" or "clients" (import_kind_parse).
@@ -43,6 +49,12 @@ enum pd_status app_import_text(struct app *app, enum import_kind kind,
     const char *text, size_t len, const char *name, unsigned flags,
     import_warn_fn warn, void *warn_arg, struct import_result *res,
     struct pd_err *err);
+
+/* A timesheet import also says, through warn, how each PAL-week it
+ * touched stands when it is close to or over a limit ("Sam Jones (sam),
+ * week 2026-W48 (...): This week: ... over the limit: ..."); office
+ * staff get the verdict without pay figures.  It never refuses a week
+ * for that: approving such a week needs the manager's reason. */
 
 /* "pals", "timesheet", "clients" -> kind; 0 ok, -1 unknown. */
 int import_kind_parse(const char *s, enum import_kind *out);

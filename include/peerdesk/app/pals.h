@@ -26,8 +26,11 @@ struct pal_week {
 	int unrated_minutes;		/* minutes with no pay rate then */
 	int64_t rate_pence;		/* hourly rate on the date; -1 none */
 	int has_limits;			/* limits below are known */
-	struct permitted_limits limits;	/* in force on the first day */
-	struct permitted_result check;	/* verdict, room left, sentence */
+	struct permitted_limits limits;	/* DWP applies on the date */
+	enum benefit_rule rule;		/* in force on the date */
+	struct permitted_result check;	/* verdict, room left, sentence:
+					 * the week judged against every
+					 * rule in force in it */
 };
 
 /* One line of the PAL list. */

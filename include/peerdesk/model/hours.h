@@ -37,7 +37,11 @@ struct hours_input {
 	int minutes_by_kind[HOURS_KINDS];	/* indexed by enum line_kind */
 	const struct hours_band *bands;	/* they add up to the minutes */
 	size_t n_bands;
-	enum benefit_rule rule;
+	enum benefit_rule rule;	/* shown as the PAL's rule */
+	const struct permitted_basis *basis;	/* NULL: judge against rule
+				 * and opt->limits; else against every
+				 * stretch of the week (a rule or limit
+				 * that changed inside it) */
 	unsigned missing;	/* PERMITTED_NO_RULE, PERMITTED_NO_RATE (no
 				 * rate at all); minutes in a band with no
 				 * rate add PERMITTED_NO_RATE themselves */
@@ -65,6 +69,28 @@ struct hours_row {
 	int64_t gross_pence;	/* pay + holiday pay: what the rule sees */
 	enum benefit_rule rule;
 	struct permitted_result check;	/* verdict, limits, room, sentence */
+	/* Where the week stands (hours_report_set_status); has_status 0:
+	 * not known (the renderers then leave it out). */
+	int has_status;
+	enum week_status status;	/* WEEK_LOCKED: approved and paid */
+	int overrides;		/* times the manager agreed to go over */
+	char *override_reason;	/* the last agreement's reason; NULL none */
+	char *override_by;	/* who agreed it; NULL none */
+};
+
+/* A change to an approved or paid week, shown in the week it was made. */
+struct hours_adjust {
+	int64_t pal_id;
+	char *login;		/* "" when none */
+	char *name;
+	char week_label[WEEK_LABEL_LEN];	/* the week that was changed */
+	pd_date week_first;
+	pd_date made_on;
+	int was_paid;		/* the week was paid (locked) already */
+	int minutes_before, minutes_after;
+	int64_t gross_before, gross_after;
+	char *reason;
+	char *made_by;
 };
 
 /* Contracted against delivered minutes for one client and worker. */
@@ -101,6 +127,12 @@ struct hours_report {
 	size_t n_rows, cap_rows;
 	struct hours_client *clients;	/* by client, then worker */
 	size_t n_clients, cap_clients;
+	char *limits_note;	/* NULL, or the limit changing inside the
+				 * week, in words (hours_report_set_note) */
+	int has_status;		/* rows carry where each week stands */
+	struct hours_adjust *adjusts;	/* changes made this week to
+					 * approved or paid weeks, by day */
+	size_t n_adjusts, cap_adjusts;
 	struct hours_totals totals;	/* filled by hours_report_finish */
 	unsigned csv_flags;	/* CSV_RAW, CSV_EXCEL (core/csvout.h) */
 };
@@ -131,6 +163,24 @@ enum pd_status hours_report_add_pal(struct hours_report *r,
 void hours_report_add_client(struct hours_report *r, const char *client,
     int64_t worker_id, const char *worker, int contracted_minutes,
     int delivered_minutes, int sessions);
+
+/* Say where pal_id's week stands: its status and the manager's
+ * agreements to go over (reason and by may be NULL; copied).  Sets
+ * r->has_status.  Nothing when there is no row for pal_id. */
+void hours_report_set_status(struct hours_report *r, int64_t pal_id,
+    enum week_status status, int overrides, const char *reason,
+    const char *by);
+
+/* Say in words that the limits change inside the week (copied; NULL
+ * clears it). */
+void hours_report_set_note(struct hours_report *r, const char *note);
+
+/* Add a change made this week to an approved or paid week: the numbers
+ * from a (its strings are not read), the strings given (copied; NULL
+ * taken as ""). */
+void hours_report_add_adjust(struct hours_report *r,
+    const struct hours_adjust *a, const char *login, const char *name,
+    const char *reason, const char *made_by);
 
 /* Sort rows by login (then name) and client lines by client, then
  * worker, and work out the totals.  Call once every row is in. */

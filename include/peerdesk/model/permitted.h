@@ -13,13 +13,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/records.h"
 
 #define PERMITTED_NEAR_PERCENT 10	/* default "close to the limit" */
 /* "Less than 16 hours a week" (ESA reg 45(4)), for hours_limit_minutes
  * below: the rules table holds the money figures only. */
 #define PERMITTED_HOURS_LIMIT_MINUTES (16 * 60)
-#define PERMITTED_SENTENCE_LEN 320
+#define PERMITTED_SENTENCE_LEN 420
+#define PERMITTED_NOTE_LEN 160
+#define PERMITTED_SPANS_MAX 7	/* one per day at most */
 
 /* The figures in force on a week's first day (from the dated rules
  * table; none of them is built into the code). */
@@ -52,6 +55,11 @@ struct permitted_result {
 	int hours_over, pay_over;	/* which limit is crossed */
 	int hours_near, pay_near;	/* which limit is close (not over) */
 	int no_figures;		/* the rule has limits but none were given */
+	int judged;		/* how many rules the week was judged
+				 * against (permitted_check_basis); 1 */
+	char note[PERMITTED_NOTE_LEN];	/* when judged > 1: "the benefit
+				 * rule changed on Thu 3 Dec: judged against
+				 * both"; else "" */
 	unsigned missing;	/* PERMITTED_NO_RULE | PERMITTED_NO_RATE */
 	int pay_unchecked;	/* a pay limit could not be checked (no rate) */
 	char sentence[PERMITTED_SENTENCE_LEN];
@@ -61,6 +69,41 @@ struct permitted_result {
  * never shown as "£0.00, no limit applies". */
 #define PERMITTED_NO_RULE 1u	/* no benefit rule recorded */
 #define PERMITTED_NO_RATE 2u	/* no pay rate for (some of) the week */
+
+/* What a week is judged against: the PAL's benefit rule and the limits
+ * DWP applies, day by day, as stretches that start where either
+ * changes.  Most weeks have one stretch. */
+struct permitted_span {
+	pd_date from;		/* its first day */
+	enum benefit_rule rule;
+	int has_limits;
+	struct permitted_limits lim;	/* valid when has_limits */
+};
+
+struct permitted_basis {
+	int n;
+	struct permitted_span span[PERMITTED_SPANS_MAX];
+};
+
+/* Start an empty basis. */
+void permitted_basis_init(struct permitted_basis *b);
+
+/* Add day d (days in order, first to last) with the rule and limits in
+ * force that day (lim NULL: none set).  A new stretch starts only when
+ * the rule or a figure differs from the day before.  Ignored once full. */
+void permitted_basis_day(struct permitted_basis *b, pd_date d,
+    enum benefit_rule rule, const struct permitted_limits *lim);
+
+/* Check one week against every stretch of b: the strictest verdict
+ * stands (over, then close, then within, then no limit; between equal
+ * verdicts the one with more pay over, or less pay room, then the one
+ * with an hours limit).  missing (PERMITTED_NO_RULE, PERMITTED_NO_RATE) is
+ * carried to every stretch.  *out is that stretch's result; when b
+ * has more than one stretch, judged says how many and note and the
+ * sentence say so in words.  An empty b judges nothing (RULE_NONE). */
+void permitted_check_basis(const struct permitted_basis *b, unsigned missing,
+    int minutes, int64_t pence, int near_percent,
+    struct permitted_result *out);
 
 /* Check one week.  rule comes from records.h; lim may be NULL when no
  * figures are known (verdict NA, said in the sentence); near_percent is
@@ -117,6 +160,11 @@ const char *permitted_result_label(const struct permitted_result *r);
  * rule recorded"). */
 void permitted_room_words(const struct permitted_result *r, char *buf,
     size_t n);
+
+/* As permitted_check_adding, against every stretch of b. */
+void permitted_check_adding_basis(const struct permitted_basis *b,
+    unsigned missing, int minutes, int64_t pence, int add_minutes,
+    int64_t add_pence, int near_percent, struct permitted_change *out);
 
 /* "n/a", "ok", "near", "over" (for CSV); NULL when out of range. */
 const char *permitted_verdict_str(enum permitted_verdict v);

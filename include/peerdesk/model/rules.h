@@ -13,7 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ESA permitted-work limits (per week) from one date. */
+/* ESA permitted-work limits (per week) from one date.  `from` is the
+ * day the wage the limit is worked out from changed (1 April since
+ * 2016); `dwp_from` is the day DWP starts applying the new limit (its
+ * benefit uprating week, e.g. 8 April 2024), the same as `from` when the
+ * table does not say.  Until dwp_from the previous row's limit holds. */
 struct rules_pw_row {
 	char from[11];
 	int64_t lower_pence;	/* the lower limit, any hours */
@@ -21,6 +25,7 @@ struct rules_pw_row {
 				 * also the supported permitted work limit */
 	char *source;		/* web address or citation, never NULL */
 	char *note;		/* e.g. "[C] computed ...", NULL if none */
+	char dwp_from[11];	/* "" = from */
 };
 
 /* One age band of the National Minimum / Living Wage. */
@@ -55,8 +60,9 @@ void rules_init(struct rules *r);
 /* Free everything r owns and leave it empty.  NULL allowed. */
 void rules_fini(struct rules *r);
 
-/* The permitted-work row in force on date ("YYYY-MM-DD"); NULL before the
- * first row or when date is not a date.  Borrowed from r. */
+/* The permitted-work row DWP applies on date ("YYYY-MM-DD"): the last
+ * row whose dwp_from is on or before date; NULL before the first row or
+ * when date is not a date.  Borrowed from r. */
 const struct rules_pw_row *rules_pw_on(const struct rules *r,
     const char *date);
 

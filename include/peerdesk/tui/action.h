@@ -60,7 +60,8 @@
 	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status") \
 	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)") \
 	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
-	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back")
+	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back") \
+	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them")
 
 enum action {
 	ACT_NONE = 0,

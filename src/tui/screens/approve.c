@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/weekpay.h"
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/tui/dialog.h"
@@ -16,6 +18,8 @@
 
 #define APPROVE_TAG_YES 1
 #define APPROVE_TAG_WEEK 2
+#define APPROVE_TAG_REASON 3
+#define APPROVE_TAG_PAID 4
 
 struct approve {
 	struct week_waiting *w;
@@ -26,7 +30,7 @@ struct approve {
 };
 
 static const enum action approve_hints[] = {
-	ACT_APPROVE, ACT_OPEN, ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_APPROVE, ACT_PAID, ACT_OPEN, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 static void
@@ -155,6 +159,19 @@ approve_ask(struct screen *s)
 	if (st->n == 0)
 		return;
 	w = &st->w[st->nav.sel];
+	if (w->check.verdict == PERMITTED_NEAR ||
+	    w->check.verdict == PERMITTED_OVER) {
+		/* never silent: a week close to or over a limit is approved
+		 * only with the manager's reason, which is kept */
+		snprintf(text, sizeof text, "Approve %s's week %s (%s)",
+		    w->pal_name, w->label,
+		    permitted_verdict_label(w->check.verdict));
+		dialog_prompt(s->ui, APPROVE_TAG_REASON, text,
+		    w->check.verdict == PERMITTED_OVER ? "Over the limit. "
+		    "Why do you agree to it?" : "Close to the limit. Why do "
+		    "you agree to it?", NULL, 0);
+		return;
+	}
 	snprintf(text, sizeof text, "Approve %s's week %s: %s, %s?%s Once "
 	    "approved, the week is locked; a change then needs a reason.",
 	    w->pal_name, w->label, duration_format(w->minutes, d),
@@ -162,6 +179,26 @@ approve_ask(struct screen *s)
 	    w->check.verdict == PERMITTED_OVER ? " It is over the limit." : "");
 	dialog_confirm(s->ui, APPROVE_TAG_YES, "Approve the week", text,
 	    "Approve", "Not yet", true);
+}
+
+/* After payroll: every approved week that ended on or before a day
+ * (the last Sunday, or the day before the week's first day) is paid. */
+static void
+approve_paid_ask(struct screen *s)
+{
+	struct week_range wk;
+	struct pd_err err;
+	char upto[11];
+
+	if (app_week_parse(s->app, NULL, &wk, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		return;
+	}
+	/* this week has not ended: offer the day before it */
+	date_format(date_add_days(wk.first, -1), upto);
+	dialog_prompt(s->ui, APPROVE_TAG_PAID, "Mark weeks paid",
+	    "Every approved week that ended on or before (YYYY-MM-DD):", upto,
+	    10);
 }
 
 static void
@@ -198,6 +235,9 @@ approve_action(struct screen *s, enum action a)
 	case ACT_APPROVE:
 		approve_ask(s);
 		return TUI_HANDLED;
+	case ACT_PAID:
+		approve_paid_ask(s);
+		return TUI_HANDLED;
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -210,14 +250,27 @@ approve_result(struct screen *s, const struct screen_result *r)
 	struct pd_err err;
 	char name[200], label[WEEK_LABEL_LEN];
 
-	if (r->tag == APPROVE_TAG_YES && r->code == SCREEN_OK && st->n > 0) {
+	if ((r->tag == APPROVE_TAG_YES || r->tag == APPROVE_TAG_REASON) &&
+	    r->code == SCREEN_OK && st->n > 0) {
 		snprintf(name, sizeof name, "%s", st->w[st->nav.sel].pal_name);
 		memcpy(label, st->w[st->nav.sel].label, sizeof label);
-		if (app_week_approve(s->app, st->w[st->nav.sel].week_id, &err)
+		if (app_week_approve_with(s->app, st->w[st->nav.sel].week_id,
+		    r->tag == APPROVE_TAG_REASON ? r->text : NULL, &err)
 		    != PD_OK)
 			tui_error(s->ui, "Not approved: %s", err.msg);
 		else
 			tui_message(s->ui, "Approved %s's week %s.", name, label);
+	}
+	if (r->tag == APPROVE_TAG_PAID && r->code == SCREEN_OK) {
+		size_t n = 0;
+
+		if (app_weeks_mark_paid_upto(s->app, r->text, 0, &n, &err)
+		    != PD_OK)
+			tui_error(s->ui, "Nothing marked paid: %s", err.msg);
+		else
+			tui_message(s->ui, "Marked %zu approved week%s paid, up to "
+			    "%s. They are locked now.", n, n == 1 ? "" : "s",
+			    r->text);
 	}
 	approve_reload(s);
 	approve_layout(s);
@@ -233,7 +286,11 @@ const struct screen_ops approve_screen = {
 	.help = "The weeks PALs have sent for approval, oldest first, with "
 	    "their hours, gross pay (holiday pay included) and how the week "
 	    "stands against the PAL's permitted-work limit. Enter opens the "
-	    "week; Approve locks it. A change to an approved week needs a "
+	    "week; Approve locks it. A week close to or over the limit is "
+	    "approved only with your reason, which is kept with your name "
+	    "and the time. Paid marks every approved week that ended by a "
+	    "day as paid, once payroll has paid them: a paid week is "
+	    "locked. A change to an approved week needs a "
 	    "reason, and the audit keeps the line before and after.",
 	.enter = approve_enter,
 	.leave = approve_leave,

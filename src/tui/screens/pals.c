@@ -125,8 +125,12 @@ pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 		    "none");
 		break;
 	case 6:
-		if (p->rule_visible)
+		if (p->rule_visible) {
 			strbuf_adds(out, permitted_rule_label(&p->week.check));
+			/* judged against more than one rule this week */
+			if (p->week.check.judged > 1)
+				strbuf_adds(out, " (changed this week)");
+		}
 		break;
 	default:
 		break;
