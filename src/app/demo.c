@@ -906,11 +906,52 @@ demo_share(const char *path, struct pd_err *err)
 	return s;
 }
 
+/* Open the database at path (the group up) when it holds no clients and
+ * no PALs, as `peerdesk init` leaves it; else PD_DUPLICATE, nothing
+ * changed. */
+static enum pd_status
+demo_open_empty(const char *path, struct db **out, struct pd_err *err)
+{
+	struct db_summary sum;
+	enum pd_status s;
+
+	*out = NULL;
+	DEMO_RAISED(s, db_open(path, DB_OPEN_EXISTING, out, err));
+	if (s == PD_OK)
+		s = db_summary(*out, &sum, err);
+	if (s == PD_OK && (sum.clients > 0 || sum.pals_active > 0))
+		s = pd_fail(err, PD_DUPLICATE, NULL, "there is already a "
+		    "database with clients or PALs at %s; the demo needs an "
+		    "empty one (as `peerdesk init` makes), so nothing was "
+		    "changed. Name a new file with --db, or move that one "
+		    "away first.", path);
+	if (s != PD_OK)
+		db_close(out);
+	return s;
+}
+
+/* Move the empty database at path (and its -wal, -shm) out of the way
+ * for the demo that copied it, then remove it. */
+static enum pd_status
+demo_replace(const char *path, struct pd_err *err)
+{
+	char *aside = xasprintf("%s.before-demo", path);
+	enum pd_status s;
+	int moved = 0;
+
+	dbfile_remove(aside);
+	s = dbfile_set_aside(path, aside, &moved, err);
+	if (s == PD_OK && moved)
+		dbfile_remove(aside);
+	free(aside);
+	return s;
+}
+
 enum pd_status
 app_demo_build(struct app *app, enum demo_scale scale,
     struct demo_stats *stats, struct pd_err *err)
 {
-	struct db *db = NULL;
+	struct db *db = NULL, *old = NULL;
 	char *tmp = NULL;
 	enum pd_status s;
 	int fd = -1, exists = 0;
@@ -919,17 +960,21 @@ app_demo_build(struct app *app, enum demo_scale scale,
 	DEMO_RAISED(s, demo_lstat(app->db_path, &exists, err));
 	if (s != PD_OK)
 		return s;
-	if (exists)
-		return pd_fail(err, PD_DUPLICATE, NULL, "there is already a "
-		    "database at %s; the demo makes a new one, so nothing was "
-		    "changed. Name a new file with --db, or move that one "
-		    "away first.", app->db_path);
-	DEMO_RAISED(s, dbfile_temp(app->db_path, "demo", &fd, &tmp, err));
-	if (s != PD_OK)
+	/* A database `peerdesk init` made (staff only) may be filled: the
+	 * demo starts from a copy of it and replaces it whole. */
+	if (exists && (s = demo_open_empty(app->db_path, &old, err)) != PD_OK)
 		return s;
+	DEMO_RAISED(s, dbfile_temp(app->db_path, "demo", &fd, &tmp, err));
+	if (s != PD_OK) {
+		db_close(&old);
+		return s;
+	}
 	DEMO_RAISED(s, db_open(tmp, DB_OPEN_SCRATCH, &db, err));
-	if (s == PD_OK)
+	if (s == PD_OK && old != NULL)
+		s = db_copy(old, db, err);
+	else if (s == PD_OK)
 		s = db_migrate_to(db, db_schema_latest(), err);
+	db_close(&old);
 	if (s == PD_OK) {
 		/* a new file of this process: whoever makes it fills it, and
 		 * becomes its manager (as with init) */
@@ -948,6 +993,8 @@ app_demo_build(struct app *app, enum demo_scale scale,
 		s = dbfile_sync_close(fd, tmp, err);
 	else
 		close(fd);
+	if (s == PD_OK && exists)
+		DEMO_RAISED(s, demo_replace(app->db_path, err));
 	if (s == PD_OK)
 		DEMO_RAISED(s, dbfile_place(tmp, app->db_path, err));
 	if (s == PD_OK)

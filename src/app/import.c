@@ -22,6 +22,7 @@
 #include "peerdesk/db/referral.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/db/timesheet.h"
+#include "peerdesk/model/today.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
@@ -317,9 +318,6 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	s = imp_date(im, "rate_from", V(im, "rate_from"), rate >= 0, &from, err);
 	if (s != PD_OK && s != PD_NOT_FOUND)
 		return s;
-	if (role == ROLE_PAL && rate < 0 && app_actor_is_manager(app))
-		return imp_bad(im, "hourly_rate", err, "a PAL needs an hourly "
-		    "rate, e.g. 12.71");
 	memset(&old, 0, sizeof old);
 	if (db_staff_by_login(app->db, login, &old, NULL) == PD_OK) {
 		staff_fini(&old);
@@ -338,11 +336,14 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	memset(&prof, 0, sizeof prof);
 	prof.staff_id = st.id;
 	prof.max_clients = -1;
+	if (from == 0)
+		from = today_get();	/* no rate_from: the PAL starts today */
 	date_format(from, froms);
 	snprintf(prof.started_on, sizeof prof.started_on, "%s", froms);
 	if ((s = db_pal_insert(app->db, &prof, err)) != PD_OK)
 		return s;
-	if ((s = db_pal_rate_add(app->db, st.id, rate, froms,
+	/* no rate given: none recorded ("no pay rate recorded") */
+	if (rate >= 0 && (s = db_pal_rate_add(app->db, st.id, rate, froms,
 	    access_staff_id(app), err)) != PD_OK)
 		return s;
 	/* an empty benefit_rule records nothing: "no rule recorded" */
@@ -353,7 +354,7 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 		const struct rules_wage_row *row = rules_wage_row_on(app->rules, froms);
 		const struct rules_band *top = row ? rules_wage_top(row) : NULL;
 
-		if (top != NULL && rate < top->rate_pence) {
+		if (top != NULL && rate >= 0 && rate < top->rate_pence) {
 			char a[MONEY_STR_LEN], b[MONEY_STR_LEN];
 
 			imp_warn(im, "hourly_rate", "%s is below the National "

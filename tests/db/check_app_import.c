@@ -75,7 +75,7 @@ static const struct {
 	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
 	  "A,a,pal,12.711,2026-04-01,permitted\n", 2, "hourly_rate", "pounds" },
 	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
-	  "A,a,pal,,2026-04-01,permitted\n", 2, "hourly_rate", "needs an hourly" },
+	  "A,a,pal,0,2026-04-01,permitted\n", 2, "hourly_rate", "cannot be right" },
 	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"
 	  "A,a,pal,12.71,,permitted\n", 2, "rate_from", "date" },
 	{ IMPORT_PALS, "name,login,role,hourly_rate,rate_from,benefit_rule\n"

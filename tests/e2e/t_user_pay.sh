@@ -59,7 +59,7 @@ expect_out "Jo, with both, is judged" "room left" \
 expect_out "rule but no rate: said in words" "no pay rate recorded: the limit cannot be checked" \
 	"$PD" --db "$DB" --today $TODAY week --pal lee
 "$PD" --db "$DB" --today $TODAY report hours --format csv >"$T/h.csv" 2>&1
-check "CSV: Kim's rule is empty and the verdict not_checked" grep -q '^kim,Kim Lowe,0.00,0.00,,,,,,not_checked$' "$T/h.csv"
+check "CSV: Kim's rule is empty and the verdict not_checked" grep -q '^kim,Kim Lowe,0.00,0.00,,,,,,not_checked,' "$T/h.csv"
 
 # on a terminal it asks
 tm_start ask 80 24 "$PD" --db "$DB" --today $TODAY user add ria "'Ria Shah'" pal
