@@ -416,6 +416,18 @@ keys_read_csi(struct keys_reader *r, int seq_ms, struct tui_key *out)
 	return KEYS_GOT_KEY;
 }
 
+/* Whether Esc and then a character, close together, is that character
+ * with Alt.  Only when some key is bound to Alt (M-x in keys.yaml):
+ * otherwise Esc then c typed on a phone over a slow link, arriving in
+ * one packet, must stay Esc and c, never become M-c. */
+static bool keys_alt_wanted;
+
+void
+keys_alt_on(bool on)
+{
+	keys_alt_wanted = on;
+}
+
 /* After ESC "O": one more byte, after any modifier digits. */
 static enum keys_got
 keys_read_ss3(struct keys_reader *r, int seq_ms, struct tui_key *out)
@@ -429,7 +441,12 @@ keys_read_ss3(struct keys_reader *r, int seq_ms, struct tui_key *out)
 	do {
 		rc = r->next(r->ctx, seq_ms, &wc);
 		if (rc == ERR && n == 1) {
-			/* nothing more: Alt and O */
+			/* nothing more: Alt and O, or Esc then O */
+			if (!keys_alt_wanted) {
+				*out = keys_esc();
+				keys_queue(r, keys_from_wch(OK, 'O'));
+				return KEYS_GOT_KEY;
+			}
 			out->fn = false;
 			out->code = 'O';
 			out->meta = true;
@@ -466,6 +483,11 @@ keys_read_escape(struct keys_reader *r, int seq_ms, struct tui_key *out)
 		return keys_read_csi(r, seq_ms, out);
 	if (wc == 'O')
 		return keys_read_ss3(r, seq_ms, out);
+	if (wc != 27 && !keys_alt_wanted) {
+		*out = keys_esc();
+		keys_queue(r, keys_from_wch(rc, wc));
+		return KEYS_GOT_KEY;
+	}
 	if (wc != 27) {
 		*out = keys_from_wch(rc, wc);
 		out->meta = true;
@@ -486,7 +508,9 @@ keys_read_escape(struct keys_reader *r, int seq_ms, struct tui_key *out)
 	} else {
 		struct tui_key k = keys_from_wch(rc2, wc2);
 
-		k.meta = rc2 == OK;
+		k.meta = rc2 == OK && keys_alt_wanted;
+		if (!k.meta && rc2 == OK)
+			keys_queue(r, keys_esc());
 		keys_queue(r, k);
 	}
 	return KEYS_GOT_KEY;
@@ -873,8 +897,11 @@ keymap_apply(struct keymap *km, const struct keys_conf *kc,
 		a = action_from_name(e->action);
 		keymap_remove(km, e->section, a);
 		for (j = 0; j < e->nkeys; j++)
-			if (keys_parse(e->keys[j], &k, NULL) == PD_OK)
+			if (keys_parse(e->keys[j], &k, NULL) == PD_OK) {
 				keymap_add(km, e->section, a, k);
+				if (k.meta)
+					keys_alt_on(true);
+			}
 	}
 	return PD_OK;
 }

@@ -628,11 +628,22 @@ START_TEST(test_read)
 	/* a sequence cut short is dropped, never typed */
 	READS("- 4 ~", 27, '[', PAUSE, '4', '~');
 	READS("- b", 27, '[', '1', PAUSE, 'b');
-	/* Alt with a character; Alt with a sequence (rxvt) is the key */
+	/* With no Alt key bound (the default), Esc and a character that
+	 * arrive together are two keys: a phone's Esc then c over a slow
+	 * link must not become Alt-c */
+	keys_alt_on(false);
+	READS("Esc x", 27, 'x');
+	READS("Esc O", 27, 'O');
+	READS("Esc Esc x", 27, 27, 'x');
+	READS("Up", 27, 27, '[', 'A');
+	/* Alt with a character (when keys.yaml binds an M- key); Alt with
+	 * a sequence (rxvt) is the key */
+	keys_alt_on(true);
 	READS("M-x", 27, 'x');
 	READS("M-O", 27, 'O');
 	READS("Up", 27, 27, '[', 'A');
 	READS("Esc M-x", 27, 27, 'x');
+	keys_alt_on(false);
 	/* a key curses recognised passes through; after ESC too */
 	READS("Up Down", KEY_UP, 27, KEY_DOWN);
 	/* the Linux console's F1 */

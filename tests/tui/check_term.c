@@ -200,7 +200,7 @@ static const struct {
 	{ "\033[1;2D", "S-Left" }, { "\033[3;5~", "Delete" },
 	{ "\033[1;5A", "Up" }, { "\033[Z", "S-Tab" },
 	{ "\033[99~", "" }, { "\033[200~", "" }, { "\033[I", "" },
-	{ "\033[2;3;4H", "" }, { "\033x", "M-x" },
+	{ "\033[2;3;4H", "" }, { "\033x", "Esc x" },
 };
 
 /* Start curses on term with input from a pipe; returns the write end. */

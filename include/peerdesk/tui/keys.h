@@ -151,4 +151,9 @@ enum pd_status keymap_check(const struct keymap *km, struct pd_err *err);
 /* Write the compiled-in defaults as the text of data/keys.yaml. */
 void keys_defaults_yaml(struct strbuf *out);
 
+/* Read Esc then a character close together as that character with Alt
+ * (on when keys.yaml binds any M- key; tests set it).  Off, they are two
+ * keys: Esc, then the character. */
+void keys_alt_on(bool on);
+
 #endif
