@@ -24,19 +24,6 @@
 
 #define CLI_PLAN_WIDTH 78
 
-static const char plan_usage[] =
-    "usage: peerdesk plan edit CLIENT           open the plan's screens\n"
-    "       peerdesk plan show CLIENT           the client's copy, as text\n"
-    "       peerdesk plan print CLIENT          print it (print_command)\n"
-    "       peerdesk plan pdf CLIENT FILE       write it as a PDF\n"
-    "       peerdesk plan export CLIENT [FILE]  the plan as YAML\n"
-    "       peerdesk plan import [--force] FILE bring a YAML plan back in\n"
-    "       peerdesk plan changes CLIENT [--since YYYY-MM-DD]\n"
-    "       peerdesk plan history CLIENT        who changed what, and when\n"
-    "       peerdesk plan version CLIENT N      what version N changed\n"
-    "       peerdesk plan progress [--screen]   every plan's goals\n"
-    "       peerdesk plan establish CLIENT      (managers) ready for a PAL\n"
-    "CLIENT is the client's number: `peerdesk clients` lists them.\n";
 
 /* Widths of accented names need a UTF-8 character type. */
 static void
@@ -334,20 +321,12 @@ cli_plan(struct cli *cli, int argc, char **argv)
 		return 0;
 	}
 usage:
-	fputs(plan_usage, stderr);
+	fputs(cli_help_text("plan"), stderr);
 	return 2;
 }
 
 /* ---- the PAL's Wellness and Development Plan ------------------------- */
 
-static const char palplan_usage[] =
-    "usage: peerdesk palplan              your own Wellness and "
-    "Development Plan\n"
-    "       peerdesk palplan list         (managers) every PAL's plan\n"
-    "       peerdesk palplan show PAL     (managers) one PAL's plan, by "
-    "number\n"
-    "       peerdesk palplan history [PAL]  every version, what changed\n"
-    "       peerdesk palplan edit [PAL]     open it on screen\n";
 
 static void
 cli_palplan_print(const struct pal_plan *p, const char *name)
@@ -448,7 +427,7 @@ cli_palplan(struct cli *cli, int argc, char **argv)
 		return 0;
 	}
 usage:
-	fputs(palplan_usage, stderr);
+	fputs(cli_help_text("palplan"), stderr);
 	return 2;
 }
 
