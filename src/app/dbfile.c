@@ -3,6 +3,8 @@
 #define _GNU_SOURCE	/* renameat2 */
 #include "dbfile_priv.h"
 
+#include "peerdesk/app/privilege.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -184,7 +186,21 @@ dbfile_aside_name(const char *path)
 	time_t t = time(NULL);
 	struct tm tm;
 
+	char *name;
+	struct stat st;
+	int n;
+
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	return xasprintf("%s.before-restore-%s", path, stamp);
+	name = xasprintf("%s.before-restore-%s", path, stamp);
+	/* two restores in one second: the second gets "-2", and so on (the
+	 * data folder is looked at with the group, as it is then used) */
+	if (privilege_raise(NULL) != PD_OK)
+		return name;
+	for (n = 2; n < 100 && lstat(name, &st) == 0; n++) {
+		free(name);
+		name = xasprintf("%s.before-restore-%s-%d", path, stamp, n);
+	}
+	(void)privilege_lower(NULL);
+	return name;
 }

@@ -27,23 +27,6 @@
 #include "peerdesk/db/session.h"
 #include "peerdesk/db/timesheet.h"
 
-/* cairo's toy font API loads fontconfig, which keeps its caches until
- * the program ends; the sanitizer twin build's LeakSanitizer would count
- * them (as in check_report_pdf.c).  They are not ours. */
-const char *__lsan_default_suppressions(void);
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-const char *__lsan_default_options(void);
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 static struct app app;
 static struct dbfix_world w;
 

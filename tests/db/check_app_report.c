@@ -16,23 +16,6 @@
 #include "peerdesk/db/pal.h"
 #include "peerdesk/report/hours_csv.h"
 
-/* cairo's toy font API loads fontconfig, which keeps its configuration
- * and caches until the program ends; LeakSanitizer (make check's twin
- * build) would count them.  They are not ours: leave them out. */
-const char *__lsan_default_suppressions(void);
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-const char *__lsan_default_options(void);
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 static struct app app;
 static struct dbfix_world w;
 

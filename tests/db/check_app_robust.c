@@ -135,9 +135,12 @@ robust_writer(const char *path, int64_t office, int k, int logfd, time_t end)
 		}
 		if (n % 3 == 2) {
 			struct import_result res;
+			/* spread over ten months, so no week holds more
+			 * minutes than a week has (the import judges each
+			 * week it touches) */
 			char *csv = xasprintf("pal_login,date,minutes,kind,note\n"
-			    "sam,2026-11-%02d,%d,admin,L%d-%d\n", 9 + n % 14,
-			    1 + (k * 37 + n) % 600, k, n);
+			    "sam,2026-%02d-%02d,%d,admin,L%d-%d\n", 1 + n % 10,
+			    1 + (k + n) % 28, 1 + (k * 37 + n) % 60, k, n);
 
 			s = app_import_text(&app, IMPORT_TIMESHEET, csv,
 			    strlen(csv), "line.csv", 0, NULL, NULL, &res, &err);

@@ -14,23 +14,6 @@
 #include "peerdesk/report/hours_pdf.h"
 
 
-/* cairo's toy font API loads fontconfig, which keeps its configuration
- * and caches until the program ends; LeakSanitizer (make check's twin
- * build) would count them.  They are not ours: leave them out. */
-const char *__lsan_default_suppressions(void);
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-const char *__lsan_default_options(void);
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 static char *
 slurp(const char *path)
 {

@@ -17,22 +17,6 @@
 #include "peerdesk/report/plan_text.h"
 
 
-/* cairo's toy font API loads fontconfig, which keeps its caches until
- * the program ends; LeakSanitizer would count them.  Not ours. */
-const char *__lsan_default_suppressions(void);
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-const char *__lsan_default_options(void);
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 static void
 setup(void)
 {
