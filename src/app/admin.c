@@ -222,15 +222,6 @@ restore_copy_fd(int fd, int out, const char *path, struct pd_err *err)
 	}
 }
 
-/* Raise, call, lower: for the file operations in the data folder. */
-#define RAISED(s, call) do { \
-	if ((s = privilege_raise(err)) == PD_OK) { \
-		s = (call); \
-		if (privilege_lower(s == PD_OK ? err : NULL) != PD_OK && \
-		    s == PD_OK) \
-			s = PD_DENIED; \
-	} \
-} while (0)
 
 /* The refusal: the copy goes, and the message says nothing changed. */
 static enum pd_status
@@ -277,21 +268,21 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 	if (userfile_is_std(path))
 		return pd_fail(err, PD_INVALID, NULL, "name the backup file to "
 		    "restore. Nothing was changed.");
-	RAISED(s, (userfile_protect(app->db_path), PD_OK));
+	PRIVILEGE_RAISED(s, (userfile_protect(app->db_path), PD_OK));
 	if (s != PD_OK)
 		return s;
 	/* The backup is read with the person's own rights, before the
 	 * group is taken up; from here on only this fd is read. */
 	if ((s = userfile_open_read(path, &src, err)) != PD_OK)
 		return restore_refuse(&cand, &tmp, s, err);
-	RAISED(s, dbfile_temp(app->db_path, "restore", &tfd, &tmp, err));
+	PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "restore", &tfd, &tmp, err));
 	if (s == PD_OK)
 		s = restore_copy_fd(src, tfd, path, err);
 	close(src);
 	if (s == PD_OK)		/* a whole file: never a -wal beside it */
 		s = dbfile_unwal(tfd, path, err);
 	if (s == PD_OK) {
-		RAISED(s, restore_open(tmp, DB_OPEN_SCRATCH, &cand, err));
+		PRIVILEGE_RAISED(s, restore_open(tmp, DB_OPEN_SCRATCH, &cand, err));
 		if (s == PD_DAMAGED || s == PD_DB)
 			s = pd_fail(err, PD_INVALID, NULL, "%s is not a "
 			    "peerdesk database, or is damaged", path);
@@ -304,7 +295,7 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		return restore_refuse(&cand, &tmp, s, err);
 	}
 	/* The live database: sound, damaged, or not there. */
-	RAISED(ls, restore_open(app->db_path, DB_OPEN_EXISTING, &live,
+	PRIVILEGE_RAISED(ls, restore_open(app->db_path, DB_OPEN_EXISTING, &live,
 	    &live_err));
 	{
 		char *cut = strstr(live_err.msg, ". Nothing was changed");
@@ -365,10 +356,10 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		s = admin_audit_in(app, app->db, "restore", "database", 0,
 		    summary, NULL, err);
 		if (s == PD_OK)
-			RAISED(s, dbfile_temp(app->db_path, "aside", &afd,
+			PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "aside", &afd,
 			    &atmp, err));
 		if (s == PD_OK)
-			RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
+			PRIVILEGE_RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
 			    err));
 		if (s == PD_OK)
 			s = db_copy(app->db, adb, err);
@@ -378,7 +369,7 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		if (s == PD_OK)
 			s = dbfile_unwal(afd, atmp, err);
 		if (s == PD_OK)
-			RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
+			PRIVILEGE_RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
 			    err));
 		if (s == PD_OK)
 			s = db_audit_head(adb, &old, err);
@@ -388,9 +379,9 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		else if (afd >= 0)
 			close(afd);
 		if (s == PD_OK)
-			RAISED(s, dbfile_place(atmp, ri->aside, err));
+			PRIVILEGE_RAISED(s, dbfile_place(atmp, ri->aside, err));
 		if (s == PD_OK)
-			RAISED(s, privilege_share_db(ri->aside, err));
+			PRIVILEGE_RAISED(s, privilege_share_db(ri->aside, err));
 		if (s != PD_OK && atmp != NULL && privilege_raise(NULL) ==
 		    PD_OK) {
 			dbfile_remove(atmp);
@@ -460,10 +451,10 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 	else
 		close(tfd);
 	if (s == PD_OK && !ri->missing)
-		RAISED(s, dbfile_set_aside(app->db_path, ri->aside, &moved,
+		PRIVILEGE_RAISED(s, dbfile_set_aside(app->db_path, ri->aside, &moved,
 		    err));
 	if (s == PD_OK) {
-		RAISED(s, dbfile_place(tmp, app->db_path, err));
+		PRIVILEGE_RAISED(s, dbfile_place(tmp, app->db_path, err));
 		/* not placed: the old file goes back where it was */
 		if (s != PD_OK && moved && privilege_raise(NULL) == PD_OK) {
 			if (rename(ri->aside, app->db_path) == 0)
@@ -472,9 +463,9 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		}
 	}
 	if (s == PD_OK)
-		RAISED(s, privilege_share_db(app->db_path, err));
+		PRIVILEGE_RAISED(s, privilege_share_db(app->db_path, err));
 	if (s == PD_OK && moved)
-		RAISED(s, privilege_share_db(ri->aside, err));
+		PRIVILEGE_RAISED(s, privilege_share_db(ri->aside, err));
 	if (!moved)
 		FREE(&ri->aside);
 	if (privilege_raise(NULL) == PD_OK) {

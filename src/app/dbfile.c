@@ -4,6 +4,7 @@
 #include "dbfile_priv.h"
 
 #include "peerdesk/app/privilege.h"
+#include "peerdesk/app/userfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -67,23 +68,10 @@ dbfile_sync_close(int fd, const char *path, struct pd_err *err)
 	return e != 0 ? dbfile_errno(e, "save", path, err) : PD_OK;
 }
 
-/* The folder of path ("." when none), in new memory. */
-static char *
-dbfile_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static void
 dbfile_sync_dir(const char *path)
 {
-	char *dir = dbfile_dir(path);
+	char *dir = userfile_parent(path);
 	int d = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (d >= 0) {

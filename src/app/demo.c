@@ -870,15 +870,6 @@ app_demo_create(struct app *app, enum demo_scale scale,
 	return s;
 }
 
-/* Raise, call, lower: file operations in the data folder only. */
-#define DEMO_RAISED(s, call) do { \
-	if ((s = privilege_raise(err)) == PD_OK) { \
-		s = (call); \
-		if (privilege_lower(s == PD_OK ? err : NULL) != PD_OK && \
-		    s == PD_OK) \
-			s = PD_DENIED; \
-	} \
-} while (0)
 
 static enum pd_status
 demo_lstat(const char *path, int *exists, struct pd_err *err)
@@ -916,7 +907,7 @@ demo_open_empty(const char *path, struct db **out, struct pd_err *err)
 	enum pd_status s;
 
 	*out = NULL;
-	DEMO_RAISED(s, db_open(path, DB_OPEN_EXISTING, out, err));
+	PRIVILEGE_RAISED(s, db_open(path, DB_OPEN_EXISTING, out, err));
 	if (s == PD_OK)
 		s = db_summary(*out, &sum, err);
 	if (s == PD_OK && (sum.clients > 0 || sum.pals_active > 0))
@@ -957,19 +948,19 @@ app_demo_build(struct app *app, enum demo_scale scale,
 	int fd = -1, exists = 0;
 
 	memset(stats, 0, sizeof *stats);
-	DEMO_RAISED(s, demo_lstat(app->db_path, &exists, err));
+	PRIVILEGE_RAISED(s, demo_lstat(app->db_path, &exists, err));
 	if (s != PD_OK)
 		return s;
 	/* A database `peerdesk init` made (staff only) may be filled: the
 	 * demo starts from a copy of it and replaces it whole. */
 	if (exists && (s = demo_open_empty(app->db_path, &old, err)) != PD_OK)
 		return s;
-	DEMO_RAISED(s, dbfile_temp(app->db_path, "demo", &fd, &tmp, err));
+	PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "demo", &fd, &tmp, err));
 	if (s != PD_OK) {
 		db_close(&old);
 		return s;
 	}
-	DEMO_RAISED(s, db_open(tmp, DB_OPEN_SCRATCH, &db, err));
+	PRIVILEGE_RAISED(s, db_open(tmp, DB_OPEN_SCRATCH, &db, err));
 	if (s == PD_OK && old != NULL)
 		s = db_copy(old, db, err);
 	else if (s == PD_OK)
@@ -994,11 +985,11 @@ app_demo_build(struct app *app, enum demo_scale scale,
 	else
 		close(fd);
 	if (s == PD_OK && exists)
-		DEMO_RAISED(s, demo_replace(app->db_path, err));
+		PRIVILEGE_RAISED(s, demo_replace(app->db_path, err));
 	if (s == PD_OK)
-		DEMO_RAISED(s, dbfile_place(tmp, app->db_path, err));
+		PRIVILEGE_RAISED(s, dbfile_place(tmp, app->db_path, err));
 	if (s == PD_OK)
-		DEMO_RAISED(s, demo_share(app->db_path, err));
+		PRIVILEGE_RAISED(s, demo_share(app->db_path, err));
 	else if (privilege_raise(NULL) == PD_OK) {
 		dbfile_remove(tmp);
 		(void)privilege_lower(NULL);

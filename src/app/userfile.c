@@ -33,8 +33,7 @@ userfile_same(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
-/* The folder part of path ("." when there is none), in new memory. */
-static char *
+char *
 userfile_parent(const char *path)
 {
 	const char *slash = strrchr(path, '/');

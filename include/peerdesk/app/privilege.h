@@ -62,4 +62,16 @@ enum pd_status privilege_resume(struct pd_err *err);
  * a setgid install needs no chmod by hand. */
 enum pd_status privilege_share_db(const char *db_path, struct pd_err *err);
 
+/* s = call, with the group up around it (privilege_raise/lower); s is
+ * the first failure.  For the data folder's own files only (see above);
+ * uses a struct pd_err *err in scope. */
+#define PRIVILEGE_RAISED(s, call) do { \
+	if ((s = privilege_raise(err)) == PD_OK) { \
+		s = (call); \
+		if (privilege_lower(s == PD_OK ? err : NULL) != PD_OK && \
+		    s == PD_OK) \
+			s = PD_DENIED; \
+	} \
+} while (0)
+
 #endif

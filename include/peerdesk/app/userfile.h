@@ -30,6 +30,9 @@ enum {
 	USERFILE_NEW = 1	/* never overwrite: PD_DUPLICATE if it exists */
 };
 
+/* The folder part of path ("." when there is none), in new memory. */
+char *userfile_parent(const char *path);
+
 /* True for "-" (standard input or output). */
 bool userfile_is_std(const char *path);
 
