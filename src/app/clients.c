@@ -66,7 +66,8 @@ clients_has_funding(const struct funding *f)
 {
 	return f->kind != FUNDING_NONE || f->contracted_minutes_per_week >= 0 ||
 	    f->hourly_charge_pence >= 0 || !clients_blank(f->funder) ||
-	    !clients_blank(f->negotiator) || f->review_due[0] != '\0';
+	    !clients_blank(f->negotiator) ||
+	    !clients_blank(f->negotiator_contact) || f->review_due[0] != '\0';
 }
 
 static enum pd_status
@@ -86,6 +87,15 @@ clients_validate(const struct client *c, const struct referral *r,
 		return s;
 	if ((s = clients_check_date(f->review_due, "funder_review",
 	    "Funder review", err)) != PD_OK)
+		return s;
+	if ((s = clients_check_date(r->first_contact_on, "first_contact",
+	    "First contact", err)) != PD_OK ||
+	    (s = clients_check_date(r->plan_submitted_on, "plan_submitted",
+	    "Support plan submitted", err)) != PD_OK ||
+	    (s = clients_check_date(r->plan_approved_on, "plan_approved",
+	    "Support plan approved", err)) != PD_OK ||
+	    (s = clients_check_date(r->funding_received_on, "funding_received",
+	    "Funding received", err)) != PD_OK)
 		return s;
 	if (f->contracted_minutes_per_week > 7 * 24 * 60)
 		return pd_fail(err, PD_INVALID, "contracted",
@@ -302,7 +312,20 @@ clients_describe(const struct client_record *r)
 	LINE("referred on", r->referral.referred_on);
 	LINE("referrer", r->referral.referrer_name);
 	LINE("referrer organisation", r->referral.referrer_org);
+	LINE("referrer contact", r->referral.referrer_contact);
+	LINE("route", r->referral.route != ROUTE_UNSET ?
+	    referral_route_str(r->referral.route) : NULL);
+	LINE("why referred and notes", r->referral.notes);
+	LINE("heard about us", r->referral.heard_about);
+	LINE("first contact", r->referral.first_contact_on);
+	LINE("support plan submitted", r->referral.plan_submitted_on);
+	LINE("support plan approved", r->referral.plan_approved_on);
+	LINE("funding received", r->referral.funding_received_on);
 	LINE("funding", r->funding.id ? funding_kind_str(r->funding.kind) : NULL);
+	LINE("funder", r->funding.funder);
+	LINE("negotiated by", r->funding.negotiator);
+	LINE("negotiator contact", r->funding.negotiator_contact);
+	LINE("funder review", r->funding.review_due);
 	if (r->funding.contracted_minutes_per_week >= 0) {
 		snprintf(money, sizeof money, "%d",
 		    r->funding.contracted_minutes_per_week);

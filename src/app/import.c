@@ -48,14 +48,20 @@ static const struct import_col client_cols[] = {
 	{ "preferred_name", 0 }, { "pronouns", 0 }, { "date_of_birth", 0 },
 	{ "phone", 0 }, { "email", 0 }, { "address", 0 },
 	{ "referrer_org", 0 }, { "pal_preferences", 0 }, { "interests", 0 },
-	{ "notes", 0 }, { NULL, 0 }
+	{ "notes", 0 },
+	/* the rest of the referral form, each optional */
+	{ "referrer_contact", 0 }, { "route", 0 }, { "heard_about", 0 },
+	{ "first_contact_on", 0 }, { "plan_submitted_on", 0 },
+	{ "plan_approved_on", 0 }, { "funding_received_on", 0 },
+	{ "funder", 0 }, { "negotiator", 0 }, { "negotiator_contact", 0 },
+	{ "hourly_charge", 0 }, { "funder_review", 0 }, { NULL, 0 }
 };
 
 /* The state of one import. */
 struct imp {
 	struct app *app;
 	const char *name;
-	int idx[16];		/* column index per import_col, -1 if absent */
+	int idx[40];		/* column index per import_col, -1 if absent */
 	const struct import_col *cols;
 	struct csv_record *rec;
 	import_warn_fn warn;
@@ -583,6 +589,59 @@ imp_ts_row(struct imp *im, struct pd_err *err)
 
 /* ---- clients ------------------------------------------------------------- */
 
+/* An optional date column into out ("" when empty). */
+static enum pd_status
+imp_client_date(struct imp *im, const char *col, char out[11],
+    struct pd_err *err)
+{
+	pd_date day;
+	enum pd_status s = imp_date(im, col, V(im, col), 0, &day, err);
+
+	out[0] = '\0';
+	if (s == PD_OK)
+		date_format(day, out);
+	return s == PD_NOT_FOUND ? PD_OK : s;
+}
+
+/* The optional columns of the referral form: route, how they heard of
+ * us, the dates on the way to funding, the funder and who negotiated,
+ * the hourly charge and the funder's review.  Strings are borrowed from
+ * the record. */
+static enum pd_status
+imp_client_more(struct imp *im, struct referral *r, struct funding *f,
+    struct pd_err *err)
+{
+	const char *route_s = V(im, "route"), *charge_s = V(im, "hourly_charge");
+	enum pd_status s;
+
+	if (route_s[0] != '\0' &&
+	    referral_route_from_str(route_s, &r->route) != 0)
+		return imp_bad(im, "route", err, "'%s' is not a route; use self, "
+		    "social_worker, gp, mental_health_team, family or other",
+		    route_s);
+	if ((s = imp_client_date(im, "first_contact_on", r->first_contact_on,
+	    err)) != PD_OK ||
+	    (s = imp_client_date(im, "plan_submitted_on",
+	    r->plan_submitted_on, err)) != PD_OK ||
+	    (s = imp_client_date(im, "plan_approved_on", r->plan_approved_on,
+	    err)) != PD_OK ||
+	    (s = imp_client_date(im, "funding_received_on",
+	    r->funding_received_on, err)) != PD_OK ||
+	    (s = imp_client_date(im, "funder_review", f->review_due, err))
+	    != PD_OK)
+		return s;
+	if (charge_s[0] != '\0' &&
+	    money_parse(charge_s, 0, &f->hourly_charge_pence, NULL) != PD_OK)
+		return imp_bad(im, "hourly_charge", err, "'%s' is not an amount "
+		    "in pounds, e.g. 22.50", charge_s);
+	r->referrer_contact = V(im, "referrer_contact");
+	r->heard_about = V(im, "heard_about");
+	f->funder = V(im, "funder");
+	f->negotiator = V(im, "negotiator");
+	f->negotiator_contact = V(im, "negotiator_contact");
+	return PD_OK;
+}
+
 static enum pd_status
 imp_client_row(struct imp *im, struct pd_err *err)
 {
@@ -598,6 +657,7 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	memset(&c, 0, sizeof c);
 	memset(&r, 0, sizeof r);
 	memset(&f, 0, sizeof f);
+	r.route = ROUTE_UNSET;
 	c.name = V(im, "name");
 	if (c.name[0] == '\0')
 		return imp_bad(im, "name", err, "a name is needed");
@@ -628,6 +688,8 @@ imp_client_row(struct imp *im, struct pd_err *err)
 		return s;
 	f.contracted_minutes_per_week = cm;
 	f.hourly_charge_pence = -1;
+	if ((s = imp_client_more(im, &r, &f, err)) != PD_OK)
+		return s;
 	c.preferred_name = V(im, "preferred_name");
 	c.pronouns = V(im, "pronouns");
 	c.phone = V(im, "phone");
@@ -642,7 +704,6 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	r.referrer_name = V(im, "referrer");
 	r.referrer_org = V(im, "referrer_org");
 	r.notes = V(im, "notes");
-	r.route = ROUTE_UNSET;
 	if ((s = db_referral_insert(app->db, &r, access_staff_id(app), err)) != PD_OK)
 		return s;
 	f.client_id = c.id;

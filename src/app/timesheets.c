@@ -458,7 +458,7 @@ time_line_put(struct app *app, struct ts_line *l, const struct ts_line *old,
 	}
 	if (old->version != l->version)
 		return pd_fail(err, PD_CONFLICT, NULL, "someone changed this "
-		    "line after you opened it; please open it again");
+		    "line after you opened it.");
 	if (old->week_id == wk.id) {
 		l->week_id = wk.id;
 		return db_line_update(app->db, l, by, err);
@@ -1022,7 +1022,7 @@ time_line_update_session(struct app *app, struct ts_line *l,
 		    "a session: change the session instead");
 	if (l->version != old->version)
 		return pd_fail(err, PD_CONFLICT, NULL, "someone changed this "
-		    "line after you opened it; please open it again");
+		    "line after you opened it.");
 	memset(&se, 0, sizeof se);
 	if ((s = db_session_get(app->db, old->session_id, 0, &se, err))
 	    != PD_OK)
@@ -1110,6 +1110,18 @@ done:
 		return db_commit(app->db, err);
 	db_rollback(app->db);
 	return s;
+}
+
+enum pd_status
+app_line_get(struct app *app, int64_t id, struct ts_line *out,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_ANYONE, "read a timesheet", err))
+	    != PD_OK)
+		return s;
+	return time_line_own(app, id, out, err);
 }
 
 enum pd_status

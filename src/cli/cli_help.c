@@ -122,6 +122,15 @@ static const struct cli_help helps[] = {
 	  "\n"
 	  "List clients with their numbers (a PAL sees their own only);\n"
 	  "NAME narrows the list.\n" },
+	{ "client",
+	  "usage: peerdesk client show CLIENT\n"
+	  "\n"
+	  "A client's record as text: details, the referral (who referred\n"
+	  "them and why, how they heard of us, first contact, support plan\n"
+	  "submitted and approved, funding received), the funding (route,\n"
+	  "funder, who negotiated, hours agreed) and the people who matter.\n"
+	  "Opening it is kept in the audit. A PAL sees their own clients.\n"
+	  "CLIENT is the client's number: `peerdesk clients` lists them.\n" },
 	{ "plan",
 	  "usage: peerdesk plan edit CLIENT           open the plan's screens\n"
 	  "       peerdesk plan show CLIENT           the client's copy, as text\n"

@@ -44,8 +44,9 @@ static const char sql_referrals[] =
 	"SELECT 'Referral of ' || referred_on AS _title, referred_on, "
 	"referrer_name, referrer_org, referrer_team, referrer_contact, "
 	"replace(route, '_', ' ') AS route, first_contact_on, "
-	"plan_submitted_on, plan_approved_on, funding_received_on, notes "
-	"FROM referral WHERE client_id = :id ORDER BY referred_on, id";
+	"plan_submitted_on, plan_approved_on, funding_received_on, notes, "
+	"heard_about FROM referral WHERE client_id = :id "
+	"ORDER BY referred_on, id";
 static const char sql_funding[] =
 	"SELECT 'Funding: ' || replace(kind, '_', ' ') AS _title, "
 	"replace(kind, '_', ' ') AS kind, "
@@ -401,7 +402,8 @@ static const char *const sql_erase[] = {
 	"WHERE id = :id",
 	"DELETE FROM client_ally WHERE client_id = :id",
 	"UPDATE referral SET referrer_name = NULL, referrer_contact = NULL, "
-	"notes = NULL, version = version + 1 WHERE client_id = :id",
+	"notes = NULL, heard_about = NULL, version = version + 1 "
+	"WHERE client_id = :id",
 	"UPDATE funding SET negotiator = NULL, negotiator_contact = NULL, "
 	"notes = NULL, version = version + 1 WHERE client_id = :id",
 	"UPDATE plan_version SET ambitions = NULL, support_wanted = NULL, "

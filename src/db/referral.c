@@ -9,16 +9,18 @@ static const char sql_insert[] =
 	"INSERT INTO referral (client_id, referred_on, referrer_name, "
 	"referrer_org, referrer_team, referrer_contact, route, "
 	"first_contact_on, plan_submitted_on, plan_approved_on, "
-	"funding_received_on, notes, created_at, created_by, version) "
+	"funding_received_on, notes, heard_about, created_at, created_by, "
+	"version) "
 	"VALUES (:client_id, :referred_on, :referrer_name, :referrer_org, "
 	":referrer_team, :referrer_contact, :route, :first_contact_on, "
 	":plan_submitted_on, :plan_approved_on, :funding_received_on, :notes, "
-	":now, :by, 1)";
+	":heard_about, :now, :by, 1)";
 static const char sql_for_client[] =
 	"SELECT r.id, r.client_id, r.referred_on, r.referrer_name, "
 	"r.referrer_org, r.referrer_team, r.referrer_contact, r.route, "
 	"r.first_contact_on, r.plan_submitted_on, r.plan_approved_on, "
-	"r.funding_received_on, r.notes, r.version FROM referral r "
+	"r.funding_received_on, r.notes, r.version, r.heard_about "
+	"FROM referral r "
 	"WHERE r.client_id = :client_id AND " PEOPLE_IN_SCOPE("r.client_id")
 	" ORDER BY r.referred_on DESC, r.id DESC LIMIT 1";
 static const char sql_update[] =
@@ -30,7 +32,8 @@ static const char sql_update[] =
 	"plan_submitted_on = :plan_submitted_on, "
 	"plan_approved_on = :plan_approved_on, "
 	"funding_received_on = :funding_received_on, notes = :notes, "
-	"updated_at = :now, updated_by = :by, version = version + 1 "
+	"heard_about = :heard_about, updated_at = :now, updated_by = :by, "
+	"version = version + 1 "
 	"WHERE id = :id AND version = :version";
 static const char sql_probe[] =
 	"SELECT r.version, s.name, r.updated_at FROM referral r "
@@ -67,6 +70,7 @@ referral_bind(sqlite3_stmt *st, const void *rec, int64_t by,
 	db_bind_text_opt(st, ":plan_approved_on", r->plan_approved_on);
 	db_bind_text_opt(st, ":funding_received_on", r->funding_received_on);
 	db_bind_text_opt(st, ":notes", r->notes);
+	db_bind_text_opt(st, ":heard_about", r->heard_about);
 	db_bind_id_opt(st, ":by", by);
 	db_bind_text(st, ":now", now);
 }
@@ -121,6 +125,7 @@ db_referral_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
 	    sizeof out->funding_received_on);
 	out->notes = db_col_str(st, 12);
 	out->version = (int)db_col_int(st, 13, 1);
+	out->heard_about = db_col_str(st, 14);
 	db_done(st);
 	return PD_OK;
 }

@@ -170,7 +170,7 @@ void
 referral_fini(struct referral *r)
 {
 	FREES(&r->referrer_name, &r->referrer_org, &r->referrer_team,
-	    &r->referrer_contact, &r->notes);
+	    &r->referrer_contact, &r->notes, &r->heard_about);
 }
 
 void

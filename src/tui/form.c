@@ -10,12 +10,15 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/fieldmerge.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/tui.h"
 
 #define FORM_TAG_DISCARD 1
 #define FORM_TAG_PICK 2
+#define FORM_TAG_MERGE 0x4d52	/* form_merge_screen's answer */
+#define FORM_MERGE_ROUNDS 3	/* merged saves in a row before giving up */
 #define FORM_WIDE 60		/* labels beside values from this width */
 #define FORM_LABEL_MAX 24
 #define FORM_ERROR_ROWS 3
@@ -101,6 +104,7 @@ form_default_init(const struct form_def *def, void *rec)
 }
 
 static void form_draft_key_make(const struct screen *s, char buf[40]);
+static void form_merge_clear(struct form *fm);
 
 enum pd_status
 form_enter(struct screen *s, const void *arg, struct pd_err *err)
@@ -175,6 +179,8 @@ form_leave(struct screen *s)
 		free(fm->f[i].error);
 	}
 	FREE(&fm->f);
+	form_merge_clear(fm);
+	FREE(&fm->merge_note);
 }
 
 /* ---- layout ----------------------------------------------------------- */
@@ -609,6 +615,8 @@ form_on_mouse(struct screen *s, int y, int x)
 	return TUI_UNHANDLED;
 }
 
+static void form_merge(struct screen *s, const struct pd_err *why);
+
 static void
 form_save(struct screen *s)
 {
@@ -646,6 +654,11 @@ form_save(struct screen *s)
 	strbuf_fini(&text);
 	if (st == PD_OK && fm->def->save != NULL)
 		st = fm->def->save(s->app, fm->rec, &err);
+	if (st == PD_CONFLICT && fm->def->fetch != NULL) {
+		form_merge(s, &err);
+		return;
+	}
+	fm->merge_rounds = 0;
 	if (st != PD_OK) {
 		if (err.field[0] != '\0' && form_set_error(s, err.field,
 		    err.msg))
@@ -661,8 +674,10 @@ form_save(struct screen *s)
 		free(fm->f[i].initial);
 		fm->f[i].initial = strbuf_detach(&now);
 	}
-	tui_message(s->ui, "%s", fm->def->saved_message ?
-	    fm->def->saved_message : "Saved.");
+	tui_message(s->ui, "%s%s%s", fm->def->saved_message ?
+	    fm->def->saved_message : "Saved.", fm->merge_note ? " " : "",
+	    fm->merge_note ? fm->merge_note : "");
+	FREE(&fm->merge_note);
 	if (form_hooks.done != NULL)
 		form_hooks.done(s, true);
 	screen_close(s, SCREEN_OK, -1, NULL);
@@ -896,6 +911,9 @@ form_on_text(struct screen *s, struct tui_key k)
 	return TUI_UNHANDLED;
 }
 
+static void form_merge_chosen(struct screen *s,
+    const struct screen_result *r);
+
 void
 form_on_result(struct screen *s, const struct screen_result *r)
 {
@@ -903,6 +921,8 @@ form_on_result(struct screen *s, const struct screen_result *r)
 
 	if (r->tag == FORM_TAG_DISCARD && r->code == SCREEN_OK) {
 		form_let_go(s);
+	} else if (r->tag == FORM_TAG_MERGE) {
+		form_merge_chosen(s, r);
 	} else if (r->tag == FORM_TAG_PICK && r->code == SCREEN_OK &&
 	    fm->focus < fm->n && r->index >= 0) {
 		fm->f[fm->focus].choice = r->index;
@@ -1050,6 +1070,204 @@ void *
 form_record(struct screen *s)
 {
 	return ((struct form *)s->state)->rec;
+}
+
+/* ---- two people saving the same record ---------------------------------
+ *
+ * The save found someone else's newer version.  base is the text each
+ * field had when the form opened (or was last merged: f[i].initial),
+ * theirs the record as saved now (def->fetch), mine what is on the
+ * form.  model/fieldmerge decides each field; the form's record becomes
+ * theirs (so the next save is against their version, and whatever the
+ * form does not show is theirs too), their changes come into the form,
+ * and the fields we both changed are asked about. */
+
+static void
+form_merge_clear(struct form *fm)
+{
+	size_t k;
+
+	for (k = 0; k < fm->merge_n; k++)
+		free(fm->merge_theirs[k]);
+	FREE(&fm->merge_theirs);
+	FREE(&fm->merge_idx);
+	fm->merge_n = 0;
+}
+
+/* The conflict's words without the advice the db layer adds. */
+static char *
+form_merge_why(const struct pd_err *why)
+{
+	char *msg = xstrdup(why->msg[0] ? why->msg : "Someone else saved "
+	    "this first.");
+	char *cut = strstr(msg, " Reload to see");
+
+	if (cut != NULL)
+		*cut = '\0';
+	if (msg[0] >= 'a' && msg[0] <= 'z')
+		msg[0] = (char)(msg[0] - 'a' + 'A');
+	return msg;
+}
+
+static void
+form_merge(struct screen *s, const struct pd_err *why)
+{
+	struct form *fm = s->state;
+	const struct form_def *def = fm->def;
+	void *theirs = xcalloc(1, def->rec_size ? def->rec_size : 1);
+	const char **base, **mine, **their, **labels;
+	struct strbuf *tt, *mt, names = STRBUF_INIT;
+	enum fmerge *how;
+	struct pd_err err;
+	enum pd_status st;
+	char *intro;
+	size_t i, k, nconf;
+
+	if (def->rec_init != NULL)
+		def->rec_init(theirs);
+	else
+		form_default_init(def, theirs);
+	pd_err_clear(&err);
+	intro = form_merge_why(why);
+	st = def->fetch(s->app, fm->rec, theirs, &err);
+	if (st != PD_OK || ++fm->merge_rounds > FORM_MERGE_ROUNDS) {
+		if (def->rec_fini != NULL)
+			def->rec_fini(theirs);
+		else
+			field_free_strings(def->fields, theirs);
+		free(theirs);
+		if (st != PD_OK)
+			tui_error(s->ui, "Not saved: %s Their version could not "
+			    "be read: %s", intro, err.msg);
+		else
+			tui_error(s->ui, "Not saved: others keep saving this "
+			    "record; please try again in a moment");
+		fm->merge_rounds = 0;
+		free(intro);
+		return;
+	}
+	base = xcalloc(fm->n + 1, sizeof *base);
+	mine = xcalloc(fm->n + 1, sizeof *mine);
+	their = xcalloc(fm->n + 1, sizeof *their);
+	labels = xcalloc(fm->n + 1, sizeof *labels);
+	how = xcalloc(fm->n + 1, sizeof *how);
+	tt = xcalloc(fm->n + 1, sizeof *tt);
+	mt = xcalloc(fm->n + 1, sizeof *mt);
+	for (i = 0; i < fm->n; i++) {
+		const struct field_def *fd = form_fdef(fm, i);
+
+		strbuf_init(&tt[i]);
+		strbuf_init(&mt[i]);
+		field_load(fd, theirs, &tt[i]);
+		form_text(fm, i, &mt[i]);
+		base[i] = fm->f[i].initial;
+		mine[i] = strbuf_str(&mt[i]);
+		their[i] = strbuf_str(&tt[i]);
+		labels[i] = fd->label ? fd->label : fd->id;
+	}
+	nconf = fmerge_record(fm->n, base, mine, their, how, NULL);
+	/* The record is theirs now; the form keeps the merged text. */
+	if (def->rec_fini != NULL)
+		def->rec_fini(fm->rec);
+	else
+		field_free_strings(def->fields, fm->rec);
+	memcpy(fm->rec, theirs, def->rec_size);
+	free(theirs);
+	form_merge_clear(fm);
+	fm->merge_idx = xcalloc(nconf + 1, sizeof *fm->merge_idx);
+	fm->merge_theirs = xcalloc(nconf + 1, sizeof *fm->merge_theirs);
+	for (i = 0, k = 0; i < fm->n; i++) {
+		if (how[i] == FMERGE_THEIRS)
+			form_put_text(fm, i, their[i]);
+		if (how[i] == FMERGE_CONFLICT) {
+			fm->merge_idx[k] = i;
+			fm->merge_theirs[k++] = xstrdup(their[i]);
+		}
+	}
+	fm->merge_n = k;
+	FREE(&fm->merge_note);
+	if (fmerge_labels(fm->n, labels, how, FMERGE_THEIRS, &names) > 0)
+		fm->merge_note = xasprintf("Their changes made meanwhile are "
+		    "kept too: %s.", strbuf_str(&names));
+	for (i = 0; i < fm->n; i++) {
+		free(fm->f[i].initial);
+		fm->f[i].initial = xstrdup(their[i]);
+	}
+	form_relayout(s);
+	if (nconf == 0) {
+		form_save(s);
+	} else {
+		const char **cm = xcalloc(nconf + 1, sizeof *cm);
+		const char **cl = xcalloc(nconf + 1, sizeof *cl);
+		struct form_merge_arg a;
+
+		for (k = 0; k < nconf; k++) {
+			cm[k] = mine[fm->merge_idx[k]];
+			cl[k] = labels[fm->merge_idx[k]];
+		}
+		a.intro = intro;
+		a.n = nconf;
+		a.labels = cl;
+		a.theirs = (const char *const *)fm->merge_theirs;
+		a.mine = cm;
+		if (tui_push(s->ui, &form_merge_screen, &a, FORM_TAG_MERGE,
+		    &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		free(cm);
+		free(cl);
+	}
+	for (i = 0; i < fm->n; i++) {
+		strbuf_fini(&tt[i]);
+		strbuf_fini(&mt[i]);
+	}
+	free(tt);
+	free(mt);
+	free(base);
+	free(mine);
+	free(their);
+	free(labels);
+	free(how);
+	strbuf_fini(&names);
+	free(intro);
+}
+
+/* The answer of form_merge_screen: theirs into the fields chosen so and
+ * save; Esc keeps mine on the form, theirs shown under each. */
+static void
+form_merge_chosen(struct screen *s, const struct screen_result *r)
+{
+	struct form *fm = s->state;
+	size_t k, i;
+	int t;
+
+	if (fm->merge_n == 0)
+		return;
+	if (r->code == SCREEN_OK) {
+		for (k = 0; k < fm->merge_n; k++)
+			if (fmerge_choice(r->text, k, &t) && t)
+				form_put_text(fm, fm->merge_idx[k],
+				    fm->merge_theirs[k]);
+		form_merge_clear(fm);
+		fm->merge_rounds = 0;
+		form_save(s);
+		return;
+	}
+	for (k = fm->merge_n; k-- > 0;) {
+		char *msg;
+
+		i = fm->merge_idx[k];
+		msg = xasprintf("They saved: \"%s\". Yours is here; saving "
+		    "keeps what is here.", fm->merge_theirs[k][0] ?
+		    fm->merge_theirs[k] : "(nothing)");
+		form_set_field_error(fm, i, msg);
+		free(msg);
+		fm->focus = i;
+	}
+	tui_message(s->ui, "Not saved yet: their other changes are in; "
+	    "theirs is shown under the fields you both changed");
+	form_merge_clear(fm);
+	fm->merge_rounds = 0;
+	form_relayout(s);
 }
 
 /* ---- drafts ---------------------------------------------------------- */

@@ -154,6 +154,12 @@ enum pd_status app_line_add(struct app *app, struct ts_line *l,
 enum pd_status app_line_update(struct app *app, struct ts_line *l,
     const char *reason, struct pd_err *err);
 
+/* Read line id as it is saved now into *out (ts_line_fini it), for a
+ * save that met someone else's: a PAL reads only their own lines
+ * (another's is PD_NOT_FOUND). */
+enum pd_status app_line_get(struct app *app, int64_t id, struct ts_line *out,
+    struct pd_err *err);
+
 /* Remove a line (not a session's: change or remove the session).  An
  * approved week needs the manager and a reason. */
 enum pd_status app_line_delete(struct app *app, int64_t line_id,

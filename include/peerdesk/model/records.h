@@ -77,7 +77,8 @@ struct referral {
 	char plan_submitted_on[11];
 	char plan_approved_on[11];
 	char funding_received_on[11];
-	char *notes;
+	char *notes;		/* why they were referred, and notes */
+	char *heard_about;	/* how they heard of us (free words) */
 	int version;
 };
 

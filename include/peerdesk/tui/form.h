@@ -53,6 +53,17 @@ struct form_def {
 	enum pd_status (*save)(void *app, void *rec, struct pd_err *err);
 	const char *save_label;		/* the button, NULL = "Save" */
 	const char *saved_message;	/* status line, NULL = "Saved." */
+	/* For a save that found someone else's newer version (save()
+	 * returned PD_CONFLICT): read the record as it is saved now into
+	 * theirs (a fresh record, rec_init'd), carrying over from mine
+	 * what the screen keeps that is not stored (the ids it was pushed
+	 * with, a reason).  The engine then merges field by field (see
+	 * form_merge_screen): what only they changed comes in, what only
+	 * I changed stays, and a field we both changed is shown side by
+	 * side to choose; then it saves against their version.  NULL: a
+	 * conflict is an error like any other. */
+	enum pd_status (*fetch)(void *app, const void *mine, void *theirs,
+	    struct pd_err *err);
 };
 
 /* Per-field state; private to form.c (here only for sizeof). */
@@ -82,6 +93,12 @@ struct form {
 	bool kept;
 	unsigned long long kept_sum;
 	char draft_key[40];	/* set once the form has opened */
+	/* a save that met someone else's (see form_def.fetch) */
+	size_t *merge_idx;	/* the fields we both changed */
+	char **merge_theirs;	/* their text of each */
+	size_t merge_n;
+	int merge_rounds;	/* merged saves in a row, without asking */
+	char *merge_note;	/* said after "Saved." */
 };
 
 extern const char *const form_sections[];
@@ -138,6 +155,24 @@ const char *form_focus_id(const struct screen *s);
 
 /* The record being edited (rec_size bytes). */
 void *form_record(struct screen *s);
+
+/* ---- two people saving the same record -------------------------------- */
+
+/* What form_merge_screen is pushed with (copied by it): the fields both
+ * people changed, their text and mine.  It closes with SCREEN_OK and
+ * text one character a field, 't' theirs or 'm' mine (fmerge_choice),
+ * or SCREEN_CANCEL (Esc: back to the form). */
+struct form_merge_arg {
+	const char *intro;	/* who saved it and when */
+	size_t n;
+	const char *const *labels;
+	const char *const *theirs;
+	const char *const *mine;
+};
+
+/* "You both changed these": each field with theirs beside mine (above
+ * it below 70 columns), to choose one per field. */
+extern const struct screen_ops form_merge_screen;
 
 /* ---- drafts: what is typed in any form survives a dropped line ------- */
 

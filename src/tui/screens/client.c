@@ -1,6 +1,6 @@
 /* client.c - a client's record in three sections (details; referral and
  * funding; people who matter), the places to go from it, and editing it
- * with a plain choice when someone else saved it first. */
+ * (two people's saves merged field by field). */
 #include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
@@ -23,7 +23,6 @@
 
 #define CLIENT_TAG_MENU 1
 #define CLIENT_TAG_EDIT 2
-#define EDIT_TAG_CONFLICT 101
 #define CLIENT_MENU_MAX 16
 #define CLIENT_TABS 3
 
@@ -189,31 +188,40 @@ client_build(struct client_view *v, int w)
 			client_line_add(v, 2, "No referral recorded.", ST_DIM);
 		} else {
 			client_item(v, w, "Referred on", r->referred_on);
-			client_item(v, w, "Referrer", r->referrer_name);
+			client_item(v, w, "Referred by", r->referrer_name);
 			client_item(v, w, "Organisation", r->referrer_org);
 			client_item(v, w, "Team", r->referrer_team);
+			client_item(v, w, "Referrer's contact",
+			    r->referrer_contact);
 			client_item(v, w, "Route", client_route_words(r->route));
+			client_item(v, w, "Why referred", r->notes);
+			client_item(v, w, "Heard of us", r->heard_about);
 			client_item(v, w, "First contact", r->first_contact_on);
-			client_item(v, w, "Notes", r->notes);
+			client_item(v, w, "Plan submitted",
+			    r->plan_submitted_on);
+			client_item(v, w, "Plan approved", r->plan_approved_on);
+			client_item(v, w, "Funding received",
+			    r->funding_received_on);
 		}
 		client_heading(v, "Funding");
 		if (f->id == 0) {
 			client_line_add(v, 2, "No funding recorded.", ST_DIM);
 			break;
 		}
-		client_item(v, w, "Funding", funding_kind_label(f->kind));
+		client_item(v, w, "Funding route", funding_kind_label(f->kind));
+		client_item(v, w, "Funder", f->funder);
+		client_item(v, w, "Negotiated by", f->negotiator);
+		client_item(v, w, "Negotiator's contact", f->negotiator_contact);
 		if (f->contracted_minutes_per_week >= 0) {
 			field_format_duration(f->contracted_minutes_per_week,
 			    money);
 			snprintf(buf, sizeof buf, "%s a week", money);
-			client_item(v, w, "Contracted", buf);
+			client_item(v, w, "Hours agreed", buf);
 		}
 		if (f->hourly_charge_pence >= 0)
 			client_item(v, w, "Hourly charge", field_format_money(
 			    f->hourly_charge_pence, money));
 		client_item(v, w, "Funder review", f->review_due);
-		client_item(v, w, "Funder", f->funder);
-		client_item(v, w, "Negotiate with", f->negotiator);
 		break;
 	default:
 		if (v->rec.allies == NULL || v->rec.allies[0] == '\0')
@@ -429,9 +437,6 @@ client_result(struct screen *s, const struct screen_result *r)
 		return;
 	}
 	client_layout(s);
-	if (r->tag == CLIENT_TAG_EDIT && r->code == SCREEN_OK &&
-	    r->text != NULL && strcmp(r->text, "reload") == 0)
-		tui_message(s->ui, "This is their version now; e edits it");
 }
 
 static void
@@ -476,17 +481,16 @@ const struct screen_ops client_screen = {
 /* ---- editing -------------------------------------------------------------
  *
  * The same fields as a new referral.  The record carries the versions
- * read; a save that finds a newer version is a conflict, and the person
- * chooses: their version (the form closes and the record shows it) or
- * theirs kept (the versions are read again and the save is repeated). */
+ * read; a save that finds a newer version is merged field by field by
+ * the form engine (form_def.fetch): what only they changed comes in,
+ * what only I changed stays, and the fields we both changed are shown
+ * side by side to choose. */
 
 struct edit_rec {
 	struct client client;		/* the same members as client_record */
 	struct referral referral;
 	struct funding funding;
 	char *allies;
-	int conflict;			/* the last save was a conflict */
-	char conflict_msg[512];
 };
 
 static const struct field_def edit_fields[] = {
@@ -517,15 +521,12 @@ edit_rec_fini(void *rec)
 }
 
 static enum pd_status
-edit_load(void *app, const void *arg, void *rec, struct pd_err *err)
+edit_read(void *app, int64_t id, struct edit_rec *e, struct pd_err *err)
 {
-	struct edit_rec *e = rec;
 	struct client_record r;
 	enum pd_status s;
 
-	if (arg == NULL)
-		return pd_fail(err, PD_INVALID, NULL, "which client?");
-	s = app_client_open(app, *(const int64_t *)arg, &r, err);
+	s = app_client_open(app, id, &r, err);
 	if (s != PD_OK)
 		return s;
 	e->client = r.client;
@@ -538,6 +539,23 @@ edit_load(void *app, const void *arg, void *rec, struct pd_err *err)
 }
 
 static enum pd_status
+edit_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which client?");
+	return edit_read(app, *(const int64_t *)arg, rec, err);
+}
+
+/* The record as saved now, for a merge. */
+static enum pd_status
+edit_fetch(void *app, const void *mine, void *theirs, struct pd_err *err)
+{
+	const struct edit_rec *m = mine;
+
+	return edit_read(app, m->client.id, theirs, err);
+}
+
+static enum pd_status
 edit_save(void *app, void *rec, struct pd_err *err)
 {
 	struct edit_rec *e = rec;
@@ -545,7 +563,6 @@ edit_save(void *app, void *rec, struct pd_err *err)
 	    e->allies };
 	enum pd_status s;
 
-	e->conflict = 0;
 	if ((int)r.funding.kind < 0)
 		r.funding.kind = FUNDING_NONE;
 	/* r is a copy: on failure e keeps the versions it read, even when
@@ -557,12 +574,6 @@ edit_save(void *app, void *rec, struct pd_err *err)
 		e->client = r.client;
 		e->referral = r.referral;
 		e->funding = r.funding;
-		return PD_OK;
-	}
-	if (s == PD_CONFLICT) {
-		e->conflict = 1;
-		snprintf(e->conflict_msg, sizeof e->conflict_msg, "%s",
-		    err != NULL ? err->msg : "someone else saved it first");
 	}
 	return s;
 }
@@ -574,6 +585,7 @@ static const struct form_def edit_form = {
 	.rec_fini = edit_rec_fini,
 	.load = edit_load,
 	.save = edit_save,
+	.fetch = edit_fetch,
 	.saved_message = "Saved the changes.",
 };
 
@@ -604,71 +616,12 @@ edit_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return PD_OK;
 }
 
-static enum pd_status conflict_ask(struct screen *s, const char *msg);
-
-static enum tui_result
-edit_action(struct screen *s, enum action a)
-{
-	enum tui_result r = form_on_action(s, a);
-	struct edit_rec *e = form_record(s);
-
-	if (a == ACT_SAVE && !s->closing && e->conflict) {
-		tui_message(s->ui, "%s", "");
-		conflict_ask(s, e->conflict_msg);
-	}
-	return r;
-}
-
-/* Keep mine: read the versions saved since and save again. */
-static void
-edit_keep_mine(struct screen *s)
-{
-	struct edit_rec *e = form_record(s);
-	struct client_record fresh;
-	struct pd_err err;
-
-	if (app_client_open(s->app, e->client.id, &fresh, &err) != PD_OK) {
-		tui_error(s->ui, "%s", err.msg);
-		return;
-	}
-	e->client.version = fresh.client.version;
-	if (fresh.referral.id != 0 && (e->referral.id == 0 ||
-	    e->referral.id == fresh.referral.id)) {
-		e->referral.id = fresh.referral.id;
-		e->referral.client_id = fresh.referral.client_id;
-		e->referral.version = fresh.referral.version;
-	}
-	if (fresh.funding.id != 0 && (e->funding.id == 0 ||
-	    e->funding.id == fresh.funding.id)) {
-		e->funding.id = fresh.funding.id;
-		e->funding.client_id = fresh.funding.client_id;
-		e->funding.version = fresh.funding.version;
-	}
-	client_record_fini(&fresh);
-	edit_action(s, ACT_SAVE);
-}
-
-static void
-edit_result(struct screen *s, const struct screen_result *r)
-{
-	if (r->tag != EDIT_TAG_CONFLICT) {
-		form_on_result(s, r);
-		return;
-	}
-	if (s->closing || r->code != SCREEN_OK)
-		return;		/* Esc: back to the changes, nothing lost */
-	if (r->index == 0)
-		screen_close(s, SCREEN_OK, -1, "reload");
-	else
-		edit_keep_mine(s);
-}
-
 const struct screen_ops client_edit_screen = {
 	.name = "client-edit",
 	.title = "Edit client",
 	.help = "Change a client's details and save. If someone else saved "
-	    "this record while you were editing, you choose whose version "
-	    "to keep.",
+	    "this record while you were editing, their changes are kept with "
+	    "yours, and you choose for any field you both changed.",
 	.def = &edit_form,
 	.sections = form_sections,
 	.state_size = sizeof(struct form),
@@ -677,149 +630,12 @@ const struct screen_ops client_edit_screen = {
 	.leave = form_leave,
 	.layout = form_layout,
 	.draw = form_draw,
-	.on_action = edit_action,
+	.on_action = form_on_action,
 	.on_text = form_on_text,
-	.on_result = edit_result,
+	.on_result = form_on_result,
 	.is_dirty = form_is_dirty,
 	.context = form_context,
 	.text_focus = form_text_focus,
 	.help_more = form_help_more,
+	.on_mouse = form_on_mouse,
 };
-
-/* ---- "Someone else saved it first" ------------------------------------ */
-
-struct conflict {
-	char *text;
-	int sel;		/* 0 reload theirs, 1 keep mine */
-	struct rect box;
-	int text_rows;
-};
-
-static const char *const conflict_buttons[2] = {
-	"Reload their version", "Keep mine and save again"
-};
-
-static enum pd_status
-conflict_enter(struct screen *s, const void *arg, struct pd_err *err)
-{
-	struct conflict *c = s->state;
-
-	(void)err;
-	c->text = xstrdup(arg != NULL ? arg : "Someone else saved this "
-	    "record first.");
-	c->sel = 0;
-	return PD_OK;
-}
-
-static void
-conflict_leave(struct screen *s)
-{
-	struct conflict *c = s->state;
-
-	FREE(&c->text);
-}
-
-static void
-conflict_layout(struct screen *s)
-{
-	struct conflict *c = s->state;
-	int w = s->area.w - 4 > 64 ? 64 : s->area.w - 4;
-
-	if (w < 20)
-		w = s->area.w;
-	c->text_rows = draw_wrapped(0, 0, w - 4, 0, c->text, ST_DIALOG);
-	if (c->text_rows > s->area.h - 8)
-		c->text_rows = s->area.h - 8 > 1 ? s->area.h - 8 : 1;
-	c->box.w = w;
-	c->box.h = c->text_rows + 8;
-	if (c->box.h > s->area.h)
-		c->box.h = s->area.h;
-	c->box.x = s->area.x + (s->area.w - c->box.w) / 2;
-	c->box.y = s->area.y + (s->area.h - c->box.h) / 2;
-}
-
-static void
-conflict_draw(const struct screen *s, struct tui_cursor *cur)
-{
-	const struct conflict *c = s->state;
-	struct rect b = c->box;
-	int y = b.y + 2 + c->text_rows + 1, i;
-	char buf[64];
-
-	draw_box(b, "Someone else saved it first", ST_BORDER);
-	draw_wrapped(b.y + 2, b.x + 2, b.w - 4, c->text_rows, c->text,
-	    ST_DIALOG);
-	/* One button a row, so both fit at any width. */
-	for (i = 0; i < 2; i++) {
-		snprintf(buf, sizeof buf, "[ %s ]", conflict_buttons[i]);
-		draw_text(y + i, b.x + 2, b.w - 4, buf, i == c->sel ?
-		    ST_SELECTED : ST_BUTTON);
-		if (i == c->sel) {
-			cur->y = y + i;
-			cur->x = b.x + 4;
-		}
-	}
-	draw_text(y + 2, b.x + 2, b.w - 4, "Esc: back to my changes", ST_DIM);
-}
-
-static enum tui_result
-conflict_action(struct screen *s, enum action a)
-{
-	struct conflict *c = s->state;
-
-	switch (a) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_LEFT:
-	case ACT_RIGHT:
-	case ACT_NEXT_FIELD:
-	case ACT_PREV_FIELD:
-		c->sel = !c->sel;
-		return TUI_HANDLED;
-	case ACT_ACCEPT:
-		screen_close(s, SCREEN_OK, c->sel, NULL);
-		return TUI_HANDLED;
-	case ACT_BACK:
-		screen_close(s, SCREEN_CANCEL, -1, NULL);
-		return TUI_HANDLED;
-	default:
-		return TUI_UNHANDLED;
-	}
-}
-
-static const char *const conflict_sections[] = { "dialog", "list", NULL };
-static const enum action conflict_hints[] = {
-	ACT_ACCEPT, ACT_NEXT_FIELD, ACT_BACK, ACT_NONE
-};
-
-static const struct screen_ops conflict_screen = {
-	.name = "conflict",
-	.title = "Someone else saved it first",
-	.sections = conflict_sections,
-	.state_size = sizeof(struct conflict),
-	.overlay = true,
-	.min_cols = 40,
-	.min_rows = 12,
-	.hints = conflict_hints,
-	.help = "Someone else saved this record while you were editing. "
-	    "Reload their version (your changes here are dropped), or keep "
-	    "yours and save again over theirs. Esc goes back to your "
-	    "changes.",
-	.enter = conflict_enter,
-	.leave = conflict_leave,
-	.layout = conflict_layout,
-	.draw = conflict_draw,
-	.on_action = conflict_action,
-};
-
-static enum pd_status
-conflict_ask(struct screen *s, const char *msg)
-{
-	struct pd_err err;
-	enum pd_status st;
-
-	st = tui_push(s->ui, &conflict_screen, msg, EDIT_TAG_CONFLICT, &err);
-	if (st != PD_OK)
-		tui_error(s->ui, "%s", err.msg);
-	return st;
-}

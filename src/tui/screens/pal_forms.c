@@ -113,12 +113,32 @@ pf_profile_save(void *app, void *rec, struct pd_err *err)
 	return app_pal_profile_save(app, rec, err);
 }
 
+/* The profile as saved now, for a merge when someone saved it first. */
+static enum pd_status
+pf_profile_fetch(void *app, const void *mine, void *theirs,
+    struct pd_err *err)
+{
+	const struct pal_profile *m = mine;
+	struct pal_profile *p = theirs;
+	struct pal_record r;
+	enum pd_status s;
+
+	if ((s = app_pal_open(app, m->staff_id, &r, err)) != PD_OK)
+		return s;
+	pal_profile_fini(p);
+	*p = r.profile;
+	memset(&r.profile, 0, sizeof r.profile);
+	pal_record_fini(&r);
+	return PD_OK;
+}
+
 static const struct form_def pf_profile_form = {
 	.fields = pf_profile_fields,
 	.rec_size = sizeof(struct pal_profile),
 	.rec_fini = pf_profile_fini,
 	.load = pf_profile_load,
 	.save = pf_profile_save,
+	.fetch = pf_profile_fetch,
 	.saved_message = "Saved the profile.",
 };
 
@@ -128,6 +148,7 @@ static const struct form_def pf_share_form = {
 	.rec_fini = pf_profile_fini,
 	.load = pf_profile_load,
 	.save = pf_profile_save,
+	.fetch = pf_profile_fetch,
 	.saved_message = "Saved your profile.",
 };
 

@@ -136,6 +136,32 @@ line_save(void *app, void *rec, struct pd_err *err)
 	return app_line_update(app, &l, r->head.reason, err);
 }
 
+/* The line as saved now, for a merge when someone saved it first. */
+static enum pd_status
+line_fetch(void *app, const void *mine, void *theirs, struct pd_err *err)
+{
+	const struct lrec *m = mine;
+	struct lrec *r = theirs;
+	struct ts_line l;
+	enum pd_status s;
+
+	memset(&l, 0, sizeof l);
+	if ((s = app_line_get(app, m->line_id, &l, err)) != PD_OK)
+		return s;
+	r->head.pal_id = m->head.pal_id;
+	r->head.reason = m->head.reason ? xstrdup(m->head.reason) : NULL;
+	memcpy(r->date, l.date, sizeof r->date);
+	r->line_id = l.id;
+	r->version = l.version;
+	r->kind = (int)l.kind;
+	r->minutes = l.minutes;
+	r->note = l.note;
+	l.note = NULL;
+	r->client_id = l.client_id;
+	ts_line_fini(&l);
+	return PD_OK;
+}
+
 static enum pd_status
 line_preview(struct screen *s, struct time_preview *p)
 {
@@ -161,6 +187,7 @@ static const struct timeform_def line_def = {
 		.rec_fini = line_rec_fini,
 		.load = line_load,
 		.save = line_save,
+		.fetch = line_fetch,
 		.save_label = "Save the line",
 		.saved_message = "Line saved.",
 	},
