@@ -43,8 +43,8 @@ struct fmp {
 	int body_h, keys_h;
 };
 
-static const char fmp_keys[] = "t or Left: theirs. m or Right: mine. "
-    "Up, Down: the next field. Enter: save. Esc: back to the form.";
+static const char fmp_keys[] = "t theirs, m mine (or Left, Right); "
+    "Up, Down: field; Enter: save; Esc: back";
 
 static void
 fmp_rows_free(struct fmp *p)
@@ -135,7 +135,8 @@ fmp_build(struct screen *s)
 		char th[64], mi[64];
 		struct fmp_row *r;
 
-		fmp_row(p, k);		/* a blank row */
+		if (k > 0)
+			fmp_row(p, k);	/* a blank row between fields */
 		snprintf(buf, sizeof buf, "%s%s", on ? "> " : "  ",
 		    p->labels[k]);
 		r = fmp_row(p, k);
@@ -179,8 +180,8 @@ fmp_follow(struct fmp *p)
 				top = i;
 			bottom = i;
 		}
-	if (p->sel == 0)
-		top = 0;		/* the words above it too */
+	if (p->sel == 0 && bottom < p->body_h)
+		top = 0;		/* the words above it too, if they fit */
 	if (bottom >= 0 && bottom >= p->scroll + p->body_h)
 		p->scroll = bottom - p->body_h + 1;
 	if (top >= 0 && top < p->scroll)

@@ -12,6 +12,8 @@
 #include "support/demofix.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"
+#include "peerdesk/app/pals.h"
+#include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/config/settings.h"
@@ -26,6 +28,7 @@
 #include "peerdesk/tui/screens.h"
 
 #define TODAY DEMOFIX_TODAY
+#define STR(s) ((s) != NULL ? (s) : "")
 #define PASS_SAM "tea and toast"
 #define PASS_DEE "biscuits please"
 
@@ -382,7 +385,8 @@ START_TEST(test_intake_errors_80x24)
 {
 	sign_in("sam");
 	start_session(80, 24, 0, &intake_screen, NULL);
-	keys("<Tab><Tab><Tab>31/02<Tab>");
+	/* first contact is the twelfth field */
+	keys("<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>31/02<Tab>");
 	keys("<C-s>");
 	golden("intake_errors_80x24");
 	ck_assert_str_eq(form_focus_id(top_screen()), "name");
@@ -400,9 +404,13 @@ START_TEST(test_intake_saves)
 	start_session(80, 24, 0, &home_screen, NULL);
 	keys("n");
 	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
-	keys("Dana Fox<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+	/* a phone call: the name, how to reach them, who referred them */
+	keys("Dana Fox<Tab>07700 900456<Tab><Tab><Tab>");
 	ck_assert_str_eq(form_focus_id(top_screen()), "referrer");
-	keys("Kate Morris<Tab><Tab><Tab>p<Tab>6h<C-s>");
+	keys("Kate Morris<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>"
+	    "<Tab>");
+	ck_assert_str_eq(form_focus_id(top_screen()), "funding");
+	keys("p<Tab><Tab><Tab><Tab>6h<C-s>");
 	/* Saved, and the new client's record is open. */
 	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
 	SCREEN_HAS("Saved: Dana Fox is now on the list as referred");
@@ -482,19 +490,84 @@ START_TEST(test_edit_saves)
 	ck_assert_ptr_eq(top_screen()->ops, &client_edit_screen);
 	snprintf(want, sizeof want, "Edit: %s", c.name);
 	SCREEN_HAS(want);
-	keys("<Tab><C-u>Jo<C-s>");
+	/* the phone comes second, straight after the name */
+	keys("<Tab><C-u>07700 900111<C-s>");
 	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
-	snprintf(want, sizeof want, "%s (Jo) - %s", c.name, c.status);
-	SCREEN_HAS(want);
 	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
-	ck_assert_str_eq(rec.client.preferred_name, "Jo");
+	ck_assert_str_eq(rec.client.phone, "07700 900111");
 	client_record_fini(&rec);
 }
 END_TEST
 
+/* Down until text shows (at most 40 rows). */
+static void
+scroll_until(const char *text)
+{
+	int i;
+
+	for (i = 0; i < 40 && !screen_has(text); i++)
+		keys("<Down>");
+	SCREEN_HAS(text);
+}
+
+/* The referral form in full, every new field saved and shown, at 40
+ * columns as on a phone. */
+START_TEST(test_intake_full_referral_40x15)
+{
+	struct client_record rec;
+	struct pd_err err;
+	int64_t id;
+
+	sign_in("sam");
+	start_session(40, 15, 0, &home_screen, NULL);
+	keys("n");
+	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
+	keys("Rae Okafor<Tab><Tab>rae@example.org<Tab><Tab>Kate Morris<Tab>"
+	    "Adult Social Care<Tab>01632 960001<Tab>ss<Tab>Lonely since the "
+	    "move<Tab><Tab>A friend at the cafe<Tab>2026-11-20<Tab><Tab><Tab>"
+	    "<Tab>p<Tab>Kent County Council<Tab>Kate Morris<Tab>01632 960002"
+	    "<Tab>6h<Tab><Tab><Tab>2026-11-23<Tab>2026-11-24<Tab>2026-11-25");
+	ck_assert_str_eq(form_focus_id(top_screen()), "funding_received");
+	keys("<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	id = client_id("Rae Okafor");
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(STR(rec.client.email), "rae@example.org");
+	ck_assert_str_eq(STR(rec.referral.referrer_org), "Adult Social Care");
+	ck_assert_str_eq(STR(rec.referral.referrer_contact), "01632 960001");
+	ck_assert_int_eq(rec.referral.route, ROUTE_SOCIAL_WORKER);
+	ck_assert_str_eq(STR(rec.referral.notes), "Lonely since the move");
+	ck_assert_str_eq(STR(rec.referral.heard_about),
+	    "A friend at the cafe");
+	ck_assert_str_eq(rec.referral.first_contact_on, "2026-11-20");
+	ck_assert_str_eq(rec.referral.plan_submitted_on, "2026-11-23");
+	ck_assert_str_eq(rec.referral.plan_approved_on, "2026-11-24");
+	ck_assert_str_eq(rec.referral.funding_received_on, "2026-11-25");
+	ck_assert_int_eq(rec.funding.kind, FUNDING_PERSONAL_BUDGET);
+	ck_assert_str_eq(STR(rec.funding.funder), "Kent County Council");
+	ck_assert_str_eq(STR(rec.funding.negotiator), "Kate Morris");
+	ck_assert_str_eq(STR(rec.funding.negotiator_contact),
+	    "01632 960002");
+	ck_assert_int_eq(rec.funding.contracted_minutes_per_week, 360);
+	client_record_fini(&rec);
+	/* the record's referral section shows it all */
+	keys("<Tab>");
+	golden("client_full_referral_40x15");
+	scroll_until("Heard of us");
+	scroll_until("Plan approved");
+	scroll_until("Kent County Council");
+	scroll_until("Negotiator's contact");
+}
+END_TEST
+
+/* What Dee changes while Sam is editing (NULL: left as it is). */
+struct dee_change {
+	const char *phone, *email, *funder, *referrer;
+};
+
 /* Dee saves the same record while Sam is editing it. */
 static void
-dee_saves(int64_t id, const char *phone)
+dee_saves_these(int64_t id, const struct dee_change *ch)
 {
 	struct app other;
 	struct client_record rec;
@@ -504,8 +577,13 @@ dee_saves(int64_t id, const char *phone)
 	demofix_open(&other, db, 0);
 	ck_assert_int_eq(app_sign_in_as(&other, "dee", &err), PD_OK);
 	ck_assert_int_eq(app_client_open(&other, id, &rec, &err), PD_OK);
-	free(rec.client.phone);
-	rec.client.phone = xstrdup(phone);
+#define SET(f, v) do { if ((v) != NULL) { free(f); f = xstrdup(v); } } \
+	while (0)
+	SET(rec.client.phone, ch->phone);
+	SET(rec.client.email, ch->email);
+	SET(rec.funding.funder, ch->funder);
+	SET(rec.referral.referrer_name, ch->referrer);
+#undef SET
 	ck_assert_msg(app_client_save(&other, &rec, &err) == PD_OK, "%s",
 	    err.msg);
 	client_record_fini(&rec);
@@ -513,67 +591,219 @@ dee_saves(int64_t id, const char *phone)
 	free(db);
 }
 
-static char *
-phone_of(int64_t id)
+static void
+dee_saves(int64_t id, const char *phone)
 {
-	struct client_record rec;
-	struct pd_err err;
-	char *phone;
+	struct dee_change ch = { phone, NULL, NULL, NULL };
 
-	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
-	phone = xstrdup(rec.client.phone ? rec.client.phone : "");
-	client_record_fini(&rec);
-	return phone;
+	dee_saves_these(id, &ch);
 }
 
-START_TEST(test_conflict_keep_mine)
+static struct client_record
+record_of(int64_t id)
 {
 	struct client_record rec;
 	struct pd_err err;
+
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	return rec;
+}
+
+/* Different fields, in the client, the referral and the funding: both
+ * kept, no question asked. */
+START_TEST(test_conflict_disjoint_merged)
+{
+	struct dee_change ch = { "07700 900999", NULL, "Kent County Council",
+	    NULL };
+	struct client_record rec;
 	int64_t id = first_row("jo", NULL, 0).id;
-	char *phone;
 
 	sign_in("sam");
-	phone = phone_of(id);
 	start_session(80, 24, 0, &client_screen, &id);
-	keys("e<Tab><C-u>Jo");
-	dee_saves(id, "07700 900999");
+	/* Sam: the email (third) and who referred them (fifth) */
+	keys("e<Tab><Tab><C-u>sam.writes@example.org<Tab><Tab><C-u>"
+	    "Ann Social Worker");
+	dee_saves_these(id, &ch);
 	keys("<C-s>");
-	golden("conflict_80x24");
-	SCREEN_HAS("Dee Walsh (Operations Manager) changed this client's");
-	/* Esc goes back to the changes, nothing lost. */
-	keys("<Esc>");
-	ck_assert_ptr_eq(top_screen()->ops, &client_edit_screen);
-	keys("<C-s><Down><Enter>");
 	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
-	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
-	ck_assert_str_eq(rec.client.preferred_name, "Jo");
-	/* Keeping mine saves every field as Sam had it. */
-	ck_assert_str_eq(rec.client.phone ? rec.client.phone : "", phone);
+	SCREEN_HAS("Their changes made meanwhile are kept too: Phone, Funder");
+	rec = record_of(id);
+	ck_assert_str_eq(STR(rec.client.phone), "07700 900999");
+	ck_assert_str_eq(STR(rec.client.email), "sam.writes@example.org");
+	ck_assert_str_eq(STR(rec.referral.referrer_name), "Ann Social Worker");
+	ck_assert_str_eq(STR(rec.funding.funder), "Kent County Council");
 	client_record_fini(&rec);
-	free(phone);
 }
 END_TEST
 
-START_TEST(test_conflict_reload)
+/* The same field: theirs and mine side by side, nothing saved yet. */
+START_TEST(test_conflict_same_field_shows_both)
 {
+	struct dee_change ch = { "07700 900999", "dee@example.org", NULL,
+	    NULL };
 	struct client_record rec;
-	struct client_row c = first_row("jo", NULL, 0);
-	struct pd_err err;
-	int64_t id = c.id;
+	int64_t id = first_row("jo", NULL, 0).id;
+	char *before;
+
+	sign_in("sam");
+	rec = record_of(id);
+	before = xstrdup(STR(rec.client.phone));
+	client_record_fini(&rec);
+	start_session(80, 24, 0, &client_screen, &id);
+	keys("e<Tab><C-u>07700 900111");
+	dee_saves_these(id, &ch);
+	keys("<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &form_merge_screen);
+	golden("conflict_80x24");
+	SCREEN_HAS("Dee Walsh (Operations Manager) changed this client's");
+	SCREEN_HAS("You both changed one field");
+	SCREEN_HAS("[ ] Theirs");
+	SCREEN_HAS("[x] Mine");
+	SCREEN_HAS("07700 900999");
+	SCREEN_HAS("07700 900111");
+	SCREEN_LACKS("dee@example.org");	/* only Dee changed it: no question */
+	rec = record_of(id);
+	ck_assert_str_eq(STR(rec.client.phone), "07700 900999");
+	client_record_fini(&rec);
+	/* Esc: back to the form, mine kept, theirs shown under it */
+	keys("<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_edit_screen);
+	SCREEN_HAS("They saved: \"07700 900999\"");
+	free(before);
+}
+END_TEST
+
+/* At 40 columns theirs is above mine. */
+START_TEST(test_conflict_same_field_40x15)
+{
+	int64_t id = first_row("jo", NULL, 0).id;
+
+	sign_in("sam");
+	start_session(40, 15, 0, &client_screen, &id);
+	keys("e<Tab><C-u>07700 900111");
+	dee_saves(id, "07700 900999");
+	keys("<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &form_merge_screen);
+	golden("conflict_40x15");
+	SCREEN_HAS("[ ] Theirs");
+	SCREEN_HAS("[x] Mine");
+}
+END_TEST
+
+/* My choice is saved, against their version, with their other changes. */
+START_TEST(test_conflict_choice_saved)
+{
+	struct dee_change ch = { "07700 900999", "dee@example.org", NULL,
+	    NULL };
+	struct client_record rec;
+	int64_t id = first_row("jo", NULL, 0).id;
 
 	sign_in("sam");
 	start_session(80, 24, 0, &client_screen, &id);
-	keys("e<Tab><C-u>Jo");
-	dee_saves(id, "07700 900999");
-	keys("<C-s><Enter>");
+	keys("e<Tab><C-u>07700 900111");
+	dee_saves_these(id, &ch);
+	keys("<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &form_merge_screen);
+	keys("<Enter>");		/* mine is chosen to begin with */
 	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
-	SCREEN_HAS("07700 900999");
-	SCREEN_HAS("This is their version now");
-	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
-	ck_assert_str_eq(rec.client.preferred_name ? rec.client.preferred_name :
-	    "", c.preferred_name);
+	rec = record_of(id);
+	ck_assert_str_eq(STR(rec.client.phone), "07700 900111");
+	ck_assert_str_eq(STR(rec.client.email), "dee@example.org");
 	client_record_fini(&rec);
+	/* and again, choosing theirs */
+	keys("e<Tab><C-u>07700 900222");
+	dee_saves(id, "07700 900333");
+	keys("<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &form_merge_screen);
+	keys("t");
+	SCREEN_HAS("[x] Theirs");
+	keys("<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	rec = record_of(id);
+	ck_assert_str_eq(STR(rec.client.phone), "07700 900333");
+	client_record_fini(&rec);
+}
+END_TEST
+
+/* A PAL's profile: the same two cases.  (The form is private to the
+ * PAL screens.) */
+extern const struct screen_ops pal_profile_screen;
+
+static void
+dee_saves_profile(int64_t pal, const char *likes, const char *interests)
+{
+	struct app other;
+	struct pal_record r;
+	struct pd_err err;
+	char *db = xstrdup(app.db_path);
+
+	demofix_open(&other, db, 0);
+	ck_assert_int_eq(app_sign_in_as(&other, "dee", &err), PD_OK);
+	ck_assert_int_eq(app_pal_open(&other, pal, &r, &err), PD_OK);
+	if (likes != NULL) {
+		free(r.profile.likes);
+		r.profile.likes = xstrdup(likes);
+	}
+	if (interests != NULL) {
+		free(r.profile.interests);
+		r.profile.interests = xstrdup(interests);
+	}
+	ck_assert_msg(app_pal_profile_save(&other, &r.profile, &err) == PD_OK,
+	    "%s", err.msg);
+	pal_record_fini(&r);
+	app_close(&other);
+	free(db);
+}
+
+static struct pal_profile
+profile_of(int64_t pal)
+{
+	struct pal_record r;
+	struct pal_profile p;
+	struct pd_err err;
+
+	ck_assert_int_eq(app_pal_open(&app, pal, &r, &err), PD_OK);
+	p = r.profile;
+	memset(&r.profile, 0, sizeof r.profile);
+	pal_record_fini(&r);
+	return p;
+}
+
+START_TEST(test_conflict_pal_profile)
+{
+	struct pal_profile p;
+	int64_t pal;
+	struct pd_err err;
+
+	sign_in("sam");
+	ck_assert_int_eq(app_pal_by_login(&app, "jo", &pal, &err), PD_OK);
+	start_session(80, 24, 0, &home_screen, NULL);
+	ck_assert_int_eq(tui_push(harness_tui(h), &pal_profile_screen, &pal,
+	    0, &err), PD_OK);
+	/* gender, pronouns, interests, activities, likes: Sam's likes */
+	keys("<Tab><Tab><Tab><Tab><C-u>long walks");
+	dee_saves_profile(pal, NULL, "chess, baking");
+	keys("<C-s>");
+	ck_assert_ptr_ne(top_screen()->ops, &form_merge_screen);
+	p = profile_of(pal);
+	ck_assert_str_eq(STR(p.likes), "long walks");
+	ck_assert_str_eq(STR(p.interests), "chess, baking");
+	pal_profile_fini(&p);
+	/* both change the likes: asked, and theirs chosen */
+	ck_assert_int_eq(tui_push(harness_tui(h), &pal_profile_screen, &pal,
+	    0, &err), PD_OK);
+	keys("<Tab><Tab><Tab><Tab><C-u>swimming");
+	dee_saves_profile(pal, "the sea", NULL);
+	keys("<C-s>");
+	ck_assert_ptr_eq(top_screen()->ops, &form_merge_screen);
+	SCREEN_HAS("Likes");
+	SCREEN_HAS("the sea");
+	SCREEN_HAS("swimming");
+	keys("<Left><Enter>");
+	ck_assert_ptr_ne(top_screen()->ops, &form_merge_screen);
+	p = profile_of(pal);
+	ck_assert_str_eq(STR(p.likes), "the sea");
+	pal_profile_fini(&p);
 }
 END_TEST
 
@@ -725,13 +955,13 @@ START_TEST(test_hangup_keeps_form)
 
 	sign_in("sam");
 	start_session(80, 24, 0, &home_screen, NULL);
-	keys("nDana Fox<Tab>Dee");
+	keys("nDana Fox<Tab>07700 900123");
 	harness_tick(h);
 	app_tui_hangup(&app, 1);
 	ck_assert_int_eq(app_draft_take(&app, "kept:intake", "", &content, at,
 	    &err), PD_OK);
 	ck_assert_ptr_nonnull(strstr(content, "name\tDana Fox\n"));
-	ck_assert_ptr_nonnull(strstr(content, "preferred_name\tDee\n"));
+	ck_assert_ptr_nonnull(strstr(content, "phone\t07700 900123\n"));
 	free(content);
 }
 END_TEST
@@ -784,12 +1014,16 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_clients_pal_scope);
 	tcase_add_test(tc, test_intake_errors_80x24);
 	tcase_add_test(tc, test_intake_saves);
+	tcase_add_test(tc, test_intake_full_referral_40x15);
 	tcase_add_test(tc, test_client_record_80x24);
 	tcase_add_test(tc, test_client_record_pal_40x15);
 	tcase_add_test(tc, test_client_other_pal_refused);
 	tcase_add_test(tc, test_edit_saves);
-	tcase_add_test(tc, test_conflict_keep_mine);
-	tcase_add_test(tc, test_conflict_reload);
+	tcase_add_test(tc, test_conflict_disjoint_merged);
+	tcase_add_test(tc, test_conflict_same_field_shows_both);
+	tcase_add_test(tc, test_conflict_same_field_40x15);
+	tcase_add_test(tc, test_conflict_choice_saved);
+	tcase_add_test(tc, test_conflict_pal_profile);
 	tcase_add_test(tc, test_signin_80x24);
 	tcase_add_test(tc, test_signin_three_tries);
 	tcase_add_test(tc, test_lock_80x24);
