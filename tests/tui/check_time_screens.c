@@ -387,6 +387,80 @@ START_TEST(test_week_add_line)
 }
 END_TEST
 
+/* The week's one admin line, as saved now. */
+static struct ts_line
+admin_line_now(void)
+{
+	struct week_view v;
+	struct ts_line l;
+	struct pd_err err;
+	size_t i;
+
+	memset(&l, 0, sizeof l);
+	ck_assert_int_eq(app_week_status(&app, 0, "2026-11-25", &v, &err),
+	    PD_OK);
+	for (i = 0; i < v.n_lines; i++)
+		if (v.lines[i].line.kind == LINE_ADMIN) {
+			l = v.lines[i].line;
+			l.note = v.lines[i].line.note ?
+			    xstrdup(v.lines[i].line.note) : NULL;
+		}
+	week_view_fini(&v);
+	ck_assert_int_ne(l.id, 0);
+	return l;
+}
+
+/* Someone else (the same PAL, in another window) changes the line. */
+static void
+line_changed_meanwhile(int minutes)
+{
+	struct ts_line l = admin_line_now();
+	struct pd_err err;
+
+	l.minutes = minutes;
+	ck_assert_msg(app_line_update(&app, &l, NULL, &err) == PD_OK, "%s",
+	    err.msg);
+	ts_line_fini(&l);
+}
+
+/* Two saves of one timesheet line: different fields both kept without a
+ * question; the same field shown side by side, the choice saved. */
+START_TEST(test_line_conflict_merged)
+{
+	struct ts_line l;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	admin_line(w.sam, "2026-11-24", 30);
+	start(40, 15, &week_screen, NULL);
+	keys("<Enter>");
+	ck_assert(screen_has("A line of the timesheet"));
+	keys("<Tab><Tab><Tab>Team meeting");	/* the note */
+	line_changed_meanwhile(45);
+	keys("<C-s>");
+	ck_assert(screen_has("My week 2026-W48"));
+	l = admin_line_now();
+	ck_assert_int_eq(l.minutes, 45);
+	ck_assert_str_eq(l.note ? l.note : "", "Team meeting");
+	ts_line_fini(&l);
+	/* both change how long */
+	keys("<Enter>");
+	ck_assert(screen_has("A line of the timesheet"));
+	keys("<Tab><Tab><C-u>1h");
+	line_changed_meanwhile(50);
+	keys("<C-s>");
+	ck_assert_ptr_eq(top()->ops, &form_merge_screen);
+	ck_assert(screen_has("How long"));
+	ck_assert(screen_has("50m"));
+	ck_assert(screen_has("1h"));
+	keys("t<Enter>");
+	ck_assert(screen_has("My week 2026-W48"));
+	l = admin_line_now();
+	ck_assert_int_eq(l.minutes, 50);
+	ck_assert_str_eq(l.note ? l.note : "", "Team meeting");
+	ts_line_fini(&l);
+}
+END_TEST
+
 START_TEST(test_week_open_session)
 {
 	two_sessions();
@@ -773,6 +847,7 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_week_40x15);
 	tcase_add_test(tc, test_week_submit);
 	tcase_add_test(tc, test_week_add_line);
+	tcase_add_test(tc, test_line_conflict_merged);
 	tcase_add_test(tc, test_week_open_session);
 	tcase_add_test(tc, test_approve_80x24);
 	tcase_add_test(tc, test_approve_near_asks_reason);
