@@ -6,6 +6,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/clients.h"
 #include "peerdesk/app/import.h"
 #include "peerdesk/db/dbtest.h"
 
@@ -108,6 +109,15 @@ static const struct {
 	  "A,2026-11-01,x,none,-5\n", 2, "contracted_minutes_per_week", "whole number" },
 	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week,shoe_size\n",
 	  1, "shoe_size", "not one peerdesk knows" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,"
+	  "contracted_minutes_per_week,route\n"
+	  "A,2026-11-01,x,none,60,carrier pigeon\n", 2, "route", "not a route" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,"
+	  "contracted_minutes_per_week,plan_approved_on\n"
+	  "A,2026-11-01,x,none,60,soon\n", 2, "plan_approved_on", "not a date" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,"
+	  "contracted_minutes_per_week,hourly_charge\n"
+	  "A,2026-11-01,x,none,60,lots\n", 2, "hourly_charge", "pounds" },
 };
 
 START_TEST(test_bad_files)
@@ -290,6 +300,46 @@ START_TEST(test_clients_ok)
 }
 END_TEST
 
+/* The referral form's optional columns come in whole. */
+START_TEST(test_clients_referral_form)
+{
+	struct import_result res;
+	struct client_record rec;
+	struct pd_err err;
+	int64_t id;
+
+	ck_assert_int_eq(run(IMPORT_CLIENTS,
+	    "name,referred_on,referrer,funding,contracted_minutes_per_week,"
+	    "email,referrer_contact,route,heard_about,first_contact_on,"
+	    "plan_submitted_on,plan_approved_on,funding_received_on,funder,"
+	    "negotiator,negotiator_contact,hourly_charge,funder_review,notes\n"
+	    "Rae Okafor,2026-01-06,Kate Morris,personal_budget,360,"
+	    "rae@example.org,01632 960001,social_worker,A friend at the cafe,"
+	    "2026-01-08,2026-01-20,2026-03-18,2026-05-19,Kent County Council,"
+	    "Kate Morris,01632 960002,22.50,2027-01-06,Lonely since the move\n",
+	    &res, &err), PD_OK);
+	ck_assert_int_eq(res.rows, 1);
+	id = dbfix_count(app.db, "client");
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.email, "rae@example.org");
+	ck_assert_str_eq(rec.referral.referrer_contact, "01632 960001");
+	ck_assert_int_eq(rec.referral.route, ROUTE_SOCIAL_WORKER);
+	ck_assert_str_eq(rec.referral.heard_about, "A friend at the cafe");
+	ck_assert_str_eq(rec.referral.first_contact_on, "2026-01-08");
+	ck_assert_str_eq(rec.referral.plan_submitted_on, "2026-01-20");
+	ck_assert_str_eq(rec.referral.plan_approved_on, "2026-03-18");
+	ck_assert_str_eq(rec.referral.funding_received_on, "2026-05-19");
+	ck_assert_str_eq(rec.referral.notes, "Lonely since the move");
+	ck_assert_str_eq(rec.funding.funder, "Kent County Council");
+	ck_assert_str_eq(rec.funding.negotiator, "Kate Morris");
+	ck_assert_str_eq(rec.funding.negotiator_contact, "01632 960002");
+	ck_assert_int_eq(rec.funding.hourly_charge_pence, 2250);
+	ck_assert_str_eq(rec.funding.review_due, "2027-01-06");
+	ck_assert_int_eq(rec.funding.contracted_minutes_per_week, 360);
+	client_record_fini(&rec);
+}
+END_TEST
+
 static Suite *
 app_import_suite(void)
 {
@@ -305,6 +355,7 @@ app_import_suite(void)
 	tcase_add_test(tc, test_same_file_refused);
 	tcase_add_test(tc, test_same_as_typed_reported);
 	tcase_add_test(tc, test_clients_ok);
+	tcase_add_test(tc, test_clients_referral_form);
 	suite_add_tcase(s, tc);
 	return s;
 }

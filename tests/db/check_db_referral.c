@@ -57,6 +57,7 @@ START_TEST(test_referral_round_trip)
 	strcpy(r.first_contact_on, "2026-01-22");
 	strcpy(r.plan_submitted_on, "2026-02-01");
 	r.notes = xstrdup("Keen to get out more.");
+	r.heard_about = xstrdup("A leaflet at the GP surgery");
 	OK(db_referral_insert(db, &r, w.office, &err));
 	ck_assert_int_gt(r.id, 0);
 	ck_assert_int_eq(r.version, 1);
@@ -74,6 +75,15 @@ START_TEST(test_referral_round_trip)
 	ck_assert_str_eq(g.plan_approved_on, "");
 	ck_assert_str_eq(g.funding_received_on, "");
 	ck_assert_str_eq(g.notes, "Keen to get out more.");
+	ck_assert_str_eq(g.heard_about, "A leaflet at the GP surgery");
+	/* and changed, like every other field */
+	free(g.heard_about);
+	g.heard_about = xstrdup("A friend at the cafe");
+	OK(db_referral_update(db, &g, w.office, &err));
+	referral_fini(&g);
+	OK(db_referral_for_client(db, w.ana, 0, &g, &err));
+	ck_assert_str_eq(g.heard_about, "A friend at the cafe");
+	ck_assert_int_eq(g.version, 2);
 	referral_fini(&g);
 	referral_fini(&r);
 	/* No referral yet, no such client, no date. */
