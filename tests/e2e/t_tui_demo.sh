@@ -76,11 +76,14 @@ expect_screen "Esc again: the dashboard" demo "Go to (press a key)"
 tm_keys demo n
 expect_screen "n opens a new referral" demo "Referrer's organisation"
 tm_text demo "Dana Fox"
-for i in 1 2 3 4 5 6 7 8; do tm_keys demo Tab; done
-tm_text demo "Kate Morris"
-tm_keys demo Tab Tab Tab
-tm_text demo p
+# as a phone call goes: the name, how to reach them, who referred them
 tm_keys demo Tab
+tm_text demo "07700 900456"
+tm_keys demo Tab Tab Tab
+tm_text demo "Kate Morris"
+for i in 1 2 3 4 5 6 7 8 9 10 11; do tm_keys demo Tab; done
+tm_text demo p
+tm_keys demo Tab Tab Tab Tab
 tm_text demo 6h
 tm_keys demo C-s
 expect_screen "saving says so in plain words" demo "Saved: Dana Fox is now on the list as referred"
