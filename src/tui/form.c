@@ -1129,19 +1129,22 @@ form_merge(struct screen *s, const struct pd_err *why)
 		form_default_init(def, theirs);
 	pd_err_clear(&err);
 	intro = form_merge_why(why);
-	st = def->fetch(s->app, fm->rec, theirs, &err);
-	if (st != PD_OK || ++fm->merge_rounds > FORM_MERGE_ROUNDS) {
+	/* Once fetched, their record is always taken in (a screen's fetch
+	 * may hand the form's choices over to it). */
+	st = ++fm->merge_rounds > FORM_MERGE_ROUNDS ? PD_CONFLICT :
+	    def->fetch(s->app, fm->rec, theirs, &err);
+	if (st != PD_OK) {
 		if (def->rec_fini != NULL)
 			def->rec_fini(theirs);
 		else
 			field_free_strings(def->fields, theirs);
 		free(theirs);
-		if (st != PD_OK)
-			tui_error(s->ui, "Not saved: %s Their version could not "
-			    "be read: %s", intro, err.msg);
-		else
+		if (st == PD_CONFLICT)
 			tui_error(s->ui, "Not saved: others keep saving this "
 			    "record; please try again in a moment");
+		else
+			tui_error(s->ui, "Not saved: %s Their version could not "
+			    "be read: %s", intro, err.msg);
 		fm->merge_rounds = 0;
 		free(intro);
 		return;

@@ -461,6 +461,74 @@ START_TEST(test_line_conflict_merged)
 }
 END_TEST
 
+/* The first session of the week, as saved now. */
+static struct session
+first_session_now(void)
+{
+	struct week_view v;
+	struct session se;
+	struct pd_err err;
+	int64_t id = 0;
+	size_t i;
+
+	ck_assert_int_eq(app_week_status(&app, 0, "2026-11-25", &v, &err),
+	    PD_OK);
+	for (i = 0; i < v.n_lines && id == 0; i++)
+		id = v.lines[i].line.session_id;
+	week_view_fini(&v);
+	ck_assert_int_ne(id, 0);
+	memset(&se, 0, sizeof se);
+	ck_assert_int_eq(app_session_get(&app, id, &se, &err), PD_OK);
+	return se;
+}
+
+static void
+session_changed_meanwhile(int minutes)
+{
+	struct session se = first_session_now();
+	struct pd_err err;
+
+	se.minutes = minutes;
+	ck_assert_msg(app_session_update(&app, &se, NULL, &err) == PD_OK,
+	    "%s", err.msg);
+	session_fini(&se);
+}
+
+/* A session (and so its timesheet line) saved in two places. */
+START_TEST(test_session_conflict_merged)
+{
+	struct session se;
+
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	keys("<Enter>");
+	ck_assert(screen_has("Log a session"));
+	/* who, date, start, how long, where: then what we did */
+	keys("<Tab><Tab><Tab><Tab><Tab>Walked by the river");
+	session_changed_meanwhile(100);
+	keys("<C-s>");
+	ck_assert(screen_has("My week 2026-W48"));
+	se = first_session_now();
+	ck_assert_int_eq(se.minutes, 100);
+	ck_assert_str_eq(se.did ? se.did : "", "Walked by the river");
+	session_fini(&se);
+	/* both change how long: mine chosen */
+	keys("<Enter>");
+	ck_assert(screen_has("Log a session"));
+	keys("<Tab><Tab><Tab><C-u>2h");
+	session_changed_meanwhile(75);
+	keys("<C-s>");
+	ck_assert_ptr_eq(top()->ops, &form_merge_screen);
+	ck_assert(screen_has("1h 15m"));
+	keys("m<Enter>");
+	ck_assert(screen_has("My week 2026-W48"));
+	se = first_session_now();
+	ck_assert_int_eq(se.minutes, 120);
+	ck_assert_str_eq(se.did ? se.did : "", "Walked by the river");
+	session_fini(&se);
+}
+END_TEST
+
 START_TEST(test_week_open_session)
 {
 	two_sessions();
@@ -848,6 +916,7 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_week_submit);
 	tcase_add_test(tc, test_week_add_line);
 	tcase_add_test(tc, test_line_conflict_merged);
+	tcase_add_test(tc, test_session_conflict_merged);
 	tcase_add_test(tc, test_week_open_session);
 	tcase_add_test(tc, test_approve_80x24);
 	tcase_add_test(tc, test_approve_near_asks_reason);

@@ -1,4 +1,5 @@
-/* intake.c - a new referral in one short form: only the name is needed.
+/* intake.c - a new referral in one form, in the order of a phone call:
+ * only the name is needed.
  * Saved as status "referred"; the screen closes with the new client's
  * id as its result text so the screen below can open the record. */
 #include "peerdesk/tui/screens.h"
@@ -106,8 +107,10 @@ intake_action(struct screen *s, enum action a)
 const struct screen_ops intake_screen = {
 	.name = "intake",
 	.title = "New referral",
-	.help = "A new referral. Only the name is needed; fill in what you "
-	    "know and save. Tab moves to the next field.",
+	.help = "A new referral, in the order of a phone call: the name, how "
+	    "to reach them, who referred them and why, then the rest. Only "
+	    "the name is needed; a name and one way to reach them is a quick "
+	    "referral. Tab moves to the next field.",
 	.def = &intake_form,
 	.min_cols = 40,
 	.min_rows = 15,

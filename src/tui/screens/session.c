@@ -93,9 +93,10 @@ slog_fini(void *rec)
 	session_clients_free(r->clients, r->nclients);
 	r->clients = NULL;
 	r->nclients = 0;
-	if (r->choices != NULL) {
-		if (slog_fields[0].choices == r->choices)
-			slog_fields[0].choices = slog_no_clients;
+	/* Only the record the form shows owns the client field: a merge's
+	 * record replaced by its newer copy leaves the field alone. */
+	if (r->choices != NULL && slog_fields[0].choices == r->choices) {
+		slog_fields[0].choices = slog_no_clients;
 		slog_open = 0;
 	}
 	FREE(&r->choices);
@@ -262,6 +263,47 @@ slog_save(void *app, void *rec, struct pd_err *err)
 	return st;
 }
 
+/* The session as saved now, for a merge when someone saved it first:
+ * the same client choices as mine (copied), the rest read again. */
+static enum pd_status
+slog_fetch(void *app, const void *mine, void *theirs, struct pd_err *err)
+{
+	const struct slog *m = mine;
+	struct slog *r = theirs;
+	struct session s;
+	enum pd_status st;
+	size_t i;
+
+	if ((st = app_session_get(app, m->session_id, &s, err)) != PD_OK)
+		return st;
+	r->head.pal_id = m->head.pal_id;
+	r->head.reason = m->head.reason ? xstrdup(m->head.reason) : NULL;
+	r->session_id = s.id;
+	r->version = s.version;
+	r->nclients = m->nclients;
+	r->clients = xcalloc(m->nclients + 1, sizeof *r->clients);
+	r->choices = xcalloc(m->nclients + 1, sizeof *r->choices);
+	for (i = 0; i < m->nclients; i++) {
+		r->clients[i] = m->clients[i];
+		r->clients[i].name = xstrdup(m->clients[i].name);
+		r->choices[i].value = (int)i;
+		r->choices[i].label = r->clients[i].name;
+	}
+	r->client = slog_index_of(r, s.client_id);
+	memcpy(r->date, s.date, sizeof r->date);
+	r->start = s.start_time[0] ? xstrdup(s.start_time) : NULL;
+	r->minutes = s.minutes;
+	r->place = (int)s.place;
+	r->did = s.did;
+	r->went_well = s.went_well;
+	r->follow_up = s.follow_up;
+	s.did = s.went_well = s.follow_up = NULL;
+	session_fini(&s);
+	/* the form's client field reads the new copy from now on */
+	slog_fields[0].choices = r->choices;
+	return PD_OK;
+}
+
 static enum pd_status
 slog_preview(struct screen *s, struct time_preview *p)
 {
@@ -303,6 +345,7 @@ static const struct timeform_def slog_def = {
 		.rec_fini = slog_fini,
 		.load = slog_load,
 		.save = slog_save,
+		.fetch = slog_fetch,
 		.save_label = "Save the session",
 		.saved_message = "Session saved.",
 	},
