@@ -373,6 +373,33 @@ START_TEST(test_update_session_updates_line)
 }
 END_TEST
 
+/* A line read as saved now (for a merge): a PAL reads only their own,
+ * staff any. */
+START_TEST(test_line_get)
+{
+	struct week_view v;
+	struct ts_line l, got;
+	struct pd_err err;
+
+	as_sam();
+	ck_assert_int_eq(log_one(0, w.ana, "2026-11-24", 60, NULL, NULL, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_week_status(&app, 0, NULL, &v, &err), PD_OK);
+	l = v.lines[0].line;
+	ck_assert_int_eq(app_line_get(&app, l.id, &got, &err), PD_OK);
+	ck_assert_int_eq(got.minutes, 60);
+	ck_assert_int_eq(got.version, l.version);
+	ts_line_fini(&got);
+	as_office();
+	ck_assert_int_eq(app_line_get(&app, l.id, &got, &err), PD_OK);
+	ts_line_fini(&got);
+	as_jo();
+	ck_assert_int_eq(app_line_get(&app, l.id, &got, &err), PD_NOT_FOUND);
+	ck_assert_int_eq(app_line_get(&app, 99999, &got, &err), PD_NOT_FOUND);
+	week_view_fini(&v);
+}
+END_TEST
+
 START_TEST(test_update_line_updates_session)
 {
 	struct session s;
@@ -1035,6 +1062,7 @@ app_time_suite(void)
 	tcase_add_test(tc, test_booked_then_done);
 	tcase_add_test(tc, test_update_session_updates_line);
 	tcase_add_test(tc, test_update_line_updates_session);
+	tcase_add_test(tc, test_line_get);
 	tcase_add_test(tc, test_session_other_pal_not_found);
 	tcase_add_test(tc, test_session_clients);
 	suite_add_tcase(s, tc);
