@@ -66,6 +66,7 @@ struct palweeks_week {
  * so that the averages of the first shown week have weeks to count;
  * the chart shows v[lead .. n-1].  Strings are owned. */
 struct palweeks {
+	int64_t pal_id;
 	char *org_name;
 	char *pal_name;
 	char *pal_login;
