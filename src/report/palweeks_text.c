@@ -62,11 +62,11 @@ palweeks_text_render(const struct palweeks *p, struct strbuf *out)
 	int notes = 0;
 
 	strbuf_addf(out, "%s\n", p->org_name);
-	strbuf_addf(out, "%s%s%s%s: the last %d weeks against the limit",
+	strbuf_addf(out, "%s%s%s%s\nThe last %d weeks against the limit",
 	    p->pal_name, p->pal_login[0] ? " (" : "", p->pal_login,
 	    p->pal_login[0] ? ")" : "", p->weeks);
 	if (p->n > p->lead)
-		strbuf_addf(out, ", %s to %s", date_format(p->v[p->lead].first,
+		strbuf_addf(out, ": %s to %s", date_format(p->v[p->lead].first,
 		    a), date_format(p->v[p->n - 1].last, b));
 	strbuf_addf(out, "\nPrinted %s\n\n", p->generated_at);
 	palweeks_heading(p->measure, PALWEEKS_TEXT_WIDTH, row, sizeof row);
