@@ -18,7 +18,8 @@
 #include "peerdesk/tui/dialog.h"
 
 enum { TAG_WEEK = 1, TAG_PDF = 2 };
-enum { K_WEEK = 0 };
+enum { K_WEEK = 0, K_NOTE = 1 };	/* notes can be chosen too, so the
+					 * last week does not carry them */
 
 struct pw_state {
 	int64_t pal_id;
@@ -28,6 +29,7 @@ struct pw_state {
 	int loaded;
 	struct page page;
 	int width;
+	int fresh;		/* just loaded: choose the newest week */
 	char top[PALWEEKS_ROW_LEN];	/* "Last 13 weeks, bars: pay" */
 	char heading[PALWEEKS_ROW_LEN];	/* the chart's column names */
 };
@@ -48,6 +50,7 @@ pw_load(struct screen *s, struct pd_err *err)
 	st->p = p;
 	st->measure = p.measure;
 	st->loaded = 1;
+	st->fresh = 1;
 	return PD_OK;
 }
 
@@ -89,18 +92,23 @@ pw_build(struct screen *s)
 	strbuf_addf(&sb, ". In all: %s, %s.",
 	    palweeks_hm((int)p->shown_minutes, h),
 	    money_format(p->shown_pence, m));
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
+	page_add_wrapped(pg, K_NOTE, 0, w, 2, ST_NORMAL,
 	    "Weeks", strbuf_str(&sb));
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL, "Bar",
+	page_add_wrapped(pg, K_NOTE, 1, w, 2, ST_NORMAL, "Bar",
 	    st->measure == PALWEEKS_PAY ? "the week's pay (with holiday "
 	    "pay), # up to | at the limit DWP applied that week; > is off "
 	    "the scale." : "the week's hours, # up to | at 16 hours; > is "
 	    "off the scale.");
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
+	page_add_wrapped(pg, K_NOTE, 2, w, 2, ST_NORMAL,
 	    "5-wk", palweeks_avg_words(p));
 	strbuf_fini(&sb);
-	page_reselect(pg, K_WEEK, (int64_t)last);
+	/* the height first, so choosing a row scrolls for this screen */
+	if (st->fresh)
+		pg->top = 0;
 	page_layout(pg, s->area.h > PW_FIXED ? s->area.h - PW_FIXED : 1);
+	page_reselect(pg, st->fresh ? K_WEEK : PAGE_NOT_SELECTABLE,
+	    (int64_t)last);
+	st->fresh = 0;
 }
 
 static enum pd_status
@@ -172,6 +180,8 @@ pw_week(struct screen *s)
 	strbuf_addf(&sb, "%s to %s: %s.", date_format_long(w->first, a),
 	    date_format_long(w->last, b), palweeks_word_str(w->word));
 	strbuf_addf(&sb, " %s", w->check.sentence);
+	if (sb.len > 0 && sb.buf[sb.len - 1] != '.')
+		strbuf_addc(&sb, '.');
 	if (w->avg.weeks > 0) {
 		strbuf_addf(&sb, " Average over the %d week%s ending with "
 		    "this one: %s a week", w->avg.weeks, w->avg.weeks == 1 ?
@@ -202,6 +212,7 @@ pw_action(struct screen *s, enum action a)
 	case ACT_MEASURE:
 		st->measure = st->measure == PALWEEKS_PAY ? PALWEEKS_HOURS :
 		    PALWEEKS_PAY;
+		st->fresh = 1;
 		pw_build(s);
 		return TUI_HANDLED;
 	case ACT_OPEN:
