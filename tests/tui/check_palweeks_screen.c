@@ -172,7 +172,8 @@ START_TEST(test_chart_40_monochrome)
 	keys("w");
 	on_screen("Weeks: Megan");
 	on_screen("Last 13 weeks, bars: pay");
-	/* the newest week is chosen; Home goes to the oldest */
+	/* the newest week is chosen and in view; Home goes to the oldest */
+	on_screen("23 Nov #######|#");
 	keys("<Home>");
 	golden("palweeks_40x15");
 	rows_end_in_words();
