@@ -99,9 +99,14 @@ static const struct cli_help helps[] = {
 	{ "pal",
 	  "usage: peerdesk pal list [--all]\n"
 	  "       peerdesk pal show LOGIN\n"
+	  "       peerdesk pal show LOGIN --weeks 13|52 [--format text|csv|pdf]\n"
+	  "                [--pdf FILE] [--output FILE] [--excel] [--raw]\n"
 	  "\n"
 	  "PALs with their caseload, hours this week and room left under\n"
-	  "the limit; one PAL's record.\n" },
+	  "the limit; one PAL's record. With --weeks: the PAL's last 13 or\n"
+	  "52 weeks against the limit DWP applied each week (a bar, the\n"
+	  "verdict as a word, hours, pay and the five-week average of\n"
+	  "hours). A manager may see any PAL's weeks, a PAL their own.\n" },
 	{ "sar",
 	  "usage: peerdesk sar CLIENT [--output DIR]\n"
 	  "\n"

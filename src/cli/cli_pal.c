@@ -1,10 +1,14 @@
 /* cli_pal.c - `peerdesk pal list` and `peerdesk pal show LOGIN`. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli_priv.h"
+#include "peerdesk/app/palweeks.h"
 #include "peerdesk/app/pals.h"
+#include "peerdesk/core/csvout.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/date.h"
@@ -12,7 +16,9 @@
 #include "peerdesk/model/money.h"
 
 static const char pal_usage[] =
-    "peerdesk pal list [--all] | pal show LOGIN";
+    "peerdesk pal list [--all] | pal show LOGIN [--weeks 13|52 "
+    "[--format text|csv|pdf] [--pdf FILE] [--output FILE] [--excel] "
+    "[--raw]]";
 
 /* s padded with spaces, or cut with "…", to width columns.  No locale:
  * each character counts one column (names and money here). */
@@ -207,6 +213,88 @@ pal_show(struct cli *cli, const char *login)
 	return 0;
 }
 
+/* `pal show LOGIN --weeks 13|52 ...`: argv[0] is "show". */
+static int
+pal_weeks(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "weeks", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "pdf", required_argument, NULL, 'P' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "excel", no_argument, NULL, 'E' },
+		{ "raw", no_argument, NULL, 'R' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *login, *output = NULL, *weeks_s = NULL;
+	enum report_format fmt = REPORT_TEXT;
+	struct palweeks p;
+	struct pd_err err;
+	int64_t id = 0;
+	unsigned csvfl = 0;
+	int ch, rc, weeks;
+	char extra;
+
+	if (argc < 2 || argv[1][0] == '-') {
+		fprintf(stderr, "peerdesk: which PAL? usage: %s\n", pal_usage);
+		return 2;
+	}
+	login = argv[1];
+	argc--;
+	argv++;
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'w': weeks_s = optarg; break;
+		case 'o': output = optarg; break;
+		case 'P': output = optarg; fmt = REPORT_PDF; break;
+		case 'f':
+			if (report_format_parse(optarg, &fmt) != 0) {
+				fprintf(stderr, "peerdesk: --format takes text, "
+				    "csv or pdf, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
+		case 'E': csvfl |= CSV_EXCEL; break;
+		case 'R': csvfl |= CSV_RAW; break;
+		default:
+			fprintf(stderr, "peerdesk: usage: %s\n", pal_usage);
+			return 2;
+		}
+	}
+	if (optind != argc || weeks_s == NULL) {
+		fprintf(stderr, "peerdesk: usage: %s\n", pal_usage);
+		return 2;
+	}
+	if (sscanf(weeks_s, "%d%c", &weeks, &extra) != 1 ||
+	    (weeks != 13 && weeks != 52)) {
+		fprintf(stderr, "peerdesk: --weeks takes 13 or 52, not '%s'\n",
+		    weeks_s);
+		return 2;
+	}
+	if (output != NULL && strcmp(output, "-") == 0)
+		output = NULL;
+	if (output == NULL && fmt == REPORT_PDF && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
+		    "use --pdf FILE, or send it to a file with >\n");
+		return 2;
+	}
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (app_pal_by_login(&cli->app, login, &id, &err) != PD_OK ||
+	    app_pal_weeks(&cli->app, id, weeks, &p, &err) != PD_OK)
+		return cli_fail(&err);
+	if (app_pal_weeks_save(&cli->app, &p, fmt, csvfl, output != NULL ?
+	    output : "-", &err) != PD_OK)
+		rc = cli_fail(&err);
+	else if (output != NULL)
+		printf("Wrote %s's last %d weeks against the limit to %s.\n",
+		    p.pal_name, weeks, output);
+	palweeks_fini(&p);
+	return rc;
+}
+
 int
 cli_pal(struct cli *cli, int argc, char **argv)
 {
@@ -218,6 +306,8 @@ cli_pal(struct cli *cli, int argc, char **argv)
 			return rc;
 		return pal_list(cli, argc == 3);
 	}
+	if (argc > 3 && strcmp(argv[1], "show") == 0)
+		return pal_weeks(cli, argc - 1, argv + 1);
 	if (argc == 3 && strcmp(argv[1], "show") == 0) {
 		if ((rc = cli_open(cli, 0, 1)) != 0)
 			return rc;

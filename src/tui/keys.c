@@ -716,6 +716,18 @@ static const struct key_default key_defaults[] = {
 	{ "hours", ACT_EARLIER, "Left" },
 	{ "hours", ACT_LATER, "Right" },
 
+	{ "pal_pay", ACT_WEEKS, "w" },
+
+	{ "palweeks", ACT_UP, "Up" },
+	{ "palweeks", ACT_DOWN, "Down" },
+	{ "palweeks", ACT_PAGE_UP, "PgUp" },
+	{ "palweeks", ACT_PAGE_DOWN, "PgDn Space" },
+	{ "palweeks", ACT_FIRST, "Home" },
+	{ "palweeks", ACT_LAST, "End" },
+	{ "palweeks", ACT_SPAN, "w" },
+	{ "palweeks", ACT_MEASURE, "h" },
+	{ "palweeks", ACT_SAVE_PDF, "d" },
+
 	{ "plan", ACT_UP, "Up" },
 	{ "plan", ACT_DOWN, "Down" },
 	{ "plan", ACT_PAGE_UP, "PgUp" },
@@ -774,6 +786,8 @@ static const char *const key_section_notes[][2] = {
 	{ "week", "My week: a PAL's timesheet lines and room left" },
 	{ "timesheets", "Timesheets: weeks waiting for the manager's approval" },
 	{ "hours", "Weekly hours: the summary of every PAL's week" },
+	{ "pal_pay", "a PAL's record, for the manager or the PAL themselves" },
+	{ "palweeks", "A PAL's weeks against the limit (a chart)" },
 	{ "plan", "A client's Wellness and Safety Plan" },
 	{ "plan_history", "Who changed a plan, and when" },
 	{ "palplan", "A PAL's own Wellness and Development Plan" },

@@ -19,6 +19,7 @@
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/import.h"
 #include "peerdesk/app/pals.h"
+#include "peerdesk/app/palweeks.h"
 #include "peerdesk/app/plans.h"
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/app/timesheets.h"
@@ -251,6 +252,20 @@ uc_pal_week(struct pd_err *err)
 	return s;
 }
 
+/* A PAL's weeks against the limit: benefit data, so not office. */
+static enum pd_status
+uc_pal_weeks(struct pd_err *err)
+{
+	struct palweeks p;
+	enum pd_status s = app_pal_weeks(&app, w.jo, 13, &p, err);
+
+	if (s == PD_OK) {
+		ck_assert_uint_eq(p.n - p.lead, 13);
+		palweeks_fini(&p);
+	}
+	return s;
+}
+
 static enum pd_status
 uc_hours_report(struct pd_err *err)
 {
@@ -362,6 +377,7 @@ static const struct uc {
 	{ "take a referral",	uc_referral,		"AADDDA" },
 	{ "another PAL's record", uc_pal_record,	"AADDDA" },
 	{ "another PAL's week",	uc_pal_week,		"AADDDA" },
+	{ "another PAL's weeks against the limit", uc_pal_weeks, "ADDDDA" },
 	{ "hours report",	uc_hours_report,	"ADDDDA" },
 	{ "set a pay rate",	uc_pay_rate,		"ADDDDA" },
 	{ "add a PAL",		uc_add_pal,		"AADDDA" },

@@ -92,6 +92,8 @@ for u in "$PAL" "$MGR"; do
 		attempt "$u" "$role: report hours --output $target" \
 		    report hours --format csv --output "$target"
 		attempt "$u" "$role: backup onto $target" backup "$target"
+		attempt "$u" "$role: pal show --weeks --pdf onto $target" \
+		    pal show "$PAL" --weeks 13 --pdf "$target"
 	done
 	for src in "$DB" "$DB-wal" "$h/db-link.pdf" "$h/data-link/peerdesk.db"; do
 		attempt "$u" "$role: import timesheet from $src" import timesheet "$src"
@@ -147,6 +149,12 @@ check "... 0600" test "$(stat -c '%a' "$R/home/$PAL/plan.pdf")" = 600
 check "the audit names the path of the export" test \
 	"$(q "SELECT count(*) FROM audit WHERE action = 'export' AND
 	      summary LIKE '%$R/home/$PAL/plan.yaml%'")" -ge 1
+expect_rc "the PAL writes their own weeks against the limit as a PDF" 0 \
+	as_user "$PAL" "$BIN" pal show "$PAL" --weeks 52 --pdf weeks.pdf
+check "... 0600" test "$(stat -c '%a' "$R/home/$PAL/weeks.pdf")" = 600
+attempt "$PAL" "a PAL may not see another PAL's weeks" \
+    pal show "$(q "SELECT login FROM staff WHERE role = 'pal' AND
+	login <> '$PAL' AND login IS NOT NULL ORDER BY id LIMIT 1")" --weeks 13
 expect_rc "the manager writes the hours report" 0 \
 	as_user "$MGR" "$BIN" report hours --format csv --output hours.csv
 check "... 0600" test "$(stat -c '%a' "$R/home/$MGR/hours.csv")" = 600

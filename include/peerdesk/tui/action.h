@@ -47,6 +47,9 @@
 	X(APPROVE,     "approve",     "Approve", "Approve the selected week") \
 	X(EARLIER,     "earlier",     "Earlier", "Go to the week before") \
 	X(LATER,       "later",       "Later",  "Go to the week after") \
+	X(WEEKS,       "weeks",       "Weeks",  "The PAL's weeks against the limit, week by week") \
+	X(SPAN,        "span",        "13/52",  "Show the last 13 weeks or the last 52") \
+	X(MEASURE,     "measure",     "Pay/hrs", "Draw the bars as pay or as hours") \
 	X(PRINT,       "print",       "Print",  "Send it to the printer") \
 	X(SAVE_CSV,    "save-csv",    "CSV",    "Save it as a CSV file (for payroll)") \
 	X(SAVE_PDF,    "save-pdf",    "PDF",    "Save it as a PDF file") \

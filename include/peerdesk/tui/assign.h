@@ -24,6 +24,10 @@ extern const struct screen_ops pal_screen;
  * *pal_id. */
 extern const struct screen_ops pal_view_screen;
 
+/* One PAL's weeks against the limit, a chart (arg: const int64_t *
+ * pal id; NULL = the PAL signed in).  Managers, and the PAL themselves. */
+extern const struct screen_ops pal_weeks_screen;
+
 /* "Choose a PAL" for a client: suggestions with reasons and room left,
  * the shortlist, interviews and first meetings.  Arg: const int64_t
  * *client_id. */

@@ -307,7 +307,26 @@ pal_action(struct screen *s, enum action a)
 		pal_menu(s);
 		return TUI_HANDLED;
 	}
+	if (a == ACT_WEEKS && !st->profile_only && st->rec.private_visible) {
+		struct pd_err err;
+
+		if (tui_push(s->ui, &pal_weeks_screen, &st->pal_id, 0, &err)
+		    != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		return TUI_HANDLED;
+	}
 	return page_action(&st->page, a);
+}
+
+/* The weeks key is bound only for those who may see pay and the rule
+ * (a manager, the PAL themselves): the section "pal_pay". */
+static const char *
+pal_context(const struct screen *s)
+{
+	const struct pal_state *st = s->state;
+
+	return !st->profile_only && st->rec.private_visible ? "pal_pay" :
+	    NULL;
 }
 
 static void
@@ -336,7 +355,7 @@ pal_result(struct screen *s, const struct screen_result *r)
 
 static const char *const pal_sections[] = { "list", NULL };
 static const enum action pal_hints[] = {
-	ACT_OPEN, ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_OPEN, ACT_WEEKS, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops pal_screen = {
@@ -349,13 +368,15 @@ const struct screen_ops pal_screen = {
 	    "choose; the PAL decides what goes in it. Up and Down move "
 	    "between the parts; Enter offers what you can do: edit the "
 	    "profile, add a DBS check, supervision or training, and (for "
-	    "managers) pay rates and the benefit rule.",
+	    "managers) pay rates and the benefit rule. For a manager, or the "
+	    "PAL themselves, w shows the PAL's weeks against the limit.",
 	.enter = pal_enter,
 	.leave = pal_leave,
 	.layout = pal_layout,
 	.draw = pal_draw,
 	.on_action = pal_action,
 	.on_result = pal_result,
+	.context = pal_context,
 };
 
 static enum pd_status

@@ -1,0 +1,315 @@
+/* palweeks_pdf.c - one PAL's weeks against the limit as an A4 PDF bar
+ * chart (see palweeks.h).  Every bar is drawn as a share of the limit
+ * DWP applied in its own week, so one line marks the limit for all of
+ * them; the verdict is a word beside each bar, never a colour alone. */
+#include "peerdesk/report/palweeks.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdfout.h"
+#include "pdfwrap.h"
+#include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/money.h"
+#include "peerdesk/report/hours_pdf.h"
+#include "peerdesk/report/pdftext.h"
+
+#define W HOURS_PDF_WIDTH
+#define H HOURS_PDF_HEIGHT
+#define MARGIN 42.0
+#define LEFT MARGIN
+#define RIGHT (W - MARGIN)
+#define BOTTOM (H - MARGIN)
+#define SIZE 8.0
+#define LEAD 1.35
+#define BAR_X (LEFT + 62.0)	/* the bars start here */
+#define BAR_W 250.0		/* a third more than the limit */
+#define LIMIT_X (BAR_X + BAR_W * 0.75)
+#define COL_HOURS (BAR_X + BAR_W + 42.0)	/* right edges */
+#define COL_PAY (COL_HOURS + 52.0)
+#define COL_AVG (COL_PAY + 44.0)
+#define COL_WORD (COL_AVG + 10.0)		/* left edge */
+
+struct pwpdf {
+	cairo_t *cr;
+	const struct palweeks *p;
+	double y;
+	int page;
+};
+
+static void
+pw_font(cairo_t *cr, double size, int bold)
+{
+	cairo_select_font_face(cr, HOURS_PDF_FONT, CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, size);
+}
+
+/* s with its baseline at y, from x (right: ending at x), cut to maxw
+ * when maxw > 0. */
+static void
+pw_text(cairo_t *cr, double x, double y, double size, int bold, int right,
+    const char *s, double maxw)
+{
+	char *clean = pdftext_clean(s, 0), *cut = NULL;
+	const char *t = clean;
+
+	pw_font(cr, size, bold);
+	if (maxw > 0)
+		t = cut = pdfwrap_cut(cr, clean, maxw);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_move_to(cr, right ? x - pdfwrap_width(cr, t) : x, y);
+	pdfwrap_show(cr, t);
+	free(cut);
+	free(clean);
+}
+
+/* A paragraph from y (its first baseline at y + size), wrapped to the
+ * page; a new page when it runs off the bottom. */
+static void
+pw_para(struct pwpdf *d, const char *s)
+{
+	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	char *clean = pdftext_clean(s, 0);
+	size_t i;
+
+	pw_font(d->cr, SIZE, 0);
+	pdfwrap_break(d->cr, clean, strlen(clean), RIGHT - LEFT, &lines);
+	for (i = 0; i < lines.n; i++) {
+		char *line = xstrndup(clean + lines.v[i].off, lines.v[i].len);
+
+		if (d->y + SIZE * LEAD > BOTTOM) {
+			cairo_show_page(d->cr);
+			d->page++;
+			d->y = MARGIN;
+		}
+		pw_text(d->cr, LEFT, d->y + SIZE, SIZE, 0, 0, line, 0);
+		d->y += SIZE * LEAD;
+		free(line);
+	}
+	pdfwrap_lines_fini(&lines);
+	free(clean);
+}
+
+static void
+pw_header(struct pwpdf *d)
+{
+	const struct palweeks *p = d->p;
+	char a[DATE_LONG_LEN], b[DATE_LONG_LEN];
+	char *s;
+	double y = MARGIN;
+
+	pw_text(d->cr, LEFT, y + 13, 13, 1, 0, p->org_name[0] ? p->org_name :
+	    "peerdesk", RIGHT - LEFT);
+	s = xasprintf("%s%s%s%s: weeks against the limit", p->pal_name,
+	    p->pal_login[0] ? " (" : "", p->pal_login,
+	    p->pal_login[0] ? ")" : "");
+	pw_text(d->cr, LEFT, y + 31, 11, 1, 0, s, RIGHT - LEFT);
+	free(s);
+	if (p->n > p->lead) {
+		s = xasprintf("The last %d weeks: %s to %s", p->weeks,
+		    date_format_long(p->v[p->lead].first, a),
+		    date_format_long(p->v[p->n - 1].last, b));
+		pw_text(d->cr, LEFT, y + 46, 9, 0, 0, s, 0);
+		free(s);
+	}
+	s = xasprintf("Printed %s", p->generated_at);
+	pw_text(d->cr, RIGHT, y + 46, 9, 0, 1, s, 0);
+	free(s);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	cairo_set_line_width(d->cr, 1.2);
+	cairo_move_to(d->cr, LEFT, y + 54);
+	cairo_line_to(d->cr, RIGHT, y + 54);
+	cairo_stroke(d->cr);
+	d->y = y + 66;
+}
+
+/* The week's bar: its share of the week's own limit. */
+static void
+pw_bar(struct pwpdf *d, const struct palweeks_week *w, double y, double h)
+{
+	const struct permitted_result *c = &w->check;
+	double v, lim, x;
+	int has;
+
+	if (d->p->measure == PALWEEKS_PAY) {
+		has = c->has_pay_limit && c->limit_pence > 0;
+		v = (double)w->gross_pence;
+		lim = (double)c->limit_pence;
+	} else {
+		has = 1;
+		v = w->minutes;
+		lim = c->has_hours_limit ? c->hours_limit_minutes :
+		    PERMITTED_HOURS_LIMIT_MINUTES;
+	}
+	if (!has || v <= 0)
+		return;
+	x = (LIMIT_X - BAR_X) * v / lim;
+	if (x > BAR_W)
+		x = BAR_W;
+	if (x < 1)
+		x = 1;
+	/* grey within, darker near, black over: the word says it too */
+	if (w->word == PALWEEKS_OVER)
+		cairo_set_source_rgb(d->cr, 0.05, 0.05, 0.05);
+	else if (w->word == PALWEEKS_NEAR)
+		cairo_set_source_rgb(d->cr, 0.40, 0.40, 0.40);
+	else
+		cairo_set_source_rgb(d->cr, 0.70, 0.70, 0.70);
+	cairo_rectangle(d->cr, BAR_X, y, x, h);
+	cairo_fill(d->cr);
+	if (x >= BAR_W) {	/* off the scale: an arrow head */
+		cairo_move_to(d->cr, BAR_X + BAR_W, y);
+		cairo_line_to(d->cr, BAR_X + BAR_W + h * 0.6, y + h / 2);
+		cairo_line_to(d->cr, BAR_X + BAR_W, y + h);
+		cairo_close_path(d->cr);
+		cairo_fill(d->cr);
+	}
+}
+
+static void
+pw_chart(struct pwpdf *d)
+{
+	const struct palweeks *p = d->p;
+	size_t shown = p->n - p->lead, i;
+	double rh = shown > 0 ? (BOTTOM - 170 - d->y) / (double)shown : 12;
+	double top, y;
+	char date[DATE_LONG_LEN], hm[PALWEEKS_HM_LEN], m[MONEY_STR_LEN];
+	char avg[PALWEEKS_HM_LEN + 2];
+
+	if (rh > 18)
+		rh = 18;
+	if (rh < 9)
+		rh = 9;
+	y = d->y + SIZE;
+	pw_text(d->cr, LEFT, y, SIZE, 1, 0, "Week of", 0);
+	pw_text(d->cr, BAR_X, y, SIZE, 1, 0, p->measure == PALWEEKS_PAY ?
+	    "Pay (with holiday pay) against the limit" :
+	    "Hours against 16 hours", LIMIT_X - BAR_X - 4);
+	pw_text(d->cr, LIMIT_X + 3, y, SIZE, 1, 0, "limit", 0);
+	pw_text(d->cr, COL_HOURS, y, SIZE, 1, 1, "Hours", 0);
+	pw_text(d->cr, COL_PAY, y, SIZE, 1, 1, "Pay", 0);
+	pw_text(d->cr, COL_AVG, y, SIZE, 1, 1, "5-week", 0);
+	pw_text(d->cr, COL_WORD, y, SIZE, 1, 0, "Verdict", 0);
+	top = d->y + SIZE * LEAD + 2;
+	for (i = 0; i < shown; i++) {
+		const struct palweeks_week *w = &p->v[p->lead + i];
+		double ry = top + rh * (double)i;
+		double base = ry + rh / 2 + SIZE * 0.35;
+
+		date_format_long(w->first, date);
+		/* "Mon 23 Nov 2026" less the weekday */
+		pw_text(d->cr, LEFT, base, SIZE, 0, 0, strchr(date, ' ') ?
+		    strchr(date, ' ') + 1 : date, BAR_X - LEFT - 4);
+		pw_bar(d, w, ry + rh * 0.15, rh * 0.7);
+		pw_text(d->cr, COL_HOURS, base, SIZE, 0, 1,
+		    palweeks_hm(w->minutes, hm), 0);
+		pw_text(d->cr, COL_PAY, base, SIZE, 0, 1,
+		    money_format(w->gross_pence, m), 0);
+		if (w->avg.weeks > 0) {
+			palweeks_hm(w->avg.avg_minutes, avg);
+			if (w->avg.at_or_over_16h)
+				strcat(avg, "*");
+		} else
+			snprintf(avg, sizeof avg, "-");
+		pw_text(d->cr, COL_AVG, base, SIZE, 0, 1, avg, 0);
+		pw_text(d->cr, COL_WORD, base, SIZE, w->word == PALWEEKS_OVER ||
+		    w->word == PALWEEKS_NEAR, 0, palweeks_word_str(w->word),
+		    RIGHT - COL_WORD);
+	}
+	/* the limit: one line across every bar */
+	y = top + rh * (double)shown;
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	cairo_set_line_width(d->cr, 1.0);
+	cairo_move_to(d->cr, LIMIT_X, top - 2);
+	cairo_line_to(d->cr, LIMIT_X, y + 2);
+	cairo_stroke(d->cr);
+	cairo_set_line_width(d->cr, 0.5);
+	cairo_move_to(d->cr, BAR_X, top - 2);
+	cairo_line_to(d->cr, BAR_X, y + 2);
+	cairo_stroke(d->cr);
+	d->y = y + 10;
+}
+
+static void
+pw_notes(struct pwpdf *d)
+{
+	const struct palweeks *p = d->p;
+	struct strbuf sb = STRBUF_INIT;
+	char h[PALWEEKS_HM_LEN], m[MONEY_STR_LEN], ds[DATE_STR_LEN];
+	int64_t cur = -1;
+	size_t i;
+
+	strbuf_addf(&sb, "Over the limit: %d. Near it: %d. Within: %d. No pay "
+	    "rate: %d. No work: %d.", p->n_over, p->n_near, p->n_ok,
+	    p->n_no_rate, p->n_no_work);
+	if (p->n_other > 0)
+		strbuf_addf(&sb, " Not judged (no limit, or no rule): %d.",
+		    p->n_other);
+	strbuf_addf(&sb, " In these weeks: %s, %s.",
+	    palweeks_hm((int)p->shown_minutes, h),
+	    money_format(p->shown_pence, m));
+	pw_para(d, strbuf_str(&sb));
+	strbuf_reset(&sb);
+	for (i = p->lead; i < p->n; i++) {
+		const struct permitted_result *c = &p->v[i].check;
+
+		if (!c->has_pay_limit || c->limit_pence == cur)
+			continue;
+		cur = c->limit_pence;
+		strbuf_addf(&sb, "%s%s a week from the week of %s",
+		    sb.len ? "; then " : "Pay limit DWP applied: ",
+		    money_format(cur, m), date_format(p->v[i].first, ds));
+	}
+	if (sb.len > 0) {
+		strbuf_adds(&sb, ".");
+		pw_para(d, strbuf_str(&sb));
+	}
+	pw_para(d, palweeks_avg_words(p));
+	pw_para(d, "Each bar is the week's share of the limit DWP applied "
+	    "that week, so one line marks the limit for every week; an arrow "
+	    "means off the scale. The verdict word is the weekly summary's.");
+	for (i = p->lead; i < p->n; i++) {
+		if (p->v[i].check.note[0] == '\0')
+			continue;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Week of %s: %s.",
+		    date_format(p->v[i].first, ds), p->v[i].check.note);
+		pw_para(d, strbuf_str(&sb));
+	}
+	strbuf_fini(&sb);
+}
+
+static cairo_status_t
+pw_write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+	strbuf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+enum pd_status
+palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
+    struct pd_err *err)
+{
+	cairo_surface_t *surface;
+	struct pwpdf d;
+	char *title;
+
+	surface = cairo_pdf_surface_create_for_stream(pw_write_cb, out, W, H);
+	title = xasprintf("%s: weeks against the limit", p->pal_name);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	free(title);
+	memset(&d, 0, sizeof d);
+	d.cr = cairo_create(surface);
+	d.p = p;
+	d.page = 1;
+	pw_header(&d);
+	pw_chart(&d);
+	pw_notes(&d);
+	cairo_show_page(d.cr);
+	return pdfout_finish(d.cr, surface, err);
+}
