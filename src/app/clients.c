@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
@@ -389,6 +390,39 @@ app_client_save(struct app *app, struct client_record *rec,
 	free(after);
 	client_record_fini(&old);
 	return s;
+}
+
+static const char *const clients_sort_names[CLIENT_SORT_COUNT] = {
+	"referral", "name", "status", "pal", "review"
+};
+static const char *const clients_sort_labels[CLIENT_SORT_COUNT] = {
+	"newest referral first", "by name", "by status", "by PAL",
+	"next review first"
+};
+
+const char *
+client_sort_str(enum client_sort s)
+{
+	return (unsigned)s < CLIENT_SORT_COUNT ? clients_sort_names[s] : NULL;
+}
+
+const char *
+client_sort_label(enum client_sort s)
+{
+	return (unsigned)s < CLIENT_SORT_COUNT ? clients_sort_labels[s] : "?";
+}
+
+int
+client_sort_from_str(const char *s, enum client_sort *out)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < CLIENT_SORT_COUNT; i++)
+		if (strcasecmp(s, clients_sort_names[i]) == 0) {
+			*out = (enum client_sort)i;
+			return 0;
+		}
+	return -1;
 }
 
 enum pd_status

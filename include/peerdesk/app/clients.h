@@ -49,6 +49,18 @@ enum pd_status app_client_open(struct app *app, int64_t id,
 enum pd_status app_client_save(struct app *app, struct client_record *rec,
     struct pd_err *err);
 
+/* The list's orders by name, for commands: "referral", "name",
+ * "status", "pal", "review"; NULL when out of range. */
+const char *client_sort_str(enum client_sort s);
+
+/* For people: "newest referral first", "by name", "by status", "by
+ * PAL", "next review first"; "?" when out of range. */
+const char *client_sort_label(enum client_sort s);
+
+/* The order called s (as client_sort_str writes it, any case); -1 when
+ * there is none. */
+int client_sort_from_str(const char *s, enum client_sort *out);
+
 /* One page of the client list for the actor (scope applied here). */
 enum pd_status app_client_page(struct app *app, struct client_query *q,
     struct client_row *rows, int max, int *n, struct pd_err *err);
