@@ -9,7 +9,9 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
+#include "peerdesk/model/today.h"
 
 #define POUND "\xc2\xa3"
 
@@ -103,7 +105,7 @@ field_date_valid(const char *date)
 }
 
 static const char field_date_hint[] =
-    "Use a date like 2025-03-04, or today, yesterday, +3";
+    "Use a date like " DATE_SHAPES ", or today, yesterday, +3";
 
 enum pd_status
 field_parse_date(const char *text, const char *today, char out[11],
@@ -133,12 +135,19 @@ field_parse_date(const char *text, const char *today, char out[11],
 		relative = false;
 	}
 	if (!relative) {
-		if (!field_date_split(t, &y, &m, &d)) {
+		/* the one date reader (model/date.c): 2025-12-31,
+		 * 31/12/2025, 31/12/25 */
+		pd_date now, got;
+		struct pd_err e;
+
+		if (today == NULL || date_parse(today, &now, NULL) != PD_OK)
+			now = today_get();
+		if (date_parse_typed(t, now, &got, &e) != PD_OK) {
 			free(t);
-			return pd_fail(err, PD_INVALID, NULL, "%s",
+			return pd_fail(err, PD_INVALID, NULL, "%s. %s", e.msg,
 			    field_date_hint);
 		}
-		memcpy(out, t, 11);
+		date_format(got, out);
 		free(t);
 		return PD_OK;
 	}

@@ -38,6 +38,15 @@ void client_record_fini(struct client_record *r);
 enum pd_status app_client_create(struct app *app, struct intake *in,
     int64_t *id, struct pd_err *err);
 
+/* The questions to ask before saving c (and r, which may be NULL);
+ * none of them blocks the save: an age over 100, a referral date in the
+ * future, an email or a phone number of an unusual shape.  One line
+ * each, or NULL when there is nothing to ask; the caller frees it.
+ * (What cannot be right - a date of birth in the future, an age over
+ * 120 - is refused by app_client_create and app_client_save.) */
+char *app_client_ask(struct app *app, const struct client *c,
+    const struct referral *r);
+
 /* Open a client's record (audited as "open").  PD_NOT_FOUND when it
  * does not exist or is out of the actor's scope. */
 enum pd_status app_client_open(struct app *app, int64_t id,

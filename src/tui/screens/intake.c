@@ -68,12 +68,21 @@ intake_save(void *app, void *rec, struct pd_err *err)
 	return s;
 }
 
+static char *
+intake_ask(void *app, const void *rec)
+{
+	const struct intake *in = rec;
+
+	return app_client_ask(app, &in->client, &in->referral);
+}
+
 static const struct form_def intake_form = {
 	.fields = intake_fields,
 	.rec_size = sizeof(struct intake),
 	.rec_init = intake_rec_init,
 	.rec_fini = intake_rec_fini,
 	.save = intake_save,
+	.ask = intake_ask,
 	.save_label = "Save the referral",
 };
 
