@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/xalloc.h"
 #include "people_priv.h"
 
 #define CLIENT_COLS "c.id, c.name, c.preferred_name, c.pronouns, " \
@@ -285,7 +286,7 @@ client_bind_if(sqlite3_stmt *st, const char *name, const char *v)
 }
 
 /* *out = the statement for q (page or count form), q's values bound;
- * a filter with no word in it ("--") is no filter. */
+ * a filter with no word in it ("--") matches nobody. */
 static enum pd_status
 client_list_stmt(struct db *db, const struct client_query *q, int page,
     sqlite3_stmt **out, struct pd_err *err)
@@ -322,8 +323,9 @@ client_list_stmt(struct db *db, const struct client_query *q, int page,
 		return people_bad_value(err, "status", "the status");
 	if ((unsigned)q->sort >= CLIENT_SORT_COUNT)
 		return people_bad_value(err, "sort", "the order");
-	if (q->filter != NULL && q->filter[0] != '\0')
-		match = db_client_search_expr(q->filter);
+	if (q->filter != NULL && q->filter[strspn(q->filter, " \t")] != '\0' &&
+	    (match = db_client_search_expr(q->filter)) == NULL)
+		match = xstrdup("\"\"");	/* no word in it: nobody */
 	f = match != NULL;
 	if (f || (page && q->sort != CLIENT_SORT_REFERRAL))
 		(void)db_client_search_catch_up(db);

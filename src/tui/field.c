@@ -144,8 +144,11 @@ field_parse_date(const char *text, const char *today, char out[11],
 			now = today_get();
 		if (date_parse_typed(t, now, &got, &e) != PD_OK) {
 			free(t);
-			return pd_fail(err, PD_INVALID, NULL, "%s. %s", e.msg,
-			    field_date_hint);
+			/* a shape it does not know: the shapes it does; a day
+			 * that does not exist: which, and why */
+			return pd_fail(err, PD_INVALID, NULL, "%s",
+			    strstr(e.msg, DATE_SHAPES) != NULL ?
+			    field_date_hint : e.msg);
 		}
 		date_format(got, out);
 		free(t);

@@ -346,7 +346,7 @@ static const struct {
 	{ "peerdesk_plan: 1\nclient: 1\nversion: 1\ngoals:\n"
 	  "  - area: give\n    title: x\n    scores:\n"
 	  "      - on: 2026-02-30\n        score: 1\n", 8, 13,
-	  "date written 2025-12-31, 31/12/2025 or 31/12/25" },
+	  "date written 2025-12-31, 31/12/2025 or 31/12/25, got '2026-02-30'" },
 	{ "peerdesk_plan: 1\nclient: 1\nversion: 1\ngoals:\n"
 	  "  - {id: 3, area: give, title: x}\n"
 	  "  - {id: 3, area: learn, title: y}\n", 6, 10,

@@ -380,7 +380,7 @@ clients_text_focus(const struct screen *s)
 
 static const char *const clients_sections[] = { "list", NULL };
 static const enum action clients_hints[] = {
-	ACT_OPEN, ACT_STATUS_FILTER, ACT_SORT, ACT_FILTER, ACT_BACK, ACT_NEW,
+	ACT_OPEN, ACT_STATUS_FILTER, ACT_FILTER, ACT_SORT, ACT_BACK, ACT_NEW,
 	ACT_HELP, ACT_NONE
 };
 
