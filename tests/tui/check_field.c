@@ -59,7 +59,7 @@ START_TEST(test_date)
 		ck_assert_msg(st == PD_INVALID, "case %d accepted", _i);
 		/* the shapes it takes, or why that day does not exist */
 		ck_assert_msg(strstr(err.msg,
-		    "2025-12-31, 31/12/2025 or 31/12/25") != NULL ||
+		    "31/12/2025, 31/12/25, 2025-12-31") != NULL ||
 		    strstr(err.msg, " days") != NULL ||
 		    strstr(err.msg, "no month") != NULL, "%s", err.msg);
 	} else {
@@ -277,7 +277,7 @@ static const struct {
 	{ 0, "Jo Smith", NULL, "the most is 5" },
 	{ 1, "", "", NULL },				/* optional */
 	{ 1, "today", TODAY, NULL },
-	{ 1, "nope", NULL, "31/12/2025" },
+	{ 1, "nope", NULL, "31/12/25" },
 	{ 2, "town", "Town", NULL },
 	{ 2, "zzz", NULL, "choices" },
 	{ 3, "5", "5", NULL },

@@ -105,8 +105,8 @@ const char *field_format_duration(int minutes, char buf[32]);
 /* True when date is a real calendar date written YYYY-MM-DD. */
 bool field_date_valid(const char *date);
 
-/* Index in choices of text: an exact label (ignoring case), else the one
- * label it is the start of; -1 when none or several. */
+/* Index in choices of text: an exact label (ignoring case and accents),
+ * else the one label it is the start of; -1 when none or several. */
 int field_choice_find(const struct field_choice *choices, const char *text);
 
 /* Index of the choice with this value, or -1. */
