@@ -189,29 +189,46 @@ app_client_ask(struct app *app, const struct client *c,
     const struct referral *r)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct client was;
+	struct referral was_ref;
 	char when[DATE_LONG_LEN];
 	pd_date d, today = today_get();
-	int ask = 0;
+	int ask = 0, saved = 0, saved_ref = 0;
 
-	(void)app;
-	if (c->date_of_birth[0] != '\0' &&
+	/* A record already saved is asked about only what changes now: what
+	 * was saved anyway once is not asked again at every save. */
+	memset(&was, 0, sizeof was);
+	memset(&was_ref, 0, sizeof was_ref);
+	if (c->id > 0 && db_client_get(app->db, c->id, access_scope(app), &was,
+	    NULL) == PD_OK) {
+		saved = 1;
+		saved_ref = db_referral_for_client(app->db, c->id,
+		    access_scope(app), &was_ref, NULL) == PD_OK;
+	}
+#define SAME(a, b) (saved && strcmp((a) ? (a) : "", (b) ? (b) : "") == 0)
+	if (!SAME(c->date_of_birth, was.date_of_birth) &&
+	    c->date_of_birth[0] != '\0' &&
 	    date_parse_typed(c->date_of_birth, today, &d, NULL) == PD_OK &&
 	    contact_dob_check(d, today, &ask, NULL) == PD_OK && ask)
 		strbuf_addf(&sb, "The date of birth, %s, makes them %d. Is "
 		    "that right?\n", date_format_long(d, when),
 		    date_age_on(d, today));
-	if (r != NULL && r->referred_on[0] != '\0' &&
+	if (r != NULL && !(saved_ref && SAME(r->referred_on,
+	    was_ref.referred_on)) && r->referred_on[0] != '\0' &&
 	    date_parse_typed(r->referred_on, today, &d, NULL) == PD_OK &&
 	    d > today)
 		strbuf_addf(&sb, "The referral date, %s, is in the future. "
 		    "Is that right?\n", date_format_long(d, when));
-	if (!contact_email_ok(c->email))
+	if (!SAME(c->email, was.email) && !contact_email_ok(c->email))
 		strbuf_addf(&sb, "The email \"%s\" does not look like an "
 		    "email address (name@example.org).\n", c->email);
-	if (!contact_phone_ok(c->phone))
+	if (!SAME(c->phone, was.phone) && !contact_phone_ok(c->phone))
 		strbuf_addf(&sb, "The phone \"%s\" does not look like a UK "
 		    "phone number (07700 900123, 0161 496 0000 or +44 ...).\n",
 		    c->phone);
+#undef SAME
+	client_fini(&was);
+	referral_fini(&was_ref);
 	if (sb.len == 0) {
 		strbuf_fini(&sb);
 		return NULL;

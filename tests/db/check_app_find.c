@@ -314,6 +314,70 @@ START_TEST(test_migration_fills_index)
 }
 END_TEST
 
+/* Checks that help, never block without reason: a date typed 03/04/1920
+ * is 3 April; a date of birth in the future or over 120 is refused; over
+ * 100, a referral date in the future, odd email and phone shapes are
+ * questions; a saved record is not asked about again. */
+START_TEST(test_checks)
+{
+	struct intake in;
+	struct client_record rec;
+	struct pd_err err;
+	int64_t id = 0;
+	char *q;
+
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	intake_init(&in);
+	in.client.name = xstrdup("Maud Older");
+	snprintf(in.client.date_of_birth, 11, "03/04/2031");
+	ck_assert_int_eq(app_client_create(&app, &in, &id, &err), PD_INVALID);
+	ck_assert_str_eq(err.field, "date_of_birth");
+	ck_assert_ptr_nonnull(strstr(err.msg, "future"));
+	snprintf(in.client.date_of_birth, 11, "03/04/1905");
+	ck_assert_int_eq(app_client_create(&app, &in, &id, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "121"));
+	snprintf(in.client.date_of_birth, 11, "31/02/1950");
+	ck_assert_int_eq(app_client_create(&app, &in, &id, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "31/12/2025"));
+	snprintf(in.client.date_of_birth, 11, "03/04/1920");
+	snprintf(in.referral.referred_on, 11, "2026-12-01");
+	in.client.email = xstrdup("maud@");
+	in.client.phone = xstrdup("12345");
+	q = app_client_ask(&app, &in.client, &in.referral);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_ptr_nonnull(strstr(q, "makes them 106"));
+	ck_assert_ptr_nonnull(strstr(q, "Sat 3 Apr 1920"));
+	ck_assert_ptr_nonnull(strstr(q, "in the future"));
+	ck_assert_ptr_nonnull(strstr(q, "\"maud@\" does not look like an email"));
+	ck_assert_ptr_nonnull(strstr(q, "\"12345\" does not look like a UK"));
+	free(q);
+	/* saved anyway: kept, the date as 3 April 1920 */
+	ck_assert_int_eq(app_client_create(&app, &in, &id, &err), PD_OK);
+	intake_fini(&in);
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.date_of_birth, "1920-04-03");
+	/* nothing changed: nothing asked */
+	ck_assert_ptr_null(app_client_ask(&app, &rec.client, &rec.referral));
+	free(rec.client.phone);
+	rec.client.phone = xstrdup("ring after 6");
+	q = app_client_ask(&app, &rec.client, &rec.referral);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_ptr_nonnull(strstr(q, "ring after 6"));
+	ck_assert_ptr_null(strstr(q, "makes them"));
+	free(q);
+	free(rec.client.phone);
+	rec.client.phone = xstrdup("+44 7700 900123");
+	ck_assert_ptr_null(app_client_ask(&app, &rec.client, &rec.referral));
+	/* a date typed 15/04/90 in an edit is kept as 1990-04-15 */
+	snprintf(rec.client.date_of_birth, 11, "15/04/90");
+	ck_assert_int_eq(app_client_save(&app, &rec, &err), PD_OK);
+	client_record_fini(&rec);
+	ck_assert_int_eq(app_client_open(&app, id, &rec, &err), PD_OK);
+	ck_assert_str_eq(rec.client.date_of_birth, "1990-04-15");
+	client_record_fini(&rec);
+}
+END_TEST
+
 static Suite *
 find_suite(void)
 {
@@ -328,6 +392,7 @@ find_suite(void)
 	tcase_add_test(tc, test_orders);
 	tcase_add_test(tc, test_erase_leaves_no_trace);
 	tcase_add_test(tc, test_migration_fills_index);
+	tcase_add_test(tc, test_checks);
 	suite_add_tcase(s, tc);
 	return s;
 }

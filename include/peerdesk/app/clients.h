@@ -40,8 +40,10 @@ enum pd_status app_client_create(struct app *app, struct intake *in,
 
 /* The questions to ask before saving c (and r, which may be NULL);
  * none of them blocks the save: an age over 100, a referral date in the
- * future, an email or a phone number of an unusual shape.  One line
- * each, or NULL when there is nothing to ask; the caller frees it.
+ * future, an email or a phone number of an unusual shape.  For a client
+ * already saved (c->id > 0) only values that differ from the saved ones
+ * are asked about.  One line each, or NULL when there is nothing to ask;
+ * the caller frees it.
  * (What cannot be right - a date of birth in the future, an age over
  * 120 - is refused by app_client_create and app_client_save.) */
 char *app_client_ask(struct app *app, const struct client *c,
