@@ -12,7 +12,9 @@ interleaved, so machine noise falls on both), with medians:
   2. growth, large against small: that report, start-up to the first
      dashboard frame, opening a client, one keystroke in the clients
      filter (the screens through tmux, driven by one tmux control-mode
-     client so that polling the screen costs no process);
+     client so that polling the screen costs no process); under
+     callgrind also the keystroke that makes "sio" "siob" and finds
+     Siobhan (the search index, 0012_client_search.sql);
   3. start-up to the first dashboard frame on the large database;
   4. bytes the program writes to the pty: a full dashboard paint, one
      Down key in the clients list;
@@ -550,6 +552,16 @@ class Bench:
         self.row("callgrind: import / shell into the same tables (%.2fG)"
                  % (imp["fair"] / G), "%.2f" % (imp["ours"] / imp["fair"]),
                  "<= 2", imp["ours"] / imp["fair"] <= 2)
+        self._cg_screen_rows(tmp)
+
+    def callgrind_screens(self):
+        tmp = tempfile.mkdtemp(prefix="pd-cg-")
+        try:
+            self._cg_screen_rows(tmp)
+        finally:
+            shutil.rmtree(tmp)
+
+    def _cg_screen_rows(self, tmp):
         # The screens under callgrind in tmux, one dump per step.
         tm = Tmux()
         try:
@@ -558,7 +570,8 @@ class Bench:
                 steps[scale] = self._cg_screens(tm, tmp, scale)
         finally:
             tm.close()
-        for what in ("start-up", "open a client", "filter keystroke"):
+        for what in ("start-up", "open a client", "filter keystroke",
+                     "name search keystroke"):
             s, l_ = steps["small"][what], steps["large"][what]
             self.row("callgrind: %s growth (Ir %.1fM / %.1fM)"
                      % (what, l_ / 1e6, s / 1e6), "%.2f" % (l_ / s), "<= 2",
@@ -596,6 +609,17 @@ class Bench:
         tm.wait(name, "Filter: a", limit=60)
         dump("filter keystroke")
         tm.keys(name, "BSpace")
+        # A name found through the search index, accents ignored: the
+        # fourth letter of "sioban" ("siob") finds Siobhán.
+        tm.text(name, "sio")
+        tm.wait(name, "Filter: sio", limit=60)
+        zero()
+        tm.text(name, "b")
+        tm.wait(name, ("Filter: siob", "Siobh\u00e1n"), limit=60)
+        dump("name search keystroke")
+        for _ in range(4):
+            tm.keys(name, "BSpace")
+        tm.wait(name, lambda sc: "Filter: s" not in sc, limit=60)
         tm.text(name, who)
         tm.wait(name, "Filter: " + who, limit=120)
         zero()
@@ -623,7 +647,8 @@ def main():
                     help="runs per median (default 9)")
     ap.add_argument("--callgrind", action="store_true",
                     help="also count instructions with valgrind")
-    ap.add_argument("--only", choices=("report", "screens", "import", "callgrind"),
+    ap.add_argument("--only", choices=("report", "screens", "import", "callgrind",
+                                       "callgrind-screens"),
                     help="one group of measurements")
     a = ap.parse_args()
     pd = os.path.abspath(a.peerdesk)
@@ -642,6 +667,8 @@ def main():
         steps.append(("import", b.imports))
     if a.callgrind or a.only == "callgrind":
         steps.append(("callgrind", b.callgrind))
+    if a.only == "callgrind-screens":
+        steps.append(("callgrind", b.callgrind_screens))
     for what, step in steps:
         try:
             step()

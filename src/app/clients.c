@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
@@ -11,7 +12,9 @@
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
 #include "peerdesk/db/referral.h"
+#include "peerdesk/model/contact.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 
 void
 intake_init(struct intake *in)
@@ -48,16 +51,22 @@ clients_blank(const char *s)
 	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
 }
 
+/* A date as a person typed it (DATE_SHAPES), made YYYY-MM-DD in place;
+ * "" stays "". */
 static enum pd_status
-clients_check_date(const char *d, const char *field, const char *what,
+clients_check_date(char d[DATE_STR_LEN], const char *field, const char *what,
     struct pd_err *err)
 {
 	pd_date x;
+	struct pd_err e;
 
-	if (d[0] == '\0' || date_parse(d, &x, NULL) == PD_OK)
+	if (d[0] == '\0')
 		return PD_OK;
-	return pd_fail(err, PD_INVALID, field, "%s should be a date like "
-	    "2026-04-06", what);
+	if (date_parse_typed(d, today_get(), &x, &e) != PD_OK)
+		return pd_fail(err, PD_INVALID, field, "%s should be a date "
+		    "like " DATE_SHAPES " (%s)", what, e.msg);
+	date_format(x, d);
+	return PD_OK;
 }
 
 /* Any funding detail given? */
@@ -71,16 +80,22 @@ clients_has_funding(const struct funding *f)
 }
 
 static enum pd_status
-clients_validate(const struct client *c, const struct referral *r,
-    const struct funding *f, struct pd_err *err)
+clients_validate(struct client *c, struct referral *r, struct funding *f,
+    struct pd_err *err)
 {
 	enum pd_status s;
+	pd_date dob;
+	int ask;
 
 	if (clients_blank(c->name))
 		return pd_fail(err, PD_INVALID, "name",
 		    "please type the person's name");
 	if ((s = clients_check_date(c->date_of_birth, "date_of_birth",
 	    "Date of birth", err)) != PD_OK)
+		return s;
+	if (c->date_of_birth[0] != '\0' &&
+	    date_parse(c->date_of_birth, &dob, NULL) == PD_OK &&
+	    (s = contact_dob_check(dob, today_get(), &ask, err)) != PD_OK)
 		return s;
 	if ((s = clients_check_date(r->referred_on, "referred_on",
 	    "Referral date", err)) != PD_OK)
@@ -177,6 +192,59 @@ app_client_create(struct app *app, struct intake *in, int64_t *id,
 	if (s == PD_OK && id != NULL)
 		*id = in->client.id;
 	return s;
+}
+
+char *
+app_client_ask(struct app *app, const struct client *c,
+    const struct referral *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct client was;
+	struct referral was_ref;
+	char when[DATE_LONG_LEN];
+	pd_date d, today = today_get();
+	int ask = 0, saved = 0, saved_ref = 0;
+
+	/* A record already saved is asked about only what changes now: what
+	 * was saved anyway once is not asked again at every save. */
+	memset(&was, 0, sizeof was);
+	memset(&was_ref, 0, sizeof was_ref);
+	if (c->id > 0 && db_client_get(app->db, c->id, access_scope(app), &was,
+	    NULL) == PD_OK) {
+		saved = 1;
+		saved_ref = db_referral_for_client(app->db, c->id,
+		    access_scope(app), &was_ref, NULL) == PD_OK;
+	}
+#define SAME(a, b) (saved && strcmp((a) ? (a) : "", (b) ? (b) : "") == 0)
+	if (!SAME(c->date_of_birth, was.date_of_birth) &&
+	    c->date_of_birth[0] != '\0' &&
+	    date_parse_typed(c->date_of_birth, today, &d, NULL) == PD_OK &&
+	    contact_dob_check(d, today, &ask, NULL) == PD_OK && ask)
+		strbuf_addf(&sb, "The date of birth, %s, makes them %d. Is "
+		    "that right?\n", date_format_long(d, when),
+		    date_age_on(d, today));
+	if (r != NULL && !(saved_ref && SAME(r->referred_on,
+	    was_ref.referred_on)) && r->referred_on[0] != '\0' &&
+	    date_parse_typed(r->referred_on, today, &d, NULL) == PD_OK &&
+	    d > today)
+		strbuf_addf(&sb, "The referral date, %s, is in the future. "
+		    "Is that right?\n", date_format_long(d, when));
+	if (!SAME(c->email, was.email) && !contact_email_ok(c->email))
+		strbuf_addf(&sb, "The email \"%s\" does not look like an "
+		    "email address (name@example.org).\n", c->email);
+	if (!SAME(c->phone, was.phone) && !contact_phone_ok(c->phone))
+		strbuf_addf(&sb, "The phone \"%s\" does not look like a UK "
+		    "phone number (07700 900123, 0161 496 0000 or +44 ...).\n",
+		    c->phone);
+#undef SAME
+	client_fini(&was);
+	referral_fini(&was_ref);
+	if (sb.len == 0) {
+		strbuf_fini(&sb);
+		return NULL;
+	}
+	sb.buf[--sb.len] = '\0';
+	return strbuf_detach(&sb);
 }
 
 static int64_t
@@ -412,6 +480,39 @@ app_client_save(struct app *app, struct client_record *rec,
 	free(after);
 	client_record_fini(&old);
 	return s;
+}
+
+static const char *const clients_sort_names[CLIENT_SORT_COUNT] = {
+	"referral", "name", "status", "pal", "review"
+};
+static const char *const clients_sort_labels[CLIENT_SORT_COUNT] = {
+	"newest referral first", "by name", "by status", "by PAL",
+	"next review first"
+};
+
+const char *
+client_sort_str(enum client_sort s)
+{
+	return (unsigned)s < CLIENT_SORT_COUNT ? clients_sort_names[s] : NULL;
+}
+
+const char *
+client_sort_label(enum client_sort s)
+{
+	return (unsigned)s < CLIENT_SORT_COUNT ? clients_sort_labels[s] : "?";
+}
+
+int
+client_sort_from_str(const char *s, enum client_sort *out)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < CLIENT_SORT_COUNT; i++)
+		if (strcasecmp(s, clients_sort_names[i]) == 0) {
+			*out = (enum client_sort)i;
+			return 0;
+		}
+	return -1;
 }
 
 enum pd_status

@@ -23,6 +23,7 @@
 #include "peerdesk/db/staff.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/today.h"
+#include "peerdesk/model/contact.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
@@ -228,16 +229,17 @@ static enum pd_status
 imp_date(struct imp *im, const char *field, const char *v, int required,
     pd_date *out, struct pd_err *err)
 {
+	struct pd_err e;
+
 	if (v[0] == '\0') {
 		if (required)
-			return imp_bad(im, field, err, "a date is needed "
-			    "(YYYY-MM-DD, e.g. 2026-04-06)");
+			return imp_bad(im, field, err, "a date is needed, "
+			    "written like " DATE_SHAPES);
 		*out = 0;
 		return PD_NOT_FOUND;
 	}
-	if (date_parse(v, out, NULL) != PD_OK)
-		return imp_bad(im, field, err, "'%s' is not a date; write it "
-		    "as YYYY-MM-DD, e.g. 2026-04-06", v);
+	if (date_parse_typed(v, today_get(), out, &e) != PD_OK)
+		return imp_bad(im, field, err, "%s", e.msg);
 	return PD_OK;
 }
 
@@ -673,11 +675,29 @@ imp_client_row(struct imp *im, struct pd_err *err)
 		date_parse(t, &day, NULL);
 	}
 	date_format(day, r.referred_on);
+	if (day > today_get())
+		imp_warn(im, "referred_on", "the referral date %s is in the "
+		    "future; imported as it is", r.referred_on);
 	s = imp_date(im, "date_of_birth", V(im, "date_of_birth"), 0, &day, err);
-	if (s == PD_OK)
+	if (s == PD_OK) {
+		struct pd_err e;
+		int ask;
+
+		if (contact_dob_check(day, today_get(), &ask, &e) != PD_OK)
+			return imp_bad(im, "date_of_birth", err, "%s", e.msg);
 		date_format(day, c.date_of_birth);
-	else if (s != PD_NOT_FOUND)
+		if (ask)
+			imp_warn(im, "date_of_birth", "the date of birth %s "
+			    "makes them %d; please check it", c.date_of_birth,
+			    date_age_on(day, today_get()));
+	} else if (s != PD_NOT_FOUND)
 		return s;
+	if (!contact_email_ok(V(im, "email")))
+		imp_warn(im, "email", "'%s' does not look like an email "
+		    "address; imported as it is", V(im, "email"));
+	if (!contact_phone_ok(V(im, "phone")))
+		imp_warn(im, "phone", "'%s' does not look like a UK phone "
+		    "number; imported as it is", V(im, "phone"));
 	f.kind = FUNDING_NONE;
 	if (fund_s[0] != '\0' && funding_kind_from_str(fund_s, &f.kind) != 0)
 		return imp_bad(im, "funding", err, "'%s' is not a kind of "

@@ -12,6 +12,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 
 int
 cli_backup(struct cli *cli, int argc, char **argv)
@@ -244,7 +245,8 @@ cli_audit(struct cli *cli, int argc, char **argv)
 		case 'u': user = optarg; break;
 		case 'f':
 		case 't':
-			if (date_parse(optarg, &d, &err) != PD_OK) {
+			if (date_parse_typed(optarg, today_get(), &d, &err)
+			    != PD_OK) {
 				fprintf(stderr, "peerdesk: --%s: %s\n",
 				    ch == 'f' ? "from" : "to", err.msg);
 				return 2;

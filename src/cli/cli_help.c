@@ -123,10 +123,16 @@ static const struct cli_help helps[] = {
 	  "Erase closed clients kept longer than retention_years.\n"
 	  "--dry-run lists them and changes nothing.\n" },
 	{ "clients",
-	  "usage: peerdesk clients [NAME]\n"
+	  "usage: peerdesk clients [WORDS] [--sort name|status|pal|review]\n"
 	  "\n"
-	  "List clients with their numbers (a PAL sees their own only);\n"
-	  "NAME narrows the list.\n" },
+	  "List clients with their numbers (a PAL sees their own only),\n"
+	  "newest referral first. WORDS find people: each must start a word\n"
+	  "of the name, preferred name, email or address, in any case and\n"
+	  "with or without accents (siobhan finds Siobh\xc3\xa1n); digits in any\n"
+	  "spacing find a phone number (07700 900123, +44 7700 900123); a\n"
+	  "postcode with or without its space (SW1A 1AA, sw1a1aa).\n"
+	  "--sort name, status, pal (by the PAL's name) or review (next\n"
+	  "review due first, with its date); --sort referral is the default.\n" },
 	{ "client",
 	  "usage: peerdesk client show CLIENT\n"
 	  "\n"

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -436,26 +437,54 @@ usage:
 int
 cli_clients(struct cli *cli, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "sort", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct client_query q;
 	struct client_row rows[100];
+	struct strbuf words = STRBUF_INIT;
 	struct pd_err err;
-	int rc, n, i, total = 0;
+	enum client_sort sort = CLIENT_SORT_REFERRAL;
+	int rc, n, i, ch, total = 0;
 
-	if (argc > 2) {
-		fputs("usage: peerdesk clients [PART-OF-A-NAME]\n", stderr);
+	optind = 0;	/* 0: glibc starts afresh (and permutes) */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 's' && client_sort_from_str(optarg, &sort) == 0)
+			continue;
+		if (ch == 's')
+			fprintf(stderr, "peerdesk: --sort takes name, status, "
+			    "pal, review or referral\n");
+		fputs(cli_help_text("clients"), stderr);
 		return 2;
 	}
+	for (i = optind; i < argc; i++) {
+		if (words.len > 0)
+			strbuf_addc(&words, ' ');
+		strbuf_adds(&words, argv[i]);
+	}
 	cli_plan_locale();
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, 0, 1)) != 0) {
+		strbuf_fini(&words);
 		return rc;
+	}
 	memset(&q, 0, sizeof q);
-	q.filter = argc == 2 ? argv[1] : NULL;
+	q.filter = words.len > 0 ? words.buf : NULL;
 	q.status_or_minus1 = -1;
-	printf("%5s  %-28s %-9s %s\n", "ID", "NAME", "STATUS", "WORKERS");
+	q.sort = sort;
+	if (sort == CLIENT_SORT_REVIEW)
+		printf("%5s  %-28s %-9s %-11s %s\n", "ID", "NAME", "STATUS",
+		    "REVIEW", "WORKERS");
+	else
+		printf("%5s  %-28s %-9s %s\n", "ID", "NAME", "STATUS",
+		    "WORKERS");
 	for (;;) {
 		if (app_client_page(&cli->app, &q, rows, 100, &n, &err) !=
-		    PD_OK)
+		    PD_OK) {
+			strbuf_fini(&words);
 			return cli_fail(&err);
+		}
 		for (i = 0; i < n; i++) {
 			struct strbuf name = STRBUF_INIT;
 
@@ -464,8 +493,16 @@ cli_clients(struct cli *cli, int argc, char **argv)
 				strbuf_addf(&name, " (%s)",
 				    rows[i].preferred_name);
 			cli_pad(&name, 28);
-			printf("%5lld  %s %-9s %s\n", (long long)rows[i].id,
-			    name.buf, rows[i].status, rows[i].pal_names);
+			if (sort == CLIENT_SORT_REVIEW)
+				printf("%5lld  %s %-9s %-11s %s\n",
+				    (long long)rows[i].id, name.buf,
+				    rows[i].status, rows[i].next_review[0] ?
+				    rows[i].next_review : "-",
+				    rows[i].pal_names);
+			else
+				printf("%5lld  %s %-9s %s\n",
+				    (long long)rows[i].id, name.buf,
+				    rows[i].status, rows[i].pal_names);
 			strbuf_fini(&name);
 		}
 		total += n;
@@ -475,5 +512,6 @@ cli_clients(struct cli *cli, int argc, char **argv)
 	}
 	if (total == 0)
 		printf("No clients%s.\n", q.filter ? " match that" : " yet");
+	strbuf_fini(&words);
 	return 0;
 }

@@ -1,5 +1,7 @@
 /* yamldoc.c - libyaml documents with precise, plain-words errors. */
 #include "yamldoc.h"
+#include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -862,47 +864,28 @@ bad:
 	    yamldoc_describe(node, got, sizeof got));
 }
 
-static int
-yamldoc_days_in_month(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
 enum pd_status
 yamldoc_date(struct yamldoc *yd, yaml_node_t *node, const char *field,
     char out[11], struct pd_err *err)
 {
 	const char *s;
 	char got[64];
-	int i, y, m, d;
+	pd_date d;
+	int y;
 
-	if (!yamldoc_scalar(node, &s) || strlen(s) != 10)
+	/* the one date reader (model/date.c): 2025-12-31, 31/12/2025 or
+	 * 31/12/25; kept as YYYY-MM-DD */
+	if (!yamldoc_scalar(node, &s) ||
+	    date_parse_typed(s, today_get(), &d, NULL) != PD_OK)
 		goto bad;
-	for (i = 0; i < 10; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				goto bad;
-		} else if (s[i] < '0' || s[i] > '9') {
-			goto bad;
-		}
-	}
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1 ||
-	    d > yamldoc_days_in_month(y, m))
+	date_to_ymd(d, &y, NULL, NULL);
+	if (y < 1900)
 		goto bad;
-	memcpy(out, s, 11);
+	date_format(d, out);
 	return PD_OK;
 bad:
 	return yamldoc_fail(yd, node, PD_CONFIG, field, err,
-	    "expected a date written YYYY-MM-DD, got %s",
+	    "expected a date written " DATE_SHAPES ", got %s",
 	    yamldoc_describe(node, got, sizeof got));
 }
 

@@ -1,8 +1,10 @@
 /* client.c - the client table and the client list. */
 #include "peerdesk/db/client.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/xalloc.h"
 #include "people_priv.h"
 
 #define CLIENT_COLS "c.id, c.name, c.preferred_name, c.pronouns, " \
@@ -38,47 +40,109 @@ static const char sql_probe[] =
 	"LEFT JOIN staff s ON s.id = c.updated_by WHERE c.id = :id";
 
 /*
- * The list.  Four statements, one per (everyone | one worker) x (any
- * status | one status), so that each can use its index:
+ * The list.  In the default order (newest referral first) four
+ * statements, one per (everyone | one worker) x (any status | one
+ * status), so that each can use its index:
  *   everyone, any status:  walk client_referred backwards
  *   everyone, one status:  walk client_status_referred backwards
  *   one worker:            assignment_worker finds the few clients,
  *                          then a small sort
- * The name filter is checked on the rows walked; the walk stops after
- * offset + max matches.  docs/data-model.md shows the query plans.
+ * and the same four with a filter, which finds its clients in the search
+ * index (client_search, FTS5) first.  The other orders (name, status,
+ * PAL, next review) are one statement each, with and without a filter,
+ * the scope and status given as parameters; they sort what they find.
+ * The scope (a PAL's own clients) is in every statement, so a filter
+ * only ever narrows it.  docs/data-model.md shows the query plans.
  */
-#define LIST_FILTER \
-	"(:filter IS NULL OR instr(lower(c.name), lower(:filter)) > 0 " \
-	"OR instr(lower(coalesce(c.preferred_name, '')), lower(:filter)) > 0)"
+#define LIST_MATCH \
+	"c.id IN (SELECT rowid FROM client_search WHERE client_search " \
+	"MATCH :match)"
 #define LIST_MINE \
 	"c.id IN (SELECT a.client_id FROM assignment a " \
 	"WHERE a.worker_id = :scope_pal AND " DB_IN_FORCE("a") ")"
 #define LIST_ORDER " ORDER BY c.referred_on DESC, c.id DESC"
-#define PAGE_HEAD \
+#define NEXT_REVIEW \
+	"(SELECT min(r.review_due_on) FROM assignment r " \
+	"WHERE r.client_id = c.id AND r.reviewed_on IS NULL " \
+	"AND (r.ended_on IS NULL OR r.ended_on > :today))"
+#define PAGE_COLS \
 	"SELECT c.id, c.name, c.preferred_name, c.status, c.referred_on, " \
 	"(SELECT group_concat(s.name, ', ') FROM assignment w " \
 	"JOIN staff s ON s.id = w.worker_id WHERE w.client_id = c.id " \
-	"AND (w.ended_on IS NULL OR w.ended_on > :today)) FROM client c WHERE "
+	"AND (w.ended_on IS NULL OR w.ended_on > :today)) AS pals, " \
+	NEXT_REVIEW " AS next_review FROM client c "
+#define PAGE_HEAD PAGE_COLS "WHERE "
 #define PAGE_TAIL LIST_ORDER " LIMIT :limit OFFSET :offset"
 #define COUNT_HEAD "SELECT count(*) FROM client c WHERE "
 
 static const char sql_page_all[] =
-	PAGE_HEAD LIST_FILTER PAGE_TAIL;
+	PAGE_HEAD "1" PAGE_TAIL;
 static const char sql_page_status[] =
-	PAGE_HEAD "c.status = :status AND " LIST_FILTER PAGE_TAIL;
+	PAGE_HEAD "c.status = :status" PAGE_TAIL;
 static const char sql_page_mine[] =
-	PAGE_HEAD LIST_MINE " AND " LIST_FILTER PAGE_TAIL;
+	PAGE_HEAD LIST_MINE PAGE_TAIL;
 static const char sql_page_mine_status[] =
-	PAGE_HEAD LIST_MINE " AND c.status = :status AND " LIST_FILTER
-	PAGE_TAIL;
+	PAGE_HEAD LIST_MINE " AND c.status = :status" PAGE_TAIL;
 static const char sql_count_all[] =
-	COUNT_HEAD LIST_FILTER;
+	"SELECT count(*) FROM client";
 static const char sql_count_status[] =
-	COUNT_HEAD "c.status = :status AND " LIST_FILTER;
+	COUNT_HEAD "c.status = :status";
 static const char sql_count_mine[] =
-	COUNT_HEAD LIST_MINE " AND " LIST_FILTER;
+	COUNT_HEAD LIST_MINE;
 static const char sql_count_mine_status[] =
-	COUNT_HEAD LIST_MINE " AND c.status = :status AND " LIST_FILTER;
+	COUNT_HEAD LIST_MINE " AND c.status = :status";
+
+/* With a filter the page's clients are chosen first (their ids only,
+ * sorted by the referral date), and the PALs and next review are looked
+ * up for those on the page alone: a filter that matches hundreds costs
+ * hundreds of id lookups, not hundreds of subqueries. */
+#define FPAGE_HEAD PAGE_COLS "WHERE c.id IN (SELECT c.id FROM client c WHERE "
+#define FPAGE_TAIL PAGE_TAIL ")" LIST_ORDER
+static const char sql_fpage_all[] =
+	FPAGE_HEAD LIST_MATCH FPAGE_TAIL;
+static const char sql_fpage_status[] =
+	FPAGE_HEAD "c.status = :status AND " LIST_MATCH FPAGE_TAIL;
+static const char sql_fpage_mine[] =
+	FPAGE_HEAD LIST_MINE " AND " LIST_MATCH FPAGE_TAIL;
+static const char sql_fpage_mine_status[] =
+	FPAGE_HEAD LIST_MINE " AND c.status = :status AND " LIST_MATCH
+	FPAGE_TAIL;
+static const char sql_fcount_all[] =
+	"SELECT count(*) FROM client_search WHERE client_search MATCH :match";
+static const char sql_fcount_status[] =
+	COUNT_HEAD "c.status = :status AND " LIST_MATCH;
+static const char sql_fcount_mine[] =
+	COUNT_HEAD LIST_MINE " AND " LIST_MATCH;
+static const char sql_fcount_mine_status[] =
+	COUNT_HEAD LIST_MINE " AND c.status = :status AND " LIST_MATCH;
+
+/* The other orders: scope and status as parameters. */
+#define SORT_HEAD PAGE_COLS \
+	"LEFT JOIN client_search_key k ON k.client_id = c.id " \
+	"WHERE (:scope_pal = 0 OR " LIST_MINE ") " \
+	"AND (:status IS NULL OR c.status = :status) "
+#define SORT_STATUS \
+	"CASE c.status WHEN 'referred' THEN 0 WHEN 'intake' THEN 1 " \
+	"WHEN 'active' THEN 2 WHEN 'paused' THEN 3 ELSE 4 END"
+#define BY_NAME " ORDER BY k.name_key, c.id"
+#define BY_STATUS " ORDER BY " SORT_STATUS ", k.name_key, c.id"
+#define BY_PAL " ORDER BY pals IS NULL, lower(pals), k.name_key, c.id"
+#define BY_REVIEW \
+	" ORDER BY next_review IS NULL, next_review, k.name_key, c.id"
+#define SORT_TAIL " LIMIT :limit OFFSET :offset"
+
+static const char sql_sort_name[] = SORT_HEAD BY_NAME SORT_TAIL;
+static const char sql_sort_status[] = SORT_HEAD BY_STATUS SORT_TAIL;
+static const char sql_sort_pal[] = SORT_HEAD BY_PAL SORT_TAIL;
+static const char sql_sort_review[] = SORT_HEAD BY_REVIEW SORT_TAIL;
+static const char sql_fsort_name[] =
+	SORT_HEAD "AND " LIST_MATCH BY_NAME SORT_TAIL;
+static const char sql_fsort_status[] =
+	SORT_HEAD "AND " LIST_MATCH BY_STATUS SORT_TAIL;
+static const char sql_fsort_pal[] =
+	SORT_HEAD "AND " LIST_MATCH BY_PAL SORT_TAIL;
+static const char sql_fsort_review[] =
+	SORT_HEAD "AND " LIST_MATCH BY_REVIEW SORT_TAIL;
 
 /* ---- one client ------------------------------------------------------ */
 
@@ -157,6 +221,15 @@ static const struct people_table client_table = {
 	.bind = client_bind,
 };
 
+/* The search index is kept from migration 0012 on (a database of an
+ * earlier version is only ever met by tests that build one). */
+static enum pd_status
+client_search_sync(struct db *db, struct pd_err *err)
+{
+	return db_schema_version(db) >= 12 ? db_client_search_sync(db, err) :
+	    PD_OK;
+}
+
 enum pd_status
 db_client_insert(struct db *db, struct client *c, int64_t by,
     struct pd_err *err)
@@ -167,6 +240,7 @@ db_client_insert(struct db *db, struct client *c, int64_t by,
 	if (rc == PD_OK) {
 		c->updated_at[0] = '\0';
 		c->updated_by = 0;
+		rc = client_search_sync(db, err);
 	}
 	return rc;
 }
@@ -202,28 +276,50 @@ db_client_update(struct db *db, struct client *c, int64_t by,
 	if (rc == PD_OK) {
 		memcpy(c->updated_at, now, sizeof c->updated_at);
 		c->updated_by = by;
+		rc = client_search_sync(db, err);
 	}
 	return rc;
 }
 
 /* ---- the list -------------------------------------------------------- */
 
-/* *out = the statement for q (page or count form), q's values bound. */
+/* Bind v to name when the statement has that parameter. */
+static void
+client_bind_if(sqlite3_stmt *st, const char *name, const char *v)
+{
+	if (sqlite3_bind_parameter_index(st, name) > 0)
+		db_bind_text_opt(st, name, v);
+}
+
+/* *out = the statement for q (page or count form), q's values bound;
+ * a filter with no word in it ("--") matches nobody. */
 static enum pd_status
 client_list_stmt(struct db *db, const struct client_query *q, int page,
     sqlite3_stmt **out, struct pd_err *err)
 {
-	static const char *const pages[2][2] = {
-		{ sql_page_all, sql_page_status },
-		{ sql_page_mine, sql_page_mine_status },
+	static const char *const pages[2][2][2] = {
+		{ { sql_page_all, sql_page_status },
+		  { sql_page_mine, sql_page_mine_status } },
+		{ { sql_fpage_all, sql_fpage_status },
+		  { sql_fpage_mine, sql_fpage_mine_status } },
 	};
-	static const char *const counts[2][2] = {
-		{ sql_count_all, sql_count_status },
-		{ sql_count_mine, sql_count_mine_status },
+	static const char *const counts[2][2][2] = {
+		{ { sql_count_all, sql_count_status },
+		  { sql_count_mine, sql_count_mine_status } },
+		{ { sql_fcount_all, sql_fcount_status },
+		  { sql_fcount_mine, sql_fcount_mine_status } },
+	};
+	static const char *const sorts[2][CLIENT_SORT_COUNT] = {
+		{ NULL, sql_sort_name, sql_sort_status, sql_sort_pal,
+		  sql_sort_review },
+		{ NULL, sql_fsort_name, sql_fsort_status, sql_fsort_pal,
+		  sql_fsort_review },
 	};
 	int mine = q->scope_pal > 0;
 	int one = q->status_or_minus1 >= 0;
-	const char *status = NULL;
+	const char *status = NULL, *sql;
+	char *match = NULL;
+	int f;
 	sqlite3_stmt *st;
 	char today[11];
 
@@ -231,15 +327,32 @@ client_list_stmt(struct db *db, const struct client_query *q, int page,
 	if (one && (status = client_status_str(
 	    (enum client_status)q->status_or_minus1)) == NULL)
 		return people_bad_value(err, "status", "the status");
-	st = db_stmt(db, page ? pages[mine][one] : counts[mine][one], err);
-	if (st == NULL)
+	if ((unsigned)q->sort >= CLIENT_SORT_COUNT)
+		return people_bad_value(err, "sort", "the order");
+	if (q->filter != NULL && q->filter[strspn(q->filter, " \t")] != '\0' &&
+	    (match = db_client_search_expr(q->filter)) == NULL)
+		match = xstrdup("\"\"");	/* no word in it: nobody */
+	f = match != NULL;
+	if (f || (page && q->sort != CLIENT_SORT_REFERRAL))
+		(void)db_client_search_catch_up(db);
+	if (!page)
+		sql = counts[f][mine][one];
+	else if (q->sort == CLIENT_SORT_REFERRAL)
+		sql = pages[f][mine][one];
+	else
+		sql = sorts[f][q->sort];
+	st = db_stmt(db, sql, err);
+	if (st == NULL) {
+		free(match);
 		return PD_DB;
-	db_bind_text_opt(st, ":filter", q->filter);
-	if (one)
-		db_bind_text(st, ":status", status);
-	if (mine)
+	}
+	if (f)
+		db_bind_text(st, ":match", match);
+	free(match);
+	client_bind_if(st, ":status", status);
+	if (sqlite3_bind_parameter_index(st, ":scope_pal") > 0)
 		db_bind_int64(st, ":scope_pal", q->scope_pal);
-	if (page || mine) {
+	if (sqlite3_bind_parameter_index(st, ":today") > 0) {
 		if (q->today != NULL && q->today[0] != '\0')
 			db_bind_text(st, ":today", q->today);
 		else {
@@ -275,6 +388,7 @@ db_client_page(struct db *db, const struct client_query *q,
 		people_copy(st, 3, r->status, sizeof r->status);
 		people_copy(st, 4, r->referred_on, sizeof r->referred_on);
 		people_copy(st, 5, r->pal_names, sizeof r->pal_names);
+		people_copy(st, 6, r->next_review, sizeof r->next_review);
 		(*n)++;
 	}
 	return people_end(db, st, rc, err);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "db_priv.h"
+#include "peerdesk/db/client.h"
 #include "peerdesk/core/embedded.h"
 #include "peerdesk/core/xalloc.h"
 
@@ -466,6 +467,11 @@ db_migrate_to(struct db *db, int upto, struct pd_err *err)
 		if (s == PD_OK && strcmp(f->name, MIGRATION_PREFIX
 		    "0008_audit_chain.sql") == 0)
 			s = audit_chain_existing(db, err);
+		/* nor fold text: the clients already there are indexed for
+		 * search here */
+		if (s == PD_OK && strcmp(f->name, MIGRATION_PREFIX
+		    "0012_client_search.sql") == 0)
+			s = db_client_search_sync(db, err);
 		if (s == PD_OK)
 			s = db_migration_fk_check(db, err);
 		if (s == PD_OK) {

@@ -62,7 +62,8 @@ static const struct {
 	COUNT(shortlist), COUNT(assignment), COUNT(review), COUNT(goal_score),
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
 	COUNT(limit_override), COUNT(audit), COUNT(draft), COUNT(audit_detail),
-	COUNT(import_log), COUNT(week_adjustment),
+	COUNT(import_log), COUNT(week_adjustment), COUNT(client_search),
+	COUNT(client_search_stale),
 };
 #undef COUNT
 
@@ -382,4 +383,35 @@ const char *
 dbtest_path(struct db *db)
 {
 	return db->path;
+}
+
+static const char sql_search_vocab[] =
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.pd_search_vocab "
+	"USING fts5vocab(main, client_search, row)";
+static const char sql_search_holds[] =
+	"SELECT (SELECT count(*) FROM temp.pd_search_vocab WHERE term = :w) + "
+	"(SELECT count(*) FROM client_search_content WHERE instr("
+	"coalesce(c0, '') || ' ' || coalesce(c1, '') || ' ' || "
+	"coalesce(c2, '') || ' ' || coalesce(c3, ''), :w) > 0) + "
+	"(SELECT count(*) FROM client_search_key WHERE instr(name_key, :w) "
+	"> 0) + (SELECT count(*) FROM client_search_data WHERE "
+	"instr(block, CAST(:w AS BLOB)) > 0)";
+
+enum pd_status
+dbtest_search_holds(struct db *db, const char *word, int64_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	enum pd_status s;
+
+	if ((s = db_exec_sql(db, sql_search_vocab, err)) != PD_OK)
+		return s;
+	if ((st = db_stmt(db, sql_search_holds, err)) == NULL)
+		return PD_DB;
+	db_bind_text(st, ":w", word);
+	s = db_step_row(db, st, err);
+	if (s == PD_OK)
+		*n = db_col_int(st, 0, 0);
+	db_done(st);
+	return s;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/client.h"
 #include "peerdesk/model/mention.h"
 #include "people_priv.h"
 
@@ -457,6 +458,9 @@ db_privacy_erase(struct db *db, int64_t id, int64_t actor_id,
 		privacy_bind(st, id, c.name, NULL, now, actor_id);
 		s = db_exec_stmt(db, st, err);
 	}
+	/* the search index keeps none of their old words */
+	if (s == PD_OK)
+		s = db_client_search_forget(db, err);
 	privacy_client_fini(&c);
 	return s;
 }

@@ -170,6 +170,83 @@ date_parse(const char *s, pd_date *out, struct pd_err *err)
 	return PD_OK;
 }
 
+/* Up to max digits at *p into *v (at least one); moves *p on.  0 ok. */
+static int
+date_some_digits(const char **p, int max, int *v, int *nd)
+{
+	*v = 0;
+	*nd = 0;
+	while (**p >= '0' && **p <= '9' && *nd < max) {
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+		(*nd)++;
+	}
+	return *nd > 0 ? 0 : -1;
+}
+
+int
+date_two_digit_year(int yy, pd_date today)
+{
+	int ty;
+
+	date_to_ymd(today, &ty, NULL, NULL);
+	return 2000 + yy <= ty + 1 ? 2000 + yy : 1900 + yy;
+}
+
+enum pd_status
+date_parse_typed(const char *s, pd_date today, pd_date *out,
+    struct pd_err *err)
+{
+	char echo[ECHO_BUF];
+	const char *p;
+	int y, m, d, nd, ny, dim;
+
+	while (s != NULL && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s == NULL || *s == '\0')
+		return pd_fail(err, PD_INVALID, NULL, "a date is needed, "
+		    "written like " DATE_SHAPES);
+	p = s;
+	if (date_some_digits(&p, 2, &d, &nd) != 0 || *p != '/' ||
+	    (p++, date_some_digits(&p, 2, &m, &nd)) != 0 || *p != '/' ||
+	    (p++, date_some_digits(&p, 4, &y, &ny)) != 0 ||
+	    (ny != 2 && ny != 4) || p[strspn(p, " \t")] != '\0') {
+		/* not day/month/year: it must be YYYY-MM-DD */
+		char iso[DATE_STR_LEN];
+		size_t n = strlen(s);
+
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n == 10 && s[4] == '-' && s[7] == '-') {
+			memcpy(iso, s, 10);
+			iso[10] = '\0';
+			return date_parse(iso, out, err);
+		}
+		return pd_fail(err, PD_INVALID, NULL, "\"%s\" is not a date: "
+		    "write it like " DATE_SHAPES " (day, month, year)",
+		    echo_clip(s, echo));
+	}
+	if (ny == 2)
+		y = date_two_digit_year(y, today);
+	if (y < 1)
+		return pd_fail(err, PD_INVALID, NULL,
+		    "%s is not a date: there is no year 0000", echo_clip(s, echo));
+	if (m < 1 || m > 12)
+		return pd_fail(err, PD_INVALID, NULL, "%s is not a date: "
+		    "there is no month %d (the day comes first, then the month: "
+		    "31/12/2025)", echo_clip(s, echo), m);
+	dim = date_days_in_month(y, m);
+	if (d < 1)
+		return pd_fail(err, PD_INVALID, NULL,
+		    "%s is not a date: there is no day 0", echo_clip(s, echo));
+	if (d > dim)
+		return pd_fail(err, PD_INVALID, NULL,
+		    "%s is not a date: %s %04d has %d days",
+		    echo_clip(s, echo), date_month_names[m - 1], y, dim);
+	*out = (pd_date)date_days_from_civil(y, m, d);
+	return PD_OK;
+}
+
 char *
 date_format(pd_date d, char buf[DATE_STR_LEN])
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "peerdesk/core/textfold.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/lineedit.h"
@@ -436,23 +437,26 @@ const struct screen_ops dialog_prompt_screen = {
 
 /* ---- pick ----------------------------------------------------------- */
 
-/* Lower-cased wide copy of UTF-8 s (caller frees). */
+/* Wide copy of UTF-8 s folded for matching (core/textfold.h: lower
+ * case, accents off, so "sean" finds "Seán"; caller frees). */
 static wchar_t *
 dialog_fold(const char *s)
 {
-	size_t i = 0, n = strlen(s), k = 0;
+	char *t = text_fold(s);
+	size_t i = 0, n = strlen(t), k = 0;
 	wchar_t *w = xcalloc(n + 1, sizeof *w);
 	int32_t cp;
 
 	while (i < n) {
-		i += utf8_decode(s + i, n - i, &cp);
+		i += utf8_decode(t + i, n - i, &cp);
 		w[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? 0xfffd : cp));
 	}
 	w[k] = L'\0';
+	free(t);
 	return w;
 }
 
-/* True when item contains filter, ignoring case. */
+/* True when item contains filter, ignoring case and accents. */
 static bool
 dialog_matches(const char *item, const char *filter)
 {

@@ -9,7 +9,10 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/core/textfold.h"
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
+#include "peerdesk/model/today.h"
 
 #define POUND "\xc2\xa3"
 
@@ -103,7 +106,7 @@ field_date_valid(const char *date)
 }
 
 static const char field_date_hint[] =
-    "Use a date like 2025-03-04, or today, yesterday, +3";
+    "Type 31/12/2025, 31/12/25, 2025-12-31, today or +3";
 
 enum pd_status
 field_parse_date(const char *text, const char *today, char out[11],
@@ -133,12 +136,22 @@ field_parse_date(const char *text, const char *today, char out[11],
 		relative = false;
 	}
 	if (!relative) {
-		if (!field_date_split(t, &y, &m, &d)) {
+		/* the one date reader (model/date.c): 2025-12-31,
+		 * 31/12/2025, 31/12/25 */
+		pd_date now, got;
+		struct pd_err e;
+
+		if (today == NULL || date_parse(today, &now, NULL) != PD_OK)
+			now = today_get();
+		if (date_parse_typed(t, now, &got, &e) != PD_OK) {
 			free(t);
+			/* a shape it does not know: the shapes it does; a day
+			 * that does not exist: which, and why */
 			return pd_fail(err, PD_INVALID, NULL, "%s",
-			    field_date_hint);
+			    strstr(e.msg, DATE_SHAPES) != NULL ?
+			    field_date_hint : e.msg);
 		}
-		memcpy(out, t, 11);
+		date_format(got, out);
 		free(t);
 		return PD_OK;
 	}
@@ -295,30 +308,25 @@ field_choice_index(const struct field_choice *choices, int value)
 int
 field_choice_find(const struct field_choice *choices, const char *text)
 {
-	char *t = field_trim(text);
+	/* folded (core/textfold.h): "sean" picks the client Seán */
+	char *trimmed = field_trim(text);
+	char *t = text_fold(trimmed);
 	size_t i, n = field_choice_count(choices), len = strlen(t);
-	int found = -1;
+	int found = -1, exact = -1;
 
-	if (len == 0) {
-		free(t);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		if (strcasecmp(choices[i].label, t) == 0) {
-			free(t);
-			return (int)i;
-		}
-	}
-	for (i = 0; i < n; i++) {
-		if (strncasecmp(choices[i].label, t, len) == 0) {
-			if (found >= 0) {
-				found = -2;
-				break;
-			}
-			found = (int)i;
-		}
+	free(trimmed);
+	for (i = 0; len > 0 && i < n && exact < 0; i++) {
+		char *l = text_fold(choices[i].label);
+
+		if (strcmp(l, t) == 0)
+			exact = (int)i;
+		else if (strncmp(l, t, len) == 0)
+			found = found == -1 ? (int)i : -2;
+		free(l);
 	}
 	free(t);
+	if (exact >= 0)
+		return exact;
 	return found < 0 ? -1 : found;
 }
 

@@ -19,6 +19,7 @@
 #define FORM_TAG_PICK 2
 #define FORM_TAG_MERGE 0x4d52	/* form_merge_screen's answer */
 #define FORM_MERGE_ROUNDS 3	/* merged saves in a row before giving up */
+#define FORM_TAG_ASK 3
 #define FORM_WIDE 60		/* labels beside values from this width */
 #define FORM_LABEL_MAX 24
 #define FORM_ERROR_ROWS 3
@@ -652,6 +653,17 @@ form_save(struct screen *s)
 		    tui_today(s->ui, today), &err);
 	}
 	strbuf_fini(&text);
+	if (st == PD_OK && fm->def->ask != NULL && !fm->asked) {
+		char *q = fm->def->ask(s->app, fm->rec);
+
+		if (q != NULL) {
+			dialog_confirm(s->ui, FORM_TAG_ASK, "Please check", q,
+			    "Save anyway", "Go back", false);
+			free(q);
+			return;
+		}
+	}
+	fm->asked = false;
 	if (st == PD_OK && fm->def->save != NULL)
 		st = fm->def->save(s->app, fm->rec, &err);
 	if (st == PD_CONFLICT && fm->def->fetch != NULL) {
@@ -923,6 +935,9 @@ form_on_result(struct screen *s, const struct screen_result *r)
 		form_let_go(s);
 	} else if (r->tag == FORM_TAG_MERGE) {
 		form_merge_chosen(s, r);
+	} else if (r->tag == FORM_TAG_ASK && r->code == SCREEN_OK) {
+		fm->asked = true;
+		form_save(s);
 	} else if (r->tag == FORM_TAG_PICK && r->code == SCREEN_OK &&
 	    fm->focus < fm->n && r->index >= 0) {
 		fm->f[fm->focus].choice = r->index;

@@ -759,6 +759,7 @@ static const struct key_default key_defaults[] = {
 
 	{ "clients", ACT_NEW, "C-n" },
 	{ "clients", ACT_STATUS_FILTER, "Tab F5" },
+	{ "clients", ACT_SORT, "C-o F6" },
 
 	{ "audit", ACT_FILTERS, "Tab F5" },
 

@@ -118,6 +118,16 @@ static const struct {
 	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,"
 	  "contracted_minutes_per_week,hourly_charge\n"
 	  "A,2026-11-01,x,none,60,lots\n", 2, "hourly_charge", "pounds" },
+	/* dates: the shapes named; a date of birth that cannot be right */
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week\n"
+	  "A,2026.11.01,x,none,60\n", 2, "referred_on",
+	  "2025-12-31, 31/12/2025 or 31/12/25" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week,"
+	  "date_of_birth\nA,01/11/2026,x,none,60,01/01/2031\n", 2,
+	  "date_of_birth", "cannot be in the future" },
+	{ IMPORT_CLIENTS, "name,referred_on,referrer,funding,contracted_minutes_per_week,"
+	  "date_of_birth\nA,01/11/2026,x,none,60,01/01/1890\n", 2,
+	  "date_of_birth", "please check the year" },
 };
 
 START_TEST(test_bad_files)
@@ -340,6 +350,26 @@ START_TEST(test_clients_referral_form)
 }
 END_TEST
 
+/* Dates day first in any of the three shapes; what only needs a second
+ * look is imported with a warning line. */
+START_TEST(test_clients_dates_and_warnings)
+{
+	struct import_result res;
+	struct pd_err err;
+
+	ck_assert_int_eq(run(IMPORT_CLIENTS,
+	    "name,referred_on,referrer,funding,contracted_minutes_per_week,"
+	    "date_of_birth,phone,email\n"
+	    "Ann Example,03/04/2026,x,none,,15/04/90,07700 900001,a@b.org\n"
+	    "Bob Old,31/12/25,x,none,,1920-01-01,12345,bob@\n", &res, &err),
+	    PD_OK);
+	ck_assert_int_eq(res.rows, 2);
+	ck_assert_int_eq(nwarn, 3);	/* Bob: age, phone, email */
+	ck_assert_ptr_nonnull(strstr(lastwarn, "in.csv:3: phone:"));
+	ck_assert_int_eq(dbfix_count(app.db, "client"), 2);
+}
+END_TEST
+
 static Suite *
 app_import_suite(void)
 {
@@ -356,6 +386,7 @@ app_import_suite(void)
 	tcase_add_test(tc, test_same_as_typed_reported);
 	tcase_add_test(tc, test_clients_ok);
 	tcase_add_test(tc, test_clients_referral_form);
+	tcase_add_test(tc, test_clients_dates_and_warnings);
 	suite_add_tcase(s, tc);
 	return s;
 }

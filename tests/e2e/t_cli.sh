@@ -74,8 +74,9 @@ expect_out "an unknown PAL is named" "ts2.csv:3: pal_login:" "$PD" --db "$DB" im
 check "and nothing was kept" test "$(count "$DB" "SELECT count(*) FROM timesheet_line")" = 4
 printf 'pal_login,date,minutes,kind\njo,2026-11-16,sixty,session\n' > "$T/ts3.csv"
 expect_out "minutes must be a number" "ts3.csv:2: minutes:" "$PD" --db "$DB" import timesheet "$T/ts3.csv"
-printf 'pal_login,date,minutes,kind\njo,16/11/2026,60,session\n' > "$T/ts4.csv"
-expect_out "dates must be YYYY-MM-DD" "ts4.csv:2: date:" "$PD" --db "$DB" import timesheet "$T/ts4.csv"
+printf 'pal_login,date,minutes,kind\njo,16-11-2026,60,session\n' > "$T/ts4.csv"
+expect_out "a date in no known shape is refused" "ts4.csv:2: date:" "$PD" --db "$DB" import timesheet "$T/ts4.csv"
+expect_out "and the message names the shapes" "2025-12-31, 31/12/2025 or 31/12/25" "$PD" --db "$DB" import timesheet "$T/ts4.csv"
 printf 'pal_login,date,minutes,kind\njo,2026-11-16,60,nap\n' > "$T/ts5.csv"
 expect_out "kind must be known" "ts5.csv:2: kind:" "$PD" --db "$DB" import timesheet "$T/ts5.csv"
 printf 'pal_login,date,minutes,kind\njo,2026-11-16,60\n' > "$T/ts6.csv"

@@ -385,6 +385,103 @@ START_TEST(test_hhmm_format)
 }
 END_TEST
 
+/* ---- dates as people type them ----------------------------------------- */
+
+static const struct {
+	const char *in, *want;
+} typed_good[] = {
+	{ "2025-12-31", "2025-12-31" },
+	{ "31/12/2025", "2025-12-31" },
+	{ "31/12/25", "2025-12-31" },
+	{ "03/04/2025", "2025-04-03" },		/* 3 April: day first */
+	{ "3/4/2025", "2025-04-03" },
+	{ "3/4/25", "2025-04-03" },
+	{ "  15/04/1990 ", "1990-04-15" },
+	{ "29/02/2024", "2024-02-29" },
+	{ "15/04/90", "1990-04-15" },		/* typed in 2026: 1990 */
+	{ "01/01/27", "2027-01-01" },		/* next year: itself */
+	{ "01/01/28", "1928-01-01" },		/* beyond next year: 1900s */
+	{ "01/01/00", "2000-01-01" },
+};
+
+static const struct {
+	const char *in, *msg;
+} typed_bad[] = {
+	{ "", "2025-12-31, 31/12/2025 or 31/12/25" },
+	{ "15-04-1990", "2025-12-31, 31/12/2025 or 31/12/25" },
+	{ "12/31/2025", "no month 31" },		/* US order refused */
+	{ "30/02/2025", "February 2025 has 28 days" },
+	{ "31/12/025", "2025-12-31, 31/12/2025 or 31/12/25" },
+	{ "31/12/2025x", "2025-12-31, 31/12/2025 or 31/12/25" },
+	{ "1/2", "2025-12-31, 31/12/2025 or 31/12/25" },
+	{ "0/1/2025", "no day 0" },
+	{ "2025-02-30", "February 2025 has 28 days" },
+	{ "tomorrow", "2025-12-31, 31/12/2025 or 31/12/25" },
+};
+
+static pd_date
+typed_today(void)
+{
+	pd_date d;
+
+	ck_assert_int_eq(date_parse("2026-11-25", &d, NULL), PD_OK);
+	return d;
+}
+
+START_TEST(test_typed_good)
+{
+	pd_date d;
+	char buf[DATE_STR_LEN];
+	struct pd_err err;
+
+	ck_assert_msg(date_parse_typed(typed_good[_i].in, typed_today(), &d,
+	    &err) == PD_OK, "%s: %s", typed_good[_i].in, err.msg);
+	ck_assert_str_eq(date_format(d, buf), typed_good[_i].want);
+}
+END_TEST
+
+START_TEST(test_typed_bad)
+{
+	pd_date d = 12345;
+	struct pd_err err;
+
+	ck_assert_int_eq(date_parse_typed(typed_bad[_i].in, typed_today(), &d,
+	    &err), PD_INVALID);
+	ck_assert_int_eq(d, 12345);
+	ck_assert_msg(strstr(err.msg, typed_bad[_i].msg) != NULL,
+	    "%s: %s", typed_bad[_i].in, err.msg);
+}
+END_TEST
+
+/* 03/04/2025 is the 3rd of April, and is shown back as such. */
+START_TEST(test_typed_third_of_april)
+{
+	pd_date d;
+	char buf[DATE_LONG_LEN];
+	int y, m, dd;
+
+	ck_assert_int_eq(date_parse_typed("03/04/2025", typed_today(), &d,
+	    NULL), PD_OK);
+	date_to_ymd(d, &y, &m, &dd);
+	ck_assert_int_eq(y, 2025);
+	ck_assert_int_eq(m, 4);
+	ck_assert_int_eq(dd, 3);
+	ck_assert_str_eq(date_format_long(d, buf), "Thu 3 Apr 2025");
+}
+END_TEST
+
+START_TEST(test_two_digit_year)
+{
+	pd_date t = typed_today();
+
+	ck_assert_int_eq(date_two_digit_year(26, t), 2026);
+	ck_assert_int_eq(date_two_digit_year(27, t), 2027);
+	ck_assert_int_eq(date_two_digit_year(28, t), 1928);
+	ck_assert_int_eq(date_two_digit_year(99, t), 1999);
+	ck_assert_int_eq(date_two_digit_year(0, t), 2000);
+}
+END_TEST
+
 static Suite *
 model_date_suite(void)
 {
@@ -409,6 +506,10 @@ model_date_suite(void)
 	tcase_add_test(tc, test_weekday_names);
 	tcase_add_loop_test(tc, test_hhmm_parse, 0, N(hhmm_cases));
 	tcase_add_test(tc, test_hhmm_format);
+	tcase_add_loop_test(tc, test_typed_good, 0, N(typed_good));
+	tcase_add_loop_test(tc, test_typed_bad, 0, N(typed_bad));
+	tcase_add_test(tc, test_typed_third_of_april);
+	tcase_add_test(tc, test_two_digit_year);
 	suite_add_tcase(s, tc);
 	return s;
 }

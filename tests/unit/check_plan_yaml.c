@@ -294,7 +294,11 @@ START_TEST(test_read_lines_and_labels)
 	    "  - on: 2026-04-04\n"
 	    "    text: |\n"
 	    "      Two\n"
-	    "      lines\n";
+	    "      lines\n"
+	    "  - on: 03/04/2025\n"		/* as people type it: 3 April */
+	    "    text: typed\n"
+	    "  - on: 31/12/25\n"
+	    "    text: short year\n";
 
 	ck_assert_int_eq(plan_yaml_read(text, strlen(text), "x.yaml", &d,
 	    &err), PD_OK);
@@ -309,6 +313,8 @@ START_TEST(test_read_lines_and_labels)
 	ck_assert_int_eq(d.goals[1].line, 10);
 	ck_assert_str_eq(d.notes[0].text, "Two\nlines\n");
 	ck_assert_int_eq(d.note_line[0], 13);
+	ck_assert_str_eq(d.notes[1].written_on, "2025-04-03");
+	ck_assert_str_eq(d.notes[2].written_on, "2025-12-31");
 	ck_assert_int_eq(d.version_line, 3);
 	plan_doc_fini(&d);
 }
@@ -346,7 +352,7 @@ static const struct {
 	{ "peerdesk_plan: 1\nclient: 1\nversion: 1\ngoals:\n"
 	  "  - area: give\n    title: x\n    scores:\n"
 	  "      - on: 2026-02-30\n        score: 1\n", 8, 13,
-	  "date written YYYY-MM-DD" },
+	  "date written 2025-12-31, 31/12/2025 or 31/12/25, got '2026-02-30'" },
 	{ "peerdesk_plan: 1\nclient: 1\nversion: 1\ngoals:\n"
 	  "  - {id: 3, area: give, title: x}\n"
 	  "  - {id: 3, area: learn, title: y}\n", 6, 10,

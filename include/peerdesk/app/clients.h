@@ -38,6 +38,17 @@ void client_record_fini(struct client_record *r);
 enum pd_status app_client_create(struct app *app, struct intake *in,
     int64_t *id, struct pd_err *err);
 
+/* The questions to ask before saving c (and r, which may be NULL);
+ * none of them blocks the save: an age over 100, a referral date in the
+ * future, an email or a phone number of an unusual shape.  For a client
+ * already saved (c->id > 0) only values that differ from the saved ones
+ * are asked about.  One line each, or NULL when there is nothing to ask;
+ * the caller frees it.
+ * (What cannot be right - a date of birth in the future, an age over
+ * 120 - is refused by app_client_create and app_client_save.) */
+char *app_client_ask(struct app *app, const struct client *c,
+    const struct referral *r);
+
 /* Open a client's record (audited as "open").  PD_NOT_FOUND when it
  * does not exist or is out of the actor's scope. */
 enum pd_status app_client_open(struct app *app, int64_t id,
@@ -48,6 +59,18 @@ enum pd_status app_client_open(struct app *app, int64_t id,
  * written then.  Staff only (a PAL cannot edit client details). */
 enum pd_status app_client_save(struct app *app, struct client_record *rec,
     struct pd_err *err);
+
+/* The list's orders by name, for commands: "referral", "name",
+ * "status", "pal", "review"; NULL when out of range. */
+const char *client_sort_str(enum client_sort s);
+
+/* For people: "newest referral first", "by name", "by status", "by
+ * PAL", "next review first"; "?" when out of range. */
+const char *client_sort_label(enum client_sort s);
+
+/* The order called s (as client_sort_str writes it, any case); -1 when
+ * there is none. */
+int client_sort_from_str(const char *s, enum client_sort *out);
 
 /* One page of the client list for the actor (scope applied here). */
 enum pd_status app_client_page(struct app *app, struct client_query *q,

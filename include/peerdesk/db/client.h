@@ -15,11 +15,26 @@
 #include "peerdesk/db/db.h"
 #include "peerdesk/model/records.h"
 
+/* The orders the client list can be in. */
+enum client_sort {
+	CLIENT_SORT_REFERRAL,	/* newest referral first (the default) */
+	CLIENT_SORT_NAME,	/* by name, ignoring case and accents */
+	CLIENT_SORT_STATUS,	/* referred, intake, active, paused, closed */
+	CLIENT_SORT_PAL,	/* by the PAL's name; nobody's last */
+	CLIENT_SORT_REVIEW,	/* next review due first; none last */
+	CLIENT_SORT_COUNT
+};
+
 /* What the client list asks for. */
 struct client_query {
-	const char *filter;	/* part of the name or preferred name,
-				 * any case (ASCII letters); NULL/"" = all */
+	const char *filter;	/* words typed to find someone (NULL/"" =
+				 * all): each must start a word of the name
+				 * or preferred name, email or address, in
+				 * any case and with or without accents;
+				 * digits in any spacing find a phone
+				 * number, "sw1a1aa" a postcode */
 	int status_or_minus1;	/* an enum client_status, or -1 for all */
+	enum client_sort sort;	/* 0 = newest referral first */
 	int64_t scope_pal;	/* 0 = everyone, else that worker's clients */
 	int offset;		/* rows to skip, from 0 */
 	const char *today;	/* "YYYY-MM-DD" for scope; NULL = today_get() */
@@ -34,6 +49,7 @@ struct client_row {
 	char status[12];		/* "referred", ... (client_status_str) */
 	char referred_on[11];		/* newest referral, "" if none */
 	char pal_names[160];		/* active workers, ", "-separated */
+	char next_review[11];		/* first review due, "" if none */
 };
 
 /* Insert c (status as given, "referred" for a new client) created by
@@ -52,15 +68,35 @@ enum pd_status db_client_get(struct db *db, int64_t id, int64_t scope_pal,
 enum pd_status db_client_update(struct db *db, struct client *c,
     int64_t by, struct pd_err *err);
 
-/* Up to max rows of the list q asks for into rows[], newest referral
- * first (clients with no referral last), skipping q->offset rows; *n
- * gets the number written.  Reads only the rows it returns (an index
- * walk), so it stays quick on large lists. */
+/* Up to max rows of the list q asks for into rows[], in q->sort's order
+ * (newest referral first: clients with no referral last), skipping
+ * q->offset rows; *n gets the number written.  In the default order it
+ * reads only the rows it returns (an index walk), and a filter reads the
+ * search index (0012_client_search.sql), so it stays quick on large
+ * lists.  Clients whose search words are stale are indexed first. */
 enum pd_status db_client_page(struct db *db, const struct client_query *q,
     struct client_row *rows, int max, int *n, struct pd_err *err);
 
 /* The number of rows the whole list q asks for would have. */
 enum pd_status db_client_count(struct db *db, const struct client_query *q,
     int *n, struct pd_err *err);
+
+/* Fold the words of every client marked stale in client_search_stale
+ * into the search index (inside the caller's transaction).  Called by
+ * db_client_insert and db_client_update, and after migration 0012. */
+enum pd_status db_client_search_sync(struct db *db, struct pd_err *err);
+
+/* The same, in a transaction of its own, when any client is stale (one
+ * index probe when none is).  Best effort: a failure leaves the stale
+ * clients for the next time. */
+enum pd_status db_client_search_catch_up(struct db *db);
+
+/* After a client's details were erased: sync, then rewrite the index so
+ * that no old segment keeps their words (FTS5 'optimize'). */
+enum pd_status db_client_search_forget(struct db *db, struct pd_err *err);
+
+/* The FTS5 query for words a person typed (see client_query.filter), or
+ * NULL when there is no word in it.  The caller frees it. */
+char *db_client_search_expr(const char *filter);
 
 #endif

@@ -97,4 +97,10 @@ enum pd_status dbtest_stmt_counters(struct db *db, const char *contains,
 /* The file the database was opened from. */
 const char *dbtest_path(struct db *db);
 
+/* In how many places the clients' search index holds `word` (lower
+ * case, folded): its terms (fts5vocab), its stored text, its sort keys
+ * and the raw bytes of its segments.  0 means no trace at all. */
+enum pd_status dbtest_search_holds(struct db *db, const char *word,
+    int64_t *n, struct pd_err *err);
+
 #endif

@@ -51,6 +51,25 @@ int date_is_valid(pd_date d);
  * "2026-2-3", "2026-02-30", " 2026-02-03" and NULL are PD_INVALID. */
 enum pd_status date_parse(const char *s, pd_date *out, struct pd_err *err);
 
+/* The shapes a person may type a date in, for messages. */
+#define DATE_SHAPES "2025-12-31, 31/12/2025 or 31/12/25"
+
+/* Read a date as a person types it, wherever they type one (forms, CSV
+ * imports, YAML plan files): "2025-12-31", "31/12/2025" or "31/12/25",
+ * the day first as in the UK (so 03/04/2025 is 3 April), one-digit days
+ * and months allowed ("3/4/25"), spaces around ignored.  A two-digit
+ * year is read by date_two_digit_year().  PD_INVALID with a message that
+ * names the accepted shapes otherwise. */
+enum pd_status date_parse_typed(const char *s, pd_date today, pd_date *out,
+    struct pd_err *err);
+
+/* The year a two-digit year yy (0-99) means, typed on `today`: in this
+ * century up to next year, else the last century.  Typed in 2026, 00-27
+ * are 2000-2027 and 28-99 are 1928-1999, so a date of birth is never
+ * read into the future by more than a year and a date this year or next
+ * reads as itself. */
+int date_two_digit_year(int yy, pd_date today);
+
 /* Write d as "YYYY-MM-DD" into buf and return buf.  A date outside
  * DATE_MIN..DATE_MAX is written "????-??-??". */
 char *date_format(pd_date d, char buf[DATE_STR_LEN]);

@@ -61,6 +61,7 @@
 	X(ESTABLISH,   "establish",   "Establish", "Mark the plan established: ready to meet PALs") \
 	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
 	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status") \
+	X(SORT,        "sort",        "Sort",   "Put the list in the next order: newest referral, name, status, PAL, next review") \
 	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)") \
 	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
 	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back") \

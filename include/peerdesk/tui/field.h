@@ -15,8 +15,9 @@
  * or give get/set adapters instead of an offset.
  *
  * What people may type:
- *   date      2025-03-04, today, yesterday, tomorrow, +3 or -1 (days
- *             from today)
+ *   date      2025-12-31, 31/12/2025, 31/12/25 (model/date.c's
+ *             date_parse_typed: day first), today, yesterday, tomorrow,
+ *             +3 or -1 (days from today); kept as YYYY-MM-DD
  *   money     12.71, £12.71, 1,234.50, 12
  *   duration  1:30, 90m, 1.5h, 2h, 1h30, 1h 30m (a bare number is
  *             refused: it could mean hours or minutes)
@@ -104,8 +105,8 @@ const char *field_format_duration(int minutes, char buf[32]);
 /* True when date is a real calendar date written YYYY-MM-DD. */
 bool field_date_valid(const char *date);
 
-/* Index in choices of text: an exact label (ignoring case), else the one
- * label it is the start of; -1 when none or several. */
+/* Index in choices of text: an exact label (ignoring case and accents),
+ * else the one label it is the start of; -1 when none or several. */
 int field_choice_find(const struct field_choice *choices, const char *text);
 
 /* Index of the choice with this value, or -1. */

@@ -51,6 +51,10 @@ struct form_def {
 	/* Save rec.  On failure, err->field names the field to blame ("" for
 	 * none) and err->msg says what is wrong. */
 	enum pd_status (*save)(void *app, void *rec, struct pd_err *err);
+	/* Questions before saving (after every field is stored): a text
+	 * to confirm ("Save anyway" / "Go back"), or NULL when none; the
+	 * form frees it.  NULL: never asks. */
+	char *(*ask)(void *app, const void *rec);
 	const char *save_label;		/* the button, NULL = "Save" */
 	const char *saved_message;	/* status line, NULL = "Saved." */
 	/* For a save that found someone else's newer version (save()
@@ -86,6 +90,7 @@ struct form {
 	struct form_field *f;
 	size_t n;
 	size_t focus;		/* n = the Save button */
+	bool asked;		/* the person said yes to def->ask's text */
 	int scroll, total;
 	int button_y, button_x;
 	bool wide;

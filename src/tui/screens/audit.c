@@ -17,6 +17,7 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/today.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/list.h"
@@ -527,7 +528,8 @@ audit_dates_typed(struct screen *s, const char *text)
 			tui_error(s->ui, "Give at most two dates: from and to");
 			return;
 		}
-		if (date_parse(tok, &d[n], &err) != PD_OK) {
+		if (date_parse_typed(tok, today_get(), &d[n], &err) !=
+		    PD_OK) {
 			tui_error(s->ui, "%s", err.msg);
 			return;
 		}

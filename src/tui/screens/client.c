@@ -578,6 +578,14 @@ edit_save(void *app, void *rec, struct pd_err *err)
 	return s;
 }
 
+static char *
+edit_ask(void *app, const void *rec)
+{
+	const struct edit_rec *e = rec;
+
+	return app_client_ask(app, &e->client, &e->referral);
+}
+
 static const struct form_def edit_form = {
 	.fields = edit_fields,
 	.rec_size = sizeof(struct edit_rec),
@@ -586,6 +594,7 @@ static const struct form_def edit_form = {
 	.load = edit_load,
 	.save = edit_save,
 	.fetch = edit_fetch,
+	.ask = edit_ask,
 	.saved_message = "Saved the changes.",
 };
 

@@ -1,7 +1,9 @@
 /* clients.c - the clients list: paged from the database (only the rows
- * on screen are read), filtered by typing part of a name and by status,
- * newest referral first.  A PAL's list holds only their own clients
- * (the scope is applied in app/). */
+ * on screen are read), filtered by typing the start of any word of a
+ * name (any case, any accents), phone digits or a postcode, and by
+ * status; newest referral first, or by name, status, PAL or next review
+ * (C-o).  A PAL's list holds only their own clients (the scope is
+ * applied in app/ and db/, so a filter only narrows it). */
 #include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
@@ -21,6 +23,7 @@
 struct clients_model {
 	struct app *app;
 	int status;			/* enum client_status or -1 */
+	enum client_sort sort;
 	struct client_row *rows;	/* rows [first, first + n) */
 	size_t first, n, cap;
 };
@@ -39,6 +42,7 @@ clients_query(struct clients_model *m, const char *filter,
 	memset(q, 0, sizeof *q);
 	q->filter = filter;
 	q->status_or_minus1 = m->status;
+	q->sort = m->sort;
 }
 
 static enum pd_status
@@ -115,7 +119,8 @@ clients_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 		strbuf_adds(out, r->status);
 		break;
 	case 2:
-		strbuf_adds(out, r->referred_on);
+		strbuf_adds(out, ((const struct clients_model *)ctx)->sort ==
+		    CLIENT_SORT_REVIEW ? r->next_review : r->referred_on);
 		break;
 	case 3:
 		strbuf_adds(out, r->pal_names[0] ? r->pal_names : "-");
@@ -146,6 +151,39 @@ static const struct list_column clients_pal_columns[] = {
 	{ .title = "Status", .width = 8 },
 	{ .title = "Referred", .width = 10, .min_screen = 56 },
 };
+
+/* The same, showing the next review instead of the referral date. */
+static const struct list_column clients_review_columns[] = {
+	{ .title = "Name" },
+	{ .title = "Status", .width = 8 },
+	{ .title = "Review", .width = 10, .min_screen = 56 },
+	{ .title = "PAL", .min_screen = 60 },
+};
+
+static const struct list_column clients_pal_review_columns[] = {
+	{ .title = "Name" },
+	{ .title = "Status", .width = 8 },
+	{ .title = "Review", .width = 10, .min_screen = 56 },
+};
+
+/* The columns for who is looking and the order. */
+static void
+clients_columns_set(struct clients *st)
+{
+	bool review = st->m.sort == CLIENT_SORT_REVIEW;
+
+	if (st->pal) {
+		st->lv.cols = review ? clients_pal_review_columns :
+		    clients_pal_columns;
+		st->lv.ncols = sizeof clients_pal_columns /
+		    sizeof clients_pal_columns[0];
+	} else {
+		st->lv.cols = review ? clients_review_columns :
+		    clients_columns;
+		st->lv.ncols = sizeof clients_columns /
+		    sizeof clients_columns[0];
+	}
+}
 
 static void
 clients_retitle(struct screen *s)
@@ -179,6 +217,7 @@ clients_enter(struct screen *s, const void *arg, struct pd_err *err)
 	(void)arg;
 	st->m.app = app;
 	st->m.status = -1;
+	st->m.sort = CLIENT_SORT_REFERRAL;
 	st->pal = app_actor_is_pal(app);
 	if (st->pal)
 		list_view_init(&st->lv, clients_pal_columns,
@@ -218,17 +257,22 @@ static void
 clients_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct clients *st = s->state;
-	char line[160], key[KEYS_NAME_MAX];
+	char line[200], key[KEYS_NAME_MAX], skey[KEYS_NAME_MAX];
 	const char *what = st->m.status < 0 ? "every status" :
 	    client_status_label((enum client_status)st->m.status);
 
 	screen_key_label(s, ACT_STATUS_FILTER, key);
-	if (s->area.w >= 60)
-		snprintf(line, sizeof line, "Showing %s, newest referral first."
-		    "  %s: status", what, key);
+	screen_key_label(s, ACT_SORT, skey);
+	if (s->area.w >= 72)
+		snprintf(line, sizeof line, "Showing %s, %s.  %s: status  "
+		    "%s: order", what, client_sort_label(st->m.sort), key,
+		    skey);
+	else if (s->area.w >= 50)
+		snprintf(line, sizeof line, "%s, %s.  %s: status  %s: order",
+		    what, client_sort_label(st->m.sort), key, skey);
 	else
-		snprintf(line, sizeof line, "Showing %s.  %s: status", what,
-		    key);
+		snprintf(line, sizeof line, "%s: status  %s: order", key,
+		    skey);
 	draw_text(s->area.y, s->area.x, s->area.w, line, ST_DIM);
 	list_view_draw(&st->lv, cur);
 }
@@ -267,6 +311,15 @@ clients_action(struct screen *s, enum action a)
 		st->lv.nav.sel = st->lv.nav.top = 0;
 		list_view_reload(&st->lv, NULL);
 		clients_retitle(s);
+		return TUI_HANDLED;
+	case ACT_SORT:
+		st->m.sort = (enum client_sort)((st->m.sort + 1) %
+		    CLIENT_SORT_COUNT);
+		clients_columns_set(st);
+		st->lv.nav.sel = st->lv.nav.top = 0;
+		list_view_layout(&st->lv, st->lv.area);
+		list_view_reload(&st->lv, NULL);
+		tui_message(s->ui, "Clients %s", client_sort_label(st->m.sort));
 		return TUI_HANDLED;
 	case ACT_NEW:
 		if ((app_tui_role_mask(s->app) & APP_STAFF) == 0) {
@@ -327,8 +380,8 @@ clients_text_focus(const struct screen *s)
 
 static const char *const clients_sections[] = { "list", NULL };
 static const enum action clients_hints[] = {
-	ACT_OPEN, ACT_STATUS_FILTER, ACT_FILTER, ACT_BACK, ACT_NEW, ACT_HELP,
-	ACT_NONE
+	ACT_OPEN, ACT_STATUS_FILTER, ACT_FILTER, ACT_SORT, ACT_BACK, ACT_NEW,
+	ACT_HELP, ACT_NONE
 };
 
 const struct screen_ops clients_screen = {
@@ -338,8 +391,11 @@ const struct screen_ops clients_screen = {
 	.state_size = sizeof(struct clients),
 	.hints = clients_hints,
 	.help = "Every client you may see, the newest referral first. Type "
-	    "part of a name to narrow the list; Tab shows one status at a "
-	    "time; Enter opens the record.",
+	    "the start of any part of a name (accents and capitals do not "
+	    "matter: siobhan finds Siobh\xc3\xa1n), phone digits or a "
+	    "postcode to narrow the list; Tab shows one status at a time; "
+	    "C-o puts the list by name, status, PAL or next review; Enter "
+	    "opens the record.",
 	.enter = clients_enter,
 	.leave = clients_leave,
 	.layout = clients_layout,

@@ -69,12 +69,21 @@ intake_save(void *app, void *rec, struct pd_err *err)
 	return s;
 }
 
+static char *
+intake_ask(void *app, const void *rec)
+{
+	const struct intake *in = rec;
+
+	return app_client_ask(app, &in->client, &in->referral);
+}
+
 static const struct form_def intake_form = {
 	.fields = intake_fields,
 	.rec_size = sizeof(struct intake),
 	.rec_init = intake_rec_init,
 	.rec_fini = intake_rec_fini,
 	.save = intake_save,
+	.ask = intake_ask,
 	.save_label = "Save the referral",
 };
 
@@ -87,21 +96,37 @@ intake_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return form_enter(s, arg, err);
 }
 
-static enum tui_result
-intake_action(struct screen *s, enum action a)
+/* Saved (at once, or after "Save anyway"): hand the new id down. */
+static void
+intake_saved(struct screen *s)
 {
-	enum tui_result r = form_on_action(s, a);
 	const struct intake *in;
 	char id[32];
 
-	if (a == ACT_SAVE && s->closing && s->result.code == SCREEN_OK) {
+	if (s->closing && s->result.code == SCREEN_OK) {
 		in = form_record(s);
 		snprintf(id, sizeof id, "%lld", (long long)in->client.id);
 		screen_close(s, SCREEN_OK, -1, id);
 		tui_message(s->ui, "Saved: %s is now on the list as referred",
 		    in->client.name);
 	}
+}
+
+static enum tui_result
+intake_action(struct screen *s, enum action a)
+{
+	enum tui_result r = form_on_action(s, a);
+
+	if (a == ACT_SAVE)
+		intake_saved(s);
 	return r;
+}
+
+static void
+intake_result(struct screen *s, const struct screen_result *r)
+{
+	form_on_result(s, r);
+	intake_saved(s);
 }
 
 const struct screen_ops intake_screen = {
@@ -123,7 +148,7 @@ const struct screen_ops intake_screen = {
 	.draw = form_draw,
 	.on_action = intake_action,
 	.on_text = form_on_text,
-	.on_result = form_on_result,
+	.on_result = intake_result,
 	.is_dirty = form_is_dirty,
 	.context = form_context,
 	.text_focus = form_text_focus,
