@@ -68,7 +68,7 @@ expect_out "the queue is ready" "printer $PDCUPS_QUEUE is idle" \
 if cc -std=c11 -D_DEFAULT_SOURCE -I"$TOP/include" -I"$TOP/tests" \
     "$here/print_sample.c" "$TOP/tests/support/report_sample.c" \
     "$BUILD/libpeerdesk.a" \
-    $(pkg-config --libs ncursesw sqlite3 yaml-0.1 cairo libcrypt) \
+    $(pkg-config --libs ncursesw sqlite3 yaml-0.1 cairo pangocairo libcrypt) \
     -o "$T/print_sample" 2>"$T/cc.err"; then
 	ok "the report helper builds against libpeerdesk.a"
 else
