@@ -119,6 +119,12 @@ pdfpen_new(cairo_t *cr)
 	}
 	p->cr = cr;
 	p->layout = pango_cairo_create_layout(cr);
+	/* A PDF has no pixels: Pango would otherwise round each glyph's
+	 * place to a whole point (its idea of a pixel here), which spaces
+	 * small text unevenly and splits words for text extractors. */
+	pango_context_set_round_glyph_positions(
+	    pango_layout_get_context(p->layout), FALSE);
+	pango_layout_context_changed(p->layout);
 	p->font = pango_font_description_new();
 	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
 	pdfpen_font(p, "DejaVu Sans", 10, 0, 0);
