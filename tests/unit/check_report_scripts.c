@@ -23,6 +23,7 @@
 #include "peerdesk/report/hours_pdf.h"
 #include "peerdesk/report/pdftext.h"
 #include "peerdesk/report/plan_pdf.h"
+#include "peerdesk/report/sar_pdf.h"
 #include "support/report_sample.h"
 
 #define POLISH "Zofia Wi\xc5\x9bniewska-\xc5\x81ukasiewicz"
@@ -332,6 +333,43 @@ START_TEST(test_hours_names)
 }
 END_TEST
 
+/* The subject access copy: the names in a record, its headings tagged
+ * and in the outline (document, section, record). */
+START_TEST(test_sar_names)
+{
+	static const char *const dests[] = { "head-1", "head-2", "head-3" };
+	struct sar_bundle b;
+	struct sar_section *sec;
+	struct sar_record *rec;
+	char *pdf = test_path("sar-names.pdf"), *text;
+	size_t i, n;
+	char *bytes;
+
+	memset(&b, 0, sizeof b);
+	b.client_id = 7;
+	b.client_name = xstrdup(URDU);
+	b.org_name = xstrdup("Real Lives");
+	snprintf(b.made_on, sizeof b.made_on, "2026-12-06");
+	sec = sar_add_section(&b, "sessions", "Sessions with your PAL");
+	rec = sar_add_record(sec, "Session with " HINDI);
+	for (i = 0; i < NNAMES; i++)
+		sar_add_field(rec, "what_we_did", names[i]);
+	ck_assert_int_eq(sar_pdf_write(&b, pdf, NULL), PD_OK);
+	sar_bundle_fini(&b);
+	text = poppler("pdftotext -enc UTF-8", pdf, 1);
+	for (i = 0; i < NNAMES; i++)
+		ck_assert_msg(strstr(text, names[i]) != NULL, "no \"%s\" "
+		    "in:\n%s", names[i], text);
+	ck_assert_msg(strstr(text, "Session with " HINDI) != NULL, "%s", text);
+	free(text);
+	assert_structure(pdf, dests, sizeof dests / sizeof dests[0]);
+	bytes = slurp_n(pdf, &n);
+	ck_assert_msg(has_bytes(bytes, n, "/S /H3"), "no H3 heading");
+	free(bytes);
+	free(pdf);
+}
+END_TEST
+
 /* After the fonts are let go, the next PDF opens them again. */
 START_TEST(test_release_fonts)
 {
@@ -364,6 +402,7 @@ report_scripts_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_plan_names);
 	tcase_add_test(tc, test_hours_names);
+	tcase_add_test(tc, test_sar_names);
 	tcase_add_test(tc, test_release_fonts);
 	suite_add_tcase(s, tc);
 	return s;
