@@ -81,8 +81,8 @@ void pdfwrap_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key,
  * and its outline (a viewer's bookmarks), as far as cairo allows:
  * pdfpen_heading_begin(p, level, dest) opens structure tag H<level>
  * (1-3) and, when dest is not NULL, a named destination; what is drawn
- * until pdfpen_heading_end() is the heading.  Nothing when the pen only
- * measures (pdfpen_measure). */
+ * until pdfpen_heading_end() is the heading, which must stay on one page.
+ * Call them only while drawing (not in a renderer's measuring pass). */
 void pdfpen_heading_begin(struct pdfpen *p, int level, const char *dest);
 void pdfpen_heading_end(struct pdfpen *p, int level, const char *dest);
 
