@@ -394,11 +394,11 @@ print_explain(char *const argv[], int argc, const char *command,
 	/* Is the print service there at all? */
 	if (print_ask_lpstat("-r", answer, sizeof answer) == 0 &&
 	    strstr(answer, "not running") != NULL)
-		return pd_fail(err, PD_IO, "print_command", "Nothing was "
-		    "printed: the print service (CUPS) on this computer is "
-		    "not running.  Ask whoever looks after the computer to "
-		    "start it (as root: systemctl start cups), then print "
-		    "again.");
+		return pd_fail(err, PD_IO, "print_command", "the print "
+		    "service (CUPS) on this computer is not running, so "
+		    "nothing was printed.  Ask whoever looks after the "
+		    "computer to start it (as root: systemctl start cups), "
+		    "then print again.");
 	if (strstr(answer, "is running") == NULL)
 		return PD_OK;	/* no lpstat, or it said something else */
 	dest = print_dest(argv, argc, lpr);
@@ -407,18 +407,18 @@ print_explain(char *const argv[], int argc, const char *command,
 	    strstr(said, "not found") != NULL)) {
 		print_ask_lpstat("-p", answer, sizeof answer);
 		print_known(answer, known, sizeof known);
-		return pd_fail(err, PD_IO, "print_command", "Nothing was "
-		    "printed: there is no printer called \"%s\"; %s.  Check "
-		    "print_command in the settings (now \"%s\").", dest, known,
-		    command);
+		return pd_fail(err, PD_IO, "print_command", "there is no "
+		    "printer called \"%s\", so nothing was printed; %s.  "
+		    "Check print_command in the settings (now \"%s\").", dest,
+		    known, command);
 	}
 	if (dest == NULL && strstr(said, "o default destination") != NULL) {
 		print_ask_lpstat("-p", answer, sizeof answer);
 		print_known(answer, known, sizeof known);
-		return pd_fail(err, PD_IO, "print_command", "Nothing was "
-		    "printed: print_command (\"%s\") names no printer and "
-		    "this computer has no default printer; %s.  Name one in "
-		    "print_command, for example \"%s %s NAME\".", command,
+		return pd_fail(err, PD_IO, "print_command", "print_command "
+		    "(\"%s\") names no printer and this computer has no "
+		    "default printer, so nothing was printed; %s.  Name one "
+		    "in print_command, for example \"%s %s NAME\".", command,
 		    known, argv[0], lpr ? "-P" : "-d");
 	}
 	return PD_OK;

@@ -116,7 +116,7 @@ check "one print, one audit row" test "$before" -eq 1
 # a queue that is not there: said plainly, with the ones there are
 printf 'print_command: lp -d no-such-queue\n' > "$T/bad.yaml"
 expect_out "a missing queue is named, with the printers there are" \
-	"there is no printer called \"no-such-queue\"; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
+	"there is no printer called \"no-such-queue\", so nothing was printed; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
 	"$PD" --db "$DB" --config "$T/bad.yaml" plan print 1
 expect_rc "... and fails" 1 "$PD" --db "$DB" --config "$T/bad.yaml" plan print 1
 
@@ -125,7 +125,7 @@ expect_rc "... and fails" 1 "$PD" --db "$DB" --config "$T/bad.yaml" plan print 1
 check "the scheduler is stopped" sh "$CUPS_SH" halt "$CUPS_DIR"
 expect_out "lpstat -r agrees it is down" "scheduler is not running" lpstat -r
 expect_out "with the print service down, the message says so" \
-	"Nothing was printed: the print service (CUPS) on this computer is not running." \
+	"the print service (CUPS) on this computer is not running, so nothing was printed." \
 	pd plan print 1
 expect_rc "... and fails" 1 pd plan print 1
 out=$(pd plan print 1 2>&1)

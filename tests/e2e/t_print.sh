@@ -92,7 +92,7 @@ expect_out "app_print_file sends the PDF through the print command" \
 	"printed: request id is $PDCUPS_QUEUE-" \
 	"$T/print_sample" "$T/out" "lp -d $PDCUPS_QUEUE -t hours-pdf" hours.pdf
 expect_out "a missing queue is named, with the printers there are" \
-	"not printed: Nothing was printed: there is no printer called \"no-such-queue\"; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
+	"not printed: there is no printer called \"no-such-queue\", so nothing was printed; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
 	"$T/print_sample" "$T/out" "lp -d no-such-queue" hours.pdf
 
 if sh "$CUPS_SH" wait "$CUPS_DIR" 90 > "$T/jobs" 2>"$T/wait.err"; then
@@ -136,7 +136,7 @@ check "the scheduler is stopped, its folder kept" sh "$CUPS_SH" halt "$CUPS_DIR"
 expect_out "with cupsd stopped, lp says something misleading" \
 	"The printer or class does not exist" lp -d "$PDCUPS_QUEUE" "$T/out/hours.txt"
 expect_out "but peerdesk says the print service is not running" \
-	"not printed: Nothing was printed: the print service (CUPS) on this computer is not running." \
+	"not printed: the print service (CUPS) on this computer is not running, so nothing was printed." \
 	"$T/print_sample" "$T/out" "lp -d $PDCUPS_QUEUE" hours.pdf
 
 # --- stopping ------------------------------------------------------------

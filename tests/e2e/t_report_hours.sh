@@ -155,14 +155,14 @@ expect_out "... with its job id" \
 	pd audit
 printf 'organisation: Riverside Peer Support\nprint_command: lp -d no-such-queue\n' > "$CONF"
 expect_out "a missing queue is said plainly" \
-	"there is no printer called \"no-such-queue\"; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
+	"there is no printer called \"no-such-queue\", so nothing was printed; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
 	pd report hours --week 2026-W47 --print
 expect_rc "and the command fails" 1 pd report hours --week 2026-W47 --print
 printf 'organisation: Riverside Peer Support\nprint_command: lp -d %s\n' \
 	"$PDCUPS_QUEUE" > "$CONF"
 check "the scheduler is stopped" sh "$CUPS_SH" halt "$CUPS_DIR"
 expect_out "with the print service down, the message says so" \
-	"Nothing was printed: the print service (CUPS) on this computer is not running." \
+	"the print service (CUPS) on this computer is not running, so nothing was printed." \
 	pd report hours --week 2026-W47 --format pdf --print
 expect_rc "and the command fails" 1 pd report hours --week 2026-W47 --print
 check "a print that failed is not audited" test "$(printed)" -eq "$before"

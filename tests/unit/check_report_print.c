@@ -154,9 +154,9 @@ START_TEST(test_print_service_down)
 	ck_assert_int_eq(app_print_file("lp -d office", doc, 0, &out, &err),
 	    PD_IO);
 	ck_assert_int_eq(out.exit_status, 1);
-	ck_assert_msg(strstr(err.msg, "Nothing was printed: the print service "
-	    "(CUPS) on this computer is not running.") != NULL, "%s",
-	    err.msg);
+	ck_assert_msg(strstr(err.msg, "the print service (CUPS) on this "
+	    "computer is not running, so nothing was printed.") != NULL,
+	    "%s", err.msg);
 	ck_assert_msg(strstr(err.msg, "does not exist") == NULL, "%s",
 	    err.msg);
 	ck_assert_str_eq(err.field, "print_command");
@@ -175,8 +175,8 @@ START_TEST(test_unknown_printer)
 	    "printer reception disabled since x -\n");
 	ck_assert_int_eq(app_print_file("lp -d ofice", doc, 0, NULL, &err),
 	    PD_IO);
-	ck_assert_msg(strstr(err.msg, "Nothing was printed: there is no "
-	    "printer called \"ofice\"; the printers this computer knows are "
+	ck_assert_msg(strstr(err.msg, "there is no printer called \"ofice\", "
+	    "so nothing was printed; the printers this computer knows are "
 	    "\"office-laser\", \"upstairs\" and \"reception\".  Check "
 	    "print_command in the settings (now \"lp -d ofice\").") != NULL,
 	    "%s", err.msg);
@@ -184,14 +184,16 @@ START_TEST(test_unknown_printer)
 	    "scheduler is running", "");
 	ck_assert_int_eq(app_print_file("lp -dofice", doc, 0, NULL, &err),
 	    PD_IO);
-	ck_assert_msg(strstr(err.msg, "no printer called \"ofice\"; this "
-	    "computer knows no printers at all") != NULL, "%s", err.msg);
+	ck_assert_msg(strstr(err.msg, "no printer called \"ofice\", so "
+	    "nothing was printed; this computer knows no printers at all") !=
+	    NULL, "%s", err.msg);
 	/* no printer named and no default */
 	fake_cups("lp: Error - No default destination.",
 	    "scheduler is running", "printer office-laser is idle.\n");
 	ck_assert_int_eq(app_print_file("lp", doc, 0, NULL, &err), PD_IO);
 	ck_assert_msg(strstr(err.msg, "names no printer and this computer "
-	    "has no default printer; the only printer this computer knows is "
+	    "has no default printer, so nothing was printed; the only printer "
+	    "this computer knows is "
 	    "\"office-laser\"") != NULL, "%s", err.msg);
 	/* any other failure: lp's own words */
 	fake_cups("lp: Error - Forbidden.", "scheduler is running", "");
