@@ -46,7 +46,7 @@ Q := @
 say = @printf '  %-6s %s\n' $(1) $(2)
 endif
 
-PKGS      := ncursesw sqlite3 yaml-0.1 cairo libcrypt
+PKGS      := ncursesw sqlite3 yaml-0.1 cairo pangocairo libcrypt
 TEST_PKGS := check
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \

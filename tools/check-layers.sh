@@ -2,7 +2,7 @@
 # check-layers.sh - keep each library in its own layer (docs/ARCHITECTURE.md).
 # Fails, naming the file, when:
 #   curses is included outside src/tui, SQLite outside src/db,
-#   libyaml outside src/config, cairo outside src/report;
+#   libyaml outside src/config, cairo or pango outside src/report;
 #   model/ or core/ include a higher layer;
 #   tui/ or cli/ include a db/ header (they must go through app/);
 #   tui/ or cli/ read or set the actor (app/access.h is the only way).
@@ -18,6 +18,7 @@ only_in '#include *<(n?curses|ncursesw/curses|curses)\.h>' tui 'curses'
 only_in '#include *<sqlite3\.h>' db 'sqlite3.h'
 only_in '#include *<yaml\.h>' config 'yaml.h'
 only_in '#include *<cairo' report 'cairo'
+only_in '#include *<(pango|fontconfig)' report 'pango or fontconfig'
 
 for d in src/core include/peerdesk/core; do
 	hits=$(grep -rlE '"peerdesk/(model|db|config|app|cli|tui|report)/' $d 2>/dev/null)

@@ -10,8 +10,18 @@
 set -u
 profile=${1:-build}
 
+# The fonts are "build" and not "test": every PDF peerdesk writes (plan
+# copies, weekly summaries, subject access requests) is laid out with
+# Pango on the machine where the program runs, and fontconfig finds the
+# fonts there.  Without them a Chinese, Hindi or Urdu name, or an emoji,
+# comes out as empty boxes in the office's own PDFs, not only in tests.
+#   fonts-dejavu-core        DejaVu Sans, the PDFs' own font
+#   fonts-noto-core          Arabic, Urdu (Nastaliq), Devanagari and more
+#   fonts-noto-cjk           Chinese, Japanese, Korean
+#   fonts-noto-color-emoji   emoji
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev
-	libcairo2-dev libcrypt-dev locales ncurses-term nano"
+	libcairo2-dev libpango1.0-dev libcrypt-dev locales ncurses-term nano
+	fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji"
 test="check tmux openssh-server openssh-client cups cups-client cups-bsd
 	printer-driver-cups-pdf poppler-utils python3 python3-icalendar
 	sqlite3 clang libclang-rt-14-dev mandoc"
@@ -26,11 +36,12 @@ esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config and say what we could not check.
-	if pkg-config --exists ncursesw sqlite3 yaml-0.1 cairo libcrypt; then
+	if pkg-config --exists ncursesw sqlite3 yaml-0.1 cairo pangocairo libcrypt; then
 		exit 0
 	fi
 	echo "peerdesk: please install the development files for ncursesw," \
-	    "sqlite3, libyaml, cairo and libcrypt (and check for tests)." >&2
+	    "sqlite3, libyaml, cairo, pango and libcrypt (and check for" \
+	    "tests), and Noto fonts for CJK, Devanagari, Arabic and emoji." >&2
 	exit 1
 fi
 

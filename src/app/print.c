@@ -14,10 +14,12 @@
 #include <unistd.h>
 
 #include "peerdesk/app/userfile.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 
 #define PRINT_KEEP 2048		/* bytes of output kept from each stream */
 #define PRINT_GRACE_MS 1000	/* after SIGTERM, before SIGKILL */
+#define PRINT_ASK_MS 5000	/* lpstat, asked why lp failed */
 
 struct print_stream {
 	int fd;			/* -1 once at end of file */
@@ -215,19 +217,222 @@ print_stop(pid_t pid, int *status)
 		;
 }
 
+/* Run argv (no shell) as the person, input /dev/null, for at most
+ * timeout_ms.  0 when it ran: *status from waitpid, *timed_out when it
+ * was stopped, s[0] and s[1] what it wrote to stdout and stderr.  -1
+ * when it could not be started (no pipe, no fork), -2 when the command
+ * could not be run: *exec_err is errno (ENOENT: no such command). */
+static int
+print_run(char *const argv[], int timeout_ms, struct print_stream s[2],
+    int *status, int *timed_out, int *exec_err)
+{
+	int outp[2], errp[2], failp[2];
+	int e = 0, i;
+	long long deadline;
+	ssize_t got;
+	pid_t pid;
+
+	*status = 0;
+	*timed_out = 0;
+	*exec_err = 0;
+	memset(s, 0, 2 * sizeof *s);
+	s[0].fd = s[1].fd = -1;
+	if (print_pipe(outp) != 0) {
+		*exec_err = errno;
+		return -1;
+	}
+	if (print_pipe(errp) != 0) {
+		*exec_err = errno;
+		close(outp[0]);
+		close(outp[1]);
+		return -1;
+	}
+	if (print_pipe(failp) != 0) {
+		*exec_err = errno;
+		for (i = 0; i < 2; i++) {
+			close(outp[i]);
+			close(errp[i]);
+		}
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0)
+		print_child(argv, outp[1], errp[1], failp[1]);
+	e = errno;
+	close(outp[1]);
+	close(errp[1]);
+	close(failp[1]);
+	if (pid < 0) {
+		close(outp[0]);
+		close(errp[0]);
+		close(failp[0]);
+		*exec_err = e;
+		return -1;
+	}
+	/* Wait for the exec: the pipe closes on success, or carries errno. */
+	do
+		got = read(failp[0], &e, sizeof e);
+	while (got < 0 && errno == EINTR);
+	close(failp[0]);
+	if (got == (ssize_t)sizeof e) {
+		close(outp[0]);
+		close(errp[0]);
+		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+			;
+		*exec_err = e ? e : ENOEXEC;
+		return -2;
+	}
+	s[0].fd = outp[0];
+	s[1].fd = errp[0];
+	deadline = print_now_ms() + timeout_ms;
+	if (print_collect(s, deadline) != 0 ||
+	    print_wait(pid, deadline, status) != 0) {
+		*timed_out = 1;
+		print_stop(pid, status);
+	}
+	for (i = 0; i < 2; i++)
+		if (s[i].fd >= 0) {
+			close(s[i].fd);
+			s[i].fd = -1;
+		}
+	return 0;
+}
+
+/* Ask CUPS's lpstat (args: "-r" or "-p") and return what it printed on
+ * stdout, NUL-terminated in out; 0 when it ran and exited 0. */
+static int
+print_ask_lpstat(const char *arg, char *out, size_t n)
+{
+	char *argv[3] = { (char *)(uintptr_t)"lpstat",
+	    (char *)(uintptr_t)arg, NULL };
+	struct print_stream s[2];
+	int status, timed_out, e;
+	size_t k;
+
+	out[0] = '\0';
+	if (print_run(argv, PRINT_ASK_MS, s, &status, &timed_out, &e) != 0 ||
+	    timed_out || !WIFEXITED(status))
+		return -1;
+	k = s[0].len < n - 1 ? s[0].len : n - 1;
+	memcpy(out, s[0].buf, k);
+	out[k] = '\0';
+	return WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* The printer the command names: lp's -d NAME or -dNAME, lpr's -P NAME
+ * or -PNAME; NULL when none. */
+static const char *
+print_dest(char *const argv[], int argc, int lpr)
+{
+	const char *opt = lpr ? "-P" : "-d";
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], opt) == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], opt, 2) == 0 && argv[i][2] != '\0')
+			return argv[i] + 2;
+	}
+	return NULL;
+}
+
+/* "\"a\", \"b\" and \"c\"": the printers in lpstat -p's lines
+ * "printer NAME is ...", in words for the message. */
+static void
+print_known(const char *lpstat_p, char *out, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = lpstat_p, *name[16];
+	size_t len[16];
+	int count = 0, i;
+
+	while (*p != '\0' && count < 16) {
+		size_t line = strcspn(p, "\n");
+
+		if (line > 8 && strncmp(p, "printer ", 8) == 0) {
+			name[count] = p + 8;
+			len[count] = strcspn(p + 8, " \n");
+			if (len[count] > 0)
+				count++;
+		}
+		p += line;
+		if (*p == '\n')
+			p++;
+	}
+	if (count == 0)
+		strbuf_adds(&sb, "this computer knows no printers at all: ask "
+		    "whoever looks after it to add one");
+	else
+		strbuf_adds(&sb, count == 1 ? "the only printer this computer "
+		    "knows is " : "the printers this computer knows are ");
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			strbuf_adds(&sb, i + 1 == count ? " and " : ", ");
+		strbuf_addf(&sb, "\"%.*s\"", (int)len[i], name[i]);
+	}
+	snprintf(out, n, "%s", sb.buf ? sb.buf : "");
+	strbuf_fini(&sb);
+}
+
+/* lp or lpr failed: say why in plain words when CUPS can tell us.
+ * Returns PD_IO with err filled in, or PD_OK when there is nothing
+ * better to say than the command's own words. */
+static enum pd_status
+print_explain(char *const argv[], int argc, const char *command,
+    const char *said, struct pd_err *err)
+{
+	const char *base = strrchr(argv[0], '/');
+	char answer[PRINT_KEEP], known[PRINT_SAID_LEN];
+	const char *dest;
+	int lpr;
+
+	base = base ? base + 1 : argv[0];
+	if (strcmp(base, "lp") != 0 && strcmp(base, "lpr") != 0)
+		return PD_OK;
+	lpr = strcmp(base, "lpr") == 0;
+	/* Is the print service there at all? */
+	if (print_ask_lpstat("-r", answer, sizeof answer) == 0 &&
+	    strstr(answer, "not running") != NULL)
+		return pd_fail(err, PD_IO, "print_command", "the print "
+		    "service (CUPS) on this computer is not running, so "
+		    "nothing was printed.  Ask whoever looks after the "
+		    "computer to start it (as root: systemctl start cups), "
+		    "then print again.");
+	if (strstr(answer, "is running") == NULL)
+		return PD_OK;	/* no lpstat, or it said something else */
+	dest = print_dest(argv, argc, lpr);
+	if (dest != NULL && (strstr(said, "does not exist") != NULL ||
+	    strstr(said, "nknown destination") != NULL ||
+	    strstr(said, "not found") != NULL)) {
+		print_ask_lpstat("-p", answer, sizeof answer);
+		print_known(answer, known, sizeof known);
+		return pd_fail(err, PD_IO, "print_command", "there is no "
+		    "printer called \"%s\", so nothing was printed; %s.  "
+		    "Check print_command in the settings (now \"%s\").", dest,
+		    known, command);
+	}
+	if (dest == NULL && strstr(said, "o default destination") != NULL) {
+		print_ask_lpstat("-p", answer, sizeof answer);
+		print_known(answer, known, sizeof known);
+		return pd_fail(err, PD_IO, "print_command", "print_command "
+		    "(\"%s\") names no printer and this computer has no "
+		    "default printer, so nothing was printed; %s.  Name one "
+		    "in print_command, for example \"%s %s NAME\".", command,
+		    known, argv[0], lpr ? "-P" : "-d");
+	}
+	return PD_OK;
+}
+
 enum pd_status
 app_print_file(const char *command, const char *path, int timeout_ms,
     struct print_outcome *out, struct pd_err *err)
 {
 	struct print_stream s[2];
 	char *argv[PRINT_ARGS_MAX], *copy;
-	int outp[2], errp[2], failp[2];
-	int argc, status = 0, e = 0, i, timed_out = 0;
-	long long deadline;
+	int argc, status = 0, e = 0, timed_out = 0, ran;
 	char said[512];
 	enum pd_status st = PD_OK;
-	ssize_t got;
-	pid_t pid;
 
 	if (out != NULL) {
 		out->exit_status = -1;
@@ -251,56 +456,12 @@ app_print_file(const char *command, const char *path, int timeout_ms,
 	argv[argc] = (char *)(uintptr_t)path;	/* never written to */
 	argv[argc + 1] = NULL;
 
-	if (print_pipe(outp) != 0) {
-		free(copy);
-		return pd_fail(err, PD_IO, NULL, "cannot start the print "
-		    "command: %s", strerror(errno));
-	}
-	if (print_pipe(errp) != 0) {
-		e = errno;
-		close(outp[0]);
-		close(outp[1]);
-		free(copy);
-		return pd_fail(err, PD_IO, NULL, "cannot start the print "
-		    "command: %s", strerror(e));
-	}
-	if (print_pipe(failp) != 0) {
-		e = errno;
-		for (i = 0; i < 2; i++) {
-			close(outp[i]);
-			close(errp[i]);
-		}
-		free(copy);
-		return pd_fail(err, PD_IO, NULL, "cannot start the print "
-		    "command: %s", strerror(e));
-	}
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0)
-		print_child(argv, outp[1], errp[1], failp[1]);
-	e = errno;
-	close(outp[1]);
-	close(errp[1]);
-	close(failp[1]);
-	if (pid < 0) {
-		close(outp[0]);
-		close(errp[0]);
-		close(failp[0]);
-		free(copy);
-		return pd_fail(err, PD_IO, NULL, "cannot start the print "
-		    "command: %s", strerror(e));
-	}
-	/* Wait for the exec: the pipe closes on success, or carries errno. */
-	do
-		got = read(failp[0], &e, sizeof e);
-	while (got < 0 && errno == EINTR);
-	close(failp[0]);
-	if (got == (ssize_t)sizeof e) {
-		close(outp[0]);
-		close(errp[0]);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-		if (e == ENOENT)
+	ran = print_run(argv, timeout_ms, s, &status, &timed_out, &e);
+	if (ran != 0) {
+		if (ran == -1)
+			st = pd_fail(err, PD_IO, NULL, "cannot start the print "
+			    "command: %s", strerror(e));
+		else if (e == ENOENT)
 			st = pd_fail(err, PD_NOT_FOUND, "print_command",
 			    "the print command \"%s\" was not found: check "
 			    "print_command in the settings", argv[0]);
@@ -311,19 +472,6 @@ app_print_file(const char *command, const char *path, int timeout_ms,
 		free(copy);
 		return st;
 	}
-
-	memset(s, 0, sizeof s);
-	s[0].fd = outp[0];
-	s[1].fd = errp[0];
-	deadline = print_now_ms() + timeout_ms;
-	if (print_collect(s, deadline) != 0 ||
-	    print_wait(pid, deadline, &status) != 0) {
-		timed_out = 1;
-		print_stop(pid, &status);
-	}
-	for (i = 0; i < 2; i++)
-		if (s[i].fd >= 0)
-			close(s[i].fd);
 
 	print_tidy(&s[0], said, sizeof said);
 	if (out != NULL) {
@@ -341,10 +489,13 @@ app_print_file(const char *command, const char *path, int timeout_ms,
 		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" was "
 		    "stopped by signal %d%s%s", command, WTERMSIG(status),
 		    said[0] ? ": " : "", said);
-	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0 &&
+	    print_explain(argv, argc, command, said, err) == PD_OK)
 		st = pd_fail(err, PD_IO, NULL, "the print command \"%s\" "
 		    "failed (exit status %d)%s%s", command,
 		    WEXITSTATUS(status), said[0] ? ": " : "", said);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+		st = PD_IO;	/* print_explain said why */
 	free(copy);
 	return st;
 }

@@ -34,6 +34,9 @@ enum pdf_align { PDF_LEFT, PDF_RIGHT };
 
 struct pdf {
 	cairo_t *cr;
+	cairo_surface_t *surface;
+	struct pdfpen *pen;
+	int top;		/* the outline's entry for the summary */
 	const struct hours_report *r;
 	int draw;		/* 0: measure only */
 	char *org;		/* the organisation's name, cut to fit once */
@@ -42,16 +45,13 @@ struct pdf {
 static void
 pdf_font(struct pdf *p, double size, int bold)
 {
-	cairo_select_font_face(p->cr, HOURS_PDF_FONT,
-	    CAIRO_FONT_SLANT_NORMAL,
-	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(p->cr, size);
+	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, 0);
 }
 
 static double
 pdf_width(struct pdf *p, const char *s)
 {
-	return pdfwrap_width(p->cr, s);
+	return pdfpen_width(p->pen, s);
 }
 
 /* Show s with its baseline at y: left-aligned at x, or ending at x.
@@ -66,17 +66,16 @@ pdf_text(struct pdf *p, double x, double y, double size, int bold,
 	pdf_font(p, size, bold);
 	s = clean;
 	if (maxw > 0) {
-		cut = pdfwrap_cut(p->cr, clean, maxw);
+		cut = pdfpen_cut(p->pen, clean, maxw);
 		s = cut;
 	}
-	w = pdf_width(p, s);
 	if (p->draw) {
+		w = align == PDF_RIGHT ? pdf_width(p, s) : 0;
 		if (grey)
 			cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 		else
 			cairo_set_source_rgb(p->cr, 0, 0, 0);
-		cairo_move_to(p->cr, align == PDF_RIGHT ? x - w : x, y);
-		cairo_show_text(p->cr, s);
+		pdfpen_show(p->pen, x - w, y, s);
 	}
 	free(cut);
 	free(clean);
@@ -98,17 +97,37 @@ pdf_wrap(struct pdf *p, double x, double y, double w, double size,
 	while (*q == ' ')
 		q++;
 	pdf_font(p, size, bold);
-	pdfwrap_break(p->cr, q, strlen(q), w, &lines);
+	pdfpen_break(p->pen, q, strlen(q), w, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(q + lines.v[i].off, lines.v[i].len);
 
-		pdf_text(p, x, y + h + size, size, bold, 0, line, PDF_LEFT, w);
+		if (p->draw) {
+			pdf_font(p, size, bold);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+			pdfpen_show_line(p->pen, x, y + h + size, w, line,
+			    lines.v[i].rtl);
+		}
 		h += size * LEAD;
 		free(line);
 	}
 	pdfwrap_lines_fini(&lines);
 	free(clean);
 	return h;
+}
+
+/* A heading of a block: pdf_text() tagged H2, with a place in the
+ * outline named dest. */
+static void
+pdf_title(struct pdf *p, double x, double y, double size, const char *s,
+    double maxw, const char *dest)
+{
+	if (p->draw) {
+		pdfpen_heading_begin(p->pen, 2, dest);
+		pdfwrap_outline(p->surface, p->top, s, dest);
+	}
+	pdf_text(p, x, y, size, 1, 0, s, PDF_LEFT, maxw);
+	if (p->draw)
+		pdfpen_heading_end(p->pen, 2, dest);
 }
 
 static void
@@ -240,8 +259,8 @@ pdf_intro_block(struct pdf *p, double y)
 	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
 	free(s);
 	y += 6;
-	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
-	    "Near or over a limit", PDF_LEFT, 0);
+	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Near or over a limit",
+	    0, "near-or-over");
 	y += SIZE_TITLE * LEAD + 2;
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
@@ -270,8 +289,8 @@ pdf_intro_block(struct pdf *p, double y)
 		return y - y0;
 	/* who has not sent their week */
 	y += 6;
-	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
-	    "Not sent for approval", PDF_LEFT, 0);
+	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Not sent for approval",
+	    0, "not-sent");
 	y += SIZE_TITLE * LEAD + 2;
 	listed = 0;
 	for (i = 0; i < r->n_rows; i++) {
@@ -316,8 +335,10 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 	who = pdf_who(row);
 	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
 	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
-	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0, who, PDF_LEFT,
-	    CONTENT_W - 190);
+	s = xasprintf("pal-%zu", (size_t)(row - r->rows) + 1);
+	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, who, CONTENT_W - 190,
+	    s);
+	free(s);
 	free(who);
 	y += SIZE_TITLE * LEAD + 2;
 	y += pdf_grid(p, y, row->minutes_by_kind, row->minutes,
@@ -385,8 +406,8 @@ pdf_others_block(struct pdf *p, double y)
 		if (n++ == 0) {
 			pdf_rule(p, y, 0.5, 0.6);
 			y += 4;
-			pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
-			    "Other workers' clients this week", PDF_LEFT, 0);
+			pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
+			    "Other workers' clients this week", 0, "others");
 			y += SIZE_TITLE * LEAD + 2;
 		}
 		y += pdf_client(p, y, &r->clients[i], 1);
@@ -407,9 +428,9 @@ pdf_adjust_block(struct pdf *p, double y)
 		return 0;
 	pdf_rule(p, y, 0.5, 0.6);
 	y += 4;
-	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0,
-	    "Changes to approved or paid weeks (adjustments for payroll)",
-	    PDF_LEFT, 0);
+	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
+	    "Changes to approved or paid weeks (adjustments for payroll)", 0,
+	    "adjustments");
 	y += SIZE_TITLE * LEAD + 2;
 	for (i = 0; i < r->n_adjusts; i++)
 		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
@@ -430,7 +451,7 @@ pdf_totals_block(struct pdf *p, double y)
 	y += 4;
 	s = xasprintf("Totals for %zu PAL%s", r->n_rows,
 	    r->n_rows == 1 ? "" : "s");
-	pdf_text(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
+	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, s, 0, "totals");
 	free(s);
 	y += SIZE_TITLE * LEAD + 2;
 	y += pdf_grid(p, y, t->minutes_by_kind, t->minutes, t->gross_pence);
@@ -473,12 +494,19 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 		    "peerdesk", 0);
 
 		pdf_font(p, 13, 1);
-		p->org = pdfwrap_cut(p->cr, clean, CONTENT_W - 90);
+		p->org = pdfpen_cut(p->pen, clean, CONTENT_W - 90);
 		free(clean);
 	}
 	pdf_text(p, LEFT, y + 13, 13, 1, 0, p->org, PDF_LEFT, CONTENT_W - 90);
 	s = xasprintf("Weekly hours summary, week %s", r->week_label);
+	if (page == 1 && p->draw) {
+		/* the document's title, once */
+		pdfpen_heading_begin(p->pen, 1, "summary");
+		p->top = pdfwrap_outline(p->surface, 0, s, "summary");
+	}
 	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
+	if (page == 1 && p->draw)
+		pdfpen_heading_end(p->pen, 1, "summary");
 	free(s);
 	pdf_text(p, LEFT, y + 46, SIZE_BODY, 0, 0, hours_words_dates(r, dates),
 	    PDF_LEFT, 0);
@@ -543,6 +571,7 @@ pdf_draw(struct pdf *p)
 		for (i = 0; i < n; i++)
 			if (h[i] > 0 && on[i] == page)
 				pdf_block(p, i, at[i]);
+		pdfwrap_page_label(p->surface, page);
 		cairo_show_page(p->cr);
 	}
 	free(h);
@@ -566,8 +595,11 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
+	p.surface = surface;
+	p.pen = pdfpen_new(p.cr);
 	p.r = r;
 	pdf_draw(&p);
+	pdfpen_free(p.pen);
 	free(p.org);
 	return pdfout_finish(p.cr, surface, err);
 }

@@ -1,8 +1,10 @@
 /* pdftext.c - text made safe for a PDF (include/peerdesk/report/pdftext.h)
- * and laid out in lines with each character measured once (pdfwrap.h). */
+ * and laid out with Pango (pdfwrap.h). */
 #include "peerdesk/report/pdftext.h"
 
+#include <pango/pangocairo.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,14 +67,6 @@ pdfwrap_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key,
 	free(clean);
 }
 
-void
-pdfwrap_show(cairo_t *cr, const char *s)
-{
-	char *clean = pdftext_clean(s, 0);
-
-	cairo_show_text(cr, clean);
-	free(clean);
-}
 
 /* Bytes of the UTF-8 character starting with byte c (clean text). */
 static size_t
@@ -87,93 +81,166 @@ pdfwrap_charlen(unsigned char c)
 	return 2;
 }
 
-/* x[b], for every character boundary b of s (0..len), is the width of
- * the first b bytes in cr's current font; taken from one layout of the
- * whole text, as cairo_show_text() would place it.  Bytes inside a
- * character get the value of the character's start.  NULL when cairo
- * cannot lay it out (the caller measures one character at a time). */
-static double *
-pdfwrap_layout(cairo_t *cr, const char *s, size_t len)
+/* ---- fonts and the pen ----------------------------------------------- */
+
+struct pdfpen {
+	cairo_t *cr;
+	PangoLayout *layout;
+	PangoFontDescription *font;
+	int dir;		/* the layout's direction now: 0 auto, 1 LTR, 2 RTL */
+};
+
+static int pdftext_fonts_used;
+
+void
+pdftext_release_fonts(void)
 {
-	cairo_scaled_font_t *sf = cairo_get_scaled_font(cr);
-	cairo_glyph_t *glyphs = NULL;
-	cairo_text_cluster_t *clusters = NULL;
-	cairo_text_cluster_flags_t cflags = 0;
-	cairo_text_extents_t ext;
-	int nglyphs = 0, nclusters = 0, c, g = 0;
-	size_t b = 0, j;
-	double *x, end;
-
-	if (len == 0 || len > INT32_MAX / 2 ||
-	    cairo_scaled_font_text_to_glyphs(sf, 0, 0, s, (int)len, &glyphs,
-	    &nglyphs, &clusters, &nclusters, &cflags) != CAIRO_STATUS_SUCCESS)
-		return NULL;
-	if (nglyphs == 0 || (cflags & CAIRO_TEXT_CLUSTER_FLAG_BACKWARD)) {
-		cairo_glyph_free(glyphs);
-		cairo_text_cluster_free(clusters);
-		return NULL;
-	}
-	cairo_scaled_font_glyph_extents(sf, &glyphs[nglyphs - 1], 1, &ext);
-	end = glyphs[nglyphs - 1].x + ext.x_advance;
-	x = xcalloc(len + 1, sizeof *x);
-	for (c = 0; c < nclusters && b < len; c++) {
-		double at = g < nglyphs ? glyphs[g].x : end;
-
-		for (j = 0; j < (size_t)clusters[c].num_bytes && b + j < len;
-		    j++)
-			x[b + j] = at;
-		b += (size_t)clusters[c].num_bytes;
-		g += clusters[c].num_glyphs;
-	}
-	for (; b < len; b++)
-		x[b] = end;
-	x[len] = end;
-	cairo_glyph_free(glyphs);
-	cairo_text_cluster_free(clusters);
-	return x;
+	if (!pdftext_fonts_used)
+		return;
+	pdftext_fonts_used = 0;
+	/* Pango's default font map holds every font it opened (and,
+	 * through them, fontconfig patterns and HarfBuzz faces) for the
+	 * life of the program; cairo keeps its own font caches. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
 }
 
-/* The same, one character at a time (still each measured once). */
-static double *
-pdfwrap_layout_slow(cairo_t *cr, const char *s, size_t len)
+struct pdfpen *
+pdfpen_new(cairo_t *cr)
 {
-	double *x = xcalloc(len + 1, sizeof *x), at = 0;
-	size_t b = 0, k, j;
-	char one[5];
+	struct pdfpen *p = xcalloc(1, sizeof *p);
 
-	while (b < len) {
-		cairo_text_extents_t ext;
+	if (!pdftext_fonts_used) {
+		static int registered;
 
-		k = pdfwrap_charlen((unsigned char)s[b]);
-		if (b + k > len)
-			k = len - b;
-		memcpy(one, s + b, k);
-		one[k] = '\0';
-		cairo_text_extents(cr, one, &ext);
-		for (j = 0; j < k; j++)
-			x[b + j] = at;
-		at += ext.x_advance;
-		b += k;
+		pdftext_fonts_used = 1;
+		if (!registered && atexit(pdftext_release_fonts) == 0)
+			registered = 1;
 	}
-	x[len] = at;
-	return x;
+	p->cr = cr;
+	p->layout = pango_cairo_create_layout(cr);
+	/* A PDF has no pixels: Pango would otherwise round each glyph's
+	 * place to a whole point (its idea of a pixel here), which spaces
+	 * small text unevenly and splits words for text extractors. */
+	pango_context_set_round_glyph_positions(
+	    pango_layout_get_context(p->layout), FALSE);
+	pango_layout_context_changed(p->layout);
+	p->font = pango_font_description_new();
+	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
+	pdfpen_font(p, "DejaVu Sans", 10, 0, 0);
+	return p;
 }
 
-static double *
-pdfwrap_advances(cairo_t *cr, const char *s, size_t len)
+void
+pdfpen_free(struct pdfpen *p)
 {
-	double *x = pdfwrap_layout(cr, s, len);
-
-	return x != NULL ? x : pdfwrap_layout_slow(cr, s, len);
+	if (p == NULL)
+		return;
+	g_object_unref(p->layout);
+	pango_font_description_free(p->font);
+	free(p);
 }
 
-#define PDFWRAP_CUT_MAX 2000
+cairo_t *
+pdfpen_cr(struct pdfpen *p)
+{
+	return p->cr;
+}
 
-/* A little room for rounding: widths summed in another order. */
-#define PDFWRAP_EPS 1e-6
+void
+pdfpen_font(struct pdfpen *p, const char *family, double size, int bold,
+    int italic)
+{
+	pango_font_description_set_family(p->font, family);
+	/* sizes in the PDF's own units, points, as cairo's were */
+	pango_font_description_set_absolute_size(p->font,
+	    size * PANGO_SCALE);
+	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD :
+	    PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(p->font, italic ?
+	    PANGO_STYLE_OBLIQUE : PANGO_STYLE_NORMAL);
+	pango_layout_set_font_description(p->layout, p->font);
+}
+
+/* The layout's direction: 0 from the text's first letter, 1 left to
+ * right, 2 right to left. */
+static void
+pdfpen_dir(struct pdfpen *p, int dir)
+{
+	if (p->dir == dir)
+		return;
+	p->dir = dir;
+	pango_layout_set_auto_dir(p->layout, dir == 0);
+	pango_context_set_base_dir(pango_layout_get_context(p->layout),
+	    dir == 2 ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+	pango_layout_context_changed(p->layout);
+}
+
+/* Put n bytes of clean text at s in the layout, one line, unwrapped. */
+static void
+pdfpen_set(struct pdfpen *p, const char *s, size_t n, int dir)
+{
+	pdfpen_dir(p, dir);
+	pango_layout_set_width(p->layout, -1);
+	pango_layout_set_text(p->layout, s, n > INT32_MAX ? INT32_MAX :
+	    (int)n);
+}
+
+static double
+pdfpen_layout_width(struct pdfpen *p)
+{
+	PangoRectangle logical;
+
+	pango_layout_get_extents(p->layout, NULL, &logical);
+	return (double)logical.width / PANGO_SCALE;
+}
+
+double
+pdfpen_width(struct pdfpen *p, const char *s)
+{
+	if (s[0] == '\0')
+		return 0;
+	pdfpen_set(p, s, strlen(s), 1);
+	return pdfpen_layout_width(p);
+}
+
+/* Draw what the layout holds with its first baseline at y, from x. */
+static void
+pdfpen_draw(struct pdfpen *p, double x, double y)
+{
+	double base = (double)pango_layout_get_baseline(p->layout) /
+	    PANGO_SCALE;
+
+	cairo_move_to(p->cr, x, y - base);
+	pango_cairo_show_layout(p->cr, p->layout);
+}
+
+void
+pdfpen_show(struct pdfpen *p, double x, double y, const char *s)
+{
+	char *clean = pdftext_clean(s, 0);
+
+	if (clean[0] != '\0') {
+		pdfpen_set(p, clean, strlen(clean), 1);
+		pdfpen_draw(p, x, y);
+	}
+	free(clean);
+}
+
+void
+pdfpen_show_line(struct pdfpen *p, double x, double y, double w,
+    const char *s, int rtl)
+{
+	if (s[0] == '\0')
+		return;
+	pdfpen_set(p, s, strlen(s), rtl ? 2 : 1);
+	if (rtl)
+		x += w - pdfpen_layout_width(p);
+	pdfpen_draw(p, x, y);
+}
 
 static void
-pdfwrap_push(struct pdfwrap_lines *l, size_t off, size_t len)
+pdfwrap_push(struct pdfwrap_lines *l, size_t off, size_t len, int rtl)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -181,61 +248,132 @@ pdfwrap_push(struct pdfwrap_lines *l, size_t off, size_t len)
 	}
 	l->v[l->n].off = off;
 	l->v[l->n].len = len;
+	l->v[l->n].rtl = rtl;
 	l->n++;
 }
 
+/* A little room for rounding: widths summed in another order. */
+#define PDFWRAP_EPS 1e-6
+
+/* Break the paragraph in the layout (n bytes of s, nc characters) into
+ * lines of at most w points, in one pass over the characters' widths
+ * as Pango placed them (Pango's own wrapping shapes what is left of a
+ * long word again for each line, which costs the square of its length).
+ * Where a line may end comes from Pango too: its line-break positions
+ * (after a space, between two Chinese characters...), else, inside a
+ * word wider than the line, between two whole characters. */
+static void
+pdfpen_cut_lines(struct pdfpen *p, const char *s, size_t n, double w,
+    int rtl, struct pdfwrap_lines *out)
+{
+	const PangoLogAttr *attrs;
+	PangoLayoutLine *line;
+	GSList *r;
+	double *cw;		/* each character's width, in points */
+	size_t *off;		/* each character's byte offset; off[nc] = n */
+	size_t nc = 0, b = 0, pos = 0;
+	int *pw = NULL, npw = 0, nattrs = 0;
+
+	while (b < n) {
+		b += pdfwrap_charlen((unsigned char)s[b]);
+		nc++;
+	}
+	cw = xcalloc(nc + 1, sizeof *cw);
+	off = xcalloc(nc + 1, sizeof *off);
+	for (b = 0, nc = 0; b < n; nc++) {
+		off[nc] = b;
+		b += pdfwrap_charlen((unsigned char)s[b]);
+	}
+	off[nc] = n;
+	line = pango_layout_get_line_readonly(p->layout, 0);
+	for (r = line != NULL ? line->runs : NULL; r != NULL; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		PangoItem *item = run->item;
+		size_t first = 0, lo = 0, hi = nc;
+		int k;
+
+		if (item->num_chars <= 0)
+			continue;
+		/* the character the run starts at */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (off[mid] < (size_t)item->offset)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		first = lo;
+		if (item->num_chars > npw) {
+			npw = item->num_chars;
+			pw = xreallocarray(pw, (size_t)npw, sizeof *pw);
+		}
+		pango_glyph_item_get_logical_widths(run, s, pw);
+		for (k = 0; k < item->num_chars && first + (size_t)k < nc; k++)
+			cw[first + (size_t)k] = (double)pw[k] / PANGO_SCALE;
+	}
+	free(pw);
+	attrs = pango_layout_get_log_attrs_readonly(p->layout, &nattrs);
+	if ((size_t)nattrs < nc + 1)
+		attrs = NULL;	/* cannot happen; break anywhere */
+
+	while (pos < nc) {
+		size_t c = pos, cand = 0, grapheme = 0, end, a, e;
+		double width = 0;
+		int text = 0;	/* something that is not a space so far */
+
+		while (c < nc) {
+			if (c > pos && attrs != NULL &&
+			    attrs[c].is_line_break && text)
+				cand = c;
+			if (c > pos && (attrs == NULL ||
+			    attrs[c].is_cursor_position))
+				grapheme = c;
+			if (c > pos && width + cw[c] > w + PDFWRAP_EPS &&
+			    !(attrs != NULL && attrs[c].is_white))
+				break;
+			width += cw[c];
+			if (attrs == NULL || !attrs[c].is_white)
+				text = 1;
+			c++;
+		}
+		if (c >= nc)
+			end = nc;
+		else if (cand > pos)
+			end = cand;
+		else if (grapheme > pos)
+			end = grapheme;	/* a word wider than the line */
+		else
+			end = c;
+		a = off[pos];
+		e = off[end];
+		while (a < e && s[a] == ' ')
+			a++;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+		if (e > a)
+			pdfwrap_push(out, a, e - a, rtl);
+		pos = end;
+		while (pos < nc && s[off[pos]] == ' ')
+			pos++;
+	}
+	free(cw);
+	free(off);
+}
+
 void
-pdfwrap_break(cairo_t *cr, const char *s, size_t len, double w,
+pdfpen_break(struct pdfpen *p, const char *s, size_t len, double w,
     struct pdfwrap_lines *out)
 {
-	double *x;
-	size_t pos = 0;
+	int rtl;
 
 	if (len == 0)
 		return;
-	x = pdfwrap_advances(cr, s, len);
-	while (pos < len) {
-		size_t i = pos, cand = 0, end, next;
-		int text = 0;	/* a non-space seen on this line */
-
-		/* One pass: walk on while the line still fits, remembering
-		 * the last space that ends some words. */
-		while (i < len) {
-			size_t k = pdfwrap_charlen((unsigned char)s[i]);
-
-			if (i + k > len)
-				k = len - i;
-			if (i > pos && x[i + k] - x[pos] > w + PDFWRAP_EPS)
-				break;
-			if (s[i] == ' ') {
-				if (text)
-					cand = i;
-			} else {
-				text = 1;
-			}
-			i += k;
-		}
-		if (i >= len) {
-			end = len;
-			next = len;
-		} else if (cand > pos) {
-			end = cand;
-			next = cand;
-		} else {
-			/* A word wider than the line: break it between
-			 * two characters (an accent has no width, so it
-			 * always stays with the letter before it). */
-			end = i;
-			next = end;
-		}
-		while (end > pos && s[end - 1] == ' ')
-			end--;
-		pdfwrap_push(out, pos, end - pos);
-		pos = next;
-		while (pos < len && s[pos] == ' ')
-			pos++;
-	}
-	free(x);
+	if (len > INT32_MAX / 2)
+		len = INT32_MAX / 2;
+	pdfpen_set(p, s, len, 0);	/* the paragraph's own direction */
+	rtl = pango_layout_get_direction(p->layout, 0) == PANGO_DIRECTION_RTL;
+	pdfpen_cut_lines(p, s, len, w, rtl, out);
 }
 
 void
@@ -245,58 +383,118 @@ pdfwrap_lines_fini(struct pdfwrap_lines *l)
 	memset(l, 0, sizeof *l);
 }
 
-double
-pdfwrap_width(cairo_t *cr, const char *s)
-{
-	size_t len = strlen(s);
-	double *x, w;
-
-	if (len == 0)
-		return 0;
-	x = pdfwrap_advances(cr, s, len);
-	w = x[len];
-	free(x);
-	return w;
-}
+#define PDFWRAP_CUT_MAX 2000
 
 char *
-pdfwrap_cut(cairo_t *cr, const char *s, double maxw)
+pdfpen_cut(struct pdfpen *p, const char *s, double maxw)
 {
-	size_t len = 0, chars = 0, b = 0, keep = 0;
-	double *x, dots = pdfwrap_width(cr, "...");
+	const PangoLogAttr *attrs;
+	size_t len = 0, chars = 0, *at, n = 0, lo, hi;
+	double dots;
 	char *out;
+	int nattrs = 0;
 
 	/* No line of a page holds PDFWRAP_CUT_MAX characters: look no
 	 * further, so a header cut on every page costs the same whatever
 	 * the length of the name in it. */
 	while (s[len] != '\0' && chars < PDFWRAP_CUT_MAX) {
-		size_t k = 1, n = pdfwrap_charlen((unsigned char)s[len]);
+		size_t k = 1, m = pdfwrap_charlen((unsigned char)s[len]);
 
-		while (k < n && s[len + k] != '\0')
+		while (k < m && s[len + k] != '\0')
 			k++;	/* never past the end */
 		len += k;
 		chars++;
 	}
 	if (len == 0)
 		return xstrdup("");
-	x = pdfwrap_advances(cr, s, len);
-	if (s[len] == '\0' && x[len] <= maxw + PDFWRAP_EPS) {
-		free(x);
+	pdfpen_set(p, s, len, 1);
+	if (s[len] == '\0' && pdfpen_layout_width(p) <= maxw + PDFWRAP_EPS)
 		return xstrdup(s);
-	}
-	while (b < len) {
-		size_t k = pdfwrap_charlen((unsigned char)s[b]);
+	/* Where a cut may fall: between whole characters as people see
+	 * them (a Devanagari conjunct, a letter and its accent, an emoji
+	 * made of several code points stay whole). */
+	attrs = pango_layout_get_log_attrs_readonly(p->layout, &nattrs);
+	at = xcalloc(chars + 1, sizeof *at);
+	{
+		size_t b = 0, c = 0;
 
-		if (b + k > len)
-			k = len - b;
-		if (x[b + k] + dots > maxw + PDFWRAP_EPS)
-			break;
-		b += k;
-		keep = b;
+		while (b < len && c < (size_t)nattrs) {
+			if (c > 0 && attrs[c].is_cursor_position)
+				at[n++] = b;
+			b += pdfwrap_charlen((unsigned char)s[b]);
+			c++;
+		}
 	}
-	free(x);
-	out = xmalloc(keep + 4);
-	memcpy(out, s, keep);
-	memcpy(out + keep, "...", 4);
+	dots = pdfpen_width(p, "...");
+	/* The longest start that fits with "..." (binary search: a
+	 * longer start is never narrower). */
+	lo = 0;
+	hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+
+		pdfpen_set(p, s, at[mid - 1], 1);
+		if (pdfpen_layout_width(p) + dots <= maxw + PDFWRAP_EPS)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	len = lo > 0 ? at[lo - 1] : 0;
+	free(at);
+	out = xmalloc(len + 4);
+	memcpy(out, s, len);
+	memcpy(out + len, "...", 4);
 	return out;
+}
+
+/* ---- structure, outline, page labels ---------------------------------- */
+
+void
+pdfpen_heading_begin(struct pdfpen *p, int level, const char *dest)
+{
+	char tag[4];
+
+	snprintf(tag, sizeof tag, "H%d", level < 1 ? 1 : level > 3 ? 3 :
+	    level);
+	cairo_tag_begin(p->cr, tag, "");
+	if (dest != NULL) {
+		char *a = xasprintf("name='%s'", dest);
+
+		cairo_tag_begin(p->cr, CAIRO_TAG_DEST, a);
+		free(a);
+	}
+}
+
+void
+pdfpen_heading_end(struct pdfpen *p, int level, const char *dest)
+{
+	char tag[4];
+
+	snprintf(tag, sizeof tag, "H%d", level < 1 ? 1 : level > 3 ? 3 :
+	    level);
+	if (dest != NULL)
+		cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+	cairo_tag_end(p->cr, tag);
+}
+
+int
+pdfwrap_outline(cairo_surface_t *surface, int parent, const char *title,
+    const char *dest)
+{
+	char *clean = pdftext_clean(title, 0), *a = xasprintf("dest='%s'",
+	    dest);
+	int id = cairo_pdf_surface_add_outline(surface, parent, clean, a, 0);
+
+	free(a);
+	free(clean);
+	return id;
+}
+
+void
+pdfwrap_page_label(cairo_surface_t *surface, size_t page)
+{
+	char label[24];
+
+	snprintf(label, sizeof label, "%zu", page);
+	cairo_pdf_surface_set_page_label(surface, label);
 }

@@ -42,6 +42,9 @@ struct item {
 	int keep;		/* keep on the page with the next item */
 	int bar;		/* a bar down the side (the crisis plan) */
 	int done;		/* IT_CHECK: ticked */
+	int rtl;		/* its paragraph reads right to left */
+	int head;		/* a heading of this level (1, 2), else 0 */
+	int section;		/* a heading's section number (0: the title) */
 	const struct plan_doc_goal *goal;	/* IT_CHART */
 	size_t page;
 	double y;
@@ -49,6 +52,8 @@ struct item {
 
 struct pdf {
 	cairo_t *cr;
+	cairo_surface_t *surface;
+	struct pdfpen *pen;
 	const struct plan_copy *c;
 	struct item *it;
 	size_t n, cap;		/* cap: room in it, grown by doubling */
@@ -66,16 +71,13 @@ pdf_clean(const char *s)
 static void
 pdf_font(struct pdf *p, double size, int bold, int italic)
 {
-	cairo_select_font_face(p->cr, PLAN_PDF_FONT,
-	    italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
-	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(p->cr, size);
+	pdfpen_font(p->pen, PLAN_PDF_FONT, size, bold, italic);
 }
 
 static double
 pdf_width(struct pdf *p, const char *s)
 {
-	return pdfwrap_width(p->cr, s);
+	return pdfpen_width(p->pen, s);
 }
 
 static struct item *
@@ -128,10 +130,10 @@ pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
 	size_t first = p->n, i;
 
 	pdf_font(p, size, bold, italic);
-	pdfwrap_break(p->cr, s, n, w, &lines);
+	pdfpen_break(p->pen, s, n, w, &lines);
 	for (i = 0; i < lines.n; i++)
 		pdf_line(p, s + lines.v[i].off, lines.v[i].len, size, bold,
-		    italic, grey, indent);
+		    italic, grey, indent)->rtl = lines.v[i].rtl;
 	pdfwrap_lines_fini(&lines);
 	return first;
 }
@@ -173,6 +175,8 @@ pdf_heading(struct pdf *p, int n, const char *title)
 	pdf_gap(p, 12);
 	it = pdf_line(p, s, strlen(s), SIZE_HEAD, 1, 0, 0, 0);
 	it->keep = 1;
+	it->head = 2;
+	it->section = n;
 	it = pdf_add(p, IT_RULE, 6);
 	it->keep = 1;
 	free(s);
@@ -269,7 +273,8 @@ pdf_build(struct pdf *p)
 	size_t i, g;
 	int section = 0, ways = 0, ambitions;
 
-	pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
+	i = pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
+	p->it[i].head = 1;
 	pdf_gap(p, 2);
 	pdf_para(p, d->client_name ? d->client_name : "", 16, 0, 0, 0, 0);
 	pdf_gap(p, 8);
@@ -395,8 +400,7 @@ pdf_show(struct pdf *p, double x, double y, const char *s, double size,
 {
 	pdf_font(p, size, bold, italic);
 	pdf_grey(p, grey);
-	cairo_move_to(p->cr, x, y);
-	pdfwrap_show(p->cr, s);
+	pdfpen_show(p->pen, x, y, s);
 }
 
 static void
@@ -449,10 +453,42 @@ pdf_chart(struct pdf *p, const struct item *it)
 	}
 }
 
+/* The name a heading's place goes by in the PDF (its outline entry
+ * opens it). */
+static void
+pdf_dest(const struct item *it, char *buf, size_t n)
+{
+	if (it->head == 1)
+		snprintf(buf, n, "plan");
+	else
+		snprintf(buf, n, "section-%d", it->section);
+}
+
+/* The outline: the plan, then each section under it. */
+static void
+pdf_outline(struct pdf *p)
+{
+	char dest[24];
+	size_t i;
+	int top = 0;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->it[i].head == 0)
+			continue;
+		pdf_dest(&p->it[i], dest, sizeof dest);
+		if (p->it[i].head == 1)
+			top = pdfwrap_outline(p->surface, 0, p->it[i].text,
+			    dest);
+		else
+			pdfwrap_outline(p->surface, top, p->it[i].text, dest);
+	}
+}
+
 static void
 pdf_item(struct pdf *p, const struct item *it)
 {
 	double base = it->y + it->size, y;
+	char dest[24];
 	int i;
 
 	if (it->bar) {
@@ -462,8 +498,16 @@ pdf_item(struct pdf *p, const struct item *it)
 	}
 	switch (it->kind) {
 	case IT_TEXT:
-		pdf_show(p, LEFT + it->indent, base, it->text, it->size,
-		    it->bold, it->italic, it->grey ? 0.38 : 0);
+		if (it->head) {
+			pdf_dest(it, dest, sizeof dest);
+			pdfpen_heading_begin(p->pen, it->head, dest);
+		}
+		pdf_font(p, it->size, it->bold, it->italic);
+		pdf_grey(p, it->grey ? 0.38 : 0);
+		pdfpen_show_line(p->pen, LEFT + it->indent, base, CONTENT_W -
+		    it->indent, it->text, it->rtl);
+		if (it->head)
+			pdfpen_heading_end(p->pen, it->head, dest);
 		break;
 	case IT_CHECK:
 		pdf_grey(p, 0.2);
@@ -478,8 +522,10 @@ pdf_item(struct pdf *p, const struct item *it)
 			    1.5);
 			cairo_stroke(p->cr);
 		}
-		pdf_show(p, LEFT + it->indent, base, it->text, it->size, 0, 0,
-		    0);
+		pdf_font(p, it->size, 0, 0);
+		pdf_grey(p, 0);
+		pdfpen_show_line(p->pen, LEFT + it->indent, base, CONTENT_W -
+		    it->indent, it->text, it->rtl);
 		break;
 	case IT_RULE:
 		pdf_grey(p, 0.6);
@@ -517,7 +563,7 @@ pdf_footer(struct pdf *p, size_t page, size_t pages)
 		    name);
 
 		pdf_font(p, SIZE_SMALL, 0, 0);
-		p->foot = pdfwrap_cut(p->cr, left, CONTENT_W - 70);
+		p->foot = pdfpen_cut(p->pen, left, CONTENT_W - 70);
 		free(left);
 		free(name);
 	}
@@ -559,6 +605,8 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	free(name);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
+	p.surface = surface;
+	p.pen = pdfpen_new(p.cr);
 	p.c = c;
 	pdf_build(&p);
 	pages = pdf_paginate(&p);
@@ -567,8 +615,11 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 			if (p.it[i].page == page)
 				pdf_item(&p, &p.it[i]);
 		pdf_footer(&p, page, pages);
+		pdfwrap_page_label(surface, page);
 		cairo_show_page(p.cr);
 	}
+	pdf_outline(&p);
+	pdfpen_free(p.pen);
 	for (i = 0; i < p.n; i++)
 		free(p.it[i].text);
 	free(p.it);

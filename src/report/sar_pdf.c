@@ -32,6 +32,10 @@
 
 struct sar_pdf {
 	cairo_t *cr;
+	cairo_surface_t *surface;
+	struct pdfpen *pen;
+	int top, section;	/* outline entries: the document, the section */
+	int n_heads;		/* headings so far (names their places) */
 	const struct sar_bundle *b;
 	int draw;		/* 0: count pages only */
 	int page, pages;
@@ -42,15 +46,13 @@ struct sar_pdf {
 static void
 sp_font(struct sar_pdf *p, double size, int bold)
 {
-	cairo_select_font_face(p->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
-	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(p->cr, size);
+	pdfpen_font(p->pen, FONT, size, bold, 0);
 }
 
 static double
 sp_width(struct sar_pdf *p, const char *s)
 {
-	return pdfwrap_width(p->cr, s);
+	return pdfpen_width(p->pen, s);
 }
 
 static void
@@ -63,8 +65,7 @@ sp_show(struct sar_pdf *p, double x, double baseline, int grey,
 		cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 	else
 		cairo_set_source_rgb(p->cr, 0, 0, 0);
-	cairo_move_to(p->cr, x, baseline);
-	pdfwrap_show(p->cr, s);
+	pdfpen_show(p->pen, x, baseline, s);
 }
 
 static void
@@ -81,7 +82,7 @@ sp_header(struct sar_pdf *p)
 		    p->b->client_name ? p->b->client_name : "",
 		    (long long)p->b->client_id, p->b->made_on);
 		clean = pdftext_clean(s, 0);
-		p->head = pdfwrap_cut(p->cr, clean, RIGHT - LEFT - 70);
+		p->head = pdfpen_cut(p->pen, clean, RIGHT - LEFT - 70);
 		free(clean);
 		free(s);
 	}
@@ -103,8 +104,10 @@ sp_header(struct sar_pdf *p)
 static void
 sp_new_page(struct sar_pdf *p)
 {
-	if (p->draw)
+	if (p->draw) {
+		pdfwrap_page_label(p->surface, (size_t)p->page);
 		cairo_show_page(p->cr);
+	}
 	p->page++;
 	sp_header(p);
 }
@@ -128,13 +131,18 @@ sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
 	size_t i;
 
 	sp_font(p, size, bold);
-	pdfwrap_break(p->cr, s, len, w, &lines);
+	pdfpen_break(p->pen, s, len, w, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(s + lines.v[i].off, lines.v[i].len);
 
 		sp_need(p, size * LEAD);
 		sp_font(p, size, bold);
-		sp_show(p, x, p->y + size, grey, line);
+		if (p->draw) {
+			cairo_set_source_rgb(p->cr, grey ? 0.35 : 0,
+			    grey ? 0.35 : 0, grey ? 0.35 : 0);
+			pdfpen_show_line(p->pen, x, p->y + size, w, line,
+			    lines.v[i].rtl);
+		}
 		p->y += size * LEAD;
 		free(line);
 	}
@@ -163,6 +171,31 @@ sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
 	free(clean);
 }
 
+/* A heading (level 1 the document, 2 a section, 3 a record): tagged, a
+ * named place, and an entry in the outline under the one above it.  A
+ * heading is kept on one page (sp_need before it), so its tags are. */
+static void
+sp_heading(struct sar_pdf *p, int level, double size, const char *title)
+{
+	char dest[32];
+
+	sp_need(p, size * LEAD);	/* the tags begin on its page */
+	if (!p->draw) {
+		sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
+		return;
+	}
+	snprintf(dest, sizeof dest, "head-%d", ++p->n_heads);
+	pdfpen_heading_begin(p->pen, level, dest);
+	if (level == 1)
+		p->top = pdfwrap_outline(p->surface, 0, title, dest);
+	else if (level == 2)
+		p->section = pdfwrap_outline(p->surface, p->top, title, dest);
+	else
+		pdfwrap_outline(p->surface, p->section, title, dest);
+	sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
+	pdfpen_heading_end(p->pen, level, dest);
+}
+
 static void
 sp_field(struct sar_pdf *p, const struct sar_field *f)
 {
@@ -188,8 +221,7 @@ sp_intro(struct sar_pdf *p)
 	const struct sar_bundle *b = p->b;
 	char *s;
 
-	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_TITLE, 1, 0,
-	    "What we hold about you");
+	sp_heading(p, 1, SIZE_TITLE, "What we hold about you");
 	p->y += 6;
 	s = xasprintf("This is a copy of everything %s holds about %s "
 	    "(client number %lld), made on %s in answer to a request to see "
@@ -216,7 +248,7 @@ sp_section(void *ctx, const struct sar_section *s)
 
 	p->y += 8;
 	sp_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
-	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_SECTION, 1, 0, s->title);
+	sp_heading(p, 2, SIZE_SECTION, s->title);
 	if (s->n == 0)
 		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 1,
 		    "We hold nothing of this kind about you.");
@@ -231,7 +263,7 @@ sp_record(void *ctx, const struct sar_record *r, const char *heading)
 	(void)r;
 	p->y += 4;
 	sp_need(p, SIZE_RECORD * LEAD + 2 * SIZE_BODY * LEAD);
-	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_RECORD, 1, 0, heading);
+	sp_heading(p, 3, SIZE_RECORD, heading);
 	return 1;
 }
 
@@ -255,8 +287,10 @@ sp_body(struct sar_pdf *p)
 	sp_header(p);
 	sp_intro(p);
 	sar_walk(p->b, &sp_walker, p);
-	if (p->draw)
+	if (p->draw) {
+		pdfwrap_page_label(p->surface, (size_t)p->page);
 		cairo_show_page(p->cr);
+	}
 }
 
 static cairo_status_t
@@ -283,12 +317,15 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
+	p.surface = surface;
+	p.pen = pdfpen_new(p.cr);
 	p.b = b;
 	p.pages = 1;
 	sp_body(&p);		/* count the pages */
 	p.pages = p.page;
 	p.draw = 1;
 	sp_body(&p);
+	pdfpen_free(p.pen);
 	free(p.head);
 	return pdfout_finish(p.cr, surface, err);
 }

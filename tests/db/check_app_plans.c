@@ -11,6 +11,8 @@
 #include "support/testlib.h"
 #include "peerdesk/app/palplan.h"
 #include "peerdesk/app/plans.h"
+#include "peerdesk/app/print.h"
+#include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
@@ -848,6 +850,38 @@ START_TEST(test_export_import_round_trip)
 }
 END_TEST
 
+/* plan print: audited only when the print command took the job, with
+ * the job id it gave; a failed print is not "printed". */
+START_TEST(test_print_audited_only_when_taken)
+{
+	struct print_outcome out;
+	struct pd_err err;
+	char *ok = test_write_file("lp-ok.sh",
+	    "echo 'request id is office-42 (1 file(s))'\nexit 0\n");
+	char *bad = test_write_file("lp-bad.sh",
+	    "echo 'lp: Error - The printer or class does not exist.' >&2\n"
+	    "exit 1\n");
+	int64_t rows;
+
+	fill_plan();
+	rows = dbfix_count(app.db, "audit");
+	free(app.settings->print_command);
+	app.settings->print_command = xasprintf("sh %s", bad);
+	ck_assert_int_eq(app_plan_print(&app, w.ana, &out, &err), PD_IO);
+	ck_assert_msg(strstr(err.msg, "does not exist") != NULL, "%s",
+	    err.msg);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), rows);
+	free(app.settings->print_command);
+	app.settings->print_command = xasprintf("sh %s", ok);
+	ck_assert_msg(app_plan_print(&app, w.ana, &out, &err) == PD_OK, "%s",
+	    err.msg);
+	ck_assert_str_eq(out.said, "request id is office-42 (1 file(s))");
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), rows + 1);
+	free(ok);
+	free(bad);
+}
+END_TEST
+
 START_TEST(test_import_refusals)
 {
 	struct strbuf a = STRBUF_INIT;
@@ -1040,6 +1074,7 @@ app_plans_suite(void)
 	tcase_add_test(tc, test_changes_follow_today);
 	tcase_add_test(tc, test_progress_list);
 	tcase_add_test(tc, test_export_import_round_trip);
+	tcase_add_test(tc, test_print_audited_only_when_taken);
 	tcase_add_test(tc, test_import_refusals);
 	tcase_add_test(tc, test_pal_plan_visibility);
 	tcase_add_test(tc, test_pal_plan_people);

@@ -9,6 +9,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/print.h"
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/app/sessions.h"
 #include "peerdesk/config/settings.h"
@@ -203,6 +204,37 @@ START_TEST(test_formats_and_save)
 }
 END_TEST
 
+/* Printing the weekly summary is audited, but only when the print
+ * command took the job. */
+START_TEST(test_print_audited_only_when_taken)
+{
+	struct hours_report r;
+	struct print_outcome out;
+	struct pd_err err;
+	char *ok = test_write_file("lp-ok.sh",
+	    "echo 'request id is office-7 (1 file(s))'\nexit 0\n");
+	char *bad = test_write_file("lp-bad.sh", "echo 'lp: Error - "
+	    "Forbidden.' >&2\nexit 1\n");
+	int64_t rows;
+
+	ck_assert_int_eq(app_report_hours(&app, "2026-W48", &r, &err), PD_OK);
+	rows = dbfix_count(app.db, "audit");
+	free(app.settings->print_command);
+	app.settings->print_command = xasprintf("sh %s", bad);
+	ck_assert_int_eq(app_report_hours_print(&app, &r, REPORT_PDF, &out,
+	    &err), PD_IO);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), rows);
+	free(app.settings->print_command);
+	app.settings->print_command = xasprintf("sh %s", ok);
+	ck_assert_msg(app_report_hours_print(&app, &r, REPORT_PDF, &out,
+	    &err) == PD_OK, "%s", err.msg);
+	ck_assert_int_eq(dbfix_count(app.db, "audit"), rows + 1);
+	hours_report_fini(&r);
+	free(ok);
+	free(bad);
+}
+END_TEST
+
 static Suite *
 app_report_suite(void)
 {
@@ -211,6 +243,7 @@ app_report_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_only_the_manager);
+	tcase_add_test(tc, test_print_audited_only_when_taken);
 	tcase_add_test(tc, test_rows_and_clients);
 	tcase_add_test(tc, test_pals_only);
 	tcase_add_test(tc, test_holiday_pay_setting);

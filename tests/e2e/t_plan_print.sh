@@ -105,12 +105,35 @@ else
 	fail "a PDF for the job ($got)"
 fi
 
-# a queue that is not there: said plainly, exit 1
+# the job is in the audit, with the id lp gave it
+expect_out "the print is audited with its job id" \
+	"printed the client's copy of the plan, print job $PDCUPS_QUEUE-" \
+	pd audit
+printed() { pd audit --format csv | grep -c "printed the client's copy"; }
+before=$(printed)
+check "one print, one audit row" test "$before" -eq 1
+
+# a queue that is not there: said plainly, with the ones there are
 printf 'print_command: lp -d no-such-queue\n' > "$T/bad.yaml"
-expect_out "a missing queue is reported in plain words" \
-	"The printer or class does not exist." \
+expect_out "a missing queue is named, with the printers there are" \
+	"there is no printer called \"no-such-queue\", so nothing was printed; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
 	"$PD" --db "$DB" --config "$T/bad.yaml" plan print 1
 expect_rc "... and fails" 1 "$PD" --db "$DB" --config "$T/bad.yaml" plan print 1
+
+# the print service stopped (cupsd down): lp would say "The printer or
+# class does not exist"; the person is told the service is down
+check "the scheduler is stopped" sh "$CUPS_SH" halt "$CUPS_DIR"
+expect_out "lpstat -r agrees it is down" "scheduler is not running" lpstat -r
+expect_out "with the print service down, the message says so" \
+	"the print service (CUPS) on this computer is not running, so nothing was printed." \
+	pd plan print 1
+expect_rc "... and fails" 1 pd plan print 1
+out=$(pd plan print 1 2>&1)
+case $out in
+*"does not exist"*) fail "lp's misleading words are not passed on"; echo "  $out" ;;
+*) ok "lp's misleading words are not passed on" ;;
+esac
+check "nothing more is audited as printed" test "$(printed)" -eq "$before"
 
 # --- stopping ------------------------------------------------------------------
 check "the scheduler stops" sh "$CUPS_SH" stop "$CUPS_DIR"

@@ -68,7 +68,7 @@ expect_out "the queue is ready" "printer $PDCUPS_QUEUE is idle" \
 if cc -std=c11 -D_DEFAULT_SOURCE -I"$TOP/include" -I"$TOP/tests" \
     "$here/print_sample.c" "$TOP/tests/support/report_sample.c" \
     "$BUILD/libpeerdesk.a" \
-    $(pkg-config --libs ncursesw sqlite3 yaml-0.1 cairo libcrypt) \
+    $(pkg-config --libs ncursesw sqlite3 yaml-0.1 cairo pangocairo libcrypt) \
     -o "$T/print_sample" 2>"$T/cc.err"; then
 	ok "the report helper builds against libpeerdesk.a"
 else
@@ -91,8 +91,8 @@ expect_out "lp takes the text report" "request id is $PDCUPS_QUEUE-" \
 expect_out "app_print_file sends the PDF through the print command" \
 	"printed: request id is $PDCUPS_QUEUE-" \
 	"$T/print_sample" "$T/out" "lp -d $PDCUPS_QUEUE -t hours-pdf" hours.pdf
-expect_out "a missing queue is reported in plain words" \
-	"failed (exit status 1): lp: Error - The printer or class does not exist." \
+expect_out "a missing queue is named, with the printers there are" \
+	"not printed: there is no printer called \"no-such-queue\", so nothing was printed; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
 	"$T/print_sample" "$T/out" "lp -d no-such-queue" hours.pdf
 
 if sh "$CUPS_SH" wait "$CUPS_DIR" 90 > "$T/jobs" 2>"$T/wait.err"; then
@@ -130,8 +130,16 @@ check "the printed text lines are not wrapped" grep -qx \
 	"Limits this week: lower limit £20.00; permitted and supported permitted work" \
 	"$T/text.txt"
 
-# --- stopping ------------------------------------------------------------
+# --- the print service down ----------------------------------------------
 pid=$(cat "$CUPS_DIR/cupsd.pid")
+check "the scheduler is stopped, its folder kept" sh "$CUPS_SH" halt "$CUPS_DIR"
+expect_out "with cupsd stopped, lp says something misleading" \
+	"The printer or class does not exist" lp -d "$PDCUPS_QUEUE" "$T/out/hours.txt"
+expect_out "but peerdesk says the print service is not running" \
+	"not printed: the print service (CUPS) on this computer is not running, so nothing was printed." \
+	"$T/print_sample" "$T/out" "lp -d $PDCUPS_QUEUE" hours.pdf
+
+# --- stopping ------------------------------------------------------------
 check "the scheduler stops" sh "$CUPS_SH" stop "$CUPS_DIR"
 check "its folder is removed" test ! -e "$CUPS_DIR"
 check "its cupsd is gone" bash -c "! kill -0 $pid 2>/dev/null"

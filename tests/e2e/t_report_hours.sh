@@ -147,10 +147,25 @@ for f in "$T"/printed*.txt; do
 		headers=$((headers + 1))
 done
 check "the printed text has every page header" test "$headers" -ge 1
+printed() { pd audit --format csv | grep -c "printed the weekly hours summary for 2026-W47"; }
+before=$(printed)
+check "each print of the summary is audited" test "$before" -eq 2
+expect_out "... with its job id" \
+	"printed the weekly hours summary for 2026-W47, print job $PDCUPS_QUEUE-" \
+	pd audit
 printf 'organisation: Riverside Peer Support\nprint_command: lp -d no-such-queue\n' > "$CONF"
-expect_out "a missing queue is said plainly" "The printer or class does not exist" \
+expect_out "a missing queue is said plainly" \
+	"there is no printer called \"no-such-queue\", so nothing was printed; the only printer this computer knows is \"$PDCUPS_QUEUE\"" \
 	pd report hours --week 2026-W47 --print
 expect_rc "and the command fails" 1 pd report hours --week 2026-W47 --print
+printf 'organisation: Riverside Peer Support\nprint_command: lp -d %s\n' \
+	"$PDCUPS_QUEUE" > "$CONF"
+check "the scheduler is stopped" sh "$CUPS_SH" halt "$CUPS_DIR"
+expect_out "with the print service down, the message says so" \
+	"the print service (CUPS) on this computer is not running, so nothing was printed." \
+	pd report hours --week 2026-W47 --format pdf --print
+expect_rc "and the command fails" 1 pd report hours --week 2026-W47 --print
+check "a print that failed is not audited" test "$(printed)" -eq "$before"
 check "the scheduler stops" sh "$CUPS_SH" stop "$CUPS_DIR"
 check "its folder is removed" test ! -e "$CUPS_DIR"
 CUPS_DIR=

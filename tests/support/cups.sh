@@ -13,6 +13,11 @@
 #       Wait (default 60 s) until the queue has no pending jobs, then
 #       list the PDFs in DIR/out; fails, showing the log, if a job did
 #       not complete.
+#   sh tests/support/cups.sh halt DIR
+#       Stop the scheduler but keep DIR, its socket path and queue: as
+#       when cupsd is down on an office computer (lp then says "The
+#       printer or class does not exist", lpstat -r "scheduler is not
+#       running").  `stop` still cleans up afterwards.
 #   sh tests/support/cups.sh stop DIR
 #       Stop the scheduler and remove DIR.
 #
@@ -44,7 +49,7 @@ die() { echo "cups.sh: $*" >&2; exit 1; }
 cmd=${1:-}
 dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] ||
-	die "usage: cups.sh start|wait|stop DIR [QUEUE|SECONDS]"
+	die "usage: cups.sh start|wait|halt|stop DIR [QUEUE|SECONDS]"
 
 log_tail() {
 	if [ -f "$dir/log/error_log" ]; then
@@ -209,7 +214,7 @@ wait_jobs() {
 	echo "$found"
 }
 
-stop() {
+halt() {
 	[ -e "$dir/.peerdesk-cups" ] || die "$dir is not a test scheduler's"
 	if [ -f "$dir/cupsd.pid" ]; then
 		pid=$(cat "$dir/cupsd.pid")
@@ -222,13 +227,19 @@ stop() {
 			done
 			kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
 		fi
+		rm -f "$dir/cupsd.pid"
 	fi
+}
+
+stop() {
+	halt
 	rm -rf "$dir"
 }
 
 case $cmd in
 start) start "${3:-}" ;;
 wait) wait_jobs "${3:-}" ;;
+halt) halt ;;
 stop) stop ;;
-*) die "unknown command: $cmd (start, wait or stop)" ;;
+*) die "unknown command: $cmd (start, wait, halt or stop)" ;;
 esac

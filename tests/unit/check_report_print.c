@@ -4,6 +4,7 @@
  * commands are small sh scripts; tests/e2e/t_print.sh prints to a real
  * CUPS queue. */
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -106,6 +107,100 @@ START_TEST(test_failure_in_plain_words)
 	ck_assert_msg(strstr(err.msg, cmd) != NULL, "names the command: %s",
 	    err.msg);
 	free(cmd);
+}
+END_TEST
+
+/* A folder of stand-ins for lp and lpstat put first on PATH: lp fails
+ * as CUPS's does; lpstat -r answers "running" or not, lpstat -p lists
+ * the printers given.  The old PATH is kept for sh and echo. */
+static char *old_path;
+
+static void
+fake_cups(const char *lp_says, const char *lpstat_r, const char *printers)
+{
+	char *dir = test_path("fakebin"), *f, *body;
+
+	(void)mkdir(dir, 0755);
+	f = xasprintf("%s/lp", dir);
+	body = xasprintf("#!/bin/sh\necho '%s' >&2\nexit 1\n", lp_says);
+	ck_assert_int_eq(test_save_file(f, body, strlen(body), NULL), PD_OK);
+	ck_assert_int_eq(chmod(f, 0755), 0);
+	free(f);
+	free(body);
+	f = xasprintf("%s/lpstat", dir);
+	body = xasprintf("#!/bin/sh\ncase $1 in\n-r) echo '%s' ;;\n"
+	    "-p) printf '%s' ;;\nesac\nexit 0\n", lpstat_r, printers);
+	ck_assert_int_eq(test_save_file(f, body, strlen(body), NULL), PD_OK);
+	ck_assert_int_eq(chmod(f, 0755), 0);
+	free(f);
+	free(body);
+	if (old_path == NULL)
+		old_path = xstrdup(getenv("PATH") ? getenv("PATH") : "/bin");
+	f = xasprintf("%s:%s", dir, old_path);
+	setenv("PATH", f, 1);
+	free(f);
+	free(dir);
+}
+
+/* CUPS stopped: lp says the printer does not exist, but the truth is
+ * that the print service is down, and lpstat -r says so. */
+START_TEST(test_print_service_down)
+{
+	struct print_outcome out;
+	struct pd_err err;
+
+	fake_cups("lp: Error - The printer or class does not exist.",
+	    "scheduler is not running", "");
+	ck_assert_int_eq(app_print_file("lp -d office", doc, 0, &out, &err),
+	    PD_IO);
+	ck_assert_int_eq(out.exit_status, 1);
+	ck_assert_msg(strstr(err.msg, "the print service (CUPS) on this "
+	    "computer is not running, so nothing was printed.") != NULL,
+	    "%s", err.msg);
+	ck_assert_msg(strstr(err.msg, "does not exist") == NULL, "%s",
+	    err.msg);
+	ck_assert_str_eq(err.field, "print_command");
+}
+END_TEST
+
+/* A printer name CUPS does not know: said, with the ones it knows. */
+START_TEST(test_unknown_printer)
+{
+	struct pd_err err;
+
+	fake_cups("lp: Error - The printer or class does not exist.",
+	    "scheduler is running",
+	    "printer office-laser is idle.  enabled since x\n"
+	    "printer upstairs is idle.  enabled since x\n"
+	    "printer reception disabled since x -\n");
+	ck_assert_int_eq(app_print_file("lp -d ofice", doc, 0, NULL, &err),
+	    PD_IO);
+	ck_assert_msg(strstr(err.msg, "there is no printer called \"ofice\", "
+	    "so nothing was printed; the printers this computer knows are "
+	    "\"office-laser\", \"upstairs\" and \"reception\".  Check "
+	    "print_command in the settings (now \"lp -d ofice\").") != NULL,
+	    "%s", err.msg);
+	fake_cups("lp: Error - The printer or class does not exist.",
+	    "scheduler is running", "");
+	ck_assert_int_eq(app_print_file("lp -dofice", doc, 0, NULL, &err),
+	    PD_IO);
+	ck_assert_msg(strstr(err.msg, "no printer called \"ofice\", so "
+	    "nothing was printed; this computer knows no printers at all") !=
+	    NULL, "%s", err.msg);
+	/* no printer named and no default */
+	fake_cups("lp: Error - No default destination.",
+	    "scheduler is running", "printer office-laser is idle.\n");
+	ck_assert_int_eq(app_print_file("lp", doc, 0, NULL, &err), PD_IO);
+	ck_assert_msg(strstr(err.msg, "names no printer and this computer "
+	    "has no default printer, so nothing was printed; the only printer "
+	    "this computer knows is "
+	    "\"office-laser\"") != NULL, "%s", err.msg);
+	/* any other failure: lp's own words */
+	fake_cups("lp: Error - Forbidden.", "scheduler is running", "");
+	ck_assert_int_eq(app_print_file("lp -d office", doc, 0, NULL, &err),
+	    PD_IO);
+	ck_assert_msg(strstr(err.msg, "failed (exit status 1): lp: Error - "
+	    "Forbidden.") != NULL, "%s", err.msg);
 }
 END_TEST
 
@@ -234,6 +329,8 @@ report_print_suite(void)
 	tcase_add_test(tc, test_arguments);
 	tcase_add_test(tc, test_failure_in_plain_words);
 	tcase_add_test(tc, test_not_found);
+	tcase_add_test(tc, test_print_service_down);
+	tcase_add_test(tc, test_unknown_printer);
 	tcase_add_test(tc, test_bad_command_line);
 	tcase_add_test(tc, test_unreadable_file);
 	tcase_add_test(tc, test_time_limit);

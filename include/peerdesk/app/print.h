@@ -30,7 +30,12 @@ struct print_outcome {
  * PD_INVALID for an unreadable file or an unusable command line,
  * PD_NOT_FOUND when the command does not exist, PD_IO when it failed
  * (exit status and what it wrote to stderr), was stopped by a signal, or
- * ran past the time limit (then it is killed).  out may be NULL. */
+ * ran past the time limit (then it is killed).  When lp or lpr failed,
+ * lpstat is asked why: "lpstat -r" saying the scheduler is not running
+ * gives "the print service (CUPS) on this computer is not running"
+ * instead of lp's "the printer or class does not exist"; an unknown
+ * printer is named with the printers "lpstat -p" lists.  out may be
+ * NULL. */
 enum pd_status app_print_file(const char *command, const char *path,
     int timeout_ms, struct print_outcome *out, struct pd_err *err);
 

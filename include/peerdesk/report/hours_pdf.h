@@ -5,8 +5,9 @@
  * by kind, pay, holiday pay, gross, rule, limit, room left, verdict and
  * the clients' delivered against contracted hours), other workers'
  * clients, and the totals; a header with the page number on every page.
- * Text is set in "DejaVu Sans" through cairo's toy font API, so names
- * such as Zoë and Siobhán print as typed.
+ * Text is laid out with Pango in "DejaVu Sans", fontconfig's fallback
+ * fonts filling in what it lacks (src/report/pdfwrap.h), so names in any
+ * script print as typed: Zoë, Siobhán, عائشہ خان, 王秀英, अनुराधा.
  */
 #ifndef PEERDESK_REPORT_HOURS_PDF_H
 #define PEERDESK_REPORT_HOURS_PDF_H

@@ -27,4 +27,11 @@
  * Linear in the length of s.  The caller frees it. */
 char *pdftext_clean(const char *s, unsigned flags);
 
+/* Let go of the fonts Pango and cairo keep once a PDF has been drawn
+ * (their font maps and caches, which would otherwise last until the
+ * program ends and show up in a leak checker).  Called by itself when
+ * the program exits after drawing a PDF; harmless when none was drawn,
+ * and a later PDF opens the fonts again. */
+void pdftext_release_fonts(void);
+
 #endif

@@ -4,9 +4,12 @@
  * sections in order (empty ones left with lines to write on by hand, the
  * crisis plan marked with a bar down its side), goals with tick boxes for
  * their steps and a small chart of their scores, the dated notes, and on
- * every page the client's name and "page N of M".  Text is set in
- * DejaVu Sans through cairo's toy font API, so names such as Zoë print as
- * typed; bytes that are not UTF-8 print as "?".
+ * every page the client's name and "page N of M".  Text is laid out
+ * with Pango in DejaVu Sans and fontconfig's fallback fonts, so a name in
+ * any script prints as typed (Urdu and Arabic from the right, a
+ * paragraph in them against the right margin); bytes that are not
+ * UTF-8 print as U+FFFD.  Headings are tagged, named and in the PDF's
+ * outline.
  */
 #ifndef PEERDESK_REPORT_PLAN_PDF_H
 #define PEERDESK_REPORT_PLAN_PDF_H
