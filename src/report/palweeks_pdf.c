@@ -35,34 +35,26 @@
 
 struct pwpdf {
 	cairo_t *cr;
+	struct pdfpen *pen;
 	const struct palweeks *p;
 	double y;
 	int page;
 };
 
-static void
-pw_font(cairo_t *cr, double size, int bold)
-{
-	cairo_select_font_face(cr, HOURS_PDF_FONT, CAIRO_FONT_SLANT_NORMAL,
-	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, size);
-}
-
 /* s with its baseline at y, from x (right: ending at x), cut to maxw
  * when maxw > 0. */
 static void
-pw_text(cairo_t *cr, double x, double y, double size, int bold, int right,
-    const char *s, double maxw)
+pw_text(struct pdfpen *pen, double x, double y, double size, int bold,
+    int right, const char *s, double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	const char *t = clean;
 
-	pw_font(cr, size, bold);
+	pdfpen_font(pen, HOURS_PDF_FONT, size, bold, 0);
 	if (maxw > 0)
-		t = cut = pdfwrap_cut(cr, clean, maxw);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_move_to(cr, right ? x - pdfwrap_width(cr, t) : x, y);
-	pdfwrap_show(cr, t);
+		t = cut = pdfpen_cut(pen, clean, maxw);
+	cairo_set_source_rgb(pdfpen_cr(pen), 0, 0, 0);
+	pdfpen_show(pen, right ? x - pdfpen_width(pen, t) : x, y, t);
 	free(cut);
 	free(clean);
 }
@@ -76,8 +68,8 @@ pw_para(struct pwpdf *d, const char *s)
 	char *clean = pdftext_clean(s, 0);
 	size_t i;
 
-	pw_font(d->cr, SIZE, 0);
-	pdfwrap_break(d->cr, clean, strlen(clean), RIGHT - LEFT, &lines);
+	pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, 0, 0);
+	pdfpen_break(d->pen, clean, strlen(clean), RIGHT - LEFT, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(clean + lines.v[i].off, lines.v[i].len);
 
@@ -86,7 +78,10 @@ pw_para(struct pwpdf *d, const char *s)
 			d->page++;
 			d->y = MARGIN;
 		}
-		pw_text(d->cr, LEFT, d->y + SIZE, SIZE, 0, 0, line, 0);
+		cairo_set_source_rgb(d->cr, 0, 0, 0);
+		pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, 0, 0);
+		pdfpen_show_line(d->pen, LEFT, d->y + SIZE, RIGHT - LEFT, line,
+		    lines.v[i].rtl);
 		d->y += SIZE * LEAD;
 		free(line);
 	}
@@ -102,22 +97,22 @@ pw_header(struct pwpdf *d)
 	char *s;
 	double y = MARGIN;
 
-	pw_text(d->cr, LEFT, y + 13, 13, 1, 0, p->org_name[0] ? p->org_name :
+	pw_text(d->pen, LEFT, y + 13, 13, 1, 0, p->org_name[0] ? p->org_name :
 	    "peerdesk", RIGHT - LEFT);
 	s = xasprintf("%s%s%s%s: weeks against the limit", p->pal_name,
 	    p->pal_login[0] ? " (" : "", p->pal_login,
 	    p->pal_login[0] ? ")" : "");
-	pw_text(d->cr, LEFT, y + 31, 11, 1, 0, s, RIGHT - LEFT);
+	pw_text(d->pen, LEFT, y + 31, 11, 1, 0, s, RIGHT - LEFT);
 	free(s);
 	if (p->n > p->lead) {
 		s = xasprintf("The last %d weeks: %s to %s", p->weeks,
 		    date_format_long(p->v[p->lead].first, a),
 		    date_format_long(p->v[p->n - 1].last, b));
-		pw_text(d->cr, LEFT, y + 46, 9, 0, 0, s, 0);
+		pw_text(d->pen, LEFT, y + 46, 9, 0, 0, s, 0);
 		free(s);
 	}
 	s = xasprintf("Printed %s", p->generated_at);
-	pw_text(d->cr, RIGHT, y + 46, 9, 0, 1, s, 0);
+	pw_text(d->pen, RIGHT, y + 46, 9, 0, 1, s, 0);
 	free(s);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	cairo_set_line_width(d->cr, 1.2);
@@ -185,15 +180,15 @@ pw_chart(struct pwpdf *d)
 	if (rh < 9)
 		rh = 9;
 	y = d->y + SIZE;
-	pw_text(d->cr, LEFT, y, SIZE, 1, 0, "Week of", 0);
-	pw_text(d->cr, BAR_X, y, SIZE, 1, 0, p->measure == PALWEEKS_PAY ?
+	pw_text(d->pen, LEFT, y, SIZE, 1, 0, "Week of", 0);
+	pw_text(d->pen, BAR_X, y, SIZE, 1, 0, p->measure == PALWEEKS_PAY ?
 	    "Pay (with holiday pay) against the limit" :
 	    "Hours against 16 hours", LIMIT_X - BAR_X - 4);
-	pw_text(d->cr, LIMIT_X + 3, y, SIZE, 1, 0, "limit", 0);
-	pw_text(d->cr, COL_HOURS, y, SIZE, 1, 1, "Hours", 0);
-	pw_text(d->cr, COL_PAY, y, SIZE, 1, 1, "Pay", 0);
-	pw_text(d->cr, COL_AVG, y, SIZE, 1, 1, "5-week", 0);
-	pw_text(d->cr, COL_WORD, y, SIZE, 1, 0, "Verdict", 0);
+	pw_text(d->pen, LIMIT_X + 3, y, SIZE, 1, 0, "limit", 0);
+	pw_text(d->pen, COL_HOURS, y, SIZE, 1, 1, "Hours", 0);
+	pw_text(d->pen, COL_PAY, y, SIZE, 1, 1, "Pay", 0);
+	pw_text(d->pen, COL_AVG, y, SIZE, 1, 1, "5-week", 0);
+	pw_text(d->pen, COL_WORD, y, SIZE, 1, 0, "Verdict", 0);
 	top = d->y + SIZE * LEAD + 2;
 	for (i = 0; i < shown; i++) {
 		const struct palweeks_week *w = &p->v[p->lead + i];
@@ -202,12 +197,12 @@ pw_chart(struct pwpdf *d)
 
 		date_format_long(w->first, date);
 		/* "Mon 23 Nov 2026" less the weekday */
-		pw_text(d->cr, LEFT, base, SIZE, 0, 0, strchr(date, ' ') ?
+		pw_text(d->pen, LEFT, base, SIZE, 0, 0, strchr(date, ' ') ?
 		    strchr(date, ' ') + 1 : date, BAR_X - LEFT - 4);
 		pw_bar(d, w, ry + rh * 0.15, rh * 0.7);
-		pw_text(d->cr, COL_HOURS, base, SIZE, 0, 1,
+		pw_text(d->pen, COL_HOURS, base, SIZE, 0, 1,
 		    palweeks_hm(w->minutes, hm), 0);
-		pw_text(d->cr, COL_PAY, base, SIZE, 0, 1,
+		pw_text(d->pen, COL_PAY, base, SIZE, 0, 1,
 		    money_format(w->gross_pence, m), 0);
 		if (w->avg.weeks > 0) {
 			palweeks_hm(w->avg.avg_minutes, avg);
@@ -215,8 +210,8 @@ pw_chart(struct pwpdf *d)
 				strcat(avg, "*");
 		} else
 			snprintf(avg, sizeof avg, "-");
-		pw_text(d->cr, COL_AVG, base, SIZE, 0, 1, avg, 0);
-		pw_text(d->cr, COL_WORD, base, SIZE, w->word == PALWEEKS_OVER ||
+		pw_text(d->pen, COL_AVG, base, SIZE, 0, 1, avg, 0);
+		pw_text(d->pen, COL_WORD, base, SIZE, w->word == PALWEEKS_OVER ||
 		    w->word == PALWEEKS_NEAR, 0, palweeks_word_str(w->word),
 		    RIGHT - COL_WORD);
 	}
@@ -305,11 +300,13 @@ palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
 	free(title);
 	memset(&d, 0, sizeof d);
 	d.cr = cairo_create(surface);
+	d.pen = pdfpen_new(d.cr);
 	d.p = p;
 	d.page = 1;
 	pw_header(&d);
 	pw_chart(&d);
 	pw_notes(&d);
 	cairo_show_page(d.cr);
+	pdfpen_free(d.pen);
 	return pdfout_finish(d.cr, surface, err);
 }
