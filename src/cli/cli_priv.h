@@ -64,6 +64,7 @@ int cli_report_pay(struct cli *cli, int argc, char **argv);
 int cli_clients(struct cli *cli, int argc, char **argv);
 int cli_plan(struct cli *cli, int argc, char **argv);
 int cli_palplan(struct cli *cli, int argc, char **argv);
+int cli_groups(struct cli *cli, int argc, char **argv);
 int cli_screens(struct cli *cli);
 
 /* peerdesk started with no command under sshd's ForceCommand: the

@@ -62,7 +62,8 @@ static const struct {
 	COUNT(shortlist), COUNT(assignment), COUNT(review), COUNT(goal_score),
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
 	COUNT(limit_override), COUNT(audit), COUNT(draft), COUNT(audit_detail),
-	COUNT(import_log), COUNT(week_adjustment),
+	COUNT(import_log), COUNT(week_adjustment), COUNT(client_group),
+	COUNT(group_meeting), COUNT(group_attendance),
 };
 #undef COUNT
 
