@@ -85,12 +85,20 @@ static const struct cli_help helps[] = {
 	  "       peerdesk report pay (--from DATE --to DATE | --month YYYY-MM\n"
 	  "                           | --tax-year YYYY)\n"
 	  "                           [--excel] [--raw] [--output FILE]\n"
+	  "       peerdesk report outcomes --from DATE --to DATE\n"
+	  "                           [--funder NAME] [--format text|csv|pdf]\n"
+	  "                           [--output FILE] [--excel] [--raw]\n"
 	  "\n"
 	  "hours: the weekly hours summary (managers). --output - is standard\n"
 	  "output; a new file is readable by you alone.\n"
 	  "pay: the payroll CSV, one row per PAL-week whose first day is in\n"
 	  "the range (managers). --excel adds a byte-order mark for Excel;\n"
-	  "--raw leaves fields starting = + - @ as they are.\n" },
+	  "--raw leaves fields starting = + - @ as they are.\n"
+	  "outcomes: what a funder or commissioner asks for (managers):\n"
+	  "referrals, people supported, who left and why, days to a first\n"
+	  "meeting, hours against contract, reviews in their window, goal\n"
+	  "attainment (GAS T-scores), groups, and words clients let us\n"
+	  "quote. Nobody is named unless --funder pays their own budget.\n" },
 	{ "groups",
 	  "usage: peerdesk groups [list [--all]]\n"
 	  "       peerdesk groups show GROUP\n"

@@ -597,3 +597,85 @@ db_quote_set(struct db *db, int is_review, int64_t id, int on,
 	db_bind_int64(st, ":on", on ? 1 : 0);
 	return db_exec_stmt(db, st, err);
 }
+
+/* ---- the demo ------------------------------------------------------------ */
+
+static const char sql_demo_clients[] =
+	"SELECT id FROM client WHERE status IN ('active', 'paused')"
+	" ORDER BY id LIMIT :max";
+static const char sql_demo_reviews[] =
+	"SELECT id FROM review ORDER BY held_on, id";
+static const char sql_demo_words[] =
+	"UPDATE review SET notes = :words, may_quote = 1 WHERE id = :id";
+static const char sql_demo_goal[] =
+	"UPDATE plan_goal SET group_id = :g WHERE area = 'connect'"
+	" AND plan_id IN (SELECT id FROM plan WHERE client_id = :c)";
+
+static enum pd_status
+demo_ids(struct db *db, sqlite3_stmt *st, int64_t **out, size_t *n,
+    struct pd_err *err)
+{
+	int64_t *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, k + 1, sizeof *v);
+		v[k++] = db_col_int(st, 0, 0);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_error(db, rc, err);
+	}
+	*out = v;
+	*n = k;
+	return PD_OK;
+}
+
+enum pd_status
+db_demo_active_clients(struct db *db, int max, int64_t **out, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_demo_clients, err);
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":max", max);
+	return demo_ids(db, st, out, n, err);
+}
+
+enum pd_status
+db_demo_reviews(struct db *db, int64_t **out, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_demo_reviews, err);
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	return demo_ids(db, st, out, n, err);
+}
+
+enum pd_status
+db_demo_review_words(struct db *db, int64_t id, const char *words,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_demo_words, err);
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	db_bind_text(st, ":words", words);
+	return db_exec_stmt(db, st, err);
+}
+
+enum pd_status
+db_demo_goal_group(struct db *db, int64_t client_id, int64_t group_id,
+    struct pd_err *err)
+{
+	return group_pair(db, sql_demo_goal, ":c", client_id, ":g", group_id,
+	    err);
+}

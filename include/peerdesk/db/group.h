@@ -98,4 +98,22 @@ enum pd_status db_group_goal_get(struct db *db, int64_t goal_id,
 enum pd_status db_quote_set(struct db *db, int is_review, int64_t id,
     int on, int64_t *client_id, struct pd_err *err);
 
+/* ---- for the demo organisation (app/demo_groups.c) ---- */
+
+/* Up to max clients who are active or paused now, by id. */
+enum pd_status db_demo_active_clients(struct db *db, int max,
+    int64_t **out, size_t *n, struct pd_err *err);
+
+/* Every review's id, oldest first. */
+enum pd_status db_demo_reviews(struct db *db, int64_t **out, size_t *n,
+    struct pd_err *err);
+
+/* Give review id these words, which the client lets us quote. */
+enum pd_status db_demo_review_words(struct db *db, int64_t id,
+    const char *words, struct pd_err *err);
+
+/* client_id's Connect goals name group_id. */
+enum pd_status db_demo_goal_group(struct db *db, int64_t client_id,
+    int64_t group_id, struct pd_err *err);
+
 #endif
