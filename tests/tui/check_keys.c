@@ -237,7 +237,8 @@ START_TEST(test_defaults_are_sound)
 		"choice", "button", "dialog", "prompt", "picker",
 		/* screens with keys of their own */
 		"week", "timesheets", "hours", "plan", "plan_history",
-		"palplan", "home", "clients", "client", "signin", "audit" };
+		"palplan", "home", "clients", "client", "signin", "audit",
+		"group", "register", "outcomes" };
 	struct tui_key k;
 	int a;
 	size_t s;

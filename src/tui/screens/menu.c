@@ -10,6 +10,7 @@
 #include "peerdesk/app/app.h"
 #include "peerdesk/tui/assign.h"
 #include "peerdesk/tui/audit.h"
+#include "peerdesk/tui/group_screens.h"
 #include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/time_screens.h"
@@ -26,6 +27,8 @@ const struct menu_entry home_menu[] = {
 	{ "Goals progress", "g", APP_STAFF, &plan_progress_screen, 0 },
 	{ "PALs' own plans", "o", APP_MANAGER, &palplan_people_screen, 0 },
 	{ "Audit trail", "a", APP_MANAGER, &audit_screen, 0 },
+	{ "Groups and drop-ins", "r", APP_ANYONE, &groups_screen, 0 },
+	{ "Outcomes report", "f", APP_MANAGER, &outcomes_screen, 0 },
 	{ NULL, NULL, 0, NULL, 0 }
 };
 
