@@ -657,3 +657,20 @@ app_group_staff_by_login(struct app *app, const char *login,
 	return st == PD_OK ? PD_OK : pd_fail(err, st, NULL,
 	    "could not read the staff list");
 }
+
+int
+app_groups_any(struct app *app)
+{
+	struct group_row *v;
+	size_t n;
+	int any;
+
+	if (!app_actor_is_pal(app))
+		return 1;
+	if (db_group_list(app->db, access_staff_id(app), 0, &v, &n, NULL)
+	    != PD_OK)
+		return 0;
+	any = n > 0;
+	group_rows_free(v, n);
+	return any;
+}

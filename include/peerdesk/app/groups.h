@@ -98,6 +98,9 @@ enum pd_status app_goal_group_set(struct app *app, int64_t goal_id,
 enum pd_status app_quote_set(struct app *app, int is_review, int64_t id,
     int on, struct pd_err *err);
 
+/* 1 unless the actor is a PAL who runs no group (or it cannot be told). */
+int app_groups_any(struct app *app);
+
 /* The staff id (a PAL or staff) with this login; PD_NOT_FOUND when
  * none. */
 enum pd_status app_group_staff_by_login(struct app *app, const char *login,
