@@ -420,6 +420,15 @@ cli_groups(struct cli *cli, int argc, char **argv)
 	if (strcmp(sub, "meeting") == 0 && argc == 4 &&
 	    strcmp(argv[2], "show") == 0)
 		return groups_meeting_show(cli, argv[3]);
+	if (strcmp(sub, "facilitator") == 0 && argc == 4) {
+		if (app_group_find(&cli->app, argv[2], &gid, &err) != PD_OK ||
+		    app_group_staff_by_login(&cli->app, argv[3], &id, &err) !=
+		    PD_OK ||
+		    app_group_facilitator_add(&cli->app, gid, id, &err) != PD_OK)
+			return cli_fail(&err);
+		printf("%s now runs group %lld.\n", argv[3], (long long)gid);
+		return 0;
+	}
 	if (strcmp(sub, "client") == 0 && argc == 3)
 		return groups_client(cli, argv[2]);
 	if (strcmp(sub, "goal") == 0 && argc == 4) {

@@ -111,6 +111,7 @@ static const struct cli_help helps[] = {
 	  "                       [--regular N]... [--name FIRST]...\n"
 	  "                       [--extra N] [--reason TEXT] [--dry-run]\n"
 	  "       peerdesk groups meeting show MEETING\n"
+	  "       peerdesk groups facilitator GROUP LOGIN\n"
 	  "       peerdesk groups client CLIENT\n"
 	  "       peerdesk groups goal GOAL GROUP|none\n"
 	  "       peerdesk groups quote review|note NUMBER yes|no\n"
@@ -124,6 +125,7 @@ static const struct cli_help helps[] = {
 	  "who ran it gets the time as a line in their week, and the room\n"
 	  "left is shown before saving. A PAL sees only their own groups,\n"
 	  "and of a client who is not theirs only the first name.\n"
+	  "facilitator: LOGIN also runs the group (office, managers).\n"
 	  "goal: a plan goal names a group. quote: the client lets these\n"
 	  "words be quoted, unnamed, in the outcomes report (staff).\n" },
 	{ "reminders",
