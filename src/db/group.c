@@ -601,15 +601,16 @@ db_quote_set(struct db *db, int is_review, int64_t id, int on,
 /* ---- the demo ------------------------------------------------------------ */
 
 static const char sql_demo_clients[] =
-	"SELECT id FROM client WHERE status IN ('active', 'paused')"
-	" ORDER BY id LIMIT :max";
+	"SELECT c.id FROM client c WHERE c.status IN ('active', 'paused')"
+	" ORDER BY EXISTS (SELECT 1 FROM plan_goal g JOIN plan p"
+	" ON p.id = g.plan_id WHERE p.client_id = c.id"
+	" AND g.title LIKE '%walking group%') DESC, c.id LIMIT :max";
 static const char sql_demo_reviews[] =
 	"SELECT id FROM review ORDER BY held_on, id";
 static const char sql_demo_words[] =
 	"UPDATE review SET notes = :words, may_quote = 1 WHERE id = :id";
 static const char sql_demo_goal[] =
-	"UPDATE plan_goal SET group_id = :g WHERE area = 'connect'"
-	" AND plan_id IN (SELECT id FROM plan WHERE client_id = :c)";
+	"UPDATE plan_goal SET group_id = :g WHERE title LIKE :title";
 
 static enum pd_status
 demo_ids(struct db *db, sqlite3_stmt *st, int64_t **out, size_t *n,
@@ -673,9 +674,14 @@ db_demo_review_words(struct db *db, int64_t id, const char *words,
 }
 
 enum pd_status
-db_demo_goal_group(struct db *db, int64_t client_id, int64_t group_id,
+db_demo_goal_group(struct db *db, const char *like, int64_t group_id,
     struct pd_err *err)
 {
-	return group_pair(db, sql_demo_goal, ":c", client_id, ":g", group_id,
-	    err);
+	sqlite3_stmt *st = db_stmt(db, sql_demo_goal, err);
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text(st, ":title", like);
+	db_bind_int64(st, ":g", group_id);
+	return db_exec_stmt(db, st, err);
 }

@@ -100,7 +100,8 @@ enum pd_status db_quote_set(struct db *db, int is_review, int64_t id,
 
 /* ---- for the demo organisation (app/demo_groups.c) ---- */
 
-/* Up to max clients who are active or paused now, by id. */
+/* Up to max clients who are active or paused now: those with a goal
+ * about the walking group first, then by id. */
 enum pd_status db_demo_active_clients(struct db *db, int max,
     int64_t **out, size_t *n, struct pd_err *err);
 
@@ -112,8 +113,8 @@ enum pd_status db_demo_reviews(struct db *db, int64_t **out, size_t *n,
 enum pd_status db_demo_review_words(struct db *db, int64_t id,
     const char *words, struct pd_err *err);
 
-/* client_id's Connect goals name group_id. */
-enum pd_status db_demo_goal_group(struct db *db, int64_t client_id,
+/* Every goal whose title is LIKE `like` names group_id. */
+enum pd_status db_demo_goal_group(struct db *db, const char *like,
     int64_t group_id, struct pd_err *err);
 
 #endif
