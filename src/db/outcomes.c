@@ -105,6 +105,11 @@ static const char sql_groups[] =
 	" FROM client_group g WHERE EXISTS (SELECT 1 FROM group_meeting m"
 	" WHERE m.group_id = g.id AND " IN_PERIOD("m.date") ")"
 	" ORDER BY g.name COLLATE NOCASE";
+static const char sql_months[] =
+	"SELECT substr(m.date, 1, 7), count(*), sum(m.extra_count +"
+	" (SELECT count(*) FROM group_attendance a WHERE a.meeting_id = m.id))"
+	" FROM group_meeting m WHERE " IN_PERIOD("m.date")
+	" GROUP BY 1 ORDER BY 1";
 static const char sql_quotes[] =
 	"SELECT r.held_on, 1, r.notes, c.name, c.preferred_name FROM review r"
 	" JOIN assignment a ON a.id = r.assignment_id"
@@ -258,6 +263,19 @@ db_outcomes(struct db *db, struct outcomes *o, struct outcomes_raw *raw,
 		g->people = (int)db_col_int(st, 2, 0);
 		g->attendances = (int)db_col_int(st, 3, 0);
 		g->new_people = (int)db_col_int(st, 4, 0);
+	}
+	db_done(st);
+	if (step != SQLITE_DONE)
+		return db_error(db, step, err);
+
+	if ((st = outcomes_stmt(db, sql_months, o, err)) == NULL)
+		return PD_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct outcome_month *m = OUT_GROW(o->months, o->n_months);
+
+		db_col_copy(st, 0, m->month, sizeof m->month);
+		m->meetings = (int)db_col_int(st, 1, 0);
+		m->attendances = (int)db_col_int(st, 2, 0);
 	}
 	db_done(st);
 	if (step != SQLITE_DONE)

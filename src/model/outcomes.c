@@ -65,6 +65,7 @@ outcomes_fini(struct outcomes *o)
 	for (i = 0; i < o->n_groups; i++)
 		free(o->groups[i].name);
 	free(o->groups);
+	free(o->months);
 	for (i = 0; i < o->n_quotes; i++)
 		free(o->quotes[i].text);
 	free(o->quotes);

@@ -93,6 +93,7 @@ closed_word(const char *code)
 #define S_AREAS "goals by area"
 #define S_PERSON "goals by person"
 #define S_GROUPS "groups"
+#define S_MONTHS "groups by month"
 #define S_WORDS "own words"
 
 static void
@@ -204,6 +205,13 @@ build(const struct outcomes *o, struct items *it)
 	}
 	if (o->n_groups == 0)
 		add(it, S_GROUPS, "no group met", NULL, NULL, NULL);
+	for (i = 0; i < o->n_months; i++) {
+		snprintf(d, sizeof d, "%s: attendances", o->months[i].month);
+		snprintf(c, sizeof c, "%d meeting%s", o->months[i].meetings,
+		    o->months[i].meetings == 1 ? "" : "s");
+		snprintf(a, sizeof a, "%d", o->months[i].attendances);
+		add(it, S_MONTHS, d, a, NULL, c);
+	}
 
 	for (i = 0; i < o->n_quotes; i++) {
 		snprintf(d, sizeof d, "%s, %s", o->quotes[i].source,
@@ -237,6 +245,7 @@ heading(const char *section)
 		{ S_AREAS, "Change by area" },
 		{ S_PERSON, "Change by person" },
 		{ S_GROUPS, "Groups" },
+		{ S_MONTHS, "Groups, month by month (all groups)" },
 		{ S_WORDS, "In their own words (quoted with their leave)" },
 	};
 	size_t i;

@@ -2,6 +2,7 @@
  * checked against SQL written by hand here (phrased apart from the
  * report's own); nobody named but for a funder's own budgets; the text
  * and the CSV say the same; a PAL and the office see none of it. */
+#define _GNU_SOURCE
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -358,6 +359,29 @@ START_TEST(test_text_and_csv_agree)
 }
 END_TEST
 
+/* The PDF: a real PDF with the figures' pages and the charts' page. */
+START_TEST(test_pdf)
+{
+	struct strbuf pdf = STRBUF_INIT;
+	struct outcomes o;
+	struct pd_err err;
+	const char *p;
+	int pages = 0;
+
+	report(NULL, &o);
+	ck_assert_int_eq(app_report_outcomes_render(&o, REPORT_PDF, 0, &pdf,
+	    &err), PD_OK);
+	ck_assert_int_gt(pdf.len, 2000);
+	ck_assert(memcmp(pdf.buf, "%PDF-", 5) == 0);
+	for (p = pdf.buf; (p = memmem(p, pdf.len - (size_t)(p - pdf.buf),
+	    "/Type /Page %", 13)) != NULL; p++)
+		pages++;
+	ck_assert_int_ge(pages, 2);
+	strbuf_fini(&pdf);
+	outcomes_fini(&o);
+}
+END_TEST
+
 START_TEST(test_only_the_manager)
 {
 	struct outcomes o;
@@ -395,6 +419,7 @@ outcomes_suite(void)
 	tcase_add_test(tc, test_quote_unnamed);
 	tcase_add_test(tc, test_funder_names_own_budgets);
 	tcase_add_test(tc, test_text_and_csv_agree);
+	tcase_add_test(tc, test_pdf);
 	tcase_add_test(tc, test_only_the_manager);
 	suite_add_tcase(s, tc);
 	return s;

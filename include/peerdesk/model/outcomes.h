@@ -54,6 +54,11 @@ struct outcome_group {
 	int meetings, people, attendances, new_people;
 };
 
+struct outcome_month {		/* group attendance in one month */
+	char month[8];		/* "2026-07" */
+	int meetings, attendances;
+};
+
 struct outcome_quote {
 	char date[11];
 	const char *source;	/* "review" or "plan note" (static) */
@@ -86,6 +91,8 @@ struct outcomes {
 	struct outcome_area areas[OUTCOME_AREAS];
 	struct outcome_group *groups;
 	size_t n_groups;
+	struct outcome_month *months;	/* every group, month by month */
+	size_t n_months;
 	struct outcome_quote *quotes;
 	size_t n_quotes;
 };
