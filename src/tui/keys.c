@@ -782,6 +782,8 @@ static const struct key_default key_defaults[] = {
 	{ "outcomes", ACT_LAST, "End" },
 	{ "outcomes", ACT_EARLIER, "Left" },
 	{ "outcomes", ACT_LATER, "Right" },
+	{ "outcomes", ACT_SAVE_CSV, "c F6" },
+	{ "outcomes", ACT_SAVE_PDF, "d F7" },
 };
 
 static const char *const key_section_notes[][2] = {

@@ -755,6 +755,8 @@ const struct screen_ops register_screen = {
 
 struct out_state {
 	int year, quarter;	/* 1..4 */
+	struct outcomes o;
+	bool loaded;
 	char **lines;
 	size_t n, top;
 	char error[512];
@@ -787,6 +789,9 @@ out_reload(struct screen *s)
 	const char *p, *nl;
 
 	out_clear(st);
+	if (st->loaded)
+		outcomes_fini(&st->o);
+	st->loaded = false;
 	st->top = 0;
 	st->error[0] = '\0';
 	snprintf(from, sizeof from, "%04d-%s", st->year % 10000,
@@ -801,7 +806,8 @@ out_reload(struct screen *s)
 		return;
 	}
 	app_report_outcomes_render(&o, REPORT_TEXT, 0, &sb, NULL);
-	outcomes_fini(&o);
+	st->o = o;
+	st->loaded = true;
 	for (p = strbuf_str(&sb); *p != '\0'; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
@@ -847,7 +853,49 @@ out_enter(struct screen *s, const void *arg, struct pd_err *err)
 static void
 out_leave(struct screen *s)
 {
-	out_clear(s->state);
+	struct out_state *st = s->state;
+
+	out_clear(st);
+	if (st->loaded)
+		outcomes_fini(&st->o);
+	st->loaded = false;
+}
+
+#define OUT_TAG_CSV 1
+#define OUT_TAG_PDF 2
+
+static void
+out_ask_file(struct screen *s, enum report_format f)
+{
+	struct out_state *st = s->state;
+	char name[64];
+
+	if (!st->loaded)
+		return;
+	snprintf(name, sizeof name, "outcomes-%d-Q%d.%s", st->year,
+	    st->quarter, report_format_ext(f));
+	dialog_prompt(s->ui, f == REPORT_CSV ? OUT_TAG_CSV : OUT_TAG_PDF,
+	    f == REPORT_CSV ? "Save as CSV" : "Save as PDF (with charts)",
+	    "File name", name, 400);
+}
+
+static void
+out_result(struct screen *s, const struct screen_result *r)
+{
+	struct out_state *st = s->state;
+	struct pd_err err;
+
+	if (r->code != SCREEN_OK || !st->loaded || r->text == NULL)
+		return;
+	if (r->text[strspn(r->text, " ")] == '\0') {
+		tui_error(s->ui, "Not saved: the file needs a name");
+		return;
+	}
+	if (app_report_outcomes_save(s->app, &st->o, r->tag == OUT_TAG_CSV ?
+	    REPORT_CSV : REPORT_PDF, 0, r->text, &err) != PD_OK)
+		tui_error(s->ui, "Not saved: %s", err.msg);
+	else
+		tui_message(s->ui, "Saved %s", r->text);
 }
 
 static size_t
@@ -905,6 +953,12 @@ out_action(struct screen *s, enum action a)
 		}
 		out_reload(s);
 		return TUI_HANDLED;
+	case ACT_SAVE_CSV:
+		out_ask_file(s, REPORT_CSV);
+		return TUI_HANDLED;
+	case ACT_SAVE_PDF:
+		out_ask_file(s, REPORT_PDF);
+		return TUI_HANDLED;
 	default:
 		return TUI_UNHANDLED;
 	}
@@ -913,7 +967,8 @@ out_action(struct screen *s, enum action a)
 }
 
 static const enum action out_hints[] = {
-	ACT_EARLIER, ACT_LATER, ACT_PAGE_DOWN, ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_EARLIER, ACT_LATER, ACT_SAVE_CSV, ACT_SAVE_PDF, ACT_PAGE_DOWN,
+	ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops outcomes_screen = {
@@ -928,10 +983,11 @@ const struct screen_ops outcomes_screen = {
 	    "left and why, the wait for a first meeting, hours against "
 	    "contract, reviews in their window, goal attainment, groups and "
 	    "words clients let us quote. Nobody is named. Left and Right go "
-	    "to the quarter before or after; for one funder, or as CSV, use "
-	    "peerdesk report outcomes.",
+	    "to the quarter before or after; c saves it as CSV, d as a PDF "
+	    "with charts. For one funder, use peerdesk report outcomes.",
 	.enter = out_enter,
 	.leave = out_leave,
 	.draw = out_draw,
 	.on_action = out_action,
+	.on_result = out_result,
 };
