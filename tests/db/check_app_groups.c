@@ -10,6 +10,8 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/groups.h"
+#include "peerdesk/app/privacy.h"
+#include "peerdesk/model/sar.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/timesheet.h"
@@ -301,6 +303,31 @@ START_TEST(test_client_groups_and_goal)
 }
 END_TEST
 
+/* Everything held about a client includes the groups they came to. */
+START_TEST(test_sar_has_groups)
+{
+	struct group_came c;
+	struct sar_bundle b;
+	const struct sar_section *sec;
+	struct pd_err err;
+
+	memset(&c, 0, sizeof c);
+	c.client_id = w.ben;
+	ck_assert_int_eq(meeting("2026-11-19", 90, &c, 1, 0, NULL, &err),
+	    PD_OK);
+	ck_assert_int_eq(meeting("2026-11-12", 90, NULL, 0, 4, NULL, &err),
+	    PD_OK);
+	as(w.manager, ROLE_MANAGER, "maya");
+	ck_assert_msg(app_sar_collect(&app, w.ben, &b, &err) == PD_OK, "%s",
+	    err.msg);
+	sec = sar_find(&b, "groups");
+	ck_assert_ptr_nonnull(sec);
+	ck_assert_uint_eq(sec->n, 1);
+	ck_assert_str_eq(sec->recs[0].title, "Walking group on 2026-11-19");
+	sar_bundle_fini(&b);
+}
+END_TEST
+
 START_TEST(test_add_checks)
 {
 	struct group g;
@@ -334,6 +361,7 @@ app_groups_suite(void)
 	tcase_add_test(tc, test_pal_sees_first_name_only);
 	tcase_add_test(tc, test_paid_time_in_week);
 	tcase_add_test(tc, test_client_groups_and_goal);
+	tcase_add_test(tc, test_sar_has_groups);
 	tcase_add_test(tc, test_add_checks);
 	suite_add_tcase(s, tc);
 	return s;
