@@ -759,6 +759,8 @@ static const struct key_default key_defaults[] = {
 
 	{ "signin", ACT_ACCEPT, "Enter" },
 
+	{ "groups", ACT_NEW, "C-n" },
+
 	{ "group", ACT_UP, "Up" },
 	{ "group", ACT_DOWN, "Down" },
 	{ "group", ACT_OPEN, "Enter" },
@@ -808,7 +810,8 @@ static const char *const key_section_notes[][2] = {
 	{ "audit", "the audit trail: who did what, and when (also the list keys)" },
 	{ "client", "a client's record: Tab and the arrows change the section" },
 	{ "signin", "signing in and the lock screen" },
-	{ "group", "a group and its meetings (groups and drop-ins)" },
+	{ "groups", "groups and drop-ins (also the list keys)" },
+	{ "group", "a group and its meetings" },
 	{ "register", "a meeting's register: who came" },
 	{ "outcomes", "the outcomes report on screen" },
 };

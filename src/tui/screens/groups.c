@@ -3,6 +3,7 @@
  * a PAL can take it from a phone), and the outcomes report. */
 #include "peerdesk/tui/group_screens.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,11 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/form.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/list.h"
+
+static const struct screen_ops group_add_screen;
 
 /* ---- the list -------------------------------------------------------------- */
 
@@ -190,6 +194,11 @@ groups_action(struct screen *s, enum action a)
 	struct pd_err err;
 	size_t row;
 
+	if (a == ACT_NEW) {
+		if (tui_push(s->ui, &group_add_screen, NULL, 2, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		return TUI_HANDLED;
+	}
 	if (a == ACT_OPEN) {
 		if (list_view_selected(&st->lv, &row) && row < st->nmatch &&
 		    tui_push_id(s->ui, &group_screen,
@@ -238,7 +247,7 @@ groups_text_focus(const struct screen *s)
 
 static const char *const list_sections[] = { "list", NULL };
 static const enum action groups_hints[] = {
-	ACT_OPEN, ACT_FILTER, ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_OPEN, ACT_NEW, ACT_FILTER, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops groups_screen = {
@@ -250,7 +259,8 @@ const struct screen_ops groups_screen = {
 	.help = "The groups and drop-ins: the walking group, the communal "
 	    "meal, peer groups and courses, with how often they have met "
 	    "and how many people come. A PAL sees the groups they run. "
-	    "Enter opens a group, to see its meetings or take a register.",
+	    "Enter opens a group, to see its meetings or take a register; "
+	    "the office adds a group with Ctrl-N.",
 	.enter = groups_enter,
 	.leave = groups_leave,
 	.layout = groups_layout,
@@ -260,6 +270,156 @@ const struct screen_ops groups_screen = {
 	.on_result = groups_result,
 	.context = groups_context,
 	.text_focus = groups_text_focus,
+};
+
+/* ---- a new group (office and managers) ------------------------------------ */
+
+struct group_form {
+	char *name;
+	int kind;
+	int day;
+	char *time;
+	char *place;
+	char *runners;		/* logins, spaces or commas between */
+};
+
+static const struct field_choice group_kinds[] = {
+	{ GROUP_WALK, "Walk" },
+	{ GROUP_MEAL, "Meal" },
+	{ GROUP_DROP_IN, "Drop-in" },
+	{ GROUP_PEER, "Peer group" },
+	{ GROUP_COURSE, "Course" },
+	{ 0, NULL }
+};
+
+static const struct field_choice group_days[] = {
+	{ 0, "Not fixed" }, { 1, "Monday" }, { 2, "Tuesday" },
+	{ 3, "Wednesday" }, { 4, "Thursday" }, { 5, "Friday" },
+	{ 6, "Saturday" }, { 7, "Sunday" }, { 0, NULL }
+};
+
+static const struct field_def group_fields[] = {
+	{ .id = "name", .label = "Name", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct group_form, name), .required = true,
+	  .max_len = 80, .help = "What people call it: Thursday walking "
+	  "group." },
+	{ .id = "kind", .label = "Kind", .kind = FIELD_CHOICE,
+	  .offset = offsetof(struct group_form, kind), .choices = group_kinds,
+	  .width = 12 },
+	{ .id = "day", .label = "Usual day", .kind = FIELD_CHOICE,
+	  .offset = offsetof(struct group_form, day), .choices = group_days,
+	  .width = 12 },
+	{ .id = "time", .label = "Usual time", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct group_form, time), .max_len = 5,
+	  .width = 6, .help = "Like 13:30." },
+	{ .id = "place", .label = "Place", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct group_form, place), .max_len = 120 },
+	{ .id = "facilitator", .label = "Run by (logins)", .kind = FIELD_TEXT,
+	  .offset = offsetof(struct group_form, runners), .max_len = 200,
+	  .help = "The logins of the PALs and staff who usually run it, "
+	  "with spaces between: their time running a meeting is paid." },
+	{ .id = NULL },
+};
+
+static void
+group_form_init(void *rec)
+{
+	struct group_form *g = rec;
+
+	memset(g, 0, sizeof *g);
+	g->kind = GROUP_WALK;
+}
+
+static void
+group_form_fini(void *rec)
+{
+	struct group_form *g = rec;
+
+	free(g->name);
+	free(g->time);
+	free(g->place);
+	free(g->runners);
+	memset(g, 0, sizeof *g);
+}
+
+static enum pd_status
+group_form_save(void *app, void *rec, struct pd_err *err)
+{
+	struct group_form *f = rec;
+	int64_t ids[32];
+	size_t n = 0;
+	struct group g;
+	char *copy, *tok, *save = NULL;
+	enum pd_status st = PD_OK;
+
+	copy = xstrdup(f->runners != NULL ? f->runners : "");
+	for (tok = strtok_r(copy, " ,", &save); tok != NULL && st == PD_OK;
+	    tok = strtok_r(NULL, " ,", &save)) {
+		if (n == 32)
+			st = pd_fail(err, PD_INVALID, "facilitator", "at most "
+			    "32 people");
+		else
+			st = app_group_staff_by_login(app, tok, &ids[n++],
+			    err);
+	}
+	free(copy);
+	if (st != PD_OK)
+		return st;
+	memset(&g, 0, sizeof g);
+	g.name = f->name;
+	g.kind = (enum group_kind)f->kind;
+	g.usual_day = f->day;
+	if (f->time != NULL && strlen(f->time) < sizeof g.usual_time)
+		snprintf(g.usual_time, sizeof g.usual_time, "%s", f->time);
+	else if (f->time != NULL)
+		return pd_fail(err, PD_INVALID, "time", "the time should look "
+		    "like 13:30");
+	g.place = f->place;
+	return app_group_add(app, &g, ids, n, err);
+}
+
+static const struct form_def group_form = {
+	.fields = group_fields,
+	.rec_size = sizeof(struct group_form),
+	.rec_init = group_form_init,
+	.rec_fini = group_form_fini,
+	.save = group_form_save,
+	.save_label = "Save the group",
+};
+
+static enum pd_status
+group_add_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	if (app_actor_is_pal(s->app))
+		return pd_fail(err, PD_DENIED, NULL, "groups are added by the "
+		    "office");
+	return form_enter(s, arg, err);
+}
+
+static const struct screen_ops group_add_screen = {
+	.name = "group_add",
+	.title = "New group",
+	.help = "A new group or drop-in: its name, kind, when and where it "
+	    "usually meets, and who usually runs it. Tab moves to the next "
+	    "field.",
+	.def = &group_form,
+	.min_cols = 40,
+	.min_rows = 15,
+	.sections = form_sections,
+	.state_size = sizeof(struct form),
+	.hints = form_hints,
+	.enter = group_add_enter,
+	.leave = form_leave,
+	.layout = form_layout,
+	.draw = form_draw,
+	.on_action = form_on_action,
+	.on_text = form_on_text,
+	.on_result = form_on_result,
+	.is_dirty = form_is_dirty,
+	.context = form_context,
+	.text_focus = form_text_focus,
+	.help_more = form_help_more,
+	.on_mouse = form_on_mouse,
 };
 
 /* ---- one group ------------------------------------------------------------ */
