@@ -65,11 +65,14 @@ groups_list(struct cli *cli, int all)
 		char when[160];
 
 		groups_when(&v[i].g, when, sizeof when);
-		printf("%3lld  %s (%s)%s\n     %s\n     %d meetings, %d people, "
-		    "%d attendances%s%s\n", (long long)v[i].g.id, v[i].g.name,
+		printf("%3lld  %s (%s)%s\n     %s\n     %d meeting%s, %d %s, "
+		    "%d attendance%s%s%s\n", (long long)v[i].g.id, v[i].g.name,
 		    group_kind_label(v[i].g.kind), v[i].g.active ? "" :
-		    " - not running", when, v[i].meetings, v[i].people,
-		    v[i].attendances, v[i].last[0] ? "; last " : "", v[i].last);
+		    " - not running", when[0] ? when : "no usual day",
+		    v[i].meetings, v[i].meetings == 1 ? "" : "s", v[i].people,
+		    v[i].people == 1 ? "person" : "people", v[i].attendances,
+		    v[i].attendances == 1 ? "" : "s",
+		    v[i].last[0] ? "; last " : "", v[i].last);
 	}
 	group_rows_free(v, n);
 	return 0;
@@ -93,8 +96,10 @@ groups_show(struct cli *cli, const char *which, int limit)
 	printf("When:    %s\n", when[0] ? when : "not fixed");
 	printf("Run by:  %s\n", d.row.facilitators[0] ? d.row.facilitators :
 	    "nobody named yet");
-	printf("So far:  %d meetings, %d people, %d attendances",
-	    d.row.meetings, d.row.people, d.row.attendances);
+	printf("So far:  %d meeting%s, %d %s, %d attendance%s",
+	    d.row.meetings, d.row.meetings == 1 ? "" : "s", d.row.people,
+	    d.row.people == 1 ? "person" : "people", d.row.attendances,
+	    d.row.attendances == 1 ? "" : "s");
 	if (d.row.meetings > 0)
 		printf(", %.1f a meeting", (double)d.row.attendances /
 		    d.row.meetings);
