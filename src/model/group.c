@@ -85,14 +85,19 @@ group_kind_label(enum group_kind k)
 int
 group_kind_from_str(const char *s, enum group_kind *out)
 {
+	char buf[16];
+	size_t k;
 	int i;
 
-	if (s == NULL)
+	if (s == NULL || strlen(s) >= sizeof buf)
 		return -1;
+	/* "peer-group", "peer group", "Drop-in", "drop_in": all the same */
+	for (k = 0; s[k] != '\0'; k++)
+		buf[k] = s[k] == '-' || s[k] == ' ' ? '_' : s[k];
+	buf[k] = '\0';
 	for (i = 0; i < GROUP_KINDS; i++)
-		if (strcasecmp(s, kind_names[i]) == 0 ||
-		    strcasecmp(s, kind_labels[i]) == 0 ||
-		    (i == GROUP_PEER && strcasecmp(s, "peer") == 0)) {
+		if (strcasecmp(buf, kind_names[i]) == 0 ||
+		    (i == GROUP_PEER && strcasecmp(buf, "peer") == 0)) {
 			*out = (enum group_kind)i;
 			return 0;
 		}

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "support/testlib.h"
+#include "peerdesk/model/group.h"
 #include "peerdesk/model/outcomes.h"
 
 /* Worked by hand: T = 50 + 10 * sum / sqrt(0.7 n + 0.3 n^2).
@@ -66,6 +67,35 @@ START_TEST(test_median)
 }
 END_TEST
 
+/* Groups' words: kinds as people type them, days, first names. */
+START_TEST(test_group_words)
+{
+	enum group_kind k;
+	char b[16];
+
+	ck_assert_int_eq(group_kind_from_str("peer-group", &k), 0);
+	ck_assert_int_eq(k, GROUP_PEER);
+	ck_assert_int_eq(group_kind_from_str("Drop in", &k), 0);
+	ck_assert_int_eq(k, GROUP_DROP_IN);
+	ck_assert_int_eq(group_kind_from_str("WALK", &k), 0);
+	ck_assert_int_eq(k, GROUP_WALK);
+	ck_assert_int_eq(group_kind_from_str("knitting", &k), -1);
+	ck_assert_int_eq(group_kind_from_str("a-very-long-kind-name", &k), -1);
+	ck_assert_str_eq(group_kind_label(GROUP_DROP_IN), "drop-in");
+	ck_assert_int_eq(group_day_from_str("thu"), 4);
+	ck_assert_int_eq(group_day_from_str("Thursday"), 4);
+	ck_assert_int_eq(group_day_from_str("7"), 7);
+	ck_assert_int_eq(group_day_from_str("th"), 0);
+	ck_assert_int_eq(group_day_from_str("funday"), 0);
+	group_first_name("Ana Silva", NULL, b, sizeof b);
+	ck_assert_str_eq(b, "Ana");
+	group_first_name("Robert Jones", "Bob", b, sizeof b);
+	ck_assert_str_eq(b, "Bob");
+	group_first_name("  Siobhán Ahmed", "", b, sizeof b);
+	ck_assert_str_eq(b, "Siobhán");
+}
+END_TEST
+
 static Suite *
 gas_suite(void)
 {
@@ -76,6 +106,7 @@ gas_suite(void)
 	    (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, test_tscore_refuses);
 	tcase_add_test(tc, test_median);
+	tcase_add_test(tc, test_group_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
