@@ -271,6 +271,30 @@ START_TEST(test_paid_time_in_week)
 	ck_assert_int_eq(dbfix_count(app.db, "limit_override"), 1);
 	/* Sam did not run it: nothing in Sam's week. */
 	ck_assert_int_eq(week_minutes(w.sam, "2026-W48", NULL), 0);
+	/* The line follows the meeting: the week cannot change it. */
+	{
+		struct week_view v;
+		struct ts_line l;
+		size_t i;
+		int tried = 0;
+
+		ck_assert_int_eq(app_week_status(&app, w.jo, "2026-W48", &v,
+		    &err), PD_OK);
+		for (i = 0; i < v.n_lines; i++) {
+			if (v.lines[i].line.note == NULL || strncmp(
+			    v.lines[i].line.note, "group: ", 7) != 0)
+				continue;
+			l = v.lines[i].line;
+			l.minutes = 30;
+			ck_assert_int_eq(app_line_update(&app, &l, "less",
+			    &err), PD_INVALID);
+			ck_assert_ptr_nonnull(strstr(err.msg, "group meeting"));
+			tried = 1;
+			break;
+		}
+		ck_assert(tried);
+		week_view_fini(&v);
+	}
 }
 END_TEST
 
