@@ -56,7 +56,7 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 # pkg-config is asked once, and only after `deps` has had its chance to
 # install what is missing (these expand lazily, then cache themselves).
 PKG_CFLAGS  = $(eval PKG_CFLAGS := $(shell $(PKGCONF) --cflags $(PKGS)))$(PKG_CFLAGS)
-PKG_LIBS    = $(eval PKG_LIBS := $(shell $(PKGCONF) --libs $(PKGS)))$(PKG_LIBS)
+PKG_LIBS    = $(eval PKG_LIBS := $(shell $(PKGCONF) --libs $(PKGS)) -lm)$(PKG_LIBS)
 CHECK_CFLAGS = $(eval CHECK_CFLAGS := $(shell $(PKGCONF) --cflags $(TEST_PKGS)))$(CHECK_CFLAGS)
 CHECK_LIBS  = $(eval CHECK_LIBS := $(shell $(PKGCONF) --libs $(TEST_PKGS)))$(CHECK_LIBS)
 

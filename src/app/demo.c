@@ -33,6 +33,7 @@
 #include "peerdesk/model/review.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
+#include "demo_groups.h"
 
 #define MAX_PAL_CLIENTS 8
 
@@ -807,6 +808,12 @@ demo_fill(struct demo *d, struct pd_err *err)
 	for (i = 0; i < nclients; i++)
 		if ((s = demo_client(d, i, nclients, err)) != PD_OK)
 			return s;
+	/* Grace (Universal Credit: no limit) leads the walks; Owen (no
+	 * benefit) cooks with the Operations Manager. */
+	if (d->scale == DEMO_SMALL && (s = demo_groups(d->db, d->today,
+	    d->start, d->week_wd, d->manager_id, d->ops_id, d->pals[2].id,
+	    d->pals[11].id, err)) != PD_OK)
+		return s;
 	return demo_week_statuses(d, err);
 }
 

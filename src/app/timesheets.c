@@ -1067,6 +1067,13 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 		s = time_line_update_session(app, l, &old, reason, err);
 		goto done;
 	}
+	if (old.kind == LINE_SESSION) {
+		/* no session: the time a PAL ran a group meeting */
+		s = pd_fail(err, PD_INVALID, "kind", "this is the time for "
+		    "running a group meeting: it follows the meeting (its "
+		    "note names the group)");
+		goto done;
+	}
 	l->supervision_id = old.supervision_id;
 	l->training_id = old.training_id;
 	l->session_id = 0;

@@ -57,6 +57,8 @@ static const struct cli_command commands[] = {
 	  "a client's wellness plan (plan --help for more)" },
 	{ "palplan", cli_palplan, "palplan [list|show|history] [PAL]",
 	  "a PAL's Wellness and Development Plan" },
+	{ "groups", cli_groups, "groups [list|show|add|meeting ...]",
+	  "groups and drop-ins, their meetings and registers" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -13,7 +13,9 @@
 #define CLI_REPORT_USAGE "peerdesk [--db FILE] report hours [--week YYYY-Www] " \
 	"[--format text|csv|pdf] [--print] [--output FILE] [--excel] [--raw]\n" \
 	"       peerdesk [--db FILE] report pay (--from DATE --to DATE | " \
-	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] [--output FILE]"
+	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] [--output FILE]\n" \
+	"       peerdesk [--db FILE] report outcomes --from DATE --to DATE " \
+	"[--funder NAME] [--format text|csv|pdf] [--output FILE]"
 
 static int
 cli_report_usage(const char *why)
@@ -47,9 +49,12 @@ cli_report(struct cli *cli, int argc, char **argv)
 
 	if (argc >= 2 && strcmp(argv[1], "pay") == 0)
 		return cli_report_pay(cli, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "outcomes") == 0)
+		return cli_report_outcomes(cli, argc - 1, argv + 1);
 	if (argc < 2 || strcmp(argv[1], "hours") != 0)
-		return cli_report_usage(argc < 2 ? "which report? (hours or "
-		    "pay)" : "the reports are 'hours' and 'pay'");
+		return cli_report_usage(argc < 2 ? "which report? (hours, "
+		    "pay or outcomes)" : "the reports are 'hours', 'pay' and "
+		    "'outcomes'");
 	argc--;
 	argv++;
 	optind = 1;

@@ -63,7 +63,8 @@ static const struct {
 	COUNT(session), COUNT(timesheet_week), COUNT(timesheet_line),
 	COUNT(limit_override), COUNT(audit), COUNT(draft), COUNT(audit_detail),
 	COUNT(import_log), COUNT(week_adjustment), COUNT(client_search),
-	COUNT(client_search_stale),
+	COUNT(client_search_stale), COUNT(client_group),
+	COUNT(group_meeting), COUNT(group_attendance),
 };
 #undef COUNT
 

@@ -20,7 +20,7 @@
 
 #define GOAL_COLS \
 	"g.id, g.plan_id, g.area, g.title, g.detail, g.set_by, g.target_date," \
-	" g.created_on, g.closed_on, g.position, g.version"
+	" g.created_on, g.closed_on, g.position, g.version, g.group_id"
 
 static const char sql_plan_make[] =
 	"INSERT INTO plan (client_id) SELECT :client_id"
@@ -353,6 +353,7 @@ goal_read(sqlite3_stmt *st, struct plan_goal *g)
 	db_col_date(st, 8, g->closed_on);
 	g->position = (int)db_col_int(st, 9, 0);
 	g->version = (int)db_col_int(st, 10, 1);
+	g->group_id = db_col_int(st, 11, 0);
 }
 
 static enum pd_status

@@ -92,7 +92,9 @@ static const char sql_goals[] =
 	"WHERE p.client_id = :id ORDER BY g.position, g.id";
 static const char sql_notes[] =
 	"SELECT 'Note of ' || n.written_on || coalesce(' by ' || s.name, '') "
-	"AS _title, n.written_on, s.name AS written_by, n.text "
+	"AS _title, n.written_on, s.name AS written_by, n.text, "
+	"CASE WHEN n.may_quote = 1 THEN 'yes, without your name' END "
+	"AS may_be_quoted "
 	"FROM plan_note n JOIN plan p ON p.id = n.plan_id "
 	"LEFT JOIN staff s ON s.id = n.author_id "
 	"WHERE p.client_id = :id ORDER BY n.written_on, n.id";
@@ -115,7 +117,8 @@ static const char sql_assignments[] =
 static const char sql_reviews[] =
 	"SELECT 'Review on ' || r.held_on AS _title, w.name AS pal, r.held_on, "
 	"r.participants, replace(r.outcome, '_', ' ') AS outcome, r.notes, "
-	"s.name AS recorded_by "
+	"CASE WHEN r.may_quote = 1 THEN 'yes, without your name' END "
+	"AS may_be_quoted, s.name AS recorded_by "
 	"FROM review r JOIN assignment a ON a.id = r.assignment_id "
 	"LEFT JOIN staff w ON w.id = a.worker_id "
 	"LEFT JOIN staff s ON s.id = r.recorded_by "
@@ -135,6 +138,12 @@ static const char sql_time[] =
 	"FROM timesheet_line l JOIN timesheet_week w ON w.id = l.week_id "
 	"LEFT JOIN staff s ON s.id = l.pal_id "
 	"WHERE l.client_id = :id ORDER BY l.date, l.id";
+static const char sql_groups[] =
+	"SELECT g.name || ' on ' || m.date AS _title, g.name AS group_name, "
+	"m.date, m.start_time, " HOURS("m.minutes") " AS length "
+	"FROM group_attendance a JOIN group_meeting m ON m.id = a.meeting_id "
+	"JOIN client_group g ON g.id = m.group_id "
+	"WHERE a.client_id = :id ORDER BY m.date, m.id";
 static const char sql_drafts[] =
 	"SELECT 'Unsaved text kept for ' || coalesce(s.name, 'a member of "
 	"staff') || ' on ' || " WHEN("d.saved_at") " AS _title, "
@@ -173,6 +182,7 @@ static const struct {
 	{ "reviews", "Your reviews", sql_reviews },
 	{ "sessions", "Your sessions", sql_sessions },
 	{ "time", "Time your PALs logged for you", sql_time },
+	{ "groups", "The groups you came to", sql_groups },
 	{ "drafts", "Unsaved text about you that is kept", sql_drafts },
 	{ "elsewhere", "Where other people's notes name you", NULL },
 	{ "audit", "Who looked at or changed your record, and when",

@@ -771,6 +771,34 @@ static const struct key_default key_defaults[] = {
 	{ "client", ACT_PAGE_DOWN, "PgDn" },
 
 	{ "signin", ACT_ACCEPT, "Enter" },
+
+	{ "groups", ACT_NEW, "C-n" },
+
+	{ "group", ACT_UP, "Up" },
+	{ "group", ACT_DOWN, "Down" },
+	{ "group", ACT_OPEN, "Enter" },
+	{ "group", ACT_REGISTER, "r F5" },
+
+	{ "register", ACT_UP, "Up" },
+	{ "register", ACT_DOWN, "Down" },
+	{ "register", ACT_CAME, "Space Enter" },
+	{ "register", ACT_ADD, "a F6" },
+	{ "register", ACT_MORE, "+ =" },
+	{ "register", ACT_FEWER, "-" },
+	{ "register", ACT_LENGTH, "t F7" },
+	{ "register", ACT_DATE, "e F8" },
+	{ "register", ACT_SAVE, "C-s F2" },
+
+	{ "outcomes", ACT_UP, "Up" },
+	{ "outcomes", ACT_DOWN, "Down" },
+	{ "outcomes", ACT_PAGE_UP, "PgUp" },
+	{ "outcomes", ACT_PAGE_DOWN, "PgDn Space" },
+	{ "outcomes", ACT_FIRST, "Home" },
+	{ "outcomes", ACT_LAST, "End" },
+	{ "outcomes", ACT_EARLIER, "Left" },
+	{ "outcomes", ACT_LATER, "Right" },
+	{ "outcomes", ACT_SAVE_CSV, "c F6" },
+	{ "outcomes", ACT_SAVE_PDF, "d F7" },
 };
 
 static const char *const key_section_notes[][2] = {
@@ -797,6 +825,10 @@ static const char *const key_section_notes[][2] = {
 	{ "audit", "the audit trail: who did what, and when (also the list keys)" },
 	{ "client", "a client's record: Tab and the arrows change the section" },
 	{ "signin", "signing in and the lock screen" },
+	{ "groups", "groups and drop-ins (also the list keys)" },
+	{ "group", "a group and its meetings" },
+	{ "register", "a meeting's register: who came" },
+	{ "outcomes", "the outcomes report on screen" },
 };
 
 /* ---- key map --------------------------------------------------------- */

@@ -238,7 +238,7 @@ START_TEST(test_defaults_are_sound)
 		/* screens with keys of their own */
 		"week", "timesheets", "hours", "plan", "plan_history",
 		"palplan", "home", "clients", "client", "signin", "audit",
-		"pal_pay", "palweeks" };
+		"pal_pay", "palweeks", "group", "register", "outcomes" };
 	struct tui_key k;
 	int a;
 	size_t s;

@@ -71,6 +71,8 @@ struct plan_goal {
 	char closed_on[11];
 	int position;
 	int version;
+	int64_t group_id;	/* the group the goal names; 0 none (read only
+				 * here: app_goal_group_set changes it) */
 };
 
 struct goal_step {

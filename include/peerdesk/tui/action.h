@@ -65,7 +65,13 @@
 	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)") \
 	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
 	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back") \
-	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them")
+	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them") \
+	X(CAME,        "came",        "Came",   "Mark the selected person as came, or not") \
+	X(MORE,        "more",        "+1",     "One more person who came but is not named") \
+	X(FEWER,       "fewer",       "-1",     "One fewer person not named") \
+	X(LENGTH,      "length",      "Length", "Change how long the meeting was") \
+	X(DATE,        "date",        "Date",   "Change the day of the meeting") \
+	X(REGISTER,    "register",    "Register", "Take the register of a new meeting")
 
 enum action {
 	ACT_NONE = 0,

@@ -20,6 +20,8 @@ struct menu_entry {
 	unsigned roles;			/* APP_OFFICE | APP_PAL | APP_MANAGER */
 	const struct screen_ops *ops;
 	int needs_client;		/* push with &client_id */
+	/* Optional: shown only when this says 1 (NULL: always). */
+	int (*shown)(void *app);
 };
 
 extern const struct menu_entry home_menu[];	/* ends with label NULL */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "peerdesk/app/clients.h"
+#include "peerdesk/app/groups.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
@@ -45,6 +46,7 @@ struct client_view {
 	const struct menu_entry *menu[CLIENT_MENU_MAX];
 	size_t nmenu;
 	int body_y, body_h, menu_y, menu_rows, menu_w, menu_cols;
+	char *groups;		/* the groups they come to, in words */
 };
 
 static const char *const client_tab_names[CLIENT_TABS][2] = {
@@ -181,6 +183,7 @@ client_build(struct client_view *v, int w)
 		client_item(v, w, "Address", c->address);
 		client_item(v, w, "PAL preferences", c->pal_preferences);
 		client_item(v, w, "Interests", c->interests);
+		client_item(v, w, "Groups", v->groups);
 		break;
 	case 1:
 		client_heading(v, "Referral");
@@ -251,6 +254,28 @@ client_retitle(struct screen *s)
 	screen_set_title(s, title);
 }
 
+/* "Thursday walking group: 12 times, last 2026-12-03" for each group
+ * the client comes to (or a goal of theirs names). */
+static void
+client_groups_words(struct screen *s)
+{
+	struct client_view *v = s->state;
+	struct strbuf sb = STRBUF_INIT;
+	struct group_row *g;
+	size_t n, i;
+
+	FREE(&v->groups);
+	if (app_client_groups(s->app, v->id, &g, &n, NULL) != PD_OK)
+		return;
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%s: %d time%s%s%s", i ? "; " : "",
+		    g[i].g.name, g[i].meetings, g[i].meetings == 1 ? "" : "s",
+		    g[i].last[0] ? ", last " : "", g[i].last);
+	group_rows_free(g, n);
+	v->groups = n > 0 ? strbuf_detach(&sb) : NULL;
+	strbuf_fini(&sb);
+}
+
 static enum pd_status
 client_load(struct screen *s, struct pd_err *err)
 {
@@ -266,6 +291,7 @@ client_load(struct screen *s, struct pd_err *err)
 	v->rec = fresh;
 	v->have = true;
 	client_retitle(s);
+	client_groups_words(s);
 	return PD_OK;
 }
 
@@ -293,6 +319,7 @@ client_leave(struct screen *s)
 	struct client_view *v = s->state;
 
 	client_lines_free(v);
+	FREE(&v->groups);
 	if (v->have)
 		client_record_fini(&v->rec);
 }

@@ -64,7 +64,8 @@ home_load(struct screen *s)
 	h->nlines = dashboard_lines(&h->d, h->lines, DASHBOARD_LINES_MAX);
 	h->nmenu = 0;
 	for (e = home_menu; e->label != NULL; e++)
-		if (menu_allowed(e, mask) && h->nmenu < HOME_MENU_MAX)
+		if (menu_allowed(e, mask) && h->nmenu < HOME_MENU_MAX &&
+		    (e->shown == NULL || e->shown(s->app)))
 			h->menu[h->nmenu++] = e;
 	if (h->d.who != NULL) {
 		snprintf(title, sizeof title, "%s - %s (%s)", h->d.org,
@@ -376,7 +377,7 @@ home_text(struct screen *s, struct tui_key k)
 	const struct menu_entry *e = menu_find(home_menu, k.code,
 	    app_tui_role_mask(s->app));
 
-	if (e == NULL)
+	if (e == NULL || (e->shown != NULL && !e->shown(s->app)))
 		return TUI_UNHANDLED;
 	home_open_entry(s, e);
 	return TUI_HANDLED;

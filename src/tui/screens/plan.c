@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/app/groups.h"
 #include "peerdesk/app/plans.h"
 #include "peerdesk/app/print.h"
 #include "peerdesk/core/strbuf.h"
@@ -35,11 +36,29 @@ struct plan_item {
 struct plan_ui {
 	int64_t client_id;
 	struct plan_doc doc;
+	struct group_row *groups;	/* the client's groups */
+	size_t ngroups;
 	struct pv v;
 	struct plan_item *items;
 	size_t nitems;
 	int manager;
 };
+
+/* The groups the client comes to, to show beside a goal naming one. */
+static void
+plan_groups_load(struct screen *s)
+{
+	struct plan_ui *st = s->state;
+
+	group_rows_free(st->groups, st->ngroups);
+	st->groups = NULL;
+	st->ngroups = 0;
+	if (app_client_groups(s->app, st->client_id, &st->groups,
+	    &st->ngroups, NULL) != PD_OK) {
+		st->groups = NULL;
+		st->ngroups = 0;
+	}
+}
 
 static int
 plan_is_manager(const struct screen *s)
@@ -94,6 +113,16 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 		pv_add_wrapped(&st->v, line.buf, w, 4, ST_DIM, it);
 	if (g->goal.detail != NULL)
 		pv_add_wrapped(&st->v, g->goal.detail, w, 4, ST_NORMAL, it);
+	for (i = 0; g->goal.group_id != 0 && i < st->ngroups; i++)
+		if (st->groups[i].g.id == g->goal.group_id) {
+			strbuf_reset(&line);
+			strbuf_addf(&line, "Group: %s; came %d time%s%s%s",
+			    st->groups[i].g.name, st->groups[i].meetings,
+			    st->groups[i].meetings == 1 ? "" : "s",
+			    st->groups[i].last[0] ? ", last " : "",
+			    st->groups[i].last);
+			pv_add_wrapped(&st->v, line.buf, w, 4, ST_LABEL, it);
+		}
 	for (i = 0; i < g->n_steps; i++) {
 		strbuf_reset(&line);
 		strbuf_addf(&line, "[%s] %s",
@@ -254,6 +283,7 @@ plan_reload(struct screen *s)
 	}
 	plan_doc_fini(&st->doc);
 	st->doc = doc;
+	plan_groups_load(s);
 	plan_title(s);
 	plan_relayout(s);
 }
@@ -297,8 +327,10 @@ plan_enter(struct screen *s, const void *arg, struct pd_err *err)
 	st->manager = plan_is_manager(s);
 	st->v.sel = 0;
 	rc = app_plan_open(s->app, st->client_id, &st->doc, err);
-	if (rc == PD_OK)
+	if (rc == PD_OK) {
+		plan_groups_load(s);
 		plan_title(s);
+	}
 	return rc;
 }
 
@@ -308,6 +340,9 @@ plan_leave(struct screen *s)
 	struct plan_ui *st = s->state;
 
 	plan_doc_fini(&st->doc);
+	group_rows_free(st->groups, st->ngroups);
+	st->groups = NULL;
+	st->ngroups = 0;
 	pv_fini(&st->v);
 	FREE(&st->items);
 }

@@ -1,0 +1,108 @@
+#!/bin/bash
+# Tier 4: Jo, a PAL on permitted work, runs the Thursday walk and takes
+# its register from a phone (40x15): a few keys, the room left in Jo's
+# week before saving, and the time a line in Jo's week.  Jo sees the
+# walkers who are not Jo's clients by first name only.  Then the manager's
+# view of Jo's week has the walk in it and its verdict.
+#
+# The demo's Jo is driven through a throwaway account (pdtest_<pid>) given
+# Jo's login, removed on the way out.  Needs root; fails, never skips,
+# without it.
+. "$(dirname "$0")/lib.sh"
+
+TODAY=2026-11-26
+U=pdtest_$$
+W=
+sql() { sqlite3 "$W/db/demo.db" "$1"; }
+
+groups_cleanup() {
+	tm kill-server >/dev/null 2>&1
+	id "$U" >/dev/null 2>&1 && userdel "$U" >/dev/null 2>&1
+	[ -n "$W" ] && rm -rf "$W"
+	e2e_cleanup
+}
+trap groups_cleanup EXIT
+
+if [ "$(id -u)" != 0 ]; then
+	fail "this test runs as root (it makes a Unix account for Jo)"
+	finish
+fi
+check "a throwaway account for Jo" useradd -M -N -s /bin/sh "$U"
+W=$(mktemp -d /tmp/pdgroups.XXXXXX)
+chmod 755 "$W"
+mkdir "$W/db"
+cp "$PD" "$W/peerdesk"
+chmod 755 "$W/peerdesk"
+printf 'organisation: Riverside Peer Support\n' > "$W/config.yaml"
+chmod 644 "$W/config.yaml"
+pd() { "$W/peerdesk" --db "$W/db/demo.db" --config "$W/config.yaml" \
+	--today "$TODAY" "$@"; }
+expect_out "the demo organisation is made" "Made a demo organisation" pd demo
+expect_out "Jo is made a facilitator of the walk" "now runs group" \
+	pd groups facilitator "Thursday walking group" jo
+sql "UPDATE staff SET login = '$U' WHERE login = 'jo'"
+chown -R "$U" "$W/db"
+
+# A walker who is not one of Jo's clients: Jo may see their first name,
+# never their whole name.
+other=$(sql "SELECT c.name FROM group_attendance a JOIN client c ON \
+	c.id = a.client_id JOIN group_meeting m ON m.id = a.meeting_id \
+	JOIN client_group g ON g.id = m.group_id WHERE g.kind = 'walk' \
+	AND NOT EXISTS (SELECT 1 FROM assignment x JOIN staff s ON \
+	s.id = x.worker_id WHERE x.client_id = c.id AND s.login = '$U') \
+	ORDER BY c.id LIMIT 1")
+check "a walker who is not Jo's" test -n "$other"
+so_far=$(sql "SELECT coalesce(sum(l.minutes), 0) FROM timesheet_line l \
+	JOIN staff s ON s.id = l.pal_id WHERE s.login = '$U' \
+	AND l.date BETWEEN '2026-11-23' AND '2026-11-29'")
+lines=$(sql "SELECT count(*) FROM timesheet_line WHERE group_meeting_id \
+	IS NOT NULL")
+
+tm_start g 40 15 "runuser -u $U -- env XDG_CONFIG_HOME=$W/none \
+    $W/peerdesk --db $W/db/demo.db \
+    --config $W/config.yaml --today $TODAY"
+expect_screen "Jo's dashboard offers Groups" g "Groups"
+tm_keys g r
+expect_screen "Jo sees the walk" g "Thursday walking group"
+check "and not the meal, which Jo does not run" \
+	sh -c "! tmux -L $TMUX_SOCK capture-pane -p -t g | grep -q 'Communal meal'"
+tm_keys g Enter
+expect_screen "the group opens with its meetings" g "Meetings, newest first"
+tm_keys g r
+expect_screen "the register opens at 40 columns" g "Came: 0 (not named: 0)"
+expect_screen "a walker who is not Jo's shows by first name" g \
+	"] ${other%% *}"
+check "never by their whole name" \
+	sh -c "! tmux -L $TMUX_SOCK capture-pane -p -t g | grep -qF '$other'"
+tm_keys g Space Space
+tm_keys g a
+expect_screen "a asks for a first name" g "First name"
+tm_text g "Robin"
+tm_keys g Enter
+tm_keys g +
+expect_screen "three named and one more came" g "Came: 4 (not named: 1)"
+tm_keys g C-s
+now=$((so_far + 90))
+dur() { if [ $(($1 % 60)) -eq 0 ]; then echo "$(($1 / 60))h"
+	else echo "$(($1 / 60))h $(($1 % 60))m"; fi; }
+expect_screen "before saving, Jo's week with the walk in it" g \
+	"week would be $(dur $now) of less than"
+tm_keys g y
+expect_screen "saved, back at the group" g "Meetings, newest first"
+check "the meeting is saved with its register" test "$(sql "SELECT \
+	count(*) FROM group_attendance WHERE meeting_id = (SELECT max(id) \
+	FROM group_meeting)")" = 3
+check "Jo's time is a line in Jo's week" test "$(sql "SELECT count(*) \
+	FROM timesheet_line l JOIN staff s ON s.id = l.pal_id WHERE \
+	s.login = '$U' AND l.group_meeting_id = (SELECT max(id) FROM \
+	group_meeting) AND l.minutes = 90 AND l.date = '$TODAY'")" = 1
+check "one line more in all (the walk's other runner is staff)" test \
+	"$(sql "SELECT count(*) FROM timesheet_line WHERE group_meeting_id \
+	IS NOT NULL")" = $((lines + 1))
+expect_out "the manager sees the walk in Jo's week" \
+	"group: Thursday walking group" pd week --pal "$U"
+expect_out "counted in the week's hours" "This week: $(dur $now) of less" \
+	pd week --pal "$U"
+tm_keys g C-q
+expect_screen "nothing unsaved: peerdesk leaves" g "[exited]"
+finish
