@@ -51,6 +51,8 @@ static const struct cli_command commands[] = {
 	  "erase clients closed longer than retention_years" },
 	{ "clients", cli_clients, "clients [NAME]",
 	  "list clients with their numbers" },
+	{ "client", cli_client, "client add|show|status|reopen|support|merge",
+	  "a client: add, status, reopen, merge (client --help)" },
 	{ "plan", cli_plan, "plan show|print|pdf|export|import ...",
 	  "a client's wellness plan (plan --help for more)" },
 	{ "palplan", cli_palplan, "palplan [list|show|history] [PAL]",

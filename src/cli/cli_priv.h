@@ -62,6 +62,7 @@ int cli_week(struct cli *cli, int argc, char **argv);
 int cli_report(struct cli *cli, int argc, char **argv);
 int cli_report_pay(struct cli *cli, int argc, char **argv);
 int cli_clients(struct cli *cli, int argc, char **argv);
+int cli_client(struct cli *cli, int argc, char **argv);
 int cli_plan(struct cli *cli, int argc, char **argv);
 int cli_palplan(struct cli *cli, int argc, char **argv);
 int cli_screens(struct cli *cli);
