@@ -27,14 +27,17 @@ static const struct cli_help helps[] = {
 	{ "import",
 	  "usage: peerdesk import pals FILE [--again]\n"
 	  "       peerdesk import timesheet FILE [--again] [--dry-run]\n"
-	  "       peerdesk import clients FILE [--again]\n"
+	  "       peerdesk import clients FILE [--again] [--skip-duplicates]\n"
 	  "\n"
 	  "Bring in a CSV file with a header row, all of it or none of it.\n"
 	  "FILE may be - for standard input. A problem names the file, line\n"
 	  "and column, and nothing is kept. A file (or a timesheet line)\n"
 	  "imported before is refused; --again brings it in on purpose.\n"
 	  "A timesheet import says each PAL-week close to or over a limit;\n"
-	  "--dry-run checks the whole file, says that, and keeps nothing.\n" },
+	  "--dry-run checks the whole file, says that, and keeps nothing.\n"
+	  "A client row that looks like a client already there (the same\n"
+	  "name, date of birth or phone) is named in a warning and imported;\n"
+	  "--skip-duplicates leaves such rows out.\n" },
 	{ "summary",
 	  "usage: peerdesk summary\n"
 	  "\n"
