@@ -16,6 +16,8 @@
 #include "peerdesk/tui/form.h"
 
 int64_t assign_reopen_client;
+int64_t assign_ask_status_client;
+char assign_ask_status_day[11];
 struct plan_review_arg assign_score_review;
 
 /* Read the assignment a form is about. */
@@ -264,9 +266,29 @@ static enum pd_status
 rv_end_save(void *app, void *rec, struct pd_err *err)
 {
 	struct rv_end *e = rec;
+	struct assignment_list left;
+	struct pd_err ignored;
+	int64_t client = e->a.client_id;
+	char today[11];
+	enum pd_status s;
 
-	return app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
+	s = app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
 	    e->reason, err);
+	if (s != PD_OK)
+		return s;
+	/* the last support ended: the client's status is asked next */
+	if (app_assignment_list(app, client, 1, &left, &ignored) == PD_OK) {
+		if (left.n == 0) {
+			app_today(today);
+			assign_ask_status_client = client;
+			snprintf(assign_ask_status_day,
+			    sizeof assign_ask_status_day, "%s",
+			    e->on[0] != '\0' && strcmp(e->on, today) < 0 ?
+			    e->on : today);
+		}
+		assignment_list_fini(&left);
+	}
+	return PD_OK;
 }
 
 static const struct form_def rv_change_form = {
