@@ -268,10 +268,11 @@ dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
 		    d->new_referrals, PLURAL(d->new_referrals));
 	else
 		dashboard_add(out, max, &n, 0, "No new referrals");
-	dashboard_add(out, max, &n, 0, "Clients: %d at intake, %d active, "
-	    "%d paused, %d closed", d->by_status[CLIENT_INTAKE],
-	    d->by_status[CLIENT_ACTIVE], d->by_status[CLIENT_PAUSED],
-	    d->by_status[CLIENT_CLOSED]);
+	dashboard_add(out, max, &n, 0, "%d active client%s, %d paused",
+	    d->by_status[CLIENT_ACTIVE], PLURAL(d->by_status[CLIENT_ACTIVE]),
+	    d->by_status[CLIENT_PAUSED]);
+	dashboard_add(out, max, &n, 0, "%d at intake, %d closed",
+	    d->by_status[CLIENT_INTAKE], d->by_status[CLIENT_CLOSED]);
 	if (d->supervision_due > 0)
 		dashboard_add(out, max, &n, 0, "%d PAL%s due supervision",
 		    d->supervision_due, PLURAL(d->supervision_due));

@@ -63,7 +63,7 @@ struct demo {
 	int *minutes;		/* [pal * nweeks + week] */
 	int64_t *week_ids;	/* [pal * nweeks + week], 0 = not yet */
 	int forced;		/* clients given a fixed review story */
-	int reopened;		/* one closed client came back */
+	int64_t reopened;	/* the closed client who came back */
 };
 
 /* ---- randomness (splitmix64: small, fast, reproducible) -------------- */
@@ -610,7 +610,7 @@ demo_status_story(struct demo *d, int i, const struct client *c, pd_date referre
 	}
 	if (s == PD_OK && to == CLIENT_CLOSED && !d->reopened &&
 	    date_add_days(on[n - 1], 30) < d->today) {
-		d->reopened = 1;
+		d->reopened = c->id;
 		episode = 2;
 		to = CLIENT_REFERRED;
 		reason = CLOSED_NONE;
@@ -726,6 +726,8 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	demo_fmt(date_add_days(first, 365), f.review_due);
 	if (i == nclients - 12)
 		demo_fmt(date_add_days(d->today, 10), f.review_due);
+	if (c.id == d->reopened)	/* back again: the funder reviews later */
+		demo_fmt(date_add_days(d->today, 90), f.review_due);
 	if ((s = db_funding_insert(d->db, &f, d->ops_id, err)) != PD_OK)
 		return s;
 
