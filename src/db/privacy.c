@@ -428,6 +428,9 @@ static const char *const sql_erase[] = {
 	"UPDATE timesheet_line SET note = NULL WHERE note IS NOT NULL AND "
 	"(client_id = :id OR session_id IN "
 	"(SELECT id FROM session WHERE client_id = :id))",
+	/* words typed with a change of status (the dates and statuses
+	 * stay, as assignment dates do) */
+	"UPDATE client_status_change SET note = NULL WHERE client_id = :id",
 	/* the words kept beside the audit's rows about the client; the
 	 * rows themselves never change (0009_records_integrity.sql) */
 	"DELETE FROM audit_detail WHERE client_id = :id",

@@ -257,6 +257,34 @@ START_TEST(test_closed_reaches_retention)
 }
 END_TEST
 
+START_TEST(test_closed_can_be_erased)
+{
+	struct status_request rq;
+	struct status_history h;
+	struct pd_err err;
+	struct client c;
+
+	memset(&rq, 0, sizeof rq);
+	rq.client_id = w.chloe;
+	rq.to = CLIENT_CLOSED;
+	rq.reason = CLOSED_MOVED_AWAY;
+	rq.note = "moved to her sister Ines in Leeds";
+	ck_assert_int_eq(app_client_set_status(&app, &rq, &err), PD_OK);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_erase(&app, w.chloe, NULL, NULL, &err), PD_OK);
+	c = get(w.chloe);
+	ck_assert_ptr_nonnull(strstr(c.name, "Erased client"));
+	ck_assert_int_eq(c.status, CLIENT_CLOSED);
+	client_fini(&c);
+	/* the dated lines stay; the words typed with them go */
+	ck_assert_int_eq(app_client_history(&app, w.chloe, &h, &err), PD_OK);
+	ck_assert_uint_eq(h.n, 1);
+	ck_assert_int_eq(h.v[0].status, CLIENT_CLOSED);
+	ck_assert_ptr_null(h.v[0].note);
+	status_history_fini(&h);
+}
+END_TEST
+
 START_TEST(test_reopen_new_episode)
 {
 	struct status_history h;
@@ -515,6 +543,7 @@ app_clientstory_suite(void)
 	tcase_add_test(tc, test_refusals);
 	tcase_add_test(tc, test_close_with_pal_needs_end_support);
 	tcase_add_test(tc, test_closed_reaches_retention);
+	tcase_add_test(tc, test_closed_can_be_erased);
 	tcase_add_test(tc, test_reopen_new_episode);
 	tcase_add_test(tc, test_pal_sees_none_of_it);
 	tcase_add_test(tc, test_likely_duplicates);
