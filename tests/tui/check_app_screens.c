@@ -10,6 +10,7 @@
 
 #include "support/testlib.h"
 #include "support/demofix.h"
+#include "peerdesk/app/assignments.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/signin.h"
@@ -767,6 +768,118 @@ START_TEST(test_menus_sound)
 }
 END_TEST
 
+/* ---- a client's story ------------------------------------------------- */
+
+/* t on the record: Closed, why, the day (Enter: today), and ending the
+ * PAL's support on the way; the history shows the line. */
+START_TEST(test_client_close_from_record)
+{
+	struct assignment_list l;
+	struct pd_err err;
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	SCREEN_HAS("Status history");
+	keys("t");
+	SCREEN_HAS("Status from today");
+	keys("<Down><Down><Enter>");		/* intake, paused, closed */
+	SCREEN_HAS("Why closed?");
+	keys("<Down><Enter>");			/* moved away */
+	SCREEN_HAS("Which day?");
+	keys("<Enter>");			/* today */
+	SCREEN_HAS("still has a PAL (Jo Bennett)");
+	keys("<Left><Enter>");			/* End it and close */
+	SCREEN_HAS(" - closed");
+	SCREEN_HAS("closed since " TODAY " (moved away)");
+	SCREEN_HAS(TODAY "  closed (moved away)");
+	ck_assert_int_eq(app_assignment_list(&app, id, 1, &l, &err), PD_OK);
+	ck_assert_uint_eq(l.n, 0);
+	assignment_list_fini(&l);
+	/* a closed client: t offers to reopen */
+	keys("t");
+	SCREEN_HAS("Reopen them?");
+	keys("<Enter>");
+	SCREEN_HAS(" - referred");
+	SCREEN_HAS("Reopened: a new episode");
+}
+END_TEST
+
+/* A PAL sees neither the history nor the keys; t does nothing. */
+START_TEST(test_client_story_not_for_pal)
+{
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("jo");
+	start_session(80, 24, 0, &client_screen, &id);
+	SCREEN_LACKS("Status history");
+	SCREEN_LACKS("Change status");
+	SCREEN_LACKS("Merge");
+	keys("t");
+	SCREEN_LACKS("Status from today");
+	keys("m");
+	SCREEN_LACKS("Merge a record");
+}
+END_TEST
+
+/* A new referral with the name of someone already there: the list of
+ * likely matches, and Open client N instead opens that record. */
+START_TEST(test_intake_duplicate_opens_record)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	int64_t before = jo1.id;
+	struct client_query q;
+	struct pd_err err;
+	char want[200];
+	int n = 0;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("n");
+	keys(jo1.name);
+	keys("<C-s>");
+	SCREEN_HAS("Already here?");
+	snprintf(want, sizeof want, "Open client %lld instead",
+	    (long long)before);
+	SCREEN_HAS(want);
+	keys("<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	snprintf(want, sizeof want, "%s - active", jo1.name);
+	SCREEN_HAS(want);
+	memset(&q, 0, sizeof q);	/* and no second one */
+	q.filter = jo1.name;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+/* Save anyway saves a second record. */
+START_TEST(test_intake_duplicate_save_anyway)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	struct client_query q;
+	int n = 0;
+	struct pd_err err;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("n");
+	keys(jo1.name);
+	keys("<C-s>");
+	SCREEN_HAS("Already here?");
+	keys("<Down><Enter>");
+	SCREEN_HAS("is now on the list as referred");
+	memset(&q, 0, sizeof q);
+	q.filter = jo1.name;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	ck_assert_int_eq(n, 2);
+}
+END_TEST
+
 static Suite *
 app_screens_suite(void)
 {
@@ -799,6 +912,10 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_no_lock_when_not_shared);
 	tcase_add_test(tc, test_hangup_keeps_form);
 	tcase_add_test(tc, test_menus_sound);
+	tcase_add_test(tc, test_client_close_from_record);
+	tcase_add_test(tc, test_client_story_not_for_pal);
+	tcase_add_test(tc, test_intake_duplicate_opens_record);
+	tcase_add_test(tc, test_intake_duplicate_save_anyway);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -168,7 +168,7 @@ su_ask_day(struct screen *s)
 static void
 su_ask_reason(struct screen *s)
 {
-	dialog_pick(s->ui, T_REASON, "Why is the client closed?",
+	dialog_pick(s->ui, T_REASON, "Why closed?",
 	    su_reason_words, CLOSED_REASONS - 1, 0);
 }
 
