@@ -11,7 +11,7 @@
 	"c.contact_notes, c.pal_preferences, c.interests, c.skills_wanted, " \
 	"c.diagnosis_note, c.status, c.status_changed_on, c.closed_on, " \
 	"c.referred_on, c.updated_at, c.updated_by, c.version, c.episode, " \
-	"c.closed_reason, c.merged_into"
+	"c.closed_reason, c.merged_into, c.anonymised_at IS NOT NULL"
 
 static const char sql_insert[] =
 	"INSERT INTO client (name, preferred_name, pronouns, date_of_birth, "
@@ -115,6 +115,7 @@ client_read(sqlite3_stmt *st, struct client *c)
 	c->episode = (int)db_col_int(st, 21, 1);
 	people_copy(st, 22, c->closed_reason, sizeof c->closed_reason);
 	c->merged_into = db_col_int(st, 23, 0);
+	c->erased = (int)db_col_int(st, 24, 0);
 }
 
 static enum pd_status

@@ -282,6 +282,10 @@ START_TEST(test_closed_can_be_erased)
 	ck_assert_int_eq(h.v[0].status, CLIENT_CLOSED);
 	ck_assert_ptr_null(h.v[0].note);
 	status_history_fini(&h);
+	/* an erased record never comes back */
+	ck_assert_int_eq(app_client_reopen(&app, w.chloe, NULL, NULL, &err),
+	    PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "erased"));
 }
 END_TEST
 

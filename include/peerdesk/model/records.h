@@ -61,6 +61,7 @@ struct client {
 				 * read-only: set by app/clientstory.c */
 	char closed_reason[16];	/* stored name (model/clientstory.h), "" */
 	int64_t merged_into;	/* the record this one was merged into, 0 */
+	int erased;		/* 1 once anonymised (erase); read-only */
 	char updated_at[21];
 	int64_t updated_by;
 	int version;
