@@ -38,8 +38,16 @@ static const char sql_client[] =
 	"preferred_name, pronouns, date_of_birth, gender, phone, email, "
 	"address, contact_notes, pal_preferences, interests, skills_wanted, "
 	"diagnosis_note, status, status_changed_on, closed_on, "
-	"substr(created_at, 1, 10) AS record_made_on, anonymised_at "
+	"replace(closed_reason, '_', ' ') AS closed_reason, episode, "
+	"merged_into, substr(created_at, 1, 10) AS record_made_on, "
+	"anonymised_at "
 	"FROM client WHERE id = :id";
+static const char sql_story[] =
+	"SELECT h.on_date || ': ' || h.status AS _title, h.on_date AS day, "
+	"h.status, replace(h.reason, '_', ' ') AS reason, h.episode, h.note, "
+	"s.name AS recorded_by FROM client_status_change h "
+	"LEFT JOIN staff s ON s.id = h.created_by "
+	"WHERE h.client_id = :id ORDER BY h.on_date, h.id";
 static const char sql_referrals[] =
 	"SELECT 'Referral of ' || referred_on AS _title, referred_on, "
 	"referrer_name, referrer_org, referrer_team, referrer_contact, "
@@ -159,6 +167,7 @@ static const struct {
 	const char *key, *title, *sql;
 } privacy_sections[] = {
 	{ "record", "Your record", sql_client },
+	{ "status", "Your time with us: each change of status", sql_story },
 	{ "referrals", "How you were referred to us", sql_referrals },
 	{ "funding", "How your support is paid for", sql_funding },
 	{ "allies", "People who matter to you", sql_allies },

@@ -271,6 +271,18 @@ START_TEST(test_closed_can_be_erased)
 	rq.note = "moved to her sister Ines in Leeds";
 	ck_assert_int_eq(app_client_set_status(&app, &rq, &err), PD_OK);
 	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	{
+		/* a copy of what is held shows the story, with the reason */
+		struct sar_bundle b;
+		const struct sar_section *sec;
+
+		ck_assert_int_eq(app_sar_collect(&app, w.chloe, &b, &err),
+		    PD_OK);
+		sec = sar_find(&b, "status");
+		ck_assert_ptr_nonnull(sec);
+		ck_assert_uint_eq(sec->n, 1);
+		sar_bundle_fini(&b);
+	}
 	ck_assert_int_eq(app_erase(&app, w.chloe, NULL, NULL, &err), PD_OK);
 	c = get(w.chloe);
 	ck_assert_ptr_nonnull(strstr(c.name, "Erased client"));
