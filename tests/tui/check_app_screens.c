@@ -856,6 +856,81 @@ START_TEST(test_intake_duplicate_opens_record)
 }
 END_TEST
 
+/* A manager merges a second record of the same person into the one
+ * kept: m, the number, Merge; the other then opens this one. */
+START_TEST(test_client_merge_from_record)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	struct intake in;
+	struct client_record rec;
+	struct pd_err err;
+	int64_t dup = 0;
+	char num[32], want[200];
+
+	sign_in("priya");
+	intake_init(&in);
+	in.client.name = xstrdup(jo1.name);
+	ck_assert_int_eq(app_client_create(&app, &in, &dup, &err), PD_OK);
+	intake_fini(&in);
+	start_session(80, 24, 0, &client_screen, &jo1.id);
+	SCREEN_HAS("Merge a record in");
+	keys("m");
+	SCREEN_HAS("Number of the other record");
+	snprintf(num, sizeof num, "%lld<Enter>", (long long)dup);
+	keys(num);
+	snprintf(want, sizeof want, "(client %lld) into", (long long)dup);
+	SCREEN_HAS(want);
+	keys("<Left><Enter>");			/* Merge */
+	snprintf(want, sizeof want, "Merged: client %lld is closed",
+	    (long long)dup);
+	SCREEN_HAS(want);
+	ck_assert_int_eq(app_client_open(&app, dup, &rec, &err), PD_OK);
+	ck_assert_int_eq(rec.client.status, CLIENT_CLOSED);
+	ck_assert_int_eq(rec.client.merged_into, jo1.id);
+	client_record_fini(&rec);
+	/* opening the merged record opens the one kept */
+	ck_assert_int_eq(tui_push(harness_tui(h), &client_screen, &dup, 0,
+	    &err), PD_OK);
+	keys("<Up>");				/* draws it */
+	snprintf(want, sizeof want, "%s - active", jo1.name);
+	SCREEN_HAS(want);
+	snprintf(want, sizeof want, "Client %lld was merged into this record",
+	    (long long)dup);
+	SCREEN_HAS(want);
+}
+END_TEST
+
+/* Changing the phone to another client's: the likely match, before
+ * saving; Back to the form keeps the change unsaved. */
+START_TEST(test_edit_phone_duplicate)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	struct client_row jo2 = first_row("jo", NULL, 1);
+	struct client_record a, b;
+	struct pd_err err;
+	char script[200];
+
+	sign_in("sam");
+	ck_assert_int_eq(app_client_open(&app, jo1.id, &a, &err), PD_OK);
+	ck_assert_int_eq(app_client_open(&app, jo2.id, &b, &err), PD_OK);
+	start_session(80, 24, 0, &client_screen, &jo2.id);
+	keys("e");
+	keys("<Tab><Tab><Tab><Tab>");
+	ck_assert_str_eq(form_focus_id(top_screen()), "phone");
+	snprintf(script, sizeof script, "<C-u>%s<C-s>", a.client.phone);
+	keys(script);
+	SCREEN_HAS("Already here?");
+	SCREEN_HAS("the same phone");
+	keys("<Down><Down><Enter>");		/* Back to the form */
+	SCREEN_LACKS("Already here?");
+	client_record_fini(&b);
+	ck_assert_int_eq(app_client_open(&app, jo2.id, &b, &err), PD_OK);
+	ck_assert_str_ne(b.client.phone, a.client.phone);	/* not saved */
+	client_record_fini(&a);
+	client_record_fini(&b);
+}
+END_TEST
+
 /* Save anyway saves a second record. */
 START_TEST(test_intake_duplicate_save_anyway)
 {
@@ -916,6 +991,8 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_client_story_not_for_pal);
 	tcase_add_test(tc, test_intake_duplicate_opens_record);
 	tcase_add_test(tc, test_intake_duplicate_save_anyway);
+	tcase_add_test(tc, test_client_merge_from_record);
+	tcase_add_test(tc, test_edit_phone_duplicate);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,6 +41,7 @@ struct client_view {
 	int64_t id;
 	struct client_record rec;
 	struct status_history hist;	/* staff only; empty for a PAL */
+	int64_t merged_from;		/* opened as this record, merged here */
 	bool have;
 	int tab;
 	int scroll;
@@ -201,6 +202,11 @@ client_build(struct client_view *v, int w)
 		return;
 	switch (v->tab) {
 	case 0:
+		if (v->merged_from > 0) {
+			snprintf(buf, sizeof buf, "Client %lld was merged into "
+			    "this record.", (long long)v->merged_from);
+			client_line_add(v, 0, buf, ST_DIM);
+		}
 		client_item(v, w, "Name", c->name);
 		client_item(v, w, "Preferred name", c->preferred_name);
 		client_item(v, w, "Pronouns", c->pronouns);
@@ -340,8 +346,7 @@ client_enter(struct screen *s, const void *arg, struct pd_err *err)
 		v->id = v->rec.client.merged_into;
 		if ((st = client_load(s, err)) != PD_OK)
 			return st;
-		tui_message(s->ui, "Client %lld was merged into this record",
-		    (long long)was);
+		v->merged_from = was;
 	}
 	return PD_OK;
 }
@@ -764,15 +769,16 @@ edit_ask_dup(struct screen *s)
 
 	for (i = 0; i < m->n; i++) {
 		client_match_words(m->v[i].why, why, sizeof why);
-		snprintf(buf, sizeof buf, "Open client %lld instead (not "
-		    "saving here): %s (%s) - %s", (long long)m->v[i].id,
-		    m->v[i].name, m->v[i].status, why);
+		snprintf(buf, sizeof buf, "Open client %lld instead: %s "
+		    "(%s), %s", (long long)m->v[i].id, m->v[i].name,
+		    m->v[i].status, why);
 		lines[i] = xstrdup(buf);
 		items[i] = lines[i];
 	}
 	items[m->n] = "Save anyway";
 	items[m->n + 1] = "Back to the form";
-	dialog_pick(s->ui, EDIT_TAG_DUP, "Already here?", items, m->n + 2, 0);
+	dialog_pick(s->ui, EDIT_TAG_DUP, "Already here? (opening another "
+	    "leaves these changes unsaved)", items, m->n + 2, 0);
 	for (i = 0; i < m->n; i++)
 		free(lines[i]);
 	free(lines);

@@ -138,10 +138,9 @@ intake_ask_dup(struct screen *s)
 
 	for (i = 0; i < m->n; i++) {
 		client_match_words(m->v[i].why, why, sizeof why);
-		snprintf(buf, sizeof buf, "Open client %lld instead: %s%s%s "
-		    "(%s) - %s", (long long)m->v[i].id, m->v[i].name,
-		    m->v[i].date_of_birth[0] ? ", born " : "",
-		    m->v[i].date_of_birth, m->v[i].status, why);
+		snprintf(buf, sizeof buf, "Open client %lld instead: %s "
+		    "(%s), %s", (long long)m->v[i].id, m->v[i].name,
+		    m->v[i].status, why);
 		lines[i] = xstrdup(buf);
 		items[i] = lines[i];
 	}
