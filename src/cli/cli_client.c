@@ -172,6 +172,8 @@ client_show(struct cli *cli, int64_t id)
 	if (r.client.phone != NULL && r.client.phone[0])
 		printf("Phone: %s\n", r.client.phone);
 	client_record_fini(&r);
+	if (app_actor_is_pal(&cli->app))
+		return 0;	/* the story is the office's */
 	if (app_client_history(&cli->app, id, &h, &err) != PD_OK)
 		return cli_fail(&err);
 	printf("History:\n");

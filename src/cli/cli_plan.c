@@ -13,6 +13,7 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/clients.h"
+#include "peerdesk/app/clientstory.h"
 #include "peerdesk/app/palplan.h"
 #include "peerdesk/app/plans.h"
 #include "peerdesk/app/print.h"
@@ -475,5 +476,14 @@ cli_clients(struct cli *cli, int argc, char **argv)
 	}
 	if (total == 0)
 		printf("No clients%s.\n", q.filter ? " match that" : " yet");
+	else if (q.filter == NULL) {
+		int counts[5];
+		char words[160];
+
+		if (app_client_status_counts(&cli->app, counts, &err) != PD_OK)
+			return cli_fail(&err);
+		client_status_counts_words(counts, words, sizeof words);
+		printf("By status: %s.\n", words);
+	}
 	return 0;
 }

@@ -70,4 +70,7 @@ check "the other is a closed stub pointing to the one kept" \
 	test "$(q 'SELECT status, closed_reason, merged_into FROM client WHERE id = 2')" = "closed|merged|1"
 expect_out "its record says where to look" "merged into client 1" \
 	pd 2026-12-01 client show 2
+expect_out "the list counts each status (the merged record left out)" \
+	"By status: 1 referred, 0 at intake, 0 active, 0 paused, 0 closed." \
+	pd 2026-12-01 clients
 finish
