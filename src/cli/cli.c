@@ -52,7 +52,7 @@ static const struct cli_command commands[] = {
 	{ "clients", cli_clients, "clients [NAME]",
 	  "list clients with their numbers" },
 	{ "client", cli_client, "client add|show|status|reopen|support|merge",
-	  "a client: add, status, reopen, merge (client --help)" },
+	  "add, status, reopen, merge (client --help)" },
 	{ "plan", cli_plan, "plan show|print|pdf|export|import ...",
 	  "a client's wellness plan (plan --help for more)" },
 	{ "palplan", cli_palplan, "palplan [list|show|history] [PAL]",
