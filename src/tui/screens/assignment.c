@@ -353,7 +353,8 @@ as_result(struct screen *s, const struct screen_result *r)
 		return;
 	note = assign_ui_take_note();
 	if (assign_ask_status_client == st->client_id &&
-	    assign_reopen_client != st->client_id) {
+	    assign_reopen_client != st->client_id &&
+	    assign_score_review.client_id != st->client_id) {
 		/* no PAL now: pause, close or leave active? */
 		assign_ask_status_client = 0;
 		status_ui_after_end(s, st->client_id, assign_ask_status_day);

@@ -121,6 +121,26 @@ rv_review_scores_next(void *app, int64_t client, int64_t review_id,
 	    held_on);
 }
 
+/* When the client has no support left, the support screen asks next
+ * what becomes of them, from `on` (today if that is still to come). */
+static void
+rv_ask_status_if_last(void *app, int64_t client, const char *on)
+{
+	struct assignment_list left;
+	struct pd_err ignored;
+	char today[11];
+
+	if (app_assignment_list(app, client, 1, &left, &ignored) != PD_OK)
+		return;
+	if (left.n == 0) {
+		app_today(today);
+		assign_ask_status_client = client;
+		snprintf(assign_ask_status_day, sizeof assign_ask_status_day,
+		    "%s", on[0] != '\0' && strcmp(on, today) < 0 ? on : today);
+	}
+	assignment_list_fini(&left);
+}
+
 static enum pd_status
 rv_review_save(void *app, void *rec, struct pd_err *err)
 {
@@ -146,6 +166,8 @@ rv_review_save(void *app, void *rec, struct pd_err *err)
 	} else
 		assign_ui_note("Review recorded: %s.",
 		    review_outcome_label(v.outcome));
+	if (v.outcome == OUTCOME_END)
+		rv_ask_status_if_last(app, client, v.held_on);
 	return PD_OK;
 }
 
@@ -266,29 +288,14 @@ static enum pd_status
 rv_end_save(void *app, void *rec, struct pd_err *err)
 {
 	struct rv_end *e = rec;
-	struct assignment_list left;
-	struct pd_err ignored;
 	int64_t client = e->a.client_id;
-	char today[11];
 	enum pd_status s;
 
 	s = app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
 	    e->reason, err);
-	if (s != PD_OK)
-		return s;
-	/* the last support ended: the client's status is asked next */
-	if (app_assignment_list(app, client, 1, &left, &ignored) == PD_OK) {
-		if (left.n == 0) {
-			app_today(today);
-			assign_ask_status_client = client;
-			snprintf(assign_ask_status_day,
-			    sizeof assign_ask_status_day, "%s",
-			    e->on[0] != '\0' && strcmp(e->on, today) < 0 ?
-			    e->on : today);
-		}
-		assignment_list_fini(&left);
-	}
-	return PD_OK;
+	if (s == PD_OK)
+		rv_ask_status_if_last(app, client, e->on);
+	return s;
 }
 
 static const struct form_def rv_change_form = {
