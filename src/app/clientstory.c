@@ -77,10 +77,12 @@ story_client(struct app *app, int64_t id, const char *what,
 	if (s == PD_NOT_FOUND)
 		return pd_fail(err, s, NULL, "there is no client %lld",
 		    (long long)id);
-	if (s == PD_OK && c->erased)
+	if (s == PD_OK && c->erased) {
+		client_fini(c);
 		return pd_fail(err, PD_INVALID, NULL, "client %lld was "
 		    "erased; their record cannot change any more (a person "
 		    "who comes back is a new referral)", (long long)id);
+	}
 	return s;
 }
 
