@@ -9,6 +9,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
+#include "peerdesk/db/clientstory.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/plan.h"
@@ -184,10 +185,15 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	a.created_by = access_staff_id(app);
 	s = db_assignment_insert(app->db, &a, err);
 	if (s == PD_OK && (c.status == CLIENT_REFERRED ||
-	    c.status == CLIENT_INTAKE)) {
-		c.status = CLIENT_ACTIVE;
-		memcpy(c.status_changed_on, on, 11);
-		s = db_client_update(app->db, &c, access_staff_id(app), err);
+	    c.status == CLIENT_INTAKE || c.status == CLIENT_PAUSED)) {
+		/* the client's story: active from the first meeting */
+		s = db_status_change_insert(app->db, c.id, c.episode,
+		    CLIENT_ACTIVE, on, CLOSED_NONE, NULL, access_staff_id(app),
+		    err);
+		if (s == PD_OK)
+			s = db_client_set_status(app->db, c.id, CLIENT_ACTIVE,
+			    on, CLOSED_NONE, c.episode, 0,
+			    access_staff_id(app), err);
 	}
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "%s supports %s from %s; "

@@ -164,6 +164,8 @@ app_client_create(struct app *app, struct intake *in, int64_t *id,
 	if (in->referral.referred_on[0] == '\0')
 		app_today(in->referral.referred_on);
 	in->client.status = CLIENT_REFERRED;
+	/* the first line of the client's story: referred that day */
+	memcpy(in->client.status_changed_on, in->referral.referred_on, 11);
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = db_client_insert(app->db, &in->client, access_staff_id(app), err);

@@ -8,6 +8,7 @@
 
 #include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
+#include "peerdesk/app/clientstory.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/reminder.h"
@@ -152,6 +153,8 @@ app_dashboard(struct app *app, const char *today, struct dashboard *d,
 	if ((s = app_client_count(app, &cq, &n, err)) != PD_OK)
 		return s;
 	d->new_referrals = n;
+	if ((s = app_client_status_counts(app, d->by_status, err)) != PD_OK)
+		return s;
 	if ((s = db_weeks_waiting(app->db, &n, err)) != PD_OK)
 		return s;
 	d->timesheets_waiting = n;
@@ -265,6 +268,11 @@ dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
 		    d->new_referrals, PLURAL(d->new_referrals));
 	else
 		dashboard_add(out, max, &n, 0, "No new referrals");
+	dashboard_add(out, max, &n, 0, "%d active client%s, %d paused",
+	    d->by_status[CLIENT_ACTIVE], PLURAL(d->by_status[CLIENT_ACTIVE]),
+	    d->by_status[CLIENT_PAUSED]);
+	dashboard_add(out, max, &n, 0, "%d at intake, %d closed",
+	    d->by_status[CLIENT_INTAKE], d->by_status[CLIENT_CLOSED]);
 	if (d->supervision_due > 0)
 		dashboard_add(out, max, &n, 0, "%d PAL%s due supervision",
 		    d->supervision_due, PLURAL(d->supervision_due));

@@ -18,6 +18,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/client.h"
+#include "peerdesk/db/clientstory.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
 #include "peerdesk/db/pal.h"
@@ -63,6 +64,7 @@ struct demo {
 	int *minutes;		/* [pal * nweeks + week] */
 	int64_t *week_ids;	/* [pal * nweeks + week], 0 = not yet */
 	int forced;		/* clients given a fixed review story */
+	int64_t reopened;	/* the closed client who came back */
 };
 
 /* ---- randomness (splitmix64: small, fast, reproducible) -------------- */
@@ -558,6 +560,73 @@ demo_sessions(struct demo *d, int64_t client_id, int p, pd_date first,
 	return PD_OK;
 }
 
+/* The client's status history up to their status now (c->status):
+ * intake a few days after the referral, active from the first meeting,
+ * paused half-way to today, closed at the end with a reason (taken from
+ * i, so the random numbers, and the rest of the demo, stay the same);
+ * the first client closed a month or more ago came back (episode 2). */
+static enum pd_status
+demo_status_story(struct demo *d, int i, const struct client *c, pd_date referred,
+    pd_date first, pd_date end, struct pd_err *err)
+{
+	static const enum closed_reason why[8] = {
+		CLOSED_SUPPORT_ENDED, CLOSED_MOVED_AWAY, CLOSED_SUPPORT_ENDED,
+		CLOSED_DECLINED, CLOSED_SUPPORT_ENDED, CLOSED_NOT_REACHED,
+		CLOSED_SUPPORT_ENDED, CLOSED_OTHER
+	};
+	enum client_status to = c->status;
+	enum closed_reason reason = CLOSED_NONE;
+	pd_date on[4];
+	enum client_status st[4];
+	int n = 0, k, episode = 1;
+	char day[11];
+	enum pd_status s = PD_OK;
+
+	if (to == CLIENT_REFERRED)
+		return PD_OK;
+	if (to == CLIENT_ACTIVE && i % 11 == 5 && first < d->today)
+		to = CLIENT_PAUSED;	/* a break; their PAL stays */
+	st[n] = CLIENT_INTAKE;
+	on[n++] = date_add_days(referred, 3) < d->today ?
+	    date_add_days(referred, 3) : d->today;
+	if (to != CLIENT_INTAKE) {
+		st[n] = CLIENT_ACTIVE;
+		on[n++] = first > on[0] ? first : on[0];
+	}
+	if (to == CLIENT_PAUSED) {
+		st[n] = CLIENT_PAUSED;
+		on[n] = on[n - 1] + (d->today - on[n - 1]) / 2;
+		n++;
+	} else if (to == CLIENT_CLOSED) {
+		st[n] = CLIENT_CLOSED;
+		on[n] = end > on[n - 1] ? end : on[n - 1];
+		n++;
+		reason = why[i % 8];
+	}
+	for (k = 0; s == PD_OK && k < n; k++) {
+		date_format(on[k], day);
+		s = db_status_change_insert(d->db, c->id, 1, st[k], day,
+		    st[k] == CLIENT_CLOSED ? reason : CLOSED_NONE, NULL,
+		    d->ops_id, err);
+	}
+	if (s == PD_OK && to == CLIENT_CLOSED && !d->reopened &&
+	    date_add_days(on[n - 1], 30) < d->today) {
+		d->reopened = c->id;
+		episode = 2;
+		to = CLIENT_REFERRED;
+		reason = CLOSED_NONE;
+		on[n - 1] = date_add_days(on[n - 1], 30);
+		date_format(on[n - 1], day);
+		s = db_status_change_insert(d->db, c->id, 2, to, day,
+		    CLOSED_NONE, "referred again by their GP", d->ops_id, err);
+	}
+	date_format(on[n - 1], day);
+	if (s == PD_OK)
+		s = db_client_set_status(d->db, c->id, to, day, reason,
+		    episode, 0, d->ops_id, err);
+	return s;
+}
+
 /* The review story for the i-th client given a fixed one (small demo):
  * days since the first meeting, so today shows due, overdue, upcoming. */
 static const int demo_forced_days[] = { 29, 30, 44, 23, 10 };
@@ -623,10 +692,16 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 		else if (demo_chance(d, 5))
 			c.status = CLIENT_PAUSED;
 	}
-	if (c.status == CLIENT_CLOSED)
-		demo_fmt(end, c.closed_on);
-	if ((s = db_client_insert(d->db, &c, d->ops_id, err)) != PD_OK)
-		return s;
+	{
+		/* referred first; the story to now follows the referral */
+		enum client_status now = c.status;
+
+		c.status = CLIENT_REFERRED;
+		demo_fmt(referred, c.status_changed_on);
+		if ((s = db_client_insert(d->db, &c, d->ops_id, err)) != PD_OK)
+			return s;
+		c.status = now;
+	}
 	d->st->clients++;
 
 	memset(&r, 0, sizeof r);
@@ -636,7 +711,8 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	r.referrer_org = (char *)PICK(d, demo_referrer_org);
 	r.route = (enum referral_route)demo_range(d, 0, 5);
 	demo_fmt(date_add_days(referred, demo_range(d, 1, 5)), r.first_contact_on);
-	if ((s = db_referral_insert(d->db, &r, d->ops_id, err)) != PD_OK)
+	if ((s = db_referral_insert(d->db, &r, d->ops_id, err)) != PD_OK ||
+	    (s = demo_status_story(d, i, &c, referred, first, end, err)) != PD_OK)
 		return s;
 
 	memset(&f, 0, sizeof f);
@@ -651,6 +727,8 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	demo_fmt(date_add_days(first, 365), f.review_due);
 	if (i == nclients - 12)
 		demo_fmt(date_add_days(d->today, 10), f.review_due);
+	if (c.id == d->reopened)	/* back again: the funder reviews later */
+		demo_fmt(date_add_days(d->today, 90), f.review_due);
 	if ((s = db_funding_insert(d->db, &f, d->ops_id, err)) != PD_OK)
 		return s;
 

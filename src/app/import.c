@@ -14,6 +14,7 @@
 #include "peerdesk/core/sha256.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/app/clientstory.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
@@ -84,6 +85,9 @@ struct imp {
 	 * first few, said plainly */
 	long again_lines;
 	struct strbuf again_said;
+	/* clients: the likely-duplicate check, read once */
+	struct client_matcher *matcher;
+	int skipped;		/* this row was left out (a likely duplicate) */
 };
 
 static const char *const kind_names[] = { "pals", "timesheet", "clients" };
@@ -718,8 +722,35 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	c.pal_preferences = V(im, "pal_preferences");
 	c.interests = V(im, "interests");
 	c.status = CLIENT_REFERRED;
+	memcpy(c.status_changed_on, r.referred_on, 11);
+	if (im->matcher == NULL &&
+	    (s = client_matcher_new(app, &im->matcher, err)) != PD_OK)
+		return s;
+	{
+		struct client_matches m;
+		char why[80];
+		size_t k;
+
+		client_matcher_find(im->matcher, &c, 0, &m);
+		for (k = 0; k < m.n; k++) {
+			client_match_words(m.v[k].why, why, sizeof why);
+			imp_warn(im, "name", "%s is likely the same person as "
+			    "client %lld (%s): %s%s", c.name,
+			    (long long)m.v[k].id, m.v[k].name, why,
+			    (im->flags & IMPORT_SKIP_DUPLICATES) ?
+			    "; left out" : "");
+		}
+		im->res->duplicates += (long)(m.n > 0);
+		client_matches_fini(&m);
+		if (k > 0 && (im->flags & IMPORT_SKIP_DUPLICATES)) {
+			im->skipped = 1;
+			im->res->skipped++;
+			return PD_OK;
+		}
+	}
 	if ((s = db_client_insert(app->db, &c, access_staff_id(app), err)) != PD_OK)
 		return s;
+	client_matcher_add(im->matcher, c.id, &c);
 	r.client_id = c.id;
 	r.referrer_name = V(im, "referrer");
 	r.referrer_org = V(im, "referrer_org");
@@ -869,8 +900,9 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 			snprintf(field, sizeof field, "%s", err->field);
 			pd_fail_at(err, s, name, rec.line, 0, field, "%s", why);
 		}
-		if (s == PD_OK)
+		if (s == PD_OK && !im.skipped)
 			res->rows++;
+		im.skipped = 0;
 	}
 	if (s == PD_OK && im.again_lines > 0)
 		s = pd_fail_at(err, PD_DUPLICATE, name, 0, 0, NULL, "%ld line%s "
@@ -919,6 +951,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	free(im.pals);
 	free(im.weeks);
 	free(im.wslot);
+	client_matcher_free(im.matcher);
 	strbuf_fini(&im.again_said);
 	return s;
 }

@@ -142,6 +142,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 			flags |= IMPORT_DRY_RUN;
 		else if (strcmp(argv[i], "--again") == 0)
 			flags |= IMPORT_AGAIN;
+		else if (strcmp(argv[i], "--skip-duplicates") == 0)
+			flags |= IMPORT_SKIP_DUPLICATES;
 		else if (nargs++ == 0)
 			what = argv[i];
 		else
@@ -149,7 +151,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 	}
 	if (nargs != 2 || import_kind_parse(what, &kind) != 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] import "
-		    "pals|timesheet|clients FILE [--again] [--dry-run]\n");
+		    "pals|timesheet|clients FILE [--again] [--dry-run]\n"
+		    "       [--skip-duplicates]\n");
 		return 2;
 	}
 	if ((rc = cli_open(cli, 0, 1)) != 0)
@@ -171,6 +174,13 @@ cli_import(struct cli *cli, int argc, char **argv)
 		    "was kept.\n", file, res.rows, what);
 	else
 		printf("Imported %ld %s from %s.\n", res.rows, what, file);
+	if (kind == IMPORT_CLIENTS && res.duplicates > 0)
+		printf("%ld row%s looked like a client already there (each is "
+		    "named in a warning)%s\n", res.duplicates,
+		    res.duplicates == 1 ? "" : "s", res.skipped > 0 ?
+		    "; those were left out." : ". To leave such rows out, "
+		    "import with --skip-duplicates; to join two records, "
+		    "peerdesk client merge.");
 	if (kind == IMPORT_TIMESHEET && (res.near > 0 || res.over > 0))
 		printf("Of the %ld PAL-week%s it %s, %ld %s over a limit and "
 		    "%ld close to one (each is named in a warning). Approving %s needs the "

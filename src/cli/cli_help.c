@@ -27,14 +27,17 @@ static const struct cli_help helps[] = {
 	{ "import",
 	  "usage: peerdesk import pals FILE [--again]\n"
 	  "       peerdesk import timesheet FILE [--again] [--dry-run]\n"
-	  "       peerdesk import clients FILE [--again]\n"
+	  "       peerdesk import clients FILE [--again] [--skip-duplicates]\n"
 	  "\n"
 	  "Bring in a CSV file with a header row, all of it or none of it.\n"
 	  "FILE may be - for standard input. A problem names the file, line\n"
 	  "and column, and nothing is kept. A file (or a timesheet line)\n"
 	  "imported before is refused; --again brings it in on purpose.\n"
 	  "A timesheet import says each PAL-week close to or over a limit;\n"
-	  "--dry-run checks the whole file, says that, and keeps nothing.\n" },
+	  "--dry-run checks the whole file, says that, and keeps nothing.\n"
+	  "A client row that looks like a client already there (the same\n"
+	  "name, date of birth or phone) is named in a warning and imported;\n"
+	  "--skip-duplicates leaves such rows out.\n" },
 	{ "summary",
 	  "usage: peerdesk summary\n"
 	  "\n"
@@ -171,14 +174,30 @@ static const struct cli_help helps[] = {
 	  "--sort name, status, pal (by the PAL's name) or review (next\n"
 	  "review due first, with its date); --sort referral is the default.\n" },
 	{ "client",
-	  "usage: peerdesk client show CLIENT\n"
+	  "usage: peerdesk client add NAME [--dob DATE] [--phone P] [--email E]\n"
+	  "                  [--preferred NAME] [--referred-on DATE]\n"
+	  "                  [--referrer WHO] [--anyway]\n"
+	  "       peerdesk client show N\n"
+	  "       peerdesk client status N intake|active|paused|closed\n"
+	  "                  [--reason R] [--on DATE] [--note TEXT]\n"
+	  "                  [--end-support]\n"
+	  "       peerdesk client reopen N [--on DATE] [--note TEXT]\n"
+	  "       peerdesk client support N PAL-LOGIN [--on DATE] [--reason WHY]\n"
+	  "       peerdesk client merge KEEP OTHER [--yes]\n"
 	  "\n"
-	  "A client's record as text: details, the referral (who referred\n"
-	  "them and why, how they heard of us, first contact, support plan\n"
-	  "submitted and approved, funding received), the funding (route,\n"
-	  "funder, who negotiated, hours agreed) and the people who matter.\n"
-	  "Opening it is kept in the audit. A PAL sees their own clients.\n"
-	  "CLIENT is the client's number: `peerdesk clients` lists them.\n" },
+	  "add takes a referral; when the name, date of birth or phone look\n"
+	  "like a client already there it lists them and saves nothing\n"
+	  "(--anyway saves). show gives the whole record as the screen does\n"
+	  "(details, referral, funding, people who matter) and, for the\n"
+	  "office, the status with its dated history.\n"
+	  "status moves a client on (office and managers); closing needs\n"
+	  "--reason: support-ended, moved-away, declined, not-reached, died\n"
+	  "or other, and a client who still has a PAL is closed only with\n"
+	  "--end-support (it ends the support that day). --on is a day from\n"
+	  "the last change to today. reopen starts a new episode at referred.\n"
+	  "support starts a PAL supporting the client. merge (managers) moves\n"
+	  "everything of OTHER to KEEP and closes OTHER; without --yes it\n"
+	  "says what it would do.\n" },
 	{ "plan",
 	  "usage: peerdesk plan edit CLIENT           open the plan's screens\n"
 	  "       peerdesk plan show CLIENT           the client's copy, as text\n"

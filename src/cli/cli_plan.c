@@ -14,6 +14,7 @@
 
 #include "cli_priv.h"
 #include "peerdesk/app/clients.h"
+#include "peerdesk/app/clientstory.h"
 #include "peerdesk/app/palplan.h"
 #include "peerdesk/app/plans.h"
 #include "peerdesk/app/print.h"
@@ -512,6 +513,17 @@ cli_clients(struct cli *cli, int argc, char **argv)
 	}
 	if (total == 0)
 		printf("No clients%s.\n", q.filter ? " match that" : " yet");
+	if (total > 0 && q.filter == NULL) {
+		int counts[5];
+		char bywords[160];
+
+		if (app_client_status_counts(&cli->app, counts, &err) != PD_OK) {
+			strbuf_fini(&words);
+			return cli_fail(&err);
+		}
+		client_status_counts_words(counts, bywords, sizeof bywords);
+		printf("By status: %s.\n", bywords);
+	}
 	strbuf_fini(&words);
 	return 0;
 }

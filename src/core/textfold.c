@@ -1,6 +1,7 @@
 /* textfold.c - text folded for matching (see textfold.h). */
 #include "peerdesk/core/textfold.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "peerdesk/core/strbuf.h"
@@ -126,4 +127,33 @@ text_fold(const char *utf8)
 		strbuf_add(&sb, enc, utf8_encode(cp, enc));
 	}
 	return strbuf_detach(&sb);
+}
+
+void
+text_fold_to(const char *s, struct strbuf *out)
+{
+	char *f = text_fold(s);
+
+	strbuf_adds(out, f);
+	free(f);
+}
+
+char *
+text_phone_digits(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *d;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s >= '0' && *s <= '9')
+			strbuf_addc(&sb, *s);
+	d = strbuf_detach(&sb);
+	if (strncmp(d, "0044", 4) == 0 && strlen(d) == 14) {
+		memmove(d + 1, d + 4, strlen(d + 4) + 1);
+		d[0] = '0';
+	} else if (strncmp(d, "44", 2) == 0 && strlen(d) == 12) {
+		memmove(d + 1, d + 2, strlen(d + 2) + 1);
+		d[0] = '0';
+	}
+	return d;
 }

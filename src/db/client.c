@@ -5,23 +5,26 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/clientstory.h"
 #include "people_priv.h"
 
 #define CLIENT_COLS "c.id, c.name, c.preferred_name, c.pronouns, " \
 	"c.date_of_birth, c.gender, c.phone, c.email, c.address, " \
 	"c.contact_notes, c.pal_preferences, c.interests, c.skills_wanted, " \
 	"c.diagnosis_note, c.status, c.status_changed_on, c.closed_on, " \
-	"c.referred_on, c.updated_at, c.updated_by, c.version"
+	"c.referred_on, c.updated_at, c.updated_by, c.version, c.episode, " \
+	"c.closed_reason, c.merged_into, c.anonymised_at IS NOT NULL"
 
 static const char sql_insert[] =
 	"INSERT INTO client (name, preferred_name, pronouns, date_of_birth, "
 	"gender, phone, email, address, contact_notes, pal_preferences, "
 	"interests, skills_wanted, diagnosis_note, status, status_changed_on, "
-	"closed_on, created_at, created_by, version) VALUES (:name, "
-	":preferred_name, :pronouns, :date_of_birth, :gender, :phone, :email, "
-	":address, :contact_notes, :pal_preferences, :interests, "
+	"closed_on, closed_reason, created_at, created_by, version) VALUES "
+	"(:name, :preferred_name, :pronouns, :date_of_birth, :gender, :phone, "
+	":email, :address, :contact_notes, :pal_preferences, :interests, "
 	":skills_wanted, :diagnosis_note, :status, :status_changed_on, "
-	":closed_on, :now, :by, 1)";
+	":closed_on, CASE WHEN :status = 'closed' THEN 'other' END, :now, "
+	":by, 1)";
 static const char sql_get[] =
 	"SELECT " CLIENT_COLS " FROM client c WHERE c.id = :id AND "
 	PEOPLE_IN_SCOPE("c.id");
@@ -173,6 +176,10 @@ client_read(sqlite3_stmt *st, struct client *c)
 	people_copy(st, 18, c->updated_at, sizeof c->updated_at);
 	c->updated_by = db_col_int(st, 19, 0);
 	c->version = (int)db_col_int(st, 20, 1);
+	c->episode = (int)db_col_int(st, 21, 1);
+	people_copy(st, 22, c->closed_reason, sizeof c->closed_reason);
+	c->merged_into = db_col_int(st, 23, 0);
+	c->erased = (int)db_col_int(st, 24, 0);
 }
 
 static enum pd_status
@@ -236,12 +243,27 @@ db_client_insert(struct db *db, struct client *c, int64_t by,
 {
 	enum pd_status rc = people_insert(db, &client_table, c, by, &c->id,
 	    &c->version, NULL, err);
+	char today[11];
+	const char *on;
 
-	if (rc == PD_OK) {
-		c->updated_at[0] = '\0';
-		c->updated_by = 0;
+	if (rc != PD_OK)
+		return rc;
+	c->updated_at[0] = '\0';
+	c->updated_by = 0;
+	c->episode = 1;
+	/* Every client's story starts with the line for their referral
+	 * (as migration 0011 made for the clients before it). */
+	people_today(today);
+	on = c->status_changed_on[0] != '\0' ? c->status_changed_on : today;
+	rc = db_status_change_insert(db, c->id, 1, CLIENT_REFERRED, on,
+	    CLOSED_NONE, NULL, by, err);
+	if (rc == PD_OK && c->status != CLIENT_REFERRED)
+		rc = db_status_change_insert(db, c->id, 1, c->status,
+		    c->status == CLIENT_CLOSED && c->closed_on[0] != '\0' ?
+		    c->closed_on : on, c->status == CLIENT_CLOSED ?
+		    CLOSED_OTHER : CLOSED_NONE, NULL, by, err);
+	if (rc == PD_OK)
 		rc = client_search_sync(db, err);
-	}
 	return rc;
 }
 

@@ -39,8 +39,16 @@ static const char sql_client[] =
 	"preferred_name, pronouns, date_of_birth, gender, phone, email, "
 	"address, contact_notes, pal_preferences, interests, skills_wanted, "
 	"diagnosis_note, status, status_changed_on, closed_on, "
-	"substr(created_at, 1, 10) AS record_made_on, anonymised_at "
+	"replace(closed_reason, '_', ' ') AS closed_reason, episode, "
+	"merged_into, substr(created_at, 1, 10) AS record_made_on, "
+	"anonymised_at "
 	"FROM client WHERE id = :id";
+static const char sql_story[] =
+	"SELECT h.on_date || ': ' || h.status AS _title, h.on_date AS day, "
+	"h.status, replace(h.reason, '_', ' ') AS reason, h.episode, h.note, "
+	"s.name AS recorded_by FROM client_status_change h "
+	"LEFT JOIN staff s ON s.id = h.created_by "
+	"WHERE h.client_id = :id ORDER BY h.on_date, h.id";
 static const char sql_referrals[] =
 	"SELECT 'Referral of ' || referred_on AS _title, referred_on, "
 	"referrer_name, referrer_org, referrer_team, referrer_contact, "
@@ -170,6 +178,7 @@ static const struct {
 	const char *key, *title, *sql;
 } privacy_sections[] = {
 	{ "record", "Your record", sql_client },
+	{ "status", "Your time with us: each change of status", sql_story },
 	{ "referrals", "How you were referred to us", sql_referrals },
 	{ "funding", "How your support is paid for", sql_funding },
 	{ "allies", "People who matter to you", sql_allies },
@@ -441,6 +450,9 @@ static const char *const sql_erase[] = {
 	"UPDATE timesheet_line SET note = NULL WHERE note IS NOT NULL AND "
 	"(client_id = :id OR session_id IN "
 	"(SELECT id FROM session WHERE client_id = :id))",
+	/* words typed with a change of status (the dates and statuses
+	 * stay, as assignment dates do) */
+	"UPDATE client_status_change SET note = NULL WHERE client_id = :id",
 	/* the words kept beside the audit's rows about the client; the
 	 * rows themselves never change (0009_records_integrity.sql) */
 	"DELETE FROM audit_detail WHERE client_id = :id",

@@ -68,7 +68,7 @@ expect_screen "Esc: the dashboard" find "Go to (press a key)"
 tm_keys find n
 expect_screen "n opens a new referral" find "Referrer's organisation"
 tm_text find "Maud Older"
-tm_keys find Tab Tab Tab
+tm_keys find Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab	# to Date of birth
 tm_text find "03/04/2031"
 tm_keys find C-s
 expect_screen "a date of birth in the future is refused" find "cannot be in the future"

@@ -10,6 +10,7 @@
 
 #include "support/testlib.h"
 #include "support/demofix.h"
+#include "peerdesk/app/assignments.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/pals.h"
@@ -342,7 +343,8 @@ START_TEST(test_clients_filter_80x24)
 	/* The cursor sits on the selected row (after the filter is left). */
 	keys("<Down>");
 	harness_cursor(h, &y, &x);
-	ck_assert_int_eq(y, 4);	/* title, "Showing", header, row 1 */
+	ck_assert_int_eq(y, 5);	/* title, "Showing", the counts by status,
+				 * header, row 1 */
 	ck_assert_int_eq(x, 0);
 	keys("<Enter>");
 	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
@@ -357,8 +359,8 @@ START_TEST(test_clients_status)
 	start_session(80, 24, 0, &clients_screen, NULL);
 	keys("<Tab>");
 	SCREEN_HAS("Clients: referred");
-	SCREEN_HAS("1 of 4");
-	SCREEN_LACKS("active");
+	SCREEN_HAS("1 of 5");	/* four new, one reopened */
+	SCREEN_LACKS("active ");	/* no row; the counts say "11 active," */
 	keys("<Tab><Tab><Tab><Tab><Tab>");	/* round to every status */
 	SCREEN_HAS("1 of 48");
 }
@@ -423,9 +425,10 @@ START_TEST(test_intake_saves)
 	ck_assert_int_eq(rec.funding.kind, FUNDING_PERSONAL_BUDGET);
 	ck_assert_int_eq(rec.funding.contracted_minutes_per_week, 360);
 	client_record_fini(&rec);
-	/* Back on the dashboard, one more new referral (the demo has 4). */
+	/* Back on the dashboard, one more new referral (the demo has 5:
+	 * four new, one reopened). */
 	keys("<Esc>");
-	SCREEN_HAS("5 new referrals");
+	SCREEN_HAS("6 new referrals");
 }
 END_TEST
 
@@ -995,6 +998,195 @@ START_TEST(test_menus_sound)
 }
 END_TEST
 
+/* ---- a client's story ------------------------------------------------- */
+
+/* t on the record: Closed, why, the day (Enter: today), and ending the
+ * PAL's support on the way; the history shows the line. */
+START_TEST(test_client_close_from_record)
+{
+	struct assignment_list l;
+	struct pd_err err;
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	SCREEN_HAS("Status history");
+	keys("t");
+	SCREEN_HAS("Status from today");
+	keys("<Down><Down><Enter>");		/* intake, paused, closed */
+	SCREEN_HAS("Why closed?");
+	keys("<Down><Enter>");			/* moved away */
+	SCREEN_HAS("Which day?");
+	keys("<Enter>");			/* today */
+	SCREEN_HAS("still has a PAL (Jo Bennett)");
+	keys("<Left><Enter>");			/* End it and close */
+	SCREEN_HAS(" - closed");
+	SCREEN_HAS("closed since " TODAY " (moved away)");
+	SCREEN_HAS(TODAY "  closed (moved away)");
+	ck_assert_int_eq(app_assignment_list(&app, id, 1, &l, &err), PD_OK);
+	ck_assert_uint_eq(l.n, 0);
+	assignment_list_fini(&l);
+	/* a closed client: t offers to reopen */
+	keys("t");
+	SCREEN_HAS("Reopen them?");
+	keys("<Enter>");
+	SCREEN_HAS(" - referred");
+	SCREEN_HAS("Reopened: a new episode");
+}
+END_TEST
+
+/* A PAL sees neither the history nor the keys; t does nothing. */
+START_TEST(test_client_story_not_for_pal)
+{
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("jo");
+	start_session(80, 24, 0, &client_screen, &id);
+	SCREEN_LACKS("Status history");
+	SCREEN_LACKS("Change status");
+	SCREEN_LACKS("Merge");
+	keys("t");
+	SCREEN_LACKS("Status from today");
+	keys("m");
+	SCREEN_LACKS("Merge a record");
+}
+END_TEST
+
+/* A new referral with the name of someone already there: the list of
+ * likely matches, and Open client N instead opens that record. */
+START_TEST(test_intake_duplicate_opens_record)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	int64_t before = jo1.id;
+	struct client_query q;
+	struct pd_err err;
+	char want[200];
+	int n = 0;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("n");
+	keys(jo1.name);
+	keys("<C-s>");
+	SCREEN_HAS("Already here?");
+	snprintf(want, sizeof want, "Open client %lld instead",
+	    (long long)before);
+	SCREEN_HAS(want);
+	keys("<Enter>");
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	snprintf(want, sizeof want, "%s - active", jo1.name);
+	SCREEN_HAS(want);
+	memset(&q, 0, sizeof q);	/* and no second one */
+	q.filter = jo1.name;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+/* A manager merges a second record of the same person into the one
+ * kept: m, the number, Merge; the other then opens this one. */
+START_TEST(test_client_merge_from_record)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	struct intake in;
+	struct client_record rec;
+	struct pd_err err;
+	int64_t dup = 0;
+	char num[32], want[200];
+
+	sign_in("priya");
+	intake_init(&in);
+	in.client.name = xstrdup(jo1.name);
+	ck_assert_int_eq(app_client_create(&app, &in, &dup, &err), PD_OK);
+	intake_fini(&in);
+	start_session(80, 24, 0, &client_screen, &jo1.id);
+	SCREEN_HAS("Merge a record in");
+	keys("m");
+	SCREEN_HAS("Number of the other record");
+	snprintf(num, sizeof num, "%lld<Enter>", (long long)dup);
+	keys(num);
+	snprintf(want, sizeof want, "(client %lld) into", (long long)dup);
+	SCREEN_HAS(want);
+	keys("<Left><Enter>");			/* Merge */
+	snprintf(want, sizeof want, "Merged: client %lld is closed",
+	    (long long)dup);
+	SCREEN_HAS(want);
+	ck_assert_int_eq(app_client_open(&app, dup, &rec, &err), PD_OK);
+	ck_assert_int_eq(rec.client.status, CLIENT_CLOSED);
+	ck_assert_int_eq(rec.client.merged_into, jo1.id);
+	client_record_fini(&rec);
+	/* opening the merged record opens the one kept */
+	ck_assert_int_eq(tui_push(harness_tui(h), &client_screen, &dup, 0,
+	    &err), PD_OK);
+	keys("<Up>");				/* draws it */
+	snprintf(want, sizeof want, "%s - active", jo1.name);
+	SCREEN_HAS(want);
+	snprintf(want, sizeof want, "Client %lld was merged into this record",
+	    (long long)dup);
+	SCREEN_HAS(want);
+}
+END_TEST
+
+/* Changing the phone to another client's: the likely match, before
+ * saving; Back to the form keeps the change unsaved. */
+START_TEST(test_edit_phone_duplicate)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	struct client_row jo2 = first_row("jo", NULL, 1);
+	struct client_record a, b;
+	struct pd_err err;
+	char script[200];
+
+	sign_in("sam");
+	ck_assert_int_eq(app_client_open(&app, jo1.id, &a, &err), PD_OK);
+	ck_assert_int_eq(app_client_open(&app, jo2.id, &b, &err), PD_OK);
+	start_session(80, 24, 0, &client_screen, &jo2.id);
+	keys("e");
+	for (int i = 0; i < 10 && strcmp(form_focus_id(top_screen()),
+	    "phone") != 0; i++)
+		keys("<Tab>");
+	ck_assert_str_eq(form_focus_id(top_screen()), "phone");
+	snprintf(script, sizeof script, "<C-u>%s<C-s>", a.client.phone);
+	keys(script);
+	SCREEN_HAS("Already here?");
+	SCREEN_HAS("the same phone");
+	keys("<Down><Down><Enter>");		/* Back to the form */
+	SCREEN_LACKS("Already here?");
+	client_record_fini(&b);
+	ck_assert_int_eq(app_client_open(&app, jo2.id, &b, &err), PD_OK);
+	ck_assert_str_ne(b.client.phone, a.client.phone);	/* not saved */
+	client_record_fini(&a);
+	client_record_fini(&b);
+}
+END_TEST
+
+/* Save anyway saves a second record. */
+START_TEST(test_intake_duplicate_save_anyway)
+{
+	struct client_row jo1 = first_row("jo", NULL, 0);
+	struct client_query q;
+	int n = 0;
+	struct pd_err err;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	keys("n");
+	keys(jo1.name);
+	keys("<C-s>");
+	SCREEN_HAS("Already here?");
+	keys("<Down><Enter>");
+	SCREEN_HAS("is now on the list as referred");
+	memset(&q, 0, sizeof q);
+	q.filter = jo1.name;
+	q.status_or_minus1 = -1;
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	ck_assert_int_eq(n, 2);
+}
+END_TEST
+
 static Suite *
 app_screens_suite(void)
 {
@@ -1031,6 +1223,12 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_no_lock_when_not_shared);
 	tcase_add_test(tc, test_hangup_keeps_form);
 	tcase_add_test(tc, test_menus_sound);
+	tcase_add_test(tc, test_client_close_from_record);
+	tcase_add_test(tc, test_client_story_not_for_pal);
+	tcase_add_test(tc, test_intake_duplicate_opens_record);
+	tcase_add_test(tc, test_intake_duplicate_save_anyway);
+	tcase_add_test(tc, test_client_merge_from_record);
+	tcase_add_test(tc, test_edit_phone_duplicate);
 	suite_add_tcase(s, tc);
 	return s;
 }

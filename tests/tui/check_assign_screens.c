@@ -434,6 +434,26 @@ START_TEST(test_review_without_goals)
 }
 END_TEST
 
+/* A review deciding "Support ends" for the only support asks too. */
+START_TEST(test_review_end_asks_status)
+{
+	struct client c;
+	struct pd_err err;
+	int64_t id = w.chloe;
+
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter><Enter><Tab><Tab>S<Tab>All done.<C-s>");
+	show();
+	on_screen("No PAL now: pause or close?");
+	keys("<Down><Down><Enter>");		/* Leave them active */
+	show();
+	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
+	ck_assert_int_eq(c.status, CLIENT_ACTIVE);
+	client_fini(&c);
+}
+END_TEST
+
 START_TEST(test_support_change_reopens_shortlist)
 {
 	int64_t id = w.chloe;
@@ -452,6 +472,57 @@ START_TEST(test_support_change_reopens_shortlist)
 	on_screen("Before");
 	on_screen("change of PAL");
 	on_screen("Why: Chlo\xc3\xa9 would like someone who likes football");
+}
+END_TEST
+
+/* Ending the client's last support asks what becomes of them: Pause
+ * pauses them from that day; with another support left, nothing is
+ * asked. */
+START_TEST(test_support_end_asks_pause_or_close)
+{
+	struct client c;
+	struct pd_err err;
+	int64_t id = w.chloe;
+
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter>End<Enter>");
+	show();
+	on_screen("End support");
+	keys("<Tab>S<C-s>");			/* Support came to an end */
+	show();
+	on_screen("No PAL now: pause or close?");
+	keys("<Enter>");			/* Pause */
+	show();
+	on_screen("Saved: paused from 2026-11-25");
+	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
+	ck_assert_int_eq(c.status, CLIENT_PAUSED);
+	ck_assert_str_eq(c.status_changed_on, "2026-11-25");
+	client_fini(&c);
+}
+END_TEST
+
+START_TEST(test_support_end_close_with_reason)
+{
+	struct client c;
+	struct pd_err err;
+	int64_t id = w.chloe;
+
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter>End<Enter><Tab>S<C-s>");
+	show();
+	on_screen("No PAL now: pause or close?");
+	keys("<Down><Enter>");			/* Close */
+	show();
+	on_screen("Why closed?");
+	keys("<Enter>");			/* support ended */
+	show();
+	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
+	ck_assert_int_eq(c.status, CLIENT_CLOSED);
+	ck_assert_str_eq(c.closed_on, "2026-11-25");
+	ck_assert_str_eq(c.closed_reason, "support_ended");
+	client_fini(&c);
 }
 END_TEST
 
@@ -508,6 +579,9 @@ assign_screens_suite(void)
 	tcase_add_test(t, test_review_scores_goals);
 	tcase_add_test(t, test_review_without_goals);
 	tcase_add_test(t, test_support_change_reopens_shortlist);
+	tcase_add_test(t, test_support_end_asks_pause_or_close);
+	tcase_add_test(t, test_review_end_asks_status);
+	tcase_add_test(t, test_support_end_close_with_reason);
 	tcase_add_test(t, test_support_pal_view);
 	tcase_add_test(t, test_pal_cannot_open_others);
 	suite_add_tcase(s, t);

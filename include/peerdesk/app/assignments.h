@@ -51,7 +51,8 @@ void review_list_fini(struct review_list *l);
 /* Start an assignment (office, managers).  Refused (PD_DUPLICATE) when
  * the worker already supports the client; PD_INVALID with field
  * "override_reason" when the plan is not established and no reason is
- * given.  A client who was referred or at intake becomes active.  *id
+ * given.  A client who was referred, at intake or paused becomes active (a dated line in
+ * their story).  *id
  * (may be NULL) gets the new id. */
 enum pd_status app_assignment_start(struct app *app,
     const struct assignment_start *in, int64_t *id, struct pd_err *err);

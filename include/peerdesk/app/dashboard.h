@@ -30,6 +30,9 @@ struct dashboard {
 	int funding_due;		/* funders' reviews within the horizon */
 	int timesheets_waiting;		/* weeks submitted; -1 for a PAL */
 	int new_referrals;		/* clients "referred"; -1 for a PAL */
+	int by_status[5];		/* staff: clients at each status
+					 * (enum client_status); merged
+					 * records left out */
 	int my_clients;			/* a PAL's clients now; -1 otherwise */
 	int minutes_this_week;		/* a PAL's timesheet; -1 otherwise */
 	int booked_to_confirm;		/* a PAL's booked sessions whose day

@@ -18,6 +18,9 @@ struct import_result {
 	long weeks;		/* timesheet: PAL-weeks the file touched */
 	long near, over;	/* of those, close to or over a limit */
 	int dry_run;		/* nothing was kept (IMPORT_DRY_RUN) */
+	long duplicates;	/* clients: rows that look like a client
+				 * already there (or an earlier row) */
+	long skipped;		/* of those, left out (IMPORT_SKIP_DUPLICATES) */
 };
 
 /* Called for each warning (the import goes on), e.g. a pay rate below
@@ -29,6 +32,11 @@ typedef void (*import_warn_fn)(void *arg, const char *message);
 #define IMPORT_DRY_RUN 2u	/* check everything, say what would happen,
 				 * keep nothing (the transaction, with its
 				 * import_log record, is rolled back) */
+#define IMPORT_SKIP_DUPLICATES 4u	/* clients: leave out a row that is
+				 * likely a client already there; each
+				 * likely duplicate is said through warn
+				 * ("clients.csv:5: name: ... is likely the
+				 * same person as client 3 ...") either way */
 
 /* Import the file at path.  Managers and office staff only.  name_kind
  * is "pals", "timesheet" or "clients" (import_kind_parse).

@@ -57,6 +57,11 @@ struct client {
 	char status_changed_on[11];
 	char closed_on[11];
 	char referred_on[11];	/* newest referral's date; read-only */
+	int episode;		/* 1, 2, ... (a reopened client starts one);
+				 * read-only: set by app/clientstory.c */
+	char closed_reason[16];	/* stored name (model/clientstory.h), "" */
+	int64_t merged_into;	/* the record this one was merged into, 0 */
+	int erased;		/* 1 once anonymised (erase); read-only */
 	char updated_at[21];
 	int64_t updated_by;
 	int version;

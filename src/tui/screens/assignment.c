@@ -9,6 +9,7 @@
 
 #include "assign_forms.h"
 #include "assign_ui.h"
+#include "status_ui.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
@@ -288,6 +289,7 @@ as_do(struct screen *s, enum as_do what)
 	}
 	assign_ui_take_note();
 	assign_reopen_client = 0;
+	assign_ask_status_client = 0;
 	assign_score_review.client_id = 0;
 	if (tui_push(s->ui, ops, &it->a.id, TAG_FORM, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
@@ -325,6 +327,17 @@ as_result(struct screen *s, const struct screen_result *r)
 	struct pd_err err;
 	const char *note;
 
+	switch (status_ui_result(s, r)) {
+	case 1:
+		return;
+	case 2:
+		if (as_load(s, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		as_build(s);
+		return;
+	default:
+		break;
+	}
 	if (r->tag == TAG_MENU) {
 		if (r->code == SCREEN_OK && r->index >= 0 &&
 		    (size_t)r->index < st->nmenu)
@@ -339,6 +352,15 @@ as_result(struct screen *s, const struct screen_result *r)
 	if (r->tag != TAG_FORM || r->code != SCREEN_OK)
 		return;
 	note = assign_ui_take_note();
+	if (assign_ask_status_client == st->client_id &&
+	    assign_reopen_client != st->client_id &&
+	    assign_score_review.client_id != st->client_id) {
+		/* no PAL now: pause, close or leave active? */
+		assign_ask_status_client = 0;
+		status_ui_after_end(s, st->client_id, assign_ask_status_day);
+		return;
+	}
+	assign_ask_status_client = 0;
 	if (assign_reopen_client == st->client_id) {
 		/* the client chooses again: open the shortlist */
 		assign_reopen_client = 0;

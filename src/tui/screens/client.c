@@ -9,6 +9,7 @@
 
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/groups.h"
+#include "peerdesk/app/clientstory.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
@@ -21,6 +22,7 @@
 #include "peerdesk/tui/form.h"
 #include "peerdesk/tui/menu.h"
 #include "client_form.h"
+#include "status_ui.h"
 
 #define CLIENT_TAG_MENU 1
 #define CLIENT_TAG_EDIT 2
@@ -38,6 +40,8 @@ struct client_line {
 struct client_view {
 	int64_t id;
 	struct client_record rec;
+	struct status_history hist;	/* staff only; empty for a PAL */
+	int64_t merged_from;		/* opened as this record, merged here */
 	bool have;
 	int tab;
 	int scroll;
@@ -47,6 +51,14 @@ struct client_view {
 	size_t nmenu;
 	int body_y, body_h, menu_y, menu_rows, menu_w, menu_cols;
 	char *groups;		/* the groups they come to, in words */
+};
+
+/* The client's story, kept on this screen (status_ui.c asks): shown
+ * with the places to go; ops is only a marker. */
+static const struct menu_entry client_story_menu[] = {
+	{ "Change status", "t", APP_STAFF, &client_screen, 1, NULL },
+	{ "Merge a record in", "m", APP_MANAGER, &client_screen, 1, NULL },
+	{ NULL, NULL, 0, NULL, 0, NULL }
 };
 
 static const char *const client_tab_names[CLIENT_TABS][2] = {
@@ -150,6 +162,33 @@ client_route_words(enum referral_route r)
 	return NULL;
 }
 
+/* The dated status lines, newest last (staff only). */
+static void
+client_story(struct client_view *v)
+{
+	const struct status_history *h = &v->hist;
+	char line[300];
+	size_t i;
+
+	if (h->n == 0)
+		return;
+	client_heading(v, "Status history");
+	for (i = 0; i < h->n; i++) {
+		const struct status_change *c = &h->v[i];
+
+		if (i > 0 && c->episode != h->v[i - 1].episode)
+			client_line_add(v, 0, "Reopened: a new episode",
+			    ST_DIM);
+		snprintf(line, sizeof line, "%s  %s%s%s%s%s%s", c->on_date,
+		    client_status_label(c->status),
+		    c->reason != CLOSED_NONE ? " (" : "",
+		    closed_reason_label(c->reason),
+		    c->reason != CLOSED_NONE ? ")" : "",
+		    c->note != NULL ? ": " : "", c->note != NULL ? c->note : "");
+		client_line_add(v, 0, line, ST_NORMAL);
+	}
+}
+
 static void
 client_build(struct client_view *v, int w)
 {
@@ -164,6 +203,11 @@ client_build(struct client_view *v, int w)
 		return;
 	switch (v->tab) {
 	case 0:
+		if (v->merged_from > 0) {
+			snprintf(buf, sizeof buf, "Client %lld was merged into "
+			    "this record.", (long long)v->merged_from);
+			client_line_add(v, 0, buf, ST_DIM);
+		}
 		client_item(v, w, "Name", c->name);
 		client_item(v, w, "Preferred name", c->preferred_name);
 		client_item(v, w, "Pronouns", c->pronouns);
@@ -174,16 +218,26 @@ client_build(struct client_view *v, int w)
 			    date_age_on(dob, t));
 			client_item(v, w, "Date of birth", buf);
 		}
-		snprintf(buf, sizeof buf, "%s%s%s", client_status_label(c->status),
-		    c->status_changed_on[0] ? " since " : "",
-		    c->status_changed_on);
-		client_item(v, w, "Status", buf);
+		{
+			enum closed_reason why = CLOSED_NONE;
+
+			if (c->closed_reason[0] != '\0')
+				closed_reason_from_str(c->closed_reason, &why);
+			snprintf(buf, sizeof buf, "%s%s%s%s%s%s",
+			    client_status_label(c->status),
+			    c->status_changed_on[0] ? " since " : "",
+			    c->status_changed_on, why != CLOSED_NONE ? " (" :
+			    "", closed_reason_label(why), why != CLOSED_NONE ?
+			    ")" : "");
+			client_item(v, w, "Status", buf);
+		}
 		client_item(v, w, "Phone", c->phone);
 		client_item(v, w, "Email", c->email);
 		client_item(v, w, "Address", c->address);
 		client_item(v, w, "PAL preferences", c->pal_preferences);
 		client_item(v, w, "Interests", c->interests);
 		client_item(v, w, "Groups", v->groups);
+		client_story(v);
 		break;
 	case 1:
 		client_heading(v, "Referral");
@@ -290,6 +344,9 @@ client_load(struct screen *s, struct pd_err *err)
 		client_record_fini(&v->rec);
 	v->rec = fresh;
 	v->have = true;
+	status_history_fini(&v->hist);
+	if (app_tui_role_mask(s->app) & APP_STAFF)
+		(void)app_client_history(s->app, v->id, &v->hist, NULL);
 	client_retitle(s);
 	client_groups_words(s);
 	return PD_OK;
@@ -303,6 +360,7 @@ client_enter(struct screen *s, const void *arg, struct pd_err *err)
 	struct client_view *v = s->state;
 	const struct menu_entry *e;
 	unsigned mask = app_tui_role_mask(s->app);
+	enum pd_status st;
 
 	if (arg == NULL)
 		return pd_fail(err, PD_INVALID, NULL, "which client?");
@@ -310,7 +368,21 @@ client_enter(struct screen *s, const void *arg, struct pd_err *err)
 	for (e = client_menu; e->label != NULL; e++)
 		if (menu_allowed(e, mask) && v->nmenu < CLIENT_MENU_MAX)
 			v->menu[v->nmenu++] = e;
-	return client_load(s, err);
+	for (e = client_story_menu; e->label != NULL; e++)
+		if (menu_allowed(e, mask) && v->nmenu < CLIENT_MENU_MAX)
+			v->menu[v->nmenu++] = e;
+	if ((st = client_load(s, err)) != PD_OK)
+		return st;
+	if (v->rec.client.merged_into > 0) {
+		/* a merged record opens the one it was merged into */
+		int64_t was = v->id;
+
+		v->id = v->rec.client.merged_into;
+		if ((st = client_load(s, err)) != PD_OK)
+			return st;
+		v->merged_from = was;
+	}
+	return PD_OK;
 }
 
 static void
@@ -320,6 +392,7 @@ client_leave(struct screen *s)
 
 	client_lines_free(v);
 	FREE(&v->groups);
+	status_history_fini(&v->hist);
 	if (v->have)
 		client_record_fini(&v->rec);
 }
@@ -441,8 +514,17 @@ client_text(struct screen *s, struct tui_key k)
 	    app_tui_role_mask(s->app));
 	struct pd_err err;
 
-	if (e == NULL)
-		return TUI_UNHANDLED;
+	if (e == NULL) {
+		e = menu_find(client_story_menu, k.code,
+		    app_tui_role_mask(s->app));
+		if (e == NULL)
+			return TUI_UNHANDLED;
+		if (e == &client_story_menu[0])
+			status_ui_change(s, v->id);
+		else
+			status_ui_merge(s, v->id);
+		return TUI_HANDLED;
+	}
 	if (tui_push_id(s->ui, e->ops, e->needs_client ? v->id : 0,
 	    e->ops == &client_edit_screen ? CLIENT_TAG_EDIT : CLIENT_TAG_MENU,
 	    &err) != PD_OK)
@@ -458,6 +540,25 @@ client_result(struct screen *s, const struct screen_result *r)
 
 	if (s->closing)
 		return;
+	switch (status_ui_result(s, r)) {
+	case 1:
+		return;
+	case 2:
+		if (client_load(s, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		client_layout(s);
+		return;
+	default:
+		break;
+	}
+	if (r->tag == CLIENT_TAG_EDIT && r->text != NULL &&
+	    strncmp(r->text, "open:", 5) == 0) {
+		/* open the record already there instead */
+		if (tui_push_id(s->ui, &client_screen, strtoll(r->text + 5,
+		    NULL, 10), CLIENT_TAG_MENU, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		return;
+	}
 	reloaded = r->code == SCREEN_OK || r->tag == CLIENT_TAG_MENU;
 	if (reloaded && client_load(s, &err) != PD_OK) {
 		tui_error(s->ui, "%s", err.msg);
@@ -518,7 +619,28 @@ struct edit_rec {
 	struct referral referral;
 	struct funding funding;
 	char *allies;
+	char *orig_key;			/* name, birth date, phone as read */
 };
+
+#define EDIT_TAG_DUP 102
+
+/* Likely duplicates found when a name, date of birth or phone changed,
+ * until the person chooses (as intake.c). */
+static struct {
+	struct client_matches m;
+	int anyway;
+	int pending;	/* a save just stopped at likely matches */
+} edit_dup;
+
+static char *
+edit_key(const struct client *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "%s\x1f%s\x1f%s", c->name ? c->name : "",
+	    c->date_of_birth, c->phone ? c->phone : "");
+	return strbuf_detach(&sb);
+}
 
 static const struct field_def edit_fields[] = {
 	CLIENT_FORM_FIELDS(struct edit_rec)
@@ -544,6 +666,7 @@ edit_rec_fini(void *rec)
 	    e->allies };
 
 	client_record_fini(&r);
+	free(e->orig_key);
 	memset(e, 0, sizeof *e);
 }
 
@@ -562,6 +685,8 @@ edit_read(void *app, int64_t id, struct edit_rec *e, struct pd_err *err)
 	e->allies = r.allies;
 	if (e->funding.id == 0)
 		e->funding.kind = (enum funding_kind)-1;
+	free(e->orig_key);
+	e->orig_key = edit_key(&e->client);
 	return PD_OK;
 }
 
@@ -590,6 +715,21 @@ edit_save(void *app, void *rec, struct pd_err *err)
 	    e->allies };
 	enum pd_status s;
 
+	client_matches_fini(&edit_dup.m);
+	if (!edit_dup.anyway) {
+		char *key = edit_key(&e->client);
+		int changed = e->orig_key == NULL ||
+		    strcmp(key, e->orig_key) != 0;
+
+		free(key);
+		if (changed && app_client_matches(app, &e->client, e->client.id,
+		    &edit_dup.m, NULL) == PD_OK && edit_dup.m.n > 0) {
+			edit_dup.pending = 1;
+			return pd_fail(err, PD_DUPLICATE, "name", "this may be "
+			    "someone already on the list");
+		}
+	}
+	edit_dup.anyway = 0;
 	if ((int)r.funding.kind < 0)
 		r.funding.kind = FUNDING_NONE;
 	/* r is a copy: on failure e keeps the versions it read, even when
@@ -652,6 +792,78 @@ edit_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return PD_OK;
 }
 
+static void edit_ask_dup(struct screen *s);
+
+/* A save that stopped at likely matches shows them. */
+static void
+edit_after_save(struct screen *s)
+{
+	if (!s->closing && edit_dup.pending) {
+		edit_dup.pending = 0;
+		edit_ask_dup(s);
+	}
+}
+
+static enum tui_result
+edit_action(struct screen *s, enum action a)
+{
+	enum tui_result r = form_on_action(s, a);
+
+	if (a == ACT_SAVE)
+		edit_after_save(s);
+	return r;
+}
+
+static void
+edit_ask_dup(struct screen *s)
+{
+	const struct client_matches *m = &edit_dup.m;
+	const char **items = xcalloc(m->n + 2, sizeof *items);
+	char **lines = xcalloc(m->n, sizeof *lines);
+	char why[80], buf[300];
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		client_match_words(m->v[i].why, why, sizeof why);
+		snprintf(buf, sizeof buf, "Open client %lld instead: %s "
+		    "(%s), %s", (long long)m->v[i].id, m->v[i].name,
+		    m->v[i].status, why);
+		lines[i] = xstrdup(buf);
+		items[i] = lines[i];
+	}
+	items[m->n] = "Save anyway";
+	items[m->n + 1] = "Back to the form";
+	dialog_pick(s->ui, EDIT_TAG_DUP, "Already here? (opening another "
+	    "leaves these changes unsaved)", items, m->n + 2, 0);
+	for (i = 0; i < m->n; i++)
+		free(lines[i]);
+	free(lines);
+	free(items);
+}
+
+static void
+edit_result(struct screen *s, const struct screen_result *r)
+{
+	if (r->tag == EDIT_TAG_DUP) {
+		char open[40];
+
+		if (s->closing || r->code != SCREEN_OK || r->index < 0)
+			return;
+		if ((size_t)r->index < edit_dup.m.n) {
+			snprintf(open, sizeof open, "open:%lld",
+			    (long long)edit_dup.m.v[r->index].id);
+			client_matches_fini(&edit_dup.m);
+			screen_close(s, SCREEN_CANCEL, -1, open);
+		} else if ((size_t)r->index == edit_dup.m.n) {
+			edit_dup.anyway = 1;
+			edit_action(s, ACT_SAVE);
+		}
+		return;
+	}
+	form_on_result(s, r);
+	edit_after_save(s);
+}
+
 const struct screen_ops client_edit_screen = {
 	.name = "client-edit",
 	.title = "Edit client",
@@ -666,9 +878,9 @@ const struct screen_ops client_edit_screen = {
 	.leave = form_leave,
 	.layout = form_layout,
 	.draw = form_draw,
-	.on_action = form_on_action,
+	.on_action = edit_action,
 	.on_text = form_on_text,
-	.on_result = form_on_result,
+	.on_result = edit_result,
 	.is_dirty = form_is_dirty,
 	.context = form_context,
 	.text_focus = form_text_focus,

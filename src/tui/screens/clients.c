@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "peerdesk/app/clients.h"
+#include "peerdesk/app/clientstory.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/app_tui.h"
@@ -33,7 +34,16 @@ struct clients {
 	struct list_view lv;
 	int total;			/* shown by the status line */
 	bool pal;
+	int by_status[5];		/* clients at each status */
 };
+
+/* A second heading row with the count at each status, when there is
+ * room for it (60 columns and 10 rows). */
+static bool
+clients_counts_row(const struct screen *s)
+{
+	return s->area.w >= 60 && s->area.h >= 10;
+}
 
 static void
 clients_query(struct clients_model *m, const char *filter,
@@ -229,6 +239,7 @@ clients_enter(struct screen *s, const void *arg, struct pd_err *err)
 	st->lv.empty_text = st->pal ? "No clients are with you yet." :
 	    "No clients yet. C-n takes a new referral.";
 	clients_retitle(s);
+	(void)app_client_status_counts(app, st->by_status, NULL);
 	return list_view_reload(&st->lv, err);
 }
 
@@ -247,9 +258,14 @@ clients_layout(struct screen *s)
 	struct clients *st = s->state;
 	struct rect r = s->area;
 
-	/* The first row says what is shown and how to change it. */
+	/* The first row says what is shown and how to change it; the
+	 * second, when there is room, how many are at each status. */
 	r.y++;
 	r.h--;
+	if (clients_counts_row(s)) {
+		r.y++;
+		r.h--;
+	}
 	list_view_layout(&st->lv, r);
 }
 
@@ -274,6 +290,10 @@ clients_draw(const struct screen *s, struct tui_cursor *cur)
 		snprintf(line, sizeof line, "%s: status  %s: order", key,
 		    skey);
 	draw_text(s->area.y, s->area.x, s->area.w, line, ST_DIM);
+	if (clients_counts_row(s)) {
+		client_status_counts_words(st->by_status, line, sizeof line);
+		draw_text(s->area.y + 1, s->area.x, s->area.w, line, ST_DIM);
+	}
 	list_view_draw(&st->lv, cur);
 }
 
@@ -353,6 +373,7 @@ clients_result(struct screen *s, const struct screen_result *r)
 	if (s->closing)
 		return;
 	list_view_reload(&st->lv, NULL);
+	(void)app_client_status_counts(s->app, st->by_status, NULL);
 	if (r->tag == CLIENTS_TAG_INTAKE && r->code == SCREEN_OK &&
 	    r->text != NULL) {
 		id = strtoll(r->text, NULL, 10);

@@ -5,9 +5,13 @@
 #include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "peerdesk/app/clients.h"
+#include "peerdesk/app/clientstory.h"
+#include "peerdesk/tui/dialog.h"
+#include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/form.h"
 #include "client_form.h"
@@ -30,6 +34,16 @@ const struct field_choice client_form_funding[] = {
 	{ FUNDING_NONE, "None yet" },
 	{ 0, NULL }
 };
+
+#define INTAKE_TAG_DUP 901
+
+/* Likely duplicates found when saving, until the person chooses: open
+ * one of them instead, save anyway, or go back to the form. */
+static struct {
+	struct client_matches m;
+	int anyway;
+	int pending;	/* a save just stopped at likely matches */
+} intake_dup;
 
 static const struct field_def intake_fields[] = {
 	CLIENT_FORM_FIELDS(struct intake)
@@ -59,6 +73,14 @@ intake_save(void *app, void *rec, struct pd_err *err)
 	int kind = (int)in->funding.kind;
 	int64_t id = 0;
 
+	client_matches_fini(&intake_dup.m);
+	if (!intake_dup.anyway && app_client_matches(app, &in->client, 0,
+	    &intake_dup.m, NULL) == PD_OK && intake_dup.m.n > 0) {
+		intake_dup.pending = 1;
+		return pd_fail(err, PD_DUPLICATE, "name", "%s may already "
+		    "have a record", in->client.name);
+	}
+	intake_dup.anyway = 0;
 	if (kind < 0)
 		in->funding.kind = FUNDING_NONE;
 	s = app_client_create(app, in, &id, err);
@@ -96,7 +118,10 @@ intake_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return form_enter(s, arg, err);
 }
 
-/* Saved (at once, or after "Save anyway"): hand the new id down. */
+static void intake_ask_dup(struct screen *s);
+
+/* Saved (at once, or after "Save anyway"): hand the new id down; or
+ * stopped at likely matches: show them. */
 static void
 intake_saved(struct screen *s)
 {
@@ -109,6 +134,9 @@ intake_saved(struct screen *s)
 		screen_close(s, SCREEN_OK, -1, id);
 		tui_message(s->ui, "Saved: %s is now on the list as referred",
 		    in->client.name);
+	} else if (!s->closing && intake_dup.pending) {
+		intake_dup.pending = 0;
+		intake_ask_dup(s);
 	}
 }
 
@@ -122,11 +150,59 @@ intake_action(struct screen *s, enum action a)
 	return r;
 }
 
+/* "This may be someone already here": each match, then save anyway or
+ * go back. */
+static void
+intake_ask_dup(struct screen *s)
+{
+	const struct client_matches *m = &intake_dup.m;
+	const char **items = xcalloc(m->n + 2, sizeof *items);
+	char **lines = xcalloc(m->n, sizeof *lines);
+	char why[80], buf[300];
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		client_match_words(m->v[i].why, why, sizeof why);
+		snprintf(buf, sizeof buf, "Open client %lld instead: %s "
+		    "(%s), %s", (long long)m->v[i].id, m->v[i].name,
+		    m->v[i].status, why);
+		lines[i] = xstrdup(buf);
+		items[i] = lines[i];
+	}
+	items[m->n] = "Save as a new client anyway";
+	items[m->n + 1] = "Back to the form";
+	dialog_pick(s->ui, INTAKE_TAG_DUP, "Already here?", items, m->n + 2,
+	    0);
+	for (i = 0; i < m->n; i++)
+		free(lines[i]);
+	free(lines);
+	free(items);
+}
+
 static void
 intake_result(struct screen *s, const struct screen_result *r)
 {
-	form_on_result(s, r);
-	intake_saved(s);
+	char id[32];
+
+	if (r->tag != INTAKE_TAG_DUP) {
+		form_on_result(s, r);
+		intake_saved(s);
+		return;
+	}
+	if (s->closing || r->code != SCREEN_OK || r->index < 0)
+		return;
+	if ((size_t)r->index < intake_dup.m.n) {
+		/* open that record instead: the screen below opens it */
+		snprintf(id, sizeof id, "%lld",
+		    (long long)intake_dup.m.v[r->index].id);
+		client_matches_fini(&intake_dup.m);
+		screen_close(s, SCREEN_OK, -1, id);
+		tui_message(s->ui, "Nothing new was saved: this is the record "
+		    "already here");
+	} else if ((size_t)r->index == intake_dup.m.n) {
+		intake_dup.anyway = 1;
+		intake_action(s, ACT_SAVE);
+	}
 }
 
 const struct screen_ops intake_screen = {

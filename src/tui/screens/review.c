@@ -16,6 +16,8 @@
 #include "peerdesk/tui/form.h"
 
 int64_t assign_reopen_client;
+int64_t assign_ask_status_client;
+char assign_ask_status_day[11];
 struct plan_review_arg assign_score_review;
 
 /* Read the assignment a form is about. */
@@ -119,6 +121,26 @@ rv_review_scores_next(void *app, int64_t client, int64_t review_id,
 	    held_on);
 }
 
+/* When the client has no support left, the support screen asks next
+ * what becomes of them, from `on` (today if that is still to come). */
+static void
+rv_ask_status_if_last(void *app, int64_t client, const char *on)
+{
+	struct assignment_list left;
+	struct pd_err ignored;
+	char today[11];
+
+	if (app_assignment_list(app, client, 1, &left, &ignored) != PD_OK)
+		return;
+	if (left.n == 0) {
+		app_today(today);
+		assign_ask_status_client = client;
+		snprintf(assign_ask_status_day, sizeof assign_ask_status_day,
+		    "%s", on[0] != '\0' && strcmp(on, today) < 0 ? on : today);
+	}
+	assignment_list_fini(&left);
+}
+
 static enum pd_status
 rv_review_save(void *app, void *rec, struct pd_err *err)
 {
@@ -144,6 +166,8 @@ rv_review_save(void *app, void *rec, struct pd_err *err)
 	} else
 		assign_ui_note("Review recorded: %s.",
 		    review_outcome_label(v.outcome));
+	if (v.outcome == OUTCOME_END)
+		rv_ask_status_if_last(app, client, v.held_on);
 	return PD_OK;
 }
 
@@ -264,9 +288,14 @@ static enum pd_status
 rv_end_save(void *app, void *rec, struct pd_err *err)
 {
 	struct rv_end *e = rec;
+	int64_t client = e->a.client_id;
+	enum pd_status s;
 
-	return app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
+	s = app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
 	    e->reason, err);
+	if (s == PD_OK)
+		rv_ask_status_if_last(app, client, e->on);
+	return s;
 }
 
 static const struct form_def rv_change_form = {
