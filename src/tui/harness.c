@@ -114,6 +114,50 @@ harness_keys(struct harness *h, const char *script, struct pd_err *err)
 	return PD_OK;
 }
 
+/* The bytes harness_input feeds, one at a time, as get_wch would. */
+struct harness_bytes {
+	const unsigned char *p;
+	size_t n, i;
+};
+
+static int
+harness_next(void *ctx, int timeout_ms, uint32_t *wc)
+{
+	struct harness_bytes *b = ctx;
+	int32_t cp;
+	size_t len;
+
+	(void)timeout_ms;
+	if (b->i >= b->n)
+		return ERR;
+	/* UTF-8 as one character; a byte that is not UTF-8 by itself */
+	len = utf8_decode((const char *)b->p + b->i, b->n - b->i, &cp);
+	if (cp == UTF8_INVALID || len == 0) {
+		*wc = b->p[b->i++];
+		return OK;
+	}
+	b->i += len;
+	*wc = (uint32_t)cp;
+	return OK;
+}
+
+void
+harness_input(struct harness *h, const char *bytes, size_t len)
+{
+	struct harness_bytes b = { (const unsigned char *)bytes, len, 0 };
+	struct keys_reader r = { .next = harness_next, .ctx = &b };
+	struct tui_key k = { false, 0, false };
+	enum keys_got got;
+
+	while (b.i < b.n || r.nqueued > 0 || r.esc_read) {
+		got = keys_read(&r, 0, 50, &k);
+		if (got == KEYS_GOT_NOTHING)
+			continue;
+		tui_handle_read(h->ui, got, k, &r);
+		harness_draw(h);
+	}
+}
+
 void
 harness_resize(struct harness *h, int cols, int rows)
 {

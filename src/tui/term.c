@@ -165,13 +165,35 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	term_escdelay = term_escdelay_from(getenv("ESCDELAY"));
 	set_escdelay(term_escdelay);
 	curs_set(1);
-	/* Clicks and the wheel, where the terminal reports them. */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
 	nc = getenv("NO_COLOR");
 	style_init(!monochrome && (nc == NULL || nc[0] == '\0'));
 	return PD_OK;
+}
+
+bool
+term_mouse(bool on)
+{
+	const char *kmous;
+
+	if (term_screen == NULL)
+		return false;
+	/* Only a terminal whose database entry says it reports the mouse
+	 * (kmous) is asked to: curses sends the xterm request (1000, and
+	 * SGR 1006 where kmous says so) now and after each pause, and
+	 * takes it back at the end.  Nothing is sent to any other. */
+	kmous = tigetstr("kmous");
+	if (!on || kmous == NULL || kmous == (char *)-1 || kmous[0] == '\0') {
+		mousemask(0, NULL);
+		return false;
+	}
+	if (mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+	    NULL) == 0)
+		return false;
+	mouseinterval(0);
+	/* The reports themselves are read by keys_read (every form of
+	 * them, whatever kmous says), never by curses. */
+	keyok(KEY_MOUSE, FALSE);
+	return true;
 }
 
 void

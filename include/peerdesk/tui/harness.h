@@ -45,6 +45,11 @@ enum pd_status harness_push(struct harness *h, const struct screen_ops *ops,
 enum pd_status harness_keys(struct harness *h, const char *script,
     struct pd_err *err);
 
+/* Feed raw terminal input (escape sequences, mouse reports) through
+ * keys_read() as the main loop does, drawing after each key or report;
+ * a pause is never needed (sequences are read whole). */
+void harness_input(struct harness *h, const char *bytes, size_t len);
+
 /* Resize the terminal and lay everything out again, then draw. */
 void harness_resize(struct harness *h, int cols, int rows);
 
