@@ -703,15 +703,26 @@ START_TEST(test_mouse_reports)
 	report(sgr, 0, 1, 0);			/* Name's label */
 	ck_assert_str_eq(focus(), "name");
 	input("x");
-	text_is("name", "Alex Ahmedx");
+	text_is("name", "Chidi Patelx");
 	report(sgr, 65, 5, 5);			/* the wheel: next field */
 	ck_assert_str_ne(focus(), "name");
 	report(sgr, 64, 5, 5);
 	ck_assert_str_eq(focus(), "name");
+	click_on(sgr, "[ Save ]");		/* the button is pressed */
+	ck_assert(screen_has("Not saved: one field needs a look"));
+	ck_assert_str_eq(focus(), "date");
+	report(sgr, 0, 1, 20);			/* Name, then Date */
+	click_on(sgr, "Date");
+	input("2025-03-04");
 	click_on(sgr, "[ Save ]");
 	ck_assert_uint_eq(sampler_stats()->saves, 1);
 	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
-	/* a key on the bottom line: Enter opens */
+	/* a key on the bottom line: Enter opens (a click on a message
+	 * there only takes it away) */
+	ck_assert(screen_has("Saved the sample."));
+	report(sgr, 0, 23, 2);
+	ck_assert(!screen_has("Saved the sample."));
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
 	ck_assert(find_text("Enter", &y, &x));
 	ck_assert_int_eq(y, 23);
 	report(sgr, 0, y, x + 2);
