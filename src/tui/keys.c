@@ -825,6 +825,7 @@ static const struct key_default key_defaults[] = {
 	{ "plan", ACT_ESTABLISH, "E" },
 
 	{ "plan_history", ACT_CHANGES, "c" },
+	{ "plan_history", ACT_RESTORE, "b" },
 
 	{ "palplan", ACT_EDIT, "e" },
 	{ "palplan", ACT_HISTORY, "h" },

@@ -428,6 +428,61 @@ START_TEST(test_note)
 }
 END_TEST
 
+static void
+save_section(const char *key, const char *text, int expected)
+{
+	struct plan_sections sec;
+	struct pd_err err;
+
+	memset(&sec, 0, sizeof sec);
+	plan_field_set(&sec, (size_t)plan_field_find(key), text);
+	ck_assert_msg(app_plan_save(&app, w.ana, &sec, expected, NULL, &err) ==
+	    PD_OK, "%s", err.msg);
+	plan_sections_fini(&sec);
+}
+
+/* The history's "bring back" key (b): on the current version it says
+ * so; on an earlier one it asks, and "Leave it" does nothing; "Bring it
+ * back" saves that version's words as a new version with a note; a
+ * save by someone else meanwhile is refused with who did it. */
+START_TEST(test_history_bring_back)
+{
+	struct plan_doc d;
+	struct pd_err err;
+
+	save_section("keeps_me_well", "Walking the dog", 0);
+	save_section("keeps_me_well", "Nothing helps", 1);
+	start(80, 24, &plan_history_screen, &w.ana);
+	has("b Bring back");
+	keys("b");				/* version 2: the current one */
+	has("Version 2 is the plan as it is now.");
+	keys("<Down>b");
+	has("Bring back?");
+	has("go back to version 1, saved as");
+	keys("<Enter>");			/* "Leave it" is the default */
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 2);
+	keys("by");
+	has("Brought back version 1: it is now version 3.");
+	load(&d);
+	ck_assert_int_eq(d.info.current_version, 3);
+	ck_assert_str_eq(section(&d, "keeps_me_well"), "Walking the dog");
+	ck_assert_str_eq(d.sections.note, "brought back version 1");
+	plan_doc_fini(&d);
+	has("brought back version 1");		/* the new version, listed */
+	/* Olive saves from another desk; this screen still shows 3 */
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	save_section("triggers", "Brown envelopes", 3);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	keys("<End>b");
+	has("Bring back?");
+	keys("y");
+	has("Not brought back");
+	has("Olive Okafor");
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 4);
+	(void)err;
+}
+END_TEST
+
 /* ---- the PAL's own plan ------------------------------------------- */
 
 START_TEST(test_pal_plan)
@@ -508,6 +563,7 @@ plan_screens_suite(void)
 	tcase_add_test(tc, test_review_typed_scores);
 	tcase_add_test(tc, test_goal_change_in_history);
 	tcase_add_test(tc, test_note);
+	tcase_add_test(tc, test_history_bring_back);
 	tcase_add_test(tc, test_pal_plan);
 	tcase_add_test(tc, test_progress_screen);
 	suite_add_tcase(s, tc);

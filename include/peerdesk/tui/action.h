@@ -61,7 +61,8 @@
 	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)") \
 	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
 	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back") \
-	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them")
+	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them") \
+	X(RESTORE,     "restore",     "Bring back", "Bring back the selected version of the plan (saved as a new version; the history is kept)")
 
 enum action {
 	ACT_NONE = 0,
