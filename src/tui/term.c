@@ -165,6 +165,10 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	term_escdelay = term_escdelay_from(getenv("ESCDELAY"));
 	set_escdelay(term_escdelay);
 	curs_set(1);
+	/* Mouse reports are read whole by keys_read (every form of them),
+	 * never by curses, which would take the kmous prefix alone as
+	 * KEY_MOUSE when the mouse is off and leave the rest as letters. */
+	keyok(KEY_MOUSE, FALSE);
 	nc = getenv("NO_COLOR");
 	style_init(!monochrome && (nc == NULL || nc[0] == '\0'));
 	return PD_OK;
@@ -190,9 +194,7 @@ term_mouse(bool on)
 	    NULL) == 0)
 		return false;
 	mouseinterval(0);
-	/* The reports themselves are read by keys_read (every form of
-	 * them, whatever kmous says), never by curses. */
-	keyok(KEY_MOUSE, FALSE);
+	keyok(KEY_MOUSE, FALSE);	/* as term_start: keys_read reads them */
 	return true;
 }
 

@@ -397,7 +397,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		    next_tick - tui_now_ms() : 0), term_seq_ms(), &k);
 		if (got == KEYS_GOT_IGNORED)
 			continue;	/* a sequence no key stands for */
-		rc = got == KEYS_GOT_KEY ? OK : ERR;
+		rc = got == KEYS_GOT_NOTHING ? ERR : OK;
 		if (rc == ERR && tui_input_gone()) {
 			/* The terminal went away without a hangup signal: do
 			 * what a hangup does (keep drafts), never spin. */
