@@ -159,6 +159,54 @@ harness_input(struct harness *h, const char *bytes, size_t len)
 }
 
 void
+harness_mouse(struct harness *h, bool sgr, int button, int y, int x)
+{
+	char buf[64];
+
+	if (sgr)
+		snprintf(buf, sizeof buf, "\033[<%d;%d;%dM", button, x + 1,
+		    y + 1);
+	else
+		snprintf(buf, sizeof buf, "\033[M%c%c%c", 32 + button,
+		    33 + x, 33 + y);
+	harness_input(h, buf, strlen(buf));
+}
+
+bool
+harness_find(struct harness *h, const char *text, int *y, int *x)
+{
+	char *scr = harness_screen(h), *line = scr, *nl, *at;
+	int row = 0;
+
+	for (; line != NULL && *line != '\0'; row++) {
+		nl = strchr(line, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if ((at = strstr(line, text)) != NULL) {
+			*at = '\0';
+			*y = row;
+			*x = (int)utf8_width(line);
+			free(scr);
+			return true;
+		}
+		line = nl != NULL ? nl + 1 : NULL;
+	}
+	free(scr);
+	return false;
+}
+
+bool
+harness_click_text(struct harness *h, bool sgr, const char *text)
+{
+	int y, x;
+
+	if (!harness_find(h, text, &y, &x))
+		return false;
+	harness_mouse(h, sgr, 0, y, x + (int)utf8_width(text) / 2);
+	return true;
+}
+
+void
 harness_resize(struct harness *h, int cols, int rows)
 {
 	resizeterm(rows, cols);

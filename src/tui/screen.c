@@ -523,6 +523,25 @@ tui_cursor_row(const struct screen *s)
 	return c.y;
 }
 
+/* A hash of what s shows now (drawn afresh), to tell whether an action
+ * changed anything. */
+static unsigned long
+tui_screen_sig(const struct screen *s)
+{
+	struct tui_cursor c = { -1, -1 };
+	unsigned long sig = 5381;
+	int y, x;
+
+	erase();
+	if (s->ops->draw != NULL)
+		s->ops->draw(s, &c);
+	for (y = s->area.y; y < s->area.y + s->area.h && y < LINES; y++)
+		for (x = s->area.x; x < s->area.x + s->area.w && x < COLS; x++)
+			sig = sig * 33 + (unsigned long)(mvinch(y, x) &
+			    A_CHARTEXT);
+	return sig;
+}
+
 /* Do a on s as a key would; false when s did not take it. */
 static bool
 tui_mouse_act(struct screen *s, enum action a)
@@ -573,11 +592,18 @@ tui_mouse_walk(struct tui *ui, struct screen *s, int y)
 		return;
 	}
 	for (i = 0; i < 500 && y != cy; i++) {
+		unsigned long sig = tui_screen_sig(s);
+
 		if (!tui_mouse_act(s, y > cy ? fwd : back))
 			return;
 		ny = tui_cursor_row(s);
-		if (ny < 0 || ny == cy)
-			return;		/* at the end: it moves no further */
+		if (ny < 0 || ny == cy) {
+			/* the cursor stays put: at the end of a list nothing
+			 * changed; a page that only scrolled is put back */
+			if (tui_screen_sig(s) != sig)
+				(void)tui_mouse_act(s, y > cy ? back : fwd);
+			return;
+		}
 		if ((y > cy && ny < cy) || (y < cy && ny > cy)) {
 			/* it went round to the other end: back */
 			(void)tui_mouse_act(s, y > cy ? back : fwd);

@@ -483,6 +483,48 @@ START_TEST(test_history_bring_back)
 }
 END_TEST
 
+/* The plan page with the mouse: a click chooses a section or a goal,
+ * a second click opens it; the wheel moves through the page. */
+START_TEST(test_plan_mouse)
+{
+	struct plan_doc_goal g;
+	struct pd_err err;
+	bool sgr = _i == 0;
+	int y, x, cy, cx, y2;
+
+	save_section("keeps_me_well", "Walking the dog", 0);
+	memset(&g, 0, sizeof g);
+	g.goal.area = GOAL_CONNECT;
+	g.goal.title = xstrdup("The Thursday walking group");
+	ck_assert_int_eq(app_goal_save(&app, w.ana, &g, &err), PD_OK);
+	plan_goal_fini(&g.goal);
+	start(80, 24, &plan_screen, &w.ana);
+	/* a section */
+	ck_assert(harness_find(h, "3. What keeps me well", &y, &x));
+	harness_mouse(h, sgr, 0, y, x + 3);
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y);
+	ck_assert_str_eq(top()->ops->name, "plan");
+	harness_mouse(h, sgr, 0, y, x + 3);
+	ck_assert_str_eq(top()->ops->name, "plan_edit");
+	keys("<Esc>");
+	ck_assert_str_eq(top()->ops->name, "plan");
+	/* the wheel: the page moves */
+	harness_mouse(h, sgr, 65, 10, 10);
+	harness_mouse(h, sgr, 65, 10, 10);
+	harness_mouse(h, sgr, 65, 10, 10);
+	ck_assert(harness_find(h, "Connect: The Thursday walking group",
+	    &y2, &x));
+	harness_mouse(h, sgr, 0, y2, x + 2);		/* the goal: chosen */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y2);
+	harness_mouse(h, sgr, 0, y2, x + 2);		/* and opened */
+	ck_assert_str_eq(top()->ops->name, "goal");
+	has("The Thursday walking group");
+	(void)err;
+}
+END_TEST
+
 /* ---- the PAL's own plan ------------------------------------------- */
 
 START_TEST(test_pal_plan)
@@ -564,6 +606,7 @@ plan_screens_suite(void)
 	tcase_add_test(tc, test_goal_change_in_history);
 	tcase_add_test(tc, test_note);
 	tcase_add_test(tc, test_history_bring_back);
+	tcase_add_loop_test(tc, test_plan_mouse, 0, 2);
 	tcase_add_test(tc, test_pal_plan);
 	tcase_add_test(tc, test_progress_screen);
 	suite_add_tcase(s, tc);
