@@ -823,6 +823,7 @@ static const struct key_default key_defaults[] = {
 	{ "plan", ACT_PRINT, "p" },
 	{ "plan", ACT_SAVE_PDF, "d" },
 	{ "plan", ACT_ESTABLISH, "E" },
+	{ "plan", ACT_REMOVE, "x" },
 
 	{ "plan_history", ACT_CHANGES, "c" },
 	{ "plan_history", ACT_RESTORE, "b" },

@@ -525,6 +525,40 @@ START_TEST(test_plan_mouse)
 }
 END_TEST
 
+/* x removes a note: which one (a list), then why; Esc at either step
+ * keeps it. */
+START_TEST(test_remove_note)
+{
+	struct plan_doc d;
+	struct pd_err err;
+
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Felt brave "
+	    "today", NULL, &err), PD_OK);
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Wrong client, "
+	    "sorry", NULL, &err), PD_OK);
+	start(80, 24, &plan_screen, &w.ana);
+	keys("x");
+	has("Remove which note?");
+	has("Maya Shah): Wrong client, sorry");
+	keys("<Enter>");
+	has("Why is it removed?");
+	keys("<Esc>");
+	load(&d);
+	ck_assert_uint_eq(d.n_notes, 2);
+	plan_doc_fini(&d);
+	keys("x<Enter><Enter>");		/* no reason: refused */
+	has("Not removed: Say why");
+	keys("x<Enter>written in the wrong plan<Enter>");
+	has("Removed the note.");
+	load(&d);
+	ck_assert_uint_eq(d.n_notes, 1);
+	ck_assert_str_eq(d.notes[0].text, "Felt brave today");
+	plan_doc_fini(&d);
+	keys("<End>");
+	lacks("Wrong client");
+}
+END_TEST
+
 /* ---- the PAL's own plan ------------------------------------------- */
 
 START_TEST(test_pal_plan)
@@ -606,6 +640,7 @@ plan_screens_suite(void)
 	tcase_add_test(tc, test_goal_change_in_history);
 	tcase_add_test(tc, test_note);
 	tcase_add_test(tc, test_history_bring_back);
+	tcase_add_test(tc, test_remove_note);
 	tcase_add_loop_test(tc, test_plan_mouse, 0, 2);
 	tcase_add_test(tc, test_pal_plan);
 	tcase_add_test(tc, test_progress_screen);
