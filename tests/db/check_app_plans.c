@@ -13,6 +13,7 @@
 #include "peerdesk/app/plans.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
+#include "peerdesk/db/dbtest.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 
@@ -529,7 +530,7 @@ START_TEST(test_remove_note)
 	struct plan_doc doc;
 	struct audit_entry a;
 	struct pd_err err;
-	int64_t by_sam = 0, by_olive = 0;
+	int64_t by_sam = 0, by_olive = 0, nd0 = 0, nd1 = 0;
 
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Wrote this in "
@@ -550,10 +551,15 @@ START_TEST(test_remove_note)
 	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
 	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_sam, "x",
 	    &err), PD_DENIED);
-	/* their own: yes */
+	/* their own: yes; the words go to audit_detail (one row more) */
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	ck_assert_int_eq(dbtest_count(app.db, "audit_detail", &nd0, &err),
+	    PD_OK);
 	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_sam,
 	    "written in the wrong plan", &err), PD_OK);
+	ck_assert_int_eq(dbtest_count(app.db, "audit_detail", &nd1, &err),
+	    PD_OK);
+	ck_assert_int_eq(nd1, nd0 + 1);
 	ck_assert_int_eq(dbfix_count(app.db, "plan_note"), 1);
 	ck_assert(audit_newest("removed note", &a));
 	ck_assert_str_eq(a.action, "delete");
