@@ -112,6 +112,27 @@ expect_screen "C-q leaves" on "[exited]"
 f=$(flags on)
 check "and the mouse is given back to the terminal (flags $f)" test "$f" = 0000
 
+# ---- screen (curses asks for the X10 form; peerdesk asks for SGR too) --
+tm new-session -d -s scr -x 140 -y 24 \
+    "env TERM=screen '$PD' --db '$DB' --config '$T/on.yaml'; echo '[exited]'; sleep 3600"
+expect_screen "the dashboard under TERM=screen" scr "Go to (press a key)"
+f=$(flags scr)
+check "clicks and SGR reports are asked for (flags $f)" \
+    test "${f:0:1}" = 1 -a "${f:3:1}" = 1
+at=$(where scr "Goals progress")
+check "Goals progress is past column 95 (at ${at#* })" test "${at#* }" -gt 95
+click scr "Goals progress"
+expect_screen "a click there (SGR) opens it" scr \
+    "how the goals are going"
+tm_keys scr Escape
+expect_screen "back to the dashboard" scr "Go to (press a key)"
+click scr "Clients" x10
+expect_screen "an X10 click opens the clients list" scr "newest referral first"
+tm_keys scr C-q
+expect_screen "C-q leaves" scr "[exited]"
+f=$(flags scr)
+check "and the mouse is given back (flags $f)" test "$f" = 0000
+
 # ---- off: mouse: false --------------------------------------------------
 tm new-session -d -s off -x 80 -y 24 \
     "env TERM=xterm '$PD' --db '$DB' --config '$T/off.yaml'; echo '[exited]'; sleep 3600"

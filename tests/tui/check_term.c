@@ -373,8 +373,15 @@ START_TEST(test_mouse_request)
 		    strstr(buf, "1006") == NULL, "%s (mouse %s): asked",
 		    cases[_i].term, cases[_i].on ? "on" : "off");
 	}
-	if (strcmp(cases[_i].term, "xterm-256color") == 0 && cases[_i].on)
-		ck_assert(strstr(buf, "1006") != NULL);
+	if (cases[_i].asked) {
+		/* SGR too: asked by curses for xterm, by us for screen */
+		ck_assert_msg(strstr(buf, "1006") != NULL, "%s: no SGR",
+		    cases[_i].term);
+	}
+	if (strcmp(cases[_i].term, "screen") == 0) {
+		ck_assert(strstr(buf, "\033[?1006h") != NULL);
+		ck_assert(strstr(buf, "\033[?1006l") != NULL);
+	}
 }
 END_TEST
 
