@@ -750,6 +750,149 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 }
 
 enum pd_status
+app_plan_restore(struct app *app, int64_t client_id, int version_no,
+    int expected, int *now, struct pd_err *err)
+{
+	struct plan_info plan;
+	struct plan_sections old, cur;
+	struct strbuf note = STRBUF_INIT, sum = STRBUF_INIT;
+	enum pd_status st;
+	unsigned changed;
+	char *was_note;
+	int base;
+
+	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
+	    != PD_OK)
+		return st;
+	if ((st = access_client(app, client_id,
+	    "bring back a version of the wellness plan", err)) != PD_OK)
+		return st;
+	if (version_no < 1)
+		return pd_fail(err, PD_INVALID, "version",
+		    "A version is a number from 1, as the plan's history "
+		    "shows them.");
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		return st;
+	memset(&old, 0, sizeof old);
+	memset(&cur, 0, sizeof cur);
+	st = plans_client(app, client_id, NULL, err);
+	if (st == PD_OK)
+		st = db_plan_get_or_create(app->db, client_id, plans_scope(app),
+		    &plan, err);
+	if (st != PD_OK)
+		goto out;
+	/* someone saved since the history was read: the insert below
+	 * says who, and writes nothing */
+	base = expected >= 0 ? expected : plan.current_version;
+	if (version_no >= plan.current_version && base ==
+	    plan.current_version) {
+		st = version_no == plan.current_version ?
+		    pd_fail(err, PD_INVALID, "version", "Version %d is the "
+		    "plan as it is now; there is nothing to bring back.",
+		    version_no) :
+		    pd_fail(err, PD_NOT_FOUND, "version", "The plan has no "
+		    "version %d (it is at version %d).", version_no,
+		    plan.current_version);
+		goto out;
+	}
+	if ((st = db_plan_version_get(app->db, plan.id, version_no, 0, &old,
+	    err)) != PD_OK ||
+	    (plan.current_version > 0 && (st = db_plan_version_get(app->db,
+	    plan.id, 0, 0, &cur, err)) != PD_OK))
+		goto out;
+	changed = plan_sections_changed(&cur, &old);
+	strbuf_addf(&note, "brought back version %d", version_no);
+	was_note = old.note;
+	old.note = note.buf;
+	plans_moment(old.saved_at);
+	st = db_plan_version_insert(app->db, plan.id, &old, base,
+	    plans_actor(app), err);
+	old.note = was_note;
+	if (st != PD_OK)
+		goto out;
+	strbuf_addf(&sum, "brought back version %d of the plan as version "
+	    "%d", version_no, plan.current_version + 1);
+	if (changed != 0) {
+		strbuf_adds(&sum, ": ");
+		plan_changed_labels(changed, &sum);
+	}
+	st = plans_audit(app, "update", "plan", plan.id, client_id, sum.buf,
+	    NULL, note.buf, err);
+	if (st == PD_OK && now != NULL)
+		*now = plan.current_version + 1;
+out:
+	plan_sections_fini(&old);
+	plan_sections_fini(&cur);
+	strbuf_fini(&note);
+	strbuf_fini(&sum);
+	return plans_finish(app, st, err);
+}
+
+enum pd_status
+app_plan_note_remove(struct app *app, int64_t client_id, int64_t note_id,
+    const char *reason, struct pd_err *err)
+{
+	struct plan_note note;
+	struct audit_entry a;
+	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT;
+	enum pd_status st;
+
+	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
+	    != PD_OK)
+		return st;
+	if ((st = access_client(app, client_id,
+	    "remove a note from the wellness plan", err)) != PD_OK)
+		return st;
+	if (reason == NULL || plans_blank(reason))
+		return pd_fail(err, PD_INVALID, "reason", "Say why the note "
+		    "is removed (the reason is kept in the audit trail).");
+	if (strlen(reason) > 500)
+		return pd_fail(err, PD_INVALID, "reason",
+		    "The reason is too long (500 characters at most).");
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		return st;
+	memset(&note, 0, sizeof note);
+	st = plans_client(app, client_id, NULL, err);
+	if (st == PD_OK)
+		st = db_plan_note_get(app->db, client_id, note_id,
+		    plans_scope(app), &note, err);
+	if (st != PD_OK)
+		goto out;
+	/* Notes belong to whoever wrote them: a PAL removes only their
+	 * own (a slip put right); office staff and managers any. */
+	if (plans_scope(app) != 0 && note.author_id != plans_actor(app)) {
+		st = pd_fail(err, PD_DENIED, NULL, "You can remove only notes "
+		    "you wrote yourself; ask the office to remove this one.");
+		goto out;
+	}
+	if ((st = db_plan_note_delete(app->db, note_id, err)) != PD_OK)
+		goto out;
+	strbuf_addf(&sum, "removed note %lld of %s from the plan",
+	    (long long)note_id, note.written_on);
+	strbuf_addf(&before, "written on %s by %s\n%s", note.written_on,
+	    note.author_name ? note.author_name : "(someone)",
+	    note.text ? note.text : "");
+	memset(&a, 0, sizeof a);
+	app_today(a.day);
+	a.actor_id = access_staff_id(app);
+	a.actor_login = app_actor_login(app)[0] ?
+	    (char *)(uintptr_t)app_actor_login(app) : NULL;
+	a.action = (char *)"delete";
+	a.entity = (char *)"plan_note";
+	a.entity_id = note_id;
+	a.client_id = client_id;
+	a.summary = sum.buf;
+	a.before = before.buf;	/* the words go to audit_detail */
+	a.reason = (char *)(uintptr_t)reason;
+	st = db_audit_insert(app->db, &a, err);
+out:
+	plan_note_fini(&note);
+	strbuf_fini(&sum);
+	strbuf_fini(&before);
+	return plans_finish(app, st, err);
+}
+
+enum pd_status
 app_plan_note_add(struct app *app, int64_t client_id, const char *on,
     const char *text, int64_t *id, struct pd_err *err)
 {

@@ -313,6 +313,70 @@ cli_plan(struct cli *cli, int argc, char **argv)
 		strbuf_fini(&sb);
 		return 0;
 	}
+	if (strcmp(sub, "restore") == 0 && argc == 4) {
+		char *end;
+		long v = strtol(argv[3], &end, 10);
+
+		if (*end != '\0' || v <= 0 || v > 1000000)
+			goto usage;
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_plan_restore(&cli->app, id, (int)v, -1, &n, &err) !=
+		    PD_OK)
+			return cli_fail(&err);
+		printf("Brought back version %ld of client %lld's plan: it is "
+		    "now version %d. Every earlier version is kept.\n", v,
+		    (long long)id, n);
+		return 0;
+	}
+	if (strcmp(sub, "notes") == 0 && argc == 3) {
+		struct plan_doc doc;
+		size_t i;
+
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_plan_open(&cli->app, id, &doc, &err) != PD_OK)
+			return cli_fail(&err);
+		for (i = 0; i < doc.n_notes; i++) {
+			const struct plan_note *pn = &doc.notes[i];
+			const char *t = pn->text ? pn->text : "";
+			size_t len = strcspn(t, "\n");
+
+			size_t cut = len > 60 ? 60 : len;
+
+			/* never half a character */
+			while (cut > 0 && cut < len &&
+			    ((unsigned char)t[cut] & 0xc0) == 0x80)
+				cut--;
+			strbuf_reset(&sb);
+			strbuf_add(&sb, t, cut);
+			printf("%lld\t%s\t%s\t%s%s\n", (long long)pn->id,
+			    pn->written_on, pn->author_name ?
+			    pn->author_name : "-", sb.buf,
+			    cut < len || t[len] != '\0' ? "..." : "");
+		}
+		if (doc.n_notes == 0)
+			printf("This plan has no notes.\n");
+		plan_doc_fini(&doc);
+		strbuf_fini(&sb);
+		return 0;
+	}
+	if (strcmp(sub, "remove-note") == 0 && argc == 6 &&
+	    strcmp(argv[4], "--reason") == 0) {
+		int64_t note = 0;
+
+		if ((rc = cli_client_id(argv[3], &note)) != 0)
+			return rc;
+		if ((rc = cli_open(cli, 0, 1)) != 0)
+			return rc;
+		if (app_plan_note_remove(&cli->app, id, note, argv[5], &err) !=
+		    PD_OK)
+			return cli_fail(&err);
+		printf("Removed note %lld from client %lld's plan. The audit "
+		    "trail keeps who removed it, when and why.\n",
+		    (long long)note, (long long)id);
+		return 0;
+	}
 	if (strcmp(sub, "establish") == 0 && argc == 3) {
 		if ((rc = cli_open(cli, 0, 1)) != 0)
 			return rc;

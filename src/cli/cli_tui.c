@@ -120,6 +120,7 @@ cli_screens(struct cli *cli)
 	memset(&o, 0, sizeof o);
 	o.shared = shared;
 	o.idle_lock_minutes = cli->app.settings->idle_lock_minutes;
+	o.no_mouse = !cli->app.settings->mouse;
 	o.keys = kc.n > 0 ? &kc : NULL;
 	rc = app_tui_run(&cli->app, &o);
 	keys_conf_fini(&kc);

@@ -37,6 +37,7 @@ settings_defaults(struct settings *s)
 	s->editor = SETTINGS_EDITOR_OWN;
 	s->pal_editor = SETTINGS_EDITOR_RESTRICTED;
 	s->idle_lock_minutes = 10;
+	s->mouse = true;
 	s->holiday_pay = false;
 	s->holiday_pay_rate = 1207;
 	s->shared_accounts = NULL;
@@ -370,6 +371,7 @@ static const struct yamldoc_key settings_keys[] = {
 	  SETTINGS_EDITOR_OFF },
 	{ "pal_editor", settings_set_editor, OFF(pal_editor),
 	  SETTINGS_EDITOR_RESTRICTED, SETTINGS_EDITOR_OFF },
+	{ "mouse", settings_set_bool, OFF(mouse), 0, 0 },
 	{ "idle_lock_minutes", settings_set_int, OFF(idle_lock_minutes),
 	  1, 240 },
 	{ "holiday_pay_rolled_up", settings_set_bool, OFF(holiday_pay),

@@ -134,6 +134,17 @@ static const char sql_note_list[] =
 	" WHERE n.plan_id = :plan_id AND " WORK_IN_SCOPE("p.client_id")
 	" ORDER BY n.written_on, n.id";
 
+static const char sql_note_get[] =
+	"SELECT n.id, n.plan_id, n.written_on, n.author_id, st.name, n.text,"
+	" n.created_at"
+	" FROM plan_note n JOIN plan p ON p.id = n.plan_id"
+	" LEFT JOIN staff st ON st.id = n.author_id"
+	" WHERE n.id = :id AND p.client_id = :client_id AND "
+	WORK_IN_SCOPE("p.client_id");
+
+static const char sql_note_delete[] =
+	"DELETE FROM plan_note WHERE id = :id";
+
 /* The text sections: parameter name and place in struct plan_sections,
  * in the order of PLAN_TEXT_COLS. */
 #define PLAN_TEXT(f) \
@@ -626,4 +637,44 @@ db_plan_note_list(struct db *db, int64_t plan_id, int64_t scope_pal,
 	WORK_EACH(db, st, struct plan_note, note_read, plan_note_fini, cb, arg,
 	    err, rc);
 	return rc;
+}
+
+enum pd_status
+db_plan_note_get(struct db *db, int64_t client_id, int64_t note_id,
+    int64_t scope_pal, struct plan_note *out, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_note_get, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", note_id);
+	db_bind_int64(st, ":client_id", client_id);
+	db_scope_bind(st, scope_pal);
+	rc = db_step_row(db, st, err);
+	if (rc == PD_OK)
+		note_read(st, out);
+	else if (rc == PD_NOT_FOUND)
+		pd_fail(err, PD_NOT_FOUND, NULL,
+		    "There is no note %lld in this client's plan.",
+		    (long long)note_id);
+	db_done(st);
+	return rc;
+}
+
+enum pd_status
+db_plan_note_delete(struct db *db, int64_t note_id, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_note_delete, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", note_id);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return pd_fail(err, PD_NOT_FOUND, NULL,
+		    "That note is not there any more.");
+	return PD_OK;
 }

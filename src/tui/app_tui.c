@@ -141,6 +141,7 @@ app_tui_config(void)
 	cfg.on_signal = app_tui_hangup;
 	cfg.today = app_tui_today;
 	cfg.monochrome = session.o.monochrome;
+	cfg.no_mouse = session.o.no_mouse;
 	cfg.keys = session.o.keys;
 	cfg.run_editor = app_tui_editor;
 	cfg.editor_check = app_tui_editor_check;
@@ -151,7 +152,11 @@ app_tui_config(void)
 struct tui_config
 app_tui_plain(struct app *app)
 {
-	app_tui_setup(app, NULL);
+	struct app_tui_options o;
+
+	memset(&o, 0, sizeof o);
+	o.no_mouse = app->settings != NULL && !app->settings->mouse;
+	app_tui_setup(app, &o);
 	return app_tui_config();
 }
 

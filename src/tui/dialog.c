@@ -210,6 +210,61 @@ dialog_draw_common(const struct screen *s, struct tui_cursor *cur, bool two)
 	}
 }
 
+/* Which button is at (y, x): 0 the first (yes, OK), 1 the second (no),
+ * -1 none.  The same places dialog_draw_common draws them. */
+static int
+dialog_button_at(const struct screen *s, bool two, int y, int x)
+{
+	const struct dialog *d = s->state;
+	struct rect b = d->box;
+	int by = b.y + b.h - 2, bx, w1;
+
+	bx = b.x + (b.w - dialog_buttons_width(d, two)) / 2;
+	if (bx < b.x + 1)
+		bx = b.x + 1;
+	if (y != by)
+		return -1;
+	w1 = (int)utf8_width(d->yes) + 4;
+	if (x >= bx && x < bx + w1)
+		return 0;
+	bx += w1 + 2;
+	if (two && x >= bx && x < bx + (int)utf8_width(d->no) + 4)
+		return 1;
+	return -1;
+}
+
+/* A click on a button presses it; anywhere else does nothing (the
+ * screen below is not reached through a dialog). */
+static enum tui_result
+dialog_confirm_mouse(struct screen *s, int y, int x)
+{
+	struct dialog *d = s->state;
+	int b = dialog_button_at(s, true, y, x);
+
+	if (b >= 0) {
+		d->sel = b;
+		screen_close(s, b == 0 ? SCREEN_OK : SCREEN_CANCEL, -1, NULL);
+	}
+	return TUI_HANDLED;
+}
+
+static enum tui_result
+dialog_message_mouse(struct screen *s, int y, int x)
+{
+	if (dialog_button_at(s, false, y, x) == 0)
+		screen_close(s, SCREEN_OK, -1, NULL);
+	return TUI_HANDLED;
+}
+
+static enum tui_result
+dialog_ignore_mouse(struct screen *s, int y, int x)
+{
+	(void)s;
+	(void)y;
+	(void)x;
+	return TUI_HANDLED;
+}
+
 static void
 dialog_confirm_draw(const struct screen *s, struct tui_cursor *cur)
 {
@@ -276,12 +331,14 @@ const struct screen_ops dialog_confirm_screen = {
 	.overlay = true,
 	.hints = dialog_confirm_hints,
 	.help = "A question. Choose a button with the arrows or Tab and "
-	    "press Enter, or press y or n. Esc means no.",
+	    "press Enter, or press y or n, or click a button. Esc means "
+	    "no.",
 	.enter = dialog_enter,
 	.leave = dialog_leave,
 	.layout = dialog_confirm_layout,
 	.draw = dialog_confirm_draw,
 	.on_action = dialog_confirm_action,
+	.on_mouse = dialog_confirm_mouse,
 };
 
 const struct screen_ops dialog_message_screen = {
@@ -298,6 +355,7 @@ const struct screen_ops dialog_message_screen = {
 	.layout = dialog_message_layout,
 	.draw = dialog_message_draw,
 	.on_action = dialog_message_action,
+	.on_mouse = dialog_message_mouse,
 };
 
 /* ---- prompt ------------------------------------------------------------ */
@@ -433,6 +491,7 @@ const struct screen_ops dialog_prompt_screen = {
 	.on_action = dialog_prompt_action,
 	.on_text = dialog_prompt_text,
 	.text_focus = dialog_always_text,
+	.on_mouse = dialog_ignore_mouse,
 };
 
 /* ---- pick ----------------------------------------------------------- */
@@ -608,6 +667,27 @@ dialog_pick_text(struct screen *s, struct tui_key k)
 	return TUI_HANDLED;
 }
 
+/* A click on a row selects it; on the row already selected, chooses
+ * it (so a double click chooses). */
+static enum tui_result
+dialog_pick_mouse(struct screen *s, int y, int x)
+{
+	struct dialog *d = s->state;
+	struct rect b = d->box;
+	size_t row;
+
+	if (x <= b.x || x >= b.x + b.w - 1 || y <= b.y ||
+	    y > b.y + (int)d->nav.height)
+		return TUI_HANDLED;
+	row = d->nav.top + (size_t)(y - b.y - 1);
+	if (row >= d->nshown)
+		return TUI_HANDLED;
+	if (row == d->nav.sel)
+		return dialog_pick_action(s, ACT_ACCEPT);
+	listnav_select(&d->nav, row);
+	return TUI_HANDLED;
+}
+
 static const enum action dialog_pick_hints[] = {
 	ACT_ACCEPT, ACT_BACK, ACT_HELP, ACT_NONE
 };
@@ -629,6 +709,7 @@ const struct screen_ops dialog_pick_screen = {
 	.on_action = dialog_pick_action,
 	.on_text = dialog_pick_text,
 	.text_focus = dialog_always_text,
+	.on_mouse = dialog_pick_mouse,
 };
 
 /* ---- pushing --------------------------------------------------------- */

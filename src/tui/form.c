@@ -605,15 +605,23 @@ form_on_mouse(struct screen *s, int y, int x)
 		if (vy >= fm->f[i].y && vy < fm->f[i].y + fm->f[i].rows) {
 			if (fm->focus != i)
 				form_focus_to(s, i);
+			else if (form_fdef(fm, i)->kind == FIELD_CHOICE &&
+			    s->ops->on_action != NULL)
+				/* a second click on a choice opens its list */
+				(void)s->ops->on_action(s, ACT_PICK);
 			return TUI_HANDLED;
 		}
 	}
 	if (vy == fm->button_y) {
+		/* the button is pressed, as Enter on it would (through the
+		 * screen's own on_action, which may wrap the form's) */
 		if (fm->focus != fm->n)
 			form_focus_to(s, fm->n);
+		if (s->ops->on_action != NULL)
+			(void)s->ops->on_action(s, ACT_SAVE);
 		return TUI_HANDLED;
 	}
-	return TUI_UNHANDLED;
+	return TUI_HANDLED;
 }
 
 static void form_merge(struct screen *s, const struct pd_err *why);

@@ -114,6 +114,98 @@ harness_keys(struct harness *h, const char *script, struct pd_err *err)
 	return PD_OK;
 }
 
+/* The bytes harness_input feeds, one at a time, as get_wch would. */
+struct harness_bytes {
+	const unsigned char *p;
+	size_t n, i;
+};
+
+static int
+harness_next(void *ctx, int timeout_ms, uint32_t *wc)
+{
+	struct harness_bytes *b = ctx;
+	int32_t cp;
+	size_t len;
+
+	(void)timeout_ms;
+	if (b->i >= b->n)
+		return ERR;
+	/* UTF-8 as one character; a byte that is not UTF-8 by itself */
+	len = utf8_decode((const char *)b->p + b->i, b->n - b->i, &cp);
+	if (cp == UTF8_INVALID || len == 0) {
+		*wc = b->p[b->i++];
+		return OK;
+	}
+	b->i += len;
+	*wc = (uint32_t)cp;
+	return OK;
+}
+
+void
+harness_input(struct harness *h, const char *bytes, size_t len)
+{
+	struct harness_bytes b = { (const unsigned char *)bytes, len, 0 };
+	struct keys_reader r = { .next = harness_next, .ctx = &b };
+	struct tui_key k = { false, 0, false };
+	enum keys_got got;
+
+	while (b.i < b.n || r.nqueued > 0 || r.esc_read) {
+		got = keys_read(&r, 0, 50, &k);
+		if (got == KEYS_GOT_NOTHING)
+			continue;
+		tui_handle_read(h->ui, got, k, &r);
+		harness_draw(h);
+	}
+}
+
+void
+harness_mouse(struct harness *h, bool sgr, int button, int y, int x)
+{
+	char buf[64];
+
+	if (sgr)
+		snprintf(buf, sizeof buf, "\033[<%d;%d;%dM", button, x + 1,
+		    y + 1);
+	else
+		snprintf(buf, sizeof buf, "\033[M%c%c%c", 32 + button,
+		    33 + x, 33 + y);
+	harness_input(h, buf, strlen(buf));
+}
+
+bool
+harness_find(struct harness *h, const char *text, int *y, int *x)
+{
+	char *scr = harness_screen(h), *line = scr, *nl, *at;
+	int row = 0;
+
+	for (; line != NULL && *line != '\0'; row++) {
+		nl = strchr(line, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if ((at = strstr(line, text)) != NULL) {
+			*at = '\0';
+			*y = row;
+			*x = (int)utf8_width(line);
+			free(scr);
+			return true;
+		}
+		line = nl != NULL ? nl + 1 : NULL;
+	}
+	free(scr);
+	return false;
+}
+
+bool
+harness_click_text(struct harness *h, bool sgr, const char *text)
+{
+	int y, x;
+
+	if (!harness_find(h, text, &y, &x))
+		return false;
+	harness_mouse(h, sgr, 0, y, x + (int)utf8_width(text) / 2);
+	return true;
+}
+
 void
 harness_resize(struct harness *h, int cols, int rows)
 {

@@ -90,7 +90,9 @@ help_text(const struct screen *s, struct strbuf *out)
 	    "another key that does the same, for keyboards without them\n"
 	    "PgUp, PgDn\tPage Up and Page Down\n"
 	    "Mouse\tWhere the terminal has one: click a row or a field to "
-	    "move to it; the wheel moves up and down\n");
+	    "move there, click it again or click a button to choose it, "
+	    "click a key on the bottom line to press it; the wheel "
+	    "scrolls (settings.yaml: mouse: false turns it off)\n");
 }
 
 static void
@@ -307,6 +309,16 @@ help_action(struct screen *s, enum action a)
 	}
 }
 
+/* Clicks on the help text do nothing (the wheel scrolls it). */
+static enum tui_result
+help_mouse(struct screen *s, int y, int x)
+{
+	(void)s;
+	(void)y;
+	(void)x;
+	return TUI_HANDLED;
+}
+
 static const enum action help_hints[] = {
 	ACT_BACK, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_NONE
 };
@@ -323,4 +335,5 @@ const struct screen_ops help_screen = {
 	.layout = help_layout,
 	.draw = help_draw,
 	.on_action = help_action,
+	.on_mouse = help_mouse,
 };

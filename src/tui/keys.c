@@ -351,6 +351,88 @@ keys_from_seq(const char *seq, size_t len, struct tui_key *out)
 	return true;
 }
 
+/* The button byte of a report (less 32 for X10 and urxvt): the low two
+ * bits are the button (3: released), 4, 8 and 16 are Shift, Alt and
+ * Ctrl, 32 is movement, 64 the wheel (64 up, 65 down). */
+static bool
+keys_mouse_button(long b, long x, long y, bool release,
+    struct keys_mouse *out)
+{
+	if (b < 0 || x < 1 || y < 1 || x > 10000 || y > 10000 || release ||
+	    (b & 32) != 0)
+		return false;
+	out->x = (int)x - 1;
+	out->y = (int)y - 1;
+	if ((b & 64) != 0) {
+		if ((b & 3) > 1)
+			return false;	/* sideways */
+		out->what = (b & 3) == 0 ? TUI_WHEEL_UP : TUI_WHEEL_DOWN;
+		return true;
+	}
+	if ((b & 3) != 0 || (b & ~(long)(4 | 8 | 16)) != 0)
+		return false;
+	out->what = TUI_CLICK;
+	return true;
+}
+
+/* Up to three numbers separated by ';' in seq[from, len - 1), the
+ * final byte at seq[len - 1].  How many, or -1 when anything else is
+ * there. */
+static int
+keys_mouse_numbers(const char *seq, size_t from, size_t len, long v[3])
+{
+	size_t i = from;
+	int n = 0;
+
+	while (i < len - 1) {
+		if (n == 3 || seq[i] < '0' || seq[i] > '9')
+			return -1;
+		v[n] = 0;
+		while (i < len - 1 && seq[i] >= '0' && seq[i] <= '9') {
+			if (v[n] < 100000)
+				v[n] = v[n] * 10 + (seq[i] - '0');
+			i++;
+		}
+		n++;
+		if (i < len - 1 && seq[i++] != ';')
+			return -1;
+	}
+	return n;
+}
+
+bool
+keys_mouse_from_seq(const char *seq, size_t len, struct keys_mouse *out)
+{
+	long v[3];
+	char final;
+
+	if (len < 2 || seq[0] != '[')
+		return false;
+	if (seq[1] == 'M') {
+		/* X10: ESC [ M b x y, each byte 32 more than the value */
+		if (len != 5)
+			return false;
+		return keys_mouse_button((unsigned char)seq[2] - 32,
+		    (unsigned char)seq[3] - 32, (unsigned char)seq[4] - 32,
+		    ((unsigned char)seq[2] & 3) == 3 &&
+		    ((unsigned char)seq[2] & 64) == 0, out);
+	}
+	final = seq[len - 1];
+	if (seq[1] == '<') {
+		/* SGR: ESC [ < b ; x ; y M (pressed) or m (released) */
+		if ((final != 'M' && final != 'm') ||
+		    keys_mouse_numbers(seq, 2, len, v) != 3)
+			return false;
+		return keys_mouse_button(v[0], v[1], v[2], final == 'm', out);
+	}
+	/* urxvt: ESC [ b ; x ; y M, b 32 more than the value */
+	if (final != 'M' || keys_mouse_numbers(seq, 1, len, v) != 3 ||
+	    v[0] < 32)
+		return false;
+	return keys_mouse_button(v[0] - 32, v[1], v[2],
+	    ((v[0] - 32) & 3) == 3 && ((v[0] - 32) & 64) == 0, out);
+}
+
 static struct tui_key
 keys_esc(void)
 {
@@ -394,12 +476,17 @@ keys_read_csi(struct keys_reader *r, int seq_ms, struct tui_key *out)
 			break;
 		}
 		if (total == 1 && wc == 'M') {
-			/* an X10 mouse report curses did not take: three
-			 * more bytes, any values */
-			for (i = 0; i < 3; i++)
-				if (r->next(r->ctx, seq_ms, &wc) == ERR)
-					break;
-			return KEYS_GOT_IGNORED;
+			/* an X10 mouse report: three more bytes, any values
+			 * (above 127 when the terminal is wider than 95) */
+			for (i = 0; i < 3; i++) {
+				if (r->next(r->ctx, seq_ms, &wc) != OK ||
+				    wc > 0xff)
+					return KEYS_GOT_IGNORED;
+				seq[n++] = (char)wc;
+			}
+			seq[n] = '\0';
+			return keys_mouse_from_seq(seq, n, &r->mouse) ?
+			    KEYS_GOT_MOUSE : KEYS_GOT_IGNORED;
 		}
 		if (wc >= 0x40)
 			break;		/* the final byte */
@@ -411,7 +498,11 @@ keys_read_csi(struct keys_reader *r, int seq_ms, struct tui_key *out)
 			return KEYS_GOT_IGNORED;
 	}
 	seq[n] = '\0';
-	if (n >= sizeof seq - 1 || !keys_from_seq(seq, n, out))
+	if (n >= sizeof seq - 1)
+		return KEYS_GOT_IGNORED;
+	if (keys_mouse_from_seq(seq, n, &r->mouse))
+		return KEYS_GOT_MOUSE;
+	if (!keys_from_seq(seq, n, out))
 		return KEYS_GOT_IGNORED;
 	return KEYS_GOT_KEY;
 }
@@ -744,8 +835,10 @@ static const struct key_default key_defaults[] = {
 	{ "plan", ACT_PRINT, "p" },
 	{ "plan", ACT_SAVE_PDF, "d" },
 	{ "plan", ACT_ESTABLISH, "E" },
+	{ "plan", ACT_REMOVE, "x" },
 
 	{ "plan_history", ACT_CHANGES, "c" },
+	{ "plan_history", ACT_RESTORE, "b" },
 
 	{ "palplan", ACT_EDIT, "e" },
 	{ "palplan", ACT_HISTORY, "h" },

@@ -358,6 +358,10 @@ list_view_click(struct list_view *lv, int y, int x)
 	row = lv->nav.top + (size_t)(y - first);
 	if (row >= lv->nav.count)
 		return TUI_UNHANDLED;
+	if (row == lv->nav.sel) {
+		lv->filtering = false;
+		return TUI_CHOSEN;
+	}
 	lv->filtering = false;
 	listnav_select(&lv->nav, row);
 	list_view_sync(lv);

@@ -498,14 +498,137 @@ tui_suspend_wanted(struct tui *ui)
 	return r;
 }
 
+/* Is action a bound to some key on s now? */
+static bool
+tui_bound(const struct tui *ui, const struct screen *s, enum action a)
+{
+	const char *sec[MAX_SECTIONS];
+	size_t nsec = screen_sections(s, sec, MAX_SECTIONS);
+	struct tui_key k;
+
+	return keymap_keys_for(ui->keys, sec, nsec, a, &k, 1) > 0;
+}
+
+/* The row where s puts the terminal cursor now (its selected row or
+ * focused field): s draws itself into stdscr to say, and the next
+ * frame draws over that.  -1 when it has no opinion. */
+static int
+tui_cursor_row(const struct screen *s)
+{
+	struct tui_cursor c = { -1, -1 };
+
+	if (s->ops->draw == NULL)
+		return -1;
+	s->ops->draw(s, &c);
+	return c.y;
+}
+
+/* A hash of what s shows now (drawn afresh), to tell whether an action
+ * changed anything. */
+static unsigned long
+tui_screen_sig(const struct screen *s)
+{
+	struct tui_cursor c = { -1, -1 };
+	unsigned long sig = 5381;
+	int y, x;
+
+	erase();
+	if (s->ops->draw != NULL)
+		s->ops->draw(s, &c);
+	for (y = s->area.y; y < s->area.y + s->area.h && y < LINES; y++)
+		for (x = s->area.x; x < s->area.x + s->area.w && x < COLS; x++)
+			sig = sig * 33 + (unsigned long)(mvinch(y, x) &
+			    A_CHARTEXT);
+	return sig;
+}
+
+/* Do a on s as a key would; false when s did not take it. */
+static bool
+tui_mouse_act(struct screen *s, enum action a)
+{
+	return s->ops->on_action != NULL && !s->closing &&
+	    s->ops->on_action(s, a) == TUI_HANDLED;
+}
+
+/* A click on what is chosen already: Enter, where Enter does
+ * something on s (never the "does nothing here" message). */
+static void
+tui_mouse_enter(struct tui *ui, struct screen *s)
+{
+	const char *sec[MAX_SECTIONS];
+	size_t nsec = screen_sections(s, sec, MAX_SECTIONS);
+	struct tui_key enter = { false, '\r', false };
+
+	if (keymap_lookup(ui->keys, sec, nsec, enter) == ACT_NONE)
+		return;
+	ui->keys_seen--;
+	tui_handle_key(ui, enter);
+}
+
+/* A click at row y on a screen without on_mouse of its own (or one
+ * that left it): the screen's selection (where it puts the cursor) is
+ * walked there with the keys that move it, Up and Down or the field
+ * keys; a click on the row already chosen opens it, as Enter would. */
+static void
+tui_mouse_walk(struct tui *ui, struct screen *s, int y)
+{
+	enum action fwd, back;
+	int cy = tui_cursor_row(s), ny, i;
+
+	if (cy < 0)
+		return;
+	if (y == cy) {
+		tui_mouse_enter(ui, s);
+		return;
+	}
+	if (tui_bound(ui, s, ACT_DOWN) && tui_bound(ui, s, ACT_UP)) {
+		fwd = ACT_DOWN;
+		back = ACT_UP;
+	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
+	    tui_bound(ui, s, ACT_PREV_FIELD)) {
+		fwd = ACT_NEXT_FIELD;
+		back = ACT_PREV_FIELD;
+	} else {
+		return;
+	}
+	for (i = 0; i < 500 && y != cy; i++) {
+		unsigned long sig = tui_screen_sig(s);
+
+		if (!tui_mouse_act(s, y > cy ? fwd : back))
+			return;
+		ny = tui_cursor_row(s);
+		if (ny < 0 || ny == cy) {
+			/* the cursor stays put: at the end of a list nothing
+			 * changed; a page that only scrolled is put back */
+			if (tui_screen_sig(s) != sig)
+				(void)tui_mouse_act(s, y > cy ? back : fwd);
+			return;
+		}
+		if ((y > cy && ny < cy) || (y < cy && ny > cy)) {
+			/* it went round to the other end: back */
+			(void)tui_mouse_act(s, y > cy ? back : fwd);
+			return;
+		}
+		if (y > cy && ny > y) {
+			/* past it: the row clicked belongs to the one before
+			 * (an entry of several rows) or to none */
+			(void)tui_mouse_act(s, back);
+			return;
+		}
+		if (y < cy && ny < y)
+			return;		/* the entry the row belongs to */
+		cy = ny;
+	}
+}
+
 void
 tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 {
 	struct screen *s = tui_top(ui);
-	const char *sec[MAX_SECTIONS];
-	size_t nsec;
+	char key[KEYS_NAME_MAX];
 	struct tui_key k;
-	enum action a;
+	enum action a, fwd, back;
+	bool had_msg = ui->msg[0] != '\0';
 	int i;
 
 	ui->msg[0] = '\0';
@@ -513,21 +636,66 @@ tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 		return;
 	ui->keys_seen++;
 	if (what == TUI_CLICK) {
-		if (s->ops->on_mouse != NULL)
-			(void)s->ops->on_mouse(s, y, x);
+		if (y == LINES - 1) {
+			/* The status line: a key shown there is pressed (a
+			 * message there only goes away). */
+			if (!had_msg && statusline_hit(s, COLS, x, key) !=
+			    ACT_NONE && keys_parse(key, &k, NULL) == PD_OK) {
+				ui->keys_seen--;
+				tui_handle_key(ui, k);
+				return;
+			}
+		} else if (y > 0 && s->ops->on_mouse != NULL) {
+			if (s->ops->on_mouse(s, y, x) == TUI_CHOSEN) {
+				tui_mouse_enter(ui, s);
+				return;
+			}
+		} else if (y > 0 && s->form) {
+			/* every form, whatever else its screen wraps */
+			(void)form_on_mouse(s, y, x);
+		} else if (y > 0) {
+			tui_mouse_walk(ui, s, y);
+		}
 		tui_settle(ui);
 		return;
 	}
-	/* The wheel: what Up or Down does here, if the screen binds it. */
-	a = what == TUI_WHEEL_UP ? ACT_UP : ACT_DOWN;
-	nsec = screen_sections(s, sec, MAX_SECTIONS);
-	if (keymap_keys_for(ui->keys, sec, nsec, a, &k, 1) == 0 ||
-	    s->ops->on_action == NULL)
+	/* The wheel: what Up or Down does here (three rows), else the
+	 * field keys (one field). */
+	if (tui_bound(ui, s, ACT_UP) && tui_bound(ui, s, ACT_DOWN)) {
+		fwd = ACT_DOWN;
+		back = ACT_UP;
+	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
+	    tui_bound(ui, s, ACT_PREV_FIELD)) {
+		fwd = ACT_NEXT_FIELD;
+		back = ACT_PREV_FIELD;
+	} else {
 		return;
-	for (i = 0; i < 3; i++)
-		if (s->ops->on_action(s, a) != TUI_HANDLED || s->closing)
+	}
+	a = what == TUI_WHEEL_UP ? back : fwd;
+	for (i = 0; i < (fwd == ACT_DOWN ? 3 : 1); i++) {
+		int cy = tui_cursor_row(s), ny;
+
+		if (!tui_mouse_act(s, a))
 			break;
+		/* the last field's next is the first: the wheel stops */
+		ny = tui_cursor_row(s);
+		if (fwd != ACT_DOWN && cy >= 0 && ny >= 0 &&
+		    (a == fwd ? ny < cy : ny > cy)) {
+			(void)tui_mouse_act(s, a == fwd ? back : fwd);
+			break;
+		}
+	}
 	tui_settle(ui);
+}
+
+void
+tui_handle_read(struct tui *ui, enum keys_got got, struct tui_key k,
+    const struct keys_reader *r)
+{
+	if (got == KEYS_GOT_KEY)
+		tui_handle_key(ui, k);
+	else if (got == KEYS_GOT_MOUSE && !ui->cfg.no_mouse)
+		tui_handle_mouse(ui, r->mouse.y, r->mouse.x, r->mouse.what);
 }
 
 bool

@@ -1,6 +1,7 @@
 #include "peerdesk/tui/statusline.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "peerdesk/core/utf8.h"
@@ -11,7 +12,8 @@
 /* Walk the hints that fit: calls fn for each with its key and label. */
 static void
 statusline_walk(const struct screen *s, int width,
-    void (*fn)(void *ctx, const char *key, const char *label), void *ctx)
+    void (*fn)(void *ctx, enum action a, const char *key, const char *label),
+    void *ctx)
 {
 	const enum action *a;
 	char key[KEYS_NAME_MAX];
@@ -28,16 +30,18 @@ statusline_walk(const struct screen *s, int width,
 			need += HINT_GAP;
 		if (used + need > width)
 			break;
-		fn(ctx, key, action_hint(*a));
+		fn(ctx, *a, key, action_hint(*a));
 		used += need;
 	}
 }
 
 static void
-statusline_add_text(void *ctx, const char *key, const char *label)
+statusline_add_text(void *ctx, enum action a, const char *key,
+    const char *label)
 {
 	struct strbuf *out = ctx;
 
+	(void)a;
 	if (out->len > 0)
 		strbuf_adds(out, "  ");
 	strbuf_adds(out, key);
@@ -60,10 +64,12 @@ struct statusline_pos {
 };
 
 static void
-statusline_add_drawn(void *ctx, const char *key, const char *label)
+statusline_add_drawn(void *ctx, enum action a, const char *key,
+    const char *label)
 {
 	struct statusline_pos *p = ctx;
 
+	(void)a;
 	if (p->x > 0)
 		p->x += HINT_GAP;
 	p->x += draw_text(p->y, p->x, p->width - p->x, key, ST_KEY);
@@ -89,4 +95,36 @@ statusline_draw(const struct screen *s, int y, int width, const char *msg,
 		return;
 	}
 	statusline_walk(s, width, statusline_add_drawn, &p);
+}
+
+struct statusline_hit {
+	int x, at;
+	enum action found;
+	char key[KEYS_NAME_MAX];
+};
+
+static void
+statusline_add_hit(void *ctx, enum action a, const char *key,
+    const char *label)
+{
+	struct statusline_hit *h = ctx;
+	int start = h->at + (h->at > 0 ? HINT_GAP : 0);
+	int end = start + (int)(utf8_width(key) + 1 + utf8_width(label));
+
+	if (h->found == ACT_NONE && h->x >= start && h->x < end) {
+		h->found = a;
+		snprintf(h->key, sizeof h->key, "%s", key);
+	}
+	h->at = end;
+}
+
+enum action
+statusline_hit(const struct screen *s, int width, int x,
+    char key[KEYS_NAME_MAX])
+{
+	struct statusline_hit h = { x, 0, ACT_NONE, "" };
+
+	statusline_walk(s, width, statusline_add_hit, &h);
+	memcpy(key, h.key, KEYS_NAME_MAX);
+	return h.found;
 }

@@ -13,6 +13,8 @@
 #include "peerdesk/tui/style.h"
 
 static SCREEN *term_screen;
+static FILE *term_out;
+static bool term_sgr_asked;	/* we asked for SGR (1006) ourselves */
 static bool term_exit_registered;
 static volatile sig_atomic_t term_sig, term_tstp, term_cont;
 static struct sigaction term_old_term, term_old_hup, term_old_int;
@@ -147,6 +149,8 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	if (term_locale_is_utf8())
 		setenv("NCURSES_NO_UTF8_ACS", "1", 1);
 	term_screen = newterm(term, out, in);
+	term_out = out;
+	term_sgr_asked = false;
 	if (term_screen == NULL)
 		return pd_fail(err, PD_CONFIG, NULL,
 		    "Could not start the terminal \"%s\" (from "
@@ -165,13 +169,48 @@ term_start(const char *term, FILE *out, FILE *in, bool monochrome,
 	term_escdelay = term_escdelay_from(getenv("ESCDELAY"));
 	set_escdelay(term_escdelay);
 	curs_set(1);
-	/* Clicks and the wheel, where the terminal reports them. */
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
+	/* Mouse reports are read whole by keys_read (every form of them),
+	 * never by curses, which would take the kmous prefix alone as
+	 * KEY_MOUSE when the mouse is off and leave the rest as letters. */
+	keyok(KEY_MOUSE, FALSE);
 	nc = getenv("NO_COLOR");
 	style_init(!monochrome && (nc == NULL || nc[0] == '\0'));
 	return PD_OK;
+}
+
+bool
+term_mouse(bool on)
+{
+	const char *kmous;
+
+	if (term_screen == NULL)
+		return false;
+	/* Only a terminal whose database entry says it reports the mouse
+	 * (kmous) is asked to: curses sends the xterm request (1000, and
+	 * SGR 1006 where kmous says so) now and after each pause, and
+	 * takes it back at the end.  Nothing is sent to any other. */
+	kmous = tigetstr("kmous");
+	if (!on || kmous == NULL || kmous == (char *)-1 || kmous[0] == '\0') {
+		mousemask(0, NULL);
+		return false;
+	}
+	if (mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+	    NULL) == 0)
+		return false;
+	mouseinterval(0);
+	if (strcmp(kmous, "\033[<") != 0 && !term_sgr_asked) {
+		/* screen, tmux, rxvt: curses asks for the old X10 form only,
+		 * whose columns end at 223 and go past 127 (not UTF-8) from
+		 * 95; ask for SGR too, which a terminal that does not know
+		 * it ignores (keys_read reads both). */
+		if (term_out != NULL) {
+			fputs("\033[?1006h", term_out);
+			fflush(term_out);
+			term_sgr_asked = true;
+		}
+	}
+	keyok(KEY_MOUSE, FALSE);	/* as term_start: keys_read reads them */
+	return true;
 }
 
 void
@@ -181,6 +220,11 @@ term_stop(void)
 		return;
 	set_term(term_screen);
 	endwin();
+	if (term_sgr_asked && term_out != NULL) {
+		fputs("\033[?1006l", term_out);
+		fflush(term_out);
+		term_sgr_asked = false;
+	}
 	delscreen(term_screen);
 	term_screen = NULL;
 	xalloc_set_fatal_hook(NULL);

@@ -344,6 +344,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		strbuf_fini(&note);
 		return TUI_EXIT_TERMINAL;
 	}
+	term_mouse(!cfg->no_mouse);
 	ui = tui_new(cfg, &err);
 	if (ui == NULL) {
 		term_stop();
@@ -396,7 +397,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		    next_tick - tui_now_ms() : 0), term_seq_ms(), &k);
 		if (got == KEYS_GOT_IGNORED)
 			continue;	/* a sequence no key stands for */
-		rc = got == KEYS_GOT_KEY ? OK : ERR;
+		rc = got == KEYS_GOT_NOTHING ? ERR : OK;
 		if (rc == ERR && tui_input_gone()) {
 			/* The terminal went away without a hangup signal: do
 			 * what a hangup does (keep drafts), never spin. */
@@ -408,19 +409,24 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		if (rc == ERR)
 			continue;	/* timeout or a signal */
 		if (k.fn && k.code == KEY_MOUSE) {
+			/* curses parsed a report itself (it should not:
+			 * term_mouse turns that off); take it all the same */
 			if (getmouse(&me) != OK)
 				continue;
+			reader.mouse.y = me.y;
+			reader.mouse.x = me.x;
 			if (me.bstate & BUTTON4_PRESSED)
-				tui_handle_mouse(ui, me.y, me.x, TUI_WHEEL_UP);
+				reader.mouse.what = TUI_WHEEL_UP;
 			else if (me.bstate & BUTTON5_PRESSED)
-				tui_handle_mouse(ui, me.y, me.x,
-				    TUI_WHEEL_DOWN);
+				reader.mouse.what = TUI_WHEEL_DOWN;
 			else if (me.bstate & (BUTTON1_PRESSED |
 			    BUTTON1_CLICKED))
-				tui_handle_mouse(ui, me.y, me.x, TUI_CLICK);
-		} else {
-			tui_handle_key(ui, k);
+				reader.mouse.what = TUI_CLICK;
+			else
+				continue;
+			got = KEYS_GOT_MOUSE;
 		}
+		tui_handle_read(ui, got, k, &reader);
 		dirty = true;
 	}
 	tui_free(&ui);

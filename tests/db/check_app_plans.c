@@ -14,6 +14,8 @@
 #include "peerdesk/app/print.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
+#include "peerdesk/db/dbtest.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 
@@ -406,6 +408,185 @@ START_TEST(test_notes)
 	ck_assert_uint_eq(doc.n_notes, 2);
 	ck_assert_str_eq(doc.notes[0].text, "Saw the GP");	/* by date */
 	ck_assert_str_eq(doc.notes[1].author_name, "Sam Reid");
+	plan_doc_fini(&doc);
+}
+END_TEST
+
+/* The newest audit row whose summary holds text, copied into *out. */
+struct audit_find {
+	const char *text;
+	struct audit_entry *out;
+	int found;
+};
+
+static int
+audit_find_cb(void *arg, const struct audit_entry *row)
+{
+	struct audit_find *f = arg;
+
+	if (row->summary == NULL || strstr(row->summary, f->text) == NULL)
+		return 0;
+	audit_entry_copy(f->out, row);
+	f->found = 1;
+	return 1;
+}
+
+static int
+audit_newest(const char *text, struct audit_entry *out)
+{
+	struct audit_query q;
+	struct audit_find f = { text, out, 0 };
+	struct pd_err err;
+
+	memset(&q, 0, sizeof q);
+	memset(out, 0, sizeof *out);
+	ck_assert_int_eq(db_audit_list(app.db, &q, audit_find_cb, &f, &err),
+	    PD_OK);
+	return f.found;
+}
+
+/* Bringing back an earlier version saves it as a new one with a note;
+ * every version stays; audited; a save by someone else meanwhile is a
+ * conflict that writes nothing; nonsense versions are refused. */
+START_TEST(test_restore_version)
+{
+	struct plan_history hist;
+	struct plan_doc doc;
+	struct audit_entry a;
+	struct pd_err err;
+	int now = -1;
+
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	/* no plan yet: nothing to bring back */
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 1, -1, &now, &err),
+	    PD_NOT_FOUND);
+	ck_assert_int_eq(save_one("keeps_me_well", "Walking the dog", 0), 1);
+	ck_assert_int_eq(save_one("keeps_me_well", "Nothing helps", 1), 2);
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 1, 2, &now, &err),
+	    PD_OK);
+	ck_assert_int_eq(now, 3);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 3);
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_OK);
+	ck_assert_int_eq(doc.info.current_version, 3);
+	ck_assert_str_eq(get(&doc.sections, "keeps_me_well"),
+	    "Walking the dog");
+	ck_assert_str_eq(doc.sections.note, "brought back version 1");
+	plan_doc_fini(&doc);
+	/* the history keeps all three */
+	ck_assert_int_eq(app_plan_history(&app, w.ana, &hist, &err), PD_OK);
+	ck_assert_uint_eq(hist.nv, 3);
+	ck_assert_str_eq(get(&hist.versions[1], "keeps_me_well"),
+	    "Nothing helps");
+	plan_history_fini(&hist);
+	ck_assert(audit_newest("brought back version 1", &a));
+	ck_assert_str_eq(a.action, "update");
+	ck_assert_str_eq(a.entity, "plan");
+	ck_assert_int_eq(a.client_id, w.ana);
+	ck_assert_ptr_nonnull(strstr(a.summary, "as version 3"));
+	audit_entry_fini(&a);
+
+	/* someone saved since the history was read: nothing written, and
+	 * the message says who */
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(save_one("triggers", "Brown envelopes", 3), 4);
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 2, 3, &now, &err),
+	    PD_CONFLICT);
+	ck_assert_msg(strstr(err.msg, "Maya Shah") != NULL, "%s", err.msg);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 4);
+	/* from the command line (-1): against whatever is current */
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 2, -1, &now, &err),
+	    PD_OK);
+	ck_assert_int_eq(now, 5);
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_OK);
+	ck_assert_str_eq(get(&doc.sections, "keeps_me_well"), "Nothing helps");
+	ck_assert(get(&doc.sections, "triggers") == NULL ||
+	    get(&doc.sections, "triggers")[0] == '\0');
+	plan_doc_fini(&doc);
+
+	/* refusals */
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 5, -1, &now, &err),
+	    PD_INVALID);
+	ck_assert_str_eq(err.field, "version");
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 0, -1, &now, &err),
+	    PD_INVALID);
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 9, -1, &now, &err),
+	    PD_NOT_FOUND);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 5);
+	/* a PAL: their own client's plan only */
+	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 1, -1, &now, &err),
+	    PD_DENIED);
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	ck_assert_int_eq(app_plan_restore(&app, w.ana, 1, -1, &now, &err),
+	    PD_OK);
+	ck_assert_int_eq(now, 6);
+}
+END_TEST
+
+/* Removing a note: a reason is needed; office and managers remove any,
+ * a PAL only their own; the words go to the audit row's before (kept
+ * in audit_detail, which an erase clears), the reason with it. */
+START_TEST(test_remove_note)
+{
+	struct plan_doc doc;
+	struct audit_entry a;
+	struct pd_err err;
+	int64_t by_sam = 0, by_olive = 0, nd0 = 0, nd1 = 0;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Wrote this in "
+	    "the wrong client's plan", &by_sam, &err), PD_OK);
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Phoned about "
+	    "the allotment", &by_olive, &err), PD_OK);
+
+	/* a reason is needed */
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_sam, " ", &err),
+	    PD_INVALID);
+	ck_assert_str_eq(err.field, "reason");
+	/* a PAL may not remove someone else's note */
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_olive,
+	    "not needed", &err), PD_DENIED);
+	/* nor a note of a client not theirs */
+	appfix_act_as(&app, w.jo, ROLE_PAL, "jo");
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_sam, "x",
+	    &err), PD_DENIED);
+	/* their own: yes; the words go to audit_detail (one row more) */
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	ck_assert_int_eq(dbtest_count(app.db, "audit_detail", &nd0, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_sam,
+	    "written in the wrong plan", &err), PD_OK);
+	ck_assert_int_eq(dbtest_count(app.db, "audit_detail", &nd1, &err),
+	    PD_OK);
+	ck_assert_int_eq(nd1, nd0 + 1);
+	ck_assert_int_eq(dbfix_count(app.db, "plan_note"), 1);
+	ck_assert(audit_newest("removed note", &a));
+	ck_assert_str_eq(a.action, "delete");
+	ck_assert_str_eq(a.entity, "plan_note");
+	ck_assert_int_eq(a.entity_id, by_sam);
+	ck_assert_int_eq(a.client_id, w.ana);
+	ck_assert_str_eq(a.reason, "written in the wrong plan");
+	ck_assert_ptr_nonnull(a.before);
+	ck_assert_ptr_nonnull(strstr(a.before, "the wrong client's plan"));
+	ck_assert_ptr_nonnull(strstr(a.before, "Sam Reid"));
+	ck_assert_ptr_null(strstr(a.summary, "wrong client"));
+	audit_entry_fini(&a);
+	/* gone, and a second time is "not found" */
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_sam, "again",
+	    &err), PD_NOT_FOUND);
+	/* the office removes anyone's; a note of another client's plan is
+	 * not found */
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ben, by_olive, "x",
+	    &err), PD_NOT_FOUND);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_plan_note_remove(&app, w.ana, by_olive,
+	    "duplicate of the phone log", &err), PD_OK);
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &doc, &err), PD_OK);
+	ck_assert_uint_eq(doc.n_notes, 0);
 	plan_doc_fini(&doc);
 }
 END_TEST
@@ -1069,6 +1250,8 @@ app_plans_suite(void)
 	tcase_add_test(tc, test_goals_and_steps);
 	tcase_add_test(tc, test_reviews_and_scores);
 	tcase_add_test(tc, test_notes);
+	tcase_add_test(tc, test_restore_version);
+	tcase_add_test(tc, test_remove_note);
 	tcase_add_test(tc, test_establish);
 	tcase_add_test(tc, test_history_and_changes);
 	tcase_add_test(tc, test_changes_follow_today);

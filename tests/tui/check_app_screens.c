@@ -286,6 +286,44 @@ START_TEST(test_home_keys)
 }
 END_TEST
 
+/* The dashboard with the mouse (SGR, then the old X10 form): a place
+ * in "Go to" opens at once; a reminder is chosen by one click and
+ * opened by a second; the wheel moves as Up and Down do. */
+START_TEST(test_home_mouse)
+{
+	bool sgr = _i == 0;
+	int y, x, cy, cx;
+
+	sign_in("sam");
+	start_session(80, 24, 0, &home_screen, NULL);
+	ck_assert(harness_click_text(h, sgr, "Clients"));
+	ck_assert_ptr_eq(top_screen()->ops, &clients_screen);
+	keys("<Esc>");
+	ck_assert(harness_click_text(h, sgr, "New referral"));
+	ck_assert_ptr_eq(top_screen()->ops, &intake_screen);
+	keys("<Esc>");
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+	/* the reminder test_home_keys opens, six rows up */
+	keys("<Up><Up><Up><Up><Up><Up>");
+	harness_cursor(h, &y, &x);
+	keys("<End>");
+	harness_mouse(h, sgr, 0, y, 10);
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y);		/* chosen, not opened */
+	harness_mouse(h, sgr, 0, y, 10);
+	ck_assert_ptr_eq(top_screen()->ops, &client_screen);
+	keys("<Esc>");
+	/* the wheel: three rows up from the chosen reminder */
+	harness_mouse(h, sgr, 64, 5, 5);
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y - 3);
+	/* the counts and the date are not places: nothing happens */
+	harness_mouse(h, sgr, 0, 1, 5);
+	ck_assert_ptr_eq(top_screen()->ops, &home_screen);
+}
+END_TEST
+
 START_TEST(test_home_resize)
 {
 	char *before, *after;
@@ -1199,6 +1237,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_home_office_80x24);
 	tcase_add_test(tc, test_home_pal_40x15);
 	tcase_add_test(tc, test_home_keys);
+	tcase_add_loop_test(tc, test_home_mouse, 0, 2);
 	tcase_add_test(tc, test_home_resize);
 	tcase_add_test(tc, test_home_no_colour);
 	tcase_add_test(tc, test_clients_filter_80x24);

@@ -588,6 +588,14 @@ read_all(const int32_t *v, size_t n, char *out, size_t max)
 		got = keys_read(&r, 0, 50, &k);
 		if (got == KEYS_GOT_NOTHING)
 			continue;
+		if (got == KEYS_GOT_MOUSE) {
+			len += (size_t)snprintf(out + len, max - len,
+			    "%s%s@%d,%d", len ? " " : "",
+			    r.mouse.what == TUI_CLICK ? "click" :
+			    r.mouse.what == TUI_WHEEL_UP ? "wheelup" :
+			    "wheeldown", r.mouse.y, r.mouse.x);
+			continue;
+		}
 		len += (size_t)snprintf(out + len, max - len, "%s%s",
 		    len ? " " : "", got == KEYS_GOT_IGNORED ? "-" :
 		    keys_name(k, name));
@@ -618,8 +626,23 @@ START_TEST(test_read)
 	 * is typed, nothing else */
 	READS("- a", 27, '[', '9', '9', ';', '9', '9', '~', 'a');
 	READS("- a", 27, '[', '2', '0', '0', '~', 'a');
-	READS("- a", 27, '[', '<', '0', ';', '1', ';', '2', 'M', 'a');
-	READS("- x", 27, '[', 'M', ' ', '!', '!', 'x');
+	/* mouse reports: SGR (1006), X10 and urxvt (1015), read whole; a
+	 * release, the other buttons and movement are dropped */
+	READS("click@1,0 a", 27, '[', '<', '0', ';', '1', ';', '2', 'M', 'a');
+	READS("- a", 27, '[', '<', '0', ';', '1', ';', '2', 'm', 'a');
+	READS("- - a", 27, '[', '<', '2', ';', '1', ';', '2', 'M',
+	    27, '[', '<', '3', '2', ';', '5', ';', '5', 'M', 'a');
+	READS("wheelup@9,79 wheeldown@0,0", 27, '[', '<', '6', '4', ';',
+	    '8', '0', ';', '1', '0', 'M', 27, '[', '<', '6', '5', ';', '1',
+	    ';', '1', 'M');
+	READS("click@4,119 x", 27, '[', '<', '1', '6', ';', '1', '2', '0',
+	    ';', '5', 'M', 'x');		/* with Ctrl held */
+	READS("click@0,0 x", 27, '[', 'M', ' ', '!', '!', 'x');
+	READS("click@4,9 - wheeldown@0,2 x", 27, '[', 'M', ' ', '*', '%',
+	    27, '[', 'M', '#', '*', '%', 27, '[', 'M', 'a', '#', '!', 'x');
+	READS("click@4,9 x", 27, '[', '3', '2', ';', '1', '0', ';', '5', 'M',
+	    'x');
+	READS("- x", 27, '[', '<', '0', ';', '1', 'M', 'x');	/* short */
 	/* a lone Esc answers; so do two, and Esc then a pause then [ */
 	READS("Esc", 27);
 	READS("Esc a", 27, PAUSE, 'a');

@@ -428,6 +428,137 @@ START_TEST(test_note)
 }
 END_TEST
 
+static void
+save_section(const char *key, const char *text, int expected)
+{
+	struct plan_sections sec;
+	struct pd_err err;
+
+	memset(&sec, 0, sizeof sec);
+	plan_field_set(&sec, (size_t)plan_field_find(key), text);
+	ck_assert_msg(app_plan_save(&app, w.ana, &sec, expected, NULL, &err) ==
+	    PD_OK, "%s", err.msg);
+	plan_sections_fini(&sec);
+}
+
+/* The history's "bring back" key (b): on the current version it says
+ * so; on an earlier one it asks, and "Leave it" does nothing; "Bring it
+ * back" saves that version's words as a new version with a note; a
+ * save by someone else meanwhile is refused with who did it. */
+START_TEST(test_history_bring_back)
+{
+	struct plan_doc d;
+	struct pd_err err;
+
+	save_section("keeps_me_well", "Walking the dog", 0);
+	save_section("keeps_me_well", "Nothing helps", 1);
+	start(80, 24, &plan_history_screen, &w.ana);
+	has("b Bring back");
+	keys("b");				/* version 2: the current one */
+	has("Version 2 is the plan as it is now.");
+	keys("<Down>b");
+	has("Bring back?");
+	has("go back to version 1, saved as");
+	keys("<Enter>");			/* "Leave it" is the default */
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 2);
+	keys("by");
+	has("Brought back version 1: it is now version 3.");
+	load(&d);
+	ck_assert_int_eq(d.info.current_version, 3);
+	ck_assert_str_eq(section(&d, "keeps_me_well"), "Walking the dog");
+	ck_assert_str_eq(d.sections.note, "brought back version 1");
+	plan_doc_fini(&d);
+	has("brought back version 1");		/* the new version, listed */
+	/* Olive saves from another desk; this screen still shows 3 */
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	save_section("triggers", "Brown envelopes", 3);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	keys("<End>b");
+	has("Bring back?");
+	keys("y");
+	has("Not brought back");
+	has("Olive Okafor");
+	ck_assert_int_eq(dbfix_count(app.db, "plan_version"), 4);
+	(void)err;
+}
+END_TEST
+
+/* The plan page with the mouse: a click chooses a section or a goal,
+ * a second click opens it; the wheel moves through the page. */
+START_TEST(test_plan_mouse)
+{
+	struct plan_doc_goal g;
+	struct pd_err err;
+	bool sgr = _i == 0;
+	int y, x, cy, cx, y2;
+
+	save_section("keeps_me_well", "Walking the dog", 0);
+	memset(&g, 0, sizeof g);
+	g.goal.area = GOAL_CONNECT;
+	g.goal.title = xstrdup("The Thursday walking group");
+	ck_assert_int_eq(app_goal_save(&app, w.ana, &g, &err), PD_OK);
+	plan_goal_fini(&g.goal);
+	start(80, 24, &plan_screen, &w.ana);
+	/* a section */
+	ck_assert(harness_find(h, "3. What keeps me well", &y, &x));
+	harness_mouse(h, sgr, 0, y, x + 3);
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y);
+	ck_assert_str_eq(top()->ops->name, "plan");
+	harness_mouse(h, sgr, 0, y, x + 3);
+	ck_assert_str_eq(top()->ops->name, "plan_edit");
+	keys("<Esc>");
+	ck_assert_str_eq(top()->ops->name, "plan");
+	/* the wheel: the page moves */
+	harness_mouse(h, sgr, 65, 10, 10);
+	harness_mouse(h, sgr, 65, 10, 10);
+	harness_mouse(h, sgr, 65, 10, 10);
+	ck_assert(harness_find(h, "Connect: The Thursday walking group",
+	    &y2, &x));
+	harness_mouse(h, sgr, 0, y2, x + 2);		/* the goal: chosen */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y2);
+	harness_mouse(h, sgr, 0, y2, x + 2);		/* and opened */
+	ck_assert_str_eq(top()->ops->name, "goal");
+	has("The Thursday walking group");
+	(void)err;
+}
+END_TEST
+
+/* x removes a note: which one (a list), then why; Esc at either step
+ * keeps it. */
+START_TEST(test_remove_note)
+{
+	struct plan_doc d;
+	struct pd_err err;
+
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Felt brave "
+	    "today", NULL, &err), PD_OK);
+	ck_assert_int_eq(app_plan_note_add(&app, w.ana, "", "Wrong client, "
+	    "sorry", NULL, &err), PD_OK);
+	start(80, 24, &plan_screen, &w.ana);
+	keys("x");
+	has("Remove which note?");
+	has("Maya Shah): Wrong client, sorry");
+	keys("<Enter>");
+	has("Why is it removed?");
+	keys("<Esc>");
+	load(&d);
+	ck_assert_uint_eq(d.n_notes, 2);
+	plan_doc_fini(&d);
+	keys("x<Enter><Enter>");		/* no reason: refused */
+	has("Not removed: Say why");
+	keys("x<Enter>written in the wrong plan<Enter>");
+	has("Removed the note.");
+	load(&d);
+	ck_assert_uint_eq(d.n_notes, 1);
+	ck_assert_str_eq(d.notes[0].text, "Felt brave today");
+	plan_doc_fini(&d);
+	keys("<End>");
+	lacks("Wrong client");
+}
+END_TEST
+
 /* ---- the PAL's own plan ------------------------------------------- */
 
 START_TEST(test_pal_plan)
@@ -508,6 +639,9 @@ plan_screens_suite(void)
 	tcase_add_test(tc, test_review_typed_scores);
 	tcase_add_test(tc, test_goal_change_in_history);
 	tcase_add_test(tc, test_note);
+	tcase_add_test(tc, test_history_bring_back);
+	tcase_add_test(tc, test_remove_note);
+	tcase_add_loop_test(tc, test_plan_mouse, 0, 2);
 	tcase_add_test(tc, test_pal_plan);
 	tcase_add_test(tc, test_progress_screen);
 	suite_add_tcase(s, tc);

@@ -7,6 +7,7 @@
 
 #include "support/testlib.h"
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/form.h"
@@ -604,14 +605,160 @@ START_TEST(test_mouse)
 	mouse(3, 30, TUI_CLICK);		/* Place */
 	harness_cursor(h, &cy, &cx);
 	ck_assert_int_eq(cy, 3);
-	mouse(12, 15, TUI_CLICK);		/* the Save button */
-	harness_cursor(h, &cy, &cx);
-	ck_assert_int_eq(cy, 12);
 	mouse(1, 0, TUI_CLICK);			/* the label of Name */
 	harness_cursor(h, &cy, &cx);
 	ck_assert_int_eq(cy, 1);
 	keys("x");
 	text_is("name", "Alex Ahmedx");
+}
+END_TEST
+
+/* Feed raw terminal bytes as the main loop reads them. */
+static void
+input(const char *bytes)
+{
+	harness_input(h, bytes, strlen(bytes));
+}
+
+/* A left click (b 0) or the wheel (64 up, 65 down) at row y, column x,
+ * as SGR 1006 (sgr true) or the old X10 form. */
+static void
+report(bool sgr, int b, int y, int x)
+{
+	char buf[64];
+
+	if (sgr)
+		snprintf(buf, sizeof buf, "\033[<%d;%d;%dM", b, x + 1, y + 1);
+	else
+		snprintf(buf, sizeof buf, "\033[M%c%c%c", 32 + b, 33 + x,
+		    33 + y);
+	input(buf);
+}
+
+/* Where text first shows on screen (its row, and its column counted
+ * in cells); false when it does not. */
+static bool
+find_text(const char *text, int *y, int *x)
+{
+	char *scr = harness_screen(h), *line = scr, *nl, *at;
+	int row = 0;
+
+	for (; line != NULL && *line; row++) {
+		nl = strchr(line, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if ((at = strstr(line, text)) != NULL) {
+			*at = '\0';
+			*y = row;
+			*x = (int)utf8_width(line);
+			free(scr);
+			return true;
+		}
+		line = nl != NULL ? nl + 1 : NULL;
+	}
+	free(scr);
+	return false;
+}
+
+static void
+click_on(bool sgr, const char *text)
+{
+	int y, x;
+
+	ck_assert_msg(find_text(text, &y, &x), "\"%s\" is not on screen",
+	    text);
+	report(sgr, 0, y, x + 1);
+}
+
+/* Each kind of screen, fed real reports in both forms: a list row is
+ * chosen, then opened by a second click; the wheel moves three rows;
+ * a form's field takes the focus and its button saves; a dialog's
+ * button answers; a picker's row is chosen; the help scrolls; a key on
+ * the bottom line is pressed; a release, the right button and movement
+ * do nothing and type nothing. */
+START_TEST(test_mouse_reports)
+{
+	bool sgr = _i == 0;
+	int y, x, y2, x2;
+
+	start(80, 24, &sampler_list_screen, NULL);
+	report(sgr, 0, 4, 10);			/* the third row */
+	ck_assert(screen_has("3 of 500"));
+	report(sgr, 65, 10, 10);
+	ck_assert(screen_has("6 of 500"));
+	report(sgr, 64, 10, 10);
+	ck_assert(screen_has("3 of 500"));
+	report(sgr, 2, 8, 10);			/* the right button */
+	report(sgr, 32, 8, 10);			/* movement */
+	input("\033[<0;10;9m");			/* a release */
+	ck_assert(screen_has("3 of 500"));
+	ck_assert(!screen_has("does nothing"));
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	report(sgr, 0, 4, 10);			/* again: opens it */
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+	/* a form */
+	report(sgr, 0, 3, 30);			/* Place */
+	cursor_is(3, 13);
+	ck_assert_str_eq(focus(), "place");
+	report(sgr, 0, 1, 0);			/* Name's label */
+	ck_assert_str_eq(focus(), "name");
+	input("x");
+	text_is("name", "Chidi Patelx");
+	report(sgr, 65, 5, 5);			/* the wheel: next field */
+	ck_assert_str_ne(focus(), "name");
+	report(sgr, 64, 5, 5);
+	ck_assert_str_eq(focus(), "name");
+	click_on(sgr, "[ Save ]");		/* the button is pressed */
+	ck_assert(screen_has("Not saved: one field needs a look"));
+	ck_assert_str_eq(focus(), "date");
+	report(sgr, 0, 1, 20);			/* Name, then Date */
+	click_on(sgr, "Date");
+	input("2025-03-04");
+	click_on(sgr, "[ Save ]");
+	ck_assert_uint_eq(sampler_stats()->saves, 1);
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	/* a key on the bottom line: Enter opens (a click on a message
+	 * there only takes it away) */
+	ck_assert(screen_has("Saved the sample."));
+	report(sgr, 0, 23, 2);
+	ck_assert(!screen_has("Saved the sample."));
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	ck_assert(find_text("Enter", &y, &x));
+	ck_assert_int_eq(y, 23);
+	report(sgr, 0, y, x + 2);
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+	input("\033");				/* Esc: back, nothing changed */
+	ck_assert_ptr_eq(top()->ops, &sampler_list_screen);
+	/* the help: the wheel scrolls it, a click does nothing */
+	input("?");
+	ck_assert(find_text("Key names", &y, &x));
+	report(sgr, 65, 10, 10);
+	ck_assert(find_text("Key names", &y2, &x2));
+	ck_assert_int_eq(y2, y - 3);
+	report(sgr, 0, 10, 10);
+	ck_assert(find_text("Key names", &y2, &x2));
+	ck_assert_int_eq(y2, y - 3);
+	ck_assert(screen_has("Help"));
+}
+END_TEST
+
+/* settings mouse: false: reports are read whole and dropped; nothing
+ * moves and nothing is typed. */
+START_TEST(test_mouse_off)
+{
+	cfg.no_mouse = true;
+	start(80, 24, &sampler_list_screen, NULL);
+	report(true, 0, 4, 10);
+	report(false, 0, 4, 10);
+	report(true, 65, 4, 10);
+	ck_assert(screen_has("1 of 500"));
+	input("\r");
+	ck_assert_ptr_eq(top()->ops, &sampler_form_screen);
+	report(true, 0, 3, 30);
+	report(false, 0, 12, 15);
+	ck_assert_str_eq(focus(), "name");
+	text_is("name", "Alex Ahmed");
+	ck_assert_uint_eq(sampler_stats()->saves, 0);
 }
 END_TEST
 
@@ -738,6 +885,49 @@ START_TEST(test_dialogs)
 }
 END_TEST
 
+START_TEST(test_mouse_dialogs)
+{
+	static const char *const items[] = { "Apple", "Banana", "Cherry" };
+	bool sgr = _i == 0;
+
+	memset(&probe, 0, sizeof probe);
+	start(40, 15, &probe_screen, NULL);
+	dialog_confirm(harness_tui(h), 9, "Sure?", "Really?", "Yes", "No",
+	    true);
+	harness_draw(h);
+	report(sgr, 0, 1, 1);			/* outside the box: nothing */
+	ck_assert_int_eq(probe.results, 0);
+	click_on(sgr, "[ No ]");
+	ck_assert_int_eq(probe.results, 1);
+	ck_assert_int_eq(probe.last.code, SCREEN_CANCEL);
+	dialog_confirm(harness_tui(h), 10, "Sure?", "Really?", "Yes", "No",
+	    false);
+	harness_draw(h);
+	click_on(sgr, "[ Yes ]");
+	ck_assert_int_eq(probe.last.tag, 10);
+	ck_assert_int_eq(probe.last.code, SCREEN_OK);
+	dialog_message(harness_tui(h), 11, "Note", "All done.");
+	harness_draw(h);
+	click_on(sgr, "[ OK ]");
+	ck_assert_int_eq(probe.last.tag, 11);
+	/* a picker: one click chooses the row, a second takes it */
+	dialog_pick(harness_tui(h), 8, "Fruit", items, 3, 0);
+	harness_draw(h);
+	click_on(sgr, "Cherry");
+	ck_assert_int_eq(probe.results, 3);
+	click_on(sgr, "Cherry");
+	ck_assert_int_eq(probe.results, 4);
+	ck_assert_int_eq(probe.last.index, 2);
+	ck_assert_str_eq(probe.text, "Cherry");
+	/* a prompt: a click types nothing */
+	dialog_prompt(harness_tui(h), 7, "Your name", "What?", "Jo", 20);
+	harness_draw(h);
+	report(sgr, 0, 7, 10);
+	input("\r");
+	ck_assert_str_eq(probe.text, "Jo");
+}
+END_TEST
+
 static Suite *
 screens_suite(void)
 {
@@ -771,6 +961,9 @@ screens_suite(void)
 	tcase_add_test(tc, test_unbound_key_message);
 	tcase_add_test(tc, test_suspend_key);
 	tcase_add_test(tc, test_mouse);
+	tcase_add_loop_test(tc, test_mouse_reports, 0, 2);
+	tcase_add_loop_test(tc, test_mouse_dialogs, 0, 2);
+	tcase_add_test(tc, test_mouse_off);
 	tcase_add_test(tc, test_tick_badge);
 	tcase_add_test(tc, test_no_color_same_text);
 	tcase_add_test(tc, test_monochrome_config);

@@ -267,6 +267,124 @@ START_TEST(test_keys_from_terminals)
 }
 END_TEST
 
+/* Mouse reports through curses itself, on each terminal, mouse on and
+ * off: SGR and X10 reports are read whole (a click at row 4, column 9),
+ * and the z after each is z; with the mouse off they are still read
+ * whole and type nothing. */
+START_TEST(test_mouse_from_terminals)
+{
+	static const char *const reports[] = {
+		"\033[<0;10;5M", "\033[M *%", "\033[<0;10;5m",
+		"\033[<65;10;5M",
+	};
+	static const char *const want[] = { "click@4,9", "click@4,9", "",
+	    "wheeldown@4,9" };
+	const char *term = key_terms[_i / 2];
+	bool on = _i % 2 == 0;
+	struct keys_reader r = { .next = term_next };
+	struct tui_key k;
+	char got[128];
+	enum keys_got g;
+	FILE *in, *out;
+	size_t i, len;
+	int wfd = start_on_pipe(term, &in, &out);
+
+	(void)term_mouse(on);
+	for (i = 0; i < sizeof reports / sizeof reports[0]; i++) {
+		ck_assert(write(wfd, reports[i], strlen(reports[i])) > 0);
+		ck_assert(write(wfd, "z", 1) == 1);
+		got[0] = '\0';
+		len = 0;
+		for (;;) {
+			g = keys_read(&r, 1000, term_seq_ms(), &k);
+			ck_assert_msg(g != KEYS_GOT_NOTHING,
+			    "%s: nothing read after %s", term, reports[i] + 1);
+			if (g == KEYS_GOT_IGNORED)
+				continue;
+			if (g == KEYS_GOT_MOUSE) {
+				len += (size_t)snprintf(got + len,
+				    sizeof got - len, "%s%s@%d,%d",
+				    len ? " " : "",
+				    r.mouse.what == TUI_CLICK ? "click" :
+				    r.mouse.what == TUI_WHEEL_UP ? "wheelup" :
+				    "wheeldown", r.mouse.y, r.mouse.x);
+				continue;
+			}
+			if (!k.fn && !k.meta && k.code == 'z')
+				break;
+			len += (size_t)snprintf(got + len, sizeof got - len,
+			    "%s%s", len ? " " : "", "key");
+		}
+		ck_assert_msg(strcmp(got, want[i]) == 0,
+		    "TERM=%s, mouse %s: ESC%s read as \"%s\", wanted \"%s\"",
+		    term, on ? "on" : "off", reports[i] + 1, got, want[i]);
+	}
+	stop_on_pipe(wfd, in, out);
+}
+END_TEST
+
+/* The terminal is asked for the mouse (xterm's 1000, and SGR 1006
+ * where the database says so) only when the mouse is on and the
+ * database says it has one; nothing is written otherwise, and it is
+ * asked to stop at the end. */
+START_TEST(test_mouse_request)
+{
+	static const struct {
+		const char *term;
+		bool on, asked;
+	} cases[] = {
+		{ "xterm-256color", true, true },
+		{ "xterm-256color", false, false },
+		{ "screen", true, true },
+		{ "vt100", true, false },
+		{ "vt220", true, false },
+	};
+	char path[] = "/tmp/peerdesk-mouse-XXXXXX", buf[8192];
+	FILE *out, *in = fopen("/dev/null", "r");
+	struct pd_err err;
+	size_t n;
+	int fd;
+
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	out = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(out);
+	ck_assert_int_eq(term_locale(NULL, NULL), PD_OK);
+	ck_assert_msg(term_start(cases[_i].term, out, in, false, &err) ==
+	    PD_OK, "%s", err.msg);
+	ck_assert(term_mouse(cases[_i].on) == cases[_i].asked);
+	refresh();
+	term_stop();
+	fclose(out);
+	fclose(in);
+	in = fopen(path, "r");
+	n = fread(buf, 1, sizeof buf - 1, in);
+	buf[n] = '\0';
+	fclose(in);
+	unlink(path);
+	if (cases[_i].asked) {
+		ck_assert_msg(strstr(buf, "\033[?1000h") != NULL ||
+		    strstr(buf, ";1000h") != NULL, "%s: not asked",
+		    cases[_i].term);
+		ck_assert_msg(strstr(buf, "1000l") != NULL,
+		    "%s: not asked to stop", cases[_i].term);
+	} else {
+		ck_assert_msg(strstr(buf, "1000h") == NULL &&
+		    strstr(buf, "1006") == NULL, "%s (mouse %s): asked",
+		    cases[_i].term, cases[_i].on ? "on" : "off");
+	}
+	if (cases[_i].asked) {
+		/* SGR too: asked by curses for xterm, by us for screen */
+		ck_assert_msg(strstr(buf, "1006") != NULL, "%s: no SGR",
+		    cases[_i].term);
+	}
+	if (strcmp(cases[_i].term, "screen") == 0) {
+		ck_assert(strstr(buf, "\033[?1006h") != NULL);
+		ck_assert(strstr(buf, "\033[?1006l") != NULL);
+	}
+}
+END_TEST
+
 static long long
 now_ms(void)
 {
@@ -349,6 +467,9 @@ term_suite(void)
 	tcase_add_test(tc, test_run_needs_a_terminal);
 	tcase_add_loop_test(tc, test_keys_from_terminals, 0,
 	    (int)(sizeof key_terms / sizeof key_terms[0]));
+	tcase_add_loop_test(tc, test_mouse_from_terminals, 0,
+	    2 * (int)(sizeof key_terms / sizeof key_terms[0]));
+	tcase_add_loop_test(tc, test_mouse_request, 0, 5);
 	tcase_add_test(tc, test_lone_esc);
 	tcase_add_test(tc, test_escdelay);
 	tcase_add_test(tc, test_stop_and_continue_set_flags);

@@ -541,6 +541,69 @@ START_TEST(test_week_open_session)
 }
 END_TEST
 
+/* My week with the mouse: one click chooses a line, a second opens it;
+ * the wheel moves between lines; a key on the bottom line is pressed. */
+START_TEST(test_week_mouse)
+{
+	bool sgr = _i == 0;
+	int y, x, cy, cx;
+
+	two_sessions();
+	start(40, 15, &week_screen, NULL);
+	ck_assert(harness_find(h, "Admin", &y, &x));
+	harness_mouse(h, sgr, 0, y, x);
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y);
+	ck_assert(!screen_has("Log a session"));
+	harness_mouse(h, sgr, 0, y + 3, 5);	/* below the last line */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y);
+	harness_mouse(h, sgr, 64, 5, 5);		/* the wheel: to the top */
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y - 2);
+	harness_mouse(h, sgr, 65, 5, 5);
+	harness_cursor(h, &cy, &cx);
+	ck_assert_int_eq(cy, y);
+	ck_assert(harness_find(h, "Chlo", &y, &x));
+	harness_mouse(h, sgr, 0, y, x);		/* chosen */
+	harness_mouse(h, sgr, 0, y, x);		/* and opened */
+	ck_assert(screen_has("Log a session"));
+	keys("<Esc>");
+	ck_assert(screen_has("My week 2026-W48"));
+	ck_assert(harness_click_text(h, sgr, "a Add"));
+	ck_assert(!screen_has("My week 2026-W48"));
+}
+END_TEST
+
+/* Weekly hours: the wheel scrolls the page, a key on the bottom line
+ * is pressed (c: the CSV's name is asked). */
+START_TEST(test_hours_mouse)
+{
+	bool sgr = _i == 0;
+	int y, x, y2;
+
+	two_sessions();
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &hours_screen, NULL);
+	ck_assert(harness_find(h, "Not sent for approval", &y, &x));
+	harness_mouse(h, sgr, 65, 10, 10);
+	ck_assert(harness_find(h, "Not sent for approval", &y2, &x));
+	ck_assert_int_lt(y2, y);
+	harness_mouse(h, sgr, 64, 10, 10);
+	ck_assert(harness_find(h, "Not sent for approval", &y2, &x));
+	ck_assert_int_eq(y2, y);
+	harness_mouse(h, sgr, 0, 8, 10);		/* the page: nothing */
+	ck_assert(screen_has("Weekly hours 2026-W48"));
+	ck_assert(harness_find(h, "Not sent for approval", &y2, &x));
+	ck_assert_int_eq(y2, y);
+	ck_assert(harness_click_text(h, sgr, "c CSV"));
+	ck_assert(screen_has("hours-2026-W48.csv"));
+	keys("<Esc>");
+	ck_assert(harness_click_text(h, sgr, "Left Earlier"));
+	ck_assert(screen_has("Weekly hours 2026-W47"));
+}
+END_TEST
+
 /* ---- Timesheets and the approved week ------------------------------------------ */
 
 START_TEST(test_approve_80x24)
@@ -918,6 +981,8 @@ time_screens_suite(void)
 	tcase_add_test(tc, test_line_conflict_merged);
 	tcase_add_test(tc, test_session_conflict_merged);
 	tcase_add_test(tc, test_week_open_session);
+	tcase_add_loop_test(tc, test_week_mouse, 0, 2);
+	tcase_add_loop_test(tc, test_hours_mouse, 0, 2);
 	tcase_add_test(tc, test_approve_80x24);
 	tcase_add_test(tc, test_approve_near_asks_reason);
 	tcase_add_test(tc, test_paid_key);

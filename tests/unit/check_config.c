@@ -22,6 +22,7 @@ assert_defaults(const struct settings *s)
 	ck_assert_int_eq(s->near_percent, 10);
 	ck_assert_str_eq(s->print_command, "lp");
 	ck_assert_int_eq(s->idle_lock_minutes, 10);
+	ck_assert(s->mouse);
 	ck_assert(!s->holiday_pay);
 	ck_assert_int_eq(s->holiday_pay_rate, 1207);
 	ck_assert_uint_eq(s->n_shared_accounts, 0);
@@ -100,6 +101,7 @@ START_TEST(test_full_file)
 	ck_assert_int_eq(s.near_percent, 15);
 	ck_assert_str_eq(s.print_command, "lp -d office-laser");
 	ck_assert_int_eq(s.idle_lock_minutes, 5);
+	ck_assert(!s.mouse);
 	ck_assert(s.holiday_pay);
 	ck_assert_int_eq(s.holiday_pay_rate, 1250);
 	ck_assert_uint_eq(s.n_shared_accounts, 2);
@@ -292,6 +294,8 @@ static const struct bad_case bad_cases[] = {
 	{ "holiday_pay_rolled_up: maybe\n", PD_CONFIG,
 	  "t.yaml:1:24: holiday_pay_rolled_up: expected true or false, "
 	  "got 'maybe'" },
+	{ "mouse: sometimes\n", PD_CONFIG,
+	  "t.yaml:1:8: mouse: expected true or false, got 'sometimes'" },
 	{ "holiday_pay_rate: 12.075\n", PD_CONFIG,
 	  "t.yaml:1:19: holiday_pay_rate: expected at most 2 decimal "
 	  "places, got '12.075'" },

@@ -92,6 +92,28 @@ enum pd_status app_plan_review(struct app *app, int64_t client_id,
 enum pd_status app_plan_note_add(struct app *app, int64_t client_id,
     const char *on, const char *text, int64_t *id, struct pd_err *err);
 
+/* Bring back version version_no of the client's plan: its sections are
+ * saved as the next version, with the note "brought back version N";
+ * every version stays in the history.  expected is the version the
+ * person saw as current (the history screen), or -1 for whatever is
+ * current now (the command).  *now (may be NULL) gets the new version.
+ * Audited ("update" plan) in the same transaction.  PD_CONFLICT,
+ * nothing written, when someone saved since expected (err says who and
+ * when); PD_INVALID (field "version") for the current version or a
+ * number below 1; PD_NOT_FOUND for a version the plan does not have. */
+enum pd_status app_plan_restore(struct app *app, int64_t client_id,
+    int version_no, int expected, int *now, struct pd_err *err);
+
+/* Remove note note_id (section 9) from the client's plan, saying why
+ * (reason, required).  Notes belong to whoever wrote them: office
+ * staff and managers may remove any note, a PAL only one they wrote
+ * (else PD_DENIED).  Audited ("delete" plan_note) with the reason; the
+ * note's words go to the audit row's before (audit_detail), which
+ * erase clears with the client.  PD_INVALID (field "reason"),
+ * PD_NOT_FOUND for a note not in this client's plan. */
+enum pd_status app_plan_note_remove(struct app *app, int64_t client_id,
+    int64_t note_id, const char *reason, struct pd_err *err);
+
 /* ---- established (the intake rule) ----------------------------------- */
 
 /* Mark the client's plan established on `on` ("" = today): a client is

@@ -65,6 +65,8 @@ struct settings {
 	char *rules_file;		/* NULL: the built-in rules.yaml */
 	enum settings_editor editor;	/* office staff and managers at a
 					 * terminal of this computer: own */
+	bool mouse;			/* true: clicks and the wheel where
+					 * the terminal has them */
 	enum settings_editor pal_editor; /* PALs: restricted (never own);
 					 * over SSH everyone is at most
 					 * restricted */

@@ -100,4 +100,15 @@ enum pd_status db_plan_note_insert(struct db *db, struct plan_note *n,
 enum pd_status db_plan_note_list(struct db *db, int64_t plan_id,
     int64_t scope_pal, db_plan_note_cb cb, void *arg, struct pd_err *err);
 
+/* Note note_id of client_id's plan into *out (plan_note_fini it), with
+ * its author's name.  PD_NOT_FOUND: no such note in that client's plan,
+ * or outside scope_pal's clients. */
+enum pd_status db_plan_note_get(struct db *db, int64_t client_id,
+    int64_t note_id, int64_t scope_pal, struct plan_note *out,
+    struct pd_err *err);
+
+/* Remove note note_id.  PD_NOT_FOUND when it is not there. */
+enum pd_status db_plan_note_delete(struct db *db, int64_t note_id,
+    struct pd_err *err);
+
 #endif

@@ -71,7 +71,8 @@
 	X(FEWER,       "fewer",       "-1",     "One fewer person not named") \
 	X(LENGTH,      "length",      "Length", "Change how long the meeting was") \
 	X(DATE,        "date",        "Date",   "Change the day of the meeting") \
-	X(REGISTER,    "register",    "Register", "Take the register of a new meeting")
+	X(REGISTER,    "register",    "Register", "Take the register of a new meeting") \
+	X(RESTORE,     "restore",     "Bring back", "Bring back the selected version of the plan (saved as a new version; the history is kept)")
 
 enum action {
 	ACT_NONE = 0,

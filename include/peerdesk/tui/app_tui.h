@@ -26,6 +26,7 @@ struct app_tui_options {
 	int pause_seconds;	/* after three wrong passphrases; 0 = 30 */
 	long long (*now_ms)(void);	/* clock; NULL = the monotonic one */
 	bool monochrome;	/* no colour (NO_COLOR also does this) */
+	bool no_mouse;		/* settings mouse: false */
 	const struct keys_conf *keys;	/* the person's keys.yaml, or NULL */
 	int draft_seconds;	/* autosave of form text; 0 = every 5 s */
 };

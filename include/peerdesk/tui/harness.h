@@ -45,6 +45,24 @@ enum pd_status harness_push(struct harness *h, const struct screen_ops *ops,
 enum pd_status harness_keys(struct harness *h, const char *script,
     struct pd_err *err);
 
+/* Feed raw terminal input (escape sequences, mouse reports) through
+ * keys_read() as the main loop does, drawing after each key or report;
+ * a pause is never needed (sequences are read whole). */
+void harness_input(struct harness *h, const char *bytes, size_t len);
+
+/* A mouse report as a terminal sends it, fed through harness_input:
+ * button 0 the left one, 64 and 65 the wheel up and down, at row y,
+ * column x (from 0); SGR 1006 when sgr, else the old X10 form. */
+void harness_mouse(struct harness *h, bool sgr, int button, int y, int x);
+
+/* Where text first shows on screen: its row and its column in cells.
+ * False when it does not show. */
+bool harness_find(struct harness *h, const char *text, int *y, int *x);
+
+/* A left click in the middle of text where it first shows; false (and
+ * nothing sent) when it does not show. */
+bool harness_click_text(struct harness *h, bool sgr, const char *text);
+
 /* Resize the terminal and lay everything out again, then draw. */
 void harness_resize(struct harness *h, int cols, int rows);
 

@@ -68,28 +68,53 @@ bool keys_from_seq(const char *seq, size_t len, struct tui_key *out);
  * or ERR when nothing came in time. */
 typedef int (*keys_next_fn)(void *ctx, int timeout_ms, uint32_t *wc);
 
+/* What the mouse did. */
+enum tui_mouse {
+	TUI_CLICK,		/* the left button went down */
+	TUI_WHEEL_UP,
+	TUI_WHEEL_DOWN
+};
+
+/* One mouse report: what, and where (screen row and column from 0). */
+struct keys_mouse {
+	enum tui_mouse what;
+	int y, x;
+};
+
 /* A reader: next and ctx are the caller's; the rest starts zeroed and
- * holds keys read ahead (Esc pressed twice in quick succession). */
+ * holds keys read ahead (Esc pressed twice in quick succession) and the
+ * last mouse report. */
 struct keys_reader {
 	keys_next_fn next;
 	void *ctx;
 	struct tui_key queued[2];
 	size_t nqueued;
 	bool esc_read;
+	struct keys_mouse mouse;	/* after KEYS_GOT_MOUSE */
 };
 
 enum keys_got {
 	KEYS_GOT_NOTHING,	/* the first read said ERR (timeout, signal) */
 	KEYS_GOT_KEY,		/* *out is a key */
-	KEYS_GOT_IGNORED	/* a sequence no key stands for: read, dropped */
+	KEYS_GOT_IGNORED,	/* a sequence no key stands for: read, dropped */
+	KEYS_GOT_MOUSE		/* a click or the wheel: r->mouse says which */
 };
+
+/* The mouse report a terminal sent, from what came after ESC: SGR
+ * (1006: "[<0;10;5M", "m" is a release), urxvt (1015: "[32;10;5M") or
+ * the old X10 form ("[M" then three bytes, b, x and y, each plus 32:
+ * pass all six).  True with *out filled for a left-button press or the
+ * wheel; false for anything else (a release, the other buttons,
+ * movement, a bad report), which is then read and dropped. */
+bool keys_mouse_from_seq(const char *seq, size_t len, struct keys_mouse *out);
 
 /* Read one key through next: the first read waits timeout_ms; after an
  * ESC each further byte must come within seq_ms or the ESC was the Esc
  * key (a sequence cut short is dropped).  CSI (ESC [ parameters,
  * intermediates, a final byte 0x40-0x7e) and SS3 (ESC O x) sequences
- * are read whole and mapped by keys_from_seq or ignored; ESC then a
- * character is that character with Alt (meta). */
+ * are read whole and mapped by keys_from_seq or ignored; mouse reports
+ * (keys_mouse_from_seq) give KEYS_GOT_MOUSE; ESC then a character is
+ * that character with Alt (meta), or Esc and it (keys_alt_on). */
 enum keys_got keys_read(struct keys_reader *r, int timeout_ms,
     int seq_ms, struct tui_key *out);
 

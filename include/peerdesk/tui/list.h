@@ -88,7 +88,9 @@ enum tui_result list_view_action(struct list_view *lv, enum action a);
 /* A typed character: goes to the filter while filtering, or starts the
  * filter when no key on screen s is bound to it. */
 /* A click at screen row y, column x: select the row there (and stop
- * filtering).  TUI_UNHANDLED when no row is there. */
+ * filtering).  TUI_CHOSEN when it was selected already (the manager
+ * then presses Enter: a second click opens); TUI_UNHANDLED when no row
+ * is there. */
 enum tui_result list_view_click(struct list_view *lv, int y, int x);
 
 enum tui_result list_view_text(struct list_view *lv, const struct screen *s,

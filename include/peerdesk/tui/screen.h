@@ -35,7 +35,10 @@ struct screen;
 
 enum tui_result {
 	TUI_UNHANDLED = 0,	/* pass it on (to the key map / defaults) */
-	TUI_HANDLED = 1
+	TUI_HANDLED = 1,
+	/* on_mouse only: the click fell on the row already chosen, so the
+	 * manager does what Enter does there (a second click opens) */
+	TUI_CHOSEN = 2
 };
 
 /* How a screen ended, as its parent sees it. */
@@ -92,7 +95,10 @@ struct screen_ops {
 	/* More help for the help screen, e.g. about the focused field. */
 	void (*help_more)(const struct screen *s, struct strbuf *out);
 	/* A left click at row y, column x (screen coordinates): focus
-	 * what is there.  TUI_IGNORED when nothing is. */
+	 * what is there, or press the button there.  TUI_CHOSEN when it
+	 * was chosen already (Enter is then pressed for it).  A screen
+	 * without one gets tui_mouse_walk (screen.c); a form
+	 * form_on_mouse. */
 	enum tui_result (*on_mouse)(struct screen *s, int y, int x);
 };
 

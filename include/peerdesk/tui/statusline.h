@@ -20,4 +20,9 @@ void statusline_text(const struct screen *s, int width, struct strbuf *out);
 void statusline_draw(const struct screen *s, int y, int width,
     const char *msg, bool is_error);
 
+/* The hint drawn at column x of the row (width columns): its action,
+ * with the key shown for it in key; ACT_NONE (key "") when none. */
+enum action statusline_hit(const struct screen *s, int width, int x,
+    char key[KEYS_NAME_MAX]);
+
 #endif

@@ -35,11 +35,16 @@ enum pd_status term_check_name(const char *term, struct pd_err *err);
 
 /* Start curses with newterm(term, out, in) and set it up: raw keys (so
  * C-s, C-q and C-z arrive), no echo, keypad, a short Esc delay
- * (term_seq_ms), mouse clicks and the wheel where the terminal reports
- * them, colour unless monochrome, NO_COLOR or the terminal says no.  PD_CONFIG with a clear
+ * (term_seq_ms), no mouse (term_mouse), colour unless monochrome, NO_COLOR or the terminal says no.  PD_CONFIG with a clear
  * message when the terminal is unknown or cannot address the cursor. */
 enum pd_status term_start(const char *term, FILE *out, FILE *in,
     bool monochrome, struct pd_err *err);
+
+/* Ask the terminal for clicks and the wheel (on), or not (off: the
+ * default after term_start).  Only a terminal whose database entry
+ * reports the mouse (kmous) is asked; nothing is written to any other.
+ * True when the mouse is now on. */
+bool term_mouse(bool on);
 
 /* Restore the terminal and free the curses screen.  Safe to call twice,
  * and from the fatal hook. */

@@ -25,6 +25,9 @@ struct tui_config {
 	const char *title;	/* left of the top row; NULL = "peerdesk" */
 	const struct keys_conf *keys;	/* user key overrides, or NULL */
 	bool monochrome;	/* no colour even if the terminal has it */
+	bool no_mouse;		/* the mouse is off (settings mouse: false):
+				 * the terminal is not asked for it and
+				 * any report that comes is dropped */
 	int tick_ms;		/* how often tick runs; 0 = 500 */
 	/* Periodic work: idle lock, draft autosave, reminders.  Return true
 	 * when something on screen changed. */
@@ -66,17 +69,17 @@ void tui_free(struct tui **ui);
 /* Handle one key as the main loop does. */
 void tui_handle_key(struct tui *ui, struct tui_key k);
 
-enum tui_mouse {
-	TUI_CLICK,		/* the left button */
-	TUI_WHEEL_UP,
-	TUI_WHEEL_DOWN
-};
-
 /* Handle a mouse event at row y, column x as the main loop does: a
  * click goes to the top screen's on_mouse (focus the row, field or
  * button there); the wheel moves up or down three rows where the
  * screen has Up and Down. */
 void tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what);
+
+/* Handle what keys_read() got as the main loop does: a key goes to
+ * tui_handle_key, a mouse report (r->mouse) to tui_handle_mouse unless
+ * the mouse is off; anything else is dropped. */
+void tui_handle_read(struct tui *ui, enum keys_got got, struct tui_key k,
+    const struct keys_reader *r);
 
 /* True once after the suspend action (C-z): the main loop then stops
  * as the shell's job (term_suspend_job). */

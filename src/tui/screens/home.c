@@ -409,6 +409,40 @@ home_help(const struct screen *s, struct strbuf *out)
 	    "at once. On a shared office computer, Esc signs you out.");
 }
 
+/* A click: a place in the "Go to" list opens at once; a reminder is
+ * chosen, and opened when it was chosen already (a double click). */
+static enum tui_result
+home_mouse(struct screen *s, int y, int x)
+{
+	struct home *h = s->state;
+	int y0 = s->area.y, row, col;
+	size_t k;
+
+	if (h->rem_rows > 0 && y > y0 + h->rem_y &&
+	    y <= y0 + h->rem_y + h->rem_rows) {
+		k = h->rem_top + (size_t)(y - y0 - h->rem_y - 1);
+		if (k >= h->d.nrem)
+			return TUI_HANDLED;
+		if (h->sel == k)
+			home_open_selected(s);
+		else
+			h->sel = k;
+		return TUI_HANDLED;
+	}
+	if (y > y0 + h->menu_y && x >= s->area.x && h->menu_w > 0) {
+		row = y - y0 - h->menu_y - 1;
+		col = (x - s->area.x) / h->menu_w;
+		if (col >= h->menu_cols)
+			return TUI_HANDLED;
+		k = (size_t)(row * h->menu_cols + col);
+		if (k >= h->nmenu)
+			return TUI_HANDLED;
+		h->sel = h->d.nrem + k;
+		home_open_selected(s);
+	}
+	return TUI_HANDLED;
+}
+
 static const char *const home_sections[] = { NULL };
 static const enum action home_hints[] = {
 	ACT_OPEN, ACT_HELP, ACT_QUIT, ACT_NONE
@@ -422,7 +456,8 @@ const struct screen_ops home_screen = {
 	.hints = home_hints,
 	.help = "The dashboard: what needs doing today, the reminders, and "
 	    "the places to go. Arrows move, Enter opens; a reminder about a "
-	    "client opens their record.",
+	    "client opens their record. With a mouse, click a place to go "
+	    "there, or a reminder twice to open it.",
 	.enter = home_enter,
 	.leave = home_leave,
 	.layout = home_layout,
@@ -431,4 +466,5 @@ const struct screen_ops home_screen = {
 	.on_text = home_text,
 	.on_result = home_result,
 	.help_more = home_help,
+	.on_mouse = home_mouse,
 };

@@ -22,7 +22,8 @@
 #include "peerdesk/tui/form.h"
 #include "planview_priv.h"
 
-enum { TAG_CHILD = 1, TAG_PDF, TAG_ESTABLISH, TAG_MERGE = 100 };
+enum { TAG_CHILD = 1, TAG_PDF, TAG_ESTABLISH, TAG_NOTE_PICK,
+	TAG_NOTE_REASON, TAG_MERGE = 100 };
 
 enum item_kind { PI_SECTION, PI_GOAL, PI_NOTES };
 
@@ -34,6 +35,7 @@ struct plan_item {
 };
 
 struct plan_ui {
+	int64_t remove_note;	/* the note chosen to remove, 0 = none */
 	int64_t client_id;
 	struct plan_doc doc;
 	struct group_row *groups;	/* the client's groups */
@@ -429,6 +431,42 @@ plan_open_selected(struct screen *s)
 		plan_push(s, &plan_note_screen, &st->client_id);
 }
 
+/* x: which note to remove (a list of them), then why. */
+static void
+plan_pick_note(struct screen *s)
+{
+	struct plan_ui *st = s->state;
+	const struct plan_doc *d = &st->doc;
+	struct strbuf line = STRBUF_INIT;
+	char **items, day[64];
+	size_t i, len;
+
+	if (d->n_notes == 0) {
+		tui_message(s->ui, "This plan has no notes to remove.");
+		return;
+	}
+	items = xcalloc(d->n_notes, sizeof *items);
+	for (i = 0; i < d->n_notes; i++) {
+		const char *t = d->notes[i].text ? d->notes[i].text : "";
+
+		strbuf_reset(&line);
+		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));
+		if (d->notes[i].author_name != NULL)
+			strbuf_addf(&line, " (%s)", d->notes[i].author_name);
+		len = strcspn(t, "\n");
+		strbuf_adds(&line, ": ");
+		strbuf_add(&line, t, len);
+		items[i] = xstrdup(line.buf);
+	}
+	st->remove_note = 0;
+	dialog_pick(s->ui, TAG_NOTE_PICK, "Remove which note?",
+	    (const char *const *)items, d->n_notes, d->n_notes - 1);
+	for (i = 0; i < d->n_notes; i++)
+		free(items[i]);
+	free(items);
+	strbuf_fini(&line);
+}
+
 static enum tui_result
 plan_on_action(struct screen *s, enum action a)
 {
@@ -475,6 +513,9 @@ plan_on_action(struct screen *s, enum action a)
 		    "File", path, 400);
 		free(path);
 		return TUI_HANDLED;
+	case ACT_REMOVE:
+		plan_pick_note(s);
+		return TUI_HANDLED;
 	case ACT_ESTABLISH:
 		if (st->doc.info.status == PLAN_ESTABLISHED) {
 			tui_message(s->ui, "The plan is already established.");
@@ -509,6 +550,25 @@ plan_on_result(struct screen *s, const struct screen_result *r)
 			tui_error(s->ui, "No PDF written: %s", err.msg);
 		else
 			tui_message(s->ui, "Wrote the plan to %s", r->text);
+	} else if (r->tag == TAG_NOTE_PICK && r->code == SCREEN_OK &&
+	    r->index >= 0 && (size_t)r->index < st->doc.n_notes) {
+		st->remove_note = st->doc.notes[r->index].id;
+		dialog_prompt(s->ui, TAG_NOTE_REASON, "Remove the note",
+		    "Why is it removed? The reason and the note's words are "
+		    "kept in the audit trail. Esc keeps the note.", "", 500);
+	} else if (r->tag == TAG_NOTE_REASON) {
+		int64_t id = st->remove_note;
+
+		st->remove_note = 0;
+		if (r->code != SCREEN_OK || id == 0)
+			return;
+		if (app_plan_note_remove(s->app, st->client_id, id, r->text,
+		    &err) != PD_OK) {
+			tui_error(s->ui, "Not removed: %s", err.msg);
+			return;
+		}
+		plan_reload(s);
+		tui_message(s->ui, "Removed the note.");
 	} else if (r->tag == TAG_ESTABLISH && r->code == SCREEN_OK) {
 		if (app_plan_establish(s->app, st->client_id, "", &err) !=
 		    PD_OK)
@@ -522,7 +582,7 @@ plan_on_result(struct screen *s, const struct screen_result *r)
 static const enum action plan_hints[] = {
 	ACT_EDIT, ACT_ADD, ACT_REVIEW, ACT_CHANGES, ACT_PRINT, ACT_NOTE,
 	ACT_HISTORY, ACT_SAVE_PDF, ACT_ESTABLISH, ACT_OPEN, ACT_BACK, ACT_HELP,
-	ACT_NONE
+	ACT_REMOVE, ACT_NONE
 };
 
 const struct screen_ops plan_screen = {
@@ -536,7 +596,9 @@ const struct screen_ops plan_screen = {
 	    "sections, add a goal, record a review (score the goals), add a "
 	    "note, see what changed since the last review and who changed what "
 	    "and when, print the client's copy or save it as a PDF, and (the "
-	    "Operations Manager) mark the plan established.",
+	    "Operations Manager) mark the plan established. x removes a note, "
+	    "with a reason: office staff and managers any note, a PAL only "
+	    "one they wrote.",
 	.enter = plan_enter,
 	.leave = plan_leave,
 	.layout = plan_relayout,

@@ -13,6 +13,7 @@
 #include "peerdesk/app/plans.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/dialog.h"
 #include "planview_priv.h"
 
 static const char *const list_sections[] = { "list", NULL };
@@ -20,8 +21,10 @@ static const enum action view_hints[] = {
 	ACT_OPEN, ACT_BACK, ACT_HELP, ACT_NONE
 };
 static const enum action hist_hints[] = {
-	ACT_OPEN, ACT_CHANGES, ACT_BACK, ACT_HELP, ACT_NONE
+	ACT_OPEN, ACT_RESTORE, ACT_CHANGES, ACT_BACK, ACT_HELP, ACT_NONE
 };
+
+#define HIST_TAG_RESTORE 1
 
 static void
 view_area(struct screen *s, struct pv *v)
@@ -35,7 +38,15 @@ struct hist_ui {
 	int64_t client_id;
 	struct plan_history h;
 	struct pv v;
+	int restore_no;		/* the version asked about, 0 = none */
 };
+
+/* The plan's version now, as this history saw it. */
+static int
+hist_current(const struct hist_ui *st)
+{
+	return st->h.nv > 0 ? st->h.versions[st->h.nv - 1].version_no : 0;
+}
 
 static enum pd_status
 hist_enter(struct screen *s, const void *arg, struct pd_err *err)
@@ -116,6 +127,30 @@ hist_on_action(struct screen *s, enum action a)
 		hist_push_text(s, PLAN_TEXT_CHANGES, 0);
 		return TUI_HANDLED;
 	}
+	if (a == ACT_RESTORE) {
+		char text[256];
+
+		if (st->v.sel < 0 || (size_t)st->v.sel >= st->h.n ||
+		    st->h.events[st->v.sel].kind != PLAN_EVENT_VERSION) {
+			tui_message(s->ui, "Choose a saved version (a line "
+			    "that says \"Version\") to bring back.");
+			return TUI_HANDLED;
+		}
+		e = &st->h.events[st->v.sel];
+		if (e->version_no == hist_current(st)) {
+			tui_message(s->ui, "Version %d is the plan as it is "
+			    "now.", e->version_no);
+			return TUI_HANDLED;
+		}
+		st->restore_no = e->version_no;
+		snprintf(text, sizeof text, "The plan's sections go back to "
+		    "version %d, saved as version %d. Nothing is lost: every "
+		    "version stays in the history.", e->version_no,
+		    hist_current(st) + 1);
+		dialog_confirm(s->ui, HIST_TAG_RESTORE, "Bring back?", text,
+		    "Bring it back", "Leave it", false);
+		return TUI_HANDLED;
+	}
 	if (a != ACT_OPEN)
 		return pv_action(&st->v, a);
 	if (st->v.sel < 0 || (size_t)st->v.sel >= st->h.n)
@@ -131,6 +166,44 @@ hist_on_action(struct screen *s, enum action a)
 	return TUI_HANDLED;
 }
 
+/* Read the history again (after bringing a version back). */
+static void
+hist_reload(struct screen *s)
+{
+	struct hist_ui *st = s->state;
+	struct pd_err err;
+
+	plan_history_fini(&st->h);
+	memset(&st->h, 0, sizeof st->h);
+	if (app_plan_history(s->app, st->client_id, &st->h, &err) != PD_OK)
+		tui_error(s->ui, "%s", err.msg);
+	st->v.sel = 0;
+	st->v.scroll = 0;
+	hist_layout(s);
+}
+
+static void
+hist_on_result(struct screen *s, const struct screen_result *r)
+{
+	struct hist_ui *st = s->state;
+	struct pd_err err;
+	int no = st->restore_no, now = 0;
+
+	st->restore_no = 0;
+	if (r->tag != HIST_TAG_RESTORE || r->code != SCREEN_OK || no <= 0)
+		return;
+	pd_err_clear(&err);
+	if (app_plan_restore(s->app, st->client_id, no, hist_current(st),
+	    &now, &err) != PD_OK) {
+		hist_reload(s);
+		tui_error(s->ui, "Not brought back: %s", err.msg);
+		return;
+	}
+	hist_reload(s);
+	tui_message(s->ui, "Brought back version %d: it is now version %d.",
+	    no, now);
+}
+
 const struct screen_ops plan_history_screen = {
 	.name = "plan_history",
 	.title = "Who changed the plan, and when",
@@ -140,12 +213,15 @@ const struct screen_ops plan_history_screen = {
 	.help = "Every saved version of the plan's sections, and every goal, "
 	    "score and note, newest first, with who and when. Enter on a "
 	    "version shows what it changed, and on a goal its words and steps "
-	    "before and after; c shows what changed since the last review.",
+	    "before and after; c shows what changed since the last review. "
+	    "b brings back the selected version: its words are saved as a "
+	    "new version, and every version stays here.",
 	.enter = hist_enter,
 	.leave = hist_leave,
 	.layout = hist_layout,
 	.draw = hist_draw,
 	.on_action = hist_on_action,
+	.on_result = hist_on_result,
 };
 
 /* ---- a page of text ------------------------------------------------- */
