@@ -61,8 +61,7 @@ CHECK_CFLAGS = $(eval CHECK_CFLAGS := $(shell $(PKGCONF) --cflags $(TEST_PKGS)))
 CHECK_LIBS  = $(eval CHECK_LIBS := $(shell $(PKGCONF) --libs $(TEST_PKGS)))$(CHECK_LIBS)
 
 XCPP = -Iinclude -I$(O)/gen $(PKG_CFLAGS) -U_XOPEN_SOURCE \
-	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
-	-DPEERDESK_VERSION='"$(VERSION)"'
+	-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED
 XCFLAGS = -std=c11 $(WARN) $(if $(filter 1,$(WERROR)),-Werror) \
 	$(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all) \
 	-MMD -MP
@@ -75,7 +74,11 @@ LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embedded.o
 DATA    := $(sort $(wildcard data/migrations/*.sql data/*.yaml))
 DOC_FILES := README.md COPYING $(sort $(wildcard docs/*.md))
 
+# Test-only code (fixtures, direct inserts, the screen harness and the
+# sampler screens) lives under tests/ and is linked into the test
+# programs only: libpeerdesk.a and the installed program carry none of it.
 SUPPORT_OBJ := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard tests/support/*.c)))
+TUI_SUPPORT_OBJ := $(patsubst %.c,$(O)/%.o,$(sort $(wildcard tests/tui/support/*.c)))
 # Test tiers 1-3 (Check): every tests/<tier>/check_*.c is its own program.
 UNIT_T := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/unit/check_*.c)))
 DB_T   := $(patsubst %.c,$(O)/%,$(sort $(wildcard tests/db/check_*.c)))
@@ -111,12 +114,21 @@ $(O)/gen/paths.h: FORCE
 		mv $@.tmp $@; echo "  GEN    $@ (SYSCONFDIR=$(SYSCONFDIR)" \
 		"STATEDIR=$(STATEDIR))"; fi
 
-$(O)/%.o: %.c | $(O)/gen/paths.h
+# The version, from the file VERSION, the same way: only the files that
+# include version.h (src/cli) are rebuilt when it changes.
+$(O)/gen/version.h: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '/* made by the Makefile from VERSION: do not edit */' \
+		'#define PEERDESK_VERSION "$(VERSION)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else \
+		mv $@.tmp $@; echo "  GEN    $@ ($(VERSION))"; fi
+
+$(O)/%.o: %.c | $(O)/gen/paths.h $(O)/gen/version.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(XCPP) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
 
-$(O)/tests/%.o: tests/%.c | $(O)/gen/paths.h
+$(O)/tests/%.o: tests/%.c | $(O)/gen/paths.h $(O)/gen/version.h
 	@mkdir -p $(@D)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(XCPP) -Itests $(CHECK_CFLAGS) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
@@ -131,20 +143,32 @@ $(O)/gen/embedded.c: $(O)/embed $(DATA)
 	$(call say,GEN,$@)
 	$(Q)$(O)/embed data/ $(DATA) > $@.tmp && mv $@.tmp $@
 
-$(O)/gen/embedded.o: $(O)/gen/embedded.c | $(O)/gen/paths.h
+$(O)/gen/embedded.o: $(O)/gen/embedded.c | $(O)/gen/paths.h $(O)/gen/version.h
 	$(call say,CC,$<)
 	$(Q)$(CC) $(XCPP) $(CPPFLAGS) $(XCFLAGS) $(CFLAGS) -c $< -o $@
 
-$(O)/libpeerdesk.a: $(LIB_OBJ)
+# The list of objects, replaced only when it changes, so that a source
+# file moved out of src/ (or a new one) remakes the archive.
+$(O)/gen/lib-objects: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LIB_OBJ)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(O)/libpeerdesk.a: $(LIB_OBJ) $(O)/gen/lib-objects
 	@rm -f $@
 	$(call say,AR,$@)
-	$(Q)$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $(LIB_OBJ)
 
 $(O)/peerdesk: $(O)/src/main.o $(O)/libpeerdesk.a
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -o $@
 
 $(O)/tests/%: $(O)/tests/%.o $(SUPPORT_OBJ) $(O)/libpeerdesk.a
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) $^ $(CHECK_LIBS) $(PKG_LIBS) -o $@
+
+$(TUI_T): $(O)/tests/tui/%: $(O)/tests/tui/%.o $(TUI_SUPPORT_OBJ) $(SUPPORT_OBJ) \
+    $(O)/libpeerdesk.a
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(XCFLAGS) $(CFLAGS) $(LDFLAGS) $^ $(CHECK_LIBS) $(PKG_LIBS) -o $@
 
@@ -279,4 +303,5 @@ FORCE:
 .DELETE_ON_ERROR:
 
 -include $(LIB_OBJ:.o=.d) $(O)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+	$(TUI_SUPPORT_OBJ:.o=.d) \
 	$(addsuffix .d,$(UNIT_T) $(DB_T) $(TUI_T) $(FUZZ_BIN))

@@ -7,7 +7,7 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/import.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 static struct app app;
 static int nwarn;

@@ -20,7 +20,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/db/dbtest_limits.h"
+#include "support/dbtest_limits.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/rules.h"
 

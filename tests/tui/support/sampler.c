@@ -1,7 +1,7 @@
 /* sampler.c - demo screens for tests and docs: a form with every field
  * kind and a paged, filtered list.  Also the shortest worked examples of
  * writing screens with the framework. */
-#include "peerdesk/tui/sampler.h"
+#include "tui/support/sampler.h"
 
 #include <stddef.h>
 #include <stdio.h>
