@@ -8,6 +8,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/ally.h"
+#include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
 #include "peerdesk/db/referral.h"

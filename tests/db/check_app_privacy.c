@@ -24,6 +24,7 @@
 #include "peerdesk/db/client.h"
 #include "support/dbtest.h"
 #include "peerdesk/db/draft.h"
+#include "peerdesk/db/privacy.h"
 #include "peerdesk/db/session.h"
 #include "peerdesk/db/timesheet.h"
 

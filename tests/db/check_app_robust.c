@@ -19,6 +19,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "support/dbtest_limits.h"
 #include "peerdesk/db/staff.h"
