@@ -43,12 +43,6 @@ client_record_fini(struct client_record *r)
 	FREE(&r->allies);
 }
 
-static int
-clients_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
 static enum pd_status
 clients_check_date(const char *d, const char *field, const char *what,
     struct pd_err *err)
@@ -66,8 +60,8 @@ static int
 clients_has_funding(const struct funding *f)
 {
 	return f->kind != FUNDING_NONE || f->contracted_minutes_per_week >= 0 ||
-	    f->hourly_charge_pence >= 0 || !clients_blank(f->funder) ||
-	    !clients_blank(f->negotiator) || f->review_due[0] != '\0';
+	    f->hourly_charge_pence >= 0 || !str_blank(f->funder) ||
+	    !str_blank(f->negotiator) || f->review_due[0] != '\0';
 }
 
 static enum pd_status
@@ -76,7 +70,7 @@ clients_validate(const struct client *c, const struct referral *r,
 {
 	enum pd_status s;
 
-	if (clients_blank(c->name))
+	if (str_blank(c->name))
 		return pd_fail(err, PD_INVALID, "name",
 		    "please type the person's name");
 	if ((s = clients_check_date(c->date_of_birth, "date_of_birth",
@@ -105,7 +99,7 @@ clients_add_allies(struct app *app, int64_t client_id, const char *text,
 		size_t n = strcspn(p, "\n");
 		char *line = xstrndup(p, n);
 
-		if (!clients_blank(line)) {
+		if (!str_blank(line)) {
 			struct ally a;
 
 			memset(&a, 0, sizeof a);
