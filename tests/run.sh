@@ -8,7 +8,13 @@
 #
 # usage: run.sh [--bin PEERDESK] [--san-dir DIR] TEST...
 #   --san-dir DIR  also run each Check program's twin under DIR
-#                  (the same path, built with sanitizers)
+#                  (the same path below DIR as below the folder of
+#                  PEERDESK, built with sanitizers; that folder may be
+#                  any path, e.g. O=build/asan)
+#   san:SCRIPT     (as a TEST) run e2e SCRIPT against DIR/peerdesk, the
+#                  program built with sanitizers, with SAN set so that
+#                  a script that builds a copy of the program (install)
+#                  builds it the same way
 set -u
 bin=build/peerdesk
 san=
@@ -20,6 +26,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 top=$(cd "$(dirname "$0")/.." && pwd)
+out=$(dirname "$bin")	# the build folder (make's O), slashes and all
 PEERDESK_BIN=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 export PEERDESK_BIN PEERDESK_TOP="$top"
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -55,7 +62,7 @@ run_check() {	# program label
 	echo "$2: $line"
 }
 
-run_script() {	# script
+run_script() {	# script [label]
 	bash "$1" >"$log" 2>&1
 	rc=$?
 	ok=$(grep -cE '^ok ' "$log")
@@ -64,19 +71,35 @@ run_script() {	# script
 	if [ "$ok" -eq 0 ] && [ "$nok" -eq 0 ]; then nok=1; fi
 	if [ "$nok" -gt 0 ]; then
 		tail -n 80 "$log"
-		failures="$failures $1"
+		failures="$failures ${2:-$1}"
 	fi
 	passed=$((passed + ok)); failed=$((failed + nok))
-	echo "$1: $ok ok, $nok not ok"
+	echo "${2:-$1}: $ok ok, $nok not ok"
 }
 
 for t in "$@"; do
 	case $t in
+	san:*.sh)
+		if [ -z "$san" ] || [ ! -x "$san/peerdesk" ]; then
+			echo "$t: no sanitizer build (--san-dir) to run it against"
+			failed=$((failed + 1)); failures="$failures $t"
+			continue
+		fi
+		(
+			PEERDESK_BIN=$(cd "$san" && pwd)/peerdesk
+			SAN=address,undefined
+			export PEERDESK_BIN SAN
+			run_script "${t#san:}" "$t"
+			echo "$passed $failed $failures" >"$log.sum"
+		)
+		read -r passed failed failures <"$log.sum"
+		rm -f "$log.sum"
+		;;
 	*.sh) run_script "$t" ;;
 	*)
 		run_check "$t" "$t"
 		if [ -n "$san" ]; then
-			twin="$san/${t#*/}"
+			twin="$san/${t#"$out"/}"
 			run_check "$twin" "$twin"
 		fi
 		;;

@@ -15,6 +15,7 @@
 #include "peerdesk/app/privilege.h"
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/staff.h"
 

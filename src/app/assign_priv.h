@@ -18,9 +18,6 @@ int assign_is_manager(const struct app *app);
 enum pd_status assign_date_or_today(const char *in, char out[11],
     const char *field, const char *what, struct pd_err *err);
 
-/* Whitespace only, or NULL. */
-int assign_blank(const char *s);
-
 /* How many clients worker_id supports now (active assignments). */
 enum pd_status assign_caseload(struct app *app, int64_t worker_id, int *n,
     struct pd_err *err);

@@ -7,6 +7,7 @@
 
 #include "assign_priv.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/clientstory.h"
@@ -157,7 +158,7 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 			s = pd_fail(err, s, NULL, "could not read the plan");
 	}
 	if (s == PD_OK && plan.status != PLAN_ESTABLISHED &&
-	    assign_blank(in->override_reason))
+	    str_blank(in->override_reason))
 		s = pd_fail(err, PD_INVALID, "override_reason", "%s's wellness "
 		    "plan is not established yet. To go ahead anyway, please "
 		    "give a reason.", c.preferred_name && c.preferred_name[0] ?
@@ -180,7 +181,7 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	date_format(rw.overdue_on, a.review_overdue_on);
 	a.end_kind = END_NONE;
 	a.override_reason = plan.status == PLAN_ESTABLISHED ||
-	    assign_blank(in->override_reason) ? NULL :
+	    str_blank(in->override_reason) ? NULL :
 	    (char *)in->override_reason;
 	a.created_by = access_staff_id(app);
 	s = db_assignment_insert(app->db, &a, err);
@@ -477,7 +478,7 @@ app_assignment_end(struct app *app, struct assignment *a, const char *on,
 		return s;
 	if (end_kind_str(kind) == NULL)
 		return pd_fail(err, PD_INVALID, "kind", "please say how it ended");
-	if (kind == END_CHANGE_OF_PAL && assign_blank(reason))
+	if (kind == END_CHANGE_OF_PAL && str_blank(reason))
 		return pd_fail(err, PD_INVALID, "reason",
 		    "please give the reason for the change");
 	if ((s = assign_date_or_today(on, day, "date", "The last day", err))
@@ -494,7 +495,7 @@ app_assignment_end(struct app *app, struct assignment *a, const char *on,
 		return s;
 	}
 	s = db_assignment_end(app->db, cur.id, day, kind,
-	    assign_blank(reason) ? NULL : reason, access_staff_id(app), err);
+	    str_blank(reason) ? NULL : reason, access_staff_id(app), err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "%s: %s no longer supports "
 		    "%s from %s", end_kind_label(kind),
@@ -502,7 +503,7 @@ app_assignment_end(struct app *app, struct assignment *a, const char *on,
 		    cur.client_name ? cur.client_name : "?", day);
 		s = app_audit(app, "update", "assignment", cur.id,
 		    cur.client_id, summary, NULL, NULL,
-		    assign_blank(reason) ? NULL : reason, err);
+		    str_blank(reason) ? NULL : reason, err);
 	}
 	if (s == PD_OK)
 		s = db_commit(app->db, err);

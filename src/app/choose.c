@@ -8,6 +8,7 @@
 #include "assign_priv.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/pals.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/client.h"
@@ -430,7 +431,7 @@ app_shortlist_add(struct app *app, int64_t client_id, int64_t pal_id,
 		e.pal_id = pal_id;
 		app_today(e.added_on);
 		e.added_by = access_staff_id(app);
-		e.why = assign_blank(why) ? NULL : (char *)why;
+		e.why = str_blank(why) ? NULL : (char *)why;
 		e.status = SHORTLIST_SHORTLISTED;
 		s = db_shortlist_insert(app->db, &e, err);
 	}
@@ -470,7 +471,7 @@ static void
 choose_replace(char **dst, const char *src)
 {
 	free(*dst);
-	*dst = assign_blank(src) ? NULL : xstrdup(src);
+	*dst = str_blank(src) ? NULL : xstrdup(src);
 }
 
 static enum pd_status
@@ -549,7 +550,7 @@ app_shortlist_first_meeting(struct app *app, struct shortlist_entry *e,
 	if ((s = assign_date_or_today(m->date, on, "date",
 	    "The first meeting", err)) != PD_OK)
 		return s;
-	if (no && assign_blank(m->reason))
+	if (no && str_blank(m->reason))
 		return pd_fail(err, PD_INVALID, "reason", "please say why it "
 		    "is not going ahead");
 	if ((s = db_begin(app->db, err)) != PD_OK)
@@ -604,7 +605,7 @@ app_shortlist_withdraw(struct app *app, struct shortlist_entry *e,
 		return s;
 	if ((s = choose_must_be_open(e, err)) != PD_OK)
 		return s;
-	if (assign_blank(reason))
+	if (str_blank(reason))
 		return pd_fail(err, PD_INVALID, "reason", "please give a reason");
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;

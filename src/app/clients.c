@@ -9,6 +9,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/ally.h"
+#include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/funding.h"
 #include "peerdesk/db/referral.h"
@@ -45,12 +46,6 @@ client_record_fini(struct client_record *r)
 	FREE(&r->allies);
 }
 
-static int
-clients_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
 /* A date as a person typed it (DATE_SHAPES), made YYYY-MM-DD in place;
  * "" stays "". */
 static enum pd_status
@@ -74,9 +69,9 @@ static int
 clients_has_funding(const struct funding *f)
 {
 	return f->kind != FUNDING_NONE || f->contracted_minutes_per_week >= 0 ||
-	    f->hourly_charge_pence >= 0 || !clients_blank(f->funder) ||
-	    !clients_blank(f->negotiator) ||
-	    !clients_blank(f->negotiator_contact) || f->review_due[0] != '\0';
+	    f->hourly_charge_pence >= 0 || !str_blank(f->funder) ||
+	    !str_blank(f->negotiator) ||
+	    !str_blank(f->negotiator_contact) || f->review_due[0] != '\0';
 }
 
 static enum pd_status
@@ -87,7 +82,7 @@ clients_validate(struct client *c, struct referral *r, struct funding *f,
 	pd_date dob;
 	int ask;
 
-	if (clients_blank(c->name))
+	if (str_blank(c->name))
 		return pd_fail(err, PD_INVALID, "name",
 		    "please type the person's name");
 	if ((s = clients_check_date(c->date_of_birth, "date_of_birth",
@@ -129,7 +124,7 @@ clients_add_allies(struct app *app, int64_t client_id, const char *text,
 		size_t n = strcspn(p, "\n");
 		char *line = xstrndup(p, n);
 
-		if (!clients_blank(line)) {
+		if (!str_blank(line)) {
 			struct ally a;
 
 			memset(&a, 0, sizeof a);

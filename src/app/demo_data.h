@@ -3,7 +3,7 @@
 #ifndef PEERDESK_APP_DEMO_DATA_H
 #define PEERDESK_APP_DEMO_DATA_H
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#include "peerdesk/core/xalloc.h"	/* NELEM */
 
 /* The first PALs of the small demo, in this order: Jo is on permitted
  * work with four clients (JOURNEYS.md). */

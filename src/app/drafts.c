@@ -6,6 +6,7 @@
 
 #include "peerdesk/app/draftfile.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/draft.h"
 
 struct draft_filter {
 	const char *prefix;

@@ -152,7 +152,7 @@ app_group_add(struct app *app, struct group *g, const int64_t *fac,
 
 	if ((st = app_require(app, APP_STAFF, "add a group", err)) != PD_OK)
 		return st;
-	if (g->name == NULL || time_blank(g->name))
+	if (g->name == NULL || str_blank(g->name))
 		return pd_fail(err, PD_INVALID, "name", "please give the group "
 		    "a name");
 	if (group_kind_str(g->kind) == NULL)
@@ -501,7 +501,7 @@ app_group_meeting_add(struct app *app, struct group_meeting *m,
 			    named > 0 ? "; " : "", firsts, m->extra_count);
 		st = app_audit(app, "create", "group_meeting", m->id, 0,
 		    strbuf_str(&sum), NULL, strbuf_str(&after),
-		    time_blank(reason) ? NULL : reason, err);
+		    str_blank(reason) ? NULL : reason, err);
 	}
 	if (st == PD_OK)
 		st = db_commit(app->db, err);

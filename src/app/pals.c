@@ -38,12 +38,6 @@ assign_is_manager(const struct app *app)
 	return app_actor_is_manager(app);
 }
 
-int
-assign_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
 enum pd_status
 assign_date_or_today(const char *in, char out[11], const char *field,
     const char *what, struct pd_err *err)
@@ -462,7 +456,7 @@ static void
 pals_set(char **dst, const char *src)
 {
 	free(*dst);
-	*dst = assign_blank(src) ? NULL : xstrdup(src);
+	*dst = str_blank(src) ? NULL : xstrdup(src);
 }
 
 /* One line per shared field that is set, for the audit. */
@@ -704,7 +698,7 @@ app_pal_benefit_set(struct app *app, int64_t pal_id, enum benefit_rule rule,
 	s = pals_staff_name(app, pal_id, name, sizeof name, err);
 	if (s == PD_OK)
 		s = db_pal_benefit_set(app->db, pal_id, rule, on,
-		    assign_blank(note) ? NULL : note, access_staff_id(app), err);
+		    str_blank(note) ? NULL : note, access_staff_id(app), err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "benefit rule for %s: %s from "
 		    "%s", name, benefit_rule_label(rule), on);
@@ -769,7 +763,7 @@ app_pal_dbs_add(struct app *app, int64_t pal_id, struct pal_dbs *in,
 	s = pals_staff_name(app, pal_id, name, sizeof name, err);
 	if (s == PD_OK)
 		s = db_pal_dbs_add(app->db, pal_id, in->level,
-		    assign_blank(in->certificate_no) ? NULL :
+		    str_blank(in->certificate_no) ? NULL :
 		    in->certificate_no, in->issued_on, in->update_service ? 1 : 0,
 		    in->recheck_due, err);
 	if (s == PD_OK) {
@@ -807,7 +801,7 @@ pals_add_line(struct app *app, int64_t pal_id, const char *date,
 	l.supervision_id = supervision_id;
 	l.training_id = training_id;
 	l.note = (char *)note;
-	return app_line_add(app, &l, assign_blank(reason) ? NULL : reason,
+	return app_line_add(app, &l, str_blank(reason) ? NULL : reason,
 	    err);
 }
 
@@ -835,7 +829,7 @@ app_pal_training_add(struct app *app, int64_t pal_id, const char *date,
 	if ((s = assign_date_or_today(date, on, "date", "The date", err))
 	    != PD_OK)
 		return s;
-	if (assign_blank(title))
+	if (str_blank(title))
 		return pd_fail(err, PD_INVALID, "title",
 		    "please say what the training was");
 	if ((s = pals_check_minutes(minutes, err)) != PD_OK)
@@ -886,7 +880,7 @@ app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
 	s = pals_staff_name(app, pal_id, name, sizeof name, err);
 	if (s == PD_OK)
 		s = db_pal_supervision_add(app->db, pal_id, on, supervisor_id,
-		    minutes, paid ? 1 : 0, assign_blank(notes) ? NULL : notes,
+		    minutes, paid ? 1 : 0, str_blank(notes) ? NULL : notes,
 		    &id, err);
 	if (s == PD_OK && paid)
 		s = pals_add_line(app, pal_id, on, minutes, LINE_SUPERVISION,

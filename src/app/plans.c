@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
@@ -65,12 +66,6 @@ plans_staff_name(struct app *app, int64_t id)
 		name = xstrdup(st.name);
 	staff_fini(&st);
 	return name;
-}
-
-static int
-plans_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
 }
 
 enum pd_status
@@ -460,7 +455,7 @@ plans_check_goal(const struct plan_doc_goal *g, struct pd_err *err)
 	if (goal_area_str(g->goal.area) == NULL)
 		return pd_fail(err, PD_INVALID, "area", "choose one of the "
 		    "Five Ways, or an ambition");
-	if (plans_blank(g->goal.title))
+	if (str_blank(g->goal.title))
 		return pd_fail(err, PD_INVALID, "title", "a goal needs a few "
 		    "words to say what it is");
 	if (strlen(g->goal.title) > 500)
@@ -478,7 +473,7 @@ plans_check_goal(const struct plan_doc_goal *g, struct pd_err *err)
 	    "The date it was set", 1, err)) != PD_OK)
 		return s;
 	for (i = 0; i < g->n_steps; i++) {
-		if (plans_blank(g->steps[i].text))
+		if (str_blank(g->steps[i].text))
 			return pd_fail(err, PD_INVALID, "steps", "step %zu is "
 			    "empty", i + 1);
 		if (strlen(g->steps[i].text) > 1000)
@@ -516,9 +511,9 @@ plans_goal_describe(const struct plan_doc_goal *g)
 
 	strbuf_addf(&sb, "area: %s\ngoal: %s\n", goal_area_label(g->goal.area),
 	    g->goal.title ? g->goal.title : "");
-	if (!plans_blank(g->goal.detail))
+	if (!str_blank(g->goal.detail))
 		strbuf_addf(&sb, "detail: %s\n", g->goal.detail);
-	if (!plans_blank(g->goal.set_by))
+	if (!str_blank(g->goal.set_by))
 		strbuf_addf(&sb, "set by: %s\n", g->goal.set_by);
 	if (g->goal.target_date[0] != '\0')
 		strbuf_addf(&sb, "aim for: %s\n", g->goal.target_date);
@@ -843,7 +838,7 @@ app_plan_note_remove(struct app *app, int64_t client_id, int64_t note_id,
 	if ((st = access_client(app, client_id,
 	    "remove a note from the wellness plan", err)) != PD_OK)
 		return st;
-	if (reason == NULL || plans_blank(reason))
+	if (reason == NULL || str_blank(reason))
 		return pd_fail(err, PD_INVALID, "reason", "Say why the note "
 		    "is removed (the reason is kept in the audit trail).");
 	if (strlen(reason) > 500)
@@ -906,7 +901,7 @@ app_plan_note_add(struct app *app, int64_t client_id, const char *on,
 	if ((s = access_client(app, client_id, "add a note to the wellness plan",
 	    err)) != PD_OK)
 		return s;
-	if (plans_blank(text))
+	if (str_blank(text))
 		return pd_fail(err, PD_INVALID, "text", "the note is empty");
 	if (strlen(text) > PLAN_TEXT_MAX)
 		return pd_fail(err, PD_INVALID, "text", "the note is too long");

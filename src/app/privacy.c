@@ -13,6 +13,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/db/privacy.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/report/sar_pdf.h"
 

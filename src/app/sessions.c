@@ -191,7 +191,7 @@ sessions_audit(struct app *app, const char *action, const struct session *b,
 		strbuf_addf(&sum, "changed the session of %s", s->date);
 	st = app_audit(app, action, "session", s->id, s->client_id,
 	    strbuf_str(&sum), b != NULL ? strbuf_str(&tb) : NULL,
-	    a != NULL ? strbuf_str(&ta) : NULL, time_blank(reason) ? NULL :
+	    a != NULL ? strbuf_str(&ta) : NULL, str_blank(reason) ? NULL :
 	    reason, err);
 	strbuf_fini(&tb);
 	strbuf_fini(&ta);

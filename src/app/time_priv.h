@@ -36,9 +36,6 @@ enum pd_status time_missing(struct app *app, int64_t pal_id,
     const char *first, const char *last, enum benefit_rule *rule,
     unsigned *missing, struct pd_err *err);
 
-/* 1 when s is blank (NULL, or only spaces). */
-int time_blank(const char *s);
-
 /* 1 when the actor is the manager or the system. */
 int time_is_manager(const struct app *app);
 

@@ -9,6 +9,7 @@
 #include "peerdesk/app/sessions.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/approval.h"
 #include "peerdesk/db/client.h"
@@ -26,12 +27,6 @@
 #include "time_priv.h"
 
 /* ---- small helpers ------------------------------------------------------ */
-
-int
-time_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
 
 int
 time_is_manager(const struct app *app)
@@ -348,7 +343,7 @@ time_gate(struct app *app, const struct time_preview *p, int old_locked,
 			return pd_fail(err, PD_DENIED, NULL, "this week has been "
 			    "approved, so only the manager can change it now, "
 			    "with a reason");
-		if (time_blank(reason))
+		if (str_blank(reason))
 			return pd_fail(err, PD_INVALID, "reason", "this week "
 			    "has been approved: please give the reason for "
 			    "the change");
@@ -364,7 +359,7 @@ time_gate(struct app *app, const struct time_preview *p, int old_locked,
 		    "PAL's week over a limit. The manager must agree before "
 		    "it can be saved.");
 	}
-	if (time_blank(reason))
+	if (str_blank(reason))
 		return pd_fail(err, PD_LIMIT, "reason", "%s. To go over the "
 		    "limit, please give the reason you agree to it.",
 		    p->sentence);
@@ -413,7 +408,7 @@ time_line_text(const struct ts_line *l, struct strbuf *out)
 	    line_kind_label(l->kind));
 	if (l->client_id != 0)
 		strbuf_addf(out, ", client %lld", (long long)l->client_id);
-	if (!time_blank(l->note))
+	if (!str_blank(l->note))
 		strbuf_addf(out, ", note: %s", l->note);
 }
 
@@ -490,7 +485,7 @@ time_line_audit(struct app *app, const char *action,
 	s = app_audit(app, action, "timesheet_line", l->id, l->client_id,
 	    strbuf_str(&sum), before != NULL ? strbuf_str(&b) : NULL,
 	    after != NULL ? strbuf_str(&a) : NULL,
-	    time_blank(reason) ? NULL : reason, err);
+	    str_blank(reason) ? NULL : reason, err);
 	strbuf_fini(&b);
 	strbuf_fini(&a);
 	strbuf_fini(&sum);
@@ -936,7 +931,7 @@ time_line_record(struct app *app, struct ts_line *l, struct pd_err *err)
 		l->supervision_id = id;
 	} else if (l->kind == LINE_TRAINING && l->training_id == 0) {
 		s = db_pal_training_add(app->db, l->pal_id, l->date,
-		    time_blank(l->note) ? "Training" : l->note, l->minutes, 1,
+		    str_blank(l->note) ? "Training" : l->note, l->minutes, 1,
 		    &id, err);
 		l->training_id = id;
 	}

@@ -86,7 +86,7 @@ app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
 	if (s == PD_OK) {
 		needs = row.check.verdict == PERMITTED_NEAR ||
 		    row.check.verdict == PERMITTED_OVER;
-		if (needs && time_blank(reason))
+		if (needs && str_blank(reason))
 			s = pd_fail(err, PD_LIMIT, "reason", "%s. The week is "
 			    "%s: to approve it, please give the reason you "
 			    "agree to it.", row.check.sentence,

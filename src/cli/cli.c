@@ -17,6 +17,7 @@
 #include "peerdesk/app/privilege.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
+#include "version.h"	/* the Makefile's $(O)/gen/version.h */
 
 static const struct cli_command commands[] = {
 	{ "init", cli_init, "init",

@@ -11,6 +11,7 @@
 #include "peerdesk/core/csvout.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/date.h"
+#include "version.h"	/* the Makefile's $(O)/gen/version.h */
 
 enum rem_format { REM_TEXT, REM_CSV, REM_ICS };
 

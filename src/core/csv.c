@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 
 struct csv_reader {
@@ -61,29 +62,13 @@ csv_col(const struct csv_reader *r, const char *at)
 static size_t
 csv_utf8_len(const unsigned char *p, const unsigned char *end)
 {
-	unsigned c = p[0];
-	size_t n, i;
-	unsigned cp;
+	int32_t cp;
+	size_t n;
 
-	if (c == 0)
+	if (p[0] == 0)
 		return 0;	/* a NUL byte is never text */
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-	else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-	else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-	else return 0;
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
+	n = utf8_decode((const char *)p, (size_t)(end - p), &cp);
+	return cp == UTF8_INVALID ? 0 : n;
 }
 
 /* Start field i of the record in r->rec; returns the buffer. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 size_t
 utf8_decode(const char *s, size_t n, int32_t *cp)
@@ -249,4 +250,18 @@ utf8_wrap(const char *s, size_t width, size_t *next)
 	}
 	*next = i;
 	return i;
+}
+
+size_t
+utf8_lower_wide(const char *s, wchar_t *out, size_t cap)
+{
+	size_t i = 0, k = 0, n = strlen(s);
+	int32_t cp;
+
+	while (i < n && k < cap - 1) {
+		i += utf8_decode(s + i, n - i, &cp);
+		out[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? '?' : cp));
+	}
+	out[k] = L'\0';
+	return k;
 }

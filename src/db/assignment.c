@@ -199,7 +199,7 @@ db_assignment_end(struct db *db, int64_t id, const char *ended_on,
 }
 
 static enum pd_status
-assignment_list(struct db *db, const char *sql, const char *key_param,
+assignment_each(struct db *db, const char *sql, const char *key_param,
     int64_t key, int active_only, db_assignment_cb cb, void *arg,
     struct pd_err *err)
 {
@@ -220,7 +220,7 @@ enum pd_status
 db_assignment_list_for_client(struct db *db, int64_t client_id,
     int active_only, db_assignment_cb cb, void *arg, struct pd_err *err)
 {
-	return assignment_list(db, sql_assignment_for_client, ":client_id",
+	return assignment_each(db, sql_assignment_for_client, ":client_id",
 	    client_id, active_only, cb, arg, err);
 }
 
@@ -228,6 +228,6 @@ enum pd_status
 db_assignment_list_for_worker(struct db *db, int64_t worker_id,
     int active_only, db_assignment_cb cb, void *arg, struct pd_err *err)
 {
-	return assignment_list(db, sql_assignment_for_worker, ":worker_id",
+	return assignment_each(db, sql_assignment_for_worker, ":worker_id",
 	    worker_id, active_only, cb, arg, err);
 }

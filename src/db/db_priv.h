@@ -104,7 +104,7 @@ enum pd_status db_conflict(const char *what, const char *who,
 struct audit_entry;
 
 /* db_audit_insert with the time at ("YYYY-MM-DDTHH:MM:SSZ"; NULL = now):
- * for db_audit_insert itself, and test fixtures (dbtest.c) only. */
+ * for db_audit_insert itself, and test fixtures (tests/support/dbtest.c) only. */
 enum pd_status audit_insert_at(struct db *db, const struct audit_entry *a,
     const char *at, struct pd_err *err);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db_priv.h"
+#include "peerdesk/core/strbuf.h"
 
 static const char sql_override_insert[] =
 	"INSERT INTO limit_override (pal_id, week_start, reason, agreed_by,"
@@ -21,12 +22,6 @@ static const char sql_override_list[] =
 	" WHERE o.pal_id = :pal_id AND o.week_start = :week_start"
 	" ORDER BY o.created_at, o.id";
 
-static int
-override_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
 enum pd_status
 db_override_insert(struct db *db, int64_t pal_id, const char *week_start,
     const char *reason, int64_t agreed_by, int64_t line_id, int64_t *id,
@@ -36,7 +31,7 @@ db_override_insert(struct db *db, int64_t pal_id, const char *week_start,
 	enum pd_status rc;
 	char now[21];
 
-	if (override_blank(reason))
+	if (str_blank(reason))
 		return pd_fail(err, PD_INVALID, "reason",
 		    "please give the reason for going over the limit");
 	if ((st = db_stmt(db, sql_override_insert, err)) == NULL)

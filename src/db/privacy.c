@@ -326,17 +326,6 @@ static const char sql_state[] =
 	"SELECT id, name, status, closed_on, anonymised_at, preferred_name, "
 	"phone, date_of_birth FROM client WHERE id = :id";
 
-void
-privacy_client_fini(struct privacy_client *c)
-{
-	if (c == NULL)
-		return;
-	free(c->name);
-	free(c->preferred_name);
-	free(c->phone);
-	memset(c, 0, sizeof *c);
-}
-
 static void
 privacy_row(sqlite3_stmt *st, struct privacy_client *c)
 {

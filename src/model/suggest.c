@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 
@@ -68,8 +69,6 @@ static const char *const sg_speak[] = {
 	"speak", "speaks", "speaking", "speaker", "speakers", "spoken",
 	"language", "languages", "fluent", "fluently",
 };
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static int
 sg_in(const char *w, const char *const *set, size_t n)

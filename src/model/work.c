@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#include "peerdesk/core/xalloc.h"
 
 static const char *
 work_name(const char *const *names, int n, int v)

@@ -6,62 +6,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 
-/* Decode one UTF-8 sequence at s; *cp gets the code point (or the byte
- * for an invalid sequence).  Returns the bytes used, at least 1. */
-static size_t
-textcol_decode(const unsigned char *s, uint32_t *cp)
+/* Columns for one code point, counted as the screens count them
+ * (core/utf8.h: wcwidth() in the UTF-8 locale the program sets up).  A
+ * report writes control characters and bytes that are not UTF-8 as they
+ * are, unescaped, so they take no column here. */
+static int
+textcol_cp_width(int32_t c)
 {
-	size_t n, i;
-	uint32_t c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else {
-		*cp = s[0];
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = s[0];
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	*cp = c;
-	return n;
+	return utf8_cp_needs_escape(c) ? 0 : utf8_cp_width(c);
 }
 
-/* Columns for one code point: a short table that is right for names in
- * Latin, Greek and Cyrillic scripts, and for the common wide ranges. */
-static int
-textcol_cp_width(uint32_t c)
+/* Decode one character at s (NUL-terminated; see utf8_decode). */
+static size_t
+textcol_decode(const unsigned char *s, int32_t *cp)
 {
-	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-		return 0;
-	if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x200b && c <= 0x200f) ||
-	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1ab0 && c <= 0x1aff) ||
-	    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
+	return utf8_decode((const char *)s, strnlen((const char *)s, 4), cp);
 }
 
 int
@@ -69,7 +31,7 @@ textcol_width(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int w = 0;
-	uint32_t c;
+	int32_t c;
 
 	while (*p != '\0') {
 		p += textcol_decode(p, &c);
@@ -92,7 +54,7 @@ textcol_add_fit(struct strbuf *sb, const char *s, int width,
 	const unsigned char *p = (const unsigned char *)s;
 	int w = textcol_width(s), used = 0, cw;
 	size_t n;
-	uint32_t c;
+	int32_t c;
 
 	if (width <= 0)
 		return;

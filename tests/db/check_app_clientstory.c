@@ -16,7 +16,7 @@
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/core/textfold.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 static struct app app;
 static struct dbfix_world w;

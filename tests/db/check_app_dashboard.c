@@ -16,7 +16,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 static struct app app;
 

@@ -16,7 +16,8 @@
 #include "peerdesk/app/signin.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/db/dbtest_limits.h"
+#include "peerdesk/db/draft.h"
+#include "support/dbtest_limits.h"
 
 static struct app app;
 static char *state, *folder;

@@ -14,7 +14,8 @@
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/db/dbtest.h"
+#include "peerdesk/db/client.h"
+#include "support/dbtest.h"
 
 static struct app app;
 static struct dbfix_world w;

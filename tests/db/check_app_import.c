@@ -8,7 +8,7 @@
 #include "support/testlib.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/import.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 static struct app app;
 static int nwarn;

@@ -16,7 +16,7 @@
 #include "peerdesk/app/outcomes.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 #define FROM "2026-04-01"
 #define TO "2026-09-30"

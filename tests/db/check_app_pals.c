@@ -12,7 +12,7 @@
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/timesheet.h"
 

@@ -15,7 +15,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 

@@ -22,8 +22,9 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
 #include "peerdesk/db/client.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/draft.h"
+#include "peerdesk/db/privacy.h"
 #include "peerdesk/db/session.h"
 #include "peerdesk/db/timesheet.h"
 

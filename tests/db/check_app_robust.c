@@ -19,8 +19,9 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/db/dbtest_limits.h"
+#include "support/dbtest_limits.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/rules.h"
 

@@ -4,6 +4,7 @@
  * the stricter verdict stands, and every output says so; a pay rate that
  * changes mid-week prices each day at its own rate; the PALs list, the
  * PAL record and the report show the rule of the day they show. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,6 +401,9 @@ ruleweek_suite(void)
 {
 	Suite *s = suite_create("app_ruleweek");
 	TCase *tc = tcase_create("rules");
+	/* Report columns are counted as the program counts them, in
+	 * the UTF-8 character type cli.c sets up. */
+	setlocale(LC_CTYPE, "C.UTF-8");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_dwp_uprating_week, 0,

@@ -3,6 +3,7 @@
  * approving a week close to or over a limit needs a reason, kept with
  * who and when; a change to an approved week is an adjustment in the
  * week it is made; paid weeks are locked. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -705,6 +706,9 @@ weekpay_suite(void)
 	TCase *ta = tcase_create("approve");
 	TCase *ti = tcase_create("import");
 	TCase *tp = tcase_create("paid");
+	/* Report columns are counted as the program counts them, in
+	 * the UTF-8 character type cli.c sets up. */
+	setlocale(LC_CTYPE, "C.UTF-8");
 
 	tcase_add_checked_fixture(ta, setup, teardown);
 	tcase_add_loop_test(ta, test_approve_needs_reason_when_near_or_over,

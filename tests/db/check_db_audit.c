@@ -9,7 +9,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 #define OK(call) do { \
 	enum pd_status ok_ = (call); \

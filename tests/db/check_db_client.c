@@ -9,7 +9,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/referral.h"
 
 #define OK(call) do { \

@@ -2,7 +2,7 @@
 #include "support/testlib.h"
 #include "support/dbfix.h"
 
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 
 START_TEST(test_world)
 {

@@ -7,7 +7,7 @@
 #include "support/testlib.h"
 #include "support/dbfix.h"
 #include "support/workfix.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/report.h"
 #include "peerdesk/db/session.h"

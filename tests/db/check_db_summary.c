@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/db/summary.h"
 

@@ -9,6 +9,7 @@
  * `peerdesk report hours` exists this is how the end-to-end test reaches
  * the renderers and the print path.
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,7 @@ main(int argc, char **argv)
 	char path[4096];
 	int bad = 0;
 
+	setlocale(LC_CTYPE, "C.UTF-8");	/* as cli.c does */
 	if (argc != 2 && argc != 4) {
 		fprintf(stderr, "usage: print_sample DIR [COMMAND FILE]\n");
 		return 2;

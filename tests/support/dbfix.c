@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "support/testlib.h"

@@ -2,7 +2,7 @@
  *
  * Every helper fails the running Check test (ck_abort) on error, so
  * callers need no error handling.  Rows are written with direct SQL
- * (src/db/dbtest.c), not through the db_* functions under test.
+ * (tests/support/dbtest.c), not through the db_* functions under test.
  *
  *   struct db *db = dbfix_open();
  *   struct dbfix_world w;

@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/funding.h"
 #include "peerdesk/db/pal.h"

@@ -24,7 +24,7 @@
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/form.h"
-#include "peerdesk/tui/harness.h"
+#include "tui/support/screenfix.h"
 #include "peerdesk/tui/menu.h"
 #include "peerdesk/tui/screens.h"
 
@@ -94,7 +94,6 @@ start_session(int cols, int rows, int shared, const struct screen_ops *ops,
 {
 	struct app_tui_options o;
 	struct tui_config cfg;
-	struct pd_err err;
 
 	memset(&o, 0, sizeof o);
 	o.shared = shared;
@@ -102,20 +101,13 @@ start_session(int cols, int rows, int shared, const struct screen_ops *ops,
 	o.now_ms = fake_now;
 	app_tui_setup(&app, &o);
 	cfg = app_tui_config();
-	pd_err_clear(&err);
-	h = harness_new(cols, rows, &cfg, &err);
-	ck_assert_msg(h != NULL, "harness: %s", err.msg);
-	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
-	    err.msg);
+	h = screenfix_start(cols, rows, &cfg, ops, arg);
 }
 
 static void
 keys(const char *script)
 {
-	struct pd_err err;
-
-	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
-	    err.msg);
+	screenfix_keys(h, script);
 }
 
 /* The screen, with clock times ("at 14:02") written HH:MM: they come
@@ -160,35 +152,9 @@ screen_has(const char *text)
 static void
 golden(const char *name)
 {
-	const char *top = getenv("PEERDESK_TOP");
-	char path[1024];
-	char *now = screen_text(), *want = NULL;
-	FILE *f;
-	long len;
+	char *now = screen_text();
 
-	snprintf(path, sizeof path, "%s/tests/tui/expected/app_%s.txt",
-	    top ? top : ".", name);
-	if (getenv("PEERDESK_UPDATE_GOLDEN") != NULL &&
-	    strcmp(getenv("PEERDESK_UPDATE_GOLDEN"), "1") == 0) {
-		f = fopen(path, "w");
-		ck_assert_msg(f != NULL, "cannot write %s", path);
-		fputs(now, f);
-		fclose(f);
-		free(now);
-		return;
-	}
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "no golden file %s (run with "
-	    "PEERDESK_UPDATE_GOLDEN=1)", path);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	want = xcalloc(1, (size_t)len + 1);
-	ck_assert_uint_eq(fread(want, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
-	ck_assert_msg(strcmp(now, want) == 0, "%s differs.\n--- wanted:\n%s"
-	    "--- got:\n%s", path, want, now);
-	free(want);
+	screenfix_golden_text(now, "app_", name);
 	free(now);
 }
 

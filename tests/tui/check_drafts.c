@@ -18,13 +18,13 @@
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/db/dbtest_limits.h"
+#include "support/dbtest_limits.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/drafts.h"
 #include "peerdesk/tui/form.h"
-#include "peerdesk/tui/harness.h"
+#include "tui/support/screenfix.h"
 #include "peerdesk/tui/menu.h"
 #include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/time_screens.h"
@@ -91,7 +91,6 @@ start_at(const char *login, int cols)
 {
 	struct app_tui_options o;
 	struct tui_config cfg;
-	struct pd_err err;
 
 	harness_free(&h);
 	sign_in(login);
@@ -99,11 +98,7 @@ start_at(const char *login, int cols)
 	o.now_ms = fake_now;
 	app_tui_setup(&app, &o);
 	cfg = app_tui_config();
-	pd_err_clear(&err);
-	h = harness_new(cols, 15, &cfg, &err);
-	ck_assert_msg(h != NULL, "harness: %s", err.msg);
-	ck_assert_msg(harness_push(h, &home_screen, NULL, &err) == PD_OK,
-	    "push: %s", err.msg);
+	h = screenfix_start(cols, 15, &cfg, &home_screen, NULL);
 }
 
 static void
@@ -115,10 +110,7 @@ start_as(const char *login)
 static void
 keys(const char *script)
 {
-	struct pd_err err;
-
-	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
-	    err.msg);
+	screenfix_keys(h, script);
 }
 
 static void
@@ -137,11 +129,7 @@ top_screen(void)
 static bool
 screen_has(const char *text)
 {
-	char *s = harness_screen(h);
-	bool found = strstr(s, text) != NULL;
-
-	free(s);
-	return found;
+	return screenfix_has(h, text);
 }
 
 #define SCREEN_HAS(text) ck_assert_msg(screen_has(text), \

@@ -16,7 +16,7 @@
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/tui/assign.h"
-#include "peerdesk/tui/harness.h"
+#include "tui/support/harness.h"
 #include "peerdesk/tui/style.h"
 
 static struct app app;

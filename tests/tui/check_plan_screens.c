@@ -15,7 +15,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"
-#include "peerdesk/tui/harness.h"
+#include "tui/support/screenfix.h"
 #include "peerdesk/tui/plan_screens.h"
 
 static struct app app;
@@ -56,37 +56,19 @@ teardown(void)
 static void
 start(int cols, int rows, const struct screen_ops *ops, const void *arg)
 {
-	struct pd_err err;
-
-	pd_err_clear(&err);
-	h = harness_new(cols, rows, &cfg, &err);
-	ck_assert_msg(h != NULL, "harness: %s", err.msg);
-	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
-	    err.msg);
+	h = screenfix_start(cols, rows, &cfg, ops, arg);
 }
 
 static void
 keys(const char *script)
 {
-	struct pd_err err;
-
-	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
-	    err.msg);
+	screenfix_keys(h, script);
 }
 
 static void
 golden(const char *name)
 {
-	const char *topdir = getenv("PEERDESK_TOP");
-	char path[1024];
-	struct strbuf msg = STRBUF_INIT;
-	bool ok;
-
-	snprintf(path, sizeof path, "%s/tests/tui/expected/%s.txt",
-	    topdir ? topdir : ".", name);
-	ok = harness_golden(h, path, &msg);
-	ck_assert_msg(ok, "%s", strbuf_str(&msg));
-	strbuf_fini(&msg);
+	screenfix_golden(h, "", name);
 }
 
 static struct screen *

@@ -19,7 +19,7 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/audit.h"
-#include "peerdesk/db/dbtest.h"
+#include "support/dbtest.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
@@ -27,7 +27,7 @@
 #include "peerdesk/tui/assign.h"
 #include "peerdesk/tui/audit.h"
 #include "peerdesk/tui/form.h"
-#include "peerdesk/tui/harness.h"
+#include "tui/support/screenfix.h"
 #include "peerdesk/tui/menu.h"
 #include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/screens.h"
@@ -74,48 +74,34 @@ sign_in(const char *login)
 }
 
 static void
-start_harness(int cols, int rows)
+start_session(int cols, int rows, const struct screen_ops *ops,
+    const void *arg)
 {
 	struct app_tui_options o;
 	struct tui_config cfg;
-	struct pd_err err;
 
 	memset(&o, 0, sizeof o);
 	app_tui_setup(&app, &o);
 	cfg = app_tui_config();
-	pd_err_clear(&err);
-	h = harness_new(cols, rows, &cfg, &err);
-	ck_assert_msg(h != NULL, "harness: %s", err.msg);
+	h = screenfix_start(cols, rows, &cfg, ops, arg);
 }
 
 static void
-start_session(int cols, int rows, const struct screen_ops *ops,
-    const void *arg)
+start_harness(int cols, int rows)
 {
-	struct pd_err err;
-
-	start_harness(cols, rows);
-	ck_assert_msg(harness_push(h, ops, arg, &err) == PD_OK, "push: %s",
-	    err.msg);
+	start_session(cols, rows, NULL, NULL);
 }
 
 static void
 keys(const char *script)
 {
-	struct pd_err err;
-
-	ck_assert_msg(harness_keys(h, script, &err) == PD_OK, "keys: %s",
-	    err.msg);
+	screenfix_keys(h, script);
 }
 
 static bool
 screen_has(const char *text)
 {
-	char *s = harness_screen(h);
-	bool found = strstr(s, text) != NULL;
-
-	free(s);
-	return found;
+	return screenfix_has(h, text);
 }
 
 #define SCREEN_HAS(text) ck_assert_msg(screen_has(text), \
@@ -126,14 +112,7 @@ screen_has(const char *text)
 static void
 golden(const char *name)
 {
-	const char *top = getenv("PEERDESK_TOP");
-	char path[1024];
-	struct strbuf msg = STRBUF_INIT;
-
-	snprintf(path, sizeof path, "%s/tests/tui/expected/safety_%s.txt",
-	    top ? top : ".", name);
-	ck_assert_msg(harness_golden(h, path, &msg), "%s", msg.buf);
-	strbuf_fini(&msg);
+	screenfix_golden(h, "safety_", name);
 }
 
 static struct screen *

@@ -12,7 +12,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/keys.h"
-#include "peerdesk/tui/sampler.h"
+#include "tui/support/sampler.h"
 #include "peerdesk/tui/term.h"
 #include "peerdesk/tui/tui.h"
 

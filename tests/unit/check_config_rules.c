@@ -200,10 +200,10 @@ static const struct bad_text bad_texts[] = {
 	/* permitted-work rows */
 	{ "permitted_work:\n" PW_ROW("2024-02-30", "20.00", "183.50") WAGE,
 	  PD_CONFIG, "r.yaml:2:11: from: expected a date written "
-	  "YYYY-MM-DD, got '2024-02-30'" },
+	  "2025-12-31, 31/12/2025 or 31/12/25, got '2024-02-30'" },
 	{ "permitted_work:\n" PW_ROW("1 April 2024", "20.00", "183.50") WAGE,
 	  PD_CONFIG, "r.yaml:2:11: from: expected a date written "
-	  "YYYY-MM-DD, got '1 April 2024'" },
+	  "2025-12-31, 31/12/2025 or 31/12/25, got '1 April 2024'" },
 	{ "permitted_work:\n" PW_ROW("2024-04-01", "£20", "183.50") WAGE,
 	  PD_CONFIG, "r.yaml:3:12: lower: expected an amount in pounds "
 	  "such as 203.50, got '£20'" },
@@ -267,7 +267,7 @@ static const struct bad_text bad_texts[] = {
 	{ "permitted_work:\n  - from: 2024-04-01\n    dwp_from: 8 April\n"
 	  "    lower: 20\n    higher: 183.50\n    source: s\n" WAGE,
 	  PD_CONFIG, "r.yaml:3:15: dwp_from: expected a date written "
-	  "YYYY-MM-DD, got '8 April'" },
+	  "2025-12-31, 31/12/2025 or 31/12/25, got '8 April'" },
 	/* minimum-wage rows */
 	{ PW "minimum_wage:\n  - from: 2024-04-01\n    source: s\n",
 	  PD_CONFIG, "r.yaml:7:5: bands: missing from this row" },

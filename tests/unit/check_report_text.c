@@ -1,6 +1,7 @@
 /* Tier 1: report/hours_text - the weekly hours summary as A4 text for
  * `lp`, compared with golden files in tests/unit/expected/report/.
  * PEERDESK_UPDATE_GOLDEN=1 rewrites the golden files instead. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,9 @@ report_text_suite(void)
 {
 	Suite *s = suite_create("report_text");
 	TCase *tc = tcase_create("text");
+	/* Report columns are counted as the program counts them, in
+	 * the UTF-8 character type cli.c sets up. */
+	setlocale(LC_CTYPE, "C.UTF-8");
 
 	tcase_add_test(tc, test_golden);
 	tcase_add_test(tc, test_golden_empty);

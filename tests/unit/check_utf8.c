@@ -259,6 +259,21 @@ END_TEST
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+/* Lower-cased wide text for matching: cut to the room given, bad
+ * bytes as '?'. */
+START_TEST(test_lower_wide)
+{
+	wchar_t w[8];
+
+	ck_assert_uint_eq(utf8_lower_wide("S\xc3\x89" "AN \xff", w, 8), 6);
+	ck_assert(wcscmp(w, L"s\u00e9an ?") == 0);
+	ck_assert_uint_eq(utf8_lower_wide("ABCDEFGHIJ", w, 4), 3);
+	ck_assert(wcscmp(w, L"abc") == 0);
+	ck_assert_uint_eq(utf8_lower_wide("", w, 8), 0);
+	ck_assert(w[0] == L'\0');
+}
+END_TEST
+
 static Suite *
 utf8_suite(void)
 {
@@ -276,6 +291,7 @@ utf8_suite(void)
 	tcase_add_test(tc, test_truncate_appends);
 	tcase_add_loop_test(tc, test_wrap, 0, N(wrap_cases));
 	tcase_add_test(tc, test_wrap_empty);
+	tcase_add_test(tc, test_lower_wide);
 	suite_add_tcase(s, tc);
 	return s;
 }

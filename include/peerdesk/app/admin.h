@@ -4,7 +4,8 @@
 #define PEERDESK_APP_ADMIN_H
 
 #include "peerdesk/app/app.h"
-#include "peerdesk/db/audit.h"
+#include "peerdesk/model/audit.h"
+#include "peerdesk/model/records.h"
 
 /* What a backup found. */
 struct backup_info {

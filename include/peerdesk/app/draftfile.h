@@ -16,7 +16,7 @@
 #define PEERDESK_APP_DRAFTFILE_H
 
 #include "peerdesk/core/status.h"
-#include "peerdesk/db/draft.h"
+#include "peerdesk/model/draft.h"
 
 /* The folder's path (a new string), without making it. */
 enum pd_status draftfile_dir(char **dir, struct pd_err *err);

@@ -9,7 +9,7 @@
 #define PEERDESK_APP_DRAFTS_H
 
 #include "peerdesk/app/app.h"
-#include "peerdesk/db/draft.h"
+#include "peerdesk/model/draft.h"
 
 /* Call cb for each of the signed-in person's drafts whose form starts
  * with prefix ("" = all), newest first; nonzero from cb stops.  Nobody

@@ -6,8 +6,8 @@
 #define PEERDESK_APP_PRIVACY_H
 
 #include "peerdesk/app/app.h"
-#include "peerdesk/db/privacy.h"
 #include "peerdesk/model/mention.h"
+#include "peerdesk/model/privacy.h"
 #include "peerdesk/model/sar.h"
 
 /* Everything held about client id into *b (read in one transaction),

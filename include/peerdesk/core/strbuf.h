@@ -6,6 +6,7 @@
 #ifndef PEERDESK_CORE_STRBUF_H
 #define PEERDESK_CORE_STRBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct strbuf {
@@ -33,5 +34,8 @@ void strbuf_truncate(struct strbuf *sb, size_t n);
 char *strbuf_detach(struct strbuf *sb);
 /* The contents, "" if nothing was ever added. Borrowed. */
 const char *strbuf_str(const struct strbuf *sb);
+
+/* True when s is NULL or holds only spaces, tabs, CRs and newlines. */
+bool str_blank(const char *s);
 
 #endif

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "peerdesk/core/strbuf.h"
 
@@ -73,5 +74,11 @@ void utf8_truncate(const char *s, size_t width, struct strbuf *out);
  * line starts (past the space or newline).  Returns 0 with *next = 0 at
  * the end of s.  width 0 is treated as 1. */
 size_t utf8_wrap(const char *s, size_t width, size_t *next);
+
+/* The first cap - 1 characters of s lower-cased (towlower(), in the
+ * current locale) into out[cap] as a NUL-terminated wide string, for
+ * matching without regard to case; a byte that is not UTF-8 becomes
+ * '?'.  Returns the number of characters written.  cap must be > 0. */
+size_t utf8_lower_wide(const char *s, wchar_t *out, size_t cap);
 
 #endif

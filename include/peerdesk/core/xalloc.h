@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 
+/* The number of elements of array a (an array, not a pointer). */
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -11,19 +11,8 @@
 #include "peerdesk/core/sha256.h"
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/model/audit.h"
 #include "peerdesk/model/records.h"
-
-/* Which audit rows to list: all conditions given must hold. */
-struct audit_query {
-	int64_t client_id;	/* 0 = any client (or none) */
-	int64_t actor_id;	/* 0 = anyone */
-	const char *from;	/* first date "YYYY-MM-DD", NULL/"" = open */
-	const char *to;		/* last date, inclusive, NULL/"" = open */
-	const char *text;	/* in the login, action, table or summary
-				 * (any case); NULL/"" = anything */
-	int limit;		/* at most this many rows, 0 = no limit */
-	int offset;		/* skip this many rows first (paging) */
-};
 
 /* Write one audit row, chained to the one before.  Its time is always
  * the real UTC time now (a->at is not used); a->day is the business day
@@ -44,12 +33,6 @@ enum pd_status db_audit_list(struct db *db, const struct audit_query *q,
 enum pd_status db_audit_count(struct db *db, const struct audit_query *q,
     int64_t *n, struct pd_err *err);
 
-/* The newest row of the chain. */
-struct audit_head {
-	int64_t id;				/* 0: the trail is empty */
-	char hash[SHA256_HEX_LEN + 1];		/* "" when id is 0 */
-};
-
 /* *h = the newest audit row's id and hash. */
 enum pd_status db_audit_head(struct db *db, struct audit_head *h,
     struct pd_err *err);
@@ -59,14 +42,6 @@ enum pd_status db_audit_head(struct db *db, struct audit_head *h,
  * entity_id the row, after its hash); id 0 when there is none. */
 enum pd_status db_audit_seal(struct db *db, struct audit_head *h,
     struct pd_err *err);
-
-/* What db_audit_verify found. */
-struct audit_verify {
-	int64_t rows;		/* rows checked */
-	struct audit_head head;	/* the newest row checked */
-	int64_t bad_id;		/* the first row that does not fit; 0: none */
-	char why[256];		/* what is wrong there, in plain words */
-};
 
 /* Recompute the whole chain in id order.  PD_OK when it could be read:
  * then out->bad_id is 0 when every row fits, or names the first row that

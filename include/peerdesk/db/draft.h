@@ -7,14 +7,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-
-/* One saved draft, for db_draft_list: valid only during the call. */
-struct draft_row {
-	const char *form;	/* form id, e.g. "session" */
-	const char *key;	/* which record ("" for a new one) */
-	const char *content;
-	char saved_at[21];	/* UTC moment */
-};
+#include "peerdesk/model/draft.h"
 
 /* Save (or replace) staff_id's draft of form for record key (NULL or ""
  * for a new record), stamped now. */

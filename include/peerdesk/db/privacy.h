@@ -9,21 +9,8 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/model/privacy.h"
 #include "peerdesk/model/sar.h"
-
-/* What erasure and retention need to know about a client. */
-struct privacy_client {
-	int64_t id;
-	char *name;
-	char *preferred_name;	/* NULL when none */
-	char *phone;		/* NULL when none */
-	char date_of_birth[11];	/* "" when not known */
-	char status[12];	/* "closed", ... */
-	char closed_on[11];	/* "" when not closed */
-	char anonymised_at[21];	/* "" when not erased */
-};
-
-void privacy_client_fini(struct privacy_client *c);
 
 /* Read client id's name and state into *out.  PD_NOT_FOUND when there
  * is no such client. */

@@ -7,7 +7,7 @@
  *   return app_tui_run(app, &o);
  *
  * There is one session per process (the program has one terminal);
- * tests set it up with app_tui_setup() and drive it through harness.h
+ * tests set it up with app_tui_setup() and drive it through tests/tui/support/harness.h
  * with app_tui_config().
  */
 #ifndef PEERDESK_TUI_APP_TUI_H

@@ -8,7 +8,7 @@
  * a signal arrives; the terminal is restored on every way out.
  *
  * The other functions drive the same machinery without a terminal loop
- * (tests use them through harness.h).
+ * (tests use them through tests/tui/support/harness.h).
  */
 #ifndef PEERDESK_TUI_TUI_H
 #define PEERDESK_TUI_TUI_H

@@ -64,24 +64,12 @@ static bool
 signin_match(const char *hay, const char *needle)
 {
 	wchar_t a[256], b[64];
-	size_t i = 0, k = 0, n;
-	int32_t cp;
+	size_t i, k;
 
 	if (needle[0] == '\0')
 		return true;
-	n = strlen(hay);
-	while (i < n && k < 255) {
-		i += utf8_decode(hay + i, n - i, &cp);
-		a[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? '?' : cp));
-	}
-	a[k] = L'\0';
-	i = k = 0;
-	n = strlen(needle);
-	while (i < n && k < 63) {
-		i += utf8_decode(needle + i, n - i, &cp);
-		b[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? '?' : cp));
-	}
-	b[k] = L'\0';
+	utf8_lower_wide(hay, a, 256);
+	k = utf8_lower_wide(needle, b, 64);
 	for (i = 0; a[i] != L'\0'; i++)
 		if ((i == 0 || !iswalnum((wint_t)a[i - 1])) &&
 		    wcsncmp(a + i, b, k) == 0)

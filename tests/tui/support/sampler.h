@@ -4,8 +4,8 @@
  * examples in docs/tui.md.  Nothing in the app links to them; they need
  * no database: the list invents its rows.
  */
-#ifndef PEERDESK_TUI_SAMPLER_H
-#define PEERDESK_TUI_SAMPLER_H
+#ifndef PEERDESK_TESTS_SAMPLER_H
+#define PEERDESK_TESTS_SAMPLER_H
 
 #include <stddef.h>
 #include <stdint.h>

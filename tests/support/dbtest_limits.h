@@ -1,7 +1,7 @@
 /* dbtest_limits.h - test-only: make the database behave as if the disk
  * were full.  Never called by the program. */
-#ifndef PEERDESK_DB_DBTEST_LIMITS_H
-#define PEERDESK_DB_DBTEST_LIMITS_H
+#ifndef PEERDESK_TESTS_DBTEST_LIMITS_H
+#define PEERDESK_TESTS_DBTEST_LIMITS_H
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"

@@ -1,4 +1,4 @@
-#include "peerdesk/tui/harness.h"
+#include "tui/support/harness.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -289,7 +289,17 @@ harness_read_file(const char *path)
 bool
 harness_golden(struct harness *h, const char *path, struct strbuf *msg)
 {
-	char *now = harness_screen(h), *want;
+	char *now = harness_screen(h);
+	bool same = harness_golden_text(now, path, msg);
+
+	free(now);
+	return same;
+}
+
+bool
+harness_golden_text(const char *now, const char *path, struct strbuf *msg)
+{
+	char *want;
 	const char *upd = getenv("PEERDESK_UPDATE_GOLDEN");
 	FILE *fp;
 	bool same;
@@ -298,12 +308,10 @@ harness_golden(struct harness *h, const char *path, struct strbuf *msg)
 		fp = fopen(path, "w");
 		if (fp == NULL) {
 			strbuf_addf(msg, "cannot write %s", path);
-			free(now);
 			return false;
 		}
 		fputs(now, fp);
 		fclose(fp);
-		free(now);
 		return true;
 	}
 	want = harness_read_file(path);
@@ -311,7 +319,6 @@ harness_golden(struct harness *h, const char *path, struct strbuf *msg)
 		strbuf_addf(msg, "%s is missing; run with "
 		    "PEERDESK_UPDATE_GOLDEN=1 to create it. The screen:\n%s",
 		    path, now);
-		free(now);
 		return false;
 	}
 	same = strcmp(want, now) == 0;
@@ -319,6 +326,5 @@ harness_golden(struct harness *h, const char *path, struct strbuf *msg)
 		strbuf_addf(msg, "screen differs from %s\n--- expected\n%s"
 		    "--- got\n%s", path, want, now);
 	free(want);
-	free(now);
 	return same;
 }

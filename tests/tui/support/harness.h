@@ -14,8 +14,8 @@
  * Golden files are rewritten instead of compared when the environment
  * has PEERDESK_UPDATE_GOLDEN=1.  Only one harness may exist at a time.
  */
-#ifndef PEERDESK_TUI_HARNESS_H
-#define PEERDESK_TUI_HARNESS_H
+#ifndef PEERDESK_TESTS_HARNESS_H
+#define PEERDESK_TESTS_HARNESS_H
 
 #include <stdbool.h>
 
@@ -86,5 +86,10 @@ unsigned long harness_attr_at(struct harness *h, int y, int x);
  * PEERDESK_UPDATE_GOLDEN=1).  On a difference, false with both texts in
  * msg. */
 bool harness_golden(struct harness *h, const char *path, struct strbuf *msg);
+
+/* The same for a text made from the screen (say with clock times
+ * masked). */
+bool harness_golden_text(const char *text, const char *path,
+    struct strbuf *msg);
 
 #endif

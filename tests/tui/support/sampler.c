@@ -1,7 +1,7 @@
 /* sampler.c - demo screens for tests and docs: a form with every field
  * kind and a paged, filtered list.  Also the shortest worked examples of
  * writing screens with the framework. */
-#include "peerdesk/tui/sampler.h"
+#include "tui/support/sampler.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -165,24 +165,11 @@ static bool
 sampler_match(const char *hay, const char *needle)
 {
 	wchar_t a[128], b[64];
-	size_t i = 0, k = 0, n;
-	int32_t cp;
 
 	if (needle[0] == '\0')
 		return true;
-	n = strlen(hay);
-	while (i < n && k < 127) {
-		i += utf8_decode(hay + i, n - i, &cp);
-		a[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? '?' : cp));
-	}
-	a[k] = L'\0';
-	i = k = 0;
-	n = strlen(needle);
-	while (i < n && k < 63) {
-		i += utf8_decode(needle + i, n - i, &cp);
-		b[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? '?' : cp));
-	}
-	b[k] = L'\0';
+	utf8_lower_wide(hay, a, 128);
+	utf8_lower_wide(needle, b, 64);
 	return wcsstr(a, b) != NULL;
 }
 

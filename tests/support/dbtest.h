@@ -4,8 +4,8 @@
  * stays in src/db.  They skip the rules the real db_* functions keep
  * (no audit, no version checks); app/ must never call them.
  */
-#ifndef PEERDESK_DB_DBTEST_H
-#define PEERDESK_DB_DBTEST_H
+#ifndef PEERDESK_TESTS_DBTEST_H
+#define PEERDESK_TESTS_DBTEST_H
 
 #include <stddef.h>
 #include <stdint.h>
