@@ -1026,6 +1026,15 @@ time_line_of_meeting(struct app *app, const struct ts_line *old,
 	    "meeting instead, from its group", (long long)m);
 }
 
+enum pd_status
+app_line_meeting_check(struct app *app, const struct ts_line *l,
+    struct pd_err *err)
+{
+	if (l->session_id != 0 || l->kind != LINE_SESSION)
+		return PD_OK;
+	return time_line_of_meeting(app, l, err);
+}
+
 /* A session's line is changed through the session. */
 static enum pd_status
 time_line_update_session(struct app *app, struct ts_line *l,
