@@ -10,9 +10,11 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/groups.h"
+#include "peerdesk/app/plans.h"
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/model/sar.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
@@ -462,6 +464,33 @@ START_TEST(test_group_stop_start)
 }
 END_TEST
 
+/* A goal that names a group: the client's printed copy says which. */
+START_TEST(test_goal_group_on_copy)
+{
+	struct plan_doc_goal g;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+
+	memset(&g, 0, sizeof g);
+	g.goal.area = GOAL_CONNECT;
+	g.goal.title = xstrdup("Go on the Thursday walk");
+	ck_assert_msg(app_goal_save(&app, w.ben, &g, &err) == PD_OK, "%s",
+	    err.msg);
+	ck_assert_int_eq(app_plan_copy_text(&app, w.ben, 72, &sb, &err),
+	    PD_OK);
+	ck_assert_ptr_null(strstr(sb.buf, "With the group"));
+	strbuf_reset(&sb);
+	ck_assert_int_eq(app_goal_group_set(&app, g.goal.id, walk, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_plan_copy_text(&app, w.ben, 72, &sb, &err),
+	    PD_OK);
+	ck_assert_msg(strstr(sb.buf, "With the group: Walking group.") != NULL,
+	    "%s", sb.buf);
+	strbuf_fini(&sb);
+	plan_goal_fini(&g.goal);
+}
+END_TEST
+
 START_TEST(test_client_groups_and_goal)
 {
 	struct group_came c;
@@ -553,6 +582,7 @@ app_groups_suite(void)
 	tcase_add_test(tc, test_add_checks);
 	tcase_add_test(tc, test_meeting_correct_remove);
 	tcase_add_test(tc, test_group_stop_start);
+	tcase_add_test(tc, test_goal_group_on_copy);
 	suite_add_tcase(s, tc);
 	return s;
 }
