@@ -379,9 +379,13 @@ groups_meeting_change(struct cli *cli, int argc, char **argv, int remove)
 		default: return groups_usage(NULL);
 		}
 	}
-	if (optind + 1 != argc || groups_number(argv[optind], &id) != 0)
-		return groups_usage("give the meeting's number (groups show "
-		    "lists them)");
+	if (optind + 1 != argc)
+		return groups_usage("say which meeting (its number)");
+	if (groups_number(argv[optind], &id) != 0) {
+		fprintf(stderr, "peerdesk: '%s' is not a meeting's number; "
+		    "peerdesk groups show GROUP lists them\n", argv[optind]);
+		return 2;
+	}
 	if (remove && (date || start || length || notes || extra))
 		return groups_usage("removing a meeting takes only --reason");
 	if (!remove && !date && !start && !length && !notes && !extra)

@@ -915,6 +915,9 @@ const struct screen_ops register_screen = {
 
 struct out_state {
 	int year, quarter;	/* 1..4 */
+	char **funders;		/* every funder named in a client's funding */
+	size_t nfunders;
+	size_t funder;		/* 0: everyone; else funders[funder - 1] */
 	struct outcomes o;
 	bool loaded;
 	char **lines;
@@ -945,8 +948,8 @@ out_reload(struct screen *s)
 		{ "01-01", "03-31" }, { "04-01", "06-30" },
 		{ "07-01", "09-30" }, { "10-01", "12-31" }
 	};
-	char from[11], to[11], title[64];
-	const char *p, *nl;
+	char from[11], to[11], title[160];
+	const char *p, *nl, *fund;
 
 	out_clear(st);
 	if (st->loaded)
@@ -958,10 +961,11 @@ out_reload(struct screen *s)
 	    qs[st->quarter - 1][0]);
 	snprintf(to, sizeof to, "%04d-%s", st->year % 10000,
 	    qs[st->quarter - 1][1]);
-	snprintf(title, sizeof title, "Outcomes %d Q%d", st->year,
-	    st->quarter);
+	fund = st->funder > 0 ? st->funders[st->funder - 1] : NULL;
+	snprintf(title, sizeof title, "Outcomes %d Q%d%s%s", st->year,
+	    st->quarter, fund ? ": " : "", fund ? fund : "");
 	screen_set_title(s, title);
-	if (app_report_outcomes(s->app, from, to, NULL, &o, &err) != PD_OK) {
+	if (app_report_outcomes(s->app, from, to, fund, &o, &err) != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
 		return;
 	}
@@ -985,6 +989,7 @@ static enum pd_status
 out_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct out_state *st = s->state;
+	enum pd_status rc;
 	char today[11];
 	int y, m, d;
 	pd_date t;
@@ -1004,6 +1009,9 @@ out_enter(struct screen *s, const void *arg, struct pd_err *err)
 		st->quarter = 4;
 		st->year--;
 	}
+	if ((rc = app_outcomes_funders(s->app, &st->funders, &st->nfunders,
+	    err)) != PD_OK)
+		return rc;
 	out_reload(s);
 	if (st->error[0] != '\0')
 		return pd_fail(err, PD_DENIED, NULL, "%s", st->error);
@@ -1014,11 +1022,17 @@ static void
 out_leave(struct screen *s)
 {
 	struct out_state *st = s->state;
+	size_t i;
 
 	out_clear(st);
 	if (st->loaded)
 		outcomes_fini(&st->o);
 	st->loaded = false;
+	for (i = 0; i < st->nfunders; i++)
+		free(st->funders[i]);
+	free(st->funders);
+	st->funders = NULL;
+	st->nfunders = 0;
 }
 
 #define OUT_TAG_CSV 1
@@ -1032,8 +1046,9 @@ out_ask_file(struct screen *s, enum report_format f)
 
 	if (!st->loaded)
 		return;
-	snprintf(name, sizeof name, "outcomes-%d-Q%d.%s", st->year,
-	    st->quarter, report_format_ext(f));
+	snprintf(name, sizeof name, "outcomes-%d-Q%d%s.%s", st->year,
+	    st->quarter, st->funder > 0 ? "-funder" : "",
+	    report_format_ext(f));
 	dialog_prompt(s->ui, f == REPORT_CSV ? OUT_TAG_CSV : OUT_TAG_PDF,
 	    f == REPORT_CSV ? "Save as CSV" : "Save as PDF (with charts)",
 	    "File name", name, 400);
@@ -1113,6 +1128,25 @@ out_action(struct screen *s, enum action a)
 		}
 		out_reload(s);
 		return TUI_HANDLED;
+	case ACT_FUNDER:
+		/* everyone, then each funder in turn: a funder's report names
+		 * only the people whose own budget that funder pays */
+		if (st->nfunders == 0) {
+			tui_message(s->ui, "No client's funding names a "
+			    "funder yet.");
+			return TUI_HANDLED;
+		}
+		st->funder = (st->funder + 1) % (st->nfunders + 1);
+		out_reload(s);
+		if (st->funder > 0)
+			tui_message(s->ui, "For %s: only the people whose own "
+			    "budget %s pays are named.",
+			    st->funders[st->funder - 1],
+			    st->funders[st->funder - 1]);
+		else
+			tui_message(s->ui, "For every funder: nobody is "
+			    "named.");
+		return TUI_HANDLED;
 	case ACT_SAVE_CSV:
 		out_ask_file(s, REPORT_CSV);
 		return TUI_HANDLED;
@@ -1127,8 +1161,8 @@ out_action(struct screen *s, enum action a)
 }
 
 static const enum action out_hints[] = {
-	ACT_EARLIER, ACT_LATER, ACT_SAVE_CSV, ACT_SAVE_PDF, ACT_PAGE_DOWN,
-	ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_EARLIER, ACT_LATER, ACT_FUNDER, ACT_SAVE_CSV, ACT_SAVE_PDF,
+	ACT_PAGE_DOWN, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops outcomes_screen = {
@@ -1142,9 +1176,12 @@ const struct screen_ops outcomes_screen = {
 	    "commissioners ask for it: referrals, people supported, who "
 	    "left and why, the wait for a first meeting, hours against "
 	    "contract, reviews in their window, goal attainment, groups and "
-	    "words clients let us quote. Nobody is named. Left and Right go "
-	    "to the quarter before or after; c saves it as CSV, d as a PDF "
-	    "with charts. For one funder, use peerdesk report outcomes.",
+	    "words clients let us quote. Left and Right go to the quarter "
+	    "before or after; f shows it for the next funder, then for "
+	    "everyone again. Nobody is named, except in a funder's report "
+	    "the people whose own budget that funder pays (personal budget, "
+	    "personal health budget, direct payment). c saves it as CSV, d "
+	    "as a PDF with charts.",
 	.enter = out_enter,
 	.leave = out_leave,
 	.draw = out_draw,
