@@ -73,7 +73,7 @@
 	X(DATE,        "date",        "Date",   "Change the day of the meeting") \
 	X(REGISTER,    "register",    "Register", "Take the register of a new meeting") \
 	X(RUNNING,     "running",     "Running", "Mark the group no longer running (kept, no new meetings), or running again") \
-	X(FUNDER,      "funder",      "Funder", "Show the report for the next funder, or for everyone") \
+	X(FUNDER,      "funder",      "Funder", "Choose a funder to show the report for, or every funder") \
 	X(RESTORE,     "restore",     "Bring back", "Bring back the selected version of the plan (saved as a new version; the history is kept)")
 
 enum action {
