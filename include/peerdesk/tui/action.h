@@ -62,7 +62,7 @@
 	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
 	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status") \
 	X(SORT,        "sort",        "Sort",   "Put the list in the next order: newest referral, name, status, PAL, next review") \
-	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note) or meeting") \
+	X(REMOVE,      "remove",      "Remove", "Remove the selected line or meeting (a session goes with its note)") \
 	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
 	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back") \
 	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them") \
