@@ -494,6 +494,10 @@ week_open(struct screen *s)
 	if (!st->loaded || st->v.n_lines == 0)
 		return;
 	l = &st->v.lines[st->nav.sel];
+	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
+		tui_message(s->ui, "%s.", err.msg);
+		return;
+	}
 	if (l->line.session_id != 0) {
 		struct session_screen_arg a = { l->line.session_id, 0, 0 };
 
