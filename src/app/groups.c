@@ -13,6 +13,7 @@
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/group.h"
 #include "peerdesk/db/staff.h"
+#include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/today.h"
@@ -259,6 +260,26 @@ groups_meeting_check(struct app *app, struct group_meeting *m,
 	return PD_OK;
 }
 
+/* A new meeting needs a group that is still running. */
+static enum pd_status
+groups_running(struct app *app, int64_t group_id, struct pd_err *err)
+{
+	struct group_row r;
+	enum pd_status st;
+	int active;
+
+	memset(&r, 0, sizeof r);
+	if ((st = db_group_get(app->db, group_id, &r, err)) != PD_OK)
+		return st;
+	active = r.g.active;
+	if (!active)
+		st = pd_fail(err, PD_INVALID, "group", "%s is no longer "
+		    "running, so it takes no new meetings; the office can "
+		    "start it again", r.g.name);
+	group_row_fini(&r);
+	return st;
+}
+
 /* Who ran the meeting: as given, else (a PAL) themselves, else the
  * group's facilitators.  A PAL may name only themselves and the group's
  * facilitators.  *pals gets those who are PALs (paid time). */
@@ -331,6 +352,8 @@ app_group_meeting_preview(struct app *app, const struct group_meeting *in,
 	*out = NULL;
 	*n = 0;
 	if ((st = groups_meeting_check(app, &m, err)) != PD_OK)
+		return st;
+	if ((st = groups_running(app, m.group_id, err)) != PD_OK)
 		return st;
 	if ((st = groups_runners(app, m.group_id, staff, nstaff, &all, &nall,
 	    &pals, &npals, err)) != PD_OK)
@@ -423,6 +446,8 @@ app_group_meeting_add(struct app *app, struct group_meeting *m,
 
 	memset(&gr, 0, sizeof gr);
 	if ((st = groups_meeting_check(app, m, err)) != PD_OK)
+		return st;
+	if ((st = groups_running(app, m->group_id, err)) != PD_OK)
 		return st;
 	if ((st = groups_runners(app, m->group_id, staff, nstaff, &all, &nall,
 	    &pals, &npals, err)) != PD_OK)
@@ -518,6 +543,255 @@ out:
 	free(all);
 	free(pals);
 	free(seen);
+	return st;
+}
+
+/* A meeting in words for the audit. */
+static void
+groups_meeting_text(const struct group_meeting *m, struct strbuf *out)
+{
+	strbuf_addf(out, "%s, %d min", m->date, m->minutes);
+	if (m->start_time[0] != '\0')
+		strbuf_addf(out, ", from %s", m->start_time);
+	if (m->extra_count > 0)
+		strbuf_addf(out, ", %d more not named", m->extra_count);
+	if (m->notes != NULL && *m->notes != '\0')
+		strbuf_addf(out, ", notes: %s", m->notes);
+}
+
+/* The stored meeting id, when the actor may change it. */
+static enum pd_status
+groups_meeting_own(struct app *app, int64_t id, struct group_meeting *old,
+    struct pd_err *err)
+{
+	enum pd_status st;
+
+	memset(old, 0, sizeof *old);
+	if ((st = db_group_meeting_get(app->db, id, old, err)) != PD_OK) {
+		if (st == PD_NOT_FOUND && app_actor_is_pal(app))
+			return pd_fail(err, PD_DENIED, NULL, "there is no "
+			    "meeting %lld, or it is not of your groups",
+			    (long long)id);
+		return st;
+	}
+	if ((st = groups_may_see(app, old->group_id, err)) != PD_OK)
+		group_meeting_fini(old);
+	return st;
+}
+
+/* Move one PAL's paid line for a meeting to its corrected date and
+ * length, through the rules of both weeks. */
+static enum pd_status
+groups_line_move(struct app *app, int64_t line_id,
+    const struct group_meeting *m, const char *reason, struct pd_err *err)
+{
+	struct ts_line old, l;
+	struct ts_week ow;
+	struct time_preview p, po;
+	enum pd_status st;
+
+	memset(&old, 0, sizeof old);
+	memset(&po, 0, sizeof po);
+	if ((st = db_line_get(app->db, line_id, &old, err)) != PD_OK)
+		return st;
+	l = old;
+	l.note = old.note != NULL ? xstrdup(old.note) : NULL;
+	memcpy(l.date, m->date, sizeof l.date);
+	l.minutes = m->minutes;
+	memset(&ow, 0, sizeof ow);
+	st = db_week_get(app->db, old.week_id, &ow, err);
+	if (st == PD_OK)
+		st = time_preview_calc(app, old.pal_id, l.date, l.kind,
+		    l.minutes, &old, &p, NULL, err);
+	if (st == PD_OK)
+		st = time_gate(app, &p, time_status_locked(ow.status), reason,
+		    err);
+	if (st == PD_OK && time_status_locked(ow.status) &&
+	    strcmp(ow.week_start, p.first) != 0)
+		st = time_preview_calc(app, old.pal_id, old.date, old.kind, 0,
+		    &old, &po, NULL, err);
+	if (st == PD_OK)
+		st = time_line_put(app, &l, &old, err);
+	if (st == PD_OK)
+		st = db_group_line_link(app->db, l.id, m->id, err);
+	if (st == PD_OK)
+		st = time_line_audit(app, "update", &old, &l, reason, err);
+	if (st == PD_OK)
+		st = time_adjust_record(app, &p, reason, err);
+	if (st == PD_OK)
+		st = time_adjust_record(app, &po, reason, err);
+	if (st == PD_OK)
+		st = time_override_record(app, &p, reason, l.id, 0, err);
+	ts_line_fini(&l);
+	ts_line_fini(&old);
+	return st;
+}
+
+/* Remove one PAL's paid line for a meeting, through its week's rules. */
+static enum pd_status
+groups_line_remove(struct app *app, int64_t line_id, const char *reason,
+    struct pd_err *err)
+{
+	struct ts_line old;
+	struct ts_week ow;
+	struct time_preview p;
+	enum pd_status st;
+
+	memset(&old, 0, sizeof old);
+	memset(&ow, 0, sizeof ow);
+	memset(&p, 0, sizeof p);
+	if ((st = db_line_get(app->db, line_id, &old, err)) != PD_OK)
+		return st;
+	st = db_week_get(app->db, old.week_id, &ow, err);
+	if (st == PD_OK && time_status_locked(ow.status))
+		st = time_preview_calc(app, old.pal_id, old.date, old.kind, 0,
+		    &old, &p, NULL, err);
+	p.locked = time_status_locked(ow.status);
+	p.needs_override = 0;
+	if (st == PD_OK)
+		st = time_gate(app, &p, 0, reason, err);
+	if (st == PD_OK)
+		st = db_line_delete(app->db, line_id, err);
+	if (st == PD_OK)
+		st = time_line_audit(app, "delete", &old, NULL, reason, err);
+	if (st == PD_OK)
+		st = time_adjust_record(app, &p, reason, err);
+	ts_line_fini(&old);
+	return st;
+}
+
+enum pd_status
+app_group_meeting_update(struct app *app, struct group_meeting *m,
+    const char *reason, struct pd_err *err)
+{
+	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT,
+	    after = STRBUF_INIT;
+	struct group_meeting old;
+	int64_t *lines = NULL;
+	size_t nlines = 0, i;
+	enum pd_status st;
+
+	if ((st = app_require(app, APP_ANYONE, "correct a group meeting",
+	    err)) != PD_OK)
+		return st;
+	if ((st = groups_meeting_own(app, m->id, &old, err)) != PD_OK)
+		return st;
+	m->group_id = old.group_id;
+	if ((st = groups_meeting_check(app, m, err)) != PD_OK)
+		goto out;
+	if (m->version != old.version) {
+		st = pd_fail(err, PD_CONFLICT, NULL, "someone changed this "
+		    "meeting after you opened it");
+		goto out;
+	}
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		goto out;
+	st = db_group_meeting_lines(app->db, m->id, &lines, &nlines, err);
+	for (i = 0; st == PD_OK && i < nlines; i++)
+		st = groups_line_move(app, lines[i], m, reason, err);
+	if (st == PD_OK)
+		st = db_group_meeting_update(app->db, m, err);
+	if (st == PD_OK) {
+		groups_meeting_text(&old, &before);
+		groups_meeting_text(m, &after);
+		strbuf_addf(&sum, "corrected the meeting of group %lld on %s",
+		    (long long)m->group_id, old.date);
+		st = app_audit(app, "update", "group_meeting", m->id, 0,
+		    strbuf_str(&sum), strbuf_str(&before), strbuf_str(&after),
+		    time_blank(reason) ? NULL : reason, err);
+	}
+	if (st == PD_OK)
+		st = db_commit(app->db, err);
+	else {
+		db_rollback(app->db);
+		m->version = old.version;
+	}
+out:
+	strbuf_fini(&sum);
+	strbuf_fini(&before);
+	strbuf_fini(&after);
+	group_meeting_fini(&old);
+	free(lines);
+	return st;
+}
+
+enum pd_status
+app_group_meeting_delete(struct app *app, int64_t id, const char *reason,
+    struct pd_err *err)
+{
+	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT;
+	struct group_meeting old;
+	int64_t *lines = NULL;
+	size_t nlines = 0, i;
+	enum pd_status st;
+
+	if ((st = app_require(app, APP_ANYONE, "remove a group meeting",
+	    err)) != PD_OK)
+		return st;
+	if ((st = groups_meeting_own(app, id, &old, err)) != PD_OK)
+		return st;
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		goto out;
+	st = db_group_meeting_lines(app->db, id, &lines, &nlines, err);
+	for (i = 0; st == PD_OK && i < nlines; i++)
+		st = groups_line_remove(app, lines[i], reason, err);
+	if (st == PD_OK)
+		st = db_group_meeting_delete(app->db, id, err);
+	if (st == PD_OK) {
+		groups_meeting_text(&old, &before);
+		strbuf_addf(&before, "; %d came", old.came);
+		strbuf_addf(&sum, "removed the meeting of group %lld on %s",
+		    (long long)old.group_id, old.date);
+		st = app_audit(app, "delete", "group_meeting", id, 0,
+		    strbuf_str(&sum), strbuf_str(&before), NULL,
+		    time_blank(reason) ? NULL : reason, err);
+	}
+	if (st == PD_OK)
+		st = db_commit(app->db, err);
+	else
+		db_rollback(app->db);
+out:
+	strbuf_fini(&sum);
+	strbuf_fini(&before);
+	group_meeting_fini(&old);
+	free(lines);
+	return st;
+}
+
+enum pd_status
+app_group_set_active(struct app *app, int64_t id, int active,
+    struct pd_err *err)
+{
+	struct group_row r;
+	enum pd_status st;
+	char sum[160];
+
+	if ((st = app_require(app, APP_STAFF, active ? "start a group again" :
+	    "mark a group no longer running", err)) != PD_OK)
+		return st;
+	memset(&r, 0, sizeof r);
+	if ((st = db_group_get(app->db, id, &r, err)) != PD_OK)
+		return st;
+	if ((r.g.active != 0) == (active != 0)) {
+		st = pd_fail(err, PD_INVALID, NULL, active ? "%s is already "
+		    "running" : "%s is already marked no longer running",
+		    r.g.name);
+		group_row_fini(&r);
+		return st;
+	}
+	snprintf(sum, sizeof sum, active ? "started the group %s again" :
+	    "marked the group %s no longer running", r.g.name);
+	group_row_fini(&r);
+	if ((st = db_begin(app->db, err)) != PD_OK)
+		return st;
+	st = db_group_set_active(app->db, id, active, err);
+	if (st == PD_OK)
+		st = app_audit(app, "update", "client_group", id, 0, sum,
+		    active ? "no longer running" : "running",
+		    active ? "running" : "no longer running", NULL, err);
+	if (st == PD_OK)
+		return db_commit(app->db, err);
+	db_rollback(app->db);
 	return st;
 }
 

@@ -251,3 +251,17 @@ app_report_outcomes_save(struct app *app, const struct outcomes *o,
 	}
 	return s;
 }
+
+enum pd_status
+app_outcomes_funders(struct app *app, char ***out, size_t *n,
+    struct pd_err *err)
+{
+	enum pd_status st;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = app_require(app, APP_MANAGER, "see the outcomes report",
+	    err)) != PD_OK)
+		return st;
+	return db_outcomes_funders(app->db, out, n, err);
+}

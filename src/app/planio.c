@@ -13,6 +13,7 @@
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/db/group.h"
 #include "peerdesk/report/plan_pdf.h"
 #include "peerdesk/report/plan_text.h"
 #include "plans_priv.h"
@@ -334,6 +335,25 @@ app_plan_import_file(struct app *app, const char *path, int force,
 
 /* ---- the client's copy ------------------------------------------------ */
 
+/* The names of the groups the goals name (the client's copy shows
+ * them; a group that cannot be read is left out). */
+static void
+copy_groups(struct app *app, struct plan_doc *doc)
+{
+	struct group_row r;
+	size_t i;
+
+	for (i = 0; i < doc->n_goals; i++) {
+		if (doc->goals[i].goal.group_id == 0)
+			continue;
+		memset(&r, 0, sizeof r);
+		if (db_group_get(app->db, doc->goals[i].goal.group_id, &r,
+		    NULL) == PD_OK && r.g.name != NULL)
+			doc->goals[i].group_name = xstrdup(r.g.name);
+		group_row_fini(&r);
+	}
+}
+
 /* Read the plan for a copy; the copy is audited once it is made. */
 static enum pd_status
 copy_read(struct app *app, int64_t client_id, struct plan_doc *doc,
@@ -351,8 +371,11 @@ copy_read(struct app *app, int64_t client_id, struct plan_doc *doc,
 		return s;
 	s = plans_read(app, client_id, doc, err);
 	s = plans_finish(app, s, err);
-	if (s != PD_OK)
+	if (s != PD_OK) {
 		plan_doc_fini(doc);
+		return s;
+	}
+	copy_groups(app, doc);
 	return s;
 }
 

@@ -14,6 +14,7 @@
 #include "peerdesk/db/approval.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/db/group.h"
 #include "peerdesk/db/override.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/session.h"
@@ -1003,6 +1004,32 @@ time_line_own(struct app *app, int64_t id, struct ts_line *old,
 	return s;
 }
 
+/* A session line with no session is the time a PAL ran a group
+ * meeting: it is changed or removed through the meeting. */
+static enum pd_status
+time_line_of_meeting(struct app *app, const struct ts_line *old,
+    struct pd_err *err)
+{
+	int64_t m = db_group_line_meeting(app->db, old->id);
+
+	if (m == 0)
+		return pd_fail(err, PD_INVALID, "kind", "this is the time for "
+		    "running a group meeting: change or remove the meeting "
+		    "instead (its note names the group)");
+	return pd_fail(err, PD_INVALID, "kind", "this is the time for "
+	    "running a group meeting (meeting %lld): change or remove the "
+	    "meeting instead, from its group", (long long)m);
+}
+
+enum pd_status
+app_line_meeting_check(struct app *app, const struct ts_line *l,
+    struct pd_err *err)
+{
+	if (l->session_id != 0 || l->kind != LINE_SESSION)
+		return PD_OK;
+	return time_line_of_meeting(app, l, err);
+}
+
 /* A session's line is changed through the session. */
 static enum pd_status
 time_line_update_session(struct app *app, struct ts_line *l,
@@ -1064,9 +1091,7 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 	}
 	if (old.kind == LINE_SESSION) {
 		/* no session: the time a PAL ran a group meeting */
-		s = pd_fail(err, PD_INVALID, "kind", "this is the time for "
-		    "running a group meeting: it follows the meeting (its "
-		    "note names the group)");
+		s = time_line_of_meeting(app, &old, err);
 		goto done;
 	}
 	l->supervision_id = old.supervision_id;
@@ -1147,6 +1172,8 @@ app_line_delete(struct app *app, int64_t line_id, const char *reason,
 	if (old.session_id != 0)
 		s = pd_fail(err, PD_INVALID, NULL, "this line is a session's: "
 		    "change or remove the session instead");
+	else if (old.kind == LINE_SESSION)
+		s = time_line_of_meeting(app, &old, err);
 	memset(&ow, 0, sizeof ow);
 	memset(&p, 0, sizeof p);
 	if (s == PD_OK)

@@ -54,6 +54,7 @@ groups_list(struct cli *cli, int all)
 	struct group_row *v;
 	struct pd_err err;
 	size_t n, i;
+	int pass, said = 0;
 
 	if (app_groups_list(&cli->app, all, &v, &n, &err) != PD_OK)
 		return cli_fail(&err);
@@ -61,9 +62,15 @@ groups_list(struct cli *cli, int all)
 		printf("No groups yet.\n");
 		return 0;
 	}
+	/* running groups first, then (with --all) those no longer running */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < n; i++) {
 		char when[160];
 
+		if ((pass == 0) != (v[i].g.active != 0))
+			continue;
+		if (pass == 1 && !said++)
+			printf("\nNo longer running:\n");
 		groups_when(&v[i].g, when, sizeof when);
 		printf("%3lld  %s (%s)%s\n     %s\n     %d meeting%s, %d %s, "
 		    "%d attendance%s%s%s\n", (long long)v[i].g.id, v[i].g.name,
@@ -335,6 +342,100 @@ out:
 	return rc;
 }
 
+/* groups meeting change NUMBER [options] / groups meeting remove NUMBER */
+static int
+groups_meeting_change(struct cli *cli, int argc, char **argv, int remove)
+{
+	static const struct option longopts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "start", required_argument, NULL, 's' },
+		{ "length", required_argument, NULL, 'l' },
+		{ "minutes", required_argument, NULL, 'l' },
+		{ "notes", required_argument, NULL, 'n' },
+		{ "extra", required_argument, NULL, 'x' },
+		{ "reason", required_argument, NULL, 'R' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *date = NULL, *start = NULL, *length = NULL,
+	    *notes = NULL, *extra = NULL, *reason = NULL;
+	struct group_attendee *who = NULL;
+	struct group_meeting m;
+	struct pd_err err;
+	size_t n = 0;
+	int64_t id;
+	int ch, rc;
+	char *end;
+
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': date = optarg; break;
+		case 's': start = optarg; break;
+		case 'l': length = optarg; break;
+		case 'n': notes = optarg; break;
+		case 'x': extra = optarg; break;
+		case 'R': reason = optarg; break;
+		default: return groups_usage(NULL);
+		}
+	}
+	if (optind + 1 != argc)
+		return groups_usage("say which meeting (its number)");
+	if (groups_number(argv[optind], &id) != 0) {
+		fprintf(stderr, "peerdesk: '%s' is not a meeting's number; "
+		    "peerdesk groups show GROUP lists them\n", argv[optind]);
+		return 2;
+	}
+	if (remove && (date || start || length || notes || extra))
+		return groups_usage("removing a meeting takes only --reason");
+	if (!remove && !date && !start && !length && !notes && !extra)
+		return groups_usage("say what to correct: --date, --start, "
+		    "--length, --notes or --extra");
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		return rc;
+	if (remove) {
+		if (app_group_meeting_delete(&cli->app, id, reason, &err)
+		    != PD_OK)
+			return cli_fail(&err);
+		printf("Removed meeting %lld, its register and the paid time "
+		    "for running it.\n", (long long)id);
+		return 0;
+	}
+	if (app_group_meeting_get(&cli->app, id, &m, &who, &n, &err) != PD_OK)
+		return cli_fail(&err);
+	group_attendees_free(who, n);
+	rc = 0;
+	if (date != NULL)
+		snprintf(m.date, sizeof m.date, "%s", date);
+	if (start != NULL)
+		snprintf(m.start_time, sizeof m.start_time, "%s", start);
+	if (notes != NULL) {
+		free(m.notes);
+		m.notes = *notes != '\0' ? xstrdup(notes) : NULL;
+	}
+	if (extra != NULL) {
+		m.extra_count = (int)strtol(extra, &end, 10);
+		if (*end != '\0' || *extra == '\0' || m.extra_count < 0)
+			rc = groups_usage("--extra is a count of people not "
+			    "named");
+	}
+	if (rc == 0 && length != NULL &&
+	    duration_parse(length, &m.minutes, &err) != PD_OK)
+		rc = cli_fail(&err);
+	if (rc == 0 && app_group_meeting_update(&cli->app, &m, reason, &err)
+	    != PD_OK)
+		rc = cli_fail(&err);
+	if (rc == 0) {
+		char dur[DURATION_STR_LEN];
+
+		printf("Corrected meeting %lld: %s %s, %s; the paid time for "
+		    "running it follows.\n", (long long)m.id, m.date,
+		    m.start_time, duration_format(m.minutes, dur));
+	}
+	group_meeting_fini(&m);
+	return rc;
+}
+
 static int
 groups_meeting_show(struct cli *cli, const char *which)
 {
@@ -406,6 +507,10 @@ cli_groups(struct cli *cli, int argc, char **argv)
 	if (strcmp(sub, "meeting") == 0 && argc > 2 &&
 	    strcmp(argv[2], "add") == 0)
 		return groups_meeting_add(cli, argc - 2, argv + 2);
+	if (strcmp(sub, "meeting") == 0 && argc > 2 &&
+	    (strcmp(argv[2], "change") == 0 || strcmp(argv[2], "remove") == 0))
+		return groups_meeting_change(cli, argc - 2, argv + 2,
+		    strcmp(argv[2], "remove") == 0);
 	if (strcmp(sub, "list") == 0 || strcmp(sub, "--all") == 0) {
 		int all = (argc == 2 && strcmp(sub, "--all") == 0) ||
 		    (argc == 3 && strcmp(argv[2], "--all") == 0);
@@ -432,6 +537,19 @@ cli_groups(struct cli *cli, int argc, char **argv)
 		    app_group_facilitator_add(&cli->app, gid, id, &err) != PD_OK)
 			return cli_fail(&err);
 		printf("%s now runs group %lld.\n", argv[3], (long long)gid);
+		return 0;
+	}
+	if ((strcmp(sub, "stop") == 0 || strcmp(sub, "start") == 0) &&
+	    argc == 3) {
+		int on = strcmp(sub, "start") == 0;
+
+		if (app_group_find(&cli->app, argv[2], &gid, &err) != PD_OK ||
+		    app_group_set_active(&cli->app, gid, on, &err) != PD_OK)
+			return cli_fail(&err);
+		printf(on ? "Group %lld is running again.\n" : "Group %lld is "
+		    "marked no longer running: it is kept, listed apart "
+		    "(groups list --all), and takes no new meetings.\n",
+		    (long long)gid);
 		return 0;
 	}
 	if (strcmp(sub, "client") == 0 && argc == 3)

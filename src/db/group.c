@@ -57,6 +57,24 @@ static const char sql_attend[] =
 	" VALUES (:m, :c, :first)";
 static const char sql_line_link[] =
 	"UPDATE timesheet_line SET group_meeting_id = :m WHERE id = :id";
+static const char sql_meeting_update[] =
+	"UPDATE group_meeting SET date = :date, start_time = :start,"
+	" minutes = :minutes, notes = :notes, extra_count = :extra,"
+	" version = version + 1 WHERE id = :id AND version = :v";
+static const char sql_meeting_del_attend[] =
+	"DELETE FROM group_attendance WHERE meeting_id = :m";
+static const char sql_meeting_del_staff[] =
+	"DELETE FROM group_meeting_staff WHERE meeting_id = :m";
+static const char sql_meeting_del[] =
+	"DELETE FROM group_meeting WHERE id = :m";
+static const char sql_meeting_lines[] =
+	"SELECT id FROM timesheet_line WHERE group_meeting_id = :m ORDER BY id";
+static const char sql_line_meeting[] =
+	"SELECT group_meeting_id FROM timesheet_line WHERE id = :id"
+	" AND group_meeting_id IS NOT NULL";
+static const char sql_set_active[] =
+	"UPDATE client_group SET active = :a, version = version + 1"
+	" WHERE id = :id";
 #define MEETING_COLS \
 	"m.id, m.group_id, m.date, m.start_time, m.minutes, m.notes," \
 	" m.extra_count, m.version, m.extra_count + (SELECT count(*) FROM" \
@@ -366,6 +384,118 @@ db_group_line_link(struct db *db, int64_t line_id, int64_t meeting_id,
 {
 	return group_pair(db, sql_line_link, ":id", line_id, ":m", meeting_id,
 	    err);
+}
+
+enum pd_status
+db_group_meeting_update(struct db *db, struct group_meeting *m,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_meeting_update, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_text(st, ":date", m->date);
+	db_bind_text_opt(st, ":start", m->start_time);
+	db_bind_int64(st, ":minutes", m->minutes);
+	db_bind_text_opt(st, ":notes", m->notes);
+	db_bind_int64(st, ":extra", m->extra_count);
+	db_bind_int64(st, ":id", m->id);
+	db_bind_int64(st, ":v", m->version);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return pd_fail(err, PD_CONFLICT, NULL, "someone changed this "
+		    "meeting after you opened it");
+	m->version++;
+	return PD_OK;
+}
+
+enum pd_status
+db_group_meeting_delete(struct db *db, int64_t meeting_id,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st;
+	const char *sql[3];
+	enum pd_status rc;
+	size_t i;
+
+	sql[0] = sql_meeting_del_attend;
+	sql[1] = sql_meeting_del_staff;
+	sql[2] = sql_meeting_del;
+	for (i = 0; i < 3; i++) {
+		if ((st = db_stmt(db, sql[i], err)) == NULL)
+			return PD_DB;
+		db_bind_int64(st, ":m", meeting_id);
+		if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+			return rc;
+	}
+	if (db_changes(db) == 0)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "There is no meeting "
+		    "%lld.", (long long)meeting_id);
+	return PD_OK;
+}
+
+enum pd_status
+db_group_meeting_lines(struct db *db, int64_t meeting_id, int64_t **out,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_meeting_lines, err);
+	int64_t *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":m", meeting_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, k + 1, sizeof *v);
+		v[k++] = db_col_int(st, 0, 0);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return db_error(db, rc, err);
+	}
+	*out = v;
+	*n = k;
+	return PD_OK;
+}
+
+int64_t
+db_group_line_meeting(struct db *db, int64_t line_id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_line_meeting, NULL);
+	int64_t id = 0;
+
+	if (st == NULL)
+		return 0;
+	db_bind_int64(st, ":id", line_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = db_col_int(st, 0, 0);
+	db_done(st);
+	return id;
+}
+
+enum pd_status
+db_group_set_active(struct db *db, int64_t group_id, int active,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_set_active, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":a", active ? 1 : 0);
+	db_bind_int64(st, ":id", group_id);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "There is no group "
+		    "%lld.", (long long)group_id);
+	return PD_OK;
 }
 
 static void

@@ -298,3 +298,37 @@ db_outcomes(struct db *db, struct outcomes *o, struct outcomes_raw *raw,
 		return db_error(db, step, err);
 	return PD_OK;
 }
+
+static const char sql_funders[] =
+	"SELECT min(trim(funder)) FROM funding WHERE funder IS NOT NULL"
+	" AND trim(funder) <> '' GROUP BY lower(trim(funder))"
+	" ORDER BY 1 COLLATE NOCASE";
+
+enum pd_status
+db_outcomes_funders(struct db *db, char ***out, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_funders, err);
+	char **v = NULL;
+	size_t k = 0, i;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, k + 1, sizeof *v);
+		v[k++] = db_col_str(st, 0);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		for (i = 0; i < k; i++)
+			free(v[i]);
+		free(v);
+		return db_error(db, rc, err);
+	}
+	*out = v;
+	*n = k;
+	return PD_OK;
+}

@@ -145,6 +145,7 @@ plan_doc_goal_fini(struct plan_doc_goal *g)
 	free(g->scores);
 	free(g->step_line);
 	free(g->score_line);
+	free(g->group_name);
 	memset(g, 0, sizeof *g);
 }
 

@@ -229,6 +229,8 @@ pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 	if (g->goal.target_date[0] != '\0')
 		strbuf_addf(&line, "Aiming for %s.  ",
 		    plan_long_date(g->goal.target_date, day));
+	if (g->group_name != NULL)
+		strbuf_addf(&line, "With the group: %s.  ", g->group_name);
 	if (g->goal.closed_on[0] != '\0')
 		strbuf_addf(&line, "Closed on %s.",
 		    plan_long_date(g->goal.closed_on, day));

@@ -871,6 +871,10 @@ static const struct key_default key_defaults[] = {
 	{ "group", ACT_DOWN, "Down" },
 	{ "group", ACT_OPEN, "Enter" },
 	{ "group", ACT_REGISTER, "r F5" },
+	{ "group", ACT_LENGTH, "t F7" },
+	{ "group", ACT_DATE, "e F8" },
+	{ "group", ACT_REMOVE, "x" },
+	{ "group", ACT_RUNNING, "s" },
 
 	{ "register", ACT_UP, "Up" },
 	{ "register", ACT_DOWN, "Down" },
@@ -892,6 +896,7 @@ static const struct key_default key_defaults[] = {
 	{ "outcomes", ACT_LATER, "Right" },
 	{ "outcomes", ACT_SAVE_CSV, "c F6" },
 	{ "outcomes", ACT_SAVE_PDF, "d F7" },
+	{ "outcomes", ACT_FUNDER, "f F5" },
 };
 
 static const char *const key_section_notes[][2] = {

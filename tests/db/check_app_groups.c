@@ -10,9 +10,11 @@
 #include "support/dbfix.h"
 #include "support/testlib.h"
 #include "peerdesk/app/groups.h"
+#include "peerdesk/app/plans.h"
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/model/sar.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
@@ -298,6 +300,197 @@ START_TEST(test_paid_time_in_week)
 }
 END_TEST
 
+/* The week id of pal's week (as manager). */
+static int64_t
+week_id_of(int64_t pal, const char *week)
+{
+	struct week_view v;
+	struct pd_err err;
+	int64_t id;
+
+	ck_assert_msg(app_week_status(&app, pal, week, &v, &err) == PD_OK,
+	    "%s", err.msg);
+	id = v.week.id;
+	week_view_fini(&v);
+	return id;
+}
+
+/* The line for running a group meeting in pal's week (0 when none). */
+static int64_t
+group_line_of(int64_t pal, const char *week, struct ts_line *out)
+{
+	struct week_view v;
+	struct pd_err err;
+	int64_t id = 0;
+	size_t i;
+
+	ck_assert_int_eq(app_week_status(&app, pal, week, &v, &err), PD_OK);
+	for (i = 0; i < v.n_lines; i++)
+		if (v.lines[i].line.note != NULL && strncmp(
+		    v.lines[i].line.note, "group: ", 7) == 0) {
+			id = v.lines[i].line.id;
+			if (out != NULL) {
+				*out = v.lines[i].line;
+				out->note = NULL;
+			}
+			break;
+		}
+	week_view_fini(&v);
+	return id;
+}
+
+/* A meeting is corrected and removed; Jo's paid line follows it through
+ * the week rules (an approved week: the manager and a reason, kept as an
+ * adjustment); the line itself cannot be removed from the week. */
+START_TEST(test_meeting_correct_remove)
+{
+	struct group_meeting m;
+	struct group_attendee *who;
+	struct ts_line l;
+	struct pd_err err;
+	int64_t audits, line;
+	size_t n;
+
+	memset(&m, 0, sizeof m);
+	m.group_id = walk;
+	snprintf(m.date, sizeof m.date, "2026-11-19");
+	m.minutes = 90;
+	ck_assert_int_eq(app_group_meeting_add(&app, &m, NULL, 0, NULL, 0,
+	    NULL, &err), PD_OK);
+	as(w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W47", NULL), 90);
+	/* the week cannot remove it: it points to the meeting */
+	line = group_line_of(w.jo, "2026-W47", NULL);
+	ck_assert(line != 0);
+	ck_assert_int_eq(app_line_delete(&app, line, "gone", &err),
+	    PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "group meeting"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "change or remove the meeting"));
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W47", NULL), 90);
+
+	/* Correct its day and length: the line moves to the next week. */
+	as(w.office, ROLE_OFFICE, "olive");
+	audits = dbfix_count(app.db, "audit");
+	ck_assert_int_eq(app_group_meeting_get(&app, m.id, &m, &who, &n,
+	    &err), PD_OK);
+	group_attendees_free(who, n);
+	snprintf(m.date, sizeof m.date, "2026-11-24");
+	m.minutes = 60;
+	ck_assert_msg(app_group_meeting_update(&app, &m, NULL, &err) == PD_OK,
+	    "%s", err.msg);
+	ck_assert(dbfix_count(app.db, "audit") >= audits + 2);
+	as(w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W47", NULL), 0);
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W48", NULL), 60);
+	ck_assert(group_line_of(w.jo, "2026-W48", NULL) != 0);
+	/* an old copy is refused */
+	m.version--;
+	m.minutes = 75;
+	ck_assert_int_eq(app_group_meeting_update(&app, &m, NULL, &err),
+	    PD_CONFLICT);
+	m.version++;
+
+	/* The manager approves Jo's week: now only the manager, with a
+	 * reason, and the change is kept as an adjustment. */
+	ck_assert_int_eq(app_week_approve(&app, week_id_of(w.jo, "2026-W48"),
+	    &err), PD_OK);
+	as(w.office, ROLE_OFFICE, "olive");
+	m.minutes = 120;
+	ck_assert_int_eq(app_group_meeting_update(&app, &m, "longer", &err),
+	    PD_DENIED);
+	as(w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_group_meeting_update(&app, &m, NULL, &err),
+	    PD_INVALID);
+	ck_assert_str_eq(err.field, "reason");
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W48", NULL), 60);
+	ck_assert_int_eq(dbfix_count(app.db, "week_adjustment"), 0);
+	ck_assert_msg(app_group_meeting_update(&app, &m, "the walk ran long",
+	    &err) == PD_OK, "%s", err.msg);
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W48", NULL), 120);
+	ck_assert_int_eq(dbfix_count(app.db, "week_adjustment"), 1);
+	/* nor can the line be changed from the week */
+	ck_assert(group_line_of(w.jo, "2026-W48", &l) != 0);
+	l.minutes = 30;
+	ck_assert_int_eq(app_line_update(&app, &l, "less", &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "change or remove the meeting"));
+
+	/* Removing it: the manager with a reason; the line goes too. */
+	as(w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_group_meeting_delete(&app, m.id, "mistake",
+	    &err), PD_DENIED);
+	as(w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_group_meeting_delete(&app, m.id, NULL, &err),
+	    PD_INVALID);
+	ck_assert_int_eq(dbfix_count(app.db, "group_meeting"), 1);
+	audits = dbfix_count(app.db, "audit");
+	ck_assert_msg(app_group_meeting_delete(&app, m.id, "typed twice",
+	    &err) == PD_OK, "%s", err.msg);
+	ck_assert_int_eq(dbfix_count(app.db, "group_meeting"), 0);
+	ck_assert_int_eq(week_minutes(w.jo, "2026-W48", NULL), 0);
+	ck_assert_int_eq(dbfix_count(app.db, "week_adjustment"), 2);
+	ck_assert(dbfix_count(app.db, "audit") >= audits + 2);
+	group_meeting_fini(&m);
+}
+END_TEST
+
+/* A group no longer running is kept, listed apart, takes no meetings,
+ * and can be started again; only the office or manager may do it. */
+START_TEST(test_group_stop_start)
+{
+	struct group_row *v;
+	struct pd_err err;
+	size_t n;
+
+	as(w.jo, ROLE_PAL, "jo");
+	ck_assert_int_eq(app_group_set_active(&app, walk, 0, &err),
+	    PD_DENIED);
+	as(w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_group_set_active(&app, walk, 0, &err), PD_OK);
+	ck_assert_int_eq(app_group_set_active(&app, walk, 0, &err),
+	    PD_INVALID);
+	ck_assert_int_eq(meeting("2026-11-19", 60, NULL, 0, 0, NULL, &err),
+	    PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no longer running"));
+	ck_assert_int_eq(app_groups_list(&app, 0, &v, &n, &err), PD_OK);
+	ck_assert_uint_eq(n, 0);
+	group_rows_free(v, n);
+	ck_assert_int_eq(app_groups_list(&app, 1, &v, &n, &err), PD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(v[0].g.active, 0);
+	group_rows_free(v, n);
+	ck_assert_int_eq(app_group_set_active(&app, walk, 1, &err), PD_OK);
+	ck_assert_int_eq(meeting("2026-11-19", 60, NULL, 0, 0, NULL, &err),
+	    PD_OK);
+}
+END_TEST
+
+/* A goal that names a group: the client's printed copy says which. */
+START_TEST(test_goal_group_on_copy)
+{
+	struct plan_doc_goal g;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+
+	memset(&g, 0, sizeof g);
+	g.goal.area = GOAL_CONNECT;
+	g.goal.title = xstrdup("Go on the Thursday walk");
+	ck_assert_msg(app_goal_save(&app, w.ben, &g, &err) == PD_OK, "%s",
+	    err.msg);
+	ck_assert_int_eq(app_plan_copy_text(&app, w.ben, 72, &sb, &err),
+	    PD_OK);
+	ck_assert_ptr_null(strstr(sb.buf, "With the group"));
+	strbuf_reset(&sb);
+	ck_assert_int_eq(app_goal_group_set(&app, g.goal.id, walk, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_plan_copy_text(&app, w.ben, 72, &sb, &err),
+	    PD_OK);
+	ck_assert_msg(strstr(sb.buf, "With the group: Walking group.") != NULL,
+	    "%s", sb.buf);
+	strbuf_fini(&sb);
+	plan_goal_fini(&g.goal);
+}
+END_TEST
+
 START_TEST(test_client_groups_and_goal)
 {
 	struct group_came c;
@@ -387,6 +580,9 @@ app_groups_suite(void)
 	tcase_add_test(tc, test_client_groups_and_goal);
 	tcase_add_test(tc, test_sar_has_groups);
 	tcase_add_test(tc, test_add_checks);
+	tcase_add_test(tc, test_meeting_correct_remove);
+	tcase_add_test(tc, test_group_stop_start);
+	tcase_add_test(tc, test_goal_group_on_copy);
 	suite_add_tcase(s, tc);
 	return s;
 }

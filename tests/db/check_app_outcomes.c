@@ -382,6 +382,43 @@ START_TEST(test_pdf)
 }
 END_TEST
 
+/* The funders the screen offers: each named in a client's funding, once
+ * whatever its case; each one's report is the one --funder gives. */
+START_TEST(test_funder_choices)
+{
+	struct outcomes o;
+	struct pd_err err;
+	char **v;
+	size_t n, i;
+
+	ck_assert_int_eq(app_outcomes_funders(&app, &v, &n, &err), PD_OK);
+	ck_assert_uint_eq(n, (size_t)q1("SELECT count(DISTINCT"
+	    " lower(trim(funder))) FROM funding WHERE trim(funder) <> ''"));
+	ck_assert_uint_gt(n, 0);
+	for (i = 0; i < n; i++) {
+		report(v[i], &o);
+		ck_assert_str_eq(o.funder, v[i]);
+		outcomes_fini(&o);
+		free(v[i]);
+	}
+	free(v);
+	/* a second spelling of one funder is offered once */
+	ck_assert_int_eq(sqlite3_exec(h, "UPDATE funding SET funder ="
+	    " 'RIVERSIDE COUNCIL' WHERE id = (SELECT min(id) FROM funding"
+	    " WHERE lower(funder) = 'riverside council')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	ck_assert_int_eq(app_outcomes_funders(&app, &v, &n, &err), PD_OK);
+	ck_assert_uint_eq(n, (size_t)q1("SELECT count(DISTINCT"
+	    " lower(trim(funder))) FROM funding WHERE trim(funder) <> ''"));
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	ck_assert_int_eq(app_sign_in_as(&app, "jo", &err), PD_OK);
+	ck_assert_int_eq(app_outcomes_funders(&app, &v, &n, &err), PD_DENIED);
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
 START_TEST(test_only_the_manager)
 {
 	struct outcomes o;
@@ -421,6 +458,7 @@ outcomes_suite(void)
 	tcase_add_test(tc, test_text_and_csv_agree);
 	tcase_add_test(tc, test_pdf);
 	tcase_add_test(tc, test_only_the_manager);
+	tcase_add_test(tc, test_funder_choices);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -81,6 +81,21 @@ attempt() {
 	fi
 }
 
+# refused WHO DESC CMD...: refused (non-zero), whatever the words (a
+# command that takes no file may answer with its usage), never the
+# database's bytes.
+refused() {
+	who=$1 desc=$2; shift 2
+	out=$(as_user "$who" "$BIN" "$@" 2>&1)
+	rc=$?
+	if [ "$rc" -ne 0 ] && [ -n "$out" ] &&
+	    ! printf '%s' "$out" | grep -q 'SQLite format'; then
+		ok "$desc (exit $rc)"
+	else
+		fail "$desc (exit $rc)"; printf '%s\n' "$out" | sed 's/^/  /' | head -5
+	fi
+}
+
 for u in "$PAL" "$MGR"; do
 	h=$R/home/$u
 	role=PAL; [ "$u" = "$MGR" ] && role=manager
@@ -94,7 +109,25 @@ for u in "$PAL" "$MGR"; do
 		attempt "$u" "$role: backup onto $target" backup "$target"
 		attempt "$u" "$role: pal show --weeks --pdf onto $target" \
 		    pal show "$PAL" --weeks 13 --pdf "$target"
+		attempt "$u" "$role: pal show --weeks --output onto $target" \
+		    pal show "$PAL" --weeks 13 --format csv --output "$target"
+		attempt "$u" "$role: report outcomes --output $target" \
+		    report outcomes --from 2026-01-01 --to 2026-12-31 \
+		    --format csv --output "$target"
+		attempt "$u" "$role: report outcomes as a PDF onto $target" \
+		    report outcomes --from 2026-01-01 --to 2026-12-31 \
+		    --format pdf --output "$target"
 	done
+	# Commands new this session that take no file: a path given where
+	# a number goes is refused, never opened or written.
+	refused "$u" "$role: plan restore with the database as the version" \
+	    plan restore "$CL" "$DB"
+	refused "$u" "$role: client show with the database as the client" \
+	    client show "$DB"
+	attempt "$u" "$role: groups meeting change with a path" \
+	    groups meeting change "$DB" --notes x
+	attempt "$u" "$role: groups meeting remove with a path" \
+	    groups meeting remove "$h/db-link.pdf"
 	for src in "$DB" "$DB-wal" "$h/db-link.pdf" "$h/data-link/peerdesk.db"; do
 		attempt "$u" "$role: import timesheet from $src" import timesheet "$src"
 		attempt "$u" "$role: plan import from $src" plan import "$src"
@@ -158,6 +191,12 @@ attempt "$PAL" "a PAL may not see another PAL's weeks" \
 expect_rc "the manager writes the hours report" 0 \
 	as_user "$MGR" "$BIN" report hours --format csv --output hours.csv
 check "... 0600" test "$(stat -c '%a' "$R/home/$MGR/hours.csv")" = 600
+expect_rc "the manager writes the outcomes report as a PDF in their home" 0 \
+	as_user "$MGR" "$BIN" report outcomes --from 2026-01-01 \
+	--to 2026-12-31 --format pdf --output outcomes.pdf
+check "... 0600" test "$(stat -c '%a' "$R/home/$MGR/outcomes.pdf")" = 600
+expect_rc "the manager sees a client's whole record" 0 \
+	as_user "$MGR" "$BIN" client show "$CL"
 expect_rc "the manager makes a SAR bundle in their home" 0 \
 	as_user "$MGR" "$BIN" sar "$CL" --output "$R/home/$MGR"
 check "... both files 0600" test \

@@ -53,6 +53,40 @@ expect_out "the week shows it" "group: Hearing voices group" \
 expect_out "the client's groups list it" "Hearing voices group: came 1 time" \
 	pd groups client 3
 
+# --- correcting and removing a meeting; a group no longer running ---------
+mid=$(sql "SELECT max(id) FROM group_meeting")
+aisha_min() { sql "SELECT coalesce(sum(l.minutes), 0) FROM timesheet_line l \
+	JOIN staff s ON s.id = l.pal_id WHERE s.login = 'aisha' \
+	AND l.group_meeting_id = $mid"; }
+expect_rc "a correction with nothing to correct is refused" 2 \
+	pd groups meeting change "$mid"
+expect_out "the meeting's length is corrected" "Corrected meeting $mid" \
+	pd groups meeting change "$mid" --length 1h30 --date 2026-11-23
+check "Aisha's paid line follows it" test "$(aisha_min)" = 90
+check "on the corrected day" test "$(sql "SELECT date FROM timesheet_line \
+	WHERE group_meeting_id = $mid")" = 2026-11-23
+check "the correction is audited" test "$(sql "SELECT count(*) FROM audit \
+	WHERE entity = 'group_meeting' AND entity_id = $mid \
+	AND action = 'update'")" = 1
+expect_out "removing it takes its paid time too" "Removed meeting $mid" \
+	pd groups meeting remove "$mid"
+check "the meeting is gone" test "$(sql "SELECT count(*) FROM group_meeting \
+	WHERE id = $mid")" = 0
+check "and Aisha's line with it" test "$(aisha_min)" = 0
+check "the removal is audited" test "$(sql "SELECT count(*) FROM audit \
+	WHERE entity = 'group_meeting' AND entity_id = $mid \
+	AND action = 'delete'")" = 1
+expect_out "a group is marked no longer running" "no longer running" \
+	pd groups stop "Hearing voices group"
+check "it is not in the list of running groups" sh -c "! $PD --db $DB \
+	--config $CONF --today $TODAY groups | grep -q 'Hearing voices'"
+expect_out "--all lists it apart" "No longer running:" pd groups list --all
+expect_rc "it takes no new meetings" 2 pd groups meeting add \
+	"Hearing voices group" --length 2h --date 2026-11-24 --name Sam
+check "the words say why" grep -q "no longer running" "$T/last.out"
+expect_out "it can be started again" "running again" \
+	pd groups start "Hearing voices group"
+
 # --- the outcomes report ----------------------------------------------------
 expect_rc "dates are needed" 2 pd report outcomes
 expect_rc "--to before --from is refused" 2 pd report outcomes \

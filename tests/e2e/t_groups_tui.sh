@@ -103,6 +103,65 @@ expect_out "the manager sees the walk in Jo's week" \
 	"group: Thursday walking group" pd week --pal "$U"
 expect_out "counted in the week's hours" "This week: $(dur $now) of less" \
 	pd week --pal "$U"
+
+# Jo corrects the walk's length on the group's screen: the line follows.
+mid=$(sql "SELECT max(id) FROM group_meeting")
+tm_keys g t
+expect_screen "t asks how long the meeting was" g "How long was it?"
+tm_keys g C-u
+tm_text g "1h"
+tm_keys g Enter
+expect_screen "the correction is saved" g "Changed; the paid"
+check "Jo's line is an hour now" test "$(sql "SELECT minutes FROM \
+	timesheet_line WHERE group_meeting_id = $mid")" = 60
+tm_keys g x
+expect_screen "x asks before removing the meeting" g "Remove this meeting"
+tm_keys g y
+expect_screen "the meeting is removed" g "Removed, with the paid"
+check "the meeting is gone" test "$(sql "SELECT count(*) FROM group_meeting \
+	WHERE id = $mid")" = 0
+check "and Jo's line with it" test "$(sql "SELECT count(*) FROM \
+	timesheet_line WHERE group_meeting_id IS NOT NULL")" = "$lines"
+check "both audited" test "$(sql "SELECT count(*) FROM audit WHERE \
+	entity = 'group_meeting' AND entity_id = $mid AND action IN \
+	('update', 'delete')")" = 2
+tm_keys g s
+expect_screen "a PAL does not stop a group" g "The office marks"
 tm_keys g C-q
 expect_screen "nothing unsaved: peerdesk leaves" g "[exited]"
+
+# The manager (root, on the demo) marks the walk no longer running, and
+# picks a funder for the outcomes report.
+tm_start m 80 24 "XDG_CONFIG_HOME=$W/none $W/peerdesk --db $W/db/demo.db \
+    --config $W/config.yaml --today $TODAY"
+expect_screen "the manager's screens open" m "Go to"
+tm_keys m r
+expect_screen "the groups list" m "Communal meal"
+tm_keys m Down
+tm_keys m Enter
+expect_screen "the walk opens" m "Meetings, newest first"
+expect_screen "its keys are on screen" m "Running"
+tm_keys m s
+expect_screen "s asks first" m "no longer running?"
+tm_keys m y
+expect_screen "the walk is no longer running" m "No longer running ("
+check "kept, marked not running" test "$(sql "SELECT active FROM \
+	client_group WHERE name = 'Thursday walking group'")" = 0
+tm_keys m r
+expect_screen "it takes no new register" m "s starts it again"
+tm_keys m Escape
+expect_screen "the list shows it apart" m "Thursday walking group (not running)"
+tm_keys m Escape
+expect_screen "back home" m "Go to"
+tm_keys m f
+expect_screen "the outcomes report opens" m "Outcomes 2026 Q3"
+tm_keys m f
+expect_screen "f offers the funders" m "For which funder?"
+expect_screen "the demo's funder is one" m "Riverside Council"
+tm_keys m Down
+tm_keys m Enter
+expect_screen "the report is for that funder" m "Outcomes 2026 Q3: Riverside"
+expect_screen "and says who it names" m "only people whose own budget"
+tm_keys m C-q
+expect_screen "the manager leaves" m "[exited]"
 finish

@@ -96,6 +96,8 @@ zoe(struct plan_doc *d, int long_words)
 	g = goal(d, GOAL_AMBITION, "Work in a garden centre");
 	g = goal(d, GOAL_CONNECT, "Go to the Thursday walking group");
 	snprintf(g->goal.target_date, 11, "2027-01-31");
+	g->goal.group_id = 3;
+	g->group_name = xstrdup("Walks");
 	step(g, "Find out where it meets", "2026-10-02");
 	step(g, "Go once with Jo", "");
 	score(g, "2026-10-01", -1);
@@ -139,7 +141,7 @@ START_TEST(test_text_copy)
 	    "   Ringing my sister on Sundays.\n");
 	HAS("   What does not help\n     (Nothing written here yet.)\n");
 	HAS("   * Connect: Go to the Thursday walking group\n"
-	    "     Set by me. Aiming for Sun 31 Jan 2027.\n"
+	    "     Set by me. Aiming for Sun 31 Jan 2027. With the group: Walks.\n"
 	    "     [x] Find out where it meets (done 2 Oct)\n"
 	    "     [ ] Go once with Jo\n"
 	    "     How it is going: 1 Oct -1, 28 Oct 0, 25 Nov +1 - moved up\n");
@@ -208,6 +210,7 @@ START_TEST(test_pdf_copy)
 	HAS("My Wellness and Safety Plan");
 	HAS("Zoë Brown");
 	HAS("Connect: Go to the Thursday walking group");
+	HAS("With the group: Walks.");
 	HAS("Learn: A Recovery College course");
 	HAS("Work in a garden centre");
 	HAS("Find out where it meets");

@@ -77,6 +77,26 @@ enum pd_status app_group_meeting_add(struct app *app,
     const struct group_came *came, size_t ncame, const char *reason,
     struct pd_err *err);
 
+/* Correct meeting m->id (as read, m->version): its date, start, minutes,
+ * notes and count of others.  Each PAL's paid line for it moves with it,
+ * through the same week rules as any change to a line: an approved or
+ * paid week needs the manager and a reason (kept as an adjustment), a
+ * week going over a limit the manager's reason.  Who came is not
+ * changed here.  Nothing is saved when anything is refused. */
+enum pd_status app_group_meeting_update(struct app *app,
+    struct group_meeting *m, const char *reason, struct pd_err *err);
+
+/* Remove meeting id, its register, and each PAL's paid line for it (an
+ * approved or paid week: the manager and a reason, kept as an
+ * adjustment). */
+enum pd_status app_group_meeting_delete(struct app *app, int64_t id,
+    const char *reason, struct pd_err *err);
+
+/* Mark a group no longer running (active 0: kept, listed apart, no new
+ * meetings) or running again (1).  Office, manager. */
+enum pd_status app_group_set_active(struct app *app, int64_t id,
+    int active, struct pd_err *err);
+
 /* A meeting and who came, as the actor may see them. */
 enum pd_status app_group_meeting_get(struct app *app, int64_t id,
     struct group_meeting *m, struct group_attendee **who, size_t *n,

@@ -32,4 +32,10 @@ enum pd_status app_report_outcomes_save(struct app *app,
     const struct outcomes *o, enum report_format f, unsigned csv_flags,
     const char *path, struct pd_err *err);
 
+/* The funders a report can be for: every funder named in a client's
+ * funding (the manager only).  *out: n strings, each and the array
+ * free()d. */
+enum pd_status app_outcomes_funders(struct app *app, char ***out,
+    size_t *n, struct pd_err *err);
+
 #endif

@@ -160,8 +160,16 @@ enum pd_status app_line_update(struct app *app, struct ts_line *l,
 enum pd_status app_line_get(struct app *app, int64_t id, struct ts_line *out,
     struct pd_err *err);
 
-/* Remove a line (not a session's: change or remove the session).  An
- * approved week needs the manager and a reason. */
+/* PD_INVALID, with words pointing to the meeting, when stored line l
+ * is the time a PAL ran a group meeting (changed or removed only
+ * through the meeting); PD_OK otherwise.  Screens ask before offering
+ * to change or remove a line; app_line_update/_delete refuse the same. */
+enum pd_status app_line_meeting_check(struct app *app,
+    const struct ts_line *l, struct pd_err *err);
+
+/* Remove a line (not a session's: change or remove the session; not a
+ * group meeting's: change or remove the meeting).  An approved week
+ * needs the manager and a reason. */
 enum pd_status app_line_delete(struct app *app, int64_t line_id,
     const char *reason, struct pd_err *err);
 

@@ -55,6 +55,29 @@ enum pd_status db_group_attendance_add(struct db *db, int64_t meeting_id,
 enum pd_status db_group_line_link(struct db *db, int64_t line_id,
     int64_t meeting_id, struct pd_err *err);
 
+/* Correct meeting m (date, start, minutes, notes, extra_count) when its
+ * version is still m->version (then m->version + 1); PD_CONFLICT when
+ * someone changed it first. */
+enum pd_status db_group_meeting_update(struct db *db,
+    struct group_meeting *m, struct pd_err *err);
+
+/* Remove meeting_id with its register and who ran it (its timesheet
+ * lines must be gone first). */
+enum pd_status db_group_meeting_delete(struct db *db, int64_t meeting_id,
+    struct pd_err *err);
+
+/* The timesheet lines tied to meeting_id (the PALs' paid time), by id.
+ * *out is free()d. */
+enum pd_status db_group_meeting_lines(struct db *db, int64_t meeting_id,
+    int64_t **out, size_t *n, struct pd_err *err);
+
+/* The meeting timesheet line line_id is tied to (0 when none). */
+int64_t db_group_line_meeting(struct db *db, int64_t line_id);
+
+/* Mark group_id running (1) or no longer running (0). */
+enum pd_status db_group_set_active(struct db *db, int64_t group_id,
+    int active, struct pd_err *err);
+
 /* A group's meetings, newest first (limit 0: all).  *out freed by
  * group_meeting_fini on each and free(). */
 enum pd_status db_group_meetings(struct db *db, int64_t group_id, int limit,

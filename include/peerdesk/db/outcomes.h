@@ -43,4 +43,9 @@ void outcomes_raw_fini(struct outcomes_raw *r);
 enum pd_status db_outcomes(struct db *db, struct outcomes *o,
     struct outcomes_raw *raw, struct pd_err *err);
 
+/* Every funder named in a client's funding, once (any case), by name.
+ * *out: n strings, each and the array free()d. */
+enum pd_status db_outcomes_funders(struct db *db, char ***out, size_t *n,
+    struct pd_err *err);
+
 #endif

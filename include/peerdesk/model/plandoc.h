@@ -59,6 +59,9 @@ struct plan_doc_goal {
 	struct goal_score *scores;	/* oldest first */
 	size_t n_scores;
 	int line;		/* where it starts in a file read, else 0 */
+	char *group_name;	/* the group goal.group_id names, for the
+				 * client's copy; NULL when none or not
+				 * looked up */
 	int *step_line;		/* per step, as line (NULL when none) */
 	int *score_line;	/* per score */
 };

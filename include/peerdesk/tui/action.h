@@ -62,7 +62,7 @@
 	X(NEW,         "new",         "New",    "Start a new one (on the clients list: a new referral)") \
 	X(STATUS_FILTER, "status-filter", "Status", "Show only the clients with the next status") \
 	X(SORT,        "sort",        "Sort",   "Put the list in the next order: newest referral, name, status, PAL, next review") \
-	X(REMOVE,      "remove",      "Remove", "Remove the selected line (a session goes with its note)") \
+	X(REMOVE,      "remove",      "Remove", "Remove the selected line or meeting (a session goes with its note)") \
 	X(FILTERS,     "filters",     "Show",   "Choose what to show: one client, one person, some dates") \
 	X(SUSPEND,     "suspend",     "Pause",  "Pause peerdesk and go back to the shell; type fg to come back") \
 	X(PAID,        "paid",        "Paid",   "Mark approved weeks paid, once payroll has paid them") \
@@ -72,6 +72,8 @@
 	X(LENGTH,      "length",      "Length", "Change how long the meeting was") \
 	X(DATE,        "date",        "Date",   "Change the day of the meeting") \
 	X(REGISTER,    "register",    "Register", "Take the register of a new meeting") \
+	X(RUNNING,     "running",     "Running", "Mark the group no longer running (kept, no new meetings), or running again") \
+	X(FUNDER,      "funder",      "Funder", "Choose a funder to show the report for, or every funder") \
 	X(RESTORE,     "restore",     "Bring back", "Bring back the selected version of the plan (saved as a new version; the history is kept)")
 
 enum action {

@@ -95,6 +95,8 @@ groups_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 	switch (col) {
 	case 0:
 		strbuf_adds(out, r->g.name);
+		if (!r->g.active)
+			strbuf_adds(out, " (not running)");
 		break;
 	case 1:
 		if (r->g.usual_day)
@@ -132,8 +134,22 @@ groups_load(struct screen *s, struct pd_err *err)
 	size_t n;
 	enum pd_status rc;
 
-	if ((rc = app_groups_list(s->app, 0, &v, &n, err)) != PD_OK)
+	size_t i, k = 0;
+	struct group_row tmp;
+
+	if ((rc = app_groups_list(s->app, 1, &v, &n, err)) != PD_OK)
 		return rc;
+	/* those still running first, those no longer running below them
+	 * (each in name order, as listed) */
+	for (i = 0; i < n; i++)
+		if (v[i].g.active) {
+			size_t j;
+
+			tmp = v[i];
+			for (j = i; j > k; j--)
+				v[j] = v[j - 1];
+			v[k++] = tmp;
+		}
 	group_rows_free(st->v, st->n);
 	st->v = v;
 	st->n = n;
@@ -428,7 +444,18 @@ struct group_state {
 	int64_t id;
 	struct group_detail d;
 	size_t sel, top;
+	/* a change waiting for a dialog: the meeting as it will be, and
+	 * whether it is a removal */
+	struct group_meeting pending;
+	bool removing;
 };
+
+#define GROUP_TAG_REGISTER 1
+#define GROUP_TAG_LENGTH 2
+#define GROUP_TAG_DATE 3
+#define GROUP_TAG_REMOVE 4
+#define GROUP_TAG_REASON 5
+#define GROUP_TAG_RUNNING 6
 
 #define GROUP_HEAD 4	/* rows above the meetings */
 
@@ -466,6 +493,7 @@ group_leave(struct screen *s)
 	struct group_state *st = s->state;
 
 	group_detail_fini(&st->d);
+	group_meeting_fini(&st->pending);
 }
 
 static void
@@ -485,10 +513,15 @@ group_draw(const struct screen *s, struct tui_cursor *cur)
 	snprintf(line, sizeof line, "Run by: %s", r->facilitators[0] ?
 	    r->facilitators : "nobody named");
 	draw_text(y + 1, x, w, line, ST_NORMAL);
-	snprintf(line, sizeof line, "%d meeting%s, %d people, %d came in all",
-	    r->meetings, r->meetings == 1 ? "" : "s", r->people,
-	    r->attendances);
-	draw_text(y + 2, x, w, line, ST_NORMAL);
+	if (r->g.active)
+		snprintf(line, sizeof line, "%d meeting%s, %d people, %d came "
+		    "in all", r->meetings, r->meetings == 1 ? "" : "s",
+		    r->people, r->attendances);
+	else
+		snprintf(line, sizeof line, "No longer running (%d meeting%s, "
+		    "%d people)", r->meetings, r->meetings == 1 ? "" : "s",
+		    r->people);
+	draw_text(y + 2, x, w, line, r->g.active ? ST_NORMAL : ST_DIM);
 	draw_text(y + 3, x, w, "Meetings, newest first", ST_HEADER);
 	rows = s->area.h - GROUP_HEAD;
 	if (st->d.nmeetings == 0)
@@ -540,6 +573,93 @@ group_show_meeting(struct screen *s)
 	group_meeting_fini(&m);
 }
 
+/* Save the pending correction or removal (reason: NULL the first time;
+ * an approved or paid week asks the manager for one). */
+static void
+group_apply(struct screen *s, const char *reason)
+{
+	struct group_state *st = s->state;
+	struct pd_err err;
+	enum pd_status rc;
+
+	if (st->removing)
+		rc = app_group_meeting_delete(s->app, st->pending.id, reason,
+		    &err);
+	else
+		rc = app_group_meeting_update(s->app, &st->pending, reason,
+		    &err);
+	if (rc == PD_INVALID && reason == NULL &&
+	    strcmp(err.field, "reason") == 0) {
+		dialog_prompt(s->ui, GROUP_TAG_REASON, "A week already "
+		    "approved", "Why? (kept in the audit)", NULL, 0);
+		return;
+	}
+	if (rc != PD_OK)
+		tui_error(s->ui, "Not %s: %s", st->removing ? "removed" :
+		    "changed", err.msg);
+	else
+		tui_message(s->ui, st->removing ? "Removed, with the paid time "
+		    "for running it." : "Changed; the paid time for running "
+		    "it follows.");
+	if (group_load(s, &err) != PD_OK)
+		tui_error(s->ui, "%s", err.msg);
+}
+
+/* Start correcting or removing the selected meeting. */
+static void
+group_change_ask(struct screen *s, enum action a)
+{
+	struct group_state *st = s->state;
+	const struct group_meeting *m;
+	char dur[DURATION_STR_LEN], text[200];
+
+	if (st->sel >= st->d.nmeetings) {
+		tui_message(s->ui, "No meeting to change yet.");
+		return;
+	}
+	m = &st->d.meetings[st->sel];
+	group_meeting_fini(&st->pending);
+	st->pending = *m;
+	st->pending.notes = m->notes != NULL ? xstrdup(m->notes) : NULL;
+	st->removing = a == ACT_REMOVE;
+	if (a == ACT_LENGTH)
+		dialog_prompt(s->ui, GROUP_TAG_LENGTH, "How long was it?",
+		    "Length (1h30)", duration_format(m->minutes, dur), 20);
+	else if (a == ACT_DATE)
+		dialog_prompt(s->ui, GROUP_TAG_DATE, "Which day was it?",
+		    "Date", m->date, 10);
+	else {
+		snprintf(text, sizeof text, "Remove the meeting of %s? Who "
+		    "came, and the paid time for running it, go with it.",
+		    m->date);
+		dialog_confirm(s->ui, GROUP_TAG_REMOVE, "Remove this meeting",
+		    text, "Remove it", "Keep it", false);
+	}
+}
+
+static void
+group_running_ask(struct screen *s)
+{
+	struct group_state *st = s->state;
+	char text[200];
+
+	if (app_actor_is_pal(s->app)) {
+		tui_message(s->ui, "The office marks a group as running or "
+		    "not.");
+		return;
+	}
+	if (st->d.row.g.active)
+		snprintf(text, sizeof text, "Mark %s as no longer running? It "
+		    "is kept, listed apart, and takes no new meetings; s "
+		    "starts it again.", st->d.row.g.name);
+	else
+		snprintf(text, sizeof text, "Start %s again?",
+		    st->d.row.g.name);
+	dialog_confirm(s->ui, GROUP_TAG_RUNNING, st->d.row.g.active ?
+	    "No longer running" : "Running again", text, st->d.row.g.active ?
+	    "Mark it" : "Start it", "Leave it", false);
+}
+
 static enum tui_result
 group_action(struct screen *s, enum action a)
 {
@@ -561,9 +681,22 @@ group_action(struct screen *s, enum action a)
 		group_show_meeting(s);
 		return TUI_HANDLED;
 	case ACT_REGISTER:
-		if (tui_push_id(s->ui, &register_screen, st->id, 1, &err) !=
-		    PD_OK)
+		if (!st->d.row.g.active) {
+			tui_message(s->ui, "This group is no longer running: "
+			    "s starts it again.");
+			return TUI_HANDLED;
+		}
+		if (tui_push_id(s->ui, &register_screen, st->id,
+		    GROUP_TAG_REGISTER, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
+		return TUI_HANDLED;
+	case ACT_LENGTH:
+	case ACT_DATE:
+	case ACT_REMOVE:
+		group_change_ask(s, a);
+		return TUI_HANDLED;
+	case ACT_RUNNING:
+		group_running_ask(s);
 		return TUI_HANDLED;
 	default:
 		return TUI_UNHANDLED;
@@ -578,15 +711,64 @@ group_action(struct screen *s, enum action a)
 static void
 group_result(struct screen *s, const struct screen_result *r)
 {
+	struct group_state *st = s->state;
 	struct pd_err err;
+	pd_date d;
+	int minutes;
 
-	if (r->tag == 1 && r->code == SCREEN_OK &&
-	    group_load(s, &err) != PD_OK)
-		tui_error(s->ui, "%s", err.msg);
+	if (r->code != SCREEN_OK)
+		return;
+	switch (r->tag) {
+	case GROUP_TAG_REGISTER:
+		if (group_load(s, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		break;
+	case GROUP_TAG_LENGTH:
+		if (r->text == NULL || duration_parse(r->text, &minutes, &err)
+		    != PD_OK) {
+			tui_error(s->ui, "%s", r->text ? err.msg :
+			    "say how long");
+			break;
+		}
+		st->pending.minutes = minutes;
+		group_apply(s, NULL);
+		break;
+	case GROUP_TAG_DATE:
+		if (r->text == NULL || date_parse(r->text, &d, NULL) != PD_OK) {
+			tui_error(s->ui, "The date should look like "
+			    "2026-11-26");
+			break;
+		}
+		date_format(d, st->pending.date);
+		group_apply(s, NULL);
+		break;
+	case GROUP_TAG_REMOVE:
+		group_apply(s, NULL);
+		break;
+	case GROUP_TAG_REASON:
+		if (r->text == NULL || r->text[strspn(r->text, " ")] == '\0')
+			tui_error(s->ui, "Not changed: a reason is needed");
+		else
+			group_apply(s, r->text);
+		break;
+	case GROUP_TAG_RUNNING:
+		if (app_group_set_active(s->app, st->id, !st->d.row.g.active,
+		    &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		else
+			tui_message(s->ui, st->d.row.g.active ? "Marked no "
+			    "longer running." : "Running again.");
+		if (group_load(s, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		break;
+	default:
+		break;
+	}
 }
 
 static const enum action group_hints[] = {
-	ACT_REGISTER, ACT_OPEN, ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_REGISTER, ACT_OPEN, ACT_LENGTH, ACT_DATE, ACT_REMOVE, ACT_RUNNING,
+	ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops group_screen = {
@@ -596,7 +778,11 @@ const struct screen_ops group_screen = {
 	.hints = group_hints,
 	.help = "A group: when and where it meets, who runs it, and its "
 	    "meetings. Enter shows who came to the meeting picked; r takes "
-	    "the register of a new one.",
+	    "the register of a new one. To correct the meeting picked: t "
+	    "changes how long it was, e its day; x removes it. The paid "
+	    "time of each PAL who ran it follows (in a week already "
+	    "approved, only the manager, with a reason). s marks the group "
+	    "no longer running (kept, no new meetings), or running again.",
 	.enter = group_enter,
 	.leave = group_leave,
 	.draw = group_draw,
@@ -915,6 +1101,9 @@ const struct screen_ops register_screen = {
 
 struct out_state {
 	int year, quarter;	/* 1..4 */
+	char **funders;		/* every funder named in a client's funding */
+	size_t nfunders;
+	size_t funder;		/* 0: everyone; else funders[funder - 1] */
 	struct outcomes o;
 	bool loaded;
 	char **lines;
@@ -945,8 +1134,8 @@ out_reload(struct screen *s)
 		{ "01-01", "03-31" }, { "04-01", "06-30" },
 		{ "07-01", "09-30" }, { "10-01", "12-31" }
 	};
-	char from[11], to[11], title[64];
-	const char *p, *nl;
+	char from[11], to[11], title[160];
+	const char *p, *nl, *fund;
 
 	out_clear(st);
 	if (st->loaded)
@@ -958,10 +1147,11 @@ out_reload(struct screen *s)
 	    qs[st->quarter - 1][0]);
 	snprintf(to, sizeof to, "%04d-%s", st->year % 10000,
 	    qs[st->quarter - 1][1]);
-	snprintf(title, sizeof title, "Outcomes %d Q%d", st->year,
-	    st->quarter);
+	fund = st->funder > 0 ? st->funders[st->funder - 1] : NULL;
+	snprintf(title, sizeof title, "Outcomes %d Q%d%s%s", st->year,
+	    st->quarter, fund ? ": " : "", fund ? fund : "");
 	screen_set_title(s, title);
-	if (app_report_outcomes(s->app, from, to, NULL, &o, &err) != PD_OK) {
+	if (app_report_outcomes(s->app, from, to, fund, &o, &err) != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
 		return;
 	}
@@ -985,6 +1175,7 @@ static enum pd_status
 out_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct out_state *st = s->state;
+	enum pd_status rc;
 	char today[11];
 	int y, m, d;
 	pd_date t;
@@ -1004,6 +1195,9 @@ out_enter(struct screen *s, const void *arg, struct pd_err *err)
 		st->quarter = 4;
 		st->year--;
 	}
+	if ((rc = app_outcomes_funders(s->app, &st->funders, &st->nfunders,
+	    err)) != PD_OK)
+		return rc;
 	out_reload(s);
 	if (st->error[0] != '\0')
 		return pd_fail(err, PD_DENIED, NULL, "%s", st->error);
@@ -1014,11 +1208,17 @@ static void
 out_leave(struct screen *s)
 {
 	struct out_state *st = s->state;
+	size_t i;
 
 	out_clear(st);
 	if (st->loaded)
 		outcomes_fini(&st->o);
 	st->loaded = false;
+	for (i = 0; i < st->nfunders; i++)
+		free(st->funders[i]);
+	free(st->funders);
+	st->funders = NULL;
+	st->nfunders = 0;
 }
 
 #define OUT_TAG_CSV 1
@@ -1032,11 +1232,36 @@ out_ask_file(struct screen *s, enum report_format f)
 
 	if (!st->loaded)
 		return;
-	snprintf(name, sizeof name, "outcomes-%d-Q%d.%s", st->year,
-	    st->quarter, report_format_ext(f));
+	snprintf(name, sizeof name, "outcomes-%d-Q%d%s.%s", st->year,
+	    st->quarter, st->funder > 0 ? "-funder" : "",
+	    report_format_ext(f));
 	dialog_prompt(s->ui, f == REPORT_CSV ? OUT_TAG_CSV : OUT_TAG_PDF,
 	    f == REPORT_CSV ? "Save as CSV" : "Save as PDF (with charts)",
 	    "File name", name, 400);
+}
+
+#define OUT_TAG_FUNDER 3
+
+/* Everyone, or one funder: a funder's report names only the people
+ * whose own budget that funder pays (the rule of --funder). */
+static void
+out_ask_funder(struct screen *s)
+{
+	struct out_state *st = s->state;
+	const char **items;
+	size_t i;
+
+	if (st->nfunders == 0) {
+		tui_message(s->ui, "No client's funding names a funder yet.");
+		return;
+	}
+	items = xcalloc(st->nfunders + 1, sizeof *items);
+	items[0] = "Every funder (nobody named)";
+	for (i = 0; i < st->nfunders; i++)
+		items[i + 1] = st->funders[i];
+	dialog_pick(s->ui, OUT_TAG_FUNDER, "For which funder?", items,
+	    st->nfunders + 1, st->funder);
+	free(items);
 }
 
 static void
@@ -1045,6 +1270,21 @@ out_result(struct screen *s, const struct screen_result *r)
 	struct out_state *st = s->state;
 	struct pd_err err;
 
+	if (r->tag == OUT_TAG_FUNDER) {
+		if (r->code != SCREEN_OK || r->index < 0 ||
+		    (size_t)r->index > st->nfunders)
+			return;
+		st->funder = (size_t)r->index;
+		out_reload(s);
+		if (st->funder > 0)
+			tui_message(s->ui, "For %s: only people whose own "
+			    "budget it pays are named.",
+			    st->funders[st->funder - 1]);
+		else
+			tui_message(s->ui, "For every funder: nobody is "
+			    "named.");
+		return;
+	}
 	if (r->code != SCREEN_OK || !st->loaded || r->text == NULL)
 		return;
 	if (r->text[strspn(r->text, " ")] == '\0') {
@@ -1113,6 +1353,9 @@ out_action(struct screen *s, enum action a)
 		}
 		out_reload(s);
 		return TUI_HANDLED;
+	case ACT_FUNDER:
+		out_ask_funder(s);
+		return TUI_HANDLED;
 	case ACT_SAVE_CSV:
 		out_ask_file(s, REPORT_CSV);
 		return TUI_HANDLED;
@@ -1127,8 +1370,8 @@ out_action(struct screen *s, enum action a)
 }
 
 static const enum action out_hints[] = {
-	ACT_EARLIER, ACT_LATER, ACT_SAVE_CSV, ACT_SAVE_PDF, ACT_PAGE_DOWN,
-	ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_EARLIER, ACT_LATER, ACT_FUNDER, ACT_SAVE_CSV, ACT_SAVE_PDF,
+	ACT_PAGE_DOWN, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops outcomes_screen = {
@@ -1142,9 +1385,12 @@ const struct screen_ops outcomes_screen = {
 	    "commissioners ask for it: referrals, people supported, who "
 	    "left and why, the wait for a first meeting, hours against "
 	    "contract, reviews in their window, goal attainment, groups and "
-	    "words clients let us quote. Nobody is named. Left and Right go "
-	    "to the quarter before or after; c saves it as CSV, d as a PDF "
-	    "with charts. For one funder, use peerdesk report outcomes.",
+	    "words clients let us quote. Left and Right go to the quarter "
+	    "before or after; f shows it for one funder, or for every "
+	    "funder again. Nobody is named, except in a funder's report "
+	    "the people whose own budget that funder pays (personal budget, "
+	    "personal health budget, direct payment). c saves it as CSV, d "
+	    "as a PDF with charts.",
 	.enter = out_enter,
 	.leave = out_leave,
 	.draw = out_draw,

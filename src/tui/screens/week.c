@@ -494,6 +494,10 @@ week_open(struct screen *s)
 	if (!st->loaded || st->v.n_lines == 0)
 		return;
 	l = &st->v.lines[st->nav.sel];
+	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
+		tui_message(s->ui, "%s.", err.msg);
+		return;
+	}
 	if (l->line.session_id != 0) {
 		struct session_screen_arg a = { l->line.session_id, 0, 0 };
 
@@ -558,10 +562,15 @@ week_remove_ask(struct screen *s)
 	struct wk *st = s->state;
 	const struct week_line *l;
 	char text[300], d[DURATION_STR_LEN];
+	struct pd_err err;
 
 	if (!st->loaded || st->v.n_lines == 0)
 		return;
 	l = &st->v.lines[st->nav.sel];
+	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
+		tui_message(s->ui, "Not removed: %s.", err.msg);
+		return;
+	}
 	if (st->v.week.status != WEEK_OPEN &&
 	    (app_tui_role_mask(s->app) & APP_MANAGER) == 0) {
 		tui_message(s->ui, "This week is %s: ask the manager.",
