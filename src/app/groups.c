@@ -698,7 +698,7 @@ app_group_meeting_update(struct app *app, struct group_meeting *m,
 		    (long long)m->group_id, old.date);
 		st = app_audit(app, "update", "group_meeting", m->id, 0,
 		    strbuf_str(&sum), strbuf_str(&before), strbuf_str(&after),
-		    time_blank(reason) ? NULL : reason, err);
+		    str_blank(reason) ? NULL : reason, err);
 	}
 	if (st == PD_OK)
 		st = db_commit(app->db, err);
@@ -744,7 +744,7 @@ app_group_meeting_delete(struct app *app, int64_t id, const char *reason,
 		    (long long)old.group_id, old.date);
 		st = app_audit(app, "delete", "group_meeting", id, 0,
 		    strbuf_str(&sum), strbuf_str(&before), NULL,
-		    time_blank(reason) ? NULL : reason, err);
+		    str_blank(reason) ? NULL : reason, err);
 	}
 	if (st == PD_OK)
 		st = db_commit(app->db, err);
