@@ -1074,6 +1074,41 @@ START_TEST(test_client_close_from_record)
 }
 END_TEST
 
+/* The day is typed as on every other form (31/12/25, 24/11/2026,
+ * yesterday) and shown back in words; a day that is not one asks
+ * again, naming the shapes. */
+START_TEST(test_client_status_day_typed)
+{
+	struct client_record rec;
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	keys("t");
+	SCREEN_HAS("Status from today");
+	keys("<Down><Enter>");			/* intake, paused */
+	SCREEN_HAS("Which day?");
+	keys("<C-u>31/02/26<Enter>");		/* no such day */
+	SCREEN_HAS("Which day?");
+	keys("<C-u>24/11/26<Enter>");
+	SCREEN_HAS("Saved: paused from Tue 24 Nov 2026");
+	rec = record_of(id);
+	ck_assert_int_eq(rec.client.status, CLIENT_PAUSED);
+	ck_assert_str_eq(rec.client.status_changed_on, "2026-11-24");
+	client_record_fini(&rec);
+	/* and a word */
+	keys("t<Enter>");			/* intake */
+	SCREEN_HAS("Which day?");
+	keys("<C-u>today<Enter>");
+	SCREEN_HAS("Saved: intake from Wed 25 Nov 2026");
+	rec = record_of(id);
+	ck_assert_int_eq(rec.client.status, CLIENT_INTAKE);
+	ck_assert_str_eq(rec.client.status_changed_on, TODAY);
+	client_record_fini(&rec);
+}
+END_TEST
+
 /* A PAL sees neither the history nor the keys; t does nothing. */
 START_TEST(test_client_story_not_for_pal)
 {
@@ -1263,6 +1298,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_hangup_keeps_form);
 	tcase_add_test(tc, test_menus_sound);
 	tcase_add_test(tc, test_client_close_from_record);
+	tcase_add_test(tc, test_client_status_day_typed);
 	tcase_add_test(tc, test_client_story_not_for_pal);
 	tcase_add_test(tc, test_intake_duplicate_opens_record);
 	tcase_add_test(tc, test_intake_duplicate_save_anyway);
