@@ -73,4 +73,22 @@ expect_out "its record says where to look" "merged into client 1" \
 expect_out "the list counts each status (the merged record left out)" \
 	"By status: 1 referred, 0 at intake, 0 active, 0 paused, 0 closed." \
 	pd 2026-12-01 clients
+
+# ---- the merged record is the same person's data ---------------------------
+mkdir -p "$T/sar"
+expect_rc "a copy of what is held about the kept record" 0 \
+	pd 2026-12-02 sar 1 --output "$T/sar"
+check "it has what stayed with the merged record (details, history)" \
+	grep -q "merged_2_record" "$T/sar/client-1.yaml"
+check "including the merged record's own name" grep -q "Sam Bell" "$T/sar/client-1.yaml"
+expect_out "erasing the merged record alone is refused, with words" \
+	"erase client 1" pd 2026-12-02 erase 2 --yes
+expect_rc "closing the kept record" 0 \
+	pd 2026-12-02 client status 1 closed --reason declined
+check "retention lists the kept record only" \
+	test "$(listed 2033-12-03)" = "1"
+expect_out "erasing the kept record erases the merged one with it" \
+	"Erased with it: 1 record merged into client 1" pd 2026-12-03 erase 1 --yes
+check "the merged record is anonymised too" \
+	test "$(q 'SELECT name, phone IS NULL FROM client WHERE id = 2')" = "Erased client #2|1"
 finish
