@@ -1090,6 +1090,7 @@ START_TEST(test_client_status_day_typed)
 	keys("<Down><Enter>");			/* intake, paused */
 	SCREEN_HAS("Which day?");
 	keys("<C-u>31/02/26<Enter>");		/* no such day */
+	SCREEN_HAS("February 2026 has 28 days");
 	SCREEN_HAS("Which day?");
 	keys("<C-u>24/11/26<Enter>");
 	SCREEN_HAS("Saved: paused from Tue 24 Nov 2026");
