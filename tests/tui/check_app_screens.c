@@ -391,6 +391,41 @@ START_TEST(test_clients_filter_80x24)
 }
 END_TEST
 
+/* A filter's count is right whether its matches fill the screen or
+ * not (a screenful that is not full gives the count itself), and at 40
+ * columns, where fewer rows show. */
+static void
+filter_count_is(const char *filter)
+{
+	struct client_query q = { .filter = filter, .status_or_minus1 = -1 };
+	struct pd_err err;
+	char want[64];
+	int n;
+
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	keys("<C-u>");
+	keys(filter);
+	snprintf(want, sizeof want, "%d of %d", n > 0, n);
+	SCREEN_HAS(want);
+}
+
+START_TEST(test_clients_filter_counts)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &clients_screen, NULL);
+	keys("/");
+	filter_count_is("a");		/* more than a screenful */
+	filter_count_is("jo");		/* two */
+	filter_count_is("zzqx");	/* nobody */
+	filter_count_is("e");
+	harness_free(&h);
+	start_session(40, 15, 0, &clients_screen, NULL);
+	keys("/");
+	filter_count_is("e");
+	filter_count_is("jo");
+}
+END_TEST
+
 START_TEST(test_clients_status)
 {
 	sign_in("sam");
@@ -1278,6 +1313,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_home_no_colour);
 	tcase_add_test(tc, test_clients_filter_80x24);
 	tcase_add_test(tc, test_clients_status);
+	tcase_add_test(tc, test_clients_filter_counts);
 	tcase_add_test(tc, test_clients_pal_scope);
 	tcase_add_test(tc, test_intake_errors_80x24);
 	tcase_add_test(tc, test_intake_saves);
