@@ -29,14 +29,18 @@ expect_out "the record shows the referred line" "2026-11-02  referred" \
 # ---- support, then closing ------------------------------------------------
 expect_out "a PAL supports them (the plan is not established: a reason)" \
 	"supports client 1" pd 2026-11-10 client support 1 storypal \
-	--on 2026-11-10 --reason "plan agreed on the phone"
+	--on 10/11/2026 --reason "plan agreed on the phone"
 check "the client is active" test "$(q 'SELECT status FROM client WHERE id = 1')" = active
+check "--on typed 10/11/2026 is 10 November" \
+	test "$(q 'SELECT started_on FROM assignment WHERE client_id = 1')" = 2026-11-10
+expect_out "--on names the shapes it takes" "31/12/2025" \
+	pd 2026-11-25 client status 1 paused --on 2026.11.20
 expect_out "closing while the PAL is there names --end-support" \
 	"--end-support" pd 2026-11-25 client status 1 closed --reason support-ended
 check "still active" test "$(q 'SELECT status FROM client WHERE id = 1')" = active
 expect_out "a day in the future is refused" "in the future" \
 	pd 2026-11-25 client status 1 closed --reason support-ended \
-	--end-support --on 2026-11-26
+	--end-support --on 26/11/26
 expect_out "--end-support ends the support and closes them" "closed now" \
 	pd 2026-11-25 client status 1 closed --reason support-ended --end-support
 check "closed on the day, with the reason" \
@@ -47,6 +51,10 @@ expect_out "the history has every dated line" "2026-11-25  closed (support ended
 	pd 2026-11-26 client show 1
 check "each change is audited" \
 	test "$(q "SELECT count(*) FROM audit WHERE action = 'status' AND client_id = 1")" = 1
+iso=$(pd 2026-11-26 audit --from 2026-11-25 --format csv | wc -l)
+uk=$(pd 2026-11-26 audit --from 25/11/2026 --format csv | wc -l)
+check "audit --from 25/11/2026 is the same day as 2026-11-25 ($uk, $iso lines)" \
+	test "$uk" = "$iso" -a "$iso" -gt 1
 
 # ---- retention ----------------------------------------------------------
 YEARS=$(q "SELECT 6")	# retention_years' default (docs/configuration.md)
