@@ -282,6 +282,20 @@ class Bench:
                 " ORDER BY count(*) DESC LIMIT 1"])
         return r.stdout.strip()
 
+    def siobhan_alone(self, scale):
+        """A Siobhán whose surname's first three letters no other client
+        called Siobhán has: (full name, surname in small letters)."""
+        r = sh(["sqlite3", self.dbs[scale], "SELECT name FROM client"
+                " WHERE name LIKE 'Siobh%' AND merged_into IS NULL"])
+        names = r.stdout.split("\n")
+        names = [n for n in names if " " in n]
+        for n in sorted(names):
+            sur = n.split(" ", 1)[1].lower()
+            if len(sur) >= 3 and sum(1 for m in names if m.split(" ", 1)[1]
+                                     .lower().startswith(sur[:3])) == 1:
+                return n, sur
+        raise RuntimeError("no Siobh\u00e1n with a surname of her own")
+
     def peerdesk_cmd(self, scale, prefix=""):
         return "%s%s --db %s" % (prefix, q(self.pd), q(self.dbs[scale]))
 
@@ -559,7 +573,11 @@ class Bench:
         try:
             self._cg_screen_rows(tmp)
         finally:
-            shutil.rmtree(tmp)
+            # PD_BENCH_KEEP=1 keeps the dumps for callgrind_annotate
+            if os.environ.get("PD_BENCH_KEEP") == "1":
+                print("callgrind dumps kept in %s" % tmp, flush=True)
+            else:
+                shutil.rmtree(tmp)
 
     def _cg_screen_rows(self, tmp):
         # The screens under callgrind in tmux, one dump per step.
@@ -571,7 +589,8 @@ class Bench:
         finally:
             tm.close()
         for what in ("start-up", "open a client", "filter keystroke",
-                     "name search keystroke"):
+                     "name search keystroke",
+                     "name search keystroke, 1 row on both"):
             s, l_ = steps["small"][what], steps["large"][what]
             self.row("callgrind: %s growth (Ir %.1fM / %.1fM)"
                      % (what, l_ / 1e6, s / 1e6), "%.2f" % (l_ / s), "<= 2",
@@ -617,7 +636,19 @@ class Bench:
         tm.text(name, "b")
         tm.wait(name, ("Filter: siob", "Siobh\u00e1n"), limit=60)
         dump("name search keystroke")
-        for _ in range(4):
+        # The same search with as many rows shown on both demos: "siob"
+        # and the first letters of a surname only one Siobhan has, so
+        # the keystroke adding the surname's third letter shows one row
+        # (the "siob" keystroke above shows 2 rows on the small demo and
+        # 18, a screenful, on the large one).
+        full, sur = self.siobhan_alone(scale)
+        tm.text(name, " " + sur[:2])
+        tm.wait(name, "Filter: siob " + sur[:2], limit=60)
+        zero()
+        tm.text(name, sur[2])
+        tm.wait(name, ("Filter: siob " + sur[:3], full), limit=60)
+        dump("name search keystroke, 1 row on both")
+        for _ in range(8):
             tm.keys(name, "BSpace")
         tm.wait(name, lambda sc: "Filter: s" not in sc, limit=60)
         tm.text(name, who)

@@ -108,6 +108,12 @@ privacy_erasable(const struct privacy_client *c, struct pd_err *err)
 	if (c->anonymised_at[0] != '\0')
 		return pd_fail(err, PD_INVALID, NULL, "client %lld was already "
 		    "erased on %.10s", (long long)c->id, c->anonymised_at);
+	if (c->merged_into > 0)
+		return pd_fail(err, PD_INVALID, NULL, "client %lld was merged "
+		    "into client %lld and is the same person's record: erase "
+		    "client %lld, which erases this record with it",
+		    (long long)c->id, (long long)c->merged_into,
+		    (long long)c->merged_into);
 	if (strcmp(c->status, "closed") != 0 || c->closed_on[0] == '\0')
 		return pd_fail(err, PD_INVALID, NULL, "%s is not closed; only "
 		    "a closed client can be erased", c->name ? c->name : "?");
@@ -302,6 +308,39 @@ erase_elsewhere(struct app *app, struct erase_texts *et,
 	return s;
 }
 
+/* The records merged into client id are the same person's: anonymised
+ * with it, in the same transaction, each with its own audit row. */
+static enum pd_status
+erase_stubs(struct app *app, int64_t id, struct erase_result *res,
+    struct pd_err *err)
+{
+	int64_t *ids;
+	size_t n, k;
+	char summary[160];
+	enum pd_status s = db_privacy_stubs(app->db, id, &ids, &n, err);
+
+	for (k = 0; s == PD_OK && k < n; k++) {
+		struct privacy_client c;
+
+		if ((s = db_privacy_client(app->db, ids[k], &c, err)) != PD_OK)
+			break;
+		if (c.anonymised_at[0] == '\0') {
+			s = db_privacy_erase(app->db, ids[k],
+			    access_staff_id(app), err);
+			snprintf(summary, sizeof summary, "client anonymised "
+			    "with client #%lld, which it was merged into",
+			    (long long)id);
+			if (s == PD_OK)
+				s = app_audit(app, "erase", "client", ids[k],
+				    ids[k], summary, NULL, NULL, NULL, err);
+			res->merged++;
+		}
+		privacy_client_fini(&c);
+	}
+	free(ids);
+	return s;
+}
+
 enum pd_status
 app_erase(struct app *app, int64_t id, const struct erase_choices *choices,
     struct erase_result *res, struct pd_err *err)
@@ -338,11 +377,15 @@ app_erase(struct app *app, int64_t id, const struct erase_choices *choices,
 		    access_staff_id(app), err);
 	if (s == PD_OK)
 		s = erase_elsewhere(app, &et, choices, res, err);
+	if (s == PD_OK)
+		s = erase_stubs(app, id, res, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "client anonymised (personal "
 		    "details and notes removed); in other records %zu "
-		    "mention%s replaced, %zu kept", res->replaced,
-		    res->replaced == 1 ? "" : "s", res->kept);
+		    "mention%s replaced, %zu kept; %zu merged record%s "
+		    "anonymised with it", res->replaced,
+		    res->replaced == 1 ? "" : "s", res->kept, res->merged,
+		    res->merged == 1 ? "" : "s");
 		s = app_audit(app, "erase", "client", id, id, summary, NULL,
 		    NULL, NULL, err);
 	}

@@ -227,6 +227,7 @@ cli_audit(struct cli *cli, int argc, char **argv)
 	pd_date d;
 	int ch, rc;
 	char *end;
+	char from[DATE_STR_LEN], to[DATE_STR_LEN];
 
 	memset(&q, 0, sizeof q);
 	memset(&ca, 0, sizeof ca);
@@ -251,10 +252,12 @@ cli_audit(struct cli *cli, int argc, char **argv)
 				    ch == 'f' ? "from" : "to", err.msg);
 				return 2;
 			}
+			/* the database holds YYYY-MM-DD: the typed day
+			 * (31/12/2025) is asked for in that shape */
 			if (ch == 'f')
-				q.from = optarg;
+				q.from = date_format(d, from);
 			else
-				q.to = optarg;
+				q.to = date_format(d, to);
 			break;
 		case 'n': q.limit = atoi(optarg); break;
 		case 'E': ca.csv_flags |= CSV_EXCEL; break;

@@ -9,7 +9,9 @@
 #include "cli_priv.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/money.h"
+#include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
+#include "peerdesk/model/today.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/clientstory.h"
@@ -288,9 +290,26 @@ client_show(struct cli *cli, int64_t id)
 	return 0;
 }
 
+/* The day given with --on as a person types it (31/12/2025, 31/12/25,
+ * 2025-12-31), written YYYY-MM-DD into buf; NULL with a message when it
+ * is not a day. */
+static const char *
+client_day(const char *v, char buf[DATE_STR_LEN])
+{
+	struct pd_err err;
+	pd_date d;
+
+	if (date_parse_typed(v, today_get(), &d, &err) != PD_OK) {
+		fprintf(stderr, "peerdesk: --on: %s\n", err.msg);
+		return NULL;
+	}
+	return date_format(d, buf);
+}
+
 static int
 client_status(struct cli *cli, int argc, char **argv)
 {
+	char onbuf[DATE_STR_LEN];
 	struct status_request rq;
 	struct pd_err err;
 	const char *v;
@@ -317,8 +336,10 @@ client_status(struct cli *cli, int argc, char **argv)
 				    v);
 				return 2;
 			}
-		} else if ((v = client_opt(argc, argv, &i, "--on", &bad)))
-			rq.on = v;
+		} else if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
+			if ((rq.on = client_day(v, onbuf)) == NULL)
+				return 2;
+		}
 		else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
 			rq.note = v;
 		else if (strcmp(argv[i], "--end-support") == 0)
@@ -347,6 +368,7 @@ client_status(struct cli *cli, int argc, char **argv)
 static int
 client_reopen(struct cli *cli, int argc, char **argv)
 {
+	char onbuf[DATE_STR_LEN];
 	struct pd_err err;
 	const char *on = NULL, *note = NULL, *v;
 	int64_t id;
@@ -357,8 +379,10 @@ client_reopen(struct cli *cli, int argc, char **argv)
 	if ((id = client_number(argv[2])) == 0)
 		return 2;
 	for (i = 3; i < argc && !bad; i++) {
-		if ((v = client_opt(argc, argv, &i, "--on", &bad)))
-			on = v;
+		if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
+			if ((on = client_day(v, onbuf)) == NULL)
+				return 2;
+		}
 		else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
 			note = v;
 		else if (!bad) {
@@ -381,6 +405,7 @@ client_reopen(struct cli *cli, int argc, char **argv)
 static int
 client_support(struct cli *cli, int argc, char **argv)
 {
+	char onbuf[DATE_STR_LEN];
 	struct assignment_start in;
 	struct pd_err err;
 	const char *v;
@@ -394,8 +419,12 @@ client_support(struct cli *cli, int argc, char **argv)
 	if ((in.client_id = client_number(argv[2])) == 0)
 		return 2;
 	for (i = 4; i < argc && !bad; i++) {
-		if ((v = client_opt(argc, argv, &i, "--on", &bad)))
-			snprintf(in.started_on, sizeof in.started_on, "%s", v);
+		if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
+			if (client_day(v, onbuf) == NULL)
+				return 2;
+			snprintf(in.started_on, sizeof in.started_on, "%s",
+			    onbuf);
+		}
 		else if ((v = client_opt(argc, argv, &i, "--reason", &bad)))
 			in.override_reason = v;
 		else if (!bad) {

@@ -166,7 +166,8 @@ static const struct cli_help helps[] = {
 	  "usage: peerdesk erase CLIENT [--yes]\n"
 	  "\n"
 	  "Anonymise a closed client, after showing what will change and\n"
-	  "asking for their name. Managers only.\n" },
+	  "asking for their name. Records merged into them are erased with\n"
+	  "them; a merged record cannot be erased on its own. Managers only.\n" },
 	{ "retention",
 	  "usage: peerdesk retention [--dry-run] [--yes]\n"
 	  "\n"

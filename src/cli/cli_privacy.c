@@ -231,6 +231,9 @@ cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
 	}
 	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
 	    (long long)id, (long long)id);
+	if (res.merged > 0)
+		printf("Erased with it: %zu record%s merged into client %lld.\n",
+		    res.merged, res.merged == 1 ? "" : "s", (long long)id);
 	if (res.replaced + res.kept > 0)
 		printf("In other people's records: %zu place%s replaced, %zu "
 		    "kept as written.\n", res.replaced,

@@ -246,20 +246,32 @@ privacy_where_cb(void *arg, const struct privacy_text *t)
 	return 0;
 }
 
+/* Section `which` about client id; for a record merged into the one
+ * asked about (stub > 0), the section's key and title name that record
+ * and an empty section is left out. */
 static enum pd_status
 privacy_section(struct db *db, int64_t id, const struct privacy_client *c,
-    struct sar_bundle *b, size_t which, struct pd_err *err)
+    struct sar_bundle *b, size_t which, int64_t stub, struct pd_err *err)
 {
 	sqlite3_stmt *st;
 	struct sar_section *sec;
+	enum pd_status s;
+	char key[80], title[200];
 	int rc, i, n;
+
+	snprintf(key, sizeof key, "%s", privacy_sections[which].key);
+	snprintf(title, sizeof title, "%s", privacy_sections[which].title);
+	if (stub > 0) {
+		snprintf(key, sizeof key, "merged_%lld_%s", (long long)stub,
+		    privacy_sections[which].key);
+		snprintf(title, sizeof title, "Record %lld, merged into this "
+		    "one: %s", (long long)stub, privacy_sections[which].title);
+	}
 
 	if (privacy_sections[which].sql == NULL) {
 		struct privacy_where pw;
-		enum pd_status s;
 
-		pw.sec = sar_add_section(b, privacy_sections[which].key,
-		    privacy_sections[which].title);
+		pw.sec = sar_add_section(b, key, title);
 		pw.rule = mention_rule_new(c->name, c->preferred_name, c->phone);
 		s = db_privacy_texts(db, id, privacy_where_cb, &pw, err);
 		mention_rule_free(&pw.rule);
@@ -267,8 +279,7 @@ privacy_section(struct db *db, int64_t id, const struct privacy_client *c,
 	}
 	if ((st = db_stmt(db, privacy_sections[which].sql, err)) == NULL)
 		return PD_DB;
-	sec = sar_add_section(b, privacy_sections[which].key,
-	    privacy_sections[which].title);
+	sec = sar_add_section(b, key, title);
 	privacy_bind(st, id, c->name, c->phone, "", 0);
 	n = sqlite3_column_count(st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -286,7 +297,68 @@ privacy_section(struct db *db, int64_t id, const struct privacy_client *c,
 				sar_add_field(r, name, (const char *)v);
 		}
 	}
+	s = people_end(db, st, rc, err);
+	if (s == PD_OK && stub > 0 && sec->n == 0) {
+		/* nothing of this kind stayed with the merged record */
+		free(sec->key);
+		free(sec->title);
+		free(sec->recs);
+		b->n--;
+	}
+	return s;
+}
+
+static const char sql_stubs[] =
+	"WITH RECURSIVE s(id) AS (SELECT id FROM client WHERE merged_into = "
+	":id UNION SELECT c.id FROM client c JOIN s ON c.merged_into = s.id) "
+	"SELECT id FROM s ORDER BY id";
+
+enum pd_status
+db_privacy_stubs(struct db *db, int64_t id, int64_t **ids, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_stubs, err);
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = db_col_int(st, 0, 0);
+	}
 	return people_end(db, st, rc, err);
+}
+
+/* What stayed with each record merged into client id: its own record,
+ * its status history, its plan when it kept one, audit rows about it
+ * (everything else moved to id and is in id's sections).  Where other
+ * people's notes name it is left out: they are searched for by id's
+ * name. */
+static enum pd_status
+privacy_stub_sections(struct db *db, int64_t id, struct sar_bundle *b,
+    struct pd_err *err)
+{
+	int64_t *ids;
+	size_t n, k, i;
+	enum pd_status s = db_privacy_stubs(db, id, &ids, &n, err);
+
+	for (k = 0; s == PD_OK && k < n; k++) {
+		struct privacy_client c;
+
+		if ((s = db_privacy_client(db, ids[k], &c, err)) != PD_OK)
+			break;
+		for (i = 0; s == PD_OK && i < sizeof privacy_sections /
+		    sizeof privacy_sections[0]; i++)
+			if (privacy_sections[i].sql != NULL)
+				s = privacy_section(db, ids[k], &c, b, i,
+				    ids[k], err);
+		privacy_client_fini(&c);
+	}
+	free(ids);
+	return s;
 }
 
 enum pd_status
@@ -309,7 +381,9 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 	}
 	for (i = 0; s == PD_OK && i < sizeof privacy_sections /
 	    sizeof privacy_sections[0]; i++)
-		s = privacy_section(db, id, &c, b, i, err);
+		s = privacy_section(db, id, &c, b, i, 0, err);
+	if (s == PD_OK)
+		s = privacy_stub_sections(db, id, b, err);
 	privacy_client_fini(&c);
 	if (own) {
 		if (s == PD_OK)
@@ -324,7 +398,7 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 
 static const char sql_state[] =
 	"SELECT id, name, status, closed_on, anonymised_at, preferred_name, "
-	"phone, date_of_birth FROM client WHERE id = :id";
+	"phone, date_of_birth, merged_into FROM client WHERE id = :id";
 
 static void
 privacy_row(sqlite3_stmt *st, struct privacy_client *c)
@@ -339,6 +413,7 @@ privacy_row(sqlite3_stmt *st, struct privacy_client *c)
 		c->preferred_name = db_col_str(st, 5);
 		c->phone = db_col_str(st, 6);
 		people_copy(st, 7, c->date_of_birth, sizeof c->date_of_birth);
+		c->merged_into = db_col_int(st, 8, 0);
 	}
 }
 
@@ -368,6 +443,7 @@ db_privacy_client(struct db *db, int64_t id, struct privacy_client *out,
 static const char sql_past[] =
 	"SELECT id, name, status, closed_on, anonymised_at FROM client "
 	"WHERE status = 'closed' AND anonymised_at IS NULL "
+	"AND merged_into IS NULL "
 	"AND closed_on IS NOT NULL AND closed_on <= :cutoff "
 	"ORDER BY closed_on, id";
 

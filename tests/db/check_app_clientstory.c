@@ -488,6 +488,92 @@ START_TEST(test_merge_refusals_and_plans)
 }
 END_TEST
 
+/* A record merged into another is the same person's: the copy of what
+ * is held has what stayed with it (its record, its status history, its
+ * plan, audit rows about it); retention and erasure go by the record
+ * kept, and erase the merged one with it; erasing it alone is refused
+ * with words. */
+static int
+ret_both_cb(void *arg, const struct retention_row *r)
+{
+	int64_t *ids = arg;	/* kept, merged, seen kept, seen merged */
+
+	if (r->id == ids[0])
+		ids[2] = 1;
+	if (r->id == ids[1])
+		ids[3] = 1;
+	return 0;
+}
+
+START_TEST(test_merged_sar_and_erase)
+{
+	struct merge_result res;
+	struct privacy_client pc;
+	struct erase_result er;
+	struct sar_bundle b;
+	const struct sar_section *sec;
+	struct pd_err err;
+	struct client c;
+	char key[80];
+	int64_t keep = add("Pat Lee", "1980-02-03", "07700 900123", NULL);
+	int64_t stub = add("Pat  LEE", "1980-02-03", "07700 900456", NULL);
+	int64_t seen[4] = { keep, stub, 0, 0 };
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(dbtest_client_plan(app.db, keep, &err), PD_OK);
+	ck_assert_int_eq(dbtest_client_plan(app.db, stub, &err), PD_OK);
+	ck_assert_int_eq(app_client_merge(&app, keep, stub, &res, &err),
+	    PD_OK);
+	ck_assert_int_eq(res.plan_kept_apart, 1);
+
+	ck_assert_int_eq(app_sar_collect(&app, keep, &b, &err), PD_OK);
+	snprintf(key, sizeof key, "merged_%lld_record", (long long)stub);
+	ck_assert_ptr_nonnull(sec = sar_find(&b, key));
+	ck_assert_uint_eq(sec->n, 1);
+	ck_assert_ptr_nonnull(strstr(sec->title, "merged into this one"));
+	snprintf(key, sizeof key, "merged_%lld_status", (long long)stub);
+	ck_assert_ptr_nonnull(sec = sar_find(&b, key));
+	ck_assert_uint_ge(sec->n, 2);	/* referred, closed (merged) */
+	snprintf(key, sizeof key, "merged_%lld_plan", (long long)stub);
+	ck_assert_ptr_nonnull(sec = sar_find(&b, key));
+	ck_assert_uint_eq(sec->n, 1);
+	snprintf(key, sizeof key, "merged_%lld_audit", (long long)stub);
+	ck_assert_ptr_nonnull(sec = sar_find(&b, key));
+	ck_assert_uint_ge(sec->n, 1);
+	/* what moved is in the kept record's own sections, once */
+	snprintf(key, sizeof key, "merged_%lld_referrals", (long long)stub);
+	ck_assert_ptr_null(sar_find(&b, key));
+	snprintf(key, sizeof key, "merged_%lld_elsewhere", (long long)stub);
+	ck_assert_ptr_null(sar_find(&b, key));
+	sar_bundle_fini(&b);
+
+	/* the merged record alone: refused, pointing to the one kept */
+	ck_assert_int_eq(app_erase(&app, stub, NULL, NULL, &err),
+	    PD_INVALID);
+	snprintf(key, sizeof key, "erase client %lld", (long long)keep);
+	ck_assert_msg(strstr(err.msg, key) != NULL, "%s", err.msg);
+	ck_assert_int_eq(app_erase_check(&app, stub, &pc, &err), PD_INVALID);
+
+	/* retention counts from the kept record's closing; the merged
+	 * record (closed on the merge day) is never listed alone */
+	ck_assert_int_eq(to(keep, CLIENT_CLOSED, CLOSED_OTHER, NULL, 0, &err),
+	    PD_OK);
+	ck_assert_int_eq(app_retention_list(&app, "2033-06-01", ret_both_cb,
+	    seen, &err), PD_OK);
+	ck_assert_int_eq(seen[2], 1);
+	ck_assert_int_eq(seen[3], 0);
+
+	ck_assert_int_eq(app_erase(&app, keep, NULL, &er, &err), PD_OK);
+	ck_assert_uint_eq(er.merged, 1);
+	c = get(stub);
+	ck_assert_ptr_nonnull(strstr(c.name, "Erased client"));
+	ck_assert_ptr_null(c.phone);
+	ck_assert_str_eq(c.date_of_birth, "");
+	client_fini(&c);
+	ck_assert_int_eq(app_erase_check(&app, stub, &pc, &err), PD_INVALID);
+}
+END_TEST
+
 static int warns;
 static void
 count_warn(void *arg, const char *msg)
@@ -565,6 +651,7 @@ app_clientstory_suite(void)
 	tcase_add_test(tc, test_likely_duplicates);
 	tcase_add_test(tc, test_merge_moves_everything);
 	tcase_add_test(tc, test_merge_refusals_and_plans);
+	tcase_add_test(tc, test_merged_sar_and_erase);
 	tcase_add_test(tc, test_import_duplicates);
 	tcase_add_test(tc, test_counts);
 	suite_add_tcase(s, tc);

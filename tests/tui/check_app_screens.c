@@ -357,6 +357,41 @@ START_TEST(test_clients_filter_80x24)
 }
 END_TEST
 
+/* A filter's count is right whether its matches fill the screen or
+ * not (a screenful that is not full gives the count itself), and at 40
+ * columns, where fewer rows show. */
+static void
+filter_count_is(const char *filter)
+{
+	struct client_query q = { .filter = filter, .status_or_minus1 = -1 };
+	struct pd_err err;
+	char want[64];
+	int n;
+
+	ck_assert_int_eq(app_client_count(&app, &q, &n, &err), PD_OK);
+	keys("<C-u>");
+	keys(filter);
+	snprintf(want, sizeof want, "%d of %d", n > 0, n);
+	SCREEN_HAS(want);
+}
+
+START_TEST(test_clients_filter_counts)
+{
+	sign_in("sam");
+	start_session(80, 24, 0, &clients_screen, NULL);
+	keys("/");
+	filter_count_is("a");		/* more than a screenful */
+	filter_count_is("jo");		/* two */
+	filter_count_is("zzqx");	/* nobody */
+	filter_count_is("e");
+	harness_free(&h);
+	start_session(40, 15, 0, &clients_screen, NULL);
+	keys("/");
+	filter_count_is("e");
+	filter_count_is("jo");
+}
+END_TEST
+
 START_TEST(test_clients_status)
 {
 	sign_in("sam");
@@ -1040,6 +1075,42 @@ START_TEST(test_client_close_from_record)
 }
 END_TEST
 
+/* The day is typed as on every other form (31/12/25, 24/11/2026,
+ * yesterday) and shown back in words; a day that is not one asks
+ * again, naming the shapes. */
+START_TEST(test_client_status_day_typed)
+{
+	struct client_record rec;
+	int64_t id;
+
+	id = first_row("jo", NULL, 0).id;
+	sign_in("sam");
+	start_session(80, 24, 0, &client_screen, &id);
+	keys("t");
+	SCREEN_HAS("Status from today");
+	keys("<Down><Enter>");			/* intake, paused */
+	SCREEN_HAS("Which day?");
+	keys("<C-u>31/02/26<Enter>");		/* no such day */
+	SCREEN_HAS("February 2026 has 28 days");
+	SCREEN_HAS("Which day?");
+	keys("<C-u>24/11/26<Enter>");
+	SCREEN_HAS("Saved: paused from Tue 24 Nov 2026");
+	rec = record_of(id);
+	ck_assert_int_eq(rec.client.status, CLIENT_PAUSED);
+	ck_assert_str_eq(rec.client.status_changed_on, "2026-11-24");
+	client_record_fini(&rec);
+	/* and a word */
+	keys("t<Enter>");			/* intake */
+	SCREEN_HAS("Which day?");
+	keys("<C-u>today<Enter>");
+	SCREEN_HAS("Saved: intake from Wed 25 Nov 2026");
+	rec = record_of(id);
+	ck_assert_int_eq(rec.client.status, CLIENT_INTAKE);
+	ck_assert_str_eq(rec.client.status_changed_on, TODAY);
+	client_record_fini(&rec);
+}
+END_TEST
+
 /* A PAL sees neither the history nor the keys; t does nothing. */
 START_TEST(test_client_story_not_for_pal)
 {
@@ -1208,6 +1279,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_home_no_colour);
 	tcase_add_test(tc, test_clients_filter_80x24);
 	tcase_add_test(tc, test_clients_status);
+	tcase_add_test(tc, test_clients_filter_counts);
 	tcase_add_test(tc, test_clients_pal_scope);
 	tcase_add_test(tc, test_intake_errors_80x24);
 	tcase_add_test(tc, test_intake_saves);
@@ -1229,6 +1301,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_hangup_keeps_form);
 	tcase_add_test(tc, test_menus_sound);
 	tcase_add_test(tc, test_client_close_from_record);
+	tcase_add_test(tc, test_client_status_day_typed);
 	tcase_add_test(tc, test_client_story_not_for_pal);
 	tcase_add_test(tc, test_intake_duplicate_opens_record);
 	tcase_add_test(tc, test_intake_duplicate_save_anyway);

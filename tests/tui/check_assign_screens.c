@@ -436,6 +436,61 @@ START_TEST(test_review_end_asks_status)
 }
 END_TEST
 
+/* "Support ends" with goals to score: the scores come first, then the
+ * pause-or-close question all the same; also when the scores are left
+ * with Esc. */
+START_TEST(test_review_end_scores_then_asks)
+{
+	struct client c;
+	struct pd_err err;
+	int64_t id = w.chloe;
+
+	add_goal(w.chloe, GOAL_CONNECT, "Join the walking group");
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter><Enter><Tab><Tab>S<Tab>All done.<C-s>");
+	show();
+	on_screen("Goal scores at the review on Wed 25 Nov 2026");
+	not_on_screen("No PAL now");
+	keys("+1<C-s>");
+	show();
+	on_screen("No PAL now: pause or close?");
+	keys("<Down><Enter>");			/* Close */
+	show();
+	on_screen("Why closed?");
+	keys("<Enter>");			/* support ended */
+	show();
+	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
+	ck_assert_int_eq(c.status, CLIENT_CLOSED);
+	ck_assert_str_eq(c.closed_reason, "support_ended");
+	client_fini(&c);
+}
+END_TEST
+
+START_TEST(test_review_end_scores_left_asks)
+{
+	struct client c;
+	struct pd_err err;
+	int64_t id = w.chloe;
+
+	add_goal(w.chloe, GOAL_CONNECT, "Join the walking group");
+	start_support(w.chloe, w.sam, "2026-10-27");
+	start(80, 24, &assignment_screen, &id);
+	keys("<Enter><Enter><Tab><Tab>S<Tab>All done.<C-s>");
+	show();
+	on_screen("Goal scores at the review");
+	keys("<Esc>");
+	show();
+	on_screen("No PAL now: pause or close?");
+	keys("<Enter>");			/* Pause */
+	show();
+	on_screen("Saved: paused from Wed 25 Nov 2026");
+	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
+	ck_assert_int_eq(c.status, CLIENT_PAUSED);
+	client_fini(&c);
+}
+END_TEST
+
 START_TEST(test_support_change_reopens_shortlist)
 {
 	int64_t id = w.chloe;
@@ -476,7 +531,7 @@ START_TEST(test_support_end_asks_pause_or_close)
 	on_screen("No PAL now: pause or close?");
 	keys("<Enter>");			/* Pause */
 	show();
-	on_screen("Saved: paused from 2026-11-25");
+	on_screen("Saved: paused from Wed 25 Nov 2026");
 	ck_assert_int_eq(db_client_get(app.db, w.chloe, 0, &c, &err), PD_OK);
 	ck_assert_int_eq(c.status, CLIENT_PAUSED);
 	ck_assert_str_eq(c.status_changed_on, "2026-11-25");
@@ -563,6 +618,8 @@ assign_screens_suite(void)
 	tcase_add_test(t, test_support_change_reopens_shortlist);
 	tcase_add_test(t, test_support_end_asks_pause_or_close);
 	tcase_add_test(t, test_review_end_asks_status);
+	tcase_add_test(t, test_review_end_scores_then_asks);
+	tcase_add_test(t, test_review_end_scores_left_asks);
 	tcase_add_test(t, test_support_end_close_with_reason);
 	tcase_add_test(t, test_support_pal_view);
 	tcase_add_test(t, test_pal_cannot_open_others);

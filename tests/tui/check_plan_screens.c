@@ -541,6 +541,185 @@ START_TEST(test_remove_note)
 }
 END_TEST
 
+/* ---- two people saving one goal, or one PAL's plan ----------------- */
+
+/* A goal of Ana's plan, with words in three fields. */
+static int64_t
+goal_made(void)
+{
+	struct plan_doc_goal g;
+	struct pd_err err;
+	int64_t id;
+
+	memset(&g, 0, sizeof g);
+	g.goal.area = GOAL_CONNECT;
+	g.goal.title = xstrdup("Walking group");
+	g.goal.detail = xstrdup("Thursdays");
+	g.goal.set_by = xstrdup("me");
+	snprintf(g.goal.created_on, 11, "2026-09-01");
+	ck_assert_int_eq(app_goal_save(&app, w.ana, &g, &err), PD_OK);
+	id = g.goal.id;
+	plan_goal_fini(&g.goal);
+	return id;
+}
+
+/* Olive, at another desk, saves the goal: title and/or who set it. */
+static void
+goal_olive_saves(int64_t id, const char *title, const char *set_by)
+{
+	struct plan_doc d;
+	struct plan_doc_goal *g;
+	struct pd_err err;
+
+	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_plan_load(&app, w.ana, &d, &err), PD_OK);
+	g = plan_doc_goal_by_id(&d, id);
+	ck_assert_ptr_nonnull(g);
+	if (title != NULL) {
+		free(g->goal.title);
+		g->goal.title = xstrdup(title);
+	}
+	if (set_by != NULL) {
+		free(g->goal.set_by);
+		g->goal.set_by = xstrdup(set_by);
+	}
+	ck_assert_msg(app_goal_save(&app, w.ana, g, &err) == PD_OK, "%s",
+	    err.msg);
+	plan_doc_fini(&d);
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+}
+
+static struct plan_goal
+goal_now(int64_t id)
+{
+	struct plan_doc d;
+	struct plan_goal out;
+
+	memset(&out, 0, sizeof out);
+	load(&d);
+	ck_assert_ptr_nonnull(plan_doc_goal_by_id(&d, id));
+	plan_goal_copy(&out, &plan_doc_goal_by_id(&d, id)->goal);
+	plan_doc_fini(&d);
+	return out;
+}
+
+static void
+goal_open(const struct goal_edit_arg *a)
+{
+	struct pd_err err;
+
+	ck_assert_int_eq(tui_push(harness_tui(h), &goal_edit_screen, a, 0,
+	    &err), PD_OK);
+	ck_assert_str_eq(top()->ops->name, "goal");
+}
+
+/* Different fields: both kept, no question; the same field: theirs
+ * and mine side by side, and the one chosen is saved. */
+START_TEST(test_goal_conflict_fields)
+{
+	int64_t id = goal_made();
+	struct goal_edit_arg a = { 0, 0, 0 };
+	struct plan_goal g;
+
+	a.client_id = w.ana;
+	a.goal_id = id;
+	start(80, 24, &plan_screen, &w.ana);
+	goal_open(&a);
+	/* Maya: what, how much, when (the third field) */
+	keys("<Tab><Tab><End> at 10");
+	goal_olive_saves(id, NULL, "me and Sam");
+	keys("<C-s>");
+	ck_assert_str_eq(top()->ops->name, "plan");
+	g = goal_now(id);
+	ck_assert_str_eq(g.detail, "Thursdays at 10");
+	ck_assert_str_eq(g.set_by, "me and Sam");
+	ck_assert_str_eq(g.title, "Walking group");
+	plan_goal_fini(&g);
+
+	/* both change the goal's words */
+	goal_open(&a);
+	keys("<Tab><End> on Thursdays");
+	goal_olive_saves(id, "The walking club", NULL);
+	keys("<C-s>");
+	ck_assert_ptr_eq(top()->ops, &form_merge_screen);
+	has("The goal");
+	has("The walking club");
+	has("Walking group on Thursdays");
+	keys("<Enter>");		/* mine is chosen to begin with */
+	ck_assert_str_eq(top()->ops->name, "plan");
+	g = goal_now(id);
+	ck_assert_str_eq(g.title, "Walking group on Thursdays");
+	ck_assert_str_eq(g.set_by, "me and Sam");
+	plan_goal_fini(&g);
+}
+END_TEST
+
+/* Sam's own plan: the manager saves one part meanwhile; both kept.
+ * Then both change the same part: asked, theirs chosen. */
+static void
+palplan_maya_saves(const char *field, const char *text)
+{
+	struct pal_plan p;
+	struct pd_err err;
+	size_t i;
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	ck_assert_int_eq(app_pal_plan_open(&app, w.sam, &p, NULL, &err),
+	    PD_OK);
+	for (i = 0; i < PAL_PLAN_NFIELDS; i++)
+		if (strcmp(pal_plan_fields[i].key, field) == 0) {
+			char **f = (char **)(void *)((char *)&p +
+			    pal_plan_fields[i].offset);
+
+			free(*f);
+			*f = xstrdup(text);
+		}
+	ck_assert_msg(app_pal_plan_save(&app, &p, p.version_no, NULL, &err)
+	    == PD_OK, "%s", err.msg);
+	pal_plan_fini(&p);
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+}
+
+START_TEST(test_pal_plan_conflict_fields)
+{
+	struct pal_plan p;
+	struct pd_err err;
+
+	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
+	start(80, 24, &palplan_screen, NULL);
+	keys("eTrain as a peer trainer<C-s>");
+	has("Saved: the plan has a new version.");
+	/* Sam writes the signs (third); Maya the adjustments */
+	keys("e<Tab><Tab>I stop answering messages");
+	palplan_maya_saves("adjustments", "Shorter shifts on Mondays");
+	keys("<C-s>");
+	has("Saved: the plan has a new version.");
+	ck_assert_int_eq(app_pal_plan_open(&app, 0, &p, NULL, &err), PD_OK);
+	ck_assert_int_eq(p.version_no, 3);
+	ck_assert_str_eq(p.struggling_signs, "I stop answering messages");
+	ck_assert_str_eq(p.adjustments, "Shorter shifts on Mondays");
+	ck_assert_str_eq(p.aspirations, "Train as a peer trainer");
+	pal_plan_fini(&p);
+
+	/* both change the aspirations */
+	keys("e<End> next year");
+	palplan_maya_saves("aspirations", "Train as a peer trainer, "
+	    "with the college");
+	keys("<C-s>");
+	ck_assert_ptr_eq(top()->ops, &form_merge_screen);
+	has("My aspirations");
+	has("college");
+	has("trainer next year");
+	keys("t<Enter>");		/* theirs */
+	ck_assert_ptr_ne(top()->ops, &form_merge_screen);
+	ck_assert_int_eq(app_pal_plan_open(&app, 0, &p, NULL, &err), PD_OK);
+	ck_assert_str_eq(p.aspirations, "Train as a peer trainer, with the "
+	    "college");
+	ck_assert_str_eq(p.adjustments, "Shorter shifts on Mondays");
+	pal_plan_fini(&p);
+}
+END_TEST
+
 /* ---- the PAL's own plan ------------------------------------------- */
 
 START_TEST(test_pal_plan)
@@ -620,6 +799,8 @@ plan_screens_suite(void)
 	tcase_add_test(tc, test_review_chart_changes);
 	tcase_add_test(tc, test_review_typed_scores);
 	tcase_add_test(tc, test_goal_change_in_history);
+	tcase_add_test(tc, test_goal_conflict_fields);
+	tcase_add_test(tc, test_pal_plan_conflict_fields);
 	tcase_add_test(tc, test_note);
 	tcase_add_test(tc, test_history_bring_back);
 	tcase_add_test(tc, test_remove_note);

@@ -57,6 +57,7 @@ struct erase_result {
 	size_t replaced;	/* mentions elsewhere replaced */
 	size_t kept;		/* mentions elsewhere left as written */
 	int journal_emptied;	/* 1: the database's -wal was emptied */
+	size_t merged;		/* records merged into it, erased with it */
 };
 
 /* Call cb for each place in other people's records (db_privacy_texts)

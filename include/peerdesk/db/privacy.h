@@ -17,6 +17,11 @@
 enum pd_status db_privacy_client(struct db *db, int64_t id,
     struct privacy_client *out, struct pd_err *err);
 
+/* The records merged into client id, and those merged into them, in
+ * number order, into *ids (malloc'd, NULL when none) and *n. */
+enum pd_status db_privacy_stubs(struct db *db, int64_t id, int64_t **ids,
+    size_t *n, struct pd_err *err);
+
 /* Everything held about client id, read in one read transaction (or in
  * the caller's), appended to b as sections (client, referrals, funding,
  * allies, plan, plan versions, goals, plan notes, shortlist,
@@ -77,7 +82,9 @@ enum pd_status db_privacy_text_set(struct db *db, enum privacy_field f,
     int64_t record_id, const char *old, const char *now,
     struct pd_err *err);
 
-/* Call cb for each closed, not yet erased client whose closed_on is on
+/* Call cb for each closed, not yet erased client, not merged into
+ * another record (a merged record goes with the one it was merged
+ * into), whose closed_on is on
  * or before cutoff ("YYYY-MM-DD"), oldest closure first; nonzero from cb
  * stops.  The row is valid only during the call. */
 enum pd_status db_privacy_past(struct db *db, const char *cutoff,

@@ -15,6 +15,7 @@ struct privacy_client {
 	char status[12];	/* "closed", ... */
 	char closed_on[11];	/* "" when not closed */
 	char anonymised_at[21];	/* "" when not erased */
+	int64_t merged_into;	/* 0, or the record it was merged into */
 };
 
 void privacy_client_fini(struct privacy_client *c);

@@ -29,7 +29,9 @@ extern char assign_ask_status_day[11];
 
 /* Set by a saved review when the client's plan has open goals: the
  * support screen opens plan_review_at_screen with it next (client_id 0
- * after it is taken, or when there is nothing to score). */
+ * after it is taken, or when there is nothing to score).  When the same
+ * review ended the last support, pause or close is asked after the
+ * scores (done or left with Esc). */
 extern struct plan_review_arg assign_score_review;
 
 #endif

@@ -22,7 +22,9 @@ enum as_do {
 	DO_REVIEW, DO_CHANGE, DO_END, DO_HOURS, DO_REVIEWS, DO_PROFILE,
 	DO_COUNT
 };
-enum { TAG_MENU = 1, TAG_FORM = 2, TAG_NOTE = 3, TAG_OTHER = 4 };
+enum {
+	TAG_MENU = 1, TAG_FORM = 2, TAG_NOTE = 3, TAG_OTHER = 4, TAG_SCORES = 5
+};
 
 struct as_state {
 	int64_t client_id;
@@ -33,6 +35,10 @@ struct as_state {
 	size_t nmenu;
 	size_t index;		/* the assignment the menu is for */
 	int staff;		/* may change things */
+	/* a review ended the last support and there were goals to score:
+	 * pause or close is asked when the scores are done (or left) */
+	int ask_after_scores;
+	char ask_day[11];
 };
 
 static enum pd_status
@@ -346,6 +352,17 @@ as_result(struct screen *s, const struct screen_result *r)
 	}
 	if (r->tag == TAG_NOTE)
 		return;
+	if (r->tag == TAG_SCORES) {
+		if (as_load(s, &err) != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		as_build(s);
+		if (st->ask_after_scores) {
+			/* scored or not, the last support has ended */
+			st->ask_after_scores = 0;
+			status_ui_after_end(s, st->client_id, st->ask_day);
+		}
+		return;
+	}
 	if (as_load(s, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	as_build(s);
@@ -359,6 +376,13 @@ as_result(struct screen *s, const struct screen_result *r)
 		assign_ask_status_client = 0;
 		status_ui_after_end(s, st->client_id, assign_ask_status_day);
 		return;
+	}
+	st->ask_after_scores = 0;
+	if (assign_ask_status_client == st->client_id &&
+	    assign_reopen_client != st->client_id) {
+		/* the scores first, then pause or close */
+		st->ask_after_scores = 1;
+		memcpy(st->ask_day, assign_ask_status_day, sizeof st->ask_day);
 	}
 	assign_ask_status_client = 0;
 	if (assign_reopen_client == st->client_id) {
@@ -376,9 +400,15 @@ as_result(struct screen *s, const struct screen_result *r)
 		struct plan_review_arg ra = assign_score_review;
 
 		assign_score_review.client_id = 0;
-		if (tui_push(s->ui, &plan_review_at_screen, &ra, TAG_OTHER,
-		    &err) != PD_OK)
+		if (tui_push(s->ui, &plan_review_at_screen, &ra, TAG_SCORES,
+		    &err) != PD_OK) {
 			tui_error(s->ui, "%s", err.msg);
+			if (st->ask_after_scores) {
+				st->ask_after_scores = 0;
+				status_ui_after_end(s, st->client_id,
+				    st->ask_day);
+			}
+		}
 	}
 }
 

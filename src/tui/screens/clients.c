@@ -27,6 +27,8 @@ struct clients_model {
 	enum client_sort sort;
 	struct client_row *rows;	/* rows [first, first + n) */
 	size_t first, n, cap;
+	const struct listnav *nav;	/* the rows on screen */
+	bool fresh;	/* count read rows [0, n) just now: fetch takes them */
 };
 
 struct clients {
@@ -55,6 +57,14 @@ clients_query(struct clients_model *m, const char *filter,
 	q->sort = m->sort;
 }
 
+static enum pd_status clients_fetch(void *ctx, const char *filter,
+    size_t first, size_t n, struct pd_err *err);
+
+/* With a filter, the first screenful is read first: when it is not
+ * full, it is all there is and gives the count, so the search runs
+ * once, not twice (FTS5 counts its matches one by one).  A full screen
+ * is counted as before.  Either way the fetch that follows takes those
+ * rows. */
 static enum pd_status
 clients_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
 {
@@ -62,7 +72,18 @@ clients_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
 	struct client_query q;
 	enum pd_status s;
 	int count = 0;
+	size_t h = m->nav != NULL ? m->nav->height : 0;
 
+	m->fresh = false;
+	if (filter != NULL && filter[0] != '\0' && h > 0) {
+		if ((s = clients_fetch(m, filter, 0, h, err)) != PD_OK)
+			return s;
+		m->fresh = true;	/* the fetch that follows takes them */
+		if (m->n < h) {
+			*n = m->n;
+			return PD_OK;
+		}
+	}
 	clients_query(m, filter, &q);
 	s = app_client_count(m->app, &q, &count, err);
 	*n = s == PD_OK && count > 0 ? (size_t)count : 0;
@@ -78,6 +99,11 @@ clients_fetch(void *ctx, const char *filter, size_t first, size_t n,
 	enum pd_status s;
 	int got = 0;
 
+	if (m->fresh) {
+		m->fresh = false;
+		if (first >= m->first && first + n <= m->first + m->n)
+			return PD_OK;	/* read by clients_count just now */
+	}
 	if (n > 1000)
 		return pd_fail(err, PD_LIMIT, NULL, "too many rows at once");
 	if (n > m->cap) {
@@ -236,6 +262,7 @@ clients_enter(struct screen *s, const void *arg, struct pd_err *err)
 	else
 		list_view_init(&st->lv, clients_columns,
 		    sizeof clients_columns / sizeof clients_columns[0], &m);
+	st->m.nav = &st->lv.nav;
 	st->lv.empty_text = st->pal ? "No clients are with you yet." :
 	    "No clients yet. C-n takes a new referral.";
 	clients_retitle(s);

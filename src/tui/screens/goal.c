@@ -126,23 +126,17 @@ goal_fetch(void *app, int64_t client_id, int64_t id, struct plan_doc_goal *out,
 	return PD_OK;
 }
 
+/* Goal goal_id of client_id's plan, as saved now, into the form's r. */
 static enum pd_status
-goal_load(void *app, const void *arg, void *rec, struct pd_err *err)
+goal_read(void *app, int64_t client_id, int64_t goal_id, struct goal_rec *r,
+    struct pd_err *err)
 {
-	const struct goal_edit_arg *a = arg;
-	struct goal_rec *r = rec;
 	struct strbuf sb = STRBUF_INIT;
 	enum pd_status s;
 	size_t i;
 
-	if (a == NULL)
-		return pd_fail(err, PD_INVALID, NULL, "which plan?");
-	r->client_id = a->client_id;
-	r->area = a->area;
-	if (a->goal_id == 0)
-		return PD_OK;
-	if ((s = goal_fetch(app, a->client_id, a->goal_id, &r->g, err)) !=
-	    PD_OK)
+	r->client_id = client_id;
+	if ((s = goal_fetch(app, client_id, goal_id, &r->g, err)) != PD_OK)
 		return s;
 	r->area = (int)r->g.goal.area;
 	r->title = xstrdup(r->g.goal.title);
@@ -155,6 +149,33 @@ goal_load(void *app, const void *arg, void *rec, struct pd_err *err)
 		    r->g.steps[i].done_on[0] ? "[x] " : "", r->g.steps[i].text);
 	r->steps = strbuf_detach(&sb);
 	return PD_OK;
+}
+
+static enum pd_status
+goal_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	const struct goal_edit_arg *a = arg;
+	struct goal_rec *r = rec;
+
+	if (a == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which plan?");
+	r->client_id = a->client_id;
+	r->area = a->area;
+	if (a->goal_id == 0)
+		return PD_OK;
+	return goal_read(app, a->client_id, a->goal_id, r, err);
+}
+
+/* The goal as saved now, for a merge when someone saved it first. */
+static enum pd_status
+goal_fetch_rec(void *app, const void *mine, void *theirs, struct pd_err *err)
+{
+	const struct goal_rec *m = mine;
+
+	if (m->g.goal.id == 0)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "this goal was never "
+		    "saved");
+	return goal_read(app, m->client_id, m->g.goal.id, theirs, err);
 }
 
 /* The steps text as steps: "[x] " marks a done one; lines matching a
@@ -215,7 +236,7 @@ static enum pd_status
 goal_save(void *app, void *rec, struct pd_err *err)
 {
 	struct goal_rec *r = rec;
-	struct plan_doc_goal g, now;
+	struct plan_doc_goal g;
 	enum pd_status s;
 
 	memset(&g, 0, sizeof g);
@@ -230,13 +251,8 @@ goal_save(void *app, void *rec, struct pd_err *err)
 	memcpy(g.goal.target_date, r->target, 11);
 	memcpy(g.goal.closed_on, r->closed, 11);
 	goal_parse_steps(r, &g);
+	/* a conflict: the form merges field by field (goal_fetch_rec) */
 	s = app_goal_save(app, r->client_id, &g, err);
-	if (s == PD_CONFLICT && goal_fetch(app, r->client_id, r->g.goal.id,
-	    &now, NULL) == PD_OK) {
-		/* "keep yours and save again": the next save goes on top */
-		goal_doc_goal_fini(&r->g);
-		r->g = now;
-	}
 	goal_doc_goal_fini(&g);
 	return s;
 }
@@ -248,6 +264,7 @@ static const struct form_def goal_form = {
 	.rec_fini = goal_rec_fini,
 	.load = goal_load,
 	.save = goal_save,
+	.fetch = goal_fetch_rec,
 	.saved_message = "Saved the goal.",
 };
 

@@ -85,16 +85,24 @@ static enum pd_status
 palplan_save(void *app, void *rec, struct pd_err *err)
 {
 	struct palplan_rec *r = rec;
-	struct pal_plan now;
+
+	/* a conflict: the form merges field by field (palplan_fetch) */
+	return app_pal_plan_save(app, &r->p, r->expected, NULL, err);
+}
+
+/* The plan as saved now, for a merge when someone saved it first: the
+ * next save goes on top of their version, which stays in the history. */
+static enum pd_status
+palplan_fetch(void *app, const void *mine, void *theirs, struct pd_err *err)
+{
+	const struct palplan_rec *m = mine;
+	struct palplan_rec *t = theirs;
 	enum pd_status s;
 
-	s = app_pal_plan_save(app, &r->p, r->expected, NULL, err);
-	if (s == PD_CONFLICT &&
-	    app_pal_plan_open(app, r->p.pal_id, &now, NULL, NULL) == PD_OK) {
-		/* their version stays in the history; saving again puts
-		 * these words on top */
-		r->expected = now.version_no;
-		pal_plan_fini(&now);
+	s = app_pal_plan_open(app, m->p.pal_id, &t->p, NULL, err);
+	if (s == PD_OK) {
+		t->expected = t->p.version_no;
+		t->focus = m->focus;
 	}
 	return s;
 }
@@ -105,6 +113,7 @@ static const struct form_def palplan_form = {
 	.rec_fini = palplan_rec_fini,
 	.load = palplan_load,
 	.save = palplan_save,
+	.fetch = palplan_fetch,
 	.saved_message = "Saved: the plan has a new version.",
 };
 
@@ -133,8 +142,9 @@ static const struct screen_ops palplan_edit_screen = {
 	.def = &palplan_form,
 	.help = "A PAL's own plan, agreed with the Operations Manager. Every "
 	    "save keeps the version before. If someone else saved first, "
-	    "their version stays in the history and saving again puts yours "
-	    "on top.",
+	    "what only they changed and what only you changed are both kept; "
+	    "a part you both changed is shown side by side to choose. Their "
+	    "version stays in the history.",
 	.sections = form_sections,
 	.state_size = sizeof(struct form),
 	.hints = form_hints,

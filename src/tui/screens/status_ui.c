@@ -8,7 +8,9 @@
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/clientstory.h"
+#include "peerdesk/model/date.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/field.h"
 
 enum {
 	T_STATUS = STATUS_UI_TAG, T_REASON, T_DAY, T_END_SUPPORT, T_REOPEN,
@@ -20,7 +22,8 @@ static struct {
 	char name[128];
 	enum client_status to;
 	enum closed_reason reason;
-	char day[11];
+	char day[11];		/* YYYY-MM-DD, as the app takes it */
+	char day_shown[DATE_LONG_LEN];	/* "Wed 25 Nov 2026" */
 	int end_support;
 	char pals[200];
 } su;
@@ -72,6 +75,19 @@ su_pals(struct screen *s)
 	assignment_list_fini(&l);
 }
 
+/* Keep the day (YYYY-MM-DD) and how it is shown back, unambiguous. */
+static void
+su_set_day(const char *iso)
+{
+	pd_date d;
+
+	snprintf(su.day, sizeof su.day, "%s", iso);
+	if (date_parse(iso, &d, NULL) == PD_OK)
+		date_format_long(d, su.day_shown);
+	else
+		snprintf(su.day_shown, sizeof su.day_shown, "%s", iso);
+}
+
 void
 status_ui_change(struct screen *s, int64_t client_id)
 {
@@ -119,7 +135,7 @@ status_ui_after_end(struct screen *s, int64_t client_id, const char *day)
 	su.id = client_id;
 	su.reason = CLOSED_NONE;
 	su.end_support = 1;
-	snprintf(su.day, sizeof su.day, "%s", day);
+	su_set_day(day);
 	snprintf(title, sizeof title, "No PAL now: pause or close?");
 	dialog_pick(s->ui, T_AFTER_END, title, items, 3, 0);
 }
@@ -150,7 +166,7 @@ su_apply(struct screen *s)
 		return 1;
 	}
 	tui_message(s->ui, "Saved: %s from %s", client_status_label(su.to),
-	    su.day[0] ? su.day : "today");
+	    su.day[0] ? su.day_shown : "today");
 	return 2;
 }
 
@@ -161,8 +177,8 @@ su_ask_day(struct screen *s)
 	char today[11];
 
 	app_today(today);
-	dialog_prompt(s->ui, T_DAY, "Which day?", "The day it happened "
-	    "(Enter: today)", today, 10);
+	dialog_prompt(s->ui, T_DAY, "Which day?", "The day, like "
+	    "31/12/2025 or today (Enter: today)", today, 12);
 }
 
 static void
@@ -232,20 +248,32 @@ status_ui_result(struct screen *s, const struct screen_result *r)
 			return su_apply(s);
 		su_ask_day(s);
 		return 1;
-	case T_DAY:
-		snprintf(su.day, sizeof su.day, "%s", r->text ? r->text : "");
+	case T_DAY: {
+		char today[11], iso[11];
+
+		app_today(today);
+		if (r->text == NULL || r->text[0] == '\0')
+			snprintf(iso, sizeof iso, "%s", today);
+		else if (field_parse_date(r->text, today, iso, &err) !=
+		    PD_OK) {
+			tui_error(s->ui, "%s", err.msg);
+			su_ask_day(s);
+			return 1;
+		}
+		su_set_day(iso);
 		su_pals(s);
 		if (su.to == CLIENT_CLOSED && su.pals[0] != '\0') {
 			char text[400];
 
 			snprintf(text, sizeof text, "%s still has a PAL (%s). "
 			    "End that support on %s and close?", su.name,
-			    su.pals, su.day);
+			    su.pals, su.day_shown);
 			dialog_confirm(s->ui, T_END_SUPPORT, "End the support "
 			    "too?", text, "End it and close", "Go back", false);
 			return 1;
 		}
 		return su_apply(s);
+	}
 	case T_END_SUPPORT:
 		su.end_support = 1;
 		return su_apply(s);
