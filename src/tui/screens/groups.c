@@ -1008,6 +1008,41 @@ reg_ask_save(struct screen *s)
 	strbuf_fini(&sb);
 }
 
+/* Someone else saved this register first: take their version as the
+ * one to change, keeping the marks on screen, so saving again keeps
+ * these (Escape leaves them). */
+static void
+reg_fix_rebase(struct screen *s)
+{
+	struct reg_state *st = s->state;
+	struct group_attendee *who = NULL;
+	struct group_meeting m;
+	struct pd_err err;
+	size_t i, j, nwho = 0, nnos = 0;
+	int *nos = NULL, extra = st->m.extra_count;
+
+	if (app_group_meeting_get(s->app, st->meeting_id, &m, &who, &nwho,
+	    &err) != PD_OK)
+		return;
+	group_attendees_free(who, nwho);
+	if (app_group_meeting_came_nos(s->app, st->meeting_id, &nos, &nnos,
+	    &err) != PD_OK) {
+		group_meeting_fini(&m);
+		return;
+	}
+	group_meeting_fini(&st->m);
+	st->m = m;
+	st->m.extra_count = extra;
+	for (i = 0; i < st->n; i++) {
+		if (st->p[i].regular == 0)
+			continue;
+		for (j = 0; j < nnos && nos[j] != st->p[i].regular; j++)
+			;
+		st->p[i].was = j < nnos;
+	}
+	free(nos);
+}
+
 /* Save the corrected register of a saved meeting: only what changed. */
 static void
 reg_fix_save(struct screen *s)
@@ -1015,6 +1050,7 @@ reg_fix_save(struct screen *s)
 	struct reg_state *st = s->state;
 	struct group_came *add, *drop;
 	size_t nadd = 0, ndrop = 0, i;
+	enum pd_status rc;
 	struct pd_err err;
 
 	add = xcalloc(st->n ? st->n : 1, sizeof *add);
@@ -1029,8 +1065,11 @@ reg_fix_save(struct screen *s)
 		else if (st->p[i].regular != 0)
 			drop[ndrop++].regular = st->p[i].regular;
 	}
-	if (app_group_register_change(s->app, &st->m, add, nadd, drop, ndrop,
-	    st->m.extra_count, &err) != PD_OK)
+	rc = app_group_register_change(s->app, &st->m, add, nadd, drop, ndrop,
+	    st->m.extra_count, &err);
+	if (rc == PD_CONFLICT)
+		reg_fix_rebase(s);
+	if (rc != PD_OK)
 		tui_error(s->ui, "Not saved: %s", err.msg);
 	else {
 		tui_message(s->ui, "Saved: %d came.", reg_count(st));
@@ -1229,8 +1268,8 @@ static const struct screen_ops register_fix_screen = {
 	    "someone by first name; + and - change the count of people who "
 	    "came but are not named. Saving keeps only what you changed; if "
 	    "someone else changed this register since you opened it, "
-	    "peerdesk says who, and nothing is saved: go back and open it "
-	    "again. A PAL sees their own clients by name and anyone else by "
+	    "peerdesk says who and saves nothing: save again to keep what "
+	    "is on screen, or go back and press w to see theirs. A PAL sees their own clients by name and anyone else by "
 	    "first name only. The length and day are corrected with t and e "
 	    "on the group's page.",
 	.enter = reg_fix_enter,
