@@ -940,8 +940,9 @@ reg_draw(const struct screen *s, struct tui_cursor *cur)
 	snprintf(line, sizeof line, "Came: %d (not named: %d)", reg_count(st),
 	    st->m.extra_count);
 	draw_text(y + 1, x, w, line, ST_NORMAL);
-	draw_text(y + 2, x, w, st->meeting_id != 0 ? "Space: came or not. "
-	    "a: add. + -: others" : "Space: came. a: add a name", ST_DIM);
+	draw_text(y + 2, x, w, st->meeting_id != 0 ?
+	    "Space: came. a: add. +/-: others" :
+	    "Space: came. a: add a name", ST_DIM);
 	rows = s->area.h - REG_HEAD;
 	if (st->n == 0)
 		draw_text(y + REG_HEAD, x, w, "Nobody yet: a adds a name.",
