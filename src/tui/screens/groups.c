@@ -780,8 +780,8 @@ group_result(struct screen *s, const struct screen_result *r)
 }
 
 static const enum action group_hints[] = {
-	ACT_REGISTER, ACT_OPEN, ACT_WHO_CAME, ACT_LENGTH, ACT_DATE, ACT_REMOVE, ACT_RUNNING,
-	ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_REGISTER, ACT_OPEN, ACT_WHO_CAME, ACT_LENGTH, ACT_DATE, ACT_REMOVE,
+	ACT_RUNNING, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops group_screen = {
@@ -1270,8 +1270,9 @@ static const struct screen_ops register_fix_screen = {
 	    "came but are not named. Saving keeps only what you changed; if "
 	    "someone else changed this register since you opened it, "
 	    "peerdesk says who and saves nothing: save again to keep what "
-	    "is on screen, or go back and press w to see theirs. A PAL sees their own clients by name and anyone else by "
-	    "first name only. The length and day are corrected with t and e "
+	    "is on screen, or go back and press w to see theirs. A PAL sees "
+	    "their own clients by name and anyone else by first name only. "
+	    "The length and day are corrected with t and e "
 	    "on the group's page.",
 	.enter = reg_fix_enter,
 	.leave = reg_leave,
