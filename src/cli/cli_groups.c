@@ -436,6 +436,107 @@ groups_meeting_change(struct cli *cli, int argc, char **argv, int remove)
 	return rc;
 }
 
+/* groups meeting attend NUMBER: correct who came. */
+static int
+groups_meeting_attend(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "add", required_argument, NULL, 'c' },
+		{ "add-client", required_argument, NULL, 'c' },
+		{ "add-regular", required_argument, NULL, 'r' },
+		{ "add-name", required_argument, NULL, 'N' },
+		{ "remove", required_argument, NULL, 'C' },
+		{ "remove-client", required_argument, NULL, 'C' },
+		{ "remove-regular", required_argument, NULL, 'G' },
+		{ "remove-name", required_argument, NULL, 'M' },
+		{ "extra", required_argument, NULL, 'x' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct group_came *add = NULL, *drop = NULL, *c;
+	struct group_attendee *who = NULL;
+	size_t nadd = 0, ndrop = 0, n = 0;
+	struct group_meeting m;
+	struct pd_err err;
+	int64_t id, v;
+	int ch, rc = 2, extra = -1;
+	char *end;
+
+	memset(&m, 0, sizeof m);
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch == 'x') {
+			extra = (int)strtol(optarg, &end, 10);
+			if (*end != '\0' || *optarg == '\0' || extra < 0) {
+				rc = groups_usage("--extra is a count of people "
+				    "not named");
+				goto out;
+			}
+			continue;
+		}
+		if (ch != 'c' && ch != 'r' && ch != 'N' && ch != 'C' &&
+		    ch != 'G' && ch != 'M') {
+			rc = groups_usage(NULL);
+			goto out;
+		}
+		if (ch == 'c' || ch == 'r' || ch == 'N') {
+			add = xreallocarray(add, nadd + 1, sizeof *add);
+			c = &add[nadd++];
+		} else {
+			drop = xreallocarray(drop, ndrop + 1, sizeof *drop);
+			c = &drop[ndrop++];
+		}
+		memset(c, 0, sizeof *c);
+		if (ch == 'N' || ch == 'M')
+			c->first_name = optarg;
+		else if (groups_number(optarg, &v) != 0) {
+			fprintf(stderr, "peerdesk: '%s' is not a number\n",
+			    optarg);
+			goto out;
+		} else if (ch == 'c' || ch == 'C')
+			c->client_id = v;
+		else
+			c->regular = (int)v;
+	}
+	if (optind + 1 != argc) {
+		rc = groups_usage("say which meeting (its number)");
+		goto out;
+	}
+	if (groups_number(argv[optind], &id) != 0) {
+		fprintf(stderr, "peerdesk: '%s' is not a meeting's number; "
+		    "peerdesk groups show GROUP lists them\n", argv[optind]);
+		goto out;
+	}
+	if (nadd == 0 && ndrop == 0 && extra < 0) {
+		rc = groups_usage("say who to add or take out: --add-client, "
+		    "--add-regular, --add-name, --remove-client, "
+		    "--remove-regular, --remove-name or --extra");
+		goto out;
+	}
+	if ((rc = cli_open(cli, 0, 1)) != 0)
+		goto out;
+	rc = 0;
+	if (app_group_meeting_get(&cli->app, id, &m, &who, &n, &err) != PD_OK ||
+	    app_group_register_change(&cli->app, &m, add, nadd, drop, ndrop,
+	    extra, &err) != PD_OK)
+		rc = cli_fail(&err);
+	group_attendees_free(who, n);
+	who = NULL;
+	n = 0;
+	group_meeting_fini(&m);
+	if (rc == 0 && app_group_meeting_get(&cli->app, id, &m, &who, &n,
+	    &err) == PD_OK)
+		printf("Corrected who came to meeting %lld: %zu named, %d "
+		    "more, %d in all.\n", (long long)id, n, m.extra_count,
+		    m.came);
+	group_attendees_free(who, n);
+out:
+	group_meeting_fini(&m);
+	free(add);
+	free(drop);
+	return rc;
+}
+
 static int
 groups_meeting_show(struct cli *cli, const char *which)
 {
@@ -507,6 +608,9 @@ cli_groups(struct cli *cli, int argc, char **argv)
 	if (strcmp(sub, "meeting") == 0 && argc > 2 &&
 	    strcmp(argv[2], "add") == 0)
 		return groups_meeting_add(cli, argc - 2, argv + 2);
+	if (strcmp(sub, "meeting") == 0 && argc > 2 &&
+	    strcmp(argv[2], "attend") == 0)
+		return groups_meeting_attend(cli, argc - 2, argv + 2);
 	if (strcmp(sub, "meeting") == 0 && argc > 2 &&
 	    (strcmp(argv[2], "change") == 0 || strcmp(argv[2], "remove") == 0))
 		return groups_meeting_change(cli, argc - 2, argv + 2,

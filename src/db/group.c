@@ -61,6 +61,16 @@ static const char sql_meeting_update[] =
 	"UPDATE group_meeting SET date = :date, start_time = :start,"
 	" minutes = :minutes, notes = :notes, extra_count = :extra,"
 	" version = version + 1 WHERE id = :id AND version = :v";
+static const char sql_meeting_exists[] =
+	"SELECT 1 FROM group_meeting WHERE id = :id";
+static const char sql_attend_del_client[] =
+	"DELETE FROM group_attendance WHERE meeting_id = :m AND client_id = :c";
+static const char sql_attend_del_first[] =
+	"DELETE FROM group_attendance WHERE id = (SELECT id FROM"
+	" group_attendance WHERE meeting_id = :m AND client_id IS NULL"
+	" AND first_name = :first COLLATE NOCASE ORDER BY id LIMIT 1)";
+static const char sql_attended[] =
+	"SELECT 1 FROM group_attendance WHERE meeting_id = :m AND client_id = :c";
 static const char sql_meeting_del_attend[] =
 	"DELETE FROM group_attendance WHERE meeting_id = :m";
 static const char sql_meeting_del_staff[] =
@@ -405,10 +415,51 @@ db_group_meeting_update(struct db *db, struct group_meeting *m,
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return pd_fail(err, PD_CONFLICT, NULL, "someone changed this "
-		    "meeting after you opened it");
+		return db_group_meeting_stale(db, m->id, err);
 	m->version++;
 	return PD_OK;
+}
+
+enum pd_status
+db_group_meeting_stale(struct db *db, int64_t meeting_id, struct pd_err *err)
+{
+	return db_stale(db, sql_meeting_exists, "group_meeting", meeting_id,
+	    "meeting", err);
+}
+
+enum pd_status
+db_group_attendance_remove(struct db *db, int64_t meeting_id,
+    int64_t client_id, const char *first_name, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, client_id != 0 ? sql_attend_del_client :
+	    sql_attend_del_first, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":m", meeting_id);
+	if (client_id != 0)
+		db_bind_int64(st, ":c", client_id);
+	else
+		db_bind_text(st, ":first", first_name);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	return db_changes(db) > 0 ? PD_OK : PD_NOT_FOUND;
+}
+
+int
+db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_attended, NULL);
+	int yes;
+
+	if (st == NULL)
+		return 0;
+	db_bind_int64(st, ":m", meeting_id);
+	db_bind_int64(st, ":c", client_id);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	db_done(st);
+	return yes;
 }
 
 enum pd_status

@@ -871,6 +871,7 @@ static const struct key_default key_defaults[] = {
 	{ "group", ACT_DOWN, "Down" },
 	{ "group", ACT_OPEN, "Enter" },
 	{ "group", ACT_REGISTER, "r F5" },
+	{ "group", ACT_WHO_CAME, "w" },
 	{ "group", ACT_LENGTH, "t F7" },
 	{ "group", ACT_DATE, "e F8" },
 	{ "group", ACT_REMOVE, "x" },

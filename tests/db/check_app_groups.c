@@ -16,6 +16,7 @@
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
 
@@ -565,6 +566,161 @@ START_TEST(test_add_checks)
 }
 END_TEST
 
+/* Correcting a saved meeting's register: add and take out clients and
+ * first names and change the count, in the scope of taking it (Jo takes
+ * out Sam's client Ana by the first name Jo sees); a stale copy is
+ * refused naming who changed it; nothing half-saved; audited with
+ * clients only as "client #N". */
+struct reg_audit {
+	int found;
+	char text[512];
+};
+
+static int
+reg_audit_cb(void *arg, const struct audit_entry *a)
+{
+	struct reg_audit *r = arg;
+
+	if (strcmp(a->entity, "group_meeting") != 0 || a->summary == NULL ||
+	    strstr(a->summary, "corrected who came") == NULL)
+		return 0;
+	r->found = 1;
+	snprintf(r->text, sizeof r->text, "%s | %s | %s", a->summary,
+	    a->before != NULL ? a->before : "", a->after != NULL ? a->after :
+	    "");
+	return 1;
+}
+
+static int
+reg_has(int64_t meeting_id, const char *name, int64_t client_id)
+{
+	struct group_attendee *who;
+	struct group_meeting m;
+	struct pd_err err;
+	size_t n, i;
+	int yes = 0;
+
+	ck_assert_msg(app_group_meeting_get(&app, meeting_id, &m, &who, &n,
+	    &err) == PD_OK, "%s", err.msg);
+	for (i = 0; i < n; i++)
+		if ((client_id != 0 && who[i].client_id == client_id) ||
+		    (client_id == 0 && who[i].client_id == 0 &&
+		    strcmp(who[i].name, name) == 0))
+			yes = 1;
+	group_attendees_free(who, n);
+	group_meeting_fini(&m);
+	return yes;
+}
+
+START_TEST(test_register_correct)
+{
+	struct group_came c[3], add[2], drop[2];
+	struct group_attendee *who;
+	struct group_meeting m, stale, mj;
+	struct audit_query q;
+	struct reg_audit ra;
+	struct pd_err err;
+	size_t n;
+
+	memset(c, 0, sizeof c);
+	c[0].client_id = w.ana;
+	c[1].client_id = w.ben;
+	c[2].first_name = "Pat";
+	memset(&m, 0, sizeof m);
+	m.group_id = walk;
+	snprintf(m.date, sizeof m.date, "2026-11-19");
+	m.minutes = 90;
+	m.extra_count = 1;
+	ck_assert_int_eq(app_group_meeting_add(&app, &m, NULL, 0, c, 3, NULL,
+	    &err), PD_OK);
+	ck_assert_int_eq(app_group_meeting_get(&app, m.id, &stale, &who, &n,
+	    &err), PD_OK);
+	group_attendees_free(who, n);
+
+	/* Jo runs the walk: takes out Ana (not Jo's: a first name to Jo),
+	 * adds Kim by first name, and says 3 others came. */
+	as(w.jo, ROLE_PAL, "jo");
+	ck_assert_int_eq(app_group_meeting_get(&app, m.id, &mj, &who, &n,
+	    &err), PD_OK);
+	group_attendees_free(who, n);
+	memset(add, 0, sizeof add);
+	memset(drop, 0, sizeof drop);
+	drop[0].first_name = "ana";
+	add[0].first_name = "Kim";
+	ck_assert_msg(app_group_register_change(&app, &mj, add, 1, drop, 1, 3,
+	    &err) == PD_OK, "%s", err.msg);
+	ck_assert_int_eq(mj.extra_count, 3);
+	/* Jo may not name Ana by record; Ben twice is refused by name */
+	memset(add, 0, sizeof add);
+	add[0].client_id = w.ana;
+	ck_assert_int_eq(app_group_register_change(&app, &mj, add, 1, NULL, 0,
+	    -1, &err), PD_DENIED);
+	add[0].client_id = w.ben;
+	ck_assert_int_eq(app_group_register_change(&app, &mj, add, 1, NULL, 0,
+	    -1, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "already"));
+	/* Nothing half-saved: Lee is not added when Zed is not there */
+	memset(add, 0, sizeof add);
+	memset(drop, 0, sizeof drop);
+	add[0].first_name = "Lee";
+	drop[0].first_name = "Zed";
+	ck_assert_int_eq(app_group_register_change(&app, &mj, add, 1, drop, 1,
+	    5, &err), PD_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.msg, "Zed is not in"));
+	ck_assert(!reg_has(m.id, "Lee", 0));
+
+	/* Sam runs no group: refused. */
+	as(w.sam, ROLE_PAL, "sam");
+	memset(add, 0, sizeof add);
+	add[0].first_name = "Lee";
+	ck_assert_int_eq(app_group_register_change(&app, &mj, add, 1, NULL, 0,
+	    -1, &err), PD_DENIED);
+
+	/* The office's copy from before Jo's change is refused, naming Jo. */
+	as(w.office, ROLE_OFFICE, "olive");
+	ck_assert_int_eq(app_group_register_change(&app, &stale, add, 1, NULL,
+	    0, -1, &err), PD_CONFLICT);
+	ck_assert_msg(strstr(err.msg, "Jo Evans") != NULL, "%s", err.msg);
+	ck_assert(!reg_has(m.id, "Lee", 0));
+	ck_assert(!reg_has(m.id, NULL, w.ana));
+	ck_assert(reg_has(m.id, NULL, w.ben));
+	ck_assert(reg_has(m.id, "Kim", 0));
+	ck_assert(reg_has(m.id, "Pat", 0));
+	ck_assert_int_eq(app_group_meeting_get(&app, m.id, &stale, &who, &n,
+	    &err), PD_OK);
+	group_attendees_free(who, n);
+	ck_assert_int_eq(stale.came, 1 + 2 + 3);
+
+	/* Audited: clients only as "client #N", no first names. */
+	memset(&q, 0, sizeof q);
+	memset(&ra, 0, sizeof ra);
+	q.text = "corrected who came";
+	ck_assert_int_eq(db_audit_list(app.db, &q, reg_audit_cb, &ra, &err),
+	    PD_OK);
+	ck_assert(ra.found);
+	ck_assert_msg(strstr(ra.text, "client #") != NULL, "%s", ra.text);
+	ck_assert_ptr_null(strstr(ra.text, "Ana"));
+	ck_assert_ptr_null(strstr(ra.text, "Kim"));
+	ck_assert_ptr_null(strstr(ra.text, "Pat"));
+
+	/* The office, with a fresh copy: Ben out by record, Ana back in. */
+	memset(add, 0, sizeof add);
+	memset(drop, 0, sizeof drop);
+	add[0].client_id = w.ana;
+	drop[0].client_id = w.ben;
+	ck_assert_msg(app_group_register_change(&app, &stale, add, 1, drop, 1,
+	    -1, &err) == PD_OK, "%s", err.msg);
+	ck_assert(reg_has(m.id, NULL, w.ana));
+	ck_assert(!reg_has(m.id, NULL, w.ben));
+	drop[0].client_id = w.ben;
+	ck_assert_int_eq(app_group_register_change(&app, &stale, NULL, 0,
+	    drop, 1, -1, &err), PD_INVALID);
+	group_meeting_fini(&stale);
+	group_meeting_fini(&mj);
+	group_meeting_fini(&m);
+}
+END_TEST
+
 static Suite *
 app_groups_suite(void)
 {
@@ -581,6 +737,7 @@ app_groups_suite(void)
 	tcase_add_test(tc, test_sar_has_groups);
 	tcase_add_test(tc, test_add_checks);
 	tcase_add_test(tc, test_meeting_correct_remove);
+	tcase_add_test(tc, test_register_correct);
 	tcase_add_test(tc, test_group_stop_start);
 	tcase_add_test(tc, test_goal_group_on_copy);
 	suite_add_tcase(s, tc);

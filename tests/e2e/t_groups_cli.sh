@@ -68,6 +68,35 @@ check "on the corrected day" test "$(sql "SELECT date FROM timesheet_line \
 check "the correction is audited" test "$(sql "SELECT count(*) FROM audit \
 	WHERE entity = 'group_meeting' AND entity_id = $mid \
 	AND action = 'update'")" = 1
+# --- correcting who came ------------------------------------------------------
+came_names() { sql "SELECT coalesce(client_id, first_name) FROM \
+	group_attendance WHERE meeting_id = $mid ORDER BY 1" | tr '\n' ' '; }
+expect_rc "a register correction with nothing to change is refused" 2 \
+	pd groups meeting attend "$mid"
+expect_out "Sam out, Kim in, 3 others" "Corrected who came to meeting $mid" \
+	pd groups meeting attend "$mid" --remove-name sam --add-name Kim \
+	--extra 3
+check "the register is corrected" test "$(came_names)" = "3 Kim "
+check "with 3 others" test "$(sql "SELECT extra_count FROM group_meeting \
+	WHERE id = $mid")" = 3
+expect_rc "someone not there is refused" 2 pd groups meeting attend "$mid" \
+	--add-name Lee --remove-name Zed
+check "the words name them" grep -q "Zed is not in this meeting" \
+	"$T/last.out"
+check "nothing half-saved: Lee is not added" test "$(came_names)" = "3 Kim "
+expect_rc "a client already there is refused" 2 pd groups meeting attend \
+	"$mid" --add 3
+expect_out "a client taken out by record" "Corrected who came" \
+	pd groups meeting attend "$mid" --remove 3
+check "client 3 is out" test "$(came_names)" = "Kim "
+check "Aisha's paid time is untouched" test "$(aisha_min)" = 90
+check "each correction is audited" test "$(sql "SELECT count(*) FROM audit \
+	WHERE entity = 'group_meeting' AND entity_id = $mid \
+	AND summary LIKE 'corrected who came%'")" = 2
+check "the audit names clients only as client #N" test "$(sql "SELECT \
+	count(*) FROM audit a LEFT JOIN audit_detail d ON d.audit_id = a.id \
+	WHERE a.entity = 'group_meeting' AND (coalesce(d.before, a.before, '') \
+	|| coalesce(d.after, a.after, '') || a.summary) LIKE '%Kim%'")" = 0
 expect_out "removing it takes its paid time too" "Removed meeting $mid" \
 	pd groups meeting remove "$mid"
 check "the meeting is gone" test "$(sql "SELECT count(*) FROM group_meeting \

@@ -104,8 +104,37 @@ expect_out "the manager sees the walk in Jo's week" \
 expect_out "counted in the week's hours" "This week: $(dur $now) of less" \
 	pd week --pal "$U"
 
-# Jo corrects the walk's length on the group's screen: the line follows.
+# Jo corrects who came: w opens the saved register again, same keys.
 mid=$(sql "SELECT max(id) FROM group_meeting")
+tm_keys g w
+expect_screen "the saved register opens again" g "Came: 4 (not named: 1)"
+expect_screen "its keys are shown" g "Space: came. a: add. +/-: others"
+expect_out "meanwhile the office changes it" "Corrected who came" \
+	pd groups meeting attend "$mid" --extra 5
+tm_keys g Space
+tm_keys g -
+expect_screen "one taken out, no others" g "Came: 2 (not named: 0)"
+tm_keys g C-s
+expect_screen "saving asks first" g "Save who came?"
+tm_keys g y
+expect_screen "Jo's stale copy is not saved" g "Not saved"
+tm_screen g > "$T/stale.txt"
+check "the words name who changed it" grep -q "Not saved: You (root) changed" \
+	"$T/stale.txt"
+check "nothing of Jo's saved yet" test "$(sql "SELECT extra_count FROM \
+	group_meeting WHERE id = $mid")" = 5
+tm_keys g C-s
+expect_screen "saving again asks" g "Save who came?"
+tm_keys g y
+expect_screen "saved, back at the group" g "Meetings, newest first"
+check "the register is corrected" test "$(sql "SELECT count(*) FROM \
+	group_attendance WHERE meeting_id = $mid")" = 2
+check "with nobody unnamed" test "$(sql "SELECT extra_count FROM \
+	group_meeting WHERE id = $mid")" = 0
+check "the paid time is untouched" test "$(sql "SELECT minutes FROM \
+	timesheet_line WHERE group_meeting_id = $mid")" = 90
+
+# Jo corrects the walk's length on the group's screen: the line follows.
 tm_keys g t
 expect_screen "t asks how long the meeting was" g "How long was it?"
 tm_keys g C-u
@@ -122,9 +151,9 @@ check "the meeting is gone" test "$(sql "SELECT count(*) FROM group_meeting \
 	WHERE id = $mid")" = 0
 check "and Jo's line with it" test "$(sql "SELECT count(*) FROM \
 	timesheet_line WHERE group_meeting_id IS NOT NULL")" = "$lines"
-check "both audited" test "$(sql "SELECT count(*) FROM audit WHERE \
+check "all audited" test "$(sql "SELECT count(*) FROM audit WHERE \
 	entity = 'group_meeting' AND entity_id = $mid AND action IN \
-	('update', 'delete')")" = 2
+	('update', 'delete')")" = 4
 tm_keys g s
 expect_screen "a PAL does not stop a group" g "The office marks"
 tm_keys g C-q
@@ -141,6 +170,7 @@ tm_keys m Down
 tm_keys m Enter
 expect_screen "the walk opens" m "Meetings, newest first"
 expect_screen "its keys are on screen" m "Running"
+expect_screen "w among them" m "w Who came"
 tm_keys m s
 expect_screen "s asks first" m "no longer running?"
 tm_keys m y

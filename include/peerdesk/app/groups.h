@@ -86,6 +86,26 @@ enum pd_status app_group_meeting_add(struct app *app,
 enum pd_status app_group_meeting_update(struct app *app,
     struct group_meeting *m, const char *reason, struct pd_err *err);
 
+/* Correct who came to meeting m->id (as read, m->version): add the
+ * people in add (as app_group_meeting_add takes them), take out those in
+ * drop (a client's record, a number from the group's regulars, or a
+ * first name as the actor sees it in the register: for a PAL that may
+ * be a client who is not theirs), and set the count of others to extra
+ * (-1: leave it).  The same scope as taking the register.  Someone
+ * already there, or not there, is refused by name.  A copy someone else
+ * changed meanwhile is refused, naming who.  Sets m->version and
+ * m->extra_count.  Nothing is saved when anything is refused. */
+enum pd_status app_group_register_change(struct app *app,
+    struct group_meeting *m, const struct group_came *add, size_t nadd,
+    const struct group_came *drop, size_t ndrop, int extra,
+    struct pd_err *err);
+
+/* The numbers in the group's regulars (as app_group_get gives them) of
+ * those who came to meeting id, for opening its register again.  *out
+ * is free()d. */
+enum pd_status app_group_meeting_came_nos(struct app *app, int64_t id,
+    int **out, size_t *n, struct pd_err *err);
+
 /* Remove meeting id, its register, and each PAL's paid line for it (an
  * approved or paid week: the manager and a reason, kept as an
  * adjustment). */

@@ -61,6 +61,20 @@ enum pd_status db_group_line_link(struct db *db, int64_t line_id,
 enum pd_status db_group_meeting_update(struct db *db,
     struct group_meeting *m, struct pd_err *err);
 
+/* PD_CONFLICT naming who last changed meeting_id and when (from the
+ * audit), or PD_NOT_FOUND when it is gone. */
+enum pd_status db_group_meeting_stale(struct db *db, int64_t meeting_id,
+    struct pd_err *err);
+
+/* Take one out of meeting_id's register: client client_id, or (0) one
+ * person known by first_name only (any case).  PD_NOT_FOUND, with no
+ * message, when there is no such line. */
+enum pd_status db_group_attendance_remove(struct db *db, int64_t meeting_id,
+    int64_t client_id, const char *first_name, struct pd_err *err);
+
+/* 1 when client_id is in meeting_id's register. */
+int db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id);
+
 /* Remove meeting_id with its register and who ran it (its timesheet
  * lines must be gone first). */
 enum pd_status db_group_meeting_delete(struct db *db, int64_t meeting_id,

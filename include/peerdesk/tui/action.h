@@ -72,6 +72,7 @@
 	X(LENGTH,      "length",      "Length", "Change how long the meeting was") \
 	X(DATE,        "date",        "Date",   "Change the day of the meeting") \
 	X(REGISTER,    "register",    "Register", "Take the register of a new meeting") \
+	X(WHO_CAME,    "who-came",    "Who came", "Correct who came to the meeting picked") \
 	X(RUNNING,     "running",     "Running", "Mark the group no longer running (kept, no new meetings), or running again") \
 	X(FUNDER,      "funder",      "Funder", "Choose a funder to show the report for, or every funder") \
 	X(RESTORE,     "restore",     "Bring back", "Bring back the selected version of the plan (saved as a new version; the history is kept)")

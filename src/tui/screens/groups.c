@@ -440,6 +440,8 @@ static const struct screen_ops group_add_screen = {
 
 /* ---- one group ------------------------------------------------------------ */
 
+static const struct screen_ops register_fix_screen;
+
 struct group_state {
 	int64_t id;
 	struct group_detail d;
@@ -690,6 +692,17 @@ group_action(struct screen *s, enum action a)
 		    GROUP_TAG_REGISTER, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return TUI_HANDLED;
+	case ACT_WHO_CAME:
+		if (st->sel >= st->d.nmeetings) {
+			tui_message(s->ui, "No meeting yet: r takes the "
+			    "register of the first.");
+			return TUI_HANDLED;
+		}
+		if (tui_push_id(s->ui, &register_fix_screen,
+		    st->d.meetings[st->sel].id, GROUP_TAG_REGISTER, &err)
+		    != PD_OK)
+			tui_error(s->ui, "%s", err.msg);
+		return TUI_HANDLED;
 	case ACT_LENGTH:
 	case ACT_DATE:
 	case ACT_REMOVE:
@@ -767,8 +780,8 @@ group_result(struct screen *s, const struct screen_result *r)
 }
 
 static const enum action group_hints[] = {
-	ACT_REGISTER, ACT_OPEN, ACT_LENGTH, ACT_DATE, ACT_REMOVE, ACT_RUNNING,
-	ACT_HELP, ACT_BACK, ACT_NONE
+	ACT_REGISTER, ACT_OPEN, ACT_WHO_CAME, ACT_LENGTH, ACT_DATE, ACT_REMOVE,
+	ACT_RUNNING, ACT_HELP, ACT_BACK, ACT_NONE
 };
 
 const struct screen_ops group_screen = {
@@ -778,7 +791,8 @@ const struct screen_ops group_screen = {
 	.hints = group_hints,
 	.help = "A group: when and where it meets, who runs it, and its "
 	    "meetings. Enter shows who came to the meeting picked; r takes "
-	    "the register of a new one. To correct the meeting picked: t "
+	    "the register of a new one. To correct the meeting picked: w "
+	    "opens its register again to correct who came, t "
 	    "changes how long it was, e its day; x removes it. The paid "
 	    "time of each PAL who ran it follows (in a week already "
 	    "approved, only the manager, with a reason). s marks the group "
@@ -801,10 +815,12 @@ struct reg_person {
 	int regular;		/* the group's number; 0: a name added now */
 	char *name;
 	bool came;
+	bool was;		/* came, as the meeting was saved */
 };
 
 struct reg_state {
 	int64_t id;
+	int64_t meeting_id;	/* correcting a saved meeting; 0: a new one */
 	struct group_meeting m;
 	struct reg_person *p;
 	size_t n, sel, top;
@@ -844,6 +860,49 @@ reg_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return PD_OK;
 }
 
+/* Open a saved meeting's register again (arg: the meeting's id). */
+static enum pd_status
+reg_fix_enter(struct screen *s, const void *arg, struct pd_err *err)
+{
+	struct reg_state *st = s->state;
+	struct group_attendee *who = NULL;
+	struct group_detail d;
+	enum pd_status rc;
+	size_t i, j, nwho = 0, nnos = 0;
+	int *nos = NULL;
+	char title[128];
+
+	if (arg == NULL)
+		return pd_fail(err, PD_INVALID, NULL, "which meeting?");
+	st->meeting_id = *(const int64_t *)arg;
+	if ((rc = app_group_meeting_get(s->app, st->meeting_id, &st->m, &who,
+	    &nwho, err)) != PD_OK)
+		return rc;
+	group_attendees_free(who, nwho);
+	st->id = st->m.group_id;
+	if ((rc = app_group_meeting_came_nos(s->app, st->meeting_id, &nos,
+	    &nnos, err)) != PD_OK)
+		return rc;
+	if ((rc = app_group_get(s->app, st->id, 1, &d, err)) != PD_OK) {
+		free(nos);
+		return rc;
+	}
+	st->p = xcalloc(d.nregulars ? d.nregulars : 1, sizeof *st->p);
+	for (i = 0; i < d.nregulars; i++) {
+		st->p[i].regular = d.regulars[i].no;
+		st->p[i].name = xstrdup(d.regulars[i].name);
+		for (j = 0; j < nnos && nos[j] != d.regulars[i].no; j++)
+			;
+		st->p[i].came = st->p[i].was = j < nnos;
+	}
+	st->n = d.nregulars;
+	free(nos);
+	snprintf(title, sizeof title, "Who came: %s", d.row.g.name);
+	screen_set_title(s, title);
+	group_detail_fini(&d);
+	return PD_OK;
+}
+
 static void
 reg_leave(struct screen *s)
 {
@@ -853,6 +912,7 @@ reg_leave(struct screen *s)
 	for (i = 0; i < st->n; i++)
 		free(st->p[i].name);
 	free(st->p);
+	group_meeting_fini(&st->m);
 }
 
 static int
@@ -880,7 +940,9 @@ reg_draw(const struct screen *s, struct tui_cursor *cur)
 	snprintf(line, sizeof line, "Came: %d (not named: %d)", reg_count(st),
 	    st->m.extra_count);
 	draw_text(y + 1, x, w, line, ST_NORMAL);
-	draw_text(y + 2, x, w, "Space: came. a: add a name", ST_DIM);
+	draw_text(y + 2, x, w, st->meeting_id != 0 ?
+	    "Space: came. a: add. +/-: others" :
+	    "Space: came. a: add a name", ST_DIM);
 	rows = s->area.h - REG_HEAD;
 	if (st->n == 0)
 		draw_text(y + REG_HEAD, x, w, "Nobody yet: a adds a name.",
@@ -925,6 +987,14 @@ reg_ask_save(struct screen *s)
 	struct pd_err err;
 	size_t n, i;
 
+	if (st->meeting_id != 0) {
+		strbuf_addf(&sb, "%d came. The paid time for running it stays "
+		    "as it is.", reg_count(st));
+		dialog_confirm(s->ui, REG_TAG_SAVE, "Save who came?",
+		    strbuf_str(&sb), "Save", "Keep editing", true);
+		strbuf_fini(&sb);
+		return;
+	}
 	if (app_group_meeting_preview(s->app, &st->m, NULL, 0, &pv, &n, &err)
 	    != PD_OK) {
 		tui_error(s->ui, "%s", err.msg);
@@ -939,6 +1009,78 @@ reg_ask_save(struct screen *s)
 	strbuf_fini(&sb);
 }
 
+/* Someone else saved this register first: take their version as the
+ * one to change, keeping the marks on screen, so saving again keeps
+ * these (Escape leaves them). */
+static void
+reg_fix_rebase(struct screen *s)
+{
+	struct reg_state *st = s->state;
+	struct group_attendee *who = NULL;
+	struct group_meeting m;
+	struct pd_err err;
+	size_t i, j, nwho = 0, nnos = 0;
+	int *nos = NULL, extra = st->m.extra_count;
+
+	if (app_group_meeting_get(s->app, st->meeting_id, &m, &who, &nwho,
+	    &err) != PD_OK)
+		return;
+	group_attendees_free(who, nwho);
+	if (app_group_meeting_came_nos(s->app, st->meeting_id, &nos, &nnos,
+	    &err) != PD_OK) {
+		group_meeting_fini(&m);
+		return;
+	}
+	group_meeting_fini(&st->m);
+	st->m = m;
+	st->m.extra_count = extra;
+	for (i = 0; i < st->n; i++) {
+		if (st->p[i].regular == 0)
+			continue;
+		for (j = 0; j < nnos && nos[j] != st->p[i].regular; j++)
+			;
+		st->p[i].was = j < nnos;
+	}
+	free(nos);
+}
+
+/* Save the corrected register of a saved meeting: only what changed. */
+static void
+reg_fix_save(struct screen *s)
+{
+	struct reg_state *st = s->state;
+	struct group_came *add, *drop;
+	size_t nadd = 0, ndrop = 0, i;
+	enum pd_status rc;
+	struct pd_err err;
+
+	add = xcalloc(st->n ? st->n : 1, sizeof *add);
+	drop = xcalloc(st->n ? st->n : 1, sizeof *drop);
+	for (i = 0; i < st->n; i++) {
+		if (st->p[i].came == st->p[i].was)
+			continue;
+		if (st->p[i].came && st->p[i].regular == 0)
+			add[nadd++].first_name = st->p[i].name;
+		else if (st->p[i].came)
+			add[nadd++].regular = st->p[i].regular;
+		else if (st->p[i].regular != 0)
+			drop[ndrop++].regular = st->p[i].regular;
+	}
+	rc = app_group_register_change(s->app, &st->m, add, nadd, drop, ndrop,
+	    st->m.extra_count, &err);
+	if (rc == PD_CONFLICT)
+		reg_fix_rebase(s);
+	if (rc != PD_OK)
+		tui_error(s->ui, "Not saved: %s", err.msg);
+	else {
+		tui_message(s->ui, "Saved: %d came.", reg_count(st));
+		st->dirty = 0;
+		screen_close(s, SCREEN_OK, -1, NULL);
+	}
+	free(add);
+	free(drop);
+}
+
 static void
 reg_save(struct screen *s)
 {
@@ -947,6 +1089,10 @@ reg_save(struct screen *s)
 	struct pd_err err;
 	size_t n;
 
+	if (st->meeting_id != 0) {
+		reg_fix_save(s);
+		return;
+	}
 	c = reg_came(st, &n);
 	if (app_group_meeting_add(s->app, &st->m, NULL, 0, c, n, NULL, &err)
 	    != PD_OK)
@@ -989,18 +1135,28 @@ reg_action(struct screen *s, enum action a)
 		st->dirty = 1;
 		return TUI_HANDLED;
 	case ACT_FEWER:
-		if (st->m.extra_count > 0)
+		if (st->m.extra_count > 0) {
 			st->m.extra_count--;
+			st->dirty = 1;
+		}
 		return TUI_HANDLED;
 	case ACT_ADD:
 		dialog_prompt(s->ui, REG_TAG_NAME, "Someone else who came",
 		    "First name", NULL, 40);
 		return TUI_HANDLED;
 	case ACT_LENGTH:
-		dialog_prompt(s->ui, REG_TAG_LENGTH, "How long was it?",
-		    "Length (1h30)", duration_format(st->m.minutes, dur), 20);
-		return TUI_HANDLED;
 	case ACT_DATE:
+		if (st->meeting_id != 0) {
+			tui_message(s->ui, "t and e on the group's page "
+			    "correct its length and day.");
+			return TUI_HANDLED;
+		}
+		if (a == ACT_LENGTH) {
+			dialog_prompt(s->ui, REG_TAG_LENGTH, "How long was "
+			    "it?", "Length (1h30)", duration_format(
+			    st->m.minutes, dur), 20);
+			return TUI_HANDLED;
+		}
 		dialog_prompt(s->ui, REG_TAG_DATE, "Which day was it?",
 		    "Date", st->m.date, 10);
 		return TUI_HANDLED;
@@ -1090,6 +1246,35 @@ const struct screen_ops register_screen = {
 	    "shows the room left in the week of each PAL who ran it: their "
 	    "time is paid, like a session.",
 	.enter = reg_enter,
+	.leave = reg_leave,
+	.draw = reg_draw,
+	.on_action = reg_action,
+	.on_result = reg_result,
+	.is_dirty = reg_dirty,
+};
+
+static const enum action reg_fix_hints[] = {
+	ACT_CAME, ACT_ADD, ACT_MORE, ACT_FEWER, ACT_SAVE, ACT_HELP, ACT_BACK,
+	ACT_NONE
+};
+
+/* The same register, opened again for a saved meeting (same keys). */
+static const struct screen_ops register_fix_screen = {
+	.name = "register",
+	.title = "Who came",
+	.state_size = sizeof(struct reg_state),
+	.hints = reg_fix_hints,
+	.help = "Correct who came to a meeting already saved. Space marks "
+	    "the person picked as came, or not (and moves down); a adds "
+	    "someone by first name; + and - change the count of people who "
+	    "came but are not named. Saving keeps only what you changed; if "
+	    "someone else changed this register since you opened it, "
+	    "peerdesk says who and saves nothing: save again to keep what "
+	    "is on screen, or go back and press w to see theirs. A PAL sees "
+	    "their own clients by name and anyone else by first name only. "
+	    "The length and day are corrected with t and e "
+	    "on the group's page.",
+	.enter = reg_fix_enter,
 	.leave = reg_leave,
 	.draw = reg_draw,
 	.on_action = reg_action,
