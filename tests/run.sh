@@ -88,7 +88,8 @@ for t in "$@"; do
 		(
 			PEERDESK_BIN=$(cd "$san" && pwd)/peerdesk
 			SAN=address,undefined
-			export PEERDESK_BIN SAN
+			LSAN_OPTIONS=suppressions=$top/tests/support/lsan-peerdesk.supp:print_suppressions=0
+			export PEERDESK_BIN SAN LSAN_OPTIONS
 			run_script "${t#san:}" "$t"
 			echo "$passed $failed $failures" >"$log.sum"
 		)

@@ -393,6 +393,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 			dirty = true;
 			continue;
 		}
+		memset(&k, 0, sizeof k);	/* a mouse read fills no key */
 		got = keys_read(&reader, (int)(next_tick - tui_now_ms() > 0 ?
 		    next_tick - tui_now_ms() : 0), term_seq_ms(), &k);
 		if (got == KEYS_GOT_IGNORED)
@@ -408,7 +409,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		}
 		if (rc == ERR)
 			continue;	/* timeout or a signal */
-		if (k.fn && k.code == KEY_MOUSE) {
+		if (got == KEYS_GOT_KEY && k.fn && k.code == KEY_MOUSE) {
 			/* curses parsed a report itself (it should not:
 			 * term_mouse turns that off); take it all the same */
 			if (getmouse(&me) != OK)

@@ -97,7 +97,9 @@ test_save_file(const char *path, const void *p, size_t n, struct pd_err *err)
 
 /* Leaks inside the libraries, not ours, that LeakSanitizer (make
  * check's twin build) would count; every test program leaves them out
- * (defined once here, where every test program links):
+ * (defined once here, where every test program links; the program itself,
+ * run by the end-to-end scripts against the sanitizer build, reads the
+ * same two from tests/support/lsan-peerdesk.supp):
  *  - fontconfig keeps its configuration and caches until the program
  *    ends (what Pango and cairo hold on top is let go by
  *    pdftext_release_fonts(), at exit);
