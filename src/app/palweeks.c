@@ -16,23 +16,6 @@
 #include "peerdesk/report/palweeks.h"
 #include "time_priv.h"
 
-/* As the weekly summary: the date alone when today is fixed. */
-static void
-pw_generated_at(char *buf, size_t n)
-{
-	time_t now;
-	struct tm tm;
-
-	if (today_is_set()) {
-		date_format(today_get(), buf);
-		return;
-	}
-	now = time(NULL);
-	if (gmtime_r(&now, &tm) == NULL || strftime(buf, n,
-	    "%Y-%m-%d %H:%M UTC", &tm) == 0)
-		date_format(today_get(), buf);
-}
-
 /* Which weeks count in the averages: from the PAL's Started date (else
  * their first week with paid time in the weeks loaded) to their Left
  * date.  Without either, every week counts. */
@@ -102,7 +85,7 @@ app_pal_weeks(struct app *app, int64_t pal_id, int weeks,
 		pal_profile_fini(&prof);
 		return PD_INVALID;
 	}
-	pw_generated_at(gen, sizeof gen);
+	report_generated_at(gen, sizeof gen);
 	palweeks_init(out, app->settings->org_name, st.name, st.login, gen,
 	    weeks);
 	out->pal_id = pal_id;

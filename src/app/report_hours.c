@@ -182,7 +182,9 @@ report_limits_note(struct app *app, struct week_range wk,
 	}
 }
 
-static void
+/* "Printed" on a report: the date alone when today is fixed (tests, a
+ * demo), else the time now in UTC.  time_priv.h. */
+void
 report_generated_at(char *buf, size_t n)
 {
 	time_t now;

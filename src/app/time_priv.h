@@ -128,4 +128,8 @@ enum pd_status time_line_audit(struct app *app, const char *action,
     const struct ts_line *before, const struct ts_line *after,
     const char *reason, struct pd_err *err);
 
+/* When a report was made, for its "Printed" line: the date alone when
+ * today is fixed, else "YYYY-MM-DD HH:MM UTC" (report_hours.c). */
+void report_generated_at(char *buf, size_t n);
+
 #endif

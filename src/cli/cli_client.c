@@ -339,8 +339,7 @@ client_status(struct cli *cli, int argc, char **argv)
 		} else if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
 			if ((rq.on = client_day(v, onbuf)) == NULL)
 				return 2;
-		}
-		else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
+		} else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
 			rq.note = v;
 		else if (strcmp(argv[i], "--end-support") == 0)
 			rq.end_support = 1;
@@ -382,8 +381,7 @@ client_reopen(struct cli *cli, int argc, char **argv)
 		if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
 			if ((on = client_day(v, onbuf)) == NULL)
 				return 2;
-		}
-		else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
+		} else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
 			note = v;
 		else if (!bad) {
 			fprintf(stderr, "peerdesk: client reopen: '%s' is not "
@@ -424,8 +422,7 @@ client_support(struct cli *cli, int argc, char **argv)
 				return 2;
 			snprintf(in.started_on, sizeof in.started_on, "%s",
 			    onbuf);
-		}
-		else if ((v = client_opt(argc, argv, &i, "--reason", &bad)))
+		} else if ((v = client_opt(argc, argv, &i, "--reason", &bad)))
 			in.override_reason = v;
 		else if (!bad) {
 			fprintf(stderr, "peerdesk: client support: '%s' is not "
