@@ -9,8 +9,8 @@
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/outcomes.h"
+#include "peerdesk/model/client.h"
 #include "peerdesk/model/date.h"
-#include "peerdesk/model/records.h"
 #include "peerdesk/report/outcomes.h"
 
 static int

@@ -5,6 +5,8 @@
 
 #include "peerdesk/config/settings.h"
 #include "peerdesk/db/summary.h"
+#include "peerdesk/model/client.h"
+#include "peerdesk/model/timesheet.h"
 
 enum pd_status
 app_summary_text(struct app *app, struct strbuf *out, struct pd_err *err)

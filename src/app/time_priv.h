@@ -8,8 +8,9 @@
 
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/model/people.h"
 #include "peerdesk/model/permitted.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/timesheet.h"
 
 /* A PAL's week with what the sums need. */
 struct time_week {

@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/client.h"
+#include "peerdesk/model/timesheet.h"
 #include "people_priv.h"
 
 static const char sql_totals[] =

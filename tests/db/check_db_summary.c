@@ -9,6 +9,9 @@
 #include "support/dbtest.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/db/summary.h"
+#include "peerdesk/model/client.h"
+#include "peerdesk/model/people.h"
+#include "peerdesk/model/timesheet.h"
 
 #define OK(call) do { \
 	enum pd_status ok_ = (call); \

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/people.h"
 
 /* What dbfix_pal gives every PAL, in force from DBFIX_FROM. */
 #define DBFIX_FROM "2020-01-01"

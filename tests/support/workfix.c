@@ -11,7 +11,9 @@
 #include "peerdesk/db/funding.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/staff.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/audit.h"
+#include "peerdesk/model/client.h"
+#include "peerdesk/model/people.h"
 #include "support/dbfix.h"
 
 #define WORKFIX_OK(call) do { \

@@ -1,9 +1,14 @@
-/* Tier 1: model/work.c - names of the work records and adding minutes
- * to rate bands. */
+/* Tier 1: model/plan.c, shortlist.c, assignment.c, reminder.c and
+ * timesheet.c - names of the work records and adding minutes to rate
+ * bands. */
 #include <string.h>
 
 #include "support/testlib.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/assignment.h"
+#include "peerdesk/model/plan.h"
+#include "peerdesk/model/reminder.h"
+#include "peerdesk/model/shortlist.h"
+#include "peerdesk/model/timesheet.h"
 
 /* Every name reads back to its value; unknown names are refused. */
 START_TEST(test_names_round_trip)

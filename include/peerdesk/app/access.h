@@ -22,7 +22,7 @@
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/people.h"
 
 struct app;
 

@@ -5,7 +5,6 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/model/audit.h"
-#include "peerdesk/model/records.h"
 
 /* What a backup found. */
 struct backup_info {

@@ -13,7 +13,6 @@
 
 #include "peerdesk/app/access.h"
 #include "peerdesk/core/status.h"
-#include "peerdesk/model/records.h"
 
 struct app_actor;
 struct db;

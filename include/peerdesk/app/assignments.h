@@ -15,8 +15,9 @@
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/model/assignment.h"
+#include "peerdesk/model/people.h"
 #include "peerdesk/model/review.h"
-#include "peerdesk/model/work.h"
 
 struct assignment_start {
 	int64_t client_id;

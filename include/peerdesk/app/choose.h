@@ -12,8 +12,8 @@
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/model/shortlist.h"
 #include "peerdesk/model/suggest.h"
-#include "peerdesk/model/work.h"
 
 #define CHOOSE_SHORTLIST_USUAL 3	/* "two or three PALs" */
 

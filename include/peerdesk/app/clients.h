@@ -8,8 +8,8 @@
 #define PEERDESK_APP_CLIENTS_H
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/model/client.h"
 #include "peerdesk/model/client_list.h"
-#include "peerdesk/model/records.h"
 
 /* Everything the intake form collects.  Only client.name is required;
  * empty strings and -1 numbers mean "not given". */

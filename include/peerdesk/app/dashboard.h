@@ -11,7 +11,8 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/core/strbuf.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/people.h"
+#include "peerdesk/model/reminder.h"
 
 #define DASHBOARD_HORIZON_DAYS 42	/* DBS and funder reviews ahead */
 #define DASHBOARD_REMINDERS_MAX 200	/* reminders kept for the list */

@@ -15,8 +15,8 @@
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/model/people.h"
 #include "peerdesk/model/permitted.h"
-#include "peerdesk/model/records.h"
 
 /* A PAL's week so far (the organisation's week holding a date). */
 struct pal_week {

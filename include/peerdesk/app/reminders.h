@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "peerdesk/app/app.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/reminder.h"
 
 /* How far ahead DBS re-checks and funders' reviews show by default. */
 #define REMINDERS_HORIZON_DAYS 30

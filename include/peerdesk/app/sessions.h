@@ -20,7 +20,7 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/app/timesheets.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 
 /* One of a PAL's clients, for the session form's picker. */
 struct session_client {

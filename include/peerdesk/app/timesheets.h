@@ -20,8 +20,9 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/model/hours.h"
+#include "peerdesk/model/people.h"
 #include "peerdesk/model/permitted.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 #include "peerdesk/model/week.h"
 
 #define TIME_SENTENCE_LEN (2 * PERMITTED_SENTENCE_LEN)

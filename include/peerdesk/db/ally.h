@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/client.h"
 
 /* Insert a for client a->client_id (who must exist); a->name is
  * required.  a->position 0 puts it after the others.  Sets a->id,

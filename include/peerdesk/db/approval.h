@@ -7,7 +7,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 
 /* A submitted week with its PAL; strings valid only during the call. */
 struct approval_row {

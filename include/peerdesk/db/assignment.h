@@ -13,7 +13,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/assignment.h"
 
 /* List callback: row is borrowed for the call; return nonzero to stop.
  * It must not call the same db_* list function again. */

@@ -12,7 +12,6 @@
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/model/audit.h"
-#include "peerdesk/model/records.h"
 
 /* Write one audit row, chained to the one before.  Its time is always
  * the real UTC time now (a->at is not used); a->day is the business day

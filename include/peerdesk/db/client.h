@@ -13,8 +13,8 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/model/client.h"
 #include "peerdesk/model/client_list.h"
-#include "peerdesk/model/records.h"
 
 /* Insert c (status as given, "referred" for a new client) created by
  * staff `by` (0 = the system).  Sets c->id and c->version = 1. */

@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/client.h"
 
 /* Insert f for client f->client_id (who must exist), by staff `by`
  * (0 = the system).  Sets f->id and f->version = 1. */

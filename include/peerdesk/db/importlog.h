@@ -8,7 +8,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 
 /* One earlier import. */
 struct import_seen {

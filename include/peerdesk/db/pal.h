@@ -7,7 +7,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/people.h"
 
 /* Rows handed to list callbacks: valid only during the call. */
 struct pal_rate_row {

@@ -13,8 +13,8 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/client.h"
+#include "peerdesk/model/plan.h"
 
 /* One open goal of a plan, with its last two scores (a plan with no
  * open goal gives one row with goal_id 0). */

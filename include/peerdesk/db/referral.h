@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/client.h"
 
 /* Insert r for client r->client_id (who must exist), recorded by staff
  * `by` (0 = the system).  r->referred_on is required.  Sets r->id and

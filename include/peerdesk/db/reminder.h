@@ -10,7 +10,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/reminder.h"
 
 struct reminder_query {
 	const char *today;	/* "YYYY-MM-DD"; NULL = today_get() */

@@ -6,7 +6,8 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/assignment.h"
+#include "peerdesk/model/timesheet.h"
 
 /* Callbacks: row is borrowed for the call; return nonzero to stop.
  * They must not call the same db_* report function again. */

@@ -10,7 +10,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/assignment.h"
 
 /* List callback: row is borrowed for the call; return nonzero to stop.
  * It must not call db_review_list again. */

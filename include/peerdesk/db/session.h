@@ -12,7 +12,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 
 /* List callback: row is borrowed for the call; return nonzero to stop.
  * It must not call the same db_* list function again. */

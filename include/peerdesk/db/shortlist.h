@@ -11,7 +11,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/shortlist.h"
 
 /* List callback: row is borrowed for the call; return nonzero to stop.
  * It must not call db_shortlist_list again. */

@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/people.h"
 
 /* Insert s (login may be NULL; passphrase a crypt(3) hash or NULL); sets
  * s->id and s->version = 1.  PD_DUPLICATE (field "login") when the login

@@ -11,8 +11,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/timesheet.h"
 
 /* List callbacks: row is borrowed for the call; return nonzero to stop.
  * They must not call the same db_* list function again. */

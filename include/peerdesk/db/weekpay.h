@@ -9,7 +9,7 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/db/db.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 
 /* A change to an approved or paid week. */
 struct week_adjust_row {

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/client.h"
 
 enum closed_reason {
 	CLOSED_NONE = -1, CLOSED_SUPPORT_ENDED, CLOSED_MOVED_AWAY,

@@ -15,8 +15,9 @@
 
 #include "peerdesk/core/status.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/people.h"
 #include "peerdesk/model/permitted.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 #include "peerdesk/model/week.h"
 
 #define HOURS_KINDS 6		/* enum line_kind: session ... admin */

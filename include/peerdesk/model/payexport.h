@@ -9,7 +9,7 @@
 
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/permitted.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/timesheet.h"
 #include "peerdesk/model/week.h"
 
 #define PAY_RATES_MAX 8

@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "peerdesk/model/date.h"
-#include "peerdesk/model/records.h"
+#include "peerdesk/model/people.h"
 
 #define PERMITTED_NEAR_PERCENT 10	/* default "close to the limit" */
 /* "Less than 16 hours a week" (ESA reg 45(4)), for hours_limit_minutes
@@ -105,7 +105,7 @@ void permitted_check_basis(const struct permitted_basis *b, unsigned missing,
     int minutes, int64_t pence, int near_percent,
     struct permitted_result *out);
 
-/* Check one week.  rule comes from records.h; lim may be NULL when no
+/* Check one week.  rule comes from model/people.h; lim may be NULL when no
  * figures are known (verdict NA, said in the sentence); near_percent is
  * clamped to 0-100.  Fills *out completely; cannot fail. */
 void permitted_check(enum benefit_rule rule, int minutes, int64_t pence,

@@ -13,8 +13,8 @@
 #include <stdint.h>
 
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/model/plan.h"
 #include "peerdesk/model/plandoc.h"
-#include "peerdesk/model/work.h"
 
 /* ---- sections ---------------------------------------------------------- */
 

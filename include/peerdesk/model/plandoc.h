@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "peerdesk/model/work.h"
+#include "peerdesk/model/plan.h"
 
 /* ---- the text sections (1-7) of the client's plan --------------------- */
 

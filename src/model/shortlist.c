@@ -1,0 +1,40 @@
+/* shortlist.c - fini functions and names for the records in
+ * shortlist.h. */
+#include "peerdesk/model/shortlist.h"
+
+#include "record_priv.h"
+
+static const char *const shortlist_names[] = {
+	"shortlisted", "interviewed", "met", "declined", "chosen", "withdrawn"
+};
+RECORD_STR(shortlist_status_str, enum shortlist_status, shortlist_names)
+RECORD_FROM_STR(shortlist_status_from_str, enum shortlist_status,
+    shortlist_names)
+RECORD_LABEL(shortlist_status_label, enum shortlist_status, shortlist_names)
+
+/* DECISION_NONE is stored as NULL, so the table starts at YES. */
+static const char *const decision_names[] = { "yes", "no" };
+
+const char *
+decision_str(enum decision d)
+{
+	return record_name(decision_names, (int)NELEM(decision_names),
+	    (int)d - 1);
+}
+
+int
+decision_from_str(const char *s, enum decision *out)
+{
+	int i = record_find(decision_names, (int)NELEM(decision_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum decision)(i + 1);
+	return 0;
+}
+
+void
+shortlist_entry_fini(struct shortlist_entry *e)
+{
+	FREES(&e->pal_name, &e->why, &e->interview_note, &e->decline_reason);
+}
