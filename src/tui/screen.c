@@ -131,24 +131,24 @@ tui_vmessage(struct tui *ui, bool error, const char *fmt, va_list ap)
 	ui->msg_error = error;
 }
 
+/* The body of tui_message and tui_error. */
+#define TUI_SAY(ui, error, fmt) do { \
+	va_list ap; \
+	va_start(ap, fmt); \
+	tui_vmessage(ui, error, fmt, ap); \
+	va_end(ap); \
+} while (0)
+
 void
 tui_message(struct tui *ui, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	tui_vmessage(ui, false, fmt, ap);
-	va_end(ap);
+	TUI_SAY(ui, false, fmt);
 }
 
 void
 tui_error(struct tui *ui, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	tui_vmessage(ui, true, fmt, ap);
-	va_end(ap);
+	TUI_SAY(ui, true, fmt);
 }
 
 void
