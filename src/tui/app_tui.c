@@ -61,9 +61,6 @@ app_tui_setup(struct app *app, const struct app_tui_options *o)
 		session.o.draft_seconds = 5;
 	session.next_draft_ms = app_tui_now() +
 	    (long long)session.o.draft_seconds * 1000;
-	form_set_draft_hooks(&(struct form_draft_hooks){
-	    .opened = app_tui_form_opened, .done = app_tui_form_done,
-	    .keep_all = app_tui_keep_all });
 }
 
 long long
@@ -146,6 +143,9 @@ app_tui_config(void)
 	cfg.run_editor = app_tui_editor;
 	cfg.editor_check = app_tui_editor_check;
 	cfg.editor_ctx = session.app;
+	cfg.drafts.opened = app_tui_form_opened;
+	cfg.drafts.done = app_tui_form_done;
+	cfg.drafts.keep_all = app_tui_keep_all;
 	return cfg;
 }
 

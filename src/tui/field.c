@@ -284,6 +284,12 @@ field_parse_number(const char *text, long long *out, struct pd_err *err)
 
 /* ---- choices ---------------------------------------------------------- */
 
+const struct field_choice *
+field_choices(const struct field_def *f, const void *rec)
+{
+	return f->choices_of != NULL ? f->choices_of(rec) : f->choices;
+}
+
 size_t
 field_choice_count(const struct field_choice *choices)
 {
@@ -483,6 +489,7 @@ field_check(const struct field_def *f, const char *text, const char *today,
 void
 field_load(const struct field_def *f, const void *rec, struct strbuf *out)
 {
+	const struct field_choice *choices;
 	const char *base = rec;
 	char buf[32];
 	int idx, v;
@@ -508,9 +515,10 @@ field_load(const struct field_def *f, const void *rec, struct strbuf *out)
 		break;
 	case FIELD_CHOICE:
 		memcpy(&v, base + f->offset, sizeof v);
-		idx = field_choice_index(f->choices, v);
+		choices = field_choices(f, rec);
+		idx = field_choice_index(choices, v);
 		if (idx >= 0)
-			strbuf_adds(out, f->choices[idx].label);
+			strbuf_adds(out, choices[idx].label);
 		break;
 	case FIELD_NUMBER:
 		memcpy(&v, base + f->offset, sizeof v);
@@ -535,6 +543,7 @@ field_store(const struct field_def *f, void *rec, const char *text,
     const char *today, struct pd_err *err)
 {
 	struct strbuf canon = STRBUF_INIT;
+	const struct field_choice *choices;
 	char *base = rec;
 	enum pd_status st;
 	long long n;
@@ -569,8 +578,9 @@ field_store(const struct field_def *f, void *rec, const char *text,
 		    canon.len < 10 ? canon.len : 10);
 		break;
 	case FIELD_CHOICE:
-		idx = field_choice_find(f->choices, strbuf_str(&canon));
-		v = idx >= 0 ? f->choices[idx].value : -1;
+		choices = field_choices(f, rec);
+		idx = field_choice_find(choices, strbuf_str(&canon));
+		v = idx >= 0 ? choices[idx].value : -1;
 		memcpy(base + f->offset, &v, sizeof v);
 		break;
 	case FIELD_NUMBER:

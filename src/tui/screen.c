@@ -172,6 +172,12 @@ tui_done(const struct tui *ui, int *status)
 	return ui->quit || ui->n == 0;
 }
 
+const struct tui_draft_hooks *
+tui_draft_hooks(const struct tui *ui)
+{
+	return &ui->cfg.drafts;
+}
+
 const char *
 tui_today(const struct tui *ui, char buf[11])
 {
@@ -376,7 +382,8 @@ tui_settle(struct tui *ui)
 		parent = tui_top(ui);
 		if (r.tag == TAG_QUIT) {
 			if (r.code == SCREEN_OK) {
-				form_keep_drafts(ui);
+				if (ui->cfg.drafts.keep_all != NULL)
+					ui->cfg.drafts.keep_all(ui);
 				tui_quit(ui, TUI_EXIT_OK);
 			}
 		} else if (parent != NULL && parent->ops->on_result != NULL) {
@@ -392,7 +399,7 @@ tui_settle(struct tui *ui)
 static void
 tui_ask_quit(struct tui *ui, bool dirty)
 {
-	if (dirty && form_drafts_on())
+	if (dirty && ui->cfg.drafts.keep_all != NULL)
 		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
 		    "Some changes are not saved yet. They are kept as a draft "
 		    "and offered back next time.", "Leave", "Stay", false);

@@ -63,6 +63,11 @@ struct field_def {
 	int width;		/* columns for the value, 0 = all there is */
 	int height;		/* multi-line rows, 0 = 4 */
 	const struct field_choice *choices;	/* FIELD_CHOICE */
+	/* FIELD_CHOICE whose choices change (people, clients): the
+	 * record's own table, ending with label NULL, filled by the
+	 * form's load and living as long as rec.  Used instead of
+	 * choices when set. */
+	const struct field_choice *(*choices_of)(const void *rec);
 	const char *help;	/* a line for the help screen, or NULL */
 	/* Adapters used instead of offset when set (both together): */
 	void (*get)(const void *rec, const struct field_def *f,
@@ -111,6 +116,10 @@ int field_choice_find(const struct field_choice *choices, const char *text);
 
 /* Index of the choice with this value, or -1. */
 int field_choice_index(const struct field_choice *choices, int value);
+
+/* The choices of f for the record rec (choices_of, else choices). */
+const struct field_choice *field_choices(const struct field_def *f,
+    const void *rec);
 
 /* Number of choices in a table. */
 size_t field_choice_count(const struct field_choice *choices);
