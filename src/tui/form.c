@@ -251,12 +251,13 @@ form_move(struct screen *s, int dir)
 enum tui_result
 form_on_mouse(struct screen *s, int y, int x)
 {
+	const struct rect area = form_area(s);
 	struct form *fm = s->state;
-	int vy = y - s->area.y + fm->scroll;
+	int vy = y - area.y + fm->scroll;
 	size_t i;
 
-	if (y < s->area.y || y >= s->area.y + s->area.h || x < s->area.x ||
-	    x >= s->area.x + s->area.w)
+	if (y < area.y || y >= area.y + area.h || x < area.x ||
+	    x >= area.x + area.w)
 		return TUI_UNHANDLED;
 	for (i = 0; i < fm->n; i++) {
 		if (vy >= fm->f[i].y && vy < fm->f[i].y + fm->f[i].rows) {

@@ -92,12 +92,30 @@ form_multiline_hint(const struct screen *s, int width, struct strbuf *rows,
 	return nrows;
 }
 
+struct rect
+form_area(const struct screen *s)
+{
+	const struct form *fm = s->state;
+	struct rect r = s->area;
+
+	r.y += fm->top;
+	r.h -= fm->top;
+	return r;
+}
+
+void
+form_set_top(struct screen *s, int rows)
+{
+	((struct form *)s->state)->top = rows;
+}
+
 /* Scroll so the focused field (or the cursor in it) shows. */
 static void
 form_show_focus(struct screen *s)
 {
+	const struct rect area = form_area(s);
 	struct form *fm = s->state;
-	int top, bottom, h = s->area.h, max;
+	int top, bottom, h = area.h, max;
 
 	if (fm->focus >= fm->n) {
 		top = fm->button_y;
@@ -129,9 +147,10 @@ form_show_focus(struct screen *s)
 void
 form_relayout(struct screen *s)
 {
+	const struct rect area = form_area(s);
 	struct form *fm = s->state;
 	struct strbuf sb = STRBUF_INIT;
-	int w = s->area.w, label_w = 0, y = 0, avail, lw;
+	int w = area.w, label_w = 0, y = 0, avail, lw;
 	size_t i;
 
 	fm->wide = w >= FORM_WIDE;
@@ -168,8 +187,8 @@ form_relayout(struct screen *s)
 		ff->vh = 1;
 		if (fd->kind == FIELD_MULTILINE) {
 			ff->vh = fd->height > 0 ? fd->height : 4;
-			if (ff->vh > s->area.h - 3)
-				ff->vh = s->area.h - 3 > 2 ? s->area.h - 3 : 2;
+			if (ff->vh > area.h - 3)
+				ff->vh = area.h - 3 > 2 ? area.h - 3 : 2;
 		}
 		y += ff->vh;
 		ff->hy = -1;
@@ -208,23 +227,25 @@ form_layout(struct screen *s)
 static int
 form_row(const struct screen *s, int vy)
 {
+	const struct rect area = form_area(s);
 	const struct form *fm = s->state;
 	int y = vy - fm->scroll;
 
-	if (y < 0 || y >= s->area.h)
+	if (y < 0 || y >= area.h)
 		return -1;
-	return s->area.y + y;
+	return area.y + y;
 }
 
 static void
 form_draw_value(const struct screen *s, size_t i, bool focus,
     struct tui_cursor *cur)
 {
+	const struct rect area = form_area(s);
 	const struct form *fm = s->state;
 	const struct form_field *ff = &fm->f[i];
 	const struct field_def *fd = form_fdef(fm, i);
 	enum style st = focus ? ST_FOCUS : ST_FIELD;
-	int x = s->area.x + ff->vx, y, row, col;
+	int x = area.x + ff->vx, y, row, col;
 	wchar_t buf[512];
 	size_t n, k, nl;
 	struct le_line *lines;
@@ -291,6 +312,7 @@ form_draw_value(const struct screen *s, size_t i, bool focus,
 void
 form_draw(const struct screen *s, struct tui_cursor *cur)
 {
+	const struct rect area = form_area(s);
 	const struct form *fm = s->state;
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
@@ -303,7 +325,7 @@ form_draw(const struct screen *s, struct tui_cursor *cur)
 		if ((y = form_row(s, ff->ly)) >= 0) {
 			strbuf_reset(&sb);
 			form_label_text(form_fdef(fm, i), &sb);
-			draw_text(y, s->area.x + ff->lx, ff->lw, sb.buf,
+			draw_text(y, area.x + ff->lx, ff->lw, sb.buf,
 			    focus ? ST_TITLE : ST_LABEL);
 		}
 		form_draw_value(s, i, focus, cur);
@@ -311,22 +333,22 @@ form_draw(const struct screen *s, struct tui_cursor *cur)
 			struct strbuf rows[3] = { STRBUF_INIT, STRBUF_INIT,
 				STRBUF_INIT };
 
-			form_multiline_hint(s, s->area.w - ff->vx - 1, rows, 3);
+			form_multiline_hint(s, area.w - ff->vx - 1, rows, 3);
 			for (k = 0; k < ff->hh && k < 3; k++) {
 				if ((y = form_row(s, ff->hy + k)) >= 0)
-					draw_text(y, s->area.x + ff->vx,
-					    s->area.w - ff->vx - 1,
+					draw_text(y, area.x + ff->vx,
+					    area.w - ff->vx - 1,
 					    strbuf_str(&rows[k]), ST_DIM);
 				strbuf_fini(&rows[k]);
 			}
 		}
 		if (ff->error != NULL) {
 			size_t off = 0, len, next;
-			int ew = s->area.w - ff->vx - 3;
+			int ew = area.w - ff->vx - 3;
 			char *line;
 
 			if ((y = form_row(s, ff->ey)) >= 0)
-				draw_text(y, s->area.x + ff->vx, 2, "!",
+				draw_text(y, area.x + ff->vx, 2, "!",
 				    ST_ERROR);
 			for (k = 0; k < ff->eh && ff->error[off] != '\0';
 			    k++) {
@@ -334,7 +356,7 @@ form_draw(const struct screen *s, struct tui_cursor *cur)
 				    (size_t)(ew > 1 ? ew : 1), &next);
 				if ((y = form_row(s, ff->ey + k)) >= 0) {
 					line = xstrndup(ff->error + off, len);
-					draw_text(y, s->area.x + ff->vx + 2,
+					draw_text(y, area.x + ff->vx + 2,
 					    ew, line, ST_ERROR);
 					free(line);
 				}
@@ -348,19 +370,19 @@ form_draw(const struct screen *s, struct tui_cursor *cur)
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "[ %s ]",
 		    fm->def->save_label ? fm->def->save_label : "Save");
-		draw_text(y, s->area.x + fm->button_x,
-		    s->area.w - fm->button_x - 1, sb.buf,
+		draw_text(y, area.x + fm->button_x,
+		    area.w - fm->button_x - 1, sb.buf,
 		    fm->focus == fm->n ? ST_SELECTED : ST_BUTTON);
 		if (fm->focus == fm->n) {
 			cur->y = y;
-			cur->x = s->area.x + fm->button_x + 2;
+			cur->x = area.x + fm->button_x + 2;
 		}
 	}
 	if (fm->scroll > 0)
-		draw_text(s->area.y, s->area.x + s->area.w - 1, 1, "\u25b2",
+		draw_text(area.y, area.x + area.w - 1, 1, "\u25b2",
 		    ST_DIM);
-	if (fm->scroll + s->area.h < fm->total)
-		draw_text(s->area.y + s->area.h - 1, s->area.x + s->area.w - 1,
+	if (fm->scroll + area.h < fm->total)
+		draw_text(area.y + area.h - 1, area.x + area.w - 1,
 		    1, "\u25bc", ST_DIM);
 	strbuf_fini(&sb);
 }

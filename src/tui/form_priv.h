@@ -50,7 +50,10 @@ void form_save(struct screen *s);
 
 /* ---- form_layout.c: where each field goes, and drawing --------------- */
 
-/* Lay the fields out for s->area and scroll the focus into view. */
+/* Where the fields go: s->area below the rows kept (form_set_top). */
+struct rect form_area(const struct screen *s);
+
+/* Lay the fields out for form_area and scroll the focus into view. */
 void form_relayout(struct screen *s);
 
 /* ---- form_conflict.c: a save that met someone else's ------------------ */

@@ -94,6 +94,7 @@ struct form {
 	size_t n;
 	size_t focus;		/* n = the Save button */
 	bool asked;		/* the person said yes to def->ask's text */
+	int top;		/* rows over the fields the screen keeps */
 	int scroll, total;
 	int button_y, button_x;
 	bool wide;
@@ -157,6 +158,11 @@ bool form_get_text(const struct screen *s, const char *id,
 
 /* Replace the text of field id (marks the form changed if different). */
 bool form_set_text(struct screen *s, const char *id, const char *text);
+
+/* Keep rows at the top of the screen's area for the screen itself (a
+ * time form's week): the fields are laid out, drawn and clicked below
+ * them.  0 at first. */
+void form_set_top(struct screen *s, int rows);
 
 /* The id of the focused field, or "" on the Save button. */
 const char *form_focus_id(const struct screen *s);
