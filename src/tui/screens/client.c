@@ -620,17 +620,10 @@ struct edit_rec {
 	struct funding funding;
 	char *allies;
 	char *orig_key;			/* name, birth date, phone as read */
+	struct client_dup dup;		/* what a save found (as intake.c) */
 };
 
 #define EDIT_TAG_DUP 102
-
-/* Likely duplicates found when a name, date of birth or phone changed,
- * until the person chooses (as intake.c). */
-static struct {
-	struct client_matches m;
-	int anyway;
-	int pending;	/* a save just stopped at likely matches */
-} edit_dup;
 
 static char *
 edit_key(const struct client *c)
@@ -667,6 +660,7 @@ edit_rec_fini(void *rec)
 
 	client_record_fini(&r);
 	free(e->orig_key);
+	client_matches_fini(&e->dup.m);
 	memset(e, 0, sizeof *e);
 }
 
@@ -715,21 +709,21 @@ edit_save(void *app, void *rec, struct pd_err *err)
 	    e->allies };
 	enum pd_status s;
 
-	client_matches_fini(&edit_dup.m);
-	if (!edit_dup.anyway) {
+	client_matches_fini(&e->dup.m);
+	if (!e->dup.anyway) {
 		char *key = edit_key(&e->client);
 		int changed = e->orig_key == NULL ||
 		    strcmp(key, e->orig_key) != 0;
 
 		free(key);
 		if (changed && app_client_matches(app, &e->client, e->client.id,
-		    &edit_dup.m, NULL) == PD_OK && edit_dup.m.n > 0) {
-			edit_dup.pending = 1;
+		    &e->dup.m, NULL) == PD_OK && e->dup.m.n > 0) {
+			e->dup.pending = 1;
 			return pd_fail(err, PD_DUPLICATE, "name", "this may be "
 			    "someone already on the list");
 		}
 	}
-	edit_dup.anyway = 0;
+	e->dup.anyway = 0;
 	if ((int)r.funding.kind < 0)
 		r.funding.kind = FUNDING_NONE;
 	/* r is a copy: on failure e keeps the versions it read, even when
@@ -792,15 +786,17 @@ edit_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return PD_OK;
 }
 
-static void edit_ask_dup(struct screen *s);
-
 /* A save that stopped at likely matches shows them. */
 static void
 edit_after_save(struct screen *s)
 {
-	if (!s->closing && edit_dup.pending) {
-		edit_dup.pending = 0;
-		edit_ask_dup(s);
+	struct edit_rec *e = form_record(s);
+
+	if (!s->closing && e->dup.pending) {
+		e->dup.pending = 0;
+		client_dup_ask(s, &e->dup, EDIT_TAG_DUP, "Already here? "
+		    "(opening another leaves these changes unsaved)",
+		    "Save anyway");
 	}
 }
 
@@ -815,47 +811,21 @@ edit_action(struct screen *s, enum action a)
 }
 
 static void
-edit_ask_dup(struct screen *s)
-{
-	const struct client_matches *m = &edit_dup.m;
-	const char **items = xcalloc(m->n + 2, sizeof *items);
-	char **lines = xcalloc(m->n, sizeof *lines);
-	char why[80], buf[300];
-	size_t i;
-
-	for (i = 0; i < m->n; i++) {
-		client_match_words(m->v[i].why, why, sizeof why);
-		snprintf(buf, sizeof buf, "Open client %lld instead: %s "
-		    "(%s), %s", (long long)m->v[i].id, m->v[i].name,
-		    m->v[i].status, why);
-		lines[i] = xstrdup(buf);
-		items[i] = lines[i];
-	}
-	items[m->n] = "Save anyway";
-	items[m->n + 1] = "Back to the form";
-	dialog_pick(s->ui, EDIT_TAG_DUP, "Already here? (opening another "
-	    "leaves these changes unsaved)", items, m->n + 2, 0);
-	for (i = 0; i < m->n; i++)
-		free(lines[i]);
-	free(lines);
-	free(items);
-}
-
-static void
 edit_result(struct screen *s, const struct screen_result *r)
 {
 	if (r->tag == EDIT_TAG_DUP) {
+		struct edit_rec *e = form_record(s);
 		char open[40];
 
 		if (s->closing || r->code != SCREEN_OK || r->index < 0)
 			return;
-		if ((size_t)r->index < edit_dup.m.n) {
+		if ((size_t)r->index < e->dup.m.n) {
 			snprintf(open, sizeof open, "open:%lld",
-			    (long long)edit_dup.m.v[r->index].id);
-			client_matches_fini(&edit_dup.m);
+			    (long long)e->dup.m.v[r->index].id);
+			client_matches_fini(&e->dup.m);
 			screen_close(s, SCREEN_CANCEL, -1, open);
-		} else if ((size_t)r->index == edit_dup.m.n) {
-			edit_dup.anyway = 1;
+		} else if ((size_t)r->index == e->dup.m.n) {
+			e->dup.anyway = 1;
 			edit_action(s, ACT_SAVE);
 		}
 		return;
