@@ -189,96 +189,112 @@ client_story(struct client_view *v)
 	}
 }
 
+/* The first tab: who they are, their status and story. */
+static void
+client_build_person(struct client_view *v, int w)
+{
+	const struct client *c = &v->rec.client;
+	enum closed_reason why = CLOSED_NONE;
+	char buf[128];
+	pd_date dob;
+
+	if (v->merged_from > 0) {
+		snprintf(buf, sizeof buf, "Client %lld was merged into "
+		    "this record.", (long long)v->merged_from);
+		client_line_add(v, 0, buf, ST_DIM);
+	}
+	client_item(v, w, "Name", c->name);
+	client_item(v, w, "Preferred name", c->preferred_name);
+	client_item(v, w, "Pronouns", c->pronouns);
+	if (c->date_of_birth[0] != '\0' &&
+	    date_parse(c->date_of_birth, &dob, NULL) == PD_OK) {
+		snprintf(buf, sizeof buf, "%s (%d)", c->date_of_birth,
+		    date_age_on(dob, today_get()));
+		client_item(v, w, "Date of birth", buf);
+	}
+	if (c->closed_reason[0] != '\0')
+		closed_reason_from_str(c->closed_reason, &why);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s%s",
+	    client_status_label(c->status),
+	    c->status_changed_on[0] ? " since " : "",
+	    c->status_changed_on, why != CLOSED_NONE ? " (" :
+	    "", closed_reason_label(why), why != CLOSED_NONE ?
+	    ")" : "");
+	client_item(v, w, "Status", buf);
+	client_item(v, w, "Phone", c->phone);
+	client_item(v, w, "Email", c->email);
+	client_item(v, w, "Address", c->address);
+	client_item(v, w, "PAL preferences", c->pal_preferences);
+	client_item(v, w, "Interests", c->interests);
+	client_item(v, w, "Groups", v->groups);
+	client_story(v);
+}
+
+/* The second tab, first half: the referral. */
+static void
+client_build_referral(struct client_view *v, int w)
+{
+	const struct referral *r = &v->rec.referral;
+
+	client_heading(v, "Referral");
+	if (r->id == 0 && r->referred_on[0] == '\0') {
+		client_line_add(v, 2, "No referral recorded.", ST_DIM);
+		return;
+	}
+	client_item(v, w, "Referred on", r->referred_on);
+	client_item(v, w, "Referred by", r->referrer_name);
+	client_item(v, w, "Organisation", r->referrer_org);
+	client_item(v, w, "Team", r->referrer_team);
+	client_item(v, w, "Referrer's contact", r->referrer_contact);
+	client_item(v, w, "Route", client_route_words(r->route));
+	client_item(v, w, "Why referred", r->notes);
+	client_item(v, w, "Heard of us", r->heard_about);
+	client_item(v, w, "First contact", r->first_contact_on);
+	client_item(v, w, "Plan submitted", r->plan_submitted_on);
+	client_item(v, w, "Plan approved", r->plan_approved_on);
+	client_item(v, w, "Funding received", r->funding_received_on);
+}
+
+/* The second tab, second half: the funding. */
+static void
+client_build_funding(struct client_view *v, int w)
+{
+	const struct funding *f = &v->rec.funding;
+	char buf[128], money[32];
+
+	client_heading(v, "Funding");
+	if (f->id == 0) {
+		client_line_add(v, 2, "No funding recorded.", ST_DIM);
+		return;
+	}
+	client_item(v, w, "Funding route", funding_kind_label(f->kind));
+	client_item(v, w, "Funder", f->funder);
+	client_item(v, w, "Negotiated by", f->negotiator);
+	client_item(v, w, "Negotiator's contact", f->negotiator_contact);
+	if (f->contracted_minutes_per_week >= 0) {
+		field_format_duration(f->contracted_minutes_per_week, money);
+		snprintf(buf, sizeof buf, "%s a week", money);
+		client_item(v, w, "Hours agreed", buf);
+	}
+	if (f->hourly_charge_pence >= 0)
+		client_item(v, w, "Hourly charge", field_format_money(
+		    f->hourly_charge_pence, money));
+	client_item(v, w, "Funder review", f->review_due);
+}
+
 static void
 client_build(struct client_view *v, int w)
 {
-	const struct client *c = &v->rec.client;
-	const struct referral *r = &v->rec.referral;
-	const struct funding *f = &v->rec.funding;
-	char buf[128], money[32];
-	pd_date dob, t;
-
 	client_lines_free(v);
 	if (!v->have)
 		return;
 	switch (v->tab) {
 	case 0:
-		if (v->merged_from > 0) {
-			snprintf(buf, sizeof buf, "Client %lld was merged into "
-			    "this record.", (long long)v->merged_from);
-			client_line_add(v, 0, buf, ST_DIM);
-		}
-		client_item(v, w, "Name", c->name);
-		client_item(v, w, "Preferred name", c->preferred_name);
-		client_item(v, w, "Pronouns", c->pronouns);
-		if (c->date_of_birth[0] != '\0' &&
-		    date_parse(c->date_of_birth, &dob, NULL) == PD_OK) {
-			t = today_get();
-			snprintf(buf, sizeof buf, "%s (%d)", c->date_of_birth,
-			    date_age_on(dob, t));
-			client_item(v, w, "Date of birth", buf);
-		}
-		{
-			enum closed_reason why = CLOSED_NONE;
-
-			if (c->closed_reason[0] != '\0')
-				closed_reason_from_str(c->closed_reason, &why);
-			snprintf(buf, sizeof buf, "%s%s%s%s%s%s",
-			    client_status_label(c->status),
-			    c->status_changed_on[0] ? " since " : "",
-			    c->status_changed_on, why != CLOSED_NONE ? " (" :
-			    "", closed_reason_label(why), why != CLOSED_NONE ?
-			    ")" : "");
-			client_item(v, w, "Status", buf);
-		}
-		client_item(v, w, "Phone", c->phone);
-		client_item(v, w, "Email", c->email);
-		client_item(v, w, "Address", c->address);
-		client_item(v, w, "PAL preferences", c->pal_preferences);
-		client_item(v, w, "Interests", c->interests);
-		client_item(v, w, "Groups", v->groups);
-		client_story(v);
+		client_build_person(v, w);
 		break;
 	case 1:
-		client_heading(v, "Referral");
-		if (r->id == 0 && r->referred_on[0] == '\0') {
-			client_line_add(v, 2, "No referral recorded.", ST_DIM);
-		} else {
-			client_item(v, w, "Referred on", r->referred_on);
-			client_item(v, w, "Referred by", r->referrer_name);
-			client_item(v, w, "Organisation", r->referrer_org);
-			client_item(v, w, "Team", r->referrer_team);
-			client_item(v, w, "Referrer's contact",
-			    r->referrer_contact);
-			client_item(v, w, "Route", client_route_words(r->route));
-			client_item(v, w, "Why referred", r->notes);
-			client_item(v, w, "Heard of us", r->heard_about);
-			client_item(v, w, "First contact", r->first_contact_on);
-			client_item(v, w, "Plan submitted",
-			    r->plan_submitted_on);
-			client_item(v, w, "Plan approved", r->plan_approved_on);
-			client_item(v, w, "Funding received",
-			    r->funding_received_on);
-		}
-		client_heading(v, "Funding");
-		if (f->id == 0) {
-			client_line_add(v, 2, "No funding recorded.", ST_DIM);
-			break;
-		}
-		client_item(v, w, "Funding route", funding_kind_label(f->kind));
-		client_item(v, w, "Funder", f->funder);
-		client_item(v, w, "Negotiated by", f->negotiator);
-		client_item(v, w, "Negotiator's contact", f->negotiator_contact);
-		if (f->contracted_minutes_per_week >= 0) {
-			field_format_duration(f->contracted_minutes_per_week,
-			    money);
-			snprintf(buf, sizeof buf, "%s a week", money);
-			client_item(v, w, "Hours agreed", buf);
-		}
-		if (f->hourly_charge_pence >= 0)
-			client_item(v, w, "Hourly charge", field_format_money(
-			    f->hourly_charge_pence, money));
-		client_item(v, w, "Funder review", f->review_due);
+		client_build_referral(v, w);
+		client_build_funding(v, w);
 		break;
 	default:
 		if (v->rec.allies == NULL || v->rec.allies[0] == '\0')
