@@ -22,9 +22,10 @@
  *   duration  1:30, 90m, 1.5h, 2h, 1h30, 1h 30m (a bare number is
  *             refused: it could mean hours or minutes)
  *
- * Durations are read and written by model/duration.c (one rule for
- * forms and files).  TODO: dates and money still have their own
- * parsers here (forms also take "today", "+3", "£1,234.50").
+ * Dates, money and durations are read and written by the model
+ * (model/date.c, money.c, duration.c: one rule for forms and files);
+ * forms add only the words for a day near today ("today", "+3") and
+ * blanks after a sign or the pound sign ("£ 12.50").
  */
 #ifndef PEERDESK_TUI_FIELD_H
 #define PEERDESK_TUI_FIELD_H
@@ -76,7 +77,7 @@ struct field_def {
 	    const char *text, struct pd_err *err);
 };
 
-/* ---- the small parsers (see the TODO above) ------------------------- */
+/* ---- the small parsers (through the model, see above) --------------- */
 
 /* Parse a date as people type it (see above) relative to today
  * ("YYYY-MM-DD"; may be NULL, then only full dates work).  out gets
