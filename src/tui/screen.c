@@ -516,6 +516,25 @@ tui_bound(const struct tui *ui, const struct screen *s, enum action a)
 	return keymap_keys_for(ui->keys, sec, nsec, a, &k, 1) > 0;
 }
 
+/* The keys that step through s: Down and Up, else the field keys.
+ * False when it has neither pair. */
+static bool
+tui_step_actions(const struct tui *ui, const struct screen *s,
+    enum action *fwd, enum action *back)
+{
+	if (tui_bound(ui, s, ACT_DOWN) && tui_bound(ui, s, ACT_UP)) {
+		*fwd = ACT_DOWN;
+		*back = ACT_UP;
+	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
+	    tui_bound(ui, s, ACT_PREV_FIELD)) {
+		*fwd = ACT_NEXT_FIELD;
+		*back = ACT_PREV_FIELD;
+	} else {
+		return false;
+	}
+	return true;
+}
+
 /* The row where s puts the terminal cursor now (its selected row or
  * focused field): s draws itself into stdscr to say, and the next
  * frame draws over that.  -1 when it has no opinion. */
@@ -588,16 +607,8 @@ tui_mouse_walk(struct tui *ui, struct screen *s, int y)
 		tui_mouse_enter(ui, s);
 		return;
 	}
-	if (tui_bound(ui, s, ACT_DOWN) && tui_bound(ui, s, ACT_UP)) {
-		fwd = ACT_DOWN;
-		back = ACT_UP;
-	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
-	    tui_bound(ui, s, ACT_PREV_FIELD)) {
-		fwd = ACT_NEXT_FIELD;
-		back = ACT_PREV_FIELD;
-	} else {
+	if (!tui_step_actions(ui, s, &fwd, &back))
 		return;
-	}
 	for (i = 0; i < 500 && y != cy; i++) {
 		unsigned long sig = tui_screen_sig(s);
 
@@ -668,16 +679,8 @@ tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 	}
 	/* The wheel: what Up or Down does here (three rows), else the
 	 * field keys (one field). */
-	if (tui_bound(ui, s, ACT_UP) && tui_bound(ui, s, ACT_DOWN)) {
-		fwd = ACT_DOWN;
-		back = ACT_UP;
-	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
-	    tui_bound(ui, s, ACT_PREV_FIELD)) {
-		fwd = ACT_NEXT_FIELD;
-		back = ACT_PREV_FIELD;
-	} else {
+	if (!tui_step_actions(ui, s, &fwd, &back))
 		return;
-	}
 	a = what == TUI_WHEEL_UP ? back : fwd;
 	for (i = 0; i < (fwd == ACT_DOWN ? 3 : 1); i++) {
 		int cy = tui_cursor_row(s), ny;

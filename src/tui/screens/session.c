@@ -146,6 +146,21 @@ slog_index_of(const struct slog *r, int64_t client_id)
 	return -1;
 }
 
+/* The fields of a saved session s into r (its texts are r's now). */
+static void
+slog_take(struct slog *r, struct session *s)
+{
+	r->client = slog_index_of(r, s->client_id);
+	memcpy(r->date, s->date, sizeof r->date);
+	r->start = s->start_time[0] ? xstrdup(s->start_time) : NULL;
+	r->minutes = s->minutes;
+	r->place = (int)s->place;
+	r->did = s->did;
+	r->went_well = s->went_well;
+	r->follow_up = s->follow_up;
+	s->did = s->went_well = s->follow_up = NULL;
+}
+
 static enum pd_status
 slog_load_new(struct app *app, struct slog *r, int64_t pal_id,
     int64_t client_id, struct pd_err *err)
@@ -177,17 +192,8 @@ slog_load_old(struct app *app, struct slog *r, int64_t id,
 	r->session_id = s.id;
 	r->version = s.version;
 	st = slog_clients(app, r, s.client_id, NULL, err);
-	if (st == PD_OK) {
-		r->client = slog_index_of(r, s.client_id);
-		memcpy(r->date, s.date, sizeof r->date);
-		r->start = s.start_time[0] ? xstrdup(s.start_time) : NULL;
-		r->minutes = s.minutes;
-		r->place = (int)s.place;
-		r->did = s.did;
-		r->went_well = s.went_well;
-		r->follow_up = s.follow_up;
-		s.did = s.went_well = s.follow_up = NULL;
-	}
+	if (st == PD_OK)
+		slog_take(r, &s);
 	session_fini(&s);
 	return st;
 }
@@ -279,15 +285,7 @@ slog_fetch(void *app, const void *mine, void *theirs, struct pd_err *err)
 		r->choices[i].value = (int)i;
 		r->choices[i].label = r->clients[i].name;
 	}
-	r->client = slog_index_of(r, s.client_id);
-	memcpy(r->date, s.date, sizeof r->date);
-	r->start = s.start_time[0] ? xstrdup(s.start_time) : NULL;
-	r->minutes = s.minutes;
-	r->place = (int)s.place;
-	r->did = s.did;
-	r->went_well = s.went_well;
-	r->follow_up = s.follow_up;
-	s.did = s.went_well = s.follow_up = NULL;
+	slog_take(r, &s);
 	session_fini(&s);
 	return PD_OK;
 }
