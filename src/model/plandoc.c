@@ -131,7 +131,7 @@ plan_doc_init(struct plan_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-static void
+void
 plan_doc_goal_fini(struct plan_doc_goal *g)
 {
 	size_t i;

@@ -61,9 +61,6 @@ app_tui_setup(struct app *app, const struct app_tui_options *o)
 		session.o.draft_seconds = 5;
 	session.next_draft_ms = app_tui_now() +
 	    (long long)session.o.draft_seconds * 1000;
-	form_set_draft_hooks(&(struct form_draft_hooks){
-	    .opened = app_tui_form_opened, .done = app_tui_form_done,
-	    .keep_all = app_tui_keep_all });
 }
 
 long long
@@ -146,6 +143,9 @@ app_tui_config(void)
 	cfg.run_editor = app_tui_editor;
 	cfg.editor_check = app_tui_editor_check;
 	cfg.editor_ctx = session.app;
+	cfg.drafts.opened = app_tui_form_opened;
+	cfg.drafts.done = app_tui_form_done;
+	cfg.drafts.keep_all = app_tui_keep_all;
 	return cfg;
 }
 
@@ -344,40 +344,45 @@ app_tui_keep_all(struct tui *ui)
 	app_tui_keep_drafts(ui);
 }
 
+/* A UTC moment "YYYY-MM-DDTHH:MM:SSZ" in local time; false if at is
+ * not one. */
+static bool
+app_tui_local(const char *at, struct tm *loc)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return false;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	localtime_r(&t, loc);
+	return true;
+}
+
 /* "14:02" in local time for a UTC moment "YYYY-MM-DDTHH:MM:SSZ". */
 void
 app_tui_local_time(const char *at, char buf[16])
 {
-	struct tm tm, loc;
-	time_t t;
+	struct tm loc;
 
-	memset(&tm, 0, sizeof tm);
 	buf[0] = '\0';
-	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-		return;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	localtime_r(&t, &loc);
-	snprintf(buf, 16, "%02d:%02d", loc.tm_hour, loc.tm_min);
+	if (app_tui_local(at, &loc))
+		snprintf(buf, 16, "%02d:%02d", loc.tm_hour, loc.tm_min);
 }
 
 void
 app_tui_local_when(const char *at, char buf[32])
 {
-	struct tm tm, loc, now_tm;
-	time_t t, now = time(NULL);
+	struct tm loc, now_tm;
+	time_t now = time(NULL);
 
-	memset(&tm, 0, sizeof tm);
 	buf[0] = '\0';
-	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+	if (!app_tui_local(at, &loc))
 		return;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	localtime_r(&t, &loc);
 	localtime_r(&now, &now_tm);
 	if (loc.tm_year == now_tm.tm_year && loc.tm_yday == now_tm.tm_yday)
 		strftime(buf, 32, "%H:%M", &loc);

@@ -12,6 +12,7 @@
 #include "peerdesk/core/textfold.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
+#include "peerdesk/model/money.h"
 #include "peerdesk/model/today.h"
 
 #define POUND "\xc2\xa3"
@@ -39,70 +40,12 @@ field_trim(const char *text)
 
 /* ---- dates -------------------------------------------------------------- */
 
-/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
-static long
-field_days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-field_civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int
-field_month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-static bool
-field_date_split(const char *s, int *y, int *m, int *d)
-{
-	int i;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return false;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
-	return *y >= 1000 && *m >= 1 && *m <= 12 && *d >= 1 &&
-	    *d <= field_month_days(*y, *m);
-}
-
 bool
 field_date_valid(const char *date)
 {
-	int y, m, d;
+	pd_date d;
 
-	return date != NULL && field_date_split(date, &y, &m, &d);
+	return date != NULL && date_parse(date, &d, NULL) == PD_OK;
 }
 
 static const char field_date_hint[] =
@@ -113,9 +56,9 @@ field_parse_date(const char *text, const char *today, char out[11],
     struct pd_err *err)
 {
 	char *t = field_trim(text);
-	int y, m, d;
-	long offset = 0, days;
+	long offset = 0;
 	bool relative = true;
+	pd_date now;
 	char *end;
 
 	if (strcasecmp(t, "today") == 0) {
@@ -138,7 +81,7 @@ field_parse_date(const char *text, const char *today, char out[11],
 	if (!relative) {
 		/* the one date reader (model/date.c): 2025-12-31,
 		 * 31/12/2025, 31/12/25 */
-		pd_date now, got;
+		pd_date got;
 		struct pd_err e;
 
 		if (today == NULL || date_parse(today, &now, NULL) != PD_OK)
@@ -156,66 +99,50 @@ field_parse_date(const char *text, const char *today, char out[11],
 		return PD_OK;
 	}
 	free(t);
-	if (today == NULL || !field_date_split(today, &y, &m, &d))
+	if (today == NULL || date_parse(today, &now, NULL) != PD_OK)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "Today's date is not known here; type the full date");
-	days = field_days_from_civil(y, m, d) + offset;
-	field_civil_from_days(days, &y, &m, &d);
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	date_format(now + (pd_date)offset, out);
 	return PD_OK;
 }
 
 /* ---- money ------------------------------------------------------------ */
 
-enum pd_status
-field_parse_money(const char *text, int64_t *pence, struct pd_err *err)
+/* Forms also take "£ 12.71", "- £3" and "£-3": the sign first, with no
+ * blanks after it or the pound sign (caller frees). */
+static char *
+field_money_tidy(const char *text)
 {
-	char *t = field_trim(text);
-	const char *s = t;
-	bool neg = false, digits = false;
-	int64_t whole = 0, frac = 0;
-	int nfrac = 0;
+	const char *s = field_skip_space(text != NULL ? text : "");
+	struct strbuf sb = STRBUF_INIT;
+	bool neg = false, pound;
 
 	if (*s == '-') {
 		neg = true;
 		s = field_skip_space(s + 1);
 	}
-	if (strncmp(s, POUND, 2) == 0)
+	if ((pound = strncmp(s, POUND, 2) == 0))
 		s = field_skip_space(s + 2);
 	if (*s == '-' && !neg) {
 		neg = true;
 		s++;
 	}
-	for (; *s != '\0'; s++) {
-		if (isdigit((unsigned char)*s)) {
-			if (whole > (INT64_MAX / 100 - 9) / 10)
-				goto bad;
-			whole = whole * 10 + (*s - '0');
-			digits = true;
-		} else if (*s == ',' && digits &&
-		    isdigit((unsigned char)s[1])) {
-			continue;
-		} else {
-			break;
-		}
-	}
-	if (*s == '.') {
-		for (s++; isdigit((unsigned char)*s); s++) {
-			if (++nfrac > 2)
-				goto bad;
-			frac = frac * 10 + (*s - '0');
-			digits = true;
-		}
-		if (nfrac == 1)
-			frac *= 10;
-	}
-	if (*s != '\0' || !digits)
-		goto bad;
+	strbuf_adds(&sb, neg ? "-" : "");
+	strbuf_adds(&sb, pound ? POUND : "");
+	strbuf_adds(&sb, s);
+	return strbuf_detach(&sb);
+}
+
+/* The model's reader (model/money.c), with the form's words. */
+enum pd_status
+field_parse_money(const char *text, int64_t *pence, struct pd_err *err)
+{
+	char *t = field_money_tidy(text);
+	enum pd_status st = money_parse(t, MONEY_NEGATIVE_OK, pence, NULL);
+
 	free(t);
-	*pence = (whole * 100 + frac) * (neg ? -1 : 1);
-	return PD_OK;
-bad:
-	free(t);
+	if (st == PD_OK)
+		return PD_OK;
 	return pd_fail(err, PD_INVALID, NULL,
 	    "Use an amount like 12.50 or " POUND "12.50");
 }
@@ -223,23 +150,7 @@ bad:
 const char *
 field_format_money(int64_t pence, char buf[32])
 {
-	char digits[24], *p = buf;
-	uint64_t v = pence < 0 ? (uint64_t)(-(pence + 1)) + 1 : (uint64_t)pence;
-	size_t n, i;
-
-	if (pence < 0)
-		*p++ = '-';
-	memcpy(p, POUND, 2);
-	p += 2;
-	n = (size_t)snprintf(digits, sizeof digits, "%llu",
-	    (unsigned long long)(v / 100));
-	for (i = 0; i < n; i++) {
-		*p++ = digits[i];
-		if ((n - i - 1) % 3 == 0 && i + 1 < n)
-			*p++ = ',';
-	}
-	snprintf(p, 32 - (size_t)(p - buf), ".%02u", (unsigned)(v % 100));
-	return buf;
+	return money_format(pence, buf);
 }
 
 /* ---- durations -------------------------------------------------------- */
@@ -283,6 +194,12 @@ field_parse_number(const char *text, long long *out, struct pd_err *err)
 }
 
 /* ---- choices ---------------------------------------------------------- */
+
+const struct field_choice *
+field_choices(const struct field_def *f, const void *rec)
+{
+	return f->choices_of != NULL ? f->choices_of(rec) : f->choices;
+}
 
 size_t
 field_choice_count(const struct field_choice *choices)
@@ -483,6 +400,7 @@ field_check(const struct field_def *f, const char *text, const char *today,
 void
 field_load(const struct field_def *f, const void *rec, struct strbuf *out)
 {
+	const struct field_choice *choices;
 	const char *base = rec;
 	char buf[32];
 	int idx, v;
@@ -508,9 +426,10 @@ field_load(const struct field_def *f, const void *rec, struct strbuf *out)
 		break;
 	case FIELD_CHOICE:
 		memcpy(&v, base + f->offset, sizeof v);
-		idx = field_choice_index(f->choices, v);
+		choices = field_choices(f, rec);
+		idx = field_choice_index(choices, v);
 		if (idx >= 0)
-			strbuf_adds(out, f->choices[idx].label);
+			strbuf_adds(out, choices[idx].label);
 		break;
 	case FIELD_NUMBER:
 		memcpy(&v, base + f->offset, sizeof v);
@@ -535,6 +454,7 @@ field_store(const struct field_def *f, void *rec, const char *text,
     const char *today, struct pd_err *err)
 {
 	struct strbuf canon = STRBUF_INIT;
+	const struct field_choice *choices;
 	char *base = rec;
 	enum pd_status st;
 	long long n;
@@ -569,8 +489,9 @@ field_store(const struct field_def *f, void *rec, const char *text,
 		    canon.len < 10 ? canon.len : 10);
 		break;
 	case FIELD_CHOICE:
-		idx = field_choice_find(f->choices, strbuf_str(&canon));
-		v = idx >= 0 ? f->choices[idx].value : -1;
+		choices = field_choices(f, rec);
+		idx = field_choice_find(choices, strbuf_str(&canon));
+		v = idx >= 0 ? choices[idx].value : -1;
 		memcpy(base + f->offset, &v, sizeof v);
 		break;
 	case FIELD_NUMBER:

@@ -131,24 +131,24 @@ tui_vmessage(struct tui *ui, bool error, const char *fmt, va_list ap)
 	ui->msg_error = error;
 }
 
+/* The body of tui_message and tui_error. */
+#define TUI_SAY(ui, error, fmt) do { \
+	va_list ap; \
+	va_start(ap, fmt); \
+	tui_vmessage(ui, error, fmt, ap); \
+	va_end(ap); \
+} while (0)
+
 void
 tui_message(struct tui *ui, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	tui_vmessage(ui, false, fmt, ap);
-	va_end(ap);
+	TUI_SAY(ui, false, fmt);
 }
 
 void
 tui_error(struct tui *ui, const char *fmt, ...)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
-	tui_vmessage(ui, true, fmt, ap);
-	va_end(ap);
+	TUI_SAY(ui, true, fmt);
 }
 
 void
@@ -170,6 +170,12 @@ tui_done(const struct tui *ui, int *status)
 	if (status != NULL)
 		*status = ui->status;
 	return ui->quit || ui->n == 0;
+}
+
+const struct tui_draft_hooks *
+tui_draft_hooks(const struct tui *ui)
+{
+	return &ui->cfg.drafts;
 }
 
 const char *
@@ -376,7 +382,8 @@ tui_settle(struct tui *ui)
 		parent = tui_top(ui);
 		if (r.tag == TAG_QUIT) {
 			if (r.code == SCREEN_OK) {
-				form_keep_drafts(ui);
+				if (ui->cfg.drafts.keep_all != NULL)
+					ui->cfg.drafts.keep_all(ui);
 				tui_quit(ui, TUI_EXIT_OK);
 			}
 		} else if (parent != NULL && parent->ops->on_result != NULL) {
@@ -392,7 +399,7 @@ tui_settle(struct tui *ui)
 static void
 tui_ask_quit(struct tui *ui, bool dirty)
 {
-	if (dirty && form_drafts_on())
+	if (dirty && ui->cfg.drafts.keep_all != NULL)
 		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
 		    "Some changes are not saved yet. They are kept as a draft "
 		    "and offered back next time.", "Leave", "Stay", false);
@@ -509,6 +516,25 @@ tui_bound(const struct tui *ui, const struct screen *s, enum action a)
 	return keymap_keys_for(ui->keys, sec, nsec, a, &k, 1) > 0;
 }
 
+/* The keys that step through s: Down and Up, else the field keys.
+ * False when it has neither pair. */
+static bool
+tui_step_actions(const struct tui *ui, const struct screen *s,
+    enum action *fwd, enum action *back)
+{
+	if (tui_bound(ui, s, ACT_DOWN) && tui_bound(ui, s, ACT_UP)) {
+		*fwd = ACT_DOWN;
+		*back = ACT_UP;
+	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
+	    tui_bound(ui, s, ACT_PREV_FIELD)) {
+		*fwd = ACT_NEXT_FIELD;
+		*back = ACT_PREV_FIELD;
+	} else {
+		return false;
+	}
+	return true;
+}
+
 /* The row where s puts the terminal cursor now (its selected row or
  * focused field): s draws itself into stdscr to say, and the next
  * frame draws over that.  -1 when it has no opinion. */
@@ -581,16 +607,8 @@ tui_mouse_walk(struct tui *ui, struct screen *s, int y)
 		tui_mouse_enter(ui, s);
 		return;
 	}
-	if (tui_bound(ui, s, ACT_DOWN) && tui_bound(ui, s, ACT_UP)) {
-		fwd = ACT_DOWN;
-		back = ACT_UP;
-	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
-	    tui_bound(ui, s, ACT_PREV_FIELD)) {
-		fwd = ACT_NEXT_FIELD;
-		back = ACT_PREV_FIELD;
-	} else {
+	if (!tui_step_actions(ui, s, &fwd, &back))
 		return;
-	}
 	for (i = 0; i < 500 && y != cy; i++) {
 		unsigned long sig = tui_screen_sig(s);
 
@@ -661,16 +679,8 @@ tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 	}
 	/* The wheel: what Up or Down does here (three rows), else the
 	 * field keys (one field). */
-	if (tui_bound(ui, s, ACT_UP) && tui_bound(ui, s, ACT_DOWN)) {
-		fwd = ACT_DOWN;
-		back = ACT_UP;
-	} else if (tui_bound(ui, s, ACT_NEXT_FIELD) &&
-	    tui_bound(ui, s, ACT_PREV_FIELD)) {
-		fwd = ACT_NEXT_FIELD;
-		back = ACT_PREV_FIELD;
-	} else {
+	if (!tui_step_actions(ui, s, &fwd, &back))
 		return;
-	}
 	a = what == TUI_WHEEL_UP ? back : fwd;
 	for (i = 0; i < (fwd == ACT_DOWN ? 3 : 1); i++) {
 		int cy = tui_cursor_row(s), ny;

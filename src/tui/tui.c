@@ -257,6 +257,8 @@ tui_editor_restricted(const char *path, void *ctx)
 	    "LC_CTYPE", "LC_MESSAGES", "COLUMNS", "LINES" };
 	const char *nano = tui_restricted_editor;
 	char *env[sizeof keep / sizeof keep[0] + 2], *argv[6];
+	char a_name[] = "rnano", a_restricted[] = "--restricted",
+	    a_norc[] = "--ignorercfiles", a_end[] = "--";
 	const char *v;
 	size_t i, n = 0;
 	pid_t pid;
@@ -273,11 +275,11 @@ tui_editor_restricted(const char *path, void *ctx)
 		if (tui_env_ok(v = getenv(keep[i])))
 			env[n++] = xasprintf("%s=%s", keep[i], v);
 	env[n] = NULL;
-	argv[0] = (char *)"rnano";
-	argv[1] = (char *)"--restricted";
-	argv[2] = (char *)"--ignorercfiles";
-	argv[3] = (char *)"--";
-	argv[4] = (char *)path;
+	argv[0] = a_name;
+	argv[1] = a_restricted;
+	argv[2] = a_norc;
+	argv[3] = a_end;
+	argv[4] = xstrdup(path);
 	argv[5] = NULL;
 	pid = fork();
 	if (pid == 0) {
@@ -288,6 +290,7 @@ tui_editor_restricted(const char *path, void *ctx)
 	}
 	for (i = 0; i < n; i++)
 		free(env[i]);
+	free(argv[4]);
 	if (pid < 0)
 		return -1;
 	rc = tui_editor_wait(pid);
@@ -307,26 +310,34 @@ tui_input_gone(void)
 	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
-int
-tui_run(const struct tui_config *cfg, const struct screen_ops *first,
-    const void *first_arg)
+/* Say why the screens cannot start, put the terminal back and return
+ * status. */
+static int
+tui_start_failed(const struct pd_err *err, bool term_up, int status)
+{
+	if (term_up)
+		term_stop();
+	term_signals_restore();
+	fprintf(stderr, "peerdesk: %s\n", err->msg);
+	return status;
+}
+
+/* Check the locale and the terminal, start curses and push the first
+ * screen.  NULL (and *status) when the screens cannot start. */
+static struct tui *
+tui_start(const struct tui_config *cfg, const struct screen_ops *first,
+    const void *first_arg, int *status)
 {
 	struct strbuf note = STRBUF_INIT;
 	struct pd_err err;
 	struct tui *ui;
-	int status = TUI_EXIT_OK, rc, sig;
-	struct keys_reader reader = { .next = term_next };
-	enum keys_got got;
-	struct tui_key k;
-	MEVENT me;
-	long long next_tick;
-	bool dirty = true;
 
 	pd_err_clear(&err);
 	if (term_locale(&note, &err) != PD_OK) {
 		fprintf(stderr, "peerdesk: %s\n", err.msg);
 		strbuf_fini(&note);
-		return TUI_EXIT_TERMINAL;
+		*status = TUI_EXIT_TERMINAL;
+		return NULL;
 	}
 	if (note.len > 0)
 		fprintf(stderr, "peerdesk: %s\n", note.buf);
@@ -334,36 +345,83 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		fprintf(stderr, "peerdesk: the screens need a terminal; for "
 		    "scripts, use the peerdesk commands (peerdesk --help)\n");
 		strbuf_fini(&note);
-		return TUI_EXIT_TERMINAL;
+		*status = TUI_EXIT_TERMINAL;
+		return NULL;
 	}
 	term_signals_install();
+	ui = NULL;
 	if (term_start(getenv("TERM"), stdout, stdin, cfg->monochrome, &err) !=
 	    PD_OK) {
-		term_signals_restore();
-		fprintf(stderr, "peerdesk: %s\n", err.msg);
-		strbuf_fini(&note);
-		return TUI_EXIT_TERMINAL;
+		*status = tui_start_failed(&err, false, TUI_EXIT_TERMINAL);
+	} else {
+		term_mouse(!cfg->no_mouse);
+		if ((ui = tui_new(cfg, &err)) == NULL) {
+			*status = tui_start_failed(&err, true, TUI_EXIT_START);
+		} else if (tui_push(ui, first, first_arg, 0, &err) != PD_OK) {
+			tui_free(&ui);
+			*status = tui_start_failed(&err, true, TUI_EXIT_START);
+		} else if (note.len > 0) {
+			tui_message(ui, "%s", note.buf);
+		}
 	}
-	term_mouse(!cfg->no_mouse);
-	ui = tui_new(cfg, &err);
-	if (ui == NULL) {
-		term_stop();
-		term_signals_restore();
-		fprintf(stderr, "peerdesk: %s\n", err.msg);
-		strbuf_fini(&note);
-		return TUI_EXIT_START;
-	}
-	if (tui_push(ui, first, first_arg, 0, &err) != PD_OK) {
-		tui_free(&ui);
-		term_stop();
-		term_signals_restore();
-		fprintf(stderr, "peerdesk: %s\n", err.msg);
-		strbuf_fini(&note);
-		return TUI_EXIT_START;
-	}
-	if (note.len > 0)
-		tui_message(ui, "%s", note.buf);
 	strbuf_fini(&note);
+	return ui;
+}
+
+/* curses parsed a mouse report itself (it should not: term_mouse turns
+ * that off); take it all the same.  False when it is nothing we use. */
+static bool
+tui_curses_mouse(struct keys_reader *reader)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return false;
+	reader->mouse.y = me.y;
+	reader->mouse.x = me.x;
+	if (me.bstate & BUTTON4_PRESSED)
+		reader->mouse.what = TUI_WHEEL_UP;
+	else if (me.bstate & BUTTON5_PRESSED)
+		reader->mouse.what = TUI_WHEEL_DOWN;
+	else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		reader->mouse.what = TUI_CLICK;
+	else
+		return false;
+	return true;
+}
+
+/* A stop asked for (C-z, SIGTSTP) or the job continued: true when the
+ * screen needs drawing again. */
+static bool
+tui_job_control(struct tui *ui)
+{
+	if (term_stop_requested() || tui_suspend_wanted(ui)) {
+		if (!term_suspend_job())
+			tui_message(ui, "peerdesk cannot pause here: "
+			    "there is no shell to go back to.");
+		return true;
+	}
+	if (term_continued()) {
+		clearok(curscr, TRUE);
+		return true;
+	}
+	return false;
+}
+
+int
+tui_run(const struct tui_config *cfg, const struct screen_ops *first,
+    const void *first_arg)
+{
+	struct tui *ui;
+	int status = TUI_EXIT_OK, sig;
+	struct keys_reader reader = { .next = term_next };
+	enum keys_got got;
+	struct tui_key k;
+	long long next_tick;
+	bool dirty = true;
+
+	if ((ui = tui_start(cfg, first, first_arg, &status)) == NULL)
+		return status;
 	next_tick = tui_now_ms() + tui_tick_ms(ui);
 	while (!tui_done(ui, &status)) {
 		if ((sig = term_signal_pending()) != 0) {
@@ -381,15 +439,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 			tui_draw(ui);
 			dirty = false;
 		}
-		if (term_stop_requested() || tui_suspend_wanted(ui)) {
-			if (!term_suspend_job())
-				tui_message(ui, "peerdesk cannot pause here: "
-				    "there is no shell to go back to.");
-			dirty = true;
-			continue;
-		}
-		if (term_continued()) {
-			clearok(curscr, TRUE);
+		if (tui_job_control(ui)) {
 			dirty = true;
 			continue;
 		}
@@ -398,8 +448,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 		    next_tick - tui_now_ms() : 0), term_seq_ms(), &k);
 		if (got == KEYS_GOT_IGNORED)
 			continue;	/* a sequence no key stands for */
-		rc = got == KEYS_GOT_NOTHING ? ERR : OK;
-		if (rc == ERR && tui_input_gone()) {
+		if (got == KEYS_GOT_NOTHING && tui_input_gone()) {
 			/* The terminal went away without a hangup signal: do
 			 * what a hangup does (keep drafts), never spin. */
 			if (cfg->on_signal != NULL)
@@ -407,23 +456,10 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 			status = 128 + SIGHUP;
 			break;
 		}
-		if (rc == ERR)
+		if (got == KEYS_GOT_NOTHING)
 			continue;	/* timeout or a signal */
 		if (got == KEYS_GOT_KEY && k.fn && k.code == KEY_MOUSE) {
-			/* curses parsed a report itself (it should not:
-			 * term_mouse turns that off); take it all the same */
-			if (getmouse(&me) != OK)
-				continue;
-			reader.mouse.y = me.y;
-			reader.mouse.x = me.x;
-			if (me.bstate & BUTTON4_PRESSED)
-				reader.mouse.what = TUI_WHEEL_UP;
-			else if (me.bstate & BUTTON5_PRESSED)
-				reader.mouse.what = TUI_WHEEL_DOWN;
-			else if (me.bstate & (BUTTON1_PRESSED |
-			    BUTTON1_CLICKED))
-				reader.mouse.what = TUI_CLICK;
-			else
+			if (!tui_curses_mouse(&reader))
 				continue;
 			got = KEYS_GOT_MOUSE;
 		}

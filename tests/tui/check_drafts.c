@@ -70,7 +70,6 @@ static void
 teardown(void)
 {
 	harness_free(&h);
-	form_set_draft_hooks(NULL);
 	app_close(&app);
 	free(state);
 }

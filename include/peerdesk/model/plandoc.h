@@ -86,6 +86,8 @@ struct plan_doc {
 
 void plan_doc_init(struct plan_doc *d);
 void plan_doc_fini(struct plan_doc *d);
+/* Free what a goal holds (its goal, steps, scores) and zero it. */
+void plan_doc_goal_fini(struct plan_doc_goal *g);
 
 /* Append a zeroed goal (whose strings the caller fills) and return it;
  * the pointer is valid until the next plan_doc_add_goal. */

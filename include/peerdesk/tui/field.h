@@ -22,9 +22,10 @@
  *   duration  1:30, 90m, 1.5h, 2h, 1h30, 1h 30m (a bare number is
  *             refused: it could mean hours or minutes)
  *
- * Durations are read and written by model/duration.c (one rule for
- * forms and files).  TODO: dates and money still have their own
- * parsers here (forms also take "today", "+3", "£1,234.50").
+ * Dates, money and durations are read and written by the model
+ * (model/date.c, money.c, duration.c: one rule for forms and files);
+ * forms add only the words for a day near today ("today", "+3") and
+ * blanks after a sign or the pound sign ("£ 12.50").
  */
 #ifndef PEERDESK_TUI_FIELD_H
 #define PEERDESK_TUI_FIELD_H
@@ -63,6 +64,11 @@ struct field_def {
 	int width;		/* columns for the value, 0 = all there is */
 	int height;		/* multi-line rows, 0 = 4 */
 	const struct field_choice *choices;	/* FIELD_CHOICE */
+	/* FIELD_CHOICE whose choices change (people, clients): the
+	 * record's own table, ending with label NULL, filled by the
+	 * form's load and living as long as rec.  Used instead of
+	 * choices when set. */
+	const struct field_choice *(*choices_of)(const void *rec);
 	const char *help;	/* a line for the help screen, or NULL */
 	/* Adapters used instead of offset when set (both together): */
 	void (*get)(const void *rec, const struct field_def *f,
@@ -71,7 +77,7 @@ struct field_def {
 	    const char *text, struct pd_err *err);
 };
 
-/* ---- the small parsers (see the TODO above) ------------------------- */
+/* ---- the small parsers (through the model, see above) --------------- */
 
 /* Parse a date as people type it (see above) relative to today
  * ("YYYY-MM-DD"; may be NULL, then only full dates work).  out gets
@@ -111,6 +117,10 @@ int field_choice_find(const struct field_choice *choices, const char *text);
 
 /* Index of the choice with this value, or -1. */
 int field_choice_index(const struct field_choice *choices, int value);
+
+/* The choices of f for the record rec (choices_of, else choices). */
+const struct field_choice *field_choices(const struct field_def *f,
+    const void *rec);
 
 /* Number of choices in a table. */
 size_t field_choice_count(const struct field_choice *choices);

@@ -70,8 +70,10 @@ struct form_def {
 	    struct pd_err *err);
 };
 
-/* Per-field state; private to form.c (here only for sizeof). */
+/* Per-field state; private to the form engine (here only for sizeof). */
 struct form_field {
+	struct field_def def;	/* its definition, with the choices of the
+				 * record when they come from choices_of */
 	struct lineedit le;
 	int choice;		/* FIELD_CHOICE: index, -1 = none */
 	char *initial;		/* text when loaded (for the dirty flag) */
@@ -83,7 +85,8 @@ struct form_field {
 	int hy, hh;		/* key hint rows (multi-line focus), -1 none */
 };
 
-/* A form screen's state; private to form.c (here only for sizeof). */
+/* A form screen's state; private to the form engine (here only for
+ * sizeof). */
 struct form {
 	const struct form_def *def;
 	void *rec;
@@ -91,6 +94,7 @@ struct form {
 	size_t n;
 	size_t focus;		/* n = the Save button */
 	bool asked;		/* the person said yes to def->ask's text */
+	int top;		/* rows over the fields the screen keeps */
 	int scroll, total;
 	int button_y, button_x;
 	bool wide;
@@ -155,6 +159,11 @@ bool form_get_text(const struct screen *s, const char *id,
 /* Replace the text of field id (marks the form changed if different). */
 bool form_set_text(struct screen *s, const char *id, const char *text);
 
+/* Keep rows at the top of the screen's area for the screen itself (a
+ * time form's week): the fields are laid out, drawn and clicked below
+ * them.  0 at first. */
+void form_set_top(struct screen *s, int rows);
+
 /* The id of the focused field, or "" on the Save button. */
 const char *form_focus_id(const struct screen *s);
 
@@ -179,65 +188,7 @@ struct form_merge_arg {
  * it below 70 columns), to choose one per field. */
 extern const struct screen_ops form_merge_screen;
 
-/* ---- drafts: what is typed in any form survives a dropped line ------- */
-
-/* What the application does with drafts; every form screen gets it from
- * form_enter, form_save and the "Discard changes?" answer.  NULL hooks
- * (the default) do nothing. */
-struct form_draft_hooks {
-	/* A form has just been filled from its record (in form_enter):
-	 * put back a kept draft if there is one. */
-	void (*opened)(struct screen *s);
-	/* The form was saved (saved = true) or deliberately let go: a kept
-	 * draft is not needed any more. */
-	void (*done)(struct screen *s, bool saved);
-	/* The person chose to leave peerdesk with unsaved forms open: keep
-	 * them all now. */
-	void (*keep_all)(struct tui *ui);
-};
-
-/* Install the hooks (copied; NULL = none). */
-void form_set_draft_hooks(const struct form_draft_hooks *hooks);
-
-/* True when hooks that keep drafts are installed. */
-bool form_drafts_on(void);
-
-/* Keep every unsaved form on ui's stack as a draft (the keep_all hook;
- * nothing without one).  The screen manager calls it before leaving. */
-void form_keep_drafts(struct tui *ui);
-
-/* True when s is a form screen (its enter ran form_enter). */
-bool form_is(const struct screen *s);
-
-/* The key a draft of s is kept under: "" when it was pushed without an
- * argument, the id for tui_push_id(), else "fp:" and a checksum of the
- * text the form opened with (the same record opens the same way). */
-void form_draft_key(const struct screen *s, char buf[40]);
-
-/* The form's text as draft content: "#title\t<title>" then, for every
- * field with text, "#label:<id>\t<label>" and "<id>\t<text>" lines
- * ("#same:<id>\t<text>" when unchanged since the form opened; tabs,
- * newlines and backslashes escaped).  Returns its checksum. */
-unsigned long long form_draft_text(const struct screen *s,
-    struct strbuf *out);
-
-/* Fill the fields from draft content (unknown ids are skipped; text
- * that was unchanged only when s was pushed without an argument, a new
- * record) and put the cursor at the end of the last changed one. */
-void form_draft_apply(struct screen *s, const char *content);
-
-/* Remember that content with checksum sum is kept (kept = false: none
- * is), and ask about it. */
-void form_draft_note(struct screen *s, bool kept, unsigned long long sum);
-bool form_draft_kept(const struct screen *s, unsigned long long *sum);
-
-/* Checksum of a string (FNV-1a, 64 bits). */
-unsigned long long form_checksum(const char *text);
-
-/* Walk draft content: each call gives the next line's id (or "#title",
- * "#label:<id>") and its unescaped text; false at the end.  *pos starts
- * at 0. */
-bool form_draft_next(const char *content, size_t *pos, struct strbuf *id,
-    struct strbuf *text);
+/* Drafts of a form's text: form_draft.h. */
+#include "peerdesk/tui/form_draft.h"
 
 #endif

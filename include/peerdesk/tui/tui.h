@@ -20,6 +20,20 @@
 #include "peerdesk/tui/keys.h"
 #include "peerdesk/tui/screen.h"
 
+/* What the application does with drafts of unsaved form text (see
+ * form_draft.h).  NULL hooks (the default) do nothing. */
+struct tui_draft_hooks {
+	/* A form has just been filled from its record: put back a kept
+	 * draft if there is one. */
+	void (*opened)(struct screen *s);
+	/* The form was saved (saved = true) or deliberately let go: a kept
+	 * draft is not needed any more. */
+	void (*done)(struct screen *s, bool saved);
+	/* The person chose to leave peerdesk with unsaved forms open: keep
+	 * them all now.  Leaving then says they are kept. */
+	void (*keep_all)(struct tui *ui);
+};
+
 struct tui_config {
 	void *app;		/* given to every screen as s->app */
 	const char *title;	/* left of the top row; NULL = "peerdesk" */
@@ -45,6 +59,7 @@ struct tui_config {
 	 * TUI_EDITOR_OFF, asked before the screen is left. */
 	int (*editor_check)(void *ctx);
 	void *editor_ctx;
+	struct tui_draft_hooks drafts;
 };
 
 /* Exit statuses tui_run() returns besides the app's own tui_quit(). */
@@ -59,6 +74,9 @@ int tui_run(const struct tui_config *cfg, const struct screen_ops *first,
     const void *first_arg);
 
 /* ---- the machinery, for tests and tools ----------------------------- */
+
+/* The draft hooks ui runs with (never NULL; the hooks in it may be). */
+const struct tui_draft_hooks *tui_draft_hooks(const struct tui *ui);
 
 /* A screen manager on the current curses screen (set up already). */
 struct tui *tui_new(const struct tui_config *cfg, struct pd_err *err);

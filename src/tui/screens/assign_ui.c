@@ -303,6 +303,40 @@ assign_ui_pal(const struct screen *s)
 	return app != NULL && app_actor_is_pal(app);
 }
 
+void
+assign_people_add(struct assign_people *p, int64_t id, const char *name)
+{
+	p->ids = xreallocarray(p->ids, p->n + 1, sizeof *p->ids);
+	p->names = xreallocarray(p->names, p->n + 1, sizeof *p->names);
+	p->choices = xreallocarray(p->choices, p->n + 2, sizeof *p->choices);
+	p->ids[p->n] = id;
+	p->names[p->n] = xstrdup(name);
+	p->choices[p->n].value = (int)p->n;
+	p->choices[p->n].label = p->names[p->n];
+	p->n++;
+	p->choices[p->n].value = 0;
+	p->choices[p->n].label = NULL;
+}
+
+int64_t
+assign_people_id(const struct assign_people *p, int index)
+{
+	return index >= 0 && (size_t)index < p->n ? p->ids[index] : 0;
+}
+
+void
+assign_people_fini(struct assign_people *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->names[i]);
+	free(p->names);
+	free(p->ids);
+	free(p->choices);
+	memset(p, 0, sizeof *p);
+}
+
 static char assign_note[512];
 
 void

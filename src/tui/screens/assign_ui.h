@@ -15,6 +15,7 @@
 #include "peerdesk/app/app.h"
 #include "peerdesk/tui/action.h"
 #include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/field.h"
 #include "peerdesk/tui/screen.h"
 
 #define PAGE_NOT_SELECTABLE (-1)
@@ -80,6 +81,25 @@ int assign_ui_manager(const struct screen *s);
 
 /* Is the person at the keyboard a PAL? */
 int assign_ui_pal(const struct screen *s);
+
+/* People to choose from in a form's choice field (supervisors,
+ * workers): the record keeps it, and the field's choices_of gives
+ * .choices. */
+struct assign_people {
+	int64_t *ids;
+	char **names;
+	struct field_choice *choices;	/* value = index; ends label NULL */
+	size_t n;
+};
+
+/* Add a person (name copied) as the next choice. */
+void assign_people_add(struct assign_people *p, int64_t id,
+    const char *name);
+
+/* The id of choice index, or 0 when it is none of them. */
+int64_t assign_people_id(const struct assign_people *p, int index);
+
+void assign_people_fini(struct assign_people *p);
 
 /* A sentence for the status line after a form closed (a warning such as
  * "below the minimum wage"); taken once.  Forms set it in save(). */

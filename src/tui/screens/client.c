@@ -189,96 +189,112 @@ client_story(struct client_view *v)
 	}
 }
 
+/* The first tab: who they are, their status and story. */
+static void
+client_build_person(struct client_view *v, int w)
+{
+	const struct client *c = &v->rec.client;
+	enum closed_reason why = CLOSED_NONE;
+	char buf[128];
+	pd_date dob;
+
+	if (v->merged_from > 0) {
+		snprintf(buf, sizeof buf, "Client %lld was merged into "
+		    "this record.", (long long)v->merged_from);
+		client_line_add(v, 0, buf, ST_DIM);
+	}
+	client_item(v, w, "Name", c->name);
+	client_item(v, w, "Preferred name", c->preferred_name);
+	client_item(v, w, "Pronouns", c->pronouns);
+	if (c->date_of_birth[0] != '\0' &&
+	    date_parse(c->date_of_birth, &dob, NULL) == PD_OK) {
+		snprintf(buf, sizeof buf, "%s (%d)", c->date_of_birth,
+		    date_age_on(dob, today_get()));
+		client_item(v, w, "Date of birth", buf);
+	}
+	if (c->closed_reason[0] != '\0')
+		closed_reason_from_str(c->closed_reason, &why);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s%s",
+	    client_status_label(c->status),
+	    c->status_changed_on[0] ? " since " : "",
+	    c->status_changed_on, why != CLOSED_NONE ? " (" :
+	    "", closed_reason_label(why), why != CLOSED_NONE ?
+	    ")" : "");
+	client_item(v, w, "Status", buf);
+	client_item(v, w, "Phone", c->phone);
+	client_item(v, w, "Email", c->email);
+	client_item(v, w, "Address", c->address);
+	client_item(v, w, "PAL preferences", c->pal_preferences);
+	client_item(v, w, "Interests", c->interests);
+	client_item(v, w, "Groups", v->groups);
+	client_story(v);
+}
+
+/* The second tab, first half: the referral. */
+static void
+client_build_referral(struct client_view *v, int w)
+{
+	const struct referral *r = &v->rec.referral;
+
+	client_heading(v, "Referral");
+	if (r->id == 0 && r->referred_on[0] == '\0') {
+		client_line_add(v, 2, "No referral recorded.", ST_DIM);
+		return;
+	}
+	client_item(v, w, "Referred on", r->referred_on);
+	client_item(v, w, "Referred by", r->referrer_name);
+	client_item(v, w, "Organisation", r->referrer_org);
+	client_item(v, w, "Team", r->referrer_team);
+	client_item(v, w, "Referrer's contact", r->referrer_contact);
+	client_item(v, w, "Route", client_route_words(r->route));
+	client_item(v, w, "Why referred", r->notes);
+	client_item(v, w, "Heard of us", r->heard_about);
+	client_item(v, w, "First contact", r->first_contact_on);
+	client_item(v, w, "Plan submitted", r->plan_submitted_on);
+	client_item(v, w, "Plan approved", r->plan_approved_on);
+	client_item(v, w, "Funding received", r->funding_received_on);
+}
+
+/* The second tab, second half: the funding. */
+static void
+client_build_funding(struct client_view *v, int w)
+{
+	const struct funding *f = &v->rec.funding;
+	char buf[128], money[32];
+
+	client_heading(v, "Funding");
+	if (f->id == 0) {
+		client_line_add(v, 2, "No funding recorded.", ST_DIM);
+		return;
+	}
+	client_item(v, w, "Funding route", funding_kind_label(f->kind));
+	client_item(v, w, "Funder", f->funder);
+	client_item(v, w, "Negotiated by", f->negotiator);
+	client_item(v, w, "Negotiator's contact", f->negotiator_contact);
+	if (f->contracted_minutes_per_week >= 0) {
+		field_format_duration(f->contracted_minutes_per_week, money);
+		snprintf(buf, sizeof buf, "%s a week", money);
+		client_item(v, w, "Hours agreed", buf);
+	}
+	if (f->hourly_charge_pence >= 0)
+		client_item(v, w, "Hourly charge", field_format_money(
+		    f->hourly_charge_pence, money));
+	client_item(v, w, "Funder review", f->review_due);
+}
+
 static void
 client_build(struct client_view *v, int w)
 {
-	const struct client *c = &v->rec.client;
-	const struct referral *r = &v->rec.referral;
-	const struct funding *f = &v->rec.funding;
-	char buf[128], money[32];
-	pd_date dob, t;
-
 	client_lines_free(v);
 	if (!v->have)
 		return;
 	switch (v->tab) {
 	case 0:
-		if (v->merged_from > 0) {
-			snprintf(buf, sizeof buf, "Client %lld was merged into "
-			    "this record.", (long long)v->merged_from);
-			client_line_add(v, 0, buf, ST_DIM);
-		}
-		client_item(v, w, "Name", c->name);
-		client_item(v, w, "Preferred name", c->preferred_name);
-		client_item(v, w, "Pronouns", c->pronouns);
-		if (c->date_of_birth[0] != '\0' &&
-		    date_parse(c->date_of_birth, &dob, NULL) == PD_OK) {
-			t = today_get();
-			snprintf(buf, sizeof buf, "%s (%d)", c->date_of_birth,
-			    date_age_on(dob, t));
-			client_item(v, w, "Date of birth", buf);
-		}
-		{
-			enum closed_reason why = CLOSED_NONE;
-
-			if (c->closed_reason[0] != '\0')
-				closed_reason_from_str(c->closed_reason, &why);
-			snprintf(buf, sizeof buf, "%s%s%s%s%s%s",
-			    client_status_label(c->status),
-			    c->status_changed_on[0] ? " since " : "",
-			    c->status_changed_on, why != CLOSED_NONE ? " (" :
-			    "", closed_reason_label(why), why != CLOSED_NONE ?
-			    ")" : "");
-			client_item(v, w, "Status", buf);
-		}
-		client_item(v, w, "Phone", c->phone);
-		client_item(v, w, "Email", c->email);
-		client_item(v, w, "Address", c->address);
-		client_item(v, w, "PAL preferences", c->pal_preferences);
-		client_item(v, w, "Interests", c->interests);
-		client_item(v, w, "Groups", v->groups);
-		client_story(v);
+		client_build_person(v, w);
 		break;
 	case 1:
-		client_heading(v, "Referral");
-		if (r->id == 0 && r->referred_on[0] == '\0') {
-			client_line_add(v, 2, "No referral recorded.", ST_DIM);
-		} else {
-			client_item(v, w, "Referred on", r->referred_on);
-			client_item(v, w, "Referred by", r->referrer_name);
-			client_item(v, w, "Organisation", r->referrer_org);
-			client_item(v, w, "Team", r->referrer_team);
-			client_item(v, w, "Referrer's contact",
-			    r->referrer_contact);
-			client_item(v, w, "Route", client_route_words(r->route));
-			client_item(v, w, "Why referred", r->notes);
-			client_item(v, w, "Heard of us", r->heard_about);
-			client_item(v, w, "First contact", r->first_contact_on);
-			client_item(v, w, "Plan submitted",
-			    r->plan_submitted_on);
-			client_item(v, w, "Plan approved", r->plan_approved_on);
-			client_item(v, w, "Funding received",
-			    r->funding_received_on);
-		}
-		client_heading(v, "Funding");
-		if (f->id == 0) {
-			client_line_add(v, 2, "No funding recorded.", ST_DIM);
-			break;
-		}
-		client_item(v, w, "Funding route", funding_kind_label(f->kind));
-		client_item(v, w, "Funder", f->funder);
-		client_item(v, w, "Negotiated by", f->negotiator);
-		client_item(v, w, "Negotiator's contact", f->negotiator_contact);
-		if (f->contracted_minutes_per_week >= 0) {
-			field_format_duration(f->contracted_minutes_per_week,
-			    money);
-			snprintf(buf, sizeof buf, "%s a week", money);
-			client_item(v, w, "Hours agreed", buf);
-		}
-		if (f->hourly_charge_pence >= 0)
-			client_item(v, w, "Hourly charge", field_format_money(
-			    f->hourly_charge_pence, money));
-		client_item(v, w, "Funder review", f->review_due);
+		client_build_referral(v, w);
+		client_build_funding(v, w);
 		break;
 	default:
 		if (v->rec.allies == NULL || v->rec.allies[0] == '\0')
@@ -620,17 +636,10 @@ struct edit_rec {
 	struct funding funding;
 	char *allies;
 	char *orig_key;			/* name, birth date, phone as read */
+	struct client_dup dup;		/* what a save found (as intake.c) */
 };
 
 #define EDIT_TAG_DUP 102
-
-/* Likely duplicates found when a name, date of birth or phone changed,
- * until the person chooses (as intake.c). */
-static struct {
-	struct client_matches m;
-	int anyway;
-	int pending;	/* a save just stopped at likely matches */
-} edit_dup;
 
 static char *
 edit_key(const struct client *c)
@@ -667,6 +676,7 @@ edit_rec_fini(void *rec)
 
 	client_record_fini(&r);
 	free(e->orig_key);
+	client_matches_fini(&e->dup.m);
 	memset(e, 0, sizeof *e);
 }
 
@@ -715,21 +725,21 @@ edit_save(void *app, void *rec, struct pd_err *err)
 	    e->allies };
 	enum pd_status s;
 
-	client_matches_fini(&edit_dup.m);
-	if (!edit_dup.anyway) {
+	client_matches_fini(&e->dup.m);
+	if (!e->dup.anyway) {
 		char *key = edit_key(&e->client);
 		int changed = e->orig_key == NULL ||
 		    strcmp(key, e->orig_key) != 0;
 
 		free(key);
 		if (changed && app_client_matches(app, &e->client, e->client.id,
-		    &edit_dup.m, NULL) == PD_OK && edit_dup.m.n > 0) {
-			edit_dup.pending = 1;
+		    &e->dup.m, NULL) == PD_OK && e->dup.m.n > 0) {
+			e->dup.pending = 1;
 			return pd_fail(err, PD_DUPLICATE, "name", "this may be "
 			    "someone already on the list");
 		}
 	}
-	edit_dup.anyway = 0;
+	e->dup.anyway = 0;
 	if ((int)r.funding.kind < 0)
 		r.funding.kind = FUNDING_NONE;
 	/* r is a copy: on failure e keeps the versions it read, even when
@@ -792,15 +802,17 @@ edit_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return PD_OK;
 }
 
-static void edit_ask_dup(struct screen *s);
-
 /* A save that stopped at likely matches shows them. */
 static void
 edit_after_save(struct screen *s)
 {
-	if (!s->closing && edit_dup.pending) {
-		edit_dup.pending = 0;
-		edit_ask_dup(s);
+	struct edit_rec *e = form_record(s);
+
+	if (!s->closing && e->dup.pending) {
+		e->dup.pending = 0;
+		client_dup_ask(s, &e->dup, EDIT_TAG_DUP, "Already here? "
+		    "(opening another leaves these changes unsaved)",
+		    "Save anyway");
 	}
 }
 
@@ -815,47 +827,21 @@ edit_action(struct screen *s, enum action a)
 }
 
 static void
-edit_ask_dup(struct screen *s)
-{
-	const struct client_matches *m = &edit_dup.m;
-	const char **items = xcalloc(m->n + 2, sizeof *items);
-	char **lines = xcalloc(m->n, sizeof *lines);
-	char why[80], buf[300];
-	size_t i;
-
-	for (i = 0; i < m->n; i++) {
-		client_match_words(m->v[i].why, why, sizeof why);
-		snprintf(buf, sizeof buf, "Open client %lld instead: %s "
-		    "(%s), %s", (long long)m->v[i].id, m->v[i].name,
-		    m->v[i].status, why);
-		lines[i] = xstrdup(buf);
-		items[i] = lines[i];
-	}
-	items[m->n] = "Save anyway";
-	items[m->n + 1] = "Back to the form";
-	dialog_pick(s->ui, EDIT_TAG_DUP, "Already here? (opening another "
-	    "leaves these changes unsaved)", items, m->n + 2, 0);
-	for (i = 0; i < m->n; i++)
-		free(lines[i]);
-	free(lines);
-	free(items);
-}
-
-static void
 edit_result(struct screen *s, const struct screen_result *r)
 {
 	if (r->tag == EDIT_TAG_DUP) {
+		struct edit_rec *e = form_record(s);
 		char open[40];
 
 		if (s->closing || r->code != SCREEN_OK || r->index < 0)
 			return;
-		if ((size_t)r->index < edit_dup.m.n) {
+		if ((size_t)r->index < e->dup.m.n) {
 			snprintf(open, sizeof open, "open:%lld",
-			    (long long)edit_dup.m.v[r->index].id);
-			client_matches_fini(&edit_dup.m);
+			    (long long)e->dup.m.v[r->index].id);
+			client_matches_fini(&e->dup.m);
 			screen_close(s, SCREEN_CANCEL, -1, open);
-		} else if ((size_t)r->index == edit_dup.m.n) {
-			edit_dup.anyway = 1;
+		} else if ((size_t)r->index == e->dup.m.n) {
+			e->dup.anyway = 1;
 			edit_action(s, ACT_SAVE);
 		}
 		return;

@@ -9,6 +9,22 @@
 #include "peerdesk/app/clients.h"
 #include "peerdesk/tui/field.h"
 
+struct screen;
+
+/* Likely duplicates found when a client form saved, until the person
+ * chooses: open one of them instead, save anyway, or go back to the
+ * form.  The form's record keeps it. */
+struct client_dup {
+	struct client_matches m;
+	int anyway;	/* the person chose to save anyway */
+	int pending;	/* a save just stopped at likely matches */
+};
+
+/* "Already here?" (title) on s: each match to open instead, then
+ * anyway (to save anyway) and "Back to the form"; answered with tag. */
+void client_dup_ask(struct screen *s, const struct client_dup *d, int tag,
+    const char *title, const char *anyway);
+
 extern const struct field_choice client_form_routes[];
 extern const struct field_choice client_form_funding[];
 

@@ -63,23 +63,6 @@ static const struct field_def goal_fields[] = {
 };
 
 static void
-goal_doc_goal_fini(struct plan_doc_goal *g)
-{
-	size_t i;
-
-	plan_goal_fini(&g->goal);
-	for (i = 0; i < g->n_steps; i++)
-		goal_step_fini(&g->steps[i]);
-	for (i = 0; i < g->n_scores; i++)
-		goal_score_fini(&g->scores[i]);
-	free(g->steps);
-	free(g->step_line);
-	free(g->scores);
-	free(g->score_line);
-	memset(g, 0, sizeof *g);
-}
-
-static void
 goal_rec_init(void *rec)
 {
 	struct goal_rec *r = rec;
@@ -97,7 +80,7 @@ goal_rec_fini(void *rec)
 	FREE(&r->detail);
 	FREE(&r->set_by);
 	FREE(&r->steps);
-	goal_doc_goal_fini(&r->g);
+	plan_doc_goal_fini(&r->g);
 }
 
 /* The goal id of client's plan as loaded now into *out. */
@@ -253,7 +236,7 @@ goal_save(void *app, void *rec, struct pd_err *err)
 	goal_parse_steps(r, &g);
 	/* a conflict: the form merges field by field (goal_fetch_rec) */
 	s = app_goal_save(app, r->client_id, &g, err);
-	goal_doc_goal_fini(&g);
+	plan_doc_goal_fini(&g);
 	return s;
 }
 

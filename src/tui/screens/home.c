@@ -11,7 +11,6 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
-#include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/menu.h"
 
@@ -47,7 +46,7 @@ home_load(struct screen *s)
 	struct home *h = s->state;
 	struct pd_err err;
 	const struct menu_entry *e;
-	unsigned mask = app_tui_role_mask(s->app);
+	unsigned mask = app_actor_roles(s->app);
 	char title[256], today[11];
 	bool on_menu = !h->loaded || h->sel >= h->d.nrem;
 	size_t menu_sel = on_menu && h->sel >= h->d.nrem ?
@@ -375,7 +374,7 @@ static enum tui_result
 home_text(struct screen *s, struct tui_key k)
 {
 	const struct menu_entry *e = menu_find(home_menu, k.code,
-	    app_tui_role_mask(s->app));
+	    app_actor_roles(s->app));
 
 	if (e == NULL || (e->shown != NULL && !e->shown(s->app)))
 		return TUI_UNHANDLED;

@@ -37,71 +37,100 @@ const struct field_choice client_form_funding[] = {
 
 #define INTAKE_TAG_DUP 901
 
-/* Likely duplicates found when saving, until the person chooses: open
- * one of them instead, save anyway, or go back to the form. */
-static struct {
-	struct client_matches m;
-	int anyway;
-	int pending;	/* a save just stopped at likely matches */
-} intake_dup;
+/* The form's record: a struct intake's members, and what a save found. */
+struct intake_rec {
+	struct client client;
+	struct referral referral;
+	struct funding funding;
+	char *allies;
+	struct client_dup dup;		/* not a field */
+};
 
 static const struct field_def intake_fields[] = {
-	CLIENT_FORM_FIELDS(struct intake)
+	CLIENT_FORM_FIELDS(struct intake_rec)
 };
+
+/* The referral the record holds (the same strings). */
+static struct intake
+intake_of(const struct intake_rec *r)
+{
+	struct intake in = { r->client, r->referral, r->funding, r->allies };
+
+	return in;
+}
+
+static void
+intake_back(struct intake_rec *r, const struct intake *in)
+{
+	r->client = in->client;
+	r->referral = in->referral;
+	r->funding = in->funding;
+	r->allies = in->allies;
+}
 
 static void
 intake_rec_init(void *rec)
 {
-	struct intake *in = rec;
+	struct intake_rec *r = rec;
+	struct intake in;
 
-	intake_init(in);
-	in->funding.kind = (enum funding_kind)-1;	/* not chosen */
-	app_today(in->referral.referred_on);
+	memset(r, 0, sizeof *r);
+	intake_init(&in);
+	in.funding.kind = (enum funding_kind)-1;	/* not chosen */
+	app_today(in.referral.referred_on);
+	intake_back(r, &in);
 }
 
 static void
 intake_rec_fini(void *rec)
 {
-	intake_fini(rec);
+	struct intake_rec *r = rec;
+	struct intake in = intake_of(r);
+
+	intake_fini(&in);
+	client_matches_fini(&r->dup.m);
+	memset(r, 0, sizeof *r);
 }
 
 static enum pd_status
 intake_save(void *app, void *rec, struct pd_err *err)
 {
-	struct intake *in = rec;
+	struct intake_rec *r = rec;
+	struct intake in = intake_of(r);
 	enum pd_status s;
-	int kind = (int)in->funding.kind;
+	int kind = (int)in.funding.kind;
 	int64_t id = 0;
 
-	client_matches_fini(&intake_dup.m);
-	if (!intake_dup.anyway && app_client_matches(app, &in->client, 0,
-	    &intake_dup.m, NULL) == PD_OK && intake_dup.m.n > 0) {
-		intake_dup.pending = 1;
+	client_matches_fini(&r->dup.m);
+	if (!r->dup.anyway && app_client_matches(app, &in.client, 0,
+	    &r->dup.m, NULL) == PD_OK && r->dup.m.n > 0) {
+		r->dup.pending = 1;
 		return pd_fail(err, PD_DUPLICATE, "name", "%s may already "
-		    "have a record", in->client.name);
+		    "have a record", in.client.name);
 	}
-	intake_dup.anyway = 0;
+	r->dup.anyway = 0;
 	if (kind < 0)
-		in->funding.kind = FUNDING_NONE;
-	s = app_client_create(app, in, &id, err);
+		in.funding.kind = FUNDING_NONE;
+	s = app_client_create(app, &in, &id, err);
 	if (s != PD_OK) {
-		in->funding.kind = (enum funding_kind)kind;
-		in->client.id = 0;
+		in.funding.kind = (enum funding_kind)kind;
+		in.client.id = 0;
 	}
+	intake_back(r, &in);
 	return s;
 }
 
 static char *
 intake_ask(void *app, const void *rec)
 {
-	const struct intake *in = rec;
+	const struct intake_rec *r = rec;
 
-	return app_client_ask(app, &in->client, &in->referral);
+	return app_client_ask(app, &r->client, &r->referral);
 }
 
 static const struct form_def intake_form = {
 	.fields = intake_fields,
-	.rec_size = sizeof(struct intake),
+	.rec_size = sizeof(struct intake_rec),
 	.rec_init = intake_rec_init,
 	.rec_fini = intake_rec_fini,
 	.save = intake_save,
@@ -118,25 +147,23 @@ intake_enter(struct screen *s, const void *arg, struct pd_err *err)
 	return form_enter(s, arg, err);
 }
 
-static void intake_ask_dup(struct screen *s);
-
 /* Saved (at once, or after "Save anyway"): hand the new id down; or
  * stopped at likely matches: show them. */
 static void
 intake_saved(struct screen *s)
 {
-	const struct intake *in;
+	struct intake_rec *in = form_record(s);
 	char id[32];
 
 	if (s->closing && s->result.code == SCREEN_OK) {
-		in = form_record(s);
 		snprintf(id, sizeof id, "%lld", (long long)in->client.id);
 		screen_close(s, SCREEN_OK, -1, id);
 		tui_message(s->ui, "Saved: %s is now on the list as referred",
 		    in->client.name);
-	} else if (!s->closing && intake_dup.pending) {
-		intake_dup.pending = 0;
-		intake_ask_dup(s);
+	} else if (!s->closing && in->dup.pending) {
+		in->dup.pending = 0;
+		client_dup_ask(s, &in->dup, INTAKE_TAG_DUP, "Already here?",
+		    "Save as a new client anyway");
 	}
 }
 
@@ -152,10 +179,11 @@ intake_action(struct screen *s, enum action a)
 
 /* "This may be someone already here": each match, then save anyway or
  * go back. */
-static void
-intake_ask_dup(struct screen *s)
+void
+client_dup_ask(struct screen *s, const struct client_dup *d, int tag,
+    const char *title, const char *anyway)
 {
-	const struct client_matches *m = &intake_dup.m;
+	const struct client_matches *m = &d->m;
 	const char **items = xcalloc(m->n + 2, sizeof *items);
 	char **lines = xcalloc(m->n, sizeof *lines);
 	char why[80], buf[300];
@@ -169,10 +197,9 @@ intake_ask_dup(struct screen *s)
 		lines[i] = xstrdup(buf);
 		items[i] = lines[i];
 	}
-	items[m->n] = "Save as a new client anyway";
+	items[m->n] = anyway;
 	items[m->n + 1] = "Back to the form";
-	dialog_pick(s->ui, INTAKE_TAG_DUP, "Already here?", items, m->n + 2,
-	    0);
+	dialog_pick(s->ui, tag, title, items, m->n + 2, 0);
 	for (i = 0; i < m->n; i++)
 		free(lines[i]);
 	free(lines);
@@ -182,6 +209,7 @@ intake_ask_dup(struct screen *s)
 static void
 intake_result(struct screen *s, const struct screen_result *r)
 {
+	struct client_dup *dup = &((struct intake_rec *)form_record(s))->dup;
 	char id[32];
 
 	if (r->tag != INTAKE_TAG_DUP) {
@@ -191,16 +219,16 @@ intake_result(struct screen *s, const struct screen_result *r)
 	}
 	if (s->closing || r->code != SCREEN_OK || r->index < 0)
 		return;
-	if ((size_t)r->index < intake_dup.m.n) {
+	if ((size_t)r->index < dup->m.n) {
 		/* open that record instead: the screen below opens it */
 		snprintf(id, sizeof id, "%lld",
-		    (long long)intake_dup.m.v[r->index].id);
-		client_matches_fini(&intake_dup.m);
+		    (long long)dup->m.v[r->index].id);
+		client_matches_fini(&dup->m);
 		screen_close(s, SCREEN_OK, -1, id);
 		tui_message(s->ui, "Nothing new was saved: this is the record "
 		    "already here");
-	} else if ((size_t)r->index == intake_dup.m.n) {
-		intake_dup.anyway = 1;
+	} else if ((size_t)r->index == dup->m.n) {
+		dup->anyway = 1;
 		intake_action(s, ACT_SAVE);
 	}
 }

@@ -273,22 +273,23 @@ const struct screen_ops pal_dbs_screen = {
 
 /* ---- supervision --------------------------------------------------------- */
 
-#define PF_SUPERVISORS 40
-
 struct pf_sup {
 	int64_t pal_id;
 	char date[11];
-	int supervisor;		/* index into pf_sup_ids */
+	int supervisor;		/* index into people */
 	int minutes;
 	int paid;
 	char *notes;
 	char *reason;
+	/* not fields: who may supervise, the supervisor field's choices */
+	struct assign_people people;
 };
 
-static struct field_choice pf_sup_choices[PF_SUPERVISORS + 1];
-static int64_t pf_sup_ids[PF_SUPERVISORS];
-static char pf_sup_names[PF_SUPERVISORS][80];
-static int pf_sup_n;
+static const struct field_choice *
+pf_sup_choices(const void *rec)
+{
+	return ((const struct pf_sup *)rec)->people.choices;
+}
 
 static const struct field_def pf_sup_fields[] = {
 	{ .id = "date", .label = "Date", .kind = FIELD_DATE,
@@ -296,7 +297,7 @@ static const struct field_def pf_sup_fields[] = {
 	  .width = 12 },
 	{ .id = "supervisor", .label = "Supervisor", .kind = FIELD_CHOICE,
 	  .offset = offsetof(struct pf_sup, supervisor),
-	  .choices = pf_sup_choices, .width = 30 },
+	  .choices_of = pf_sup_choices, .width = 30 },
 	{ .id = "minutes", .label = "How long", .kind = FIELD_DURATION,
 	  .offset = offsetof(struct pf_sup, minutes), .required = true,
 	  .min = 1, .max = 24 * 60, .width = 10 },
@@ -316,14 +317,7 @@ static const struct field_def pf_sup_fields[] = {
 static int
 pf_sup_cb(void *arg, int64_t id, const char *name)
 {
-	(void)arg;
-	if (pf_sup_n >= PF_SUPERVISORS)
-		return 1;
-	pf_sup_ids[pf_sup_n] = id;
-	snprintf(pf_sup_names[pf_sup_n], sizeof pf_sup_names[0], "%s", name);
-	pf_sup_choices[pf_sup_n].value = pf_sup_n;
-	pf_sup_choices[pf_sup_n].label = pf_sup_names[pf_sup_n];
-	pf_sup_n++;
+	assign_people_add(arg, id, name);
 	return 0;
 }
 
@@ -334,6 +328,7 @@ pf_sup_fini(void *rec)
 
 	FREE(&v->notes);
 	FREE(&v->reason);
+	assign_people_fini(&v->people);
 }
 
 static enum pd_status
@@ -342,20 +337,19 @@ pf_sup_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	struct pf_sup *v = rec;
 	struct app *a = app;
 	enum pd_status s;
-	int i;
+	size_t i;
 
 	v->pal_id = *(const int64_t *)arg;
 	app_today(v->date);
 	v->minutes = 60;
 	v->paid = 1;
-	pf_sup_n = 0;
-	memset(pf_sup_choices, 0, sizeof pf_sup_choices);
-	if ((s = app_pal_supervisors(app, pf_sup_cb, NULL, err)) != PD_OK)
+	if ((s = app_pal_supervisors(app, pf_sup_cb, &v->people, err)) !=
+	    PD_OK)
 		return s;
 	v->supervisor = -1;
-	for (i = 0; i < pf_sup_n; i++)
-		if (app_actor_is(a, pf_sup_ids[i]))
-			v->supervisor = i;
+	for (i = 0; i < v->people.n; i++)
+		if (app_actor_is(a, v->people.ids[i]))
+			v->supervisor = (int)i;
 	return pf_name(app, v->pal_id, "Supervision", err);
 }
 
@@ -363,8 +357,7 @@ static enum pd_status
 pf_sup_save(void *app, void *rec, struct pd_err *err)
 {
 	struct pf_sup *v = rec;
-	int64_t who = v->supervisor >= 0 && v->supervisor < pf_sup_n ?
-	    pf_sup_ids[v->supervisor] : 0;
+	int64_t who = assign_people_id(&v->people, v->supervisor);
 
 	return app_pal_supervision_add(app, v->pal_id, v->date, who,
 	    v->minutes, v->paid == 1, v->notes, v->reason, err);

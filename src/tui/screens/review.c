@@ -396,25 +396,26 @@ const struct screen_ops assign_hours_screen = {
 
 /* ---- starting support with a worker directly ----------------------------- */
 
-#define RV_WORKERS 200
 
 struct rv_start {
 	int64_t client_id;
-	int worker;		/* index into rv_worker_ids */
+	int worker;		/* index into workers */
 	char on[11];
 	int minutes;
 	char *override;
+	struct assign_people workers;	/* not a field: who may work */
 };
 
-static struct field_choice rv_worker_choices[RV_WORKERS + 1];
-static int64_t rv_worker_ids[RV_WORKERS];
-static char rv_worker_names[RV_WORKERS][96];
-static int rv_nworkers;
+static const struct field_choice *
+rv_worker_choices(const void *rec)
+{
+	return ((const struct rv_start *)rec)->workers.choices;
+}
 
 static const struct field_def rv_start_fields[] = {
 	{ .id = "worker", .label = "Worker", .kind = FIELD_CHOICE,
 	  .offset = offsetof(struct rv_start, worker), .required = true,
-	  .choices = rv_worker_choices, .width = 36, .help = "A PAL, or a "
+	  .choices_of = rv_worker_choices, .width = 36, .help = "A PAL, or a "
 	  "member of staff such as the Operations Manager." },
 	{ .id = "date", .label = "From", .kind = FIELD_DATE,
 	  .offset = offsetof(struct rv_start, on), .required = true,
@@ -432,15 +433,10 @@ static const struct field_def rv_start_fields[] = {
 static int
 rv_worker_cb(void *arg, int64_t id, const char *name, enum role role)
 {
-	(void)arg;
-	if (rv_nworkers >= RV_WORKERS)
-		return 1;
-	rv_worker_ids[rv_nworkers] = id;
-	snprintf(rv_worker_names[rv_nworkers], sizeof rv_worker_names[0],
-	    "%s (%s)", name, role_label(role));
-	rv_worker_choices[rv_nworkers].value = rv_nworkers;
-	rv_worker_choices[rv_nworkers].label = rv_worker_names[rv_nworkers];
-	rv_nworkers++;
+	char *label = xasprintf("%s (%s)", name, role_label(role));
+
+	assign_people_add(arg, id, label);
+	free(label);
 	return 0;
 }
 
@@ -450,6 +446,7 @@ rv_start_fini(void *rec)
 	struct rv_start *v = rec;
 
 	FREE(&v->override);
+	assign_people_fini(&v->workers);
 }
 
 static enum pd_status
@@ -461,9 +458,7 @@ rv_start_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	app_today(v->on);
 	v->worker = -1;
 	v->minutes = -1;
-	rv_nworkers = 0;
-	memset(rv_worker_choices, 0, sizeof rv_worker_choices);
-	return app_assignment_workers(app, rv_worker_cb, NULL, err);
+	return app_assignment_workers(app, rv_worker_cb, &v->workers, err);
 }
 
 static enum pd_status
@@ -472,11 +467,11 @@ rv_start_save(void *app, void *rec, struct pd_err *err)
 	struct rv_start *v = rec;
 	struct assignment_start in;
 
-	if (v->worker < 0 || v->worker >= rv_nworkers)
+	if (assign_people_id(&v->workers, v->worker) == 0)
 		return pd_fail(err, PD_INVALID, "worker", "please choose who");
 	memset(&in, 0, sizeof in);
 	in.client_id = v->client_id;
-	in.worker_id = rv_worker_ids[v->worker];
+	in.worker_id = assign_people_id(&v->workers, v->worker);
 	memcpy(in.started_on, v->on, 11);
 	in.contracted_minutes = v->minutes;
 	in.override_reason = v->override;

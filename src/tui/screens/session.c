@@ -26,7 +26,7 @@ struct slog {
 	int version;
 	struct session_client *clients;
 	size_t nclients;
-	struct field_choice *choices;	/* the client field points here */
+	struct field_choice *choices;	/* the client field's (slog_choices) */
 };
 
 static const struct field_choice slog_places[] = {
@@ -35,14 +35,17 @@ static const struct field_choice slog_places[] = {
 	{ PLACE_ONLINE, "Online" }, { PLACE_OTHER, "Other" }, { 0, NULL }
 };
 
-static const struct field_choice slog_no_clients[] = { { 0, NULL } };
+/* The client choices: the PAL's own, read when the form opens. */
+static const struct field_choice *
+slog_choices(const void *rec)
+{
+	return ((const struct slog *)rec)->choices;
+}
 
-/* Not const: the client choices are the PAL's own, set when the form
- * opens.  So only one session form may be open at a time (slog_open). */
-static struct field_def slog_fields[] = {
+static const struct field_def slog_fields[] = {
 	{ .id = "client", .label = "Client", .kind = FIELD_CHOICE,
 	  .offset = offsetof(struct slog, client), .required = true,
-	  .choices = slog_no_clients,
+	  .choices_of = slog_choices,
 	  .help = "One of your clients: type the first letter, or Enter for "
 	  "the list (type to narrow it)." },
 	{ .id = "date", .label = "Date", .kind = FIELD_DATE,
@@ -68,8 +71,6 @@ static struct field_def slog_fields[] = {
 	{ .id = NULL }
 };
 
-static int slog_open;	/* session forms open now (0 or 1) */
-
 static void
 slog_init(void *rec)
 {
@@ -93,12 +94,6 @@ slog_fini(void *rec)
 	session_clients_free(r->clients, r->nclients);
 	r->clients = NULL;
 	r->nclients = 0;
-	/* Only the record the form shows owns the client field: a merge's
-	 * record replaced by its newer copy leaves the field alone. */
-	if (r->choices != NULL && slog_fields[0].choices == r->choices) {
-		slog_fields[0].choices = slog_no_clients;
-		slog_open = 0;
-	}
 	FREE(&r->choices);
 }
 
@@ -111,9 +106,6 @@ slog_clients(struct app *app, struct slog *r, int64_t extra,
 	enum pd_status st;
 	size_t i;
 
-	if (slog_open)
-		return pd_fail(err, PD_INVALID, NULL, "a session form is open "
-		    "already; finish that one first");
 	st = app_session_clients(app, r->head.pal_id, &r->clients,
 	    &r->nclients, err);
 	if (st != PD_OK)
@@ -140,8 +132,6 @@ slog_clients(struct app *app, struct slog *r, int64_t extra,
 		r->choices[i].value = (int)i;
 		r->choices[i].label = r->clients[i].name;
 	}
-	slog_fields[0].choices = r->choices;
-	slog_open = 1;
 	return PD_OK;
 }
 
@@ -154,6 +144,21 @@ slog_index_of(const struct slog *r, int64_t client_id)
 		if (r->clients[i].client_id == client_id)
 			return (int)i;
 	return -1;
+}
+
+/* The fields of a saved session s into r (its texts are r's now). */
+static void
+slog_take(struct slog *r, struct session *s)
+{
+	r->client = slog_index_of(r, s->client_id);
+	memcpy(r->date, s->date, sizeof r->date);
+	r->start = s->start_time[0] ? xstrdup(s->start_time) : NULL;
+	r->minutes = s->minutes;
+	r->place = (int)s->place;
+	r->did = s->did;
+	r->went_well = s->went_well;
+	r->follow_up = s->follow_up;
+	s->did = s->went_well = s->follow_up = NULL;
 }
 
 static enum pd_status
@@ -187,17 +192,8 @@ slog_load_old(struct app *app, struct slog *r, int64_t id,
 	r->session_id = s.id;
 	r->version = s.version;
 	st = slog_clients(app, r, s.client_id, NULL, err);
-	if (st == PD_OK) {
-		r->client = slog_index_of(r, s.client_id);
-		memcpy(r->date, s.date, sizeof r->date);
-		r->start = s.start_time[0] ? xstrdup(s.start_time) : NULL;
-		r->minutes = s.minutes;
-		r->place = (int)s.place;
-		r->did = s.did;
-		r->went_well = s.went_well;
-		r->follow_up = s.follow_up;
-		s.did = s.went_well = s.follow_up = NULL;
-	}
+	if (st == PD_OK)
+		slog_take(r, &s);
 	session_fini(&s);
 	return st;
 }
@@ -289,18 +285,8 @@ slog_fetch(void *app, const void *mine, void *theirs, struct pd_err *err)
 		r->choices[i].value = (int)i;
 		r->choices[i].label = r->clients[i].name;
 	}
-	r->client = slog_index_of(r, s.client_id);
-	memcpy(r->date, s.date, sizeof r->date);
-	r->start = s.start_time[0] ? xstrdup(s.start_time) : NULL;
-	r->minutes = s.minutes;
-	r->place = (int)s.place;
-	r->did = s.did;
-	r->went_well = s.went_well;
-	r->follow_up = s.follow_up;
-	s.did = s.went_well = s.follow_up = NULL;
+	slog_take(r, &s);
 	session_fini(&s);
-	/* the form's client field reads the new copy from now on */
-	slog_fields[0].choices = r->choices;
 	return PD_OK;
 }
 
@@ -337,36 +323,26 @@ slog_preview(struct screen *s, struct time_preview *p)
 	return app_session_preview(s->app, &se, p, NULL);
 }
 
-static const struct timeform_def slog_def = {
-	.form = {
-		.fields = slog_fields,
-		.rec_size = sizeof(struct slog),
-		.rec_init = slog_init,
-		.rec_fini = slog_fini,
-		.load = slog_load,
-		.save = slog_save,
-		.fetch = slog_fetch,
-		.save_label = "Save the session",
-		.saved_message = "Session saved.",
-	},
-	.preview = slog_preview,
-	.minutes_field = "minutes",
-};
+/* The session form, opened by load (and merging with fetch). */
+#define SLOG_DEF(load_fn, fetch_fn) { \
+	.form = { \
+		.fields = slog_fields, \
+		.rec_size = sizeof(struct slog), \
+		.rec_init = slog_init, \
+		.rec_fini = slog_fini, \
+		.load = load_fn, \
+		.save = slog_save, \
+		.fetch = fetch_fn, \
+		.save_label = "Save the session", \
+		.saved_message = "Session saved.", \
+	}, \
+	.preview = slog_preview, \
+	.minutes_field = "minutes", \
+}
 
-static const struct timeform_def slog_client_def = {
-	.form = {
-		.fields = slog_fields,
-		.rec_size = sizeof(struct slog),
-		.rec_init = slog_init,
-		.rec_fini = slog_fini,
-		.load = slog_load_client,
-		.save = slog_save,
-		.save_label = "Save the session",
-		.saved_message = "Session saved.",
-	},
-	.preview = slog_preview,
-	.minutes_field = "minutes",
-};
+static const struct timeform_def slog_def = SLOG_DEF(slog_load, slog_fetch);
+static const struct timeform_def slog_client_def =
+    SLOG_DEF(slog_load_client, NULL);
 
 #define SLOG_HELP "A note of a session with one of your clients: who, " \
 	"when, how long, where, and in a few words what you did, what went " \

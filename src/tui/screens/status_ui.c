@@ -26,6 +26,7 @@ static struct {
 	char day_shown[DATE_LONG_LEN];	/* "Wed 25 Nov 2026" */
 	int end_support;
 	char pals[200];
+	enum client_status offered[4];	/* the statuses in the list */
 } su;
 
 static const enum client_status su_choices[] = {
@@ -34,7 +35,6 @@ static const enum client_status su_choices[] = {
 static const char *const su_choice_words[] = {
 	"At intake", "Active", "Paused", "Closed"
 };
-static enum client_status su_offered[4];
 static const char *const su_reason_words[CLOSED_REASONS - 1] = {
 	"Support ended", "Moved away", "Declined", "Could not be reached",
 	"Died", "Other"
@@ -114,7 +114,7 @@ status_ui_change(struct screen *s, int64_t client_id)
 	} else {
 		for (i = 0; i < 4; i++)
 			if (su_choices[i] != c.status) {
-				su_offered[n] = su_choices[i];
+				su.offered[n] = su_choices[i];
 				items[n++] = su_choice_words[i];
 			}
 		dialog_pick(s->ui, T_STATUS, "Status from today", items, n, 0);
@@ -220,12 +220,71 @@ su_merge_sure(struct screen *s, const char *typed)
 	return 1;
 }
 
-int
-status_ui_result(struct screen *s, const struct screen_result *r)
+/* The day was typed (Enter: today): close after asking about the
+ * support still running, or save. */
+static int
+su_day_chosen(struct screen *s, const char *typed)
+{
+	char today[11], iso[11], text[400];
+	struct pd_err err;
+
+	app_today(today);
+	if (typed == NULL || typed[0] == '\0')
+		snprintf(iso, sizeof iso, "%s", today);
+	else if (field_parse_date(typed, today, iso, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		su_ask_day(s);
+		return 1;
+	}
+	su_set_day(iso);
+	su_pals(s);
+	if (su.to == CLIENT_CLOSED && su.pals[0] != '\0') {
+		snprintf(text, sizeof text, "%s still has a PAL (%s). "
+		    "End that support on %s and close?", su.name,
+		    su.pals, su.day_shown);
+		dialog_confirm(s->ui, T_END_SUPPORT, "End the support "
+		    "too?", text, "End it and close", "Go back", false);
+		return 1;
+	}
+	return su_apply(s);
+}
+
+static int
+su_reopen(struct screen *s)
+{
+	struct pd_err err;
+
+	if (app_client_reopen(s->app, su.id, NULL, NULL, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		return 1;
+	}
+	tui_message(s->ui, "Reopened: referred again, a new episode");
+	return 2;
+}
+
+static int
+su_merge(struct screen *s)
 {
 	struct merge_result mr;
 	struct pd_err err;
 
+	if (app_client_merge(s->app, su.id, su.other, &mr, &err) != PD_OK) {
+		tui_error(s->ui, "%s", err.msg);
+		return 1;
+	}
+	if (mr.plan_kept_apart)
+		tui_message(s->ui, "Merged. Both had a plan: this one "
+		    "stays; the other stays with client %lld",
+		    (long long)su.other);
+	else
+		tui_message(s->ui, "Merged: client %lld is closed and "
+		    "points here", (long long)su.other);
+	return 2;
+}
+
+int
+status_ui_result(struct screen *s, const struct screen_result *r)
+{
 	if (r->tag < STATUS_UI_TAG || r->tag > T_MERGE_SURE)
 		return 0;
 	if (r->code != SCREEN_OK)
@@ -234,7 +293,7 @@ status_ui_result(struct screen *s, const struct screen_result *r)
 	case T_STATUS:
 		if (r->index < 0 || r->index > 3)
 			return 1;
-		su.to = su_offered[r->index];
+		su.to = su.offered[r->index];
 		if (su.to == CLIENT_CLOSED)
 			su_ask_reason(s);
 		else
@@ -248,43 +307,13 @@ status_ui_result(struct screen *s, const struct screen_result *r)
 			return su_apply(s);
 		su_ask_day(s);
 		return 1;
-	case T_DAY: {
-		char today[11], iso[11];
-
-		app_today(today);
-		if (r->text == NULL || r->text[0] == '\0')
-			snprintf(iso, sizeof iso, "%s", today);
-		else if (field_parse_date(r->text, today, iso, &err) !=
-		    PD_OK) {
-			tui_error(s->ui, "%s", err.msg);
-			su_ask_day(s);
-			return 1;
-		}
-		su_set_day(iso);
-		su_pals(s);
-		if (su.to == CLIENT_CLOSED && su.pals[0] != '\0') {
-			char text[400];
-
-			snprintf(text, sizeof text, "%s still has a PAL (%s). "
-			    "End that support on %s and close?", su.name,
-			    su.pals, su.day_shown);
-			dialog_confirm(s->ui, T_END_SUPPORT, "End the support "
-			    "too?", text, "End it and close", "Go back", false);
-			return 1;
-		}
-		return su_apply(s);
-	}
+	case T_DAY:
+		return su_day_chosen(s, r->text);
 	case T_END_SUPPORT:
 		su.end_support = 1;
 		return su_apply(s);
 	case T_REOPEN:
-		if (app_client_reopen(s->app, su.id, NULL, NULL, &err) !=
-		    PD_OK) {
-			tui_error(s->ui, "%s", err.msg);
-			return 1;
-		}
-		tui_message(s->ui, "Reopened: referred again, a new episode");
-		return 2;
+		return su_reopen(s);
 	case T_AFTER_END:
 		if (r->index == 0) {
 			su.to = CLIENT_PAUSED;
@@ -298,19 +327,7 @@ status_ui_result(struct screen *s, const struct screen_result *r)
 	case T_MERGE_WHO:
 		return su_merge_sure(s, r->text);
 	case T_MERGE_SURE:
-		if (app_client_merge(s->app, su.id, su.other, &mr, &err) !=
-		    PD_OK) {
-			tui_error(s->ui, "%s", err.msg);
-			return 1;
-		}
-		if (mr.plan_kept_apart)
-			tui_message(s->ui, "Merged. Both had a plan: this one "
-			    "stays; the other stays with client %lld",
-			    (long long)su.other);
-		else
-			tui_message(s->ui, "Merged: client %lld is closed and "
-			    "points here", (long long)su.other);
-		return 2;
+		return su_merge(s);
 	default:
 		return 1;
 	}

@@ -28,28 +28,20 @@ timeform_is_manager(const struct screen *s)
 	return app != NULL && app_actor_is_manager(app);
 }
 
-/* ---- the form below the week: run a form call in the smaller area ----- */
+/* ---- the form below the week ------------------------------------------ */
 
-static struct rect
-timeform_inner(const struct screen *s)
+/* Rows over the form: the week, a warning and a rule. */
+static int
+timeform_top(const struct screen *s)
 {
 	const struct timeform *tf = s->state;
-	struct rect r = s->area;
 	int top = tf->info_rows + tf->warn_rows + tf->sep;
 
-	if (top > r.h - 3)
-		top = r.h - 3 > 0 ? r.h - 3 : 0;
-	r.y += top;
-	r.h -= top;
-	return r;
+	if (top > s->area.h - 3)
+		top = s->area.h - 3 > 0 ? s->area.h - 3 : 0;
+	return top;
 }
 
-#define TIMEFORM_INNER(s, call) do { \
-	struct rect saved_ = (s)->area; \
-	(s)->area = timeform_inner(s); \
-	call; \
-	(s)->area = saved_; \
-} while (0)
 
 /* ---- the week above the form ------------------------------------------- */
 
@@ -72,6 +64,8 @@ timeform_measure(struct screen *s)
 	tf->info_rows = timeform_rows(tf->info, s->area.w, TIMEFORM_INFO_MAX);
 	tf->warn_rows = timeform_rows(tf->warn, s->area.w, 2);
 	tf->sep = tf->info_rows > 0 && s->area.h >= 20 ? 1 : 0;
+	/* the form goes below the week as it is measured now */
+	form_set_top(s, timeform_top(s));
 }
 
 void
@@ -177,7 +171,7 @@ timeform_refresh(struct screen *s, bool force)
 			    "approved: saving asks for the reason.");
 	}
 	timeform_measure(s);
-	TIMEFORM_INNER(s, form_layout(s));
+	form_layout(s);
 }
 
 /* ---- callbacks ------------------------------------------------------------ */
@@ -206,14 +200,13 @@ timeform_layout(struct screen *s)
 	if (tf->key[0] == '\0')
 		timeform_refresh(s, true);
 	timeform_measure(s);
-	TIMEFORM_INNER(s, form_layout(s));
+	form_layout(s);
 }
 
 void
 timeform_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct timeform *tf = s->state;
-	struct screen inner = *s;
 	int y = s->area.y;
 
 	if (tf->info_rows > 0) {
@@ -232,8 +225,7 @@ timeform_draw(const struct screen *s, struct tui_cursor *cur)
 		for (x = 0; x < s->area.w; x++)
 			draw_text(y, s->area.x + x, 1, "\u2500", ST_BORDER);
 	}
-	inner.area = timeform_inner(s);
-	form_draw(&inner, cur);
+	form_draw(s, cur);
 }
 
 /* Save, unless the week needs the manager (then ask, or say so). */
@@ -261,14 +253,14 @@ timeform_save(struct screen *s)
 			    "the manager can change it", tf->p.label);
 			return;
 		} else {
-			TIMEFORM_INNER(s, form_set_error(s, td->minutes_field,
+			form_set_error(s, td->minutes_field,
 			    "Over the limit: the manager must agree before "
-			    "this is saved."));
+			    "this is saved.");
 			tui_error(s->ui, "Not saved: the manager must agree");
 			return;
 		}
 	}
-	TIMEFORM_INNER(s, form_on_action(s, ACT_SAVE));
+	form_on_action(s, ACT_SAVE);
 }
 
 enum tui_result
@@ -280,7 +272,7 @@ timeform_on_action(struct screen *s, enum action a)
 		timeform_save(s);
 		return TUI_HANDLED;
 	}
-	TIMEFORM_INNER(s, r = form_on_action(s, a));
+	r = form_on_action(s, a);
 	if (!s->closing)
 		timeform_refresh(s, false);
 	return r;
@@ -291,7 +283,7 @@ timeform_on_text(struct screen *s, struct tui_key k)
 {
 	enum tui_result r;
 
-	TIMEFORM_INNER(s, r = form_on_text(s, k));
+	r = form_on_text(s, k);
 	timeform_refresh(s, false);
 	return r;
 }
@@ -303,7 +295,7 @@ timeform_on_result(struct screen *s, const struct screen_result *r)
 	const char *t = r->text;
 
 	if (r->tag != TIMEFORM_TAG_REASON) {
-		TIMEFORM_INNER(s, form_on_result(s, r));
+		form_on_result(s, r);
 		if (!s->closing)
 			timeform_refresh(s, false);
 		return;
@@ -316,7 +308,7 @@ timeform_on_result(struct screen *s, const struct screen_result *r)
 	}
 	FREE(&h->reason);
 	h->reason = xstrdup(t);
-	TIMEFORM_INNER(s, form_on_action(s, ACT_SAVE));
+	form_on_action(s, ACT_SAVE);
 }
 
 bool

@@ -1,0 +1,3 @@
+/* made by the Makefile: do not edit */
+#define PEERDESK_SYSCONFDIR "/etc"
+#define PEERDESK_STATEDIR "/var/lib/peerdesk"
