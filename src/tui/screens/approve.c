@@ -1,7 +1,7 @@
 /* approve.c - "Timesheets": the weeks PALs have sent for approval, with
  * their hours, pay and verdict; the manager opens one to look, or
  * approves it (then it is locked: a change needs a reason). */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

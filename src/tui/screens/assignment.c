@@ -1,7 +1,7 @@
 /* assignment.c - who supports a client now and before, with where each
  * review stands; the review, change of PAL, the end and agreed hours
  * are recorded from here. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* groups.c - groups and drop-ins on screen: the list, one group with its
  * meetings, a meeting's register taken in a few keys at 40 columns (so
  * a PAL can take it from a phone), and the outcomes report. */
-#include "peerdesk/tui/group_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* hours.c - "Weekly hours": the manager's summary of every PAL's week on
  * screen (the same text that goes to the printer), with keys to print
  * it, save it as CSV for payroll or as a PDF, and move between weeks. */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

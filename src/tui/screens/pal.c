@@ -1,7 +1,7 @@
 /* pal.c - one PAL's record: profile, clients and week, DBS checks,
  * supervision, training, and (for managers) pay and the benefit rule.
  * Enter offers what can be done from here. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* pals.c - the PAL list: each PAL's caseload, hours this week and the
  * room left under their benefit limit; Enter opens their record. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * sections as a scrolling form (plan_edit_screen) that never overwrites
  * someone else's save: on a conflict their changes are merged in and
  * the sections both changed are shown side by side. */
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* shortlist.c - "Choose a PAL" for a client: what they asked for, their
  * shortlist, and PALs suggested with the reasons and the room each has
  * this week; interviews and first meetings are recorded from here. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * and the permitted-work sentence, with keys to open a line, add one,
  * move between weeks and send the week for approval.  Also the small
  * form for a line that is not a session.  Works at 40x15. */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>
