@@ -139,6 +139,9 @@ extern const struct screen_ops group_screen;
  * length, e the date; Ctrl-S shows the room left in the PAL's week and
  * asks before saving.  arg: const int64_t * group. */
 extern const struct screen_ops register_screen;
+/* The same register opened again to correct a saved meeting (same
+ * keys); pushed from group_screen.  arg: const int64_t * meeting. */
+extern const struct screen_ops register_fix_screen;
 /* The outcomes report for a quarter (managers); Left and Right move a
  * quarter.  arg NULL.  80x24. */
 extern const struct screen_ops outcomes_screen;
