@@ -22,73 +22,26 @@ static const struct screen_ops group_add_screen;
 /* ---- the list -------------------------------------------------------------- */
 
 struct groups_state {
+	struct list_view lv;	/* first: LIST_SCREEN_CALLBACKS */
+	struct list_rows rows;
 	struct group_row *v;
 	size_t n;
-	size_t *match;
-	size_t nmatch;
-	struct list_view lv;
 };
 
-static int
-has_text(const char *hay, const char *needle)
+static bool
+groups_match(void *ctx, size_t i, const char *filter)
 {
-	size_t i, j, hn = strlen(hay), nn = strlen(needle);
+	const struct groups_state *st = ctx;
 
-	for (i = 0; i + nn <= hn; i++) {
-		for (j = 0; j < nn; j++) {
-			char a = hay[i + j], b = needle[j];
-
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (j == nn)
-			return 1;
-	}
-	return nn == 0;
-}
-
-static enum pd_status
-groups_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
-{
-	struct groups_state *st = ctx;
-	size_t i;
-
-	(void)err;
-	free(st->match);
-	st->match = xcalloc(st->n ? st->n : 1, sizeof *st->match);
-	st->nmatch = 0;
-	for (i = 0; i < st->n; i++)
-		if (has_text(st->v[i].g.name, filter))
-			st->match[st->nmatch++] = i;
-	*n = st->nmatch;
-	return PD_OK;
-}
-
-static enum pd_status
-groups_fetch(void *ctx, const char *filter, size_t first, size_t n,
-    struct pd_err *err)
-{
-	(void)ctx;
-	(void)filter;
-	(void)first;
-	(void)n;
-	(void)err;
-	return PD_OK;	/* a handful of groups, all in memory */
+	return list_text_has(st->v[i].g.name, filter);
 }
 
 static void
-groups_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
+groups_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 {
-	struct groups_state *st = ctx;
-	const struct group_row *r;
+	const struct groups_state *st = ctx;
+	const struct group_row *r = &st->v[i];
 
-	if (row >= st->nmatch)
-		return;
-	r = &st->v[st->match[row]];
 	switch (col) {
 	case 0:
 		strbuf_adds(out, r->g.name);
@@ -150,6 +103,7 @@ groups_load(struct screen *s, struct pd_err *err)
 	group_rows_free(st->v, st->n);
 	st->v = v;
 	st->n = n;
+	st->rows.n = n;
 	return PD_OK;
 }
 
@@ -157,18 +111,15 @@ static enum pd_status
 groups_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct groups_state *st = s->state;
-	struct list_model m = {
-		.count = groups_count,
-		.fetch = groups_fetch,
-		.cell = groups_cell,
-		.ctx = st,
-	};
 	enum pd_status rc;
 
 	(void)arg;
 	if ((rc = groups_load(s, err)) != PD_OK)
 		return rc;
-	list_view_init(&st->lv, groups_columns, 5, &m);
+	st->rows.match = groups_match;
+	st->rows.cell = groups_cell;
+	st->rows.ctx = st;
+	list_rows_view(&st->lv, &st->rows, groups_columns, 5);
 	st->lv.empty_text = app_actor_is_pal(s->app) ? "You run no group yet." :
 	    "No groups yet. Add one with: peerdesk groups add";
 	return list_view_reload(&st->lv, err);
@@ -180,24 +131,8 @@ groups_leave(struct screen *s)
 	struct groups_state *st = s->state;
 
 	list_view_fini(&st->lv);
+	list_rows_fini(&st->rows);
 	group_rows_free(st->v, st->n);
-	free(st->match);
-}
-
-static void
-groups_layout(struct screen *s)
-{
-	struct groups_state *st = s->state;
-
-	list_view_layout(&st->lv, s->area);
-}
-
-static void
-groups_draw(const struct screen *s, struct tui_cursor *cur)
-{
-	const struct groups_state *st = s->state;
-
-	list_view_draw(&st->lv, cur);
 }
 
 static enum tui_result
@@ -205,7 +140,7 @@ groups_action(struct screen *s, enum action a)
 {
 	struct groups_state *st = s->state;
 	struct pd_err err;
-	size_t row;
+	size_t i;
 
 	if (a == ACT_NEW) {
 		if (tui_push(s->ui, &group_add_screen, NULL, 2, &err) != PD_OK)
@@ -213,21 +148,13 @@ groups_action(struct screen *s, enum action a)
 		return TUI_HANDLED;
 	}
 	if (a == ACT_OPEN) {
-		if (list_view_selected(&st->lv, &row) && row < st->nmatch &&
-		    tui_push_id(s->ui, &group_screen,
-		    st->v[st->match[row]].g.id, 0, &err) != PD_OK)
+		if (list_rows_selected(&st->lv, &st->rows, &i) &&
+		    tui_push_id(s->ui, &group_screen, st->v[i].g.id, 0, &err)
+		    != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return TUI_HANDLED;
 	}
 	return list_view_action(&st->lv, a);
-}
-
-static enum tui_result
-groups_text(struct screen *s, struct tui_key k)
-{
-	struct groups_state *st = s->state;
-
-	return list_view_text(&st->lv, s, k);
 }
 
 static void
@@ -240,22 +167,6 @@ groups_result(struct screen *s, const struct screen_result *r)
 	if (groups_load(s, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	list_view_reload(&st->lv, NULL);
-}
-
-static const char *
-groups_context(const struct screen *s)
-{
-	const struct groups_state *st = s->state;
-
-	return list_view_context(&st->lv);
-}
-
-static bool
-groups_text_focus(const struct screen *s)
-{
-	const struct groups_state *st = s->state;
-
-	return list_view_filtering(&st->lv);
 }
 
 static const char *const list_sections[] = { "list", NULL };
@@ -276,13 +187,9 @@ const struct screen_ops groups_screen = {
 	    "the office adds a group with Ctrl-N.",
 	.enter = groups_enter,
 	.leave = groups_leave,
-	.layout = groups_layout,
-	.draw = groups_draw,
 	.on_action = groups_action,
-	.on_text = groups_text,
 	.on_result = groups_result,
-	.context = groups_context,
-	.text_focus = groups_text_focus,
+	LIST_SCREEN_CALLBACKS
 };
 
 /* ---- a new group (office and managers) ------------------------------------ */
