@@ -17,6 +17,7 @@
 #include "peerdesk/model/duration.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
+#include "groups_priv.h"
 
 struct group_state {
 	int64_t id;
@@ -290,10 +291,7 @@ group_action(struct screen *s, enum action a)
 	default:
 		return TUI_UNHANDLED;
 	}
-	if (st->sel < st->top)
-		st->top = st->sel;
-	if (st->sel >= st->top + rows)
-		st->top = st->sel - rows + 1;
+	group_show_row(st->sel, &st->top, rows);
 	return TUI_HANDLED;
 }
 
@@ -302,8 +300,6 @@ group_result(struct screen *s, const struct screen_result *r)
 {
 	struct group_state *st = s->state;
 	struct pd_err err;
-	pd_date d;
-	int minutes;
 
 	if (r->code != SCREEN_OK)
 		return;
@@ -313,23 +309,10 @@ group_result(struct screen *s, const struct screen_result *r)
 			tui_error(s->ui, "%s", err.msg);
 		break;
 	case GROUP_TAG_LENGTH:
-		if (r->text == NULL || duration_parse(r->text, &minutes, &err)
-		    != PD_OK) {
-			tui_error(s->ui, "%s", r->text ? err.msg :
-			    "say how long");
-			break;
-		}
-		st->pending.minutes = minutes;
-		group_apply(s, NULL);
-		break;
 	case GROUP_TAG_DATE:
-		if (r->text == NULL || date_parse(r->text, &d, NULL) != PD_OK) {
-			tui_error(s->ui, "The date should look like "
-			    "2026-11-26");
-			break;
-		}
-		date_format(d, st->pending.date);
-		group_apply(s, NULL);
+		if (group_typed(s, r->text, r->tag == GROUP_TAG_LENGTH,
+		    &st->pending))
+			group_apply(s, NULL);
 		break;
 	case GROUP_TAG_REMOVE:
 		group_apply(s, NULL);
@@ -379,3 +362,37 @@ const struct screen_ops group_screen = {
 	.on_action = group_action,
 	.on_result = group_result,
 };
+
+bool
+group_typed(struct screen *s, const char *text, bool length,
+    struct group_meeting *m)
+{
+	struct pd_err err;
+	pd_date d;
+	int minutes;
+
+	if (length) {
+		if (text == NULL || duration_parse(text, &minutes, &err) !=
+		    PD_OK) {
+			tui_error(s->ui, "%s", text ? err.msg : "say how long");
+			return false;
+		}
+		m->minutes = minutes;
+		return true;
+	}
+	if (text == NULL || date_parse(text, &d, NULL) != PD_OK) {
+		tui_error(s->ui, "The date should look like 2026-11-26");
+		return false;
+	}
+	date_format(d, m->date);
+	return true;
+}
+
+void
+group_show_row(size_t sel, size_t *top, size_t rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}

@@ -16,6 +16,7 @@
 #include "peerdesk/model/duration.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
+#include "groups_priv.h"
 
 #define REG_TAG_NAME 1
 #define REG_TAG_LENGTH 2
@@ -377,10 +378,7 @@ reg_action(struct screen *s, enum action a)
 	default:
 		return TUI_UNHANDLED;
 	}
-	if (st->sel < st->top)
-		st->top = st->sel;
-	if (st->sel >= st->top + rows)
-		st->top = st->sel - rows + 1;
+	group_show_row(st->sel, &st->top, rows);
 	return TUI_HANDLED;
 }
 
@@ -388,9 +386,6 @@ static void
 reg_result(struct screen *s, const struct screen_result *r)
 {
 	struct reg_state *st = s->state;
-	struct pd_err err;
-	pd_date d;
-	int minutes;
 
 	if (r->code != SCREEN_OK)
 		return;
@@ -412,19 +407,8 @@ reg_result(struct screen *s, const struct screen_result *r)
 			st->top = st->sel - (size_t)(s->area.h - REG_HEAD) + 1;
 		break;
 	case REG_TAG_LENGTH:
-		if (r->text == NULL || duration_parse(r->text, &minutes, &err)
-		    != PD_OK)
-			tui_error(s->ui, "%s", r->text ? err.msg :
-			    "say how long");
-		else
-			st->m.minutes = minutes;
-		break;
 	case REG_TAG_DATE:
-		if (r->text == NULL || date_parse(r->text, &d, NULL) != PD_OK)
-			tui_error(s->ui, "The date should look like "
-			    "2026-11-26");
-		else
-			date_format(d, st->m.date);
+		(void)group_typed(s, r->text, r->tag == REG_TAG_LENGTH, &st->m);
 		break;
 	default:
 		break;
