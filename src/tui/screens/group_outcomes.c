@@ -23,22 +23,9 @@ struct out_state {
 	size_t funder;		/* 0: everyone; else funders[funder - 1] */
 	struct outcomes o;
 	bool loaded;
-	char **lines;
-	size_t n, top;
+	struct text_lines t;
 	char error[512];
 };
-
-static void
-out_clear(struct out_state *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++)
-		free(st->lines[i]);
-	free(st->lines);
-	st->lines = NULL;
-	st->n = 0;
-}
 
 static void
 out_reload(struct screen *s)
@@ -52,13 +39,12 @@ out_reload(struct screen *s)
 		{ "07-01", "09-30" }, { "10-01", "12-31" }
 	};
 	char from[11], to[11], title[160];
-	const char *p, *nl, *fund;
+	const char *fund;
 
-	out_clear(st);
+	text_lines_fini(&st->t);
 	if (st->loaded)
 		outcomes_fini(&st->o);
 	st->loaded = false;
-	st->top = 0;
 	st->error[0] = '\0';
 	snprintf(from, sizeof from, "%04d-%s", st->year % 10000,
 	    qs[st->quarter - 1][0]);
@@ -75,16 +61,7 @@ out_reload(struct screen *s)
 	app_report_outcomes_render(&o, REPORT_TEXT, 0, &sb, NULL);
 	st->o = o;
 	st->loaded = true;
-	for (p = strbuf_str(&sb); *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		st->lines = xreallocarray(st->lines, st->n + 1,
-		    sizeof *st->lines);
-		st->lines[st->n++] = xstrndup(p, (size_t)(nl - p));
-		if (*nl == '\0')
-			break;
-	}
+	text_lines_set(&st->t, strbuf_str(&sb), false);
 	strbuf_fini(&sb);
 }
 
@@ -127,7 +104,7 @@ out_leave(struct screen *s)
 	struct out_state *st = s->state;
 	size_t i;
 
-	out_clear(st);
+	text_lines_fini(&st->t);
 	if (st->loaded)
 		outcomes_fini(&st->o);
 	st->loaded = false;
@@ -215,15 +192,6 @@ out_result(struct screen *s, const struct screen_result *r)
 		tui_message(s->ui, "Saved %s", r->text);
 }
 
-static size_t
-out_max_top(const struct screen *s)
-{
-	const struct out_state *st = s->state;
-	size_t h = s->area.h > 0 ? (size_t)s->area.h : 1;
-
-	return st->n > h ? st->n - h : 0;
-}
-
 static void
 out_draw(const struct screen *s, struct tui_cursor *cur)
 {
@@ -236,10 +204,10 @@ out_draw(const struct screen *s, struct tui_cursor *cur)
 		    st->error, ST_ERROR);
 		return;
 	}
-	for (i = st->top, y = s->area.y; i < st->n &&
+	for (i = st->t.top, y = s->area.y; i < st->t.n &&
 	    y < s->area.y + s->area.h; i++, y++)
-		draw_text(y, s->area.x, s->area.w, st->lines[i],
-		    st->lines[i][0] != ' ' ? ST_HEADER : ST_NORMAL);
+		draw_text(y, s->area.x, s->area.w, st->t.v[i],
+		    st->t.v[i][0] != ' ' ? ST_HEADER : ST_NORMAL);
 	cur->y = s->area.y;
 	cur->x = s->area.x;
 }
@@ -248,16 +216,10 @@ static enum tui_result
 out_action(struct screen *s, enum action a)
 {
 	struct out_state *st = s->state;
-	long top = (long)st->top, max = (long)out_max_top(s);
-	long page = s->area.h > 1 ? s->area.h - 1 : 1;
 
+	if (text_lines_scroll(&st->t, a, s->area.h))
+		return TUI_HANDLED;
 	switch (a) {
-	case ACT_UP: top--; break;
-	case ACT_DOWN: top++; break;
-	case ACT_PAGE_UP: top -= page; break;
-	case ACT_PAGE_DOWN: top += page; break;
-	case ACT_FIRST: top = 0; break;
-	case ACT_LAST: top = max; break;
 	case ACT_EARLIER:
 	case ACT_LATER:
 		st->quarter += a == ACT_LATER ? 1 : -1;
@@ -282,8 +244,6 @@ out_action(struct screen *s, enum action a)
 	default:
 		return TUI_UNHANDLED;
 	}
-	st->top = (size_t)(top < 0 ? 0 : top > max ? max : top);
-	return TUI_HANDLED;
 }
 
 static const enum action out_hints[] = {
