@@ -468,6 +468,15 @@ week_draw(const struct screen *s, struct tui_cursor *cur)
 	strbuf_fini(&head);
 }
 
+/* The selected line, or NULL when there is none. */
+static const struct week_line *
+week_sel(const struct wk *st)
+{
+	if (!st->loaded || st->v.n_lines == 0)
+		return NULL;
+	return &st->v.lines[st->nav.sel];
+}
+
 static void
 week_move(struct screen *s, int days)
 {
@@ -491,9 +500,8 @@ week_open(struct screen *s)
 	struct pd_err err;
 	enum pd_status rc;
 
-	if (!st->loaded || st->v.n_lines == 0)
+	if ((l = week_sel(st)) == NULL)
 		return;
-	l = &st->v.lines[st->nav.sel];
 	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
 		tui_message(s->ui, "%s.", err.msg);
 		return;
@@ -564,9 +572,8 @@ week_remove_ask(struct screen *s)
 	char text[300], d[DURATION_STR_LEN];
 	struct pd_err err;
 
-	if (!st->loaded || st->v.n_lines == 0)
+	if ((l = week_sel(st)) == NULL)
 		return;
-	l = &st->v.lines[st->nav.sel];
 	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
 		tui_message(s->ui, "Not removed: %s.", err.msg);
 		return;
@@ -594,14 +601,12 @@ week_remove_ask(struct screen *s)
 static void
 week_remove(struct screen *s, const char *reason)
 {
-	struct wk *st = s->state;
-	const struct week_line *l;
+	const struct week_line *l = week_sel(s->state);
 	struct pd_err err;
 	enum pd_status rc;
 
-	if (!st->loaded || st->v.n_lines == 0)
+	if (l == NULL)
 		return;
-	l = &st->v.lines[st->nav.sel];
 	if (l->line.session_id != 0)
 		rc = app_session_delete(s->app, l->line.session_id, reason, &err);
 	else
