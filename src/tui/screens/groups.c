@@ -298,23 +298,27 @@ group_form_save(void *app, void *rec, struct pd_err *err)
 	return app_group_add(app, &g, ids, n, err);
 }
 
+/* Groups are added by the office: a PAL gets a message, not a form. */
+static enum pd_status
+group_form_load(void *app, const void *arg, void *rec, struct pd_err *err)
+{
+	(void)arg;
+	(void)rec;
+	if (app_actor_is_pal(app))
+		return pd_fail(err, PD_DENIED, NULL, "groups are added by the "
+		    "office");
+	return PD_OK;
+}
+
 static const struct form_def group_form = {
 	.fields = group_fields,
 	.rec_size = sizeof(struct group_form),
 	.rec_init = group_form_init,
 	.rec_fini = group_form_fini,
+	.load = group_form_load,
 	.save = group_form_save,
 	.save_label = "Save the group",
 };
-
-static enum pd_status
-group_add_enter(struct screen *s, const void *arg, struct pd_err *err)
-{
-	if (app_actor_is_pal(s->app))
-		return pd_fail(err, PD_DENIED, NULL, "groups are added by the "
-		    "office");
-	return form_enter(s, arg, err);
-}
 
 static const struct screen_ops group_add_screen = {
 	.name = "group_add",
@@ -325,19 +329,5 @@ static const struct screen_ops group_add_screen = {
 	.def = &group_form,
 	.min_cols = 40,
 	.min_rows = 15,
-	.sections = form_sections,
-	.state_size = sizeof(struct form),
-	.hints = form_hints,
-	.enter = group_add_enter,
-	.leave = form_leave,
-	.layout = form_layout,
-	.draw = form_draw,
-	.on_action = form_on_action,
-	.on_text = form_on_text,
-	.on_result = form_on_result,
-	.is_dirty = form_is_dirty,
-	.context = form_context,
-	.text_focus = form_text_focus,
-	.help_more = form_help_more,
-	.on_mouse = form_on_mouse,
+	FORM_SCREEN_CALLBACKS
 };
