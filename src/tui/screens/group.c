@@ -17,12 +17,14 @@
 #include "peerdesk/model/duration.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/list.h"
 #include "groups_priv.h"
 
 struct group_state {
 	int64_t id;
 	struct group_detail d;
-	size_t sel, top;
+	struct list_view lv;	/* its meetings */
+	struct list_rows rows;
 	/* a change waiting for a dialog: the meeting as it will be, and
 	 * whether it is a removal */
 	struct group_meeting pending;
@@ -36,7 +38,23 @@ struct group_state {
 #define GROUP_TAG_REASON 5
 #define GROUP_TAG_RUNNING 6
 
-#define GROUP_HEAD 4	/* rows above the meetings */
+#define GROUP_HEAD 3	/* rows above the meetings' list */
+
+static const struct list_column group_columns[] = {
+	{ .title = "Meetings, newest first" },
+};
+
+static void
+group_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
+{
+	const struct group_state *st = ctx;
+	const struct group_meeting *m = &st->d.meetings[i];
+	char dur[DURATION_STR_LEN];
+
+	(void)col;
+	strbuf_addf(out, "%s %-5s %-7s %d came", m->date, m->start_time,
+	    duration_format(m->minutes, dur), m->came);
+}
 
 static enum pd_status
 group_load(struct screen *s, struct pd_err *err)
@@ -49,8 +67,8 @@ group_load(struct screen *s, struct pd_err *err)
 		return rc;
 	group_detail_fini(&st->d);
 	st->d = d;
-	if (st->sel >= d.nmeetings)
-		st->sel = d.nmeetings ? d.nmeetings - 1 : 0;
+	st->rows.n = d.nmeetings;
+	list_view_reload(&st->lv, NULL);
 	screen_set_title(s, d.row.g.name);
 	return PD_OK;
 }
@@ -63,6 +81,12 @@ group_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if (arg == NULL)
 		return pd_fail(err, PD_INVALID, NULL, "which group?");
 	st->id = *(const int64_t *)arg;
+	st->rows.cell = group_cell;
+	st->rows.ctx = st;
+	list_rows_view(&st->lv, &st->rows, group_columns, 1);
+	st->lv.mark = 0;
+	st->lv.footer = false;
+	st->lv.empty_text = "None yet: r takes the register of the first.";
 	return group_load(s, err);
 }
 
@@ -73,6 +97,19 @@ group_leave(struct screen *s)
 
 	group_detail_fini(&st->d);
 	group_meeting_fini(&st->pending);
+	list_view_fini(&st->lv);
+	list_rows_fini(&st->rows);
+}
+
+/* The meetings below the group's three rows, inside a column's margin. */
+static void
+group_layout(struct screen *s)
+{
+	struct group_state *st = s->state;
+	struct rect r = { s->area.y + GROUP_HEAD, s->area.x + 1,
+	    s->area.h - GROUP_HEAD, s->area.w - 2 };
+
+	list_view_layout(&st->lv, r);
 }
 
 static void
@@ -80,9 +117,8 @@ group_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct group_state *st = s->state;
 	const struct group_row *r = &st->d.row;
-	int x = s->area.x + 1, w = s->area.w - 2, y = s->area.y, rows;
-	char line[256], dur[DURATION_STR_LEN];
-	size_t i;
+	int x = s->area.x + 1, w = s->area.w - 2, y = s->area.y;
+	char line[256];
 
 	snprintf(line, sizeof line, "%s%s%s%s%s (%s)",
 	    group_day_label(r->g.usual_day), r->g.usual_day ? " " : "",
@@ -101,22 +137,7 @@ group_draw(const struct screen *s, struct tui_cursor *cur)
 		    "%d people)", r->meetings, r->meetings == 1 ? "" : "s",
 		    r->people);
 	draw_text(y + 2, x, w, line, r->g.active ? ST_NORMAL : ST_DIM);
-	draw_text(y + 3, x, w, "Meetings, newest first", ST_HEADER);
-	rows = s->area.h - GROUP_HEAD;
-	if (st->d.nmeetings == 0)
-		draw_text(y + GROUP_HEAD, x, w, "None yet: r takes the "
-		    "register of the first.", ST_DIM);
-	for (i = st->top; i < st->d.nmeetings &&
-	    (int)(i - st->top) < rows; i++) {
-		const struct group_meeting *m = &st->d.meetings[i];
-
-		snprintf(line, sizeof line, "%s %-5s %-7s %d came", m->date,
-		    m->start_time, duration_format(m->minutes, dur), m->came);
-		draw_text_pad(y + GROUP_HEAD + (int)(i - st->top), x, w, line,
-		    i == st->sel ? ST_SELECTED : ST_NORMAL);
-	}
-	cur->y = y + GROUP_HEAD + (int)(st->sel - st->top);
-	cur->x = x;
+	list_view_draw(&st->lv, cur);
 }
 
 static void
@@ -130,9 +151,9 @@ group_show_meeting(struct screen *s)
 	size_t n, i;
 	char title[64];
 
-	if (st->sel >= st->d.nmeetings)
+	if (st->lv.nav.sel >= st->d.nmeetings)
 		return;
-	if (app_group_meeting_get(s->app, st->d.meetings[st->sel].id, &m,
+	if (app_group_meeting_get(s->app, st->d.meetings[st->lv.nav.sel].id, &m,
 	    &who, &n, &err) != PD_OK) {
 		tui_error(s->ui, "%s", err.msg);
 		return;
@@ -192,11 +213,11 @@ group_change_ask(struct screen *s, enum action a)
 	const struct group_meeting *m;
 	char dur[DURATION_STR_LEN], text[200];
 
-	if (st->sel >= st->d.nmeetings) {
+	if (st->lv.nav.sel >= st->d.nmeetings) {
 		tui_message(s->ui, "No meeting to change yet.");
 		return;
 	}
-	m = &st->d.meetings[st->sel];
+	m = &st->d.meetings[st->lv.nav.sel];
 	group_meeting_fini(&st->pending);
 	st->pending = *m;
 	st->pending.notes = m->notes != NULL ? xstrdup(m->notes) : NULL;
@@ -243,19 +264,12 @@ static enum tui_result
 group_action(struct screen *s, enum action a)
 {
 	struct group_state *st = s->state;
-	size_t rows = s->area.h > GROUP_HEAD ? (size_t)(s->area.h -
-	    GROUP_HEAD) : 1;
 	struct pd_err err;
 
 	switch (a) {
 	case ACT_UP:
-		if (st->sel > 0)
-			st->sel--;
-		break;
 	case ACT_DOWN:
-		if (st->sel + 1 < st->d.nmeetings)
-			st->sel++;
-		break;
+		return list_view_action(&st->lv, a);
 	case ACT_OPEN:
 		group_show_meeting(s);
 		return TUI_HANDLED;
@@ -270,13 +284,13 @@ group_action(struct screen *s, enum action a)
 			tui_error(s->ui, "%s", err.msg);
 		return TUI_HANDLED;
 	case ACT_WHO_CAME:
-		if (st->sel >= st->d.nmeetings) {
+		if (st->lv.nav.sel >= st->d.nmeetings) {
 			tui_message(s->ui, "No meeting yet: r takes the "
 			    "register of the first.");
 			return TUI_HANDLED;
 		}
 		if (tui_push_id(s->ui, &register_fix_screen,
-		    st->d.meetings[st->sel].id, GROUP_TAG_REGISTER, &err)
+		    st->d.meetings[st->lv.nav.sel].id, GROUP_TAG_REGISTER, &err)
 		    != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return TUI_HANDLED;
@@ -291,8 +305,6 @@ group_action(struct screen *s, enum action a)
 	default:
 		return TUI_UNHANDLED;
 	}
-	group_show_row(st->sel, &st->top, rows);
-	return TUI_HANDLED;
 }
 
 static void
@@ -358,6 +370,7 @@ const struct screen_ops group_screen = {
 	    "no longer running (kept, no new meetings), or running again.",
 	.enter = group_enter,
 	.leave = group_leave,
+	.layout = group_layout,
 	.draw = group_draw,
 	.on_action = group_action,
 	.on_result = group_result,
@@ -386,13 +399,4 @@ group_typed(struct screen *s, const char *text, bool length,
 	}
 	date_format(d, m->date);
 	return true;
-}
-
-void
-group_show_row(size_t sel, size_t *top, size_t rows)
-{
-	if (sel < *top)
-		*top = sel;
-	if (sel >= *top + rows)
-		*top = sel - rows + 1;
 }

@@ -41,6 +41,16 @@ struct reg_state {
 
 #define REG_HEAD 3
 
+/* Scroll *top just enough that row sel shows among rows rows. */
+static void
+reg_show_row(size_t sel, size_t *top, size_t rows)
+{
+	if (sel < *top)
+		*top = sel;
+	if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
 static enum pd_status
 reg_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
@@ -378,7 +388,7 @@ reg_action(struct screen *s, enum action a)
 	default:
 		return TUI_UNHANDLED;
 	}
-	group_show_row(st->sel, &st->top, rows);
+	reg_show_row(st->sel, &st->top, rows);
 	return TUI_HANDLED;
 }
 

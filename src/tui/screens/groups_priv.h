@@ -15,7 +15,4 @@
 bool group_typed(struct screen *s, const char *text, bool length,
     struct group_meeting *m);
 
-/* Scroll *top just enough that row sel shows among rows rows. */
-void group_show_row(size_t sel, size_t *top, size_t rows);
-
 #endif
