@@ -20,6 +20,7 @@ list_view_init(struct list_view *lv, const struct list_column *cols,
 	lv->model = *model;
 	lv->nav.height = 1;
 	lv->mark = LIST_MARK;
+	lv->header = true;
 	lv->footer = true;
 	le_init(&lv->filter, false, 100);
 }
@@ -36,11 +37,25 @@ list_view_filter_text(const struct list_view *lv, struct strbuf *out)
 	le_text(&lv->filter, out);
 }
 
+/* Whether the column titles show (they need room for a row too). */
+static bool
+list_view_has_header(const struct list_view *lv)
+{
+	return lv->header && lv->area.h >= 3;
+}
+
+/* The screen row of the first list row. */
+static int
+list_view_first_y(const struct list_view *lv)
+{
+	return lv->area.y + (list_view_has_header(lv) ? 1 : 0);
+}
+
 /* Rows of the area that show list rows (after header and footer). */
 static size_t
 list_view_rows(const struct list_view *lv)
 {
-	int h = lv->area.h - (lv->footer ? 2 : 1);
+	int h = lv->area.h - (lv->header ? 1 : 0) - (lv->footer ? 1 : 0);
 
 	return h > 0 ? (size_t)h : 1;
 }
@@ -267,10 +282,10 @@ list_view_draw(const struct list_view *lv, struct tui_cursor *cur)
 	int widths[32], y;
 
 	list_view_widths(lv, lv->area.w - lv->mark, widths);
-	if (lv->area.h >= 3)
+	if (list_view_has_header(lv))
 		list_view_draw_cells(lv, lv->area.y, widths, 0, true,
 		    ST_HEADER);
-	y = lv->area.y + (lv->area.h >= 3 ? 1 : 0);
+	y = list_view_first_y(lv);
 	cur->y = y;
 	cur->x = lv->area.x;
 	if (lv->error[0] != '\0' || lv->nav.count == 0)
@@ -368,7 +383,7 @@ list_view_action(struct list_view *lv, enum action a)
 enum tui_result
 list_view_click(struct list_view *lv, int y, int x)
 {
-	int first = lv->area.y + (lv->area.h >= 3 ? 1 : 0);
+	int first = list_view_first_y(lv);
 	size_t row;
 
 	if (x < lv->area.x || x >= lv->area.x + lv->area.w || y < first ||

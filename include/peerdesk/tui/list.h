@@ -49,7 +49,8 @@ struct list_column {
 	int width;		/* columns; 0 = a share of what is left */
 	int min_screen;		/* hidden when the list is narrower; 0 never */
 	bool right;		/* right-aligned (numbers, money) */
-	int pad;		/* extra spaces after the column (0: one) */
+	int pad;		/* extra spaces after the column (0: the
+				 * usual one; -1: none, the next touches) */
 };
 
 struct list_model {
@@ -80,6 +81,7 @@ struct list_view {
 	/* How it looks; list_view_init sets the usual look ("> " in front
 	 * of the selected row, the footer with the filter and "3 of 20"). */
 	int mark;		/* columns for the "> " mark; 0: none */
+	bool header;		/* the column titles' row */
 	bool footer;		/* the footer row */
 	bool fill;		/* every row's width filled in its style */
 };
