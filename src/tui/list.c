@@ -234,7 +234,7 @@ list_view_draw_rows(const struct list_view *lv, int y, const int *widths,
 			list_view_draw_cells(lv, y + (int)i, widths, row, false,
 			    ST_SELECTED);
 			cur->y = y + (int)i;
-			cur->x = lv->area.x;
+			cur->x = lv->area.x + lv->cursor_x;
 		} else {
 			list_view_draw_cells(lv, y + (int)i, widths, row, false,
 			    lv->model.row_style ? lv->model.row_style(
@@ -287,7 +287,7 @@ list_view_draw(const struct list_view *lv, struct tui_cursor *cur)
 		    ST_HEADER);
 	y = list_view_first_y(lv);
 	cur->y = y;
-	cur->x = lv->area.x;
+	cur->x = lv->area.x + lv->cursor_x;
 	if (lv->error[0] != '\0' || lv->nav.count == 0)
 		list_view_draw_none(lv, y);
 	if (lv->error[0] == '\0')

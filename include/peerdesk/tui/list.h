@@ -84,6 +84,8 @@ struct list_view {
 	bool header;		/* the column titles' row */
 	bool footer;		/* the footer row */
 	bool fill;		/* every row's width filled in its style */
+	int cursor_x;		/* the cursor's column in the selected row
+				 * (from the area's left; 0 usually) */
 };
 
 /* An in-memory model: the screen's own rows, of which list_rows keeps

@@ -16,6 +16,7 @@
 #include "peerdesk/model/duration.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/list.h"
 #include "groups_priv.h"
 
 #define REG_TAG_NAME 1
@@ -35,20 +36,41 @@ struct reg_state {
 	int64_t meeting_id;	/* correcting a saved meeting; 0: a new one */
 	struct group_meeting m;
 	struct reg_person *p;
-	size_t n, sel, top;
+	size_t n;
+	struct list_view lv;	/* over p */
+	struct list_rows rows;
 	int dirty;
 };
 
-#define REG_HEAD 3
+#define REG_HEAD 3	/* rows above the people */
 
-/* Scroll *top just enough that row sel shows among rows rows. */
+static const struct list_column reg_columns[] = {
+	{ .title = "" },
+};
+
 static void
-reg_show_row(size_t sel, size_t *top, size_t rows)
+reg_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 {
-	if (sel < *top)
-		*top = sel;
-	if (sel >= *top + rows)
-		*top = sel - rows + 1;
+	const struct reg_state *st = ctx;
+
+	(void)col;
+	strbuf_addf(out, "[%s] %s", st->p[i].came ? "x" : " ", st->p[i].name);
+}
+
+/* The people as a list, the cursor in the check box. */
+static void
+reg_view_init(struct reg_state *st)
+{
+	st->rows.n = st->n;
+	st->rows.cell = reg_cell;
+	st->rows.ctx = st;
+	list_rows_view(&st->lv, &st->rows, reg_columns, 1);
+	st->lv.mark = 0;
+	st->lv.header = false;
+	st->lv.footer = false;
+	st->lv.cursor_x = 1;
+	st->lv.empty_text = "Nobody yet: a adds a name.";
+	list_view_reload(&st->lv, NULL);
 }
 
 static enum pd_status
@@ -76,6 +98,7 @@ reg_enter(struct screen *s, const void *arg, struct pd_err *err)
 		st->p[i].name = xstrdup(d.regulars[i].name);
 	}
 	st->n = d.nregulars;
+	reg_view_init(st);
 	snprintf(title, sizeof title, "Register: %s", d.row.g.name);
 	screen_set_title(s, title);
 	group_detail_fini(&d);
@@ -118,6 +141,7 @@ reg_fix_enter(struct screen *s, const void *arg, struct pd_err *err)
 		st->p[i].came = st->p[i].was = j < nnos;
 	}
 	st->n = d.nregulars;
+	reg_view_init(st);
 	free(nos);
 	snprintf(title, sizeof title, "Who came: %s", d.row.g.name);
 	screen_set_title(s, title);
@@ -135,6 +159,17 @@ reg_leave(struct screen *s)
 		free(st->p[i].name);
 	free(st->p);
 	group_meeting_fini(&st->m);
+	list_view_fini(&st->lv);
+	list_rows_fini(&st->rows);
+}
+
+static void
+reg_layout(struct screen *s)
+{
+	struct reg_state *st = s->state;
+
+	list_view_layout(&st->lv, (struct rect){ s->area.y + REG_HEAD,
+	    s->area.x + 1, s->area.h - REG_HEAD, s->area.w - 2 });
 }
 
 static int
@@ -152,9 +187,8 @@ static void
 reg_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct reg_state *st = s->state;
-	int x = s->area.x + 1, w = s->area.w - 2, y = s->area.y, rows;
+	int x = s->area.x + 1, w = s->area.w - 2, y = s->area.y;
 	char line[160], dur[DURATION_STR_LEN];
-	size_t i;
 
 	snprintf(line, sizeof line, "%s %s, %s", st->m.date, st->m.start_time,
 	    duration_format(st->m.minutes, dur));
@@ -165,18 +199,7 @@ reg_draw(const struct screen *s, struct tui_cursor *cur)
 	draw_text(y + 2, x, w, st->meeting_id != 0 ?
 	    "Space: came. a: add. +/-: others" :
 	    "Space: came. a: add a name", ST_DIM);
-	rows = s->area.h - REG_HEAD;
-	if (st->n == 0)
-		draw_text(y + REG_HEAD, x, w, "Nobody yet: a adds a name.",
-		    ST_DIM);
-	for (i = st->top; i < st->n && (int)(i - st->top) < rows; i++) {
-		snprintf(line, sizeof line, "[%s] %s", st->p[i].came ? "x" :
-		    " ", st->p[i].name);
-		draw_text_pad(y + REG_HEAD + (int)(i - st->top), x, w, line,
-		    i == st->sel ? ST_SELECTED : ST_NORMAL);
-	}
-	cur->y = y + REG_HEAD + (int)(st->sel - st->top);
-	cur->x = x + 1;
+	list_view_draw(&st->lv, cur);
 }
 
 /* The register as the use case takes it. */
@@ -331,27 +354,20 @@ static enum tui_result
 reg_action(struct screen *s, enum action a)
 {
 	struct reg_state *st = s->state;
-	size_t rows = s->area.h > REG_HEAD ? (size_t)(s->area.h - REG_HEAD) :
-	    1;
 	char dur[DURATION_STR_LEN];
+	size_t i;
 
 	switch (a) {
 	case ACT_UP:
-		if (st->sel > 0)
-			st->sel--;
-		break;
 	case ACT_DOWN:
-		if (st->sel + 1 < st->n)
-			st->sel++;
-		break;
+		return list_view_action(&st->lv, a);
 	case ACT_CAME:
-		if (st->sel < st->n) {
-			st->p[st->sel].came = !st->p[st->sel].came;
+		if (list_rows_selected(&st->lv, &st->rows, &i)) {
+			st->p[i].came = !st->p[i].came;
 			st->dirty = 1;
-			if (st->sel + 1 < st->n)
-				st->sel++;
+			listnav_move(&st->lv.nav, 1);
 		}
-		break;
+		return TUI_HANDLED;
 	case ACT_MORE:
 		st->m.extra_count++;
 		st->dirty = 1;
@@ -388,8 +404,6 @@ reg_action(struct screen *s, enum action a)
 	default:
 		return TUI_UNHANDLED;
 	}
-	reg_show_row(st->sel, &st->top, rows);
-	return TUI_HANDLED;
 }
 
 static void
@@ -410,11 +424,11 @@ reg_result(struct screen *s, const struct screen_result *r)
 		st->p[st->n].regular = 0;
 		st->p[st->n].name = xstrdup(r->text + strspn(r->text, " "));
 		st->p[st->n].came = true;
-		st->sel = st->n++;
+		st->n++;
 		st->dirty = 1;
-		if (s->area.h > REG_HEAD &&
-		    st->sel >= st->top + (size_t)(s->area.h - REG_HEAD))
-			st->top = st->sel - (size_t)(s->area.h - REG_HEAD) + 1;
+		st->rows.n = st->n;
+		list_view_reload(&st->lv, NULL);
+		listnav_select(&st->lv.nav, st->n - 1);
 		break;
 	case REG_TAG_LENGTH:
 	case REG_TAG_DATE:
@@ -452,6 +466,7 @@ const struct screen_ops register_screen = {
 	    "time is paid, like a session.",
 	.enter = reg_enter,
 	.leave = reg_leave,
+	.layout = reg_layout,
 	.draw = reg_draw,
 	.on_action = reg_action,
 	.on_result = reg_result,
@@ -481,6 +496,7 @@ const struct screen_ops register_fix_screen = {
 	    "on the group's page.",
 	.enter = reg_fix_enter,
 	.leave = reg_leave,
+	.layout = reg_layout,
 	.draw = reg_draw,
 	.on_action = reg_action,
 	.on_result = reg_result,
