@@ -21,7 +21,7 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/tui/app_tui.h"
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/tui.h"
 
 #define CLI_PLAN_WIDTH 78

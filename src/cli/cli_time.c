@@ -12,7 +12,7 @@
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/tui/app_tui.h"
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/tui.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"

@@ -10,9 +10,8 @@
 #include "peerdesk/app/signin.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/tui/drafts.h"
-#include "peerdesk/tui/form.h"
 #include "peerdesk/tui/screens.h"
+#include "peerdesk/tui/form.h"
 
 #define TAG_LOCK (-4201)
 #define TAG_DRAFTS (-4202)

@@ -172,3 +172,69 @@ draw_wrapped(int y, int x, int width, int maxrows, const char *s,
 	}
 	return rows;
 }
+
+/* ---- a page of text lines ------------------------------------------------ */
+
+void
+text_lines_set(struct text_lines *t, const char *text, bool drop_ff)
+{
+	const char *p, *nl;
+	size_t cap = 0;
+
+	text_lines_fini(t);
+	for (p = text; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		if (drop_ff && *p == '\f')
+			p++;
+		if (t->n == cap) {
+			cap = cap ? cap * 2 : 128;
+			t->v = xreallocarray(t->v, cap, sizeof *t->v);
+		}
+		t->v[t->n++] = xstrndup(p, (size_t)(nl - p));
+		if (*nl == '\0')
+			break;
+	}
+}
+
+void
+text_lines_fini(struct text_lines *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
+	t->top = 0;
+}
+
+size_t
+text_lines_max_top(const struct text_lines *t, int height)
+{
+	size_t h = height > 0 ? (size_t)height : 1;
+
+	return t->n > h ? t->n - h : 0;
+}
+
+bool
+text_lines_scroll(struct text_lines *t, enum action a, int height)
+{
+	long top = (long)t->top, max = (long)text_lines_max_top(t, height);
+	long page = height > 1 ? height - 1 : 1;
+
+	switch (a) {
+	case ACT_UP: top--; break;
+	case ACT_DOWN: top++; break;
+	case ACT_PAGE_UP: top -= page; break;
+	case ACT_PAGE_DOWN: top += page; break;
+	case ACT_FIRST: top = 0; break;
+	case ACT_LAST: top = max; break;
+	default:
+		return false;
+	}
+	t->top = (size_t)(top < 0 ? 0 : top > max ? max : top);
+	return true;
+}

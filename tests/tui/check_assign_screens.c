@@ -18,7 +18,7 @@
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/pal.h"
 #include "peerdesk/db/plan.h"
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 #include "tui/support/screenfix.h"
 
 static struct app app;

@@ -22,12 +22,10 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/app_tui.h"
-#include "peerdesk/tui/drafts.h"
+#include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/form.h"
 #include "tui/support/screenfix.h"
 #include "peerdesk/tui/menu.h"
-#include "peerdesk/tui/screens.h"
-#include "peerdesk/tui/time_screens.h"
 
 #define TODAY DEMOFIX_TODAY
 #define NOTE "Walked to the allotment and planted garlic"

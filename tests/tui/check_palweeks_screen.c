@@ -15,7 +15,7 @@
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 #include "tui/support/harness.h"
 #include "peerdesk/tui/style.h"
 

@@ -16,7 +16,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"
 #include "tui/support/screenfix.h"
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 static struct app app;
 static struct dbfix_world w;

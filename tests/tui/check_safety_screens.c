@@ -24,14 +24,10 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/app_tui.h"
-#include "peerdesk/tui/assign.h"
-#include "peerdesk/tui/audit.h"
+#include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/form.h"
 #include "tui/support/screenfix.h"
 #include "peerdesk/tui/menu.h"
-#include "peerdesk/tui/plan_screens.h"
-#include "peerdesk/tui/screens.h"
-#include "peerdesk/tui/time_screens.h"
 
 #define TODAY DEMOFIX_TODAY
 

@@ -23,7 +23,7 @@
 #include "peerdesk/tui/form.h"
 #include "tui/support/screenfix.h"
 #include "peerdesk/tui/keys.h"
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 static struct app app;
 static struct dbfix_world w;

@@ -1,7 +1,7 @@
 /* approve.c - "Timesheets": the weeks PALs have sent for approval, with
  * their hours, pay and verdict; the manager opens one to look, or
  * approves it (then it is locked: a change needs a reason). */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +14,7 @@
 #include "peerdesk/model/money.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
-#include "peerdesk/tui/listnav.h"
+#include "peerdesk/tui/list.h"
 
 #define APPROVE_TAG_YES 1
 #define APPROVE_TAG_WEEK 2
@@ -24,9 +24,19 @@
 struct approve {
 	struct week_waiting *w;
 	size_t n;
-	struct listnav nav;
+	struct list_view lv;
+	struct list_rows rows;
 	char error[512];
-	int list_y, list_h, foot_y;
+	int foot_y;
+};
+
+/* The PAL's name takes what the others leave. */
+static const struct list_column approve_columns[] = {
+	{ .title = "PAL" },
+	{ .title = "Week", .width = 9 },
+	{ .title = "Hours", .width = 8, .right = true },
+	{ .title = "Gross", .width = 10, .right = true, .pad = 1 },
+	{ .title = "Verdict", .width = 21 },
 };
 
 static const enum action approve_hints[] = {
@@ -45,7 +55,52 @@ approve_reload(struct screen *s)
 	st->error[0] = '\0';
 	if (app_weeks_waiting(s->app, &st->w, &st->n, &err) != PD_OK)
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
-	listnav_set_count(&st->nav, st->n);
+	st->rows.n = st->n;
+	list_view_reload(&st->lv, NULL);
+}
+
+static void
+approve_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
+{
+	const struct approve *st = ctx;
+	const struct week_waiting *w = &st->w[i];
+	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
+
+	switch (col) {
+	case 0:
+		strbuf_adds(out, w->pal_name);
+		break;
+	case 1:
+		strbuf_adds(out, w->label);
+		break;
+	case 2:
+		strbuf_adds(out, duration_format(w->minutes, d));
+		break;
+	case 3:
+		strbuf_adds(out, money_format(w->gross_pence, m));
+		break;
+	default:
+		strbuf_adds(out, permitted_result_label(&w->check));
+		break;
+	}
+}
+
+static enum style
+approve_row_style(void *ctx, size_t i)
+{
+	const struct approve *st = ctx;
+
+	return st->w[i].check.verdict == PERMITTED_OVER ? ST_ERROR :
+	    st->w[i].check.verdict == PERMITTED_NEAR ? ST_WARN : ST_NORMAL;
+}
+
+/* The selected week, or NULL when none are waiting. */
+static const struct week_waiting *
+approve_sel(const struct approve *st)
+{
+	size_t i;
+
+	return list_rows_selected(&st->lv, &st->rows, &i) ? &st->w[i] : NULL;
 }
 
 static enum pd_status
@@ -54,6 +109,14 @@ approve_enter(struct screen *s, const void *arg, struct pd_err *err)
 	struct approve *st = s->state;
 
 	(void)arg;
+	st->rows.cell = approve_cell;
+	st->rows.row_style = approve_row_style;
+	st->rows.ctx = st;
+	list_rows_view(&st->lv, &st->rows, approve_columns, 5);
+	st->lv.mark = 0;
+	st->lv.footer = false;
+	st->lv.fill = true;
+	st->lv.empty_text = "No weeks are waiting for approval.";
 	approve_reload(s);
 	if (st->error[0] != '\0')
 		return pd_fail(err, PD_DENIED, NULL, "%s", st->error);
@@ -68,85 +131,40 @@ approve_leave(struct screen *s)
 	week_waiting_free(st->w, st->n);
 	st->w = NULL;
 	st->n = 0;
+	list_view_fini(&st->lv);
+	list_rows_fini(&st->rows);
 }
 
+/* The header and the rows, then the week's sentence in three rows at
+ * the foot. */
 static void
 approve_layout(struct screen *s)
 {
 	struct approve *st = s->state;
+	struct rect r = s->area;
 
-	st->list_y = s->area.y + 1;
 	st->foot_y = s->area.y + s->area.h - 3;
-	st->list_h = st->foot_y - 1 - st->list_y;
-	if (st->list_h < 1)
-		st->list_h = 1;
-	listnav_set_height(&st->nav, (size_t)st->list_h);
-}
-
-/* Columns: PAL, week, hours, gross, verdict. */
-static void
-approve_row(const struct screen *s, int y, const char *pal, const char *week,
-    const char *hours, const char *gross, const char *verdict,
-    enum style sty)
-{
-	int x = s->area.x, w = s->area.w;
-	int name_w = w - (10 + 9 + 11 + 22) - 1;
-
-	if (name_w < 10)
-		name_w = 10;
-	draw_fill(y, x, w, sty);
-	draw_text(y, x, name_w, pal, sty);
-	x += name_w + 1;
-	draw_text(y, x, 9, week, sty);
-	x += 10;
-	draw_text_right(y, x, 8, hours, sty);
-	x += 9;
-	draw_text_right(y, x, 10, gross, sty);
-	x += 12;
-	draw_text(y, x, s->area.x + w - x, verdict, sty);
+	r.h = st->foot_y - 1 - s->area.y;
+	if (r.h < 2)
+		r.h = 2;
+	list_view_layout(&st->lv, r);
 }
 
 static void
 approve_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct approve *st = s->state;
-	char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
-	size_t i;
-	int y;
+	const struct week_waiting *w = approve_sel(st);
 
 	if (st->error[0] != '\0') {
 		draw_wrapped(s->area.y, s->area.x, s->area.w, s->area.h,
 		    st->error, ST_ERROR);
 		return;
 	}
-	approve_row(s, s->area.y, "PAL", "Week", "Hours", "Gross", "Verdict",
-	    ST_HEADER);
-	if (st->n == 0) {
-		draw_text(st->list_y, s->area.x, s->area.w, "No weeks are "
-		    "waiting for approval.", ST_DIM);
-		cur->y = st->list_y;
-		cur->x = s->area.x;
-		return;
-	}
-	for (i = st->nav.top, y = st->list_y;
-	    i < st->n && y < st->list_y + st->list_h; i++, y++) {
-		const struct week_waiting *w = &st->w[i];
-		bool sel = i == st->nav.sel;
-		enum style sty = sel ? ST_SELECTED :
-		    w->check.verdict == PERMITTED_OVER ? ST_ERROR :
-		    w->check.verdict == PERMITTED_NEAR ? ST_WARN : ST_NORMAL;
-
-		approve_row(s, y, w->pal_name, w->label,
-		    duration_format(w->minutes, d),
-		    money_format(w->gross_pence, m),
-		    permitted_result_label(&w->check), sty);
-		if (sel) {
-			cur->y = y;
-			cur->x = s->area.x;
-		}
-	}
-	draw_wrapped(st->foot_y, s->area.x, s->area.w, 3,
-	    st->w[st->nav.sel].check.sentence, ST_NORMAL);
+	list_view_draw(&st->lv, cur);
+	if (w != NULL)
+		draw_wrapped(st->foot_y, s->area.x, s->area.w, 3,
+		    w->check.sentence, ST_NORMAL);
 }
 
 static void
@@ -156,9 +174,8 @@ approve_ask(struct screen *s)
 	const struct week_waiting *w;
 	char text[400], d[DURATION_STR_LEN], m[MONEY_STR_LEN];
 
-	if (st->n == 0)
+	if ((w = approve_sel(st)) == NULL)
 		return;
-	w = &st->w[st->nav.sel];
 	if (w->check.verdict == PERMITTED_NEAR ||
 	    w->check.verdict == PERMITTED_OVER) {
 		/* never silent: a week close to or over a limit is approved
@@ -204,15 +221,15 @@ approve_paid_ask(struct screen *s)
 static void
 approve_open(struct screen *s)
 {
-	struct approve *st = s->state;
+	const struct week_waiting *w = approve_sel(s->state);
 	struct week_screen_arg a;
 	struct pd_err err;
 
-	if (st->n == 0)
+	if (w == NULL)
 		return;
 	memset(&a, 0, sizeof a);
-	a.pal_id = st->w[st->nav.sel].pal_id;
-	snprintf(a.week, sizeof a.week, "%s", st->w[st->nav.sel].first);
+	a.pal_id = w->pal_id;
+	snprintf(a.week, sizeof a.week, "%s", w->first);
 	if (tui_push(s->ui, &week_screen, &a, APPROVE_TAG_WEEK, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 }
@@ -224,11 +241,8 @@ approve_action(struct screen *s, enum action a)
 
 	switch (a) {
 	case ACT_UP:
-		listnav_move(&st->nav, -1);
-		return TUI_HANDLED;
 	case ACT_DOWN:
-		listnav_move(&st->nav, 1);
-		return TUI_HANDLED;
+		return list_view_action(&st->lv, a);
 	case ACT_OPEN:
 		approve_open(s);
 		return TUI_HANDLED;
@@ -246,15 +260,15 @@ approve_action(struct screen *s, enum action a)
 static void
 approve_result(struct screen *s, const struct screen_result *r)
 {
-	struct approve *st = s->state;
+	const struct week_waiting *w = approve_sel(s->state);
 	struct pd_err err;
 	char name[200], label[WEEK_LABEL_LEN];
 
 	if ((r->tag == APPROVE_TAG_YES || r->tag == APPROVE_TAG_REASON) &&
-	    r->code == SCREEN_OK && st->n > 0) {
-		snprintf(name, sizeof name, "%s", st->w[st->nav.sel].pal_name);
-		memcpy(label, st->w[st->nav.sel].label, sizeof label);
-		if (app_week_approve_with(s->app, st->w[st->nav.sel].week_id,
+	    r->code == SCREEN_OK && w != NULL) {
+		snprintf(name, sizeof name, "%s", w->pal_name);
+		memcpy(label, w->label, sizeof label);
+		if (app_week_approve_with(s->app, w->week_id,
 		    r->tag == APPROVE_TAG_REASON ? r->text : NULL, &err)
 		    != PD_OK)
 			tui_error(s->ui, "Not approved: %s", err.msg);

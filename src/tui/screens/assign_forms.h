@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/screen.h"
 
 /* Arg: const int64_t *assignment_id. */

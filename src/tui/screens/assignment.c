@@ -1,7 +1,7 @@
 /* assignment.c - who supports a client now and before, with where each
  * review stands; the review, change of PAL, the end and agreed hours
  * are recorded from here. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,48 +327,23 @@ as_action(struct screen *s, enum action a)
 }
 
 static void
-as_result(struct screen *s, const struct screen_result *r)
+as_reload(struct screen *s)
 {
-	struct as_state *st = s->state;
 	struct pd_err err;
-	const char *note;
 
-	switch (status_ui_result(s, r)) {
-	case 1:
-		return;
-	case 2:
-		if (as_load(s, &err) != PD_OK)
-			tui_error(s->ui, "%s", err.msg);
-		as_build(s);
-		return;
-	default:
-		break;
-	}
-	if (r->tag == TAG_MENU) {
-		if (r->code == SCREEN_OK && r->index >= 0 &&
-		    (size_t)r->index < st->nmenu)
-			as_do(s, st->menu[r->index]);
-		return;
-	}
-	if (r->tag == TAG_NOTE)
-		return;
-	if (r->tag == TAG_SCORES) {
-		if (as_load(s, &err) != PD_OK)
-			tui_error(s->ui, "%s", err.msg);
-		as_build(s);
-		if (st->ask_after_scores) {
-			/* scored or not, the last support has ended */
-			st->ask_after_scores = 0;
-			status_ui_after_end(s, st->client_id, st->ask_day);
-		}
-		return;
-	}
 	if (as_load(s, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	as_build(s);
-	if (r->tag != TAG_FORM || r->code != SCREEN_OK)
-		return;
-	note = assign_ui_take_note();
+}
+
+/* A form pushed from here saved: what it asks for next (pause or close
+ * the client, choose a PAL again, score the goals), then its note. */
+static void
+as_form_saved(struct screen *s, const char *note)
+{
+	struct as_state *st = s->state;
+	struct pd_err err;
+
 	if (assign_ask_status_client == st->client_id &&
 	    assign_reopen_client != st->client_id &&
 	    assign_score_review.client_id != st->client_id) {
@@ -410,6 +385,43 @@ as_result(struct screen *s, const struct screen_result *r)
 			}
 		}
 	}
+}
+
+static void
+as_result(struct screen *s, const struct screen_result *r)
+{
+	struct as_state *st = s->state;
+
+	switch (status_ui_result(s, r)) {
+	case 1:
+		return;
+	case 2:
+		as_reload(s);
+		return;
+	default:
+		break;
+	}
+	if (r->tag == TAG_MENU) {
+		if (r->code == SCREEN_OK && r->index >= 0 &&
+		    (size_t)r->index < st->nmenu)
+			as_do(s, st->menu[r->index]);
+		return;
+	}
+	if (r->tag == TAG_NOTE)
+		return;
+	if (r->tag == TAG_SCORES) {
+		as_reload(s);
+		if (st->ask_after_scores) {
+			/* scored or not, the last support has ended */
+			st->ask_after_scores = 0;
+			status_ui_after_end(s, st->client_id, st->ask_day);
+		}
+		return;
+	}
+	as_reload(s);
+	if (r->tag != TAG_FORM || r->code != SCREEN_OK)
+		return;
+	as_form_saved(s, assign_ui_take_note());
 }
 
 static const char *const as_sections[] = { "list", NULL };

@@ -5,7 +5,7 @@
  *
  * The app layer does the asking and the refusing (app_audit_list and
  * app_audit_count are managers only); this file only shows. */
-#include "peerdesk/tui/audit.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* drafts.c - "Kept for you": put back, review or let go of the text
  * kept from forms that were not saved (see drafts.h).  Works at 40x15. */
-#include "peerdesk/tui/drafts.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* goal.c - a goal of the plan (goal_edit_screen: its words and its
  * steps, one a line), a review of the plan (plan_review_screen: a score
  * for each open goal on one date) and a dated note (plan_note_screen). */
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* hours.c - "Weekly hours": the manager's summary of every PAL's week on
  * screen (the same text that goes to the printer), with keys to print
  * it, save it as CSV for payroll or as a PDF, and move between weeks. */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,9 +22,7 @@ struct hours {
 	char week[11];		/* a day in the week shown */
 	struct hours_report r;
 	bool loaded;
-	char **lines;		/* the text report, page breaks dropped */
-	size_t n;
-	size_t top;
+	struct text_lines t;	/* the text report, page breaks dropped */
 	char error[512];
 };
 
@@ -36,12 +34,7 @@ static const enum action hours_hints[] = {
 static void
 hours_clear(struct hours *st)
 {
-	size_t i;
-
-	for (i = 0; i < st->n; i++)
-		free(st->lines[i]);
-	FREE(&st->lines);
-	st->n = 0;
+	text_lines_fini(&st->t);
 	if (st->loaded)
 		hours_report_fini(&st->r);
 	st->loaded = false;
@@ -53,9 +46,7 @@ hours_reload(struct screen *s)
 	struct hours *st = s->state;
 	struct strbuf sb = STRBUF_INIT;
 	struct pd_err err;
-	const char *p, *nl;
 	char title[64];
-	size_t cap = 0;
 
 	hours_clear(st);
 	st->error[0] = '\0';
@@ -67,21 +58,7 @@ hours_reload(struct screen *s)
 	snprintf(title, sizeof title, "Weekly hours %s", st->r.week_label);
 	screen_set_title(s, title);
 	app_report_hours_render(&st->r, REPORT_TEXT, &sb, NULL);
-	for (p = strbuf_str(&sb); *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		if (*p == '\f')
-			p++;
-		if (st->n == cap) {
-			cap = cap ? cap * 2 : 128;
-			st->lines = xreallocarray(st->lines, cap,
-			    sizeof *st->lines);
-		}
-		st->lines[st->n++] = xstrndup(p, (size_t)(nl - p));
-		if (*nl == '\0')
-			break;
-	}
+	text_lines_set(&st->t, strbuf_str(&sb), true);
 	strbuf_fini(&sb);
 }
 
@@ -109,22 +86,13 @@ hours_leave(struct screen *s)
 	hours_clear(s->state);
 }
 
-static size_t
-hours_max_top(const struct screen *s)
-{
-	const struct hours *st = s->state;
-	size_t h = s->area.h > 0 ? (size_t)s->area.h : 1;
-
-	return st->n > h ? st->n - h : 0;
-}
-
 static void
 hours_layout(struct screen *s)
 {
 	struct hours *st = s->state;
 
-	if (st->top > hours_max_top(s))
-		st->top = hours_max_top(s);
+	if (st->t.top > text_lines_max_top(&st->t, s->area.h))
+		st->t.top = text_lines_max_top(&st->t, s->area.h);
 }
 
 static void
@@ -139,9 +107,9 @@ hours_draw(const struct screen *s, struct tui_cursor *cur)
 		    st->error, ST_ERROR);
 		return;
 	}
-	for (i = st->top, y = s->area.y;
-	    i < st->n && y < s->area.y + s->area.h; i++, y++) {
-		const char *l = st->lines[i];
+	for (i = st->t.top, y = s->area.y;
+	    i < st->t.n && y < s->area.y + s->area.h; i++, y++) {
+		const char *l = st->t.v[i];
 		enum style sty = ST_NORMAL;
 
 		if (strncmp(l, "  OVER ", 7) == 0 ||
@@ -152,23 +120,14 @@ hours_draw(const struct screen *s, struct tui_cursor *cur)
 			sty = ST_WARN;
 		draw_text(y, s->area.x + 1, s->area.w - 2, l, sty);
 	}
-	if (st->top > 0)
+	if (st->t.top > 0)
 		draw_text(s->area.y, s->area.x + s->area.w - 1, 1, "\u25b2",
 		    ST_DIM);
-	if (st->top < hours_max_top(s))
+	if (st->t.top < text_lines_max_top(&st->t, s->area.h))
 		draw_text(s->area.y + s->area.h - 1, s->area.x + s->area.w - 1,
 		    1, "\u25bc", ST_DIM);
 	cur->y = s->area.y;
 	cur->x = s->area.x;
-}
-
-static void
-hours_scroll(struct screen *s, long delta)
-{
-	struct hours *st = s->state;
-	long top = (long)st->top + delta, max = (long)hours_max_top(s);
-
-	st->top = (size_t)(top < 0 ? 0 : top > max ? max : top);
 }
 
 static void
@@ -180,7 +139,7 @@ hours_week(struct screen *s, int days)
 	if (date_parse(st->week, &d, NULL) != PD_OK)
 		return;
 	date_format(date_add_days(d, days), st->week);
-	st->top = 0;
+	st->t.top = 0;
 	hours_reload(s);
 }
 
@@ -220,25 +179,11 @@ hours_ask_file(struct screen *s, enum report_format f)
 static enum tui_result
 hours_action(struct screen *s, enum action a)
 {
+	struct hours *st = s->state;
+
+	if (text_lines_scroll(&st->t, a, s->area.h))
+		return TUI_HANDLED;
 	switch (a) {
-	case ACT_UP:
-		hours_scroll(s, -1);
-		return TUI_HANDLED;
-	case ACT_DOWN:
-		hours_scroll(s, 1);
-		return TUI_HANDLED;
-	case ACT_PAGE_UP:
-		hours_scroll(s, -(long)(s->area.h > 1 ? s->area.h - 1 : 1));
-		return TUI_HANDLED;
-	case ACT_PAGE_DOWN:
-		hours_scroll(s, s->area.h > 1 ? s->area.h - 1 : 1);
-		return TUI_HANDLED;
-	case ACT_FIRST:
-		hours_scroll(s, -(long)hours_max_top(s));
-		return TUI_HANDLED;
-	case ACT_LAST:
-		hours_scroll(s, (long)hours_max_top(s));
-		return TUI_HANDLED;
 	case ACT_EARLIER:
 		hours_week(s, -7);
 		return TUI_HANDLED;

@@ -9,12 +9,7 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/app/groups.h"
-#include "peerdesk/tui/assign.h"
-#include "peerdesk/tui/audit.h"
-#include "peerdesk/tui/group_screens.h"
-#include "peerdesk/tui/plan_screens.h"
 #include "peerdesk/tui/screens.h"
-#include "peerdesk/tui/time_screens.h"
 
 /* A PAL sees Groups only when they run one (a phone's screen is
  * small). */

@@ -1,7 +1,7 @@
 /* pal.c - one PAL's record: profile, clients and week, DBS checks,
  * supervision, training, and (for managers) pay and the benefit rule.
  * Enter offers what can be done from here. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,37 +68,19 @@ pal_build_profile(struct page *pg, const struct pal_profile *p, int w)
 		    "  Nothing shared yet.");
 }
 
+/* Who they are, their caseload and their week against the limit. */
 static void
-pal_build(struct screen *s)
+pal_build_now(struct page *pg, const struct pal_record *r, int w)
 {
-	struct pal_state *st = s->state;
-	const struct pal_record *r = &st->rec;
-	const struct pal_profile *p = &r->profile;
-	struct page *pg = &st->page;
-	char d[DURATION_STR_LEN], m[MONEY_STR_LEN], buf[200];
-	int w = st->width > 20 ? st->width : 40;
 	enum style wk = r->week.check.verdict == PERMITTED_OVER ? ST_ERROR :
 	    r->week.check.verdict == PERMITTED_NEAR ? ST_WARN : ST_NORMAL;
-	size_t i;
+	char buf[200];
 
-	page_clear(pg);
-	snprintf(buf, sizeof buf, "%s%s%s%s%s", r->staff.name,
-	    !st->profile_only && r->staff.login && r->staff.login[0] ?
-	    " · " : "", !st->profile_only && r->staff.login ?
-	    r->staff.login : "",
-	    p->pronouns ? " · " : "", p->pronouns ? p->pronouns : "");
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_TITLE, buf);
-	if (st->profile_only) {
-		pal_build_profile(pg, p, w);
-		page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
-		page_layout(pg, s->area.h);
-		return;
-	}
 	if (!r->staff.active)
 		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_WARN, "Has left.");
-	if (p->max_clients >= 0)
+	if (r->profile.max_clients >= 0)
 		snprintf(buf, sizeof buf, "%d of %d", r->caseload,
-		    p->max_clients);
+		    r->profile.max_clients);
 	else
 		snprintf(buf, sizeof buf, "%d", r->caseload);
 	if (r->clients[0] != '\0') {
@@ -115,14 +97,14 @@ pal_build(struct screen *s)
 	if (r->rate_warning != NULL)
 		page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_WARN,
 		    "Pay", r->rate_warning);
+}
 
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL, "");
-	page_add(pg, K_PROFILE, 0, ST_HEADER, "Profile");
-	pal_build_profile(pg, p, w);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
-	    "  Started", p->started_on);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
-	    "  Left", p->left_on);
+/* DBS checks, supervision and training. */
+static void
+pal_build_checks(struct page *pg, const struct pal_record *r)
+{
+	char d[DURATION_STR_LEN];
+	size_t i;
 
 	page_add(pg, K_DBS, 0, ST_HEADER, "DBS checks");
 	for (i = 0; i < r->n_dbs; i++)
@@ -155,33 +137,76 @@ pal_build(struct screen *s)
 		    r->training[i].paid ? "" : ", unpaid");
 	if (r->n_training == 0)
 		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM, "  none recorded");
+}
 
-	if (r->private_visible) {
-		page_add(pg, K_PAY, 0, ST_HEADER, "Pay and benefit rule");
+/* Pay and the benefit rule (managers and the PAL themselves). */
+static void
+pal_build_pay(struct page *pg, const struct pal_record *r, int w)
+{
+	char m[MONEY_STR_LEN];
+	size_t i;
+
+	page_add(pg, K_PAY, 0, ST_HEADER, "Pay and benefit rule");
+	page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
+	    "  Benefit rule now: %s", r->n_benefits == 0 ?
+	    "none recorded: the limit cannot be checked" :
+	    benefit_rule_label(r->rule));
+	for (i = 0; i < r->n_benefits && i < 3; i++)
+		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
+		    "    %s from %s%s%s", benefit_rule_label(
+		    r->benefits[i].rule), r->benefits[i].from,
+		    r->benefits[i].note ? ": " : "",
+		    r->benefits[i].note ? r->benefits[i].note : "");
+	for (i = 0; i < r->n_rates; i++) {
 		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
-		    "  Benefit rule now: %s", r->n_benefits == 0 ?
-		    "none recorded: the limit cannot be checked" :
-		    benefit_rule_label(r->rule));
-		for (i = 0; i < r->n_benefits && i < 3; i++)
-			page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
-			    "    %s from %s%s%s", benefit_rule_label(
-			    r->benefits[i].rule), r->benefits[i].from,
-			    r->benefits[i].note ? ": " : "",
-			    r->benefits[i].note ? r->benefits[i].note : "");
-		for (i = 0; i < r->n_rates; i++) {
-			page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
-			    "  %s an hour from %s",
-			    money_format(r->rates[i].rate_pence, m),
-			    r->rates[i].from);
-			if (r->rates[i].warning != NULL)
-				page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w,
-				    6, ST_WARN, "    !", r->rates[i].warning);
-		}
-		if (r->n_rates == 0)
-			page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
-			    "  no pay rate recorded: the limit cannot be "
-			    "checked");
+		    "  %s an hour from %s",
+		    money_format(r->rates[i].rate_pence, m),
+		    r->rates[i].from);
+		if (r->rates[i].warning != NULL)
+			page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w,
+			    6, ST_WARN, "    !", r->rates[i].warning);
 	}
+	if (r->n_rates == 0)
+		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
+		    "  no pay rate recorded: the limit cannot be "
+		    "checked");
+}
+
+static void
+pal_build(struct screen *s)
+{
+	struct pal_state *st = s->state;
+	const struct pal_record *r = &st->rec;
+	const struct pal_profile *p = &r->profile;
+	struct page *pg = &st->page;
+	char buf[200];
+	int w = st->width > 20 ? st->width : 40;
+
+	page_clear(pg);
+	snprintf(buf, sizeof buf, "%s%s%s%s%s", r->staff.name,
+	    !st->profile_only && r->staff.login && r->staff.login[0] ?
+	    " · " : "", !st->profile_only && r->staff.login ?
+	    r->staff.login : "",
+	    p->pronouns ? " · " : "", p->pronouns ? p->pronouns : "");
+	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_TITLE, buf);
+	if (st->profile_only) {
+		pal_build_profile(pg, p, w);
+		page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
+		page_layout(pg, s->area.h);
+		return;
+	}
+	pal_build_now(pg, r, w);
+
+	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL, "");
+	page_add(pg, K_PROFILE, 0, ST_HEADER, "Profile");
+	pal_build_profile(pg, p, w);
+	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
+	    "  Started", p->started_on);
+	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
+	    "  Left", p->left_on);
+	pal_build_checks(pg, r);
+	if (r->private_visible)
+		pal_build_pay(pg, r, w);
 	page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
 	page_layout(pg, s->area.h);
 }

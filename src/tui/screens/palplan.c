@@ -3,7 +3,7 @@
  * over time; and, for managers, every PAL's plan
  * (palplan_people_screen).  Only that PAL and managers get in: app/
  * refuses anyone else. */
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

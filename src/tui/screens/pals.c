@@ -1,6 +1,6 @@
 /* pals.c - the PAL list: each PAL's caseload, hours this week and the
  * room left under their benefit limit; Enter opens their record. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,65 +14,19 @@
 #include "peerdesk/tui/list.h"
 
 struct pals_state {
+	struct list_view lv;	/* first: LIST_SCREEN_CALLBACKS */
+	struct list_rows rows;
 	struct pal_list all;
-	size_t *match;		/* indexes into all.v that fit the filter */
-	size_t nmatch;
 	int manager;
-	struct list_view lv;
 };
 
-static int
-pals_contains(const char *hay, const char *needle)
+static bool
+pals_match(void *ctx, size_t i, const char *filter)
 {
-	size_t i, j, hn = strlen(hay), nn = strlen(needle);
+	const struct pals_state *st = ctx;
 
-	if (nn == 0)
-		return 1;
-	for (i = 0; i + nn <= hn; i++) {
-		for (j = 0; j < nn; j++) {
-			char a = hay[i + j], b = needle[j];
-
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (j == nn)
-			return 1;
-	}
-	return 0;
-}
-
-static enum pd_status
-pals_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
-{
-	struct pals_state *st = ctx;
-	size_t i;
-
-	(void)err;
-	free(st->match);
-	st->match = xcalloc(st->all.n ? st->all.n : 1, sizeof *st->match);
-	st->nmatch = 0;
-	for (i = 0; i < st->all.n; i++)
-		if (pals_contains(st->all.v[i].name, filter) ||
-		    pals_contains(st->all.v[i].login, filter))
-			st->match[st->nmatch++] = i;
-	*n = st->nmatch;
-	return PD_OK;
-}
-
-static enum pd_status
-pals_fetch(void *ctx, const char *filter, size_t first, size_t n,
-    struct pd_err *err)
-{
-	(void)ctx;
-	(void)filter;
-	(void)first;
-	(void)n;
-	(void)err;
-	return PD_OK;	/* every PAL is in memory: a few dozen at most */
+	return list_text_has(st->all.v[i].name, filter) ||
+	    list_text_has(st->all.v[i].login, filter);
 }
 
 /* "6h 15m, £79.40", "£79.40", "over the limit", "no limit", or what is
@@ -87,15 +41,12 @@ pals_room(const struct pal_week *wk, struct strbuf *out)
 }
 
 static void
-pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
+pals_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 {
-	struct pals_state *st = ctx;
-	const struct pal_summary *p;
+	const struct pals_state *st = ctx;
+	const struct pal_summary *p = &st->all.v[i];
 	char d[DURATION_STR_LEN];
 
-	if (row >= st->nmatch)
-		return;
-	p = &st->all.v[st->match[row]];
 	switch (col) {
 	case 0:
 		strbuf_adds(out, p->name);
@@ -138,27 +89,16 @@ pals_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 }
 
 static enum style
-pals_row_style(void *ctx, size_t row)
+pals_row_style(void *ctx, size_t i)
 {
-	struct pals_state *st = ctx;
-	const struct pal_summary *p;
+	const struct pals_state *st = ctx;
+	const struct pal_summary *p = &st->all.v[i];
 
-	if (row >= st->nmatch)
-		return ST_NORMAL;
-	p = &st->all.v[st->match[row]];
 	if (p->week.check.verdict == PERMITTED_OVER)
 		return ST_ERROR;
 	if (p->week.check.verdict == PERMITTED_NEAR)
 		return ST_WARN;
 	return p->active ? ST_NORMAL : ST_DIM;
-}
-
-static enum tui_result
-pals_mouse(struct screen *s, int y, int x)
-{
-	struct pals_state *st = s->state;
-
-	return list_view_click(&st->lv, y, x);
 }
 
 static const struct list_column pals_columns[] = {
@@ -182,6 +122,7 @@ pals_load(struct screen *s, struct pd_err *err)
 		return rc;
 	pal_list_fini(&st->all);
 	st->all = l;
+	st->rows.n = l.n;
 	return PD_OK;
 }
 
@@ -189,20 +130,17 @@ static enum pd_status
 pals_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct pals_state *st = s->state;
-	struct list_model m = {
-		.count = pals_count,
-		.fetch = pals_fetch,
-		.cell = pals_cell,
-		.row_style = pals_row_style,
-		.ctx = st,
-	};
 	enum pd_status rc;
 
 	(void)arg;
 	if ((rc = pals_load(s, err)) != PD_OK)
 		return rc;
 	st->manager = assign_ui_manager(s);
-	list_view_init(&st->lv, pals_columns, st->manager ? 7 : 6, &m);
+	st->rows.match = pals_match;
+	st->rows.cell = pals_cell;
+	st->rows.row_style = pals_row_style;
+	st->rows.ctx = st;
+	list_rows_view(&st->lv, &st->rows, pals_columns, st->manager ? 7 : 6);
 	st->lv.empty_text = "No PALs yet. Add them with: peerdesk user add";
 	return list_view_reload(&st->lv, err);
 }
@@ -213,24 +151,8 @@ pals_leave(struct screen *s)
 	struct pals_state *st = s->state;
 
 	list_view_fini(&st->lv);
+	list_rows_fini(&st->rows);
 	pal_list_fini(&st->all);
-	free(st->match);
-}
-
-static void
-pals_layout(struct screen *s)
-{
-	struct pals_state *st = s->state;
-
-	list_view_layout(&st->lv, s->area);
-}
-
-static void
-pals_draw(const struct screen *s, struct tui_cursor *cur)
-{
-	const struct pals_state *st = s->state;
-
-	list_view_draw(&st->lv, cur);
 }
 
 static enum tui_result
@@ -238,24 +160,16 @@ pals_action(struct screen *s, enum action a)
 {
 	struct pals_state *st = s->state;
 	struct pd_err err;
-	size_t row;
+	size_t i;
 
 	if (a == ACT_OPEN) {
-		if (list_view_selected(&st->lv, &row) && row < st->nmatch &&
-		    tui_push(s->ui, &pal_screen,
-		    &st->all.v[st->match[row]].id, 1, &err) != PD_OK)
+		if (list_rows_selected(&st->lv, &st->rows, &i) &&
+		    tui_push(s->ui, &pal_screen, &st->all.v[i].id, 1, &err)
+		    != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return TUI_HANDLED;
 	}
 	return list_view_action(&st->lv, a);
-}
-
-static enum tui_result
-pals_text(struct screen *s, struct tui_key k)
-{
-	struct pals_state *st = s->state;
-
-	return list_view_text(&st->lv, s, k);
 }
 
 static void
@@ -269,22 +183,6 @@ pals_result(struct screen *s, const struct screen_result *r)
 	if (pals_load(s, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	list_view_reload(&st->lv, NULL);
-}
-
-static const char *
-pals_context(const struct screen *s)
-{
-	const struct pals_state *st = s->state;
-
-	return list_view_context(&st->lv);
-}
-
-static bool
-pals_text_focus(const struct screen *s)
-{
-	const struct pals_state *st = s->state;
-
-	return list_view_filtering(&st->lv);
 }
 
 static const char *const pals_sections[] = { "list", NULL };
@@ -305,12 +203,8 @@ const struct screen_ops pals_screen = {
 	    "record.",
 	.enter = pals_enter,
 	.leave = pals_leave,
-	.layout = pals_layout,
-	.draw = pals_draw,
 	.on_action = pals_action,
-	.on_mouse = pals_mouse,
-	.on_text = pals_text,
+	.on_mouse = list_screen_mouse,
 	.on_result = pals_result,
-	.context = pals_context,
-	.text_focus = pals_text_focus,
+	LIST_SCREEN_CALLBACKS
 };

@@ -4,7 +4,7 @@
  * word).  Colour only repeats what the word says.  w shows 13 or 52
  * weeks, h draws the bars as pay or as hours, Enter tells the chosen
  * week in words, d saves the PDF. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

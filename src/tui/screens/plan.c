@@ -3,7 +3,7 @@
  * sections as a scrolling form (plan_edit_screen) that never overwrites
  * someone else's save: on a conflict their changes are merged in and
  * the sections both changed are shown side by side. */
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -161,19 +161,15 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 	strbuf_fini(&line);
 }
 
-/* The page of lines for the plan at width w. */
+/* The plan's state in one line: established or draft, which version,
+ * saved when and by whom. */
 static void
-plan_build(struct plan_ui *st, int w)
+plan_build_state(struct plan_ui *st, int w)
 {
 	const struct plan_doc *d = &st->doc;
 	struct strbuf line = STRBUF_INIT;
 	char day[20], saved[11];
-	size_t i, g;
-	int section = 0, it = -1, ways = 0;
 
-	pv_clear(&st->v);
-	FREE(&st->items);
-	st->nitems = 0;
 	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
 	    d->sections.saved_on : d->sections.saved_at);
 	if (d->info.current_version == 0)
@@ -192,6 +188,18 @@ plan_build(struct plan_ui *st, int w)
 		strbuf_addc(&line, '.');
 	}
 	pv_add_wrapped(&st->v, line.buf, w, 0, ST_DIM, -1);
+	strbuf_fini(&line);
+}
+
+/* Sections 1 to 7, the ambitions' goals after section 1. */
+static void
+plan_build_sections(struct plan_ui *st, int w)
+{
+	const struct plan_doc *d = &st->doc;
+	struct strbuf line = STRBUF_INIT;
+	size_t i, g;
+	int section = 0, it = -1;
+
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
 		const char *text = plan_field_get(&d->sections, i);
@@ -218,22 +226,21 @@ plan_build(struct plan_ui *st, int w)
 		pv_add_wrapped(&st->v, text ? text : "(nothing yet)", w,
 		    many ? 4 : 2, text ? ST_NORMAL : ST_DIM, it);
 	}
-	pv_add(&st->v, "", ST_NORMAL, -1);
-	strbuf_reset(&line);
-	strbuf_addf(&line, "8. %s", plan_section_heading(8));
-	pv_add(&st->v, line.buf, ST_HEADER, -1);
-	for (g = 0; g < d->n_goals; g++) {
-		if (d->goals[g].goal.area == GOAL_AMBITION)
-			continue;
-		plan_goal_lines(st, &d->goals[g], w);
-		ways++;
-	}
-	if (ways == 0)
-		pv_add_wrapped(&st->v, "(No Five Ways goals yet: a adds one.)",
-		    w, 2, ST_DIM, -1);
+	strbuf_fini(&line);
+}
+
+/* Section 9: the dated notes. */
+static void
+plan_build_notes(struct plan_ui *st, int w)
+{
+	const struct plan_doc *d = &st->doc;
+	struct strbuf line = STRBUF_INIT;
+	char day[20];
+	size_t i;
+	int it;
+
 	pv_add(&st->v, "", ST_NORMAL, -1);
 	it = plan_add_item(st, PI_NOTES, 9, NULL);
-	strbuf_reset(&line);
 	strbuf_addf(&line, "9. %s", plan_section_heading(9));
 	pv_add(&st->v, line.buf, ST_HEADER, it);
 	for (i = 0; i < d->n_notes; i++) {
@@ -247,6 +254,36 @@ plan_build(struct plan_ui *st, int w)
 	if (d->n_notes == 0)
 		pv_add_wrapped(&st->v, "(No notes yet: n adds one.)", w, 2,
 		    ST_DIM, it);
+	strbuf_fini(&line);
+}
+
+/* The page of lines for the plan at width w. */
+static void
+plan_build(struct plan_ui *st, int w)
+{
+	const struct plan_doc *d = &st->doc;
+	struct strbuf line = STRBUF_INIT;
+	size_t g;
+	int ways = 0;
+
+	pv_clear(&st->v);
+	FREE(&st->items);
+	st->nitems = 0;
+	plan_build_state(st, w);
+	plan_build_sections(st, w);
+	pv_add(&st->v, "", ST_NORMAL, -1);
+	strbuf_addf(&line, "8. %s", plan_section_heading(8));
+	pv_add(&st->v, line.buf, ST_HEADER, -1);
+	for (g = 0; g < d->n_goals; g++) {
+		if (d->goals[g].goal.area == GOAL_AMBITION)
+			continue;
+		plan_goal_lines(st, &d->goals[g], w);
+		ways++;
+	}
+	if (ways == 0)
+		pv_add_wrapped(&st->v, "(No Five Ways goals yet: a adds one.)",
+		    w, 2, ST_DIM, -1);
+	plan_build_notes(st, w);
 	pv_done(&st->v);
 	strbuf_fini(&line);
 }

@@ -3,7 +3,7 @@
  * what changed since the last review, one version's changes, a PAL's
  * plan over time), and every plan's goals at a glance
  * (plan_progress_screen). */
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stdio.h>
 #include <stdlib.h>

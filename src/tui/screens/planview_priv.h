@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "peerdesk/tui/draw.h"
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 #include "peerdesk/tui/screen.h"
 #include "peerdesk/tui/style.h"
 

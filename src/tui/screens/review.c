@@ -1,7 +1,7 @@
 /* review.c - recording the four-to-six-week review, and the other forms
  * about one assignment: change of PAL, the end, agreed hours, and
  * starting support with a worker directly. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

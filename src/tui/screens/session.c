@@ -1,7 +1,7 @@
 /* session.c - "Log a session": a PAL's note of a session with one of
  * their clients, with the week as it would be once saved shown above
  * the fields.  Works at 40x15 (a phone over SSH). */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* shortlist.c - "Choose a PAL" for a client: what they asked for, their
  * shortlist, and PALs suggested with the reasons and the room each has
  * this week; interviews and first meetings are recorded from here. */
-#include "peerdesk/tui/assign.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -347,12 +347,12 @@ sl_do(struct screen *s, enum sl_do what)
 			tui_error(s->ui, "%s", err.msg);
 		return;
 	case DO_INTERVIEW:
-		if (e != NULL && tui_push(s->ui, &sl_interview_screen, e,
+		if (e != NULL && tui_push(s->ui, &sl_interview_screen, &e,
 		    TAG_FORM, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return;
 	case DO_MEETING:
-		if (e != NULL && tui_push(s->ui, &sl_meeting_screen, e,
+		if (e != NULL && tui_push(s->ui, &sl_meeting_screen, &e,
 		    TAG_FORM, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 		return;
@@ -448,6 +448,8 @@ const struct screen_ops shortlist_screen = {
 
 /* ---- the interview ---------------------------------------------------- */
 
+/* Both forms are pushed with the address of a pointer to the parent's
+ * copy of the entry, which the use case brings up to date. */
 struct sl_interview {
 	struct shortlist_entry *e;	/* the parent's copy */
 	char date[11];
@@ -478,7 +480,7 @@ sl_interview_load(void *app, const void *arg, void *rec, struct pd_err *err)
 
 	(void)app;
 	(void)err;
-	v->e = (struct shortlist_entry *)arg;
+	v->e = *(struct shortlist_entry *const *)arg;
 	if (v->e->interview_on[0] != '\0')
 		memcpy(v->date, v->e->interview_on, 11);
 	else
@@ -572,7 +574,7 @@ sl_meeting_load(void *app, const void *arg, void *rec, struct pd_err *err)
 
 	(void)app;
 	(void)err;
-	m->e = (struct shortlist_entry *)arg;
+	m->e = *(struct shortlist_entry *const *)arg;
 	if (m->e->first_meeting_on[0] != '\0')
 		memcpy(m->date, m->e->first_meeting_on, 11);
 	else

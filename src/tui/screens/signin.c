@@ -40,14 +40,13 @@ struct signin_person {
 struct signin_model {
 	struct signin_person *people;
 	size_t n;
-	size_t *shown;			/* indices matching the filter */
-	size_t nshown;
 };
 
 struct signin {
 	enum signin_mode mode;
 	struct signin_model m;
 	struct list_view lv;
+	struct list_rows rows;		/* over m.people */
 	struct lineedit pass;
 	size_t who;			/* index into m.people (MODE_PASS) */
 	int failures;
@@ -77,42 +76,22 @@ signin_match(const char *hay, const char *needle)
 	return false;
 }
 
-static enum pd_status
-signin_count(void *ctx, const char *filter, size_t *n, struct pd_err *err)
+static bool
+signin_row_match(void *ctx, size_t i, const char *filter)
 {
-	struct signin_model *m = ctx;
-	size_t i;
+	const struct signin_model *m = ctx;
 
-	(void)err;
-	m->nshown = 0;
-	for (i = 0; i < m->n; i++)
-		if (signin_match(m->people[i].name, filter) ||
-		    signin_match(m->people[i].login, filter))
-			m->shown[m->nshown++] = i;
-	*n = m->nshown;
-	return PD_OK;
-}
-
-static enum pd_status
-signin_fetch(void *ctx, const char *filter, size_t first, size_t n,
-    struct pd_err *err)
-{
-	(void)ctx;
-	(void)filter;
-	(void)first;
-	(void)n;
-	(void)err;
-	return PD_OK;	/* everything is in memory already */
+	return signin_match(m->people[i].name, filter) ||
+	    signin_match(m->people[i].login, filter);
 }
 
 static void
 signin_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 {
-	struct signin_model *m = ctx;
+	const struct signin_model *m = ctx;
 
-	if (i >= m->nshown || col != 0)
-		return;
-	strbuf_adds(out, m->people[m->shown[i]].name);
+	if (col == 0)
+		strbuf_adds(out, m->people[i].name);
 }
 
 static int
@@ -146,8 +125,8 @@ signin_select_login(struct signin *si, const char *login)
 {
 	size_t i;
 
-	for (i = 0; i < si->m.nshown; i++)
-		if (strcmp(si->m.people[si->m.shown[i]].login, login) == 0)
+	for (i = 0; i < si->rows.nshown; i++)
+		if (strcmp(si->m.people[si->rows.shown[i]].login, login) == 0)
 			listnav_select(&si->lv.nav, i);
 }
 
@@ -174,12 +153,6 @@ static enum pd_status
 signin_enter(struct screen *s, const void *arg, struct pd_err *err)
 {
 	struct signin *si = s->state;
-	struct list_model m = {
-		.count = signin_count,
-		.fetch = signin_fetch,
-		.cell = signin_cell,
-		.ctx = &si->m,
-	};
 	enum pd_status st;
 
 	(void)arg;
@@ -188,8 +161,11 @@ signin_enter(struct screen *s, const void *arg, struct pd_err *err)
 	st = app_signin_people(s->app, signin_person_cb, &si->m, err);
 	if (st != PD_OK)
 		return st;
-	si->m.shown = xcalloc(si->m.n ? si->m.n : 1, sizeof *si->m.shown);
-	list_view_init(&si->lv, signin_columns, 1, &m);
+	si->rows.n = si->m.n;
+	si->rows.match = signin_row_match;
+	si->rows.cell = signin_cell;
+	si->rows.ctx = &si->m;
+	list_rows_view(&si->lv, &si->rows, signin_columns, 1);
 	si->lv.empty_text = "Nobody can sign in yet: a manager adds people "
 	    "with 'peerdesk user add'.";
 	if (si->lock) {
@@ -216,7 +192,7 @@ signin_leave(struct screen *s)
 		free(si->m.people[i].name);
 	}
 	FREE(&si->m.people);
-	FREE(&si->m.shown);
+	list_rows_fini(&si->rows);
 }
 
 static void
@@ -392,9 +368,9 @@ signin_accept(struct screen *s)
 		signin_to_name(s);
 		break;
 	case MODE_NAME:
-		if (!list_view_selected(&si->lv, &row) || row >= si->m.nshown)
+		if (!list_rows_selected(&si->lv, &si->rows, &row))
 			return;
-		si->who = si->m.shown[row];
+		si->who = row;
 		si->mode = MODE_PASS;
 		si->problem[0] = '\0';
 		signin_wipe(si);

@@ -2,7 +2,7 @@
  * and the permitted-work sentence, with keys to open a line, add one,
  * move between weeks and send the week for approval.  Also the small
  * form for a line that is not a session.  Works at 40x15. */
-#include "peerdesk/tui/time_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@
 #include "peerdesk/tui/app_tui.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
-#include "peerdesk/tui/listnav.h"
+#include "peerdesk/tui/list.h"
 #include "timeform.h"
 
 #define WEEK_TAG_SUBMIT 1
@@ -213,7 +213,8 @@ struct wk {
 	struct week_view v;
 	bool loaded;
 	char error[512];
-	struct listnav nav;
+	struct list_view lv;	/* the week's lines */
+	struct list_rows rows;
 	int list_y, list_h, foot_y, foot_h;
 };
 
@@ -221,6 +222,24 @@ static const enum action week_hints[] = {
 	ACT_OPEN, ACT_ADD, ACT_SUBMIT, ACT_REMOVE, ACT_EARLIER, ACT_LATER,
 	ACT_HELP, ACT_BACK, ACT_NONE
 };
+
+/* Day, kind, hours and who or what, each column touching the next but
+ * the last. */
+static const struct list_column week_columns[] = {
+	{ .title = "", .width = 7, .pad = -1 },
+	{ .title = "", .width = 11, .pad = -1 },
+	{ .title = "", .width = 7, .right = true },
+	{ .title = "" },
+};
+static const struct list_column week_columns_wide[] = {
+	{ .title = "", .width = 7, .pad = -1 },
+	{ .title = "", .width = 13, .pad = -1 },
+	{ .title = "", .width = 7, .right = true },
+	{ .title = "" },
+};
+
+static void week_cell(void *ctx, size_t i, size_t col, struct strbuf *out);
+static enum style week_row_style(void *ctx, size_t i);
 
 static void
 week_reload(struct screen *s)
@@ -235,7 +254,8 @@ week_reload(struct screen *s)
 	if (app_week_status(s->app, st->pal_id, st->week, &st->v, &err)
 	    != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
-		listnav_set_count(&st->nav, 0);
+		st->rows.n = 0;
+		list_view_reload(&st->lv, NULL);
 		return;
 	}
 	st->loaded = true;
@@ -245,7 +265,8 @@ week_reload(struct screen *s)
 		snprintf(title, sizeof title, "%s, %s", st->v.pal_name,
 		    st->v.label);
 	screen_set_title(s, title);
-	listnav_set_count(&st->nav, st->v.n_lines);
+	st->rows.n = st->v.n_lines;
+	list_view_reload(&st->lv, NULL);
 }
 
 static enum pd_status
@@ -262,6 +283,15 @@ week_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if (st->week[0] == '\0')
 		tui_today(s->ui, st->week);
 	st->own = st->pal_id == 0 || app_actor_is(app, st->pal_id);
+	st->rows.cell = week_cell;
+	st->rows.row_style = week_row_style;
+	st->rows.ctx = st;
+	list_rows_view(&st->lv, &st->rows, week_columns, 4);
+	st->lv.mark = 0;
+	st->lv.header = false;
+	st->lv.footer = false;
+	st->lv.fill = true;
+	st->lv.empty_text = "Nothing logged this week yet.";
 	week_reload(s);
 	if (!st->loaded)
 		return pd_fail(err, PD_INVALID, NULL, "%s", st->error);
@@ -274,6 +304,8 @@ week_leave(struct screen *s)
 	struct wk *st = s->state;
 
 	week_view_fini(&st->v);
+	list_view_fini(&st->lv);
+	list_rows_fini(&st->rows);
 }
 
 /* The lines under the totals: hours, pay, the sentence. */
@@ -325,7 +357,10 @@ week_layout(struct screen *s)
 	st->list_h = st->foot_y - 1 - st->list_y;
 	if (st->list_h < 1)
 		st->list_h = 1;
-	listnav_set_height(&st->nav, (size_t)st->list_h);
+	/* the kind of work has more room from 60 columns */
+	st->lv.cols = s->area.w >= 60 ? week_columns_wide : week_columns;
+	list_view_layout(&st->lv, (struct rect){ st->list_y, s->area.x,
+	    st->list_h, s->area.w });
 }
 
 static const char *
@@ -375,44 +410,47 @@ week_span(const char *first, const char *last, struct strbuf *out)
 }
 
 static void
-week_draw_line(const struct screen *s, const struct wk *st, size_t i, int y,
-    struct tui_cursor *cur)
+week_cell(void *ctx, size_t i, size_t col, struct strbuf *out)
 {
+	const struct wk *st = ctx;
 	const struct week_line *l = &st->v.lines[i];
-	bool sel = i == st->nav.sel;
-	enum style sty = sel ? ST_SELECTED : l->booked ? ST_DIM : ST_NORMAL;
 	char day[DATE_LONG_LEN], d[DURATION_STR_LEN], *sp;
-	struct strbuf sb = STRBUF_INIT;
 	pd_date dd;
-	const char *kind = l->booked ? "Booked" : week_kind_word(l->line.kind);
-	int kw = s->area.w >= 60 ? 13 : 11;
 
-	day[0] = '\0';
-	if (date_parse(l->line.date, &dd, NULL) == PD_OK) {
-		date_format_long(dd, day);
-		/* "Tue 24 Nov 2026" -> "Tue 24" */
-		if ((sp = strchr(day, ' ')) != NULL &&
-		    (sp = strchr(sp + 1, ' ')) != NULL)
-			*sp = '\0';
+	switch (col) {
+	case 0:
+		day[0] = '\0';
+		if (date_parse(l->line.date, &dd, NULL) == PD_OK) {
+			date_format_long(dd, day);
+			/* "Tue 24 Nov 2026" -> "Tue 24" */
+			if ((sp = strchr(day, ' ')) != NULL &&
+			    (sp = strchr(sp + 1, ' ')) != NULL)
+				*sp = '\0';
+		}
+		strbuf_addf(out, "%-6s ", day);
+		break;
+	case 1:
+		strbuf_adds(out, l->booked ? "Booked" :
+		    week_kind_word(l->line.kind));
+		break;
+	case 2:
+		strbuf_adds(out, duration_format(l->line.minutes, d));
+		break;
+	default:
+		if (l->client_name != NULL)
+			strbuf_adds(out, l->client_name);
+		else if (l->line.note != NULL)
+			strbuf_adds(out, l->line.note);
+		break;
 	}
-	strbuf_addf(&sb, "%-6s ", day);
-	draw_fill(y, s->area.x, s->area.w, sty);
-	draw_text(y, s->area.x, 7, strbuf_str(&sb), sty);
-	draw_text(y, s->area.x + 7, kw, kind, sty);
-	draw_text_right(y, s->area.x + 7 + kw, 7,
-	    duration_format(l->line.minutes, d), sty);
-	strbuf_reset(&sb);
-	if (l->client_name != NULL)
-		strbuf_adds(&sb, l->client_name);
-	else if (l->line.note != NULL)
-		strbuf_adds(&sb, l->line.note);
-	draw_text(y, s->area.x + 8 + kw + 7, s->area.w - (8 + kw + 7),
-	    strbuf_str(&sb), sty);
-	if (sel) {
-		cur->y = y;
-		cur->x = s->area.x;
-	}
-	strbuf_fini(&sb);
+}
+
+static enum style
+week_row_style(void *ctx, size_t i)
+{
+	const struct wk *st = ctx;
+
+	return st->v.lines[i].booked ? ST_DIM : ST_NORMAL;
 }
 
 static void
@@ -421,7 +459,6 @@ week_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct wk *st = s->state;
 	struct strbuf hours = STRBUF_INIT, pay = STRBUF_INIT, head = STRBUF_INIT;
 	enum style sty = ST_NORMAL;
-	size_t i;
 	int y;
 
 	if (!st->loaded) {
@@ -433,16 +470,11 @@ week_draw(const struct screen *s, struct tui_cursor *cur)
 	strbuf_addf(&head, ", %s", week_status_words(st->v.week.status));
 	draw_text(s->area.y, s->area.x, s->area.w, strbuf_str(&head),
 	    st->v.week.status == WEEK_OPEN ? ST_HEADER : ST_DUE);
-	if (st->v.n_lines == 0)
-		draw_wrapped(st->list_y, s->area.x, s->area.w, st->list_h,
-		    "Nothing logged this week yet.", ST_DIM);
-	for (i = st->nav.top, y = st->list_y;
-	    i < st->v.n_lines && y < st->list_y + st->list_h; i++, y++)
-		week_draw_line(s, st, i, y, cur);
-	if (st->nav.top > 0)
+	list_view_draw(&st->lv, cur);
+	if (st->lv.nav.top > 0)
 		draw_text(st->list_y, s->area.x + s->area.w - 1, 1, "\u25b2",
 		    ST_DIM);
-	if (st->nav.top + (size_t)st->list_h < st->v.n_lines)
+	if (st->lv.nav.top + (size_t)st->list_h < st->v.n_lines)
 		draw_text(st->list_y + st->list_h - 1,
 		    s->area.x + s->area.w - 1, 1, "\u25bc", ST_DIM);
 	week_foot(st, &hours, &pay);
@@ -459,13 +491,18 @@ week_draw(const struct screen *s, struct tui_cursor *cur)
 	if (st->v.overrides > 0 && y < st->foot_y + st->foot_h)
 		draw_text(y, s->area.x, s->area.w, "The manager agreed to go "
 		    "over the limit this week.", ST_DIM);
-	if (st->v.n_lines == 0) {
-		cur->y = st->list_y;
-		cur->x = s->area.x;
-	}
 	strbuf_fini(&hours);
 	strbuf_fini(&pay);
 	strbuf_fini(&head);
+}
+
+/* The selected line, or NULL when there is none. */
+static const struct week_line *
+week_sel(const struct wk *st)
+{
+	if (!st->loaded || st->v.n_lines == 0)
+		return NULL;
+	return &st->v.lines[st->lv.nav.sel];
 }
 
 static void
@@ -478,7 +515,7 @@ week_move(struct screen *s, int days)
 	    != PD_OK)
 		return;
 	date_format(date_add_days(d, days), st->week);
-	listnav_select(&st->nav, 0);
+	listnav_select(&st->lv.nav, 0);
 	week_reload(s);
 	week_layout(s);
 }
@@ -491,9 +528,8 @@ week_open(struct screen *s)
 	struct pd_err err;
 	enum pd_status rc;
 
-	if (!st->loaded || st->v.n_lines == 0)
+	if ((l = week_sel(st)) == NULL)
 		return;
-	l = &st->v.lines[st->nav.sel];
 	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
 		tui_message(s->ui, "%s.", err.msg);
 		return;
@@ -564,9 +600,8 @@ week_remove_ask(struct screen *s)
 	char text[300], d[DURATION_STR_LEN];
 	struct pd_err err;
 
-	if (!st->loaded || st->v.n_lines == 0)
+	if ((l = week_sel(st)) == NULL)
 		return;
-	l = &st->v.lines[st->nav.sel];
 	if (app_line_meeting_check(s->app, &l->line, &err) != PD_OK) {
 		tui_message(s->ui, "Not removed: %s.", err.msg);
 		return;
@@ -594,14 +629,12 @@ week_remove_ask(struct screen *s)
 static void
 week_remove(struct screen *s, const char *reason)
 {
-	struct wk *st = s->state;
-	const struct week_line *l;
+	const struct week_line *l = week_sel(s->state);
 	struct pd_err err;
 	enum pd_status rc;
 
-	if (!st->loaded || st->v.n_lines == 0)
+	if (l == NULL)
 		return;
-	l = &st->v.lines[st->nav.sel];
 	if (l->line.session_id != 0)
 		rc = app_session_delete(s->app, l->line.session_id, reason, &err);
 	else
@@ -619,11 +652,8 @@ week_action(struct screen *s, enum action a)
 
 	switch (a) {
 	case ACT_UP:
-		listnav_move(&st->nav, -1);
-		return TUI_HANDLED;
 	case ACT_DOWN:
-		listnav_move(&st->nav, 1);
-		return TUI_HANDLED;
+		return list_view_action(&st->lv, a);
 	case ACT_OPEN:
 		week_open(s);
 		return TUI_HANDLED;
