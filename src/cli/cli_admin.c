@@ -1,10 +1,10 @@
 /* cli_admin.c - backup, restore, audit. */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
 #include "peerdesk/core/csvout.h"
@@ -25,10 +25,10 @@ cli_backup(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "peerdesk: usage: peerdesk backup FILE\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_backup(&cli->app, argv[1], &bi, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Backed up %s to %s (checked: ok).\n", cli->app.db_path, argv[1]);
 	printf("The audit trail was whole up to row %lld (hash %s).\n",
 	    (long long)bi.head.id, bi.head.id > 0 ? bi.head.hash : "none");
@@ -38,10 +38,10 @@ cli_backup(struct cli *cli, int argc, char **argv)
 int
 cli_restore(struct cli *cli, int argc, char **argv)
 {
-	struct app_options o;
 	struct restore_info ri;
 	struct pd_err err;
 	enum pd_status s;
+	int rc;
 
 	if (argc != 2) {
 		fprintf(stderr, "peerdesk: usage: peerdesk restore FILE\n");
@@ -49,18 +49,12 @@ cli_restore(struct cli *cli, int argc, char **argv)
 	}
 	/* Settings only: the database may be damaged or missing, and the
 	 * file is checked before anything is touched (app_restore). */
-	memset(&o, 0, sizeof o);
-	o.config_path = cli->config_path;
-	o.config_env = getenv("PEERDESK_CONFIG");
-	o.db_path = cli->db_path;
-	o.privileged = privilege_elevated();
-	if (app_load_settings(&cli->app, &o, &err) != PD_OK)
-		return cli_fail(&err);
-	cli->opened = 1;
+	if ((rc = cli_open_settings(cli)) != 0)
+		return rc;
 	s = app_restore(&cli->app, argv[1], &ri, &err);
 	if (s != PD_OK) {
 		restore_info_fini(&ri);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	printf("Restored %s from %s.\n", cli->app.db_path, argv[1]);
 	if (ri.aside != NULL)
@@ -78,7 +72,7 @@ cli_restore(struct cli *cli, int argc, char **argv)
 
 
 struct cli_audit {
-	int csv;
+	bool csv;
 	unsigned csv_flags;
 	long n;
 };
@@ -182,7 +176,7 @@ cli_audit_verify(struct cli *cli)
 	struct pd_err err;
 
 	if (app_audit_verify(&cli->app, &v, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (v.bad_id != 0) {
 		printf("The audit trail has been altered at row %lld: %s.\n",
 		    (long long)v.bad_id, v.why);
@@ -204,96 +198,137 @@ cli_audit_verify(struct cli *cli)
 	return 0;
 }
 
-int
-cli_audit(struct cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "excel", no_argument, NULL, 'E' },
-		{ "raw", no_argument, NULL, 'R' },
-		{ "verify", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int verify = 0;
+/* The options of `audit`: what to list, and how. */
+struct cli_audit_args {
 	struct audit_query q;
 	struct cli_audit ca;
-	const char *user = NULL;
+	const char *user;
+	bool verify;
+	char from[DATE_STR_LEN], to[DATE_STR_LEN];
+};
+
+static int
+cli_audit_client_opt(void *dest, const char *value)
+{
+	struct audit_query *q = dest;
+	char *end;
+
+	q->client_id = strtoll(value, &end, 10);
+	if (*end != '\0' || q->client_id <= 0) {
+		fprintf(stderr, "peerdesk: --client takes a client number, not "
+		    "'%s'\n", value);
+		return 2;
+	}
+	return 0;
+}
+
+/* --from and --to: the database holds YYYY-MM-DD, so the typed day
+ * (31/12/2025) is asked for in that shape. */
+static int
+cli_audit_day(const char *value, const char *name, char buf[DATE_STR_LEN],
+    const char **out)
+{
 	struct pd_err err;
 	pd_date d;
-	int ch, rc;
-	char *end;
-	char from[DATE_STR_LEN], to[DATE_STR_LEN];
 
-	memset(&q, 0, sizeof q);
-	memset(&ca, 0, sizeof ca);
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			q.client_id = strtoll(optarg, &end, 10);
-			if (*end != '\0' || q.client_id <= 0) {
-				fprintf(stderr, "peerdesk: --client takes a client "
-				    "number, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'u': user = optarg; break;
-		case 'f':
-		case 't':
-			if (date_parse_typed(optarg, today_get(), &d, &err)
-			    != PD_OK) {
-				fprintf(stderr, "peerdesk: --%s: %s\n",
-				    ch == 'f' ? "from" : "to", err.msg);
-				return 2;
-			}
-			/* the database holds YYYY-MM-DD: the typed day
-			 * (31/12/2025) is asked for in that shape */
-			if (ch == 'f')
-				q.from = date_format(d, from);
-			else
-				q.to = date_format(d, to);
-			break;
-		case 'n': q.limit = atoi(optarg); break;
-		case 'E': ca.csv_flags |= CSV_EXCEL; break;
-		case 'R': ca.csv_flags |= CSV_RAW; break;
-		case 'v': verify = 1; break;
-		case 'F':
-			if (strcmp(optarg, "csv") == 0)
-				ca.csv = 1;
-			else if (strcmp(optarg, "text") != 0) {
-				fprintf(stderr, "peerdesk: --format is text or csv\n");
-				return 2;
-			}
-			break;
-		default:
-			fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
-			    "N] [--user LOGIN] [--from DATE] [--to DATE] "
-			    "[--limit N] [--format text|csv] [--excel] "
-			    "[--raw] | peerdesk audit --verify\n");
-			return 2;
-		}
+	if (date_parse_typed(value, today_get(), &d, &err) != PD_OK) {
+		fprintf(stderr, "peerdesk: --%s: %s\n", name, err.msg);
+		return 2;
 	}
-	if (optind != argc) {
+	*out = date_format(d, buf);
+	return 0;
+}
+
+static int
+cli_audit_from_opt(void *dest, const char *value)
+{
+	struct cli_audit_args *a = dest;
+
+	return cli_audit_day(value, "from", a->from, &a->q.from);
+}
+
+static int
+cli_audit_to_opt(void *dest, const char *value)
+{
+	struct cli_audit_args *a = dest;
+
+	return cli_audit_day(value, "to", a->to, &a->q.to);
+}
+
+static int
+cli_audit_limit_opt(void *dest, const char *value)
+{
+	*(int *)dest = atoi(value);
+	return 0;
+}
+
+static int
+cli_audit_format_opt(void *dest, const char *value)
+{
+	if (strcmp(value, "csv") == 0)
+		*(bool *)dest = true;
+	else if (strcmp(value, "text") != 0) {
+		fprintf(stderr, "peerdesk: --format is text or csv\n");
+		return 2;
+	}
+	return 0;
+}
+
+static int
+cli_audit_options(int argc, char **argv, struct cli_audit_args *a)
+{
+	const struct cli_opt opts[] = {
+		{ "client", CLI_OPT_CALL, &a->q, 0, cli_audit_client_opt },
+		{ "user", CLI_OPT_TEXT, &a->user, 0, NULL },
+		{ "from", CLI_OPT_CALL, a, 0, cli_audit_from_opt },
+		{ "to", CLI_OPT_CALL, a, 0, cli_audit_to_opt },
+		{ "limit", CLI_OPT_CALL, &a->q.limit, 0, cli_audit_limit_opt },
+		{ "format", CLI_OPT_CALL, &a->ca.csv, 0, cli_audit_format_opt },
+		{ "excel", CLI_OPT_BITS, &a->ca.csv_flags, CSV_EXCEL, NULL },
+		{ "raw", CLI_OPT_BITS, &a->ca.csv_flags, CSV_RAW, NULL },
+		{ "verify", CLI_OPT_FLAG, &a->verify, 0, NULL },
+		CLI_OPTS_END
+	};
+	int rc, first;
+
+	memset(a, 0, sizeof *a);
+	rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER, &first);
+	if (rc > 0)
+		return rc;
+	if (rc == CLI_OPTS_UNKNOWN) {
+		fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
+		    "N] [--user LOGIN] [--from DATE] [--to DATE] "
+		    "[--limit N] [--format text|csv] [--excel] "
+		    "[--raw] | peerdesk audit --verify\n");
+		return 2;
+	}
+	if (first != argc) {
 		fprintf(stderr, "peerdesk: audit takes options only\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	return 0;
+}
+
+int
+cli_audit(struct cli *cli, int argc, char **argv)
+{
+	struct cli_audit_args a;
+	struct pd_err err;
+	int rc;
+
+	if ((rc = cli_audit_options(argc, argv, &a)) != 0 ||
+	    (rc = cli_open(cli, false, true)) != 0)
 		return rc;
-	if (verify)
+	if (a.verify)
 		return cli_audit_verify(cli);
-	if (ca.csv)
+	if (a.ca.csv)
 		printf("%sat,login,action,record,record_id,client_id,summary,"
-		    "reason,before,after\r\n", ca.csv_flags & CSV_EXCEL ?
+		    "reason,before,after\r\n", a.ca.csv_flags & CSV_EXCEL ?
 		    "\xef\xbb\xbf" : "");
-	if (app_audit_list(&cli->app, &q, user, cli_audit_row, &ca, &err) != PD_OK)
-		return cli_fail(&err);
-	if (!ca.csv && ca.n == 0)
+	if (app_audit_list(&cli->app, &a.q, a.user, cli_audit_row, &a.ca,
+	    &err) != PD_OK)
+		return cli_out_fail(&err);
+	if (!a.ca.csv && a.ca.n == 0)
 		printf("Nothing in the audit trail matches.\n");
 	return 0;
 }

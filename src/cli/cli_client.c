@@ -19,7 +19,7 @@
 #include "peerdesk/core/xalloc.h"
 
 static int
-client_usage(void)
+cli_client_usage(void)
 {
 	fputs(cli_help_text("client"), stderr);
 	return 2;
@@ -27,7 +27,7 @@ client_usage(void)
 
 /* A client number: 0 (said) when it is not one. */
 static int64_t
-client_number(const char *s)
+cli_client_number(const char *s)
 {
 	char *end;
 	long long v;
@@ -44,7 +44,7 @@ client_number(const char *s)
 /* The value of option argv[*i] (--x VALUE or --x=VALUE) when argv[*i]
  * is that option; NULL otherwise.  *bad set when the value is missing. */
 static const char *
-client_opt(int argc, char **argv, int *i, const char *name, int *bad)
+cli_client_opt(int argc, char **argv, int *i, const char *name, int *bad)
 {
 	size_t n = strlen(name);
 
@@ -63,7 +63,7 @@ client_opt(int argc, char **argv, int *i, const char *name, int *bad)
 }
 
 static void
-client_print_matches(const struct client_matches *m)
+cli_client_print_matches(const struct client_matches *m)
 {
 	size_t i;
 	char why[80];
@@ -78,7 +78,7 @@ client_print_matches(const struct client_matches *m)
 }
 
 static int
-client_add(struct cli *cli, int argc, char **argv)
+cli_client_add(struct cli *cli, int argc, char **argv)
 {
 	struct intake in;
 	struct client_matches m;
@@ -89,21 +89,21 @@ client_add(struct cli *cli, int argc, char **argv)
 
 	intake_init(&in);
 	for (i = 2; i < argc && !bad; i++) {
-		if ((v = client_opt(argc, argv, &i, "--dob", &bad)) != NULL)
+		if ((v = cli_client_opt(argc, argv, &i, "--dob", &bad)) != NULL)
 			snprintf(in.client.date_of_birth,
 			    sizeof in.client.date_of_birth, "%s", v);
-		else if ((v = client_opt(argc, argv, &i, "--phone", &bad)))
+		else if ((v = cli_client_opt(argc, argv, &i, "--phone", &bad)))
 			in.client.phone = xstrdup(v);
-		else if ((v = client_opt(argc, argv, &i, "--email", &bad)))
+		else if ((v = cli_client_opt(argc, argv, &i, "--email", &bad)))
 			in.client.email = xstrdup(v);
-		else if ((v = client_opt(argc, argv, &i, "--preferred",
+		else if ((v = cli_client_opt(argc, argv, &i, "--preferred",
 		    &bad)))
 			in.client.preferred_name = xstrdup(v);
-		else if ((v = client_opt(argc, argv, &i, "--referred-on",
+		else if ((v = cli_client_opt(argc, argv, &i, "--referred-on",
 		    &bad)))
 			snprintf(in.referral.referred_on,
 			    sizeof in.referral.referred_on, "%s", v);
-		else if ((v = client_opt(argc, argv, &i, "--referrer", &bad)))
+		else if ((v = cli_client_opt(argc, argv, &i, "--referrer", &bad)))
 			in.referral.referrer_name = xstrdup(v);
 		else if (strcmp(argv[i], "--anyway") == 0)
 			anyway = 1;
@@ -117,19 +117,19 @@ client_add(struct cli *cli, int argc, char **argv)
 	}
 	if (bad || in.client.name == NULL) {
 		intake_fini(&in);
-		return bad ? 2 : client_usage();
+		return bad ? 2 : cli_client_usage();
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0) {
+	if ((rc = cli_open(cli, false, true)) != 0) {
 		intake_fini(&in);
 		return rc;
 	}
 	if (app_client_matches(&cli->app, &in.client, 0, &m, &err) != PD_OK) {
 		intake_fini(&in);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	if (m.n > 0 && !anyway) {
 		printf("%s may already have a record:\n", in.client.name);
-		client_print_matches(&m);
+		cli_client_print_matches(&m);
 		printf("Nothing was saved. Open that record instead "
 		    "(peerdesk client show N), or add --anyway to save a new "
 		    "one.\n");
@@ -140,7 +140,7 @@ client_add(struct cli *cli, int argc, char **argv)
 	client_matches_fini(&m);
 	if (app_client_create(&cli->app, &in, &id, &err) != PD_OK) {
 		intake_fini(&in);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	printf("Client %lld: %s, referred on %s.\n", (long long)id,
 	    in.client.name, in.referral.referred_on);
@@ -151,7 +151,7 @@ client_add(struct cli *cli, int argc, char **argv)
 /* "Label: value", a value of several lines indented under it; nothing
  * for an empty value. */
 static void
-client_field(struct strbuf *sb, const char *label, const char *value)
+cli_client_field(struct strbuf *sb, const char *label, const char *value)
 {
 	const char *p;
 
@@ -168,7 +168,7 @@ client_field(struct strbuf *sb, const char *label, const char *value)
 }
 
 static const char *
-client_route_words(enum referral_route r)
+cli_client_route_words(enum referral_route r)
 {
 	static const char *const words[] = {
 		"self-referral", "social worker", "GP", "mental health team",
@@ -179,95 +179,91 @@ client_route_words(enum referral_route r)
 	    words[r] : NULL;
 }
 
-static int
-client_show(struct cli *cli, int64_t id)
+static void
+cli_client_show_details(struct strbuf *sb, int64_t id,
+    const struct client *c)
 {
-	struct client_record r;
-	struct status_history h;
-	struct strbuf sb = STRBUF_INIT;
-	struct pd_err err;
-	char buf[96], d[32];
-	const struct client *c = &r.client;
-	const struct referral *ref = &r.referral;
-	const struct funding *f = &r.funding;
-	size_t i;
-	int rc;
-
-	if ((rc = cli_open(cli, 0, 1)) != 0)
-		return rc;
-	if (app_client_open(&cli->app, id, &r, &err) != PD_OK)
-		return cli_fail(&err);
-	strbuf_addf(&sb, "Client %lld: %s\n", (long long)id,
+	strbuf_addf(sb, "Client %lld: %s\n", (long long)id,
 	    c->name ? c->name : "");
-	strbuf_addf(&sb, "Status: %s since %s", client_status_label(c->status),
+	strbuf_addf(sb, "Status: %s since %s", client_status_label(c->status),
 	    c->status_changed_on);
 	if (c->closed_reason[0] != '\0') {
 		enum closed_reason why;
 
 		if (closed_reason_from_str(c->closed_reason, &why) == 0)
-			strbuf_addf(&sb, " (%s)", closed_reason_label(why));
+			strbuf_addf(sb, " (%s)", closed_reason_label(why));
 	}
-	strbuf_adds(&sb, "\n");
+	strbuf_adds(sb, "\n");
 	if (c->merged_into > 0)
-		strbuf_addf(&sb, "This record was merged into client %lld: "
+		strbuf_addf(sb, "This record was merged into client %lld: "
 		    "open that one.\n", (long long)c->merged_into);
-	client_field(&sb, "Preferred name", c->preferred_name);
-	client_field(&sb, "Pronouns", c->pronouns);
-	client_field(&sb, "Date of birth", c->date_of_birth);
-	client_field(&sb, "Phone", c->phone);
-	client_field(&sb, "Email", c->email);
-	client_field(&sb, "Address", c->address);
-	client_field(&sb, "PAL preferences", c->pal_preferences);
-	client_field(&sb, "Interests", c->interests);
-	strbuf_adds(&sb, "\nReferral\n");
+	cli_client_field(sb, "Preferred name", c->preferred_name);
+	cli_client_field(sb, "Pronouns", c->pronouns);
+	cli_client_field(sb, "Date of birth", c->date_of_birth);
+	cli_client_field(sb, "Phone", c->phone);
+	cli_client_field(sb, "Email", c->email);
+	cli_client_field(sb, "Address", c->address);
+	cli_client_field(sb, "PAL preferences", c->pal_preferences);
+	cli_client_field(sb, "Interests", c->interests);
+}
+
+static void
+cli_client_show_referral(struct strbuf *sb, const struct referral *ref)
+{
+	strbuf_adds(sb, "\nReferral\n");
 	if (ref->id == 0) {
-		strbuf_adds(&sb, "No referral recorded.\n");
-	} else {
-		client_field(&sb, "Referred on", ref->referred_on);
-		client_field(&sb, "Referred by", ref->referrer_name);
-		client_field(&sb, "Organisation", ref->referrer_org);
-		client_field(&sb, "Team", ref->referrer_team);
-		client_field(&sb, "Referrer's contact", ref->referrer_contact);
-		client_field(&sb, "Route", client_route_words(ref->route));
-		client_field(&sb, "Why referred", ref->notes);
-		client_field(&sb, "Heard of us", ref->heard_about);
-		client_field(&sb, "First contact", ref->first_contact_on);
-		client_field(&sb, "Support plan submitted",
-		    ref->plan_submitted_on);
-		client_field(&sb, "Support plan approved",
-		    ref->plan_approved_on);
-		client_field(&sb, "Funding received", ref->funding_received_on);
+		strbuf_adds(sb, "No referral recorded.\n");
+		return;
 	}
-	strbuf_adds(&sb, "\nFunding\n");
+	cli_client_field(sb, "Referred on", ref->referred_on);
+	cli_client_field(sb, "Referred by", ref->referrer_name);
+	cli_client_field(sb, "Organisation", ref->referrer_org);
+	cli_client_field(sb, "Team", ref->referrer_team);
+	cli_client_field(sb, "Referrer's contact", ref->referrer_contact);
+	cli_client_field(sb, "Route", cli_client_route_words(ref->route));
+	cli_client_field(sb, "Why referred", ref->notes);
+	cli_client_field(sb, "Heard of us", ref->heard_about);
+	cli_client_field(sb, "First contact", ref->first_contact_on);
+	cli_client_field(sb, "Support plan submitted", ref->plan_submitted_on);
+	cli_client_field(sb, "Support plan approved", ref->plan_approved_on);
+	cli_client_field(sb, "Funding received", ref->funding_received_on);
+}
+
+static void
+cli_client_show_funding(struct strbuf *sb, const struct funding *f)
+{
+	char buf[96], d[32];
+
+	strbuf_adds(sb, "\nFunding\n");
 	if (f->id == 0) {
-		strbuf_adds(&sb, "No funding recorded.\n");
-	} else {
-		client_field(&sb, "Funding route", funding_kind_label(f->kind));
-		client_field(&sb, "Funder", f->funder);
-		client_field(&sb, "Negotiated by", f->negotiator);
-		client_field(&sb, "Negotiator's contact", f->negotiator_contact);
-		if (f->contracted_minutes_per_week >= 0) {
-			snprintf(buf, sizeof buf, "%s a week", duration_format(
-			    f->contracted_minutes_per_week, d));
-			client_field(&sb, "Hours agreed", buf);
-		}
-		if (f->hourly_charge_pence >= 0)
-			client_field(&sb, "Hourly charge",
-			    money_format(f->hourly_charge_pence, d));
-		client_field(&sb, "Funder review", f->review_due);
+		strbuf_adds(sb, "No funding recorded.\n");
+		return;
 	}
-	strbuf_adds(&sb, "\nPeople who matter\n");
-	if (r.allies == NULL || r.allies[0] == '\0')
-		strbuf_adds(&sb, "Nobody recorded yet.\n");
-	else
-		strbuf_addf(&sb, "%s\n", r.allies);
-	fputs(strbuf_str(&sb), stdout);
-	strbuf_fini(&sb);
-	client_record_fini(&r);
-	if (app_actor_is_pal(&cli->app))
-		return 0;	/* the story is the office's */
+	cli_client_field(sb, "Funding route", funding_kind_label(f->kind));
+	cli_client_field(sb, "Funder", f->funder);
+	cli_client_field(sb, "Negotiated by", f->negotiator);
+	cli_client_field(sb, "Negotiator's contact", f->negotiator_contact);
+	if (f->contracted_minutes_per_week >= 0) {
+		snprintf(buf, sizeof buf, "%s a week", duration_format(
+		    f->contracted_minutes_per_week, d));
+		cli_client_field(sb, "Hours agreed", buf);
+	}
+	if (f->hourly_charge_pence >= 0)
+		cli_client_field(sb, "Hourly charge",
+		    money_format(f->hourly_charge_pence, d));
+	cli_client_field(sb, "Funder review", f->review_due);
+}
+
+/* The dated status history (the office's, not a PAL's). */
+static int
+cli_client_show_history(struct cli *cli, int64_t id)
+{
+	struct status_history h;
+	struct pd_err err;
+	size_t i;
+
 	if (app_client_history(&cli->app, id, &h, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("\nStatus history\n");
 	for (i = 0; i < h.n; i++) {
 		const struct status_change *sc = &h.v[i];
@@ -290,11 +286,39 @@ client_show(struct cli *cli, int64_t id)
 	return 0;
 }
 
+static int
+cli_client_show(struct cli *cli, int64_t id)
+{
+	struct client_record r;
+	struct strbuf sb = STRBUF_INIT;
+	struct pd_err err;
+	int rc;
+
+	if ((rc = cli_open(cli, false, true)) != 0)
+		return rc;
+	if (app_client_open(&cli->app, id, &r, &err) != PD_OK)
+		return cli_out_fail(&err);
+	cli_client_show_details(&sb, id, &r.client);
+	cli_client_show_referral(&sb, &r.referral);
+	cli_client_show_funding(&sb, &r.funding);
+	strbuf_adds(&sb, "\nPeople who matter\n");
+	if (r.allies == NULL || r.allies[0] == '\0')
+		strbuf_adds(&sb, "Nobody recorded yet.\n");
+	else
+		strbuf_addf(&sb, "%s\n", r.allies);
+	fputs(strbuf_str(&sb), stdout);
+	strbuf_fini(&sb);
+	client_record_fini(&r);
+	if (app_actor_is_pal(&cli->app))
+		return 0;	/* the story is the office's */
+	return cli_client_show_history(cli, id);
+}
+
 /* The day given with --on as a person types it (31/12/2025, 31/12/25,
  * 2025-12-31), written YYYY-MM-DD into buf; NULL with a message when it
  * is not a day. */
 static const char *
-client_day(const char *v, char buf[DATE_STR_LEN])
+cli_client_day(const char *v, char buf[DATE_STR_LEN])
 {
 	struct pd_err err;
 	pd_date d;
@@ -307,7 +331,7 @@ client_day(const char *v, char buf[DATE_STR_LEN])
 }
 
 static int
-client_status(struct cli *cli, int argc, char **argv)
+cli_client_status(struct cli *cli, int argc, char **argv)
 {
 	char onbuf[DATE_STR_LEN];
 	struct status_request rq;
@@ -318,8 +342,8 @@ client_status(struct cli *cli, int argc, char **argv)
 	memset(&rq, 0, sizeof rq);
 	rq.reason = CLOSED_NONE;
 	if (argc < 4)
-		return client_usage();
-	if ((rq.client_id = client_number(argv[2])) == 0)
+		return cli_client_usage();
+	if ((rq.client_id = cli_client_number(argv[2])) == 0)
 		return 2;
 	if (client_status_from_str(argv[3], &rq.to) != 0) {
 		fprintf(stderr, "peerdesk: '%s' is not a status; use intake, "
@@ -327,7 +351,7 @@ client_status(struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	for (i = 4; i < argc && !bad; i++) {
-		if ((v = client_opt(argc, argv, &i, "--reason", &bad))) {
+		if ((v = cli_client_opt(argc, argv, &i, "--reason", &bad))) {
 			if (closed_reason_from_str(v, &rq.reason) != 0 ||
 			    rq.reason == CLOSED_MERGED) {
 				fprintf(stderr, "peerdesk: '%s' is not a "
@@ -336,10 +360,10 @@ client_status(struct cli *cli, int argc, char **argv)
 				    v);
 				return 2;
 			}
-		} else if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
-			if ((rq.on = client_day(v, onbuf)) == NULL)
+		} else if ((v = cli_client_opt(argc, argv, &i, "--on", &bad))) {
+			if ((rq.on = cli_client_day(v, onbuf)) == NULL)
 				return 2;
-		} else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
+		} else if ((v = cli_client_opt(argc, argv, &i, "--note", &bad)))
 			rq.note = v;
 		else if (strcmp(argv[i], "--end-support") == 0)
 			rq.end_support = 1;
@@ -355,17 +379,17 @@ client_status(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "peerdesk: --reason is for closing a client\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_client_set_status(&cli->app, &rq, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Client %lld is %s%s now.\n", (long long)rq.client_id,
 	    rq.to == CLIENT_INTAKE ? "at " : "", client_status_label(rq.to));
 	return 0;
 }
 
 static int
-client_reopen(struct cli *cli, int argc, char **argv)
+cli_client_reopen(struct cli *cli, int argc, char **argv)
 {
 	char onbuf[DATE_STR_LEN];
 	struct pd_err err;
@@ -374,14 +398,14 @@ client_reopen(struct cli *cli, int argc, char **argv)
 	int i, bad = 0, rc;
 
 	if (argc < 3)
-		return client_usage();
-	if ((id = client_number(argv[2])) == 0)
+		return cli_client_usage();
+	if ((id = cli_client_number(argv[2])) == 0)
 		return 2;
 	for (i = 3; i < argc && !bad; i++) {
-		if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
-			if ((on = client_day(v, onbuf)) == NULL)
+		if ((v = cli_client_opt(argc, argv, &i, "--on", &bad))) {
+			if ((on = cli_client_day(v, onbuf)) == NULL)
 				return 2;
-		} else if ((v = client_opt(argc, argv, &i, "--note", &bad)))
+		} else if ((v = cli_client_opt(argc, argv, &i, "--note", &bad)))
 			note = v;
 		else if (!bad) {
 			fprintf(stderr, "peerdesk: client reopen: '%s' is not "
@@ -391,17 +415,17 @@ client_reopen(struct cli *cli, int argc, char **argv)
 	}
 	if (bad)
 		return 2;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_client_reopen(&cli->app, id, on, note, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Client %lld is reopened: referred again, a new episode; "
 	    "the earlier history is kept.\n", (long long)id);
 	return 0;
 }
 
 static int
-client_support(struct cli *cli, int argc, char **argv)
+cli_client_support(struct cli *cli, int argc, char **argv)
 {
 	char onbuf[DATE_STR_LEN];
 	struct assignment_start in;
@@ -411,18 +435,18 @@ client_support(struct cli *cli, int argc, char **argv)
 	int i, bad = 0, rc;
 
 	if (argc < 4)
-		return client_usage();
+		return cli_client_usage();
 	memset(&in, 0, sizeof in);
 	in.contracted_minutes = -1;
-	if ((in.client_id = client_number(argv[2])) == 0)
+	if ((in.client_id = cli_client_number(argv[2])) == 0)
 		return 2;
 	for (i = 4; i < argc && !bad; i++) {
-		if ((v = client_opt(argc, argv, &i, "--on", &bad))) {
-			if (client_day(v, onbuf) == NULL)
+		if ((v = cli_client_opt(argc, argv, &i, "--on", &bad))) {
+			if (cli_client_day(v, onbuf) == NULL)
 				return 2;
 			snprintf(in.started_on, sizeof in.started_on, "%s",
 			    onbuf);
-		} else if ((v = client_opt(argc, argv, &i, "--reason", &bad)))
+		} else if ((v = cli_client_opt(argc, argv, &i, "--reason", &bad)))
 			in.override_reason = v;
 		else if (!bad) {
 			fprintf(stderr, "peerdesk: client support: '%s' is not "
@@ -432,12 +456,12 @@ client_support(struct cli *cli, int argc, char **argv)
 	}
 	if (bad)
 		return 2;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_pal_by_login(&cli->app, argv[3], &in.worker_id, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (app_assignment_start(&cli->app, &in, &aid, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("%s supports client %lld from %s.\n", argv[3],
 	    (long long)in.client_id, in.started_on[0] ? in.started_on :
 	    "today");
@@ -445,7 +469,7 @@ client_support(struct cli *cli, int argc, char **argv)
 }
 
 static int
-client_merge(struct cli *cli, int argc, char **argv)
+cli_client_merge(struct cli *cli, int argc, char **argv)
 {
 	struct merge_result res;
 	struct client_record k, o;
@@ -454,23 +478,23 @@ client_merge(struct cli *cli, int argc, char **argv)
 	int yes = argc == 5 && strcmp(argv[4], "--yes") == 0, rc;
 
 	if (argc != 4 && !yes)
-		return client_usage();
-	if ((keep = client_number(argv[2])) == 0 ||
-	    (other = client_number(argv[3])) == 0)
+		return cli_client_usage();
+	if ((keep = cli_client_number(argv[2])) == 0 ||
+	    (other = cli_client_number(argv[3])) == 0)
 		return 2;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (!yes) {
 		if (!app_actor_is_manager(&cli->app)) {
 			pd_fail(&err, PD_DENIED, NULL, "only a manager merges "
 			    "client records");
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		}
 		if (app_client_open(&cli->app, keep, &k, &err) != PD_OK)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		if (app_client_open(&cli->app, other, &o, &err) != PD_OK) {
 			client_record_fini(&k);
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		}
 		printf("This keeps client %lld (%s) and moves everything of "
 		    "client %lld (%s) to it: referrals, funding, people who "
@@ -485,7 +509,7 @@ client_merge(struct cli *cli, int argc, char **argv)
 		return 1;
 	}
 	if (app_client_merge(&cli->app, keep, other, &res, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Client %lld is merged into client %lld (%d rows moved).\n",
 	    (long long)other, (long long)keep, res.moved);
 	if (res.plan_kept_apart)
@@ -502,21 +526,21 @@ cli_client(struct cli *cli, int argc, char **argv)
 	int64_t id;
 
 	if (argc < 2)
-		return client_usage();
+		return cli_client_usage();
 	if (strcmp(argv[1], "add") == 0)
-		return client_add(cli, argc, argv);
+		return cli_client_add(cli, argc, argv);
 	if (strcmp(argv[1], "show") == 0 && argc == 3) {
-		if ((id = client_number(argv[2])) == 0)
+		if ((id = cli_client_number(argv[2])) == 0)
 			return 2;
-		return client_show(cli, id);
+		return cli_client_show(cli, id);
 	}
 	if (strcmp(argv[1], "status") == 0)
-		return client_status(cli, argc, argv);
+		return cli_client_status(cli, argc, argv);
 	if (strcmp(argv[1], "reopen") == 0)
-		return client_reopen(cli, argc, argv);
+		return cli_client_reopen(cli, argc, argv);
 	if (strcmp(argv[1], "support") == 0)
-		return client_support(cli, argc, argv);
+		return cli_client_support(cli, argc, argv);
 	if (strcmp(argv[1], "merge") == 0)
-		return client_merge(cli, argc, argv);
-	return client_usage();
+		return cli_client_merge(cli, argc, argv);
+	return cli_client_usage();
 }

@@ -87,10 +87,10 @@ cli_sar(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc - 1 || (id = cli_client_id(argv[optind])) == 0)
 		goto usage;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_sar_write(&cli->app, id, dir, &yaml, &pdf, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Wrote everything held about client %lld:\n  %s\n  %s\n",
 	    (long long)id, pdf, yaml);
 	free(yaml);
@@ -202,10 +202,10 @@ cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
 
 	memset(&cm, 0, sizeof cm);
 	if (app_erase_check(&cli->app, id, &c, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (app_erase_mentions(&cli->app, id, cli_mention_row, &cm, &sum,
 	    &err) != PD_OK) {
-		rc = cli_fail(&err);
+		rc = cli_out_fail(&err);
 		goto out;
 	}
 	if (dry)
@@ -226,7 +226,7 @@ cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
 	ch.sum = sum;
 	if (app_erase(&cli->app, id, cm.n > 0 ? &ch : NULL, &res, &err) !=
 	    PD_OK) {
-		rc = cli_fail(&err);
+		rc = cli_out_fail(&err);
 		goto out;
 	}
 	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
@@ -260,7 +260,7 @@ cli_erase(struct cli *cli, int argc, char **argv)
 		    "[--yes]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	rc = cli_erase_one(cli, id, yes, 0);
 	return rc < 0 ? 1 : rc;
@@ -301,7 +301,7 @@ cli_retention(struct cli *cli, int argc, char **argv)
 		    "[--dry-run] [--yes]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	memset(&cr, 0, sizeof cr);
 	printf("Closed clients kept %d years or more (retention_years):\n"
@@ -310,7 +310,7 @@ cli_retention(struct cli *cli, int argc, char **argv)
 	if (app_retention_list(&cli->app, NULL, cli_ret_row, &cr, &err) !=
 	    PD_OK) {
 		free(cr.ids);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	if (cr.n == 0)
 		printf("  (none: nothing is due to be erased)\n");

@@ -305,10 +305,10 @@ cli_reminders(struct cli *cli, int argc, char **argv)
 		} else
 			return rem_bad_usage(NULL);
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_reminders(&cli->app, days, &l, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	switch (fmt) {
 	case REM_TEXT: rem_text(&l); break;
 	case REM_CSV: rem_csv(&l, csvfl); break;

@@ -51,7 +51,7 @@ cli_week_day(const char *ymd, char buf[DATE_LONG_LEN])
 
 /* Pad s with spaces to width columns (UTF-8 aware). */
 static void
-cli_pad(const char *s, int width)
+cli_time_pad(const char *s, int width)
 {
 	int w = (int)utf8_width(s);
 
@@ -84,10 +84,10 @@ cli_week_print(const struct week_view *v)
 		const struct week_line *l = &v->lines[i];
 
 		printf("  ");
-		cli_pad(cli_week_day(l->line.date, a), 12);
-		cli_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
+		cli_time_pad(cli_week_day(l->line.date, a), 12);
+		cli_time_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
 		    13);
-		cli_pad(duration_format(l->line.minutes, d), 9);
+		cli_time_pad(duration_format(l->line.minutes, d), 9);
 		if (l->client_name != NULL)
 			fputs(l->client_name, stdout);
 		if (l->line.note != NULL && l->line.note[0] != '\0')
@@ -145,7 +145,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 	if (paid && upto != NULL) {
 		if (app_weeks_mark_paid_upto(&cli->app, upto, pal, &n, &err)
 		    != PD_OK)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		printf("Marked %zu approved week%s paid (every approved week "
 		    "that ended on or before %s%s). They are locked now.\n", n,
 		    n == 1 ? "" : "s", upto, pal != 0 ? ", for that PAL" : "");
@@ -157,7 +157,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 		return 2;
 	}
 	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (v.week.id == 0) {
 		fprintf(stderr, "peerdesk: %s has nothing in week %s\n",
 		    v.pal_name, v.label);
@@ -168,7 +168,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 	    &err) != PD_OK) {
 		week_view_fini(&v);
 		if (err.code != PD_LIMIT)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		fprintf(stderr, "peerdesk: not approved. %s\n"
 		    "peerdesk: give the reason with --reason \"...\"\n",
 		    err.msg);
@@ -179,7 +179,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 		    reason != NULL && reason[0] ? ", with your reason kept" : "");
 	if (paid && app_week_mark_paid(&cli->app, v.week.id, &err) != PD_OK) {
 		week_view_fini(&v);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	if (paid)
 		printf("Marked %s's week %s paid. It is locked now: a change "
@@ -229,21 +229,21 @@ cli_week(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &pal, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (approve || paid)
 		return cli_week_manage(cli, pal, week, approve, paid, upto,
 		    reason);
 	if (submit) {
 		if (app_week_submit(&cli->app, pal, week, &err) != PD_OK)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		printf("Sent the week to the manager for approval.\n\n");
 	}
 	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	cli_week_print(&v);
 	week_view_fini(&v);
 	return 0;
@@ -290,17 +290,17 @@ cli_log(struct cli *cli, int argc, char **argv)
 		    "terminal\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 0)) != 0)
+	if ((rc = cli_open(cli, false, false)) != 0)
 		return rc;
 	if (app_identify(&cli->app, &err) != PD_OK) {
 		if (err.code == PD_DENIED)
 			app_session_refused(&cli->app, err.msg);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	memset(&a, 0, sizeof a);
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &a.pal_id, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	app_session_signed_in(&cli->app);
 	/* The session's tick and hangup keep the note as a draft; with no
 	 * --pal the form opens as from the dashboard, so the draft is the
