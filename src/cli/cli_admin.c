@@ -284,8 +284,7 @@ cli_audit_options(int argc, char **argv, struct cli_audit_args *a)
 		{ "to", CLI_OPT_CALL, a, 0, cli_audit_to_opt },
 		{ "limit", CLI_OPT_CALL, &a->q.limit, 0, cli_audit_limit_opt },
 		{ "format", CLI_OPT_CALL, &a->ca.csv, 0, cli_audit_format_opt },
-		{ "excel", CLI_OPT_BITS, &a->ca.csv_flags, CSV_EXCEL, NULL },
-		{ "raw", CLI_OPT_BITS, &a->ca.csv_flags, CSV_RAW, NULL },
+		CLI_OPTS_CSV(&a->ca.csv_flags),
 		{ "verify", CLI_OPT_FLAG, &a->verify, 0, NULL },
 		CLI_OPTS_END
 	};

@@ -2,6 +2,7 @@
  * show (the record as the screen shows it: details, the referral form,
  * the funding, the people who matter, then the dated status history),
  * status, reopen, support, merge. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,66 @@ cli_client_opt(int argc, char **argv, int *i, const char *name, int *bad)
 	return argv[++*i];
 }
 
+/* One option of client add|status|reopen|support: --name VALUE (or
+ * --name=VALUE), or with flag set a bare --name (take gets NULL).  take
+ * returns 0, or an exit status after saying what is wrong. */
+struct cli_client_optdef {
+	const char *name;
+	bool flag;
+	int (*take)(void *ctx, const char *value);
+};
+
+/* The words of `client CMD` from argv[first] by opts (ended by a NULL
+ * name).  A word that is no option goes to word (NULL: none is taken),
+ * unless it starts with '-'; one nobody takes is said.  0, or an exit
+ * status. */
+static int
+cli_client_options(int argc, char **argv, int first, const char *cmd,
+    const struct cli_client_optdef *opts,
+    int (*word)(void *ctx, const char *w), void *ctx)
+{
+	const struct cli_client_optdef *o;
+	const char *v = NULL;
+	int i, rc, bad = 0;
+
+	for (i = first; i < argc; i++) {
+		for (o = opts; o->name != NULL; o++) {
+			if (o->flag ? strcmp(argv[i], o->name) == 0 :
+			    (v = cli_client_opt(argc, argv, &i, o->name, &bad))
+			    != NULL)
+				break;
+			if (bad)
+				return 2;
+		}
+		if (o->name != NULL) {
+			if ((rc = o->take(ctx, o->flag ? NULL : v)) != 0)
+				return rc;
+		} else if (word == NULL || argv[i][0] == '-' ||
+		    word(ctx, argv[i]) != 0) {
+			fprintf(stderr, "peerdesk: client %s: '%s' is not "
+			    "something it takes\n", cmd, argv[i]);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+/* The day given with --on as a person types it (31/12/2025, 31/12/25,
+ * 2025-12-31), written YYYY-MM-DD into buf; NULL with a message when it
+ * is not a day. */
+static const char *
+cli_client_day(const char *v, char buf[DATE_STR_LEN])
+{
+	struct pd_err err;
+	pd_date d;
+
+	if (date_parse_typed(v, today_get(), &d, &err) != PD_OK) {
+		fprintf(stderr, "peerdesk: --on: %s\n", err.msg);
+		return NULL;
+	}
+	return date_format(d, buf);
+}
+
 static void
 cli_client_print_matches(const struct client_matches *m)
 {
@@ -77,75 +138,135 @@ cli_client_print_matches(const struct client_matches *m)
 	}
 }
 
-static int
-cli_client_add(struct cli *cli, int argc, char **argv)
-{
+/* client add NAME [--dob D] [--phone P] ... [--anyway] */
+struct cli_client_new {
 	struct intake in;
+	bool anyway;
+};
+
+static int
+cli_client_take_dob(void *ctx, const char *v)
+{
+	struct intake *in = &((struct cli_client_new *)ctx)->in;
+
+	snprintf(in->client.date_of_birth, sizeof in->client.date_of_birth,
+	    "%s", v);
+	return 0;
+}
+
+static int
+cli_client_take_phone(void *ctx, const char *v)
+{
+	((struct cli_client_new *)ctx)->in.client.phone = xstrdup(v);
+	return 0;
+}
+
+static int
+cli_client_take_email(void *ctx, const char *v)
+{
+	((struct cli_client_new *)ctx)->in.client.email = xstrdup(v);
+	return 0;
+}
+
+static int
+cli_client_take_preferred(void *ctx, const char *v)
+{
+	((struct cli_client_new *)ctx)->in.client.preferred_name = xstrdup(v);
+	return 0;
+}
+
+static int
+cli_client_take_referred_on(void *ctx, const char *v)
+{
+	struct intake *in = &((struct cli_client_new *)ctx)->in;
+
+	snprintf(in->referral.referred_on, sizeof in->referral.referred_on,
+	    "%s", v);
+	return 0;
+}
+
+static int
+cli_client_take_referrer(void *ctx, const char *v)
+{
+	((struct cli_client_new *)ctx)->in.referral.referrer_name = xstrdup(v);
+	return 0;
+}
+
+static int
+cli_client_take_anyway(void *ctx, const char *v)
+{
+	(void)v;
+	((struct cli_client_new *)ctx)->anyway = true;
+	return 0;
+}
+
+/* The client's name: the one word that is no option. */
+static int
+cli_client_take_name(void *ctx, const char *w)
+{
+	struct intake *in = &((struct cli_client_new *)ctx)->in;
+
+	if (in->client.name != NULL)
+		return -1;
+	in->client.name = xstrdup(w);
+	return 0;
+}
+
+static const struct cli_client_optdef cli_client_add_opts[] = {
+	{ "--dob", false, cli_client_take_dob },
+	{ "--phone", false, cli_client_take_phone },
+	{ "--email", false, cli_client_take_email },
+	{ "--preferred", false, cli_client_take_preferred },
+	{ "--referred-on", false, cli_client_take_referred_on },
+	{ "--referrer", false, cli_client_take_referrer },
+	{ "--anyway", true, cli_client_take_anyway },
+	{ NULL, false, NULL }
+};
+
+/* Save the new client unless it may be one already there (then say
+ * which, and save nothing): 0, or an exit status. */
+static int
+cli_client_add_save(struct cli *cli, struct cli_client_new *c)
+{
 	struct client_matches m;
 	struct pd_err err;
-	const char *v;
-	int i, bad = 0, anyway = 0, rc;
 	int64_t id;
 
-	intake_init(&in);
-	for (i = 2; i < argc && !bad; i++) {
-		if ((v = cli_client_opt(argc, argv, &i, "--dob", &bad)) != NULL)
-			snprintf(in.client.date_of_birth,
-			    sizeof in.client.date_of_birth, "%s", v);
-		else if ((v = cli_client_opt(argc, argv, &i, "--phone", &bad)))
-			in.client.phone = xstrdup(v);
-		else if ((v = cli_client_opt(argc, argv, &i, "--email", &bad)))
-			in.client.email = xstrdup(v);
-		else if ((v = cli_client_opt(argc, argv, &i, "--preferred",
-		    &bad)))
-			in.client.preferred_name = xstrdup(v);
-		else if ((v = cli_client_opt(argc, argv, &i, "--referred-on",
-		    &bad)))
-			snprintf(in.referral.referred_on,
-			    sizeof in.referral.referred_on, "%s", v);
-		else if ((v = cli_client_opt(argc, argv, &i, "--referrer", &bad)))
-			in.referral.referrer_name = xstrdup(v);
-		else if (strcmp(argv[i], "--anyway") == 0)
-			anyway = 1;
-		else if (!bad && argv[i][0] != '-' && in.client.name == NULL)
-			in.client.name = xstrdup(argv[i]);
-		else if (!bad) {
-			fprintf(stderr, "peerdesk: client add: '%s' is not "
-			    "something it takes\n", argv[i]);
-			bad = 1;
-		}
-	}
-	if (bad || in.client.name == NULL) {
-		intake_fini(&in);
-		return bad ? 2 : cli_client_usage();
-	}
-	if ((rc = cli_open(cli, false, true)) != 0) {
-		intake_fini(&in);
-		return rc;
-	}
-	if (app_client_matches(&cli->app, &in.client, 0, &m, &err) != PD_OK) {
-		intake_fini(&in);
+	if (app_client_matches(&cli->app, &c->in.client, 0, &m, &err) != PD_OK)
 		return cli_out_fail(&err);
-	}
-	if (m.n > 0 && !anyway) {
-		printf("%s may already have a record:\n", in.client.name);
+	if (m.n > 0 && !c->anyway) {
+		printf("%s may already have a record:\n", c->in.client.name);
 		cli_client_print_matches(&m);
 		printf("Nothing was saved. Open that record instead "
 		    "(peerdesk client show N), or add --anyway to save a new "
 		    "one.\n");
 		client_matches_fini(&m);
-		intake_fini(&in);
 		return 1;
 	}
 	client_matches_fini(&m);
-	if (app_client_create(&cli->app, &in, &id, &err) != PD_OK) {
-		intake_fini(&in);
+	if (app_client_create(&cli->app, &c->in, &id, &err) != PD_OK)
 		return cli_out_fail(&err);
-	}
 	printf("Client %lld: %s, referred on %s.\n", (long long)id,
-	    in.client.name, in.referral.referred_on);
-	intake_fini(&in);
+	    c->in.client.name, c->in.referral.referred_on);
 	return 0;
+}
+
+static int
+cli_client_add(struct cli *cli, int argc, char **argv)
+{
+	struct cli_client_new c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	intake_init(&c.in);
+	rc = cli_client_options(argc, argv, 2, "add", cli_client_add_opts,
+	    cli_client_take_name, &c);
+	if (rc == 0 && c.in.client.name == NULL)
+		rc = cli_client_usage();
+	if (rc == 0 && (rc = cli_open(cli, false, true)) == 0)
+		rc = cli_client_add_save(cli, &c);
+	intake_fini(&c.in);
+	return rc;
 }
 
 /* "Label: value", a value of several lines indented under it; nothing
@@ -314,125 +435,159 @@ cli_client_show(struct cli *cli, int64_t id)
 	return cli_client_show_history(cli, id);
 }
 
-/* The day given with --on as a person types it (31/12/2025, 31/12/25,
- * 2025-12-31), written YYYY-MM-DD into buf; NULL with a message when it
- * is not a day. */
-static const char *
-cli_client_day(const char *v, char buf[DATE_STR_LEN])
-{
-	struct pd_err err;
-	pd_date d;
+/* client status N STATUS [--reason R] [--on DAY] [--note TEXT]
+ * [--end-support] */
+struct cli_client_change {
+	struct status_request rq;
+	char on[DATE_STR_LEN];
+};
 
-	if (date_parse_typed(v, today_get(), &d, &err) != PD_OK) {
-		fprintf(stderr, "peerdesk: --on: %s\n", err.msg);
-		return NULL;
+static int
+cli_client_take_reason(void *ctx, const char *v)
+{
+	struct status_request *rq = &((struct cli_client_change *)ctx)->rq;
+
+	if (closed_reason_from_str(v, &rq->reason) != 0 ||
+	    rq->reason == CLOSED_MERGED) {
+		fprintf(stderr, "peerdesk: '%s' is not a reason; use "
+		    "support-ended, moved-away, declined, not-reached, died "
+		    "or other\n", v);
+		return 2;
 	}
-	return date_format(d, buf);
+	return 0;
 }
+
+static int
+cli_client_take_on(void *ctx, const char *v)
+{
+	struct cli_client_change *c = ctx;
+
+	return (c->rq.on = cli_client_day(v, c->on)) == NULL ? 2 : 0;
+}
+
+static int
+cli_client_take_note(void *ctx, const char *v)
+{
+	((struct cli_client_change *)ctx)->rq.note = v;
+	return 0;
+}
+
+static int
+cli_client_take_end_support(void *ctx, const char *v)
+{
+	(void)v;
+	((struct cli_client_change *)ctx)->rq.end_support = 1;
+	return 0;
+}
+
+static const struct cli_client_optdef cli_client_status_opts[] = {
+	{ "--reason", false, cli_client_take_reason },
+	{ "--on", false, cli_client_take_on },
+	{ "--note", false, cli_client_take_note },
+	{ "--end-support", true, cli_client_take_end_support },
+	{ NULL, false, NULL }
+};
+
+/* client reopen N [--on DAY] [--note TEXT]: the same --on and --note */
+static const struct cli_client_optdef cli_client_reopen_opts[] = {
+	{ "--on", false, cli_client_take_on },
+	{ "--note", false, cli_client_take_note },
+	{ NULL, false, NULL }
+};
 
 static int
 cli_client_status(struct cli *cli, int argc, char **argv)
 {
-	char onbuf[DATE_STR_LEN];
-	struct status_request rq;
+	struct cli_client_change c;
 	struct pd_err err;
-	const char *v;
-	int i, bad = 0, rc;
+	int rc;
 
-	memset(&rq, 0, sizeof rq);
-	rq.reason = CLOSED_NONE;
+	memset(&c, 0, sizeof c);
+	c.rq.reason = CLOSED_NONE;
 	if (argc < 4)
 		return cli_client_usage();
-	if ((rq.client_id = cli_client_number(argv[2])) == 0)
+	if ((c.rq.client_id = cli_client_number(argv[2])) == 0)
 		return 2;
-	if (client_status_from_str(argv[3], &rq.to) != 0) {
+	if (client_status_from_str(argv[3], &c.rq.to) != 0) {
 		fprintf(stderr, "peerdesk: '%s' is not a status; use intake, "
 		    "active, paused or closed\n", argv[3]);
 		return 2;
 	}
-	for (i = 4; i < argc && !bad; i++) {
-		if ((v = cli_client_opt(argc, argv, &i, "--reason", &bad))) {
-			if (closed_reason_from_str(v, &rq.reason) != 0 ||
-			    rq.reason == CLOSED_MERGED) {
-				fprintf(stderr, "peerdesk: '%s' is not a "
-				    "reason; use support-ended, moved-away, "
-				    "declined, not-reached, died or other\n",
-				    v);
-				return 2;
-			}
-		} else if ((v = cli_client_opt(argc, argv, &i, "--on", &bad))) {
-			if ((rq.on = cli_client_day(v, onbuf)) == NULL)
-				return 2;
-		} else if ((v = cli_client_opt(argc, argv, &i, "--note", &bad)))
-			rq.note = v;
-		else if (strcmp(argv[i], "--end-support") == 0)
-			rq.end_support = 1;
-		else if (!bad) {
-			fprintf(stderr, "peerdesk: client status: '%s' is not "
-			    "something it takes\n", argv[i]);
-			return 2;
-		}
-	}
-	if (bad)
-		return 2;
-	if (rq.reason != CLOSED_NONE && rq.to != CLIENT_CLOSED) {
+	if ((rc = cli_client_options(argc, argv, 4, "status",
+	    cli_client_status_opts, NULL, &c)) != 0)
+		return rc;
+	if (c.rq.reason != CLOSED_NONE && c.rq.to != CLIENT_CLOSED) {
 		fprintf(stderr, "peerdesk: --reason is for closing a client\n");
 		return 2;
 	}
 	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
-	if (app_client_set_status(&cli->app, &rq, &err) != PD_OK)
+	if (app_client_set_status(&cli->app, &c.rq, &err) != PD_OK)
 		return cli_out_fail(&err);
-	printf("Client %lld is %s%s now.\n", (long long)rq.client_id,
-	    rq.to == CLIENT_INTAKE ? "at " : "", client_status_label(rq.to));
+	printf("Client %lld is %s%s now.\n", (long long)c.rq.client_id,
+	    c.rq.to == CLIENT_INTAKE ? "at " : "",
+	    client_status_label(c.rq.to));
 	return 0;
 }
 
 static int
 cli_client_reopen(struct cli *cli, int argc, char **argv)
 {
-	char onbuf[DATE_STR_LEN];
+	struct cli_client_change c;
 	struct pd_err err;
-	const char *on = NULL, *note = NULL, *v;
 	int64_t id;
-	int i, bad = 0, rc;
+	int rc;
 
+	memset(&c, 0, sizeof c);
 	if (argc < 3)
 		return cli_client_usage();
 	if ((id = cli_client_number(argv[2])) == 0)
 		return 2;
-	for (i = 3; i < argc && !bad; i++) {
-		if ((v = cli_client_opt(argc, argv, &i, "--on", &bad))) {
-			if ((on = cli_client_day(v, onbuf)) == NULL)
-				return 2;
-		} else if ((v = cli_client_opt(argc, argv, &i, "--note", &bad)))
-			note = v;
-		else if (!bad) {
-			fprintf(stderr, "peerdesk: client reopen: '%s' is not "
-			    "something it takes\n", argv[i]);
-			return 2;
-		}
-	}
-	if (bad)
-		return 2;
-	if ((rc = cli_open(cli, false, true)) != 0)
+	if ((rc = cli_client_options(argc, argv, 3, "reopen",
+	    cli_client_reopen_opts, NULL, &c)) != 0 ||
+	    (rc = cli_open(cli, false, true)) != 0)
 		return rc;
-	if (app_client_reopen(&cli->app, id, on, note, &err) != PD_OK)
+	if (app_client_reopen(&cli->app, id, c.rq.on, c.rq.note, &err) !=
+	    PD_OK)
 		return cli_out_fail(&err);
 	printf("Client %lld is reopened: referred again, a new episode; "
 	    "the earlier history is kept.\n", (long long)id);
 	return 0;
 }
 
+/* client support N LOGIN [--on DAY] [--reason WHY] */
+static int
+cli_client_take_start(void *ctx, const char *v)
+{
+	struct assignment_start *in = ctx;
+	char on[DATE_STR_LEN];
+
+	if (cli_client_day(v, on) == NULL)
+		return 2;
+	snprintf(in->started_on, sizeof in->started_on, "%s", on);
+	return 0;
+}
+
+static int
+cli_client_take_override(void *ctx, const char *v)
+{
+	((struct assignment_start *)ctx)->override_reason = v;
+	return 0;
+}
+
+static const struct cli_client_optdef cli_client_support_opts[] = {
+	{ "--on", false, cli_client_take_start },
+	{ "--reason", false, cli_client_take_override },
+	{ NULL, false, NULL }
+};
+
 static int
 cli_client_support(struct cli *cli, int argc, char **argv)
 {
-	char onbuf[DATE_STR_LEN];
 	struct assignment_start in;
 	struct pd_err err;
-	const char *v;
 	int64_t aid;
-	int i, bad = 0, rc;
+	int rc;
 
 	if (argc < 4)
 		return cli_client_usage();
@@ -440,23 +595,9 @@ cli_client_support(struct cli *cli, int argc, char **argv)
 	in.contracted_minutes = -1;
 	if ((in.client_id = cli_client_number(argv[2])) == 0)
 		return 2;
-	for (i = 4; i < argc && !bad; i++) {
-		if ((v = cli_client_opt(argc, argv, &i, "--on", &bad))) {
-			if (cli_client_day(v, onbuf) == NULL)
-				return 2;
-			snprintf(in.started_on, sizeof in.started_on, "%s",
-			    onbuf);
-		} else if ((v = cli_client_opt(argc, argv, &i, "--reason", &bad)))
-			in.override_reason = v;
-		else if (!bad) {
-			fprintf(stderr, "peerdesk: client support: '%s' is not "
-			    "something it takes\n", argv[i]);
-			return 2;
-		}
-	}
-	if (bad)
-		return 2;
-	if ((rc = cli_open(cli, false, true)) != 0)
+	if ((rc = cli_client_options(argc, argv, 4, "support",
+	    cli_client_support_opts, NULL, &in)) != 0 ||
+	    (rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_pal_by_login(&cli->app, argv[3], &in.worker_id, &err) != PD_OK)
 		return cli_out_fail(&err);

@@ -3,9 +3,10 @@
  * tmux's argument tables), read with getopt_long. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli_opts.h"
-#include "peerdesk/app/report_hours.h"
 
 #define CLI_OPTS_MAX 24
 #define CLI_OPTS_VAL 256	/* getopt's val for opts[i]: past any char */
@@ -63,4 +64,19 @@ cli_opts_format(void *dest, const char *value)
 	fprintf(stderr, "peerdesk: --format takes text, csv or pdf, not "
 	    "'%s'\n", value);
 	return 2;
+}
+
+int
+cli_opts_output(const char **output, enum report_format fmt,
+    bool to_stdout, const char *opt)
+{
+	if (*output != NULL && strcmp(*output, "-") == 0)
+		*output = NULL;	/* standard output, shown safely */
+	if (to_stdout && *output == NULL && fmt == REPORT_PDF &&
+	    isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
+		    "use %s FILE, or send it to a file with >\n", opt);
+		return 2;
+	}
+	return 0;
 }

@@ -4,6 +4,9 @@
 
 #include <stdbool.h>
 
+#include "peerdesk/app/report_hours.h"
+#include "peerdesk/core/csvout.h"
+
 enum cli_opt_kind {
 	CLI_OPT_TEXT,	/* --name VALUE: *(const char **)dest, the last given */
 	CLI_OPT_FLAG,	/* --name: *(bool *)dest = true */
@@ -24,6 +27,13 @@ struct cli_opt {
 
 #define CLI_OPTS_END { NULL, CLI_OPT_FLAG, NULL, 0, NULL }
 
+/* --excel (a byte-order mark for Excel) and --raw (formula-like cells
+ * left as they are) for any command that writes CSV: the flags of
+ * core/csvout.h into the unsigned at flags. */
+#define CLI_OPTS_CSV(flags) \
+	{ "excel", CLI_OPT_BITS, (flags), CSV_EXCEL, NULL }, \
+	{ "raw", CLI_OPT_BITS, (flags), CSV_RAW, NULL }
+
 enum cli_opts_order {
 	CLI_OPTS_PERMUTE,	/* options anywhere, the other words after */
 	CLI_OPTS_IN_ORDER	/* options first: the first other word ends them */
@@ -40,5 +50,12 @@ int cli_opts_parse(int argc, char **argv, const struct cli_opt *opts,
 
 /* A call for --format text|csv|pdf: dest is an enum report_format. */
 int cli_opts_format(void *dest, const char *value);
+
+/* Where a report goes, from --output (opt names it in the message): "-"
+ * is standard output, *output NULL after; a PDF for standard output is
+ * refused when that is a terminal (unless !to_stdout: it goes elsewhere,
+ * as to the printer).  0, or 2 after saying why. */
+int cli_opts_output(const char **output, enum report_format fmt,
+    bool to_stdout, const char *opt);
 
 #endif

@@ -225,3 +225,13 @@ cli_out_pad(struct strbuf *sb, size_t width)
 	while (w++ < width)
 		strbuf_addc(sb, ' ');
 }
+
+int
+cli_out_report(const struct strbuf *sb)
+{
+	if (fwrite(sb->buf, 1, sb->len, stdout) == sb->len &&
+	    fflush(stdout) == 0)
+		return 0;
+	perror("peerdesk: writing the report");
+	return 1;
+}

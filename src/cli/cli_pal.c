@@ -243,8 +243,7 @@ cli_pal_weeks_options(int argc, char **argv, struct cli_pal_weeks *w,
 		{ "format", CLI_OPT_CALL, &w->fmt, 0, cli_opts_format },
 		{ "pdf", CLI_OPT_CALL, w, 0, cli_pal_pdf },
 		{ "output", CLI_OPT_TEXT, &w->output, 0, NULL },
-		{ "excel", CLI_OPT_BITS, &w->csv_flags, CSV_EXCEL, NULL },
-		{ "raw", CLI_OPT_BITS, &w->csv_flags, CSV_RAW, NULL },
+		CLI_OPTS_CSV(&w->csv_flags),
 		CLI_OPTS_END
 	};
 	int rc, first;
@@ -265,15 +264,7 @@ cli_pal_weeks_options(int argc, char **argv, struct cli_pal_weeks *w,
 		    w->weeks);
 		return 2;
 	}
-	if (w->output != NULL && strcmp(w->output, "-") == 0)
-		w->output = NULL;
-	if (w->output == NULL && w->fmt == REPORT_PDF &&
-	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
-		    "use --pdf FILE, or send it to a file with >\n");
-		return 2;
-	}
-	return 0;
+	return cli_opts_output(&w->output, w->fmt, true, "--pdf");
 }
 
 /* `pal show LOGIN --weeks 13|52 ...`: argv[0] is "show". */

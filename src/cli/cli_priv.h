@@ -62,6 +62,10 @@ int cli_out_finish(int rc);
 struct strbuf;
 void cli_out_pad(struct strbuf *sb, size_t width);
 
+/* A rendered report (text, CSV or PDF bytes) onto standard output: 0, or
+ * 1 after saying the write failed. */
+int cli_out_report(const struct strbuf *sb);
+
 int cli_init(struct cli *cli, int argc, char **argv);
 int cli_demo(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);

@@ -43,28 +43,17 @@ cli_report_options(int argc, char **argv, struct cli_report_hours *h)
 		{ "format", CLI_OPT_CALL, &h->fmt, 0, cli_opts_format },
 		{ "print", CLI_OPT_FLAG, &h->print, 0, NULL },
 		{ "output", CLI_OPT_TEXT, &h->output, 0, NULL },
-		{ "excel", CLI_OPT_BITS, &h->csv_flags, CSV_EXCEL, NULL },
-		{ "raw", CLI_OPT_BITS, &h->csv_flags, CSV_RAW, NULL },
+		CLI_OPTS_CSV(&h->csv_flags),
 		CLI_OPTS_END
 	};
-	int rc, first;
+	int first, rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER,
+	    &first);
 
-	memset(h, 0, sizeof *h);
-	h->fmt = REPORT_TEXT;
-	rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER, &first);
 	if (rc == CLI_OPTS_UNKNOWN || (rc == 0 && first != argc))
 		return cli_report_usage(NULL);
 	if (rc != 0)
 		return rc;
-	if (h->output != NULL && strcmp(h->output, "-") == 0)
-		h->output = NULL;	/* standard output, shown safely */
-	if (!h->print && h->output == NULL && h->fmt == REPORT_PDF &&
-	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
-		    "use --output FILE, or send it to a file with >\n");
-		return 2;
-	}
-	return 0;
+	return cli_opts_output(&h->output, h->fmt, !h->print, "--output");
 }
 
 /* Where the report goes: a file, the printer, or standard output. */
@@ -96,11 +85,8 @@ cli_report_deliver(struct cli *cli, struct hours_report *r,
 	if (h->output == NULL && !h->print) {
 		if (app_report_hours_render(r, h->fmt, &sb, &err) != PD_OK)
 			rc = cli_out_fail(&err);
-		else if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len ||
-		    fflush(stdout) != 0) {
-			perror("peerdesk: writing the report");
-			rc = 1;
-		}
+		else
+			rc = cli_out_report(&sb);
 	}
 	strbuf_fini(&sb);
 	return rc;
@@ -109,7 +95,7 @@ cli_report_deliver(struct cli *cli, struct hours_report *r,
 int
 cli_report(struct cli *cli, int argc, char **argv)
 {
-	struct cli_report_hours h;
+	struct cli_report_hours h = { .fmt = REPORT_TEXT };
 	struct hours_report r;
 	struct pd_err err;
 	int rc;

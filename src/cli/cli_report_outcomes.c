@@ -46,15 +46,12 @@ cli_report_outcomes_options(int argc, char **argv,
 		{ "format", CLI_OPT_CALL, &q->fmt, 0,
 		  cli_report_outcomes_format },
 		{ "output", CLI_OPT_TEXT, &q->output, 0, NULL },
-		{ "excel", CLI_OPT_BITS, &q->csv_flags, CSV_EXCEL, NULL },
-		{ "raw", CLI_OPT_BITS, &q->csv_flags, CSV_RAW, NULL },
+		CLI_OPTS_CSV(&q->csv_flags),
 		CLI_OPTS_END
 	};
-	int rc, first;
+	int first, rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_PERMUTE,
+	    &first);
 
-	memset(q, 0, sizeof *q);
-	q->fmt = REPORT_TEXT;
-	rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_PERMUTE, &first);
 	if (rc > 0)
 		return rc;
 	if (rc == CLI_OPTS_UNKNOWN || first != argc)
@@ -62,21 +59,13 @@ cli_report_outcomes_options(int argc, char **argv,
 	if (q->from == NULL || q->to == NULL)
 		return cli_report_outcomes_usage("say which period: --from "
 		    "DATE --to DATE");
-	if (q->output != NULL && strcmp(q->output, "-") == 0)
-		q->output = NULL;
-	if (q->output == NULL && q->fmt == REPORT_PDF &&
-	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
-		    "use --output FILE, or send it to a file with >\n");
-		return 2;
-	}
-	return 0;
+	return cli_opts_output(&q->output, q->fmt, true, "--output");
 }
 
 int
 cli_report_outcomes(struct cli *cli, int argc, char **argv)
 {
-	struct cli_report_outcomes q;
+	struct cli_report_outcomes q = { .fmt = REPORT_TEXT };
 	struct strbuf sb = STRBUF_INIT;
 	struct outcomes o;
 	struct pd_err err;
@@ -97,11 +86,8 @@ cli_report_outcomes(struct cli *cli, int argc, char **argv)
 	} else if (app_report_outcomes_render(&o, q.fmt, q.csv_flags, &sb,
 	    &err) != PD_OK)
 		rc = cli_out_fail(&err);
-	else if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len ||
-	    fflush(stdout) != 0) {
-		perror("peerdesk: writing the report");
-		rc = 1;
-	}
+	else
+		rc = cli_out_report(&sb);
 	strbuf_fini(&sb);
 	outcomes_fini(&o);
 	return rc;

@@ -33,8 +33,7 @@ cli_report_pay(struct cli *cli, int argc, char **argv)
 		{ "to", CLI_OPT_TEXT, &to, 0, NULL },
 		{ "month", CLI_OPT_TEXT, &month, 0, NULL },
 		{ "tax-year", CLI_OPT_TEXT, &ty, 0, NULL },
-		{ "excel", CLI_OPT_BITS, &flags, CSV_EXCEL, NULL },
-		{ "raw", CLI_OPT_BITS, &flags, CSV_RAW, NULL },
+		CLI_OPTS_CSV(&flags),
 		{ "output", CLI_OPT_TEXT, &output, 0, NULL },
 		CLI_OPTS_END
 	};

@@ -319,34 +319,6 @@ rd_date(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 	return yamldoc_date(yd, val, k->key, slot, err);
 }
 
-/* A whole number into the int64_t at offset. */
-static enum pd_status
-rd_id(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
-    void *dst, struct pd_err *err)
-{
-	long v;
-	enum pd_status st = yamldoc_long(yd, val, k->key, k->min, k->max, &v,
-	    err);
-
-	if (st == PD_OK)
-		*(int64_t *)(void *)((char *)dst + k->offset) = v;
-	return st;
-}
-
-/* A whole number into the int at offset. */
-static enum pd_status
-rd_int(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
-    void *dst, struct pd_err *err)
-{
-	long v;
-	enum pd_status st = yamldoc_long(yd, val, k->key, k->min, k->max, &v,
-	    err);
-
-	if (st == PD_OK)
-		*(int *)(void *)((char *)dst + k->offset) = (int)v;
-	return st;
-}
-
 static enum pd_status
 rd_area(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
     void *dst, struct pd_err *err)
@@ -474,7 +446,7 @@ rd_need(struct yamldoc *yd, yaml_node_t *map, const struct yamldoc_key *keys,
 #define MAXKEYS 16
 
 static const struct yamldoc_key step_keys[] = {
-	{ "id", rd_id, offsetof(struct goal_step, id), 1, 999999999 },
+	{ "id", yamldoc_set_int64, offsetof(struct goal_step, id), 1, 999999999 },
 	{ "text", rd_text, offsetof(struct goal_step, text), 0, 0 },
 	{ "done_on", rd_date, offsetof(struct goal_step, done_on), 0, 0 },
 	{ NULL, NULL, 0, 0, 0 }
@@ -538,7 +510,7 @@ static enum pd_status rd_scores(struct yamldoc *, const struct yamldoc_key *,
     yaml_node_t *, void *, struct pd_err *);
 
 static const struct yamldoc_key goal_keys[] = {
-	{ "id", rd_id, GOAL_OFF(id), 1, 999999999 },
+	{ "id", yamldoc_set_int64, GOAL_OFF(id), 1, 999999999 },
 	{ "area", rd_area, GOAL_OFF(area), 0, 0 },
 	{ "title", rd_text, GOAL_OFF(title), 0, 0 },
 	{ "detail", rd_text, GOAL_OFF(detail), 0, 0 },
@@ -671,14 +643,14 @@ rd_version(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	((struct plan_doc *)dst)->version_line = val ? yamldoc_line(val) : 0;
-	return rd_int(yd, k, val, dst, err);
+	return yamldoc_set_int(yd, k, val, dst, err);
 }
 
 #define DOC_OFF(m) offsetof(struct plan_doc, m)
 
 static const struct yamldoc_key doc_keys[] = {
 	{ "peerdesk_plan", rd_format, 0, 0, 0 },
-	{ "client", rd_id, DOC_OFF(client_id), 1, 999999999 },
+	{ "client", yamldoc_set_int64, DOC_OFF(client_id), 1, 999999999 },
 	{ "name", rd_text, DOC_OFF(client_name), 0, 0 },
 	{ "version", rd_version, DOC_OFF(info.current_version), 0, 999999999 },
 	{ "status", rd_status, DOC_OFF(info.status), 0, 0 },
