@@ -45,7 +45,8 @@ cli_client_number(const char *s)
 /* The value of option argv[*i] (--x VALUE or --x=VALUE) when argv[*i]
  * is that option; NULL otherwise.  *bad set when the value is missing. */
 static const char *
-cli_client_opt(int argc, char **argv, int *i, const char *name, int *bad)
+cli_client_opt(int argc, char **argv, int *i, const char *name,
+    bool *bad)
 {
 	size_t n = strlen(name);
 
@@ -57,7 +58,7 @@ cli_client_opt(int argc, char **argv, int *i, const char *name, int *bad)
 		return NULL;
 	if (*i + 1 >= argc) {
 		fprintf(stderr, "peerdesk: %s needs a value\n", name);
-		*bad = 1;
+		*bad = true;
 		return NULL;
 	}
 	return argv[++*i];
@@ -83,7 +84,8 @@ cli_client_options(int argc, char **argv, int first, const char *cmd,
 {
 	const struct cli_client_optdef *o;
 	const char *v = NULL;
-	int i, rc, bad = 0;
+	int i, rc;
+	bool bad = false;
 
 	for (i = first; i < argc; i++) {
 		for (o = opts; o->name != NULL; o++) {
@@ -616,7 +618,8 @@ cli_client_merge(struct cli *cli, int argc, char **argv)
 	struct client_record k, o;
 	struct pd_err err;
 	int64_t keep, other;
-	int yes = argc == 5 && strcmp(argv[4], "--yes") == 0, rc;
+	bool yes = argc == 5 && strcmp(argv[4], "--yes") == 0;
+	int rc;
 
 	if (argc != 4 && !yes)
 		return cli_client_usage();

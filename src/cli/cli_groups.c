@@ -55,7 +55,8 @@ cli_group_list(struct cli *cli, bool all)
 	struct group_row *v;
 	struct pd_err err;
 	size_t n, i;
-	int pass, said = 0;
+	bool said = false;
+	int pass;
 
 	if (app_groups_list(&cli->app, all, &v, &n, &err) != PD_OK)
 		return cli_out_fail(&err);
@@ -70,8 +71,10 @@ cli_group_list(struct cli *cli, bool all)
 
 		if ((pass == 0) != (v[i].g.active != 0))
 			continue;
-		if (pass == 1 && !said++)
+		if (pass == 1 && !said) {
+			said = true;
 			printf("\nNo longer running:\n");
+		}
 		cli_group_when(&v[i].g, when, sizeof when);
 		printf("%3lld  %s (%s)%s\n     %s\n     %d meeting%s, %d %s, "
 		    "%d attendance%s%s%s\n", (long long)v[i].g.id, v[i].g.name,
@@ -126,7 +129,8 @@ cli_group_show(struct cli *cli, const char *which, int limit)
 	printf("\nPeople who come (number for the register, times):\n");
 	for (i = 0; i < d.nregulars; i++) {
 		if (d.regulars[i].client_id != 0)
-			printf("  %3d  %s (client %lld), %d\n", d.regulars[i].no,
+			printf("  %3d  %s (client %lld), %d\n",
+			    d.regulars[i].no,
 			    d.regulars[i].name,
 			    (long long)d.regulars[i].client_id,
 			    d.regulars[i].times);
@@ -169,7 +173,8 @@ cli_group_add_options(int argc, char **argv, struct cli_group_add *a,
 		{ "day", CLI_OPT_TEXT, &a->day, 0, NULL },
 		{ "time", CLI_OPT_TEXT, &a->time, 0, NULL },
 		{ "place", CLI_OPT_TEXT, &a->place, 0, NULL },
-		{ "facilitator", CLI_OPT_CALL, a, 0, cli_group_facilitator_opt },
+		{ "facilitator", CLI_OPT_CALL, a, 0,
+		    cli_group_facilitator_opt },
 		CLI_OPTS_END
 	};
 	int rc;
@@ -466,7 +471,8 @@ cli_group_change_options(int argc, char **argv, bool remove,
 		return rc;
 	any = c->date || c->start || c->length || c->notes || c->extra;
 	if (remove && any)
-		return cli_group_usage("removing a meeting takes only --reason");
+		return cli_group_usage("removing a meeting takes only "
+		    "--reason");
 	if (!remove && !any)
 		return cli_group_usage("say what to correct: --date, --start, "
 		    "--length, --notes or --extra");
@@ -792,7 +798,8 @@ cli_group_quote(struct cli *cli, char **argv)
 	if ((!review && strcmp(argv[2], "note") != 0) ||
 	    (!on && strcmp(argv[4], "no") != 0) ||
 	    cli_group_number(argv[3], &id) != 0)
-		return cli_group_usage("groups quote review|note NUMBER yes|no");
+		return cli_group_usage("groups quote review|note NUMBER "
+		    "yes|no");
 	if (app_quote_set(&cli->app, review, id, on, &err) != PD_OK)
 		return cli_out_fail(&err);
 	printf(on ? "The client lets us quote those words, unnamed.\n" :

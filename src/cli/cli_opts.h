@@ -36,7 +36,7 @@ struct cli_opt {
 
 enum cli_opts_order {
 	CLI_OPTS_PERMUTE,	/* options anywhere, the other words after */
-	CLI_OPTS_IN_ORDER	/* options first: the first other word ends them */
+	CLI_OPTS_IN_ORDER	/* options first: the next word ends them */
 };
 
 #define CLI_OPTS_UNKNOWN (-1)

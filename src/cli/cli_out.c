@@ -194,10 +194,10 @@ cli_out_raw(void)
 int
 cli_out_finish(int rc)
 {
-	int bad = cli_out_raw() != 0;
+	bool bad = cli_out_raw() != 0;
 
 	if (fflush(stdout) != 0 || ferror(stdout))
-		bad = 1;
+		bad = true;
 	if (!bad)
 		return rc;
 	fprintf(stderr, "peerdesk: could not write all of the output: %s\n",
@@ -206,7 +206,7 @@ cli_out_finish(int rc)
 }
 
 int
-cli_csv_flag(const char *arg, unsigned *flags)
+cli_out_csv_flag(const char *arg, unsigned *flags)
 {
 	if (strcmp(arg, "--excel") == 0)
 		*flags |= CSV_EXCEL;

@@ -56,7 +56,7 @@ cli_pal_room(const struct pal_week *wk, char *buf, size_t n)
 }
 
 static int
-cli_pal_list(struct cli *cli, int all)
+cli_pal_list(struct cli *cli, bool all)
 {
 	struct pal_list l;
 	struct pd_err err;
@@ -278,7 +278,8 @@ cli_pal_weeks(struct cli *cli, int argc, char **argv)
 	int rc, weeks;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "peerdesk: which PAL? usage: %s\n", cli_pal_usage);
+		fprintf(stderr, "peerdesk: which PAL? usage: %s\n",
+		    cli_pal_usage);
 		return 2;
 	}
 	if ((rc = cli_pal_weeks_options(argc - 1, argv + 1, &w, &weeks)) != 0)

@@ -32,7 +32,8 @@ cli_palplan_show_plan(const struct pal_plan *p, const char *name)
 		strbuf_addf(&sb, "\n%s\n", pal_plan_fields[i].label);
 		fputs(sb.buf, stdout);
 		strbuf_reset(&sb);
-		plan_wrap(&sb, t ? t : "(nothing written yet)", CLI_PALPLAN_WIDTH,
+		plan_wrap(&sb, t ? t : "(nothing written yet)",
+		    CLI_PALPLAN_WIDTH,
 		    2);
 		fputs(sb.buf, stdout);
 	}
@@ -50,7 +51,8 @@ cli_palplan(struct cli *cli, int argc, char **argv)
 	size_t n, i;
 	int rc;
 
-	if (argc > 3 || (argc == 3 && (rc = cli_plan_number(argv[2], &pal)) != 0))
+	if (argc > 3 || (argc == 3 && (rc = cli_plan_number(argv[2],
+	    &pal)) != 0))
 		goto usage;
 	if (strcmp(sub, "list") == 0 && argc == 2) {
 		struct pal_plan_row *rows;

@@ -43,7 +43,7 @@ int cli_out_raw(void);
 /* --excel (a byte-order mark for Excel) and --raw (formula-like cells
  * left as they are) for any command that writes CSV: 1 and the flag set
  * in *flags (core/csvout.h) when arg is one of them, else 0. */
-int cli_csv_flag(const char *arg, unsigned *flags);
+int cli_out_csv_flag(const char *arg, unsigned *flags);
 
 /* The full usage of command (the words of `peerdesk COMMAND --help`), or
  * NULL when there is no such command. */

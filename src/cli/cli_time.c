@@ -24,7 +24,7 @@
 	"[--up-to YYYY-MM-DD]]"
 
 static const char *
-cli_week_status(enum week_status st)
+cli_time_week_status(enum week_status st)
 {
 	switch (st) {
 	case WEEK_SUBMITTED: return "sent for approval";
@@ -36,7 +36,7 @@ cli_week_status(enum week_status st)
 
 /* "Tue 24 Nov" from "2026-11-24". */
 static const char *
-cli_week_day(const char *ymd, char buf[DATE_LONG_LEN])
+cli_time_week_day(const char *ymd, char buf[DATE_LONG_LEN])
 {
 	pd_date d;
 	char *sp;
@@ -61,13 +61,14 @@ cli_time_pad(const char *s, int width)
 }
 
 static void
-cli_week_print(const struct week_view *v)
+cli_time_week_print(const struct week_view *v)
 {
 	char a[DATE_LONG_LEN], b[DATE_LONG_LEN], d[DURATION_STR_LEN];
 	char m[MONEY_STR_LEN], m2[MONEY_STR_LEN], m3[MONEY_STR_LEN];
 	pd_date first, last;
 	size_t i;
-	int k, any = 0;
+	bool any = false;
+	int k;
 
 	date_parse(v->first, &first, NULL);
 	date_parse(v->last, &last, NULL);
@@ -75,7 +76,7 @@ cli_week_print(const struct week_view *v)
 	    v->pal_login[0] ? " (" : "", v->pal_login,
 	    v->pal_login[0] ? ")" : "", v->label,
 	    date_format_long(first, a), date_format_long(last, b),
-	    cli_week_status(v->week.status));
+	    cli_time_week_status(v->week.status));
 	if (v->n_lines == 0)
 		printf("\n  Nothing logged this week yet.\n");
 	else
@@ -84,7 +85,7 @@ cli_week_print(const struct week_view *v)
 		const struct week_line *l = &v->lines[i];
 
 		printf("  ");
-		cli_time_pad(cli_week_day(l->line.date, a), 12);
+		cli_time_pad(cli_time_week_day(l->line.date, a), 12);
 		cli_time_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
 		    13);
 		cli_time_pad(duration_format(l->line.minutes, d), 9);
@@ -104,7 +105,7 @@ cli_week_print(const struct week_view *v)
 		printf("%s %s %s", any ? "," : "",
 		    line_kind_label((enum line_kind)k),
 		    duration_format(v->row.minutes_by_kind[k], d));
-		any = 1;
+		any = true;
 	}
 	printf("%s total %s\n", any ? ";" : "",
 	    duration_format(v->row.minutes, d));
@@ -118,7 +119,8 @@ cli_week_print(const struct week_view *v)
 		    v->row.unrated_minutes == v->row.minutes)
 			printf("Pay: not known: no pay rate recorded\n");
 		else
-			printf("Pay: %s\n", money_format(v->row.gross_pence, m));
+			printf("Pay: %s\n", money_format(v->row.gross_pence,
+			    m));
 		if (v->row.unrated_minutes > 0)
 			printf("No pay rate is recorded for %s of it; please "
 			    "ask the manager.\n",
@@ -135,7 +137,7 @@ cli_week_print(const struct week_view *v)
 /* --approve and --paid: the week named, or (--paid --up-to) every
  * approved week that has ended by a date. */
 static int
-cli_week_manage(struct cli *cli, int64_t pal, const char *week,
+cli_time_week_manage(struct cli *cli, int64_t pal, const char *week,
     int approve, int paid, const char *upto, const char *reason)
 {
 	struct week_view v;
@@ -219,7 +221,8 @@ cli_week(struct cli *cli, int argc, char **argv)
 		case 'P': paid = 1; break;
 		case 'u': upto = optarg; break;
 		default:
-			fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
+			fprintf(stderr, "peerdesk: usage: %s\n",
+			    CLI_WEEK_USAGE);
 			return 2;
 		}
 	}
@@ -235,7 +238,7 @@ cli_week(struct cli *cli, int argc, char **argv)
 	    app_pal_by_login(&cli->app, login, &pal, &err) != PD_OK)
 		return cli_out_fail(&err);
 	if (approve || paid)
-		return cli_week_manage(cli, pal, week, approve, paid, upto,
+		return cli_time_week_manage(cli, pal, week, approve, paid, upto,
 		    reason);
 	if (submit) {
 		if (app_week_submit(&cli->app, pal, week, &err) != PD_OK)
@@ -244,13 +247,13 @@ cli_week(struct cli *cli, int argc, char **argv)
 	}
 	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
 		return cli_out_fail(&err);
-	cli_week_print(&v);
+	cli_time_week_print(&v);
 	week_view_fini(&v);
 	return 0;
 }
 
 static const char *
-cli_log_today(void *app, char buf[11])
+cli_time_log_today(void *app, char buf[11])
 {
 	(void)app;
 	app_today(buf);
@@ -306,7 +309,7 @@ cli_log(struct cli *cli, int argc, char **argv)
 	 * --pal the form opens as from the dashboard, so the draft is the
 	 * one "Kept for you" reopens. */
 	cfg = app_tui_plain(&cli->app);
-	cfg.today = cli_log_today;
+	cfg.today = cli_time_log_today;
 	cli_out_raw();		/* the screens draw on the terminal itself */
 	rc = tui_run(&cfg, &session_screen, login != NULL ? &a : NULL);
 	app_session_end(&cli->app, rc == 128 + SIGHUP);

@@ -19,7 +19,7 @@
 
 /* No terminal: what the dashboard would say, as text. */
 static void
-cli_tui_plain(struct cli *cli, int shared)
+cli_tui_plain(struct cli *cli, bool shared)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct dashboard d;
@@ -71,12 +71,13 @@ cli_tui_keys_load(struct keys_conf *kc)
 		return 0;
 	if (privilege_suspend(&err) != PD_OK)
 		return cli_out_fail(&err);
-	s = config_keys_load(path, kc, &err);
+	s = keys_conf_load(path, kc, &err);
 	if (privilege_resume(&err) != PD_OK) {
 		keys_conf_fini(kc);
 		return cli_out_fail(&err);
 	}
-	if (s == PD_OK) {	/* the action and key names, before the screens */
+	if (s == PD_OK) {	/* the action and key names,
+	    before the screens */
 		km = keymap_new();
 		s = keymap_apply(km, kc, &err);
 		keymap_free(&km);

@@ -53,7 +53,7 @@ settings_defaults(struct settings *s)
 }
 
 static void
-settings_free_accounts(struct settings *s)
+settings_accounts_fini(struct settings *s)
 {
 	size_t i;
 
@@ -71,7 +71,7 @@ settings_fini(struct settings *s)
 	free(s->org_name);
 	free(s->db_path);
 	free(s->print_command);
-	settings_free_accounts(s);
+	settings_accounts_fini(s);
 	free(s->rules_file);
 	free(s->file);
 	memset(s, 0, sizeof *s);
@@ -281,14 +281,14 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 	size_t n, repeat;
 
 	if (yamldoc_is_null(val)) {
-		settings_free_accounts(s);
+		settings_accounts_fini(s);
 		return PD_OK;
 	}
 	if (val->type != YAML_SEQUENCE_NODE)
 		return yamldoc_fail(yd, val, PD_CONFIG, k->key, err,
 		    "expected a list of Unix logins such as [office], got %s",
 		    yamldoc_describe(val, got, sizeof got));
-	settings_free_accounts(s);
+	settings_accounts_fini(s);
 	n = (size_t)(val->data.sequence.items.top -
 	    val->data.sequence.items.start);
 	repeat = settings_first_repeat(&yd->doc, val, n);

@@ -397,13 +397,13 @@ bad:
 }
 
 char *
-yamldoc_utf8_fix(const char *s)
+yamldoc_utf8_copy(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t len = strlen(s), i = 0;
 
 	if (utf8_valid(s, len))
-		return NULL;
+		return xstrdup(s);
 	while (i < len) {
 		int32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);

@@ -122,9 +122,9 @@ enum pd_status yamldoc_set_date(struct yamldoc *yd,
     struct pd_err *err);
 
 /* A copy of s with every byte that is not valid UTF-8 as U+FFFD, for
- * text given to libyaml's emitter (which refuses such text); NULL when
- * s is valid as it is.  The caller frees it. */
-char *yamldoc_utf8_fix(const char *s);
+ * text given to libyaml's emitter (which refuses such text, and takes
+ * it through a pointer that is not const).  The caller frees it. */
+char *yamldoc_utf8_copy(const char *s);
 
 /* 1-based line of node, for "first on line N" style messages. */
 int yamldoc_line(const yaml_node_t *node);

@@ -240,7 +240,8 @@ yamldoc_load_build_fini(struct yd_build *b)
 
 static enum pd_status
 yamldoc_load_fail_at(struct yd_build *b, const yaml_mark_t *m,
-    struct pd_err *err, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+    struct pd_err *err, const char *fmt, ...) __attribute__((format(printf, 4,
+    5)));
 
 static enum pd_status
 yamldoc_load_fail_at(struct yd_build *b, const yaml_mark_t *m,
@@ -384,7 +385,7 @@ yamldoc_load_tag(yaml_char_t *tag)
 }
 
 static enum pd_status
-yamldoc_load_event(struct yd_build *b, yaml_event_t *ev, int *docs, int *done,
+yamldoc_load_event(struct yd_build *b, yaml_event_t *ev, int *docs, bool *done,
     struct pd_err *err)
 {
 	struct yamldoc *yd = b->yd;
@@ -398,7 +399,7 @@ yamldoc_load_event(struct yd_build *b, yaml_event_t *ev, int *docs, int *done,
 	case YAML_NO_EVENT:
 		return PD_OK;
 	case YAML_STREAM_END_EVENT:
-		*done = 1;
+		*done = true;
 		return PD_OK;
 	case YAML_DOCUMENT_START_EVENT:
 		if (++*docs > 1)
@@ -480,7 +481,8 @@ yamldoc_load(struct yamldoc *yd, const char *text, size_t len,
 	struct yd_build b;
 	enum pd_status st = PD_OK;
 	size_t bad;
-	int docs = 0, done = 0;
+	bool done = false;
+	int docs = 0;
 
 	memset(yd, 0, sizeof *yd);
 	snprintf(yd->name, sizeof yd->name, "%s", name ? name : "");
