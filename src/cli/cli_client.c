@@ -3,6 +3,7 @@
  * the funding, the people who matter, then the dated status history),
  * status, reopen, support, merge. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,11 +67,13 @@ cli_client_opt(int argc, char **argv, int *i, const char *name,
 
 /* One option of client add|status|reopen|support: --name VALUE (or
  * --name=VALUE), or with flag set a bare --name (take gets NULL).  take
- * returns 0, or an exit status after saying what is wrong. */
+ * gets the command's context at byte at, and returns 0, or an exit
+ * status after saying what is wrong. */
 struct cli_client_optdef {
 	const char *name;
 	bool flag;
-	int (*take)(void *ctx, const char *value);
+	int (*take)(void *dest, const char *value);
+	size_t at;
 };
 
 /* The words of `client CMD` from argv[first] by opts (ended by a NULL
@@ -97,7 +100,8 @@ cli_client_options(int argc, char **argv, int first, const char *cmd,
 				return 2;
 		}
 		if (o->name != NULL) {
-			if ((rc = o->take(ctx, o->flag ? NULL : v)) != 0)
+			if ((rc = o->take((char *)ctx + o->at, o->flag ? NULL :
+			    v)) != 0)
 				return rc;
 		} else if (word == NULL || argv[i][0] == '-' ||
 		    word(ctx, argv[i]) != 0) {
@@ -156,24 +160,11 @@ cli_client_take_dob(void *ctx, const char *v)
 	return 0;
 }
 
+/* A copy of the value into the char * at dest. */
 static int
-cli_client_take_phone(void *ctx, const char *v)
+cli_client_take_copy(void *dest, const char *v)
 {
-	((struct cli_client_new *)ctx)->in.client.phone = xstrdup(v);
-	return 0;
-}
-
-static int
-cli_client_take_email(void *ctx, const char *v)
-{
-	((struct cli_client_new *)ctx)->in.client.email = xstrdup(v);
-	return 0;
-}
-
-static int
-cli_client_take_preferred(void *ctx, const char *v)
-{
-	((struct cli_client_new *)ctx)->in.client.preferred_name = xstrdup(v);
+	*(char **)dest = xstrdup(v);
 	return 0;
 }
 
@@ -184,13 +175,6 @@ cli_client_take_referred_on(void *ctx, const char *v)
 
 	snprintf(in->referral.referred_on, sizeof in->referral.referred_on,
 	    "%s", v);
-	return 0;
-}
-
-static int
-cli_client_take_referrer(void *ctx, const char *v)
-{
-	((struct cli_client_new *)ctx)->in.referral.referrer_name = xstrdup(v);
 	return 0;
 }
 
@@ -214,15 +198,21 @@ cli_client_take_name(void *ctx, const char *w)
 	return 0;
 }
 
+#define CLI_CLIENT_NEW(field) offsetof(struct cli_client_new, field)
+
 static const struct cli_client_optdef cli_client_add_opts[] = {
-	{ "--dob", false, cli_client_take_dob },
-	{ "--phone", false, cli_client_take_phone },
-	{ "--email", false, cli_client_take_email },
-	{ "--preferred", false, cli_client_take_preferred },
-	{ "--referred-on", false, cli_client_take_referred_on },
-	{ "--referrer", false, cli_client_take_referrer },
-	{ "--anyway", true, cli_client_take_anyway },
-	{ NULL, false, NULL }
+	{ "--dob", false, cli_client_take_dob, 0 },
+	{ "--phone", false, cli_client_take_copy,
+	  CLI_CLIENT_NEW(in.client.phone) },
+	{ "--email", false, cli_client_take_copy,
+	  CLI_CLIENT_NEW(in.client.email) },
+	{ "--preferred", false, cli_client_take_copy,
+	  CLI_CLIENT_NEW(in.client.preferred_name) },
+	{ "--referred-on", false, cli_client_take_referred_on, 0 },
+	{ "--referrer", false, cli_client_take_copy,
+	  CLI_CLIENT_NEW(in.referral.referrer_name) },
+	{ "--anyway", true, cli_client_take_anyway, 0 },
+	{ NULL, false, NULL, 0 }
 };
 
 /* Save the new client unless it may be one already there (then say
@@ -483,18 +473,18 @@ cli_client_take_end_support(void *ctx, const char *v)
 }
 
 static const struct cli_client_optdef cli_client_status_opts[] = {
-	{ "--reason", false, cli_client_take_reason },
-	{ "--on", false, cli_client_take_on },
-	{ "--note", false, cli_client_take_note },
-	{ "--end-support", true, cli_client_take_end_support },
-	{ NULL, false, NULL }
+	{ "--reason", false, cli_client_take_reason, 0 },
+	{ "--on", false, cli_client_take_on, 0 },
+	{ "--note", false, cli_client_take_note, 0 },
+	{ "--end-support", true, cli_client_take_end_support, 0 },
+	{ NULL, false, NULL, 0 }
 };
 
 /* client reopen N [--on DAY] [--note TEXT]: the same --on and --note */
 static const struct cli_client_optdef cli_client_reopen_opts[] = {
-	{ "--on", false, cli_client_take_on },
-	{ "--note", false, cli_client_take_note },
-	{ NULL, false, NULL }
+	{ "--on", false, cli_client_take_on, 0 },
+	{ "--note", false, cli_client_take_note, 0 },
+	{ NULL, false, NULL, 0 }
 };
 
 static int
@@ -578,9 +568,9 @@ cli_client_take_override(void *ctx, const char *v)
 }
 
 static const struct cli_client_optdef cli_client_support_opts[] = {
-	{ "--on", false, cli_client_take_start },
-	{ "--reason", false, cli_client_take_override },
-	{ NULL, false, NULL }
+	{ "--on", false, cli_client_take_start, 0 },
+	{ "--reason", false, cli_client_take_override, 0 },
+	{ NULL, false, NULL, 0 }
 };
 
 static int

@@ -286,22 +286,19 @@ cli_group_came_add(struct cli_group_cames *l, char which, const char *value)
 	return cli_group_came(&l->v[l->n++], which, value);
 }
 
-static int
-cli_group_came_client(void *dest, const char *value)
-{
-	return cli_group_came_add(dest, 'c', value);
-}
+/* --client, --regular or --name (which: 'c', 'r', 'N') onto a list of
+ * who came: the dest of those options. */
+struct cli_group_came_opt {
+	struct cli_group_cames *list;
+	char which;
+};
 
 static int
-cli_group_came_regular(void *dest, const char *value)
+cli_group_came_take(void *dest, const char *value)
 {
-	return cli_group_came_add(dest, 'r', value);
-}
+	const struct cli_group_came_opt *o = dest;
 
-static int
-cli_group_came_name(void *dest, const char *value)
-{
-	return cli_group_came_add(dest, 'N', value);
+	return cli_group_came_add(o->list, o->which, value);
 }
 
 /* groups meeting add GROUP --length L [--date D] [--start T] ... */
@@ -335,6 +332,8 @@ static int
 cli_group_meeting_add_options(int argc, char **argv,
     struct cli_group_meeting_add *a, int *which)
 {
+	struct cli_group_came_opt client = { &a->came, 'c' },
+	    regular = { &a->came, 'r' }, name = { &a->came, 'N' };
 	const struct cli_opt opts[] = {
 		{ "date", CLI_OPT_TEXT, &a->date, 0, NULL },
 		{ "start", CLI_OPT_TEXT, &a->start, 0, NULL },
@@ -342,10 +341,9 @@ cli_group_meeting_add_options(int argc, char **argv,
 		{ "minutes", CLI_OPT_TEXT, &a->length, 0, NULL },
 		{ "notes", CLI_OPT_TEXT, &a->notes, 0, NULL },
 		{ "by", CLI_OPT_CALL, a, 0, cli_group_by_opt },
-		{ "client", CLI_OPT_CALL, &a->came, 0, cli_group_came_client },
-		{ "regular", CLI_OPT_CALL, &a->came, 0,
-		  cli_group_came_regular },
-		{ "name", CLI_OPT_CALL, &a->came, 0, cli_group_came_name },
+		{ "client", CLI_OPT_CALL, &client, 0, cli_group_came_take },
+		{ "regular", CLI_OPT_CALL, &regular, 0, cli_group_came_take },
+		{ "name", CLI_OPT_CALL, &name, 0, cli_group_came_take },
 		{ "extra", CLI_OPT_CALL, &a->m.extra_count, 0,
 		  cli_group_add_extra_opt },
 		{ "reason", CLI_OPT_TEXT, &a->reason, 0, NULL },
@@ -550,48 +548,6 @@ struct cli_group_attend {
 };
 
 static int
-cli_group_add_client(void *dest, const char *value)
-{
-	return cli_group_came_add(&((struct cli_group_attend *)dest)->add,
-	    'c', value);
-}
-
-static int
-cli_group_add_regular(void *dest, const char *value)
-{
-	return cli_group_came_add(&((struct cli_group_attend *)dest)->add,
-	    'r', value);
-}
-
-static int
-cli_group_add_name(void *dest, const char *value)
-{
-	return cli_group_came_add(&((struct cli_group_attend *)dest)->add,
-	    'N', value);
-}
-
-static int
-cli_group_drop_client(void *dest, const char *value)
-{
-	return cli_group_came_add(&((struct cli_group_attend *)dest)->drop,
-	    'c', value);
-}
-
-static int
-cli_group_drop_regular(void *dest, const char *value)
-{
-	return cli_group_came_add(&((struct cli_group_attend *)dest)->drop,
-	    'r', value);
-}
-
-static int
-cli_group_drop_name(void *dest, const char *value)
-{
-	return cli_group_came_add(&((struct cli_group_attend *)dest)->drop,
-	    'N', value);
-}
-
-static int
 cli_group_attend_extra_opt(void *dest, const char *value)
 {
 	return cli_group_extra(value, dest, false);
@@ -601,16 +557,21 @@ static int
 cli_group_attend_options(int argc, char **argv, struct cli_group_attend *a,
     int64_t *id)
 {
+	struct cli_group_came_opt add_c = { &a->add, 'c' },
+	    add_r = { &a->add, 'r' }, add_n = { &a->add, 'N' },
+	    drop_c = { &a->drop, 'c' }, drop_r = { &a->drop, 'r' },
+	    drop_n = { &a->drop, 'N' };
 	const struct cli_opt opts[] = {
-		{ "add", CLI_OPT_CALL, a, 0, cli_group_add_client },
-		{ "add-client", CLI_OPT_CALL, a, 0, cli_group_add_client },
-		{ "add-regular", CLI_OPT_CALL, a, 0, cli_group_add_regular },
-		{ "add-name", CLI_OPT_CALL, a, 0, cli_group_add_name },
-		{ "remove", CLI_OPT_CALL, a, 0, cli_group_drop_client },
-		{ "remove-client", CLI_OPT_CALL, a, 0, cli_group_drop_client },
-		{ "remove-regular", CLI_OPT_CALL, a, 0,
-		  cli_group_drop_regular },
-		{ "remove-name", CLI_OPT_CALL, a, 0, cli_group_drop_name },
+		{ "add", CLI_OPT_CALL, &add_c, 0, cli_group_came_take },
+		{ "add-client", CLI_OPT_CALL, &add_c, 0, cli_group_came_take },
+		{ "add-regular", CLI_OPT_CALL, &add_r, 0, cli_group_came_take },
+		{ "add-name", CLI_OPT_CALL, &add_n, 0, cli_group_came_take },
+		{ "remove", CLI_OPT_CALL, &drop_c, 0, cli_group_came_take },
+		{ "remove-client", CLI_OPT_CALL, &drop_c, 0,
+		  cli_group_came_take },
+		{ "remove-regular", CLI_OPT_CALL, &drop_r, 0,
+		  cli_group_came_take },
+		{ "remove-name", CLI_OPT_CALL, &drop_n, 0, cli_group_came_take },
 		{ "extra", CLI_OPT_CALL, &a->extra, 0,
 		  cli_group_attend_extra_opt },
 		CLI_OPTS_END
