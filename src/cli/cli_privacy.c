@@ -191,7 +191,7 @@ cli_privacy_ask_mentions(struct cli_mentions *cm)
 }
 
 /* Show, ask and erase client id.  0 erased (or listed, dry), -1 kept
- * (not confirmed), else an exit status from cli_fail. */
+ * (not confirmed), else an exit status from cli_out_fail. */
 static int
 cli_privacy_erase_one(struct cli *cli, int64_t id, bool yes, bool dry)
 {
