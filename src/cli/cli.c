@@ -95,46 +95,6 @@ cli_usage(FILE *f)
 	    "More: man peerdesk\n");
 }
 
-int
-cli_fail(const struct pd_err *err)
-{
-	char buf[1024];
-	struct strbuf shown = STRBUF_INIT;
-
-	pd_err_format(err, buf, sizeof buf);
-	/* A message may quote what someone typed or a file held: never let
-	 * it act on the terminal. */
-	utf8_escape(buf, true, &shown);
-	fprintf(stderr, "peerdesk: %s\n", strbuf_str(&shown));
-	strbuf_fini(&shown);
-	switch (err->code) {
-	case PD_DENIED: return 4;
-	case PD_NOT_FOUND: return 3;
-	case PD_INVALID: case PD_PARSE: case PD_CONFIG: return 2;
-	default: return 1;
-	}
-}
-
-int
-cli_open(struct cli *cli, int create, int identify)
-{
-	struct pd_err err;
-	struct app_options o;
-
-	memset(&o, 0, sizeof o);
-	o.config_path = cli->config_path;
-	o.config_env = getenv("PEERDESK_CONFIG");
-	o.db_path = cli->db_path;
-	o.create = create;
-	o.privileged = privilege_elevated();
-	if (app_open(&cli->app, &o, &err) != PD_OK)
-		return cli_fail(&err);
-	cli->opened = 1;
-	if (identify && app_identify(&cli->app, &err) != PD_OK)
-		return cli_fail(&err);
-	return 0;
-}
-
 static int
 cli_set_today(const char *s, const char *from)
 {
@@ -143,7 +103,7 @@ cli_set_today(const char *s, const char *from)
 
 	if (date_parse(s, &d, &said) != PD_OK) {
 		pd_fail(&err, said.code, NULL, "%s: %.400s", from, said.msg);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	today_set(d);
 	return 0;
@@ -198,8 +158,38 @@ cli_command_options(struct cli *cli, int *argcp, char **argv)
 	return 0;
 }
 
-int
-cli_main(int argc, char **argv)
+/* Characters of every script are shown as they are: what counts as
+ * printable must not depend on the person's LANG (often C over SSH),
+ * only on UTF-8, which is what peerdesk keeps. */
+static void
+cli_locale_utf8(void)
+{
+	setlocale(LC_CTYPE, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
+	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
+/* PEERDESK_TODAY, unless setgid: a setgid run trusts no pretend date
+ * (the scope of what a PAL may see follows the real day, as --db is
+ * ignored there too).  0, or an exit status. */
+static int
+cli_env_today(void)
+{
+	const char *env_today = getenv("PEERDESK_TODAY");
+
+	if (privilege_elevated())
+		env_today = NULL;
+	if (env_today != NULL && env_today[0] != '\0')
+		return cli_set_today(env_today, "PEERDESK_TODAY");
+	return 0;
+}
+
+/* The options before the command.  0 with *optindp the command's place,
+ * or -1 - the exit status when the run is over (--help, --version, a
+ * wrong option). */
+static int
+cli_global_options(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -209,57 +199,76 @@ cli_main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli cli;
-	const struct cli_command *c;
-	const char *env_today = getenv("PEERDESK_TODAY");
-	const char *ssh_argv[2];
 	int ch, rc;
 
-	memset(&cli, 0, sizeof cli);
-	/* Characters of every script are shown as they are: what counts as
-	 * printable must not depend on the person's LANG (often C over
-	 * SSH), only on UTF-8, which is what peerdesk keeps. */
-	setlocale(LC_CTYPE, "");
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
-	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
-		setlocale(LC_CTYPE, "C.utf8");
-	{
-		struct pd_err perr;
-
-		if (privilege_init(&perr) != PD_OK)
-			return cli_fail(&perr);
-	}
-	/* A setgid run trusts no pretend date: the scope of what a PAL
-	 * may see follows the real day (as --db is ignored there too). */
-	if (privilege_elevated())
-		env_today = NULL;
-	if (env_today != NULL && env_today[0] != '\0' &&
-	    (rc = cli_set_today(env_today, "PEERDESK_TODAY")) != 0)
-		return rc;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': cli.db_path = optarg; break;
-		case 'c': cli.config_path = optarg; break;
+		case 'd': cli->db_path = optarg; break;
+		case 'c': cli->config_path = optarg; break;
 		case 't':
 			if (privilege_elevated())
 				break;	/* the real day, always */
 			if ((rc = cli_set_today(optarg, "--today")) != 0)
-				return rc;
+				return -1 - rc;
 			break;
-		case 'h': cli_usage(stdout); return 0;
-		case 'V': printf("peerdesk %s\n", PEERDESK_VERSION); return 0;
+		case 'h': cli_usage(stdout); return -1;
+		case 'V': printf("peerdesk %s\n", PEERDESK_VERSION); return -1;
 		default:
 			fprintf(stderr, "peerdesk: unknown option '%s'; "
 			    "try 'peerdesk --help'\n", argv[optind - 1]);
-			return 2;
+			return -1 - 2;
 		}
 	}
+	return 0;
+}
+
+/* argv[0] is a command's name: run it.  The exit status. */
+static int
+cli_run_command(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c;
+	int rc;
+
+	for (c = commands; c->name != NULL; c++)
+		if (strcmp(c->name, argv[0]) == 0)
+			break;
+	if (c->name == NULL) {
+		fprintf(stderr, "peerdesk: there is no command '%s'; "
+		    "try 'peerdesk --help'\n", argv[0]);
+		return 2;
+	}
+	if ((rc = cli_command_options(cli, &argc, argv)) != 0)
+		return rc < 0 ? cli_help_print(c->name) : rc;
+	optind = 1;
+	cli_out_escape();
+	errno = 0;
+	rc = c->fn(cli, argc, argv);
+	return cli_out_finish(rc);
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli cli;
+	struct pd_err perr;
+	char ssh_cmd[8];
+	char *ssh_argv[2] = { ssh_cmd, NULL };
+	int rc;
+
+	memset(&cli, 0, sizeof cli);
+	cli_locale_utf8();
+	if (privilege_init(&perr) != PD_OK)
+		return cli_out_fail(&perr);
+	if ((rc = cli_env_today()) != 0)
+		return rc;
+	if ((rc = cli_global_options(&cli, argc, argv)) != 0)
+		return -1 - rc;
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 && cli_ssh_command(ssh_argv)) {
+	if (argc == 0 && cli_tui_ssh_command(ssh_cmd, sizeof ssh_cmd)) {
 		argc = 1;
-		argv = (char **)ssh_argv;
+		argv = ssh_argv;
 	}
 	if (argc > 0 && strcmp(argv[0], "help") == 0) {
 		if (argc == 1) {
@@ -269,24 +278,9 @@ cli_main(int argc, char **argv)
 		return cli_help_print(argv[1]);
 	}
 	if (argc == 0)
-		rc = cli_screens(&cli);
-	else {
-		for (c = commands; c->name != NULL; c++)
-			if (strcmp(c->name, argv[0]) == 0)
-				break;
-		if (c->name == NULL) {
-			fprintf(stderr, "peerdesk: there is no command '%s'; "
-			    "try 'peerdesk --help'\n", argv[0]);
-			return 2;
-		}
-		if ((rc = cli_command_options(&cli, &argc, argv)) != 0)
-			return rc < 0 ? cli_help_print(c->name) : rc;
-		optind = 1;
-		cli_out_escape();
-		errno = 0;
-		rc = c->fn(&cli, argc, argv);
-		rc = cli_out_finish(rc);
-	}
+		rc = cli_tui_screens(&cli);
+	else
+		rc = cli_run_command(&cli, argc, argv);
 	if (cli.opened)
 		app_close(&cli.app);
 	return rc;

@@ -1,18 +1,11 @@
-/* cli_admin.c - backup, restore, audit. */
-#include <getopt.h>
-#include <stdbool.h>
+/* cli_admin.c - backup and restore. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_priv.h"
 #include "peerdesk/app/admin.h"
-#include "peerdesk/core/csvout.h"
 #include "peerdesk/app/privilege.h"
-#include "peerdesk/core/strbuf.h"
-#include "peerdesk/core/utf8.h"
-#include "peerdesk/model/date.h"
-#include "peerdesk/model/today.h"
 
 int
 cli_backup(struct cli *cli, int argc, char **argv)
@@ -25,11 +18,12 @@ cli_backup(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "peerdesk: usage: peerdesk backup FILE\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_backup(&cli->app, argv[1], &bi, &err) != PD_OK)
-		return cli_fail(&err);
-	printf("Backed up %s to %s (checked: ok).\n", cli->app.db_path, argv[1]);
+		return cli_out_fail(&err);
+	printf("Backed up %s to %s (checked: ok).\n", cli->app.db_path,
+	    argv[1]);
 	printf("The audit trail was whole up to row %lld (hash %s).\n",
 	    (long long)bi.head.id, bi.head.id > 0 ? bi.head.hash : "none");
 	return 0;
@@ -38,10 +32,10 @@ cli_backup(struct cli *cli, int argc, char **argv)
 int
 cli_restore(struct cli *cli, int argc, char **argv)
 {
-	struct app_options o;
 	struct restore_info ri;
 	struct pd_err err;
 	enum pd_status s;
+	int rc;
 
 	if (argc != 2) {
 		fprintf(stderr, "peerdesk: usage: peerdesk restore FILE\n");
@@ -49,18 +43,12 @@ cli_restore(struct cli *cli, int argc, char **argv)
 	}
 	/* Settings only: the database may be damaged or missing, and the
 	 * file is checked before anything is touched (app_restore). */
-	memset(&o, 0, sizeof o);
-	o.config_path = cli->config_path;
-	o.config_env = getenv("PEERDESK_CONFIG");
-	o.db_path = cli->db_path;
-	o.privileged = privilege_elevated();
-	if (app_load_settings(&cli->app, &o, &err) != PD_OK)
-		return cli_fail(&err);
-	cli->opened = 1;
+	if ((rc = cli_open_settings(cli)) != 0)
+		return rc;
 	s = app_restore(&cli->app, argv[1], &ri, &err);
 	if (s != PD_OK) {
 		restore_info_fini(&ri);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	printf("Restored %s from %s.\n", cli->app.db_path, argv[1]);
 	if (ri.aside != NULL)
@@ -73,227 +61,5 @@ cli_restore(struct cli *cli, int argc, char **argv)
 		printf("Its audit trail is whole up to row %lld.\n",
 		    (long long)ri.head.id);
 	restore_info_fini(&ri);
-	return 0;
-}
-
-
-struct cli_audit {
-	int csv;
-	unsigned csv_flags;
-	long n;
-};
-
-/* printf fmt (one %s) with s escaped (utf8_escape; newlines kept when
- * lines). */
-static void
-cli_audit_text(const char *fmt, const char *s, bool lines)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	utf8_escape(s, lines, &sb);
-	printf(fmt, strbuf_str(&sb));
-	strbuf_fini(&sb);
-}
-
-/* A heading, then s with every line indented six spaces (escaped as
- * cli_audit_text, newlines kept). */
-static void
-cli_audit_block(const char *heading, const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *p, *nl;
-
-	utf8_escape(s, true, &sb);
-	printf("%s\n", heading);
-	for (p = strbuf_str(&sb); ; p = nl + 1) {
-		nl = strchr(p, '\n');
-		printf("      %.*s\n", nl ? (int)(nl - p) : (int)strlen(p), p);
-		if (nl == NULL)
-			break;
-	}
-	strbuf_fini(&sb);
-}
-
-static int
-cli_audit_row(void *arg, const struct audit_entry *a)
-{
-	struct cli_audit *ca = arg;
-	char id[32], cid[32];
-
-	ca->n++;
-	snprintf(id, sizeof id, "%lld", (long long)a->entity_id);
-	snprintf(cid, sizeof cid, "%lld", (long long)a->client_id);
-	if (ca->csv) {
-		struct strbuf sb = STRBUF_INIT;
-		unsigned fl = ca->csv_flags;
-
-		csv_field(&sb, a->at, fl, false);
-		csv_field(&sb, a->actor_login, fl, false);
-		csv_field(&sb, a->action, fl, false);
-		csv_field(&sb, a->entity, fl, false);
-		csv_field(&sb, a->entity_id ? id : "", fl, false);
-		csv_field(&sb, a->client_id ? cid : "", fl, false);
-		csv_field(&sb, a->summary, fl, false);
-		csv_field(&sb, a->reason, fl, false);
-		csv_field(&sb, a->before, fl, false);
-		csv_field(&sb, a->after, fl, true);
-		fwrite(sb.buf, 1, sb.len, stdout);
-		strbuf_fini(&sb);
-		return 0;
-	}
-	/* Text for a terminal: control characters and bad bytes escaped,
-	 * so nothing in a record can drive the terminal (CSV keeps the
-	 * bytes). */
-	printf("%s  ", a->at);
-	cli_audit_text("%-10s", a->actor_login ? a->actor_login : "(system)",
-	    false);
-	printf(" ");
-	cli_audit_text("%-8s", audit_action_label(a->action), false);
-	printf(" ");
-	cli_audit_text("%s", a->entity, false);
-	if (a->entity_id)
-		printf(" #%s", id);
-	/* an erased client's name reads "client #N (erased)" */
-	if (a->client_id && a->client_name &&
-	    strncmp(a->client_name, "client #", 8) == 0)
-		cli_audit_text("  %s", a->client_name, false);
-	else if (a->client_id) {
-		printf("  client %s", cid);
-		if (a->client_name)
-			cli_audit_text(" (%s)", a->client_name, false);
-	}
-	if (a->summary)
-		cli_audit_text("  %s", a->summary, false);
-	if (a->reason)
-		cli_audit_text("  (reason: %s)", a->reason, false);
-	putchar('\n');
-	if (a->before && a->after) {
-		cli_audit_block("    before:", a->before);
-		cli_audit_block("    after:", a->after);
-	}
-	return 0;
-}
-
-/* peerdesk audit --verify: 0 whole, 1 broken (naming the row). */
-static int
-cli_audit_verify(struct cli *cli)
-{
-	struct audit_verify v;
-	struct pd_err err;
-
-	if (app_audit_verify(&cli->app, &v, &err) != PD_OK)
-		return cli_fail(&err);
-	if (v.bad_id != 0) {
-		printf("The audit trail has been altered at row %lld: %s.\n",
-		    (long long)v.bad_id, v.why);
-		if (v.head.id > 0)
-			printf("Rows 1 to %lld, before it, are as they were "
-			    "written.\n", (long long)v.head.id);
-		printf("Keep this database as it is and tell whoever looks "
-		    "after the computer. A backup's trail is checked when it "
-		    "is restored.\n");
-		return 1;
-	}
-	if (v.rows == 0) {
-		printf("The audit trail is empty: nothing to check.\n");
-		return 0;
-	}
-	printf("The audit trail is whole: %lld row%s, each one chained to the "
-	    "one before.\nNewest row: %lld, hash %s\n", (long long)v.rows,
-	    v.rows == 1 ? "" : "s", (long long)v.head.id, v.head.hash);
-	return 0;
-}
-
-int
-cli_audit(struct cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "client", required_argument, NULL, 'c' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "excel", no_argument, NULL, 'E' },
-		{ "raw", no_argument, NULL, 'R' },
-		{ "verify", no_argument, NULL, 'v' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int verify = 0;
-	struct audit_query q;
-	struct cli_audit ca;
-	const char *user = NULL;
-	struct pd_err err;
-	pd_date d;
-	int ch, rc;
-	char *end;
-	char from[DATE_STR_LEN], to[DATE_STR_LEN];
-
-	memset(&q, 0, sizeof q);
-	memset(&ca, 0, sizeof ca);
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			q.client_id = strtoll(optarg, &end, 10);
-			if (*end != '\0' || q.client_id <= 0) {
-				fprintf(stderr, "peerdesk: --client takes a client "
-				    "number, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'u': user = optarg; break;
-		case 'f':
-		case 't':
-			if (date_parse_typed(optarg, today_get(), &d, &err)
-			    != PD_OK) {
-				fprintf(stderr, "peerdesk: --%s: %s\n",
-				    ch == 'f' ? "from" : "to", err.msg);
-				return 2;
-			}
-			/* the database holds YYYY-MM-DD: the typed day
-			 * (31/12/2025) is asked for in that shape */
-			if (ch == 'f')
-				q.from = date_format(d, from);
-			else
-				q.to = date_format(d, to);
-			break;
-		case 'n': q.limit = atoi(optarg); break;
-		case 'E': ca.csv_flags |= CSV_EXCEL; break;
-		case 'R': ca.csv_flags |= CSV_RAW; break;
-		case 'v': verify = 1; break;
-		case 'F':
-			if (strcmp(optarg, "csv") == 0)
-				ca.csv = 1;
-			else if (strcmp(optarg, "text") != 0) {
-				fprintf(stderr, "peerdesk: --format is text or csv\n");
-				return 2;
-			}
-			break;
-		default:
-			fprintf(stderr, "peerdesk: usage: peerdesk audit [--client "
-			    "N] [--user LOGIN] [--from DATE] [--to DATE] "
-			    "[--limit N] [--format text|csv] [--excel] "
-			    "[--raw] | peerdesk audit --verify\n");
-			return 2;
-		}
-	}
-	if (optind != argc) {
-		fprintf(stderr, "peerdesk: audit takes options only\n");
-		return 2;
-	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
-		return rc;
-	if (verify)
-		return cli_audit_verify(cli);
-	if (ca.csv)
-		printf("%sat,login,action,record,record_id,client_id,summary,"
-		    "reason,before,after\r\n", ca.csv_flags & CSV_EXCEL ?
-		    "\xef\xbb\xbf" : "");
-	if (app_audit_list(&cli->app, &q, user, cli_audit_row, &ca, &err) != PD_OK)
-		return cli_fail(&err);
-	if (!ca.csv && ca.n == 0)
-		printf("Nothing in the audit trail matches.\n");
 	return 0;
 }

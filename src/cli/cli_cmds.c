@@ -1,8 +1,8 @@
-/* cli_cmds.c - init, demo, import, summary, user. */
+/* cli_cmds.c - init, demo, import, summary. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "cli_priv.h"
@@ -12,10 +12,9 @@
 #include "peerdesk/app/summary.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
-#include "peerdesk/model/money.h"
 
 static int
-cli_extra(int argc, int want, const char *usage)
+cli_cmds_extra(int argc, int want, const char *usage)
 {
 	if (argc == want)
 		return 0;
@@ -30,15 +29,15 @@ cli_init(struct cli *cli, int argc, char **argv)
 	int rc, added;
 
 	(void)argv;
-	if ((rc = cli_extra(argc, 1, "[--db FILE] init")) != 0)
+	if ((rc = cli_cmds_extra(argc, 1, "[--db FILE] init")) != 0)
 		return rc;
-	if ((rc = cli_open(cli, 1, 0)) != 0)
+	if ((rc = cli_open(cli, true, false)) != 0)
 		return rc;
 	if (app_setup_first_manager(&cli->app, &added, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	/* setgid: every person's peerdesk reaches it through the group */
 	if (privilege_share_db(cli->app.db_path, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("The database is ready: %s\n", cli->app.db_path);
 	if (added)
 		printf("You (%s) are its manager. Add people with "
@@ -56,13 +55,13 @@ cli_summary(struct cli *cli, int argc, char **argv)
 	int rc;
 
 	(void)argv;
-	if ((rc = cli_extra(argc, 1, "summary")) != 0)
+	if ((rc = cli_cmds_extra(argc, 1, "summary")) != 0)
 		return rc;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_summary_text(&cli->app, &sb, &err) != PD_OK) {
 		strbuf_fini(&sb);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	fputs(strbuf_str(&sb), stdout);
 	strbuf_fini(&sb);
@@ -75,7 +74,7 @@ cli_demo(struct cli *cli, int argc, char **argv)
 	enum demo_scale scale = DEMO_SMALL;
 	struct demo_stats st;
 	struct pd_err err;
-	int rc, added;
+	int rc;
 
 	if (argc == 3 && strcmp(argv[1], "--scale") == 0) {
 		if (demo_scale_parse(argv[2], &scale) != 0) {
@@ -94,23 +93,11 @@ cli_demo(struct cli *cli, int argc, char **argv)
 		    "[--scale small|large]\n");
 		return 2;
 	}
-	{
-		struct app_options o;
-
-		/* settings only: the demo makes its own new file */
-		memset(&o, 0, sizeof o);
-		o.config_path = cli->config_path;
-		o.config_env = getenv("PEERDESK_CONFIG");
-		o.db_path = cli->db_path;
-		o.privileged = privilege_elevated();
-		if (app_load_settings(&cli->app, &o, &err) != PD_OK)
-			return cli_fail(&err);
-		cli->opened = 1;
-	}
-	(void)added;
-	(void)rc;
+	/* settings only: the demo makes its own new file */
+	if ((rc = cli_open_settings(cli)) != 0)
+		return rc;
 	if (app_demo_build(&cli->app, scale, &st, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Made a demo organisation in %s (%.1f s):\n"
 	    "  %d staff, of whom %d PALs; %d clients; %d plans with %d goals;\n"
 	    "  %d assignments, %d reviews; %ld sessions; %ld timesheet lines "
@@ -121,7 +108,7 @@ cli_demo(struct cli *cli, int argc, char **argv)
 }
 
 static void
-cli_import_warn(void *arg, const char *msg)
+cli_cmds_import_warn(void *arg, const char *msg)
 {
 	(void)arg;
 	fprintf(stderr, "peerdesk: warning: %s\n", msg);
@@ -155,11 +142,11 @@ cli_import(struct cli *cli, int argc, char **argv)
 		    "       [--skip-duplicates]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
-	if (app_import_file(&cli->app, kind, file, flags, cli_import_warn,
+	if (app_import_file(&cli->app, kind, file, flags, cli_cmds_import_warn,
 	    NULL, &res, &err) != PD_OK) {
-		rc = cli_fail(&err);
+		rc = cli_out_fail(&err);
 		if (err.code != PD_DENIED && err.code != PD_IO &&
 		    err.code != PD_DUPLICATE)
 			fprintf(stderr, "peerdesk: nothing from %s was kept; "
@@ -193,221 +180,4 @@ cli_import(struct cli *cli, int argc, char **argv)
 		    "limit.\n", res.weeks, res.weeks == 1 ? "" : "s",
 		    res.dry_run ? "would touch" : "touched");
 	return 0;
-}
-
-/* Read a line from the terminal without echo (or from stdin when it is
- * not a terminal, for scripts).  Returns a new string or NULL. */
-static char *
-cli_read_secret(const char *prompt)
-{
-	struct termios old, quiet;
-	int tty = isatty(STDIN_FILENO);
-	char buf[512];
-	char *r;
-
-	if (tty) {
-		fputs(prompt, stderr);
-		fflush(stderr);
-		tcgetattr(STDIN_FILENO, &old);
-		quiet = old;
-		quiet.c_lflag &= ~(tcflag_t)ECHO;
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-	}
-	r = fgets(buf, sizeof buf, stdin);
-	if (tty) {
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-		fputc('\n', stderr);
-	}
-	if (r == NULL)
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	r = strdup(buf);
-	explicit_bzero(buf, sizeof buf);
-	return r;
-}
-
-static int
-cli_user_row(void *arg, const struct staff *s)
-{
-	(void)arg;
-	printf("%-16s %-8s %-8s %s%s\n", s->login ? s->login : "-",
-	    role_str(s->role), s->passphrase ? "yes" : "no", s->name,
-	    s->active ? "" : " (switched off)");
-	return 0;
-}
-
-/* Ask on the terminal for one line (NULL at end of input); "" kept. */
-static char *
-cli_ask(const char *prompt)
-{
-	char buf[256];
-
-	fputs(prompt, stderr);
-	fflush(stderr);
-	if (fgets(buf, sizeof buf, stdin) == NULL)
-		return NULL;
-	buf[strcspn(buf, "\r\n")] = '\0';
-	return strdup(buf);
-}
-
-/* `user add LOGIN NAME ROLE [--rate POUNDS] [--benefit RULE]`.  For a PAL
- * on a terminal, the rate and rule not given are asked for; empty means
- * not known.  With no terminal and no options nothing is recorded. */
-static int
-cli_user_add(struct cli *cli, int argc, char **argv)
-{
-	const char *pos[3] = { NULL, NULL, NULL };
-	const char *rate_s = NULL, *rule_s = NULL;
-	char *asked_rate = NULL, *asked_rule = NULL, warning[400];
-	struct pd_err err;
-	enum benefit_rule rule = RULE_NONE;
-	enum role role;
-	int64_t rate = -1;
-	int i, np = 0, rc = 0, has_rule = 0;
-
-	for (i = 2; i < argc; i++) {
-		const char **opt = NULL;
-		const char *v = NULL;
-
-		if (strncmp(argv[i], "--rate", 6) == 0)
-			opt = &rate_s, v = argv[i] + 6;
-		else if (strncmp(argv[i], "--benefit", 9) == 0)
-			opt = &rule_s, v = argv[i] + 9;
-		if (opt != NULL && *v == '=') {
-			*opt = v + 1;
-		} else if (opt != NULL && *v == '\0' && i + 1 < argc) {
-			*opt = argv[++i];
-		} else if (opt == NULL && np < 3 && argv[i][0] != '-') {
-			pos[np++] = argv[i];
-		} else {
-			fprintf(stderr, "peerdesk: usage: peerdesk user add LOGIN "
-			    "\"Full Name\" office|pal|manager [--rate POUNDS] "
-			    "[--benefit none|lower|permitted|supported|uc]\n");
-			return 2;
-		}
-	}
-	if (np != 3) {
-		fprintf(stderr, "peerdesk: usage: peerdesk user add LOGIN "
-		    "\"Full Name\" office|pal|manager [--rate POUNDS] "
-		    "[--benefit none|lower|permitted|supported|uc]\n");
-		return 2;
-	}
-	if (role_from_str(pos[2], &role) != 0) {
-		fprintf(stderr, "peerdesk: '%s' is not a role; use office, "
-		    "pal or manager\n", pos[2]);
-		return 2;
-	}
-	if (role != ROLE_PAL && (rate_s != NULL || rule_s != NULL)) {
-		fprintf(stderr, "peerdesk: --rate and --benefit are for PALs "
-		    "only\n");
-		return 2;
-	}
-	if (role == ROLE_PAL && isatty(STDIN_FILENO)) {
-		if (rate_s == NULL) {
-			asked_rate = cli_ask("Hourly pay rate in pounds, e.g. "
-			    "12.71 (Enter if not known yet): ");
-			rate_s = asked_rate;
-		}
-		if (rule_s == NULL) {
-			asked_rule = cli_ask("Benefit rule: none, lower, "
-			    "permitted, supported or uc (Enter if not known "
-			    "yet): ");
-			rule_s = asked_rule;
-		}
-	}
-	if (rate_s != NULL && rate_s[strspn(rate_s, " ")] != '\0' &&
-	    (money_parse(rate_s, 0, &rate, NULL) != PD_OK || rate <= 0)) {
-		fprintf(stderr, "peerdesk: '%s' is not an hourly rate in "
-		    "pounds, like 12.71\n", rate_s);
-		rc = 2;
-	}
-	if (rc == 0 && rule_s != NULL && rule_s[strspn(rule_s, " ")] != '\0') {
-		if (benefit_rule_from_str(rule_s, &rule) != 0) {
-			fprintf(stderr, "peerdesk: '%s' is not a benefit rule; use "
-			    "none, lower, permitted, supported or uc\n", rule_s);
-			rc = 2;
-		}
-		has_rule = 1;
-	}
-	free(asked_rate);
-	free(asked_rule);
-	if (rc != 0)
-		return rc;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
-		return rc;
-	if (role == ROLE_PAL) {
-		if (app_pal_add(&cli->app, pos[0], pos[1], rate, has_rule, rule,
-		    NULL, warning, sizeof warning, &err) != PD_OK)
-			return cli_fail(&err);
-	} else if (app_user_add(&cli->app, pos[0], pos[1], role, NULL, &err)
-	    != PD_OK) {
-		return cli_fail(&err);
-	}
-	printf("Added %s (%s) as %s.\n", pos[1], pos[0], role_label(role));
-	if (role != ROLE_PAL)
-		return 0;
-	if (warning[0] != '\0')
-		printf("Warning: %s\n", warning);
-	if (rate < 0)
-		printf("No pay rate recorded: the limit cannot be checked until "
-		    "the manager records one on the PAL's page.\n");
-	if (!has_rule)
-		printf("No benefit rule recorded: the limit cannot be checked "
-		    "until the manager records one on the PAL's page.\n");
-	return 0;
-}
-
-int
-cli_user(struct cli *cli, int argc, char **argv)
-{
-	static const char usage[] =
-	    "usage: peerdesk user add LOGIN \"Full Name\" office|pal|manager\n"
-	    "           [--rate POUNDS] [--benefit none|lower|permitted|"
-	    "supported|uc]\n"
-	    "       peerdesk user passwd LOGIN\n"
-	    "       peerdesk user list\n";
-	struct pd_err err;
-	int rc;
-
-	if (argc < 2) {
-		fputs(usage, stderr);
-		return 2;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return cli_user_add(cli, argc, argv);
-	if (strcmp(argv[1], "passwd") == 0 && argc == 3) {
-		char *a, *b;
-
-		if ((rc = cli_open(cli, 0, 1)) != 0)
-			return rc;
-		a = cli_read_secret("New passphrase: ");
-		b = isatty(STDIN_FILENO) ? cli_read_secret("Again: ") :
-		    (a ? strdup(a) : NULL);
-		if (a == NULL || b == NULL || strcmp(a, b) != 0) {
-			fprintf(stderr, "peerdesk: the two passphrases were not "
-			    "the same; nothing was changed\n");
-			free(a);
-			free(b);
-			return 2;
-		}
-		rc = 0;
-		if (app_user_passwd(&cli->app, argv[2], a, &err) != PD_OK)
-			rc = cli_fail(&err);
-		else
-			printf("The passphrase for %s is set.\n", argv[2]);
-		explicit_bzero(a, strlen(a));
-		free(a);
-		free(b);
-		return rc;
-	}
-	if (strcmp(argv[1], "list") == 0 && argc == 2) {
-		if ((rc = cli_open(cli, 0, 1)) != 0)
-			return rc;
-		printf("%-16s %-8s %-8s %s\n", "LOGIN", "ROLE", "PASS", "NAME");
-		if (app_user_list(&cli->app, cli_user_row, NULL, &err) != PD_OK)
-			return cli_fail(&err);
-		return 0;
-	}
-	fputs(usage, stderr);
-	return 2;
 }

@@ -15,6 +15,26 @@
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 
+int
+cli_out_fail(const struct pd_err *err)
+{
+	char buf[1024];
+	struct strbuf shown = STRBUF_INIT;
+
+	pd_err_format(err, buf, sizeof buf);
+	/* A message may quote what someone typed or a file held: never let
+	 * it act on the terminal. */
+	utf8_escape(buf, true, &shown);
+	fprintf(stderr, "peerdesk: %s\n", strbuf_str(&shown));
+	strbuf_fini(&shown);
+	switch (err->code) {
+	case PD_DENIED: return 4;
+	case PD_NOT_FOUND: return 3;
+	case PD_INVALID: case PD_PARSE: case PD_CONFIG: return 2;
+	default: return 1;
+	}
+}
+
 struct cli_out {
 	int fd;
 	char pend[4];		/* the start of a character cut by a write */
@@ -174,10 +194,10 @@ cli_out_raw(void)
 int
 cli_out_finish(int rc)
 {
-	int bad = cli_out_raw() != 0;
+	bool bad = cli_out_raw() != 0;
 
 	if (fflush(stdout) != 0 || ferror(stdout))
-		bad = 1;
+		bad = true;
 	if (!bad)
 		return rc;
 	fprintf(stderr, "peerdesk: could not write all of the output: %s\n",
@@ -186,7 +206,7 @@ cli_out_finish(int rc)
 }
 
 int
-cli_csv_flag(const char *arg, unsigned *flags)
+cli_out_csv_flag(const char *arg, unsigned *flags)
 {
 	if (strcmp(arg, "--excel") == 0)
 		*flags |= CSV_EXCEL;
@@ -194,5 +214,24 @@ cli_csv_flag(const char *arg, unsigned *flags)
 		*flags |= CSV_RAW;
 	else
 		return 0;
+	return 1;
+}
+
+void
+cli_out_pad(struct strbuf *sb, size_t width)
+{
+	size_t w = utf8_width(sb->buf);
+
+	while (w++ < width)
+		strbuf_addc(sb, ' ');
+}
+
+int
+cli_out_report(const struct strbuf *sb)
+{
+	if (fwrite(sb->buf, 1, sb->len, stdout) == sb->len &&
+	    fflush(stdout) == 0)
+		return 0;
+	perror("peerdesk: writing the report");
 	return 1;
 }

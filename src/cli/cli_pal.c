@@ -1,10 +1,10 @@
 /* cli_pal.c - `peerdesk pal list` and `peerdesk pal show LOGIN`. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/palweeks.h"
 #include "peerdesk/app/pals.h"
@@ -15,7 +15,7 @@
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 
-static const char pal_usage[] =
+static const char cli_pal_usage[] =
     "peerdesk pal list [--all] | pal show LOGIN [--weeks 13|52 "
     "[--format text|csv|pdf] [--pdf FILE] [--output FILE] [--excel] "
     "[--raw]]";
@@ -23,7 +23,7 @@ static const char pal_usage[] =
 /* s padded with spaces, or cut with "…", to width columns.  No locale:
  * each character counts one column (names and money here). */
 static void
-pal_cell(struct strbuf *sb, const char *s, size_t width)
+cli_pal_cell(struct strbuf *sb, const char *s, size_t width)
 {
 	size_t i, w = 0, chars = 0, len;
 
@@ -50,13 +50,13 @@ pal_cell(struct strbuf *sb, const char *s, size_t width)
 
 /* "2h 29m, £31.91", "no limit", or what is missing, for people. */
 static void
-pal_room(const struct pal_week *wk, char *buf, size_t n)
+cli_pal_room(const struct pal_week *wk, char *buf, size_t n)
 {
 	permitted_room_words(&wk->check, buf, n);
 }
 
 static int
-pal_list(struct cli *cli, int all)
+cli_pal_list(struct cli *cli, bool all)
 {
 	struct pal_list l;
 	struct pd_err err;
@@ -66,37 +66,37 @@ pal_list(struct cli *cli, int all)
 	int rule = 0;
 
 	if (app_pal_list(&cli->app, all, &l, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	for (i = 0; i < l.n; i++) {
 		rule |= l.v[i].rule_visible;
 		if (l.v[i].rule_visible && l.v[i].week.check.judged > 1)
 			rule_w = 44;	/* "... (changed this week)" */
 	}
-	pal_cell(&sb, "PAL", 22);
-	pal_cell(&sb, " Login", 11);
-	pal_cell(&sb, " Clients", 9);
-	pal_cell(&sb, " This week", 11);
-	pal_cell(&sb, " Room left", 21);
+	cli_pal_cell(&sb, "PAL", 22);
+	cli_pal_cell(&sb, " Login", 11);
+	cli_pal_cell(&sb, " Clients", 9);
+	cli_pal_cell(&sb, " This week", 11);
+	cli_pal_cell(&sb, " Room left", 21);
 	if (rule)
-		pal_cell(&sb, " Rule", rule_w + 1);
+		cli_pal_cell(&sb, " Rule", rule_w + 1);
 	strbuf_adds(&sb, " DBS re-check\n");
 	for (i = 0; i < l.n; i++) {
 		const struct pal_summary *p = &l.v[i];
 
-		pal_cell(&sb, p->name, 22);
+		cli_pal_cell(&sb, p->name, 22);
 		strbuf_addc(&sb, ' ');
-		pal_cell(&sb, p->login, 10);
+		cli_pal_cell(&sb, p->login, 10);
 		if (p->max_clients >= 0)
 			snprintf(clients, sizeof clients, " %d of %d",
 			    p->caseload, p->max_clients);
 		else
 			snprintf(clients, sizeof clients, " %d", p->caseload);
-		pal_cell(&sb, clients, 9);
+		cli_pal_cell(&sb, clients, 9);
 		strbuf_addc(&sb, ' ');
-		pal_cell(&sb, duration_format(p->week.minutes, d), 10);
+		cli_pal_cell(&sb, duration_format(p->week.minutes, d), 10);
 		strbuf_addc(&sb, ' ');
-		pal_room(&p->week, room, sizeof room);
-		pal_cell(&sb, room, 20);
+		cli_pal_room(&p->week, room, sizeof room);
+		cli_pal_cell(&sb, room, 20);
 		if (rule) {
 			char r[80];
 
@@ -105,7 +105,7 @@ pal_list(struct cli *cli, int all)
 			    p->rule_visible && p->week.check.judged > 1 ?
 			    " (changed this week)" : "");
 			strbuf_addc(&sb, ' ');
-			pal_cell(&sb, r, rule_w);
+			cli_pal_cell(&sb, r, rule_w);
 		}
 		strbuf_addc(&sb, ' ');
 		strbuf_adds(&sb, p->dbs_recheck_due[0] ? p->dbs_recheck_due :
@@ -123,7 +123,7 @@ pal_list(struct cli *cli, int all)
 }
 
 static void
-pal_field(struct strbuf *sb, const char *label, const char *value)
+cli_pal_field(struct strbuf *sb, const char *label, const char *value)
 {
 	if (value == NULL || value[0] == '\0')
 		return;
@@ -131,7 +131,7 @@ pal_field(struct strbuf *sb, const char *label, const char *value)
 }
 
 static int
-pal_show(struct cli *cli, const char *login)
+cli_pal_show(struct cli *cli, const char *login)
 {
 	struct pal_record r;
 	struct pd_err err;
@@ -142,22 +142,22 @@ pal_show(struct cli *cli, const char *login)
 
 	if (app_pal_by_login(&cli->app, login, &id, &err) != PD_OK ||
 	    app_pal_open(&cli->app, id, &r, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	strbuf_addf(&sb, "%s (%s)%s\n", r.staff.name, login,
 	    r.staff.active ? "" : " - has left");
 	strbuf_adds(&sb, "Profile:\n");
-	pal_field(&sb, "Gender", r.profile.gender);
-	pal_field(&sb, "Pronouns", r.profile.pronouns);
-	pal_field(&sb, "Work experience", r.profile.work_experience);
-	pal_field(&sb, "Interests", r.profile.interests);
-	pal_field(&sb, "Likes", r.profile.likes);
-	pal_field(&sb, "Dislikes", r.profile.dislikes);
-	pal_field(&sb, "Activities", r.profile.activities);
-	pal_field(&sb, "Languages", r.profile.languages);
-	pal_field(&sb, "Skills", r.profile.skills);
-	pal_field(&sb, "In their words", r.profile.my_story);
-	pal_field(&sb, "Started", r.profile.started_on);
-	pal_field(&sb, "Left", r.profile.left_on);
+	cli_pal_field(&sb, "Gender", r.profile.gender);
+	cli_pal_field(&sb, "Pronouns", r.profile.pronouns);
+	cli_pal_field(&sb, "Work experience", r.profile.work_experience);
+	cli_pal_field(&sb, "Interests", r.profile.interests);
+	cli_pal_field(&sb, "Likes", r.profile.likes);
+	cli_pal_field(&sb, "Dislikes", r.profile.dislikes);
+	cli_pal_field(&sb, "Activities", r.profile.activities);
+	cli_pal_field(&sb, "Languages", r.profile.languages);
+	cli_pal_field(&sb, "Skills", r.profile.skills);
+	cli_pal_field(&sb, "In their words", r.profile.my_story);
+	cli_pal_field(&sb, "Started", r.profile.started_on);
+	cli_pal_field(&sb, "Left", r.profile.left_on);
 	if (r.profile.max_clients >= 0)
 		snprintf(buf, sizeof buf, "%d of %d", r.caseload,
 		    r.profile.max_clients);
@@ -213,84 +213,88 @@ pal_show(struct cli *cli, const char *login)
 	return 0;
 }
 
+/* pal show LOGIN --weeks 13|52 [--format F] [--pdf FILE]
+ * [--output FILE] [--excel] [--raw] */
+struct cli_pal_weeks {
+	const char *weeks, *output;
+	enum report_format fmt;
+	unsigned csv_flags;
+};
+
+/* --pdf FILE: --output FILE --format pdf in one. */
+static int
+cli_pal_pdf(void *dest, const char *value)
+{
+	struct cli_pal_weeks *w = dest;
+
+	w->output = value;
+	w->fmt = REPORT_PDF;
+	return 0;
+}
+
+/* argv[0] is the PAL's login: 0 with w filled (weeks 13 or 52 in
+ * *weeks), or an exit status after saying why not. */
+static int
+cli_pal_weeks_options(int argc, char **argv, struct cli_pal_weeks *w,
+    int *weeks)
+{
+	const struct cli_opt opts[] = {
+		{ "weeks", CLI_OPT_TEXT, &w->weeks, 0, NULL },
+		{ "format", CLI_OPT_CALL, &w->fmt, 0, cli_opts_format },
+		{ "pdf", CLI_OPT_CALL, w, 0, cli_pal_pdf },
+		{ "output", CLI_OPT_TEXT, &w->output, 0, NULL },
+		CLI_OPTS_CSV(&w->csv_flags),
+		CLI_OPTS_END
+	};
+	int rc, first;
+	char extra;
+
+	memset(w, 0, sizeof *w);
+	w->fmt = REPORT_TEXT;
+	rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER, &first);
+	if (rc > 0)
+		return rc;
+	if (rc == CLI_OPTS_UNKNOWN || first != argc || w->weeks == NULL) {
+		fprintf(stderr, "peerdesk: usage: %s\n", cli_pal_usage);
+		return 2;
+	}
+	if (sscanf(w->weeks, "%d%c", weeks, &extra) != 1 ||
+	    (*weeks != 13 && *weeks != 52)) {
+		fprintf(stderr, "peerdesk: --weeks takes 13 or 52, not '%s'\n",
+		    w->weeks);
+		return 2;
+	}
+	return cli_opts_output(&w->output, w->fmt, true, "--pdf");
+}
+
 /* `pal show LOGIN --weeks 13|52 ...`: argv[0] is "show". */
 static int
-pal_weeks(struct cli *cli, int argc, char **argv)
+cli_pal_weeks(struct cli *cli, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "weeks", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "pdf", required_argument, NULL, 'P' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "excel", no_argument, NULL, 'E' },
-		{ "raw", no_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *login, *output = NULL, *weeks_s = NULL;
-	enum report_format fmt = REPORT_TEXT;
+	struct cli_pal_weeks w;
 	struct palweeks p;
 	struct pd_err err;
 	int64_t id = 0;
-	unsigned csvfl = 0;
-	int ch, rc, weeks;
-	char extra;
+	int rc, weeks;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "peerdesk: which PAL? usage: %s\n", pal_usage);
+		fprintf(stderr, "peerdesk: which PAL? usage: %s\n",
+		    cli_pal_usage);
 		return 2;
 	}
-	login = argv[1];
-	argc--;
-	argv++;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'w': weeks_s = optarg; break;
-		case 'o': output = optarg; break;
-		case 'P': output = optarg; fmt = REPORT_PDF; break;
-		case 'f':
-			if (report_format_parse(optarg, &fmt) != 0) {
-				fprintf(stderr, "peerdesk: --format takes text, "
-				    "csv or pdf, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'E': csvfl |= CSV_EXCEL; break;
-		case 'R': csvfl |= CSV_RAW; break;
-		default:
-			fprintf(stderr, "peerdesk: usage: %s\n", pal_usage);
-			return 2;
-		}
-	}
-	if (optind != argc || weeks_s == NULL) {
-		fprintf(stderr, "peerdesk: usage: %s\n", pal_usage);
-		return 2;
-	}
-	if (sscanf(weeks_s, "%d%c", &weeks, &extra) != 1 ||
-	    (weeks != 13 && weeks != 52)) {
-		fprintf(stderr, "peerdesk: --weeks takes 13 or 52, not '%s'\n",
-		    weeks_s);
-		return 2;
-	}
-	if (output != NULL && strcmp(output, "-") == 0)
-		output = NULL;
-	if (output == NULL && fmt == REPORT_PDF && isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
-		    "use --pdf FILE, or send it to a file with >\n");
-		return 2;
-	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_pal_weeks_options(argc - 1, argv + 1, &w, &weeks)) != 0)
 		return rc;
-	if (app_pal_by_login(&cli->app, login, &id, &err) != PD_OK ||
+	if ((rc = cli_open(cli, false, true)) != 0)
+		return rc;
+	if (app_pal_by_login(&cli->app, argv[1], &id, &err) != PD_OK ||
 	    app_pal_weeks(&cli->app, id, weeks, &p, &err) != PD_OK)
-		return cli_fail(&err);
-	if (app_pal_weeks_save(&cli->app, &p, fmt, csvfl, output != NULL ?
-	    output : "-", &err) != PD_OK)
-		rc = cli_fail(&err);
-	else if (output != NULL)
+		return cli_out_fail(&err);
+	if (app_pal_weeks_save(&cli->app, &p, w.fmt, w.csv_flags,
+	    w.output != NULL ? w.output : "-", &err) != PD_OK)
+		rc = cli_out_fail(&err);
+	else if (w.output != NULL)
 		printf("Wrote %s's last %d weeks against the limit to %s.\n",
-		    p.pal_name, weeks, output);
+		    p.pal_name, weeks, w.output);
 	palweeks_fini(&p);
 	return rc;
 }
@@ -302,17 +306,17 @@ cli_pal(struct cli *cli, int argc, char **argv)
 
 	if (argc >= 2 && strcmp(argv[1], "list") == 0 && (argc == 2 ||
 	    (argc == 3 && strcmp(argv[2], "--all") == 0))) {
-		if ((rc = cli_open(cli, 0, 1)) != 0)
+		if ((rc = cli_open(cli, false, true)) != 0)
 			return rc;
-		return pal_list(cli, argc == 3);
+		return cli_pal_list(cli, argc == 3);
 	}
 	if (argc > 3 && strcmp(argv[1], "show") == 0)
-		return pal_weeks(cli, argc - 1, argv + 1);
+		return cli_pal_weeks(cli, argc - 1, argv + 1);
 	if (argc == 3 && strcmp(argv[1], "show") == 0) {
-		if ((rc = cli_open(cli, 0, 1)) != 0)
+		if ((rc = cli_open(cli, false, true)) != 0)
 			return rc;
-		return pal_show(cli, argv[2]);
+		return cli_pal_show(cli, argv[2]);
 	}
-	fprintf(stderr, "peerdesk: usage: %s\n", pal_usage);
+	fprintf(stderr, "peerdesk: usage: %s\n", cli_pal_usage);
 	return 2;
 }

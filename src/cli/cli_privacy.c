@@ -13,7 +13,7 @@
 
 /* A client number ("12" or "#12"); 0 if s is not one. */
 static int64_t
-cli_client_id(const char *s)
+cli_privacy_client_id(const char *s)
 {
 	char *end;
 	long long v;
@@ -29,7 +29,7 @@ cli_client_id(const char *s)
 /* Read one line from stdin without its newline and outer spaces into
  * buf; 0, or -1 at end of input. */
 static int
-cli_read_answer(char *buf, size_t n)
+cli_privacy_read_answer(char *buf, size_t n)
 {
 	size_t len, start;
 
@@ -47,7 +47,7 @@ cli_read_answer(char *buf, size_t n)
 
 /* Ask to type the name; 1 when it matches. */
 static int
-cli_confirm_name(const struct privacy_client *c)
+cli_privacy_confirm_name(const struct privacy_client *c)
 {
 	char answer[512];
 
@@ -57,7 +57,7 @@ cli_confirm_name(const struct privacy_client *c)
 	    "when.\n"
 	    "To go ahead, type the client's name exactly: ", c->name,
 	    (long long)c->id, c->closed_on);
-	if (cli_read_answer(answer, sizeof answer) != 0) {
+	if (cli_privacy_read_answer(answer, sizeof answer) != 0) {
 		putchar('\n');
 		return 0;
 	}
@@ -85,12 +85,13 @@ cli_sar(struct cli *cli, int argc, char **argv)
 		else
 			goto usage;
 	}
-	if (optind != argc - 1 || (id = cli_client_id(argv[optind])) == 0)
+	if (optind != argc - 1 ||
+	    (id = cli_privacy_client_id(argv[optind])) == 0)
 		goto usage;
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_sar_write(&cli->app, id, dir, &yaml, &pdf, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	printf("Wrote everything held about client %lld:\n  %s\n  %s\n",
 	    (long long)id, pdf, yaml);
 	free(yaml);
@@ -103,14 +104,15 @@ usage:
 }
 
 /* --yes given? Removes it from argv. */
-static int
-cli_take_yes(int *argc, char **argv, const char *flag)
+static bool
+cli_privacy_take_yes(int *argc, char **argv, const char *flag)
 {
-	int i, j, found = 0;
+	bool found = false;
+	int i, j;
 
 	for (i = j = 1; i < *argc; i++) {
 		if (strcmp(argv[i], flag) == 0)
-			found = 1;
+			found = true;
 		else
 			argv[j++] = argv[i];
 	}
@@ -125,7 +127,7 @@ struct cli_mentions {
 };
 
 static void
-cli_show_text(const char *fmt, const char *text)
+cli_privacy_show_text(const char *fmt, const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -135,7 +137,7 @@ cli_show_text(const char *fmt, const char *text)
 }
 
 static int
-cli_mention_row(void *arg, const struct erase_mention *m)
+cli_privacy_mention_row(void *arg, const struct erase_mention *m)
 {
 	struct cli_mentions *cm = arg;
 
@@ -153,12 +155,13 @@ cli_mention_row(void *arg, const struct erase_mention *m)
 	printf("  %zu. %s  %s #%lld", m->n, m->on, m->what,
 	    (long long)m->record_id);
 	if (m->client_id > 0)
-		cli_show_text(" of %s", m->owner != NULL ? m->owner : "?");
+		cli_privacy_show_text(" of %s",
+		    m->owner != NULL ? m->owner : "?");
 	else if (m->owner != NULL)
-		cli_show_text(" of %s", m->owner);
+		cli_privacy_show_text(" of %s", m->owner);
 	if (m->client_id > 0)
 		printf(" (client %lld)", (long long)m->client_id);
-	cli_show_text("\n       %s\n", m->context);
+	cli_privacy_show_text("\n       %s\n", m->context);
 	printf("       %s: %s\n", mention_kind_label(m->kind), m->replace ?
 	    "replaced unless you say no" : "may be someone else; kept "
 	    "unless you say yes");
@@ -167,7 +170,7 @@ cli_mention_row(void *arg, const struct erase_mention *m)
 
 /* Ask about each mention (Enter keeps the default); -1 at end of input. */
 static int
-cli_ask_mentions(struct cli_mentions *cm)
+cli_privacy_ask_mentions(struct cli_mentions *cm)
 {
 	char answer[64];
 	size_t i;
@@ -175,7 +178,7 @@ cli_ask_mentions(struct cli_mentions *cm)
 	for (i = 0; i < cm->n; i++) {
 		printf("Replace place %zu with \"(erased)\"? [%s] ", i + 1,
 		    cm->replace[i] ? "Y/n" : "y/N");
-		if (cli_read_answer(answer, sizeof answer) != 0) {
+		if (cli_privacy_read_answer(answer, sizeof answer) != 0) {
 			putchar('\n');
 			return -1;
 		}
@@ -188,9 +191,9 @@ cli_ask_mentions(struct cli_mentions *cm)
 }
 
 /* Show, ask and erase client id.  0 erased (or listed, dry), -1 kept
- * (not confirmed), else an exit status from cli_fail. */
+ * (not confirmed), else an exit status from cli_out_fail. */
 static int
-cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
+cli_privacy_erase_one(struct cli *cli, int64_t id, bool yes, bool dry)
 {
 	struct privacy_client c;
 	struct cli_mentions cm;
@@ -202,20 +205,21 @@ cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
 
 	memset(&cm, 0, sizeof cm);
 	if (app_erase_check(&cli->app, id, &c, &err) != PD_OK)
-		return cli_fail(&err);
-	if (app_erase_mentions(&cli->app, id, cli_mention_row, &cm, &sum,
+		return cli_out_fail(&err);
+	if (app_erase_mentions(&cli->app, id, cli_privacy_mention_row, &cm,
+	    &sum,
 	    &err) != PD_OK) {
-		rc = cli_fail(&err);
+		rc = cli_out_fail(&err);
 		goto out;
 	}
 	if (dry)
 		goto out;
-	if (!yes && cli_ask_mentions(&cm) != 0) {
+	if (!yes && cli_privacy_ask_mentions(&cm) != 0) {
 		printf("Nothing was erased.\n");
 		rc = -1;
 		goto out;
 	}
-	if (!yes && !cli_confirm_name(&c)) {
+	if (!yes && !cli_privacy_confirm_name(&c)) {
 		printf("That is not the name; nothing was erased for client "
 		    "%lld.\n", (long long)id);
 		rc = -1;
@@ -226,7 +230,7 @@ cli_erase_one(struct cli *cli, int64_t id, int yes, int dry)
 	ch.sum = sum;
 	if (app_erase(&cli->app, id, cm.n > 0 ? &ch : NULL, &res, &err) !=
 	    PD_OK) {
-		rc = cli_fail(&err);
+		rc = cli_out_fail(&err);
 		goto out;
 	}
 	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
@@ -251,18 +255,18 @@ out:
 int
 cli_erase(struct cli *cli, int argc, char **argv)
 {
-	int yes = cli_take_yes(&argc, argv, "--yes");
+	bool yes = cli_privacy_take_yes(&argc, argv, "--yes");
 	int64_t id;
 	int rc;
 
-	if (argc != 2 || (id = cli_client_id(argv[1])) == 0) {
+	if (argc != 2 || (id = cli_privacy_client_id(argv[1])) == 0) {
 		fprintf(stderr, "peerdesk: usage: peerdesk erase CLIENT "
 		    "[--yes]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
-	rc = cli_erase_one(cli, id, yes, 0);
+	rc = cli_privacy_erase_one(cli, id, yes, false);
 	return rc < 0 ? 1 : rc;
 }
 
@@ -272,7 +276,7 @@ struct cli_ret {
 };
 
 static int
-cli_ret_row(void *arg, const struct retention_row *r)
+cli_privacy_ret_row(void *arg, const struct retention_row *r)
 {
 	struct cli_ret *cr = arg;
 
@@ -291,26 +295,28 @@ cli_retention(struct cli *cli, int argc, char **argv)
 {
 	struct cli_ret cr;
 	struct pd_err err;
-	int yes = cli_take_yes(&argc, argv, "--yes");
-	int dry = cli_take_yes(&argc, argv, "--dry-run");
+	bool yes = cli_privacy_take_yes(&argc, argv, "--yes");
+	bool dry = cli_privacy_take_yes(&argc, argv, "--dry-run");
 	size_t i, erased = 0;
-	int rc, failed = 0;
+	bool failed = false;
+	int rc;
 
 	if (argc != 1) {
 		fprintf(stderr, "peerdesk: usage: peerdesk retention "
 		    "[--dry-run] [--yes]\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	memset(&cr, 0, sizeof cr);
 	printf("Closed clients kept %d years or more (retention_years):\n"
 	    "  client  closed on   years  name\n",
 	    cli->app.settings->retention_years);
-	if (app_retention_list(&cli->app, NULL, cli_ret_row, &cr, &err) !=
+	if (app_retention_list(&cli->app, NULL, cli_privacy_ret_row, &cr,
+	    &err) !=
 	    PD_OK) {
 		free(cr.ids);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	if (cr.n == 0)
 		printf("  (none: nothing is due to be erased)\n");
@@ -322,12 +328,12 @@ cli_retention(struct cli *cli, int argc, char **argv)
 		int one;
 
 		printf("\nClient %lld:\n", (long long)cr.ids[i]);
-		one = cli_erase_one(cli, cr.ids[i], yes, dry);
+		one = cli_privacy_erase_one(cli, cr.ids[i], yes, dry);
 		if (one == 0 && !dry)
 			erased++;
 		else if (one > 0) {
 			rc = one;
-			failed = 1;
+			failed = true;
 		}
 	}
 	if (!dry && cr.n > 0)

@@ -20,7 +20,7 @@ static const char rem_usage[] =
     "[--raw]";
 
 static int
-rem_bad_usage(const char *why)
+cli_reminders_bad_usage(const char *why)
 {
 	if (why != NULL)
 		fprintf(stderr, "peerdesk: %s\n", why);
@@ -29,7 +29,7 @@ rem_bad_usage(const char *why)
 }
 
 static int
-rem_parse_days(const char *s, int *days)
+cli_reminders_parse_days(const char *s, int *days)
 {
 	char *end;
 	long v;
@@ -44,7 +44,7 @@ rem_parse_days(const char *s, int *days)
 }
 
 static int
-rem_parse_format(const char *s, enum rem_format *f)
+cli_reminders_parse_format(const char *s, enum rem_format *f)
 {
 	if (strcmp(s, "text") == 0)
 		*f = REM_TEXT;
@@ -60,7 +60,7 @@ rem_parse_format(const char *s, enum rem_format *f)
 /* ---- text and CSV ------------------------------------------------------ */
 
 static void
-rem_text(const struct reminder_list *l)
+cli_reminders_text(const struct reminder_list *l)
 {
 	char buf[600], day[DATE_LONG_LEN];
 	pd_date d;
@@ -80,7 +80,7 @@ rem_text(const struct reminder_list *l)
 
 
 static void
-rem_csv(const struct reminder_list *l, unsigned fl)
+cli_reminders_csv(const struct reminder_list *l, unsigned fl)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char buf[600], id[24];
@@ -111,7 +111,7 @@ rem_csv(const struct reminder_list *l, unsigned fl)
 /* Write one content line, folded so no line is longer than 75 octets
  * (a fold never splits a UTF-8 character), ending in CRLF. */
 static void
-ics_line(struct strbuf *out, const char *line)
+cli_reminders_ics_line(struct strbuf *out, const char *line)
 {
 	size_t len = strlen(line), pos = 0, room = 75;
 
@@ -131,7 +131,7 @@ ics_line(struct strbuf *out, const char *line)
 
 /* NAME:value with TEXT escaping (backslash, ; , and new lines). */
 static void
-ics_text(struct strbuf *out, const char *name, const char *value)
+cli_reminders_ics_text(struct strbuf *out, const char *name, const char *value)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *p;
@@ -153,13 +153,13 @@ ics_text(struct strbuf *out, const char *name, const char *value)
 				strbuf_addc(&sb, *p);
 		}
 	}
-	ics_line(out, strbuf_str(&sb));
+	cli_reminders_ics_line(out, strbuf_str(&sb));
 	strbuf_fini(&sb);
 }
 
 /* The organisation's name as a domain-like word for UIDs. */
 static void
-ics_domain(const char *org, char *buf, size_t n)
+cli_reminders_ics_domain(const char *org, char *buf, size_t n)
 {
 	size_t k = 0;
 	int dash = 0;
@@ -186,7 +186,8 @@ ics_domain(const char *org, char *buf, size_t n)
  * review of an assignment keeps its UID from "coming up" to "overdue",
  * so calendars move the event instead of adding another. */
 static void
-ics_uid(const struct reminder *r, const char *domain, char *buf, size_t n)
+cli_reminders_ics_uid(const struct reminder *r, const char *domain, char *buf,
+    size_t n)
 {
 	switch (r->kind) {
 	case REMIND_REVIEW_UPCOMING:
@@ -207,7 +208,7 @@ ics_uid(const struct reminder *r, const char *domain, char *buf, size_t n)
 }
 
 static void
-ics_compact(const char *ymd, char out[9])
+cli_reminders_ics_compact(const char *ymd, char out[9])
 {
 	size_t k = 0;
 
@@ -218,7 +219,7 @@ ics_compact(const char *ymd, char out[9])
 }
 
 static void
-rem_ics(struct cli *cli, const struct reminder_list *l)
+cli_reminders_ics(struct cli *cli, const struct reminder_list *l)
 {
 	struct strbuf out = STRBUF_INIT;
 	char buf[600], uid[200], domain[80], day[9], next[9], stamp[32];
@@ -230,45 +231,50 @@ rem_ics(struct cli *cli, const struct reminder_list *l)
 
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	ics_domain(org, domain, sizeof domain);
-	ics_line(&out, "BEGIN:VCALENDAR");
-	ics_line(&out, "VERSION:2.0");
+	cli_reminders_ics_domain(org, domain, sizeof domain);
+	cli_reminders_ics_line(&out, "BEGIN:VCALENDAR");
+	cli_reminders_ics_line(&out, "VERSION:2.0");
 	snprintf(line, sizeof line, "PRODID:-//peerdesk//peerdesk %s//EN",
 	    PEERDESK_VERSION);
-	ics_line(&out, line);
-	ics_line(&out, "CALSCALE:GREGORIAN");
-	ics_line(&out, "METHOD:PUBLISH");
+	cli_reminders_ics_line(&out, line);
+	cli_reminders_ics_line(&out, "CALSCALE:GREGORIAN");
+	cli_reminders_ics_line(&out, "METHOD:PUBLISH");
 	snprintf(buf, sizeof buf, "%s reminders", org ? org : "peerdesk");
-	ics_text(&out, "X-WR-CALNAME", buf);
+	cli_reminders_ics_text(&out, "X-WR-CALNAME", buf);
 	for (i = 0; i < l->n; i++) {
 		const struct reminder *r = &l->v[i];
 		const char *on = r->due_on[0] ? r->due_on : l->today;
 		pd_date d;
 
-		ics_line(&out, "BEGIN:VEVENT");
-		ics_uid(r, domain, uid, sizeof uid);
-		ics_text(&out, "UID", uid);
+		cli_reminders_ics_line(&out, "BEGIN:VEVENT");
+		cli_reminders_ics_uid(r, domain, uid, sizeof uid);
+		cli_reminders_ics_text(&out, "UID", uid);
 		snprintf(line, sizeof line, "DTSTAMP:%s", stamp);
-		ics_line(&out, line);
-		ics_compact(on, day);
+		cli_reminders_ics_line(&out, line);
+		cli_reminders_ics_compact(on, day);
 		snprintf(line, sizeof line, "DTSTART;VALUE=DATE:%s", day);
-		ics_line(&out, line);
+		cli_reminders_ics_line(&out, line);
 		if (date_parse(on, &d, NULL) == PD_OK) {
 			char ymd[11];
 
-			ics_compact(date_format(date_add_days(d, 1), ymd), next);
-			snprintf(line, sizeof line, "DTEND;VALUE=DATE:%s", next);
-			ics_line(&out, line);
+			cli_reminders_ics_compact(date_format(date_add_days(d,
+			    1), ymd), next);
+			snprintf(line, sizeof line, "DTEND;VALUE=DATE:%s",
+			    next);
+			cli_reminders_ics_line(&out, line);
 		}
-		ics_text(&out, "SUMMARY", app_reminder_title(r, buf,
+		cli_reminders_ics_text(&out, "SUMMARY", app_reminder_title(r,
+		    buf,
 		    sizeof buf));
-		ics_text(&out, "DESCRIPTION", app_reminder_text(r, l->today,
+		cli_reminders_ics_text(&out, "DESCRIPTION", app_reminder_text(r,
+		    l->today,
 		    buf, sizeof buf));
-		ics_text(&out, "CATEGORIES", reminder_kind_str(r->kind));
-		ics_line(&out, "TRANSP:TRANSPARENT");
-		ics_line(&out, "END:VEVENT");
+		cli_reminders_ics_text(&out, "CATEGORIES",
+		    reminder_kind_str(r->kind));
+		cli_reminders_ics_line(&out, "TRANSP:TRANSPARENT");
+		cli_reminders_ics_line(&out, "END:VEVENT");
 	}
-	ics_line(&out, "END:VCALENDAR");
+	cli_reminders_ics_line(&out, "END:VCALENDAR");
 	fwrite(strbuf_str(&out), 1, out.len, stdout);
 	strbuf_fini(&out);
 }
@@ -292,27 +298,27 @@ cli_reminders(struct cli *cli, int argc, char **argv)
 		else if ((strcmp(a, "--days") == 0 ||
 		    strcmp(a, "--format") == 0) && i + 1 < argc)
 			v = argv[++i];
-		if (v == NULL && cli_csv_flag(a, &csvfl))
+		if (v == NULL && cli_out_csv_flag(a, &csvfl))
 			continue;
 		if (strcmp(a, "--days") == 0 && v != NULL) {
-			if (rem_parse_days(v, &days) != 0)
-				return rem_bad_usage("--days takes a number of "
-				    "days from 0 to 3660");
+			if (cli_reminders_parse_days(v, &days) != 0)
+				return cli_reminders_bad_usage("--days takes a "
+				    "number of days from 0 to 3660");
 		} else if (strcmp(a, "--format") == 0 && v != NULL) {
-			if (rem_parse_format(v, &fmt) != 0)
-				return rem_bad_usage("--format takes text, csv "
-				    "or ics");
+			if (cli_reminders_parse_format(v, &fmt) != 0)
+				return cli_reminders_bad_usage("--format takes "
+				    "text, csv or ics");
 		} else
-			return rem_bad_usage(NULL);
+			return cli_reminders_bad_usage(NULL);
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_reminders(&cli->app, days, &l, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	switch (fmt) {
-	case REM_TEXT: rem_text(&l); break;
-	case REM_CSV: rem_csv(&l, csvfl); break;
-	case REM_ICS: rem_ics(cli, &l); break;
+	case REM_TEXT: cli_reminders_text(&l); break;
+	case REM_CSV: cli_reminders_csv(&l, csvfl); break;
+	case REM_ICS: cli_reminders_ics(cli, &l); break;
 	}
 	reminder_list_fini(&l);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,10 +1,10 @@
 /* cli_report.c - `peerdesk report hours`: the weekly hours summary as
  * text, CSV or PDF, to stdout, a file or the printer. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/core/csvout.h"
@@ -26,26 +26,79 @@ cli_report_usage(const char *why)
 	return 2;
 }
 
-int
-cli_report(struct cli *cli, int argc, char **argv)
+/* report hours [--week W] [--format F] [--print] [--output FILE]
+ * [--excel] [--raw] */
+struct cli_report_hours {
+	const char *week, *output;
+	enum report_format fmt;
+	bool print;
+	unsigned csv_flags;
+};
+
+static int
+cli_report_options(int argc, char **argv, struct cli_report_hours *h)
 {
-	static const struct option longopts[] = {
-		{ "week", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "print", no_argument, NULL, 'p' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "excel", no_argument, NULL, 'E' },
-		{ "raw", no_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 }
+	const struct cli_opt opts[] = {
+		{ "week", CLI_OPT_TEXT, &h->week, 0, NULL },
+		{ "format", CLI_OPT_CALL, &h->fmt, 0, cli_opts_format },
+		{ "print", CLI_OPT_FLAG, &h->print, 0, NULL },
+		{ "output", CLI_OPT_TEXT, &h->output, 0, NULL },
+		CLI_OPTS_CSV(&h->csv_flags),
+		CLI_OPTS_END
 	};
-	const char *week = NULL, *output = NULL;
-	enum report_format fmt = REPORT_TEXT;
-	struct hours_report r;
+	int first, rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER,
+	    &first);
+
+	if (rc == CLI_OPTS_UNKNOWN || (rc == 0 && first != argc))
+		return cli_report_usage(NULL);
+	if (rc != 0)
+		return rc;
+	return cli_opts_output(&h->output, h->fmt, !h->print, "--output");
+}
+
+/* Where the report goes: a file, the printer, or standard output. */
+static int
+cli_report_deliver(struct cli *cli, struct hours_report *r,
+    const struct cli_report_hours *h)
+{
 	struct print_outcome po;
 	struct strbuf sb = STRBUF_INIT;
 	struct pd_err err;
-	int ch, rc, print = 0;
-	unsigned csvfl = 0;
+	int rc = 0;
+
+	if (h->output != NULL &&
+	    app_report_hours_save(&cli->app, r, h->fmt, h->output, &err) !=
+	    PD_OK)
+		return cli_out_fail(&err);
+	if (h->output != NULL && strcmp(h->output, "-") != 0)
+		printf("Wrote the hours for week %s to %s.\n", r->week_label,
+		    h->output);
+	if (h->print) {
+		memset(&po, 0, sizeof po);
+		if (app_report_hours_print(&cli->app, r, h->fmt, &po, &err) !=
+		    PD_OK)
+			return cli_out_fail(&err);
+		printf("Sent the hours for week %s to the printer%s%s%s\n",
+		    r->week_label, po.said[0] ? " (" : ".", po.said,
+		    po.said[0] ? ")." : "");
+	}
+	if (h->output == NULL && !h->print) {
+		if (app_report_hours_render(r, h->fmt, &sb, &err) != PD_OK)
+			rc = cli_out_fail(&err);
+		else
+			rc = cli_out_report(&sb);
+	}
+	strbuf_fini(&sb);
+	return rc;
+}
+
+int
+cli_report(struct cli *cli, int argc, char **argv)
+{
+	struct cli_report_hours h = { .fmt = REPORT_TEXT };
+	struct hours_report r;
+	struct pd_err err;
+	int rc;
 
 	if (argc >= 2 && strcmp(argv[1], "pay") == 0)
 		return cli_report_pay(cli, argc - 1, argv + 1);
@@ -55,77 +108,16 @@ cli_report(struct cli *cli, int argc, char **argv)
 		return cli_report_usage(argc < 2 ? "which report? (hours, "
 		    "pay or outcomes)" : "the reports are 'hours', 'pay' and "
 		    "'outcomes'");
-	argc--;
-	argv++;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'w': week = optarg; break;
-		case 'o': output = optarg; break;
-		case 'p': print = 1; break;
-		case 'f':
-			if (report_format_parse(optarg, &fmt) != 0) {
-				fprintf(stderr, "peerdesk: --format takes text, "
-				    "csv or pdf, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'E': csvfl |= CSV_EXCEL; break;
-		case 'R': csvfl |= CSV_RAW; break;
-		default:
-			return cli_report_usage(NULL);
-		}
-	}
-	if (optind != argc)
-		return cli_report_usage(NULL);
-	if (output != NULL && strcmp(output, "-") == 0)
-		output = NULL;	/* standard output, shown safely */
-	if (!print && output == NULL && fmt == REPORT_PDF &&
-	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "peerdesk: a PDF would garble the terminal; "
-		    "use --output FILE, or send it to a file with >\n");
-		return 2;
-	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_report_options(argc - 1, argv + 1, &h)) != 0)
+		return rc;
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	/* A CSV holds the PALs' rows only: skip the clients' part. */
-	if ((fmt == REPORT_CSV ? app_report_hours_pals(&cli->app, week, &r,
-	    &err) : app_report_hours(&cli->app, week, &r, &err)) != PD_OK)
-		return cli_fail(&err);
-	r.csv_flags = csvfl;
-	if (output != NULL &&
-	    app_report_hours_save(&cli->app, &r, fmt, output, &err) != PD_OK) {
-		rc = cli_fail(&err);
-		goto out;
-	}
-	if (output != NULL && strcmp(output, "-") != 0)
-		printf("Wrote the hours for week %s to %s.\n", r.week_label,
-		    output);
-	if (print) {
-		memset(&po, 0, sizeof po);
-		if (app_report_hours_print(&cli->app, &r, fmt, &po, &err)
-		    != PD_OK) {
-			rc = cli_fail(&err);
-			goto out;
-		}
-		printf("Sent the hours for week %s to the printer%s%s%s\n",
-		    r.week_label, po.said[0] ? " (" : ".", po.said,
-		    po.said[0] ? ")." : "");
-	}
-	if (output == NULL && !print) {
-		if (app_report_hours_render(&r, fmt, &sb, &err) != PD_OK) {
-			rc = cli_fail(&err);
-			goto out;
-		}
-		if (fwrite(sb.buf, 1, sb.len, stdout) != sb.len ||
-		    fflush(stdout) != 0) {
-			perror("peerdesk: writing the report");
-			rc = 1;
-		}
-	}
-out:
-	strbuf_fini(&sb);
+	if ((h.fmt == REPORT_CSV ? app_report_hours_pals(&cli->app, h.week, &r,
+	    &err) : app_report_hours(&cli->app, h.week, &r, &err)) != PD_OK)
+		return cli_out_fail(&err);
+	r.csv_flags = h.csv_flags;
+	rc = cli_report_deliver(cli, &r, &h);
 	hours_report_fini(&r);
 	return rc;
 }

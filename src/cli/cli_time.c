@@ -24,7 +24,7 @@
 	"[--up-to YYYY-MM-DD]]"
 
 static const char *
-cli_week_status(enum week_status st)
+cli_time_week_status(enum week_status st)
 {
 	switch (st) {
 	case WEEK_SUBMITTED: return "sent for approval";
@@ -36,7 +36,7 @@ cli_week_status(enum week_status st)
 
 /* "Tue 24 Nov" from "2026-11-24". */
 static const char *
-cli_week_day(const char *ymd, char buf[DATE_LONG_LEN])
+cli_time_week_day(const char *ymd, char buf[DATE_LONG_LEN])
 {
 	pd_date d;
 	char *sp;
@@ -51,7 +51,7 @@ cli_week_day(const char *ymd, char buf[DATE_LONG_LEN])
 
 /* Pad s with spaces to width columns (UTF-8 aware). */
 static void
-cli_pad(const char *s, int width)
+cli_time_pad(const char *s, int width)
 {
 	int w = (int)utf8_width(s);
 
@@ -61,13 +61,14 @@ cli_pad(const char *s, int width)
 }
 
 static void
-cli_week_print(const struct week_view *v)
+cli_time_week_print(const struct week_view *v)
 {
 	char a[DATE_LONG_LEN], b[DATE_LONG_LEN], d[DURATION_STR_LEN];
 	char m[MONEY_STR_LEN], m2[MONEY_STR_LEN], m3[MONEY_STR_LEN];
 	pd_date first, last;
 	size_t i;
-	int k, any = 0;
+	bool any = false;
+	int k;
 
 	date_parse(v->first, &first, NULL);
 	date_parse(v->last, &last, NULL);
@@ -75,7 +76,7 @@ cli_week_print(const struct week_view *v)
 	    v->pal_login[0] ? " (" : "", v->pal_login,
 	    v->pal_login[0] ? ")" : "", v->label,
 	    date_format_long(first, a), date_format_long(last, b),
-	    cli_week_status(v->week.status));
+	    cli_time_week_status(v->week.status));
 	if (v->n_lines == 0)
 		printf("\n  Nothing logged this week yet.\n");
 	else
@@ -84,10 +85,10 @@ cli_week_print(const struct week_view *v)
 		const struct week_line *l = &v->lines[i];
 
 		printf("  ");
-		cli_pad(cli_week_day(l->line.date, a), 12);
-		cli_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
+		cli_time_pad(cli_time_week_day(l->line.date, a), 12);
+		cli_time_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
 		    13);
-		cli_pad(duration_format(l->line.minutes, d), 9);
+		cli_time_pad(duration_format(l->line.minutes, d), 9);
 		if (l->client_name != NULL)
 			fputs(l->client_name, stdout);
 		if (l->line.note != NULL && l->line.note[0] != '\0')
@@ -104,7 +105,7 @@ cli_week_print(const struct week_view *v)
 		printf("%s %s %s", any ? "," : "",
 		    line_kind_label((enum line_kind)k),
 		    duration_format(v->row.minutes_by_kind[k], d));
-		any = 1;
+		any = true;
 	}
 	printf("%s total %s\n", any ? ";" : "",
 	    duration_format(v->row.minutes, d));
@@ -118,7 +119,8 @@ cli_week_print(const struct week_view *v)
 		    v->row.unrated_minutes == v->row.minutes)
 			printf("Pay: not known: no pay rate recorded\n");
 		else
-			printf("Pay: %s\n", money_format(v->row.gross_pence, m));
+			printf("Pay: %s\n", money_format(v->row.gross_pence,
+			    m));
 		if (v->row.unrated_minutes > 0)
 			printf("No pay rate is recorded for %s of it; please "
 			    "ask the manager.\n",
@@ -135,7 +137,7 @@ cli_week_print(const struct week_view *v)
 /* --approve and --paid: the week named, or (--paid --up-to) every
  * approved week that has ended by a date. */
 static int
-cli_week_manage(struct cli *cli, int64_t pal, const char *week,
+cli_time_week_manage(struct cli *cli, int64_t pal, const char *week,
     int approve, int paid, const char *upto, const char *reason)
 {
 	struct week_view v;
@@ -145,7 +147,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 	if (paid && upto != NULL) {
 		if (app_weeks_mark_paid_upto(&cli->app, upto, pal, &n, &err)
 		    != PD_OK)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		printf("Marked %zu approved week%s paid (every approved week "
 		    "that ended on or before %s%s). They are locked now.\n", n,
 		    n == 1 ? "" : "s", upto, pal != 0 ? ", for that PAL" : "");
@@ -157,7 +159,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 		return 2;
 	}
 	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (v.week.id == 0) {
 		fprintf(stderr, "peerdesk: %s has nothing in week %s\n",
 		    v.pal_name, v.label);
@@ -168,7 +170,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 	    &err) != PD_OK) {
 		week_view_fini(&v);
 		if (err.code != PD_LIMIT)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		fprintf(stderr, "peerdesk: not approved. %s\n"
 		    "peerdesk: give the reason with --reason \"...\"\n",
 		    err.msg);
@@ -179,7 +181,7 @@ cli_week_manage(struct cli *cli, int64_t pal, const char *week,
 		    reason != NULL && reason[0] ? ", with your reason kept" : "");
 	if (paid && app_week_mark_paid(&cli->app, v.week.id, &err) != PD_OK) {
 		week_view_fini(&v);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	if (paid)
 		printf("Marked %s's week %s paid. It is locked now: a change "
@@ -219,7 +221,8 @@ cli_week(struct cli *cli, int argc, char **argv)
 		case 'P': paid = 1; break;
 		case 'u': upto = optarg; break;
 		default:
-			fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
+			fprintf(stderr, "peerdesk: usage: %s\n",
+			    CLI_WEEK_USAGE);
 			return 2;
 		}
 	}
@@ -229,28 +232,28 @@ cli_week(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 1)) != 0)
+	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &pal, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	if (approve || paid)
-		return cli_week_manage(cli, pal, week, approve, paid, upto,
+		return cli_time_week_manage(cli, pal, week, approve, paid, upto,
 		    reason);
 	if (submit) {
 		if (app_week_submit(&cli->app, pal, week, &err) != PD_OK)
-			return cli_fail(&err);
+			return cli_out_fail(&err);
 		printf("Sent the week to the manager for approval.\n\n");
 	}
 	if (app_week_status(&cli->app, pal, week, &v, &err) != PD_OK)
-		return cli_fail(&err);
-	cli_week_print(&v);
+		return cli_out_fail(&err);
+	cli_time_week_print(&v);
 	week_view_fini(&v);
 	return 0;
 }
 
 static const char *
-cli_log_today(void *app, char buf[11])
+cli_time_log_today(void *app, char buf[11])
 {
 	(void)app;
 	app_today(buf);
@@ -290,23 +293,23 @@ cli_log(struct cli *cli, int argc, char **argv)
 		    "terminal\n");
 		return 2;
 	}
-	if ((rc = cli_open(cli, 0, 0)) != 0)
+	if ((rc = cli_open(cli, false, false)) != 0)
 		return rc;
 	if (app_identify(&cli->app, &err) != PD_OK) {
 		if (err.code == PD_DENIED)
 			app_session_refused(&cli->app, err.msg);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	memset(&a, 0, sizeof a);
 	if (login != NULL &&
 	    app_pal_by_login(&cli->app, login, &a.pal_id, &err) != PD_OK)
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	app_session_signed_in(&cli->app);
 	/* The session's tick and hangup keep the note as a draft; with no
 	 * --pal the form opens as from the dashboard, so the draft is the
 	 * one "Kept for you" reopens. */
 	cfg = app_tui_plain(&cli->app);
-	cfg.today = cli_log_today;
+	cfg.today = cli_time_log_today;
 	cli_out_raw();		/* the screens draw on the terminal itself */
 	rc = tui_run(&cfg, &session_screen, login != NULL ? &a : NULL);
 	app_session_end(&cli->app, rc == 128 + SIGHUP);

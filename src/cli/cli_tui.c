@@ -19,7 +19,7 @@
 
 /* No terminal: what the dashboard would say, as text. */
 static void
-cli_tui_plain(struct cli *cli, int shared)
+cli_tui_plain(struct cli *cli, bool shared)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct dashboard d;
@@ -44,7 +44,7 @@ cli_tui_plain(struct cli *cli, int shared)
 /* Where the person's own keys live: $XDG_CONFIG_HOME/peerdesk/keys.yaml,
  * else ~/.config/peerdesk/keys.yaml; "" when neither can be named. */
 static void
-cli_keys_path(char *buf, size_t n)
+cli_tui_keys_path(char *buf, size_t n)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 
@@ -58,7 +58,7 @@ cli_keys_path(char *buf, size_t n)
 /* Read the person's keys.yaml, as the person (never with the group).
  * 0 with kc filled or empty; 1 after saying what is wrong with it. */
 static int
-cli_keys_load(struct keys_conf *kc)
+cli_tui_keys_load(struct keys_conf *kc)
 {
 	char path[4096];
 	struct keymap *km;
@@ -66,17 +66,18 @@ cli_keys_load(struct keys_conf *kc)
 	enum pd_status s;
 
 	memset(kc, 0, sizeof *kc);
-	cli_keys_path(path, sizeof path);
+	cli_tui_keys_path(path, sizeof path);
 	if (path[0] == '\0')
 		return 0;
 	if (privilege_suspend(&err) != PD_OK)
-		return cli_fail(&err);
-	s = config_keys_load(path, kc, &err);
+		return cli_out_fail(&err);
+	s = keys_conf_load(path, kc, &err);
 	if (privilege_resume(&err) != PD_OK) {
 		keys_conf_fini(kc);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
-	if (s == PD_OK) {	/* the action and key names, before the screens */
+	if (s == PD_OK) {	/* the action and key names,
+	    before the screens */
 		km = keymap_new();
 		s = keymap_apply(km, kc, &err);
 		keymap_free(&km);
@@ -85,26 +86,26 @@ cli_keys_load(struct keys_conf *kc)
 	}
 	if (s == PD_OK || s == PD_NOT_FOUND)
 		return 0;
-	cli_fail(&err);
+	cli_out_fail(&err);
 	fprintf(stderr, "peerdesk: fix that line, or move %s away to use "
 	    "the standard keys\n", path);
 	return 1;
 }
 
 int
-cli_screens(struct cli *cli)
+cli_tui_screens(struct cli *cli)
 {
 	struct app_tui_options o;
 	struct keys_conf kc;
 	struct pd_err err;
 	int rc, shared = 0;
 
-	if ((rc = cli_open(cli, 0, 0)) != 0)
+	if ((rc = cli_open(cli, false, false)) != 0)
 		return rc;
 	if (app_session_start(&cli->app, &shared, &err) != PD_OK) {
 		if (err.code == PD_DENIED)
 			app_session_refused(&cli->app, err.msg);
-		return cli_fail(&err);
+		return cli_out_fail(&err);
 	}
 	if (!shared)
 		app_session_signed_in(&cli->app);
@@ -113,7 +114,7 @@ cli_screens(struct cli *cli)
 		app_session_end(&cli->app, 0);
 		return 0;
 	}
-	if (cli_keys_load(&kc) != 0) {
+	if (cli_tui_keys_load(&kc) != 0) {
 		app_session_end(&cli->app, 0);
 		return 1;
 	}
@@ -135,7 +136,7 @@ cli_screens(struct cli *cli)
  * honoured: argv gets that command and 1 is returned; anything else
  * opens the screens as usual (0). */
 static int
-cli_is_peerdesk(const char *w)
+cli_tui_is_peerdesk(const char *w)
 {
 	size_t n = strlen(w);
 
@@ -144,12 +145,12 @@ cli_is_peerdesk(const char *w)
 }
 
 int
-cli_ssh_command(const char **argv)
+cli_tui_ssh_command(char *cmd, size_t n)
 {
 	const char *v = getenv("SSH_ORIGINAL_COMMAND");
 	char words[3][256];
-	const char *cmd;
-	int n = 0;
+	const char *asked;
+	int nw = 0;
 	size_t len;
 
 	if (v == NULL)
@@ -159,24 +160,20 @@ cli_ssh_command(const char **argv)
 		if (*v == '\0')
 			break;
 		len = strcspn(v, " \t");
-		if (n == 3 || len >= sizeof words[0])
+		if (nw == 3 || len >= sizeof words[0])
 			return 0;
-		memcpy(words[n], v, len);
-		words[n++][len] = '\0';
+		memcpy(words[nw], v, len);
+		words[nw++][len] = '\0';
 		v += len;
 	}
-	if (n == 2 && cli_is_peerdesk(words[0]))
-		cmd = words[1];
-	else if (n == 1)
-		cmd = words[0];
+	if (nw == 2 && cli_tui_is_peerdesk(words[0]))
+		asked = words[1];
+	else if (nw == 1)
+		asked = words[0];
 	else
 		return 0;
-	if (strcmp(cmd, "log") == 0)
-		argv[0] = "log";
-	else if (strcmp(cmd, "week") == 0)
-		argv[0] = "week";
-	else
+	if (strcmp(asked, "log") != 0 && strcmp(asked, "week") != 0)
 		return 0;
-	argv[1] = NULL;
+	snprintf(cmd, n, "%s", asked);
 	return 1;
 }

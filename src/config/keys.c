@@ -123,7 +123,7 @@ keys_read_section(struct yamldoc *yd, yaml_node_t *name, yaml_node_t *map,
 }
 
 enum pd_status
-config_keys_parse(const char *text, size_t len, const char *name,
+keys_conf_parse(const char *text, size_t len, const char *name,
     struct keys_conf *out, struct pd_err *err)
 {
 	struct yamldoc yd;
@@ -160,7 +160,7 @@ config_keys_parse(const char *text, size_t len, const char *name,
 }
 
 enum pd_status
-config_keys_load(const char *path, struct keys_conf *out, struct pd_err *err)
+keys_conf_load(const char *path, struct keys_conf *out, struct pd_err *err)
 {
 	struct stat st;
 	char *text;
@@ -173,7 +173,7 @@ config_keys_load(const char *path, struct keys_conf *out, struct pd_err *err)
 		    "there is no keys file here");
 	if ((s = yamldoc_read_file(path, &text, &len, err)) != PD_OK)
 		return s;
-	s = config_keys_parse(text, len, path, out, err);
+	s = keys_conf_parse(text, len, path, out, err);
 	free(text);
 	return s;
 }

@@ -20,89 +20,87 @@
 struct em {
 	yaml_emitter_t e;
 	struct strbuf *out;
-	int failed;
+	bool failed;
 };
 
 static int
-em_write(void *data, unsigned char *buf, size_t n)
+plan_yaml_put_write(void *data, unsigned char *buf, size_t n)
 {
 	strbuf_add(data, buf, n);
 	return 1;
 }
 
 static void
-em_event(struct em *m, yaml_event_t *ev)
+plan_yaml_put_event(struct em *m, yaml_event_t *ev)
 {
 	if (m->failed)
 		yaml_event_delete(ev);
 	else if (!yaml_emitter_emit(&m->e, ev))
-		m->failed = 1;
+		m->failed = true;
 }
 
 static void
-em_scalar(struct em *m, const char *s, yaml_scalar_style_t style)
+plan_yaml_put_scalar(struct em *m, const char *s, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
 	/* bytes that are not UTF-8 become U+FFFD: libyaml refuses them */
-	char *fixed = yamldoc_utf8_fix(s);
+	char *text = yamldoc_utf8_copy(s);
 	int ok;
 
-	if (fixed != NULL)
-		s = fixed;
 	ok = yaml_scalar_event_initialize(&ev, NULL, NULL,
-	    (yaml_char_t *)(uintptr_t)s, (int)strlen(s), 1, 1, style);
-	free(fixed);
+	    (yaml_char_t *)text, (int)strlen(text), 1, 1, style);
+	free(text);
 	if (!ok) {
-		m->failed = 1;
+		m->failed = true;
 		return;
 	}
-	em_event(m, &ev);
+	plan_yaml_put_event(m, &ev);
 }
 
 /* Text as it should read back: several lines as a literal block; words
  * the reader would take for "nothing" in quotes. */
 static void
-em_text(struct em *m, const char *s)
+plan_yaml_put_text(struct em *m, const char *s)
 {
 	if (s == NULL || s[0] == '\0')
-		em_scalar(m, "", YAML_PLAIN_SCALAR_STYLE);
+		plan_yaml_put_scalar(m, "", YAML_PLAIN_SCALAR_STYLE);
 	else if (strchr(s, '\n') != NULL)
-		em_scalar(m, s, YAML_LITERAL_SCALAR_STYLE);
+		plan_yaml_put_scalar(m, s, YAML_LITERAL_SCALAR_STYLE);
 	else if (strcmp(s, "~") == 0 || strcasecmp(s, "null") == 0)
-		em_scalar(m, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		plan_yaml_put_scalar(m, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	else
-		em_scalar(m, s, YAML_PLAIN_SCALAR_STYLE);
+		plan_yaml_put_scalar(m, s, YAML_PLAIN_SCALAR_STYLE);
 }
 
 static void
-em_key_text(struct em *m, const char *key, const char *s)
+plan_yaml_put_key_text(struct em *m, const char *key, const char *s)
 {
-	em_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
-	em_text(m, s);
+	plan_yaml_put_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+	plan_yaml_put_text(m, s);
 }
 
 /* key: value, left out when value is empty. */
 static void
-em_key_opt(struct em *m, const char *key, const char *value)
+plan_yaml_put_key_opt(struct em *m, const char *key, const char *value)
 {
 	if (value == NULL || value[0] == '\0')
 		return;
-	em_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
-	em_scalar(m, value, YAML_PLAIN_SCALAR_STYLE);
+	plan_yaml_put_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+	plan_yaml_put_scalar(m, value, YAML_PLAIN_SCALAR_STYLE);
 }
 
 static void
-em_key_int(struct em *m, const char *key, long long v)
+plan_yaml_put_key_int(struct em *m, const char *key, long long v)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%lld", v);
-	em_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
-	em_scalar(m, buf, YAML_PLAIN_SCALAR_STYLE);
+	plan_yaml_put_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+	plan_yaml_put_scalar(m, buf, YAML_PLAIN_SCALAR_STYLE);
 }
 
 static void
-em_map(struct em *m, int start)
+plan_yaml_put_map(struct em *m, int start)
 {
 	yaml_event_t ev;
 	int ok = start ? yaml_mapping_start_event_initialize(&ev, NULL, NULL,
@@ -110,68 +108,69 @@ em_map(struct em *m, int start)
 	    yaml_mapping_end_event_initialize(&ev);
 
 	if (!ok)
-		m->failed = 1;
+		m->failed = true;
 	else
-		em_event(m, &ev);
+		plan_yaml_put_event(m, &ev);
 }
 
 static void
-em_seq(struct em *m, const char *key, int start)
+plan_yaml_put_seq(struct em *m, const char *key, int start)
 {
 	yaml_event_t ev;
 	int ok;
 
 	if (start)
-		em_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
+		plan_yaml_put_scalar(m, key, YAML_PLAIN_SCALAR_STYLE);
 	ok = start ? yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
 	    YAML_BLOCK_SEQUENCE_STYLE) :
 	    yaml_sequence_end_event_initialize(&ev);
 	if (!ok)
-		m->failed = 1;
+		m->failed = true;
 	else
-		em_event(m, &ev);
+		plan_yaml_put_event(m, &ev);
 }
 
 static void
-em_goal(struct em *m, const struct plan_doc_goal *g)
+plan_yaml_put_goal(struct em *m, const struct plan_doc_goal *g)
 {
 	char v[4];
 	size_t i;
 
-	em_map(m, 1);
+	plan_yaml_put_map(m, 1);
 	if (g->goal.id > 0)
-		em_key_int(m, "id", g->goal.id);
-	em_key_opt(m, "area", goal_area_str(g->goal.area));
-	em_key_text(m, "title", g->goal.title);
-	em_key_text(m, "detail", g->goal.detail);
-	em_key_text(m, "set_by", g->goal.set_by);
-	em_key_opt(m, "target_date", g->goal.target_date);
-	em_key_opt(m, "created_on", g->goal.created_on);
-	em_key_opt(m, "closed_on", g->goal.closed_on);
+		plan_yaml_put_key_int(m, "id", g->goal.id);
+	plan_yaml_put_key_opt(m, "area", goal_area_str(g->goal.area));
+	plan_yaml_put_key_text(m, "title", g->goal.title);
+	plan_yaml_put_key_text(m, "detail", g->goal.detail);
+	plan_yaml_put_key_text(m, "set_by", g->goal.set_by);
+	plan_yaml_put_key_opt(m, "target_date", g->goal.target_date);
+	plan_yaml_put_key_opt(m, "created_on", g->goal.created_on);
+	plan_yaml_put_key_opt(m, "closed_on", g->goal.closed_on);
 	if (g->n_steps > 0) {
-		em_seq(m, "steps", 1);
+		plan_yaml_put_seq(m, "steps", 1);
 		for (i = 0; i < g->n_steps; i++) {
-			em_map(m, 1);
+			plan_yaml_put_map(m, 1);
 			if (g->steps[i].id > 0)
-				em_key_int(m, "id", g->steps[i].id);
-			em_key_text(m, "text", g->steps[i].text);
-			em_key_opt(m, "done_on", g->steps[i].done_on);
-			em_map(m, 0);
+				plan_yaml_put_key_int(m, "id", g->steps[i].id);
+			plan_yaml_put_key_text(m, "text", g->steps[i].text);
+			plan_yaml_put_key_opt(m, "done_on",
+			    g->steps[i].done_on);
+			plan_yaml_put_map(m, 0);
 		}
-		em_seq(m, NULL, 0);
+		plan_yaml_put_seq(m, NULL, 0);
 	}
 	if (g->n_scores > 0) {
-		em_seq(m, "scores", 1);
+		plan_yaml_put_seq(m, "scores", 1);
 		for (i = 0; i < g->n_scores; i++) {
-			em_map(m, 1);
-			em_key_opt(m, "on", g->scores[i].scored_on);
-			em_key_opt(m, "score",
+			plan_yaml_put_map(m, 1);
+			plan_yaml_put_key_opt(m, "on", g->scores[i].scored_on);
+			plan_yaml_put_key_opt(m, "score",
 			    goal_score_str(g->scores[i].score, v));
-			em_map(m, 0);
+			plan_yaml_put_map(m, 0);
 		}
-		em_seq(m, NULL, 0);
+		plan_yaml_put_seq(m, NULL, 0);
 	}
-	em_map(m, 0);
+	plan_yaml_put_map(m, 0);
 }
 
 /* The comment lines at the top: the name without control characters or
@@ -216,47 +215,48 @@ plan_yaml_write(const struct plan_doc *doc, struct strbuf *out,
 	if (!yaml_emitter_initialize(&m.e))
 		return pd_fail(err, PD_IO, NULL, "not enough memory to write "
 		    "the plan");
-	yaml_emitter_set_output(&m.e, em_write, out);
+	yaml_emitter_set_output(&m.e, plan_yaml_put_write, out);
 	yaml_emitter_set_unicode(&m.e, 1);
 	yaml_emitter_set_width(&m.e, -1);
 	yaml_emitter_set_break(&m.e, YAML_LN_BREAK);
 	plan_yaml_header(doc, out);
 	if (yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING))
-		em_event(&m, &ev);
+		plan_yaml_put_event(&m, &ev);
 	if (yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1))
-		em_event(&m, &ev);
-	em_map(&m, 1);
-	em_key_int(&m, "peerdesk_plan", PLAN_YAML_FORMAT);
-	em_key_int(&m, "client", doc->client_id);
-	em_key_text(&m, "name", doc->client_name);
-	em_key_int(&m, "version", doc->info.current_version);
-	em_key_opt(&m, "status", plan_status_str(doc->info.status));
-	em_key_opt(&m, "established_on", doc->info.established_on);
-	em_scalar(&m, "sections", YAML_PLAIN_SCALAR_STYLE);
-	em_map(&m, 1);
+		plan_yaml_put_event(&m, &ev);
+	plan_yaml_put_map(&m, 1);
+	plan_yaml_put_key_int(&m, "peerdesk_plan", PLAN_YAML_FORMAT);
+	plan_yaml_put_key_int(&m, "client", doc->client_id);
+	plan_yaml_put_key_text(&m, "name", doc->client_name);
+	plan_yaml_put_key_int(&m, "version", doc->info.current_version);
+	plan_yaml_put_key_opt(&m, "status", plan_status_str(doc->info.status));
+	plan_yaml_put_key_opt(&m, "established_on", doc->info.established_on);
+	plan_yaml_put_scalar(&m, "sections", YAML_PLAIN_SCALAR_STYLE);
+	plan_yaml_put_map(&m, 1);
 	for (i = 0; i < PLAN_NFIELDS; i++)
-		em_key_text(&m, plan_fields[i].key,
+		plan_yaml_put_key_text(&m, plan_fields[i].key,
 		    plan_field_get(&doc->sections, i));
-	em_map(&m, 0);
-	em_seq(&m, "goals", 1);
+	plan_yaml_put_map(&m, 0);
+	plan_yaml_put_seq(&m, "goals", 1);
 	for (i = 0; i < doc->n_goals; i++)
-		em_goal(&m, &doc->goals[i]);
-	em_seq(&m, NULL, 0);
-	em_seq(&m, "notes", 1);
+		plan_yaml_put_goal(&m, &doc->goals[i]);
+	plan_yaml_put_seq(&m, NULL, 0);
+	plan_yaml_put_seq(&m, "notes", 1);
 	for (i = 0; i < doc->n_notes; i++) {
-		em_map(&m, 1);
-		em_key_opt(&m, "on", doc->notes[i].written_on);
+		plan_yaml_put_map(&m, 1);
+		plan_yaml_put_key_opt(&m, "on", doc->notes[i].written_on);
 		if (doc->notes[i].author_name != NULL)
-			em_key_text(&m, "by", doc->notes[i].author_name);
-		em_key_text(&m, "text", doc->notes[i].text);
-		em_map(&m, 0);
+			plan_yaml_put_key_text(&m, "by",
+			    doc->notes[i].author_name);
+		plan_yaml_put_key_text(&m, "text", doc->notes[i].text);
+		plan_yaml_put_map(&m, 0);
 	}
-	em_seq(&m, NULL, 0);
-	em_map(&m, 0);
+	plan_yaml_put_seq(&m, NULL, 0);
+	plan_yaml_put_map(&m, 0);
 	if (yaml_document_end_event_initialize(&ev, 1))
-		em_event(&m, &ev);
+		plan_yaml_put_event(&m, &ev);
 	if (yaml_stream_end_event_initialize(&ev))
-		em_event(&m, &ev);
+		plan_yaml_put_event(&m, &ev);
 	if (m.failed) {
 		pd_fail(err, PD_IO, NULL, "could not write the plan as YAML: "
 		    "%s", m.e.problem ? m.e.problem : "the emitter failed");
@@ -270,7 +270,7 @@ plan_yaml_write(const struct plan_doc *doc, struct strbuf *out,
 /* ---- reading ----------------------------------------------------------- */
 
 static enum pd_status
-rd_scalar(struct yamldoc *yd, yaml_node_t *val, const char *field,
+plan_yaml_get_scalar(struct yamldoc *yd, yaml_node_t *val, const char *field,
     const char *expected, const char **out, struct pd_err *err)
 {
 	char got[64];
@@ -287,7 +287,8 @@ rd_scalar(struct yamldoc *yd, yaml_node_t *val, const char *field,
 
 /* Text (nothing, or empty, means none) into the char * at offset. */
 static enum pd_status
-rd_text(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_text(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	char **slot = (char **)(void *)((char *)dst + k->offset);
@@ -298,7 +299,8 @@ rd_text(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 		FREE(slot);
 		return PD_OK;
 	}
-	if ((st = rd_scalar(yd, val, k->key, "some text", &s, err)) != PD_OK)
+	if ((st = plan_yaml_get_scalar(yd, val, k->key, "some text", &s,
+	    err)) != PD_OK)
 		return st;
 	free(*slot);
 	*slot = s[0] != '\0' ? xstrdup(s) : NULL;
@@ -307,7 +309,8 @@ rd_text(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 
 /* A date into the char[11] at offset (nothing means none). */
 static enum pd_status
-rd_date(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_date(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	char *slot = (char *)dst + k->offset;
@@ -319,36 +322,9 @@ rd_date(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 	return yamldoc_date(yd, val, k->key, slot, err);
 }
 
-/* A whole number into the int64_t at offset. */
 static enum pd_status
-rd_id(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
-    void *dst, struct pd_err *err)
-{
-	long v;
-	enum pd_status st = yamldoc_long(yd, val, k->key, k->min, k->max, &v,
-	    err);
-
-	if (st == PD_OK)
-		*(int64_t *)(void *)((char *)dst + k->offset) = v;
-	return st;
-}
-
-/* A whole number into the int at offset. */
-static enum pd_status
-rd_int(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
-    void *dst, struct pd_err *err)
-{
-	long v;
-	enum pd_status st = yamldoc_long(yd, val, k->key, k->min, k->max, &v,
-	    err);
-
-	if (st == PD_OK)
-		*(int *)(void *)((char *)dst + k->offset) = (int)v;
-	return st;
-}
-
-static enum pd_status
-rd_area(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_area(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	enum goal_area *slot = (enum goal_area *)(void *)((char *)dst +
@@ -357,7 +333,8 @@ rd_area(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 	enum pd_status st;
 	int a;
 
-	st = rd_scalar(yd, val, k->key, "one of ambition, connect, be_active, "
+	st = plan_yaml_get_scalar(yd, val, k->key,
+	    "one of ambition, connect, be_active, "
 	    "take_notice, learn, give", &s, err);
 	if (st != PD_OK)
 		return st;
@@ -374,14 +351,16 @@ rd_area(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 }
 
 static enum pd_status
-rd_score(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_score(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	const char *s;
 	char got[64];
 	enum pd_status st;
 
-	st = rd_scalar(yd, val, k->key, "a score from -2 to +2", &s, err);
+	st = plan_yaml_get_scalar(yd, val, k->key, "a score from -2 to +2", &s,
+	    err);
 	if (st != PD_OK)
 		return st;
 	if (goal_score_parse(s, (int *)(void *)((char *)dst + k->offset)) != 0)
@@ -392,11 +371,13 @@ rd_score(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 }
 
 static enum pd_status
-rd_status(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_status(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	const char *s;
-	enum pd_status st = rd_scalar(yd, val, k->key, "draft or established",
+	enum pd_status st = plan_yaml_get_scalar(yd, val, k->key,
+	    "draft or established",
 	    &s, err);
 
 	if (st != PD_OK)
@@ -409,7 +390,8 @@ rd_status(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 }
 
 static enum pd_status
-rd_format(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_format(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	long v = 0;
@@ -426,7 +408,8 @@ rd_format(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
 /* Each item of the list val as a mapping read by one(); at most max
  * items (aliases could otherwise make a small file huge). */
 static enum pd_status
-rd_list(struct yamldoc *yd, yaml_node_t *val, const char *what, size_t max,
+plan_yaml_get_list(struct yamldoc *yd, yaml_node_t *val, const char *what,
+    size_t max,
     enum pd_status (*one)(struct yamldoc *, yaml_node_t *, void *,
     struct pd_err *), void *dst, struct pd_err *err)
 {
@@ -455,7 +438,8 @@ rd_list(struct yamldoc *yd, yaml_node_t *val, const char *what, size_t max,
 
 /* Keys that must be there: a message at the mapping when one is not. */
 static enum pd_status
-rd_need(struct yamldoc *yd, yaml_node_t *map, const struct yamldoc_key *keys,
+plan_yaml_get_need(struct yamldoc *yd, yaml_node_t *map,
+    const struct yamldoc_key *keys,
     yaml_node_t **found, const char *const *need, const char *what,
     struct pd_err *err)
 {
@@ -474,14 +458,17 @@ rd_need(struct yamldoc *yd, yaml_node_t *map, const struct yamldoc_key *keys,
 #define MAXKEYS 16
 
 static const struct yamldoc_key step_keys[] = {
-	{ "id", rd_id, offsetof(struct goal_step, id), 1, 999999999 },
-	{ "text", rd_text, offsetof(struct goal_step, text), 0, 0 },
-	{ "done_on", rd_date, offsetof(struct goal_step, done_on), 0, 0 },
+	{ "id", yamldoc_set_int64, offsetof(struct goal_step, id), 1,
+	    999999999 },
+	{ "text", plan_yaml_get_text, offsetof(struct goal_step, text), 0, 0 },
+	{ "done_on", plan_yaml_get_date, offsetof(struct goal_step, done_on), 0,
+	    0 },
 	{ NULL, NULL, 0, 0, 0 }
 };
 
 static enum pd_status
-rd_step(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
+plan_yaml_get_step(struct yamldoc *yd, yaml_node_t *node, void *dst,
+    struct pd_err *err)
 {
 	static const char *const need[] = { "text", NULL };
 	struct plan_doc_goal *g = dst;
@@ -492,7 +479,8 @@ rd_step(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
 	memset(&s, 0, sizeof s);
 	st = yamldoc_map(yd, node, step_keys, &s, "a step", "key", found, err);
 	if (st == PD_OK)
-		st = rd_need(yd, node, step_keys, found, need, "a step", err);
+		st = plan_yaml_get_need(yd, node, step_keys, found, need,
+		    "a step", err);
 	if (st == PD_OK && s.text == NULL)
 		st = yamldoc_fail(yd, found[1], PD_CONFIG, "text", err,
 		    "a step needs a few words");
@@ -503,13 +491,15 @@ rd_step(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
 }
 
 static const struct yamldoc_key score_keys[] = {
-	{ "on", rd_date, offsetof(struct goal_score, scored_on), 0, 0 },
-	{ "score", rd_score, offsetof(struct goal_score, score), 0, 0 },
+	{ "on", plan_yaml_get_date, offsetof(struct goal_score, scored_on), 0,
+	    0 },
+	{ "score", plan_yaml_get_score, offsetof(struct goal_score, score), 0,
+	    0 },
 	{ NULL, NULL, 0, 0, 0 }
 };
 
 static enum pd_status
-rd_goal_score(struct yamldoc *yd, yaml_node_t *node, void *dst,
+plan_yaml_get_goal_score(struct yamldoc *yd, yaml_node_t *node, void *dst,
     struct pd_err *err)
 {
 	static const char *const need[] = { "on", "score", NULL };
@@ -521,7 +511,8 @@ rd_goal_score(struct yamldoc *yd, yaml_node_t *node, void *dst,
 	st = yamldoc_map(yd, node, score_keys, &s, "a score", "key", found,
 	    err);
 	if (st == PD_OK)
-		st = rd_need(yd, node, score_keys, found, need, "a score", err);
+		st = plan_yaml_get_need(yd, node, score_keys, found, need,
+		    "a score", err);
 	if (st == PD_OK && s.scored_on[0] == '\0')
 		st = yamldoc_fail(yd, found[0], PD_CONFIG, "on", err,
 		    "a score needs the date it was given");
@@ -532,45 +523,51 @@ rd_goal_score(struct yamldoc *yd, yaml_node_t *node, void *dst,
 
 #define GOAL_OFF(m) offsetof(struct plan_doc_goal, goal.m)
 
-static enum pd_status rd_steps(struct yamldoc *, const struct yamldoc_key *,
+static enum pd_status plan_yaml_get_steps(struct yamldoc *,
+    const struct yamldoc_key *,
     yaml_node_t *, void *, struct pd_err *);
-static enum pd_status rd_scores(struct yamldoc *, const struct yamldoc_key *,
+static enum pd_status plan_yaml_get_scores(struct yamldoc *,
+    const struct yamldoc_key *,
     yaml_node_t *, void *, struct pd_err *);
 
 static const struct yamldoc_key goal_keys[] = {
-	{ "id", rd_id, GOAL_OFF(id), 1, 999999999 },
-	{ "area", rd_area, GOAL_OFF(area), 0, 0 },
-	{ "title", rd_text, GOAL_OFF(title), 0, 0 },
-	{ "detail", rd_text, GOAL_OFF(detail), 0, 0 },
-	{ "set_by", rd_text, GOAL_OFF(set_by), 0, 0 },
-	{ "target_date", rd_date, GOAL_OFF(target_date), 0, 0 },
-	{ "created_on", rd_date, GOAL_OFF(created_on), 0, 0 },
-	{ "closed_on", rd_date, GOAL_OFF(closed_on), 0, 0 },
-	{ "steps", rd_steps, 0, 0, 0 },
-	{ "scores", rd_scores, 0, 0, 0 },
+	{ "id", yamldoc_set_int64, GOAL_OFF(id), 1, 999999999 },
+	{ "area", plan_yaml_get_area, GOAL_OFF(area), 0, 0 },
+	{ "title", plan_yaml_get_text, GOAL_OFF(title), 0, 0 },
+	{ "detail", plan_yaml_get_text, GOAL_OFF(detail), 0, 0 },
+	{ "set_by", plan_yaml_get_text, GOAL_OFF(set_by), 0, 0 },
+	{ "target_date", plan_yaml_get_date, GOAL_OFF(target_date), 0, 0 },
+	{ "created_on", plan_yaml_get_date, GOAL_OFF(created_on), 0, 0 },
+	{ "closed_on", plan_yaml_get_date, GOAL_OFF(closed_on), 0, 0 },
+	{ "steps", plan_yaml_get_steps, 0, 0, 0 },
+	{ "scores", plan_yaml_get_scores, 0, 0, 0 },
 	{ NULL, NULL, 0, 0, 0 }
 };
 
 static enum pd_status
-rd_steps(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_steps(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	(void)k;
-	return rd_list(yd, val, "steps", PLAN_YAML_MAX_STEPS, rd_step, dst,
+	return plan_yaml_get_list(yd, val, "steps", PLAN_YAML_MAX_STEPS,
+	    plan_yaml_get_step, dst,
 	    err);
 }
 
 static enum pd_status
-rd_scores(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_scores(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	(void)k;
-	return rd_list(yd, val, "scores", PLAN_YAML_MAX_SCORES,
-	    rd_goal_score, dst, err);
+	return plan_yaml_get_list(yd, val, "scores", PLAN_YAML_MAX_SCORES,
+	    plan_yaml_get_goal_score, dst, err);
 }
 
 static enum pd_status
-rd_goal(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
+plan_yaml_get_goal(struct yamldoc *yd, yaml_node_t *node, void *dst,
+    struct pd_err *err)
 {
 	static const char *const need[] = { "area", "title", NULL };
 	struct plan_doc *doc = dst;
@@ -582,7 +579,8 @@ rd_goal(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
 	g->line = node ? yamldoc_line(node) : 0;
 	st = yamldoc_map(yd, node, goal_keys, g, "a goal", "key", found, err);
 	if (st == PD_OK)
-		st = rd_need(yd, node, goal_keys, found, need, "a goal", err);
+		st = plan_yaml_get_need(yd, node, goal_keys, found, need,
+		    "a goal", err);
 	if (st == PD_OK && g->goal.title == NULL)
 		st = yamldoc_fail(yd, found[2], PD_CONFIG, "title", err,
 		    "a goal needs a few words to say what it is");
@@ -595,14 +593,17 @@ rd_goal(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
 }
 
 static const struct yamldoc_key note_keys[] = {
-	{ "on", rd_date, offsetof(struct plan_note, written_on), 0, 0 },
-	{ "by", rd_text, offsetof(struct plan_note, author_name), 0, 0 },
-	{ "text", rd_text, offsetof(struct plan_note, text), 0, 0 },
+	{ "on", plan_yaml_get_date, offsetof(struct plan_note, written_on), 0,
+	    0 },
+	{ "by", plan_yaml_get_text, offsetof(struct plan_note, author_name), 0,
+	    0 },
+	{ "text", plan_yaml_get_text, offsetof(struct plan_note, text), 0, 0 },
 	{ NULL, NULL, 0, 0, 0 }
 };
 
 static enum pd_status
-rd_note(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
+plan_yaml_get_note(struct yamldoc *yd, yaml_node_t *node, void *dst,
+    struct pd_err *err)
 {
 	static const char *const need[] = { "on", "text", NULL };
 	yaml_node_t *found[MAXKEYS] = { NULL };
@@ -612,7 +613,8 @@ rd_note(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
 	memset(&n, 0, sizeof n);
 	st = yamldoc_map(yd, node, note_keys, &n, "a note", "key", found, err);
 	if (st == PD_OK)
-		st = rd_need(yd, node, note_keys, found, need, "a note", err);
+		st = plan_yaml_get_need(yd, node, note_keys, found, need,
+		    "a note", err);
 	if (st == PD_OK && n.text == NULL)
 		st = yamldoc_fail(yd, found[2], PD_CONFIG, "text", err,
 		    "the note is empty");
@@ -626,25 +628,29 @@ rd_note(struct yamldoc *yd, yaml_node_t *node, void *dst, struct pd_err *err)
 }
 
 static enum pd_status
-rd_goals(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_goals(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	(void)k;
-	return rd_list(yd, val, "goals", PLAN_YAML_MAX_GOALS, rd_goal, dst,
+	return plan_yaml_get_list(yd, val, "goals", PLAN_YAML_MAX_GOALS,
+	    plan_yaml_get_goal, dst,
 	    err);
 }
 
 static enum pd_status
-rd_notes(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_notes(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	(void)k;
-	return rd_list(yd, val, "notes", PLAN_YAML_MAX_NOTES, rd_note, dst,
+	return plan_yaml_get_list(yd, val, "notes", PLAN_YAML_MAX_NOTES,
+	    plan_yaml_get_note, dst,
 	    err);
 }
 
 static enum pd_status
-rd_sections(struct yamldoc *yd, const struct yamldoc_key *k,
+plan_yaml_get_sections(struct yamldoc *yd, const struct yamldoc_key *k,
     yaml_node_t *val, void *dst, struct pd_err *err)
 {
 	struct yamldoc_key keys[PLAN_NFIELDS + 1];
@@ -658,7 +664,7 @@ rd_sections(struct yamldoc *yd, const struct yamldoc_key *k,
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		memset(&keys[i], 0, sizeof keys[i]);
 		keys[i].key = plan_fields[i].key;
-		keys[i].fn = rd_text;
+		keys[i].fn = plan_yaml_get_text;
 		keys[i].offset = plan_fields[i].offset;
 	}
 	memset(&keys[PLAN_NFIELDS], 0, sizeof keys[PLAN_NFIELDS]);
@@ -667,26 +673,29 @@ rd_sections(struct yamldoc *yd, const struct yamldoc_key *k,
 }
 
 static enum pd_status
-rd_version(struct yamldoc *yd, const struct yamldoc_key *k, yaml_node_t *val,
+plan_yaml_get_version(struct yamldoc *yd, const struct yamldoc_key *k,
+    yaml_node_t *val,
     void *dst, struct pd_err *err)
 {
 	((struct plan_doc *)dst)->version_line = val ? yamldoc_line(val) : 0;
-	return rd_int(yd, k, val, dst, err);
+	return yamldoc_set_int(yd, k, val, dst, err);
 }
 
 #define DOC_OFF(m) offsetof(struct plan_doc, m)
 
 static const struct yamldoc_key doc_keys[] = {
-	{ "peerdesk_plan", rd_format, 0, 0, 0 },
-	{ "client", rd_id, DOC_OFF(client_id), 1, 999999999 },
-	{ "name", rd_text, DOC_OFF(client_name), 0, 0 },
-	{ "version", rd_version, DOC_OFF(info.current_version), 0, 999999999 },
-	{ "status", rd_status, DOC_OFF(info.status), 0, 0 },
-	{ "established_on", rd_date, DOC_OFF(info.established_on), 0, 0 },
-	{ "note", rd_text, DOC_OFF(sections.note), 0, 0 },
-	{ "sections", rd_sections, 0, 0, 0 },
-	{ "goals", rd_goals, 0, 0, 0 },
-	{ "notes", rd_notes, 0, 0, 0 },
+	{ "peerdesk_plan", plan_yaml_get_format, 0, 0, 0 },
+	{ "client", yamldoc_set_int64, DOC_OFF(client_id), 1, 999999999 },
+	{ "name", plan_yaml_get_text, DOC_OFF(client_name), 0, 0 },
+	{ "version", plan_yaml_get_version, DOC_OFF(info.current_version), 0,
+	    999999999 },
+	{ "status", plan_yaml_get_status, DOC_OFF(info.status), 0, 0 },
+	{ "established_on", plan_yaml_get_date, DOC_OFF(info.established_on), 0,
+	    0 },
+	{ "note", plan_yaml_get_text, DOC_OFF(sections.note), 0, 0 },
+	{ "sections", plan_yaml_get_sections, 0, 0, 0 },
+	{ "goals", plan_yaml_get_goals, 0, 0, 0 },
+	{ "notes", plan_yaml_get_notes, 0, 0, 0 },
 	{ NULL, NULL, 0, 0, 0 }
 };
 
@@ -716,7 +725,8 @@ plan_yaml_read(const char *text, size_t len, const char *name,
 			st = yamldoc_map(&yd, root, doc_keys, out,
 			    "a plan file", "key", found, err);
 		if (st == PD_OK)
-			st = rd_need(&yd, root, doc_keys, found, need,
+			st = plan_yaml_get_need(&yd, root, doc_keys, found,
+			    need,
 			    "a plan file", err);
 	}
 	yamldoc_fini(&yd);

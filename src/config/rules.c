@@ -13,14 +13,8 @@
 #define RULES_BUILTIN_NAME "rules.yaml (built in)"
 #define RULES_MAX_AGE 120
 
-/* Generic field readers; k->offset says where in the row struct. */
-
-static enum pd_status
-rules_set_date(struct yamldoc *yd, const struct yamldoc_key *k,
-    yaml_node_t *val, void *dst, struct pd_err *err)
-{
-	return yamldoc_date(yd, val, k->key, (char *)dst + k->offset, err);
-}
+/* An amount in pounds at k->offset; the other fields are read by the
+ * yamldoc_set_* readers. */
 
 static enum pd_status
 rules_set_pounds(struct yamldoc *yd, const struct yamldoc_key *k,
@@ -32,52 +26,22 @@ rules_set_pounds(struct yamldoc *yd, const struct yamldoc_key *k,
 	    "an amount in pounds such as 203.50", slot, err);
 }
 
-static enum pd_status
-rules_set_text(struct yamldoc *yd, const struct yamldoc_key *k,
-    yaml_node_t *val, void *dst, struct pd_err *err)
-{
-	char **slot = (char **)((char *)dst + k->offset);
-	const char *text;
-	enum pd_status st;
-
-	st = yamldoc_text(yd, val, k->key, &text, err);
-	if (st != PD_OK)
-		return st;
-	free(*slot);
-	*slot = xstrdup(text);
-	return PD_OK;
-}
-
-static enum pd_status
-rules_set_age(struct yamldoc *yd, const struct yamldoc_key *k,
-    yaml_node_t *val, void *dst, struct pd_err *err)
-{
-	int *slot = (int *)(void *)((char *)dst + k->offset);
-	enum pd_status st;
-	long v;
-
-	st = yamldoc_long(yd, val, k->key, k->min, k->max, &v, err);
-	if (st == PD_OK)
-		*slot = (int)v;
-	return st;
-}
-
 /* Keys of one row; "from" first and "source" where the index says. */
 enum { PW_FROM, PW_LOWER, PW_HIGHER, PW_SOURCE, PW_NOTE, PW_DWP,
 	PW_NKEYS };
 
 static const struct yamldoc_key rules_pw_keys[] = {
-	[PW_FROM] = { "from", rules_set_date,
+	[PW_FROM] = { "from", yamldoc_set_date,
 	    offsetof(struct rules_pw_row, from), 0, 0 },
 	[PW_LOWER] = { "lower", rules_set_pounds,
 	    offsetof(struct rules_pw_row, lower_pence), 0, 0 },
 	[PW_HIGHER] = { "higher", rules_set_pounds,
 	    offsetof(struct rules_pw_row, higher_pence), 0, 0 },
-	[PW_SOURCE] = { "source", rules_set_text,
+	[PW_SOURCE] = { "source", yamldoc_set_text,
 	    offsetof(struct rules_pw_row, source), 0, 0 },
-	[PW_NOTE] = { "note", rules_set_text,
+	[PW_NOTE] = { "note", yamldoc_set_text,
 	    offsetof(struct rules_pw_row, note), 0, 0 },
-	[PW_DWP] = { "dwp_from", rules_set_date,
+	[PW_DWP] = { "dwp_from", yamldoc_set_date,
 	    offsetof(struct rules_pw_row, dwp_from), 0, 0 },
 	[PW_NKEYS] = { NULL, NULL, 0, 0, 0 }
 };
@@ -85,11 +49,11 @@ static const struct yamldoc_key rules_pw_keys[] = {
 enum { BAND_NAME, BAND_MIN, BAND_MAX, BAND_RATE, BAND_NKEYS };
 
 static const struct yamldoc_key rules_band_keys[] = {
-	[BAND_NAME] = { "name", rules_set_text,
+	[BAND_NAME] = { "name", yamldoc_set_text,
 	    offsetof(struct rules_band, name), 0, 0 },
-	[BAND_MIN] = { "min_age", rules_set_age,
+	[BAND_MIN] = { "min_age", yamldoc_set_int,
 	    offsetof(struct rules_band, min_age), 0, RULES_MAX_AGE },
-	[BAND_MAX] = { "max_age", rules_set_age,
+	[BAND_MAX] = { "max_age", yamldoc_set_int,
 	    offsetof(struct rules_band, max_age), 0, RULES_MAX_AGE },
 	[BAND_RATE] = { "rate", rules_set_pounds,
 	    offsetof(struct rules_band, rate_pence), 0, 0 },
@@ -104,14 +68,14 @@ enum { WAGE_FROM, WAGE_BANDS, WAGE_APPRENTICE, WAGE_SOURCE, WAGE_NOTE,
 	WAGE_NKEYS };
 
 static const struct yamldoc_key rules_wage_keys[] = {
-	[WAGE_FROM] = { "from", rules_set_date,
+	[WAGE_FROM] = { "from", yamldoc_set_date,
 	    offsetof(struct rules_wage_row, from), 0, 0 },
 	[WAGE_BANDS] = { "bands", rules_set_bands, 0, 0, 0 },
 	[WAGE_APPRENTICE] = { "apprentice", rules_set_pounds,
 	    offsetof(struct rules_wage_row, apprentice_pence), 0, 0 },
-	[WAGE_SOURCE] = { "source", rules_set_text,
+	[WAGE_SOURCE] = { "source", yamldoc_set_text,
 	    offsetof(struct rules_wage_row, source), 0, 0 },
-	[WAGE_NOTE] = { "note", rules_set_text,
+	[WAGE_NOTE] = { "note", yamldoc_set_text,
 	    offsetof(struct rules_wage_row, note), 0, 0 },
 	[WAGE_NKEYS] = { NULL, NULL, 0, 0, 0 }
 };

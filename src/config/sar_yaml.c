@@ -17,25 +17,23 @@ sar_yaml_out(void *data, unsigned char *buf, size_t n)
 }
 
 static int
-sar_yaml_scalar(yaml_emitter_t *e, const char *s, int plain_ok)
+sar_yaml_scalar(yaml_emitter_t *e, const char *s, bool plain_ok)
 {
+	static yaml_char_t str_tag[] = YAML_STR_TAG;
 	yaml_event_t ev;
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
 	/* never fails for bytes that are not UTF-8: they become U+FFFD */
-	char *fixed = yamldoc_utf8_fix(s);
+	char *text = yamldoc_utf8_copy(s);
 	int ok;
 
-	if (fixed != NULL)
-		s = fixed;
-
-	if (strchr(s, '\n') != NULL)
+	if (strchr(text, '\n') != NULL)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (!plain_ok)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	ok = yaml_scalar_event_initialize(&ev, NULL,
-	    (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)(uintptr_t)s,
-	    (int)strlen(s), plain_ok, !plain_ok, style);
-	free(fixed);
+	ok = yaml_scalar_event_initialize(&ev, NULL, str_tag,
+	    (yaml_char_t *)text, (int)strlen(text), plain_ok, !plain_ok,
+	    style);
+	free(text);
 	return ok && yaml_emitter_emit(e, &ev);
 }
 
@@ -44,13 +42,13 @@ sar_yaml_scalar(yaml_emitter_t *e, const char *s, int plain_ok)
 static int
 sar_yaml_str(yaml_emitter_t *e, const char *s)
 {
-	return sar_yaml_scalar(e, s, 0);
+	return sar_yaml_scalar(e, s, false);
 }
 
 static int
 sar_yaml_key(yaml_emitter_t *e, const char *s)
 {
-	return sar_yaml_scalar(e, s, 1);
+	return sar_yaml_scalar(e, s, true);
 }
 
 static int

@@ -53,7 +53,7 @@ settings_defaults(struct settings *s)
 }
 
 static void
-settings_free_accounts(struct settings *s)
+settings_accounts_fini(struct settings *s)
 {
 	size_t i;
 
@@ -71,7 +71,7 @@ settings_fini(struct settings *s)
 	free(s->org_name);
 	free(s->db_path);
 	free(s->print_command);
-	settings_free_accounts(s);
+	settings_accounts_fini(s);
 	free(s->rules_file);
 	free(s->file);
 	memset(s, 0, sizeof *s);
@@ -122,23 +122,7 @@ settings_is_shared_account(const struct settings *s, const char *login)
 
 /* Key handlers: each reads one value into the struct settings at dst. */
 
-static enum pd_status
-settings_set_text(struct yamldoc *yd, const struct yamldoc_key *k,
-    yaml_node_t *val, void *dst, struct pd_err *err)
-{
-	char **slot = (char **)((char *)dst + k->offset);
-	const char *text;
-	enum pd_status st;
-
-	st = yamldoc_text(yd, val, k->key, &text, err);
-	if (st != PD_OK)
-		return st;
-	free(*slot);
-	*slot = xstrdup(text);
-	return PD_OK;
-}
-
-/* Like settings_set_text, but empty or null means "not set". */
+/* Like yamldoc_set_text, but empty or null means "not set". */
 static enum pd_status
 settings_set_optional_text(struct yamldoc *yd, const struct yamldoc_key *k,
     yaml_node_t *val, void *dst, struct pd_err *err)
@@ -149,30 +133,7 @@ settings_set_optional_text(struct yamldoc *yd, const struct yamldoc_key *k,
 		FREE(slot);
 		return PD_OK;
 	}
-	return settings_set_text(yd, k, val, dst, err);
-}
-
-static enum pd_status
-settings_set_int(struct yamldoc *yd, const struct yamldoc_key *k,
-    yaml_node_t *val, void *dst, struct pd_err *err)
-{
-	int *slot = (int *)(void *)((char *)dst + k->offset);
-	enum pd_status st;
-	long v;
-
-	st = yamldoc_long(yd, val, k->key, k->min, k->max, &v, err);
-	if (st == PD_OK)
-		*slot = (int)v;
-	return st;
-}
-
-static enum pd_status
-settings_set_bool(struct yamldoc *yd, const struct yamldoc_key *k,
-    yaml_node_t *val, void *dst, struct pd_err *err)
-{
-	bool *slot = (bool *)((char *)dst + k->offset);
-
-	return yamldoc_bool(yd, val, k->key, slot, err);
+	return yamldoc_set_text(yd, k, val, dst, err);
 }
 
 static enum pd_status
@@ -320,14 +281,14 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 	size_t n, repeat;
 
 	if (yamldoc_is_null(val)) {
-		settings_free_accounts(s);
+		settings_accounts_fini(s);
 		return PD_OK;
 	}
 	if (val->type != YAML_SEQUENCE_NODE)
 		return yamldoc_fail(yd, val, PD_CONFIG, k->key, err,
 		    "expected a list of Unix logins such as [office], got %s",
 		    yamldoc_describe(val, got, sizeof got));
-	settings_free_accounts(s);
+	settings_accounts_fini(s);
 	n = (size_t)(val->data.sequence.items.top -
 	    val->data.sequence.items.start);
 	repeat = settings_first_repeat(&yd->doc, val, n);
@@ -357,35 +318,35 @@ settings_set_accounts(struct yamldoc *yd, const struct yamldoc_key *k,
 /* Every key a settings file may hold; docs/configuration.md says what
  * each one means.  Keep the two in step. */
 static const struct yamldoc_key settings_keys[] = {
-	{ "organisation", settings_set_text, OFF(org_name), 0, 0 },
-	{ "database", settings_set_text, OFF(db_path), 0, 0 },
+	{ "organisation", yamldoc_set_text, OFF(org_name), 0, 0 },
+	{ "database", yamldoc_set_text, OFF(db_path), 0, 0 },
 	{ "week_start", settings_set_day, 0, 0, 0 },
-	{ "review_due_days", settings_set_int, OFF(review_due_days), 1, 365 },
-	{ "review_overdue_days", settings_set_int, OFF(review_overdue_days),
+	{ "review_due_days", yamldoc_set_int, OFF(review_due_days), 1, 365 },
+	{ "review_overdue_days", yamldoc_set_int, OFF(review_overdue_days),
 	  1, 366 },
-	{ "review_upcoming_days", settings_set_int,
+	{ "review_upcoming_days", yamldoc_set_int,
 	  OFF(review_upcoming_days), 0, 60 },
-	{ "near_limit_percent", settings_set_int, OFF(near_percent), 0, 50 },
-	{ "print_command", settings_set_text, OFF(print_command), 0, 0 },
+	{ "near_limit_percent", yamldoc_set_int, OFF(near_percent), 0, 50 },
+	{ "print_command", yamldoc_set_text, OFF(print_command), 0, 0 },
 	{ "editor", settings_set_editor, OFF(editor), SETTINGS_EDITOR_OWN,
 	  SETTINGS_EDITOR_OFF },
 	{ "pal_editor", settings_set_editor, OFF(pal_editor),
 	  SETTINGS_EDITOR_RESTRICTED, SETTINGS_EDITOR_OFF },
-	{ "mouse", settings_set_bool, OFF(mouse), 0, 0 },
-	{ "idle_lock_minutes", settings_set_int, OFF(idle_lock_minutes),
+	{ "mouse", yamldoc_set_bool, OFF(mouse), 0, 0 },
+	{ "idle_lock_minutes", yamldoc_set_int, OFF(idle_lock_minutes),
 	  1, 240 },
-	{ "holiday_pay_rolled_up", settings_set_bool, OFF(holiday_pay),
+	{ "holiday_pay_rolled_up", yamldoc_set_bool, OFF(holiday_pay),
 	  0, 0 },
 	{ "holiday_pay_rate", settings_set_rate, 0, 1, 5000 },
 	{ "shared_accounts", settings_set_accounts, 0, 0, 0 },
-	{ "supervision_due_weeks", settings_set_int,
+	{ "supervision_due_weeks", yamldoc_set_int,
 	  OFF(supervision_due_weeks), 1, 52 },
-	{ "dbs_recheck_months", settings_set_int, OFF(dbs_recheck_months),
+	{ "dbs_recheck_months", yamldoc_set_int, OFF(dbs_recheck_months),
 	  1, 120 },
-	{ "dbs_recheck_months_update_service", settings_set_int,
+	{ "dbs_recheck_months_update_service", yamldoc_set_int,
 	  OFF(dbs_recheck_months_update_service), 1, 120 },
-	{ "retention_years", settings_set_int, OFF(retention_years), 1, 100 },
-	{ "draft_autosave_seconds", settings_set_int,
+	{ "retention_years", yamldoc_set_int, OFF(retention_years), 1, 100 },
+	{ "draft_autosave_seconds", yamldoc_set_int,
 	  OFF(draft_autosave_seconds), 1, 300 },
 	{ "rules_file", settings_set_optional_text, OFF(rules_file), 0, 0 },
 	{ NULL, NULL, 0, 0, 0 }

@@ -100,10 +100,31 @@ enum pd_status yamldoc_hundredths(struct yamldoc *yd, yaml_node_t *node,
 enum pd_status yamldoc_date(struct yamldoc *yd, yaml_node_t *node,
     const char *field, char out[11], struct pd_err *err);
 
+/* Key readers for struct yamldoc_key's fn (yamldoc_set.c), each into
+ * the field of dst at k->offset: non-empty text (a char * the struct
+ * owns; the old value freed), a whole number from k->min to k->max (an
+ * int or an int64_t), true/false (a bool), a YYYY-MM-DD date (a
+ * char[11]). */
+enum pd_status yamldoc_set_text(struct yamldoc *yd,
+    const struct yamldoc_key *k, yaml_node_t *val, void *dst,
+    struct pd_err *err);
+enum pd_status yamldoc_set_int(struct yamldoc *yd,
+    const struct yamldoc_key *k, yaml_node_t *val, void *dst,
+    struct pd_err *err);
+enum pd_status yamldoc_set_int64(struct yamldoc *yd,
+    const struct yamldoc_key *k, yaml_node_t *val, void *dst,
+    struct pd_err *err);
+enum pd_status yamldoc_set_bool(struct yamldoc *yd,
+    const struct yamldoc_key *k, yaml_node_t *val, void *dst,
+    struct pd_err *err);
+enum pd_status yamldoc_set_date(struct yamldoc *yd,
+    const struct yamldoc_key *k, yaml_node_t *val, void *dst,
+    struct pd_err *err);
+
 /* A copy of s with every byte that is not valid UTF-8 as U+FFFD, for
- * text given to libyaml's emitter (which refuses such text); NULL when
- * s is valid as it is.  The caller frees it. */
-char *yamldoc_utf8_fix(const char *s);
+ * text given to libyaml's emitter (which refuses such text, and takes
+ * it through a pointer that is not const).  The caller frees it. */
+char *yamldoc_utf8_copy(const char *s);
 
 /* 1-based line of node, for "first on line N" style messages. */
 int yamldoc_line(const yaml_node_t *node);

@@ -9,7 +9,7 @@
 static enum pd_status
 parse(const char *text, struct keys_conf *kc, struct pd_err *err)
 {
-	return config_keys_parse(text, strlen(text), "keys.yaml", kc, err);
+	return keys_conf_parse(text, strlen(text), "keys.yaml", kc, err);
 }
 
 START_TEST(test_good_file)
@@ -79,9 +79,9 @@ START_TEST(test_missing_file)
 	char *none = test_path("no-such-keys.yaml");
 	char *mine = test_write_file("keys.yaml", "list:\n  open: [Enter, o]\n");
 
-	ck_assert_int_eq(config_keys_load(none, &kc, &err), PD_NOT_FOUND);
+	ck_assert_int_eq(keys_conf_load(none, &kc, &err), PD_NOT_FOUND);
 	ck_assert_uint_eq(kc.n, 0);
-	ck_assert_int_eq(config_keys_load(mine, &kc, &err), PD_OK);
+	ck_assert_int_eq(keys_conf_load(mine, &kc, &err), PD_OK);
 	ck_assert_uint_eq(kc.n, 1);
 	ck_assert_str_eq(kc.file, mine);
 	keys_conf_fini(&kc);

@@ -485,7 +485,7 @@ run_yaml_aliases(size_t n)
 	strbuf_adds(&sb, "form:\n");
 	for (i = 0; i < n; i++)
 		strbuf_addf(&sb, "  a%zu: *k%zu\n", i, n - 1 - i);
-	ck_assert_msg(config_keys_parse(sb.buf, sb.len, "keys.yaml", &kc,
+	ck_assert_msg(keys_conf_parse(sb.buf, sb.len, "keys.yaml", &kc,
 	    &err) == PD_OK, "%s", err.msg);
 	ck_assert_uint_eq(kc.n, 2 * n);
 	keys_conf_fini(&kc);
@@ -541,7 +541,7 @@ run_yaml_deep_block(size_t n)
 	for (i = 0; i < n; i++)
 		strbuf_adds(&sb, "- ");
 	strbuf_adds(&sb, "C-s\n");
-	ck_assert_int_eq(config_keys_parse(sb.buf, sb.len, "keys.yaml", &kc,
+	ck_assert_int_eq(keys_conf_parse(sb.buf, sb.len, "keys.yaml", &kc,
 	    &err), PD_PARSE);
 	ck_assert_msg(strstr(err_text(&err), "keys.yaml:3:") ==
 	    err_text(&err) && strstr(err.msg, "more than 64 levels deep") !=
@@ -573,7 +573,7 @@ START_TEST(test_yaml_depth_limit)
 		strbuf_addc(&sb, ']');
 	strbuf_adds(&sb, "}\n");
 	/* loads, and then the keys reader says what is wrong */
-	ck_assert_int_eq(config_keys_parse(sb.buf, sb.len, "k.yaml", &kc,
+	ck_assert_int_eq(keys_conf_parse(sb.buf, sb.len, "k.yaml", &kc,
 	    &err), PD_CONFIG);
 	keys_conf_fini(&kc);
 	strbuf_reset(&sb);
@@ -583,7 +583,7 @@ START_TEST(test_yaml_depth_limit)
 	for (i = 0; i < 63; i++)
 		strbuf_addc(&sb, ']');
 	strbuf_adds(&sb, "}\n");
-	ck_assert_int_eq(config_keys_parse(sb.buf, sb.len, "k.yaml", &kc,
+	ck_assert_int_eq(keys_conf_parse(sb.buf, sb.len, "k.yaml", &kc,
 	    &err), PD_PARSE);
 	ck_assert_str_eq(err_text(&err), "k.yaml:1:76: lists and 'name: value' lines "
 	    "are nested more than 64 levels deep here; a peerdesk file never "

@@ -44,13 +44,13 @@ void keys_conf_add(struct keys_conf *kc, const char *section,
 /* Read keys from text (len bytes) named name in messages into an empty
  * *out.  PD_PARSE or PD_CONFIG with file:line:column on a bad shape;
  * *out is left empty then.  An empty document gives no entries. */
-enum pd_status config_keys_parse(const char *text, size_t len,
+enum pd_status keys_conf_parse(const char *text, size_t len,
     const char *name, struct keys_conf *out, struct pd_err *err);
 
-/* Read the file at path with config_keys_parse.  PD_NOT_FOUND when there
+/* Read the file at path with keys_conf_parse.  PD_NOT_FOUND when there
  * is no such file (the caller then uses the defaults); PD_IO when it
  * cannot be read. */
-enum pd_status config_keys_load(const char *path, struct keys_conf *out,
+enum pd_status keys_conf_load(const char *path, struct keys_conf *out,
     struct pd_err *err);
 
 #endif

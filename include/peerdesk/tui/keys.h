@@ -133,7 +133,7 @@ bool keys_is_fkey(struct tui_key k);
 enum pd_status keys_script(const char *script, struct tui_key *out,
     size_t max, size_t *n, struct pd_err *err);
 
-/* A person's keys.yaml is read by config_keys_load (config/keys.h) into
+/* A person's keys.yaml is read by keys_conf_load (config/keys.h) into
  * a struct keys_conf, applied with keymap_apply below. */
 
 /* ---- key map ---------------------------------------------------------- */
