@@ -8,7 +8,7 @@
 #include "peerdesk/app/palplan.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/plandiff.h"
-#include "peerdesk/tui/plan_screens.h"
+#include "peerdesk/tui/screens.h"
 
 #define CLI_PALPLAN_WIDTH 78
 
