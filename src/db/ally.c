@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_insert[] =
 	"INSERT INTO client_ally (client_id, name, relationship, phone, notes, "
@@ -15,7 +15,7 @@ static const char sql_position[] =
 static const char sql_list[] =
 	"SELECT a.id, a.client_id, a.name, a.relationship, a.phone, a.notes, "
 	"a.position, a.version FROM client_ally a "
-	"WHERE a.client_id = :client_id AND " PEOPLE_IN_SCOPE("a.client_id")
+	"WHERE a.client_id = :client_id AND " DB_IN_SCOPE("a.client_id")
 	" ORDER BY a.position, a.id";
 static const char sql_update[] =
 	"UPDATE client_ally SET name = :name, relationship = :relationship, "
@@ -87,7 +87,7 @@ db_ally_list(struct db *db, int64_t client_id, int64_t scope_pal,
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":client_id", client_id);
-	people_bind_scope(st, scope_pal, NULL);
+	db_scope_bind(st, scope_pal);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&row, 0, sizeof row);
 		row.id = db_col_int(st, 0, 0);
@@ -103,7 +103,7 @@ db_ally_list(struct db *db, int64_t client_id, int64_t scope_pal,
 		if (stop)
 			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status
@@ -123,7 +123,7 @@ db_ally_update(struct db *db, struct ally *a, struct pd_err *err)
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, a->id, "ally", err);
+		return db_stale(db, sql_probe, a->id, "ally", err);
 	a->version++;
 	return PD_OK;
 }

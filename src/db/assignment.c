@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define ASSIGNMENT_COLS \
 	"a.id, a.client_id, a.worker_id, c.name, w.name, a.shortlist_id," \
@@ -32,8 +32,8 @@ static const char sql_assignment_update[] =
 	" override_reason = :override_reason, version = version + 1"
 	" WHERE id = :id AND version = :version";
 
-static const char sql_assignment_exists[] =
-	"SELECT version FROM assignment WHERE id = :id";
+static const char sql_assignment_probe[] =
+	DB_PROBE_AUDITED("assignment");
 
 static const char sql_assignment_end[] =
 	"UPDATE assignment SET ended_on = :ended_on, end_kind = :end_kind,"
@@ -153,7 +153,7 @@ db_assignment_update(struct db *db, struct assignment *a,
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return db_stale(db, sql_assignment_exists, "assignment", a->id,
+		return db_stale(db, sql_assignment_probe, a->id,
 		    "assignment", err);
 	a->version++;
 	return PD_OK;
@@ -211,7 +211,7 @@ assignment_each(struct db *db, const char *sql, const char *key_param,
 	db_bind_int64(st, key_param, key);
 	db_bind_int64(st, ":active_only", active_only != 0);
 	db_scope_bind_today(st);
-	WORK_EACH(db, st, struct assignment, assignment_read, assignment_fini,
+	DB_EACH(db, st, struct assignment, assignment_read, assignment_fini,
 	    cb, arg, err, rc);
 	return rc;
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/mention.h"
@@ -186,7 +186,7 @@ db_audit_head(struct db *db, struct audit_head *h, struct pd_err *err)
 		db_col_copy(st, 1, h->hash, sizeof h->hash);
 		rc = SQLITE_DONE;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status
@@ -203,7 +203,7 @@ db_audit_seal(struct db *db, struct audit_head *h, struct pd_err *err)
 		db_col_copy(st, 1, h->hash, sizeof h->hash);
 		rc = SQLITE_DONE;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 /* The audit's one rule for a client's words: in a row about client id,
@@ -230,7 +230,7 @@ audit_unname(struct db *db, int64_t id, const char *text, char **out,
 	db_bind_int64(st, ":id", id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		*out = xstrdup(text);
-		return people_end(db, st, rc, err);
+		return db_end(db, st, rc, err);
 	}
 	r = mention_rule_new((const char *)sqlite3_column_text(st, 0),
 	    (const char *)sqlite3_column_text(st, 1),
@@ -391,9 +391,9 @@ db_audit_verify_from(struct db *db, const struct audit_head *start,
 			out->bad_id = start->id - 1;
 			snprintf(out->why, sizeof out->why, "it was changed or "
 			    "removed since it was last checked");
-			return people_end(db, st, SQLITE_DONE, err);
+			return db_end(db, st, SQLITE_DONE, err);
 		} else
-			return people_end(db, st, rc, err);
+			return db_end(db, st, rc, err);
 	} else
 		db_bind_int64(st, ":from", 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -432,7 +432,7 @@ db_audit_verify_from(struct db *db, const struct audit_head *start,
 	}
 	if (rc == SQLITE_ROW)
 		rc = SQLITE_DONE;
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 /* A copied row, for chaining rows already there. */
@@ -554,7 +554,7 @@ db_audit_list(struct db *db, const struct audit_query *q,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&row, 0, sizeof row);
 		row.id = db_col_int(st, 0, 0);
-		people_copy(st, 1, row.at, sizeof row.at);
+		db_col_copy(st, 1, row.at, sizeof row.at);
 		row.actor_id = db_col_int(st, 2, 0);
 		row.actor_login = db_col_str(st, 3);
 		row.action = db_col_str(st, 4);
@@ -566,13 +566,13 @@ db_audit_list(struct db *db, const struct audit_query *q,
 		row.after = db_col_str(st, 10);
 		row.reason = db_col_str(st, 11);
 		row.client_name = db_col_str(st, 12);
-		people_copy(st, 13, row.day, sizeof row.day);
+		db_col_copy(st, 13, row.day, sizeof row.day);
 		stop = cb(arg, &row);
 		audit_entry_fini(&row);
 		if (stop)
 			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status
@@ -587,5 +587,5 @@ db_audit_count(struct db *db, const struct audit_query *q, int64_t *n,
 		return PD_DB;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = db_col_int(st, 0, 0);
-	return people_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+	return db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_save[] =
 	"INSERT INTO draft (staff_id, form, record_key, content, saved_at) "
@@ -67,7 +67,7 @@ db_draft_load(struct db *db, int64_t staff_id, const char *form,
 		*content_out = db_col_str(st, 0);
 		if (*content_out == NULL)
 			*content_out = xstrdup("");
-		people_copy(st, 1, saved_at, 21);
+		db_col_copy(st, 1, saved_at, 21);
 	} else if (rc == PD_NOT_FOUND) {
 		pd_fail(err, rc, NULL, "there is no draft to bring back");
 	}
@@ -104,7 +104,7 @@ db_draft_list(struct db *db, int64_t staff_id,
 		row.form = form = db_col_str(st, 0);
 		row.key = key = db_col_str(st, 1);
 		row.content = content = db_col_str(st, 2);
-		people_copy(st, 3, row.saved_at, sizeof row.saved_at);
+		db_col_copy(st, 3, row.saved_at, sizeof row.saved_at);
 		stop = cb(arg, &row);
 		free(form);
 		free(key);
@@ -112,5 +112,5 @@ db_draft_list(struct db *db, int64_t staff_id,
 		if (stop)
 			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define GROUP_COLS \
 	"g.id, g.name, g.kind, g.usual_day, g.usual_time, g.place," \
@@ -61,8 +61,8 @@ static const char sql_meeting_update[] =
 	"UPDATE group_meeting SET date = :date, start_time = :start,"
 	" minutes = :minutes, notes = :notes, extra_count = :extra,"
 	" version = version + 1 WHERE id = :id AND version = :v";
-static const char sql_meeting_exists[] =
-	"SELECT 1 FROM group_meeting WHERE id = :id";
+static const char sql_meeting_probe[] =
+	DB_PROBE_AUDITED("group_meeting");
 static const char sql_attend_del_client[] =
 	"DELETE FROM group_attendance WHERE meeting_id = :m AND client_id = :c";
 static const char sql_attend_del_first[] =
@@ -96,7 +96,7 @@ static const char sql_meeting_get[] =
 	"SELECT " MEETING_COLS " FROM group_meeting m WHERE m.id = :id";
 /* A client the PAL may not see today: first name only, no record. */
 #define SHOWN_ID "CASE WHEN a.client_id IS NULL THEN 0 WHEN " \
-	WORK_IN_SCOPE("a.client_id") " THEN a.client_id ELSE 0 END"
+	DB_IN_SCOPE("a.client_id") " THEN a.client_id ELSE 0 END"
 static const char sql_attendees[] =
 	"SELECT " SHOWN_ID ", c.name, c.preferred_name, a.first_name"
 	" FROM group_attendance a LEFT JOIN client c ON c.id = a.client_id"
@@ -423,7 +423,7 @@ db_group_meeting_update(struct db *db, struct group_meeting *m,
 enum pd_status
 db_group_meeting_stale(struct db *db, int64_t meeting_id, struct pd_err *err)
 {
-	return db_stale(db, sql_meeting_exists, "group_meeting", meeting_id,
+	return db_stale(db, sql_meeting_probe, meeting_id,
 	    "meeting", err);
 }
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define FUNDED(col) \
 	"(:funder IS NULL OR EXISTS (SELECT 1 FROM funding ff WHERE" \

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define PAL_PLAN_COLS \
 	"v.pal_id, v.version_no, v.aspirations, v.other_commitments," \
@@ -181,7 +181,7 @@ db_pal_plan_list(struct db *db, int64_t pal_id, db_pal_plan_cb cb, void *arg,
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":pal_id", pal_id);
-	WORK_EACH(db, st, struct pal_plan, pal_plan_read, pal_plan_fini, cb,
+	DB_EACH(db, st, struct pal_plan, pal_plan_read, pal_plan_fini, cb,
 	    arg, err, rc);
 	return rc;
 }

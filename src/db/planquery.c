@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 static const char sql_plan_find[] =
 	"SELECT p.id, p.client_id, p.status, p.established_on,"
 	" p.established_by, p.current_version, p.version FROM plan p"
-	" WHERE p.client_id = :client_id AND " WORK_IN_SCOPE("p.client_id");
+	" WHERE p.client_id = :client_id AND " DB_IN_SCOPE("p.client_id");
 
 static const char sql_step_delete[] =
 	"DELETE FROM plan_goal_step WHERE id = :id";
@@ -25,11 +25,11 @@ static const char sql_score_delete_day[] =
 static const char sql_review_days[] =
 	"SELECT c.scored_on AS day FROM goal_score c"
 	" JOIN plan_goal g ON g.id = c.goal_id JOIN plan p ON p.id = g.plan_id"
-	" WHERE p.client_id = :client_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE p.client_id = :client_id AND " DB_IN_SCOPE("p.client_id")
 	" UNION"
 	" SELECT r.held_on FROM review r"
 	" JOIN assignment a ON a.id = r.assignment_id"
-	" WHERE a.client_id = :client_id AND " WORK_IN_SCOPE("a.client_id")
+	" WHERE a.client_id = :client_id AND " DB_IN_SCOPE("a.client_id")
 	" ORDER BY day";
 
 static const char sql_goal_rows[] =
@@ -45,7 +45,7 @@ static const char sql_goal_rows[] =
 	" LEFT JOIN plan_goal g ON g.plan_id = p.id AND g.closed_on IS NULL"
 	" LEFT JOIN ranked l ON l.goal_id = g.id AND l.rn = 1"
 	" LEFT JOIN ranked pr ON pr.goal_id = g.id AND pr.rn = 2"
-	" WHERE " WORK_IN_SCOPE("p.client_id")
+	" WHERE " DB_IN_SCOPE("p.client_id")
 	" ORDER BY cl.name, p.client_id, g.id";
 
 void
@@ -197,7 +197,7 @@ db_plan_goal_rows(struct db *db, int64_t scope_pal, db_plan_goal_row_cb cb,
 	if (st == NULL)
 		return PD_DB;
 	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct plan_goal_row, goal_row_read,
+	DB_EACH(db, st, struct plan_goal_row, goal_row_read,
 	    plan_goal_row_fini, cb, arg, err, rc);
 	return rc;
 }

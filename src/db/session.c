@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define SESSION_COLS \
 	"s.id, s.client_id, s.pal_id, s.date, s.start_time, s.minutes," \
@@ -17,7 +17,7 @@ static const char sql_session_insert[] =
 
 static const char sql_session_get[] =
 	"SELECT " SESSION_COLS " FROM session s"
-	" WHERE s.id = :id AND " WORK_IN_SCOPE("s.client_id");
+	" WHERE s.id = :id AND " DB_IN_SCOPE("s.client_id");
 
 static const char sql_session_update[] =
 	"UPDATE session SET client_id = :client_id, pal_id = :pal_id,"
@@ -37,8 +37,8 @@ static const char sql_session_booked_due[] =
 	"SELECT count(*) FROM session"
 	" WHERE pal_id = :pal_id AND date <= :today AND status = 'booked'";
 
-static const char sql_session_exists[] =
-	"SELECT version FROM session WHERE id = :id";
+static const char sql_session_probe[] =
+	DB_PROBE_AUDITED("session");
 
 static const char sql_session_unlink_override[] =
 	"UPDATE limit_override SET line_id = NULL WHERE line_id IN"
@@ -52,7 +52,7 @@ static const char sql_session_delete[] =
 
 static const char sql_session_list[] =
 	"SELECT " SESSION_COLS " FROM session s"
-	" WHERE s.client_id = :client_id AND " WORK_IN_SCOPE("s.client_id")
+	" WHERE s.client_id = :client_id AND " DB_IN_SCOPE("s.client_id")
 	" ORDER BY s.date DESC, s.start_time DESC, s.id DESC"
 	" LIMIT :limit OFFSET :offset";
 
@@ -153,7 +153,7 @@ db_session_update(struct db *db, struct session *s, int64_t by,
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return db_stale(db, sql_session_exists, "session", s->id,
+		return db_stale(db, sql_session_probe, s->id,
 		    "session", err);
 	s->version++;
 	return PD_OK;
@@ -196,7 +196,7 @@ db_session_list(struct db *db, int64_t client_id, int64_t scope_pal,
 	db_scope_bind(st, scope_pal);
 	db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
 	db_bind_int64(st, ":offset", offset > 0 ? offset : 0);
-	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
+	DB_EACH(db, st, struct session, session_read, session_fini, cb, arg,
 	    err, rc);
 	return rc;
 }
@@ -213,7 +213,7 @@ db_session_booked(struct db *db, int64_t pal_id, const char *first,
 	db_bind_int64(st, ":pal_id", pal_id);
 	db_bind_text(st, ":first", first);
 	db_bind_text(st, ":last", last);
-	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
+	DB_EACH(db, st, struct session, session_read, session_fini, cb, arg,
 	    err, rc);
 	return rc;
 }
