@@ -84,7 +84,7 @@ struct db {
 	" AND a.action <> 'open' ORDER BY a.at DESC, a.id DESC LIMIT 1)" \
 	" lc ON 1 WHERE t.id = :id"
 
-/* ---- statements (stmt.c) ----------------------------------------------
+/* ---- statements (db.c) ----------------------------------------------
  *
  * The one way to run SQL in src/db:
  *
@@ -247,6 +247,26 @@ enum pd_status db_row_insert(struct db *db, const struct db_table *t,
 enum pd_status db_row_update(struct db *db, const struct db_table *t,
     const void *rec, int64_t by, int64_t id, int *version, char *now,
     struct pd_err *err);
+
+/* ---- the clients' search index (clientsearch.c) --------------------- */
+
+/* Fold the words of every client marked stale in client_search_stale
+ * into the search index (inside the caller's transaction).  Called by
+ * db_client_insert and db_client_update, and after migration 0012. */
+enum pd_status db_client_search_sync(struct db *db, struct pd_err *err);
+
+/* The same, in a transaction of its own, when any client is stale (one
+ * index probe when none is).  Best effort: a failure leaves the stale
+ * clients for the next time. */
+enum pd_status db_client_search_catch_up(struct db *db);
+
+/* After a client's details were erased: sync, then rewrite the index so
+ * that no old segment keeps their words (FTS5 'optimize'). */
+enum pd_status db_client_search_forget(struct db *db, struct pd_err *err);
+
+/* The FTS5 query for words a person typed (see client_query.filter), or
+ * NULL when there is no word in it.  The caller frees it. */
+char *db_client_search_expr(const char *filter);
 
 /* ---- between files ---------------------------------------------------- */
 
