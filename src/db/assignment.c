@@ -122,13 +122,9 @@ enum pd_status
 db_assignment_get(struct db *db, int64_t id, struct assignment *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_assignment_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_assignment_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		assignment_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -143,20 +139,12 @@ db_assignment_update(struct db *db, struct assignment *a,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_assignment_update, err);
-	enum pd_status rc;
 
 	if (st == NULL)
 		return PD_DB;
 	assignment_bind(st, a);
-	db_bind_int64(st, ":id", a->id);
-	db_bind_int64(st, ":version", a->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_assignment_probe, a->id,
-		    "assignment", err);
-	a->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, a->id, &a->version,
+	    sql_assignment_probe, "assignment", err);
 }
 
 enum pd_status

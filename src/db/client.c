@@ -271,20 +271,18 @@ enum pd_status
 db_client_get(struct db *db, int64_t id, int64_t scope_pal,
     struct client *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_get, ":id",
+	    id, scope_pal, err);
 	enum pd_status rc;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	db_scope_bind(st, scope_pal);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_OK)
-		client_read(st, out);
-	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, rc, NULL, "that client's record was not found");
+	if ((rc = db_one(db, st, "that client's record was not found",
+	    err)) != PD_OK)
+		return rc;
+	client_read(st, out);
 	db_done(st);
-	return rc;
+	return PD_OK;
 }
 
 enum pd_status

@@ -263,6 +263,82 @@ db_one(struct db *db, sqlite3_stmt *st, const char *missing,
 }
 
 enum pd_status
+db_exec_id(struct db *db, const char *sql, int64_t id, const char *missing,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	enum pd_status rc;
+
+	if (st == NULL)
+		return PD_DB;
+	db_bind_int64(st, ":id", id);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	if (missing != NULL && db_changes(db) == 0)
+		return pd_fail(err, PD_NOT_FOUND, NULL, "%s", missing);
+	return PD_OK;
+}
+
+sqlite3_stmt *
+db_stmt_id(struct db *db, const char *sql, const char *key, int64_t id,
+    struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	if (st != NULL)
+		db_bind_int64(st, key, id);
+	return st;
+}
+
+sqlite3_stmt *
+db_stmt_scoped(struct db *db, const char *sql, const char *key, int64_t id,
+    int64_t scope_pal, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt_id(db, sql, key, id, err);
+
+	if (st != NULL)
+		db_scope_bind(st, scope_pal);
+	return st;
+}
+
+enum pd_status
+db_one_scoped(struct db *db, const char *sql, const char *key, int64_t id,
+    int64_t scope_pal, const char *missing, sqlite3_stmt **stp,
+    struct pd_err *err)
+{
+	*stp = db_stmt_scoped(db, sql, key, id, scope_pal, err);
+	if (*stp == NULL)
+		return PD_DB;
+	return db_one(db, *stp, missing, err);
+}
+
+static void
+db_id_read(sqlite3_stmt *st, int64_t *id, size_t i)
+{
+	(void)i;
+	*id = db_col_int(st, 0, 0);
+}
+
+static void
+db_ids_free(int64_t *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
+enum pd_status
+db_ids(struct db *db, sqlite3_stmt *st, int64_t **out, size_t *n,
+    struct pd_err *err)
+{
+	enum pd_status rc = PD_OK;
+
+	*out = NULL;
+	*n = 0;
+	DB_ARRAY(db, st, *out, *n, db_id_read, db_ids_free, err, rc);
+	return rc;
+}
+
+enum pd_status
 db_end(struct db *db, sqlite3_stmt *st, int rc, struct pd_err *err)
 {
 	enum pd_status s = PD_OK;

@@ -12,8 +12,10 @@
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "peerdesk/core/status.h"
+#include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 
 struct db_cached {
@@ -163,6 +165,32 @@ enum pd_status db_step_row(struct db *db, sqlite3_stmt *st,
 enum pd_status db_one(struct db *db, sqlite3_stmt *st, const char *missing,
     struct pd_err *err);
 
+/* Prepare sql, bind :id, run it (no rows).  With missing not NULL, a
+ * run that changed no row is PD_NOT_FOUND saying missing. */
+enum pd_status db_exec_id(struct db *db, const char *sql, int64_t id,
+    const char *missing, struct pd_err *err);
+
+/* db_stmt with :key (e.g. ":pal_id") bound to id. */
+sqlite3_stmt *db_stmt_id(struct db *db, const char *sql, const char *key,
+    int64_t id, struct pd_err *err);
+
+/* db_stmt with :key (e.g. ":client_id") bound to id, and :scope_pal and
+ * :today bound by db_scope_bind (see DB_IN_SCOPE). */
+sqlite3_stmt *db_stmt_scoped(struct db *db, const char *sql, const char *key,
+    int64_t id, int64_t scope_pal, struct pd_err *err);
+
+/* db_stmt_scoped and db_one: PD_OK with *stp on its one row (db_done it
+ * after reading), else PD_NOT_FOUND saying missing, or an error. */
+enum pd_status db_one_scoped(struct db *db, const char *sql, const char *key,
+    int64_t id, int64_t scope_pal, const char *missing, sqlite3_stmt **stp,
+    struct pd_err *err);
+
+/* Read column 0 of every row of st (NULL: PD_DB) as ids into a new
+ * array: PD_OK with *out (NULL when none; the caller frees it) and *n,
+ * else nothing.  Resets st. */
+enum pd_status db_ids(struct db *db, sqlite3_stmt *st, int64_t **out,
+    size_t *n, struct pd_err *err);
+
 /* Finish a row loop: rc is the last sqlite3_step result (SQLITE_ROW when
  * the loop stopped early).  Resets st; maps errors. */
 enum pd_status db_end(struct db *db, sqlite3_stmt *st, int rc,
@@ -170,10 +198,15 @@ enum pd_status db_end(struct db *db, sqlite3_stmt *st, int rc,
 
 /* Step st to the end, reading each row into a rowtype with read(),
  * handing it to cb(arg, &row) and fini()-ing it; stops early when cb
- * returns nonzero.  Sets rc on an SQLite error; resets st. */
+ * returns nonzero.  Sets rc on an SQLite error, or to PD_DB when st is
+ * NULL (db_stmt failed and filled err); resets st. */
 #define DB_EACH(db, st, rowtype, read, fini, cb, arg, err, rc) do { \
 	rowtype row_; \
 	int step_ = SQLITE_DONE, stop_ = 0; \
+	if ((st) == NULL) { \
+		(rc) = PD_DB; \
+		break; \
+	} \
 	while (!stop_ && (step_ = sqlite3_step(st)) == SQLITE_ROW) { \
 		read((st), &row_); \
 		stop_ = (cb)((arg), &row_); \
@@ -181,6 +214,31 @@ enum pd_status db_end(struct db *db, sqlite3_stmt *st, int rc,
 	} \
 	if (!stop_ && step_ != SQLITE_DONE) \
 		(rc) = db_error((db), step_, (err)); \
+	db_done(st); \
+} while (0)
+
+/* Step st to the end, adding one zeroed element to the array v (of k
+ * elements) per row and filling it with read(st, &v[i], i).  On an
+ * SQLite error free_all(v, k) and leave v NULL and k 0, with rc set;
+ * st NULL: rc = PD_DB.  Resets st. */
+#define DB_ARRAY(db, st, v, k, read, free_all, err, rc) do { \
+	int step_ = SQLITE_DONE; \
+	if ((st) == NULL) { \
+		(rc) = PD_DB; \
+		break; \
+	} \
+	while ((step_ = sqlite3_step(st)) == SQLITE_ROW) { \
+		(v) = xreallocarray((v), (k) + 1, sizeof *(v)); \
+		memset(&(v)[(k)], 0, sizeof *(v)); \
+		read((st), &(v)[(k)], (k)); \
+		(k)++; \
+	} \
+	if (step_ != SQLITE_DONE) { \
+		(rc) = db_error((db), step_, (err)); \
+		free_all((v), (k)); \
+		(v) = NULL; \
+		(k) = 0; \
+	} \
 	db_done(st); \
 } while (0)
 
@@ -221,6 +279,12 @@ enum pd_status db_conflict(const char *what, const char *who,
  * ("client"). */
 enum pd_status db_stale(struct db *db, const char *probe, int64_t id,
     const char *what, struct pd_err *err);
+
+/* Run st, a bound UPDATE ... WHERE id = :id AND version = :version,
+ * binding those two; then *version goes up by one, or db_stale(probe,
+ * what) says why no row changed. */
+enum pd_status db_exec_versioned(struct db *db, sqlite3_stmt *st, int64_t id,
+    int *version, const char *probe, const char *what, struct pd_err *err);
 
 /* How one table's rows are written: an INSERT and a versioned UPDATE
  * (WHERE id = :id AND version = :version) that bind the same columns. */

@@ -92,15 +92,14 @@ db_draft_list(struct db *db, int64_t staff_id,
     int (*cb)(void *arg, const struct draft_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_list, ":staff_id", staff_id, err);
 	struct draft_row row;
 	char *form, *key, *content;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":staff_id", staff_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.form = form = db_col_str(st, 0);
 		row.key = key = db_col_str(st, 1);
 		row.content = content = db_col_str(st, 2);
@@ -109,8 +108,6 @@ db_draft_list(struct db *db, int64_t staff_id,
 		free(form);
 		free(key);
 		free(content);
-		if (stop)
-			break;
 	}
 	return db_end(db, st, rc, err);
 }

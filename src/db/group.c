@@ -273,13 +273,9 @@ enum pd_status
 db_group_get(struct db *db, int64_t id, struct group_row *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		group_row_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -314,27 +310,10 @@ db_group_facilitators(struct db *db, int64_t group_id, int64_t **out,
     size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_facs, err);
-	int64_t *v = NULL;
-	size_t k = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":g", group_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	if (st != NULL)
+		db_bind_int64(st, ":g", group_id);
+	return db_ids(db, st, out, n, err);
 }
 
 enum pd_status
@@ -492,27 +471,10 @@ db_group_meeting_lines(struct db *db, int64_t meeting_id, int64_t **out,
     size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_meeting_lines, err);
-	int64_t *v = NULL;
-	size_t k = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":m", meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	if (st != NULL)
+		db_bind_int64(st, ":m", meeting_id);
+	return db_ids(db, st, out, n, err);
 }
 
 int64_t
@@ -599,13 +561,9 @@ enum pd_status
 db_group_meeting_get(struct db *db, int64_t id, struct group_meeting *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_meeting_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_meeting_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		meeting_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -633,68 +591,50 @@ shown_name(sqlite3_stmt *st)
 	return xstrdup(buf);
 }
 
+static void
+attendee_read(sqlite3_stmt *st, struct group_attendee *a, size_t i)
+{
+	(void)i;
+	a->client_id = db_col_int(st, 0, 0);
+	a->name = shown_name(st);
+}
+
 enum pd_status
 db_group_attendees(struct db *db, int64_t meeting_id, int64_t scope_pal,
     struct group_attendee **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_attendees, err);
-	struct group_attendee *v = NULL;
-	size_t k = 0;
-	int rc;
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_attendees, ":m",
+	    meeting_id, scope_pal, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":m", meeting_id);
-	db_scope_bind(st, scope_pal);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k].client_id = db_col_int(st, 0, 0);
-		v[k].name = shown_name(st);
-		k++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		group_attendees_free(v, k);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	DB_ARRAY(db, st, *out, *n, attendee_read, group_attendees_free, err,
+	    rc);
+	return rc;
+}
+
+static void
+regular_read(sqlite3_stmt *st, struct group_regular *r, size_t i)
+{
+	r->no = (int)i + 1;
+	r->client_id = db_col_int(st, 0, 0);
+	r->name = shown_name(st);
+	r->times = (int)db_col_int(st, 4, 0);
 }
 
 enum pd_status
 db_group_regulars(struct db *db, int64_t group_id, int64_t scope_pal,
     struct group_regular **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_regulars, err);
-	struct group_regular *v = NULL;
-	size_t k = 0;
-	int rc;
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_regulars, ":g",
+	    group_id, scope_pal, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":g", group_id);
-	db_scope_bind(st, scope_pal);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k].no = (int)k + 1;
-		v[k].client_id = db_col_int(st, 0, 0);
-		v[k].name = shown_name(st);
-		v[k].times = (int)db_col_int(st, 4, 0);
-		k++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		group_regulars_free(v, k);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	DB_ARRAY(db, st, *out, *n, regular_read, group_regulars_free, err, rc);
+	return rc;
 }
 
 enum pd_status
@@ -734,13 +674,9 @@ enum pd_status
 db_group_goal_get(struct db *db, int64_t goal_id, int64_t *client_id,
     int64_t *group_id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_goal_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_goal_get, ":id", goal_id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", goal_id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK) {
 		*client_id = db_col_int(st, 0, 0);
 		*group_id = db_col_int(st, 1, 0);
@@ -793,52 +729,21 @@ static const char sql_demo_words[] =
 static const char sql_demo_goal[] =
 	"UPDATE plan_goal SET group_id = :g WHERE title LIKE :title";
 
-static enum pd_status
-demo_ids(struct db *db, sqlite3_stmt *st, int64_t **out, size_t *n,
-    struct pd_err *err)
-{
-	int64_t *v = NULL;
-	size_t k = 0;
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
-}
-
 enum pd_status
 db_demo_active_clients(struct db *db, int max, int64_t **out, size_t *n,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_demo_clients, err);
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":max", max);
-	return demo_ids(db, st, out, n, err);
+	if (st != NULL)
+		db_bind_int64(st, ":max", max);
+	return db_ids(db, st, out, n, err);
 }
 
 enum pd_status
 db_demo_reviews(struct db *db, int64_t **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_demo_reviews, err);
-
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	return demo_ids(db, st, out, n, err);
+	return db_ids(db, db_stmt(db, sql_demo_reviews, err), out, n, err);
 }
 
 enum pd_status

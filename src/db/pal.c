@@ -150,13 +150,9 @@ enum pd_status
 db_pal_get(struct db *db, int64_t staff_id, struct pal_profile *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_get, ":id", staff_id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", staff_id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		pal_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -335,15 +331,15 @@ db_pal_benefit_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_benefit_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_benefit_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_benefit_list, ":pal_id", pal_id,
+	    err);
 	struct pal_benefit_row row;
 	char *note;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.id = db_col_int(st, 0, 0);
 		if (benefit_rule_from_str((const char *)sqlite3_column_text(st,
 		    1), &row.rule) != 0)
@@ -353,8 +349,6 @@ db_pal_benefit_list(struct db *db, int64_t pal_id,
 		row.recorded_by = db_col_int(st, 4, 0);
 		stop = cb(arg, &row);
 		free(note);
-		if (stop)
-			break;
 	}
 	return db_end(db, st, rc, err);
 }
@@ -392,15 +386,14 @@ db_pal_dbs_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_dbs_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_dbs_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_dbs_list, ":pal_id", pal_id, err);
 	struct pal_dbs_row row;
 	char *cert;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.id = db_col_int(st, 0, 0);
 		db_col_copy(st, 1, row.level, sizeof row.level);
 		row.certificate_no = cert = db_col_str(st, 2);
@@ -409,8 +402,6 @@ db_pal_dbs_list(struct db *db, int64_t pal_id,
 		db_col_copy(st, 5, row.recheck_due, sizeof row.recheck_due);
 		stop = cb(arg, &row);
 		free(cert);
-		if (stop)
-			break;
 	}
 	return db_end(db, st, rc, err);
 }
@@ -448,29 +439,34 @@ db_pal_training_add(struct db *db, int64_t pal_id, const char *date,
 	return PD_OK;
 }
 
+/* The first two columns of a PAL's dated record: its id and day. */
+static void
+pal_dated_read(sqlite3_stmt *st, int64_t *id, char date[11])
+{
+	*id = db_col_int(st, 0, 0);
+	db_col_date(st, 1, date);
+}
+
 enum pd_status
 db_pal_training_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_training_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_training_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_training_list, ":pal_id", pal_id,
+	    err);
 	struct pal_training_row row;
 	char *title;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = db_col_int(st, 0, 0);
-		db_col_copy(st, 1, row.date, sizeof row.date);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pal_dated_read(st, &row.id, row.date);
 		row.title = title = db_col_str(st, 2);
 		row.minutes = (int)db_col_int(st, 3, 0);
 		row.paid = (int)db_col_int(st, 4, 0);
 		stop = cb(arg, &row);
 		free(title);
-		if (stop)
-			break;
 	}
 	return db_end(db, st, rc, err);
 }
@@ -512,17 +508,16 @@ db_pal_supervision_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_supervision_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_supervision_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_supervision_list, ":pal_id", pal_id,
+	    err);
 	struct pal_supervision_row row;
 	char *who, *notes;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = db_col_int(st, 0, 0);
-		db_col_copy(st, 1, row.date, sizeof row.date);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pal_dated_read(st, &row.id, row.date);
 		row.supervisor_id = db_col_int(st, 2, 0);
 		row.supervisor_name = who = db_col_str(st, 3);
 		row.minutes = (int)db_col_int(st, 4, 0);
@@ -531,8 +526,6 @@ db_pal_supervision_list(struct db *db, int64_t pal_id,
 		stop = cb(arg, &row);
 		free(who);
 		free(notes);
-		if (stop)
-			break;
 	}
 	return db_end(db, st, rc, err);
 }

@@ -59,14 +59,13 @@ enum pd_status
 db_plan_find(struct db *db, int64_t client_id, int64_t scope_pal,
     struct plan_info *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_plan_find, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_plan_find, ":client_id",
+	    client_id, scope_pal, err);
 	enum pd_status rc;
 	char buf[16];
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
 	rc = db_step_row(db, st, err);
 	if (rc == PD_OK) {
 		memset(out, 0, sizeof *out);
@@ -90,18 +89,8 @@ db_plan_find(struct db *db, int64_t client_id, int64_t scope_pal,
 enum pd_status
 db_goal_step_delete(struct db *db, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_step_delete, err);
-	enum pd_status rc;
-
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That step cannot be found.");
-	return PD_OK;
+	return db_exec_id(db, sql_step_delete, id,
+	    "That step cannot be found.", err);
 }
 
 enum pd_status
@@ -139,13 +128,12 @@ enum pd_status
 db_plan_review_days(struct db *db, int64_t client_id, int64_t scope_pal,
     db_plan_day_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_review_days, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_review_days, ":client_id",
+	    client_id, scope_pal, err);
 	int step = SQLITE_DONE;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		char day[11];
 

@@ -97,14 +97,11 @@ enum pd_status
 db_referral_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
     struct referral *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_for_client, err);
-	enum pd_status rc;
+	sqlite3_stmt *st;
+	enum pd_status rc = db_one_scoped(db, sql_for_client, ":client_id",
+	    client_id, scope_pal, "no referral is recorded for this client", &st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
-	if ((rc = db_one(db, st, "no referral is recorded for this client", err)) != PD_OK)
+	if (rc != PD_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
 	out->id = db_col_int(st, 0, 0);

@@ -79,6 +79,22 @@ db_stale(struct db *db, const char *probe, int64_t id,
 	return db_conflict(what, who, at, err);
 }
 
+enum pd_status
+db_exec_versioned(struct db *db, sqlite3_stmt *st, int64_t id, int *version,
+    const char *probe, const char *what, struct pd_err *err)
+{
+	enum pd_status rc;
+
+	db_bind_int64(st, ":id", id);
+	db_bind_int64(st, ":version", *version);
+	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return db_stale(db, probe, id, what, err);
+	(*version)++;
+	return PD_OK;
+}
+
 /* The shared first half of a write: check, prepare, bind. */
 static sqlite3_stmt *
 row_prepare(struct db *db, const struct db_table *t, const char *sql,

@@ -201,7 +201,6 @@ db_week_list(struct db *db, const char *week_start, db_week_cb cb,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_week_list, err);
 	struct ts_week row;
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
@@ -211,10 +210,7 @@ db_week_list(struct db *db, const char *week_start, db_week_cb cb,
 		week_read(st, &row);
 		stop = cb(arg, &row);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -354,37 +350,20 @@ db_line_update(struct db *db, struct ts_line *l, int64_t by,
 		db_done(st);
 		return rc;
 	}
-	db_bind_int64(st, ":id", l->id);
-	db_bind_int64(st, ":version", l->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_line_probe, l->id,
-		    "timesheet line", err);
-	l->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, l->id, &l->version, sql_line_probe,
+	    "timesheet line", err);
 }
 
 enum pd_status
 db_line_delete(struct db *db, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_line_unlink_override, err);
-	enum pd_status rc;
+	enum pd_status rc = db_exec_id(db, sql_line_unlink_override, id, NULL,
+	    err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+	if (rc != PD_OK)
 		return rc;
-	if ((st = db_stmt(db, sql_line_delete, err)) == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That timesheet line cannot be found.");
-	return PD_OK;
+	return db_exec_id(db, sql_line_delete, id,
+	    "That timesheet line cannot be found.", err);
 }
 
 enum pd_status
