@@ -345,7 +345,8 @@ enum pd_status db_totals_add_row(sqlite3_stmt *st, int first,
 struct audit_entry;
 
 /* db_audit_insert with the time at ("YYYY-MM-DDTHH:MM:SSZ"; NULL = now):
- * for db_audit_insert itself, and test fixtures (tests/support/dbtest.c) only. */
+ * for db_audit_insert itself, and test fixtures (tests/support/dbtest.c)
+ * only. */
 enum pd_status audit_insert_at(struct db *db, const struct audit_entry *a,
     const char *at, struct pd_err *err);
 

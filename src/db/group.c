@@ -165,31 +165,21 @@ group_row_read(sqlite3_stmt *st, struct group_row *r)
 	db_col_date(st, 12, r->last);
 }
 
-static enum pd_status
-group_rows(struct db *db, sqlite3_stmt *st, int mine,
-    struct group_row **out, size_t *n, struct pd_err *err)
+static void
+group_row_read_nth(sqlite3_stmt *st, struct group_row *r, size_t i)
 {
-	struct group_row *v = NULL;
-	size_t k = 0;
-	int rc;
+	(void)i;
+	group_row_read(st, r);
+}
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		group_row_read(st, &v[k]);
-		if (mine) {
-			v[k].meetings = (int)db_col_int(st, 13, 0);
-			db_col_date(st, 14, v[k].last);
-		}
-		k++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		group_rows_free(v, k);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+/* A group row of someone's own groups: their meetings and last one. */
+static void
+group_row_read_mine(sqlite3_stmt *st, struct group_row *r, size_t i)
+{
+	(void)i;
+	group_row_read(st, r);
+	r->meetings = (int)db_col_int(st, 13, 0);
+	db_col_date(st, 14, r->last);
 }
 
 enum pd_status
@@ -259,14 +249,17 @@ db_group_list(struct db *db, int64_t staff_id, int all,
     struct group_row **out, size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":staff", staff_id);
-	db_bind_int64(st, ":all", all ? 1 : 0);
-	return group_rows(db, st, 0, out, n, err);
+	if (st != NULL) {
+		db_bind_int64(st, ":staff", staff_id);
+		db_bind_int64(st, ":all", all ? 1 : 0);
+	}
+	DB_ARRAY(db, st, *out, *n, group_row_read_nth, group_rows_free, err,
+	    rc);
+	return rc;
 }
 
 enum pd_status
@@ -526,35 +519,34 @@ meeting_read(sqlite3_stmt *st, struct group_meeting *m)
 	m->came = (int)db_col_int(st, 8, 0);
 }
 
+static void
+meeting_read_nth(sqlite3_stmt *st, struct group_meeting *m, size_t i)
+{
+	(void)i;
+	meeting_read(st, m);
+}
+
+static void
+meetings_free(struct group_meeting *v, size_t n)
+{
+	while (n > 0)
+		group_meeting_fini(&v[--n]);
+	free(v);
+}
+
 enum pd_status
 db_group_meetings(struct db *db, int64_t group_id, int limit,
     struct group_meeting **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_meetings, err);
-	struct group_meeting *v = NULL;
-	size_t k = 0;
-	int rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_meetings, ":g", group_id, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":g", group_id);
-	db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		meeting_read(st, &v[k++]);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		while (k > 0)
-			group_meeting_fini(&v[--k]);
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	if (st != NULL)
+		db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
+	DB_ARRAY(db, st, *out, *n, meeting_read_nth, meetings_free, err, rc);
+	return rc;
 }
 
 enum pd_status
@@ -641,14 +633,14 @@ enum pd_status
 db_group_of_client(struct db *db, int64_t client_id, struct group_row **out,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_of_client, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_of_client, ":c", client_id, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":c", client_id);
-	return group_rows(db, st, 1, out, n, err);
+	DB_ARRAY(db, st, *out, *n, group_row_read_mine, group_rows_free, err,
+	    rc);
+	return rc;
 }
 
 enum pd_status

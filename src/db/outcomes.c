@@ -330,31 +330,31 @@ static const char sql_funders[] =
 	" AND trim(funder) <> '' GROUP BY lower(trim(funder))"
 	" ORDER BY 1 COLLATE NOCASE";
 
+static void
+outcomes_funder_read(sqlite3_stmt *st, char **name, size_t i)
+{
+	(void)i;
+	*name = db_col_str(st, 0);
+}
+
+static void
+outcomes_funders_free(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
 enum pd_status
 db_outcomes_funders(struct db *db, char ***out, size_t *n,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_funders, err);
-	char **v = NULL;
-	size_t k = 0, i;
-	int rc;
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_str(st, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		for (i = 0; i < k; i++)
-			free(v[i]);
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	DB_ARRAY(db, st, *out, *n, outcomes_funder_read, outcomes_funders_free,
+	    err, rc);
+	return rc;
 }

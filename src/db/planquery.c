@@ -138,15 +138,10 @@ db_plan_review_days(struct db *db, int64_t client_id, int64_t scope_pal,
 		char day[11];
 
 		db_col_date(st, 0, day);
-		if (cb(arg, day) != 0) {
-			step = SQLITE_DONE;
+		if (cb(arg, day) != 0)
 			break;
-		}
 	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-	return PD_OK;
+	return db_end(db, st, step, err);
 }
 
 static void

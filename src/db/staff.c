@@ -189,8 +189,7 @@ db_staff_list(struct db *db, int role_or_minus1,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list, err);
-	struct staff row;
-	int rc;
+	enum pd_status rc = PD_OK;
 
 	if (st == NULL)
 		return PD_DB;
@@ -198,14 +197,6 @@ db_staff_list(struct db *db, int role_or_minus1,
 		db_bind_text(st, ":role", role_str((enum role)role_or_minus1));
 	else
 		db_bind_null(st, ":role");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int stop;
-
-		staff_read(st, &row);
-		stop = cb(arg, &row);
-		staff_fini(&row);
-		if (stop)
-			break;
-	}
-	return db_end(db, st, rc, err);
+	DB_EACH(db, st, struct staff, staff_read, staff_fini, cb, arg, err, rc);
+	return rc;
 }
