@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_insert[] =
 	"INSERT INTO client_ally (client_id, name, relationship, phone, notes, "
@@ -15,7 +15,7 @@ static const char sql_position[] =
 static const char sql_list[] =
 	"SELECT a.id, a.client_id, a.name, a.relationship, a.phone, a.notes, "
 	"a.position, a.version FROM client_ally a "
-	"WHERE a.client_id = :client_id AND " PEOPLE_IN_SCOPE("a.client_id")
+	"WHERE a.client_id = :client_id AND " DB_IN_SCOPE("a.client_id")
 	" ORDER BY a.position, a.id";
 static const char sql_update[] =
 	"UPDATE client_ally SET name = :name, relationship = :relationship, "
@@ -75,35 +75,31 @@ db_ally_insert(struct db *db, struct ally *a, struct pd_err *err)
 	return rc;
 }
 
+static void
+ally_read(sqlite3_stmt *st, struct ally *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(st, 0, 0);
+	r->client_id = db_col_int(st, 1, 0);
+	r->name = db_col_str(st, 2);
+	r->relationship = db_col_str(st, 3);
+	r->phone = db_col_str(st, 4);
+	r->notes = db_col_str(st, 5);
+	r->position = (int)db_col_int(st, 6, 0);
+	r->version = (int)db_col_int(st, 7, 1);
+}
+
 enum pd_status
 db_ally_list(struct db *db, int64_t client_id, int64_t scope_pal,
     int (*cb)(void *arg, const struct ally *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_list, err);
-	struct ally row;
-	int rc, stop;
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_list, ":client_id",
+	    client_id, scope_pal, err);
+	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	people_bind_scope(st, scope_pal, NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&row, 0, sizeof row);
-		row.id = db_col_int(st, 0, 0);
-		row.client_id = db_col_int(st, 1, 0);
-		row.name = db_col_str(st, 2);
-		row.relationship = db_col_str(st, 3);
-		row.phone = db_col_str(st, 4);
-		row.notes = db_col_str(st, 5);
-		row.position = (int)db_col_int(st, 6, 0);
-		row.version = (int)db_col_int(st, 7, 1);
-		stop = cb(arg, &row);
-		ally_fini(&row);
-		if (stop)
-			break;
-	}
-	return people_end(db, st, rc, err);
+	DB_EACH(db, st, struct ally, ally_read, ally_fini, cb, arg, err, rc);
+	return rc;
 }
 
 enum pd_status
@@ -118,29 +114,13 @@ db_ally_update(struct db *db, struct ally *a, struct pd_err *err)
 		return PD_DB;
 	ally_bind(st, a);
 	db_bind_int64(st, ":position", a->position);
-	db_bind_int64(st, ":id", a->id);
-	db_bind_int64(st, ":version", a->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, a->id, "ally", err);
-	a->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, a->id, &a->version, sql_probe,
+	    "ally", err);
 }
 
 enum pd_status
 db_ally_delete(struct db *db, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_delete, err);
-	enum pd_status rc;
-
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "this ally is no longer there");
-	return PD_OK;
+	return db_exec_id(db, sql_delete, id,
+	    "this ally is no longer there", err);
 }

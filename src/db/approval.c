@@ -23,7 +23,6 @@ db_week_waiting(struct db *db,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_week_waiting, err);
 	struct approval_row row;
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 	char *login, *name;
 
@@ -50,8 +49,5 @@ db_week_waiting(struct db *db,
 		free(login);
 		free(name);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define ASSIGNMENT_COLS \
 	"a.id, a.client_id, a.worker_id, c.name, w.name, a.shortlist_id," \
@@ -32,8 +32,8 @@ static const char sql_assignment_update[] =
 	" override_reason = :override_reason, version = version + 1"
 	" WHERE id = :id AND version = :version";
 
-static const char sql_assignment_exists[] =
-	"SELECT version FROM assignment WHERE id = :id";
+static const char sql_assignment_probe[] =
+	DB_PROBE_AUDITED("assignment");
 
 static const char sql_assignment_end[] =
 	"UPDATE assignment SET ended_on = :ended_on, end_kind = :end_kind,"
@@ -122,13 +122,9 @@ enum pd_status
 db_assignment_get(struct db *db, int64_t id, struct assignment *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_assignment_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_assignment_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		assignment_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -143,20 +139,12 @@ db_assignment_update(struct db *db, struct assignment *a,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_assignment_update, err);
-	enum pd_status rc;
 
 	if (st == NULL)
 		return PD_DB;
 	assignment_bind(st, a);
-	db_bind_int64(st, ":id", a->id);
-	db_bind_int64(st, ":version", a->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_assignment_exists, "assignment", a->id,
-		    "assignment", err);
-	a->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, a->id, &a->version,
+	    sql_assignment_probe, "assignment", err);
 }
 
 enum pd_status
@@ -211,7 +199,7 @@ assignment_each(struct db *db, const char *sql, const char *key_param,
 	db_bind_int64(st, key_param, key);
 	db_bind_int64(st, ":active_only", active_only != 0);
 	db_scope_bind_today(st);
-	WORK_EACH(db, st, struct assignment, assignment_read, assignment_fini,
+	DB_EACH(db, st, struct assignment, assignment_read, assignment_fini,
 	    cb, arg, err, rc);
 	return rc;
 }

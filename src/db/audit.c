@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/mention.h"
@@ -172,38 +172,35 @@ audit_hash(const char *prev, const struct audit_val v[AUDIT_NCOLS],
 	sha256_finish_hex(&c, out);
 }
 
-enum pd_status
-db_audit_head(struct db *db, struct audit_head *h, struct pd_err *err)
+/* The (id, hash) row sql gives, if any, into h (zero when none). */
+static enum pd_status
+audit_head_read(struct db *db, const char *sql, struct audit_head *h,
+    struct pd_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	memset(h, 0, sizeof *h);
-	if ((st = db_stmt(db, sql_head, err)) == NULL)
+	if ((st = db_stmt(db, sql, err)) == NULL)
 		return PD_DB;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h->id = db_col_int(st, 0, 0);
 		db_col_copy(st, 1, h->hash, sizeof h->hash);
 		rc = SQLITE_DONE;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
+}
+
+enum pd_status
+db_audit_head(struct db *db, struct audit_head *h, struct pd_err *err)
+{
+	return audit_head_read(db, sql_head, h, err);
 }
 
 enum pd_status
 db_audit_seal(struct db *db, struct audit_head *h, struct pd_err *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(h, 0, sizeof *h);
-	if ((st = db_stmt(db, sql_seal, err)) == NULL)
-		return PD_DB;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->id = db_col_int(st, 0, 0);
-		db_col_copy(st, 1, h->hash, sizeof h->hash);
-		rc = SQLITE_DONE;
-	}
-	return people_end(db, st, rc, err);
+	return audit_head_read(db, sql_seal, h, err);
 }
 
 /* The audit's one rule for a client's words: in a row about client id,
@@ -230,7 +227,7 @@ audit_unname(struct db *db, int64_t id, const char *text, char **out,
 	db_bind_int64(st, ":id", id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		*out = xstrdup(text);
-		return people_end(db, st, rc, err);
+		return db_end(db, st, rc, err);
 	}
 	r = mention_rule_new((const char *)sqlite3_column_text(st, 0),
 	    (const char *)sqlite3_column_text(st, 1),
@@ -391,9 +388,9 @@ db_audit_verify_from(struct db *db, const struct audit_head *start,
 			out->bad_id = start->id - 1;
 			snprintf(out->why, sizeof out->why, "it was changed or "
 			    "removed since it was last checked");
-			return people_end(db, st, SQLITE_DONE, err);
+			return db_end(db, st, SQLITE_DONE, err);
 		} else
-			return people_end(db, st, rc, err);
+			return db_end(db, st, rc, err);
 	} else
 		db_bind_int64(st, ":from", 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -432,7 +429,7 @@ db_audit_verify_from(struct db *db, const struct audit_head *start,
 	}
 	if (rc == SQLITE_ROW)
 		rc = SQLITE_DONE;
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 /* A copied row, for chaining rows already there. */
@@ -540,39 +537,37 @@ audit_stmt(struct db *db, const struct audit_query *q, int list,
 	return st;
 }
 
+static void
+audit_entry_read(sqlite3_stmt *st, struct audit_entry *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(st, 0, 0);
+	db_col_copy(st, 1, r->at, sizeof r->at);
+	r->actor_id = db_col_int(st, 2, 0);
+	r->actor_login = db_col_str(st, 3);
+	r->action = db_col_str(st, 4);
+	r->entity = db_col_str(st, 5);
+	r->entity_id = db_col_int(st, 6, 0);
+	r->client_id = db_col_int(st, 7, 0);
+	r->summary = db_col_str(st, 8);
+	r->before = db_col_str(st, 9);
+	r->after = db_col_str(st, 10);
+	r->reason = db_col_str(st, 11);
+	r->client_name = db_col_str(st, 12);
+	db_col_copy(st, 13, r->day, sizeof r->day);
+}
+
 enum pd_status
 db_audit_list(struct db *db, const struct audit_query *q,
     int (*cb)(void *arg, const struct audit_entry *row), void *arg,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = audit_stmt(db, q, 1, err);
-	struct audit_entry row;
-	int rc, stop;
+	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&row, 0, sizeof row);
-		row.id = db_col_int(st, 0, 0);
-		people_copy(st, 1, row.at, sizeof row.at);
-		row.actor_id = db_col_int(st, 2, 0);
-		row.actor_login = db_col_str(st, 3);
-		row.action = db_col_str(st, 4);
-		row.entity = db_col_str(st, 5);
-		row.entity_id = db_col_int(st, 6, 0);
-		row.client_id = db_col_int(st, 7, 0);
-		row.summary = db_col_str(st, 8);
-		row.before = db_col_str(st, 9);
-		row.after = db_col_str(st, 10);
-		row.reason = db_col_str(st, 11);
-		row.client_name = db_col_str(st, 12);
-		people_copy(st, 13, row.day, sizeof row.day);
-		stop = cb(arg, &row);
-		audit_entry_fini(&row);
-		if (stop)
-			break;
-	}
-	return people_end(db, st, rc, err);
+	DB_EACH(db, st, struct audit_entry, audit_entry_read, audit_entry_fini,
+	    cb, arg, err, rc);
+	return rc;
 }
 
 enum pd_status
@@ -587,5 +582,5 @@ db_audit_count(struct db *db, const struct audit_query *q, int64_t *n,
 		return PD_DB;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = db_col_int(st, 0, 0);
-	return people_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+	return db_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
 }

@@ -6,7 +6,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/clientstory.h"
-#include "people_priv.h"
+#include "db_priv.h"
 
 #define CLIENT_COLS "c.id, c.name, c.preferred_name, c.pronouns, " \
 	"c.date_of_birth, c.gender, c.phone, c.email, c.address, " \
@@ -27,7 +27,7 @@ static const char sql_insert[] =
 	":by, 1)";
 static const char sql_get[] =
 	"SELECT " CLIENT_COLS " FROM client c WHERE c.id = :id AND "
-	PEOPLE_IN_SCOPE("c.id");
+	DB_IN_SCOPE("c.id");
 static const char sql_update[] =
 	"UPDATE client SET name = :name, preferred_name = :preferred_name, "
 	"pronouns = :pronouns, date_of_birth = :date_of_birth, "
@@ -157,7 +157,7 @@ client_read(sqlite3_stmt *st, struct client *c)
 	c->name = db_col_str(st, 1);
 	c->preferred_name = db_col_str(st, 2);
 	c->pronouns = db_col_str(st, 3);
-	people_copy(st, 4, c->date_of_birth, sizeof c->date_of_birth);
+	db_col_copy(st, 4, c->date_of_birth, sizeof c->date_of_birth);
 	c->gender = db_col_str(st, 5);
 	c->phone = db_col_str(st, 6);
 	c->email = db_col_str(st, 7);
@@ -170,14 +170,14 @@ client_read(sqlite3_stmt *st, struct client *c)
 	if (client_status_from_str((const char *)sqlite3_column_text(st, 14),
 	    &c->status) != 0)
 		c->status = CLIENT_REFERRED;
-	people_copy(st, 15, c->status_changed_on, sizeof c->status_changed_on);
-	people_copy(st, 16, c->closed_on, sizeof c->closed_on);
-	people_copy(st, 17, c->referred_on, sizeof c->referred_on);
-	people_copy(st, 18, c->updated_at, sizeof c->updated_at);
+	db_col_copy(st, 15, c->status_changed_on, sizeof c->status_changed_on);
+	db_col_copy(st, 16, c->closed_on, sizeof c->closed_on);
+	db_col_copy(st, 17, c->referred_on, sizeof c->referred_on);
+	db_col_copy(st, 18, c->updated_at, sizeof c->updated_at);
 	c->updated_by = db_col_int(st, 19, 0);
 	c->version = (int)db_col_int(st, 20, 1);
 	c->episode = (int)db_col_int(st, 21, 1);
-	people_copy(st, 22, c->closed_reason, sizeof c->closed_reason);
+	db_col_copy(st, 22, c->closed_reason, sizeof c->closed_reason);
 	c->merged_into = db_col_int(st, 23, 0);
 	c->erased = (int)db_col_int(st, 24, 0);
 }
@@ -190,7 +190,7 @@ client_check(const void *rec, struct pd_err *err)
 	if (c->name == NULL || strspn(c->name, " \t") == strlen(c->name))
 		return pd_fail(err, PD_INVALID, "name", "a name is needed");
 	if (client_status_str(c->status) == NULL)
-		return people_bad_value(err, "status", "the status");
+		return db_bad_value(err, "status", "the status");
 	return PD_OK;
 }
 
@@ -219,7 +219,7 @@ client_bind(sqlite3_stmt *st, const void *rec, int64_t by, const char *now)
 	db_bind_text(st, ":now", now);
 }
 
-static const struct people_table client_table = {
+static const struct db_table client_table = {
 	.insert_sql = sql_insert,
 	.update_sql = sql_update,
 	.probe_sql = sql_probe,
@@ -241,7 +241,7 @@ enum pd_status
 db_client_insert(struct db *db, struct client *c, int64_t by,
     struct pd_err *err)
 {
-	enum pd_status rc = people_insert(db, &client_table, c, by, &c->id,
+	enum pd_status rc = db_row_insert(db, &client_table, c, by, &c->id,
 	    &c->version, NULL, err);
 	char today[11];
 	const char *on;
@@ -253,7 +253,7 @@ db_client_insert(struct db *db, struct client *c, int64_t by,
 	c->episode = 1;
 	/* Every client's story starts with the line for their referral
 	 * (as migration 0011 made for the clients before it). */
-	people_today(today);
+	db_scope_today(today);
 	on = c->status_changed_on[0] != '\0' ? c->status_changed_on : today;
 	rc = db_status_change_insert(db, c->id, 1, CLIENT_REFERRED, on,
 	    CLOSED_NONE, NULL, by, err);
@@ -271,20 +271,18 @@ enum pd_status
 db_client_get(struct db *db, int64_t id, int64_t scope_pal,
     struct client *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_get, ":id",
+	    id, scope_pal, err);
 	enum pd_status rc;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	people_bind_scope(st, scope_pal, NULL);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_OK)
-		client_read(st, out);
-	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, rc, NULL, "that client's record was not found");
+	if ((rc = db_one(db, st, "that client's record was not found",
+	    err)) != PD_OK)
+		return rc;
+	client_read(st, out);
 	db_done(st);
-	return rc;
+	return PD_OK;
 }
 
 enum pd_status
@@ -292,7 +290,7 @@ db_client_update(struct db *db, struct client *c, int64_t by,
     struct pd_err *err)
 {
 	char now[21];
-	enum pd_status rc = people_update(db, &client_table, c, by, c->id,
+	enum pd_status rc = db_row_update(db, &client_table, c, by, c->id,
 	    &c->version, now, err);
 
 	if (rc == PD_OK) {
@@ -348,9 +346,9 @@ client_list_stmt(struct db *db, const struct client_query *q, int page,
 	*out = NULL;
 	if (one && (status = client_status_str(
 	    (enum client_status)q->status_or_minus1)) == NULL)
-		return people_bad_value(err, "status", "the status");
+		return db_bad_value(err, "status", "the status");
 	if ((unsigned)q->sort >= CLIENT_SORT_COUNT)
-		return people_bad_value(err, "sort", "the order");
+		return db_bad_value(err, "sort", "the order");
 	if (q->filter != NULL && q->filter[strspn(q->filter, " \t")] != '\0' &&
 	    (match = db_client_search_expr(q->filter)) == NULL)
 		match = xstrdup("\"\"");	/* no word in it: nobody */
@@ -378,7 +376,7 @@ client_list_stmt(struct db *db, const struct client_query *q, int page,
 		if (q->today != NULL && q->today[0] != '\0')
 			db_bind_text(st, ":today", q->today);
 		else {
-			people_today(today);
+			db_scope_today(today);
 			db_bind_text(st, ":today", today);
 		}
 	}
@@ -405,15 +403,15 @@ db_client_page(struct db *db, const struct client_query *q,
 		struct client_row *r = &rows[*n];
 
 		r->id = db_col_int(st, 0, 0);
-		people_copy(st, 1, r->name, sizeof r->name);
-		people_copy(st, 2, r->preferred_name, sizeof r->preferred_name);
-		people_copy(st, 3, r->status, sizeof r->status);
-		people_copy(st, 4, r->referred_on, sizeof r->referred_on);
-		people_copy(st, 5, r->pal_names, sizeof r->pal_names);
-		people_copy(st, 6, r->next_review, sizeof r->next_review);
+		db_col_copy(st, 1, r->name, sizeof r->name);
+		db_col_copy(st, 2, r->preferred_name, sizeof r->preferred_name);
+		db_col_copy(st, 3, r->status, sizeof r->status);
+		db_col_copy(st, 4, r->referred_on, sizeof r->referred_on);
+		db_col_copy(st, 5, r->pal_names, sizeof r->pal_names);
+		db_col_copy(st, 6, r->next_review, sizeof r->next_review);
 		(*n)++;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status

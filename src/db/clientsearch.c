@@ -1,8 +1,6 @@
 /* clientsearch.c - the clients' search index (0012_client_search.sql):
  * folding a client's words into it, and turning what a person typed into
  * an FTS5 query. */
-#include "peerdesk/db/client.h"
-
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>

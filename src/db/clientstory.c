@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_change_insert[] =
 	"INSERT INTO client_status_change (client_id, episode, status, "
@@ -22,7 +22,7 @@ static const char sql_set_status[] =
 	"updated_by = :by, version = version + 1 WHERE id = :id";
 static const char sql_counts[] =
 	"SELECT c.status, count(*) FROM client c WHERE c.merged_into IS NULL "
-	"AND " PEOPLE_IN_SCOPE("c.id") " GROUP BY c.status";
+	"AND " DB_IN_SCOPE("c.id") " GROUP BY c.status";
 static const char sql_for_match[] =
 	"SELECT id, name, preferred_name, date_of_birth, phone, status "
 	"FROM client WHERE merged_into IS NULL AND anonymised_at IS NULL "
@@ -69,7 +69,7 @@ db_status_change_insert(struct db *db, int64_t client_id, int episode,
 	if (s == NULL)
 		return PD_DB;
 	if (client_status_str(st) == NULL)
-		return people_bad_value(err, "status", "the status");
+		return db_bad_value(err, "status", "the status");
 	db_now(now);
 	db_bind_int64(s, ":client", client_id);
 	db_bind_int64(s, ":episode", episode > 0 ? episode : 1);
@@ -104,19 +104,19 @@ db_status_change_list(struct db *db, int64_t client_id,
 		if (client_status_from_str((const char *)sqlite3_column_text(s,
 		    3), &c.status) != 0)
 			c.status = CLIENT_REFERRED;
-		people_copy(s, 4, c.on_date, sizeof c.on_date);
+		db_col_copy(s, 4, c.on_date, sizeof c.on_date);
 		if (closed_reason_from_str((const char *)sqlite3_column_text(s,
 		    5), &c.reason) != 0)
 			c.reason = CLOSED_NONE;
 		c.note = db_col_str(s, 6);
-		people_copy(s, 7, c.created_at, sizeof c.created_at);
+		db_col_copy(s, 7, c.created_at, sizeof c.created_at);
 		c.by_name = db_col_str(s, 8);
 		stop = cb(arg, &c);
 		status_change_fini(&c);
 		if (stop)
 			break;
 	}
-	return people_end(db, s, rc, err);
+	return db_end(db, s, rc, err);
 }
 
 enum pd_status
@@ -157,7 +157,7 @@ db_client_status_counts(struct db *db, int64_t scope_pal, int counts[5],
 	memset(counts, 0, 5 * sizeof counts[0]);
 	if (s == NULL)
 		return PD_DB;
-	people_bind_scope(s, scope_pal, NULL);
+	db_scope_bind(s, scope_pal);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		enum client_status st;
 
@@ -165,7 +165,7 @@ db_client_status_counts(struct db *db, int64_t scope_pal, int counts[5],
 		    0), &st) == 0)
 			counts[st] = (int)db_col_int(s, 1, 0);
 	}
-	return people_end(db, s, rc, err);
+	return db_end(db, s, rc, err);
 }
 
 enum pd_status
@@ -190,7 +190,7 @@ db_client_each_for_match(struct db *db,
 		    (const char *)sqlite3_column_text(s, 5)))
 			break;
 	}
-	return people_end(db, s, rc, err);
+	return db_end(db, s, rc, err);
 }
 
 enum pd_status

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_save[] =
 	"INSERT INTO draft (staff_id, form, record_key, content, saved_at) "
@@ -67,7 +67,7 @@ db_draft_load(struct db *db, int64_t staff_id, const char *form,
 		*content_out = db_col_str(st, 0);
 		if (*content_out == NULL)
 			*content_out = xstrdup("");
-		people_copy(st, 1, saved_at, 21);
+		db_col_copy(st, 1, saved_at, 21);
 	} else if (rc == PD_NOT_FOUND) {
 		pd_fail(err, rc, NULL, "there is no draft to bring back");
 	}
@@ -92,25 +92,22 @@ db_draft_list(struct db *db, int64_t staff_id,
     int (*cb)(void *arg, const struct draft_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_list, ":staff_id", staff_id, err);
 	struct draft_row row;
 	char *form, *key, *content;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":staff_id", staff_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.form = form = db_col_str(st, 0);
 		row.key = key = db_col_str(st, 1);
 		row.content = content = db_col_str(st, 2);
-		people_copy(st, 3, row.saved_at, sizeof row.saved_at);
+		db_col_copy(st, 3, row.saved_at, sizeof row.saved_at);
 		stop = cb(arg, &row);
 		free(form);
 		free(key);
 		free(content);
-		if (stop)
-			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_insert[] =
 	"INSERT INTO funding (client_id, kind, contracted_minutes_per_week, "
@@ -17,7 +17,7 @@ static const char sql_for_client[] =
 	"f.hourly_charge_pence, f.funder, f.negotiator, f.negotiator_contact, "
 	"f.review_due, f.starts_on, f.ends_on, f.notes, f.version "
 	"FROM funding f WHERE f.client_id = :client_id AND "
-	PEOPLE_IN_SCOPE("f.client_id")
+	DB_IN_SCOPE("f.client_id")
 	" ORDER BY coalesce(f.starts_on, '') DESC, f.id DESC LIMIT 1";
 static const char sql_update[] =
 	"UPDATE funding SET client_id = :client_id, kind = :kind, "
@@ -37,7 +37,7 @@ funding_check(const void *rec, struct pd_err *err)
 	const struct funding *f = rec;
 
 	if (funding_kind_str(f->kind) == NULL)
-		return people_bad_value(err, "kind", "the kind of funding");
+		return db_bad_value(err, "kind", "the kind of funding");
 	return PD_OK;
 }
 
@@ -62,7 +62,7 @@ funding_bind(sqlite3_stmt *st, const void *rec, int64_t by,
 	db_bind_text(st, ":now", now);
 }
 
-static const struct people_table funding_table = {
+static const struct db_table funding_table = {
 	.insert_sql = sql_insert,
 	.update_sql = sql_update,
 	.probe_sql = sql_probe,
@@ -76,7 +76,7 @@ enum pd_status
 db_funding_insert(struct db *db, struct funding *f, int64_t by,
     struct pd_err *err)
 {
-	return people_insert(db, &funding_table, f, by, &f->id, &f->version,
+	return db_row_insert(db, &funding_table, f, by, &f->id, &f->version,
 	    NULL, err);
 }
 
@@ -84,14 +84,11 @@ enum pd_status
 db_funding_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
     struct funding *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_for_client, err);
-	enum pd_status rc;
+	sqlite3_stmt *st;
+	enum pd_status rc = db_one_scoped(db, sql_for_client, ":client_id",
+	    client_id, scope_pal, "no funding is recorded for this client", &st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	people_bind_scope(st, scope_pal, NULL);
-	if ((rc = people_one(db, st, "no funding is recorded for this client", err)) != PD_OK)
+	if (rc != PD_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
 	out->id = db_col_int(st, 0, 0);
@@ -104,9 +101,9 @@ db_funding_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
 	out->funder = db_col_str(st, 5);
 	out->negotiator = db_col_str(st, 6);
 	out->negotiator_contact = db_col_str(st, 7);
-	people_copy(st, 8, out->review_due, sizeof out->review_due);
-	people_copy(st, 9, out->starts_on, sizeof out->starts_on);
-	people_copy(st, 10, out->ends_on, sizeof out->ends_on);
+	db_col_copy(st, 8, out->review_due, sizeof out->review_due);
+	db_col_copy(st, 9, out->starts_on, sizeof out->starts_on);
+	db_col_copy(st, 10, out->ends_on, sizeof out->ends_on);
 	out->notes = db_col_str(st, 11);
 	out->version = (int)db_col_int(st, 12, 1);
 	db_done(st);
@@ -117,6 +114,6 @@ enum pd_status
 db_funding_update(struct db *db, struct funding *f, int64_t by,
     struct pd_err *err)
 {
-	return people_update(db, &funding_table, f, by, f->id, &f->version,
+	return db_row_update(db, &funding_table, f, by, f->id, &f->version,
 	    NULL, err);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define GROUP_COLS \
 	"g.id, g.name, g.kind, g.usual_day, g.usual_time, g.place," \
@@ -61,8 +61,8 @@ static const char sql_meeting_update[] =
 	"UPDATE group_meeting SET date = :date, start_time = :start,"
 	" minutes = :minutes, notes = :notes, extra_count = :extra,"
 	" version = version + 1 WHERE id = :id AND version = :v";
-static const char sql_meeting_exists[] =
-	"SELECT 1 FROM group_meeting WHERE id = :id";
+static const char sql_meeting_probe[] =
+	DB_PROBE_AUDITED("group_meeting");
 static const char sql_attend_del_client[] =
 	"DELETE FROM group_attendance WHERE meeting_id = :m AND client_id = :c";
 static const char sql_attend_del_first[] =
@@ -96,7 +96,7 @@ static const char sql_meeting_get[] =
 	"SELECT " MEETING_COLS " FROM group_meeting m WHERE m.id = :id";
 /* A client the PAL may not see today: first name only, no record. */
 #define SHOWN_ID "CASE WHEN a.client_id IS NULL THEN 0 WHEN " \
-	WORK_IN_SCOPE("a.client_id") " THEN a.client_id ELSE 0 END"
+	DB_IN_SCOPE("a.client_id") " THEN a.client_id ELSE 0 END"
 static const char sql_attendees[] =
 	"SELECT " SHOWN_ID ", c.name, c.preferred_name, a.first_name"
 	" FROM group_attendance a LEFT JOIN client c ON c.id = a.client_id"
@@ -165,31 +165,21 @@ group_row_read(sqlite3_stmt *st, struct group_row *r)
 	db_col_date(st, 12, r->last);
 }
 
-static enum pd_status
-group_rows(struct db *db, sqlite3_stmt *st, int mine,
-    struct group_row **out, size_t *n, struct pd_err *err)
+static void
+group_row_read_nth(sqlite3_stmt *st, struct group_row *r, size_t i)
 {
-	struct group_row *v = NULL;
-	size_t k = 0;
-	int rc;
+	(void)i;
+	group_row_read(st, r);
+}
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		group_row_read(st, &v[k]);
-		if (mine) {
-			v[k].meetings = (int)db_col_int(st, 13, 0);
-			db_col_date(st, 14, v[k].last);
-		}
-		k++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		group_rows_free(v, k);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+/* A group row of someone's own groups: their meetings and last one. */
+static void
+group_row_read_mine(sqlite3_stmt *st, struct group_row *r, size_t i)
+{
+	(void)i;
+	group_row_read(st, r);
+	r->meetings = (int)db_col_int(st, 13, 0);
+	db_col_date(st, 14, r->last);
 }
 
 enum pd_status
@@ -259,27 +249,26 @@ db_group_list(struct db *db, int64_t staff_id, int all,
     struct group_row **out, size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":staff", staff_id);
-	db_bind_int64(st, ":all", all ? 1 : 0);
-	return group_rows(db, st, 0, out, n, err);
+	if (st != NULL) {
+		db_bind_int64(st, ":staff", staff_id);
+		db_bind_int64(st, ":all", all ? 1 : 0);
+	}
+	DB_ARRAY(db, st, *out, *n, group_row_read_nth, group_rows_free, err,
+	    rc);
+	return rc;
 }
 
 enum pd_status
 db_group_get(struct db *db, int64_t id, struct group_row *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		group_row_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -314,27 +303,10 @@ db_group_facilitators(struct db *db, int64_t group_id, int64_t **out,
     size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_facs, err);
-	int64_t *v = NULL;
-	size_t k = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":g", group_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	if (st != NULL)
+		db_bind_int64(st, ":g", group_id);
+	return db_ids(db, st, out, n, err);
 }
 
 enum pd_status
@@ -423,7 +395,7 @@ db_group_meeting_update(struct db *db, struct group_meeting *m,
 enum pd_status
 db_group_meeting_stale(struct db *db, int64_t meeting_id, struct pd_err *err)
 {
-	return db_stale(db, sql_meeting_exists, "group_meeting", meeting_id,
+	return db_stale(db, sql_meeting_probe, meeting_id,
 	    "meeting", err);
 }
 
@@ -492,27 +464,10 @@ db_group_meeting_lines(struct db *db, int64_t meeting_id, int64_t **out,
     size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_meeting_lines, err);
-	int64_t *v = NULL;
-	size_t k = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":m", meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	if (st != NULL)
+		db_bind_int64(st, ":m", meeting_id);
+	return db_ids(db, st, out, n, err);
 }
 
 int64_t
@@ -564,48 +519,43 @@ meeting_read(sqlite3_stmt *st, struct group_meeting *m)
 	m->came = (int)db_col_int(st, 8, 0);
 }
 
+static void
+meeting_read_nth(sqlite3_stmt *st, struct group_meeting *m, size_t i)
+{
+	(void)i;
+	meeting_read(st, m);
+}
+
+static void
+meetings_free(struct group_meeting *v, size_t n)
+{
+	while (n > 0)
+		group_meeting_fini(&v[--n]);
+	free(v);
+}
+
 enum pd_status
 db_group_meetings(struct db *db, int64_t group_id, int limit,
     struct group_meeting **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_meetings, err);
-	struct group_meeting *v = NULL;
-	size_t k = 0;
-	int rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_meetings, ":g", group_id, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":g", group_id);
-	db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		meeting_read(st, &v[k++]);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		while (k > 0)
-			group_meeting_fini(&v[--k]);
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	if (st != NULL)
+		db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
+	DB_ARRAY(db, st, *out, *n, meeting_read_nth, meetings_free, err, rc);
+	return rc;
 }
 
 enum pd_status
 db_group_meeting_get(struct db *db, int64_t id, struct group_meeting *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_meeting_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_meeting_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		meeting_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -633,82 +583,64 @@ shown_name(sqlite3_stmt *st)
 	return xstrdup(buf);
 }
 
+static void
+attendee_read(sqlite3_stmt *st, struct group_attendee *a, size_t i)
+{
+	(void)i;
+	a->client_id = db_col_int(st, 0, 0);
+	a->name = shown_name(st);
+}
+
 enum pd_status
 db_group_attendees(struct db *db, int64_t meeting_id, int64_t scope_pal,
     struct group_attendee **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_attendees, err);
-	struct group_attendee *v = NULL;
-	size_t k = 0;
-	int rc;
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_attendees, ":m",
+	    meeting_id, scope_pal, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":m", meeting_id);
-	db_scope_bind(st, scope_pal);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k].client_id = db_col_int(st, 0, 0);
-		v[k].name = shown_name(st);
-		k++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		group_attendees_free(v, k);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	DB_ARRAY(db, st, *out, *n, attendee_read, group_attendees_free, err,
+	    rc);
+	return rc;
+}
+
+static void
+regular_read(sqlite3_stmt *st, struct group_regular *r, size_t i)
+{
+	r->no = (int)i + 1;
+	r->client_id = db_col_int(st, 0, 0);
+	r->name = shown_name(st);
+	r->times = (int)db_col_int(st, 4, 0);
 }
 
 enum pd_status
 db_group_regulars(struct db *db, int64_t group_id, int64_t scope_pal,
     struct group_regular **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_regulars, err);
-	struct group_regular *v = NULL;
-	size_t k = 0;
-	int rc;
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_regulars, ":g",
+	    group_id, scope_pal, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":g", group_id);
-	db_scope_bind(st, scope_pal);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k].no = (int)k + 1;
-		v[k].client_id = db_col_int(st, 0, 0);
-		v[k].name = shown_name(st);
-		v[k].times = (int)db_col_int(st, 4, 0);
-		k++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		group_regulars_free(v, k);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	DB_ARRAY(db, st, *out, *n, regular_read, group_regulars_free, err, rc);
+	return rc;
 }
 
 enum pd_status
 db_group_of_client(struct db *db, int64_t client_id, struct group_row **out,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_of_client, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_of_client, ":c", client_id, err);
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":c", client_id);
-	return group_rows(db, st, 1, out, n, err);
+	DB_ARRAY(db, st, *out, *n, group_row_read_mine, group_rows_free, err,
+	    rc);
+	return rc;
 }
 
 enum pd_status
@@ -734,13 +666,9 @@ enum pd_status
 db_group_goal_get(struct db *db, int64_t goal_id, int64_t *client_id,
     int64_t *group_id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_goal_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_goal_get, ":id", goal_id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", goal_id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK) {
 		*client_id = db_col_int(st, 0, 0);
 		*group_id = db_col_int(st, 1, 0);
@@ -793,52 +721,21 @@ static const char sql_demo_words[] =
 static const char sql_demo_goal[] =
 	"UPDATE plan_goal SET group_id = :g WHERE title LIKE :title";
 
-static enum pd_status
-demo_ids(struct db *db, sqlite3_stmt *st, int64_t **out, size_t *n,
-    struct pd_err *err)
-{
-	int64_t *v = NULL;
-	size_t k = 0;
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
-}
-
 enum pd_status
 db_demo_active_clients(struct db *db, int max, int64_t **out, size_t *n,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_demo_clients, err);
 
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":max", max);
-	return demo_ids(db, st, out, n, err);
+	if (st != NULL)
+		db_bind_int64(st, ":max", max);
+	return db_ids(db, st, out, n, err);
 }
 
 enum pd_status
 db_demo_reviews(struct db *db, int64_t **out, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_demo_reviews, err);
-
-	*out = NULL;
-	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	return demo_ids(db, st, out, n, err);
+	return db_ids(db, db_stmt(db, sql_demo_reviews, err), out, n, err);
 }
 
 enum pd_status

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 #define SEEN_COLS "i.id, i.imported_at, coalesce(s.name, i.actor_login, " \
 	"'peerdesk'), i.file_name, i.rows"
@@ -45,7 +45,7 @@ import_seen_row(sqlite3_stmt *st, int i, struct import_seen *out)
 {
 	memset(out, 0, sizeof *out);
 	out->id = db_col_int(st, i, 0);
-	people_copy(st, i + 1, out->at, sizeof out->at);
+	db_col_copy(st, i + 1, out->at, sizeof out->at);
 	out->who = db_col_str(st, i + 2);
 	out->file_name = db_col_str(st, i + 3);
 	out->rows = (long)db_col_int(st, i + 4, 0);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/core/xalloc.h"
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define FUNDED(col) \
 	"(:funder IS NULL OR EXISTS (SELECT 1 FROM funding ff WHERE" \
@@ -180,13 +180,135 @@ outcomes_ints(struct db *db, const char *sql, const struct outcomes *o,
 #define OUT_GROW(v, n) ((v) = xreallocarray((v), (n) + 1, sizeof *(v)), \
 	memset(&(v)[(n)], 0, sizeof *(v)), &(v)[(n)++])
 
+/* Readers of one row of each list query, adding to o or raw. */
+typedef void outcomes_reader(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw);
+
+static void
+outcomes_read_closed(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	struct outcome_count *c = OUT_GROW(o->closed_why, o->n_closed_why);
+
+	(void)raw;
+	c->label = db_col_str(st, 0);
+	c->n = (int)db_col_int(st, 1, 0);
+	o->closed += c->n;
+}
+
+static void
+outcomes_read_wait(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	(void)o;
+	raw->waits = xreallocarray(raw->waits, raw->n_waits + 1,
+	    sizeof *raw->waits);
+	raw->waits[raw->n_waits++] = (int)db_col_int(st, 0, 0);
+}
+
+static void
+outcomes_read_hours(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	struct outcome_hours *h = OUT_GROW(o->hours, o->n_hours);
+
+	(void)raw;
+	h->funder = db_col_str(st, 0);
+	h->route = db_col_str(st, 1);
+	h->clients = (int)db_col_int(st, 2, 0);
+	h->contracted_minutes = db_col_int(st, 3, 0);
+	h->delivered_minutes = db_col_int(st, 4, 0);
+}
+
+static void
+outcomes_read_goal(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	struct outcome_goal_raw *g = OUT_GROW(raw->goals, raw->n_goals);
+
+	(void)o;
+	g->client_id = db_col_int(st, 0, 0);
+	db_col_copy(st, 1, g->area, sizeof g->area);
+	g->first = (int)db_col_int(st, 2, 0);
+	g->latest = (int)db_col_int(st, 3, 0);
+	g->name = db_col_str(st, 4);
+}
+
+static void
+outcomes_read_group(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	struct outcome_group *g = OUT_GROW(o->groups, o->n_groups);
+
+	(void)raw;
+	g->name = db_col_str(st, 0);
+	g->meetings = (int)db_col_int(st, 1, 0);
+	g->people = (int)db_col_int(st, 2, 0);
+	g->attendances = (int)db_col_int(st, 3, 0);
+	g->new_people = (int)db_col_int(st, 4, 0);
+}
+
+static void
+outcomes_read_month(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	struct outcome_month *m = OUT_GROW(o->months, o->n_months);
+
+	(void)raw;
+	db_col_copy(st, 0, m->month, sizeof m->month);
+	m->meetings = (int)db_col_int(st, 1, 0);
+	m->attendances = (int)db_col_int(st, 2, 0);
+}
+
+static void
+outcomes_read_quote(sqlite3_stmt *st, struct outcomes *o,
+    struct outcomes_raw *raw)
+{
+	struct outcome_quote_raw *q = OUT_GROW(raw->quotes, raw->n_quotes);
+
+	(void)o;
+	db_col_date(st, 0, q->date);
+	q->review = (int)db_col_int(st, 1, 0);
+	q->text = db_col_str(st, 2);
+	q->name = db_col_str(st, 3);
+	q->preferred = db_col_str(st, 4);
+}
+
+/* The list queries, in the order they are read. */
+static const struct {
+	const char *sql;
+	outcomes_reader *read;
+} outcomes_lists[] = {
+	{ sql_closed, outcomes_read_closed },
+	{ sql_waits, outcomes_read_wait },
+	{ sql_hours, outcomes_read_hours },
+	{ sql_goals, outcomes_read_goal },
+	{ sql_groups, outcomes_read_group },
+	{ sql_months, outcomes_read_month },
+	{ sql_quotes, outcomes_read_quote },
+};
+
+/* Run one list query over o's period, reading every row. */
+static enum pd_status
+outcomes_rows(struct db *db, const char *sql, outcomes_reader *read,
+    struct outcomes *o, struct outcomes_raw *raw, struct pd_err *err)
+{
+	sqlite3_stmt *st = outcomes_stmt(db, sql, o, err);
+	int step;
+
+	if (st == NULL)
+		return PD_DB;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		read(st, o, raw);
+	return db_end(db, st, step, err);
+}
+
 enum pd_status
 db_outcomes(struct db *db, struct outcomes *o, struct outcomes_raw *raw,
     struct pd_err *err)
 {
-	sqlite3_stmt *st;
 	enum pd_status rc;
-	int step;
+	size_t i;
 
 	memset(raw, 0, sizeof *raw);
 	if ((rc = outcomes_ints(db, sql_referrals, o, &o->referrals, NULL,
@@ -196,106 +318,10 @@ db_outcomes(struct db *db, struct outcomes *o, struct outcomes_raw *raw,
 	    (rc = outcomes_ints(db, sql_reviews, o, &o->reviews,
 	    &o->reviews_in_window, err)) != PD_OK)
 		return rc;
-
-	if ((st = outcomes_stmt(db, sql_closed, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct outcome_count *c = OUT_GROW(o->closed_why,
-		    o->n_closed_why);
-
-		c->label = db_col_str(st, 0);
-		c->n = (int)db_col_int(st, 1, 0);
-		o->closed += c->n;
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-
-	if ((st = outcomes_stmt(db, sql_waits, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		raw->waits = xreallocarray(raw->waits, raw->n_waits + 1,
-		    sizeof *raw->waits);
-		raw->waits[raw->n_waits++] = (int)db_col_int(st, 0, 0);
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-
-	if ((st = outcomes_stmt(db, sql_hours, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct outcome_hours *h = OUT_GROW(o->hours, o->n_hours);
-
-		h->funder = db_col_str(st, 0);
-		h->route = db_col_str(st, 1);
-		h->clients = (int)db_col_int(st, 2, 0);
-		h->contracted_minutes = db_col_int(st, 3, 0);
-		h->delivered_minutes = db_col_int(st, 4, 0);
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-
-	if ((st = outcomes_stmt(db, sql_goals, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct outcome_goal_raw *g = OUT_GROW(raw->goals,
-		    raw->n_goals);
-
-		g->client_id = db_col_int(st, 0, 0);
-		db_col_copy(st, 1, g->area, sizeof g->area);
-		g->first = (int)db_col_int(st, 2, 0);
-		g->latest = (int)db_col_int(st, 3, 0);
-		g->name = db_col_str(st, 4);
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-
-	if ((st = outcomes_stmt(db, sql_groups, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct outcome_group *g = OUT_GROW(o->groups, o->n_groups);
-
-		g->name = db_col_str(st, 0);
-		g->meetings = (int)db_col_int(st, 1, 0);
-		g->people = (int)db_col_int(st, 2, 0);
-		g->attendances = (int)db_col_int(st, 3, 0);
-		g->new_people = (int)db_col_int(st, 4, 0);
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-
-	if ((st = outcomes_stmt(db, sql_months, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct outcome_month *m = OUT_GROW(o->months, o->n_months);
-
-		db_col_copy(st, 0, m->month, sizeof m->month);
-		m->meetings = (int)db_col_int(st, 1, 0);
-		m->attendances = (int)db_col_int(st, 2, 0);
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-
-	if ((st = outcomes_stmt(db, sql_quotes, o, err)) == NULL)
-		return PD_DB;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct outcome_quote_raw *q = OUT_GROW(raw->quotes,
-		    raw->n_quotes);
-
-		db_col_date(st, 0, q->date);
-		q->review = (int)db_col_int(st, 1, 0);
-		q->text = db_col_str(st, 2);
-		q->name = db_col_str(st, 3);
-		q->preferred = db_col_str(st, 4);
-	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
+	for (i = 0; i < sizeof outcomes_lists / sizeof outcomes_lists[0]; i++)
+		if ((rc = outcomes_rows(db, outcomes_lists[i].sql,
+		    outcomes_lists[i].read, o, raw, err)) != PD_OK)
+			return rc;
 	return PD_OK;
 }
 
@@ -304,31 +330,31 @@ static const char sql_funders[] =
 	" AND trim(funder) <> '' GROUP BY lower(trim(funder))"
 	" ORDER BY 1 COLLATE NOCASE";
 
+static void
+outcomes_funder_read(sqlite3_stmt *st, char **name, size_t i)
+{
+	(void)i;
+	*name = db_col_str(st, 0);
+}
+
+static void
+outcomes_funders_free(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
 enum pd_status
 db_outcomes_funders(struct db *db, char ***out, size_t *n,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_funders, err);
-	char **v = NULL;
-	size_t k = 0, i;
-	int rc;
+	enum pd_status rc = PD_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (st == NULL)
-		return PD_DB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xreallocarray(v, k + 1, sizeof *v);
-		v[k++] = db_col_str(st, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		for (i = 0; i < k; i++)
-			free(v[i]);
-		free(v);
-		return db_error(db, rc, err);
-	}
-	*out = v;
-	*n = k;
-	return PD_OK;
+	DB_ARRAY(db, st, *out, *n, outcomes_funder_read, outcomes_funders_free,
+	    err, rc);
+	return rc;
 }

@@ -75,7 +75,6 @@ db_override_list(struct db *db, int64_t pal_id, const char *week_start,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_override_list, err);
 	struct limit_override_row row;
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 	char *reason, *name;
 
@@ -99,8 +98,5 @@ db_override_list(struct db *db, int64_t pal_id, const char *week_start,
 		free(reason);
 		free(name);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }

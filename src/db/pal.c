@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 #define PAL_COLS "staff_id, date_of_birth, gender, pronouns, " \
 	"work_experience, interests, likes, dislikes, activities, languages, " \
@@ -84,7 +84,7 @@ pal_read(sqlite3_stmt *st, struct pal_profile *p)
 {
 	memset(p, 0, sizeof *p);
 	p->staff_id = db_col_int(st, 0, 0);
-	people_copy(st, 1, p->date_of_birth, sizeof p->date_of_birth);
+	db_col_copy(st, 1, p->date_of_birth, sizeof p->date_of_birth);
 	p->gender = db_col_str(st, 2);
 	p->pronouns = db_col_str(st, 3);
 	p->work_experience = db_col_str(st, 4);
@@ -95,8 +95,8 @@ pal_read(sqlite3_stmt *st, struct pal_profile *p)
 	p->languages = db_col_str(st, 9);
 	p->skills = db_col_str(st, 10);
 	p->my_story = db_col_str(st, 11);
-	people_copy(st, 12, p->started_on, sizeof p->started_on);
-	people_copy(st, 13, p->left_on, sizeof p->left_on);
+	db_col_copy(st, 12, p->started_on, sizeof p->started_on);
+	db_col_copy(st, 13, p->left_on, sizeof p->left_on);
 	p->max_clients = (int)db_col_int(st, 14, -1);
 	p->version = (int)db_col_int(st, 15, 1);
 }
@@ -150,13 +150,9 @@ enum pd_status
 db_pal_get(struct db *db, int64_t staff_id, struct pal_profile *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_get, ":id", staff_id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", staff_id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		pal_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -178,7 +174,7 @@ db_pal_update(struct db *db, struct pal_profile *p, struct pd_err *err)
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, p->staff_id, "PAL profile",
+		return db_stale(db, sql_probe, p->staff_id, "PAL profile",
 		    err);
 	p->version++;
 	return PD_OK;
@@ -260,12 +256,12 @@ db_pal_rate_list(struct db *db, int64_t pal_id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.id = db_col_int(st, 0, 0);
 		row.rate_pence = db_col_int(st, 1, 0);
-		people_copy(st, 2, row.effective_from, sizeof row.effective_from);
+		db_col_copy(st, 2, row.effective_from, sizeof row.effective_from);
 		row.recorded_by = db_col_int(st, 3, 0);
 		if (cb(arg, &row))
 			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status
@@ -279,7 +275,7 @@ db_pal_benefit_set(struct db *db, int64_t pal_id, enum benefit_rule r,
 	if ((rc = pal_need_date(from, "effective_from", err)) != PD_OK)
 		return rc;
 	if (benefit_rule_str(r) == NULL)
-		return people_bad_value(err, "rule", "the benefit rule");
+		return db_bad_value(err, "rule", "the benefit rule");
 	if ((st = db_stmt(db, sql_benefit_set, err)) == NULL)
 		return PD_DB;
 	db_now(now);
@@ -335,28 +331,26 @@ db_pal_benefit_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_benefit_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_benefit_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_benefit_list, ":pal_id", pal_id,
+	    err);
 	struct pal_benefit_row row;
 	char *note;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.id = db_col_int(st, 0, 0);
 		if (benefit_rule_from_str((const char *)sqlite3_column_text(st,
 		    1), &row.rule) != 0)
 			row.rule = RULE_NONE;
-		people_copy(st, 2, row.effective_from, sizeof row.effective_from);
+		db_col_copy(st, 2, row.effective_from, sizeof row.effective_from);
 		row.note = note = db_col_str(st, 3);
 		row.recorded_by = db_col_int(st, 4, 0);
 		stop = cb(arg, &row);
 		free(note);
-		if (stop)
-			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 /* ---- DBS, training, supervision -------------------------------------- */
@@ -392,27 +386,24 @@ db_pal_dbs_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_dbs_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_dbs_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_dbs_list, ":pal_id", pal_id, err);
 	struct pal_dbs_row row;
 	char *cert;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row.id = db_col_int(st, 0, 0);
-		people_copy(st, 1, row.level, sizeof row.level);
+		db_col_copy(st, 1, row.level, sizeof row.level);
 		row.certificate_no = cert = db_col_str(st, 2);
-		people_copy(st, 3, row.issued_on, sizeof row.issued_on);
+		db_col_copy(st, 3, row.issued_on, sizeof row.issued_on);
 		row.update_service = (int)db_col_int(st, 4, 0);
-		people_copy(st, 5, row.recheck_due, sizeof row.recheck_due);
+		db_col_copy(st, 5, row.recheck_due, sizeof row.recheck_due);
 		stop = cb(arg, &row);
 		free(cert);
-		if (stop)
-			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status
@@ -448,31 +439,36 @@ db_pal_training_add(struct db *db, int64_t pal_id, const char *date,
 	return PD_OK;
 }
 
+/* The first two columns of a PAL's dated record: its id and day. */
+static void
+pal_dated_read(sqlite3_stmt *st, int64_t *id, char date[11])
+{
+	*id = db_col_int(st, 0, 0);
+	db_col_date(st, 1, date);
+}
+
 enum pd_status
 db_pal_training_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_training_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_training_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_training_list, ":pal_id", pal_id,
+	    err);
 	struct pal_training_row row;
 	char *title;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = db_col_int(st, 0, 0);
-		people_copy(st, 1, row.date, sizeof row.date);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pal_dated_read(st, &row.id, row.date);
 		row.title = title = db_col_str(st, 2);
 		row.minutes = (int)db_col_int(st, 3, 0);
 		row.paid = (int)db_col_int(st, 4, 0);
 		stop = cb(arg, &row);
 		free(title);
-		if (stop)
-			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 enum pd_status
@@ -512,17 +508,16 @@ db_pal_supervision_list(struct db *db, int64_t pal_id,
     int (*cb)(void *arg, const struct pal_supervision_row *row), void *arg,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_supervision_list, err);
+	sqlite3_stmt *st = db_stmt_id(db, sql_supervision_list, ":pal_id", pal_id,
+	    err);
 	struct pal_supervision_row row;
 	char *who, *notes;
-	int rc, stop;
+	int rc = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = db_col_int(st, 0, 0);
-		people_copy(st, 1, row.date, sizeof row.date);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pal_dated_read(st, &row.id, row.date);
 		row.supervisor_id = db_col_int(st, 2, 0);
 		row.supervisor_name = who = db_col_str(st, 3);
 		row.minutes = (int)db_col_int(st, 4, 0);
@@ -531,8 +526,6 @@ db_pal_supervision_list(struct db *db, int64_t pal_id,
 		stop = cb(arg, &row);
 		free(who);
 		free(notes);
-		if (stop)
-			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define PAL_PLAN_COLS \
 	"v.pal_id, v.version_no, v.aspirations, v.other_commitments," \
@@ -67,13 +67,10 @@ pal_plan_read(sqlite3_stmt *st, struct pal_plan *p)
 static enum pd_status
 pal_plan_check_pal(struct db *db, int64_t pal_id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_pal_exists, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_pal_exists, ":pal_id", pal_id,
+	    err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	rc = db_step_row(db, st, err);
 	db_done(st);
 	if (rc == PD_NOT_FOUND)
 		return pd_fail(err, PD_NOT_FOUND, NULL,
@@ -161,14 +158,12 @@ db_pal_plan_get(struct db *db, int64_t pal_id, int version_no,
 		return PD_DB;
 	db_bind_int64(st, ":pal_id", pal_id);
 	db_bind_int64(st, ":version_no", version_no);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_OK)
-		pal_plan_read(st, out);
-	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That version of the plan cannot be found.");
+	if ((rc = db_one(db, st, "That version of the plan cannot be found.",
+	    err)) != PD_OK)
+		return rc;
+	pal_plan_read(st, out);
 	db_done(st);
-	return rc;
+	return PD_OK;
 }
 
 enum pd_status
@@ -181,7 +176,7 @@ db_pal_plan_list(struct db *db, int64_t pal_id, db_pal_plan_cb cb, void *arg,
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":pal_id", pal_id);
-	WORK_EACH(db, st, struct pal_plan, pal_plan_read, pal_plan_fini, cb,
+	DB_EACH(db, st, struct pal_plan, pal_plan_read, pal_plan_fini, cb,
 	    arg, err, rc);
 	return rc;
 }

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define PLAN_COLS \
 	"p.id, p.client_id, p.status, p.established_on, p.established_by," \
@@ -24,12 +24,12 @@
 
 static const char sql_plan_make[] =
 	"INSERT INTO plan (client_id) SELECT :client_id"
-	" WHERE " WORK_IN_SCOPE(":client_id")
+	" WHERE " DB_IN_SCOPE(":client_id")
 	" ON CONFLICT (client_id) DO NOTHING";
 
 static const char sql_plan_get[] =
 	"SELECT " PLAN_COLS " FROM plan p"
-	" WHERE p.client_id = :client_id AND " WORK_IN_SCOPE("p.client_id");
+	" WHERE p.client_id = :client_id AND " DB_IN_SCOPE("p.client_id");
 
 static const char sql_plan_bump[] =
 	"UPDATE plan SET current_version = current_version + 1"
@@ -57,12 +57,12 @@ static const char sql_plan_version_get[] =
 	" WHERE pv.plan_id = :plan_id"
 	" AND pv.version_no = CASE WHEN :version_no > 0 THEN :version_no"
 	"  ELSE p.current_version END"
-	" AND " WORK_IN_SCOPE("p.client_id");
+	" AND " DB_IN_SCOPE("p.client_id");
 
 static const char sql_plan_version_list[] =
 	"SELECT pv.version_no, " PLAN_TEXT_COLS ", pv.saved_by, pv.saved_at"
 	" FROM plan_version pv JOIN plan p ON p.id = pv.plan_id"
-	" WHERE pv.plan_id = :plan_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE pv.plan_id = :plan_id AND " DB_IN_SCOPE("p.client_id")
 	" ORDER BY pv.version_no DESC";
 
 static const char sql_plan_established[] =
@@ -83,12 +83,12 @@ static const char sql_goal_update[] =
 	" version = version + 1"
 	" WHERE id = :id AND version = :version";
 
-static const char sql_goal_exists[] =
-	"SELECT version FROM plan_goal WHERE id = :id";
+static const char sql_goal_probe[] =
+	DB_PROBE_AUDITED("plan_goal");
 
 static const char sql_goal_list[] =
 	"SELECT " GOAL_COLS " FROM plan_goal g JOIN plan p ON p.id = g.plan_id"
-	" WHERE g.plan_id = :plan_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE g.plan_id = :plan_id AND " DB_IN_SCOPE("p.client_id")
 	" ORDER BY CASE g.area WHEN 'ambition' THEN 0 WHEN 'connect' THEN 1"
 	"  WHEN 'be_active' THEN 2 WHEN 'take_notice' THEN 3"
 	"  WHEN 'learn' THEN 4 ELSE 5 END, g.position, g.id";
@@ -105,7 +105,7 @@ static const char sql_step_list[] =
 	"SELECT s.id, s.goal_id, s.position, s.text, s.done_on"
 	" FROM plan_goal_step s JOIN plan_goal g ON g.id = s.goal_id"
 	" JOIN plan p ON p.id = g.plan_id"
-	" WHERE s.goal_id = :goal_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE s.goal_id = :goal_id AND " DB_IN_SCOPE("p.client_id")
 	" ORDER BY s.position, s.id";
 
 static const char sql_score_insert[] =
@@ -117,7 +117,7 @@ static const char sql_score_list[] =
 	" c.recorded_by, c.note"
 	" FROM goal_score c JOIN plan_goal g ON g.id = c.goal_id"
 	" JOIN plan p ON p.id = g.plan_id"
-	" WHERE c.goal_id = :goal_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE c.goal_id = :goal_id AND " DB_IN_SCOPE("p.client_id")
 	" ORDER BY c.scored_on, c.id";
 
 static const char sql_note_insert[] =
@@ -131,7 +131,7 @@ static const char sql_note_list[] =
 	" n.created_at"
 	" FROM plan_note n JOIN plan p ON p.id = n.plan_id"
 	" LEFT JOIN staff st ON st.id = n.author_id"
-	" WHERE n.plan_id = :plan_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE n.plan_id = :plan_id AND " DB_IN_SCOPE("p.client_id")
 	" ORDER BY n.written_on, n.id";
 
 static const char sql_note_get[] =
@@ -140,7 +140,7 @@ static const char sql_note_get[] =
 	" FROM plan_note n JOIN plan p ON p.id = n.plan_id"
 	" LEFT JOIN staff st ON st.id = n.author_id"
 	" WHERE n.id = :id AND p.client_id = :client_id AND "
-	WORK_IN_SCOPE("p.client_id");
+	DB_IN_SCOPE("p.client_id");
 
 static const char sql_note_delete[] =
 	"DELETE FROM plan_note WHERE id = :id";
@@ -202,27 +202,24 @@ enum pd_status
 db_plan_get_or_create(struct db *db, int64_t client_id, int64_t scope_pal,
     struct plan_info *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_plan_make, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_plan_make, ":client_id",
+	    client_id, scope_pal, err);
 	enum pd_status rc;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if ((st = db_stmt(db, sql_plan_get, err)) == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":client_id", client_id);
 	db_scope_bind(st, scope_pal);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_OK)
-		plan_read_info(st, out);
-	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That client's plan cannot be found.");
+	if ((rc = db_one(db, st, "That client's plan cannot be found.",
+	    err)) != PD_OK)
+		return rc;
+	plan_read_info(st, out);
 	db_done(st);
-	return rc;
+	return PD_OK;
 }
 
 /* Why the plan's current version is not `expected`: gone, or newer. */
@@ -297,28 +294,23 @@ db_plan_version_get(struct db *db, int64_t plan_id, int version_no,
 	db_bind_int64(st, ":plan_id", plan_id);
 	db_bind_int64(st, ":version_no", version_no);
 	db_scope_bind(st, scope_pal);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_OK)
-		plan_read_sections(st, out);
-	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That version of the plan cannot be found.");
+	if ((rc = db_one(db, st, "That version of the plan cannot be found.",
+	    err)) != PD_OK)
+		return rc;
+	plan_read_sections(st, out);
 	db_done(st);
-	return rc;
+	return PD_OK;
 }
 
 enum pd_status
 db_plan_version_list(struct db *db, int64_t plan_id, int64_t scope_pal,
     db_plan_version_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_plan_version_list, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_plan_version_list, ":plan_id",
+	    plan_id, scope_pal, err);
 	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":plan_id", plan_id);
-	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct plan_sections, plan_read_sections,
+	DB_EACH(db, st, struct plan_sections, plan_read_sections,
 	    plan_sections_fini, cb, arg, err, rc);
 	return rc;
 }
@@ -423,29 +415,19 @@ db_goal_update(struct db *db, struct plan_goal *g, struct pd_err *err)
 		db_done(st);
 		return rc;
 	}
-	db_bind_int64(st, ":id", g->id);
-	db_bind_int64(st, ":version", g->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_goal_exists, "plan_goal", g->id,
-		    "goal", err);
-	g->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, g->id, &g->version, sql_goal_probe,
+	    "goal", err);
 }
 
 enum pd_status
 db_goal_list(struct db *db, int64_t plan_id, int64_t scope_pal,
     db_goal_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_goal_list, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_goal_list, ":plan_id",
+	    plan_id, scope_pal, err);
 	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":plan_id", plan_id);
-	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct plan_goal, goal_read, plan_goal_fini, cb, arg,
+	DB_EACH(db, st, struct plan_goal, goal_read, plan_goal_fini, cb, arg,
 	    err, rc);
 	return rc;
 }
@@ -475,18 +457,30 @@ step_bind(sqlite3_stmt *st, const struct goal_step *s, struct pd_err *err)
 	return PD_OK;
 }
 
+/* sql prepared with the step's own columns bound, or NULL with *rc
+ * saying why (it failed step_bind, or could not be prepared). */
+static sqlite3_stmt *
+step_stmt(struct db *db, const char *sql, const struct goal_step *s,
+    enum pd_status *rc, struct pd_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+
+	*rc = PD_DB;
+	if (st != NULL && (*rc = step_bind(st, s, err)) != PD_OK) {
+		db_done(st);
+		st = NULL;
+	}
+	return st;
+}
+
 enum pd_status
 db_goal_step_insert(struct db *db, struct goal_step *s, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_step_insert, err);
 	enum pd_status rc;
+	sqlite3_stmt *st = step_stmt(db, sql_step_insert, s, &rc, err);
 
 	if (st == NULL)
-		return PD_DB;
-	if ((rc = step_bind(st, s, err)) != PD_OK) {
-		db_done(st);
 		return rc;
-	}
 	db_bind_int64(st, ":goal_id", s->goal_id);
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
@@ -498,15 +492,11 @@ enum pd_status
 db_goal_step_update(struct db *db, const struct goal_step *s,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_step_update, err);
 	enum pd_status rc;
+	sqlite3_stmt *st = step_stmt(db, sql_step_update, s, &rc, err);
 
 	if (st == NULL)
-		return PD_DB;
-	if ((rc = step_bind(st, s, err)) != PD_OK) {
-		db_done(st);
 		return rc;
-	}
 	db_bind_int64(st, ":id", s->id);
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
@@ -520,14 +510,11 @@ enum pd_status
 db_goal_step_list(struct db *db, int64_t goal_id, int64_t scope_pal,
     db_goal_step_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_step_list, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_step_list, ":goal_id",
+	    goal_id, scope_pal, err);
 	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":goal_id", goal_id);
-	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct goal_step, step_read, goal_step_fini, cb, arg,
+	DB_EACH(db, st, struct goal_step, step_read, goal_step_fini, cb, arg,
 	    err, rc);
 	return rc;
 }
@@ -570,14 +557,11 @@ enum pd_status
 db_goal_score_list(struct db *db, int64_t goal_id, int64_t scope_pal,
     db_goal_score_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_score_list, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_score_list, ":goal_id",
+	    goal_id, scope_pal, err);
 	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":goal_id", goal_id);
-	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct goal_score, score_read, goal_score_fini, cb,
+	DB_EACH(db, st, struct goal_score, score_read, goal_score_fini, cb,
 	    arg, err, rc);
 	return rc;
 }
@@ -627,14 +611,11 @@ enum pd_status
 db_plan_note_list(struct db *db, int64_t plan_id, int64_t scope_pal,
     db_plan_note_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_note_list, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_note_list, ":plan_id",
+	    plan_id, scope_pal, err);
 	enum pd_status rc = PD_OK;
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":plan_id", plan_id);
-	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct plan_note, note_read, plan_note_fini, cb, arg,
+	DB_EACH(db, st, struct plan_note, note_read, plan_note_fini, cb, arg,
 	    err, rc);
 	return rc;
 }
@@ -665,16 +646,6 @@ db_plan_note_get(struct db *db, int64_t client_id, int64_t note_id,
 enum pd_status
 db_plan_note_delete(struct db *db, int64_t note_id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_note_delete, err);
-	enum pd_status rc;
-
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", note_id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That note is not there any more.");
-	return PD_OK;
+	return db_exec_id(db, sql_note_delete, note_id,
+	    "That note is not there any more.", err);
 }

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 static const char sql_plan_find[] =
 	"SELECT p.id, p.client_id, p.status, p.established_on,"
 	" p.established_by, p.current_version, p.version FROM plan p"
-	" WHERE p.client_id = :client_id AND " WORK_IN_SCOPE("p.client_id");
+	" WHERE p.client_id = :client_id AND " DB_IN_SCOPE("p.client_id");
 
 static const char sql_step_delete[] =
 	"DELETE FROM plan_goal_step WHERE id = :id";
@@ -25,11 +25,11 @@ static const char sql_score_delete_day[] =
 static const char sql_review_days[] =
 	"SELECT c.scored_on AS day FROM goal_score c"
 	" JOIN plan_goal g ON g.id = c.goal_id JOIN plan p ON p.id = g.plan_id"
-	" WHERE p.client_id = :client_id AND " WORK_IN_SCOPE("p.client_id")
+	" WHERE p.client_id = :client_id AND " DB_IN_SCOPE("p.client_id")
 	" UNION"
 	" SELECT r.held_on FROM review r"
 	" JOIN assignment a ON a.id = r.assignment_id"
-	" WHERE a.client_id = :client_id AND " WORK_IN_SCOPE("a.client_id")
+	" WHERE a.client_id = :client_id AND " DB_IN_SCOPE("a.client_id")
 	" ORDER BY day";
 
 static const char sql_goal_rows[] =
@@ -45,7 +45,7 @@ static const char sql_goal_rows[] =
 	" LEFT JOIN plan_goal g ON g.plan_id = p.id AND g.closed_on IS NULL"
 	" LEFT JOIN ranked l ON l.goal_id = g.id AND l.rn = 1"
 	" LEFT JOIN ranked pr ON pr.goal_id = g.id AND pr.rn = 2"
-	" WHERE " WORK_IN_SCOPE("p.client_id")
+	" WHERE " DB_IN_SCOPE("p.client_id")
 	" ORDER BY cl.name, p.client_id, g.id";
 
 void
@@ -59,14 +59,13 @@ enum pd_status
 db_plan_find(struct db *db, int64_t client_id, int64_t scope_pal,
     struct plan_info *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_plan_find, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_plan_find, ":client_id",
+	    client_id, scope_pal, err);
 	enum pd_status rc;
 	char buf[16];
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
 	rc = db_step_row(db, st, err);
 	if (rc == PD_OK) {
 		memset(out, 0, sizeof *out);
@@ -90,18 +89,8 @@ db_plan_find(struct db *db, int64_t client_id, int64_t scope_pal,
 enum pd_status
 db_goal_step_delete(struct db *db, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_step_delete, err);
-	enum pd_status rc;
-
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That step cannot be found.");
-	return PD_OK;
+	return db_exec_id(db, sql_step_delete, id,
+	    "That step cannot be found.", err);
 }
 
 enum pd_status
@@ -139,26 +128,20 @@ enum pd_status
 db_plan_review_days(struct db *db, int64_t client_id, int64_t scope_pal,
     db_plan_day_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_review_days, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_review_days, ":client_id",
+	    client_id, scope_pal, err);
 	int step = SQLITE_DONE;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		char day[11];
 
 		db_col_date(st, 0, day);
-		if (cb(arg, day) != 0) {
-			step = SQLITE_DONE;
+		if (cb(arg, day) != 0)
 			break;
-		}
 	}
-	db_done(st);
-	if (step != SQLITE_DONE)
-		return db_error(db, step, err);
-	return PD_OK;
+	return db_end(db, st, step, err);
 }
 
 static void
@@ -197,7 +180,7 @@ db_plan_goal_rows(struct db *db, int64_t scope_pal, db_plan_goal_row_cb cb,
 	if (st == NULL)
 		return PD_DB;
 	db_scope_bind(st, scope_pal);
-	WORK_EACH(db, st, struct plan_goal_row, goal_row_read,
+	DB_EACH(db, st, struct plan_goal_row, goal_row_read,
 	    plan_goal_row_fini, cb, arg, err, rc);
 	return rc;
 }

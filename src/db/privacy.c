@@ -8,7 +8,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/model/mention.h"
-#include "people_priv.h"
+#include "db_priv.h"
 
 /* ---- reading everything ------------------------------------------------ */
 
@@ -297,7 +297,7 @@ privacy_section(struct db *db, int64_t id, const struct privacy_client *c,
 				sar_add_field(r, name, (const char *)v);
 		}
 	}
-	s = people_end(db, st, rc, err);
+	s = db_end(db, st, rc, err);
 	if (s == PD_OK && stub > 0 && sec->n == 0) {
 		/* nothing of this kind stayed with the merged record */
 		free(sec->key);
@@ -329,7 +329,7 @@ db_privacy_stubs(struct db *db, int64_t id, int64_t **ids, size_t *n,
 		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
 		(*ids)[(*n)++] = db_col_int(st, 0, 0);
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 /* What stayed with each record merged into client id: its own record,
@@ -406,13 +406,13 @@ privacy_row(sqlite3_stmt *st, struct privacy_client *c)
 	memset(c, 0, sizeof *c);
 	c->id = db_col_int(st, 0, 0);
 	c->name = db_col_str(st, 1);
-	people_copy(st, 2, c->status, sizeof c->status);
-	people_copy(st, 3, c->closed_on, sizeof c->closed_on);
-	people_copy(st, 4, c->anonymised_at, sizeof c->anonymised_at);
+	db_col_copy(st, 2, c->status, sizeof c->status);
+	db_col_copy(st, 3, c->closed_on, sizeof c->closed_on);
+	db_col_copy(st, 4, c->anonymised_at, sizeof c->anonymised_at);
 	if (sqlite3_column_count(st) > 5) {
 		c->preferred_name = db_col_str(st, 5);
 		c->phone = db_col_str(st, 6);
-		people_copy(st, 7, c->date_of_birth, sizeof c->date_of_birth);
+		db_col_copy(st, 7, c->date_of_birth, sizeof c->date_of_birth);
 		c->merged_into = db_col_int(st, 8, 0);
 	}
 }
@@ -466,7 +466,7 @@ db_privacy_past(struct db *db, const char *cutoff,
 		if (stop)
 			break;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 /* ---- erasure ----------------------------------------------------------- */
@@ -672,7 +672,7 @@ db_privacy_texts(struct db *db, int64_t id,
 		if (cb(arg, &t) != 0)
 			break;
 	}
-	s = people_end(db, st, rc, err);
+	s = db_end(db, st, rc, err);
 	privacy_client_fini(&c);
 	return s;
 }

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 static const char sql_insert[] =
 	"INSERT INTO referral (client_id, referred_on, referrer_name, "
@@ -21,7 +21,7 @@ static const char sql_for_client[] =
 	"r.first_contact_on, r.plan_submitted_on, r.plan_approved_on, "
 	"r.funding_received_on, r.notes, r.version, r.heard_about "
 	"FROM referral r "
-	"WHERE r.client_id = :client_id AND " PEOPLE_IN_SCOPE("r.client_id")
+	"WHERE r.client_id = :client_id AND " DB_IN_SCOPE("r.client_id")
 	" ORDER BY r.referred_on DESC, r.id DESC LIMIT 1";
 static const char sql_update[] =
 	"UPDATE referral SET client_id = :client_id, "
@@ -48,7 +48,7 @@ referral_check(const void *rec, struct pd_err *err)
 		return pd_fail(err, PD_INVALID, "referred_on",
 		    "the date of the referral is needed");
 	if (r->route != ROUTE_UNSET && referral_route_str(r->route) == NULL)
-		return people_bad_value(err, "route", "the route");
+		return db_bad_value(err, "route", "the route");
 	return PD_OK;
 }
 
@@ -75,7 +75,7 @@ referral_bind(sqlite3_stmt *st, const void *rec, int64_t by,
 	db_bind_text(st, ":now", now);
 }
 
-static const struct people_table referral_table = {
+static const struct db_table referral_table = {
 	.insert_sql = sql_insert,
 	.update_sql = sql_update,
 	.probe_sql = sql_probe,
@@ -89,7 +89,7 @@ enum pd_status
 db_referral_insert(struct db *db, struct referral *r, int64_t by,
     struct pd_err *err)
 {
-	return people_insert(db, &referral_table, r, by, &r->id, &r->version,
+	return db_row_insert(db, &referral_table, r, by, &r->id, &r->version,
 	    NULL, err);
 }
 
@@ -97,19 +97,16 @@ enum pd_status
 db_referral_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
     struct referral *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_for_client, err);
-	enum pd_status rc;
+	sqlite3_stmt *st;
+	enum pd_status rc = db_one_scoped(db, sql_for_client, ":client_id",
+	    client_id, scope_pal, "no referral is recorded for this client", &st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	people_bind_scope(st, scope_pal, NULL);
-	if ((rc = people_one(db, st, "no referral is recorded for this client", err)) != PD_OK)
+	if (rc != PD_OK)
 		return rc;
 	memset(out, 0, sizeof *out);
 	out->id = db_col_int(st, 0, 0);
 	out->client_id = db_col_int(st, 1, 0);
-	people_copy(st, 2, out->referred_on, sizeof out->referred_on);
+	db_col_copy(st, 2, out->referred_on, sizeof out->referred_on);
 	out->referrer_name = db_col_str(st, 3);
 	out->referrer_org = db_col_str(st, 4);
 	out->referrer_team = db_col_str(st, 5);
@@ -117,11 +114,11 @@ db_referral_for_client(struct db *db, int64_t client_id, int64_t scope_pal,
 	if (referral_route_from_str((const char *)sqlite3_column_text(st, 7),
 	    &out->route) != 0)
 		out->route = ROUTE_UNSET;
-	people_copy(st, 8, out->first_contact_on, sizeof out->first_contact_on);
-	people_copy(st, 9, out->plan_submitted_on,
+	db_col_copy(st, 8, out->first_contact_on, sizeof out->first_contact_on);
+	db_col_copy(st, 9, out->plan_submitted_on,
 	    sizeof out->plan_submitted_on);
-	people_copy(st, 10, out->plan_approved_on, sizeof out->plan_approved_on);
-	people_copy(st, 11, out->funding_received_on,
+	db_col_copy(st, 10, out->plan_approved_on, sizeof out->plan_approved_on);
+	db_col_copy(st, 11, out->funding_received_on,
 	    sizeof out->funding_received_on);
 	out->notes = db_col_str(st, 12);
 	out->version = (int)db_col_int(st, 13, 1);
@@ -134,6 +131,6 @@ enum pd_status
 db_referral_update(struct db *db, struct referral *r, int64_t by,
     struct pd_err *err)
 {
-	return people_update(db, &referral_table, r, by, r->id, &r->version,
+	return db_row_update(db, &referral_table, r, by, r->id, &r->version,
 	    NULL, err);
 }

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 /* An active PAL: signed-in staff with the PAL role who has not left. */
 #define REMINDER_ACTIVE_PAL \
@@ -59,7 +59,7 @@ static const char sql_reminders[] =
 	" WHERE f.review_due <= date(:today, :horizon_days || ' days')"
 	"  AND c.status <> 'closed'"
 	"  AND (f.ends_on IS NULL OR f.ends_on >= :today)"
-	"  AND " WORK_IN_SCOPE("f.client_id")
+	"  AND " DB_IN_SCOPE("f.client_id")
 	" )"
 	" ORDER BY due_on, kind, client_name, pal_name, ref_id";
 
@@ -98,7 +98,7 @@ db_reminders(struct db *db, const struct reminder_query *q,
 	db_bind_int64(st, ":horizon_days", q->horizon_days);
 	db_bind_int64(st, ":upcoming_days", q->upcoming_days);
 	db_bind_int64(st, ":supervision_weeks", q->supervision_weeks);
-	WORK_EACH(db, st, struct reminder, reminder_read, reminder_fini, cb,
+	DB_EACH(db, st, struct reminder, reminder_read, reminder_fini, cb,
 	    arg, err, rc);
 	return rc;
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 /*
  * The weekly summary in one pass:
@@ -20,12 +20,12 @@
  * the reader skips; one with no lines gets just the zero row.
  */
 #define REPORT_WEEK_SQL \
-	"WITH g AS (SELECT pal_id, date," WORK_KIND_SUMS \
+	"WITH g AS (SELECT pal_id, date," DB_KIND_SUMS \
 	"  FROM timesheet_line" \
 	"  WHERE date BETWEEN :from AND :to" \
 	"  GROUP BY date, pal_id)," \
 	" b AS (SELECT pal_id," \
-	"   " WORK_RATE_ON("g.pal_id", "g.date") " AS rate," \
+	"   " DB_RATE_ON("g.pal_id", "g.date") " AS rate," \
 	"   k0, k1, k2, k3, k4, k5 FROM g" \
 	"  UNION ALL" \
 	"  SELECT id, NULL, 0, 0, 0, 0, 0, 0 FROM staff" \
@@ -140,7 +140,7 @@ db_contracted_vs_delivered(struct db *db, const char *from, const char *to,
 		return PD_DB;
 	db_bind_text(st, ":from", from);
 	db_bind_text(st, ":to", to);
-	WORK_EACH(db, st, struct delivery_row, delivery_read,
+	DB_EACH(db, st, struct delivery_row, delivery_read,
 	    delivery_row_fini, cb, arg, err, rc);
 	return rc;
 }

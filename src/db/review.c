@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 static const char sql_review_insert[] =
 	"INSERT INTO review (assignment_id, held_on, participants, outcome,"
@@ -90,7 +90,7 @@ db_review_list(struct db *db, int64_t assignment_id, db_review_cb cb,
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":assignment_id", assignment_id);
-	WORK_EACH(db, st, struct review, review_read, review_fini, cb, arg,
+	DB_EACH(db, st, struct review, review_read, review_fini, cb, arg,
 	    err, rc);
 	return rc;
 }

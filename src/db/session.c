@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define SESSION_COLS \
 	"s.id, s.client_id, s.pal_id, s.date, s.start_time, s.minutes," \
@@ -17,7 +17,7 @@ static const char sql_session_insert[] =
 
 static const char sql_session_get[] =
 	"SELECT " SESSION_COLS " FROM session s"
-	" WHERE s.id = :id AND " WORK_IN_SCOPE("s.client_id");
+	" WHERE s.id = :id AND " DB_IN_SCOPE("s.client_id");
 
 static const char sql_session_update[] =
 	"UPDATE session SET client_id = :client_id, pal_id = :pal_id,"
@@ -37,8 +37,8 @@ static const char sql_session_booked_due[] =
 	"SELECT count(*) FROM session"
 	" WHERE pal_id = :pal_id AND date <= :today AND status = 'booked'";
 
-static const char sql_session_exists[] =
-	"SELECT version FROM session WHERE id = :id";
+static const char sql_session_probe[] =
+	DB_PROBE_AUDITED("session");
 
 static const char sql_session_unlink_override[] =
 	"UPDATE limit_override SET line_id = NULL WHERE line_id IN"
@@ -52,7 +52,7 @@ static const char sql_session_delete[] =
 
 static const char sql_session_list[] =
 	"SELECT " SESSION_COLS " FROM session s"
-	" WHERE s.client_id = :client_id AND " WORK_IN_SCOPE("s.client_id")
+	" WHERE s.client_id = :client_id AND " DB_IN_SCOPE("s.client_id")
 	" ORDER BY s.date DESC, s.start_time DESC, s.id DESC"
 	" LIMIT :limit OFFSET :offset";
 
@@ -120,21 +120,18 @@ enum pd_status
 db_session_get(struct db *db, int64_t id, int64_t scope_pal,
     struct session *out, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_session_get, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_session_get, ":id",
+	    id, scope_pal, err);
 	enum pd_status rc;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	db_scope_bind(st, scope_pal);
-	rc = db_step_row(db, st, err);
-	if (rc == PD_OK)
-		session_read(st, out);
-	else if (rc == PD_NOT_FOUND)
-		pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That session cannot be found.");
+	if ((rc = db_one(db, st, "That session cannot be found.",
+	    err)) != PD_OK)
+		return rc;
+	session_read(st, out);
 	db_done(st);
-	return rc;
+	return PD_OK;
 }
 
 enum pd_status
@@ -142,21 +139,13 @@ db_session_update(struct db *db, struct session *s, int64_t by,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_session_update, err);
-	enum pd_status rc;
 
 	(void)by;	/* the schema keeps no updated_by; app/ audits */
 	if (st == NULL)
 		return PD_DB;
 	session_bind(st, s);
-	db_bind_int64(st, ":id", s->id);
-	db_bind_int64(st, ":version", s->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_session_exists, "session", s->id,
-		    "session", err);
-	s->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, s->id, &s->version, sql_session_probe,
+	    "session", err);
 }
 
 enum pd_status
@@ -166,37 +155,29 @@ db_session_delete(struct db *db, int64_t id, struct pd_err *err)
 		sql_session_unlink_override, sql_session_delete_line,
 		sql_session_delete
 	};
-	sqlite3_stmt *st;
-	enum pd_status rc;
-	size_t i;
+	enum pd_status rc = PD_OK;
+	size_t i, last = sizeof steps / sizeof steps[0] - 1;
 
-	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		if ((st = db_stmt(db, steps[i], err)) == NULL)
-			return PD_DB;
-		db_bind_int64(st, ":id", id);
-		if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-			return rc;
-	}
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That session cannot be found.");
-	return PD_OK;
+	/* Only the last step, the session itself, must find its row. */
+	for (i = 0; rc == PD_OK && i <= last; i++)
+		rc = db_exec_id(db, steps[i], id, i == last ?
+		    "That session cannot be found." : NULL, err);
+	return rc;
 }
 
 enum pd_status
 db_session_list(struct db *db, int64_t client_id, int64_t scope_pal,
     int offset, int limit, db_session_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_session_list, err);
+	sqlite3_stmt *st = db_stmt_scoped(db, sql_session_list, ":client_id",
+	    client_id, scope_pal, err);
 	enum pd_status rc = PD_OK;
 
 	if (st == NULL)
 		return PD_DB;
-	db_bind_int64(st, ":client_id", client_id);
-	db_scope_bind(st, scope_pal);
 	db_bind_int64(st, ":limit", limit > 0 ? limit : -1);
 	db_bind_int64(st, ":offset", offset > 0 ? offset : 0);
-	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
+	DB_EACH(db, st, struct session, session_read, session_fini, cb, arg,
 	    err, rc);
 	return rc;
 }
@@ -213,7 +194,7 @@ db_session_booked(struct db *db, int64_t pal_id, const char *first,
 	db_bind_int64(st, ":pal_id", pal_id);
 	db_bind_text(st, ":first", first);
 	db_bind_text(st, ":last", last);
-	WORK_EACH(db, st, struct session, session_read, session_fini, cb, arg,
+	DB_EACH(db, st, struct session, session_read, session_fini, cb, arg,
 	    err, rc);
 	return rc;
 }

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define SHORTLIST_COLS \
 	"e.id, e.client_id, e.pal_id, st.name, e.added_on, e.added_by, e.why," \
@@ -32,8 +32,8 @@ static const char sql_shortlist_update[] =
 	" version = version + 1"
 	" WHERE id = :id AND version = :version";
 
-static const char sql_shortlist_exists[] =
-	"SELECT version FROM shortlist WHERE id = :id";
+static const char sql_shortlist_probe[] =
+	DB_PROBE_AUDITED("shortlist");
 
 static const char sql_shortlist_list[] =
 	"SELECT " SHORTLIST_COLS " FROM shortlist e"
@@ -128,13 +128,9 @@ enum pd_status
 db_shortlist_get(struct db *db, int64_t id, struct shortlist_entry *out,
     struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_shortlist_get, err);
-	enum pd_status rc;
+	sqlite3_stmt *st = db_stmt_id(db, sql_shortlist_get, ":id", id, err);
+	enum pd_status rc = st == NULL ? PD_DB : db_step_row(db, st, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	rc = db_step_row(db, st, err);
 	if (rc == PD_OK)
 		shortlist_read(st, out);
 	else if (rc == PD_NOT_FOUND)
@@ -157,15 +153,8 @@ db_shortlist_update(struct db *db, struct shortlist_entry *e,
 		db_done(st);
 		return rc;
 	}
-	db_bind_int64(st, ":id", e->id);
-	db_bind_int64(st, ":version", e->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_shortlist_exists, "shortlist", e->id,
-		    "shortlist entry", err);
-	e->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, e->id, &e->version, sql_shortlist_probe,
+	    "shortlist entry", err);
 }
 
 enum pd_status
@@ -178,7 +167,7 @@ db_shortlist_list(struct db *db, int64_t client_id, db_shortlist_cb cb,
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":client_id", client_id);
-	WORK_EACH(db, st, struct shortlist_entry, shortlist_read,
+	DB_EACH(db, st, struct shortlist_entry, shortlist_read,
 	    shortlist_entry_fini, cb, arg, err, rc);
 	return rc;
 }

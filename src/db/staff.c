@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "people_priv.h"
+#include "db_priv.h"
 
 #define STAFF_COLS "id, login, name, role, passphrase, email, phone, " \
 	"active, version"
@@ -52,7 +52,7 @@ staff_check(const struct staff *s, struct pd_err *err)
 	if (s->name == NULL || strspn(s->name, " \t") == strlen(s->name))
 		return pd_fail(err, PD_INVALID, "name", "a name is needed");
 	if (role_str(s->role) == NULL)
-		return people_bad_value(err, "role", "the role");
+		return db_bad_value(err, "role", "the role");
 	return PD_OK;
 }
 
@@ -159,7 +159,7 @@ db_staff_update(struct db *db, struct staff *s, struct pd_err *err)
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return staff_login_taken(s, rc, err);
 	if (db_changes(db) == 0)
-		return people_stale(db, sql_probe, s->id, "staff record", err);
+		return db_stale(db, sql_probe, s->id, "staff record", err);
 	s->version++;
 	return PD_OK;
 }
@@ -189,8 +189,7 @@ db_staff_list(struct db *db, int role_or_minus1,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list, err);
-	struct staff row;
-	int rc;
+	enum pd_status rc = PD_OK;
 
 	if (st == NULL)
 		return PD_DB;
@@ -198,14 +197,6 @@ db_staff_list(struct db *db, int role_or_minus1,
 		db_bind_text(st, ":role", role_str((enum role)role_or_minus1));
 	else
 		db_bind_null(st, ":role");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int stop;
-
-		staff_read(st, &row);
-		stop = cb(arg, &row);
-		staff_fini(&row);
-		if (stop)
-			break;
-	}
-	return people_end(db, st, rc, err);
+	DB_EACH(db, st, struct staff, staff_read, staff_fini, cb, arg, err, rc);
+	return rc;
 }

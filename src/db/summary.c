@@ -3,9 +3,9 @@
 
 #include <string.h>
 
+#include "db_priv.h"
 #include "peerdesk/model/client.h"
 #include "peerdesk/model/timesheet.h"
-#include "people_priv.h"
 
 static const char sql_totals[] =
 	"SELECT (SELECT count(*) FROM staff WHERE active = 1), "
@@ -39,7 +39,7 @@ summary_groups(struct db *db, const char *sql, int *counts, int ncounts,
 			counts[i] += n;
 		*total += n;
 	}
-	return people_end(db, st, rc, err);
+	return db_end(db, st, rc, err);
 }
 
 static int
@@ -68,7 +68,7 @@ db_summary(struct db *db, struct db_summary *out, struct pd_err *err)
 	memset(out, 0, sizeof *out);
 	if ((st = db_stmt(db, sql_totals, err)) == NULL)
 		return PD_DB;
-	people_today(today);
+	db_scope_today(today);
 	db_bind_text(st, ":today", today);
 	rc = db_step_row(db, st, err);
 	if (rc == PD_OK) {
@@ -78,8 +78,8 @@ db_summary(struct db *db, struct db_summary *out, struct pd_err *err)
 		out->timesheet_lines = (int)db_col_int(st, 3, 0);
 		out->plans = (int)db_col_int(st, 4, 0);
 		out->assignments_active = (int)db_col_int(st, 5, 0);
-		people_copy(st, 6, out->first_session, sizeof out->first_session);
-		people_copy(st, 7, out->last_session, sizeof out->last_session);
+		db_col_copy(st, 6, out->first_session, sizeof out->first_session);
+		db_col_copy(st, 7, out->last_session, sizeof out->last_session);
 	}
 	db_done(st);
 	if (rc != PD_OK)

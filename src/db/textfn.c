@@ -36,6 +36,20 @@ textfn_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	    memmem(hay, (size_t)nh, needle, (size_t)nn) != NULL);
 }
 
+/* out made cap bytes long, or NULL (out freed, the result set to an
+ * out-of-memory error). */
+static char *
+textfn_grow(sqlite3_context *ctx, char *out, size_t cap)
+{
+	char *bigger = sqlite3_realloc64(out, cap);
+
+	if (bigger == NULL) {
+		sqlite3_free(out);
+		sqlite3_result_error_nomem(ctx);
+	}
+	return bigger;
+}
+
 /* pd_replace(text, part, with): text with every part replaced, as
  * replace() does; NULL when any is NULL; text as it is for an empty
  * part. */
@@ -76,16 +90,9 @@ textfn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		size_t keep = (size_t)(at - p);
 
 		if (len + keep + nw + (nh - (size_t)(at - hay)) + 1 > cap) {
-			char *bigger;
-
 			cap = 2 * cap + nw + keep;
-			bigger = sqlite3_realloc64(out, cap);
-			if (bigger == NULL) {
-				sqlite3_free(out);
-				sqlite3_result_error_nomem(ctx);
+			if ((out = textfn_grow(ctx, out, cap)) == NULL)
 				return;
-			}
-			out = bigger;
 		}
 		memcpy(out + len, p, keep);
 		len += keep;
@@ -94,16 +101,9 @@ textfn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		p = at + nn;
 	}
 	if (len + (nh - (size_t)(p - hay)) + 1 > cap) {
-		char *bigger;
-
 		cap = len + (nh - (size_t)(p - hay)) + 1;
-		bigger = sqlite3_realloc64(out, cap);
-		if (bigger == NULL) {
-			sqlite3_free(out);
-			sqlite3_result_error_nomem(ctx);
+		if ((out = textfn_grow(ctx, out, cap)) == NULL)
 			return;
-		}
-		out = bigger;
 	}
 	memcpy(out + len, p, nh - (size_t)(p - hay));
 	len += nh - (size_t)(p - hay);

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "work_priv.h"
+#include "db_priv.h"
 
 #define WEEK_COLS \
 	"w.id, w.pal_id, w.week_start, w.status, w.submitted_at," \
@@ -25,8 +25,8 @@ static const char sql_week_by_key[] =
 static const char sql_week_get[] =
 	"SELECT " WEEK_COLS " FROM timesheet_week w WHERE w.id = :id";
 
-static const char sql_week_exists[] =
-	"SELECT version FROM timesheet_week WHERE id = :id";
+static const char sql_week_probe[] =
+	DB_PROBE_AUDITED("timesheet_week");
 
 static const char sql_week_status[] =
 	"UPDATE timesheet_week SET status = :status,"
@@ -65,8 +65,8 @@ static const char sql_line_update[] =
 	" note = :note, updated_at = :now, version = version + 1"
 	" WHERE id = :id AND version = :version";
 
-static const char sql_line_exists[] =
-	"SELECT version FROM timesheet_line WHERE id = :id";
+static const char sql_line_probe[] =
+	DB_PROBE_AUDITED("timesheet_line");
 
 static const char sql_line_unlink_override[] =
 	"UPDATE limit_override SET line_id = NULL WHERE line_id = :id";
@@ -88,11 +88,11 @@ static const char sql_line_list[] =
 /* Minutes per day and kind, then per rate band: one rate lookup per day
  * with lines, not per line. */
 static const char sql_week_totals[] =
-	"WITH g AS (SELECT date," WORK_KIND_SUMS
+	"WITH g AS (SELECT date," DB_KIND_SUMS
 	"  FROM timesheet_line"
 	"  WHERE pal_id = :pal_id AND date BETWEEN :from AND :to"
 	"  GROUP BY date)"
-	" SELECT " WORK_RATE_ON(":pal_id", "g.date") " AS rate,"
+	" SELECT " DB_RATE_ON(":pal_id", "g.date") " AS rate,"
 	" sum(k0), sum(k1), sum(k2), sum(k3), sum(k4), sum(k5)"
 	" FROM g GROUP BY rate";
 
@@ -190,7 +190,7 @@ db_week_set_status(struct db *db, struct ts_week *w, enum week_status status,
 	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return db_stale(db, sql_week_exists, "timesheet_week", w->id,
+		return db_stale(db, sql_week_probe, w->id,
 		    "timesheet week", err);
 	return db_week_get(db, w->id, w, err);
 }
@@ -201,7 +201,6 @@ db_week_list(struct db *db, const char *week_start, db_week_cb cb,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_week_list, err);
 	struct ts_week row;
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 
 	if (st == NULL)
@@ -211,10 +210,7 @@ db_week_list(struct db *db, const char *week_start, db_week_cb cb,
 		week_read(st, &row);
 		stop = cb(arg, &row);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }
 
 /* ---- lines ------------------------------------------------------------ */
@@ -354,37 +350,20 @@ db_line_update(struct db *db, struct ts_line *l, int64_t by,
 		db_done(st);
 		return rc;
 	}
-	db_bind_int64(st, ":id", l->id);
-	db_bind_int64(st, ":version", l->version);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return db_stale(db, sql_line_exists, "timesheet_line", l->id,
-		    "timesheet line", err);
-	l->version++;
-	return PD_OK;
+	return db_exec_versioned(db, st, l->id, &l->version, sql_line_probe,
+	    "timesheet line", err);
 }
 
 enum pd_status
 db_line_delete(struct db *db, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, sql_line_unlink_override, err);
-	enum pd_status rc;
+	enum pd_status rc = db_exec_id(db, sql_line_unlink_override, id, NULL,
+	    err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
+	if (rc != PD_OK)
 		return rc;
-	if ((st = db_stmt(db, sql_line_delete, err)) == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":id", id);
-	if ((rc = db_exec_stmt(db, st, err)) != PD_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return pd_fail(err, PD_NOT_FOUND, NULL,
-		    "That timesheet line cannot be found.");
-	return PD_OK;
+	return db_exec_id(db, sql_line_delete, id,
+	    "That timesheet line cannot be found.", err);
 }
 
 enum pd_status
@@ -421,7 +400,7 @@ db_line_list(struct db *db, int64_t week_id, db_line_cb cb, void *arg,
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":week_id", week_id);
-	WORK_EACH(db, st, struct ts_line, line_read, ts_line_fini, cb, arg,
+	DB_EACH(db, st, struct ts_line, line_read, ts_line_fini, cb, arg,
 	    err, rc);
 	return rc;
 }

@@ -92,10 +92,11 @@ adjust_run(struct db *db, sqlite3_stmt *st,
     struct pd_err *err)
 {
 	struct week_adjust_row row;
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 	char buf[16], *reason, *by, *login, *name;
 
+	if (st == NULL)
+		return PD_DB;
 	while (!stop && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&row, 0, sizeof row);
 		row.id = db_col_int(st, 0, 0);
@@ -125,10 +126,7 @@ adjust_run(struct db *db, sqlite3_stmt *st,
 		free(login);
 		free(name);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }
 
 enum pd_status
@@ -138,10 +136,10 @@ db_adjust_made(struct db *db, const char *from, const char *to,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_adjust_made, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_text(st, ":from", from);
-	db_bind_text(st, ":to", to);
+	if (st != NULL) {
+		db_bind_text(st, ":from", from);
+		db_bind_text(st, ":to", to);
+	}
 	return adjust_run(db, st, cb, arg, err);
 }
 
@@ -152,10 +150,10 @@ db_adjust_for_week(struct db *db, int64_t pal_id, const char *week_start,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_adjust_week, err);
 
-	if (st == NULL)
-		return PD_DB;
-	db_bind_int64(st, ":pal_id", pal_id);
-	db_bind_text(st, ":week_start", week_start);
+	if (st != NULL) {
+		db_bind_int64(st, ":pal_id", pal_id);
+		db_bind_text(st, ":week_start", week_start);
+	}
 	return adjust_run(db, st, cb, arg, err);
 }
 
@@ -210,7 +208,6 @@ db_weeks_approved_upto(struct db *db, const char *last_start, int64_t pal_id,
     const char *week_start), void *arg, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_weeks_upto, err);
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 	char ws[11];
 
@@ -222,10 +219,7 @@ db_weeks_approved_upto(struct db *db, const char *last_start, int64_t pal_id,
 		db_col_copy(st, 2, ws, sizeof ws);
 		stop = cb(arg, db_col_int(st, 0, 0), db_col_int(st, 1, 0), ws);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }
 
 enum pd_status
@@ -235,7 +229,6 @@ db_weeks_between(struct db *db, const char *from, const char *to,
 {
 	sqlite3_stmt *st = db_stmt(db, sql_weeks_between, err);
 	struct week_between_row row;
-	enum pd_status rc = PD_OK;
 	int step = SQLITE_DONE, stop = 0;
 	char buf[16], *login, *name;
 
@@ -259,8 +252,5 @@ db_weeks_between(struct db *db, const char *from, const char *to,
 		free(login);
 		free(name);
 	}
-	if (!stop && step != SQLITE_DONE)
-		rc = db_error(db, step, err);
-	db_done(st);
-	return rc;
+	return db_end(db, st, step, err);
 }

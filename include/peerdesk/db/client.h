@@ -45,22 +45,4 @@ enum pd_status db_client_page(struct db *db, const struct client_query *q,
 enum pd_status db_client_count(struct db *db, const struct client_query *q,
     int *n, struct pd_err *err);
 
-/* Fold the words of every client marked stale in client_search_stale
- * into the search index (inside the caller's transaction).  Called by
- * db_client_insert and db_client_update, and after migration 0012. */
-enum pd_status db_client_search_sync(struct db *db, struct pd_err *err);
-
-/* The same, in a transaction of its own, when any client is stale (one
- * index probe when none is).  Best effort: a failure leaves the stale
- * clients for the next time. */
-enum pd_status db_client_search_catch_up(struct db *db);
-
-/* After a client's details were erased: sync, then rewrite the index so
- * that no old segment keeps their words (FTS5 'optimize'). */
-enum pd_status db_client_search_forget(struct db *db, struct pd_err *err);
-
-/* The FTS5 query for words a person typed (see client_query.filter), or
- * NULL when there is no word in it.  The caller frees it. */
-char *db_client_search_expr(const char *filter);
-
 #endif
