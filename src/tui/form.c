@@ -153,6 +153,11 @@ form_enter(struct screen *s, const void *arg, struct pd_err *err)
 		if (st != PD_OK)
 			return st;	/* form_leave cleans up */
 	}
+	if (def->title != NULL) {
+		def->title(fm->rec, &sb);
+		if (sb.len > 0)
+			screen_set_title(s, strbuf_str(&sb));
+	}
 	form_choices_refresh(fm);
 	for (i = 0; i < fm->n; i++) {
 		strbuf_reset(&sb);
@@ -282,6 +287,20 @@ form_on_mouse(struct screen *s, int y, int x)
 	return TUI_HANDLED;
 }
 
+/* Close a saved form, handing the screen below what the form says of
+ * the save (form_def.outcome). */
+static void
+form_close_saved(struct screen *s)
+{
+	struct form *fm = s->state;
+	struct screen_result out;
+
+	memset(&out, 0, sizeof out);
+	if (fm->def->outcome != NULL)
+		fm->def->outcome(fm->rec, &out);
+	screen_close_with(s, SCREEN_OK, out.text, out.data, out.size);
+}
+
 void
 form_save(struct screen *s)
 {
@@ -355,7 +374,7 @@ form_save(struct screen *s)
 	    fm->merge_note ? fm->merge_note : "");
 	FREE(&fm->merge_note);
 	form_draft_done(s, true);
-	screen_close(s, SCREEN_OK, -1, NULL);
+	form_close_saved(s);
 }
 
 /* ---- the external editor ---------------------------------------------- */

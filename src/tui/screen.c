@@ -341,6 +341,22 @@ screen_close(struct screen *s, enum screen_code code, int index,
 	free(s->result_text);
 	s->result_text = text ? xstrdup(text) : NULL;
 	s->result.text = s->result_text;
+	FREE(&s->result_data);
+	s->result.data = NULL;
+	s->result.size = 0;
+}
+
+void
+screen_close_with(struct screen *s, enum screen_code code,
+    const char *text, const void *data, size_t size)
+{
+	screen_close(s, code, -1, text);
+	if (data != NULL && size > 0) {
+		s->result_data = xmalloc(size);
+		memcpy(s->result_data, data, size);
+		s->result.data = s->result_data;
+		s->result.size = size;
+	}
 }
 
 static void
@@ -350,6 +366,7 @@ tui_destroy_screen(struct screen *s)
 		s->ops->leave(s);
 	free(s->state);
 	free(s->result_text);
+	free(s->result_data);
 	free(s);
 }
 
@@ -372,12 +389,15 @@ tui_settle(struct tui *ui)
 	struct screen *s, *parent;
 	struct screen_result r;
 	char *text;
+	void *data;
 
 	while ((s = tui_top(ui)) != NULL && s->closing) {
 		ui->n--;
 		r = s->result;
 		text = s->result_text;
+		data = s->result_data;
 		s->result_text = NULL;
+		s->result_data = NULL;
 		tui_destroy_screen(s);
 		parent = tui_top(ui);
 		if (r.tag == TAG_QUIT) {
@@ -390,6 +410,7 @@ tui_settle(struct tui *ui)
 			parent->ops->on_result(parent, &r);
 		}
 		free(text);
+		free(data);
 	}
 	tui_measure(ui);
 }

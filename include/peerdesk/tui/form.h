@@ -55,6 +55,14 @@ struct form_def {
 	 * to confirm ("Save anyway" / "Go back"), or NULL when none; the
 	 * form frees it.  NULL: never asks. */
 	char *(*ask)(void *app, const void *rec);
+	/* The title while the form is open, made from the loaded record
+	 * (naming the person it is about); NULL, or nothing written: the
+	 * screen's own title. */
+	void (*title)(const void *rec, struct strbuf *out);
+	/* After a save: what the screen below is told, read from rec into
+	 * out->text (words to show) and out->data, out->size (what it
+	 * should do next); the engine copies both.  NULL: nothing. */
+	void (*outcome)(const void *rec, struct screen_result *out);
 	const char *save_label;		/* the button, NULL = "Save" */
 	const char *saved_message;	/* status line, NULL = "Saved." */
 	/* For a save that found someone else's newer version (save()

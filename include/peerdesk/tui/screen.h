@@ -52,6 +52,10 @@ struct screen_result {
 	enum screen_code code;
 	int index;		/* picker: the chosen row; else -1 */
 	const char *text;	/* prompt: what was typed (borrowed) */
+	/* What else the screen tells the one below (a form's outcome, see
+	 * form_def.outcome): size bytes at data, borrowed for the call. */
+	const void *data;
+	size_t size;
 };
 
 /* Where the terminal cursor goes after drawing (focused field, selected
@@ -120,6 +124,7 @@ struct screen {
 	bool closing;
 	struct screen_result result;
 	char *result_text;
+	void *result_data;
 };
 
 /* Push ops on top with arg for enter(); tag comes back in the result.
@@ -137,6 +142,11 @@ enum pd_status tui_push_id(struct tui *ui, const struct screen_ops *ops,
  * code, index and a copy of text (NULL ok). */
 void screen_close(struct screen *s, enum screen_code code, int index,
     const char *text);
+
+/* The same, also handing the parent a copy of size bytes at data (its
+ * on_result sees them as r->data and r->size). */
+void screen_close_with(struct screen *s, enum screen_code code,
+    const char *text, const void *data, size_t size);
 
 /* Set the title shown in the top row (escaped when drawn). */
 void screen_set_title(struct screen *s, const char *title);

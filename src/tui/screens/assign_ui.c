@@ -337,48 +337,47 @@ assign_people_fini(struct assign_people *p)
 	memset(p, 0, sizeof *p);
 }
 
-static char assign_note[512];
-
 void
-assign_ui_note(const char *fmt, ...)
+assign_said_set_title(struct assign_said *said, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(assign_note, sizeof assign_note, fmt, ap);
+	vsnprintf(said->title, sizeof said->title, fmt, ap);
 	va_end(ap);
 }
 
-const char *
-assign_ui_take_note(void)
-{
-	static char taken[512];
-
-	memcpy(taken, assign_note, sizeof taken);
-	assign_note[0] = '\0';
-	return taken;
-}
-
-static char assign_title[200];
-
 void
-assign_form_title(const char *fmt, ...)
+assign_said_set_note(struct assign_said *said, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(assign_title, sizeof assign_title, fmt, ap);
+	vsnprintf(said->note, sizeof said->note, fmt, ap);
 	va_end(ap);
 }
 
-enum pd_status
-assign_form_enter(struct screen *s, const void *arg, struct pd_err *err)
+void
+assign_said_title(const void *rec, struct strbuf *out)
 {
-	enum pd_status rc;
+	const struct assign_said *said = rec;
 
-	assign_title[0] = '\0';
-	rc = form_enter(s, arg, err);
-	if (rc == PD_OK && assign_title[0] != '\0')
-		screen_set_title(s, assign_title);
-	return rc;
+	strbuf_adds(out, said->title);
+}
+
+void
+assign_said_outcome(const void *rec, struct screen_result *out)
+{
+	const struct assign_said *said = rec;
+
+	out->text = said->note[0] != '\0' ? said->note : NULL;
+	out->data = &said->next;
+	out->size = sizeof said->next;
+}
+
+const struct assign_next *
+assign_next_of(const struct screen_result *r)
+{
+	return r->data != NULL && r->size == sizeof(struct assign_next) ?
+	    r->data : NULL;
 }

@@ -9,6 +9,7 @@
 #ifndef PEERDESK_TUI_SCREENS_ASSIGN_UI_H
 #define PEERDESK_TUI_SCREENS_ASSIGN_UI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,7 @@
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/field.h"
 #include "peerdesk/tui/screen.h"
+#include "peerdesk/tui/screens.h"
 
 #define PAGE_NOT_SELECTABLE (-1)
 
@@ -101,24 +103,50 @@ int64_t assign_people_id(const struct assign_people *p, int index);
 
 void assign_people_fini(struct assign_people *p);
 
-/* A sentence for the status line after a form closed (a warning such as
- * "below the minimum wage"); taken once.  Forms set it in save(). */
-void assign_ui_note(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-const char *assign_ui_take_note(void);
+/* What a saved form about one support asks the screen below to do next
+ * (the support screen reads it from the form's result). */
+struct assign_next {
+	bool choose_again;	/* support ended: the client chooses again */
+	bool ask_status;	/* their last support ended: pause or close? */
+	char ask_status_day[11];	/* ... from this day */
+	struct plan_review_arg score;	/* client_id != 0: score the goals,
+					 * dated with this review */
+};
 
-/* Forms of this family: a load() may call assign_form_title() to give
- * the form a title naming the person; assign_form_enter() sets it. */
-void assign_form_title(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-enum pd_status assign_form_enter(struct screen *s, const void *arg,
-    struct pd_err *err);
+/* What a form of this family says, kept in its own record (which starts
+ * with it): a title naming the person (set by load), and after a save a
+ * sentence for the screen below (a warning such as "below the minimum
+ * wage") and what that screen does next.  The form_def takes
+ * ASSIGN_SAID_CALLBACKS to hand them on. */
+struct assign_said {
+	char title[200];
+	char note[512];
+	struct assign_next next;
+};
+
+void assign_said_set_title(struct assign_said *said, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void assign_said_set_note(struct assign_said *said, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* form_def.title and form_def.outcome for a record starting with a
+ * struct assign_said. */
+void assign_said_title(const void *rec, struct strbuf *out);
+void assign_said_outcome(const void *rec, struct screen_result *out);
+
+#define ASSIGN_SAID_CALLBACKS \
+	.title = assign_said_title, \
+	.outcome = assign_said_outcome
+
+/* What the form that closed with r asks for next; NULL when it asked
+ * nothing. */
+const struct assign_next *assign_next_of(const struct screen_result *r);
 
 #define ASSIGN_FORM_CALLBACKS \
 	.sections = form_sections, \
 	.state_size = sizeof(struct form), \
 	.hints = form_hints, \
-	.enter = assign_form_enter, \
+	.enter = form_enter, \
 	.leave = form_leave, \
 	.layout = form_layout, \
 	.draw = form_draw, \

@@ -293,10 +293,6 @@ as_do(struct screen *s, enum as_do what)
 	default:
 		return;
 	}
-	assign_ui_take_note();
-	assign_reopen_client = 0;
-	assign_ask_status_client = 0;
-	assign_score_review.client_id = 0;
 	if (tui_push(s->ui, ops, &it->a.id, TAG_FORM, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 }
@@ -317,7 +313,6 @@ as_action(struct screen *s, enum action a)
 		    TAG_OTHER, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
 	} else if (l->kind == K_ADD) {
-		assign_ui_take_note();
 		if (tui_push(s->ui, &assign_start_screen, &st->client_id,
 		    TAG_FORM, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
@@ -339,30 +334,30 @@ as_reload(struct screen *s)
 /* A form pushed from here saved: what it asks for next (pause or close
  * the client, choose a PAL again, score the goals), then its note. */
 static void
-as_form_saved(struct screen *s, const char *note)
+as_form_saved(struct screen *s, const struct screen_result *r)
 {
+	static const struct assign_next nothing;
 	struct as_state *st = s->state;
+	const struct assign_next *next = assign_next_of(r);
+	const char *note = r->text != NULL ? r->text : "";
 	struct pd_err err;
 
-	if (assign_ask_status_client == st->client_id &&
-	    assign_reopen_client != st->client_id &&
-	    assign_score_review.client_id != st->client_id) {
+	if (next == NULL)
+		next = &nothing;
+	if (next->ask_status && !next->choose_again &&
+	    next->score.client_id == 0) {
 		/* no PAL now: pause, close or leave active? */
-		assign_ask_status_client = 0;
-		status_ui_after_end(s, st->client_id, assign_ask_status_day);
+		status_ui_after_end(s, st->client_id, next->ask_status_day);
 		return;
 	}
 	st->ask_after_scores = 0;
-	if (assign_ask_status_client == st->client_id &&
-	    assign_reopen_client != st->client_id) {
+	if (next->ask_status && !next->choose_again) {
 		/* the scores first, then pause or close */
 		st->ask_after_scores = 1;
-		memcpy(st->ask_day, assign_ask_status_day, sizeof st->ask_day);
+		memcpy(st->ask_day, next->ask_status_day, sizeof st->ask_day);
 	}
-	assign_ask_status_client = 0;
-	if (assign_reopen_client == st->client_id) {
+	if (next->choose_again) {
 		/* the client chooses again: open the shortlist */
-		assign_reopen_client = 0;
 		if (tui_push(s->ui, &shortlist_screen, &st->client_id,
 		    TAG_OTHER, &err) != PD_OK)
 			tui_error(s->ui, "%s", err.msg);
@@ -370,11 +365,10 @@ as_form_saved(struct screen *s, const char *note)
 			tui_message(s->ui, "%s", note);
 	} else if (note[0] != '\0')
 		tui_message(s->ui, "%s", note);
-	if (assign_score_review.client_id == st->client_id) {
+	if (next->score.client_id != 0) {
 		/* the goals' scores at this review, dated with it */
-		struct plan_review_arg ra = assign_score_review;
+		struct plan_review_arg ra = next->score;
 
-		assign_score_review.client_id = 0;
 		if (tui_push(s->ui, &plan_review_at_screen, &ra, TAG_SCORES,
 		    &err) != PD_OK) {
 			tui_error(s->ui, "%s", err.msg);
@@ -421,7 +415,7 @@ as_result(struct screen *s, const struct screen_result *r)
 	as_reload(s);
 	if (r->tag != TAG_FORM || r->code != SCREEN_OK)
 		return;
-	as_form_saved(s, assign_ui_take_note());
+	as_form_saved(s, r);
 }
 
 static const char *const as_sections[] = { "list", NULL };

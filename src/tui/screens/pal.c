@@ -316,7 +316,6 @@ pal_do(struct screen *s, enum pal_do what)
 	case DO_RULE: ops = &pal_benefit_screen; break;
 	default: return;
 	}
-	assign_ui_take_note();
 	if (tui_push(s->ui, ops, &st->pal_id, TAG_FORM, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 }
@@ -371,7 +370,7 @@ pal_result(struct screen *s, const struct screen_result *r)
 	if (pal_load(s, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	pal_build(s);
-	note = assign_ui_take_note();
+	note = r->text != NULL ? r->text : "";
 	if (strstr(note, "please check") != NULL)
 		dialog_message(s->ui, TAG_NOTE, "Please check", note);
 	else if (note[0] != '\0')

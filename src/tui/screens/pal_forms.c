@@ -11,15 +11,17 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"
 
+/* The form's title: what it records, and whose. */
 static enum pd_status
-pf_name(void *app, int64_t pal_id, const char *what, struct pd_err *err)
+pf_name(void *app, int64_t pal_id, const char *what,
+    struct assign_said *said, struct pd_err *err)
 {
 	struct pal_record r;
 	enum pd_status s;
 
 	if ((s = app_pal_open(app, pal_id, &r, err)) != PD_OK)
 		return s;
-	assign_form_title("%s: %s", what, r.staff.name);
+	assign_said_set_title(said, "%s: %s", what, r.staff.name);
 	pal_record_fini(&r);
 	return PD_OK;
 }
@@ -32,49 +34,54 @@ static const struct field_choice pf_yes_no[] = {
 
 /* ---- the profile ----------------------------------------------------- */
 
+struct pf_profile {
+	struct assign_said said;
+	struct pal_profile p;
+};
+
 #define PF_SHARED_FIELDS \
 	{ .id = "gender", .label = "Gender", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, gender), .max_len = 60, \
+	  .offset = offsetof(struct pf_profile, p.gender), .max_len = 60, \
 	  .help = "As the PAL describes themselves; clients may ask for " \
 	  "a male or female PAL." }, \
 	{ .id = "pronouns", .label = "Pronouns", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, pronouns), .max_len = 40 }, \
+	  .offset = offsetof(struct pf_profile, p.pronouns), .max_len = 40 }, \
 	{ .id = "interests", .label = "Interests", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, interests), \
+	  .offset = offsetof(struct pf_profile, p.interests), \
 	  .help = "Separate them with commas: walking, music, cooking." }, \
 	{ .id = "activities", .label = "Outside work", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, activities) }, \
+	  .offset = offsetof(struct pf_profile, p.activities) }, \
 	{ .id = "likes", .label = "Likes", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, likes) }, \
+	  .offset = offsetof(struct pf_profile, p.likes) }, \
 	{ .id = "dislikes", .label = "Dislikes", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, dislikes) }, \
+	  .offset = offsetof(struct pf_profile, p.dislikes) }, \
 	{ .id = "skills", .label = "Skills to share", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, skills) }, \
+	  .offset = offsetof(struct pf_profile, p.skills) }, \
 	{ .id = "languages", .label = "Languages", .kind = FIELD_TEXT, \
-	  .offset = offsetof(struct pal_profile, languages) }, \
+	  .offset = offsetof(struct pf_profile, p.languages) }, \
 	{ .id = "work_experience", .label = "Work before", \
 	  .kind = FIELD_MULTILINE, \
-	  .offset = offsetof(struct pal_profile, work_experience), \
+	  .offset = offsetof(struct pf_profile, p.work_experience), \
 	  .height = 2 }, \
 	{ .id = "my_story", .label = "In my words", .kind = FIELD_MULTILINE, \
-	  .offset = offsetof(struct pal_profile, my_story), .height = 3, \
+	  .offset = offsetof(struct pf_profile, p.my_story), .height = 3, \
 	  .help = "Only what the PAL chooses to share of their own " \
 	  "experience." }
 
 static const struct field_def pf_profile_fields[] = {
 	PF_SHARED_FIELDS,
 	{ .id = "max_clients", .label = "Most clients", .kind = FIELD_NUMBER,
-	  .offset = offsetof(struct pal_profile, max_clients), .min = 0,
+	  .offset = offsetof(struct pf_profile, p.max_clients), .min = 0,
 	  .max = 100, .width = 5, .help = "How many clients the PAL is happy "
 	  "to support at once; empty for no limit." },
 	{ .id = "date_of_birth", .label = "Date of birth", .kind = FIELD_DATE,
-	  .offset = offsetof(struct pal_profile, date_of_birth), .width = 12,
+	  .offset = offsetof(struct pf_profile, p.date_of_birth), .width = 12,
 	  .help = "Used only to check pay against the minimum wage for the "
 	  "PAL's age." },
 	{ .id = "started_on", .label = "Started", .kind = FIELD_DATE,
-	  .offset = offsetof(struct pal_profile, started_on), .width = 12 },
+	  .offset = offsetof(struct pf_profile, p.started_on), .width = 12 },
 	{ .id = "left_on", .label = "Left", .kind = FIELD_DATE,
-	  .offset = offsetof(struct pal_profile, left_on), .width = 12 },
+	  .offset = offsetof(struct pf_profile, p.left_on), .width = 12 },
 	{ .id = NULL }
 };
 
@@ -86,22 +93,24 @@ static const struct field_def pf_share_fields[] = {
 static void
 pf_profile_fini(void *rec)
 {
-	pal_profile_fini(rec);
+	struct pf_profile *f = rec;
+
+	pal_profile_fini(&f->p);
 }
 
 static enum pd_status
 pf_profile_load(void *app, const void *arg, void *rec, struct pd_err *err)
 {
 	struct pal_record r;
-	struct pal_profile *p = rec;
+	struct pf_profile *f = rec;
 	enum pd_status s;
 
 	if (arg == NULL)
 		return pd_fail(err, PD_INVALID, NULL, "which PAL?");
 	if ((s = app_pal_open(app, *(const int64_t *)arg, &r, err)) != PD_OK)
 		return s;
-	assign_form_title("Profile: %s", r.staff.name);
-	*p = r.profile;
+	assign_said_set_title(&f->said, "Profile: %s", r.staff.name);
+	f->p = r.profile;
 	memset(&r.profile, 0, sizeof r.profile);
 	pal_record_fini(&r);
 	return PD_OK;
@@ -110,7 +119,9 @@ pf_profile_load(void *app, const void *arg, void *rec, struct pd_err *err)
 static enum pd_status
 pf_profile_save(void *app, void *rec, struct pd_err *err)
 {
-	return app_pal_profile_save(app, rec, err);
+	struct pf_profile *f = rec;
+
+	return app_pal_profile_save(app, &f->p, err);
 }
 
 /* The profile as saved now, for a merge when someone saved it first. */
@@ -118,8 +129,8 @@ static enum pd_status
 pf_profile_fetch(void *app, const void *mine, void *theirs,
     struct pd_err *err)
 {
-	const struct pal_profile *m = mine;
-	struct pal_profile *p = theirs;
+	const struct pal_profile *m = &((const struct pf_profile *)mine)->p;
+	struct pal_profile *p = &((struct pf_profile *)theirs)->p;
 	struct pal_record r;
 	enum pd_status s;
 
@@ -133,8 +144,9 @@ pf_profile_fetch(void *app, const void *mine, void *theirs,
 }
 
 static const struct form_def pf_profile_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_profile_fields,
-	.rec_size = sizeof(struct pal_profile),
+	.rec_size = sizeof(struct pf_profile),
 	.rec_fini = pf_profile_fini,
 	.load = pf_profile_load,
 	.save = pf_profile_save,
@@ -143,8 +155,9 @@ static const struct form_def pf_profile_form = {
 };
 
 static const struct form_def pf_share_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_share_fields,
-	.rec_size = sizeof(struct pal_profile),
+	.rec_size = sizeof(struct pf_profile),
 	.rec_fini = pf_profile_fini,
 	.load = pf_profile_load,
 	.save = pf_profile_save,
@@ -173,6 +186,7 @@ const struct screen_ops pal_share_screen = {
 /* ---- a DBS check ------------------------------------------------------- */
 
 struct pf_dbs {
+	struct assign_said said;
 	int64_t pal_id;
 	int level;
 	char *certificate_no;
@@ -227,7 +241,7 @@ pf_dbs_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	d->pal_id = *(const int64_t *)arg;
 	d->level = 2;
 	d->update_service = 0;
-	return pf_name(app, d->pal_id, "DBS check", err);
+	return pf_name(app, d->pal_id, "DBS check", &d->said, err);
 }
 
 static enum pd_status
@@ -247,12 +261,13 @@ pf_dbs_save(void *app, void *rec, struct pd_err *err)
 	memcpy(in.recheck_due, d->recheck_due, 11);
 	s = app_pal_dbs_add(app, d->pal_id, &in, err);
 	if (s == PD_OK && d->recheck_due[0] == '\0')
-		assign_ui_note("Saved. The re-check is due on %s.",
-		    in.recheck_due);
+		assign_said_set_note(&d->said, "Saved. The re-check is due "
+		    "on %s.", in.recheck_due);
 	return s;
 }
 
 static const struct form_def pf_dbs_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_dbs_fields,
 	.rec_size = sizeof(struct pf_dbs),
 	.rec_fini = pf_dbs_fini,
@@ -274,6 +289,7 @@ const struct screen_ops pal_dbs_screen = {
 /* ---- supervision --------------------------------------------------------- */
 
 struct pf_sup {
+	struct assign_said said;
 	int64_t pal_id;
 	char date[11];
 	int supervisor;		/* index into people */
@@ -350,7 +366,7 @@ pf_sup_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	for (i = 0; i < v->people.n; i++)
 		if (app_actor_is(a, v->people.ids[i]))
 			v->supervisor = (int)i;
-	return pf_name(app, v->pal_id, "Supervision", err);
+	return pf_name(app, v->pal_id, "Supervision", &v->said, err);
 }
 
 static enum pd_status
@@ -364,6 +380,7 @@ pf_sup_save(void *app, void *rec, struct pd_err *err)
 }
 
 static const struct form_def pf_sup_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_sup_fields,
 	.rec_size = sizeof(struct pf_sup),
 	.rec_fini = pf_sup_fini,
@@ -384,6 +401,7 @@ const struct screen_ops pal_supervision_screen = {
 /* ---- training ------------------------------------------------------------ */
 
 struct pf_train {
+	struct assign_said said;
 	int64_t pal_id;
 	char date[11];
 	char *title;
@@ -429,7 +447,7 @@ pf_train_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	t->pal_id = *(const int64_t *)arg;
 	app_today(t->date);
 	t->paid = 1;
-	return pf_name(app, t->pal_id, "Training", err);
+	return pf_name(app, t->pal_id, "Training", &t->said, err);
 }
 
 static enum pd_status
@@ -442,6 +460,7 @@ pf_train_save(void *app, void *rec, struct pd_err *err)
 }
 
 static const struct form_def pf_train_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_train_fields,
 	.rec_size = sizeof(struct pf_train),
 	.rec_fini = pf_train_fini,
@@ -462,6 +481,7 @@ const struct screen_ops pal_training_screen = {
 /* ---- a pay rate ------------------------------------------------------------ */
 
 struct pf_rate {
+	struct assign_said said;
 	int64_t pal_id;
 	int64_t rate;
 	char from[11];
@@ -484,7 +504,7 @@ pf_rate_load(void *app, const void *arg, void *rec, struct pd_err *err)
 
 	r->pal_id = *(const int64_t *)arg;
 	app_today(r->from);
-	return pf_name(app, r->pal_id, "Pay rate", err);
+	return pf_name(app, r->pal_id, "Pay rate", &r->said, err);
 }
 
 static enum pd_status
@@ -497,11 +517,13 @@ pf_rate_save(void *app, void *rec, struct pd_err *err)
 	s = app_pal_rate_add(app, r->pal_id, r->rate, r->from, warn,
 	    sizeof warn, err);
 	if (s == PD_OK && warn[0] != '\0')
-		assign_ui_note("Saved, but please check: %s.", warn);
+		assign_said_set_note(&r->said, "Saved, but please check: %s.",
+		    warn);
 	return s;
 }
 
 static const struct form_def pf_rate_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_rate_fields,
 	.rec_size = sizeof(struct pf_rate),
 	.load = pf_rate_load,
@@ -522,6 +544,7 @@ const struct screen_ops pal_rate_screen = {
 /* ---- the benefit rule -------------------------------------------------- */
 
 struct pf_rule {
+	struct assign_said said;
 	int64_t pal_id;
 	int rule;
 	char from[11];
@@ -570,7 +593,7 @@ pf_rule_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	if ((s = app_pal_open(app, r->pal_id, &pr, err)) != PD_OK)
 		return s;
 	r->rule = (int)pr.rule;
-	assign_form_title("Benefit rule: %s", pr.staff.name);
+	assign_said_set_title(&r->said, "Benefit rule: %s", pr.staff.name);
 	pal_record_fini(&pr);
 	return PD_OK;
 }
@@ -585,6 +608,7 @@ pf_rule_save(void *app, void *rec, struct pd_err *err)
 }
 
 static const struct form_def pf_rule_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = pf_rule_fields,
 	.rec_size = sizeof(struct pf_rule),
 	.rec_fini = pf_rule_fini,

@@ -15,11 +15,6 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"
 
-int64_t assign_reopen_client;
-int64_t assign_ask_status_client;
-char assign_ask_status_day[11];
-struct plan_review_arg assign_score_review;
-
 /* Read the assignment a form is about. */
 static enum pd_status
 rv_read(void *app, const void *arg, struct assignment *a, struct pd_err *err)
@@ -39,6 +34,7 @@ rv_read(void *app, const void *arg, struct assignment *a, struct pd_err *err)
 /* ---- the review ---------------------------------------------------------- */
 
 struct rv_review {
+	struct assign_said said;
 	struct assignment a;
 	char held_on[11];
 	char *participants;
@@ -93,7 +89,7 @@ rv_review_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	r->participants = xasprintf("%s, %s",
 	    r->a.client_name ? r->a.client_name : "the client",
 	    r->a.worker_name ? r->a.worker_name : "the PAL");
-	assign_form_title("Review: %s with %s", r->a.client_name ?
+	assign_said_set_title(&r->said, "Review: %s with %s", r->a.client_name ?
 	    r->a.client_name : "?", r->a.worker_name ? r->a.worker_name : "?");
 	return PD_OK;
 }
@@ -102,12 +98,12 @@ rv_review_load(void *app, const void *arg, void *rec, struct pd_err *err)
  * screen opens their scores next, dated with the review. */
 static void
 rv_review_scores_next(void *app, int64_t client, int64_t review_id,
-    const char *held_on)
+    const char *held_on, struct plan_review_arg *score)
 {
 	struct plan_doc doc;
 	size_t i, open = 0;
 
-	memset(&assign_score_review, 0, sizeof assign_score_review);
+	memset(score, 0, sizeof *score);
 	if (app_plan_load(app, client, &doc, NULL) != PD_OK)
 		return;
 	for (i = 0; i < doc.n_goals; i++)
@@ -115,16 +111,16 @@ rv_review_scores_next(void *app, int64_t client, int64_t review_id,
 	plan_doc_fini(&doc);
 	if (open == 0)
 		return;
-	assign_score_review.client_id = client;
-	assign_score_review.review_id = review_id;
-	snprintf(assign_score_review.on, sizeof assign_score_review.on, "%s",
-	    held_on);
+	score->client_id = client;
+	score->review_id = review_id;
+	snprintf(score->on, sizeof score->on, "%s", held_on);
 }
 
 /* When the client has no support left, the support screen asks next
  * what becomes of them, from `on` (today if that is still to come). */
 static void
-rv_ask_status_if_last(void *app, int64_t client, const char *on)
+rv_ask_status_if_last(void *app, int64_t client, const char *on,
+    struct assign_next *next)
 {
 	struct assignment_list left;
 	struct pd_err ignored;
@@ -134,8 +130,8 @@ rv_ask_status_if_last(void *app, int64_t client, const char *on)
 		return;
 	if (left.n == 0) {
 		app_today(today);
-		assign_ask_status_client = client;
-		snprintf(assign_ask_status_day, sizeof assign_ask_status_day,
+		next->ask_status = true;
+		snprintf(next->ask_status_day, sizeof next->ask_status_day,
 		    "%s", on[0] != '\0' && strcmp(on, today) < 0 ? on : today);
 	}
 	assignment_list_fini(&left);
@@ -157,21 +153,24 @@ rv_review_save(void *app, void *rec, struct pd_err *err)
 	s = app_review_record(app, &r->a, &v, err);
 	if (s != PD_OK)
 		return s;
-	rv_review_scores_next(app, client, v.id, v.held_on);
+	rv_review_scores_next(app, client, v.id, v.held_on,
+	    &r->said.next.score);
 	if (v.outcome == OUTCOME_CHANGE_REQUESTED ||
 	    v.outcome == OUTCOME_PAL_WITHDRAWS) {
-		assign_reopen_client = client;
-		assign_ui_note("Review recorded: %s. The client can choose "
-		    "another PAL now.", review_outcome_label(v.outcome));
+		r->said.next.choose_again = true;
+		assign_said_set_note(&r->said, "Review recorded: %s. The "
+		    "client can choose another PAL now.",
+		    review_outcome_label(v.outcome));
 	} else
-		assign_ui_note("Review recorded: %s.",
+		assign_said_set_note(&r->said, "Review recorded: %s.",
 		    review_outcome_label(v.outcome));
 	if (v.outcome == OUTCOME_END)
-		rv_ask_status_if_last(app, client, v.held_on);
+		rv_ask_status_if_last(app, client, v.held_on, &r->said.next);
 	return PD_OK;
 }
 
 static const struct form_def rv_review_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = rv_review_fields,
 	.rec_size = sizeof(struct rv_review),
 	.rec_fini = rv_review_fini,
@@ -195,6 +194,7 @@ const struct screen_ops review_screen = {
 /* ---- change of PAL, and the end ------------------------------------------ */
 
 struct rv_end {
+	struct assign_said said;
 	struct assignment a;
 	char on[11];
 	int kind;
@@ -251,7 +251,8 @@ rv_end_read(void *app, const void *arg, struct rv_end *e, const char *what,
 		return s;
 	app_today(e->on);
 	e->kind = END_COMPLETED;
-	assign_form_title("%s: %s with %s", what, e->a.worker_name ?
+	assign_said_set_title(&e->said, "%s: %s with %s", what,
+	    e->a.worker_name ?
 	    e->a.worker_name : "?", e->a.client_name ? e->a.client_name : "?");
 	return PD_OK;
 }
@@ -272,14 +273,13 @@ static enum pd_status
 rv_change_save(void *app, void *rec, struct pd_err *err)
 {
 	struct rv_end *e = rec;
-	int64_t client = e->a.client_id;
 	enum pd_status s;
 
 	s = app_assignment_change(app, &e->a, e->on, e->reason, err);
 	if (s == PD_OK) {
-		assign_reopen_client = client;
-		assign_ui_note("Change of PAL recorded. The client can choose "
-		    "another PAL now.");
+		e->said.next.choose_again = true;
+		assign_said_set_note(&e->said, "Change of PAL recorded. The "
+		    "client can choose another PAL now.");
 	}
 	return s;
 }
@@ -294,11 +294,12 @@ rv_end_save(void *app, void *rec, struct pd_err *err)
 	s = app_assignment_end(app, &e->a, e->on, (enum end_kind)e->kind,
 	    e->reason, err);
 	if (s == PD_OK)
-		rv_ask_status_if_last(app, client, e->on);
+		rv_ask_status_if_last(app, client, e->on, &e->said.next);
 	return s;
 }
 
 static const struct form_def rv_change_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = rv_change_fields,
 	.rec_size = sizeof(struct rv_end),
 	.rec_fini = rv_end_fini,
@@ -308,6 +309,7 @@ static const struct form_def rv_change_form = {
 };
 
 static const struct form_def rv_end_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = rv_end_fields,
 	.rec_size = sizeof(struct rv_end),
 	.rec_fini = rv_end_fini,
@@ -336,6 +338,7 @@ const struct screen_ops assign_end_screen = {
 /* ---- agreed hours ---------------------------------------------------------- */
 
 struct rv_hours {
+	struct assign_said said;
 	struct assignment a;
 	int minutes;
 };
@@ -365,7 +368,8 @@ rv_hours_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	if ((s = rv_read(app, arg, &h->a, err)) != PD_OK)
 		return s;
 	h->minutes = h->a.contracted_minutes_per_week;
-	assign_form_title("Hours a week: %s with %s", h->a.worker_name ?
+	assign_said_set_title(&h->said, "Hours a week: %s with %s",
+	    h->a.worker_name ?
 	    h->a.worker_name : "?", h->a.client_name ? h->a.client_name : "?");
 	return PD_OK;
 }
@@ -379,6 +383,7 @@ rv_hours_save(void *app, void *rec, struct pd_err *err)
 }
 
 static const struct form_def rv_hours_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = rv_hours_fields,
 	.rec_size = sizeof(struct rv_hours),
 	.rec_fini = rv_hours_fini,

@@ -309,7 +309,6 @@ sl_do(struct screen *s, enum sl_do what)
 	    st->index < st->list.n ? &st->list.v[st->index] : NULL;
 	int64_t id = 0;
 
-	assign_ui_take_note();
 	switch (what) {
 	case DO_ADD:
 		if (st->index >= st->sug.n)
@@ -411,7 +410,7 @@ sl_result(struct screen *s, const struct screen_result *r)
 	}
 	if (r->tag == TAG_FORM || r->tag == TAG_PROFILE) {
 		sl_reload(s);
-		note = assign_ui_take_note();
+		note = r->text != NULL ? r->text : "";
 		if (r->tag == TAG_FORM && r->code == SCREEN_OK &&
 		    note[0] != '\0')
 			dialog_message(s->ui, TAG_NOTE, "First meeting", note);
@@ -451,6 +450,7 @@ const struct screen_ops shortlist_screen = {
 /* Both forms are pushed with the address of a pointer to the parent's
  * copy of the entry, which the use case brings up to date. */
 struct sl_interview {
+	struct assign_said said;
 	struct shortlist_entry *e;	/* the parent's copy */
 	char date[11];
 	char *note;
@@ -486,8 +486,8 @@ sl_interview_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	else
 		app_today(v->date);
 	v->note = v->e->interview_note ? xstrdup(v->e->interview_note) : NULL;
-	assign_form_title("Interview: %s", v->e->pal_name ? v->e->pal_name :
-	    "PAL");
+	assign_said_set_title(&v->said, "Interview: %s", v->e->pal_name ?
+	    v->e->pal_name : "PAL");
 	return PD_OK;
 }
 
@@ -500,6 +500,7 @@ sl_interview_save(void *app, void *rec, struct pd_err *err)
 }
 
 static const struct form_def sl_interview_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = sl_interview_fields,
 	.rec_size = sizeof(struct sl_interview),
 	.rec_fini = sl_interview_fini,
@@ -519,6 +520,7 @@ static const struct screen_ops sl_interview_screen = {
 /* ---- the first meeting -------------------------------------------------- */
 
 struct sl_meeting {
+	struct assign_said said;
 	struct shortlist_entry *e;
 	char date[11];
 	int client;
@@ -582,8 +584,8 @@ sl_meeting_load(void *app, const void *arg, void *rec, struct pd_err *err)
 	m->client = (int)m->e->client_decision;
 	m->pal = (int)m->e->pal_decision;
 	m->minutes = -1;
-	assign_form_title("First meeting: %s", m->e->pal_name ?
-	    m->e->pal_name : "PAL");
+	assign_said_set_title(&m->said, "First meeting: %s",
+	    m->e->pal_name ? m->e->pal_name : "PAL");
 	return PD_OK;
 }
 
@@ -610,8 +612,9 @@ sl_meeting_save(void *app, void *rec, struct pd_err *err)
 		struct assignment_item it;
 
 		if (app_assignment_get(app, aid, &it, NULL) == PD_OK) {
-			assign_ui_note("Both said yes: %s supports %s from %s. "
-			    "The review is due from %s.", name,
+			assign_said_set_note(&m->said, "Both said yes: %s "
+			    "supports %s from %s. The review is due from %s.",
+			    name,
 			    it.a.client_name ? it.a.client_name : "the client",
 			    it.a.started_on, it.a.review_due_on);
 			assignment_fini(&it.a);
@@ -621,6 +624,7 @@ sl_meeting_save(void *app, void *rec, struct pd_err *err)
 }
 
 static const struct form_def sl_meeting_form = {
+	ASSIGN_SAID_CALLBACKS,
 	.fields = sl_meeting_fields,
 	.rec_size = sizeof(struct sl_meeting),
 	.rec_fini = sl_meeting_fini,
