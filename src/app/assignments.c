@@ -1,4 +1,5 @@
-/* assignments.c - starting support, the review, change of PAL, the end. */
+/* assignments.c - starting support, the review, change of PAL, the end;
+ * and the helpers every assignment file shares (assign_priv.h). */
 #include "peerdesk/app/assignments.h"
 
 #include <stdio.h>
@@ -13,12 +14,102 @@
 #include "peerdesk/db/clientstory.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/db/pal.h"
 #include "peerdesk/db/plan.h"
 #include "peerdesk/db/planquery.h"
 #include "peerdesk/db/review.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/hours.h"
 #include "peerdesk/model/today.h"
+#include "time_priv.h"
+
+/* ---- shared helpers (assign_priv.h) ---------------------------------- */
+
+int64_t
+assign_scope(const struct app *app)
+{
+	return access_scope(app);
+}
+
+int
+assign_is_manager(const struct app *app)
+{
+	return app_actor_is_manager(app);
+}
+
+enum pd_status
+assign_date_or_today(const char *in, char out[11], const char *field,
+    const char *what, struct pd_err *err)
+{
+	pd_date d;
+
+	if (in == NULL || in[0] == '\0') {
+		app_today(out);
+		return PD_OK;
+	}
+	if (date_parse(in, &d, NULL) != PD_OK)
+		return pd_fail(err, PD_INVALID, field,
+		    "%s should be a date like 2026-04-06", what);
+	date_format(d, out);
+	return PD_OK;
+}
+
+static int
+assign_count_cb(void *arg, const struct assignment *row)
+{
+	(void)row;
+	(*(int *)arg)++;
+	return 0;
+}
+
+enum pd_status
+assign_caseload(struct app *app, int64_t worker_id, int *n,
+    struct pd_err *err)
+{
+	*n = 0;
+	return db_assignment_list_for_worker(app->db, worker_id, 1,
+	    assign_count_cb, n, err);
+}
+
+enum pd_status
+assign_pal_week(struct app *app, int64_t pal_id, const char *date,
+    struct pal_week *out, struct pd_err *err)
+{
+	struct time_week w;
+	struct hours_row row;
+	enum pd_status s;
+	char on[11];
+	pd_date d;
+
+	memset(out, 0, sizeof *out);
+	if ((s = assign_date_or_today(date, on, "date", "The date", err))
+	    != PD_OK)
+		return s;
+	date_parse(on, &d, NULL);
+	/* the same week, sums and limits as the timesheets use */
+	if ((s = time_week_load(app, pal_id, d, &w, err)) != PD_OK)
+		return s;
+	memcpy(out->first, w.first, sizeof out->first);
+	memcpy(out->last, w.last, sizeof out->last);
+	out->has_limits = w.has_limits;
+	out->limits = w.lim;
+	out->rule = w.rule;
+	out->rate_pence = -1;
+	s = db_pal_rate_on(app->db, pal_id, on, &out->rate_pence, NULL);
+	if (s != PD_OK && s != PD_NOT_FOUND)
+		return pd_fail(err, s, NULL, "could not read the pay rate");
+	if (s == PD_NOT_FOUND)
+		out->rate_pence = -1;
+	if ((s = time_row(app, &w, &w.totals, &row, err)) != PD_OK)
+		return s;
+	out->minutes = row.minutes;
+	out->pence = row.gross_pence;
+	out->unrated_minutes = row.unrated_minutes;
+	out->check = row.check;
+	hours_row_fini(&row);
+	return PD_OK;
+}
 
 static char *
 dup_or_null(const char *s)

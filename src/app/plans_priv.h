@@ -1,8 +1,9 @@
-/* plans_priv.h - shared by the plan files of src/app (plans.c,
+/* plans_priv.h - shared by the plan files of src/app (plans.c, plan_edit.c,
  * planhist.c, planio.c). */
 #ifndef PEERDESK_APP_PLANS_PRIV_H
 #define PEERDESK_APP_PLANS_PRIV_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
@@ -52,6 +53,15 @@ enum pd_status plans_audit(struct app *app, const char *action,
 /* Commit when s is PD_OK, else roll back; returns the outcome. */
 enum pd_status plans_finish(struct app *app, enum pd_status s,
     struct pd_err *err);
+
+/* A plan's goals as db_goal_list gives them (plans_goal_cb collects
+ * them; plans_goal_list_fini empties the list). */
+struct goal_list {
+	struct plan_goal *g;
+	size_t n;
+};
+int plans_goal_cb(void *arg, const struct plan_goal *row);
+void plans_goal_list_fini(struct goal_list *l);
 
 /* Read the whole plan into doc (inside a transaction, no audit). */
 enum pd_status plans_read(struct app *app, int64_t client_id,
