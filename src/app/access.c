@@ -11,6 +11,7 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
 
@@ -241,4 +242,48 @@ access_give_role(const struct app *app, enum role role, struct pd_err *err)
 		    "%s", role == ROLE_OFFICE ? "office staff" : "a manager");
 	return pd_fail(err, PD_DENIED, "role", "only a manager or the office "
 	    "may add people");
+}
+
+/* ---- the audit row, which names the actor (app/app.h) ------------------- */
+
+enum pd_status
+app_audit(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    const char *before, const char *after, const char *reason,
+    struct pd_err *err)
+{
+	struct audit_entry a;
+
+	memset(&a, 0, sizeof a);
+	app_today(a.day);	/* the business day; `at` is always real */
+	a.actor_id = access_staff_id(app);
+	a.actor_login = app_actor_login(app)[0] ?
+	    (char *)(uintptr_t)app_actor_login(app)
+	    : NULL;
+	a.action = (char *)action;
+	a.entity = (char *)entity;
+	a.entity_id = entity_id;
+	a.client_id = client_id;
+	a.summary = (char *)summary;
+	a.before = (char *)before;
+	a.after = (char *)after;
+	a.reason = (char *)reason;
+	return db_audit_insert(app->db, &a, err);
+}
+
+enum pd_status
+app_audit_one(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = app_audit(app, action, entity, entity_id, client_id, summary,
+	    NULL, NULL, NULL, err);
+	if (s == PD_OK)
+		return db_commit(app->db, err);
+	db_rollback(app->db);
+	return s;
 }

@@ -27,7 +27,7 @@
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
 #include "demo_data.h"
-#include "demo_priv.h"
+#include "demo_common_priv.h"
 
 static int
 demo_choose_pal(struct demo *d, pd_date day, int want)

@@ -27,7 +27,7 @@
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
 #include "demo_data.h"
-#include "demo_priv.h"
+#include "demo_common_priv.h"
 
 enum pd_status
 demo_plan(struct demo *d, int64_t client_id, pd_date written,

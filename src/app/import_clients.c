@@ -28,7 +28,7 @@
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
-#include "import_priv.h"
+#include "import_row_priv.h"
 
 const struct import_col import_client_cols[] = {
 	{ "name", 1 }, { "referred_on", 1 }, { "referrer", 1 },

@@ -27,7 +27,7 @@
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
-#include "import_priv.h"
+#include "import_row_priv.h"
 
 const struct import_col import_pal_cols[] = {
 	{ "name", 1 }, { "login", 1 }, { "role", 1 }, { "hourly_rate", 1 },

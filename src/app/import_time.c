@@ -28,7 +28,7 @@
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
-#include "import_priv.h"
+#include "import_row_priv.h"
 
 const struct import_col import_ts_cols[] = {
 	{ "pal_login", 1 }, { "date", 1 }, { "minutes", 1 }, { "kind", 1 },

@@ -1,7 +1,9 @@
-/* import_priv.h - shared by the CSV import files of src/app (import.c,
- * import_pals.c, import_time.c, import_clients.c). */
-#ifndef PEERDESK_APP_IMPORT_PRIV_H
-#define PEERDESK_APP_IMPORT_PRIV_H
+/* import_row_priv.h - shared by the CSV import files of src/app: the
+ * state of one import, and reading a row (import_row.c); each kind's
+ * rows are import_pals.c, import_time.c, import_clients.c, and the file
+ * as a whole import.c. */
+#ifndef PEERDESK_APP_IMPORT_ROW_PRIV_H
+#define PEERDESK_APP_IMPORT_ROW_PRIV_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,7 +1,8 @@
-/* demo_priv.h - shared by the demo generator's files (demo.c,
- * demo_people.c, demo_plans.c, demo_clients.c; private to app/). */
-#ifndef PEERDESK_APP_DEMO_PRIV_H
-#define PEERDESK_APP_DEMO_PRIV_H
+/* demo_common_priv.h - shared by the demo generator's files (demo.c,
+ * demo_common.c, demo_people.c, demo_plans.c, demo_clients.c; private to
+ * app/). */
+#ifndef PEERDESK_APP_DEMO_COMMON_PRIV_H
+#define PEERDESK_APP_DEMO_COMMON_PRIV_H
 
 #include <stdint.h>
 
@@ -42,7 +43,7 @@ struct demo {
 	int64_t reopened;	/* the closed client who came back */
 };
 
-/* ---- randomness (splitmix64: small, fast, reproducible; demo.c) ------ */
+/* ---- randomness (splitmix64: small, fast, reproducible) ------ */
 
 uint64_t demo_next(struct demo *d);
 
@@ -57,7 +58,7 @@ int demo_chance(struct demo *d, int percent);
 /* day as "YYYY-MM-DD". */
 void demo_fmt(pd_date day, char out[11]);
 
-/* ---- weeks and timesheet lines (demo.c) ------------------------------ */
+/* ---- weeks and timesheet lines -------------------------------------- */
 
 /* The index of day's week from the demo's first week. */
 int demo_week_index(struct demo *d, pd_date day);
