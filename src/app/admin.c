@@ -56,12 +56,62 @@ admin_audit_in(struct app *app, struct db *db, const char *action,
 
 /* ---- backup -------------------------------------------------------- */
 
+/* The copy of the database made in tmp (open as fd, beside path, with
+ * the person's rights), said in the copy, checked and renamed to path. */
+static enum pd_status
+backup_copy(struct app *app, const char *path, const struct audit_verify *v,
+    const char *tmp, int fd, struct pd_err *err)
+{
+	struct db *to = NULL;
+	char summary[1200];
+	enum pd_status s;
+
+	s = userfile_check_fd(fd, path, err);
+	if (s == PD_OK)
+		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
+	if (s == PD_OK)
+		s = db_copy(app->db, to, err);
+	/* closed at once: the copy's header may say WAL (dbfile_unwal) */
+	db_close(&to);
+	if (s == PD_OK)
+		s = dbfile_unwal(fd, path, err);
+	if (s == PD_OK)
+		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
+	if (s == PD_OK) {
+		if (v->bad_id == 0)
+			snprintf(summary, sizeof summary, "this copy of %s was "
+			    "made as a backup; the audit trail was whole up to "
+			    "row %lld", app->db_path, (long long)v->head.id);
+		else
+			snprintf(summary, sizeof summary, "this copy of %s was "
+			    "made as a backup; the audit trail did not fit "
+			    "its chain at row %lld", app->db_path,
+			    (long long)v->bad_id);
+		s = admin_audit_in(app, to, "backup", v->bad_id == 0 ?
+		    "audit_chain" : "database", v->head.id, summary,
+		    v->bad_id == 0 ? v->head.hash : NULL, err);
+	}
+	if (s == PD_OK)
+		s = db_check(to, err);
+	if (s == PD_OK)
+		s = db_single_file(to, err);
+	db_close(&to);
+	if (s == PD_OK)
+		s = userfile_check_fd(fd, path, err);
+	if (s == PD_OK)
+		s = dbfile_sync_close(fd, path, err);
+	else
+		close(fd);
+	if (s == PD_OK)
+		s = dbfile_place(tmp, path, err);
+	return s;
+}
+
 enum pd_status
 app_backup(struct app *app, const char *path, struct backup_info *bi,
     struct pd_err *err)
 {
 	struct audit_verify v;
-	struct db *to = NULL;
 	struct stat st;
 	enum pd_status s;
 	char *tmp = NULL, summary[1200];
@@ -88,44 +138,7 @@ app_backup(struct app *app, const char *path, struct backup_info *bi,
 	 * then renamed: never a part-written file under the real name. */
 	if ((s = dbfile_temp(path, "part", &fd, &tmp, err)) != PD_OK)
 		return s;
-	s = userfile_check_fd(fd, path, err);
-	if (s == PD_OK)
-		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
-	if (s == PD_OK)
-		s = db_copy(app->db, to, err);
-	/* closed at once: the copy's header may say WAL (dbfile_unwal) */
-	db_close(&to);
-	if (s == PD_OK)
-		s = dbfile_unwal(fd, path, err);
-	if (s == PD_OK)
-		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
-	if (s == PD_OK) {
-		if (v.bad_id == 0)
-			snprintf(summary, sizeof summary, "this copy of %s was "
-			    "made as a backup; the audit trail was whole up to "
-			    "row %lld", app->db_path, (long long)v.head.id);
-		else
-			snprintf(summary, sizeof summary, "this copy of %s was "
-			    "made as a backup; the audit trail did not fit "
-			    "its chain at row %lld", app->db_path,
-			    (long long)v.bad_id);
-		s = admin_audit_in(app, to, "backup", v.bad_id == 0 ?
-		    "audit_chain" : "database", v.head.id, summary,
-		    v.bad_id == 0 ? v.head.hash : NULL, err);
-	}
-	if (s == PD_OK)
-		s = db_check(to, err);
-	if (s == PD_OK)
-		s = db_single_file(to, err);
-	db_close(&to);
-	if (s == PD_OK)
-		s = userfile_check_fd(fd, path, err);
-	if (s == PD_OK)
-		s = dbfile_sync_close(fd, path, err);
-	else
-		close(fd);
-	if (s == PD_OK)
-		s = dbfile_place(tmp, path, err);
+	s = backup_copy(app, path, &v, tmp, fd, err);
 	if (s != PD_OK) {
 		dbfile_remove(tmp);
 		free(tmp);

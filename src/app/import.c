@@ -153,6 +153,93 @@ imp_seen_file(struct imp *im, const char *kind, const char *hash,
 	return s;
 }
 
+/* The rows after the header (nhead fields each), one kind's row
+ * function for each; a problem names the row's line. */
+static enum pd_status
+imp_rows(struct imp *im, struct csv_reader *r, size_t nhead,
+    enum import_kind kind, struct pd_err *err)
+{
+	enum pd_status s = PD_OK;
+
+	while (s == PD_OK) {
+		s = csv_next(r, im->rec, err);
+		if (s == PD_NOT_FOUND) {
+			s = PD_OK;
+			break;
+		}
+		if (s != PD_OK)
+			break;
+		if (im->rec->n != nhead) {
+			s = pd_fail_at(err, PD_INVALID, im->name,
+			    im->rec->line, 0, NULL, "this row has %zu fields "
+			    "but the header has %zu", im->rec->n, nhead);
+			break;
+		}
+		s = kind == IMPORT_PALS ? imp_pal_row(im, err) :
+		    kind == IMPORT_TIMESHEET ? imp_ts_row(im, err) :
+		    imp_client_row(im, err);
+		if (s != PD_OK && err != NULL && err->line == 0) {
+			char why[sizeof err->msg], field[sizeof err->field];
+
+			snprintf(why, sizeof why, "%s", err->msg);
+			snprintf(field, sizeof field, "%s", err->field);
+			pd_fail_at(err, s, im->name, im->rec->line, 0, field,
+			    "%s", why);
+		}
+		if (s == PD_OK && !im->skipped)
+			im->res->rows++;
+		im->skipped = 0;
+	}
+	return s;
+}
+
+/* The import kept (s PD_OK: its rows counted, audited, committed) or
+ * undone; the transaction ends either way.  Returns the outcome. */
+static enum pd_status
+imp_keep(struct imp *im, enum import_kind kind, enum pd_status s,
+    struct pd_err *err)
+{
+	char summary[300];
+
+	if (s == PD_OK)
+		s = db_import_rows(im->app->db, im->import_id, im->res->rows,
+		    err);
+	if (s == PD_OK) {
+		snprintf(summary, sizeof summary, "imported %ld %s from %s%s",
+		    im->res->rows, kind_words[kind], im->name,
+		    (im->flags & IMPORT_AGAIN) ? " (again, on purpose)" : "");
+		if (im->res->near > 0 || im->res->over > 0)
+			snprintf(summary + strlen(summary),
+			    sizeof summary - strlen(summary), " (PAL-weeks "
+			    "over a limit: %ld, close to one: %ld)",
+			    im->res->over, im->res->near);
+		s = app_audit(im->app, "import", kind == IMPORT_TIMESHEET ?
+		    "timesheet_line" : kind == IMPORT_PALS ? "staff" :
+		    "client", 0, 0, summary, NULL, NULL, NULL, err);
+	}
+	if (s == PD_OK)
+		s = db_commit(im->app->db, err);
+	else
+		db_rollback(im->app->db);
+	db_bulk_end(im->app->db);
+	return s;
+}
+
+/* What one import holds. */
+static void
+imp_fini(struct imp *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->npals; i++)
+		free(im->pals[i].login);
+	free(im->pals);
+	free(im->weeks);
+	free(im->wslot);
+	client_matcher_free(im->matcher);
+	strbuf_fini(&im->again_said);
+}
+
 enum pd_status
 app_import_text(struct app *app, enum import_kind kind, const char *text,
     size_t len, const char *name, unsigned flags, import_warn_fn warn,
@@ -163,10 +250,9 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	struct csv_reader *r;
 	struct csv_record rec;
 	enum pd_status s;
-	size_t i, nhead = 0;
+	size_t nhead = 0;
 	int began = 0;
-
-	char summary[300], hash[65];
+	char hash[65];
 
 	memset(res, 0, sizeof *res);
 	if ((s = app_require(app, APP_STAFF, "import files", err)) != PD_OK)
@@ -181,8 +267,8 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	im.flags = flags;
 	strbuf_init(&im.again_said);
 	sha256_hex(text, len, hash);
-	im.cols = kind == IMPORT_PALS ? import_pal_cols : kind == IMPORT_TIMESHEET ?
-	    import_ts_cols : import_client_cols;
+	im.cols = kind == IMPORT_PALS ? import_pal_cols :
+	    kind == IMPORT_TIMESHEET ? import_ts_cols : import_client_cols;
 	r = csv_open(text, len, name);
 	s = csv_next(r, &rec, err);
 	if (s == PD_NOT_FOUND)
@@ -209,34 +295,8 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		    access_staff_id(app),
 		    app_actor_login(app)[0] ? app_actor_login(app) : NULL,
 		    &im.import_id, err);
-	while (s == PD_OK) {
-		s = csv_next(r, &rec, err);
-		if (s == PD_NOT_FOUND) {
-			s = PD_OK;
-			break;
-		}
-		if (s != PD_OK)
-			break;
-		if (rec.n != nhead) {
-			s = pd_fail_at(err, PD_INVALID, name, rec.line, 0, NULL,
-			    "this row has %zu fields but the header has %zu",
-			    rec.n, nhead);
-			break;
-		}
-		s = kind == IMPORT_PALS ? imp_pal_row(&im, err) :
-		    kind == IMPORT_TIMESHEET ? imp_ts_row(&im, err) :
-		    imp_client_row(&im, err);
-		if (s != PD_OK && err != NULL && err->line == 0) {
-			char why[sizeof err->msg], field[sizeof err->field];
-
-			snprintf(why, sizeof why, "%s", err->msg);
-			snprintf(field, sizeof field, "%s", err->field);
-			pd_fail_at(err, s, name, rec.line, 0, field, "%s", why);
-		}
-		if (s == PD_OK && !im.skipped)
-			res->rows++;
-		im.skipped = 0;
-	}
+	if (s == PD_OK)
+		s = imp_rows(&im, r, nhead, kind, err);
 	if (s == PD_OK && im.again_lines > 0)
 		s = pd_fail_at(err, PD_DUPLICATE, name, 0, 0, NULL, "%ld line%s "
 		    "of this file %s imported already: %s%s. Nothing was "
@@ -254,38 +314,12 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		began = 0;
 		res->dry_run = 1;
 	}
-	if (began) {
-		if (s == PD_OK)
-			s = db_import_rows(app->db, im.import_id, res->rows, err);
-		if (s == PD_OK) {
-			snprintf(summary, sizeof summary, "imported %ld %s from %s%s",
-			    res->rows, kind_words[kind], name,
-			    (flags & IMPORT_AGAIN) ? " (again, on purpose)" : "");
-			if (res->near > 0 || res->over > 0)
-				snprintf(summary + strlen(summary),
-				    sizeof summary - strlen(summary), " (PAL-weeks "
-				    "over a limit: %ld, close to one: %ld)",
-				    res->over, res->near);
-			s = app_audit(app, "import", kind == IMPORT_TIMESHEET ?
-			    "timesheet_line" : kind == IMPORT_PALS ? "staff" :
-			    "client", 0, 0, summary, NULL, NULL, NULL, err);
-		}
-		if (s == PD_OK)
-			s = db_commit(app->db, err);
-		else
-			db_rollback(app->db);
-		db_bulk_end(app->db);
-	}
+	if (began)
+		s = imp_keep(&im, kind, s, err);
 	if (s != PD_OK)
 		res->rows = 0;
 	csv_free(&r);
-	for (i = 0; i < im.npals; i++)
-		free(im.pals[i].login);
-	free(im.pals);
-	free(im.weeks);
-	free(im.wslot);
-	client_matcher_free(im.matcher);
-	strbuf_fini(&im.again_said);
+	imp_fini(&im);
 	return s;
 }
 
