@@ -228,6 +228,79 @@ groups_came_resolve(struct app *app, const struct group_came *c,
 	return PD_OK;
 }
 
+/* Who came to meeting m: each client once (counted in *named and said
+ * in after), the rest by first name (*firsts). */
+static enum pd_status
+groups_came_add(struct app *app, const struct group_meeting *m,
+    const struct group_came *came, size_t ncame,
+    const struct group_regular *regs, size_t nregs, int *named, int *firsts,
+    struct strbuf *after, struct pd_err *err)
+{
+	int64_t *seen = NULL;
+	size_t nseen = 0, i, j;
+	enum pd_status st = PD_OK;
+
+	for (i = 0; st == PD_OK && i < ncame; i++) {
+		char first[FIRST_NAME_MAX + 1];
+		int64_t cid;
+
+		st = groups_came_resolve(app, &came[i], regs, nregs, &cid,
+		    first, err);
+		if (st != PD_OK)
+			break;
+		if (cid != 0) {
+			for (j = 0; j < nseen && seen[j] != cid; j++)
+				;
+			if (j < nseen)
+				continue;	/* named twice: once */
+			seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+			seen[nseen++] = cid;
+			(*named)++;
+			strbuf_addf(after, "%sclient #%lld", *named > 1 ?
+			    ", " : "came: ", (long long)cid);
+		} else
+			(*firsts)++;
+		st = db_group_attendance_add(app->db, m->id, cid, first, err);
+	}
+	free(seen);
+	return st;
+}
+
+/* Each PAL's paid line for running meeting m (previews pv), linked to
+ * it, with what an approved week or a limit needs. */
+static enum pd_status
+groups_pal_lines(struct app *app, const struct group_meeting *m,
+    const int64_t *pals, size_t npals, const struct time_preview *pv,
+    const char *group_name, const char *reason, struct pd_err *err)
+{
+	enum pd_status st = PD_OK;
+	size_t i;
+
+	for (i = 0; st == PD_OK && i < npals; i++) {
+		struct ts_line l;
+
+		memset(&l, 0, sizeof l);
+		l.pal_id = pals[i];
+		memcpy(l.date, m->date, sizeof l.date);
+		l.minutes = m->minutes;
+		l.kind = LINE_SESSION;
+		l.note = xasprintf("group: %s", group_name);
+		st = time_line_put(app, &l, NULL, err);
+		if (st == PD_OK)
+			st = db_group_line_link(app->db, l.id, m->id, err);
+		if (st == PD_OK && pv[i].locked)
+			st = time_line_audit(app, "create", NULL, &l, reason,
+			    err);
+		if (st == PD_OK)
+			st = time_adjust_record(app, &pv[i], reason, err);
+		if (st == PD_OK)
+			st = time_override_record(app, &pv[i], reason, l.id, 0,
+			    err);
+		ts_line_fini(&l);
+	}
+	return st;
+}
+
 enum pd_status
 app_group_meeting_add(struct app *app, struct group_meeting *m,
     const int64_t *staff, size_t nstaff, const struct group_came *came,
@@ -235,8 +308,8 @@ app_group_meeting_add(struct app *app, struct group_meeting *m,
 {
 	struct group_regular *regs = NULL;
 	struct time_preview *pv = NULL;
-	int64_t *all = NULL, *pals = NULL, *seen = NULL;
-	size_t nall = 0, npals = 0, nregs = 0, nseen = 0, i, j;
+	int64_t *all = NULL, *pals = NULL;
+	size_t nall = 0, npals = 0, nregs = 0, i;
 	int named = 0, firsts = 0;
 	struct strbuf sum = STRBUF_INIT, after = STRBUF_INIT;
 	struct group_row gr;
@@ -272,50 +345,12 @@ app_group_meeting_add(struct app *app, struct group_meeting *m,
 		    err);
 	for (i = 0; st == PD_OK && i < nall; i++)
 		st = db_group_meeting_staff_add(app->db, m->id, all[i], err);
-	for (i = 0; st == PD_OK && i < ncame; i++) {
-		char first[FIRST_NAME_MAX + 1];
-		int64_t cid;
-
-		st = groups_came_resolve(app, &came[i], regs, nregs, &cid,
-		    first, err);
-		if (st != PD_OK)
-			break;
-		if (cid != 0) {
-			for (j = 0; j < nseen && seen[j] != cid; j++)
-				;
-			if (j < nseen)
-				continue;	/* named twice: once */
-			seen = xreallocarray(seen, nseen + 1, sizeof *seen);
-			seen[nseen++] = cid;
-			named++;
-			strbuf_addf(&after, "%sclient #%lld", named > 1 ?
-			    ", " : "came: ", (long long)cid);
-		} else
-			firsts++;
-		st = db_group_attendance_add(app->db, m->id, cid, first, err);
-	}
-	for (i = 0; st == PD_OK && i < npals; i++) {
-		struct ts_line l;
-
-		memset(&l, 0, sizeof l);
-		l.pal_id = pals[i];
-		memcpy(l.date, m->date, sizeof l.date);
-		l.minutes = m->minutes;
-		l.kind = LINE_SESSION;
-		l.note = xasprintf("group: %s", gr.g.name);
-		st = time_line_put(app, &l, NULL, err);
-		if (st == PD_OK)
-			st = db_group_line_link(app->db, l.id, m->id, err);
-		if (st == PD_OK && pv[i].locked)
-			st = time_line_audit(app, "create", NULL, &l, reason,
-			    err);
-		if (st == PD_OK)
-			st = time_adjust_record(app, &pv[i], reason, err);
-		if (st == PD_OK)
-			st = time_override_record(app, &pv[i], reason, l.id, 0,
-			    err);
-		ts_line_fini(&l);
-	}
+	if (st == PD_OK)
+		st = groups_came_add(app, m, came, ncame, regs, nregs, &named,
+		    &firsts, &after, err);
+	if (st == PD_OK)
+		st = groups_pal_lines(app, m, pals, npals, pv, gr.g.name,
+		    reason, err);
 	if (st == PD_OK) {
 		strbuf_addf(&sum, "recorded a meeting of %s on %s: %d came",
 		    gr.g.name, m->date, named + firsts + m->extra_count);
@@ -340,7 +375,6 @@ out:
 	free(pv);
 	free(all);
 	free(pals);
-	free(seen);
 	return st;
 }
 

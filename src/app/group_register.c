@@ -79,6 +79,78 @@ groups_drop_resolve(struct app *app, int64_t meeting_id,
 	return st;
 }
 
+/* Take each of drop out of meeting_id's register; refused when one is
+ * not in it. */
+static enum pd_status
+groups_register_drop(struct app *app, int64_t meeting_id,
+    const struct group_came *drop, size_t ndrop,
+    const struct group_regular *regs, size_t nregs, struct pd_err *err)
+{
+	enum pd_status st = PD_OK;
+	size_t i;
+
+	for (i = 0; st == PD_OK && i < ndrop; i++) {
+		char first[FIRST_NAME_MAX + 1];
+		int64_t cid;
+
+		st = groups_drop_resolve(app, meeting_id, &drop[i], regs, nregs,
+		    &cid, first, err);
+		if (st != PD_OK)
+			break;
+		st = db_group_attendance_remove(app->db, meeting_id, cid, first,
+		    NULL);
+		if (st == PD_NOT_FOUND) {
+			if (drop[i].regular != 0)
+				st = pd_fail(err, PD_INVALID, "remove",
+				    "%s is not in this meeting's register",
+				    regs[drop[i].regular - 1].name);
+			else if (cid != 0 && first[0] == '\0')
+				st = pd_fail(err, PD_INVALID, "remove",
+				    "client %lld is not in this meeting's "
+				    "register", (long long)cid);
+			else
+				st = pd_fail(err, PD_INVALID, "remove",
+				    "%s is not in this meeting's register",
+				    first);
+		}
+	}
+	return st;
+}
+
+/* Put each of add into meeting_id's register; refused when a client is
+ * in it already. */
+static enum pd_status
+groups_register_add(struct app *app, int64_t meeting_id,
+    const struct group_came *add, size_t nadd,
+    const struct group_regular *regs, size_t nregs, struct pd_err *err)
+{
+	enum pd_status st = PD_OK;
+	size_t i;
+
+	for (i = 0; st == PD_OK && i < nadd; i++) {
+		char first[FIRST_NAME_MAX + 1];
+		int64_t cid;
+
+		st = groups_came_resolve(app, &add[i], regs, nregs, &cid,
+		    first, err);
+		if (st != PD_OK)
+			break;
+		if (cid != 0 && db_group_attended(app->db, meeting_id, cid)) {
+			if (add[i].regular != 0)
+				st = pd_fail(err, PD_INVALID, "add", "%s is "
+				    "already in this meeting's register",
+				    regs[add[i].regular - 1].name);
+			else
+				st = pd_fail(err, PD_INVALID, "add", "client "
+				    "%lld is already in this meeting's "
+				    "register", (long long)cid);
+			break;
+		}
+		st = db_group_attendance_add(app->db, meeting_id, cid, first, err);
+	}
+	return st;
+}
+
 enum pd_status
 app_group_register_change(struct app *app, struct group_meeting *m,
     const struct group_came *add, size_t nadd, const struct group_came *drop,
@@ -88,7 +160,7 @@ app_group_register_change(struct app *app, struct group_meeting *m,
 	    after = STRBUF_INIT;
 	struct group_regular *regs = NULL;
 	struct group_meeting old, upd;
-	size_t nregs = 0, i;
+	size_t nregs = 0;
 	enum pd_status st;
 
 	if ((st = app_require(app, APP_ANYONE, "correct who came to a group "
@@ -111,52 +183,10 @@ app_group_register_change(struct app *app, struct group_meeting *m,
 	if ((st = db_begin(app->db, err)) != PD_OK)
 		goto out;
 	groups_register_text(app, m->id, old.extra_count, &before);
-	for (i = 0; st == PD_OK && i < ndrop; i++) {
-		char first[FIRST_NAME_MAX + 1];
-		int64_t cid;
-
-		st = groups_drop_resolve(app, m->id, &drop[i], regs, nregs,
-		    &cid, first, err);
-		if (st != PD_OK)
-			break;
-		st = db_group_attendance_remove(app->db, m->id, cid, first,
-		    NULL);
-		if (st == PD_NOT_FOUND) {
-			if (drop[i].regular != 0)
-				st = pd_fail(err, PD_INVALID, "remove",
-				    "%s is not in this meeting's register",
-				    regs[drop[i].regular - 1].name);
-			else if (cid != 0 && first[0] == '\0')
-				st = pd_fail(err, PD_INVALID, "remove",
-				    "client %lld is not in this meeting's "
-				    "register", (long long)cid);
-			else
-				st = pd_fail(err, PD_INVALID, "remove",
-				    "%s is not in this meeting's register",
-				    first);
-		}
-	}
-	for (i = 0; st == PD_OK && i < nadd; i++) {
-		char first[FIRST_NAME_MAX + 1];
-		int64_t cid;
-
-		st = groups_came_resolve(app, &add[i], regs, nregs, &cid,
-		    first, err);
-		if (st != PD_OK)
-			break;
-		if (cid != 0 && db_group_attended(app->db, m->id, cid)) {
-			if (add[i].regular != 0)
-				st = pd_fail(err, PD_INVALID, "add", "%s is "
-				    "already in this meeting's register",
-				    regs[add[i].regular - 1].name);
-			else
-				st = pd_fail(err, PD_INVALID, "add", "client "
-				    "%lld is already in this meeting's "
-				    "register", (long long)cid);
-			break;
-		}
-		st = db_group_attendance_add(app->db, m->id, cid, first, err);
-	}
+	st = groups_register_drop(app, m->id, drop, ndrop, regs, nregs, err);
+	if (st == PD_OK)
+		st = groups_register_add(app, m->id, add, nadd, regs, nregs,
+		    err);
 	/* The version moves on even when only names changed, so a copy
 	 * opened before is refused. */
 	if (st == PD_OK) {

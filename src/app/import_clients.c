@@ -98,25 +98,15 @@ imp_client_more(struct imp *im, struct referral *r, struct funding *f,
 	return PD_OK;
 }
 
-enum pd_status
-imp_client_row(struct imp *im, struct pd_err *err)
+/* The row's referral date (today when empty) into r, and the date of
+ * birth into c, with a warning for what looks wrong. */
+static enum pd_status
+imp_client_dates(struct imp *im, struct client *c, struct referral *r,
+    struct pd_err *err)
 {
-	struct app *app = im->app;
-	struct client c;
-	struct referral r;
-	struct funding f;
 	pd_date day;
-	const char *fund_s = V(im, "funding");
 	enum pd_status s;
-	int cm;
 
-	memset(&c, 0, sizeof c);
-	memset(&r, 0, sizeof r);
-	memset(&f, 0, sizeof f);
-	r.route = ROUTE_UNSET;
-	c.name = V(im, "name");
-	if (c.name[0] == '\0')
-		return imp_bad(im, "name", err, "a name is needed");
 	s = imp_date(im, "referred_on", V(im, "referred_on"), 0, &day, err);
 	if (s == PD_NOT_FOUND)
 		day = 0;
@@ -128,10 +118,10 @@ imp_client_row(struct imp *im, struct pd_err *err)
 		app_today(t);
 		date_parse(t, &day, NULL);
 	}
-	date_format(day, r.referred_on);
+	date_format(day, r->referred_on);
 	if (day > today_get())
 		imp_warn(im, "referred_on", "the referral date %s is in the "
-		    "future; imported as it is", r.referred_on);
+		    "future; imported as it is", r->referred_on);
 	s = imp_date(im, "date_of_birth", V(im, "date_of_birth"), 0, &day, err);
 	if (s == PD_OK) {
 		struct pd_err e;
@@ -139,12 +129,61 @@ imp_client_row(struct imp *im, struct pd_err *err)
 
 		if (contact_dob_check(day, today_get(), &ask, &e) != PD_OK)
 			return imp_bad(im, "date_of_birth", err, "%s", e.msg);
-		date_format(day, c.date_of_birth);
+		date_format(day, c->date_of_birth);
 		if (ask)
 			imp_warn(im, "date_of_birth", "the date of birth %s "
-			    "makes them %d; please check it", c.date_of_birth,
+			    "makes them %d; please check it", c->date_of_birth,
 			    date_age_on(day, today_get()));
 	} else if (s != PD_NOT_FOUND)
+		return s;
+	return PD_OK;
+}
+
+/* Warn of each client c is likely the same person as; with
+ * IMPORT_SKIP_DUPLICATES such a row is left out (im->skipped). */
+static void
+imp_client_duplicates(struct imp *im, const struct client *c)
+{
+	struct client_matches m;
+	char why[80];
+	size_t k;
+
+	client_matcher_find(im->matcher, c, 0, &m);
+	for (k = 0; k < m.n; k++) {
+		client_match_words(m.v[k].why, why, sizeof why);
+		imp_warn(im, "name", "%s is likely the same person as "
+		    "client %lld (%s): %s%s", c->name,
+		    (long long)m.v[k].id, m.v[k].name, why,
+		    (im->flags & IMPORT_SKIP_DUPLICATES) ?
+		    "; left out" : "");
+	}
+	im->res->duplicates += (long)(m.n > 0);
+	client_matches_fini(&m);
+	if (k > 0 && (im->flags & IMPORT_SKIP_DUPLICATES)) {
+		im->skipped = 1;
+		im->res->skipped++;
+	}
+}
+
+enum pd_status
+imp_client_row(struct imp *im, struct pd_err *err)
+{
+	struct app *app = im->app;
+	struct client c;
+	struct referral r;
+	struct funding f;
+	const char *fund_s = V(im, "funding");
+	enum pd_status s;
+	int cm;
+
+	memset(&c, 0, sizeof c);
+	memset(&r, 0, sizeof r);
+	memset(&f, 0, sizeof f);
+	r.route = ROUTE_UNSET;
+	c.name = V(im, "name");
+	if (c.name[0] == '\0')
+		return imp_bad(im, "name", err, "a name is needed");
+	if ((s = imp_client_dates(im, &c, &r, err)) != PD_OK)
 		return s;
 	if (!contact_email_ok(V(im, "email")))
 		imp_warn(im, "email", "'%s' does not look like an email "
@@ -176,28 +215,9 @@ imp_client_row(struct imp *im, struct pd_err *err)
 	if (im->matcher == NULL &&
 	    (s = client_matcher_new(app, &im->matcher, err)) != PD_OK)
 		return s;
-	{
-		struct client_matches m;
-		char why[80];
-		size_t k;
-
-		client_matcher_find(im->matcher, &c, 0, &m);
-		for (k = 0; k < m.n; k++) {
-			client_match_words(m.v[k].why, why, sizeof why);
-			imp_warn(im, "name", "%s is likely the same person as "
-			    "client %lld (%s): %s%s", c.name,
-			    (long long)m.v[k].id, m.v[k].name, why,
-			    (im->flags & IMPORT_SKIP_DUPLICATES) ?
-			    "; left out" : "");
-		}
-		im->res->duplicates += (long)(m.n > 0);
-		client_matches_fini(&m);
-		if (k > 0 && (im->flags & IMPORT_SKIP_DUPLICATES)) {
-			im->skipped = 1;
-			im->res->skipped++;
-			return PD_OK;
-		}
-	}
+	imp_client_duplicates(im, &c);
+	if (im->skipped)
+		return PD_OK;
 	if ((s = db_client_insert(app->db, &c, access_staff_id(app), err)) != PD_OK)
 		return s;
 	client_matcher_add(im->matcher, c.id, &c);
