@@ -204,6 +204,47 @@ assign_find_cb(void *arg, const struct assignment *row)
 	return f->found;
 }
 
+/* The client's plan into *plan (empty when none); refused unless it is
+ * established or in->override_reason says why to go ahead. */
+static enum pd_status
+assign_plan_ready(struct app *app, const struct assignment_start *in,
+    const struct client *c, struct plan_info *plan, struct pd_err *err)
+{
+	enum pd_status s;
+
+	/* read only: a client with no plan yet has none established */
+	s = db_plan_find(app->db, in->client_id, 0, plan, NULL);
+	if (s == PD_NOT_FOUND) {
+		memset(plan, 0, sizeof *plan);
+		s = PD_OK;
+	} else if (s != PD_OK)
+		return pd_fail(err, s, NULL, "could not read the plan");
+	if (plan->status != PLAN_ESTABLISHED &&
+	    str_blank(in->override_reason))
+		return pd_fail(err, PD_INVALID, "override_reason", "%s's "
+		    "wellness plan is not established yet. To go ahead "
+		    "anyway, please give a reason.", c->preferred_name &&
+		    c->preferred_name[0] ? c->preferred_name : c->name);
+	return PD_OK;
+}
+
+/* The client's story: active from the first meeting, on. */
+static enum pd_status
+assign_client_active(struct app *app, const struct client *c,
+    const char *on, struct pd_err *err)
+{
+	enum pd_status s;
+
+	s = db_status_change_insert(app->db, c->id, c->episode,
+	    CLIENT_ACTIVE, on, CLOSED_NONE, NULL, access_staff_id(app),
+	    err);
+	if (s == PD_OK)
+		s = db_client_set_status(app->db, c->id, CLIENT_ACTIVE,
+		    on, CLOSED_NONE, c->episode, 0,
+		    access_staff_id(app), err);
+	return s;
+}
+
 enum pd_status
 assign_start_tx(struct app *app, const struct assignment_start *in,
     int64_t *id, struct pd_err *err)
@@ -239,21 +280,8 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	if (s == PD_OK && f.found)
 		s = pd_fail(err, PD_DUPLICATE, "worker", "%s already supports "
 		    "%s", w.name, c.name);
-	if (s == PD_OK) {
-		/* read only: a client with no plan yet has none established */
-		s = db_plan_find(app->db, in->client_id, 0, &plan, NULL);
-		if (s == PD_NOT_FOUND) {
-			memset(&plan, 0, sizeof plan);
-			s = PD_OK;
-		} else if (s != PD_OK)
-			s = pd_fail(err, s, NULL, "could not read the plan");
-	}
-	if (s == PD_OK && plan.status != PLAN_ESTABLISHED &&
-	    str_blank(in->override_reason))
-		s = pd_fail(err, PD_INVALID, "override_reason", "%s's wellness "
-		    "plan is not established yet. To go ahead anyway, please "
-		    "give a reason.", c.preferred_name && c.preferred_name[0] ?
-		    c.preferred_name : c.name);
+	if (s == PD_OK)
+		s = assign_plan_ready(app, in, &c, &plan, err);
 	if (s != PD_OK) {
 		client_fini(&c);
 		staff_fini(&w);
@@ -277,16 +305,8 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	a.created_by = access_staff_id(app);
 	s = db_assignment_insert(app->db, &a, err);
 	if (s == PD_OK && (c.status == CLIENT_REFERRED ||
-	    c.status == CLIENT_INTAKE || c.status == CLIENT_PAUSED)) {
-		/* the client's story: active from the first meeting */
-		s = db_status_change_insert(app->db, c.id, c.episode,
-		    CLIENT_ACTIVE, on, CLOSED_NONE, NULL, access_staff_id(app),
-		    err);
-		if (s == PD_OK)
-			s = db_client_set_status(app->db, c.id, CLIENT_ACTIVE,
-			    on, CLOSED_NONE, c.episode, 0,
-			    access_staff_id(app), err);
-	}
+	    c.status == CLIENT_INTAKE || c.status == CLIENT_PAUSED))
+		s = assign_client_active(app, &c, on, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "%s supports %s from %s; "
 		    "review due %s", w.name, c.name, on, a.review_due_on);

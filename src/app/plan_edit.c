@@ -348,6 +348,28 @@ out:
 
 /* ---- reviews and notes ------------------------------------------------- */
 
+/* Each score given is -2 to +2, and at least one is given. */
+static enum pd_status
+plans_check_scores(const struct goal_score_in *scores, size_t n,
+    struct pd_err *err)
+{
+	size_t i, given = 0;
+
+	for (i = 0; i < n; i++) {
+		if (scores[i].score == GOAL_SCORE_NONE)
+			continue;
+		if (scores[i].score < GOAL_SCORE_MIN ||
+		    scores[i].score > GOAL_SCORE_MAX)
+			return pd_fail(err, PD_INVALID, "score", "a score goes "
+			    "from -2 to +2");
+		given++;
+	}
+	if (given == 0)
+		return pd_fail(err, PD_INVALID, "score", "give at least one "
+		    "goal a score");
+	return PD_OK;
+}
+
 enum pd_status
 app_plan_review(struct app *app, int64_t client_id, const char *on,
     int64_t review_id, const struct goal_score_in *scores, size_t n,
@@ -358,7 +380,7 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT;
 	char day[11], v[4], w[4], longday[20];
 	enum pd_status s;
-	size_t i, j, given = 0;
+	size_t i, j;
 
 	if ((s = app_require(app, APP_ANYONE, "record reviews", err)) != PD_OK)
 		return s;
@@ -372,18 +394,8 @@ app_plan_review(struct app *app, int64_t client_id, const char *on,
 	if ((s = plans_check_day(on ? on : "", "on", "The review date", 1,
 	    err)) != PD_OK)
 		return s;
-	for (i = 0; i < n; i++) {
-		if (scores[i].score == GOAL_SCORE_NONE)
-			continue;
-		if (scores[i].score < GOAL_SCORE_MIN ||
-		    scores[i].score > GOAL_SCORE_MAX)
-			return pd_fail(err, PD_INVALID, "score", "a score goes "
-			    "from -2 to +2");
-		given++;
-	}
-	if (given == 0)
-		return pd_fail(err, PD_INVALID, "score", "give at least one "
-		    "goal a score");
+	if ((s = plans_check_scores(scores, n, err)) != PD_OK)
+		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = plans_client(app, client_id, NULL, err);

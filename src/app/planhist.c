@@ -190,33 +190,19 @@ hist_names_fini(struct hist_names *nm)
 	free(nm->name);
 }
 
-/* The history of plan_id (inside a transaction). */
-static enum pd_status
-hist_read(struct app *app, int64_t client_id, int64_t plan_id,
-    struct plan_history *h, struct pd_err *err)
+/* An event for each of h's versions, with who saved it and what
+ * changed (nm: the names looked up so far). */
+static void
+hist_version_events(struct app *app, struct plan_history *h,
+    struct hist_names *nm)
 {
-	struct hist_audit au = { NULL, 0 };
-	struct hist_names nm = { NULL, NULL, 0 };
-	struct audit_query q;
 	struct strbuf what = STRBUF_INIT;
-	enum pd_status s;
 	size_t i;
 
-	memset(h, 0, sizeof *h);
-	s = db_plan_version_list(app->db, plan_id, plans_scope(app),
-	    hist_version_cb, h, err);
-	/* newest first from the list: turn it round */
-	for (i = 0; i < h->nv / 2; i++) {
-		struct plan_sections t = h->versions[i];
-
-		h->versions[i] = h->versions[h->nv - 1 - i];
-		h->versions[h->nv - 1 - i] = t;
-	}
-	h->saved_by = xcalloc(h->nv ? h->nv : 1, sizeof *h->saved_by);
-	for (i = 0; s == PD_OK && i < h->nv; i++) {
+	for (i = 0; i < h->nv; i++) {
 		const struct plan_sections *v = &h->versions[i];
 		struct plan_event *e = hist_add_event(h);
-		const char *who = hist_name(app, &nm, v->saved_by);
+		const char *who = hist_name(app, nm, v->saved_by);
 
 		h->saved_by[i] = xstrdup(who);
 		e->kind = PLAN_EVENT_VERSION;
@@ -231,6 +217,33 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 			strbuf_addf(&what, " (\"%s\")", v->note);
 		e->what = xstrdup(what.buf);
 	}
+	strbuf_fini(&what);
+}
+
+/* The history of plan_id (inside a transaction). */
+static enum pd_status
+hist_read(struct app *app, int64_t client_id, int64_t plan_id,
+    struct plan_history *h, struct pd_err *err)
+{
+	struct hist_audit au = { NULL, 0 };
+	struct hist_names nm = { NULL, NULL, 0 };
+	struct audit_query q;
+	enum pd_status s;
+	size_t i;
+
+	memset(h, 0, sizeof *h);
+	s = db_plan_version_list(app->db, plan_id, plans_scope(app),
+	    hist_version_cb, h, err);
+	/* newest first from the list: turn it round */
+	for (i = 0; i < h->nv / 2; i++) {
+		struct plan_sections t = h->versions[i];
+
+		h->versions[i] = h->versions[h->nv - 1 - i];
+		h->versions[h->nv - 1 - i] = t;
+	}
+	h->saved_by = xcalloc(h->nv ? h->nv : 1, sizeof *h->saved_by);
+	if (s == PD_OK)
+		hist_version_events(app, h, &nm);
 	memset(&q, 0, sizeof q);
 	q.client_id = client_id;
 	if (s == PD_OK)
@@ -272,7 +285,6 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 	if (h->n > 1)
 		qsort(h->events, h->n, sizeof *h->events, hist_event_cmp);
 	hist_names_fini(&nm);
-	strbuf_fini(&what);
 	if (s != PD_OK)
 		plan_history_fini(h);
 	return s;
