@@ -14,6 +14,7 @@
 #include "peerdesk/db/audit.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
+#include "app_priv.h"
 
 struct app_actor {
 	int64_t staff_id;	/* 0 for the system or nobody */
@@ -282,8 +283,5 @@ app_audit_one(struct app *app, const char *action, const char *entity,
 		return s;
 	s = app_audit(app, action, entity, entity_id, client_id, summary,
 	    NULL, NULL, NULL, err);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }

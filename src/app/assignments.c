@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_priv.h"
 #include "assign_priv.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
@@ -331,11 +332,7 @@ app_assignment_start(struct app *app, const struct assignment_start *in,
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = assign_start_tx(app, in, id, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 struct assign_collect {
@@ -534,10 +531,7 @@ app_review_record(struct app *app, struct assignment *a, struct review *r,
 		s = app_audit(app, "create", "review", r->id, cur.client_id,
 		    summary, NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	assignment_fini(&cur);
 	if (s == PD_OK)
 		assign_refresh(app, a);
@@ -616,10 +610,7 @@ app_assignment_end(struct app *app, struct assignment *a, const char *on,
 		    cur.client_id, summary, NULL, NULL,
 		    str_blank(reason) ? NULL : reason, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	assignment_fini(&cur);
 	if (s == PD_OK)
 		assign_refresh(app, a);
@@ -664,10 +655,7 @@ app_assignment_set_minutes(struct app *app, struct assignment *a,
 		s = app_audit(app, "update", "assignment", cur.id,
 		    cur.client_id, summary, NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	assignment_fini(&cur);
 	if (s == PD_OK)
 		assign_refresh(app, a);

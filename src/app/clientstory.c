@@ -24,6 +24,7 @@
 #include "peerdesk/db/clientstory.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/model/date.h"
+#include "app_priv.h"
 
 void
 status_history_fini(struct status_history *h)
@@ -277,10 +278,7 @@ app_client_set_status(struct app *app, const struct status_request *rq,
 		    before, after, rq->note != NULL && rq->note[0] ? rq->note :
 		    NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 out:
 	free(sup.v);
 	client_fini(&c);
@@ -330,10 +328,7 @@ app_client_reopen(struct app *app, int64_t id, const char *on,
 		    "status: closed\n", after, note != NULL && note[0] ? note :
 		    NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	client_fini(&c);
 	return s;
 }
@@ -731,10 +726,7 @@ app_client_merge(struct app *app, int64_t keep, int64_t other,
 		    os.n > 0, today, err);
 	if (s == PD_OK)
 		s = story_merge_audit(app, keep, other, res, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 out:
 	free(ks.v);
 	free(os.v);

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app_priv.h"
 #include "dbfile_priv.h"
 #include "demo_data.h"
 #include "peerdesk/app/privilege.h"
@@ -178,10 +179,7 @@ app_demo_create(struct app *app, enum demo_scale scale,
 		s = app_audit(app, "create", "demo", 0, 0,
 		    scale == DEMO_SMALL ? "created the small demo organisation" :
 		    "created the large demo organisation", NULL, NULL, NULL, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	db_fresh_end(app->db);
 	free(d.pals);
 	free(d.minutes);

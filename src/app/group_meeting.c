@@ -18,6 +18,7 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 #include "group_priv.h"
 #include "time_priv.h"
 
@@ -614,10 +615,7 @@ app_group_meeting_delete(struct app *app, int64_t id, const char *reason,
 		    strbuf_str(&sum), strbuf_str(&before), NULL,
 		    str_blank(reason) ? NULL : reason, err);
 	}
-	if (st == PD_OK)
-		st = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	st = app_finish(app, st, err);
 out:
 	strbuf_fini(&sum);
 	strbuf_fini(&before);

@@ -17,6 +17,7 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 #include "group_priv.h"
 #include "time_priv.h"
 
@@ -204,10 +205,7 @@ app_group_register_change(struct app *app, struct group_meeting *m,
 		    strbuf_str(&sum), strbuf_str(&before), strbuf_str(&after),
 		    NULL, err);
 	}
-	if (st == PD_OK)
-		st = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	st = app_finish(app, st, err);
 	if (st == PD_OK) {
 		m->version = upd.version;
 		m->extra_count = upd.extra_count;

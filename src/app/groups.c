@@ -19,6 +19,7 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 #include "group_priv.h"
 
 void
@@ -219,10 +220,7 @@ app_group_facilitator_add(struct app *app, int64_t group_id,
 	if (st == PD_OK)
 		st = app_audit(app, "update", "client_group", group_id, 0, sum,
 		    NULL, NULL, NULL, err);
-	if (st == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return st;
+	return app_finish(app, st, err);
 }
 
 enum pd_status
@@ -256,10 +254,7 @@ app_group_set_active(struct app *app, int64_t id, int active,
 		st = app_audit(app, "update", "client_group", id, 0, sum,
 		    active ? "no longer running" : "running",
 		    active ? "running" : "no longer running", NULL, err);
-	if (st == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return st;
+	return app_finish(app, st, err);
 }
 
 enum pd_status
@@ -320,10 +315,7 @@ app_goal_group_set(struct app *app, int64_t goal_id, int64_t group_id,
 	if (st == PD_OK)
 		st = app_audit(app, "update", "plan_goal", goal_id, client_id,
 		    sum, NULL, NULL, NULL, err);
-	if (st == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return st;
+	return app_finish(app, st, err);
 }
 
 enum pd_status
@@ -345,10 +337,7 @@ app_quote_set(struct app *app, int is_review, int64_t id, int on,
 	if (st == PD_OK)
 		st = app_audit(app, "update", is_review ? "review" :
 		    "plan_note", id, client_id, sum, NULL, NULL, NULL, err);
-	if (st == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return st;
+	return app_finish(app, st, err);
 }
 
 enum pd_status

@@ -28,6 +28,7 @@
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/week.h"
 #include "import_row_priv.h"
+#include "users_priv.h"
 
 const struct import_col import_pal_cols[] = {
 	{ "name", 1 }, { "login", 1 }, { "role", 1 }, { "hourly_rate", 1 },
@@ -120,11 +121,10 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 	const char *name = V(im, "name"), *login = V(im, "login");
 	const char *rate_s = V(im, "hourly_rate"), *rule_s = V(im, "benefit_rule");
 	const char *role_s = V(im, "role");
-	struct staff st, old;
-	struct pal_profile prof;
+	struct staff old;
 	enum role role;
 	enum benefit_rule rule = RULE_NONE;
-	int64_t rate = -1;
+	int64_t rate = -1, id;
 	pd_date from = 0;
 	char froms[11];
 	enum pd_status s;
@@ -143,30 +143,20 @@ imp_pal_row(struct imp *im, struct pd_err *err)
 		return imp_bad(im, "login", err, "'%s' is already a peerdesk "
 		    "user", login);
 	}
-	memset(&st, 0, sizeof st);
-	st.login = (char *)login;
-	st.name = (char *)name;
-	st.role = role;
-	st.active = 1;
-	if ((s = db_staff_insert(app->db, &st, err)) != PD_OK)
-		return s;
-	if (role != ROLE_PAL)
-		return PD_OK;
-	memset(&prof, 0, sizeof prof);
-	prof.staff_id = st.id;
-	prof.max_clients = -1;
 	if (from == 0)
 		from = today_get();	/* no rate_from: the PAL starts today */
 	date_format(from, froms);
-	snprintf(prof.started_on, sizeof prof.started_on, "%s", froms);
-	if ((s = db_pal_insert(app->db, &prof, err)) != PD_OK)
+	if ((s = users_staff_add(app, login, name, role, froms, &id, err))
+	    != PD_OK)
 		return s;
+	if (role != ROLE_PAL)
+		return PD_OK;
 	/* no rate given: none recorded ("no pay rate recorded") */
-	if (rate >= 0 && (s = db_pal_rate_add(app->db, st.id, rate, froms,
+	if (rate >= 0 && (s = db_pal_rate_add(app->db, id, rate, froms,
 	    access_staff_id(app), err)) != PD_OK)
 		return s;
 	/* an empty benefit_rule records nothing: "no rule recorded" */
-	if (rule_s[0] != '\0' && (s = db_pal_benefit_set(app->db, st.id, rule,
+	if (rule_s[0] != '\0' && (s = db_pal_benefit_set(app->db, id, rule,
 	    froms, "imported", access_staff_id(app), err)) != PD_OK)
 		return s;
 	imp_pal_wage_warn(im, rate, froms);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_priv.h"
 #include "assign_priv.h"
 #include "time_priv.h"
 #include "peerdesk/config/settings.h"
@@ -473,10 +474,7 @@ app_pal_profile_save(struct app *app, struct pal_profile *p,
 		s = app_audit(app, "update", "pal", p->staff_id, 0, summary,
 		    before, after, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	free(before);
 	free(after);
 	pal_profile_fini(&cur);
@@ -582,10 +580,7 @@ app_pal_rate_add(struct app *app, int64_t pal_id, int64_t rate_pence,
 		s = app_audit(app, "create", "pal_rate", pal_id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK && below && warning != NULL)
 		snprintf(warning, n, "%s", msg);
 	pal_profile_fini(&prof);
@@ -619,11 +614,7 @@ app_pal_benefit_set(struct app *app, int64_t pal_id, enum benefit_rule rule,
 		s = app_audit(app, "update", "pal_benefit", pal_id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* ---- DBS, training, supervision --------------------------------------- */
@@ -688,11 +679,7 @@ app_pal_dbs_add(struct app *app, int64_t pal_id, struct pal_dbs *in,
 		s = app_audit(app, "create", "pal_dbs", pal_id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* The timesheet line for paid supervision or training, through the
@@ -763,11 +750,7 @@ app_pal_training_add(struct app *app, int64_t pal_id, const char *date,
 		s = app_audit(app, "create", "pal_training", id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -805,11 +788,7 @@ app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
 		s = app_audit(app, "create", "pal_supervision", id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 struct pals_sup {

@@ -51,11 +51,8 @@ app_plan_save(struct app *app, int64_t client_id,
 	enum pd_status st;
 	unsigned changed;
 
-	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
-	    != PD_OK)
-		return st;
-	if ((st = access_client(app, client_id, "write the wellness plan",
-	    err)) != PD_OK)
+	if ((st = plans_may(app, client_id, "write wellness plans",
+	    "write the wellness plan", err)) != PD_OK)
 		return st;
 	if ((st = plans_check_sections(s, err)) != PD_OK)
 		return st;
@@ -110,11 +107,8 @@ app_plan_merge(struct app *app, int64_t client_id,
 	memset(&cur, 0, sizeof cur);
 	if (theirs != NULL)
 		memset(theirs, 0, sizeof *theirs);
-	if ((st = app_require(app, APP_ANYONE, "write wellness plans", err))
-	    != PD_OK)
-		return st;
-	if ((st = access_client(app, client_id, "write the wellness plan",
-	    err)) != PD_OK)
+	if ((st = plans_may(app, client_id, "write wellness plans",
+	    "write the wellness plan", err)) != PD_OK)
 		return st;
 	if ((st = db_begin(app->db, err)) != PD_OK)
 		return st;
@@ -279,11 +273,8 @@ app_goal_save(struct app *app, int64_t client_id, struct plan_doc_goal *g,
 	size_t i;
 	int steps_changed = 0, words;
 
-	if ((s = app_require(app, APP_ANYONE, "write wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "write the wellness plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "write wellness plans",
+	    "write the wellness plan", err)) != PD_OK)
 		return s;
 	if ((s = plans_check_goal(g, err)) != PD_OK)
 		return s;
@@ -597,11 +588,8 @@ app_plan_note_add(struct app *app, int64_t client_id, const char *on,
 	struct plan_note note;
 	enum pd_status s;
 
-	if ((s = app_require(app, APP_ANYONE, "write wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "add a note to the wellness plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "write wellness plans",
+	    "add a note to the wellness plan", err)) != PD_OK)
 		return s;
 	if (str_blank(text))
 		return pd_fail(err, PD_INVALID, "text", "the note is empty");

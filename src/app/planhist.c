@@ -27,19 +27,12 @@ static const char *const hist_months[] = {
 static void
 hist_when(const char *at, char *buf, size_t n)
 {
-	struct tm tm, loc;
-	time_t t;
+	struct tm loc;
 
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+	if (plans_local(at, &loc) != 0) {
 		snprintf(buf, n, "%s", at);
 		return;
 	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	localtime_r(&t, &loc);
 	snprintf(buf, n, "%s %d %s %d %02d:%02d", hist_days[loc.tm_wday],
 	    loc.tm_mday, hist_months[loc.tm_mon], loc.tm_year + 1900,
 	    loc.tm_hour, loc.tm_min);
@@ -300,11 +293,8 @@ hist_load(struct app *app, int64_t client_id, const char *summary,
 
 	memset(out, 0, sizeof *out);
 	memset(&plan, 0, sizeof plan);
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "read the plan's history",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "read wellness plans",
+	    "read the plan's history", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
@@ -431,11 +421,8 @@ app_plan_changes(struct app *app, int64_t client_id, const char *since,
 	size_t i;
 
 	memset(out, 0, sizeof *out);
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "read what changed in the plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "read wellness plans",
+	    "read what changed in the plan", err)) != PD_OK)
 		return s;
 	if ((s = plans_check_day(since, "since", "The date", 0, err)) != PD_OK)
 		return s;

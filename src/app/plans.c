@@ -21,6 +21,7 @@
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 #include "plans_priv.h"
 
 /* ---- shared helpers (plans_priv.h) ------------------------------------- */
@@ -35,6 +36,17 @@ int64_t
 plans_actor(const struct app *app)
 {
 	return access_staff_id(app);
+}
+
+enum pd_status
+plans_may(struct app *app, int64_t client_id, const char *does,
+    const char *reach, struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = app_require(app, APP_ANYONE, does, err)) != PD_OK)
+		return s;
+	return access_client(app, client_id, reach, err);
 }
 
 enum pd_status
@@ -89,6 +101,22 @@ plans_check_day(const char *day, const char *field, const char *what,
 	return PD_OK;
 }
 
+/* loc's time of day on y-m-d, as a UTC moment "YYYY-MM-DDTHH:MM:SSZ". */
+static void
+plans_moment_on(struct tm *loc, int y, int m, int d, char out[21])
+{
+	struct tm utc;
+	time_t t;
+
+	loc->tm_year = y - 1900;
+	loc->tm_mon = m - 1;
+	loc->tm_mday = d;
+	loc->tm_isdst = -1;
+	t = mktime(loc);
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
 void
 plans_moment(char out[21])
 {
@@ -100,62 +128,55 @@ plans_moment(char out[21])
 	if (today_is_set()) {
 		/* this time of day on the day --today says */
 		date_to_ymd(today_get(), &y, &m, &d);
-		loc.tm_year = y - 1900;
-		loc.tm_mon = m - 1;
-		loc.tm_mday = d;
-		loc.tm_isdst = -1;
-		t = mktime(&loc);
-	}
-	gmtime_r(&t, &utc);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
-void
-plans_moment_of(const char *at, const char *day, char out[21])
-{
-	struct tm tm, loc, utc;
-	int y, m, d;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (day == NULL || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    at == NULL || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) !=
-	    6) {
-		snprintf(out, 21, "%s", at ? at : "");
+		plans_moment_on(&loc, y, m, d, out);
 		return;
 	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	/* as plans_moment: this time of day, on that day */
-	localtime_r(&t, &loc);
-	loc.tm_year = y - 1900;
-	loc.tm_mon = m - 1;
-	loc.tm_mday = d;
-	loc.tm_isdst = -1;
-	t = mktime(&loc);
 	gmtime_r(&t, &utc);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
 }
 
-void
-plans_day_of(const char *at, char out[11])
+int
+plans_local(const char *at, struct tm *loc)
 {
-	struct tm tm, loc;
+	struct tm tm;
 	time_t t;
 
 	memset(&tm, 0, sizeof tm);
 	if (at == NULL || sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year,
 	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) !=
-	    6) {
-		snprintf(out, 11, "%.10s", at ? at : "");
-		return;
-	}
+	    6)
+		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	t = timegm(&tm);
-	localtime_r(&t, &loc);
+	localtime_r(&t, loc);
+	return 0;
+}
+
+void
+plans_moment_of(const char *at, const char *day, char out[21])
+{
+	struct tm loc;
+	int y, m, d;
+
+	if (day == NULL || sscanf(day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    plans_local(at, &loc) != 0) {
+		snprintf(out, 21, "%s", at ? at : "");
+		return;
+	}
+	/* as plans_moment: this time of day, on that day */
+	plans_moment_on(&loc, y, m, d, out);
+}
+
+void
+plans_day_of(const char *at, char out[11])
+{
+	struct tm loc;
+
+	if (plans_local(at, &loc) != 0) {
+		snprintf(out, 11, "%.10s", at ? at : "");
+		return;
+	}
 	strftime(out, 11, "%Y-%m-%d", &loc);
 }
 
@@ -184,10 +205,7 @@ plans_audit(struct app *app, const char *action, const char *entity,
 enum pd_status
 plans_finish(struct app *app, enum pd_status s, struct pd_err *err)
 {
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -309,11 +327,8 @@ app_plan_open(struct app *app, int64_t client_id, struct plan_doc *out,
 	enum pd_status s;
 
 	plan_doc_init(out);
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "read the wellness plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "read wellness plans",
+	    "read the wellness plan", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
@@ -339,11 +354,8 @@ app_plan_is_established(struct app *app, int64_t client_id, int *yes,
 	*yes = 0;
 	if (on != NULL)
 		on[0] = '\0';
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "read the wellness plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "read wellness plans",
+	    "read the wellness plan", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;

@@ -14,6 +14,7 @@
 #include "peerdesk/app/draftfile.h"
 #include "peerdesk/db/draft.h"
 #include "peerdesk/db/staff.h"
+#include "app_priv.h"
 
 /* A word of sshd's variables: only what an address or port holds. */
 static int
@@ -337,10 +338,7 @@ app_draft_take(struct app *app, const char *form, const char *key,
 	if (s == PD_OK)
 		s = db_draft_delete(app->db, access_staff_id(app), form, key,
 		    err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s != PD_OK)
 		FREE(content);
 	return s;
@@ -368,10 +366,7 @@ app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
 		if (s == PD_OK)
 			s = app_audit(app, "sign_in", "staff", st.id, 0,
 			    summary, NULL, NULL, NULL, err);
-		if (s == PD_OK)
-			s = db_commit(app->db, err);
-		else
-			db_rollback(app->db);
+		s = app_finish(app, s, err);
 	}
 	staff_fini(&st);
 	return s;

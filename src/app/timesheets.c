@@ -25,6 +25,7 @@
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 #include "time_priv.h"
 
 
@@ -302,10 +303,7 @@ app_week_submit(struct app *app, int64_t pal_id, const char *week,
 		    "open", "submitted", NULL, err);
 		free(summary);
 	}
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -515,10 +513,7 @@ app_line_add(struct app *app, struct ts_line *l, const char *reason,
 	if (s == PD_OK)
 		s = time_override_record(app, &p, reason, l->id, l->client_id,
 		    err);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* The stored line id, if the actor may touch it (a PAL: their own). */
@@ -668,10 +663,7 @@ app_line_update(struct app *app, struct ts_line *l, const char *reason,
 		    err);
 done:
 	ts_line_fini(&old);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -727,8 +719,5 @@ app_line_delete(struct app *app, int64_t line_id, const char *reason,
 	if (s == PD_OK)
 		s = time_adjust_record(app, &p, reason, err);
 	ts_line_fini(&old);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }

@@ -17,6 +17,8 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/model/week.h"
+#include "users_priv.h"
+#include "app_priv.h"
 
 #define PASSPHRASE_MIN 8
 
@@ -28,36 +30,49 @@ users_count_cb(void *arg, const struct staff *row)
 	return 1;	/* one is enough */
 }
 
-static enum pd_status
-users_insert(struct app *app, const char *login, const char *name,
-    enum role role, int64_t *id, struct pd_err *err)
+enum pd_status
+users_staff_add(struct app *app, const char *login, const char *name,
+    enum role role, const char *started_on, int64_t *id, struct pd_err *err)
 {
 	struct staff st;
 	struct pal_profile prof;
 	enum pd_status s;
-	char summary[200];
 
 	memset(&st, 0, sizeof st);
-	st.login = (char *)login;
-	st.name = (char *)name;
+	st.login = xstrdup(login);
+	st.name = xstrdup(name);
 	st.role = role;
 	st.active = 1;
-	if ((s = db_staff_insert(app->db, &st, err)) != PD_OK)
+	s = db_staff_insert(app->db, &st, err);
+	*id = st.id;
+	staff_fini(&st);
+	if (s != PD_OK || role != ROLE_PAL)
 		return s;
-	if (role == ROLE_PAL) {
-		memset(&prof, 0, sizeof prof);
-		prof.staff_id = st.id;
-		prof.max_clients = -1;
-		if ((s = db_pal_insert(app->db, &prof, err)) != PD_OK)
-			return s;
-	}
+	memset(&prof, 0, sizeof prof);
+	prof.staff_id = *id;
+	prof.max_clients = -1;
+	snprintf(prof.started_on, sizeof prof.started_on, "%s", started_on);
+	return db_pal_insert(app->db, &prof, err);
+}
+
+static enum pd_status
+users_insert(struct app *app, const char *login, const char *name,
+    enum role role, int64_t *id, struct pd_err *err)
+{
+	enum pd_status s;
+	int64_t sid;
+	char summary[200];
+
+	if ((s = users_staff_add(app, login, name, role, "", &sid, err))
+	    != PD_OK)
+		return s;
 	snprintf(summary, sizeof summary, "added %s (%s) as %s", name, login,
 	    role_label(role));
-	if ((s = app_audit(app, "create", "staff", st.id, 0, summary, NULL,
+	if ((s = app_audit(app, "create", "staff", sid, 0, summary, NULL,
 	    NULL, NULL, err)) != PD_OK)
 		return s;
 	if (id != NULL)
-		*id = st.id;
+		*id = sid;
 	return PD_OK;
 }
 
@@ -89,10 +104,7 @@ app_setup_first_manager(struct app *app, int *added, struct pd_err *err)
 		s = users_insert(app, login, name, ROLE_MANAGER, NULL, err);
 		*added = s == PD_OK;
 	}
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -122,10 +134,7 @@ app_user_add(struct app *app, const char *login, const char *name,
 	if (s == PD_DUPLICATE)
 		pd_fail(err, PD_DUPLICATE, "login", "'%s' is already a peerdesk "
 		    "user", login);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -160,10 +169,7 @@ app_pal_add(struct app *app, const char *login, const char *name,
 		    err);
 	if (s == PD_OK && has_rule)
 		s = app_pal_benefit_set(app, pal_id, rule, from, NULL, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK && id != NULL)
 		*id = pal_id;
 	return s;
@@ -215,10 +221,7 @@ app_user_passwd(struct app *app, const char *login, const char *passphrase,
 	if (s == PD_OK)
 		s = app_audit(app, "passphrase", "staff", st.id, 0,
 		    "set the passphrase", NULL, NULL, NULL, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	explicit_bzero(cd, sizeof *cd);
 	free(cd);
 	staff_fini(&st);

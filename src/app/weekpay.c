@@ -24,6 +24,7 @@
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/taxyear.h"
 #include "peerdesk/report/pay_csv.h"
+#include "app_priv.h"
 #include "time_priv.h"
 
 /* The judgement of pal_id's week starting first: the week's rules and
@@ -108,10 +109,7 @@ app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
 	}
 	free(name);
 	hours_row_fini(&row);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* Mark one week paid inside the caller's transaction, with its audit. */
@@ -158,10 +156,7 @@ app_week_mark_paid(struct app *app, int64_t week_id, struct pd_err *err)
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = pay_mark(app, week_id, err);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 struct pay_ids {
