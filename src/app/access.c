@@ -255,21 +255,24 @@ app_audit(struct app *app, const char *action, const char *entity,
 {
 	struct audit_entry a;
 
+	enum pd_status s;
+
 	memset(&a, 0, sizeof a);
 	app_today(a.day);	/* the business day; `at` is always real */
 	a.actor_id = access_staff_id(app);
 	a.actor_login = app_actor_login(app)[0] ?
-	    (char *)(uintptr_t)app_actor_login(app)
-	    : NULL;
-	a.action = (char *)action;
-	a.entity = (char *)entity;
+	    xstrdup(app_actor_login(app)) : NULL;
+	a.action = xstrdup(action);
+	a.entity = xstrdup(entity);
 	a.entity_id = entity_id;
 	a.client_id = client_id;
-	a.summary = (char *)summary;
-	a.before = (char *)before;
-	a.after = (char *)after;
-	a.reason = (char *)reason;
-	return db_audit_insert(app->db, &a, err);
+	a.summary = xstrdup(summary);
+	a.before = xstrdup(before);
+	a.after = xstrdup(after);
+	a.reason = xstrdup(reason);
+	s = db_audit_insert(app->db, &a, err);
+	audit_entry_fini(&a);
+	return s;
 }
 
 enum pd_status

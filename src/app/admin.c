@@ -39,19 +39,20 @@ admin_audit_in(struct app *app, struct db *db, const char *action,
 		snprintf(login, sizeof login, "%s", app_actor_login(app));
 	else if (app_unix_login(login, sizeof login) != 0)
 		login[0] = '\0';
-	a.actor_login = login[0] ? login : NULL;
-	a.action = (char *)action;
-	a.entity = (char *)entity;
+	a.actor_login = login[0] ? xstrdup(login) : NULL;
+	a.action = xstrdup(action);
+	a.entity = xstrdup(entity);
 	a.entity_id = entity_id;
-	a.summary = (char *)summary;
-	a.after = (char *)after;
-	if ((s = db_begin(db, err)) != PD_OK)
-		return s;
-	if ((s = db_audit_insert(db, &a, err)) != PD_OK) {
-		db_rollback(db);
-		return s;
+	a.summary = xstrdup(summary);
+	a.after = xstrdup(after);
+	if ((s = db_begin(db, err)) == PD_OK) {
+		if ((s = db_audit_insert(db, &a, err)) == PD_OK)
+			s = db_commit(db, err);
+		else
+			db_rollback(db);
 	}
-	return db_commit(db, err);
+	audit_entry_fini(&a);
+	return s;
 }
 
 /* ---- backup -------------------------------------------------------- */

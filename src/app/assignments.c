@@ -302,7 +302,7 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	a.end_kind = END_NONE;
 	a.override_reason = plan.status == PLAN_ESTABLISHED ||
 	    str_blank(in->override_reason) ? NULL :
-	    (char *)in->override_reason;
+	    xstrdup(in->override_reason);
 	a.created_by = access_staff_id(app);
 	s = db_assignment_insert(app->db, &a, err);
 	if (s == PD_OK && (c.status == CLIENT_REFERRED ||
@@ -316,6 +316,7 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	}
 	if (s == PD_OK && id != NULL)
 		*id = a.id;
+	free(a.override_reason);
 	client_fini(&c);
 	staff_fini(&w);
 	return s;

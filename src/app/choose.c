@@ -429,9 +429,10 @@ app_shortlist_add(struct app *app, int64_t client_id, int64_t pal_id,
 		e.pal_id = pal_id;
 		app_today(e.added_on);
 		e.added_by = access_staff_id(app);
-		e.why = str_blank(why) ? NULL : (char *)why;
+		e.why = str_blank(why) ? NULL : xstrdup(why);
 		e.status = SHORTLIST_SHORTLISTED;
 		s = db_shortlist_insert(app->db, &e, err);
+		FREE(&e.why);
 	}
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "added %s to %s's shortlist",

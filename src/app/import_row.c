@@ -24,8 +24,10 @@ imp_val(struct imp *im, int c)
 	int i = im->idx[c];
 	char *v, *e;
 
+	static char none[1];
+
 	if (i < 0 || (size_t)i >= im->rec->n)
-		return (char *)"";
+		return none;	/* "", never written */
 	v = im->rec->field[i];
 	while (*v == ' ' || *v == '\t')
 		v++;

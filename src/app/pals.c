@@ -693,6 +693,7 @@ pals_add_line(struct app *app, int64_t pal_id, const char *date,
     struct pd_err *err)
 {
 	struct ts_line l;
+	enum pd_status s;
 
 	memset(&l, 0, sizeof l);
 	l.pal_id = pal_id;
@@ -701,9 +702,10 @@ pals_add_line(struct app *app, int64_t pal_id, const char *date,
 	l.kind = kind;
 	l.supervision_id = supervision_id;
 	l.training_id = training_id;
-	l.note = (char *)note;
-	return app_line_add(app, &l, str_blank(reason) ? NULL : reason,
-	    err);
+	l.note = xstrdup(note);
+	s = app_line_add(app, &l, str_blank(reason) ? NULL : reason, err);
+	ts_line_fini(&l);
+	return s;
 }
 
 static enum pd_status

@@ -521,7 +521,6 @@ app_plan_note_remove(struct app *app, int64_t client_id, int64_t note_id,
     const char *reason, struct pd_err *err)
 {
 	struct plan_note note;
-	struct audit_entry a;
 	struct strbuf sum = STRBUF_INIT, before = STRBUF_INIT;
 	enum pd_status st;
 
@@ -560,19 +559,9 @@ app_plan_note_remove(struct app *app, int64_t client_id, int64_t note_id,
 	strbuf_addf(&before, "written on %s by %s\n%s", note.written_on,
 	    note.author_name ? note.author_name : "(someone)",
 	    note.text ? note.text : "");
-	memset(&a, 0, sizeof a);
-	app_today(a.day);
-	a.actor_id = access_staff_id(app);
-	a.actor_login = app_actor_login(app)[0] ?
-	    (char *)(uintptr_t)app_actor_login(app) : NULL;
-	a.action = (char *)"delete";
-	a.entity = (char *)"plan_note";
-	a.entity_id = note_id;
-	a.client_id = client_id;
-	a.summary = sum.buf;
-	a.before = before.buf;	/* the words go to audit_detail */
-	a.reason = (char *)(uintptr_t)reason;
-	st = db_audit_insert(app->db, &a, err);
+	/* the words go to audit_detail */
+	st = app_audit(app, "delete", "plan_note", note_id, client_id,
+	    sum.buf, before.buf, NULL, reason, err);
 out:
 	plan_note_fini(&note);
 	strbuf_fini(&sum);

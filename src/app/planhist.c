@@ -456,10 +456,16 @@ app_plan_changes(struct app *app, int64_t client_id, const char *since,
 	return PD_OK;
 }
 
+/* What plan_delta_format's name callback is given: the changes. */
+struct changes_ctx {
+	const struct plan_changes *c;
+};
+
 static const char *
-changes_name(void *ctx, int64_t id)
+changes_name_of(void *ctx, int64_t id)
 {
-	const struct plan_changes *c = ctx;
+	const struct changes_ctx *k = ctx;
+	const struct plan_changes *c = k->c;
 	size_t i;
 
 	for (i = 0; i < c->hist.nv; i++)
@@ -472,6 +478,7 @@ void
 plan_changes_text(const struct plan_changes *c, int width,
     struct strbuf *out)
 {
-	plan_delta_format(&c->doc, &c->delta, changes_name, (void *)c, width,
-	    out);
+	struct changes_ctx k = { c };
+
+	plan_delta_format(&c->doc, &c->delta, changes_name_of, &k, width, out);
 }
