@@ -68,6 +68,7 @@ demo_shortlist(struct demo *d, int64_t client_id, pd_date referred,
 		"the client asked for someone with this experience",
 	};
 	struct shortlist_entry e;
+	char why_k[128];
 	enum pd_status s;
 	int k;
 
@@ -77,7 +78,7 @@ demo_shortlist(struct demo *d, int64_t client_id, pd_date referred,
 		e.pal_id = d->pals[1 + k].id;
 		demo_fmt(date_add_days(referred, 7), e.added_on);
 		e.added_by = d->ops_id;
-		e.why = (char *)why[k];
+		e.why = demo_copy(why_k, sizeof why_k, why[k]);
 		e.status = SHORTLIST_SHORTLISTED;
 		if ((s = db_shortlist_insert(d->db, &e, err)) != PD_OK)
 			return s;
@@ -113,6 +114,7 @@ demo_sessions(struct demo *d, int64_t client_id, int p, pd_date first,
 
 		while (left > 0 && tries++ < 6) {
 			struct session ss;
+			char did[128], well[128], follow[128];
 			int m = d->scale == DEMO_LARGE ?
 			    (demo_chance(d, 50) ? 60 : demo_chance(d, 50) ? 45 : 90) :
 			    (demo_chance(d, 50) ? 60 : demo_chance(d, 50) ? 90 : 120);
@@ -132,9 +134,11 @@ demo_sessions(struct demo *d, int64_t client_id, int p, pd_date first,
 			    demo_range(d, 9, 16), demo_chance(d, 50) ? "00" : "30");
 			ss.minutes = m;
 			ss.place = (enum place)demo_range(d, 0, 5);
-			ss.did = (char *)PICK(d, demo_did);
-			ss.went_well = (char *)PICK(d, demo_went_well);
-			ss.follow_up = (char *)PICK(d, demo_follow_up);
+			ss.did = demo_copy(did, sizeof did, PICK(d, demo_did));
+			ss.went_well = demo_copy(well, sizeof well,
+			    PICK(d, demo_went_well));
+			ss.follow_up = demo_copy(follow, sizeof follow,
+			    PICK(d, demo_follow_up));
 			if ((s = db_session_insert(d->db, &ss, d->pals[p].id, err))
 			    != PD_OK)
 				return s;
@@ -235,6 +239,8 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	struct referral r;
 	struct funding f;
 	char name[96], addr[96], phone[16], pref[64];
+	char pronouns[16], gender[16], interests[128];
+	char referrer[128], referrer_org[128], funder[128], negotiator[128];
 	int fem = demo_chance(d, 55);
 	pd_date referred, first, end, review_on;
 	int span = date_diff_days(d->today, d->start);
@@ -248,8 +254,9 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	snprintf(name, sizeof name, "%s %s",
 	    fem ? PICK(d, demo_first_f) : PICK(d, demo_first_m), PICK(d, demo_last));
 	c.name = name;
-	c.pronouns = (char *)(fem ? "she/her" : "he/him");
-	c.gender = (char *)(fem ? "female" : "male");
+	c.pronouns = demo_copy(pronouns, sizeof pronouns,
+	    fem ? "she/her" : "he/him");
+	c.gender = demo_copy(gender, sizeof gender, fem ? "female" : "male");
 	snprintf(phone, sizeof phone, "07700 900%03d", demo_range(d, 0, 999));
 	c.phone = phone;
 	snprintf(addr, sizeof addr, "%d %s, Riverside", demo_range(d, 1, 120),
@@ -257,7 +264,8 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	c.address = addr;
 	snprintf(pref, sizeof pref, "%s", PICK(d, demo_preferences));
 	c.pal_preferences = pref;
-	c.interests = (char *)PICK(d, demo_interests);
+	c.interests = demo_copy(interests, sizeof interests,
+	    PICK(d, demo_interests));
 	demo_fmt(date_add_days(referred, -demo_range(d, 19 * 365, 70 * 365)),
 	    c.date_of_birth);
 	c.status = CLIENT_ACTIVE;
@@ -304,8 +312,10 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	memset(&r, 0, sizeof r);
 	r.client_id = c.id;
 	demo_fmt(referred, r.referred_on);
-	r.referrer_name = (char *)PICK(d, demo_referrer_name);
-	r.referrer_org = (char *)PICK(d, demo_referrer_org);
+	r.referrer_name = demo_copy(referrer, sizeof referrer,
+	    PICK(d, demo_referrer_name));
+	r.referrer_org = demo_copy(referrer_org, sizeof referrer_org,
+	    PICK(d, demo_referrer_org));
 	r.route = (enum referral_route)demo_range(d, 0, 5);
 	demo_fmt(date_add_days(referred, demo_range(d, 1, 5)), r.first_contact_on);
 	if ((s = db_referral_insert(d->db, &r, d->ops_id, err)) != PD_OK ||
@@ -318,8 +328,9 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	contracted = demo_range(d, 2, d->scale == DEMO_SMALL ? 6 : 8) * 60;
 	f.contracted_minutes_per_week = contracted;
 	f.hourly_charge_pence = 2200;
-	f.funder = (char *)"Riverside Council";
-	f.negotiator = (char *)PICK(d, demo_referrer_name);
+	f.funder = demo_copy(funder, sizeof funder, "Riverside Council");
+	f.negotiator = demo_copy(negotiator, sizeof negotiator,
+	    PICK(d, demo_referrer_name));
 	f.hourly_charge_pence = f.kind == FUNDING_SELF_FUNDED ? 1800 : 2200;
 	demo_fmt(date_add_days(first, 365), f.review_due);
 	if (i == nclients - 12)
@@ -351,6 +362,7 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 		struct assignment a;
 		pd_date due, overdue;
 		struct review rv;
+		char participants[64], notes[64];
 
 		memset(&a, 0, sizeof a);
 		a.client_id = c.id;
@@ -375,9 +387,11 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 			memset(&rv, 0, sizeof rv);
 			rv.assignment_id = a.id;
 			demo_fmt(review_on, rv.held_on);
-			rv.participants = (char *)"client, PAL, Operations Manager";
+			rv.participants = demo_copy(participants,
+			    sizeof participants, "client, PAL, Operations Manager");
 			rv.outcome = OUTCOME_CONTINUE;
-			rv.notes = (char *)"Going well; carry on.";
+			rv.notes = demo_copy(notes, sizeof notes,
+			    "Going well; carry on.");
 			rv.recorded_by = d->ops_id;
 			if ((s = db_review_insert(d->db, &rv, err)) != PD_OK)
 				return s;

@@ -1,8 +1,10 @@
 /* demo_common.c - what every part of the demo generator uses (see
  * demo_common_priv.h): seeded randomness, and the PALs' weeks and paid
  * lines with the minutes each week still has room for. */
+#include <stdio.h>
 #include <string.h>
 
+#include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/timesheet.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/week.h"
@@ -89,8 +91,9 @@ demo_line(struct demo *d, int p, pd_date day, int minutes,
 	l.kind = kind;
 	l.client_id = client_id;
 	l.session_id = session_id;
-	l.note = (char *)note;
+	l.note = xstrdup(note);
 	s = db_line_insert(d->db, &l, d->manager_id, err);
+	ts_line_fini(&l);
 	d->minutes[(size_t)p * d->nweeks + w] += minutes;
 	d->st->lines++;
 	return s;
@@ -104,4 +107,11 @@ demo_room(struct demo *d, int p, pd_date day)
 	if (w < 0 || w >= d->nweeks)
 		return 0;
 	return d->pals[p].cap - d->minutes[(size_t)p * d->nweeks + w];
+}
+
+char *
+demo_copy(char *buf, size_t n, const char *s)
+{
+	snprintf(buf, n, "%s", s);
+	return buf;
 }

@@ -4,6 +4,7 @@
 #ifndef PEERDESK_APP_DEMO_COMMON_PRIV_H
 #define PEERDESK_APP_DEMO_COMMON_PRIV_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "peerdesk/app/demo.h"
@@ -54,6 +55,10 @@ int demo_range(struct demo *d, int lo, int hi);
 int demo_chance(struct demo *d, int percent);
 
 #define PICK(d, list) ((list)[demo_range((d), 0, (int)NELEM(list) - 1)])
+
+/* s copied into buf (n bytes), which is returned: the demo's records
+ * hold their words in the caller's buffers, not in its const tables. */
+char *demo_copy(char *buf, size_t n, const char *s);
 
 /* day as "YYYY-MM-DD". */
 void demo_fmt(pd_date day, char out[11]);

@@ -47,12 +47,13 @@ demo_staff(struct demo *d, const char *login, const char *name,
 		return PD_OK;
 	}
 	memset(&s, 0, sizeof s);
-	s.login = (char *)login;
-	s.name = (char *)name;
+	s.login = xstrdup(login);
+	s.name = xstrdup(name);
 	s.role = role;
 	s.active = 1;
 	st = db_staff_insert(d->db, &s, err);
 	*id = s.id;
+	staff_fini(&s);
 	d->st->staff++;
 	return st;
 }
@@ -142,15 +143,18 @@ demo_pal(struct demo *d, int i, struct pd_err *err)
 	snprintf(prof.date_of_birth, sizeof prof.date_of_birth, "%s", dob);
 	snprintf(interests, sizeof interests, "%s, %s, %s", PICK(d, demo_interests),
 	    PICK(d, demo_interests), PICK(d, demo_interests));
-	prof.gender = (char *)gender;
-	prof.pronouns = (char *)(strcmp(gender, "female") == 0 ? "she/her" : "he/him");
-	prof.interests = interests;
-	prof.languages = (char *)PICK(d, demo_languages);
-	prof.work_experience = (char *)PICK(d, demo_experience);
-	prof.my_story = (char *)PICK(d, demo_story);
-	prof.activities = (char *)PICK(d, demo_interests);
+	prof.gender = xstrdup(gender);
+	prof.pronouns = xstrdup(strcmp(gender, "female") == 0 ? "she/her" :
+	    "he/him");
+	prof.interests = xstrdup(interests);
+	prof.languages = xstrdup(PICK(d, demo_languages));
+	prof.work_experience = xstrdup(PICK(d, demo_experience));
+	prof.my_story = xstrdup(PICK(d, demo_story));
+	prof.activities = xstrdup(PICK(d, demo_interests));
 	prof.max_clients = d->scale == DEMO_SMALL ? 5 : MAX_PAL_CLIENTS;
-	if ((s = db_pal_insert(d->db, &prof, err)) != PD_OK)
+	s = db_pal_insert(d->db, &prof, err);
+	pal_profile_fini(&prof);
+	if (s != PD_OK)
 		return s;
 	d->st->pals++;
 	demo_fmt(started, sd);

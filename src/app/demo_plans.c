@@ -45,29 +45,29 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 	if ((s = db_plan_get_or_create(d->db, client_id, 0, &plan, err)) != PD_OK)
 		return s;
 	memset(&sec, 0, sizeof sec);
-	sec.ambitions = (char *)PICK(d, demo_ambitions);
-	sec.support_wanted = (char *)"Someone to go out with, once or twice a week.";
-	sec.support_hopes = (char *)"More confidence, and a reason to get up.";
-	sec.keeps_me_well = (char *)PICK(d, demo_keeps_well);
-	sec.triggers = (char *)PICK(d, demo_triggers);
-	sec.triggers_plan = (char *)"Open letters with someone; plan quiet times to shop.";
-	sec.warning_signs = (char *)PICK(d, demo_warning_signs);
-	sec.warning_plan = (char *)"Text my PAL or my sister; keep to my morning routine.";
-	sec.crisis_plan = (char *)"Call the crisis line; ask my sister to come round.";
-	sec.crisis_contacts = (char *)"Sister: 07700 900123. Crisis line: 0800 000 0000.";
-	sec.crisis_helps = (char *)"Someone sitting with me; a cup of tea; being listened to.";
-	sec.crisis_avoid = (char *)"Being told to calm down; lots of questions at once.";
-	sec.unsafe_places = (char *)"Busy pubs late at night; the underpass by the station.";
+	sec.ambitions = xstrdup(PICK(d, demo_ambitions));
+	sec.support_wanted = xstrdup("Someone to go out with, once or twice a week.");
+	sec.support_hopes = xstrdup("More confidence, and a reason to get up.");
+	sec.keeps_me_well = xstrdup(PICK(d, demo_keeps_well));
+	sec.triggers = xstrdup(PICK(d, demo_triggers));
+	sec.triggers_plan = xstrdup("Open letters with someone; plan quiet times to shop.");
+	sec.warning_signs = xstrdup(PICK(d, demo_warning_signs));
+	sec.warning_plan = xstrdup("Text my PAL or my sister; keep to my morning routine.");
+	sec.crisis_plan = xstrdup("Call the crisis line; ask my sister to come round.");
+	sec.crisis_contacts = xstrdup("Sister: 07700 900123. Crisis line: 0800 000 0000.");
+	sec.crisis_helps = xstrdup("Someone sitting with me; a cup of tea; being listened to.");
+	sec.crisis_avoid = xstrdup("Being told to calm down; lots of questions at once.");
+	sec.unsafe_places = xstrdup("Busy pubs late at night; the underpass by the station.");
 	demo_fmt(written, ds);		/* saved that morning */
 	snprintf(sec.saved_at, sizeof sec.saved_at, "%sT10:00:00Z", ds);
 	if ((s = db_plan_version_insert(d->db, plan.id, &sec, 0, d->ops_id, err))
 	    != PD_OK)
-		return s;
+		goto out;
 	d->st->plans++;
 	demo_fmt(established, ds);
 	if ((s = db_plan_set_established(d->db, plan.id, ds, d->ops_id, err))
 	    != PD_OK)
-		return s;
+		goto out;
 	for (k = 0; k < 2; k++) {
 		const struct demo_goal_seed *gs =
 		    &demo_goals[(first + k * 3) % NELEM(demo_goals)];
@@ -75,13 +75,15 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 		memset(&g, 0, sizeof g);
 		g.plan_id = plan.id;
 		goal_area_from_str(gs->area, &g.area);
-		g.title = (char *)gs->title;
-		g.detail = (char *)gs->detail;
-		g.set_by = (char *)"me, with the Operations Manager";
+		g.title = xstrdup(gs->title);
+		g.detail = xstrdup(gs->detail);
+		g.set_by = xstrdup("me, with the Operations Manager");
 		demo_fmt(written, g.created_on);
 		g.position = k;
-		if ((s = db_goal_insert(d->db, &g, err)) != PD_OK)
-			return s;
+		s = db_goal_insert(d->db, &g, err);
+		plan_goal_fini(&g);
+		if (s != PD_OK)
+			goto out;
 		d->st->goals++;
 		demo_fmt(written, ds);
 		s = db_goal_score_insert(d->db, g.id, ds, demo_range(d, -2, 0), 0,
@@ -92,15 +94,18 @@ demo_plan(struct demo *d, int64_t client_id, pd_date written,
 			    demo_range(d, 0, 2), review_id, d->ops_id, err);
 		}
 		if (s != PD_OK)
-			return s;
+			goto out;
 	}
 	if (review_id > 0) {
-		sec.ambitions = (char *)"Still the same: get out more. I go to the "
-		    "walking group now and want to try the Recovery College.";
+		free(sec.ambitions);
+		sec.ambitions = xstrdup("Still the same: get out more. I go to the "
+		    "walking group now and want to try the Recovery College.");
 		demo_fmt(reviewed, ds);
 		snprintf(sec.saved_at, sizeof sec.saved_at, "%sT11:00:00Z", ds);
 		s = db_plan_version_insert(d->db, plan.id, &sec, 1, d->ops_id, err);
 	}
+out:
+	plan_sections_fini(&sec);
 	return s;
 }
 
