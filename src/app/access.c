@@ -11,8 +11,10 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/db/audit.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
+#include "app_priv.h"
 
 struct app_actor {
 	int64_t staff_id;	/* 0 for the system or nobody */
@@ -241,4 +243,48 @@ access_give_role(const struct app *app, enum role role, struct pd_err *err)
 		    "%s", role == ROLE_OFFICE ? "office staff" : "a manager");
 	return pd_fail(err, PD_DENIED, "role", "only a manager or the office "
 	    "may add people");
+}
+
+/* ---- the audit row, which names the actor (app/app.h) ------------------- */
+
+enum pd_status
+app_audit(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    const char *before, const char *after, const char *reason,
+    struct pd_err *err)
+{
+	struct audit_entry a;
+
+	enum pd_status s;
+
+	memset(&a, 0, sizeof a);
+	app_today(a.day);	/* the business day; `at` is always real */
+	a.actor_id = access_staff_id(app);
+	a.actor_login = app_actor_login(app)[0] ?
+	    xstrdup(app_actor_login(app)) : NULL;
+	a.action = xstrdup(action);
+	a.entity = xstrdup(entity);
+	a.entity_id = entity_id;
+	a.client_id = client_id;
+	a.summary = xstrdup(summary);
+	a.before = xstrdup(before);
+	a.after = xstrdup(after);
+	a.reason = xstrdup(reason);
+	s = db_audit_insert(app->db, &a, err);
+	audit_entry_fini(&a);
+	return s;
+}
+
+enum pd_status
+app_audit_one(struct app *app, const char *action, const char *entity,
+    int64_t entity_id, int64_t client_id, const char *summary,
+    struct pd_err *err)
+{
+	enum pd_status s;
+
+	if ((s = db_begin(app->db, err)) != PD_OK)
+		return s;
+	s = app_audit(app, action, entity, entity_id, client_id, summary,
+	    NULL, NULL, NULL, err);
+	return app_finish(app, s, err);
 }

@@ -39,29 +39,80 @@ admin_audit_in(struct app *app, struct db *db, const char *action,
 		snprintf(login, sizeof login, "%s", app_actor_login(app));
 	else if (app_unix_login(login, sizeof login) != 0)
 		login[0] = '\0';
-	a.actor_login = login[0] ? login : NULL;
-	a.action = (char *)action;
-	a.entity = (char *)entity;
+	a.actor_login = login[0] ? xstrdup(login) : NULL;
+	a.action = xstrdup(action);
+	a.entity = xstrdup(entity);
 	a.entity_id = entity_id;
-	a.summary = (char *)summary;
-	a.after = (char *)after;
-	if ((s = db_begin(db, err)) != PD_OK)
-		return s;
-	if ((s = db_audit_insert(db, &a, err)) != PD_OK) {
-		db_rollback(db);
-		return s;
+	a.summary = xstrdup(summary);
+	a.after = xstrdup(after);
+	if ((s = db_begin(db, err)) == PD_OK) {
+		if ((s = db_audit_insert(db, &a, err)) == PD_OK)
+			s = db_commit(db, err);
+		else
+			db_rollback(db);
 	}
-	return db_commit(db, err);
+	audit_entry_fini(&a);
+	return s;
 }
 
 /* ---- backup -------------------------------------------------------- */
+
+/* The copy of the database made in tmp (open as fd, beside path, with
+ * the person's rights), said in the copy, checked and renamed to path. */
+static enum pd_status
+backup_copy(struct app *app, const char *path, const struct audit_verify *v,
+    const char *tmp, int fd, struct pd_err *err)
+{
+	struct db *to = NULL;
+	char summary[1200];
+	enum pd_status s;
+
+	s = userfile_check_fd(fd, path, err);
+	if (s == PD_OK)
+		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
+	if (s == PD_OK)
+		s = db_copy(app->db, to, err);
+	/* closed at once: the copy's header may say WAL (dbfile_unwal) */
+	db_close(&to);
+	if (s == PD_OK)
+		s = dbfile_unwal(fd, path, err);
+	if (s == PD_OK)
+		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
+	if (s == PD_OK) {
+		if (v->bad_id == 0)
+			snprintf(summary, sizeof summary, "this copy of %s was "
+			    "made as a backup; the audit trail was whole up to "
+			    "row %lld", app->db_path, (long long)v->head.id);
+		else
+			snprintf(summary, sizeof summary, "this copy of %s was "
+			    "made as a backup; the audit trail did not fit "
+			    "its chain at row %lld", app->db_path,
+			    (long long)v->bad_id);
+		s = admin_audit_in(app, to, "backup", v->bad_id == 0 ?
+		    "audit_chain" : "database", v->head.id, summary,
+		    v->bad_id == 0 ? v->head.hash : NULL, err);
+	}
+	if (s == PD_OK)
+		s = db_check(to, err);
+	if (s == PD_OK)
+		s = db_single_file(to, err);
+	db_close(&to);
+	if (s == PD_OK)
+		s = userfile_check_fd(fd, path, err);
+	if (s == PD_OK)
+		s = dbfile_sync_close(fd, path, err);
+	else
+		close(fd);
+	if (s == PD_OK)
+		s = dbfile_place(tmp, path, err);
+	return s;
+}
 
 enum pd_status
 app_backup(struct app *app, const char *path, struct backup_info *bi,
     struct pd_err *err)
 {
 	struct audit_verify v;
-	struct db *to = NULL;
 	struct stat st;
 	enum pd_status s;
 	char *tmp = NULL, summary[1200];
@@ -88,44 +139,7 @@ app_backup(struct app *app, const char *path, struct backup_info *bi,
 	 * then renamed: never a part-written file under the real name. */
 	if ((s = dbfile_temp(path, "part", &fd, &tmp, err)) != PD_OK)
 		return s;
-	s = userfile_check_fd(fd, path, err);
-	if (s == PD_OK)
-		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
-	if (s == PD_OK)
-		s = db_copy(app->db, to, err);
-	/* closed at once: the copy's header may say WAL (dbfile_unwal) */
-	db_close(&to);
-	if (s == PD_OK)
-		s = dbfile_unwal(fd, path, err);
-	if (s == PD_OK)
-		s = db_open(tmp, DB_OPEN_SCRATCH, &to, err);
-	if (s == PD_OK) {
-		if (v.bad_id == 0)
-			snprintf(summary, sizeof summary, "this copy of %s was "
-			    "made as a backup; the audit trail was whole up to "
-			    "row %lld", app->db_path, (long long)v.head.id);
-		else
-			snprintf(summary, sizeof summary, "this copy of %s was "
-			    "made as a backup; the audit trail did not fit "
-			    "its chain at row %lld", app->db_path,
-			    (long long)v.bad_id);
-		s = admin_audit_in(app, to, "backup", v.bad_id == 0 ?
-		    "audit_chain" : "database", v.head.id, summary,
-		    v.bad_id == 0 ? v.head.hash : NULL, err);
-	}
-	if (s == PD_OK)
-		s = db_check(to, err);
-	if (s == PD_OK)
-		s = db_single_file(to, err);
-	db_close(&to);
-	if (s == PD_OK)
-		s = userfile_check_fd(fd, path, err);
-	if (s == PD_OK)
-		s = dbfile_sync_close(fd, path, err);
-	else
-		close(fd);
-	if (s == PD_OK)
-		s = dbfile_place(tmp, path, err);
+	s = backup_copy(app, path, &v, tmp, fd, err);
 	if (s != PD_OK) {
 		dbfile_remove(tmp);
 		free(tmp);
@@ -253,78 +267,80 @@ restore_open(const char *path, enum db_open_mode mode, struct db **db,
 	return db_open(path, mode, db, err);
 }
 
-enum pd_status
-app_restore(struct app *app, const char *path, struct restore_info *ri,
-    struct pd_err *err)
+/* The backup copied into a temporary file beside the database (*tmp,
+ * still open as *tfd), opened as *cand and checked; when refused, the
+ * copy is gone and the message says nothing changed. */
+static enum pd_status
+restore_candidate(struct app *app, const char *path, struct restore_info *ri,
+    struct db **cand, char **tmp, int *tfd, struct pd_err *err)
 {
-	struct db *cand = NULL, *live = NULL;
-	struct audit_head old;
-	struct pd_err live_err;
-	enum pd_status s, ls;
-	char *tmp = NULL, summary[1600];
-	int src = -1, tfd = -1, moved = 0, healthy = 0;
+	enum pd_status s;
+	int src = -1;
 
-	memset(ri, 0, sizeof *ri);
-	memset(&old, 0, sizeof old);
-	if (userfile_is_std(path))
-		return pd_fail(err, PD_INVALID, NULL, "name the backup file to "
-		    "restore. Nothing was changed.");
-	PRIVILEGE_RAISED(s, (userfile_protect(app->db_path), PD_OK));
-	if (s != PD_OK)
-		return s;
 	/* The backup is read with the person's own rights, before the
 	 * group is taken up; from here on only this fd is read. */
 	if ((s = userfile_open_read(path, &src, err)) != PD_OK)
-		return restore_refuse(&cand, &tmp, s, err);
-	PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "restore", &tfd, &tmp, err));
+		return restore_refuse(cand, tmp, s, err);
+	PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "restore", tfd, tmp, err));
 	if (s == PD_OK)
-		s = restore_copy_fd(src, tfd, path, err);
+		s = restore_copy_fd(src, *tfd, path, err);
 	close(src);
 	if (s == PD_OK)		/* a whole file: never a -wal beside it */
-		s = dbfile_unwal(tfd, path, err);
+		s = dbfile_unwal(*tfd, path, err);
 	if (s == PD_OK) {
-		PRIVILEGE_RAISED(s, restore_open(tmp, DB_OPEN_SCRATCH, &cand, err));
+		PRIVILEGE_RAISED(s, restore_open(*tmp, DB_OPEN_SCRATCH, cand, err));
 		if (s == PD_DAMAGED || s == PD_DB)
 			s = pd_fail(err, PD_INVALID, NULL, "%s is not a "
 			    "peerdesk database, or is damaged", path);
 	}
 	if (s == PD_OK)
-		s = restore_check(cand, path, &ri->version, &ri->head, err);
+		s = restore_check(*cand, path, &ri->version, &ri->head, err);
 	if (s != PD_OK) {
-		if (tfd >= 0)
-			close(tfd);
-		return restore_refuse(&cand, &tmp, s, err);
+		if (*tfd >= 0)
+			close(*tfd);
+		return restore_refuse(cand, tmp, s, err);
 	}
-	/* The live database: sound, damaged, or not there. */
-	PRIVILEGE_RAISED(ls, restore_open(app->db_path, DB_OPEN_EXISTING, &live,
-	    &live_err));
-	{
-		char *cut = strstr(live_err.msg, ". Nothing was changed");
+	return PD_OK;
+}
 
-		if (ls != PD_OK && cut != NULL)
-			*cut = '\0';	/* the audit row needs the what only */
-	}
-	if (ls == PD_OK && db_check(live, &live_err) == PD_OK) {
+/* The live database: sound (*healthy, open as *live), damaged, or not
+ * there (ri->damaged, ri->missing).  Returns how opening it went, the
+ * words in *live_err. */
+static enum pd_status
+restore_live(struct app *app, struct restore_info *ri, struct db **live,
+    int *healthy, struct pd_err *live_err, struct pd_err *err)
+{
+	enum pd_status ls;
+	char *cut;
+
+	PRIVILEGE_RAISED(ls, restore_open(app->db_path, DB_OPEN_EXISTING, live,
+	    live_err));
+	cut = strstr(live_err->msg, ". Nothing was changed");
+	if (ls != PD_OK && cut != NULL)
+		*cut = '\0';	/* the audit row needs the what only */
+	*healthy = 0;
+	if (ls == PD_OK && db_check(*live, live_err) == PD_OK) {
 		struct audit_verify v;
 
-		if (db_audit_verify(live, &v, NULL) == PD_OK && v.bad_id == 0)
-			healthy = 1;
+		if (db_audit_verify(*live, &v, NULL) == PD_OK && v.bad_id == 0)
+			*healthy = 1;
 	}
-	ri->damaged = !healthy;
+	ri->damaged = !*healthy;
 	ri->missing = ls == PD_NOT_FOUND;
-	/* Busy, newer, unreadable for want of rights: not damaged.  Only
-	 * a file that is damaged (or whose checks fail) is set aside. */
-	if (ls != PD_OK && ls != PD_DAMAGED && ls != PD_NOT_FOUND) {
-		if (err != NULL)
-			*err = live_err;
-		close(tfd);
-		return restore_refuse(&cand, &tmp, ls, err);
-	}
-	/* Who may: a manager of a sound database; over a damaged or
-	 * missing one, only root (nobody can be looked up there). */
+	return ls;
+}
+
+/* Who may: a manager of a sound database (which becomes app->db); over
+ * a damaged or missing one, only root (nobody can be looked up there). */
+static enum pd_status
+restore_may(struct app *app, const struct restore_info *ri, int healthy,
+    struct db **live, struct pd_err *err)
+{
+	enum pd_status s = PD_OK;
+
 	if (healthy) {
-		app->db = live;
-		live = NULL;
+		app->db = *live;
+		*live = NULL;
 		s = app_identify(app, err);
 		if (s == PD_OK)
 			s = app_require(app, APP_MANAGER, "restore backups",
@@ -334,98 +350,121 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		    "only root may bring a backup back over it",
 		    app->db_path, ri->missing ? "not there" : "damaged");
 	}
-	/* an older backup is upgraded, like any older database */
-	if (s == PD_OK && ri->version < db_schema_latest())
-		s = db_migrate_to(cand, db_schema_latest(), err);
-	if (s != PD_OK) {
-		db_close(&live);
-		close(tfd);
-		return restore_refuse(&cand, &tmp, s, err);
-	}
-	ri->aside = dbfile_aside_name(app->db_path);
-	if (healthy) {
-		struct db *adb = NULL;
-		char *atmp = NULL;
-		int afd = -1;
+	return s;
+}
 
-		/* 1. said in the database as it is, 2. which is copied aside
-		 * whole, 3. then the backup is copied into the live
-		 * connection (others see it as one change), 4. said there. */
-		snprintf(summary, sizeof summary, "the database is about to be "
-		    "replaced by the backup %s; this copy of it is kept as %s",
-		    path, ri->aside);
-		s = admin_audit_in(app, app->db, "restore", "database", 0,
-		    summary, NULL, err);
-		if (s == PD_OK)
-			PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "aside", &afd,
-			    &atmp, err));
-		if (s == PD_OK)
-			PRIVILEGE_RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
-			    err));
-		if (s == PD_OK)
-			s = db_copy(app->db, adb, err);
-		/* closed at once: its header may say WAL, and no -wal may be
-		 * made with the group down (dbfile_unwal) */
-		db_close(&adb);
-		if (s == PD_OK)
-			s = dbfile_unwal(afd, atmp, err);
-		if (s == PD_OK)
-			PRIVILEGE_RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
-			    err));
-		if (s == PD_OK)
-			s = db_audit_head(adb, &old, err);
-		db_close(&adb);
-		if (afd >= 0 && s == PD_OK)
-			s = dbfile_sync_close(afd, atmp, err);
-		else if (afd >= 0)
-			close(afd);
-		if (s == PD_OK)
-			PRIVILEGE_RAISED(s, dbfile_place(atmp, ri->aside, err));
-		if (s == PD_OK)
-			PRIVILEGE_RAISED(s, privilege_share_db(ri->aside, err));
-		if (s != PD_OK && atmp != NULL && privilege_raise(NULL) ==
-		    PD_OK) {
-			dbfile_remove(atmp);
-			(void)privilege_lower(NULL);
-		}
-		free(atmp);
-		if (s == PD_OK)
-			s = db_copy(cand, app->db, err);
-		if (s == PD_OK) {
-			/* the person may not be in the backup's staff */
-			(void)app_identify(app, NULL);
-			snprintf(summary, sizeof summary, "restored the database "
-			    "from %s (schema %d, audit trail whole up to row "
-			    "%lld, hash %s); the database as it was is kept as "
-			    "%s (its last audit row %lld, hash %s)", path,
-			    ri->version, (long long)ri->head.id,
-			    ri->head.hash[0] ? ri->head.hash : "none", ri->aside,
-			    (long long)old.id, old.hash[0] ? old.hash : "none");
-			s = admin_audit_in(app, app->db, "restore",
-			    "database", 0, summary, old.hash[0] ? old.hash :
-			    NULL, err);
-		}
-		db_close(&cand);
-		close(tfd);
-		if (privilege_raise(NULL) == PD_OK) {
-			dbfile_remove(tmp);
-			(void)privilege_lower(NULL);
-		}
-		free(tmp);
-		return s;
+/* The sound live database copied aside whole as ri->aside (shared with
+ * the group), its last audit row into *old. */
+static enum pd_status
+restore_keep_aside(struct app *app, struct restore_info *ri,
+    struct audit_head *old, struct pd_err *err)
+{
+	struct db *adb = NULL;
+	char *atmp = NULL;
+	int afd = -1;
+	enum pd_status s;
+
+	PRIVILEGE_RAISED(s, dbfile_temp(app->db_path, "aside", &afd, &atmp,
+	    err));
+	if (s == PD_OK)
+		PRIVILEGE_RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
+		    err));
+	if (s == PD_OK)
+		s = db_copy(app->db, adb, err);
+	/* closed at once: its header may say WAL, and no -wal may be
+	 * made with the group down (dbfile_unwal) */
+	db_close(&adb);
+	if (s == PD_OK)
+		s = dbfile_unwal(afd, atmp, err);
+	if (s == PD_OK)
+		PRIVILEGE_RAISED(s, restore_open(atmp, DB_OPEN_SCRATCH, &adb,
+		    err));
+	if (s == PD_OK)
+		s = db_audit_head(adb, old, err);
+	db_close(&adb);
+	if (afd >= 0 && s == PD_OK)
+		s = dbfile_sync_close(afd, atmp, err);
+	else if (afd >= 0)
+		close(afd);
+	if (s == PD_OK)
+		PRIVILEGE_RAISED(s, dbfile_place(atmp, ri->aside, err));
+	if (s == PD_OK)
+		PRIVILEGE_RAISED(s, privilege_share_db(ri->aside, err));
+	if (s != PD_OK && atmp != NULL && privilege_raise(NULL) ==
+	    PD_OK) {
+		dbfile_remove(atmp);
+		(void)privilege_lower(NULL);
 	}
-	/* Damaged or missing: said in the old file where it can still be
-	 * written, said in the new one, then the old one is renamed aside
-	 * and the checked copy renamed into its place. */
-	if (live != NULL) {
+	free(atmp);
+	return s;
+}
+
+/* Over a sound database: 1. said in the database as it is, 2. which is
+ * copied aside whole, 3. then the backup is copied into the live
+ * connection (others see it as one change), 4. said there.  The
+ * candidate is closed and its file tmp removed. */
+static enum pd_status
+restore_over_sound(struct app *app, const char *path,
+    struct restore_info *ri, struct db **cand, const char *tmp, int tfd,
+    struct pd_err *err)
+{
+	struct audit_head old;
+	char summary[1600];
+	enum pd_status s;
+
+	memset(&old, 0, sizeof old);
+	snprintf(summary, sizeof summary, "the database is about to be "
+	    "replaced by the backup %s; this copy of it is kept as %s",
+	    path, ri->aside);
+	s = admin_audit_in(app, app->db, "restore", "database", 0,
+	    summary, NULL, err);
+	if (s == PD_OK)
+		s = restore_keep_aside(app, ri, &old, err);
+	if (s == PD_OK)
+		s = db_copy(*cand, app->db, err);
+	if (s == PD_OK) {
+		/* the person may not be in the backup's staff */
+		(void)app_identify(app, NULL);
+		snprintf(summary, sizeof summary, "restored the database "
+		    "from %s (schema %d, audit trail whole up to row "
+		    "%lld, hash %s); the database as it was is kept as "
+		    "%s (its last audit row %lld, hash %s)", path,
+		    ri->version, (long long)ri->head.id,
+		    ri->head.hash[0] ? ri->head.hash : "none", ri->aside,
+		    (long long)old.id, old.hash[0] ? old.hash : "none");
+		s = admin_audit_in(app, app->db, "restore",
+		    "database", 0, summary, old.hash[0] ? old.hash :
+		    NULL, err);
+	}
+	db_close(cand);
+	close(tfd);
+	if (privilege_raise(NULL) == PD_OK) {
+		dbfile_remove(tmp);
+		(void)privilege_lower(NULL);
+	}
+	return s;
+}
+
+/* Over a damaged or missing database: said in the old file where it can
+ * still be written (then closed), and said in the candidate. */
+static enum pd_status
+restore_say_damaged(struct app *app, const char *path,
+    const struct restore_info *ri, struct db *cand, struct db **live,
+    enum pd_status ls, const struct pd_err *live_err, struct pd_err *err)
+{
+	struct audit_head old;
+	char summary[1600];
+
+	memset(&old, 0, sizeof old);
+	if (*live != NULL) {
 		snprintf(summary, sizeof summary, "this damaged database is "
 		    "set aside as %s; the backup %s takes its place", ri->aside,
 		    path);
-		if (admin_audit_in(app, live, "restore", "database", 0, summary,
-		    NULL, NULL) != PD_OK || db_audit_head(live, &old, NULL) !=
+		if (admin_audit_in(app, *live, "restore", "database", 0, summary,
+		    NULL, NULL) != PD_OK || db_audit_head(*live, &old, NULL) !=
 		    PD_OK)
 			memset(&old, 0, sizeof old);
-		db_close(&live);
+		db_close(live);
 	}
 	if (ri->missing)
 		snprintf(summary, sizeof summary, "restored the database from "
@@ -439,18 +478,22 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 		    "over a damaged database (%.300s), which is kept as %s "
 		    "(its last audit row %lld, hash %s)", path, ri->version,
 		    (long long)ri->head.id, ri->head.hash[0] ? ri->head.hash :
-		    "none", ls == PD_OK ? "its checks failed" : live_err.msg,
+		    "none", ls == PD_OK ? "its checks failed" : live_err->msg,
 		    ri->aside, (long long)old.id, old.hash[0] ? old.hash :
 		    "unreadable");
-	s = admin_audit_in(app, cand, "restore", "database", 0, summary,
+	return admin_audit_in(app, cand, "restore", "database", 0, summary,
 	    old.hash[0] ? old.hash : NULL, err);
-	if (s == PD_OK)
-		s = db_single_file(cand, err);
-	db_close(&cand);
-	if (s == PD_OK)
-		s = dbfile_sync_close(tfd, tmp, err);
-	else
-		close(tfd);
+}
+
+/* The checked copy tmp (s: how making it went) renamed into the
+ * database's place, the damaged one renamed aside first; both shared
+ * with the group.  Not placed: the old file goes back, tmp goes. */
+static enum pd_status
+restore_place(struct app *app, struct restore_info *ri, const char *tmp,
+    enum pd_status s, struct pd_err *err)
+{
+	int moved = 0;
+
 	if (s == PD_OK && !ri->missing)
 		PRIVILEGE_RAISED(s, dbfile_set_aside(app->db_path, ri->aside, &moved,
 		    err));
@@ -474,6 +517,66 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 			dbfile_remove(tmp);
 		(void)privilege_lower(NULL);
 	}
+	return s;
+}
+
+enum pd_status
+app_restore(struct app *app, const char *path, struct restore_info *ri,
+    struct pd_err *err)
+{
+	struct db *cand = NULL, *live = NULL;
+	struct pd_err live_err;
+	enum pd_status s, ls;
+	char *tmp = NULL;
+	int tfd = -1, healthy;
+
+	memset(ri, 0, sizeof *ri);
+	if (userfile_is_std(path))
+		return pd_fail(err, PD_INVALID, NULL, "name the backup file to "
+		    "restore. Nothing was changed.");
+	PRIVILEGE_RAISED(s, (userfile_protect(app->db_path), PD_OK));
+	if (s != PD_OK)
+		return s;
+	if ((s = restore_candidate(app, path, ri, &cand, &tmp, &tfd, err))
+	    != PD_OK)
+		return s;
+	ls = restore_live(app, ri, &live, &healthy, &live_err, err);
+	/* Busy, newer, unreadable for want of rights: not damaged.  Only
+	 * a file that is damaged (or whose checks fail) is set aside. */
+	if (ls != PD_OK && ls != PD_DAMAGED && ls != PD_NOT_FOUND) {
+		if (err != NULL)
+			*err = live_err;
+		close(tfd);
+		return restore_refuse(&cand, &tmp, ls, err);
+	}
+	s = restore_may(app, ri, healthy, &live, err);
+	/* an older backup is upgraded, like any older database */
+	if (s == PD_OK && ri->version < db_schema_latest())
+		s = db_migrate_to(cand, db_schema_latest(), err);
+	if (s != PD_OK) {
+		db_close(&live);
+		close(tfd);
+		return restore_refuse(&cand, &tmp, s, err);
+	}
+	ri->aside = dbfile_aside_name(app->db_path);
+	if (healthy) {
+		s = restore_over_sound(app, path, ri, &cand, tmp, tfd, err);
+		free(tmp);
+		return s;
+	}
+	/* Damaged or missing: said in the old file where it can still be
+	 * written, said in the new one, then the old one is renamed aside
+	 * and the checked copy renamed into its place. */
+	s = restore_say_damaged(app, path, ri, cand, &live, ls, &live_err,
+	    err);
+	if (s == PD_OK)
+		s = db_single_file(cand, err);
+	db_close(&cand);
+	if (s == PD_OK)
+		s = dbfile_sync_close(tfd, tmp, err);
+	else
+		close(tfd);
+	s = restore_place(app, ri, tmp, s, err);
 	free(tmp);
 	return s;
 }

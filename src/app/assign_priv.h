@@ -1,5 +1,5 @@
 /* assign_priv.h - shared by pals.c, choose.c, assignments.c and
- * reminders.c (private to app/). */
+ * reminders.c (private to app/; defined in assignments.c). */
 #ifndef PEERDESK_APP_ASSIGN_PRIV_H
 #define PEERDESK_APP_ASSIGN_PRIV_H
 

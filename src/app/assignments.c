@@ -1,10 +1,12 @@
-/* assignments.c - starting support, the review, change of PAL, the end. */
+/* assignments.c - starting support, the review, change of PAL, the end;
+ * and the helpers every assignment file shares (assign_priv.h). */
 #include "peerdesk/app/assignments.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_priv.h"
 #include "assign_priv.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
@@ -13,12 +15,102 @@
 #include "peerdesk/db/clientstory.h"
 #include "peerdesk/db/client.h"
 #include "peerdesk/db/db.h"
+#include "peerdesk/db/pal.h"
 #include "peerdesk/db/plan.h"
 #include "peerdesk/db/planquery.h"
 #include "peerdesk/db/review.h"
 #include "peerdesk/db/staff.h"
 #include "peerdesk/model/date.h"
+#include "peerdesk/model/hours.h"
 #include "peerdesk/model/today.h"
+#include "time_priv.h"
+
+/* ---- shared helpers (assign_priv.h) ---------------------------------- */
+
+int64_t
+assign_scope(const struct app *app)
+{
+	return access_scope(app);
+}
+
+int
+assign_is_manager(const struct app *app)
+{
+	return app_actor_is_manager(app);
+}
+
+enum pd_status
+assign_date_or_today(const char *in, char out[11], const char *field,
+    const char *what, struct pd_err *err)
+{
+	pd_date d;
+
+	if (in == NULL || in[0] == '\0') {
+		app_today(out);
+		return PD_OK;
+	}
+	if (date_parse(in, &d, NULL) != PD_OK)
+		return pd_fail(err, PD_INVALID, field,
+		    "%s should be a date like 2026-04-06", what);
+	date_format(d, out);
+	return PD_OK;
+}
+
+static int
+assign_count_cb(void *arg, const struct assignment *row)
+{
+	(void)row;
+	(*(int *)arg)++;
+	return 0;
+}
+
+enum pd_status
+assign_caseload(struct app *app, int64_t worker_id, int *n,
+    struct pd_err *err)
+{
+	*n = 0;
+	return db_assignment_list_for_worker(app->db, worker_id, 1,
+	    assign_count_cb, n, err);
+}
+
+enum pd_status
+assign_pal_week(struct app *app, int64_t pal_id, const char *date,
+    struct pal_week *out, struct pd_err *err)
+{
+	struct time_week w;
+	struct hours_row row;
+	enum pd_status s;
+	char on[11];
+	pd_date d;
+
+	memset(out, 0, sizeof *out);
+	if ((s = assign_date_or_today(date, on, "date", "The date", err))
+	    != PD_OK)
+		return s;
+	date_parse(on, &d, NULL);
+	/* the same week, sums and limits as the timesheets use */
+	if ((s = time_week_load(app, pal_id, d, &w, err)) != PD_OK)
+		return s;
+	memcpy(out->first, w.first, sizeof out->first);
+	memcpy(out->last, w.last, sizeof out->last);
+	out->has_limits = w.has_limits;
+	out->limits = w.lim;
+	out->rule = w.rule;
+	out->rate_pence = -1;
+	s = db_pal_rate_on(app->db, pal_id, on, &out->rate_pence, NULL);
+	if (s != PD_OK && s != PD_NOT_FOUND)
+		return pd_fail(err, s, NULL, "could not read the pay rate");
+	if (s == PD_NOT_FOUND)
+		out->rate_pence = -1;
+	if ((s = time_row(app, &w, &w.totals, &row, err)) != PD_OK)
+		return s;
+	out->minutes = row.minutes;
+	out->pence = row.gross_pence;
+	out->unrated_minutes = row.unrated_minutes;
+	out->check = row.check;
+	hours_row_fini(&row);
+	return PD_OK;
+}
 
 static char *
 dup_or_null(const char *s)
@@ -113,6 +205,47 @@ assign_find_cb(void *arg, const struct assignment *row)
 	return f->found;
 }
 
+/* The client's plan into *plan (empty when none); refused unless it is
+ * established or in->override_reason says why to go ahead. */
+static enum pd_status
+assign_plan_ready(struct app *app, const struct assignment_start *in,
+    const struct client *c, struct plan_info *plan, struct pd_err *err)
+{
+	enum pd_status s;
+
+	/* read only: a client with no plan yet has none established */
+	s = db_plan_find(app->db, in->client_id, 0, plan, NULL);
+	if (s == PD_NOT_FOUND) {
+		memset(plan, 0, sizeof *plan);
+		s = PD_OK;
+	} else if (s != PD_OK)
+		return pd_fail(err, s, NULL, "could not read the plan");
+	if (plan->status != PLAN_ESTABLISHED &&
+	    str_blank(in->override_reason))
+		return pd_fail(err, PD_INVALID, "override_reason", "%s's "
+		    "wellness plan is not established yet. To go ahead "
+		    "anyway, please give a reason.", c->preferred_name &&
+		    c->preferred_name[0] ? c->preferred_name : c->name);
+	return PD_OK;
+}
+
+/* The client's story: active from the first meeting, on. */
+static enum pd_status
+assign_client_active(struct app *app, const struct client *c,
+    const char *on, struct pd_err *err)
+{
+	enum pd_status s;
+
+	s = db_status_change_insert(app->db, c->id, c->episode,
+	    CLIENT_ACTIVE, on, CLOSED_NONE, NULL, access_staff_id(app),
+	    err);
+	if (s == PD_OK)
+		s = db_client_set_status(app->db, c->id, CLIENT_ACTIVE,
+		    on, CLOSED_NONE, c->episode, 0,
+		    access_staff_id(app), err);
+	return s;
+}
+
 enum pd_status
 assign_start_tx(struct app *app, const struct assignment_start *in,
     int64_t *id, struct pd_err *err)
@@ -148,21 +281,8 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	if (s == PD_OK && f.found)
 		s = pd_fail(err, PD_DUPLICATE, "worker", "%s already supports "
 		    "%s", w.name, c.name);
-	if (s == PD_OK) {
-		/* read only: a client with no plan yet has none established */
-		s = db_plan_find(app->db, in->client_id, 0, &plan, NULL);
-		if (s == PD_NOT_FOUND) {
-			memset(&plan, 0, sizeof plan);
-			s = PD_OK;
-		} else if (s != PD_OK)
-			s = pd_fail(err, s, NULL, "could not read the plan");
-	}
-	if (s == PD_OK && plan.status != PLAN_ESTABLISHED &&
-	    str_blank(in->override_reason))
-		s = pd_fail(err, PD_INVALID, "override_reason", "%s's wellness "
-		    "plan is not established yet. To go ahead anyway, please "
-		    "give a reason.", c.preferred_name && c.preferred_name[0] ?
-		    c.preferred_name : c.name);
+	if (s == PD_OK)
+		s = assign_plan_ready(app, in, &c, &plan, err);
 	if (s != PD_OK) {
 		client_fini(&c);
 		staff_fini(&w);
@@ -182,20 +302,12 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	a.end_kind = END_NONE;
 	a.override_reason = plan.status == PLAN_ESTABLISHED ||
 	    str_blank(in->override_reason) ? NULL :
-	    (char *)in->override_reason;
+	    xstrdup(in->override_reason);
 	a.created_by = access_staff_id(app);
 	s = db_assignment_insert(app->db, &a, err);
 	if (s == PD_OK && (c.status == CLIENT_REFERRED ||
-	    c.status == CLIENT_INTAKE || c.status == CLIENT_PAUSED)) {
-		/* the client's story: active from the first meeting */
-		s = db_status_change_insert(app->db, c.id, c.episode,
-		    CLIENT_ACTIVE, on, CLOSED_NONE, NULL, access_staff_id(app),
-		    err);
-		if (s == PD_OK)
-			s = db_client_set_status(app->db, c.id, CLIENT_ACTIVE,
-			    on, CLOSED_NONE, c.episode, 0,
-			    access_staff_id(app), err);
-	}
+	    c.status == CLIENT_INTAKE || c.status == CLIENT_PAUSED))
+		s = assign_client_active(app, &c, on, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "%s supports %s from %s; "
 		    "review due %s", w.name, c.name, on, a.review_due_on);
@@ -204,6 +316,7 @@ assign_start_tx(struct app *app, const struct assignment_start *in,
 	}
 	if (s == PD_OK && id != NULL)
 		*id = a.id;
+	free(a.override_reason);
 	client_fini(&c);
 	staff_fini(&w);
 	return s;
@@ -220,11 +333,7 @@ app_assignment_start(struct app *app, const struct assignment_start *in,
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = assign_start_tx(app, in, id, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 struct assign_collect {
@@ -423,10 +532,7 @@ app_review_record(struct app *app, struct assignment *a, struct review *r,
 		s = app_audit(app, "create", "review", r->id, cur.client_id,
 		    summary, NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	assignment_fini(&cur);
 	if (s == PD_OK)
 		assign_refresh(app, a);
@@ -505,10 +611,7 @@ app_assignment_end(struct app *app, struct assignment *a, const char *on,
 		    cur.client_id, summary, NULL, NULL,
 		    str_blank(reason) ? NULL : reason, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	assignment_fini(&cur);
 	if (s == PD_OK)
 		assign_refresh(app, a);
@@ -553,10 +656,7 @@ app_assignment_set_minutes(struct app *app, struct assignment *a,
 		s = app_audit(app, "update", "assignment", cur.id,
 		    cur.client_id, summary, NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	assignment_fini(&cur);
 	if (s == PD_OK)
 		assign_refresh(app, a);

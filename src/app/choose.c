@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_priv.h"
 #include "assign_priv.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/pals.h"
@@ -345,10 +346,7 @@ app_suggest_pals(struct app *app, int64_t client_id,
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = choose_suggest_tx(app, client_id, out, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s != PD_OK)
 		suggestion_list_fini(out);
 	return s;
@@ -431,9 +429,10 @@ app_shortlist_add(struct app *app, int64_t client_id, int64_t pal_id,
 		e.pal_id = pal_id;
 		app_today(e.added_on);
 		e.added_by = access_staff_id(app);
-		e.why = str_blank(why) ? NULL : (char *)why;
+		e.why = str_blank(why) ? NULL : xstrdup(why);
 		e.status = SHORTLIST_SHORTLISTED;
 		s = db_shortlist_insert(app->db, &e, err);
+		FREE(&e.why);
 	}
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "added %s to %s's shortlist",
@@ -441,10 +440,7 @@ app_shortlist_add(struct app *app, int64_t client_id, int64_t pal_id,
 		s = app_audit(app, "create", "shortlist", e.id, client_id,
 		    summary, NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK && id != NULL)
 		*id = e.id;
 	choose_cand_fini(&cand);
@@ -488,10 +484,7 @@ static enum pd_status
 choose_finish(struct app *app, struct shortlist_entry *e,
     struct shortlist_entry *next, enum pd_status s, struct pd_err *err)
 {
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK) {
 		shortlist_entry_fini(e);
 		*e = *next;

@@ -16,6 +16,7 @@
 #include "peerdesk/model/contact.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 
 void
 intake_init(struct intake *in)
@@ -182,10 +183,7 @@ app_client_create(struct app *app, struct intake *in, int64_t *id,
 		s = app_audit(app, "create", "client", in->client.id,
 		    in->client.id, summary, NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK && id != NULL)
 		*id = in->client.id;
 	return s;
@@ -345,10 +343,7 @@ app_client_open(struct app *app, int64_t id, struct client_record *out,
 	if (s == PD_OK)
 		s = app_audit(app, "open", "client", id, id, "opened the record",
 		    NULL, NULL, NULL, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s != PD_OK)
 		client_record_fini(out);
 	return s;
@@ -460,10 +455,7 @@ app_client_save(struct app *app, struct client_record *rec,
 			    rec->client.id, "changed the record", before, after,
 			    NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s != PD_OK) {
 		rec->client.version = kept_client;
 		rec->referral.id = kept_ref.id;

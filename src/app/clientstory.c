@@ -24,6 +24,7 @@
 #include "peerdesk/db/clientstory.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/model/date.h"
+#include "app_priv.h"
 
 void
 status_history_fini(struct status_history *h)
@@ -161,6 +162,66 @@ story_name(const struct client *c)
 	    c->preferred_name : c->name != NULL ? c->name : "the client";
 }
 
+/* Whether c may go to rq->to (not a merged record, a move the rules
+ * allow, a closing with its reason, into *reason). */
+static enum pd_status
+story_status_allowed(const struct client *c, const struct status_request *rq,
+    enum closed_reason *reason, struct pd_err *err)
+{
+	const char *why;
+
+	if (c->merged_into > 0)
+		return pd_fail(err, PD_INVALID, NULL, "this record was merged "
+		    "into client %lld; change that one",
+		    (long long)c->merged_into);
+	if ((why = client_status_refusal(c->status, rq->to)) != NULL)
+		return pd_fail(err, PD_INVALID, "status", "%s is %s: %s",
+		    story_name(c), client_status_label(c->status), why);
+	if (rq->to == CLIENT_CLOSED) {
+		*reason = rq->reason;
+		if (closed_reason_str(*reason) == NULL ||
+		    *reason == CLOSED_MERGED)
+			return pd_fail(err, PD_INVALID, "reason", "please say "
+			    "why the client is closed: support ended, moved "
+			    "away, declined, could not be reached, died or "
+			    "other");
+	}
+	return PD_OK;
+}
+
+/* End each of the client's supports on day, with the change of status
+ * (rq->to, for the reason). */
+static enum pd_status
+story_end_supports(struct app *app, const struct client *c,
+    const struct story_supports *sup, const struct status_request *rq,
+    enum closed_reason reason, const char *day, struct pd_err *err)
+{
+	char summary[300];
+	enum pd_status s = PD_OK;
+	size_t i;
+
+	for (i = 0; s == PD_OK && i < sup->n; i++) {
+		if (strcmp(sup->v[i].started_on, day) > 0) {
+			s = pd_fail(err, PD_INVALID, "on", "the support by "
+			    "%s started on %s, after %s", sup->names,
+			    sup->v[i].started_on, day);
+			break;
+		}
+		s = db_assignment_end(app->db, sup->v[i].id, day,
+		    rq->to == CLIENT_CLOSED && reason == CLOSED_SUPPORT_ENDED ?
+		    END_COMPLETED : END_CLIENT_LEFT, "the client's status "
+		    "changed", access_staff_id(app), err);
+		if (s == PD_OK) {
+			snprintf(summary, sizeof summary, "support of client "
+			    "#%lld ended on %s with the change of status",
+			    (long long)c->id, day);
+			s = app_audit(app, "update", "assignment", sup->v[i].id,
+			    c->id, summary, NULL, NULL, NULL, err);
+		}
+	}
+	return s;
+}
+
 enum pd_status
 app_client_set_status(struct app *app, const struct status_request *rq,
     struct pd_err *err)
@@ -168,35 +229,14 @@ app_client_set_status(struct app *app, const struct status_request *rq,
 	struct client c;
 	struct story_supports sup = { NULL, "", 0 };
 	enum closed_reason reason = CLOSED_NONE;
-	const char *why;
 	char last[11], day[11], summary[300], before[200], after[200];
 	enum pd_status s;
-	size_t i;
 
 	if ((s = story_client(app, rq->client_id, "change a client's status",
 	    &c, err)) != PD_OK)
 		return s;
-	if (c.merged_into > 0) {
-		s = pd_fail(err, PD_INVALID, NULL, "this record was merged "
-		    "into client %lld; change that one",
-		    (long long)c.merged_into);
+	if ((s = story_status_allowed(&c, rq, &reason, err)) != PD_OK)
 		goto out;
-	}
-	if ((why = client_status_refusal(c.status, rq->to)) != NULL) {
-		s = pd_fail(err, PD_INVALID, "status", "%s is %s: %s",
-		    story_name(&c), client_status_label(c.status), why);
-		goto out;
-	}
-	if (rq->to == CLIENT_CLOSED) {
-		reason = rq->reason;
-		if (closed_reason_str(reason) == NULL ||
-		    reason == CLOSED_MERGED) {
-			s = pd_fail(err, PD_INVALID, "reason", "please say why "
-			    "the client is closed: support ended, moved away, "
-			    "declined, could not be reached, died or other");
-			goto out;
-		}
-	}
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		goto out;
 	s = story_last(app, c.id, last, err);
@@ -211,25 +251,9 @@ app_client_set_status(struct app *app, const struct status_request *rq,
 		    "PAL (%s). End that support first (End this support, or "
 		    "--end-support ends it on the same day and closes them)",
 		    story_name(&c), sup.names);
-	for (i = 0; s == PD_OK && rq->end_support && i < sup.n; i++) {
-		if (strcmp(sup.v[i].started_on, day) > 0) {
-			s = pd_fail(err, PD_INVALID, "on", "the support by "
-			    "%s started on %s, after %s", sup.names,
-			    sup.v[i].started_on, day);
-			break;
-		}
-		s = db_assignment_end(app->db, sup.v[i].id, day,
-		    rq->to == CLIENT_CLOSED && reason == CLOSED_SUPPORT_ENDED ?
-		    END_COMPLETED : END_CLIENT_LEFT, "the client's status "
-		    "changed", access_staff_id(app), err);
-		if (s == PD_OK) {
-			snprintf(summary, sizeof summary, "support of client "
-			    "#%lld ended on %s with the change of status",
-			    (long long)c.id, day);
-			s = app_audit(app, "update", "assignment", sup.v[i].id,
-			    c.id, summary, NULL, NULL, NULL, err);
-		}
-	}
+	if (s == PD_OK && rq->end_support)
+		s = story_end_supports(app, &c, &sup, rq, reason, day,
+		    err);
 	if (s == PD_OK)
 		s = db_status_change_insert(app->db, c.id, c.episode, rq->to,
 		    day, reason, rq->note != NULL && rq->note[0] ? rq->note :
@@ -254,10 +278,7 @@ app_client_set_status(struct app *app, const struct status_request *rq,
 		    before, after, rq->note != NULL && rq->note[0] ? rq->note :
 		    NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 out:
 	free(sup.v);
 	client_fini(&c);
@@ -307,10 +328,7 @@ app_client_reopen(struct app *app, int64_t id, const char *on,
 		    "status: closed\n", after, note != NULL && note[0] ? note :
 		    NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	client_fini(&c);
 	return s;
 }
@@ -564,16 +582,104 @@ client_match_words(unsigned why, char *buf, size_t size)
 
 /* ---- merging -------------------------------------------------------- */
 
+/* The supports of both records into ks and os; refused when the same
+ * PAL supports both. */
+static enum pd_status
+story_merge_supports(struct app *app, int64_t keep, int64_t other,
+    struct story_supports *ks, struct story_supports *os,
+    struct pd_err *err)
+{
+	enum pd_status s;
+	size_t i, j;
+
+	s = db_assignment_list_for_client(app->db, keep, 1, story_support_cb,
+	    ks, err);
+	if (s == PD_OK)
+		s = db_assignment_list_for_client(app->db, other, 1,
+		    story_support_cb, os, err);
+	for (i = 0; s == PD_OK && i < ks->n; i++)
+		for (j = 0; s == PD_OK && j < os->n; j++)
+			if (ks->v[i].worker_id == os->v[j].worker_id)
+				s = pd_fail(err, PD_INVALID, NULL, "the same "
+				    "PAL supports both records; end one of "
+				    "the two supports first, then merge");
+	return s;
+}
+
+/* The other record closed, pointing to the one kept; the one kept gets
+ * a line saying so, and is active when support came with the other
+ * record (with_support). */
+static enum pd_status
+story_merge_statuses(struct app *app, int64_t keep, int64_t other,
+    const struct client *k, const struct client *o, int with_support,
+    const char *today, struct pd_err *err)
+{
+	char note[120];
+	enum pd_status s;
+
+	/* The other record: closed, pointing to the one kept. */
+	snprintf(note, sizeof note, "merged into client #%lld",
+	    (long long)keep);
+	s = db_status_change_insert(app->db, other, o->episode, CLIENT_CLOSED,
+	    today, CLOSED_MERGED, note, access_staff_id(app), err);
+	if (s == PD_OK)
+		s = db_client_set_status(app->db, other, CLIENT_CLOSED, today,
+		    CLOSED_MERGED, o->episode, keep, access_staff_id(app), err);
+	/* The one kept: a line saying so; active when support came with
+	 * the other record. */
+	if (s == PD_OK) {
+		enum client_status now = k->status;
+
+		if (with_support && (now == CLIENT_REFERRED ||
+		    now == CLIENT_INTAKE))
+			now = CLIENT_ACTIVE;
+		snprintf(note, sizeof note, "client #%lld merged into this "
+		    "record", (long long)other);
+		s = db_status_change_insert(app->db, keep, k->episode, now,
+		    today, CLOSED_NONE, note, access_staff_id(app), err);
+		if (s == PD_OK && now != k->status)
+			s = db_client_set_status(app->db, keep, now, today,
+			    CLOSED_NONE, k->episode, 0, access_staff_id(app),
+			    err);
+	}
+	return s;
+}
+
+/* The merge said on both records. */
+static enum pd_status
+story_merge_audit(struct app *app, int64_t keep, int64_t other,
+    const struct merge_result *res, struct pd_err *err)
+{
+	char summary[300];
+	enum pd_status s;
+
+	snprintf(summary, sizeof summary, "client #%lld merged into "
+	    "client #%lld: %d rows moved%s", (long long)other,
+	    (long long)keep, res->moved, res->plan_kept_apart ?
+	    "; both had a plan: the other's stays with client #" : "");
+	if (res->plan_kept_apart) {
+		size_t len = strlen(summary);
+
+		snprintf(summary + len, sizeof summary - len, "%lld",
+		    (long long)other);
+	}
+	s = app_audit(app, "merge", "client", keep, keep, summary,
+	    NULL, NULL, NULL, err);
+	if (s == PD_OK)
+		s = app_audit(app, "merge", "client", other, other,
+		    summary, NULL, NULL, NULL, err);
+	return s;
+}
+
 enum pd_status
 app_client_merge(struct app *app, int64_t keep, int64_t other,
     struct merge_result *res, struct pd_err *err)
 {
 	struct client k, o;
 	struct story_supports ks = { NULL, "", 0 }, os = { NULL, "", 0 };
-	char today[11], summary[300], note[120];
+	char today[11];
 	int kplan = 0, oplan = 0;
 	enum pd_status s;
-	size_t i, j;
 
 	memset(res, 0, sizeof *res);
 	memset(&k, 0, sizeof k);
@@ -606,17 +712,7 @@ app_client_merge(struct app *app, int64_t keep, int64_t other,
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		goto out;
 	app_today(today);
-	s = db_assignment_list_for_client(app->db, keep, 1, story_support_cb,
-	    &ks, err);
-	if (s == PD_OK)
-		s = db_assignment_list_for_client(app->db, other, 1,
-		    story_support_cb, &os, err);
-	for (i = 0; s == PD_OK && i < ks.n; i++)
-		for (j = 0; s == PD_OK && j < os.n; j++)
-			if (ks.v[i].worker_id == os.v[j].worker_id)
-				s = pd_fail(err, PD_INVALID, NULL, "the same "
-				    "PAL supports both records; end one of "
-				    "the two supports first, then merge");
+	s = story_merge_supports(app, keep, other, &ks, &os, err);
 	if (s == PD_OK)
 		s = db_client_has_plan(app->db, keep, &kplan, err);
 	if (s == PD_OK)
@@ -625,54 +721,12 @@ app_client_merge(struct app *app, int64_t keep, int64_t other,
 	if (s == PD_OK)
 		s = db_client_merge_rows(app->db, keep, other, !kplan,
 		    &res->moved, err);
-	/* The other record: closed, pointing to the one kept. */
-	snprintf(note, sizeof note, "merged into client #%lld",
-	    (long long)keep);
 	if (s == PD_OK)
-		s = db_status_change_insert(app->db, other, o.episode,
-		    CLIENT_CLOSED, today, CLOSED_MERGED, note,
-		    access_staff_id(app), err);
+		s = story_merge_statuses(app, keep, other, &k, &o,
+		    os.n > 0, today, err);
 	if (s == PD_OK)
-		s = db_client_set_status(app->db, other, CLIENT_CLOSED, today,
-		    CLOSED_MERGED, o.episode, keep, access_staff_id(app), err);
-	/* The one kept: a line saying so; active when support came with
-	 * the other record. */
-	if (s == PD_OK) {
-		enum client_status now = k.status;
-
-		if (os.n > 0 && (now == CLIENT_REFERRED ||
-		    now == CLIENT_INTAKE))
-			now = CLIENT_ACTIVE;
-		snprintf(note, sizeof note, "client #%lld merged into this "
-		    "record", (long long)other);
-		s = db_status_change_insert(app->db, keep, k.episode, now,
-		    today, CLOSED_NONE, note, access_staff_id(app), err);
-		if (s == PD_OK && now != k.status)
-			s = db_client_set_status(app->db, keep, now, today,
-			    CLOSED_NONE, k.episode, 0, access_staff_id(app),
-			    err);
-	}
-	if (s == PD_OK) {
-		snprintf(summary, sizeof summary, "client #%lld merged into "
-		    "client #%lld: %d rows moved%s", (long long)other,
-		    (long long)keep, res->moved, res->plan_kept_apart ?
-		    "; both had a plan: the other's stays with client #" : "");
-		if (res->plan_kept_apart) {
-			size_t len = strlen(summary);
-
-			snprintf(summary + len, sizeof summary - len, "%lld",
-			    (long long)other);
-		}
-		s = app_audit(app, "merge", "client", keep, keep, summary,
-		    NULL, NULL, NULL, err);
-		if (s == PD_OK)
-			s = app_audit(app, "merge", "client", other, other,
-			    summary, NULL, NULL, NULL, err);
-	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+		s = story_merge_audit(app, keep, other, res, err);
+	s = app_finish(app, s, err);
 out:
 	free(ks.v);
 	free(os.v);

@@ -88,10 +88,12 @@ meet(struct db *db, uint64_t *s, int64_t group_id, const char *group_name,
 	fmt(day, m.date);
 	snprintf(m.start_time, sizeof m.start_time, "%s", start);
 	m.minutes = minutes;
-	m.notes = (char *)notes;
+	m.notes = xstrdup(notes);
 	m.extra_count = extra_max > 0 ? (int)(rnd(s) % (uint64_t)(extra_max +
 	    1)) : 0;
-	if ((st = db_group_meeting_insert(db, &m, by, err)) != PD_OK)
+	st = db_group_meeting_insert(db, &m, by, err);
+	FREE(&m.notes);
+	if (st != PD_OK)
 		return st;
 	if (staff_id != 0 &&
 	    (st = db_group_meeting_staff_add(db, m.id, staff_id, err)) != PD_OK)
@@ -130,13 +132,15 @@ add_group(struct db *db, const char *name, enum group_kind kind, int day,
 	enum pd_status st;
 
 	memset(&g, 0, sizeof g);
-	g.name = (char *)name;
+	g.name = xstrdup(name);
 	g.kind = kind;
 	g.usual_day = day;
 	snprintf(g.usual_time, sizeof g.usual_time, "%s", time);
-	g.place = (char *)place;
+	g.place = xstrdup(place);
 	g.active = 1;
-	if ((st = db_group_insert(db, &g, by, err)) != PD_OK)
+	st = db_group_insert(db, &g, by, err);
+	group_fini(&g);
+	if (st != PD_OK)
 		return st;
 	*id = g.id;
 	if (staff_id != 0 &&

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_priv.h"
 #include "assign_priv.h"
 #include "time_priv.h"
 #include "peerdesk/config/settings.h"
@@ -24,92 +25,6 @@
 #include "peerdesk/model/today.h"
 #include "peerdesk/model/week.h"
 
-/* ---- shared helpers (assign_priv.h) ---------------------------------- */
-
-int64_t
-assign_scope(const struct app *app)
-{
-	return access_scope(app);
-}
-
-int
-assign_is_manager(const struct app *app)
-{
-	return app_actor_is_manager(app);
-}
-
-enum pd_status
-assign_date_or_today(const char *in, char out[11], const char *field,
-    const char *what, struct pd_err *err)
-{
-	pd_date d;
-
-	if (in == NULL || in[0] == '\0') {
-		app_today(out);
-		return PD_OK;
-	}
-	if (date_parse(in, &d, NULL) != PD_OK)
-		return pd_fail(err, PD_INVALID, field,
-		    "%s should be a date like 2026-04-06", what);
-	date_format(d, out);
-	return PD_OK;
-}
-
-static int
-pals_count_cb(void *arg, const struct assignment *row)
-{
-	(void)row;
-	(*(int *)arg)++;
-	return 0;
-}
-
-enum pd_status
-assign_caseload(struct app *app, int64_t worker_id, int *n,
-    struct pd_err *err)
-{
-	*n = 0;
-	return db_assignment_list_for_worker(app->db, worker_id, 1,
-	    pals_count_cb, n, err);
-}
-
-enum pd_status
-assign_pal_week(struct app *app, int64_t pal_id, const char *date,
-    struct pal_week *out, struct pd_err *err)
-{
-	struct time_week w;
-	struct hours_row row;
-	enum pd_status s;
-	char on[11];
-	pd_date d;
-
-	memset(out, 0, sizeof *out);
-	if ((s = assign_date_or_today(date, on, "date", "The date", err))
-	    != PD_OK)
-		return s;
-	date_parse(on, &d, NULL);
-	/* the same week, sums and limits as the timesheets use */
-	if ((s = time_week_load(app, pal_id, d, &w, err)) != PD_OK)
-		return s;
-	memcpy(out->first, w.first, sizeof out->first);
-	memcpy(out->last, w.last, sizeof out->last);
-	out->has_limits = w.has_limits;
-	out->limits = w.lim;
-	out->rule = w.rule;
-	out->rate_pence = -1;
-	s = db_pal_rate_on(app->db, pal_id, on, &out->rate_pence, NULL);
-	if (s != PD_OK && s != PD_NOT_FOUND)
-		return pd_fail(err, s, NULL, "could not read the pay rate");
-	if (s == PD_NOT_FOUND)
-		out->rate_pence = -1;
-	if ((s = time_row(app, &w, &w.totals, &row, err)) != PD_OK)
-		return s;
-	out->minutes = row.minutes;
-	out->pence = row.gross_pence;
-	out->unrated_minutes = row.unrated_minutes;
-	out->check = row.check;
-	hours_row_fini(&row);
-	return PD_OK;
-}
 
 /* ---- freeing ---------------------------------------------------------- */
 
@@ -559,10 +474,7 @@ app_pal_profile_save(struct app *app, struct pal_profile *p,
 		s = app_audit(app, "update", "pal", p->staff_id, 0, summary,
 		    before, after, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	free(before);
 	free(after);
 	pal_profile_fini(&cur);
@@ -668,10 +580,7 @@ app_pal_rate_add(struct app *app, int64_t pal_id, int64_t rate_pence,
 		s = app_audit(app, "create", "pal_rate", pal_id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK && below && warning != NULL)
 		snprintf(warning, n, "%s", msg);
 	pal_profile_fini(&prof);
@@ -705,11 +614,7 @@ app_pal_benefit_set(struct app *app, int64_t pal_id, enum benefit_rule rule,
 		s = app_audit(app, "update", "pal_benefit", pal_id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* ---- DBS, training, supervision --------------------------------------- */
@@ -774,11 +679,7 @@ app_pal_dbs_add(struct app *app, int64_t pal_id, struct pal_dbs *in,
 		s = app_audit(app, "create", "pal_dbs", pal_id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* The timesheet line for paid supervision or training, through the
@@ -792,6 +693,7 @@ pals_add_line(struct app *app, int64_t pal_id, const char *date,
     struct pd_err *err)
 {
 	struct ts_line l;
+	enum pd_status s;
 
 	memset(&l, 0, sizeof l);
 	l.pal_id = pal_id;
@@ -800,9 +702,10 @@ pals_add_line(struct app *app, int64_t pal_id, const char *date,
 	l.kind = kind;
 	l.supervision_id = supervision_id;
 	l.training_id = training_id;
-	l.note = (char *)note;
-	return app_line_add(app, &l, str_blank(reason) ? NULL : reason,
-	    err);
+	l.note = xstrdup(note);
+	s = app_line_add(app, &l, str_blank(reason) ? NULL : reason, err);
+	ts_line_fini(&l);
+	return s;
 }
 
 static enum pd_status
@@ -849,11 +752,7 @@ app_pal_training_add(struct app *app, int64_t pal_id, const char *date,
 		s = app_audit(app, "create", "pal_training", id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -891,11 +790,7 @@ app_pal_supervision_add(struct app *app, int64_t pal_id, const char *date,
 		s = app_audit(app, "create", "pal_supervision", id, 0, summary,
 		    NULL, NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 struct pals_sup {

@@ -44,6 +44,38 @@ pw_counted(struct palweeks *p, const struct pal_profile *prof)
 		    (!has_to || p->v[i].first <= to);
 }
 
+/* pal_id's week holding day, judged, added to out. */
+static enum pd_status
+pw_add_week(struct app *app, int64_t pal_id, pd_date day,
+    struct palweeks *out, struct pd_err *err)
+{
+	struct time_week w;
+	struct hours_row row;
+	struct palweeks_week pw;
+	enum pd_status s;
+
+	memset(&row, 0, sizeof row);
+	/* judged as the weekly summary judges it: time_week_basis and
+	 * time_row are what the summary, the approval and the payroll
+	 * export use (every day's rule and the limit DWP applies) */
+	s = time_week_basis(app, pal_id, day, &w, err);
+	if (s == PD_OK)
+		s = time_row(app, &w, &w.totals, &row, err);
+	if (s == PD_OK) {
+		memset(&pw, 0, sizeof pw);
+		pw.first = w.wk.first;
+		pw.last = w.wk.last;
+		memcpy(pw.label, w.label, sizeof pw.label);
+		pw.minutes = row.minutes;
+		pw.gross_pence = row.gross_pence;
+		pw.unrated_minutes = row.unrated_minutes;
+		pw.check = row.check;
+		palweeks_add(out, &pw);
+	}
+	hours_row_fini(&row);
+	return s;
+}
+
 enum pd_status
 app_pal_weeks(struct app *app, int64_t pal_id, int weeks,
     struct palweeks *out, struct pd_err *err)
@@ -93,32 +125,9 @@ app_pal_weeks(struct app *app, int64_t pal_id, int weeks,
 	/* the weeks before the first shown give its average weeks to count */
 	total = weeks + PALWEEKS_AVG_WEEKS - 1;
 	first = date_add_days(now.first, -7 * (total - 1));
-	for (i = 0; s == PD_OK && i < total; i++) {
-		struct time_week w;
-		struct hours_row row;
-		struct palweeks_week pw;
-
-		memset(&row, 0, sizeof row);
-		/* judged as the weekly summary judges it: time_week_basis and
-		 * time_row are what the summary, the approval and the payroll
-		 * export use (every day's rule and the limit DWP applies) */
-		s = time_week_basis(app, pal_id, date_add_days(first, 7 * i),
-		    &w, err);
-		if (s == PD_OK)
-			s = time_row(app, &w, &w.totals, &row, err);
-		if (s == PD_OK) {
-			memset(&pw, 0, sizeof pw);
-			pw.first = w.wk.first;
-			pw.last = w.wk.last;
-			memcpy(pw.label, w.label, sizeof pw.label);
-			pw.minutes = row.minutes;
-			pw.gross_pence = row.gross_pence;
-			pw.unrated_minutes = row.unrated_minutes;
-			pw.check = row.check;
-			palweeks_add(out, &pw);
-		}
-		hours_row_fini(&row);
-	}
+	for (i = 0; s == PD_OK && i < total; i++)
+		s = pw_add_week(app, pal_id, date_add_days(first, 7 * i), out,
+		    err);
 	if (s == PD_OK) {
 		pw_counted(out, &prof);
 		palweeks_finish(out);

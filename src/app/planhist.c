@@ -27,19 +27,12 @@ static const char *const hist_months[] = {
 static void
 hist_when(const char *at, char *buf, size_t n)
 {
-	struct tm tm, loc;
-	time_t t;
+	struct tm loc;
 
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6) {
+	if (plans_local(at, &loc) != 0) {
 		snprintf(buf, n, "%s", at);
 		return;
 	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	localtime_r(&t, &loc);
 	snprintf(buf, n, "%s %d %s %d %02d:%02d", hist_days[loc.tm_wday],
 	    loc.tm_mday, hist_months[loc.tm_mon], loc.tm_year + 1900,
 	    loc.tm_hour, loc.tm_min);
@@ -190,33 +183,19 @@ hist_names_fini(struct hist_names *nm)
 	free(nm->name);
 }
 
-/* The history of plan_id (inside a transaction). */
-static enum pd_status
-hist_read(struct app *app, int64_t client_id, int64_t plan_id,
-    struct plan_history *h, struct pd_err *err)
+/* An event for each of h's versions, with who saved it and what
+ * changed (nm: the names looked up so far). */
+static void
+hist_version_events(struct app *app, struct plan_history *h,
+    struct hist_names *nm)
 {
-	struct hist_audit au = { NULL, 0 };
-	struct hist_names nm = { NULL, NULL, 0 };
-	struct audit_query q;
 	struct strbuf what = STRBUF_INIT;
-	enum pd_status s;
 	size_t i;
 
-	memset(h, 0, sizeof *h);
-	s = db_plan_version_list(app->db, plan_id, plans_scope(app),
-	    hist_version_cb, h, err);
-	/* newest first from the list: turn it round */
-	for (i = 0; i < h->nv / 2; i++) {
-		struct plan_sections t = h->versions[i];
-
-		h->versions[i] = h->versions[h->nv - 1 - i];
-		h->versions[h->nv - 1 - i] = t;
-	}
-	h->saved_by = xcalloc(h->nv ? h->nv : 1, sizeof *h->saved_by);
-	for (i = 0; s == PD_OK && i < h->nv; i++) {
+	for (i = 0; i < h->nv; i++) {
 		const struct plan_sections *v = &h->versions[i];
 		struct plan_event *e = hist_add_event(h);
-		const char *who = hist_name(app, &nm, v->saved_by);
+		const char *who = hist_name(app, nm, v->saved_by);
 
 		h->saved_by[i] = xstrdup(who);
 		e->kind = PLAN_EVENT_VERSION;
@@ -231,6 +210,33 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 			strbuf_addf(&what, " (\"%s\")", v->note);
 		e->what = xstrdup(what.buf);
 	}
+	strbuf_fini(&what);
+}
+
+/* The history of plan_id (inside a transaction). */
+static enum pd_status
+hist_read(struct app *app, int64_t client_id, int64_t plan_id,
+    struct plan_history *h, struct pd_err *err)
+{
+	struct hist_audit au = { NULL, 0 };
+	struct hist_names nm = { NULL, NULL, 0 };
+	struct audit_query q;
+	enum pd_status s;
+	size_t i;
+
+	memset(h, 0, sizeof *h);
+	s = db_plan_version_list(app->db, plan_id, plans_scope(app),
+	    hist_version_cb, h, err);
+	/* newest first from the list: turn it round */
+	for (i = 0; i < h->nv / 2; i++) {
+		struct plan_sections t = h->versions[i];
+
+		h->versions[i] = h->versions[h->nv - 1 - i];
+		h->versions[h->nv - 1 - i] = t;
+	}
+	h->saved_by = xcalloc(h->nv ? h->nv : 1, sizeof *h->saved_by);
+	if (s == PD_OK)
+		hist_version_events(app, h, &nm);
 	memset(&q, 0, sizeof q);
 	q.client_id = client_id;
 	if (s == PD_OK)
@@ -272,7 +278,6 @@ hist_read(struct app *app, int64_t client_id, int64_t plan_id,
 	if (h->n > 1)
 		qsort(h->events, h->n, sizeof *h->events, hist_event_cmp);
 	hist_names_fini(&nm);
-	strbuf_fini(&what);
 	if (s != PD_OK)
 		plan_history_fini(h);
 	return s;
@@ -288,11 +293,8 @@ hist_load(struct app *app, int64_t client_id, const char *summary,
 
 	memset(out, 0, sizeof *out);
 	memset(&plan, 0, sizeof plan);
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "read the plan's history",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "read wellness plans",
+	    "read the plan's history", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
@@ -419,11 +421,8 @@ app_plan_changes(struct app *app, int64_t client_id, const char *since,
 	size_t i;
 
 	memset(out, 0, sizeof *out);
-	if ((s = app_require(app, APP_ANYONE, "read wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "read what changed in the plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "read wellness plans",
+	    "read what changed in the plan", err)) != PD_OK)
 		return s;
 	if ((s = plans_check_day(since, "since", "The date", 0, err)) != PD_OK)
 		return s;
@@ -457,10 +456,16 @@ app_plan_changes(struct app *app, int64_t client_id, const char *since,
 	return PD_OK;
 }
 
+/* What plan_delta_format's name callback is given: the changes. */
+struct changes_ctx {
+	const struct plan_changes *c;
+};
+
 static const char *
-changes_name(void *ctx, int64_t id)
+changes_name_of(void *ctx, int64_t id)
 {
-	const struct plan_changes *c = ctx;
+	const struct changes_ctx *k = ctx;
+	const struct plan_changes *c = k->c;
 	size_t i;
 
 	for (i = 0; i < c->hist.nv; i++)
@@ -473,6 +478,7 @@ void
 plan_changes_text(const struct plan_changes *c, int width,
     struct strbuf *out)
 {
-	plan_delta_format(&c->doc, &c->delta, changes_name, (void *)c, width,
-	    out);
+	struct changes_ctx k = { c };
+
+	plan_delta_format(&c->doc, &c->delta, changes_name_of, &k, width, out);
 }

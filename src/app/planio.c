@@ -25,11 +25,8 @@ app_plan_export_text(struct app *app, int64_t client_id, struct strbuf *out,
 	struct plan_doc doc;
 	enum pd_status s;
 
-	if ((s = app_require(app, APP_ANYONE, "export wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "export the wellness plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "export wellness plans",
+	    "export the wellness plan", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
@@ -361,11 +358,8 @@ copy_read(struct app *app, int64_t client_id, struct plan_doc *doc,
 {
 	enum pd_status s;
 
-	if ((s = app_require(app, APP_ANYONE, "print wellness plans", err))
-	    != PD_OK)
-		return s;
-	if ((s = access_client(app, client_id, "make a copy of the wellness plan",
-	    err)) != PD_OK)
+	if ((s = plans_may(app, client_id, "print wellness plans",
+	    "make a copy of the wellness plan", err)) != PD_OK)
 		return s;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;

@@ -1,9 +1,11 @@
-/* plans_priv.h - shared by the plan files of src/app (plans.c,
+/* plans_priv.h - shared by the plan files of src/app (plans.c, plan_edit.c,
  * planhist.c, planio.c). */
 #ifndef PEERDESK_APP_PLANS_PRIV_H
 #define PEERDESK_APP_PLANS_PRIV_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/model/plandoc.h"
@@ -13,6 +15,11 @@ int64_t plans_scope(const struct app *app);
 
 /* The actor's staff id (0 for the system). */
 int64_t plans_actor(const struct app *app);
+
+/* Anyone signed in may `does` (app_require's words), and may reach
+ * client_id (`reach`, access_client's words). */
+enum pd_status plans_may(struct app *app, int64_t client_id,
+    const char *does, const char *reach, struct pd_err *err);
 
 /* Check the client exists and is in the actor's scope; *name (may be
  * NULL) gets a copy of the client's name.  Inside a transaction. */
@@ -31,6 +38,10 @@ enum pd_status plans_check_day(const char *day, const char *field,
  * the day --today gives when it is set, so that saved versions, goal
  * changes and review days (which follow --today) can be compared. */
 void plans_moment(char out[21]);
+
+/* A UTC moment "YYYY-MM-DDTHH:MM:SSZ" (at may be NULL) as the local
+ * time into *loc; -1 when at is not a moment. */
+int plans_local(const char *at, struct tm *loc);
 
 /* The day of a UTC moment as the program counts days (its local date),
  * "YYYY-MM-DD"; the first ten characters when at is not a moment. */
@@ -52,6 +63,15 @@ enum pd_status plans_audit(struct app *app, const char *action,
 /* Commit when s is PD_OK, else roll back; returns the outcome. */
 enum pd_status plans_finish(struct app *app, enum pd_status s,
     struct pd_err *err);
+
+/* A plan's goals as db_goal_list gives them (plans_goal_cb collects
+ * them; plans_goal_list_fini empties the list). */
+struct goal_list {
+	struct plan_goal *g;
+	size_t n;
+};
+int plans_goal_cb(void *arg, const struct plan_goal *row);
+void plans_goal_list_fini(struct goal_list *l);
 
 /* Read the whole plan into doc (inside a transaction, no audit). */
 enum pd_status plans_read(struct app *app, int64_t client_id,

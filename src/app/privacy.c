@@ -16,6 +16,7 @@
 #include "peerdesk/db/privacy.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/report/sar_pdf.h"
+#include "app_priv.h"
 
 enum pd_status
 app_sar_collect(struct app *app, int64_t id, struct sar_bundle *b,
@@ -389,10 +390,7 @@ app_erase(struct app *app, int64_t id, const struct erase_choices *choices,
 		s = app_audit(app, "erase", "client", id, id, summary, NULL,
 		    NULL, NULL, err);
 	}
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	erase_texts_fini(&et);
 	if (s != PD_OK) {
 		memset(res, 0, sizeof *res);

@@ -17,6 +17,7 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/today.h"
+#include "app_priv.h"
 #include "time_priv.h"
 
 void
@@ -236,6 +237,18 @@ app_session_preview(struct app *app, const struct session *in,
 	return st;
 }
 
+/* The paid line of session s (its PAL, day, minutes, client). */
+static void
+sessions_line_of(const struct session *s, struct ts_line *l)
+{
+	l->pal_id = s->pal_id;
+	memcpy(l->date, s->date, sizeof l->date);
+	l->minutes = s->minutes;
+	l->kind = LINE_SESSION;
+	l->client_id = s->client_id;
+	l->session_id = s->id;
+}
+
 enum pd_status
 app_session_log(struct app *app, struct session *s, const char *reason,
     struct pd_err *err)
@@ -267,12 +280,7 @@ app_session_log(struct app *app, struct session *s, const char *reason,
 	if (st == PD_OK)
 		st = db_session_insert(app->db, s, access_staff_id(app), err);
 	if (st == PD_OK && !s->booked) {
-		l.pal_id = s->pal_id;
-		memcpy(l.date, s->date, sizeof l.date);
-		l.minutes = s->minutes;
-		l.kind = LINE_SESSION;
-		l.client_id = s->client_id;
-		l.session_id = s->id;
+		sessions_line_of(s, &l);
 		st = time_line_put(app, &l, NULL, err);
 		if (st == PD_OK && p.locked)
 			st = time_line_audit(app, "create", NULL, &l, reason,
@@ -343,12 +351,7 @@ sessions_follow(struct app *app, const struct session *s,
 		l = *old;
 		l.note = xstrdup(old->note);
 	}
-	l.pal_id = s->pal_id;
-	memcpy(l.date, s->date, sizeof l.date);
-	l.minutes = s->minutes;
-	l.kind = LINE_SESSION;
-	l.client_id = s->client_id;
-	l.session_id = s->id;
+	sessions_line_of(s, &l);
 	st = time_line_put(app, &l, have_old ? old : NULL, err);
 	if (st == PD_OK && locked)
 		st = time_line_audit(app, have_old ? "update" : "create",
@@ -438,10 +441,7 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	}
 	session_fini(&old);
 	ts_line_fini(&line);
-	if (st == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return st;
+	return app_finish(app, st, err);
 }
 
 enum pd_status
@@ -486,8 +486,5 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 		    p.locked ? reason : NULL, err);
 	session_fini(&old);
 	ts_line_fini(&line);
-	if (st == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return st;
+	return app_finish(app, st, err);
 }

@@ -14,6 +14,7 @@
 #include "peerdesk/app/draftfile.h"
 #include "peerdesk/db/draft.h"
 #include "peerdesk/db/staff.h"
+#include "app_priv.h"
 
 /* A word of sshd's variables: only what an address or port holds. */
 static int
@@ -337,11 +338,36 @@ app_draft_take(struct app *app, const char *form, const char *key,
 	if (s == PD_OK)
 		s = db_draft_delete(app->db, access_staff_id(app), form, key,
 		    err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s != PD_OK)
 		FREE(content);
+	return s;
+}
+
+enum pd_status
+app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
+{
+	char unix_login[64] = "", how[200], summary[300];
+	struct staff st;
+	enum pd_status s;
+
+	memset(&st, 0, sizeof st);
+	s = db_staff_by_login(app->db, login, &st, err);
+	if (s == PD_OK && !st.active)
+		s = pd_fail(err, PD_DENIED, NULL, "this account has been "
+		    "switched off; please ask the manager");
+	if (s == PD_OK) {
+		access_set_user(app, st.id, st.role, login);
+		app_unix_login(unix_login, sizeof unix_login);
+		app_session_how(how, sizeof how);
+		snprintf(summary, sizeof summary, "signed in on the shared "
+		    "account %s, %s", unix_login, how);
+		s = db_begin(app->db, err);
+		if (s == PD_OK)
+			s = app_audit(app, "sign_in", "staff", st.id, 0,
+			    summary, NULL, NULL, NULL, err);
+		s = app_finish(app, s, err);
+	}
+	staff_fini(&st);
 	return s;
 }

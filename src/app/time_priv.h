@@ -1,6 +1,7 @@
-/* time_priv.h - shared by sessions.c, timesheets.c and report_hours.c:
- * loading a PAL's week, working out what a change does to it, and the
- * rules every change to a week passes (approved weeks, limits). */
+/* time_priv.h - a PAL's week and its lines (timeweek.c), shared by
+ * sessions.c, timesheets.c, weekpay.c and report_hours.c: loading a
+ * PAL's week, working out what a change does to it, and the rules every
+ * change to a week passes (approved weeks, limits). */
 #ifndef PEERDESK_APP_TIME_PRIV_H
 #define PEERDESK_APP_TIME_PRIV_H
 
@@ -36,6 +37,9 @@ struct time_week {
 enum pd_status time_missing(struct app *app, int64_t pal_id,
     const char *first, const char *last, enum benefit_rule *rule,
     unsigned *missing, struct pd_err *err);
+
+/* The PAL's name (a new copy; "a PAL" when there is none). */
+char *time_pal_name(struct app *app, int64_t pal_id);
 
 /* 1 when the actor is the manager or the system. */
 int time_is_manager(const struct app *app);
@@ -106,7 +110,7 @@ enum pd_status time_override_record(struct app *app,
 
 /* When p->locked: keep the change to an approved or paid week (hours and
  * gross before and after, from p->change) as an adjustment made today,
- * and audit it (app/weekpay.c).  Does nothing otherwise. */
+ * and audit it.  Does nothing otherwise. */
 enum pd_status time_adjust_record(struct app *app,
     const struct time_preview *p, const char *reason, struct pd_err *err);
 

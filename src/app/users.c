@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "peerdesk/app/pals.h"
-#include "peerdesk/app/signin.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"
 #include "peerdesk/db/pal.h"
@@ -18,6 +17,8 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/today.h"
 #include "peerdesk/model/week.h"
+#include "users_priv.h"
+#include "app_priv.h"
 
 #define PASSPHRASE_MIN 8
 
@@ -29,36 +30,49 @@ users_count_cb(void *arg, const struct staff *row)
 	return 1;	/* one is enough */
 }
 
-static enum pd_status
-users_insert(struct app *app, const char *login, const char *name,
-    enum role role, int64_t *id, struct pd_err *err)
+enum pd_status
+users_staff_add(struct app *app, const char *login, const char *name,
+    enum role role, const char *started_on, int64_t *id, struct pd_err *err)
 {
 	struct staff st;
 	struct pal_profile prof;
 	enum pd_status s;
-	char summary[200];
 
 	memset(&st, 0, sizeof st);
-	st.login = (char *)login;
-	st.name = (char *)name;
+	st.login = xstrdup(login);
+	st.name = xstrdup(name);
 	st.role = role;
 	st.active = 1;
-	if ((s = db_staff_insert(app->db, &st, err)) != PD_OK)
+	s = db_staff_insert(app->db, &st, err);
+	*id = st.id;
+	staff_fini(&st);
+	if (s != PD_OK || role != ROLE_PAL)
 		return s;
-	if (role == ROLE_PAL) {
-		memset(&prof, 0, sizeof prof);
-		prof.staff_id = st.id;
-		prof.max_clients = -1;
-		if ((s = db_pal_insert(app->db, &prof, err)) != PD_OK)
-			return s;
-	}
+	memset(&prof, 0, sizeof prof);
+	prof.staff_id = *id;
+	prof.max_clients = -1;
+	snprintf(prof.started_on, sizeof prof.started_on, "%s", started_on);
+	return db_pal_insert(app->db, &prof, err);
+}
+
+static enum pd_status
+users_insert(struct app *app, const char *login, const char *name,
+    enum role role, int64_t *id, struct pd_err *err)
+{
+	enum pd_status s;
+	int64_t sid;
+	char summary[200];
+
+	if ((s = users_staff_add(app, login, name, role, "", &sid, err))
+	    != PD_OK)
+		return s;
 	snprintf(summary, sizeof summary, "added %s (%s) as %s", name, login,
 	    role_label(role));
-	if ((s = app_audit(app, "create", "staff", st.id, 0, summary, NULL,
+	if ((s = app_audit(app, "create", "staff", sid, 0, summary, NULL,
 	    NULL, NULL, err)) != PD_OK)
 		return s;
 	if (id != NULL)
-		*id = st.id;
+		*id = sid;
 	return PD_OK;
 }
 
@@ -90,10 +104,7 @@ app_setup_first_manager(struct app *app, int *added, struct pd_err *err)
 		s = users_insert(app, login, name, ROLE_MANAGER, NULL, err);
 		*added = s == PD_OK;
 	}
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -123,10 +134,7 @@ app_user_add(struct app *app, const char *login, const char *name,
 	if (s == PD_DUPLICATE)
 		pd_fail(err, PD_DUPLICATE, "login", "'%s' is already a peerdesk "
 		    "user", login);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 enum pd_status
@@ -161,10 +169,7 @@ app_pal_add(struct app *app, const char *login, const char *name,
 		    err);
 	if (s == PD_OK && has_rule)
 		s = app_pal_benefit_set(app, pal_id, rule, from, NULL, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	if (s == PD_OK && id != NULL)
 		*id = pal_id;
 	return s;
@@ -216,10 +221,7 @@ app_user_passwd(struct app *app, const char *login, const char *passphrase,
 	if (s == PD_OK)
 		s = app_audit(app, "passphrase", "staff", st.id, 0,
 		    "set the passphrase", NULL, NULL, NULL, err);
-	if (s == PD_OK)
-		s = db_commit(app->db, err);
-	else
-		db_rollback(app->db);
+	s = app_finish(app, s, err);
 	explicit_bzero(cd, sizeof *cd);
 	free(cd);
 	staff_fini(&st);
@@ -261,35 +263,4 @@ app_user_list(struct app *app, int (*cb)(void *arg, const struct staff *row),
 	if ((s = app_require(app, APP_STAFF, "list staff users", err)) != PD_OK)
 		return s;
 	return db_staff_list(app->db, -1, cb, arg, err);
-}
-
-enum pd_status
-app_sign_in_as(struct app *app, const char *login, struct pd_err *err)
-{
-	char unix_login[64] = "", how[200], summary[300];
-	struct staff st;
-	enum pd_status s;
-
-	memset(&st, 0, sizeof st);
-	s = db_staff_by_login(app->db, login, &st, err);
-	if (s == PD_OK && !st.active)
-		s = pd_fail(err, PD_DENIED, NULL, "this account has been "
-		    "switched off; please ask the manager");
-	if (s == PD_OK) {
-		access_set_user(app, st.id, st.role, login);
-		app_unix_login(unix_login, sizeof unix_login);
-		app_session_how(how, sizeof how);
-		snprintf(summary, sizeof summary, "signed in on the shared "
-		    "account %s, %s", unix_login, how);
-		s = db_begin(app->db, err);
-		if (s == PD_OK)
-			s = app_audit(app, "sign_in", "staff", st.id, 0,
-			    summary, NULL, NULL, NULL, err);
-		if (s == PD_OK)
-			s = db_commit(app->db, err);
-		else
-			db_rollback(app->db);
-	}
-	staff_fini(&st);
-	return s;
 }

@@ -24,6 +24,7 @@
 #include "peerdesk/model/rules.h"
 #include "peerdesk/model/taxyear.h"
 #include "peerdesk/report/pay_csv.h"
+#include "app_priv.h"
 #include "time_priv.h"
 
 /* The judgement of pal_id's week starting first: the week's rules and
@@ -41,19 +42,6 @@ pay_judge(struct app *app, int64_t pal_id, const char *first,
 	if ((s = time_week_basis(app, pal_id, d, w, err)) != PD_OK)
 		return s;
 	return time_row(app, w, &w->totals, row, err);
-}
-
-static char *
-pay_pal_name(struct app *app, int64_t pal_id)
-{
-	struct staff st;
-	char *name;
-
-	memset(&st, 0, sizeof st);
-	db_staff_get(app->db, pal_id, &st, NULL);
-	name = xstrdup(st.name != NULL ? st.name : "a PAL");
-	staff_fini(&st);
-	return name;
 }
 
 enum pd_status
@@ -100,7 +88,7 @@ app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
 	if (s == PD_OK)
 		s = db_week_set_status(app->db, &w, WEEK_APPROVED,
 		    access_staff_id(app), err);
-	name = pay_pal_name(app, w.pal_id);
+	name = time_pal_name(app, w.pal_id);
 	if (s == PD_OK && needs) {
 		s = db_override_insert(app->db, w.pal_id, w.week_start, reason,
 		    access_staff_id(app), 0, &oid, err);
@@ -121,10 +109,7 @@ app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
 	}
 	free(name);
 	hours_row_fini(&row);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 /* Mark one week paid inside the caller's transaction, with its audit. */
@@ -151,7 +136,7 @@ pay_mark(struct app *app, int64_t week_id, struct pd_err *err)
 	label[0] = '\0';
 	if (date_parse(w.week_start, &d, NULL) == PD_OK)
 		week_label_of(d, app->settings->week_start, label);
-	name = pay_pal_name(app, w.pal_id);
+	name = time_pal_name(app, w.pal_id);
 	summary = xasprintf("marked %s's week %s paid", name, label);
 	s = app_audit(app, "paid", "timesheet_week", w.id, 0, summary,
 	    "approved", "paid", NULL, err);
@@ -171,10 +156,7 @@ app_week_mark_paid(struct app *app, int64_t week_id, struct pd_err *err)
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = pay_mark(app, week_id, err);
-	if (s == PD_OK)
-		return db_commit(app->db, err);
-	db_rollback(app->db);
-	return s;
+	return app_finish(app, s, err);
 }
 
 struct pay_ids {
@@ -263,127 +245,6 @@ app_week_verdict_text(struct app *app, int64_t pal_id, const char *first,
 	    "manager will need a reason to approve it" : "within the limits");
 	staff_fini(&st);
 	hours_row_fini(&row);
-	return PD_OK;
-}
-
-/* ---- adjustments (time_priv.h) -------------------------------------------- */
-
-enum pd_status
-time_adjust_record(struct app *app, const struct time_preview *p,
-    const char *reason, struct pd_err *err)
-{
-	struct week_adjust_row a;
-	enum pd_status s;
-	char *name, *summary, before[120], after[120];
-	char d1[DURATION_STR_LEN], d2[DURATION_STR_LEN];
-	char m1[MONEY_STR_LEN], m2[MONEY_STR_LEN];
-
-	if (!p->locked)
-		return PD_OK;
-	memset(&a, 0, sizeof a);
-	a.pal_id = p->pal_id;
-	memcpy(a.week_start, p->first, sizeof a.week_start);
-	app_today(a.made_on);
-	a.status = p->status == WEEK_LOCKED ? WEEK_LOCKED : WEEK_APPROVED;
-	a.minutes_before = p->change.before.minutes;
-	a.minutes_after = p->change.after.minutes;
-	a.gross_before = p->change.before.pence;
-	a.gross_after = p->change.after.pence;
-	a.reason = reason;
-	a.made_by = access_staff_id(app);
-	if ((s = db_adjust_insert(app->db, &a, err)) != PD_OK)
-		return s;
-	snprintf(before, sizeof before, "%s, %s",
-	    duration_format(a.minutes_before, d1),
-	    money_format(a.gross_before, m1));
-	snprintf(after, sizeof after, "%s, %s",
-	    duration_format(a.minutes_after, d2),
-	    money_format(a.gross_after, m2));
-	name = pay_pal_name(app, p->pal_id);
-	summary = xasprintf("changed %s's %s week %s (an adjustment)", name,
-	    a.status == WEEK_LOCKED ? "paid" : "approved", p->label);
-	s = app_audit(app, "adjust", "week_adjustment", a.id, 0, summary,
-	    before, after, reason, err);
-	free(summary);
-	free(name);
-	return s;
-}
-
-/* ---- what a week is judged against (time_priv.h) ------------------------------ */
-
-pd_date
-time_shown_day(struct week_range wk)
-{
-	pd_date t;
-	char today[11];
-
-	app_today(today);
-	if (date_parse(today, &t, NULL) == PD_OK && t >= wk.first &&
-	    t <= wk.last)
-		return t;
-	return wk.first;
-}
-
-struct pay_rules {
-	struct pal_benefit_row v[16];	/* newest first */
-	int n;
-	pd_date first, last;
-};
-
-static int
-pay_rules_cb(void *arg, const struct pal_benefit_row *row)
-{
-	struct pay_rules *pr = arg;
-	pd_date d;
-
-	if (date_parse(row->effective_from, &d, NULL) != PD_OK ||
-	    d > pr->last)
-		return 0;	/* from after the week: not yet in force */
-	pr->v[pr->n] = *row;
-	pr->v[pr->n].note = NULL;
-	/* rows are newest first: once one is in force on the first day
-	 * the older ones cannot matter */
-	return ++pr->n == (int)(sizeof pr->v / sizeof pr->v[0]) ||
-	    d <= pr->first;
-}
-
-enum pd_status
-time_basis(struct app *app, int64_t pal_id, pd_date first,
-    struct permitted_basis *b, struct pd_err *err)
-{
-	struct pay_rules pr;
-	struct permitted_limits lim;
-	const struct rules_pw_row *pw;
-	enum benefit_rule rule;
-	enum pd_status s;
-	pd_date d, from;
-	char ds[11];
-	int i, k;
-
-	permitted_basis_init(b);
-	memset(&pr, 0, sizeof pr);
-	pr.first = first;
-	pr.last = date_add_days(first, 6);
-	if ((s = db_pal_benefit_list(app->db, pal_id, pay_rules_cb, &pr, err))
-	    != PD_OK)
-		return s;
-	for (i = 0; i < 7; i++) {
-		d = date_add_days(first, i);
-		date_format(d, ds);
-		rule = RULE_NONE;
-		for (k = 0; k < pr.n; k++)
-			if (date_parse(pr.v[k].effective_from, &from, NULL) ==
-			    PD_OK && from <= d) {
-				rule = pr.v[k].rule;
-				break;
-			}
-		if ((pw = rules_pw_on(app->rules, ds)) != NULL) {
-			lim.lower_pence = pw->lower_pence;
-			lim.higher_pence = pw->higher_pence;
-			lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
-		}
-		permitted_basis_day(b, d, rule, pw != NULL ? &lim : NULL);
-	}
 	return PD_OK;
 }
 

@@ -14,6 +14,7 @@
 #include "support/testlib.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/outcomes.h"
+#include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/xalloc.h"
 #include "support/dbtest.h"

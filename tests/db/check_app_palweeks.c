@@ -14,6 +14,7 @@
 #include "peerdesk/app/pals.h"
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/report/palweeks.h"

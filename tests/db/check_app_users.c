@@ -7,6 +7,7 @@
 #include "support/testlib.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 
 static struct app app;

@@ -13,6 +13,7 @@
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/app/timesheets.h"
+#include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/tui/screens.h"

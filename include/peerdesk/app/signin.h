@@ -87,4 +87,9 @@ enum pd_status app_draft_keep(struct app *app, const char *form,
 enum pd_status app_draft_take(struct app *app, const char *form,
     const char *key, char **content, char saved_at[21], struct pd_err *err);
 
+/* Act as this staff user from now on (after sign-in on a shared
+ * account).  PD_NOT_FOUND / PD_DENIED for unknown or switched-off users. */
+enum pd_status app_sign_in_as(struct app *app, const char *login,
+    struct pd_err *err);
+
 #endif

@@ -50,9 +50,4 @@ enum pd_status app_user_list(struct app *app,
     int (*cb)(void *arg, const struct staff *row), void *arg,
     struct pd_err *err);
 
-/* Act as this staff user from now on (after sign-in on a shared
- * account).  PD_NOT_FOUND / PD_DENIED for unknown or switched-off users. */
-enum pd_status app_sign_in_as(struct app *app, const char *login,
-    struct pd_err *err);
-
 #endif
