@@ -191,6 +191,36 @@ START_TEST(test_pal_record_forms)
 }
 END_TEST
 
+/* A PAL's forms name the PAL in their title and tell the record screen
+ * what to say after a save: the re-check date a DBS check was given, or
+ * a pay rate below the minimum wage (asked again as "Please check"). */
+START_TEST(test_pal_form_titles_and_notes)
+{
+	int64_t id = w.sam;
+
+	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
+	start(80, 24, &pal_screen, &id);
+	keys("<Enter>");
+	on_screen("What next?");
+	keys("Add a DBS check<Enter>");
+	show();
+	on_screen("DBS check: Sam Reid");
+	keys("<Tab><Tab>2026-11-02<C-s>");
+	show();
+	on_screen("PAL: Sam Reid");
+	on_screen("Saved. The re-check is due on");
+	keys("<Enter>");
+	keys("Add a pay rate<Enter>");
+	show();
+	on_screen("Pay rate: Sam Reid");
+	keys("1.00<C-s>");
+	show();
+	on_screen("Please check");
+	on_screen("below the");
+	on_screen("minimum wage");
+}
+END_TEST
+
 /* ---- choosing a PAL ------------------------------------------------------- */
 
 START_TEST(test_choose_shortlist_meeting)
@@ -610,6 +640,7 @@ assign_screens_suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, test_pals_list);
 	tcase_add_test(t, test_pal_record_forms);
+	tcase_add_test(t, test_pal_form_titles_and_notes);
 	tcase_add_test(t, test_choose_shortlist_meeting);
 	tcase_add_test(t, test_choose_profile_for_client);
 	tcase_add_test(t, test_support_review);
