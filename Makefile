@@ -52,7 +52,7 @@ TEST_PKGS := check
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wundef \
-	-Wpointer-arith -Wvla -Wno-format-nonliteral
+	-Wpointer-arith -Wvla -Wcast-qual -Wno-format-nonliteral
 
 # pkg-config is asked once, and only after `deps` has had its chance to
 # install what is missing (these expand lazily, then cache themselves).

@@ -125,9 +125,9 @@ START_TEST(test_review_due_overdue_recorded)
 	reminder_list_fini(&rl);
 
 	memset(&r, 0, sizeof r);
-	r.participants = (char *)"Chloé, Sam, Olive";
+	r.participants = (char[]){"Chloé, Sam, Olive"};
 	r.outcome = OUTCOME_CONTINUE;
-	r.notes = (char *)"Going well";
+	r.notes = (char[]){"Going well"};
 	memcpy(r.held_on, "2026-09-30", 11);	/* before the first meeting */
 	ck_assert_int_eq(app_review_record(&app, &it.a, &r, &err), PD_INVALID);
 	ck_assert_str_eq(err.field, "held_on");
@@ -165,7 +165,7 @@ START_TEST(test_review_change_requested)
 	get(id, &it);
 	memset(&r, 0, sizeof r);
 	r.outcome = OUTCOME_CHANGE_REQUESTED;
-	r.participants = (char *)"Chloé, Olive";
+	r.participants = (char[]){"Chloé, Olive"};
 	ck_assert_int_eq(app_review_record(&app, &it.a, &r, &err), PD_OK);
 	ck_assert_str_eq(it.a.ended_on, "2026-10-30");
 	ck_assert_int_eq(it.a.end_kind, END_CHANGE_OF_PAL);

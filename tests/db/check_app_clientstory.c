@@ -348,7 +348,7 @@ START_TEST(test_pal_sees_none_of_it)
 	ck_assert_int_eq(app_client_history(&app, w.ana, &h, &err),
 	    PD_DENIED);
 	memset(&c, 0, sizeof c);
-	c.name = (char *)"Ana Silva";
+	c.name = (char[]){"Ana Silva"};
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_DENIED);
 	ck_assert_int_eq(client_matcher_new(&app, &mt, &err), PD_DENIED);
 	ck_assert_int_eq(app_client_merge(&app, w.ana, w.chloe, &res, &err),
@@ -373,7 +373,7 @@ START_TEST(test_likely_duplicates)
 	    "07700 900123", NULL);
 
 	memset(&c, 0, sizeof c);
-	c.name = (char *)"SIOBHAN O BRIEN";
+	c.name = (char[]){"SIOBHAN O BRIEN"};
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_int_eq(m.v[0].id, id);
@@ -383,8 +383,8 @@ START_TEST(test_likely_duplicates)
 	ck_assert_int_eq(app_client_matches(&app, &c, id, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 0);
 	client_matches_fini(&m);
-	c.name = (char *)"Sam Other";
-	c.phone = (char *)"+44 7700 900 123";
+	c.name = (char[]){"Sam Other"};
+	c.phone = (char[]){"+44 7700 900 123"};
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_uint_eq(m.v[0].why, MATCH_PHONE);
@@ -395,14 +395,14 @@ START_TEST(test_likely_duplicates)
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 0);
 	client_matches_fini(&m);
-	c.name = (char *)"Siobhan Murphy";
+	c.name = (char[]){"Siobhan Murphy"};
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_uint_eq(m.v[0].why, MATCH_DOB);
 	client_matches_fini(&m);
 	/* Chloé of the world, by her name without the accent */
 	memset(&c, 0, sizeof c);
-	c.name = (char *)"chloe dubois";
+	c.name = (char[]){"chloe dubois"};
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_int_eq(m.v[0].id, w.chloe);
@@ -445,7 +445,7 @@ START_TEST(test_merge_moves_everything)
 	status_history_fini(&h);
 	/* the stub is no longer a likely duplicate; it stays closed */
 	memset(&c, 0, sizeof c);
-	c.name = (char *)"Ana Silva";
+	c.name = (char[]){"Ana Silva"};
 	ck_assert_int_eq(app_client_matches(&app, &c, 0, &m, &err), PD_OK);
 	ck_assert_uint_eq(m.n, 1);
 	ck_assert_int_eq(m.v[0].id, dup);

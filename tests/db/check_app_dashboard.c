@@ -238,8 +238,8 @@ START_TEST(test_reminder_words)
 	d.my_clients = -1;
 	r.kind = REMIND_REVIEW_OVERDUE;
 	snprintf(r.due_on, sizeof r.due_on, "2026-11-20");
-	r.client_name = (char *)"Ann Smith";
-	r.pal_name = (char *)"Jo Bennett";
+	r.client_name = (char[]){"Ann Smith"};
+	r.pal_name = (char[]){"Jo Bennett"};
 	dashboard_reminder_words(&d, &r, 0, &what, &who, &when);
 	ck_assert_str_eq(strbuf_str(&what), "Review overdue");
 	ck_assert_str_eq(strbuf_str(&who), "Ann Smith with Jo Bennett");

@@ -43,7 +43,7 @@ setup(void)
 	dbfix_today("2026-11-25");
 	as(w.office, ROLE_OFFICE, "olive");
 	memset(&g, 0, sizeof g);
-	g.name = (char *)"Walking group";
+	g.name = (char[]){"Walking group"};
 	g.kind = GROUP_WALK;
 	g.usual_day = 4;
 	snprintf(g.usual_time, sizeof g.usual_time, "13:30");
@@ -552,11 +552,11 @@ START_TEST(test_add_checks)
 	struct pd_err err;
 
 	memset(&g, 0, sizeof g);
-	g.name = (char *)"walking GROUP";
+	g.name = (char[]){"walking GROUP"};
 	g.kind = GROUP_WALK;
 	ck_assert_int_eq(app_group_add(&app, &g, NULL, 0, &err), PD_INVALID);
 	ck_assert_str_eq(err.field, "name");
-	g.name = (char *)"Communal meal";
+	g.name = (char[]){"Communal meal"};
 	snprintf(g.usual_time, sizeof g.usual_time, "25:00");
 	ck_assert_int_eq(app_group_add(&app, &g, NULL, 0, &err), PD_INVALID);
 	ck_assert_str_eq(err.field, "time");

@@ -332,7 +332,7 @@ START_TEST(test_dbs_policy)
 	memset(&d, 0, sizeof d);
 	memcpy(d.level, "enhanced", 9);
 	memcpy(d.issued_on, "2026-01-10", 11);
-	d.certificate_no = (char *)"001234567890";
+	d.certificate_no = (char[]){"001234567890"};
 	appfix_act_as(&app, w.sam, ROLE_PAL, "sam");
 	ck_assert_int_eq(app_pal_dbs_add(&app, w.sam, &d, &err), PD_DENIED);
 	appfix_act_as(&app, w.office, ROLE_OFFICE, "olive");

@@ -94,12 +94,14 @@ add_goal(enum goal_area area, const char *title, const char *step1,
 	g.goal.set_by = xstrdup("me");
 	memcpy(g.goal.created_on, goal_created, sizeof goal_created);
 	if (step1 != NULL) {
-		st.text = (char *)step1;
+		st.text = xstrdup(step1);
 		plan_doc_goal_add_step(&g, &st, 0);
+		free(st.text);
 	}
 	if (step2 != NULL) {
-		st.text = (char *)step2;
+		st.text = xstrdup(step2);
 		plan_doc_goal_add_step(&g, &st, 0);
+		free(st.text);
 	}
 	ck_assert_msg(app_goal_save(&app, w.ana, &g, &err) == PD_OK, "%s",
 	    err.msg);
@@ -750,8 +752,9 @@ change_goal(int64_t id, const char *title, const char *step)
 	}
 	if (step != NULL) {
 		memset(&st, 0, sizeof st);
-		st.text = (char *)step;
+		st.text = xstrdup(step);
 		plan_doc_goal_add_step(g, &st, 0);
+		free(st.text);
 	}
 	ck_assert_msg(app_goal_save(&app, w.ana, g, &err) == PD_OK, "%s",
 	    err.msg);

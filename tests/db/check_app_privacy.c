@@ -74,8 +74,9 @@ add_session(const char *date, int minutes, const char *did)
 	s.pal_id = w.sam;
 	snprintf(s.date, sizeof s.date, "%s", date);
 	s.minutes = minutes;
-	s.did = (char *)did;
+	s.did = xstrdup(did);
 	ck_assert_int_eq(db_session_insert(app.db, &s, w.sam, &err), PD_OK);
+	free(s.did);
 	return s.id;
 }
 
@@ -167,7 +168,7 @@ START_TEST(test_sar_time_and_drafts)
 	l.minutes = 75;
 	l.kind = LINE_TRAVEL;
 	l.client_id = w.ana;
-	l.note = (char *)"Bus to the allotment";
+	l.note = (char[]){"Bus to the allotment"};
 	ck_assert_int_eq(db_line_insert(app.db, &l, w.sam, &err), PD_OK);
 	snprintf(key, sizeof key, "%lld", (long long)w.ana);
 	ck_assert_int_eq(db_draft_save(app.db, w.office, "kept:client-edit",
@@ -472,14 +473,14 @@ START_TEST(test_audit_only_redaction)
 	unlink(path);
 	ck_assert_int_eq(db_open(path, DB_OPEN_CREATE, &db, &err), PD_OK);
 	memset(&a, 0, sizeof a);
-	a.action = (char *)"update";
-	a.entity = (char *)"client";
+	a.action = (char[]){"update"};
+	a.entity = (char[]){"client"};
 	a.entity_id = 5;
 	a.client_id = 5;
-	a.summary = (char *)"saved";
-	a.before = (char *)"phone: 1";
-	a.after = (char *)"phone: 2";
-	a.reason = (char *)"asked";
+	a.summary = (char[]){"saved"};
+	a.before = (char[]){"phone: 1"};
+	a.after = (char[]){"phone: 2"};
+	a.reason = (char[]){"asked"};
 	ck_assert_int_eq(db_audit_insert(db, &a, &err), PD_OK);
 	db_close(&db);
 	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
@@ -565,11 +566,12 @@ audit_row(int64_t client_id, const char *summary)
 	int64_t n = 0;
 
 	memset(&a, 0, sizeof a);
-	a.action = (char *)"create";
-	a.entity = (char *)"staff";
+	a.action = (char[]){"create"};
+	a.entity = (char[]){"staff"};
 	a.client_id = client_id;
-	a.summary = (char *)summary;
+	a.summary = xstrdup(summary);
 	ck_assert_int_eq(db_audit_insert(app.db, &a, &err), PD_OK);
+	free(a.summary);
 	ck_assert_int_eq(dbtest_count(app.db, "audit", &n, &err), PD_OK);
 	return n;
 }

@@ -588,7 +588,7 @@ START_TEST(test_all_paid_time_counts)
 	snprintf(l.date, sizeof l.date, "2026-11-24");
 	l.minutes = 180;
 	l.kind = LINE_TRAINING;
-	l.note = (char *)"Mental health first aid";
+	l.note = (char[]){"Mental health first aid"};
 	ck_assert_int_eq(app_line_add(&app, &l, NULL, &err), PD_OK);
 	ck_assert_int_gt(l.training_id, 0);
 	memset(&l, 0, sizeof l);
@@ -1023,7 +1023,7 @@ START_TEST(test_line_delete_and_conflict)
 	snprintf(l.date, sizeof l.date, "2026-11-24");
 	l.minutes = 30;
 	l.kind = LINE_ADMIN;
-	l.note = (char *)"rota";
+	l.note = (char[]){"rota"};
 	ck_assert_int_eq(app_line_add(&app, &l, NULL, &err), PD_OK);
 	stale = l;
 	l.minutes = 40;

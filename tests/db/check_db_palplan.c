@@ -156,11 +156,11 @@ START_TEST(test_planquery)
 	memset(&g, 0, sizeof g);
 	g.plan_id = p.id;
 	g.area = GOAL_CONNECT;
-	g.title = (char *)"Walking group";
+	g.title = (char[]){"Walking group"};
 	ck_assert_int_eq(db_goal_insert(db, &g, &err), PD_OK);
 	memset(&st, 0, sizeof st);
 	st.goal_id = g.id;
-	st.text = (char *)"Find it";
+	st.text = (char[]){"Find it"};
 	ck_assert_int_eq(db_goal_step_insert(db, &st, &err), PD_OK);
 	ck_assert_int_eq(db_goal_step_delete(db, st.id, &err), PD_OK);
 	ck_assert_int_eq(db_goal_step_delete(db, st.id, &err), PD_NOT_FOUND);

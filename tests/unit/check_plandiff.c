@@ -436,10 +436,10 @@ START_TEST(test_delta_since_review)
 		plan_doc_goal_add_score(g, &c, 0);
 	}
 	memset(&st, 0, sizeof st);
-	st.text = (char *)"Find out where it meets";
+	st.text = (char[]){"Find out where it meets"};
 	snprintf(st.done_on, 11, "2026-11-01");
 	plan_doc_goal_add_step(g, &st, 0);
-	st.text = (char *)"Go once with Jo";
+	st.text = (char[]){"Go once with Jo"};
 	snprintf(st.done_on, 11, "2026-10-10");
 	plan_doc_goal_add_step(g, &st, 0);
 	g = plan_doc_add_goal(&doc);	/* new after the review */
@@ -451,7 +451,7 @@ START_TEST(test_delta_since_review)
 	g->goal.title = xstrdup("Bake for the cafe");
 	snprintf(g->goal.created_on, 11, "2026-09-20");
 	memset(&note, 0, sizeof note);
-	note.text = (char *)"Felt good today";
+	note.text = (char[]){"Felt good today"};
 	snprintf(note.written_on, 11, "2026-10-28");
 	plan_doc_add_note(&doc, &note, 0);
 	snprintf(note.written_on, 11, "2026-11-04");

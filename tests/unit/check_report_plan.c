@@ -106,8 +106,8 @@ zoe(struct plan_doc *d, int long_words)
 	g = goal(d, GOAL_LEARN, "A Recovery College course");
 	memset(&n, 0, sizeof n);
 	snprintf(n.written_on, 11, "2026-11-24");
-	n.author_name = (char *)"Priya Shah";
-	n.text = (char *)"Zoë chose the walking group herself.";
+	n.author_name = (char[]){"Priya Shah"};
+	n.text = (char[]){"Zoë chose the walking group herself."};
 	plan_doc_add_note(d, &n, 0);
 }
 
