@@ -225,40 +225,15 @@ pdf_client(struct pdf *p, double y, const struct hours_client *c,
 	return SIZE_BODY * LEAD;
 }
 
+/* The PALs near or over a limit, under their title. */
 static double
-pdf_intro_block(struct pdf *p, double y)
+pdf_near_list(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
-	char a[MONEY_STR_LEN], b[MONEY_STR_LEN], d[DURATION_STR_LEN];
-	char pct[HOURS_WORDS_LEN];
 	double y0 = y;
-	char *s;
 	size_t i;
 	int listed = 0;
 
-	if (r->has_limits)
-		s = xasprintf("Limits this week: lower limit %s; permitted "
-		    "and supported permitted work %s, and permitted work is "
-		    "less than %s.", money_format(r->limits.lower_pence, a),
-		    money_format(r->limits.higher_pence, b),
-		    duration_format(r->limits.hours_limit_minutes, d));
-	else
-		s = xasprintf("No permitted-work limits are set for this "
-		    "week: check the rules table.");
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
-	free(s);
-	if (r->limits_note != NULL)
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
-		    r->limits_note);
-	if (r->holiday_pay)
-		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
-		    "as earnings for the limits.",
-		    hours_words_percent(r->holiday_rate_bp, pct));
-	else
-		s = xasprintf("Holiday pay: not rolled up with pay.");
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
-	free(s);
-	y += 6;
 	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Near or over a limit",
 	    0, "near-or-over");
 	y += SIZE_TITLE * LEAD + 2;
@@ -266,8 +241,7 @@ pdf_intro_block(struct pdf *p, double y)
 		const struct hours_row *row = &r->rows[i];
 		char *who;
 
-		if (row->check.verdict != PERMITTED_NEAR &&
-		    row->check.verdict != PERMITTED_OVER)
+		if (!hours_words_near_or_over(row))
 			continue;
 		who = pdf_who(row);
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 1, 0,
@@ -285,29 +259,33 @@ pdf_intro_block(struct pdf *p, double y)
 		    "Nobody is near or over a limit this week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
-	if (!r->has_status)
-		return y - y0;
-	/* who has not sent their week */
-	y += 6;
+	return y - y0;
+}
+
+/* The PALs who have not sent their week, under their title. */
+static double
+pdf_not_sent_list(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	char buf[HOURS_WORDS_LEN];
+	double y0 = y;
+	size_t i;
+	int listed = 0;
+
 	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Not sent for approval",
 	    0, "not-sent");
 	y += SIZE_TITLE * LEAD + 2;
-	listed = 0;
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
 		char *who;
 
-		if (!row->has_status || row->status != WEEK_OPEN)
+		if (!hours_words_not_sent(row))
 			continue;
 		who = pdf_who(row);
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
 		    PDF_LEFT, 268);
-		s = row->minutes > 0 ? xasprintf("%s logged",
-		    duration_format(row->minutes, d)) :
-		    xstrdup("nothing logged");
-		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0, s,
-		    PDF_LEFT, CONTENT_W - 290);
-		free(s);
+		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		    hours_words_logged(row, buf), PDF_LEFT, CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
@@ -317,6 +295,31 @@ pdf_intro_block(struct pdf *p, double y)
 		    "Everyone has sent their week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
+	return y - y0;
+}
+
+static double
+pdf_intro_block(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	double y0 = y;
+	char *s;
+
+	s = hours_words_limits_line(r);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	if (r->limits_note != NULL)
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		    r->limits_note);
+	s = hours_words_holiday_line(r);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	y += 6;
+	y += pdf_near_list(p, y);
+	if (!r->has_status)
+		return y - y0;
+	y += 6;
+	y += pdf_not_sent_list(p, y);
 	return y - y0;
 }
 

@@ -38,30 +38,16 @@ static void
 text_goal(struct strbuf *out, const struct plan_doc_goal *g, int width)
 {
 	struct strbuf line = STRBUF_INIT;
-	char day[20], d8[8];
+	char d8[8];
 	size_t i;
 
-	if (g->goal.area == GOAL_AMBITION)
-		strbuf_addf(&line, "* %s", g->goal.title ? g->goal.title : "");
-	else
-		strbuf_addf(&line, "* %s: %s", goal_area_label(g->goal.area),
-		    g->goal.title ? g->goal.title : "");
+	strbuf_adds(&line, "* ");
+	goal_heading(&g->goal, &line);
 	plan_wrap(out, line.buf, width, 3);
 	strbuf_reset(&line);
-	if (g->goal.set_by != NULL)
-		strbuf_addf(&line, "Set by %s. ", g->goal.set_by);
-	if (g->goal.target_date[0] != '\0')
-		strbuf_addf(&line, "Aiming for %s. ",
-		    plan_long_date(g->goal.target_date, day));
-	if (g->group_name != NULL)
-		strbuf_addf(&line, "With the group: %s. ", g->group_name);
-	if (g->goal.closed_on[0] != '\0')
-		strbuf_addf(&line, "Closed on %s. ",
-		    plan_long_date(g->goal.closed_on, day));
-	if (line.len > 0) {
-		strbuf_truncate(&line, line.len - 1);
+	goal_facts(&g->goal, g->group_name, GOAL_FACTS_ALL, " ", &line);
+	if (line.len > 0)
 		plan_wrap(out, line.buf, width, 5);
-	}
 	if (g->goal.detail != NULL)
 		plan_wrap(out, g->goal.detail, width, 5);
 	for (i = 0; i < g->n_steps; i++) {
