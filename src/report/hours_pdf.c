@@ -142,14 +142,6 @@ pdf_rule(struct pdf *p, double y, double width, double grey)
 	cairo_stroke(p->cr);
 }
 
-static char *
-pdf_who(const struct hours_row *row)
-{
-	if (row->login[0] == '\0')
-		return xstrdup(row->name);
-	return xasprintf("%s (%s)", row->name, row->login);
-}
-
 /* Eight columns: the six kinds, hours and gross pay; small labels
  * above the figures.  Returns the height. */
 static double
@@ -243,7 +235,7 @@ pdf_near_list(struct pdf *p, double y)
 
 		if (!hours_words_near_or_over(row))
 			continue;
-		who = pdf_who(row);
+		who = hours_words_who(row);
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 1, 0,
 		    hours_words_flag(row), PDF_LEFT, 0);
 		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
@@ -281,7 +273,7 @@ pdf_not_sent_list(struct pdf *p, double y)
 
 		if (!hours_words_not_sent(row))
 			continue;
-		who = pdf_who(row);
+		who = hours_words_who(row);
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
 		    PDF_LEFT, 268);
 		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
@@ -335,7 +327,7 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 
 	pdf_rule(p, y, 0.5, 0.6);
 	y += 4;
-	who = pdf_who(row);
+	who = hours_words_who(row);
 	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
 	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
 	s = xasprintf("pal-%zu", (size_t)(row - r->rows) + 1);

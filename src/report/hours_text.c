@@ -98,14 +98,6 @@ text_title(struct textcol_lines *l, const char *left, const char *right)
 	strbuf_fini(&sb);
 }
 
-static char *
-text_who(const struct hours_row *row)
-{
-	if (row->login[0] == '\0')
-		return xstrdup(row->name);
-	return xasprintf("%s (%s)", row->name, row->login);
-}
-
 static void
 text_rule_line(struct textcol_lines *l, const char *c)
 {
@@ -165,7 +157,7 @@ text_near_list(struct textcol_lines *l, const struct hours_report *r)
 
 		if (!hours_words_near_or_over(row))
 			continue;
-		who = text_who(row);
+		who = hours_words_who(row);
 		strbuf_adds(&sb, "  ");
 		textcol_add_fit(&sb, hours_words_flag(row), 6, TEXTCOL_LEFT);
 		textcol_add_fit(&sb, who, 36, TEXTCOL_LEFT);
@@ -197,7 +189,7 @@ text_not_sent_list(struct textcol_lines *l, const struct hours_report *r)
 
 		if (!hours_words_not_sent(row))
 			continue;
-		who = text_who(row);
+		who = hours_words_who(row);
 		strbuf_adds(&sb, "  ");
 		textcol_add_fit(&sb, who, 42, TEXTCOL_LEFT);
 		strbuf_adds(&sb, "  ");
@@ -260,7 +252,7 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 	int clients = 0;
 
 	text_rule_line(l, "-");
-	who = text_who(row);
+	who = hours_words_who(row);
 	text_title(l, who, permitted_rule_label(&row->check));
 	free(who);
 	text_kinds(l, row->minutes_by_kind);

@@ -238,6 +238,14 @@ hours_words_not_sent(const struct hours_row *row)
 }
 
 char *
+hours_words_who(const struct hours_row *row)
+{
+	if (row->login[0] == '\0')
+		return xstrdup(row->name);
+	return xasprintf("%s (%s)", row->name, row->login);
+}
+
+char *
 hours_words_logged(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 {
 	char d[DURATION_STR_LEN];

@@ -70,6 +70,10 @@ char *hours_words_holiday_line(const struct hours_report *r);
 bool hours_words_near_or_over(const struct hours_row *row);
 bool hours_words_not_sent(const struct hours_row *row);
 
+/* "Sam Reid (sam)", or the name alone when there is no login (free
+ * it). */
+char *hours_words_who(const struct hours_row *row);
+
 /* "2h 30m logged", "nothing logged". */
 char *hours_words_logged(const struct hours_row *row,
     char buf[HOURS_WORDS_LEN]);

@@ -257,7 +257,6 @@ pdf_build_front(struct pdf *p)
 	const struct plan_copy *c = p->c;
 	const struct plan_doc *d = c->doc;
 	struct strbuf line = STRBUF_INIT;
-	char day[20], saved[11];
 	size_t i;
 
 	i = pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
@@ -266,17 +265,7 @@ pdf_build_front(struct pdf *p)
 	pdf_para(p, d->client_name ? d->client_name : "", 16, 0, 0, 0, 0);
 	pdf_gap(p, 8);
 	pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, 0, 1, 0, 0);
-	if (c->org_name != NULL && c->org_name[0] != '\0' &&
-	    strcmp(c->org_name, "peerdesk") != 0)
-		strbuf_addf(&line, "Written with %s.  ", c->org_name);
-	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
-	    d->sections.saved_on : d->sections.saved_at);
-	if (d->info.current_version > 0)
-		strbuf_addf(&line, "Version %d, last changed on %s.  ",
-		    d->info.current_version, plan_long_date(saved, day));
-	if (c->printed_on != NULL && c->printed_on[0] != '\0')
-		strbuf_addf(&line, "Printed on %s.",
-		    plan_long_date(c->printed_on, day));
+	plan_text_about(c, "  ", &line);
 	pdf_gap(p, 4);
 	pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
 	strbuf_fini(&line);
