@@ -149,20 +149,20 @@ permitted_set_limits(struct permitted_result *out, enum benefit_rule rule,
 {
 	switch (rule) {
 	case RULE_PERMITTED:
-		out->has_hours_limit = 1;
-		out->has_pay_limit = 1;
+		out->has_hours_limit = true;
+		out->has_pay_limit = true;
 		if (lim != NULL) {
 			out->hours_limit_minutes = lim->hours_limit_minutes;
 			out->limit_pence = lim->higher_pence;
 		}
 		break;
 	case RULE_SUPPORTED:
-		out->has_pay_limit = 1;
+		out->has_pay_limit = true;
 		if (lim != NULL)
 			out->limit_pence = lim->higher_pence;
 		break;
 	case RULE_LOWER:
-		out->has_pay_limit = 1;
+		out->has_pay_limit = true;
 		if (lim != NULL)
 			out->limit_pence = lim->lower_pence;
 		break;
@@ -181,22 +181,22 @@ permitted_drop_limits(struct permitted_result *out)
 	/* A rule with a limit but no usable figure: say so, judge nothing. */
 	if ((out->has_pay_limit && out->limit_pence <= 0) ||
 	    (out->has_hours_limit && out->hours_limit_minutes <= 0)) {
-		out->no_figures = 1;
-		out->has_hours_limit = out->has_pay_limit = 0;
+		out->no_figures = true;
+		out->has_hours_limit = out->has_pay_limit = false;
 		out->hours_limit_minutes = 0;
 		out->limit_pence = 0;
 	}
 	/* Nothing recorded to judge by: say so, judge nothing. */
 	if (out->missing & PERMITTED_NO_RULE) {
-		out->has_hours_limit = out->has_pay_limit = 0;
+		out->has_hours_limit = out->has_pay_limit = false;
 		out->hours_limit_minutes = 0;
 		out->limit_pence = 0;
-		out->no_figures = 0;
+		out->no_figures = false;
 	}
 	if ((out->missing & PERMITTED_NO_RATE) && out->has_pay_limit) {
-		out->has_pay_limit = 0;
+		out->has_pay_limit = false;
 		out->limit_pence = 0;
-		out->pay_unchecked = 1;
+		out->pay_unchecked = true;
 	}
 }
 
@@ -209,7 +209,7 @@ permitted_judge(struct permitted_result *out, int pct)
 
 		/* "Less than 16h": 960 minutes is over, 959 is the most. */
 		if (out->minutes >= hl) {
-			out->hours_over = 1;
+			out->hours_over = true;
 			out->minutes_excess = out->minutes - (hl - 1);
 		} else {
 			out->minutes_left = hl - 1 - out->minutes;
@@ -222,7 +222,7 @@ permitted_judge(struct permitted_result *out, int pct)
 
 		/* "No more than the limit": the limit itself is within. */
 		if (out->pence > pl) {
-			out->pay_over = 1;
+			out->pay_over = true;
 			out->pence_excess = out->pence - pl;
 		} else {
 			out->pence_left = pl - out->pence;

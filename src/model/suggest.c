@@ -491,9 +491,9 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 	char d[DURATION_STR_LEN], m[MONEY_STR_LEN], room[80];
 	int minutes = -1;
 
-	sg->has_room = 1;
+	sg->has_room = true;
 	if (p->max_clients >= 0 && p->caseload >= p->max_clients) {
-		sg->has_room = 0;
+		sg->has_room = false;
 		sg_reason(sg, 0, "full: has %d of %d clients", p->caseload,
 		    p->max_clients);
 	} else if (p->max_clients >= 0) {
@@ -536,7 +536,7 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 		    duration_format(p->week_minutes > 0 ? p->week_minutes : 0,
 		    d));
 	} else if (minutes == 0 || p->pence_left == 0) {
-		sg->has_room = 0;
+		sg->has_room = false;
 		sg_reason(sg, 0, "no room left this week");
 	} else if (minutes >= 0 && minutes < SUGGEST_LITTLE_ROOM_MINUTES) {
 		sg->score += PTS_LITTLE_ROOM;

@@ -259,7 +259,7 @@ build(const struct outcomes *o, struct items *it)
 }
 
 static void
-items_free(struct items *it)
+items_fini(struct items *it)
 {
 	size_t i;
 
@@ -270,6 +270,8 @@ items_free(struct items *it)
 		free(it->v[i].detail);
 	}
 	free(it->v);
+	it->v = NULL;
+	it->n = 0;
 }
 
 static const char *
@@ -348,7 +350,7 @@ outcomes_text(const struct outcomes *o, struct strbuf *out)
 		}
 		strbuf_adds(out, "\n");
 	}
-	items_free(&it);
+	items_fini(&it);
 }
 
 void
@@ -372,5 +374,5 @@ outcomes_csv(const struct outcomes *o, unsigned flags, struct strbuf *out)
 		csv_field(out, x->out_of, flags, false);
 		csv_field(out, x->detail, flags, true);
 	}
-	items_free(&it);
+	items_fini(&it);
 }

@@ -3,6 +3,7 @@
 #ifndef PEERDESK_MODEL_CLIENT_H
 #define PEERDESK_MODEL_CLIENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/model/enumlist.h"
@@ -30,7 +31,7 @@ struct client {
 				 * read-only: set by app/clientstory.c */
 	char closed_reason[16];	/* stored name (model/clientstory.h), "" */
 	int64_t merged_into;	/* the record this one was merged into, 0 */
-	int erased;		/* 1 once anonymised (erase); read-only */
+	bool erased;		/* true once anonymised (erase); read-only */
 	char updated_at[21];
 	int64_t updated_by;
 	int version;

@@ -77,10 +77,10 @@ struct palweeks {
 	size_t lead;		/* weeks before the shown ones */
 	struct palweeks_week *v;
 	size_t n, cap;
-	int has_cycle;		/* a work cycle is recorded (never, yet:
+	bool has_cycle;		/* a work cycle is recorded (never, yet:
 				 * the data model does not say) */
 	pd_date counted_from;	/* the PAL's first week with us */
-	int has_counted_from;
+	bool has_counted_from;
 	enum palweeks_measure measure;	/* the chart's default */
 	/* filled by palweeks_finish, over the shown weeks */
 	int n_ok, n_near, n_over, n_no_rate, n_no_work, n_other;

@@ -18,6 +18,7 @@
 #ifndef PEERDESK_MODEL_PEOPLE_H
 #define PEERDESK_MODEL_PEOPLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/model/enumlist.h"
@@ -37,7 +38,7 @@ struct staff {
 	char *passphrase;	/* crypt(3) hash or NULL */
 	char *email;
 	char *phone;
-	int active;
+	bool active;
 	int version;
 };
 

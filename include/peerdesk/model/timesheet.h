@@ -3,6 +3,7 @@
 #ifndef PEERDESK_MODEL_TIMESHEET_H
 #define PEERDESK_MODEL_TIMESHEET_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/model/enumlist.h"
@@ -26,7 +27,7 @@ struct session {
 	int minutes;
 	enum place place;
 	char *did, *went_well, *follow_up;
-	int booked;		/* 1 = a future session, not yet done */
+	bool booked;		/* a future session, not yet done */
 	int version;
 };
 
