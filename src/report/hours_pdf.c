@@ -48,12 +48,6 @@ pdf_font(struct pdf *p, double size, int bold)
 	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, 0);
 }
 
-static double
-pdf_width(struct pdf *p, const char *s)
-{
-	return pdfpen_width(p->pen, s);
-}
-
 /* Show s with its baseline at y: left-aligned at x, or ending at x.
  * maxw > 0 cuts s to fit.  grey draws it in grey. */
 static void
@@ -70,7 +64,7 @@ pdf_text(struct pdf *p, double x, double y, double size, int bold,
 		s = cut;
 	}
 	if (p->draw) {
-		w = align == PDF_RIGHT ? pdf_width(p, s) : 0;
+		w = align == PDF_RIGHT ? pdfpen_width(p->pen, s) : 0;
 		if (grey)
 			cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 		else

@@ -49,12 +49,6 @@ sp_font(struct sar_pdf *p, double size, int bold)
 	pdfpen_font(p->pen, FONT, size, bold, 0);
 }
 
-static double
-sp_width(struct sar_pdf *p, const char *s)
-{
-	return pdfpen_width(p->pen, s);
-}
-
 static void
 sp_show(struct sar_pdf *p, double x, double baseline, int grey,
     const char *s)
@@ -89,7 +83,7 @@ sp_header(struct sar_pdf *p)
 	sp_show(p, LEFT, MARGIN, 1, p->head);
 	s = xasprintf("page %d of %d", p->page, p->pages);
 	if (p->draw)
-		sp_show(p, RIGHT - sp_width(p, s), MARGIN, 1, s);
+		sp_show(p, RIGHT - pdfpen_width(p->pen, s), MARGIN, 1, s);
 	free(s);
 	if (p->draw) {
 		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
