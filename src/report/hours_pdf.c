@@ -525,13 +525,6 @@ pdf_block(struct pdf *p, size_t i, double y)
 	return pdf_totals_block(p, y);
 }
 
-static cairo_status_t
-pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 pdf_draw(struct pdf *p)
 {
@@ -576,11 +569,8 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	struct pdf p;
 	char *title;
 
-	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
-	    HOURS_PDF_WIDTH, HOURS_PDF_HEIGHT);
 	title = xasprintf("Weekly hours summary %s", r->week_label);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, HOURS_PDF_WIDTH, HOURS_PDF_HEIGHT, title);
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);

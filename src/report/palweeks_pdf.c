@@ -265,13 +265,6 @@ pw_notes(struct pwpdf *d)
 	strbuf_fini(&sb);
 }
 
-static cairo_status_t
-pw_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
     struct pd_err *err)
@@ -280,10 +273,8 @@ palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
 	struct pwpdf d;
 	char *title;
 
-	surface = cairo_pdf_surface_create_for_stream(pw_write_cb, out, W, H);
 	title = xasprintf("%s: weeks against the limit", p->pal_name);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, W, H, title);
 	free(title);
 	memset(&d, 0, sizeof d);
 	d.cr = cairo_create(surface);

@@ -587,13 +587,6 @@ pdf_footer(struct pdf *p, size_t page, size_t pages)
 	    0, 0, 0.4);
 }
 
-static cairo_status_t
-pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
     struct pd_err *err)
@@ -603,12 +596,9 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	char *title, *name;
 	size_t pages, page, i;
 
-	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
-	    PLAN_PDF_WIDTH, PLAN_PDF_HEIGHT);
 	name = pdftext_clean(c->doc->client_name, 0);
 	title = xasprintf("Wellness and Safety Plan - %s", name);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, PLAN_PDF_WIDTH, PLAN_PDF_HEIGHT, title);
 	free(title);
 	free(name);
 	memset(&p, 0, sizeof p);

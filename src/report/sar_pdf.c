@@ -287,13 +287,6 @@ sp_body(struct sar_pdf *p)
 	}
 }
 
-static cairo_status_t
-sp_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
     struct pd_err *err)
@@ -302,12 +295,9 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	struct sar_pdf p;
 	char *title;
 
-	surface = cairo_pdf_surface_create_for_stream(sp_write_cb, out,
-	    PAGE_W, PAGE_H);
 	title = xasprintf("What we hold about %s",
 	    b->client_name ? b->client_name : "you");
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, PAGE_W, PAGE_H, title);
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);
