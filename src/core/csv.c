@@ -96,103 +96,132 @@ csv_newline(struct csv_reader *r, const char *after)
 	r->line_start = after;
 }
 
+/* True at a CR LF line end. */
+static bool
+csv_at_crlf(const struct csv_reader *r)
+{
+	return *r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n';
+}
+
+/* True where an unquoted field ends: a comma, a line end, the end. */
+static bool
+csv_at_field_end(const struct csv_reader *r)
+{
+	return r->p >= r->end || *r->p == ',' || *r->p == '\n' ||
+	    csv_at_crlf(r);
+}
+
+/* Step over blank lines; false at the end of the text. */
+static bool
+csv_skip_blank_lines(struct csv_reader *r)
+{
+	for (;;) {
+		if (r->p >= r->end)
+			return false;
+		if (*r->p == '\n') {
+			r->p++;
+			csv_newline(r, r->p);
+		} else if (csv_at_crlf(r)) {
+			r->p += 2;
+			csv_newline(r, r->p);
+		} else
+			return true;
+	}
+}
+
+/* The bytes of the character at r->p into *n, or an error when it is
+ * not UTF-8 text. */
+static enum pd_status
+csv_char(const struct csv_reader *r, size_t *n, struct pd_err *err)
+{
+	*n = csv_utf8_len((const unsigned char *)r->p,
+	    (const unsigned char *)r->end);
+	if (*n == 0)
+		return pd_fail_at(err, PD_PARSE, r->name, r->line,
+		    csv_col(r, r->p), NULL, "this is not valid UTF-8 text; "
+		    "save the file as UTF-8 and try again");
+	return PD_OK;
+}
+
+/* A field in double quotes, r->p at the opening quote. */
+static enum pd_status
+csv_quoted(struct csv_reader *r, struct strbuf *sb, struct pd_err *err)
+{
+	int open_line = r->line, open_col = csv_col(r, r->p);
+	size_t n;
+
+	r->p++;
+	for (;;) {
+		if (r->p >= r->end)
+			return pd_fail_at(err, PD_PARSE, r->name, open_line,
+			    open_col, NULL, "a quoted field is never closed "
+			    "(a \" is missing)");
+		if (*r->p == '"') {
+			if (r->p + 1 < r->end && r->p[1] == '"') {
+				strbuf_addc(sb, '"');
+				r->p += 2;
+				continue;
+			}
+			r->p++;
+			break;
+		}
+		if (*r->p == '\n' || csv_at_crlf(r)) {
+			strbuf_addc(sb, '\n');
+			r->p += *r->p == '\r' ? 2 : 1;
+			csv_newline(r, r->p);
+			continue;
+		}
+		if (csv_char(r, &n, err) != PD_OK)
+			return PD_PARSE;
+		strbuf_add(sb, r->p, n);
+		r->p += n;
+	}
+	if (r->p < r->end && *r->p != ',' && *r->p != '\n' && !csv_at_crlf(r))
+		return pd_fail_at(err, PD_PARSE, r->name, r->line,
+		    csv_col(r, r->p), NULL,
+		    "unexpected text after a closing quote");
+	return PD_OK;
+}
+
+/* A field not in quotes, copied once, when its end is found. */
+static enum pd_status
+csv_plain(struct csv_reader *r, struct strbuf *sb, struct pd_err *err)
+{
+	const char *run = r->p;
+	size_t n;
+
+	while (!csv_at_field_end(r)) {
+		if (*r->p == '"')
+			return pd_fail_at(err, PD_PARSE, r->name, r->line,
+			    csv_col(r, r->p), NULL, "a \" inside a field that "
+			    "is not in quotes; put the whole field in double "
+			    "quotes and double the \"");
+		if (csv_char(r, &n, err) != PD_OK)
+			return PD_PARSE;
+		r->p += n;
+	}
+	strbuf_add(sb, run, (size_t)(r->p - run));
+	return PD_OK;
+}
+
 enum pd_status
 csv_next(struct csv_reader *r, struct csv_record *rec, struct pd_err *err)
 {
 	size_t nf = 0;
 	struct strbuf *sb;
+	enum pd_status st;
 
-	/* skip blank lines */
-	for (;;) {
-		if (r->p >= r->end)
-			return PD_NOT_FOUND;
-		if (*r->p == '\n') {
-			r->p++;
-			csv_newline(r, r->p);
-		} else if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n') {
-			r->p += 2;
-			csv_newline(r, r->p);
-		} else
-			break;
-	}
+	if (!csv_skip_blank_lines(r))
+		return PD_NOT_FOUND;
 	rec->line = r->line;
 	for (;;) {		/* one field per iteration */
 		sb = csv_field_buf(r, nf);
-		if (r->p < r->end && *r->p == '"') {
-			const char *open = r->p;
-			int open_line = r->line, open_col = csv_col(r, open);
-
-			r->p++;
-			for (;;) {
-				size_t n;
-
-				if (r->p >= r->end)
-					return pd_fail_at(err, PD_PARSE, r->name,
-					    open_line, open_col, NULL,
-					    "a quoted field is never closed "
-					    "(a \" is missing)");
-				if (*r->p == '"') {
-					if (r->p + 1 < r->end && r->p[1] == '"') {
-						strbuf_addc(sb, '"');
-						r->p += 2;
-						continue;
-					}
-					r->p++;
-					break;
-				}
-				if (*r->p == '\n') {
-					strbuf_addc(sb, '\n');
-					r->p++;
-					csv_newline(r, r->p);
-					continue;
-				}
-				if (*r->p == '\r' && r->p + 1 < r->end &&
-				    r->p[1] == '\n') {
-					strbuf_addc(sb, '\n');
-					r->p += 2;
-					csv_newline(r, r->p);
-					continue;
-				}
-				n = csv_utf8_len((const unsigned char *)r->p,
-				    (const unsigned char *)r->end);
-				if (n == 0)
-					return pd_fail_at(err, PD_PARSE, r->name,
-					    r->line, csv_col(r, r->p), NULL,
-					    "this is not valid UTF-8 text; save "
-					    "the file as UTF-8 and try again");
-				strbuf_add(sb, r->p, n);
-				r->p += n;
-			}
-			if (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
-			    !(*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n'))
-				return pd_fail_at(err, PD_PARSE, r->name, r->line,
-				    csv_col(r, r->p), NULL,
-				    "unexpected text after a closing quote");
-		} else {
-			/* The field is copied once, when its end is found. */
-			const char *run = r->p;
-
-			while (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
-			    !(*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')) {
-				size_t n;
-
-				if (*r->p == '"')
-					return pd_fail_at(err, PD_PARSE, r->name,
-					    r->line, csv_col(r, r->p), NULL,
-					    "a \" inside a field that is not "
-					    "in quotes; put the whole field in "
-					    "double quotes and double the \"");
-				n = csv_utf8_len((const unsigned char *)r->p,
-				    (const unsigned char *)r->end);
-				if (n == 0)
-					return pd_fail_at(err, PD_PARSE, r->name,
-					    r->line, csv_col(r, r->p), NULL,
-					    "this is not valid UTF-8 text; save "
-					    "the file as UTF-8 and try again");
-				r->p += n;
-			}
-			strbuf_add(sb, run, (size_t)(r->p - run));
-		}
+		if (r->p < r->end && *r->p == '"')
+			st = csv_quoted(r, sb, err);
+		else
+			st = csv_plain(r, sb, err);
+		if (st != PD_OK)
+			return st;
 		nf++;
 		if (r->p < r->end && *r->p == ',') {
 			r->p++;

@@ -27,13 +27,19 @@ pd_err_clear(struct pd_err *e)
 	e->code = PD_OK;
 }
 
+/* Empty *e (not NULL) and fill it: where (file NULL: nowhere), the
+ * field and the message. */
 static void
-status_vfill(struct pd_err *e, enum pd_status code, const char *field,
-    const char *fmt, va_list ap)
+status_vfill(struct pd_err *e, enum pd_status code, const char *file,
+    int line, int column, const char *field, const char *fmt, va_list ap)
 {
+	pd_err_clear(e);
 	e->code = code;
 	snprintf(e->field, sizeof e->field, "%s", field ? field : "");
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
+	e->line = line;
+	e->column = column;
 }
 
 enum pd_status
@@ -44,9 +50,8 @@ pd_fail(struct pd_err *e, enum pd_status code, const char *field,
 
 	if (e == NULL)
 		return code;
-	pd_err_clear(e);
 	va_start(ap, fmt);
-	status_vfill(e, code, field, fmt, ap);
+	status_vfill(e, code, NULL, 0, 0, field, fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -59,13 +64,9 @@ pd_fail_at(struct pd_err *e, enum pd_status code, const char *file,
 
 	if (e == NULL)
 		return code;
-	pd_err_clear(e);
 	va_start(ap, fmt);
-	status_vfill(e, code, field, fmt, ap);
+	status_vfill(e, code, file, line, column, field, fmt, ap);
 	va_end(ap);
-	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
-	e->line = line;
-	e->column = column;
 	return code;
 }
 

@@ -51,6 +51,24 @@ utf8_decode(const char *s, size_t n, int32_t *cp)
 	return need;
 }
 
+bool
+utf8_is_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+size_t
+utf8_lead_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xf0)
+		return 4;
+	if (c >= 0xe0)
+		return 3;
+	return 2;
+}
+
 size_t
 utf8_encode(int32_t cp, char out[4])
 {

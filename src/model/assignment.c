@@ -4,27 +4,11 @@
 
 #include "record_priv.h"
 
-static const char *const end_kind_names[] = {
-	"change_of_pal", "client_left", "pal_left", "completed", "other"
-};
-static const char *const end_kind_labels[] = {
-	"change of PAL", "the client left", "the PAL left", "completed",
-	"other"
-};
-RECORD_STR(end_kind_str, enum end_kind, end_kind_names)
-RECORD_FROM_STR(end_kind_from_str, enum end_kind, end_kind_names)
-RECORD_LABEL(end_kind_label, enum end_kind, end_kind_labels)
-
-static const char *const outcome_names[] = {
-	"continue", "change_requested", "pal_withdraws", "end"
-};
-static const char *const outcome_labels[] = {
-	"carry on", "change of PAL asked for", "the PAL withdraws",
-	"support ends"
-};
-RECORD_STR(review_outcome_str, enum review_outcome, outcome_names)
-RECORD_FROM_STR(review_outcome_from_str, enum review_outcome, outcome_names)
-RECORD_LABEL(review_outcome_label, enum review_outcome, outcome_labels)
+RECORD_NAMES(end_kind, enum end_kind, END_KIND_LIST, RECORD_NAME_OF)
+RECORD_LABELS(end_kind, enum end_kind, END_KIND_LIST)
+RECORD_NAMES(review_outcome, enum review_outcome, REVIEW_OUTCOME_LIST,
+    RECORD_NAME_OF)
+RECORD_LABELS(review_outcome, enum review_outcome, REVIEW_OUTCOME_LIST)
 
 void
 assignment_fini(struct assignment *a)

@@ -3,30 +3,15 @@
 
 #include "record_priv.h"
 
-static const char *const status_names[] = {
-	"referred", "intake", "active", "paused", "closed"
-};
-RECORD_STR(client_status_str, enum client_status, status_names)
-RECORD_FROM_STR(client_status_from_str, enum client_status, status_names)
-RECORD_LABEL(client_status_label, enum client_status, status_names)
-
-static const char *const route_names[] = {
-	"self", "social_worker", "gp", "mental_health_team", "family", "other"
-};
-RECORD_STR(referral_route_str, enum referral_route, route_names)
-RECORD_FROM_STR(referral_route_from_str, enum referral_route, route_names)
-
-static const char *const kind_names[] = {
-	"personal_budget", "personal_health_budget", "direct_payment",
-	"self_funded", "none"
-};
-static const char *const kind_labels[] = {
-	"personal budget", "personal health budget", "direct payment",
-	"self-funded", "none"
-};
-RECORD_STR(funding_kind_str, enum funding_kind, kind_names)
-RECORD_FROM_STR(funding_kind_from_str, enum funding_kind, kind_names)
-RECORD_LABEL(funding_kind_label, enum funding_kind, kind_labels)
+RECORD_NAMES(client_status, enum client_status, CLIENT_STATUS_LIST,
+    RECORD_NAME_OF)
+RECORD_LABELS(client_status, enum client_status, CLIENT_STATUS_LIST)
+RECORD_NAMES(referral_route, enum referral_route, REFERRAL_ROUTE_LIST,
+    RECORD_NAME_OF)
+RECORD_LABELS(referral_route, enum referral_route, REFERRAL_ROUTE_LIST)
+RECORD_NAMES(funding_kind, enum funding_kind, FUNDING_KIND_LIST,
+    RECORD_NAME_OF)
+RECORD_LABELS(funding_kind, enum funding_kind, FUNDING_KIND_LIST)
 
 void
 client_fini(struct client *c)

@@ -123,20 +123,6 @@ date_put_digits(char *out, int v, int n)
 	}
 }
 
-static int
-date_digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
 enum pd_status
 date_parse(const char *s, pd_date *out, struct pd_err *err)
 {
@@ -147,8 +133,8 @@ date_parse(const char *s, pd_date *out, struct pd_err *err)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "a date is needed, written YYYY-MM-DD");
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    date_digits(s, 4, &y) != 0 || date_digits(s + 5, 2, &m) != 0 ||
-	    date_digits(s + 8, 2, &d) != 0)
+	    echo_digits(s, 4, &y) != 0 || echo_digits(s + 5, 2, &m) != 0 ||
+	    echo_digits(s + 8, 2, &d) != 0)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "\"%s\" is not a date: write it as YYYY-MM-DD, "
 		    "for example 2026-03-04", echo_clip(s, echo));
@@ -411,8 +397,8 @@ date_hhmm_parse(const char *s, int *minutes, struct pd_err *err)
 		    "a time is needed, written HH:MM");
 	n = strlen(s);
 	hl = (n == 4 || n == 5) ? (int)n - 3 : 0;
-	if (hl == 0 || s[hl] != ':' || date_digits(s, hl, &h) != 0 ||
-	    date_digits(s + hl + 1, 2, &m) != 0)
+	if (hl == 0 || s[hl] != ':' || echo_digits(s, hl, &h) != 0 ||
+	    echo_digits(s + hl + 1, 2, &m) != 0)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "\"%s\" is not a time: write it as HH:MM, for example "
 		    "09:30 or 14:00", echo_clip(s, echo));

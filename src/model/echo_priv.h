@@ -1,10 +1,13 @@
-/* echo_priv.h - private to src/model: quote what a person typed back to
- * them in an error message, clipped so a long paste stays readable. */
+/* echo_priv.h - private to src/model: read the digits a person typed,
+ * and quote what they typed back to them in an error message, clipped
+ * so a long paste stays readable. */
 #ifndef PEERDESK_MODEL_ECHO_PRIV_H
 #define PEERDESK_MODEL_ECHO_PRIV_H
 
 #include <stddef.h>
 #include <string.h>
+
+#include "peerdesk/core/utf8.h"
 
 #define ECHO_MAX 32
 #define ECHO_BUF (ECHO_MAX + 4)
@@ -21,11 +24,27 @@ echo_clip(const char *s, char buf[ECHO_BUF])
 		return buf;
 	}
 	n = ECHO_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+	while (n > 0 && utf8_is_cont((unsigned char)s[n]))
 		n--;
 	memcpy(buf, s, n);
 	memcpy(buf + n, "...", 4);
 	return buf;
+}
+
+/* The n ASCII digits at s as a number in *out: 0, or -1 when one is
+ * not a digit. */
+static inline int
+echo_digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
 }
 
 #endif

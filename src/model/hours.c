@@ -120,7 +120,7 @@ hours_report_init(struct hours_report *r, const char *org,
 	r->holiday_rate_bp = opt->holiday_rate_bp;
 	r->near_percent = opt->near_percent;
 	if (opt->limits != NULL) {
-		r->has_limits = 1;
+		r->has_limits = true;
 		r->limits = *opt->limits;
 	}
 }
@@ -183,14 +183,14 @@ hours_report_set_status(struct hours_report *r, int64_t pal_id,
 
 		if (row->pal_id != pal_id)
 			continue;
-		row->has_status = 1;
+		row->has_status = true;
 		row->status = status;
 		row->overrides = overrides < 0 ? 0 : overrides;
 		free(row->override_reason);
 		free(row->override_by);
 		row->override_reason = reason != NULL ? xstrdup(reason) : NULL;
 		row->override_by = by != NULL ? xstrdup(by) : NULL;
-		r->has_status = 1;
+		r->has_status = true;
 		return;
 	}
 }

@@ -477,12 +477,12 @@ mention_context(const char *text, const struct mention_hit *h,
 
 	for (c = 0; from > 0 && c < around; c++) {
 		from--;
-		while (from > 0 && ((unsigned char)text[from] & 0xc0) == 0x80)
+		while (from > 0 && utf8_is_cont((unsigned char)text[from]))
 			from--;
 	}
 	for (c = 0; to < len && c < around; c++) {
 		to++;
-		while (to < len && ((unsigned char)text[to] & 0xc0) == 0x80)
+		while (to < len && utf8_is_cont((unsigned char)text[to]))
 			to++;
 	}
 	if (from > 0)

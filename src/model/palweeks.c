@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/money.h"
 
@@ -168,7 +169,7 @@ pw_cols(const char *s)
 	int n = 0;
 
 	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
+		if (!utf8_is_cont((unsigned char)*s))
 			n++;
 	return n;
 }
@@ -190,6 +191,34 @@ pw_put(char *buf, size_t len, size_t *at, const char *s, int w, int left)
 		for (k = 0; k < pad && *at + 1 < len; k++)
 			buf[(*at)++] = ' ';
 	buf[*at] = '\0';
+}
+
+/* Start a line in buf: false when there is no room at all; the width
+ * is at least 30 columns. */
+static bool
+pw_start(char *buf, size_t len, int *width)
+{
+	if (len == 0)
+		return false;
+	buf[0] = '\0';
+	if (*width < 30)
+		*width = 30;
+	return true;
+}
+
+/* The hours and pay columns, as the width and measure show them. */
+static void
+pw_put_figures(char *buf, size_t len, size_t *at, int wide,
+    enum palweeks_measure m, const char *hours, const char *pay)
+{
+	if (wide || m == PALWEEKS_HOURS) {
+		pw_put(buf, len, at, hours, 5, 0);
+		pw_put(buf, len, at, " ", 1, 1);
+	}
+	if (wide || m == PALWEEKS_PAY) {
+		pw_put(buf, len, at, pay, 7, 0);
+		pw_put(buf, len, at, " ", 1, 1);
+	}
 }
 
 /* The bar: b cells, the limit at cell lim_at (value == limit fills
@@ -269,11 +298,8 @@ palweeks_row(const struct palweeks_week *w, enum palweeks_measure m,
 	int wide = width >= 60, y, mo, d, fixed, b;
 	size_t at = 0;
 
-	if (len == 0)
+	if (!pw_start(buf, len, &width))
 		return;
-	buf[0] = '\0';
-	if (width < 30)
-		width = 30;
 	if (wide)
 		date_format(w->first, date);
 	else {
@@ -305,14 +331,7 @@ palweeks_row(const struct palweeks_week *w, enum palweeks_measure m,
 	pw_put(buf, len, &at, " ", 1, 1);
 	pw_bar(w, m, b, buf, len, &at);
 	pw_put(buf, len, &at, " ", 1, 1);
-	if (wide || m == PALWEEKS_HOURS) {
-		pw_put(buf, len, &at, hours, 5, 0);
-		pw_put(buf, len, &at, " ", 1, 1);
-	}
-	if (wide || m == PALWEEKS_PAY) {
-		pw_put(buf, len, &at, pay, 7, 0);
-		pw_put(buf, len, &at, " ", 1, 1);
-	}
+	pw_put_figures(buf, len, &at, wide, m, hours, pay);
 	/* the average: figures aligned, the star after them */
 	if (w->avg.weeks > 0 && w->avg.at_or_over_16h)
 		pw_put(buf, len, &at, avg, 6, 0);
@@ -330,11 +349,8 @@ palweeks_heading(enum palweeks_measure m, int width, char *buf, size_t len)
 	int wide = width >= 60, b, fixed;
 	size_t at = 0;
 
-	if (len == 0)
+	if (!pw_start(buf, len, &width))
 		return;
-	buf[0] = '\0';
-	if (width < 30)
-		width = 30;
 	fixed = (wide ? 10 : 6) + 1 + 1 + 6 + 1 + 8 +
 	    (wide ? 5 + 1 + 7 + 1 : m == PALWEEKS_PAY ? 7 + 1 : 5 + 1);
 	b = width - fixed;
@@ -345,14 +361,7 @@ palweeks_heading(enum palweeks_measure m, int width, char *buf, size_t len)
 	pw_put(buf, len, &at, m == PALWEEKS_PAY ? "Pay|limit" : "Hours|16h",
 	    b, 1);
 	pw_put(buf, len, &at, " ", 1, 1);
-	if (wide || m == PALWEEKS_HOURS) {
-		pw_put(buf, len, &at, "Hours", 5, 0);
-		pw_put(buf, len, &at, " ", 1, 1);
-	}
-	if (wide || m == PALWEEKS_PAY) {
-		pw_put(buf, len, &at, "Pay", 7, 0);
-		pw_put(buf, len, &at, " ", 1, 1);
-	}
+	pw_put_figures(buf, len, &at, wide, m, "Hours", "Pay");
 	pw_put(buf, len, &at, "5-wk", 5, 0);
 	pw_put(buf, len, &at, " ", 1, 1);
 	pw_put(buf, len, &at, " ", 1, 1);
@@ -369,4 +378,26 @@ palweeks_avg_words(const struct palweeks *p)
 	    "five weeks ending with each week (weeks of no work count as "
 	    "0; weeks before the PAL started do not count). * marks an "
 	    "average of 16 hours or more.";
+}
+
+bool
+palweeks_limits_words(const struct palweeks *p, struct strbuf *out)
+{
+	char m[MONEY_STR_LEN], d[DATE_STR_LEN];
+	int64_t cur = -1;
+	size_t i, n = 0;
+
+	for (i = p->lead; i < p->n; i++) {
+		const struct permitted_result *c = &p->v[i].check;
+
+		if (!c->has_pay_limit || c->limit_pence == cur)
+			continue;
+		cur = c->limit_pence;
+		strbuf_addf(out, "%s%s a week from the week of %s",
+		    n++ ? "; then " : "Pay limit DWP applied: ",
+		    money_format(cur, m), date_format(p->v[i].first, d));
+	}
+	if (n > 0)
+		strbuf_adds(out, ".");
+	return n > 0;
 }

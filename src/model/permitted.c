@@ -142,36 +142,27 @@ permitted_check(enum benefit_rule rule, int minutes, int64_t pence,
 	    out);
 }
 
-void
-permitted_check_missing(enum benefit_rule rule, unsigned missing,
-    int minutes, int64_t pence, const struct permitted_limits *lim,
-    int near_percent, struct permitted_result *out)
+/* The limits rule sets, taken from lim (NULL: none set). */
+static void
+permitted_set_limits(struct permitted_result *out, enum benefit_rule rule,
+    const struct permitted_limits *lim)
 {
-	int pct = (int)permitted_clamp64(near_percent, 0, 100);
-
-	memset(out, 0, sizeof *out);
-	out->judged = 1;
-	out->rule = rule;
-	out->missing = missing & (PERMITTED_NO_RULE | PERMITTED_NO_RATE);
-	out->minutes = minutes < 0 ? 0 : minutes;
-	out->pence = pence < 0 ? 0 : pence;
-
 	switch (rule) {
 	case RULE_PERMITTED:
-		out->has_hours_limit = 1;
-		out->has_pay_limit = 1;
+		out->has_hours_limit = true;
+		out->has_pay_limit = true;
 		if (lim != NULL) {
 			out->hours_limit_minutes = lim->hours_limit_minutes;
 			out->limit_pence = lim->higher_pence;
 		}
 		break;
 	case RULE_SUPPORTED:
-		out->has_pay_limit = 1;
+		out->has_pay_limit = true;
 		if (lim != NULL)
 			out->limit_pence = lim->higher_pence;
 		break;
 	case RULE_LOWER:
-		out->has_pay_limit = 1;
+		out->has_pay_limit = true;
 		if (lim != NULL)
 			out->limit_pence = lim->lower_pence;
 		break;
@@ -180,33 +171,45 @@ permitted_check_missing(enum benefit_rule rule, unsigned missing,
 	default:
 		break;
 	}
+}
+
+/* Drop the limits there is nothing to judge by: no usable figure, no
+ * rule recorded, or (for pay) no rate recorded. */
+static void
+permitted_drop_limits(struct permitted_result *out)
+{
 	/* A rule with a limit but no usable figure: say so, judge nothing. */
 	if ((out->has_pay_limit && out->limit_pence <= 0) ||
 	    (out->has_hours_limit && out->hours_limit_minutes <= 0)) {
-		out->no_figures = 1;
-		out->has_hours_limit = out->has_pay_limit = 0;
+		out->no_figures = true;
+		out->has_hours_limit = out->has_pay_limit = false;
 		out->hours_limit_minutes = 0;
 		out->limit_pence = 0;
 	}
 	/* Nothing recorded to judge by: say so, judge nothing. */
 	if (out->missing & PERMITTED_NO_RULE) {
-		out->has_hours_limit = out->has_pay_limit = 0;
+		out->has_hours_limit = out->has_pay_limit = false;
 		out->hours_limit_minutes = 0;
 		out->limit_pence = 0;
-		out->no_figures = 0;
+		out->no_figures = false;
 	}
 	if ((out->missing & PERMITTED_NO_RATE) && out->has_pay_limit) {
-		out->has_pay_limit = 0;
+		out->has_pay_limit = false;
 		out->limit_pence = 0;
-		out->pay_unchecked = 1;
+		out->pay_unchecked = true;
 	}
+}
 
+/* Over, near and the room left on each limit kept, and the verdict. */
+static void
+permitted_judge(struct permitted_result *out, int pct)
+{
 	if (out->has_hours_limit) {
 		int hl = out->hours_limit_minutes;
 
 		/* "Less than 16h": 960 minutes is over, 959 is the most. */
 		if (out->minutes >= hl) {
-			out->hours_over = 1;
+			out->hours_over = true;
 			out->minutes_excess = out->minutes - (hl - 1);
 		} else {
 			out->minutes_left = hl - 1 - out->minutes;
@@ -219,7 +222,7 @@ permitted_check_missing(enum benefit_rule rule, unsigned missing,
 
 		/* "No more than the limit": the limit itself is within. */
 		if (out->pence > pl) {
-			out->pay_over = 1;
+			out->pay_over = true;
 			out->pence_excess = out->pence - pl;
 		} else {
 			out->pence_left = pl - out->pence;
@@ -236,6 +239,22 @@ permitted_check_missing(enum benefit_rule rule, unsigned missing,
 		out->verdict = PERMITTED_NEAR;
 	else
 		out->verdict = PERMITTED_OK;
+}
+
+void
+permitted_check_missing(enum benefit_rule rule, unsigned missing,
+    int minutes, int64_t pence, const struct permitted_limits *lim,
+    int near_percent, struct permitted_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->judged = 1;
+	out->rule = rule;
+	out->missing = missing & (PERMITTED_NO_RULE | PERMITTED_NO_RATE);
+	out->minutes = minutes < 0 ? 0 : minutes;
+	out->pence = pence < 0 ? 0 : pence;
+	permitted_set_limits(out, rule, lim);
+	permitted_drop_limits(out);
+	permitted_judge(out, (int)permitted_clamp64(near_percent, 0, 100));
 
 	out->sentence[0] = '\0';
 	permitted_add(out->sentence, "This week: ");
@@ -262,23 +281,16 @@ permitted_check_adding_missing(enum benefit_rule rule,
     int64_t add_pence, const struct permitted_limits *lim,
     int near_percent, struct permitted_change *out)
 {
-	const int64_t big = INT64_MAX / 4;
-	int64_t after_min, after_pence;
+	struct permitted_basis b;
 
-	memset(out, 0, sizeof *out);
-	if (minutes < 0)
-		minutes = 0;
-	if (pence < 0)
-		pence = 0;
-	permitted_check_missing(rule, missing, minutes, pence, lim,
-	    near_percent, &out->before);
-	after_min = permitted_clamp64((int64_t)minutes + add_minutes, 0,
-	    INT_MAX / 2);
-	after_pence = permitted_clamp64(permitted_clamp64(pence, 0, big) +
-	    permitted_clamp64(add_pence, -big, big), 0, big);
-	permitted_check_missing(rule, missing, (int)after_min, after_pence,
-	    lim, near_percent, &out->after);
-	permitted_adding_finish(out, add_minutes, add_pence);
+	memset(&b, 0, sizeof b);
+	b.n = 1;
+	b.span[0].rule = rule;
+	b.span[0].has_limits = lim != NULL;
+	if (lim != NULL)
+		b.span[0].lim = *lim;
+	permitted_check_adding_basis(&b, missing, minutes, pence, add_minutes,
+	    add_pence, near_percent, out);
 }
 
 /* Fill in over, crosses and the sentence from out->before and after. */

@@ -3,19 +3,10 @@
 
 #include "record_priv.h"
 
-static const char *const plan_status_names[] = { "draft", "established" };
-RECORD_STR(plan_status_str, enum plan_status, plan_status_names)
-RECORD_FROM_STR(plan_status_from_str, enum plan_status, plan_status_names)
-
-static const char *const goal_area_names[] = {
-	"ambition", "connect", "be_active", "take_notice", "learn", "give"
-};
-static const char *const goal_area_labels[] = {
-	"My ambitions", "Connect", "Be active", "Take notice", "Learn", "Give"
-};
-RECORD_STR(goal_area_str, enum goal_area, goal_area_names)
-RECORD_FROM_STR(goal_area_from_str, enum goal_area, goal_area_names)
-RECORD_LABEL(goal_area_label, enum goal_area, goal_area_labels)
+RECORD_NAMES(plan_status, enum plan_status, PLAN_STATUS_LIST,
+    RECORD_NAME_ONLY)
+RECORD_NAMES(goal_area, enum goal_area, GOAL_AREA_LIST, RECORD_NAME_OF)
+RECORD_LABELS(goal_area, enum goal_area, GOAL_AREA_LIST)
 
 void
 plan_sections_fini(struct plan_sections *s)

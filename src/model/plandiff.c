@@ -177,6 +177,46 @@ goal_progress_of(const struct goal_score *s, size_t n,
 }
 
 void
+goal_heading(const struct plan_goal *g, struct strbuf *out)
+{
+	const char *title = g->title != NULL ? g->title : "";
+
+	if (g->area == GOAL_AMBITION)
+		strbuf_adds(out, title);
+	else
+		strbuf_addf(out, "%s: %s", goal_area_label(g->area), title);
+}
+
+/* Add one fact, after sep when it is not the first. */
+static void
+goal_fact(struct strbuf *out, size_t start, const char *sep,
+    const char *what, const char *value)
+{
+	if (out->len > start)
+		strbuf_adds(out, sep);
+	strbuf_addf(out, "%s%s.", what, value);
+}
+
+void
+goal_facts(const struct plan_goal *g, const char *group_name,
+    unsigned what, const char *sep, struct strbuf *out)
+{
+	size_t start = out->len;
+	char day[20];
+
+	if ((what & GOAL_FACT_SET_BY) && g->set_by != NULL)
+		goal_fact(out, start, sep, "Set by ", g->set_by);
+	if ((what & GOAL_FACT_TARGET) && g->target_date[0] != '\0')
+		goal_fact(out, start, sep, "Aiming for ",
+		    plan_long_date(g->target_date, day));
+	if ((what & GOAL_FACT_GROUP) && group_name != NULL)
+		goal_fact(out, start, sep, "With the group: ", group_name);
+	if ((what & GOAL_FACT_CLOSED) && g->closed_on[0] != '\0')
+		goal_fact(out, start, sep, "Closed on ",
+		    plan_long_date(g->closed_on, day));
+}
+
+void
 goal_progress_line(const struct goal_score *s, size_t n, size_t keep,
     struct strbuf *out)
 {

@@ -1,6 +1,7 @@
 /* record_priv.h - what the record files (people.c, client.c, plan.c,
  * shortlist.c, assignment.c, reminder.c, timesheet.c, audit.c) share:
- * freeing a struct's strings, and looking values up in name tables. */
+ * freeing a struct's strings, and the name tables made from the enum
+ * lists. */
 #ifndef PEERDESK_MODEL_RECORD_PRIV_H
 #define PEERDESK_MODEL_RECORD_PRIV_H
 
@@ -45,32 +46,39 @@ record_label(const char *const *labels, int n, int v)
 	return v >= 0 && v < n ? labels[v] : "?";
 }
 
-/* The three functions of an enum's name table: fn_str (NULL out of
- * range), fn_from_str (0 and *out, or -1) and, given labels, fn_label
- * ("?" out of range).  The tables are indexed by the enum's value. */
-#define RECORD_STR(fn, type, names) \
-const char * \
-fn(type v) \
-{ \
-	return record_name(names, (int)NELEM(names), (int)v); \
-}
+/* The columns of an enum list (model/enumlist.h): X(v, name, label),
+ * or X(v, name). */
+#define RECORD_NAME_OF(v, name, label) name,
+#define RECORD_LABEL_OF(v, name, label) label,
+#define RECORD_NAME_ONLY(v, name) name,
 
-#define RECORD_FROM_STR(fn, type, names) \
-int \
-fn(const char *s, type *out) \
+/* fn_str (NULL out of range) and fn_from_str (0 and *out, or -1) for an
+ * enum whose values run 0, 1, ... down LIST; COL is RECORD_NAME_OF or
+ * RECORD_NAME_ONLY, as LIST has labels or not. */
+#define RECORD_NAMES(fn, type, LIST, COL) \
+static const char *const fn##_names[] = { LIST(COL) }; \
+const char * \
+fn##_str(type v) \
 { \
-	int i = record_find(names, (int)NELEM(names), s); \
+	return record_name(fn##_names, (int)NELEM(fn##_names), (int)v); \
+} \
+int \
+fn##_from_str(const char *s, type *out) \
+{ \
+	int i = record_find(fn##_names, (int)NELEM(fn##_names), s); \
 	if (i < 0) \
 		return -1; \
 	*out = (type)i; \
 	return 0; \
 }
 
-#define RECORD_LABEL(fn, type, labels) \
+/* fn_label ("?" out of range) for the same kind of enum. */
+#define RECORD_LABELS(fn, type, LIST) \
+static const char *const fn##_labels[] = { LIST(RECORD_LABEL_OF) }; \
 const char * \
-fn(type v) \
+fn##_label(type v) \
 { \
-	return record_label(labels, (int)NELEM(labels), (int)v); \
+	return record_label(fn##_labels, (int)NELEM(fn##_labels), (int)v); \
 }
 
 #endif

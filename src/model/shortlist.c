@@ -4,16 +4,15 @@
 
 #include "record_priv.h"
 
-static const char *const shortlist_names[] = {
-	"shortlisted", "interviewed", "met", "declined", "chosen", "withdrawn"
-};
-RECORD_STR(shortlist_status_str, enum shortlist_status, shortlist_names)
-RECORD_FROM_STR(shortlist_status_from_str, enum shortlist_status,
-    shortlist_names)
-RECORD_LABEL(shortlist_status_label, enum shortlist_status, shortlist_names)
+RECORD_NAMES(shortlist_status, enum shortlist_status, SHORTLIST_STATUS_LIST,
+    RECORD_NAME_OF)
+RECORD_LABELS(shortlist_status, enum shortlist_status,
+    SHORTLIST_STATUS_LIST)
 
 /* DECISION_NONE is stored as NULL, so the table starts at YES. */
-static const char *const decision_names[] = { "yes", "no" };
+static const char *const decision_names[] = {
+	DECISION_LIST(RECORD_NAME_ONLY)
+};
 
 const char *
 decision_str(enum decision d)

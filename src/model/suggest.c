@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
@@ -81,20 +82,27 @@ sg_in(const char *w, const char *const *set, size_t n)
 	return 0;
 }
 
+/* The length of the first k bytes of s without a character cut short
+ * at their end. */
+static size_t
+sg_whole(const char *s, size_t k)
+{
+	size_t j = k;
+	unsigned char lead;
+
+	while (j > 0 && utf8_is_cont((unsigned char)s[j - 1]))
+		j--;
+	if (j > 0 && ((lead = (unsigned char)s[j - 1]) & 0xC0) == 0xC0 &&
+	    k - (j - 1) < utf8_lead_len(lead))
+		return j - 1;
+	return k;
+}
+
 /* Drop a character cut short at the end of s (after snprintf). */
 static void
 sg_fix_end(char *s)
 {
-	size_t len = strlen(s), j = len, need;
-	unsigned char lead;
-
-	while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
-		j--;
-	if (j > 0 && ((lead = (unsigned char)s[j - 1]) & 0xC0) == 0xC0) {
-		need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-		if (len - (j - 1) < need)
-			s[j - 1] = '\0';
-	}
+	s[sg_whole(s, strlen(s))] = '\0';
 }
 
 static int
@@ -138,8 +146,8 @@ sg_stem(char *w)
 static int
 sg_next_word(const char *s, size_t len, size_t *pos, char w[SG_WLEN])
 {
-	size_t i = *pos, k = 0, j;
-	int cut = 0;
+	size_t i = *pos, k = 0;
+	bool cut = false;
 
 	while (i < len && !sg_wordch((unsigned char)s[i]))
 		i++;
@@ -155,22 +163,10 @@ sg_next_word(const char *s, size_t len, size_t *pos, char w[SG_WLEN])
 		if (k + 1 < SG_WLEN)
 			w[k++] = c;
 		else
-			cut = 1;
+			cut = true;
 	}
-	if (cut) {
-		unsigned char lead;
-		size_t need;
-
-		j = k;
-		while (j > 0 && ((unsigned char)w[j - 1] & 0xC0) == 0x80)
-			j--;
-		if (j > 0 && ((lead = (unsigned char)w[j - 1]) & 0xC0) ==
-		    0xC0) {
-			need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-			if (k - (j - 1) < need)
-				k = j - 1;
-		}
-	}
+	if (cut)
+		k = sg_whole(w, k);
 	w[k] = '\0';
 	*pos = i;
 	return 1;
@@ -188,7 +184,7 @@ sg_copy_trim(const char *s, size_t n, char out[SG_TEXT])
 		n--;
 	if (n >= SG_TEXT) {
 		n = SG_TEXT - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		while (n > 0 && utf8_is_cont((unsigned char)s[n]))
 			n--;
 	}
 	memcpy(out, s, n);
@@ -327,7 +323,7 @@ sg_join(char *buf, size_t n, const char *text, char seen[][SG_TEXT],
 	add = strlen(text);
 	if (have + add + 1 > n) {
 		add = n > have + 1 ? n - have - 1 : 0;
-		while (add > 0 && ((unsigned char)text[add] & 0xC0) == 0x80)
+		while (add > 0 && utf8_is_cont((unsigned char)text[add]))
 			add--;
 	}
 	memcpy(buf + have, text, add);
@@ -491,9 +487,9 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 	char d[DURATION_STR_LEN], m[MONEY_STR_LEN], room[80];
 	int minutes = -1;
 
-	sg->has_room = 1;
+	sg->has_room = true;
 	if (p->max_clients >= 0 && p->caseload >= p->max_clients) {
-		sg->has_room = 0;
+		sg->has_room = false;
 		sg_reason(sg, 0, "full: has %d of %d clients", p->caseload,
 		    p->max_clients);
 	} else if (p->max_clients >= 0) {
@@ -536,7 +532,7 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 		    duration_format(p->week_minutes > 0 ? p->week_minutes : 0,
 		    d));
 	} else if (minutes == 0 || p->pence_left == 0) {
-		sg->has_room = 0;
+		sg->has_room = false;
 		sg_reason(sg, 0, "no room left this week");
 	} else if (minutes >= 0 && minutes < SUGGEST_LITTLE_ROOM_MINUTES) {
 		sg->score += PTS_LITTLE_ROOM;

@@ -4,32 +4,12 @@
 
 #include "record_priv.h"
 
-static const char *const place_names[] = {
-	"home", "town", "cafe", "phone", "online", "other"
-};
-static const char *const place_labels[] = {
-	"home", "town", "café", "phone", "online", "other"
-};
-RECORD_STR(place_str, enum place, place_names)
-RECORD_FROM_STR(place_from_str, enum place, place_names)
-RECORD_LABEL(place_label, enum place, place_labels)
-
-static const char *const line_names[] = {
-	"session", "supervision", "training", "travel", "shadowing", "admin"
-};
-static const char *const line_labels[] = {
-	"session", "supervision", "training", "travel between clients",
-	"shadowing", "admin"
-};
-RECORD_STR(line_kind_str, enum line_kind, line_names)
-RECORD_FROM_STR(line_kind_from_str, enum line_kind, line_names)
-RECORD_LABEL(line_kind_label, enum line_kind, line_labels)
-
-static const char *const week_names[] = {
-	"open", "submitted", "approved", "locked"
-};
-RECORD_STR(week_status_str, enum week_status, week_names)
-RECORD_FROM_STR(week_status_from_str, enum week_status, week_names)
+RECORD_NAMES(place, enum place, PLACE_LIST, RECORD_NAME_OF)
+RECORD_LABELS(place, enum place, PLACE_LIST)
+RECORD_NAMES(line_kind, enum line_kind, LINE_KIND_LIST, RECORD_NAME_OF)
+RECORD_LABELS(line_kind, enum line_kind, LINE_KIND_LIST)
+RECORD_NAMES(week_status, enum week_status, WEEK_STATUS_LIST,
+    RECORD_NAME_ONLY)
 
 int
 week_totals_add(struct week_totals *t, enum line_kind kind,

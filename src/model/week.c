@@ -86,20 +86,6 @@ week_iso_format(int iso_year, int week, char buf[WEEK_LABEL_LEN])
 	return buf;
 }
 
-static int
-week_digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
 enum pd_status
 week_iso_parse(const char *s, pd_date *monday, struct pd_err *err)
 {
@@ -110,7 +96,7 @@ week_iso_parse(const char *s, pd_date *monday, struct pd_err *err)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "a week is needed, written YYYY-Www");
 	if (strlen(s) != 8 || s[4] != '-' || (s[5] != 'W' && s[5] != 'w') ||
-	    week_digits(s, 4, &y) != 0 || week_digits(s + 6, 2, &w) != 0)
+	    echo_digits(s, 4, &y) != 0 || echo_digits(s + 6, 2, &w) != 0)
 		return pd_fail(err, PD_INVALID, NULL,
 		    "\"%s\" is not a week: write it as YYYY-Www, for example "
 		    "2026-W09", echo_clip(s, echo));

@@ -48,12 +48,6 @@ pdf_font(struct pdf *p, double size, int bold)
 	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, 0);
 }
 
-static double
-pdf_width(struct pdf *p, const char *s)
-{
-	return pdfpen_width(p->pen, s);
-}
-
 /* Show s with its baseline at y: left-aligned at x, or ending at x.
  * maxw > 0 cuts s to fit.  grey draws it in grey. */
 static void
@@ -70,7 +64,7 @@ pdf_text(struct pdf *p, double x, double y, double size, int bold,
 		s = cut;
 	}
 	if (p->draw) {
-		w = align == PDF_RIGHT ? pdf_width(p, s) : 0;
+		w = align == PDF_RIGHT ? pdfpen_width(p->pen, s) : 0;
 		if (grey)
 			cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
 		else
@@ -140,14 +134,6 @@ pdf_rule(struct pdf *p, double y, double width, double grey)
 	cairo_move_to(p->cr, LEFT, y);
 	cairo_line_to(p->cr, RIGHT, y);
 	cairo_stroke(p->cr);
-}
-
-static char *
-pdf_who(const struct hours_row *row)
-{
-	if (row->login[0] == '\0')
-		return xstrdup(row->name);
-	return xasprintf("%s (%s)", row->name, row->login);
 }
 
 /* Eight columns: the six kinds, hours and gross pay; small labels
@@ -225,40 +211,15 @@ pdf_client(struct pdf *p, double y, const struct hours_client *c,
 	return SIZE_BODY * LEAD;
 }
 
+/* The PALs near or over a limit, under their title. */
 static double
-pdf_intro_block(struct pdf *p, double y)
+pdf_near_list(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
-	char a[MONEY_STR_LEN], b[MONEY_STR_LEN], d[DURATION_STR_LEN];
-	char pct[HOURS_WORDS_LEN];
 	double y0 = y;
-	char *s;
 	size_t i;
 	int listed = 0;
 
-	if (r->has_limits)
-		s = xasprintf("Limits this week: lower limit %s; permitted "
-		    "and supported permitted work %s, and permitted work is "
-		    "less than %s.", money_format(r->limits.lower_pence, a),
-		    money_format(r->limits.higher_pence, b),
-		    duration_format(r->limits.hours_limit_minutes, d));
-	else
-		s = xasprintf("No permitted-work limits are set for this "
-		    "week: check the rules table.");
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
-	free(s);
-	if (r->limits_note != NULL)
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
-		    r->limits_note);
-	if (r->holiday_pay)
-		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
-		    "as earnings for the limits.",
-		    hours_words_percent(r->holiday_rate_bp, pct));
-	else
-		s = xasprintf("Holiday pay: not rolled up with pay.");
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
-	free(s);
-	y += 6;
 	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Near or over a limit",
 	    0, "near-or-over");
 	y += SIZE_TITLE * LEAD + 2;
@@ -266,10 +227,9 @@ pdf_intro_block(struct pdf *p, double y)
 		const struct hours_row *row = &r->rows[i];
 		char *who;
 
-		if (row->check.verdict != PERMITTED_NEAR &&
-		    row->check.verdict != PERMITTED_OVER)
+		if (!hours_words_near_or_over(row))
 			continue;
-		who = pdf_who(row);
+		who = hours_words_who(row);
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 1, 0,
 		    hours_words_flag(row), PDF_LEFT, 0);
 		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
@@ -285,29 +245,33 @@ pdf_intro_block(struct pdf *p, double y)
 		    "Nobody is near or over a limit this week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
-	if (!r->has_status)
-		return y - y0;
-	/* who has not sent their week */
-	y += 6;
+	return y - y0;
+}
+
+/* The PALs who have not sent their week, under their title. */
+static double
+pdf_not_sent_list(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	char buf[HOURS_WORDS_LEN];
+	double y0 = y;
+	size_t i;
+	int listed = 0;
+
 	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Not sent for approval",
 	    0, "not-sent");
 	y += SIZE_TITLE * LEAD + 2;
-	listed = 0;
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
 		char *who;
 
-		if (!row->has_status || row->status != WEEK_OPEN)
+		if (!hours_words_not_sent(row))
 			continue;
-		who = pdf_who(row);
+		who = hours_words_who(row);
 		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
 		    PDF_LEFT, 268);
-		s = row->minutes > 0 ? xasprintf("%s logged",
-		    duration_format(row->minutes, d)) :
-		    xstrdup("nothing logged");
-		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0, s,
-		    PDF_LEFT, CONTENT_W - 290);
-		free(s);
+		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		    hours_words_logged(row, buf), PDF_LEFT, CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
@@ -317,6 +281,31 @@ pdf_intro_block(struct pdf *p, double y)
 		    "Everyone has sent their week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
+	return y - y0;
+}
+
+static double
+pdf_intro_block(struct pdf *p, double y)
+{
+	const struct hours_report *r = p->r;
+	double y0 = y;
+	char *s;
+
+	s = hours_words_limits_line(r);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	if (r->limits_note != NULL)
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		    r->limits_note);
+	s = hours_words_holiday_line(r);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	free(s);
+	y += 6;
+	y += pdf_near_list(p, y);
+	if (!r->has_status)
+		return y - y0;
+	y += 6;
+	y += pdf_not_sent_list(p, y);
 	return y - y0;
 }
 
@@ -332,7 +321,7 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 
 	pdf_rule(p, y, 0.5, 0.6);
 	y += 4;
-	who = pdf_who(row);
+	who = hours_words_who(row);
 	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
 	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
 	s = xasprintf("pal-%zu", (size_t)(row - r->rows) + 1);
@@ -536,13 +525,6 @@ pdf_block(struct pdf *p, size_t i, double y)
 	return pdf_totals_block(p, y);
 }
 
-static cairo_status_t
-pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 pdf_draw(struct pdf *p)
 {
@@ -587,11 +569,8 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	struct pdf p;
 	char *title;
 
-	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
-	    HOURS_PDF_WIDTH, HOURS_PDF_HEIGHT);
 	title = xasprintf("Weekly hours summary %s", r->week_label);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, HOURS_PDF_WIDTH, HOURS_PDF_HEIGHT, title);
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);

@@ -98,14 +98,6 @@ text_title(struct textcol_lines *l, const char *left, const char *right)
 	strbuf_fini(&sb);
 }
 
-static char *
-text_who(const struct hours_row *row)
-{
-	if (row->login[0] == '\0')
-		return xstrdup(row->name);
-	return xasprintf("%s (%s)", row->name, row->login);
-}
-
 static void
 text_rule_line(struct textcol_lines *l, const char *c)
 {
@@ -150,47 +142,22 @@ text_client(struct textcol_lines *l, const struct hours_client *c,
 	strbuf_fini(&sb);
 }
 
+/* The PALs near or over a limit, under their title. */
 static void
-text_intro_block(struct textcol_lines *l, const struct hours_report *r)
+text_near_list(struct textcol_lines *l, const struct hours_report *r)
 {
-	char a[MONEY_STR_LEN], b[MONEY_STR_LEN], d[DURATION_STR_LEN];
-	char pct[HOURS_WORDS_LEN];
-	char *s;
 	size_t i;
 	int listed = 0;
 
-	if (r->has_limits)
-		s = xasprintf("Limits this week: lower limit %s; permitted "
-		    "and supported permitted work %s, and permitted work is "
-		    "less than %s.", money_format(r->limits.lower_pence, a),
-		    money_format(r->limits.higher_pence, b),
-		    duration_format(r->limits.hours_limit_minutes, d));
-	else
-		s = xasprintf("No permitted-work limits are set for this "
-		    "week: check the rules table.");
-	textcol_wrap(l, s, 0, 0, W);
-	free(s);
-	if (r->limits_note != NULL)
-		textcol_wrap(l, r->limits_note, 0, 0, W);
-	if (r->holiday_pay)
-		s = xasprintf("Holiday pay: %s rolled up with pay, and counted "
-		    "as earnings for the limits.",
-		    hours_words_percent(r->holiday_rate_bp, pct));
-	else
-		s = xasprintf("Holiday pay: not rolled up with pay.");
-	textcol_wrap(l, s, 0, 0, W);
-	free(s);
-	textcol_push(l, "");
 	textcol_push(l, "Near or over a limit");
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
 		struct strbuf sb = STRBUF_INIT;
 		char *who;
 
-		if (row->check.verdict != PERMITTED_NEAR &&
-		    row->check.verdict != PERMITTED_OVER)
+		if (!hours_words_near_or_over(row))
 			continue;
-		who = text_who(row);
+		who = hours_words_who(row);
 		strbuf_adds(&sb, "  ");
 		textcol_add_fit(&sb, hours_words_flag(row), 6, TEXTCOL_LEFT);
 		textcol_add_fit(&sb, who, 36, TEXTCOL_LEFT);
@@ -204,28 +171,29 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 	}
 	if (listed == 0)
 		textcol_push(l, "  Nobody is near or over a limit this week.");
-	if (!r->has_status)
-		return;
-	/* who has not sent their week */
-	textcol_push(l, "");
+}
+
+/* The PALs who have not sent their week, under their title. */
+static void
+text_not_sent_list(struct textcol_lines *l, const struct hours_report *r)
+{
+	char buf[HOURS_WORDS_LEN];
+	size_t i;
+	int listed = 0;
+
 	textcol_push(l, "Not sent for approval");
-	listed = 0;
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
 		struct strbuf sb = STRBUF_INIT;
 		char *who;
 
-		if (!row->has_status || row->status != WEEK_OPEN)
+		if (!hours_words_not_sent(row))
 			continue;
-		who = text_who(row);
+		who = hours_words_who(row);
 		strbuf_adds(&sb, "  ");
 		textcol_add_fit(&sb, who, 42, TEXTCOL_LEFT);
 		strbuf_adds(&sb, "  ");
-		if (row->minutes > 0)
-			strbuf_addf(&sb, "%s logged",
-			    duration_format(row->minutes, d));
-		else
-			strbuf_adds(&sb, "nothing logged");
+		strbuf_adds(&sb, hours_words_logged(row, buf));
 		textcol_push(l, strbuf_str(&sb));
 		strbuf_fini(&sb);
 		free(who);
@@ -233,6 +201,27 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 	}
 	if (listed == 0)
 		textcol_push(l, "  Everyone has sent their week.");
+}
+
+static void
+text_intro_block(struct textcol_lines *l, const struct hours_report *r)
+{
+	char *s;
+
+	s = hours_words_limits_line(r);
+	textcol_wrap(l, s, 0, 0, W);
+	free(s);
+	if (r->limits_note != NULL)
+		textcol_wrap(l, r->limits_note, 0, 0, W);
+	s = hours_words_holiday_line(r);
+	textcol_wrap(l, s, 0, 0, W);
+	free(s);
+	textcol_push(l, "");
+	text_near_list(l, r);
+	if (!r->has_status)
+		return;
+	textcol_push(l, "");
+	text_not_sent_list(l, r);
 }
 
 /* Changes made this week to weeks already approved or paid. */
@@ -263,7 +252,7 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 	int clients = 0;
 
 	text_rule_line(l, "-");
-	who = text_who(row);
+	who = hours_words_who(row);
 	text_title(l, who, permitted_rule_label(&row->check));
 	free(who);
 	text_kinds(l, row->minutes_by_kind);

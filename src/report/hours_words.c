@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
@@ -194,6 +195,67 @@ hours_words_kind(int kind)
 	if (kind < 0 || kind >= HOURS_KINDS)
 		return "?";
 	return names[kind];
+}
+
+char *
+hours_words_limits_line(const struct hours_report *r)
+{
+	char a[MONEY_STR_LEN], b[MONEY_STR_LEN], d[DURATION_STR_LEN];
+
+	if (!r->has_limits)
+		return xasprintf("No permitted-work limits are set for this "
+		    "week: check the rules table.");
+	return xasprintf("Limits this week: lower limit %s; permitted "
+	    "and supported permitted work %s, and permitted work is "
+	    "less than %s.", money_format(r->limits.lower_pence, a),
+	    money_format(r->limits.higher_pence, b),
+	    duration_format(r->limits.hours_limit_minutes, d));
+}
+
+char *
+hours_words_holiday_line(const struct hours_report *r)
+{
+	char pct[HOURS_WORDS_LEN];
+
+	if (!r->holiday_pay)
+		return xasprintf("Holiday pay: not rolled up with pay.");
+	return xasprintf("Holiday pay: %s rolled up with pay, and counted "
+	    "as earnings for the limits.",
+	    hours_words_percent(r->holiday_rate_bp, pct));
+}
+
+bool
+hours_words_near_or_over(const struct hours_row *row)
+{
+	return row->check.verdict == PERMITTED_NEAR ||
+	    row->check.verdict == PERMITTED_OVER;
+}
+
+bool
+hours_words_not_sent(const struct hours_row *row)
+{
+	return row->has_status && row->status == WEEK_OPEN;
+}
+
+char *
+hours_words_who(const struct hours_row *row)
+{
+	if (row->login[0] == '\0')
+		return xstrdup(row->name);
+	return xasprintf("%s (%s)", row->name, row->login);
+}
+
+char *
+hours_words_logged(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
+{
+	char d[DURATION_STR_LEN];
+
+	if (row->minutes > 0)
+		snprintf(buf, HOURS_WORDS_LEN, "%s logged",
+		    duration_format(row->minutes, d));
+	else
+		snprintf(buf, HOURS_WORDS_LEN, "nothing logged");
+	return buf;
 }
 
 char *

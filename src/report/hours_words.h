@@ -5,6 +5,8 @@
 #ifndef PEERDESK_REPORT_HOURS_WORDS_H
 #define PEERDESK_REPORT_HOURS_WORDS_H
 
+#include <stdbool.h>
+
 #include "peerdesk/model/hours.h"
 
 #define HOURS_WORDS_LEN 400
@@ -55,6 +57,25 @@ char *hours_words_override(const struct hours_row *row,
  * (£12.50 more); changed on Wed 25 Nov 2026 by Maya Patel: the meeting
  * ran on". */
 char *hours_words_adjust(const struct hours_adjust *a,
+    char buf[HOURS_WORDS_LEN]);
+
+/* The week's limits and holiday pay, in a sentence each (free them):
+ * "Limits this week: lower limit £20.00; ...", "Holiday pay: 12.07%
+ * rolled up with pay, ...". */
+char *hours_words_limits_line(const struct hours_report *r);
+char *hours_words_holiday_line(const struct hours_report *r);
+
+/* True for a PAL listed under "Near or over a limit", and under "Not
+ * sent for approval". */
+bool hours_words_near_or_over(const struct hours_row *row);
+bool hours_words_not_sent(const struct hours_row *row);
+
+/* "Sam Reid (sam)", or the name alone when there is no login (free
+ * it). */
+char *hours_words_who(const struct hours_row *row);
+
+/* "2h 30m logged", "nothing logged". */
+char *hours_words_logged(const struct hours_row *row,
     char buf[HOURS_WORDS_LEN]);
 
 /* "12.07%" for hundredths of a percent. */

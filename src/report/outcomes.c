@@ -96,12 +96,13 @@ closed_word(const char *code)
 #define S_MONTHS "groups by month"
 #define S_WORDS "own words"
 
+/* Referrals, people supported and ended, and the wait for a first
+ * meeting. */
 static void
-build(const struct outcomes *o, struct items *it)
+build_people(const struct outcomes *o, struct items *it)
 {
-	char a[32], b[32], c[32], d[200];
+	char a[32], b[32], d[200];
 	size_t i;
-	int k;
 
 	addi(it, S_PEOPLE, "referrals received", o->referrals, NULL);
 	addi(it, S_PEOPLE, "people supported", o->supported,
@@ -123,6 +124,15 @@ build(const struct outcomes *o, struct items *it)
 		add(it, S_PEOPLE, "days from referral to first meeting "
 		    "(median)", a, NULL, d);
 	}
+}
+
+/* Hours delivered against contracted, by funder and route, and how
+ * many first reviews fell in their window. */
+static void
+build_hours(const struct outcomes *o, struct items *it)
+{
+	char a[32], b[32], c[32], d[200];
+	size_t i;
 
 	for (i = 0; i < o->n_hours; i++) {
 		const struct outcome_hours *h = &o->hours[i];
@@ -146,6 +156,15 @@ build(const struct outcomes *o, struct items *it)
 		d[0] = '\0';
 	add(it, S_REVIEWS, "first reviews 28 to 42 days after meeting", a, b,
 	    d);
+}
+
+/* Goal scores: overall, by area and by person. */
+static void
+build_goals(const struct outcomes *o, struct items *it)
+{
+	char a[32], b[32], c[32], d[200];
+	size_t i;
+	int k;
 
 	snprintf(a, sizeof a, "%zu", o->n_people);
 	add(it, S_GOALS, "people whose goals were scored", a, NULL, NULL);
@@ -186,6 +205,14 @@ build(const struct outcomes *o, struct items *it)
 		add(it, S_PERSON, p->label, change(p->t_latest - p->t_first,
 		    a), NULL, d);
 	}
+}
+
+/* Groups: each group's meetings and people, and attendances by month. */
+static void
+build_groups(const struct outcomes *o, struct items *it)
+{
+	char a[32], c[32], d[200];
+	size_t i;
 
 	for (i = 0; i < o->n_groups; i++) {
 		const struct outcome_group *g = &o->groups[i];
@@ -212,7 +239,18 @@ build(const struct outcomes *o, struct items *it)
 		snprintf(a, sizeof a, "%d", o->months[i].attendances);
 		add(it, S_MONTHS, d, a, NULL, c);
 	}
+}
 
+static void
+build(const struct outcomes *o, struct items *it)
+{
+	char d[200];
+	size_t i;
+
+	build_people(o, it);
+	build_hours(o, it);
+	build_goals(o, it);
+	build_groups(o, it);
 	for (i = 0; i < o->n_quotes; i++) {
 		snprintf(d, sizeof d, "%s, %s", o->quotes[i].source,
 		    o->quotes[i].date);
@@ -221,7 +259,7 @@ build(const struct outcomes *o, struct items *it)
 }
 
 static void
-items_free(struct items *it)
+items_fini(struct items *it)
 {
 	size_t i;
 
@@ -232,6 +270,8 @@ items_free(struct items *it)
 		free(it->v[i].detail);
 	}
 	free(it->v);
+	it->v = NULL;
+	it->n = 0;
 }
 
 static const char *
@@ -310,7 +350,7 @@ outcomes_text(const struct outcomes *o, struct strbuf *out)
 		}
 		strbuf_adds(out, "\n");
 	}
-	items_free(&it);
+	items_fini(&it);
 }
 
 void
@@ -334,5 +374,5 @@ outcomes_csv(const struct outcomes *o, unsigned flags, struct strbuf *out)
 		csv_field(out, x->out_of, flags, false);
 		csv_field(out, x->detail, flags, true);
 	}
-	items_free(&it);
+	items_fini(&it);
 }

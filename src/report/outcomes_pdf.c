@@ -252,13 +252,6 @@ chart_months(struct pdfpen *pen, const struct outcomes *o, double y)
 	return y + h + 24;
 }
 
-static cairo_status_t
-write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 outcomes_pdf(const struct outcomes *o, struct strbuf *out,
     struct pd_err *err)
@@ -269,11 +262,8 @@ outcomes_pdf(const struct outcomes *o, struct strbuf *out,
 	char *t;
 	double y;
 
-	surface = cairo_pdf_surface_create_for_stream(write_cb, out, PAGE_W,
-	    PAGE_H);
 	t = xasprintf("Outcomes %s to %s", o->from, o->to);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, t);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, PAGE_W, PAGE_H, t);
 	free(t);
 	cr = cairo_create(surface);
 	pen = pdfpen_new(cr);

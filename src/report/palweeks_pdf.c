@@ -235,7 +235,6 @@ pw_notes(struct pwpdf *d)
 	const struct palweeks *p = d->p;
 	struct strbuf sb = STRBUF_INIT;
 	char h[PALWEEKS_HM_LEN], m[MONEY_STR_LEN], ds[DATE_STR_LEN];
-	int64_t cur = -1;
 	size_t i;
 
 	strbuf_addf(&sb, "Over the limit: %d. Near it: %d. Within: %d. No pay "
@@ -249,20 +248,8 @@ pw_notes(struct pwpdf *d)
 	    money_format(p->shown_pence, m));
 	pw_para(d, strbuf_str(&sb));
 	strbuf_reset(&sb);
-	for (i = p->lead; i < p->n; i++) {
-		const struct permitted_result *c = &p->v[i].check;
-
-		if (!c->has_pay_limit || c->limit_pence == cur)
-			continue;
-		cur = c->limit_pence;
-		strbuf_addf(&sb, "%s%s a week from the week of %s",
-		    sb.len ? "; then " : "Pay limit DWP applied: ",
-		    money_format(cur, m), date_format(p->v[i].first, ds));
-	}
-	if (sb.len > 0) {
-		strbuf_adds(&sb, ".");
+	if (palweeks_limits_words(p, &sb))
 		pw_para(d, strbuf_str(&sb));
-	}
 	pw_para(d, palweeks_avg_words(p));
 	pw_para(d, "Each bar is the week's share of the limit DWP applied "
 	    "that week, so one line marks the limit for every week; an arrow "
@@ -278,13 +265,6 @@ pw_notes(struct pwpdf *d)
 	strbuf_fini(&sb);
 }
 
-static cairo_status_t
-pw_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
     struct pd_err *err)
@@ -293,10 +273,8 @@ palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
 	struct pwpdf d;
 	char *title;
 
-	surface = cairo_pdf_surface_create_for_stream(pw_write_cb, out, W, H);
 	title = xasprintf("%s: weeks against the limit", p->pal_name);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, W, H, title);
 	free(title);
 	memset(&d, 0, sizeof d);
 	d.cr = cairo_create(surface);

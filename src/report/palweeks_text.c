@@ -30,23 +30,8 @@ static void
 pw_limits(const struct palweeks *p, struct strbuf *out)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int64_t cur = -1;
-	size_t i, n = 0;
-	char m[MONEY_STR_LEN], d[DATE_STR_LEN];
 
-	for (i = p->lead; i < p->n; i++) {
-		const struct permitted_result *c = &p->v[i].check;
-
-		if (!c->has_pay_limit || c->limit_pence == cur)
-			continue;
-		cur = c->limit_pence;
-		strbuf_addf(&sb, "%s%s a week from the week of %s",
-		    n++ ? "; then " : "Pay limit DWP applied: ",
-		    money_format(cur, m), date_format(p->v[i].first, d));
-	}
-	if (n > 0)
-		strbuf_adds(&sb, ".");
-	else
+	if (!palweeks_limits_words(p, &sb))
 		strbuf_adds(&sb, "No pay limit applied in these weeks (no "
 		    "benefit rule with a limit was recorded).");
 	pw_wrap(out, strbuf_str(&sb), 0, 0);

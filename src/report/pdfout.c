@@ -1,9 +1,31 @@
-/* pdfout.c - finishing a cairo PDF and saving it, for every renderer. */
+/* pdfout.c - starting and finishing a cairo PDF, for every renderer. */
 #include "pdfout.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "pdfwrap.h"
+
+static cairo_status_t
+pdfout_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	strbuf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+pdfout_start(struct strbuf *out, double w, double h, const char *title)
+{
+	cairo_surface_t *surface;
+
+	surface = cairo_pdf_surface_create_for_stream(pdfout_write, out, w, h);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	return surface;
+}
 
 enum pd_status
 pdfout_finish(cairo_t *cr, cairo_surface_t *surface, struct pd_err *err)

@@ -55,7 +55,7 @@ pdfwrap_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key,
 	/* Cut a long value after PDFTEXT_META_MAX characters. */
 	while (clean[i] != '\0' && chars < PDFTEXT_META_MAX) {
 		i++;
-		while (((unsigned char)clean[i] & 0xc0) == 0x80)
+		while (utf8_is_cont((unsigned char)clean[i]))
 			i++;
 		chars++;
 	}
@@ -67,19 +67,6 @@ pdfwrap_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key,
 	free(clean);
 }
 
-
-/* Bytes of the UTF-8 character starting with byte c (clean text). */
-static size_t
-pdfwrap_charlen(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xf0)
-		return 4;
-	if (c >= 0xe0)
-		return 3;
-	return 2;
-}
 
 /* ---- fonts and the pen ----------------------------------------------- */
 
@@ -262,29 +249,36 @@ pdfwrap_push(struct pdfwrap_lines *l, size_t off, size_t len, int rtl)
  * Where a line may end comes from Pango too: its line-break positions
  * (after a space, between two Chinese characters...), else, inside a
  * word wider than the line, between two whole characters. */
-static void
-pdfpen_cut_lines(struct pdfpen *p, const char *s, size_t n, double w,
-    int rtl, struct pdfwrap_lines *out)
+/* The byte offset of each of the nc characters of the n bytes at s,
+ * and off[nc] = n. */
+static size_t *
+pdfpen_char_offsets(const char *s, size_t n, size_t *nc)
 {
-	const PangoLogAttr *attrs;
+	size_t *off, b, c = 0;
+
+	for (b = 0; b < n; c++)
+		b += utf8_lead_len((unsigned char)s[b]);
+	off = xcalloc(c + 1, sizeof *off);
+	for (b = 0, c = 0; b < n; c++) {
+		off[c] = b;
+		b += utf8_lead_len((unsigned char)s[b]);
+	}
+	off[c] = n;
+	*nc = c;
+	return off;
+}
+
+/* Each character's width in points, as Pango placed them in the
+ * layout's first line. */
+static double *
+pdfpen_char_widths(struct pdfpen *p, const char *s, const size_t *off,
+    size_t nc)
+{
 	PangoLayoutLine *line;
 	GSList *r;
-	double *cw;		/* each character's width, in points */
-	size_t *off;		/* each character's byte offset; off[nc] = n */
-	size_t nc = 0, b = 0, pos = 0;
-	int *pw = NULL, npw = 0, nattrs = 0;
+	double *cw = xcalloc(nc + 1, sizeof *cw);
+	int *pw = NULL, npw = 0;
 
-	while (b < n) {
-		b += pdfwrap_charlen((unsigned char)s[b]);
-		nc++;
-	}
-	cw = xcalloc(nc + 1, sizeof *cw);
-	off = xcalloc(nc + 1, sizeof *off);
-	for (b = 0, nc = 0; b < n; nc++) {
-		off[nc] = b;
-		b += pdfwrap_charlen((unsigned char)s[b]);
-	}
-	off[nc] = n;
 	line = pango_layout_get_line_readonly(p->layout, 0);
 	for (r = line != NULL ? line->runs : NULL; r != NULL; r = r->next) {
 		PangoGlyphItem *run = r->data;
@@ -313,38 +307,68 @@ pdfpen_cut_lines(struct pdfpen *p, const char *s, size_t n, double w,
 			cw[first + (size_t)k] = (double)pw[k] / PANGO_SCALE;
 	}
 	free(pw);
+	return cw;
+}
+
+/* The character the line that starts at character pos ends before:
+ * the last place a line may break that keeps it within w points, else
+ * (a word wider than the line) the last whole character that fits.
+ * attrs NULL: break anywhere. */
+static size_t
+pdfpen_line_end(const double *cw, const PangoLogAttr *attrs, size_t nc,
+    size_t pos, double w)
+{
+	size_t c = pos, cand = 0, grapheme = 0;
+	double width = 0;
+	int text = 0;	/* something that is not a space so far */
+
+	while (c < nc) {
+		if (c > pos && attrs != NULL && attrs[c].is_line_break && text)
+			cand = c;
+		if (c > pos && (attrs == NULL || attrs[c].is_cursor_position))
+			grapheme = c;
+		if (c > pos && width + cw[c] > w + PDFWRAP_EPS &&
+		    !(attrs != NULL && attrs[c].is_white))
+			break;
+		width += cw[c];
+		if (attrs == NULL || !attrs[c].is_white)
+			text = 1;
+		c++;
+	}
+	if (c >= nc)
+		return nc;
+	if (cand > pos)
+		return cand;
+	if (grapheme > pos)
+		return grapheme;	/* a word wider than the line */
+	return c;
+}
+
+/* Break the paragraph in the layout (n bytes of s, nc characters) into
+ * lines of at most w points, in one pass over the characters' widths
+ * as Pango placed them (Pango's own wrapping shapes what is left of a
+ * long word again for each line, which costs the square of its length).
+ * Where a line may end comes from Pango too: its line-break positions
+ * (after a space, between two Chinese characters...), else, inside a
+ * word wider than the line, between two whole characters. */
+static void
+pdfpen_cut_lines(struct pdfpen *p, const char *s, size_t n, double w,
+    int rtl, struct pdfwrap_lines *out)
+{
+	const PangoLogAttr *attrs;
+	double *cw;		/* each character's width, in points */
+	size_t *off;		/* each character's byte offset; off[nc] = n */
+	size_t nc = 0, pos = 0, end, a, e;
+	int nattrs = 0;
+
+	off = pdfpen_char_offsets(s, n, &nc);
+	cw = pdfpen_char_widths(p, s, off, nc);
 	attrs = pango_layout_get_log_attrs_readonly(p->layout, &nattrs);
 	if ((size_t)nattrs < nc + 1)
 		attrs = NULL;	/* cannot happen; break anywhere */
 
 	while (pos < nc) {
-		size_t c = pos, cand = 0, grapheme = 0, end, a, e;
-		double width = 0;
-		int text = 0;	/* something that is not a space so far */
-
-		while (c < nc) {
-			if (c > pos && attrs != NULL &&
-			    attrs[c].is_line_break && text)
-				cand = c;
-			if (c > pos && (attrs == NULL ||
-			    attrs[c].is_cursor_position))
-				grapheme = c;
-			if (c > pos && width + cw[c] > w + PDFWRAP_EPS &&
-			    !(attrs != NULL && attrs[c].is_white))
-				break;
-			width += cw[c];
-			if (attrs == NULL || !attrs[c].is_white)
-				text = 1;
-			c++;
-		}
-		if (c >= nc)
-			end = nc;
-		else if (cand > pos)
-			end = cand;
-		else if (grapheme > pos)
-			end = grapheme;	/* a word wider than the line */
-		else
-			end = c;
+		end = pdfpen_line_end(cw, attrs, nc, pos, w);
 		a = off[pos];
 		e = off[end];
 		while (a < e && s[a] == ' ')
@@ -398,7 +422,7 @@ pdfpen_cut(struct pdfpen *p, const char *s, double maxw)
 	 * further, so a header cut on every page costs the same whatever
 	 * the length of the name in it. */
 	while (s[len] != '\0' && chars < PDFWRAP_CUT_MAX) {
-		size_t k = 1, m = pdfwrap_charlen((unsigned char)s[len]);
+		size_t k = 1, m = utf8_lead_len((unsigned char)s[len]);
 
 		while (k < m && s[len + k] != '\0')
 			k++;	/* never past the end */
@@ -421,7 +445,7 @@ pdfpen_cut(struct pdfpen *p, const char *s, double maxw)
 		while (b < len && c < (size_t)nattrs) {
 			if (c > 0 && attrs[c].is_cursor_position)
 				at[n++] = b;
-			b += pdfwrap_charlen((unsigned char)s[b]);
+			b += utf8_lead_len((unsigned char)s[b]);
 			c++;
 		}
 	}

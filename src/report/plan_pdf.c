@@ -212,28 +212,14 @@ static void
 pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 {
 	struct strbuf line = STRBUF_INIT;
-	char day[20];
 	size_t i, first;
 	struct item *it;
 
-	if (g->goal.area == GOAL_AMBITION)
-		strbuf_adds(&line, g->goal.title ? g->goal.title : "");
-	else
-		strbuf_addf(&line, "%s: %s", goal_area_label(g->goal.area),
-		    g->goal.title ? g->goal.title : "");
+	goal_heading(&g->goal, &line);
 	first = pdf_para(p, line.buf, SIZE_BODY + 0.5, 1, 0, 0, 0);
 	p->it[first].keep = 1;
 	strbuf_reset(&line);
-	if (g->goal.set_by != NULL)
-		strbuf_addf(&line, "Set by %s.  ", g->goal.set_by);
-	if (g->goal.target_date[0] != '\0')
-		strbuf_addf(&line, "Aiming for %s.  ",
-		    plan_long_date(g->goal.target_date, day));
-	if (g->group_name != NULL)
-		strbuf_addf(&line, "With the group: %s.  ", g->group_name);
-	if (g->goal.closed_on[0] != '\0')
-		strbuf_addf(&line, "Closed on %s.",
-		    plan_long_date(g->goal.closed_on, day));
+	goal_facts(&g->goal, g->group_name, GOAL_FACTS_ALL, "  ", &line);
 	if (line.len > 0)
 		pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
 	if (g->goal.detail != NULL)
@@ -264,16 +250,14 @@ pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 	strbuf_fini(&line);
 }
 
-/* Everything, as items. */
+/* The title, the client's name, the welcome and when it was written. */
 static void
-pdf_build(struct pdf *p)
+pdf_build_front(struct pdf *p)
 {
 	const struct plan_copy *c = p->c;
 	const struct plan_doc *d = c->doc;
 	struct strbuf line = STRBUF_INIT;
-	char day[20], saved[11];
-	size_t i, g;
-	int section = 0, ways = 0, ambitions;
+	size_t i;
 
 	i = pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
 	p->it[i].head = 1;
@@ -281,19 +265,19 @@ pdf_build(struct pdf *p)
 	pdf_para(p, d->client_name ? d->client_name : "", 16, 0, 0, 0, 0);
 	pdf_gap(p, 8);
 	pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, 0, 1, 0, 0);
-	if (c->org_name != NULL && c->org_name[0] != '\0' &&
-	    strcmp(c->org_name, "peerdesk") != 0)
-		strbuf_addf(&line, "Written with %s.  ", c->org_name);
-	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
-	    d->sections.saved_on : d->sections.saved_at);
-	if (d->info.current_version > 0)
-		strbuf_addf(&line, "Version %d, last changed on %s.  ",
-		    d->info.current_version, plan_long_date(saved, day));
-	if (c->printed_on != NULL && c->printed_on[0] != '\0')
-		strbuf_addf(&line, "Printed on %s.",
-		    plan_long_date(c->printed_on, day));
+	plan_text_about(c, "  ", &line);
 	pdf_gap(p, 4);
 	pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+	strbuf_fini(&line);
+}
+
+/* Sections 1 to 7, with the goals the client set themselves under 1. */
+static void
+pdf_build_sections(struct pdf *p)
+{
+	const struct plan_doc *d = p->c->doc;
+	size_t i, g;
+	int section = 0, ambitions;
 
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
@@ -322,24 +306,19 @@ pdf_build(struct pdf *p)
 		}
 	}
 	p->bar = 0;
-	pdf_heading(p, 8, plan_section_heading(8));
-	pdf_para(p, "Connect, Be active, Take notice, Learn, Give: small "
-	    "steps that add up.  At each review the goal gets a score from "
-	    "-2 (much less than we hoped) through 0 (what we hoped for) to +2 "
-	    "(much more than we hoped).", SIZE_LABEL, 0, 1, 1, 0);
-	pdf_gap(p, 6);
-	for (g = 0; g < d->n_goals; g++) {
-		if (d->goals[g].goal.area == GOAL_AMBITION)
-			continue;
-		pdf_goal(p, &d->goals[g]);
-		ways++;
-	}
-	if (ways == 0)
-		pdf_words(p, NULL);
+}
+
+/* Section 9: the dated notes, and room to write more. */
+static void
+pdf_build_notes(struct pdf *p)
+{
+	const struct plan_doc *d = p->c->doc;
+	struct strbuf line = STRBUF_INIT;
+	char day[20];
+	size_t i, at;
+
 	pdf_heading(p, 9, plan_section_heading(9));
 	for (i = 0; i < d->n_notes; i++) {
-		size_t at;
-
 		strbuf_reset(&line);
 		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));
 		if (d->notes[i].author_name != NULL)
@@ -355,6 +334,33 @@ pdf_build(struct pdf *p)
 	    1, 1, 0);
 	pdf_add(p, IT_WRITE, 4 * 18.0);
 	strbuf_fini(&line);
+}
+
+/* Everything, as items. */
+static void
+pdf_build(struct pdf *p)
+{
+	const struct plan_doc *d = p->c->doc;
+	size_t g;
+	int ways = 0;
+
+	pdf_build_front(p);
+	pdf_build_sections(p);
+	pdf_heading(p, 8, plan_section_heading(8));
+	pdf_para(p, "Connect, Be active, Take notice, Learn, Give: small "
+	    "steps that add up.  At each review the goal gets a score from "
+	    "-2 (much less than we hoped) through 0 (what we hoped for) to +2 "
+	    "(much more than we hoped).", SIZE_LABEL, 0, 1, 1, 0);
+	pdf_gap(p, 6);
+	for (g = 0; g < d->n_goals; g++) {
+		if (d->goals[g].goal.area == GOAL_AMBITION)
+			continue;
+		pdf_goal(p, &d->goals[g]);
+		ways++;
+	}
+	if (ways == 0)
+		pdf_words(p, NULL);
+	pdf_build_notes(p);
 }
 
 /* Cut the items into pages; returns how many. */
@@ -581,13 +587,6 @@ pdf_footer(struct pdf *p, size_t page, size_t pages)
 	    0, 0, 0.4);
 }
 
-static cairo_status_t
-pdf_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
     struct pd_err *err)
@@ -597,12 +596,9 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	char *title, *name;
 	size_t pages, page, i;
 
-	surface = cairo_pdf_surface_create_for_stream(pdf_write_cb, out,
-	    PLAN_PDF_WIDTH, PLAN_PDF_HEIGHT);
 	name = pdftext_clean(c->doc->client_name, 0);
 	title = xasprintf("Wellness and Safety Plan - %s", name);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, PLAN_PDF_WIDTH, PLAN_PDF_HEIGHT, title);
 	free(title);
 	free(name);
 	memset(&p, 0, sizeof p);

@@ -38,30 +38,16 @@ static void
 text_goal(struct strbuf *out, const struct plan_doc_goal *g, int width)
 {
 	struct strbuf line = STRBUF_INIT;
-	char day[20], d8[8];
+	char d8[8];
 	size_t i;
 
-	if (g->goal.area == GOAL_AMBITION)
-		strbuf_addf(&line, "* %s", g->goal.title ? g->goal.title : "");
-	else
-		strbuf_addf(&line, "* %s: %s", goal_area_label(g->goal.area),
-		    g->goal.title ? g->goal.title : "");
+	strbuf_adds(&line, "* ");
+	goal_heading(&g->goal, &line);
 	plan_wrap(out, line.buf, width, 3);
 	strbuf_reset(&line);
-	if (g->goal.set_by != NULL)
-		strbuf_addf(&line, "Set by %s. ", g->goal.set_by);
-	if (g->goal.target_date[0] != '\0')
-		strbuf_addf(&line, "Aiming for %s. ",
-		    plan_long_date(g->goal.target_date, day));
-	if (g->group_name != NULL)
-		strbuf_addf(&line, "With the group: %s. ", g->group_name);
-	if (g->goal.closed_on[0] != '\0')
-		strbuf_addf(&line, "Closed on %s. ",
-		    plan_long_date(g->goal.closed_on, day));
-	if (line.len > 0) {
-		strbuf_truncate(&line, line.len - 1);
+	goal_facts(&g->goal, g->group_name, GOAL_FACTS_ALL, " ", &line);
+	if (line.len > 0)
 		plan_wrap(out, line.buf, width, 5);
-	}
 	if (g->goal.detail != NULL)
 		plan_wrap(out, g->goal.detail, width, 5);
 	for (i = 0; i < g->n_steps; i++) {
@@ -97,11 +83,31 @@ text_goal(struct strbuf *out, const struct plan_doc_goal *g, int width)
 }
 
 void
+plan_text_about(const struct plan_copy *c, const char *sep,
+    struct strbuf *out)
+{
+	const struct plan_doc *d = c->doc;
+	char day[20], saved[11];
+
+	if (c->org_name != NULL && c->org_name[0] != '\0' &&
+	    strcmp(c->org_name, "peerdesk") != 0)	/* the default */
+		strbuf_addf(out, "Written with %s.%s", c->org_name, sep);
+	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
+	    d->sections.saved_on : d->sections.saved_at);
+	if (d->info.current_version > 0)
+		strbuf_addf(out, "Version %d, last changed on %s.%s",
+		    d->info.current_version, plan_long_date(saved, day), sep);
+	if (c->printed_on != NULL && c->printed_on[0] != '\0')
+		strbuf_addf(out, "Printed on %s.",
+		    plan_long_date(c->printed_on, day));
+}
+
+void
 plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 {
 	const struct plan_doc *d = c->doc;
 	struct strbuf line = STRBUF_INIT;
-	char day[20], saved[11];
+	char day[20];
 	size_t i;
 	int section = 0, ways = 0, ambitions = 0, s;
 
@@ -111,17 +117,7 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 	text_centre(out, d->client_name ? d->client_name : "", width);
 	strbuf_addc(out, '\n');
 	plan_wrap(out, PLAN_COPY_WELCOME, width, 0);
-	if (c->org_name != NULL && c->org_name[0] != '\0' &&
-	    strcmp(c->org_name, "peerdesk") != 0)	/* the default */
-		strbuf_addf(&line, "Written with %s. ", c->org_name);
-	snprintf(saved, sizeof saved, "%.10s", d->sections.saved_on[0] ?
-	    d->sections.saved_on : d->sections.saved_at);
-	if (d->info.current_version > 0)
-		strbuf_addf(&line, "Version %d, last changed on %s. ",
-		    d->info.current_version, plan_long_date(saved, day));
-	if (c->printed_on != NULL && c->printed_on[0] != '\0')
-		strbuf_addf(&line, "Printed on %s.",
-		    plan_long_date(c->printed_on, day));
+	plan_text_about(c, " ", &line);
 	strbuf_addc(out, '\n');
 	plan_wrap(out, line.buf, width, 0);
 

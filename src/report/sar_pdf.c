@@ -49,12 +49,6 @@ sp_font(struct sar_pdf *p, double size, int bold)
 	pdfpen_font(p->pen, FONT, size, bold, 0);
 }
 
-static double
-sp_width(struct sar_pdf *p, const char *s)
-{
-	return pdfpen_width(p->pen, s);
-}
-
 static void
 sp_show(struct sar_pdf *p, double x, double baseline, int grey,
     const char *s)
@@ -89,7 +83,7 @@ sp_header(struct sar_pdf *p)
 	sp_show(p, LEFT, MARGIN, 1, p->head);
 	s = xasprintf("page %d of %d", p->page, p->pages);
 	if (p->draw)
-		sp_show(p, RIGHT - sp_width(p, s), MARGIN, 1, s);
+		sp_show(p, RIGHT - pdfpen_width(p->pen, s), MARGIN, 1, s);
 	free(s);
 	if (p->draw) {
 		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
@@ -293,13 +287,6 @@ sp_body(struct sar_pdf *p)
 	}
 }
 
-static cairo_status_t
-sp_write_cb(void *closure, const unsigned char *data, unsigned int len)
-{
-	strbuf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 enum pd_status
 sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
     struct pd_err *err)
@@ -308,12 +295,9 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	struct sar_pdf p;
 	char *title;
 
-	surface = cairo_pdf_surface_create_for_stream(sp_write_cb, out,
-	    PAGE_W, PAGE_H);
 	title = xasprintf("What we hold about %s",
 	    b->client_name ? b->client_name : "you");
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	pdfwrap_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "peerdesk");
+	surface = pdfout_start(out, PAGE_W, PAGE_H, title);
 	free(title);
 	memset(&p, 0, sizeof p);
 	p.cr = cairo_create(surface);

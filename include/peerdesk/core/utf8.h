@@ -34,6 +34,13 @@ bool utf8_valid(const char *s, size_t n);
  * UTF8_INVALID. */
 size_t utf8_decode(const char *s, size_t n, int32_t *cp);
 
+/* True for a continuation byte (10xxxxxx): not where a character starts. */
+bool utf8_is_cont(unsigned char c);
+
+/* The bytes (1-4) of the character whose first byte is c, in text
+ * already known to be UTF-8 (as a lead byte announces them). */
+size_t utf8_lead_len(unsigned char c);
+
 /* Encode cp (a Unicode scalar value) into out; returns 1-4 bytes, or 0 if
  * cp is not encodable (surrogate, negative, above U+10FFFF). */
 size_t utf8_encode(int32_t cp, char out[4]);

@@ -6,10 +6,16 @@
 
 #include <stdint.h>
 
-enum end_kind {
-	END_NONE = -1, END_CHANGE_OF_PAL, END_CLIENT_LEFT, END_PAL_LEFT,
-	END_COMPLETED, END_OTHER
-};
+#include "peerdesk/model/enumlist.h"
+
+#define END_KIND_LIST(X) \
+	X(END_CHANGE_OF_PAL, "change_of_pal", "change of PAL") \
+	X(END_CLIENT_LEFT,   "client_left",   "the client left") \
+	X(END_PAL_LEFT,      "pal_left",      "the PAL left") \
+	X(END_COMPLETED,     "completed",     "completed") \
+	X(END_OTHER,         "other",         "other")
+
+enum end_kind { END_NONE = -1, END_KIND_LIST(ENUM_VALUE) };
 
 /* A worker (PAL or staff) supporting a client from the first meeting. */
 struct assignment {
@@ -33,10 +39,14 @@ struct assignment {
 	int version;
 };
 
-enum review_outcome {
-	OUTCOME_CONTINUE, OUTCOME_CHANGE_REQUESTED, OUTCOME_PAL_WITHDRAWS,
-	OUTCOME_END
-};
+#define REVIEW_OUTCOME_LIST(X) \
+	X(OUTCOME_CONTINUE,         "continue",         "carry on") \
+	X(OUTCOME_CHANGE_REQUESTED, "change_requested", \
+	    "change of PAL asked for") \
+	X(OUTCOME_PAL_WITHDRAWS,    "pal_withdraws",    "the PAL withdraws") \
+	X(OUTCOME_END,              "end",              "support ends")
+
+enum review_outcome { REVIEW_OUTCOME_LIST(ENUM_VALUE) };
 
 struct review {
 	int64_t id;

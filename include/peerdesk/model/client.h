@@ -3,12 +3,19 @@
 #ifndef PEERDESK_MODEL_CLIENT_H
 #define PEERDESK_MODEL_CLIENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
-enum client_status {
-	CLIENT_REFERRED, CLIENT_INTAKE, CLIENT_ACTIVE, CLIENT_PAUSED,
-	CLIENT_CLOSED
-};
+#include "peerdesk/model/enumlist.h"
+
+#define CLIENT_STATUS_LIST(X) \
+	X(CLIENT_REFERRED, "referred", "referred") \
+	X(CLIENT_INTAKE,   "intake",   "intake") \
+	X(CLIENT_ACTIVE,   "active",   "active") \
+	X(CLIENT_PAUSED,   "paused",   "paused") \
+	X(CLIENT_CLOSED,   "closed",   "closed")
+
+enum client_status { CLIENT_STATUS_LIST(ENUM_VALUE) };
 
 struct client {
 	int64_t id;
@@ -24,16 +31,21 @@ struct client {
 				 * read-only: set by app/clientstory.c */
 	char closed_reason[16];	/* stored name (model/clientstory.h), "" */
 	int64_t merged_into;	/* the record this one was merged into, 0 */
-	int erased;		/* 1 once anonymised (erase); read-only */
+	bool erased;		/* true once anonymised (erase); read-only */
 	char updated_at[21];
 	int64_t updated_by;
 	int version;
 };
 
-enum referral_route {
-	ROUTE_UNSET = -1, ROUTE_SELF, ROUTE_SOCIAL_WORKER, ROUTE_GP,
-	ROUTE_MENTAL_HEALTH_TEAM, ROUTE_FAMILY, ROUTE_OTHER
-};
+#define REFERRAL_ROUTE_LIST(X) \
+	X(ROUTE_SELF,               "self",               "self-referral") \
+	X(ROUTE_SOCIAL_WORKER,      "social_worker",      "social worker") \
+	X(ROUTE_GP,                 "gp",                 "GP") \
+	X(ROUTE_MENTAL_HEALTH_TEAM, "mental_health_team", "mental health team") \
+	X(ROUTE_FAMILY,             "family",             "family or friend") \
+	X(ROUTE_OTHER,              "other",              "other")
+
+enum referral_route { ROUTE_UNSET = -1, REFERRAL_ROUTE_LIST(ENUM_VALUE) };
 
 struct referral {
 	int64_t id;
@@ -50,10 +62,15 @@ struct referral {
 	int version;
 };
 
-enum funding_kind {
-	FUNDING_PERSONAL_BUDGET, FUNDING_PERSONAL_HEALTH_BUDGET,
-	FUNDING_DIRECT_PAYMENT, FUNDING_SELF_FUNDED, FUNDING_NONE
-};
+#define FUNDING_KIND_LIST(X) \
+	X(FUNDING_PERSONAL_BUDGET, "personal_budget", "personal budget") \
+	X(FUNDING_PERSONAL_HEALTH_BUDGET, "personal_health_budget", \
+	    "personal health budget") \
+	X(FUNDING_DIRECT_PAYMENT,  "direct_payment",  "direct payment") \
+	X(FUNDING_SELF_FUNDED,     "self_funded",     "self-funded") \
+	X(FUNDING_NONE,            "none",            "none")
+
+enum funding_kind { FUNDING_KIND_LIST(ENUM_VALUE) };
 
 struct funding {
 	int64_t id;
@@ -90,8 +107,9 @@ int referral_route_from_str(const char *s, enum referral_route *out);
 const char *funding_kind_str(enum funding_kind k);
 int funding_kind_from_str(const char *s, enum funding_kind *out);
 
-/* Words for people: "referred", "direct payment", ... */
+/* Words for people: "referred", "self-referral", "direct payment", ... */
 const char *client_status_label(enum client_status s);
+const char *referral_route_label(enum referral_route r);
 const char *funding_kind_label(enum funding_kind k);
 
 #endif

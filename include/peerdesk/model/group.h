@@ -3,6 +3,7 @@
 #ifndef PEERDESK_MODEL_GROUP_H
 #define PEERDESK_MODEL_GROUP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,7 +20,7 @@ struct group {
 	int usual_day;		/* 1 Monday .. 7 Sunday; 0 = not fixed */
 	char usual_time[6];	/* "HH:MM" or "" */
 	char *place;		/* may be NULL */
-	int active;
+	bool active;
 	int version;
 };
 

@@ -10,6 +10,7 @@
 #ifndef PEERDESK_MODEL_HOURS_H
 #define PEERDESK_MODEL_HOURS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,7 +54,7 @@ struct hours_options {
 	const struct permitted_limits *limits;	/* in force on the week's
 						 * first day; NULL: none */
 	int near_percent;	/* settings near_percent (10) */
-	int holiday_pay;	/* 1: add rolled-up holiday pay */
+	bool holiday_pay;	/* add rolled-up holiday pay */
 	int holiday_rate_bp;	/* 1207 = 12.07% */
 };
 
@@ -72,7 +73,7 @@ struct hours_row {
 	struct permitted_result check;	/* verdict, limits, room, sentence */
 	/* Where the week stands (hours_report_set_status); has_status 0:
 	 * not known (the renderers then leave it out). */
-	int has_status;
+	bool has_status;
 	enum week_status status;	/* WEEK_LOCKED: approved and paid */
 	int overrides;		/* times the manager agreed to go over */
 	char *override_reason;	/* the last agreement's reason; NULL none */
@@ -87,7 +88,7 @@ struct hours_adjust {
 	char week_label[WEEK_LABEL_LEN];	/* the week that was changed */
 	pd_date week_first;
 	pd_date made_on;
-	int was_paid;		/* the week was paid (locked) already */
+	bool was_paid;		/* the week was paid (locked) already */
 	int minutes_before, minutes_after;
 	int64_t gross_before, gross_after;
 	char *reason;
@@ -119,10 +120,10 @@ struct hours_report {
 	char week_label[WEEK_LABEL_LEN];	/* "2026-W48" */
 	pd_date first, last;
 	char *generated_at;	/* text, e.g. "2026-11-27 16:05 UTC" */
-	int holiday_pay;	/* as in the options used */
+	bool holiday_pay;	/* as in the options used */
 	int holiday_rate_bp;
 	int near_percent;
-	int has_limits;
+	bool has_limits;
 	struct permitted_limits limits;	/* valid when has_limits */
 	struct hours_row *rows;		/* by login after hours_report_finish */
 	size_t n_rows, cap_rows;
@@ -130,7 +131,7 @@ struct hours_report {
 	size_t n_clients, cap_clients;
 	char *limits_note;	/* NULL, or the limit changing inside the
 				 * week, in words (hours_report_set_note) */
-	int has_status;		/* rows carry where each week stands */
+	bool has_status;		/* rows carry where each week stands */
 	struct hours_adjust *adjusts;	/* changes made this week to
 					 * approved or paid weeks, by day */
 	size_t n_adjusts, cap_adjusts;

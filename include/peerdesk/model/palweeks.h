@@ -9,9 +9,11 @@
 #ifndef PEERDESK_MODEL_PALWEEKS_H
 #define PEERDESK_MODEL_PALWEEKS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/permitted.h"
 #include "peerdesk/model/week.h"
@@ -75,10 +77,10 @@ struct palweeks {
 	size_t lead;		/* weeks before the shown ones */
 	struct palweeks_week *v;
 	size_t n, cap;
-	int has_cycle;		/* a work cycle is recorded (never, yet:
+	bool has_cycle;		/* a work cycle is recorded (never, yet:
 				 * the data model does not say) */
 	pd_date counted_from;	/* the PAL's first week with us */
-	int has_counted_from;
+	bool has_counted_from;
 	enum palweeks_measure measure;	/* the chart's default */
 	/* filled by palweeks_finish, over the shown weeks */
 	int n_ok, n_near, n_over, n_no_rate, n_no_work, n_other;
@@ -145,5 +147,11 @@ void palweeks_heading(enum palweeks_measure m, int width, char *buf,
 /* A plain sentence saying what the average is: the five weeks ending
  * with each week, and (no cycle recorded) that no cycle is known. */
 const char *palweeks_avg_words(const struct palweeks *p);
+
+/* The pay limits applied over the shown weeks: "Pay limit DWP applied:
+ * £195.50 a week from the week of 2025-12-01; then £203.50 a week from
+ * the week of 2026-04-06." appended to out; false (nothing added) when
+ * no week had a pay limit. */
+bool palweeks_limits_words(const struct palweeks *p, struct strbuf *out);
 
 #endif

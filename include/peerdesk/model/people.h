@@ -18,9 +18,17 @@
 #ifndef PEERDESK_MODEL_PEOPLE_H
 #define PEERDESK_MODEL_PEOPLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
-enum role { ROLE_OFFICE, ROLE_PAL, ROLE_MANAGER };
+#include "peerdesk/model/enumlist.h"
+
+#define ROLE_LIST(X) \
+	X(ROLE_OFFICE,  "office",  "office") \
+	X(ROLE_PAL,     "pal",     "PAL") \
+	X(ROLE_MANAGER, "manager", "manager")
+
+enum role { ROLE_LIST(ENUM_VALUE) };
 
 struct staff {
 	int64_t id;
@@ -30,13 +38,18 @@ struct staff {
 	char *passphrase;	/* crypt(3) hash or NULL */
 	char *email;
 	char *phone;
-	int active;
+	bool active;
 	int version;
 };
 
-enum benefit_rule {
-	RULE_NONE, RULE_LOWER, RULE_PERMITTED, RULE_SUPPORTED, RULE_UC
-};
+#define BENEFIT_RULE_LIST(X) \
+	X(RULE_NONE,      "none",      "no benefit limit") \
+	X(RULE_LOWER,     "lower",     "lower limit (£20 a week)") \
+	X(RULE_PERMITTED, "permitted", "permitted work") \
+	X(RULE_SUPPORTED, "supported", "supported permitted work") \
+	X(RULE_UC,        "uc",        "Universal Credit")
+
+enum benefit_rule { BENEFIT_RULE_LIST(ENUM_VALUE) };
 
 struct pal_profile {
 	int64_t staff_id;

@@ -10,6 +10,7 @@
 #ifndef PEERDESK_MODEL_PERMITTED_H
 #define PEERDESK_MODEL_PERMITTED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,24 +45,24 @@ struct permitted_result {
 	enum benefit_rule rule;
 	int minutes;		/* the week's minutes (negative read as 0) */
 	int64_t pence;		/* the week's gross pay (negative read as 0) */
-	int has_hours_limit;	/* permitted work only */
-	int has_pay_limit;	/* lower, permitted, supported */
+	bool has_hours_limit;	/* permitted work only */
+	bool has_pay_limit;	/* lower, permitted, supported */
 	int hours_limit_minutes; /* minutes must stay below this; else 0 */
 	int64_t limit_pence;	/* pay must stay at or below this; else 0 */
 	int minutes_left;	/* most that can still be worked; >= 0 */
 	int64_t pence_left;	/* most that can still be earned; >= 0 */
 	int minutes_excess;	/* least to take off to be within; >= 0 */
 	int64_t pence_excess;	/* least to take off to be within; >= 0 */
-	int hours_over, pay_over;	/* which limit is crossed */
-	int hours_near, pay_near;	/* which limit is close (not over) */
-	int no_figures;		/* the rule has limits but none were given */
+	bool hours_over, pay_over;	/* which limit is crossed */
+	bool hours_near, pay_near;	/* which limit is close (not over) */
+	bool no_figures;		/* the rule has limits but none were given */
 	int judged;		/* how many rules the week was judged
 				 * against (permitted_check_basis); 1 */
 	char note[PERMITTED_NOTE_LEN];	/* when judged > 1: "the benefit
 				 * rule changed on Thu 3 Dec: judged against
 				 * both"; else "" */
 	unsigned missing;	/* PERMITTED_NO_RULE | PERMITTED_NO_RATE */
-	int pay_unchecked;	/* a pay limit could not be checked (no rate) */
+	bool pay_unchecked;	/* a pay limit could not be checked (no rate) */
 	char sentence[PERMITTED_SENTENCE_LEN];
 };
 
@@ -76,7 +77,7 @@ struct permitted_result {
 struct permitted_span {
 	pd_date from;		/* its first day */
 	enum benefit_rule rule;
-	int has_limits;
+	bool has_limits;
 	struct permitted_limits lim;	/* valid when has_limits */
 };
 
@@ -127,8 +128,8 @@ void permitted_check_missing(enum benefit_rule rule, unsigned missing,
 struct permitted_change {
 	struct permitted_result before;
 	struct permitted_result after;
-	int crosses;	/* after is over a limit that before was not */
-	int over;	/* after is over a limit (perhaps already before) */
+	bool crosses;	/* after is over a limit that before was not */
+	bool over;	/* after is over a limit (perhaps already before) */
 	char sentence[PERMITTED_SENTENCE_LEN];	/* "Adding 3h: ..." */
 };
 

@@ -6,7 +6,13 @@
 
 #include <stdint.h>
 
-enum plan_status { PLAN_DRAFT, PLAN_ESTABLISHED };
+#include "peerdesk/model/enumlist.h"
+
+#define PLAN_STATUS_LIST(X) \
+	X(PLAN_DRAFT,       "draft") \
+	X(PLAN_ESTABLISHED, "established")
+
+enum plan_status { PLAN_STATUS_LIST(ENUM_VALUE) };
 
 /* The plan row: what is not versioned. */
 struct plan_info {
@@ -44,10 +50,15 @@ struct plan_sections {
 };
 
 /* Ambitions, and the Five Ways to Wellbeing (section 8). */
-enum goal_area {
-	GOAL_AMBITION, GOAL_CONNECT, GOAL_BE_ACTIVE, GOAL_TAKE_NOTICE,
-	GOAL_LEARN, GOAL_GIVE
-};
+#define GOAL_AREA_LIST(X) \
+	X(GOAL_AMBITION,    "ambition",    "My ambitions") \
+	X(GOAL_CONNECT,     "connect",     "Connect") \
+	X(GOAL_BE_ACTIVE,   "be_active",   "Be active") \
+	X(GOAL_TAKE_NOTICE, "take_notice", "Take notice") \
+	X(GOAL_LEARN,       "learn",       "Learn") \
+	X(GOAL_GIVE,        "give",        "Give")
+
+enum goal_area { GOAL_AREA_LIST(ENUM_VALUE) };
 
 struct plan_goal {
 	int64_t id;

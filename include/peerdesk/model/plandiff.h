@@ -87,6 +87,23 @@ void goal_progress_of(const struct goal_score *s, size_t n,
 void goal_progress_line(const struct goal_score *s, size_t n, size_t keep,
     struct strbuf *out);
 
+/* The goal's heading: its title ("" when none), after its area's label
+ * and ": " unless it is an ambition ("Be active: walk to work"). */
+void goal_heading(const struct plan_goal *g, struct strbuf *out);
+
+/* Which facts goal_facts gives. */
+#define GOAL_FACT_SET_BY	0x1u	/* "Set by me and Jo." */
+#define GOAL_FACT_TARGET	0x2u	/* "Aiming for Wed 25 Nov 2026." */
+#define GOAL_FACT_GROUP		0x4u	/* "With the group: Walkers." */
+#define GOAL_FACT_CLOSED	0x8u	/* "Closed on Wed 25 Nov 2026." */
+#define GOAL_FACTS_ALL		0xfu
+
+/* The facts in `what` that are known about the goal, a sentence each,
+ * with sep between them (none after the last); group_name NULL: no
+ * group.  Nothing when none is known. */
+void goal_facts(const struct plan_goal *g, const char *group_name,
+    unsigned what, const char *sep, struct strbuf *out);
+
 /* A whole plan's goals at a glance. */
 struct plan_progress {
 	int goals;		/* open goals counted */

@@ -5,15 +5,22 @@
 
 #include <stdint.h>
 
-enum reminder_kind {
-	REMIND_REVIEW_UPCOMING,	/* review window opens within N days */
-	REMIND_REVIEW_DUE,	/* in the window */
-	REMIND_REVIEW_OVERDUE,	/* past the window */
-	REMIND_DBS,		/* DBS re-check due within the horizon */
-	REMIND_SUPERVISION,	/* no supervision within N weeks */
-	REMIND_FUNDING		/* funder's review due within the horizon */
-};
-#define REMIND_KINDS 6
+#include "peerdesk/model/enumlist.h"
+
+/* Upcoming: the review window opens within N days; due: in the window;
+ * overdue: past it; DBS: re-check due within the horizon; supervision:
+ * none within N weeks; funding: the funder's review due within the
+ * horizon. */
+#define REMINDER_KIND_LIST(X) \
+	X(REMIND_REVIEW_UPCOMING, "review_upcoming", "review coming up") \
+	X(REMIND_REVIEW_DUE,      "review_due",      "review due") \
+	X(REMIND_REVIEW_OVERDUE,  "review_overdue",  "review overdue") \
+	X(REMIND_DBS,             "dbs_recheck",     "DBS re-check due") \
+	X(REMIND_SUPERVISION,     "supervision",     "supervision due") \
+	X(REMIND_FUNDING,         "funding_review",  "funder's review due")
+
+enum reminder_kind { REMINDER_KIND_LIST(ENUM_VALUE) };
+#define REMIND_KINDS (0 REMINDER_KIND_LIST(ENUM_COUNT))
 
 struct reminder {
 	enum reminder_kind kind;

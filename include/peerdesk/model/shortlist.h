@@ -5,13 +5,25 @@
 
 #include <stdint.h>
 
-enum shortlist_status {
-	SHORTLIST_SHORTLISTED, SHORTLIST_INTERVIEWED, SHORTLIST_MET,
-	SHORTLIST_DECLINED, SHORTLIST_CHOSEN, SHORTLIST_WITHDRAWN
-};
+#include "peerdesk/model/enumlist.h"
 
-/* Either side's answer after the first meeting. */
-enum decision { DECISION_NONE, DECISION_YES, DECISION_NO };
+#define SHORTLIST_STATUS_LIST(X) \
+	X(SHORTLIST_SHORTLISTED, "shortlisted", "shortlisted") \
+	X(SHORTLIST_INTERVIEWED, "interviewed", "interviewed") \
+	X(SHORTLIST_MET,         "met",         "met") \
+	X(SHORTLIST_DECLINED,    "declined",    "declined") \
+	X(SHORTLIST_CHOSEN,      "chosen",      "chosen") \
+	X(SHORTLIST_WITHDRAWN,   "withdrawn",   "withdrawn")
+
+enum shortlist_status { SHORTLIST_STATUS_LIST(ENUM_VALUE) };
+
+/* Either side's answer after the first meeting; DECISION_NONE is
+ * stored as NULL. */
+#define DECISION_LIST(X) \
+	X(DECISION_YES, "yes") \
+	X(DECISION_NO,  "no")
+
+enum decision { DECISION_NONE, DECISION_LIST(ENUM_VALUE) };
 
 struct shortlist_entry {
 	int64_t id;

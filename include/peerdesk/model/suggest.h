@@ -15,6 +15,7 @@
 #ifndef PEERDESK_MODEL_SUGGEST_H
 #define PEERDESK_MODEL_SUGGEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,7 +42,7 @@ struct suggest_pal {
 	const char *languages;
 	int caseload;			/* clients they support now */
 	int max_clients;		/* -1 = no limit set */
-	int has_limit;			/* a benefit limit applies this week */
+	bool has_limit;			/* a benefit limit applies this week */
 	int minutes_left;		/* -1 = no hours limit */
 	int64_t pence_left;		/* -1 = no pay limit */
 	int64_t rate_pence;		/* hourly rate now; <= 0 unknown */
@@ -59,7 +60,7 @@ struct suggestion {
 	size_t index;			/* into the candidates given */
 	int64_t pal_id;
 	int score;
-	int has_room;			/* 0: full caseload or no room */
+	bool has_room;			/* 0: full caseload or no room */
 	int room_minutes;		/* time they could still give this
 					 * week; -1 = no limit known */
 	struct suggest_reason reasons[SUGGEST_REASONS_MAX];

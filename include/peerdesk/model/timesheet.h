@@ -3,12 +3,20 @@
 #ifndef PEERDESK_MODEL_TIMESHEET_H
 #define PEERDESK_MODEL_TIMESHEET_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
-enum place {
-	PLACE_HOME, PLACE_TOWN, PLACE_CAFE, PLACE_PHONE, PLACE_ONLINE,
-	PLACE_OTHER
-};
+#include "peerdesk/model/enumlist.h"
+
+#define PLACE_LIST(X) \
+	X(PLACE_HOME,   "home",   "home") \
+	X(PLACE_TOWN,   "town",   "town") \
+	X(PLACE_CAFE,   "cafe",   "café") \
+	X(PLACE_PHONE,  "phone",  "phone") \
+	X(PLACE_ONLINE, "online", "online") \
+	X(PLACE_OTHER,  "other",  "other")
+
+enum place { PLACE_LIST(ENUM_VALUE) };
 
 struct session {
 	int64_t id;
@@ -19,18 +27,27 @@ struct session {
 	int minutes;
 	enum place place;
 	char *did, *went_well, *follow_up;
-	int booked;		/* 1 = a future session, not yet done */
+	bool booked;		/* a future session, not yet done */
 	int version;
 };
 
-enum line_kind {
-	LINE_SESSION, LINE_SUPERVISION, LINE_TRAINING, LINE_TRAVEL,
-	LINE_SHADOWING, LINE_ADMIN
-};
+#define LINE_KIND_LIST(X) \
+	X(LINE_SESSION,     "session",     "session") \
+	X(LINE_SUPERVISION, "supervision", "supervision") \
+	X(LINE_TRAINING,    "training",    "training") \
+	X(LINE_TRAVEL,      "travel",      "travel between clients") \
+	X(LINE_SHADOWING,   "shadowing",   "shadowing") \
+	X(LINE_ADMIN,       "admin",       "admin")
 
-enum week_status {
-	WEEK_OPEN, WEEK_SUBMITTED, WEEK_APPROVED, WEEK_LOCKED
-};
+enum line_kind { LINE_KIND_LIST(ENUM_VALUE) };
+
+#define WEEK_STATUS_LIST(X) \
+	X(WEEK_OPEN,      "open") \
+	X(WEEK_SUBMITTED, "submitted") \
+	X(WEEK_APPROVED,  "approved") \
+	X(WEEK_LOCKED,    "locked")
+
+enum week_status { WEEK_STATUS_LIST(ENUM_VALUE) };
 
 struct ts_line {
 	int64_t id;
@@ -61,7 +78,7 @@ struct ts_week {
 	int version;
 };
 
-#define LINE_KINDS 6		/* enum line_kind has six kinds */
+#define LINE_KINDS (0 LINE_KIND_LIST(ENUM_COUNT))
 #define WEEK_BANDS_MAX 8
 
 /* Minutes grouped by the hourly rate in force on each line's date, so

@@ -24,6 +24,12 @@ struct plan_copy {
 	"change it whenever you like, and you decide who sees it. Bring it " \
 	"along to your reviews."
 
+/* Append who it was written with, its version and when it was printed,
+ * each sentence followed by sep but the last ("Written with Real Lives.
+ * Version 3, last changed on Wed 25 Nov 2026.  Printed on ..."). */
+void plan_text_about(const struct plan_copy *c, const char *sep,
+    struct strbuf *out);
+
 /* Append the copy to out, wrapped at width columns (at least 40). */
 void plan_text_render(const struct plan_copy *c, int width,
     struct strbuf *out);
