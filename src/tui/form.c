@@ -12,7 +12,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/tui.h"
-#include "form_priv.h"
+#include "form_conflict.h"
 
 const char *const form_sections[] = { "form", "edit", NULL };
 
@@ -20,107 +20,6 @@ const enum action form_hints[] = {
 	ACT_SAVE, ACT_PICK, ACT_EDITOR, ACT_NEXT_FIELD, ACT_HELP, ACT_BACK,
 	ACT_NONE
 };
-
-static bool
-form_is_text_kind(enum field_kind k)
-{
-	return k != FIELD_CHOICE;
-}
-
-const struct field_def *
-form_fdef(const struct form *fm, size_t i)
-{
-	return &fm->f[i].def;
-}
-
-void
-form_choices_refresh(struct form *fm)
-{
-	size_t i;
-
-	for (i = 0; i < fm->n; i++)
-		fm->f[i].def.choices = field_choices(&fm->def->fields[i],
-		    fm->rec);
-}
-
-void
-form_text(const struct form *fm, size_t i, struct strbuf *out)
-{
-	const struct field_def *fd = form_fdef(fm, i);
-
-	if (fd->kind == FIELD_CHOICE) {
-		if (fm->f[i].choice >= 0)
-			strbuf_adds(out, fd->choices[fm->f[i].choice].label);
-		return;
-	}
-	le_text(&fm->f[i].le, out);
-}
-
-void
-form_set_field_error(struct form *fm, size_t i, const char *msg)
-{
-	FREE(&fm->f[i].error);
-	if (msg != NULL && msg[0] != '\0')
-		fm->f[i].error = xstrdup(msg);
-}
-
-void
-form_put_text(struct form *fm, size_t i, const char *text)
-{
-	const struct field_def *fd = form_fdef(fm, i);
-
-	if (fd->kind == FIELD_CHOICE)
-		fm->f[i].choice = field_choice_find(fd->choices, text);
-	else
-		le_set(&fm->f[i].le, text);
-}
-
-static void
-form_default_init(const struct form_def *def, void *rec)
-{
-	const struct field_def *f;
-	char *base = rec;
-	int minus = -1;
-	int64_t minus64 = -1;
-
-	for (f = def->fields; f->id != NULL; f++) {
-		if (f->get != NULL)
-			continue;
-		switch (f->kind) {
-		case FIELD_NUMBER:
-		case FIELD_DURATION:
-		case FIELD_CHOICE:
-			memcpy(base + f->offset, &minus, sizeof minus);
-			break;
-		case FIELD_MONEY:
-			memcpy(base + f->offset, &minus64, sizeof minus64);
-			break;
-		default:
-			break;
-		}
-	}
-}
-
-void *
-form_rec_new(const struct form_def *def)
-{
-	void *rec = xcalloc(1, def->rec_size ? def->rec_size : 1);
-
-	if (def->rec_init != NULL)
-		def->rec_init(rec);
-	else
-		form_default_init(def, rec);
-	return rec;
-}
-
-void
-form_rec_fini(const struct form_def *def, void *rec)
-{
-	if (def->rec_fini != NULL)
-		def->rec_fini(rec);
-	else
-		field_free_strings(def->fields, rec);
-}
 
 enum pd_status
 form_enter(struct screen *s, const void *arg, struct pd_err *err)
@@ -301,7 +200,7 @@ form_close_saved(struct screen *s)
 	screen_close_with(s, SCREEN_OK, out.text, out.data, out.size);
 }
 
-void
+static void
 form_save(struct screen *s)
 {
 	struct form *fm = s->state;
@@ -350,7 +249,8 @@ form_save(struct screen *s)
 	if (st == PD_OK && fm->def->save != NULL)
 		st = fm->def->save(s->app, fm->rec, &err);
 	if (st == PD_CONFLICT && fm->def->fetch != NULL) {
-		form_conflict(s, &err);
+		if (form_conflict(s, &err))
+			form_save(s);	/* nothing we both changed */
 		return;
 	}
 	fm->merge_rounds = 0;
@@ -626,7 +526,8 @@ form_on_result(struct screen *s, const struct screen_result *r)
 	if (r->tag == FORM_TAG_DISCARD && r->code == SCREEN_OK) {
 		form_let_go(s);
 	} else if (r->tag == FORM_TAG_MERGE) {
-		form_conflict_chosen(s, r);
+		if (form_conflict_chosen(s, r))
+			form_save(s);
 	} else if (r->tag == FORM_TAG_ASK && r->code == SCREEN_OK) {
 		fm->asked = true;
 		form_save(s);
@@ -714,17 +615,6 @@ form_help_more(const struct screen *s, struct strbuf *out)
 }
 
 /* ---- for screens built around a form ---------------------------------- */
-
-size_t
-form_find(const struct form *fm, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < fm->n; i++)
-		if (strcmp(form_fdef(fm, i)->id, id) == 0)
-			return i;
-	return SIZE_MAX;
-}
 
 bool
 form_set_error(struct screen *s, const char *id, const char *msg)

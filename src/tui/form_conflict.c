@@ -8,7 +8,7 @@
  * theirs (so the next save is against their version, and whatever the
  * form does not show is theirs too), their changes come into the form,
  * and the fields we both changed are asked about (form_merge.c). */
-#include "peerdesk/tui/form.h"
+#include "form_conflict.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,8 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/fieldmerge.h"
 #include "peerdesk/tui/tui.h"
-#include "form_priv.h"
+#include "peerdesk/tui/form_layout.h"
+#include "peerdesk/tui/form_merge.h"
 
 #define FORM_MERGE_ROUNDS 3	/* merged saves in a row before giving up */
 
@@ -198,23 +199,24 @@ form_conflict_ask(struct screen *s, const struct form_sides *x,
 	free(cl);
 }
 
-void
+bool
 form_conflict(struct screen *s, const struct pd_err *why)
 {
 	struct form *fm = s->state;
 	struct form_sides x;
 	char *intro = form_conflict_why(why);
 	void *theirs = form_conflict_fetch(s, intro);
+	bool again = false;
 
 	if (theirs == NULL) {
 		free(intro);
-		return;
+		return false;
 	}
 	form_sides_init(&x, fm, theirs);
 	if (form_conflict_take(fm, theirs, &x) == 0) {
 		free(theirs);
 		form_relayout(s);
-		form_save(s);
+		again = true;
 	} else {
 		free(theirs);
 		form_relayout(s);
@@ -222,11 +224,13 @@ form_conflict(struct screen *s, const struct pd_err *why)
 	}
 	form_sides_fini(&x);
 	free(intro);
+	return again;
 }
 
-/* The answer of form_merge_screen: theirs into the fields chosen so and
- * save; Esc keeps mine on the form, theirs shown under each. */
-void
+/* The answer of form_merge_screen: theirs into the fields chosen so,
+ * and true (save now); Esc keeps mine on the form, theirs shown under
+ * each. */
+bool
 form_conflict_chosen(struct screen *s, const struct screen_result *r)
 {
 	struct form *fm = s->state;
@@ -234,7 +238,7 @@ form_conflict_chosen(struct screen *s, const struct screen_result *r)
 	int t;
 
 	if (fm->merge_n == 0)
-		return;
+		return false;
 	if (r->code == SCREEN_OK) {
 		for (k = 0; k < fm->merge_n; k++)
 			if (fmerge_choice(r->text, k, &t) && t)
@@ -242,8 +246,7 @@ form_conflict_chosen(struct screen *s, const struct screen_result *r)
 				    fm->merge_theirs[k]);
 		form_conflict_clear(fm);
 		fm->merge_rounds = 0;
-		form_save(s);
-		return;
+		return true;
 	}
 	for (k = fm->merge_n; k-- > 0;) {
 		char *msg;
@@ -261,4 +264,5 @@ form_conflict_chosen(struct screen *s, const struct screen_result *r)
 	form_conflict_clear(fm);
 	fm->merge_rounds = 0;
 	form_relayout(s);
+	return false;
 }

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/form_fields.h"
+#include "peerdesk/tui/form_layout.h"
 #include "peerdesk/tui/tui.h"
-#include "form_priv.h"
 
 bool
 form_is(const struct screen *s)

@@ -1,7 +1,7 @@
 /* form_layout.c - the form engine's layout and drawing: labels beside
  * the values from 60 columns (above them below that), a multi-line
  * field's key hint, messages under the fields, scrolling. */
-#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/form_layout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,6 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/tui.h"
-#include "form_priv.h"
 
 #define FORM_WIDE 60		/* labels beside values from this width */
 #define FORM_LABEL_MAX 24

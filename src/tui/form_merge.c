@@ -5,7 +5,7 @@
  * we both changed, differently, come here: each with their text beside
  * mine (from 70 columns; above it below that), one choice a field.
  * Enter saves with those choices; Esc goes back to the form. */
-#include "peerdesk/tui/form.h"
+#include "peerdesk/tui/form_merge.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -12,7 +12,6 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"
-#include "peerdesk/tui/form.h"
 #include "peerdesk/tui/help.h"
 #include "peerdesk/tui/statusline.h"
 #include "peerdesk/tui/term.h"
@@ -689,9 +688,6 @@ tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 				tui_mouse_enter(ui, s);
 				return;
 			}
-		} else if (y > 0 && s->form) {
-			/* every form, whatever else its screen wraps */
-			(void)form_on_mouse(s, y, x);
 		} else if (y > 0) {
 			tui_mouse_walk(ui, s, y);
 		}

@@ -35,88 +35,10 @@
 #include "peerdesk/tui/field.h"
 #include "peerdesk/tui/lineedit.h"
 #include "peerdesk/tui/screen.h"
+#include "peerdesk/tui/form_fields.h"
+#include "peerdesk/tui/form_layout.h"
+#include "peerdesk/tui/form_merge.h"
 
-struct form_def {
-	const struct field_def *fields;	/* ends with .id = NULL */
-	size_t rec_size;
-	/* NULL: zeroed, and -1 ("empty") in number, money, duration and
-	 * choice fields. */
-	void (*rec_init)(void *rec);
-	/* NULL: field_free_strings(). */
-	void (*rec_fini)(void *rec);
-	/* Fill rec from the push argument (load a record); NULL = keep the
-	 * initial record. */
-	enum pd_status (*load)(void *app, const void *arg, void *rec,
-	    struct pd_err *err);
-	/* Save rec.  On failure, err->field names the field to blame ("" for
-	 * none) and err->msg says what is wrong. */
-	enum pd_status (*save)(void *app, void *rec, struct pd_err *err);
-	/* Questions before saving (after every field is stored): a text
-	 * to confirm ("Save anyway" / "Go back"), or NULL when none; the
-	 * form frees it.  NULL: never asks. */
-	char *(*ask)(void *app, const void *rec);
-	/* The title while the form is open, made from the loaded record
-	 * (naming the person it is about); NULL, or nothing written: the
-	 * screen's own title. */
-	void (*title)(const void *rec, struct strbuf *out);
-	/* After a save: what the screen below is told, read from rec into
-	 * out->text (words to show) and out->data, out->size (what it
-	 * should do next); the engine copies both.  NULL: nothing. */
-	void (*outcome)(const void *rec, struct screen_result *out);
-	const char *save_label;		/* the button, NULL = "Save" */
-	const char *saved_message;	/* status line, NULL = "Saved." */
-	/* For a save that found someone else's newer version (save()
-	 * returned PD_CONFLICT): read the record as it is saved now into
-	 * theirs (a fresh record, rec_init'd), carrying over from mine
-	 * what the screen keeps that is not stored (the ids it was pushed
-	 * with, a reason).  The engine then merges field by field (see
-	 * form_merge_screen): what only they changed comes in, what only
-	 * I changed stays, and a field we both changed is shown side by
-	 * side to choose; then it saves against their version.  NULL: a
-	 * conflict is an error like any other. */
-	enum pd_status (*fetch)(void *app, const void *mine, void *theirs,
-	    struct pd_err *err);
-};
-
-/* Per-field state; private to the form engine (here only for sizeof). */
-struct form_field {
-	struct field_def def;	/* its definition, with the choices of the
-				 * record when they come from choices_of */
-	struct lineedit le;
-	int choice;		/* FIELD_CHOICE: index, -1 = none */
-	char *initial;		/* text when loaded (for the dirty flag) */
-	char *error;		/* message beside the field, or NULL */
-	int y, rows;		/* virtual rows taken */
-	int ly, lx, lw;		/* label */
-	int vy, vx, vw, vh;	/* value box */
-	int ey, eh;		/* error message rows */
-	int hy, hh;		/* key hint rows (multi-line focus), -1 none */
-};
-
-/* A form screen's state; private to the form engine (here only for
- * sizeof). */
-struct form {
-	const struct form_def *def;
-	void *rec;
-	struct form_field *f;
-	size_t n;
-	size_t focus;		/* n = the Save button */
-	bool asked;		/* the person said yes to def->ask's text */
-	int top;		/* rows over the fields the screen keeps */
-	int scroll, total;
-	int button_y, button_x;
-	bool wide;
-	/* drafts: the checksum of the text last kept, when one is kept */
-	bool kept;
-	unsigned long long kept_sum;
-	char draft_key[40];	/* set once the form has opened */
-	/* a save that met someone else's (see form_def.fetch) */
-	size_t *merge_idx;	/* the fields we both changed */
-	char **merge_theirs;	/* their text of each */
-	size_t merge_n;
-	int merge_rounds;	/* merged saves in a row, without asking */
-	char *merge_note;	/* said after "Saved." */
-};
 
 extern const char *const form_sections[];
 extern const enum action form_hints[];
@@ -124,8 +46,6 @@ extern const enum action form_hints[];
 enum pd_status form_enter(struct screen *s, const void *arg,
     struct pd_err *err);
 void form_leave(struct screen *s);
-void form_layout(struct screen *s);
-void form_draw(const struct screen *s, struct tui_cursor *cur);
 enum tui_result form_on_action(struct screen *s, enum action a);
 enum tui_result form_on_text(struct screen *s, struct tui_key k);
 void form_on_result(struct screen *s, const struct screen_result *r);
@@ -167,34 +87,12 @@ bool form_get_text(const struct screen *s, const char *id,
 /* Replace the text of field id (marks the form changed if different). */
 bool form_set_text(struct screen *s, const char *id, const char *text);
 
-/* Keep rows at the top of the screen's area for the screen itself (a
- * time form's week): the fields are laid out, drawn and clicked below
- * them.  0 at first. */
-void form_set_top(struct screen *s, int rows);
-
 /* The id of the focused field, or "" on the Save button. */
 const char *form_focus_id(const struct screen *s);
 
 /* The record being edited (rec_size bytes). */
 void *form_record(struct screen *s);
 
-/* ---- two people saving the same record -------------------------------- */
-
-/* What form_merge_screen is pushed with (copied by it): the fields both
- * people changed, their text and mine.  It closes with SCREEN_OK and
- * text one character a field, 't' theirs or 'm' mine (fmerge_choice),
- * or SCREEN_CANCEL (Esc: back to the form). */
-struct form_merge_arg {
-	const char *intro;	/* who saved it and when */
-	size_t n;
-	const char *const *labels;
-	const char *const *theirs;
-	const char *const *mine;
-};
-
-/* "You both changed these": each field with theirs beside mine (above
- * it below 70 columns), to choose one per field. */
-extern const struct screen_ops form_merge_screen;
 
 /* Drafts of a form's text: form_draft.h. */
 #include "peerdesk/tui/form_draft.h"

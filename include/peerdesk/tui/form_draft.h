@@ -51,4 +51,13 @@ unsigned long long form_checksum(const char *text);
 bool form_draft_next(const char *content, size_t *pos, struct strbuf *id,
     struct strbuf *text);
 
+/* For the form engine: */
+
+/* The form has just been filled from its record: fix its draft key and
+ * tell the draft hooks (a kept draft may come back). */
+void form_draft_opened(struct screen *s);
+
+/* The form was saved, or let go on purpose: tell the draft hooks. */
+void form_draft_done(struct screen *s, bool saved);
+
 #endif

@@ -156,7 +156,8 @@ const struct assign_next *assign_next_of(const struct screen_result *r);
 	.is_dirty = form_is_dirty, \
 	.context = form_context, \
 	.text_focus = form_text_focus, \
-	.help_more = form_help_more
+	.help_more = form_help_more, \
+	.on_mouse = form_on_mouse
 
 /* Screens of this family pushed from others (for the lead's menus). */
 extern const struct screen_ops pal_profile_screen;

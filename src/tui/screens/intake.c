@@ -257,4 +257,5 @@ const struct screen_ops intake_screen = {
 	.context = form_context,
 	.text_focus = form_text_focus,
 	.help_more = form_help_more,
+	.on_mouse = form_on_mouse,
 };

@@ -159,6 +159,7 @@ static const struct screen_ops palplan_edit_screen = {
 	.context = form_context,
 	.text_focus = form_text_focus,
 	.help_more = form_help_more,
+	.on_mouse = form_on_mouse,
 };
 
 /* ---- reading it --------------------------------------------------------- */

@@ -71,7 +71,8 @@ void timeform_help_more(const struct screen *s, struct strbuf *out);
 	.is_dirty = timeform_is_dirty, \
 	.context = timeform_context, \
 	.text_focus = timeform_text_focus, \
-	.help_more = timeform_help_more
+	.help_more = timeform_help_more, \
+	.on_mouse = form_on_mouse
 
 /* The week "now" sentence for pal_id's week holding date (a PAL's own,
  * or as the actor may see it) into out; "" when it cannot be read. */
