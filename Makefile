@@ -229,8 +229,8 @@ FUZZ_BIN  := $(FUZZ_T:%.c=$(O)/%)
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "fuzz: $(FUZZ_CC)" \
 		"is missing; as root run: sh tools/deps.sh test" >&2; exit 1; }
-	@$(MAKE) --no-print-directory O=$(O)/fuzz CC=$(FUZZ_CC) \
-		HOST_CC=$(HOST_CC) SAN=$(FUZZ_SAN) fuzz-build
+	@$(MAKE) --no-print-directory O=$(O)/fuzz CC='$(FUZZ_CC)' \
+		HOST_CC='$(HOST_CC)' SAN=$(FUZZ_SAN) fuzz-build
 	@sh tests/fuzz/run.sh --time $(FUZZ_TIME) --work $(O)/fuzz/run \
 		$(FUZZ_T:%.c=$(O)/fuzz/%)
 
