@@ -15,7 +15,7 @@
 #include "peerdesk/tui/help.h"
 #include "peerdesk/tui/statusline.h"
 #include "peerdesk/tui/term.h"
-#include "peerdesk/tui/tui.h"
+#include "peerdesk/tui/tui_editor.h"
 
 #define DEFAULT_MIN_COLS 40
 #define DEFAULT_MIN_ROWS 15
@@ -112,6 +112,22 @@ screen_key_label(const struct screen *s, enum action a,
 	if (pick != SIZE_MAX)
 		keys_name(keys[pick], buf);
 	return buf;
+}
+
+static void
+screen_hint_key(const void *ctx, enum action a, char key[KEYS_NAME_MAX])
+{
+	screen_key_label(ctx, a, key);
+}
+
+struct statusline_hints
+screen_hints(const struct screen *s)
+{
+	struct statusline_hints h = { NULL, screen_hint_key, s };
+
+	if (s != NULL)
+		h.actions = s->ops->hints;
+	return h;
 }
 
 bool
@@ -667,6 +683,7 @@ tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 	struct tui_key k;
 	enum action a, fwd, back;
 	bool had_msg = ui->msg[0] != '\0';
+	struct statusline_hints hints = screen_hints(s);
 	int i;
 
 	ui->msg[0] = '\0';
@@ -677,7 +694,7 @@ tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what)
 		if (y == LINES - 1) {
 			/* The status line: a key shown there is pressed (a
 			 * message there only goes away). */
-			if (!had_msg && statusline_hit(s, COLS, x, key) !=
+			if (!had_msg && statusline_hit(&hints, COLS, x, key) !=
 			    ACT_NONE && keys_parse(key, &k, NULL) == PD_OK) {
 				ui->keys_seen--;
 				tui_handle_key(ui, k);
@@ -757,6 +774,7 @@ tui_draw(struct tui *ui)
 {
 	struct screen *top = tui_top(ui), *base;
 	struct tui_cursor cur = { -1, -1 };
+	struct statusline_hints hints;
 	size_t i, first;
 	int bw = 0;
 
@@ -788,7 +806,8 @@ tui_draw(struct tui *ui)
 			ui->stack[i]->ops->draw(ui->stack[i], &c);
 		cur = c;
 	}
-	statusline_draw(top, LINES - 1, COLS, ui->msg[0] ? ui->msg : NULL,
+	hints = screen_hints(top);
+	statusline_draw(&hints, LINES - 1, COLS, ui->msg[0] ? ui->msg : NULL,
 	    ui->msg_error);
 	if (cur.y < 0 || cur.x < 0) {
 		cur.y = top->area.y;

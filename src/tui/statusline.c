@@ -11,7 +11,7 @@
 
 /* Walk the hints that fit: calls fn for each with its key and label. */
 static void
-statusline_walk(const struct screen *s, int width,
+statusline_walk(const struct statusline_hints *h, int width,
     void (*fn)(void *ctx, enum action a, const char *key, const char *label),
     void *ctx)
 {
@@ -19,10 +19,10 @@ statusline_walk(const struct screen *s, int width,
 	char key[KEYS_NAME_MAX];
 	int used = 0, need;
 
-	if (s == NULL || s->ops->hints == NULL)
+	if (h == NULL || h->actions == NULL)
 		return;
-	for (a = s->ops->hints; *a != ACT_NONE; a++) {
-		screen_key_label(s, *a, key);
+	for (a = h->actions; *a != ACT_NONE; a++) {
+		h->key(h->ctx, *a, key);
 		if (key[0] == '\0')
 			continue;
 		need = (int)(utf8_width(key) + 1 + utf8_width(action_hint(*a)));
@@ -50,11 +50,12 @@ statusline_add_text(void *ctx, enum action a, const char *key,
 }
 
 void
-statusline_text(const struct screen *s, int width, struct strbuf *out)
+statusline_text(const struct statusline_hints *h, int width,
+    struct strbuf *out)
 {
 	struct strbuf tmp = STRBUF_INIT;
 
-	statusline_walk(s, width, statusline_add_text, &tmp);
+	statusline_walk(h, width, statusline_add_text, &tmp);
 	strbuf_adds(out, strbuf_str(&tmp));
 	strbuf_fini(&tmp);
 }
@@ -78,8 +79,8 @@ statusline_add_drawn(void *ctx, enum action a, const char *key,
 }
 
 void
-statusline_draw(const struct screen *s, int y, int width, const char *msg,
-    bool is_error)
+statusline_draw(const struct statusline_hints *h, int y, int width,
+    const char *msg, bool is_error)
 {
 	struct statusline_pos p = { y, 0, width };
 	struct strbuf sb = STRBUF_INIT;
@@ -94,7 +95,7 @@ statusline_draw(const struct screen *s, int y, int width, const char *msg,
 		strbuf_fini(&sb);
 		return;
 	}
-	statusline_walk(s, width, statusline_add_drawn, &p);
+	statusline_walk(h, width, statusline_add_drawn, &p);
 }
 
 struct statusline_hit {
@@ -119,12 +120,12 @@ statusline_add_hit(void *ctx, enum action a, const char *key,
 }
 
 enum action
-statusline_hit(const struct screen *s, int width, int x,
+statusline_hit(const struct statusline_hints *h, int width, int x,
     char key[KEYS_NAME_MAX])
 {
-	struct statusline_hit h = { x, 0, ACT_NONE, "" };
+	struct statusline_hit hit = { x, 0, ACT_NONE, "" };
 
-	statusline_walk(s, width, statusline_add_hit, &h);
-	memcpy(key, h.key, KEYS_NAME_MAX);
-	return h.found;
+	statusline_walk(h, width, statusline_add_hit, &hit);
+	memcpy(key, hit.key, KEYS_NAME_MAX);
+	return hit.found;
 }

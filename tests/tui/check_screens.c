@@ -459,8 +459,9 @@ static char *
 hints(int width)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct statusline_hints sh = screen_hints(top());
 
-	statusline_text(top(), width, &sb);
+	statusline_text(&sh, width, &sb);
 	return strbuf_detach(&sb);
 }
 

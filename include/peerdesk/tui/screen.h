@@ -29,6 +29,7 @@
 #include "peerdesk/tui/action.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/keys.h"
+#include "peerdesk/tui/statusline.h"
 
 struct tui;
 struct screen;
@@ -161,6 +162,10 @@ size_t screen_sections(const struct screen *s, const char **out,
 const char *screen_key_label(const struct screen *s, enum action a,
     char buf[KEYS_NAME_MAX]);
 
+/* What the status line shows for s: its hints and their keys (the
+ * struct points at s: use it while s is there). */
+struct statusline_hints screen_hints(const struct screen *s);
+
 /* True when k would trigger an action on s. */
 bool screen_key_bound(const struct screen *s, struct tui_key k);
 
@@ -196,5 +201,106 @@ const char *tui_today(const struct tui *ui, char buf[11]);
  * in *out; TUI_EDITOR_OFF (the screen was not left),
  * TUI_EDITOR_MISSING, the editor's exit status, or -1. */
 int tui_edit(struct tui *ui, const char *text, struct strbuf *out);
+
+/* ---- the screen manager: set up by tui_run() (tui.h) --------------- */
+
+/* What the application does with drafts of unsaved form text (see
+ * form_draft.h).  NULL hooks (the default) do nothing. */
+struct tui_draft_hooks {
+	/* A form has just been filled from its record: put back a kept
+	 * draft if there is one. */
+	void (*opened)(struct screen *s);
+	/* The form was saved (saved = true) or deliberately let go: a kept
+	 * draft is not needed any more. */
+	void (*done)(struct screen *s, bool saved);
+	/* The person chose to leave peerdesk with unsaved forms open: keep
+	 * them all now.  Leaving then says they are kept. */
+	void (*keep_all)(struct tui *ui);
+};
+
+struct tui_config {
+	void *app;		/* given to every screen as s->app */
+	const char *title;	/* left of the top row; NULL = "peerdesk" */
+	const struct keys_conf *keys;	/* user key overrides, or NULL */
+	bool monochrome;	/* no colour even if the terminal has it */
+	bool no_mouse;		/* the mouse is off (settings mouse: false):
+				 * the terminal is not asked for it and
+				 * any report that comes is dropped */
+	int tick_ms;		/* how often tick runs; 0 = 500 */
+	/* Periodic work: idle lock, draft autosave, reminders.  Return true
+	 * when something on screen changed. */
+	bool (*tick)(void *app, struct tui *ui);
+	/* SIGTERM, SIGHUP or SIGINT arrived: last chance to save drafts,
+	 * called from the main loop (not the handler) before leaving. */
+	void (*on_signal)(void *app, int sig);
+	/* Today's date for date fields ("today", "+3"); NULL = local date. */
+	const char *(*today)(void *app, char buf[11]);
+	/* Run an editor on a file (a private copy, see tui_edit_text);
+	 * NULL = tui_editor_default.  The app picks the person's own or the
+	 * restricted one, or answers TUI_EDITOR_OFF; tests swap it. */
+	int (*run_editor)(const char *path, void *ctx);
+	/* May an editor run at all now?  NULL = yes; else 0 or
+	 * TUI_EDITOR_OFF, asked before the screen is left. */
+	int (*editor_check)(void *ctx);
+	void *editor_ctx;
+	struct tui_draft_hooks drafts;
+};
+
+/* Exit statuses tui_run() returns besides the app's own tui_quit(). */
+#define TUI_EXIT_OK 0
+#define TUI_EXIT_TERMINAL 3	/* no usable terminal or locale */
+#define TUI_EXIT_START 4	/* the first screen could not open */
+/* after signal N: 128 + N */
+
+/* The machinery tui_run() drives, also for tests and tools: */
+
+/* The draft hooks ui runs with (never NULL; the hooks in it may be). */
+const struct tui_draft_hooks *tui_draft_hooks(const struct tui *ui);
+
+/* A screen manager on the current curses screen (set up already). */
+struct tui *tui_new(const struct tui_config *cfg, struct pd_err *err);
+
+/* Leave every screen (top first) and free the manager. */
+void tui_free(struct tui **ui);
+
+/* Handle one key as the main loop does. */
+void tui_handle_key(struct tui *ui, struct tui_key k);
+
+/* Handle a mouse event at row y, column x as the main loop does: a
+ * click goes to the top screen's on_mouse (focus the row, field or
+ * button there); the wheel moves up or down three rows where the
+ * screen has Up and Down. */
+void tui_handle_mouse(struct tui *ui, int y, int x, enum tui_mouse what);
+
+/* Handle what keys_read() got as the main loop does: a key goes to
+ * tui_handle_key, a mouse report (r->mouse) to tui_handle_mouse unless
+ * the mouse is off; anything else is dropped. */
+void tui_handle_read(struct tui *ui, enum keys_got got, struct tui_key k,
+    const struct keys_reader *r);
+
+/* True once after the suspend action (C-z): the main loop then stops
+ * as the shell's job (term_suspend_job). */
+bool tui_suspend_wanted(struct tui *ui);
+
+/* The terminal changed size (LINES/COLS are new): lay everything out. */
+void tui_resize(struct tui *ui);
+
+/* Draw the whole stack, the title and status rows, and place the cursor
+ * (erase, draw, doupdate). */
+void tui_draw(struct tui *ui);
+
+/* Run the tick callback; returns its answer. */
+bool tui_tick(struct tui *ui);
+
+/* Keys handled so far (a resize is not a key): the tick compares it to
+ * tell when someone last pressed one (the idle lock). */
+unsigned long tui_key_count(const struct tui *ui);
+
+/* Milliseconds between ticks (tui_config.tick_ms or 500). */
+int tui_tick_ms(const struct tui *ui);
+
+/* True once the stack is empty or quit was asked for; *status gets the
+ * exit status. */
+bool tui_done(const struct tui *ui, int *status);
 
 #endif
