@@ -494,12 +494,7 @@ plan_progress_text(const struct plan_progress_row *rows, size_t n,
 		strbuf_addf(out, "  %-11s  %5d %3d %4d %4d %4d  %s\n", state,
 		    p->goals, p->up, p->same, p->down, p->first + p->unscored,
 		    p->last_scored[0] ? p->last_scored : "-");
-		all.goals += p->goals;
-		all.up += p->up;
-		all.same += p->same;
-		all.down += p->down;
-		all.first += p->first;
-		all.unscored += p->unscored;
+		plan_progress_sum(&all, p);
 	}
 	plan_progress_line(&all, &line);
 	strbuf_addf(out, "\n%zu plan%s; %s.\n", n, n == 1 ? "" : "s",

@@ -384,13 +384,88 @@ yamldoc_load_tag(yaml_char_t *tag)
 	return tag;
 }
 
+/* An alias: the node its anchor named, attached here again (counted
+ * by its weight, never inside itself). */
+static enum pd_status
+yamldoc_load_alias(struct yd_build *b, yaml_event_t *ev, struct pd_err *err)
+{
+	struct yd_anchor *a = yamldoc_load_anchor_find(b,
+	    (const char *)ev->data.alias.anchor);
+
+	if (a == NULL)
+		return yamldoc_load_fail_at(b, &ev->start_mark, err,
+		    "there is no anchor &%s before this alias *%s",
+		    (const char *)ev->data.alias.anchor,
+		    (const char *)ev->data.alias.anchor);
+	if (b->open[a->node])
+		return yamldoc_load_fail_at(b, &ev->start_mark, err,
+		    "the alias *%s is inside what &%s stands for, so it "
+		    "would never end", (const char *)ev->data.alias.anchor,
+		    (const char *)ev->data.alias.anchor);
+	b->total += b->weight[a->node];
+	if (b->total > YAMLDOC_MAX_NODES)
+		return yamldoc_load_too_many(b, &ev->start_mark, err);
+	return yamldoc_load_attach(b, a->node, &ev->start_mark, err);
+}
+
+static enum pd_status
+yamldoc_load_scalar(struct yd_build *b, yaml_event_t *ev, struct pd_err *err)
+{
+	struct yamldoc *yd = b->yd;
+	enum pd_status st;
+	int id;
+
+	id = yaml_document_add_scalar(&yd->doc,
+	    yamldoc_load_tag(ev->data.scalar.tag),
+	    ev->data.scalar.value,
+	    (int)ev->data.scalar.length, ev->data.scalar.style);
+	st = yamldoc_load_new_node(b, id, ev, ev->data.scalar.anchor,
+	    err);
+	return st != PD_OK ? st : yamldoc_load_attach(b, id,
+	    &ev->start_mark,
+	    err);
+}
+
+/* A sequence or mapping starts: a new node, open until its end. */
+static enum pd_status
+yamldoc_load_open(struct yd_build *b, yaml_event_t *ev, struct pd_err *err)
+{
+	struct yamldoc *yd = b->yd;
+	enum pd_status st;
+	int id;
+
+	if (b->depth + 1 > YAMLDOC_MAX_DEPTH)
+		return yamldoc_load_too_deep(b, &ev->start_mark, err);
+	if (ev->type == YAML_SEQUENCE_START_EVENT)
+		id = yaml_document_add_sequence(&yd->doc,
+		    yamldoc_load_tag(ev->data.sequence_start.tag),
+		    ev->data.sequence_start.style);
+	else
+		id = yaml_document_add_mapping(&yd->doc,
+		    yamldoc_load_tag(ev->data.mapping_start.tag),
+		    ev->data.mapping_start.style);
+	st = yamldoc_load_new_node(b, id, ev, ev->type ==
+	    YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor :
+	    ev->data.mapping_start.anchor, err);
+	if (st != PD_OK)
+		return st;
+	if (b->depth == b->cap_stack) {
+		b->cap_stack = b->cap_stack ? b->cap_stack * 2 : 16;
+		b->stack = xreallocarray(b->stack, b->cap_stack,
+		    sizeof *b->stack);
+	}
+	b->stack[b->depth].node = id;
+	b->stack[b->depth].key = 0;
+	b->depth++;
+	b->open[id] = 1;
+	return PD_OK;
+}
+
 static enum pd_status
 yamldoc_load_event(struct yd_build *b, yaml_event_t *ev, int *docs, bool *done,
     struct pd_err *err)
 {
 	struct yamldoc *yd = b->yd;
-	enum pd_status st;
-	struct yd_anchor *a;
 	int id;
 
 	switch (ev->type) {
@@ -408,61 +483,12 @@ yamldoc_load_event(struct yd_build *b, yaml_event_t *ev, int *docs, bool *done,
 			    "one YAML document, found a second one here");
 		return PD_OK;
 	case YAML_ALIAS_EVENT:
-		a = yamldoc_load_anchor_find(b,
-		    (const char *)ev->data.alias.anchor);
-		if (a == NULL)
-			return yamldoc_load_fail_at(b, &ev->start_mark, err,
-			    "there is no "
-			    "anchor &%s before this alias *%s",
-			    (const char *)ev->data.alias.anchor,
-			    (const char *)ev->data.alias.anchor);
-		if (b->open[a->node])
-			return yamldoc_load_fail_at(b, &ev->start_mark, err,
-			    "the alias "
-			    "*%s is inside what &%s stands for, so it would "
-			    "never end", (const char *)ev->data.alias.anchor,
-			    (const char *)ev->data.alias.anchor);
-		b->total += b->weight[a->node];
-		if (b->total > YAMLDOC_MAX_NODES)
-			return yamldoc_load_too_many(b, &ev->start_mark, err);
-		return yamldoc_load_attach(b, a->node, &ev->start_mark, err);
+		return yamldoc_load_alias(b, ev, err);
 	case YAML_SCALAR_EVENT:
-		id = yaml_document_add_scalar(&yd->doc,
-		    yamldoc_load_tag(ev->data.scalar.tag),
-		    ev->data.scalar.value,
-		    (int)ev->data.scalar.length, ev->data.scalar.style);
-		st = yamldoc_load_new_node(b, id, ev, ev->data.scalar.anchor,
-		    err);
-		return st != PD_OK ? st : yamldoc_load_attach(b, id,
-		    &ev->start_mark,
-		    err);
+		return yamldoc_load_scalar(b, ev, err);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (b->depth + 1 > YAMLDOC_MAX_DEPTH)
-			return yamldoc_load_too_deep(b, &ev->start_mark, err);
-		if (ev->type == YAML_SEQUENCE_START_EVENT)
-			id = yaml_document_add_sequence(&yd->doc,
-			    yamldoc_load_tag(ev->data.sequence_start.tag),
-			    ev->data.sequence_start.style);
-		else
-			id = yaml_document_add_mapping(&yd->doc,
-			    yamldoc_load_tag(ev->data.mapping_start.tag),
-			    ev->data.mapping_start.style);
-		st = yamldoc_load_new_node(b, id, ev, ev->type ==
-		    YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor :
-		    ev->data.mapping_start.anchor, err);
-		if (st != PD_OK)
-			return st;
-		if (b->depth == b->cap_stack) {
-			b->cap_stack = b->cap_stack ? b->cap_stack * 2 : 16;
-			b->stack = xreallocarray(b->stack, b->cap_stack,
-			    sizeof *b->stack);
-		}
-		b->stack[b->depth].node = id;
-		b->stack[b->depth].key = 0;
-		b->depth++;
-		b->open[id] = 1;
-		return PD_OK;
+		return yamldoc_load_open(b, ev, err);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
 		id = b->stack[--b->depth].node;

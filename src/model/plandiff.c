@@ -256,6 +256,17 @@ plan_progress_add(struct plan_progress *p, const struct goal_progress *g)
 }
 
 void
+plan_progress_sum(struct plan_progress *sum, const struct plan_progress *p)
+{
+	sum->goals += p->goals;
+	sum->up += p->up;
+	sum->same += p->same;
+	sum->down += p->down;
+	sum->first += p->first;
+	sum->unscored += p->unscored;
+}
+
+void
 plan_progress_line(const struct plan_progress *p, struct strbuf *out)
 {
 	const struct {

@@ -116,6 +116,10 @@ struct plan_progress {
 /* Count one goal's progress into p (zero p first). */
 void plan_progress_add(struct plan_progress *p, const struct goal_progress *g);
 
+/* Add one plan's counts into a sum of plans (zero sum first). */
+void plan_progress_sum(struct plan_progress *sum,
+    const struct plan_progress *p);
+
 /* "3 goals: 1 moved up, 1 stayed the same, 1 not scored yet". */
 void plan_progress_line(const struct plan_progress *p, struct strbuf *out);
 

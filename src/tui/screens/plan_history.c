@@ -423,16 +423,8 @@ progress_layout(struct screen *s)
 	view_area(s, &st->v);
 	pv_clear(&st->v);
 	memset(&all, 0, sizeof all);
-	for (i = 0; i < st->n; i++) {
-		const struct plan_progress *p = &st->rows[i].progress;
-
-		all.goals += p->goals;
-		all.up += p->up;
-		all.same += p->same;
-		all.down += p->down;
-		all.first += p->first;
-		all.unscored += p->unscored;
-	}
+	for (i = 0; i < st->n; i++)
+		plan_progress_sum(&all, &st->rows[i].progress);
 	strbuf_addf(&line, "%zu plan%s; ", st->n, st->n == 1 ? "" : "s");
 	plan_progress_line(&all, &line);
 	strbuf_adds(&line, ". Moved up, stayed or moved down: each goal's "
