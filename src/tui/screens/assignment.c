@@ -27,6 +27,7 @@ enum {
 };
 
 struct as_state {
+	struct status_ui su;	/* pause or close, after the last support */
 	int64_t client_id;
 	char client_name[160];
 	struct assignment_list list;
@@ -347,7 +348,8 @@ as_form_saved(struct screen *s, const struct screen_result *r)
 	if (next->ask_status && !next->choose_again &&
 	    next->score.client_id == 0) {
 		/* no PAL now: pause, close or leave active? */
-		status_ui_after_end(s, st->client_id, next->ask_status_day);
+		status_ui_after_end(s, &st->su, st->client_id,
+		    next->ask_status_day);
 		return;
 	}
 	st->ask_after_scores = 0;
@@ -374,7 +376,7 @@ as_form_saved(struct screen *s, const struct screen_result *r)
 			tui_error(s->ui, "%s", err.msg);
 			if (st->ask_after_scores) {
 				st->ask_after_scores = 0;
-				status_ui_after_end(s, st->client_id,
+				status_ui_after_end(s, &st->su, st->client_id,
 				    st->ask_day);
 			}
 		}
@@ -386,7 +388,7 @@ as_result(struct screen *s, const struct screen_result *r)
 {
 	struct as_state *st = s->state;
 
-	switch (status_ui_result(s, r)) {
+	switch (status_ui_result(s, &st->su, r)) {
 	case 1:
 		return;
 	case 2:
@@ -408,7 +410,8 @@ as_result(struct screen *s, const struct screen_result *r)
 		if (st->ask_after_scores) {
 			/* scored or not, the last support has ended */
 			st->ask_after_scores = 0;
-			status_ui_after_end(s, st->client_id, st->ask_day);
+			status_ui_after_end(s, &st->su, st->client_id,
+			    st->ask_day);
 		}
 		return;
 	}

@@ -42,6 +42,7 @@ struct client_view {
 	struct client_record rec;
 	struct status_history hist;	/* staff only; empty for a PAL */
 	int64_t merged_from;		/* opened as this record, merged here */
+	struct status_ui su;		/* the status and merge dialogs */
 	bool have;
 	int tab;
 	int scroll;
@@ -536,9 +537,9 @@ client_text(struct screen *s, struct tui_key k)
 		if (e == NULL)
 			return TUI_UNHANDLED;
 		if (e == &client_story_menu[0])
-			status_ui_change(s, v->id);
+			status_ui_change(s, &v->su, v->id);
 		else
-			status_ui_merge(s, v->id);
+			status_ui_merge(s, &v->su, v->id);
 		return TUI_HANDLED;
 	}
 	if (tui_push_id(s->ui, e->ops, e->needs_client ? v->id : 0,
@@ -551,12 +552,13 @@ client_text(struct screen *s, struct tui_key k)
 static void
 client_result(struct screen *s, const struct screen_result *r)
 {
+	struct client_view *v = s->state;
 	struct pd_err err;
 	bool reloaded;
 
 	if (s->closing)
 		return;
-	switch (status_ui_result(s, r)) {
+	switch (status_ui_result(s, &v->su, r)) {
 	case 1:
 		return;
 	case 2:
