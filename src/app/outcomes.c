@@ -51,7 +51,8 @@ outcomes_gas(struct outcomes *o, const struct outcomes_raw *raw)
 			f[n] = raw->goals[k].first;
 			l[n] = raw->goals[k].latest;
 		}
-		if (gas_tscore(f, n, &tf) == 0 && gas_tscore(l, n, &tl) == 0) {
+		if (outcomes_gas_tscore(f, n, &tf) == 0 &&
+		    outcomes_gas_tscore(l, n, &tl) == 0) {
 			o->people = xreallocarray(o->people, o->n_people + 1,
 			    sizeof *o->people);
 			p = &o->people[o->n_people++];
@@ -76,8 +77,8 @@ outcomes_gas(struct outcomes *o, const struct outcomes_raw *raw)
 					f[n] = raw->goals[k].first;
 					l[n++] = raw->goals[k].latest;
 				}
-			if (n > 0 && gas_tscore(f, n, &tf) == 0 &&
-			    gas_tscore(l, n, &tl) == 0) {
+			if (n > 0 && outcomes_gas_tscore(f, n, &tf) == 0 &&
+			    outcomes_gas_tscore(l, n, &tl) == 0) {
 				o->areas[a].clients++;
 				o->areas[a].goals += (int)n;
 				sum_area_f[a] += tf;

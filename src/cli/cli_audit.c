@@ -64,16 +64,16 @@ cli_audit_row(void *arg, const struct audit_entry *a)
 		struct strbuf sb = STRBUF_INIT;
 		unsigned fl = ca->csv_flags;
 
-		csv_field(&sb, a->at, fl, false);
-		csv_field(&sb, a->actor_login, fl, false);
-		csv_field(&sb, a->action, fl, false);
-		csv_field(&sb, a->entity, fl, false);
-		csv_field(&sb, a->entity_id ? id : "", fl, false);
-		csv_field(&sb, a->client_id ? cid : "", fl, false);
-		csv_field(&sb, a->summary, fl, false);
-		csv_field(&sb, a->reason, fl, false);
-		csv_field(&sb, a->before, fl, false);
-		csv_field(&sb, a->after, fl, true);
+		csvout_field(&sb, a->at, fl, false);
+		csvout_field(&sb, a->actor_login, fl, false);
+		csvout_field(&sb, a->action, fl, false);
+		csvout_field(&sb, a->entity, fl, false);
+		csvout_field(&sb, a->entity_id ? id : "", fl, false);
+		csvout_field(&sb, a->client_id ? cid : "", fl, false);
+		csvout_field(&sb, a->summary, fl, false);
+		csvout_field(&sb, a->reason, fl, false);
+		csvout_field(&sb, a->before, fl, false);
+		csvout_field(&sb, a->after, fl, true);
 		fwrite(sb.buf, 1, sb.len, stdout);
 		strbuf_fini(&sb);
 		return 0;

@@ -86,20 +86,20 @@ cli_reminders_csv(const struct reminder_list *l, unsigned fl)
 	char buf[600], id[24];
 	size_t i;
 
-	csv_begin(&sb, fl);
+	csvout_begin(&sb, fl);
 	strbuf_adds(&sb, "kind,due_on,client_id,client,pal_id,pal,text\r\n");
 	for (i = 0; i < l->n; i++) {
 		const struct reminder *r = &l->v[i];
 
-		csv_field(&sb, reminder_kind_str(r->kind), fl, false);
-		csv_field(&sb, r->due_on, fl, false);
+		csvout_field(&sb, reminder_kind_str(r->kind), fl, false);
+		csvout_field(&sb, r->due_on, fl, false);
 		snprintf(id, sizeof id, "%lld", (long long)r->client_id);
-		csv_field(&sb, r->client_id ? id : "", fl, false);
-		csv_field(&sb, r->client_name, fl, false);
+		csvout_field(&sb, r->client_id ? id : "", fl, false);
+		csvout_field(&sb, r->client_name, fl, false);
 		snprintf(id, sizeof id, "%lld", (long long)r->pal_id);
-		csv_field(&sb, r->pal_id ? id : "", fl, false);
-		csv_field(&sb, r->pal_name, fl, false);
-		csv_field(&sb, app_reminder_text(r, l->today, buf,
+		csvout_field(&sb, r->pal_id ? id : "", fl, false);
+		csvout_field(&sb, r->pal_name, fl, false);
+		csvout_field(&sb, app_reminder_text(r, l->today, buf,
 		    sizeof buf), fl, true);
 	}
 	fwrite(strbuf_str(&sb), 1, sb.len, stdout);

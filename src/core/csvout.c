@@ -4,7 +4,7 @@
 #include <string.h>
 
 void
-csv_begin(struct strbuf *out, unsigned flags)
+csvout_begin(struct strbuf *out, unsigned flags)
 {
 	if (flags & CSV_EXCEL)
 		strbuf_adds(out, "\xef\xbb\xbf");
@@ -12,7 +12,7 @@ csv_begin(struct strbuf *out, unsigned flags)
 
 /* A plain number (-12, 3.50): safe as it is, even with its minus. */
 static bool
-csv_is_number(const char *s)
+csvout_is_number(const char *s)
 {
 	size_t i = 0, digits = 0;
 
@@ -29,22 +29,22 @@ csv_is_number(const char *s)
 }
 
 bool
-csv_is_formula(const char *s)
+csvout_is_formula(const char *s)
 {
 	if (s == NULL || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
 		return false;
-	return !csv_is_number(s);
+	return !csvout_is_number(s);
 }
 
 void
-csv_field(struct strbuf *out, const char *s, unsigned flags, bool last)
+csvout_field(struct strbuf *out, const char *s, unsigned flags, bool last)
 {
 	const char *p;
 	bool guard;
 
 	if (s == NULL)
 		s = "";
-	guard = !(flags & CSV_RAW) && csv_is_formula(s);
+	guard = !(flags & CSV_RAW) && csvout_is_formula(s);
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		if (guard)
 			strbuf_addc(out, '\'');

@@ -4,58 +4,61 @@
 #include <string.h>
 
 static const char *
-fmerge_text(const char *s)
+fieldmerge_text(const char *s)
 {
 	return s != NULL ? s : "";
 }
 
 static int
-fmerge_same(const char *a, const char *b)
+fieldmerge_same(const char *a, const char *b)
 {
-	return strcmp(fmerge_text(a), fmerge_text(b)) == 0;
+	return strcmp(fieldmerge_text(a), fieldmerge_text(b)) == 0;
 }
 
-enum fmerge
-fmerge_field(const char *base, const char *mine, const char *theirs)
+enum fieldmerge
+fieldmerge_field(const char *base, const char *mine, const char *theirs)
 {
-	int i_changed = !fmerge_same(base, mine);
-	int they_changed = !fmerge_same(base, theirs);
+	int i_changed = !fieldmerge_same(base, mine);
+	int they_changed = !fieldmerge_same(base, theirs);
 
 	if (!i_changed && !they_changed)
-		return FMERGE_SAME;
+		return FIELDMERGE_SAME;
 	if (i_changed && !they_changed)
-		return FMERGE_MINE;
+		return FIELDMERGE_MINE;
 	if (!i_changed)
-		return FMERGE_THEIRS;
-	return fmerge_same(mine, theirs) ? FMERGE_AGREE : FMERGE_CONFLICT;
+		return FIELDMERGE_THEIRS;
+	return fieldmerge_same(mine, theirs) ? FIELDMERGE_AGREE :
+	    FIELDMERGE_CONFLICT;
 }
 
 const char *
-fmerge_keep(enum fmerge how, const char *mine, const char *theirs)
+fieldmerge_keep(enum fieldmerge how, const char *mine, const char *theirs)
 {
-	return how == FMERGE_THEIRS ? fmerge_text(theirs) : fmerge_text(mine);
+	return how == FIELDMERGE_THEIRS ? fieldmerge_text(theirs) :
+	    fieldmerge_text(mine);
 }
 
 size_t
-fmerge_record(size_t n, const char *const base[], const char *const mine[],
-    const char *const theirs[], enum fmerge how[], struct fmerge_count *count)
+fieldmerge_record(size_t n, const char *const base[], const char *const mine[],
+    const char *const theirs[], enum fieldmerge how[],
+    struct fieldmerge_count *count)
 {
-	struct fmerge_count c = { 0, 0, 0, 0 };
+	struct fieldmerge_count c = { 0, 0, 0, 0 };
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		how[i] = fmerge_field(base[i], mine[i], theirs[i]);
+		how[i] = fieldmerge_field(base[i], mine[i], theirs[i]);
 		switch (how[i]) {
-		case FMERGE_MINE:
+		case FIELDMERGE_MINE:
 			c.mine++;
 			break;
-		case FMERGE_THEIRS:
+		case FIELDMERGE_THEIRS:
 			c.theirs++;
 			break;
-		case FMERGE_AGREE:
+		case FIELDMERGE_AGREE:
 			c.agree++;
 			break;
-		case FMERGE_CONFLICT:
+		case FIELDMERGE_CONFLICT:
 			c.conflict++;
 			break;
 		default:
@@ -68,8 +71,8 @@ fmerge_record(size_t n, const char *const base[], const char *const mine[],
 }
 
 size_t
-fmerge_labels(size_t n, const char *const labels[], const enum fmerge how[],
-    enum fmerge want, struct strbuf *out)
+fieldmerge_labels(size_t n, const char *const labels[],
+    const enum fieldmerge how[], enum fieldmerge want, struct strbuf *out)
 {
 	size_t i, named = 0;
 
@@ -78,13 +81,13 @@ fmerge_labels(size_t n, const char *const labels[], const enum fmerge how[],
 			continue;
 		if (named++ > 0)
 			strbuf_adds(out, ", ");
-		strbuf_adds(out, fmerge_text(labels[i]));
+		strbuf_adds(out, fieldmerge_text(labels[i]));
 	}
 	return named;
 }
 
 int
-fmerge_choice(const char *choices, size_t k, int *theirs)
+fieldmerge_choice(const char *choices, size_t k, int *theirs)
 {
 	if (choices == NULL || strlen(choices) <= k)
 		return 0;

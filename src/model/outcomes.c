@@ -7,7 +7,7 @@
 #include <string.h>
 
 int
-gas_tscore(const int *x, size_t n, double *t)
+outcomes_gas_tscore(const int *x, size_t n, double *t)
 {
 	double sum = 0, dn = (double)n;
 	size_t i;

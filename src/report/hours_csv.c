@@ -18,32 +18,33 @@ hours_csv_row(struct strbuf *out, const struct hours_row *row, unsigned fl)
 
 	char n[24];
 
-	csv_field(out, row->login, fl, false);
-	csv_field(out, row->name, fl, false);
-	csv_field(out, duration_format_hours(row->minutes, d), fl, false);
-	csv_field(out, money_format_plain(row->gross_pence, m), fl, false);
+	csvout_field(out, row->login, fl, false);
+	csvout_field(out, row->name, fl, false);
+	csvout_field(out, duration_format_hours(row->minutes, d), fl, false);
+	csvout_field(out, money_format_plain(row->gross_pence, m), fl, false);
 	/* empty when no rule is recorded */
-	csv_field(out, !(c->missing & PERMITTED_NO_RULE) ?
+	csvout_field(out, !(c->missing & PERMITTED_NO_RULE) ?
 	    benefit_rule_str(row->rule) : "", fl, false);
-	csv_field(out, c->has_hours_limit ?
+	csvout_field(out, c->has_hours_limit ?
 	    duration_format_hours(c->hours_limit_minutes, d) : "", fl, false);
-	csv_field(out, c->has_pay_limit ?
+	csvout_field(out, c->has_pay_limit ?
 	    money_format_plain(c->limit_pence, m) : "", fl, false);
-	csv_field(out, c->has_hours_limit ?
+	csvout_field(out, c->has_hours_limit ?
 	    duration_format_hours(c->minutes_left, d) : "", fl, false);
-	csv_field(out, c->has_pay_limit ?
+	csvout_field(out, c->has_pay_limit ?
 	    money_format_plain(c->pence_left, m) : "", fl, false);
 	if (c->verdict == PERMITTED_NA && ((c->missing & PERMITTED_NO_RULE) ||
 	    c->pay_unchecked))
 		verdict = "not_checked";	/* no rule or no pay rate */
-	csv_field(out, verdict != NULL ? verdict : "n/a", fl, false);
+	csvout_field(out, verdict != NULL ? verdict : "n/a", fl, false);
 	/* where the week stands: empty when the report was made without */
-	csv_field(out, !row->has_status ? "" : row->status == WEEK_LOCKED ?
+	csvout_field(out, !row->has_status ? "" : row->status == WEEK_LOCKED ?
 	    "paid" : week_status_str(row->status), fl, false);
 	snprintf(n, sizeof n, "%d", row->overrides);
-	csv_field(out, row->has_status ? n : "", fl, false);
-	csv_field(out, row->has_status ? row->override_reason : "", fl, false);
-	csv_field(out, c->note, fl, true);
+	csvout_field(out, row->has_status ? n : "", fl, false);
+	csvout_field(out, row->has_status ? row->override_reason : "", fl,
+	    false);
+	csvout_field(out, c->note, fl, true);
 }
 
 void
@@ -51,7 +52,7 @@ hours_csv_render(const struct hours_report *r, struct strbuf *out)
 {
 	size_t i;
 
-	csv_begin(out, r->csv_flags);
+	csvout_begin(out, r->csv_flags);
 	strbuf_adds(out, HOURS_CSV_HEADER "\r\n");
 	for (i = 0; i < r->n_rows; i++)
 		hours_csv_row(out, &r->rows[i], r->csv_flags);

@@ -360,7 +360,7 @@ outcomes_csv(const struct outcomes *o, unsigned flags, struct strbuf *out)
 	size_t i;
 
 	build(o, &it);
-	csv_begin(out, flags);
+	csvout_begin(out, flags);
 	strbuf_adds(out, OUTCOMES_CSV_HEADER "\r\n");
 	for (i = 0; i < it.n; i++) {
 		const struct item *x = &it.v[i];
@@ -368,11 +368,11 @@ outcomes_csv(const struct outcomes *o, unsigned flags, struct strbuf *out)
 
 		while (*s == ' ')
 			s++;
-		csv_field(out, x->section, flags, false);
-		csv_field(out, s, flags, false);
-		csv_field(out, x->value, flags, false);
-		csv_field(out, x->out_of, flags, false);
-		csv_field(out, x->detail, flags, true);
+		csvout_field(out, x->section, flags, false);
+		csvout_field(out, s, flags, false);
+		csvout_field(out, x->value, flags, false);
+		csvout_field(out, x->out_of, flags, false);
+		csvout_field(out, x->detail, flags, true);
 	}
 	items_fini(&it);
 }

@@ -26,7 +26,7 @@ struct form_sides {
 	size_t n;
 	const char **base, **mine, **their, **labels;
 	struct strbuf *tt, *mt;	/* the text mine and their point into */
-	enum fmerge *how;
+	enum fieldmerge *how;
 };
 
 void
@@ -142,7 +142,8 @@ form_conflict_take(struct form *fm, void *theirs, struct form_sides *x)
 	struct strbuf names = STRBUF_INIT;
 	size_t i, k, nconf;
 
-	nconf = fmerge_record(x->n, x->base, x->mine, x->their, x->how, NULL);
+	nconf = fieldmerge_record(x->n, x->base, x->mine, x->their, x->how,
+	    NULL);
 	form_rec_fini(fm->def, fm->rec);
 	memcpy(fm->rec, theirs, fm->def->rec_size);
 	form_choices_refresh(fm);
@@ -150,16 +151,16 @@ form_conflict_take(struct form *fm, void *theirs, struct form_sides *x)
 	fm->merge_idx = xcalloc(nconf + 1, sizeof *fm->merge_idx);
 	fm->merge_theirs = xcalloc(nconf + 1, sizeof *fm->merge_theirs);
 	for (i = 0, k = 0; i < fm->n; i++) {
-		if (x->how[i] == FMERGE_THEIRS)
+		if (x->how[i] == FIELDMERGE_THEIRS)
 			form_put_text(fm, i, x->their[i]);
-		if (x->how[i] == FMERGE_CONFLICT) {
+		if (x->how[i] == FIELDMERGE_CONFLICT) {
 			fm->merge_idx[k] = i;
 			fm->merge_theirs[k++] = xstrdup(x->their[i]);
 		}
 	}
 	fm->merge_n = k;
 	FREE(&fm->merge_note);
-	if (fmerge_labels(fm->n, x->labels, x->how, FMERGE_THEIRS,
+	if (fieldmerge_labels(fm->n, x->labels, x->how, FIELDMERGE_THEIRS,
 	    &names) > 0)
 		fm->merge_note = xasprintf("Their changes made meanwhile are "
 		    "kept too: %s.", strbuf_str(&names));
@@ -241,7 +242,7 @@ form_conflict_chosen(struct screen *s, const struct screen_result *r)
 		return false;
 	if (r->code == SCREEN_OK) {
 		for (k = 0; k < fm->merge_n; k++)
-			if (fmerge_choice(r->text, k, &t) && t)
+			if (fieldmerge_choice(r->text, k, &t) && t)
 				form_put_text(fm, fm->merge_idx[k],
 				    fm->merge_theirs[k]);
 		form_conflict_clear(fm);

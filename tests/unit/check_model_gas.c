@@ -38,7 +38,7 @@ START_TEST(test_tscore)
 {
 	double t = -1;
 
-	ck_assert_int_eq(gas_tscore(cases[_i].x, cases[_i].n, &t), 0);
+	ck_assert_int_eq(outcomes_gas_tscore(cases[_i].x, cases[_i].n, &t), 0);
 	ck_assert_msg(fabs(t - cases[_i].t) < 0.000005, "case %d: %f not %f",
 	    _i, t, cases[_i].t);
 }
@@ -49,10 +49,10 @@ START_TEST(test_tscore_refuses)
 	int bad[2] = { 1, 3 };
 	double t = 0;
 
-	ck_assert_int_eq(gas_tscore(bad, 0, &t), -1);
-	ck_assert_int_eq(gas_tscore(bad, 2, &t), -1);
+	ck_assert_int_eq(outcomes_gas_tscore(bad, 0, &t), -1);
+	ck_assert_int_eq(outcomes_gas_tscore(bad, 2, &t), -1);
 	bad[1] = -3;
-	ck_assert_int_eq(gas_tscore(bad, 2, &t), -1);
+	ck_assert_int_eq(outcomes_gas_tscore(bad, 2, &t), -1);
 }
 END_TEST
 

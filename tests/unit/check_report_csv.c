@@ -81,14 +81,14 @@ START_TEST(test_field_quoting)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	csv_field(&sb, fields[_i].in, 0, true);
+	csvout_field(&sb, fields[_i].in, 0, true);
 	ck_assert_uint_ge(sb.len, 2);
 	ck_assert_str_eq(sb.buf + sb.len - 2, "\r\n");
 	sb.buf[sb.len - 2] = '\0';
 	ck_assert_str_eq(sb.buf, fields[_i].out);
 	/* --raw leaves every field's text as it is */
 	strbuf_reset(&sb);
-	csv_field(&sb, fields[_i].in, CSV_RAW, false);
+	csvout_field(&sb, fields[_i].in, CSV_RAW, false);
 	ck_assert_str_eq(sb.buf + sb.len - 1, ",");
 	ck_assert(strstr(sb.buf, "'=") == NULL || strstr(fields[_i].in, "'=")
 	    != NULL);

@@ -19,13 +19,13 @@ enum {
 };
 
 /* Start a CSV file in out (the byte-order mark when CSV_EXCEL). */
-void csv_begin(struct strbuf *out, unsigned flags);
+void csvout_begin(struct strbuf *out, unsigned flags);
 
 /* Append one field (NULL is empty), then a comma unless last, else the
  * CRLF that ends the row. */
-void csv_field(struct strbuf *out, const char *s, unsigned flags, bool last);
+void csvout_field(struct strbuf *out, const char *s, unsigned flags, bool last);
 
 /* True when s would be run as a formula by a spreadsheet. */
-bool csv_is_formula(const char *s);
+bool csvout_is_formula(const char *s);
 
 #endif

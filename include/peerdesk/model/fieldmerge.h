@@ -19,45 +19,45 @@
 
 #include "peerdesk/core/strbuf.h"
 
-enum fmerge {
-	FMERGE_SAME,		/* nobody changed it */
-	FMERGE_MINE,		/* only I changed it: mine */
-	FMERGE_THEIRS,		/* only they changed it: theirs */
-	FMERGE_AGREE,		/* we both changed it to the same text */
-	FMERGE_CONFLICT		/* we both changed it, differently */
+enum fieldmerge {
+	FIELDMERGE_SAME,		/* nobody changed it */
+	FIELDMERGE_MINE,		/* only I changed it: mine */
+	FIELDMERGE_THEIRS,		/* only they changed it: theirs */
+	FIELDMERGE_AGREE,		/* we both changed it the same way */
+	FIELDMERGE_CONFLICT		/* we both changed it, differently */
 };
 
 /* How one field merges. */
-enum fmerge fmerge_field(const char *base, const char *mine,
+enum fieldmerge fieldmerge_field(const char *base, const char *mine,
     const char *theirs);
 
 /* The text to keep for a field that merged as how, without asking:
- * theirs for FMERGE_THEIRS, mine for everything else (a conflict keeps
+ * theirs for FIELDMERGE_THEIRS, mine for everything else (a conflict keeps
  * mine until a person chooses).  Never NULL. */
-const char *fmerge_keep(enum fmerge how, const char *mine,
+const char *fieldmerge_keep(enum fieldmerge how, const char *mine,
     const char *theirs);
 
 /* Counts of a whole record's merge. */
-struct fmerge_count {
+struct fieldmerge_count {
 	size_t mine, theirs, agree, conflict;
 };
 
 /* Merge n fields (arrays of n texts each, any may be NULL); how[i] gets
  * each field's outcome.  Returns the number of conflicts; *count (may
  * be NULL) gets every count. */
-size_t fmerge_record(size_t n, const char *const base[],
-    const char *const mine[], const char *const theirs[], enum fmerge how[],
-    struct fmerge_count *count);
+size_t fieldmerge_record(size_t n, const char *const base[],
+    const char *const mine[], const char *const theirs[], enum fieldmerge how[],
+    struct fieldmerge_count *count);
 
 /* The labels of the fields that merged as want, joined by ", " into out
  * ("Phone, Funder"); nothing is added when there are none.  Returns how
  * many were named. */
-size_t fmerge_labels(size_t n, const char *const labels[],
-    const enum fmerge how[], enum fmerge want, struct strbuf *out);
+size_t fieldmerge_labels(size_t n, const char *const labels[],
+    const enum fieldmerge how[], enum fieldmerge want, struct strbuf *out);
 
 /* A person's choices for the conflicts, one character each in order:
  * 't' theirs, 'm' mine.  Returns true and sets *theirs when choice k of
  * choices is readable ('t' or 'm'); false for anything else. */
-int fmerge_choice(const char *choices, size_t k, int *theirs);
+int fieldmerge_choice(const char *choices, size_t k, int *theirs);
 
 #endif

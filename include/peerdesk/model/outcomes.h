@@ -14,7 +14,7 @@
  * 50 is "as expected"; each goal a step better moves it up.  Returns 0
  * and sets *t; -1 when n is 0 or a score is outside -2..+2. */
 #define GAS_RHO 0.3
-int gas_tscore(const int *x, size_t n, double *t);
+int outcomes_gas_tscore(const int *x, size_t n, double *t);
 
 /* The median of n sorted values (the mean of the middle two when n is
  * even); 0 when n is 0. */

@@ -1,6 +1,6 @@
 /* pay_csv.h - the payroll export as CSV (peerdesk report pay).
  *
- * Written with core/csvout.h (csv_field): CRLF line ends, fields holding
+ * Written with core/csvout.h (csvout_field): CRLF line ends, fields holding
  * a comma, a double quote, CR or LF quoted (quotes doubled); UTF-8, with
  * a byte-order mark first when CSV_EXCEL is given (so Excel reads the £
  * and names right); a cell a spreadsheet would run as a formula gets a '

@@ -9,7 +9,7 @@
 
 /* What form_merge_screen is pushed with (copied by it): the fields both
  * people changed, their text and mine.  It closes with SCREEN_OK and
- * text one character a field, 't' theirs or 'm' mine (fmerge_choice),
+ * text one character a field, 't' theirs or 'm' mine (fieldmerge_choice),
  * or SCREEN_CANCEL (Esc: back to the form). */
 struct form_merge_arg {
 	const char *intro;	/* who saved it and when */
