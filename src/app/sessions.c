@@ -316,7 +316,7 @@ app_session_get(struct app *app, int64_t id, struct session *out,
 
 /* The week a stored line is in, locked or not. */
 static enum pd_status
-sessions_line_locked(struct app *app, const struct ts_line *l, int *locked,
+sessions_line_locked(struct app *app, const struct ts_line *l, bool *locked,
     struct pd_err *err)
 {
 	struct ts_week w;
@@ -380,7 +380,8 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	struct session old;
 	struct ts_line line;
 	struct time_preview p, po;
-	int have_line = 0, old_locked = 0;
+	int have_line = 0;
+	bool old_locked = false;
 	enum pd_status st;
 
 	if ((st = app_require(app, APP_ANYONE, "change a session", err))

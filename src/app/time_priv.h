@@ -7,11 +7,14 @@
 
 #include <stdint.h>
 
-#include "peerdesk/app/timesheets.h"
+#include "peerdesk/core/status.h"
 #include "peerdesk/core/strbuf.h"
+#include "peerdesk/model/hours.h"
 #include "peerdesk/model/people.h"
 #include "peerdesk/model/permitted.h"
 #include "peerdesk/model/timesheet.h"
+
+struct app;
 
 /* A PAL's week with what the sums need. */
 struct time_week {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/app/access.h"
+#include "peerdesk/app/app.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"

@@ -724,6 +724,21 @@ dialog_confirm(struct tui *ui, int tag, const char *title, const char *text,
 	return tui_push(ui, &dialog_confirm_screen, &a, tag, NULL);
 }
 
+void
+dialog_ask_leave(struct tui *ui, int tag, bool unsaved, bool kept)
+{
+	const char *text = "Close peerdesk now?";
+
+	if (unsaved && kept)
+		text = "Some changes are not saved yet. They are kept as a "
+		    "draft and offered back next time.";
+	else if (unsaved)
+		text = "Some changes are not saved yet. Leave anyway and lose "
+		    "them?";
+	dialog_confirm(ui, tag, "Leave peerdesk?", text, "Leave", "Stay",
+	    false);
+}
+
 enum pd_status
 dialog_message(struct tui *ui, int tag, const char *title, const char *text)
 {

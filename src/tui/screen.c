@@ -11,8 +11,6 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
-#include "peerdesk/tui/dialog.h"
-#include "peerdesk/tui/help.h"
 #include "peerdesk/tui/statusline.h"
 #include "peerdesk/tui/term.h"
 #include "peerdesk/tui/tui_editor.h"
@@ -435,17 +433,14 @@ tui_settle(struct tui *ui)
 static void
 tui_ask_quit(struct tui *ui, bool dirty)
 {
+	if (ui->cfg.ask_leave != NULL) {
+		ui->cfg.ask_leave(ui, TAG_QUIT, dirty,
+		    dirty && ui->cfg.drafts.keep_all != NULL);
+		return;
+	}
 	if (dirty && ui->cfg.drafts.keep_all != NULL)
-		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
-		    "Some changes are not saved yet. They are kept as a draft "
-		    "and offered back next time.", "Leave", "Stay", false);
-	else if (dirty)
-		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
-		    "Some changes are not saved yet. Leave anyway and lose "
-		    "them?", "Leave", "Stay", false);
-	else
-		dialog_confirm(ui, TAG_QUIT, "Leave peerdesk?",
-		    "Close peerdesk now?", "Leave", "Stay", false);
+		ui->cfg.drafts.keep_all(ui);
+	tui_quit(ui, TUI_EXIT_OK);
 }
 
 static void
@@ -457,7 +452,8 @@ tui_default_action(struct tui *ui, struct screen *s, enum action a,
 
 	switch (a) {
 	case ACT_HELP:
-		if (tui_push(ui, &help_screen, s, 0, &err) != PD_OK)
+		if (ui->cfg.help_screen != NULL &&
+		    tui_push(ui, ui->cfg.help_screen, s, 0, &err) != PD_OK)
 			tui_error(ui, "%s", err.msg);
 		break;
 	case ACT_BACK:

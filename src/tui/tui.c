@@ -18,6 +18,8 @@
 #include "peerdesk/app/privilege.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/help.h"
 #include "peerdesk/tui/term.h"
 
 static long long
@@ -140,10 +142,20 @@ tui_job_control(struct tui *ui)
 	return false;
 }
 
+void
+tui_config_defaults(struct tui_config *cfg)
+{
+	if (cfg->help_screen == NULL)
+		cfg->help_screen = &help_screen;
+	if (cfg->ask_leave == NULL)
+		cfg->ask_leave = dialog_ask_leave;
+}
+
 int
-tui_run(const struct tui_config *cfg, const struct screen_ops *first,
+tui_run(const struct tui_config *given, const struct screen_ops *first,
     const void *first_arg)
 {
+	struct tui_config all = *given, *cfg = &all;
 	struct tui *ui;
 	int status = TUI_EXIT_OK, sig;
 	struct keys_reader reader = { .next = term_next };
@@ -152,6 +164,7 @@ tui_run(const struct tui_config *cfg, const struct screen_ops *first,
 	long long next_tick;
 	bool dirty = true;
 
+	tui_config_defaults(cfg);
 	if ((ui = tui_start(cfg, first, first_arg, &status)) == NULL)
 		return status;
 	next_tick = tui_now_ms() + tui_tick_ms(ui);

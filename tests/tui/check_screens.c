@@ -278,6 +278,54 @@ START_TEST(test_quit_asks_when_dirty)
 }
 END_TEST
 
+/* The manager asks its question through cfg.ask_leave, telling it
+ * whether changes are unsaved and whether they will be kept. */
+static int leave_asked, leave_unsaved, leave_kept, kept_all;
+
+static void
+record_leave(struct tui *ui, int tag, bool unsaved, bool kept)
+{
+	(void)ui;
+	(void)tag;
+	leave_asked++;
+	leave_unsaved = unsaved;
+	leave_kept = kept;
+}
+
+static void
+count_keep_all(struct tui *ui)
+{
+	(void)ui;
+	kept_all++;
+}
+
+START_TEST(test_quit_question_is_the_configs)
+{
+	leave_asked = kept_all = 0;
+	cfg.ask_leave = record_leave;
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<C-q>");			/* nothing changed: leaves at once */
+	ck_assert_int_eq(leave_asked, 0);
+	ck_assert(tui_done(harness_tui(h), NULL));
+	harness_free(&h);
+
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<Enter>x<C-q>");
+	ck_assert_int_eq(leave_asked, 1);
+	ck_assert(leave_unsaved && !leave_kept);
+	ck_assert(!screen_has("Leave peerdesk?"));	/* not the default */
+	ck_assert(!tui_done(harness_tui(h), NULL));
+	harness_free(&h);
+
+	cfg.drafts.keep_all = count_keep_all;
+	start(40, 15, &sampler_list_screen, NULL);
+	keys("<Enter>x<C-q>");
+	ck_assert_int_eq(leave_asked, 2);
+	ck_assert(leave_unsaved && leave_kept);
+	ck_assert_int_eq(kept_all, 0);	/* only once the answer is Leave */
+}
+END_TEST
+
 START_TEST(test_scrolling)
 {
 	start(40, 15, &sampler_form_screen, NULL);
@@ -924,6 +972,7 @@ screens_suite(void)
 	tcase_add_test(tc, test_discard_dialog);
 	tcase_add_test(tc, test_clean_form_closes_at_once);
 	tcase_add_test(tc, test_quit_asks_when_dirty);
+	tcase_add_test(tc, test_quit_question_is_the_configs);
 	tcase_add_test(tc, test_scrolling);
 	tcase_add_test(tc, test_resize_keeps_text);
 	tcase_add_test(tc, test_multiline_and_editor);

@@ -19,7 +19,6 @@
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
-#include "peerdesk/app/timesheets.h"
 #include "peerdesk/model/timesheet.h"
 
 /* One of a PAL's clients, for the session form's picker. */

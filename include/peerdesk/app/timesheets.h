@@ -25,32 +25,6 @@
 #include "peerdesk/model/timesheet.h"
 #include "peerdesk/model/week.h"
 
-#define TIME_SENTENCE_LEN (2 * PERMITTED_SENTENCE_LEN)
-
-/* What saving a line or session would do to the PAL's week, worked out
- * before saving so a screen can show it. */
-struct time_preview {
-	int64_t pal_id;
-	char label[WEEK_LABEL_LEN];	/* "2026-W48" */
-	char first[11], last[11];	/* the week's first and last day */
-	enum week_status status;	/* WEEK_OPEN when not started yet */
-	int locked;		/* approved: a change needs the manager and a
-				 * reason */
-	int shows_pay;		/* the actor may see pay, rule and limits */
-	int add_minutes;	/* what saving adds (negative: takes off) */
-	int64_t add_pence;	/* gross, holiday pay included; 0 unless
-				 * shows_pay */
-	struct permitted_change change;	/* before and after; only when
-					 * shows_pay */
-	int needs_override;	/* the week would be over a limit and this
-				 * adds to it: the manager must agree */
-	int needs_reason;	/* locked or needs_override */
-	char now[PERMITTED_SENTENCE_LEN];	/* "This week: 13h 30m of ..." */
-	char sentence[TIME_SENTENCE_LEN];	/* what to show before saving:
-						 * the week now, and what
-						 * adding would do */
-};
-
 /* One line of a week as screens show it.  A booked session (dated, not
  * yet confirmed as held) is listed too, with booked set, line.id 0 and
  * line.session_id its session: it has no timesheet line and counts in

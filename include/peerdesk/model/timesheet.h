@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "peerdesk/model/enumlist.h"
+#include "peerdesk/model/permitted.h"
+#include "peerdesk/model/week.h"
 
 #define PLACE_LIST(X) \
 	X(PLACE_HOME,   "home",   "home") \
@@ -126,5 +128,31 @@ int week_status_from_str(const char *s, enum week_status *out);
 /* Words for people: "café", "travel between clients", ... */
 const char *place_label(enum place p);
 const char *line_kind_label(enum line_kind k);
+
+#define TIME_SENTENCE_LEN (2 * PERMITTED_SENTENCE_LEN)
+
+/* What saving a line or session would do to the PAL's week, worked out
+ * before saving (app/timesheets.c) so a screen can show it. */
+struct time_preview {
+	int64_t pal_id;
+	char label[WEEK_LABEL_LEN];	/* "2026-W48" */
+	char first[11], last[11];	/* the week's first and last day */
+	enum week_status status;	/* WEEK_OPEN when not started yet */
+	bool locked;		/* approved: a change needs the manager and a
+				 * reason */
+	bool shows_pay;		/* the actor may see pay, rule and limits */
+	int add_minutes;	/* what saving adds (negative: takes off) */
+	int64_t add_pence;	/* gross, holiday pay included; 0 unless
+				 * shows_pay */
+	struct permitted_change change;	/* before and after; only when
+					 * shows_pay */
+	bool needs_override;	/* the week would be over a limit and this
+				 * adds to it: the manager must agree */
+	bool needs_reason;	/* locked or needs_override */
+	char now[PERMITTED_SENTENCE_LEN];	/* "This week: 13h 30m of ..." */
+	char sentence[TIME_SENTENCE_LEN];	/* what to show before saving:
+						 * the week now, and what
+						 * adding would do */
+};
 
 #endif

@@ -22,6 +22,11 @@
 enum pd_status dialog_confirm(struct tui *ui, int tag, const char *title,
     const char *text, const char *yes, const char *no, bool default_yes);
 
+/* "Leave peerdesk?": the screen manager's question (tui_config's
+ * ask_leave), worded for unsaved changes and for changes kept as a
+ * draft; "Leave" closes it with tag and SCREEN_OK. */
+void dialog_ask_leave(struct tui *ui, int tag, bool unsaved, bool kept);
+
 /* Tell the user something; Enter or Esc closes it. */
 enum pd_status dialog_message(struct tui *ui, int tag, const char *title,
     const char *text);

@@ -244,6 +244,15 @@ struct tui_config {
 	int (*editor_check)(void *ctx);
 	void *editor_ctx;
 	struct tui_draft_hooks drafts;
+	/* The manager's own page and question, which are screens on the
+	 * floor above it (tui_config_defaults in tui.c fills in help.c's
+	 * and dialog.c's when NULL).  help_screen is pushed for F1 with
+	 * the screen asked about as its arg (NULL: F1 does nothing).
+	 * ask_leave asks whether to leave peerdesk and closes with tag and
+	 * SCREEN_OK to leave; unsaved: a screen has changes not saved yet;
+	 * kept: those are kept as a draft (NULL: leave without asking). */
+	const struct screen_ops *help_screen;
+	void (*ask_leave)(struct tui *ui, int tag, bool unsaved, bool kept);
 };
 
 /* Exit statuses tui_run() returns besides the app's own tui_quit(). */

@@ -25,6 +25,11 @@
 int tui_run(const struct tui_config *cfg, const struct screen_ops *first,
     const void *first_arg);
 
+/* Fill in what cfg leaves NULL of the manager's own screens: F1's
+ * help page and the "Leave peerdesk?" question (tui_run does this;
+ * tests that start the manager themselves call it). */
+void tui_config_defaults(struct tui_config *cfg);
+
 #include "peerdesk/tui/tui_editor.h"
 
 #endif

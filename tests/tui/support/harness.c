@@ -8,6 +8,7 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/term.h"
+#include "peerdesk/tui/tui.h"
 
 #define HARNESS_MAX_KEYS 4096
 
@@ -22,7 +23,7 @@ harness_new(int cols, int rows, const struct tui_config *cfg,
     struct pd_err *err)
 {
 	struct harness *h;
-	struct tui_config none;
+	struct tui_config all;
 	char buf[16];
 
 	if (term_locale(NULL, err) != PD_OK)
@@ -43,8 +44,11 @@ harness_new(int cols, int rows, const struct tui_config *cfg,
 		goto fail;
 	if (LINES != rows || COLS != cols)
 		resizeterm(rows, cols);
-	memset(&none, 0, sizeof none);
-	h->ui = tui_new(cfg != NULL ? cfg : &none, err);
+	memset(&all, 0, sizeof all);
+	if (cfg != NULL)
+		all = *cfg;
+	tui_config_defaults(&all);
+	h->ui = tui_new(&all, err);
 	if (h->ui == NULL) {
 		term_stop();
 		goto fail;
