@@ -225,7 +225,7 @@ list_view_draw_rows(const struct list_view *lv, int y, const int *widths,
 			break;
 		if (row < lv->have_first || row >= lv->have_first + lv->have_n)
 			continue;	/* not fetched (a fetch failed) */
-		if (row == lv->nav.sel) {
+		if (row == lv->nav.sel && !lv->unfocused) {
 			draw_fill(y + (int)i, lv->area.x, lv->area.w,
 			    ST_SELECTED);
 			if (lv->mark > 0)

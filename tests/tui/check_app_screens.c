@@ -290,6 +290,29 @@ START_TEST(test_home_mouse)
 }
 END_TEST
 
+/* The reminders are a list in columns above the places to go: Up from
+ * the top row of places reaches the last reminder, Home the first,
+ * Down from the last reminder goes back to the places. */
+START_TEST(test_home_reminders_list)
+{
+	sign_in("sam");
+	start_session(60, 20, 0, &home_screen, NULL);
+	keys("<Up>");
+	golden("home_reminder_last_60x20");
+	keys("<Home>");
+	golden("home_reminder_first_60x20");
+	keys("<End><Up><Up><Up><Down><Down>");
+	SCREEN_HAS("> c  Clients");
+	golden("home_back_to_menu_60x20");
+	harness_free(&h);
+
+	sign_in("jo");
+	start_session(40, 15, 0, &home_screen, NULL);
+	keys("<Up>");
+	golden("home_pal_reminder_40x15");
+}
+END_TEST
+
 START_TEST(test_home_resize)
 {
 	char *before, *after;
@@ -1275,6 +1298,7 @@ app_screens_suite(void)
 	tcase_add_test(tc, test_home_pal_40x15);
 	tcase_add_test(tc, test_home_keys);
 	tcase_add_loop_test(tc, test_home_mouse, 0, 2);
+	tcase_add_test(tc, test_home_reminders_list);
 	tcase_add_test(tc, test_home_resize);
 	tcase_add_test(tc, test_home_no_colour);
 	tcase_add_test(tc, test_clients_filter_80x24);

@@ -86,6 +86,8 @@ struct list_view {
 	bool fill;		/* every row's width filled in its style */
 	int cursor_x;		/* the cursor's column in the selected row
 				 * (from the area's left; 0 usually) */
+	bool unfocused;		/* another part of the screen has the
+				 * focus: no row shows as selected */
 };
 
 /* An in-memory model: the screen's own rows, of which list_rows keeps

@@ -12,11 +12,14 @@
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/list.h"
 #include "peerdesk/tui/menu.h"
 
 #define HOME_MENU_MAX 32
 #define HOME_TAG_OPEN 1
 #define HOME_TAG_INTAKE 2
+
+enum { HOME_COL_WHAT, HOME_COL_WHO, HOME_COL_WHEN, HOME_COLS };
 
 struct home {
 	struct dashboard d;
@@ -26,18 +29,54 @@ struct home {
 	size_t nlines;
 	const struct menu_entry *menu[HOME_MENU_MAX];
 	size_t nmenu;
-	size_t sel;		/* 0..nrem-1: a reminder; then the menu */
-	size_t rem_top;		/* first reminder shown */
+	/* The reminders: a list (what, who, when) over d.rem. */
+	struct list_view rem;
+	struct list_rows rem_rows_of;
+	struct list_column rem_cols[HOME_COLS];	/* widths set in layout */
+	bool brief;		/* short words (a narrow screen) */
+	bool on_menu;		/* the focus is on the places to go */
+	size_t menu_sel;
 	/* layout, rows from s->area.y */
 	int date_y, counts_y, counts_rows, count_cols;
 	int rem_y, rem_rows;	/* header row, then rem_rows rows */
 	int menu_y, menu_rows, menu_cols, menu_w;
 };
 
-static size_t
-home_items(const struct home *h)
+/* A reminder's words for column col. */
+static void
+home_rem_cell(void *ctx, size_t row, size_t col, struct strbuf *out)
 {
-	return h->d.nrem + h->nmenu;
+	const struct home *h = ctx;
+	struct strbuf what = STRBUF_INIT, who = STRBUF_INIT,
+	    when = STRBUF_INIT;
+
+	dashboard_reminder_words(&h->d, &h->d.rem[row], h->brief, &what, &who,
+	    &when);
+	strbuf_adds(out, strbuf_str(col == HOME_COL_WHAT ? &what :
+	    col == HOME_COL_WHO ? &who : &when));
+	strbuf_fini(&what);
+	strbuf_fini(&who);
+	strbuf_fini(&when);
+}
+
+static enum style
+home_rem_style(void *ctx, size_t row)
+{
+	const struct home *h = ctx;
+
+	return h->d.rem[row].kind == REMIND_REVIEW_OVERDUE ? ST_DUE :
+	    ST_NORMAL;
+}
+
+/* Where the focus goes when the screen opens or its reminders change:
+ * the places to go, unless it was on a reminder that is still there. */
+static void
+home_focus_after_load(struct home *h, bool was_on_menu)
+{
+	h->on_menu = was_on_menu || h->d.nrem == 0;
+	if (h->menu_sel >= h->nmenu)
+		h->menu_sel = 0;
+	h->rem.unfocused = h->on_menu;
 }
 
 static void
@@ -48,9 +87,7 @@ home_load(struct screen *s)
 	const struct menu_entry *e;
 	unsigned mask = app_actor_roles(s->app);
 	char title[256], today[11];
-	bool on_menu = !h->loaded || h->sel >= h->d.nrem;
-	size_t menu_sel = on_menu && h->sel >= h->d.nrem ?
-	    h->sel - h->d.nrem : 0;
+	bool on_menu = !h->loaded || h->on_menu;
 
 	dashboard_fini(&h->d);
 	h->error[0] = '\0';
@@ -72,10 +109,9 @@ home_load(struct screen *s)
 		screen_set_title(s, title);
 	}
 	/* Keep the place: the same menu entry, or the same reminder row. */
-	if (on_menu)
-		h->sel = h->d.nrem + (menu_sel < h->nmenu ? menu_sel : 0);
-	else if (h->sel >= h->d.nrem)
-		h->sel = h->d.nrem > 0 ? h->d.nrem - 1 : 0;
+	h->rem_rows_of.n = h->d.nrem;
+	list_view_reload(&h->rem, NULL);
+	home_focus_after_load(h, on_menu);
 	h->loaded = true;
 }
 
@@ -93,6 +129,14 @@ home_enter(struct screen *s, const void *arg, struct pd_err *err)
 	struct home *h = s->state;
 
 	(void)arg;
+	h->rem_rows_of.cell = home_rem_cell;
+	h->rem_rows_of.row_style = home_rem_style;
+	h->rem_rows_of.ctx = h;
+	h->rem_cols[HOME_COL_WHEN].right = true;
+	list_rows_view(&h->rem, &h->rem_rows_of, h->rem_cols, HOME_COLS);
+	h->rem.header = false;
+	h->rem.footer = false;
+	h->rem.empty_text = "Nothing is due. All clear.";
 	home_load(s);
 	if (h->d.who == NULL && h->error[0] != '\0')
 		return pd_fail(err, PD_DENIED, NULL, "%s", h->error);
@@ -105,6 +149,36 @@ home_leave(struct screen *s)
 	struct home *h = s->state;
 
 	dashboard_fini(&h->d);
+	list_view_fini(&h->rem);
+	list_rows_fini(&h->rem_rows_of);
+}
+
+/* The reminders' columns at width w: what (16, or 9 when narrow; gone
+ * when there is no room for a name beside it), who, and when, as wide
+ * as its longest words up to a third of the width. */
+static void
+home_rem_columns(struct home *h, int w)
+{
+	struct strbuf when = STRBUF_INIT;
+	int what = w >= 60 ? 16 : 9, wwhen = 0, cw;
+	size_t i;
+
+	h->brief = w < 60;
+	for (i = 0; i < h->d.nrem; i++) {
+		strbuf_reset(&when);
+		home_rem_cell(h, i, HOME_COL_WHEN, &when);
+		cw = (int)utf8_width(strbuf_str(&when));
+		if (cw > wwhen)
+			wwhen = cw;
+	}
+	strbuf_fini(&when);
+	if (wwhen > w / 3)
+		wwhen = w / 3;
+	if (w - 2 - what - 1 - wwhen - 1 < 4)
+		what = 0;
+	h->rem_cols[HOME_COL_WHAT].width = what;
+	h->rem_cols[HOME_COL_WHAT].min_screen = what > 0 ? 0 : w + 1;
+	h->rem_cols[HOME_COL_WHEN].width = wwhen > 0 ? wwhen : 1;
 }
 
 /* Share out the rows: the date, the counts, the reminders, the menu.
@@ -161,48 +235,9 @@ home_layout(struct screen *s)
 		h->rem_rows = h->menu_y - h->rem_y - 1;
 	if (h->rem_rows < 0)
 		h->rem_rows = 0;
-	/* Keep the selected reminder in view. */
-	if (h->sel < h->d.nrem && h->rem_rows > 0) {
-		if (h->sel < h->rem_top)
-			h->rem_top = h->sel;
-		if (h->sel >= h->rem_top + (size_t)h->rem_rows)
-			h->rem_top = h->sel - (size_t)h->rem_rows + 1;
-	}
-	if (h->rem_top > h->d.nrem)
-		h->rem_top = 0;
-}
-
-static void
-home_draw_reminder(const struct screen *s, const struct home *h, size_t i,
-    int y, bool sel)
-{
-	struct strbuf what = STRBUF_INIT, who = STRBUF_INIT,
-	    when = STRBUF_INIT;
-	const struct reminder *r = &h->d.rem[i];
-	int x = s->area.x, w = s->area.w, ww, wwhen, whow;
-	enum style st = sel ? ST_SELECTED :
-	    r->kind == REMIND_REVIEW_OVERDUE ? ST_DUE : ST_NORMAL;
-
-	dashboard_reminder_words(&h->d, r, w < 60, &what, &who, &when);
-	if (sel)
-		draw_fill(y, x, w, ST_SELECTED);
-	draw_text(y, x, 2, sel ? ">" : " ", st);
-	ww = w >= 60 ? 16 : 9;
-	wwhen = (int)utf8_width(strbuf_str(&when));
-	if (wwhen > w / 3)
-		wwhen = w / 3;
-	whow = w - 2 - ww - 1 - wwhen - 1;
-	if (whow < 4) {
-		ww = 0;
-		whow = w - 2 - wwhen - 1;
-	}
-	if (ww > 0)
-		draw_text(y, x + 2, ww, strbuf_str(&what), st);
-	draw_text(y, x + 2 + (ww ? ww + 1 : 0), whow, strbuf_str(&who), st);
-	draw_text_right(y, x + w - wwhen, wwhen, strbuf_str(&when), st);
-	strbuf_fini(&what);
-	strbuf_fini(&who);
-	strbuf_fini(&when);
+	home_rem_columns(h, w);
+	list_view_layout(&h->rem, (struct rect){ s->area.y + h->rem_y + 1,
+	    s->area.x, h->rem_rows, w });
 }
 
 static void
@@ -211,6 +246,7 @@ home_draw(const struct screen *s, struct tui_cursor *cur)
 	const struct home *h = s->state;
 	int x = s->area.x, y0 = s->area.y, w = s->area.w, colw, i;
 	char buf[64], longd[DATE_LONG_LEN];
+	const struct listnav *nav = &h->rem.nav;
 	pd_date t;
 	size_t k;
 
@@ -239,21 +275,8 @@ home_draw(const struct screen *s, struct tui_cursor *cur)
 		else
 			snprintf(buf, sizeof buf, "Reminders");
 		draw_text(y0 + h->rem_y, x, w, buf, ST_HEADER);
-		if (h->d.nrem == 0)
-			draw_text(y0 + h->rem_y + 1, x + 2, w - 2,
-			    "Nothing is due. All clear.", ST_DIM);
-		for (i = 0; i < h->rem_rows; i++) {
-			k = h->rem_top + (size_t)i;
-			if (k >= h->d.nrem)
-				break;
-			home_draw_reminder(s, h, k, y0 + h->rem_y + 1 + i,
-			    k == h->sel);
-			if (k == h->sel) {
-				cur->y = y0 + h->rem_y + 1 + i;
-				cur->x = x;
-			}
-		}
-		if (h->rem_top + (size_t)h->rem_rows < h->d.nrem && w > 8)
+		list_view_draw(&h->rem, cur);
+		if (nav->top + nav->height < nav->count && w > 8)
 			draw_text(y0 + h->rem_y, x + w - 8, 8, "\u25bc more",
 			    ST_DIM);
 	}
@@ -262,7 +285,7 @@ home_draw(const struct screen *s, struct tui_cursor *cur)
 	for (k = 0; k < h->nmenu; k++) {
 		int row = (int)k / h->menu_cols, col = (int)k % h->menu_cols;
 		int yy = y0 + h->menu_y + 1 + row, xx = x + col * h->menu_w;
-		bool sel = h->sel == h->d.nrem + k;
+		bool sel = h->on_menu && h->menu_sel == k;
 
 		if (yy >= y0 + s->area.h)
 			break;
@@ -295,13 +318,16 @@ home_open_selected(struct screen *s)
 	struct home *h = s->state;
 	const struct reminder *r;
 	struct pd_err err;
+	size_t i;
 
-	if (h->sel >= h->d.nrem) {
-		if (h->sel - h->d.nrem < h->nmenu)
-			home_open_entry(s, h->menu[h->sel - h->d.nrem]);
+	if (h->on_menu) {
+		if (h->menu_sel < h->nmenu)
+			home_open_entry(s, h->menu[h->menu_sel]);
 		return;
 	}
-	r = &h->d.rem[h->sel];
+	if (!list_rows_selected(&h->rem, &h->rem_rows_of, &i))
+		return;
+	r = &h->d.rem[i];
 	if (r->client_id == 0) {
 		tui_message(s->ui, "This one is about a PAL, not a client");
 		return;
@@ -312,34 +338,41 @@ home_open_selected(struct screen *s)
 }
 
 static void
-home_move(struct screen *s, enum action a)
+home_focus(struct home *h, bool on_menu)
 {
-	struct home *h = s->state;
-	size_t nrem = h->d.nrem, cols = (size_t)h->menu_cols, m;
+	h->on_menu = on_menu;
+	h->rem.unfocused = on_menu;
+}
 
-	if (home_items(h) == 0)
+/* Up and Down run through the reminders and on into the places to go,
+ * which are a grid: Left and Right move along a row of it. */
+static void
+home_move(struct home *h, enum action a)
+{
+	size_t nrem = h->d.nrem, cols = (size_t)h->menu_cols, m = h->menu_sel;
+
+	if (!h->on_menu) {
+		if (a == ACT_DOWN && h->rem.nav.sel + 1 >= nrem &&
+		    h->nmenu > 0) {
+			home_focus(h, true);
+			h->menu_sel = 0;
+		}
+		else if (a == ACT_UP || a == ACT_DOWN)
+			list_view_action(&h->rem, a);
 		return;
-	if (h->sel < nrem) {
-		if (a == ACT_UP && h->sel > 0)
-			h->sel--;
-		else if (a == ACT_DOWN)
-			h->sel++;
-	} else {
-		m = h->sel - nrem;
-		if (a == ACT_LEFT && m > 0)
-			h->sel--;
-		else if (a == ACT_RIGHT && m + 1 < h->nmenu)
-			h->sel++;
-		else if (a == ACT_DOWN && m + cols < h->nmenu)
-			h->sel += cols;
-		else if (a == ACT_UP && m >= cols)
-			h->sel -= cols;
-		else if (a == ACT_UP && nrem > 0)
-			h->sel = nrem - 1;
 	}
-	if (h->sel >= home_items(h))
-		h->sel = home_items(h) - 1;
-	home_layout(s);
+	if (a == ACT_LEFT && m > 0)
+		h->menu_sel--;
+	else if (a == ACT_RIGHT && m + 1 < h->nmenu)
+		h->menu_sel++;
+	else if (a == ACT_DOWN && m + cols < h->nmenu)
+		h->menu_sel += cols;
+	else if (a == ACT_UP && m >= cols)
+		h->menu_sel -= cols;
+	else if (a == ACT_UP && nrem > 0) {
+		home_focus(h, false);
+		list_view_action(&h->rem, ACT_LAST);
+	}
 }
 
 static enum tui_result
@@ -352,15 +385,17 @@ home_action(struct screen *s, enum action a)
 	case ACT_DOWN:
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		home_move(s, a);
+		home_move(h, a);
 		return TUI_HANDLED;
 	case ACT_FIRST:
-		h->sel = 0;
-		home_layout(s);
+		home_focus(h, h->d.nrem == 0);
+		list_view_action(&h->rem, ACT_FIRST);
+		h->menu_sel = 0;
 		return TUI_HANDLED;
 	case ACT_LAST:
-		h->sel = home_items(h) > 0 ? home_items(h) - 1 : 0;
-		home_layout(s);
+		home_focus(h, h->nmenu > 0);
+		list_view_action(&h->rem, ACT_LAST);
+		h->menu_sel = h->nmenu > 0 ? h->nmenu - 1 : 0;
 		return TUI_HANDLED;
 	case ACT_OPEN:
 		home_open_selected(s);
@@ -419,13 +454,14 @@ home_mouse(struct screen *s, int y, int x)
 
 	if (h->rem_rows > 0 && y > y0 + h->rem_y &&
 	    y <= y0 + h->rem_y + h->rem_rows) {
-		k = h->rem_top + (size_t)(y - y0 - h->rem_y - 1);
-		if (k >= h->d.nrem)
+		bool was_here = !h->on_menu;
+		enum tui_result r = list_view_click(&h->rem, y, x);
+
+		if (r == TUI_UNHANDLED)
 			return TUI_HANDLED;
-		if (h->sel == k)
-			home_open_selected(s);
-		else
-			h->sel = k;
+		home_focus(h, false);
+		if (r == TUI_CHOSEN && was_here)
+			home_open_selected(s);	/* the second click */
 		return TUI_HANDLED;
 	}
 	if (y > y0 + h->menu_y && x >= s->area.x && h->menu_w > 0) {
@@ -436,7 +472,8 @@ home_mouse(struct screen *s, int y, int x)
 		k = (size_t)(row * h->menu_cols + col);
 		if (k >= h->nmenu)
 			return TUI_HANDLED;
-		h->sel = h->d.nrem + k;
+		home_focus(h, true);
+		h->menu_sel = k;
 		home_open_selected(s);
 	}
 	return TUI_HANDLED;
