@@ -295,7 +295,7 @@ void
 page_draw(const struct page *p, struct tui_cursor *cur)
 {
 	struct rect r = p->area;
-	int row, first, last;
+	int row, first, last, w = r.w - (p->gutter ? 1 : 0);
 
 	page_sel_lines(p, &first, &last);
 	for (row = 0; row < r.h; row++) {
@@ -304,11 +304,11 @@ page_draw(const struct page *p, struct tui_cursor *cur)
 		if (i < 0 || (size_t)i >= p->n)
 			break;
 		if (i != first) {
-			draw_text(r.y + row, r.x, r.w, p->lines[i].text,
+			draw_text(r.y + row, r.x, w, p->lines[i].text,
 			    p->lines[i].st);
 			continue;
 		}
-		draw_text_pad(r.y + row, r.x, r.w, p->lines[i].text,
+		draw_text_pad(r.y + row, r.x, w, p->lines[i].text,
 		    ST_SELECTED);
 		if (cur != NULL) {
 			cur->y = r.y + row;

@@ -22,7 +22,8 @@
  * The lines above the first item show when it is chosen (if they fit
  * with it), and the chosen item never leaves the area: text further
  * than a page from every item is not reached by keys.  The chosen
- * item's first line is drawn selected, with the cursor on it.
+ * item's first line is drawn selected, with the cursor on it; ▲ and ▼
+ * in the last column say there is more above or below.
  */
 #ifndef PEERDESK_TUI_PAGE_H
 #define PEERDESK_TUI_PAGE_H
@@ -58,6 +59,8 @@ struct page {
 	int sel;		/* chosen item, PAGE_NONE when none */
 	int top;		/* first line shown */
 	struct rect area;	/* from the last page_layout */
+	bool gutter;		/* lines stop short of the last column, the
+				 * marks' (set once; page_clear keeps it) */
 	bool open;		/* lines being added belong to an item */
 	bool begun;		/* ... a new one, not made until its first line */
 	int new_kind;

@@ -255,6 +255,7 @@ drafts_build_review(struct screen *s)
 		}
 		strbuf_reset(&label);
 	}
+	st->text.gutter = true;
 	page_layout(&st->text, drafts_review_area(s));
 	page_action(&st->text, ACT_FIRST);
 	strbuf_fini(&id);
