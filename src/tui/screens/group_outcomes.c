@@ -14,7 +14,6 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/tui/dialog.h"
-#include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/page.h"
 
 struct out_state {
@@ -41,6 +40,19 @@ out_lines(struct page *pg, const char *text)
 		page_add(pg, l[0] != ' ' ? ST_HEADER : ST_NORMAL, l);
 		free(l);
 	}
+}
+
+/* The report, or why there is none. */
+static void
+out_layout(struct screen *s)
+{
+	struct out_state *st = s->state;
+
+	if (st->error[0] != '\0') {
+		page_clear(&st->t);
+		page_add_wrapped(&st->t, ST_ERROR, s->area.w, 0, st->error);
+	}
+	page_layout(&st->t, s->area);
 }
 
 static void
@@ -72,14 +84,14 @@ out_reload(struct screen *s)
 	screen_set_title(s, title);
 	if (app_report_outcomes(s->app, from, to, fund, &o, &err) != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
-		return;
+	} else {
+		app_report_outcomes_render(&o, REPORT_TEXT, 0, &sb, NULL);
+		st->o = o;
+		st->loaded = true;
+		out_lines(&st->t, strbuf_str(&sb));
+		strbuf_fini(&sb);
 	}
-	app_report_outcomes_render(&o, REPORT_TEXT, 0, &sb, NULL);
-	st->o = o;
-	st->loaded = true;
-	out_lines(&st->t, strbuf_str(&sb));
-	strbuf_fini(&sb);
-	page_layout(&st->t, s->area);
+	out_layout(s);
 	page_action(&st->t, ACT_FIRST);
 }
 
@@ -211,23 +223,10 @@ out_result(struct screen *s, const struct screen_result *r)
 }
 
 static void
-out_layout(struct screen *s)
-{
-	struct out_state *st = s->state;
-
-	page_layout(&st->t, s->area);
-}
-
-static void
 out_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct out_state *st = s->state;
 
-	if (st->error[0] != '\0') {
-		draw_wrapped(s->area.y, s->area.x, s->area.w, s->area.h,
-		    st->error, ST_ERROR);
-		return;
-	}
 	page_draw(&st->t, NULL);
 	cur->y = s->area.y;
 	cur->x = s->area.x;

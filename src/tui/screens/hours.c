@@ -13,7 +13,6 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/tui/dialog.h"
-#include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/page.h"
 
 #define HOURS_TAG_CSV 1
@@ -67,16 +66,22 @@ hours_lines(struct page *pg, const char *text)
 	}
 }
 
-/* One column in, the marks at the right edge. */
+/* The report one column in, the marks at the right edge; or why there
+ * is none. */
 static void
 hours_layout(struct screen *s)
 {
 	struct hours *st = s->state;
 	struct rect r = s->area;
 
-	r.x++;
-	r.w--;
-	st->t.gutter = true;
+	if (st->loaded) {
+		r.x++;
+		r.w--;
+	} else {
+		page_clear(&st->t);
+		page_add_wrapped(&st->t, ST_ERROR, r.w, 0, st->error);
+	}
+	st->t.gutter = st->loaded;
 	page_layout(&st->t, r);
 }
 
@@ -92,14 +97,15 @@ hours_reload(struct screen *s)
 	st->error[0] = '\0';
 	if (app_report_hours(s->app, st->week, &st->r, &err) != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
-		return;
+	} else {
+		st->loaded = true;
+		snprintf(title, sizeof title, "Weekly hours %s",
+		    st->r.week_label);
+		screen_set_title(s, title);
+		app_report_hours_render(&st->r, REPORT_TEXT, &sb, NULL);
+		hours_lines(&st->t, strbuf_str(&sb));
+		strbuf_fini(&sb);
 	}
-	st->loaded = true;
-	snprintf(title, sizeof title, "Weekly hours %s", st->r.week_label);
-	screen_set_title(s, title);
-	app_report_hours_render(&st->r, REPORT_TEXT, &sb, NULL);
-	hours_lines(&st->t, strbuf_str(&sb));
-	strbuf_fini(&sb);
 	hours_layout(s);
 	page_action(&st->t, ACT_FIRST);
 }
@@ -136,11 +142,6 @@ hours_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct hours *st = s->state;
 
-	if (!st->loaded) {
-		draw_wrapped(s->area.y, s->area.x, s->area.w, s->area.h,
-		    st->error, ST_ERROR);
-		return;
-	}
 	page_draw(&st->t, NULL);
 	cur->y = s->area.y;
 	cur->x = s->area.x;
