@@ -347,47 +347,31 @@ page_step(struct page *p, int dir)
 	page_clamp(p);
 }
 
-/* The first item that starts in view, else the one the top line is in;
- * the choice stays when there is neither. */
-static void
-page_choose_in_view(struct page *p)
+/* The first (or the last) item that starts on a line in [from, to). */
+static int
+page_starting(const struct page *p, int from, int to, bool last)
 {
+	int found = PAGE_NONE;
 	size_t i;
-	int h = page_height(p);
 
 	for (i = 0; i < p->nitems; i++)
-		if ((int)p->items[i].first >= p->top &&
-		    (int)p->items[i].first < p->top + h) {
-			p->sel = (int)i;
-			return;
+		if ((int)p->items[i].first >= from &&
+		    (int)p->items[i].first < to) {
+			found = (int)i;
+			if (!last)
+				break;
 		}
-	if ((size_t)p->top < p->n && p->lines[p->top].item != PAGE_NONE)
-		p->sel = p->lines[p->top].item;
+	return found;
 }
 
-/* The last item that starts in view. */
-static void
-page_choose_last_in_view(struct page *p)
-{
-	size_t i;
-	int h = page_height(p);
-
-	for (i = p->nitems; i-- > 0;)
-		if ((int)p->items[i].first >= p->top &&
-		    (int)p->items[i].first < p->top + h) {
-			if ((int)i > p->sel)
-				p->sel = (int)i;
-			return;
-		}
-}
-
-/* PgUp or PgDn: the view turns a page (less a line, to read on from)
- * and the first item on it is chosen; where it cannot turn, the first
- * or the last item in view is. */
+/* PgUp or PgDn: the view turns a page, less a line to read on from.
+ * Down, the first item from the old bottom line on is chosen, else the
+ * last in view; up, the first in view; else the one the top line is in.
+ * The choice never moves against the key. */
 static void
 page_turn(struct page *p, int dir)
 {
-	int h = page_height(p), old = p->top;
+	int h = page_height(p), old = p->top, end, i;
 
 	p->top += dir * (h > 1 ? h - 1 : 1);
 	if (p->top > (int)p->n - h)
@@ -396,12 +380,18 @@ page_turn(struct page *p, int dir)
 		p->top = 0;
 	if (p->nitems == 0)
 		return;
-	if (p->top != old)
-		page_choose_in_view(p);
-	else if (dir < 0)
-		p->sel = 0;
-	else
-		page_choose_last_in_view(p);
+	end = p->top + h;
+	if (dir > 0) {
+		i = page_starting(p, old + h - 1 > p->top ? old + h - 1 :
+		    p->top, end, false);
+		if (i == PAGE_NONE)
+			i = page_starting(p, p->top, end, true);
+	} else
+		i = page_starting(p, p->top, end, false);
+	if (i == PAGE_NONE && (size_t)p->top < p->n)
+		i = p->lines[p->top].item;
+	if (i != PAGE_NONE && (dir > 0 ? i > p->sel : i < p->sel))
+		p->sel = i;
 	if (p->sel == 0 && dir < 0)
 		page_show(p);
 	page_clamp(p);

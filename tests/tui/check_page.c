@@ -145,6 +145,33 @@ START_TEST(test_pages_home_end)
 }
 END_TEST
 
+/* A heading and nine one-line items in 5 rows: PgDn chooses the item
+ * that was on the bottom line, also where the view cannot turn a whole
+ * page, and never one above the choice. */
+START_TEST(test_turn_near_the_end)
+{
+	struct page p = { 0 };
+	int i;
+
+	page_add(&p, ST_HEADER, "heading");
+	for (i = 0; i < 9; i++) {
+		page_item(&p, 0, i);
+		page_addf(&p, ST_NORMAL, "row %d", i);
+	}
+	page_layout(&p, (struct rect){ .h = 5, .w = 40 });
+	act(&p, ACT_PAGE_DOWN, 3, 4);
+	act(&p, ACT_PAGE_DOWN, 7, 5);	/* turns 1 line: row 7 was at the
+					 * bottom */
+	act(&p, ACT_PAGE_DOWN, 8, 5);	/* cannot turn: the last in view */
+	act(&p, ACT_PAGE_DOWN, 8, 5);
+	act(&p, ACT_UP, 7, 5);
+	act(&p, ACT_UP, 6, 5);
+	act(&p, ACT_PAGE_UP, 0, 0);	/* the first on the page, with the
+					 * heading */
+	page_fini(&p);
+}
+END_TEST
+
 /* Headings taller than the area: the first item shows on the bottom
  * row under as many of them as fit. */
 START_TEST(test_long_heading)
@@ -408,6 +435,7 @@ page_suite(void)
 	tcase_add_test(tc, test_wrapped);
 	tcase_add_test(tc, test_up_down);
 	tcase_add_test(tc, test_pages_home_end);
+	tcase_add_test(tc, test_turn_near_the_end);
 	tcase_add_test(tc, test_long_heading);
 	tcase_add_test(tc, test_no_items);
 	tcase_add_test(tc, test_reselect);
