@@ -17,8 +17,10 @@
  *
  * Up and Down choose the item before or after; an item taller than the
  * area scrolls a line at a time before the next is chosen.  PgUp and
- * PgDn turn a page and choose the first item that starts on it; Home
- * and End choose the first and the last.  With no items they scroll.
+ * PgDn turn a page and choose the first item that starts on it (PgDn,
+ * where it turns less: the one that was on the bottom line, else the
+ * last in view); Home and End choose the first and the last.  With no
+ * items they scroll.
  * The lines above the first item show when it is chosen (if they fit
  * with it), and the chosen item never leaves the area: text further
  * than a page from every item is not reached by keys.  The chosen
