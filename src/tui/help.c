@@ -7,6 +7,7 @@
 
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/tui/page.h"
 
 #define HELP_MAX_SECTIONS 8
 #define HELP_MAX_KEYS 6
@@ -14,11 +15,7 @@
 struct help {
 	const struct screen *target;
 	char *text;		/* help_text() of the target */
-	char **lines;		/* wrapped for the current width */
-	enum style *styles;
-	size_t nlines;
-	size_t top;		/* first line shown */
-	size_t rows;		/* lines that fit */
+	struct page page;	/* wrapped for the current width */
 };
 
 static const char *const help_sections[] = { "list", NULL };
@@ -96,26 +93,12 @@ help_text(const struct screen *s, struct strbuf *out)
 }
 
 static void
-help_free_lines(struct help *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->nlines; i++)
-		free(h->lines[i]);
-	FREE(&h->lines);
-	FREE(&h->styles);
-	h->nlines = 0;
-}
-
-static void
 help_add_line(struct help *h, const char *s, size_t len, enum style st)
 {
-	h->lines = xreallocarray(h->lines, h->nlines + 1, sizeof *h->lines);
-	h->styles = xreallocarray(h->styles, h->nlines + 1,
-	    sizeof *h->styles);
-	h->lines[h->nlines] = xstrndup(s, len);
-	h->styles[h->nlines] = st;
-	h->nlines++;
+	char *line = xstrndup(s, len);
+
+	page_add(&h->page, st, line);
+	free(line);
 }
 
 /* Wrap s into width columns, each row starting with indent spaces. */
@@ -123,25 +106,11 @@ static void
 help_add_wrapped(struct help *h, const char *s, int width, int indent,
     enum style st)
 {
-	size_t off = 0, len, next;
-	struct strbuf row = STRBUF_INIT;
-	int w = width - indent > 8 ? width - indent : 8;
-
-	if (s[0] == '\0') {
-		help_add_line(h, "", 0, st);
-		return;
-	}
-	while (s[off] != '\0') {
-		len = utf8_wrap(s + off, (size_t)w, &next);
-		strbuf_reset(&row);
-		strbuf_addf(&row, "%*s", indent, "");
-		strbuf_add(&row, s + off, len);
-		help_add_line(h, row.buf, row.len, st);
-		if (next == 0)
-			break;
-		off += next;
-	}
-	strbuf_fini(&row);
+	if (s[0] == '\0')
+		page_add(&h->page, st, "");
+	else
+		page_add_wrapped(&h->page, st, width > indent + 8 ? width :
+		    indent + 8, indent, s);
 }
 
 static void
@@ -152,7 +121,7 @@ help_build(struct help *h, int width)
 	struct strbuf row = STRBUF_INIT;
 	size_t kw;
 
-	help_free_lines(h);
+	page_clear(&h->page);
 	for (line = text; line != NULL; line = next_line) {
 		next_line = strchr(line, '\n');
 		if (next_line != NULL)
@@ -223,11 +192,9 @@ help_leave(struct screen *s)
 {
 	struct help *h = s->state;
 
-	help_free_lines(h);
+	page_fini(&h->page);
 	free(h->text);
 }
-
-static void help_scroll(struct help *h, long delta);
 
 static void
 help_layout(struct screen *s)
@@ -235,44 +202,18 @@ help_layout(struct screen *s)
 	struct help *h = s->state;
 
 	help_build(h, s->area.w - 1);
-	h->rows = (size_t)s->area.h;
-	help_scroll(h, 0);
+	h->page.gutter = true;
+	page_layout(&h->page, s->area);
 }
 
 static void
 help_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct help *h = s->state;
-	size_t i;
 
-	for (i = 0; i < (size_t)s->area.h && h->top + i < h->nlines; i++)
-		draw_text(s->area.y + (int)i, s->area.x, s->area.w - 1,
-		    h->lines[h->top + i], h->styles[h->top + i]);
-	if (h->top > 0)
-		draw_text(s->area.y, s->area.x + s->area.w - 1, 1, "\u25b2",
-		    ST_DIM);
-	if (h->top + (size_t)s->area.h < h->nlines)
-		draw_text(s->area.y + s->area.h - 1,
-		    s->area.x + s->area.w - 1, 1, "\u25bc", ST_DIM);
+	page_draw(&h->page, NULL);
 	cur->y = s->area.y;
 	cur->x = s->area.x;
-}
-
-/* Scroll by delta lines; the view never runs past the end. */
-static void
-help_scroll(struct help *h, long delta)
-{
-	size_t max_top, top = h->top;
-
-	max_top = h->nlines > h->rows ? h->nlines - h->rows : 0;
-	if (delta < 0)
-		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
-	else
-		top = top + (size_t)delta > max_top ? max_top :
-		    top + (size_t)delta;
-	if (top > max_top)
-		top = max_top;
-	h->top = top;
 }
 
 static enum tui_result
@@ -281,31 +222,13 @@ help_action(struct screen *s, enum action a)
 	struct help *h = s->state;
 
 	switch (a) {
-	case ACT_UP:
-		help_scroll(h, -1);
-		return TUI_HANDLED;
-	case ACT_DOWN:
-		help_scroll(h, 1);
-		return TUI_HANDLED;
-	case ACT_PAGE_UP:
-		help_scroll(h, -(long)h->rows);
-		return TUI_HANDLED;
-	case ACT_PAGE_DOWN:
-		help_scroll(h, (long)h->rows);
-		return TUI_HANDLED;
-	case ACT_FIRST:
-		help_scroll(h, -(long)h->nlines);
-		return TUI_HANDLED;
-	case ACT_LAST:
-		help_scroll(h, (long)h->nlines);
-		return TUI_HANDLED;
 	case ACT_HELP:
 	case ACT_BACK:
 	case ACT_OPEN:
 		screen_close(s, SCREEN_OK, -1, NULL);
 		return TUI_HANDLED;
 	default:
-		return TUI_UNHANDLED;
+		return page_action(&h->page, a);
 	}
 }
 

@@ -7,11 +7,9 @@
 #ifndef PEERDESK_TUI_DRAW_H
 #define PEERDESK_TUI_DRAW_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <wchar.h>
 
-#include "peerdesk/tui/action.h"
 #include "peerdesk/tui/style.h"
 
 /* A rectangle of the screen: top row, left column, height, width. */
@@ -49,25 +47,5 @@ void draw_box(struct rect r, const char *title, enum style st);
  * than maxrows: only maxrows are drawn).  maxrows 0 only measures. */
 int draw_wrapped(int y, int x, int width, int maxrows, const char *s,
     enum style st);
-
-/* A page of text lines (a report shown on screen) and which is on top,
- * for the screens that scroll one. */
-struct text_lines {
-	char **v;
-	size_t n;
-	size_t top;
-};
-
-/* Lines of text (each without its '\n'); drop_ff: a line's leading
- * form feed (a report's page break) is dropped.  top goes back to 0. */
-void text_lines_set(struct text_lines *t, const char *text, bool drop_ff);
-void text_lines_fini(struct text_lines *t);
-
-/* The last top that still fills height rows. */
-size_t text_lines_max_top(const struct text_lines *t, int height);
-
-/* Up, Down, PgUp, PgDn, Home and End scroll a page of height rows;
- * false for any other action. */
-bool text_lines_scroll(struct text_lines *t, enum action a, int height);
 
 #endif

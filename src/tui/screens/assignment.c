@@ -16,6 +16,7 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/page.h"
 
 enum as_kind { K_NOW, K_BEFORE, K_CHOOSE, K_ADD };
 enum as_do {
@@ -113,7 +114,7 @@ as_build(struct screen *s)
 	size_t i;
 
 	page_clear(pg);
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_HEADER, "Supporting now");
+	page_add(pg, ST_HEADER, "Supporting now");
 	for (i = 0; i < st->list.n; i++) {
 		const struct assignment_item *it = &st->list.v[i];
 		enum style rs;
@@ -129,41 +130,48 @@ as_build(struct screen *s)
 		else
 			snprintf(buf, sizeof buf, "  %s, since %s",
 			    it->a.worker_name, as_day(it->a.started_on, day));
-		page_add(pg, K_NOW, (int64_t)i, ST_NORMAL, buf);
+		page_item(pg, K_NOW, (int64_t)i);
+		page_add(pg, ST_NORMAL, buf);
 		rs = as_review_words(it, buf, sizeof buf);
 		if (buf[0] != '\0')
-			page_addf(pg, PAGE_NOT_SELECTABLE, 0, rs, "    %s", buf);
+			page_addf(pg, rs, "    %s", buf);
 		if (it->a.override_reason != NULL)
-			page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 6, ST_DIM,
+			page_add_labelled(pg, ST_DIM, w, 6,
 			    "    Started before the plan was established",
 			    it->a.override_reason);
 	}
+	page_item_end(pg);
 	if (now == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM, "  nobody yet");
+		page_add(pg, ST_DIM, "  nobody yet");
 	for (i = 0; i < st->list.n; i++) {
 		const struct assignment_item *it = &st->list.v[i];
 
 		if (it->active)
 			continue;
-		if (before++ == 0)
-			page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_HEADER, "Before");
+		if (before++ == 0) {
+			page_item_end(pg);
+			page_add(pg, ST_HEADER, "Before");
+		}
 		snprintf(buf, sizeof buf, "  %s, %s to %s: %s", it->a.worker_name,
 		    as_day(it->a.started_on, day), as_day(it->a.ended_on, day2),
 		    end_kind_label(it->a.end_kind));
-		page_add(pg, K_BEFORE, (int64_t)i, ST_DIM, buf);
+		page_item(pg, K_BEFORE, (int64_t)i);
+		page_add(pg, ST_DIM, buf);
 		if (it->a.end_reason != NULL)
-			page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 6, ST_DIM,
-			    "    Why", it->a.end_reason);
+			page_add_labelled(pg, ST_DIM, w, 6, "    Why",
+			    it->a.end_reason);
 	}
 	if (st->staff) {
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL, "");
-		page_add(pg, K_CHOOSE, 0, ST_NORMAL,
+		page_item_end(pg);
+		page_add(pg, ST_NORMAL, "");
+		page_item(pg, K_CHOOSE, 0);
+		page_add(pg, ST_NORMAL,
 		    now == 0 ? "  Choose a PAL..." : "  Choose another PAL...");
-		page_add(pg, K_ADD, 0, ST_NORMAL,
+		page_item(pg, K_ADD, 0);
+		page_add(pg, ST_NORMAL,
 		    "  Add a worker directly (such as the Operations Manager)...");
 	}
-	page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
-	page_layout(pg, s->area.h);
+	page_layout(pg, s->area);
 }
 
 static enum pd_status
@@ -207,7 +215,7 @@ as_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct as_state *st = s->state;
 
-	page_draw(&st->page, s->area, cur);
+	page_draw(&st->page, cur);
 }
 
 static const char *const as_labels[DO_COUNT] = {
@@ -216,7 +224,7 @@ static const char *const as_labels[DO_COUNT] = {
 };
 
 static void
-as_menu(struct screen *s, const struct page_line *l)
+as_menu(struct screen *s, const struct page_item *l)
 {
 	struct as_state *st = s->state;
 	const struct assignment_item *it;
@@ -302,7 +310,7 @@ static enum tui_result
 as_action(struct screen *s, enum action a)
 {
 	struct as_state *st = s->state;
-	const struct page_line *l;
+	const struct page_item *l;
 	struct pd_err err;
 
 	if (a != ACT_OPEN)

@@ -21,6 +21,7 @@
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/list.h"
+#include "peerdesk/tui/page.h"
 
 enum {
 	AUDIT_TAG_MENU = 1,
@@ -626,74 +627,29 @@ const struct screen_ops audit_screen = {
 
 /* ---- one row in full ------------------------------------------------- */
 
-struct entry_line {
-	char *text;
-	enum style st;
-};
-
 struct entry_ui {
 	struct audit_entry e;
-	struct entry_line *l;
-	size_t n;
-	int scroll;
-	struct rect area;
+	struct page page;
 };
 
-static void
-entry_add(struct entry_ui *st, const char *text, size_t len, enum style sty)
-{
-	st->l = xreallocarray(st->l, st->n + 1, sizeof *st->l);
-	st->l[st->n].text = xstrndup(text, len);
-	st->l[st->n].st = sty;
-	st->n++;
-}
-
-/* text wrapped to width, each line indented by indent columns. */
-static void
-entry_wrap(struct entry_ui *st, const char *text, int width, int indent)
-{
-	struct strbuf line = STRBUF_INIT;
-	size_t len, next;
-	int w = width - indent > 1 ? width - indent : 1;
-
-	while ((len = utf8_wrap(text, (size_t)w, &next)) > 0 || next > 0) {
-		strbuf_reset(&line);
-		strbuf_addf(&line, "%*s", indent, "");
-		strbuf_add(&line, text, len);
-		entry_add(st, line.buf, line.len, ST_NORMAL);
-		text += next;
-	}
-	strbuf_fini(&line);
-}
-
+/* The label, then the value (or "(none)") wrapped and indented. */
 static void
 entry_field(struct entry_ui *st, const char *label, const char *value,
     int width)
 {
-	entry_add(st, label, strlen(label), ST_HEADER);
-	entry_wrap(st, value != NULL && value[0] != '\0' ? value : "(none)",
-	    width, 2);
+	page_add(&st->page, ST_HEADER, label);
+	page_add_wrapped(&st->page, ST_NORMAL, width, 2, value != NULL &&
+	    value[0] != '\0' ? value : "(none)");
 }
 
 static void
-entry_lines_free(struct entry_ui *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++)
-		free(st->l[i].text);
-	FREE(&st->l);
-	st->n = 0;
-}
-
-static void
-entry_build(struct entry_ui *st)
+entry_build(struct entry_ui *st, int width)
 {
 	const struct audit_entry *e = &st->e;
 	struct strbuf b = STRBUF_INIT;
-	int w = st->area.w > 0 ? st->area.w : 40;
+	int w = width > 0 ? width : 40;
 
-	entry_lines_free(st);
+	page_clear(&st->page);
 	audit_when(e->at, &b);
 	strbuf_adds(&b, " UTC");
 	entry_field(st, "When", b.buf, w);
@@ -710,17 +666,6 @@ entry_build(struct entry_ui *st)
 	entry_field(st, "Before", e->before, w);
 	entry_field(st, "After", e->after, w);
 	strbuf_fini(&b);
-}
-
-static void
-entry_clamp(struct entry_ui *st)
-{
-	int most = (int)st->n - st->area.h;
-
-	if (st->scroll > most)
-		st->scroll = most;
-	if (st->scroll < 0)
-		st->scroll = 0;
 }
 
 static enum pd_status
@@ -743,7 +688,7 @@ entry_leave(struct screen *s)
 {
 	struct entry_ui *st = s->state;
 
-	entry_lines_free(st);
+	page_fini(&st->page);
 	audit_entry_fini(&st->e);
 }
 
@@ -752,69 +697,28 @@ entry_layout(struct screen *s)
 {
 	struct entry_ui *st = s->state;
 
-	st->area = s->area;
-	entry_build(st);
-	entry_clamp(st);
+	entry_build(st, s->area.w);
+	page_layout(&st->page, s->area);
 }
 
 static void
 entry_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct entry_ui *st = s->state;
-	int row;
-	size_t i;
 
-	for (row = 0; row < st->area.h; row++) {
-		i = (size_t)(st->scroll + row);
-		if (i >= st->n)
-			break;
-		draw_text(st->area.y + row, st->area.x, st->area.w,
-		    st->l[i].text, st->l[i].st);
-	}
-	if (st->scroll > 0 && st->area.w > 0)
-		draw_text(st->area.y, st->area.x + st->area.w - 1, 1,
-		    "\xe2\x96\xb2", ST_DIM);
-	if ((size_t)(st->scroll + st->area.h) < st->n && st->area.h > 0 &&
-	    st->area.w > 0)
-		draw_text(st->area.y + st->area.h - 1,
-		    st->area.x + st->area.w - 1, 1, "\xe2\x96\xbc", ST_DIM);
-	cur->y = st->area.y;
-	cur->x = st->area.x;
+	page_draw(&st->page, NULL);
+	cur->y = s->area.y;
+	cur->x = s->area.x;
 }
 
 static enum tui_result
 entry_action(struct screen *s, enum action a)
 {
 	struct entry_ui *st = s->state;
-	int page = st->area.h > 1 ? st->area.h - 1 : 1;
 
-	switch (a) {
-	case ACT_UP:
-		st->scroll--;
-		break;
-	case ACT_DOWN:
-		st->scroll++;
-		break;
-	case ACT_PAGE_UP:
-		st->scroll -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		st->scroll += page;
-		break;
-	case ACT_FIRST:
-		st->scroll = 0;
-		break;
-	case ACT_LAST:
-		st->scroll = (int)st->n;
-		break;
-	case ACT_OPEN:
-	case ACT_FILTER:
+	if (a == ACT_OPEN || a == ACT_FILTER)
 		return TUI_HANDLED;
-	default:
-		return TUI_UNHANDLED;
-	}
-	entry_clamp(st);
-	return TUI_HANDLED;
+	return page_action(&st->page, a);
 }
 
 static const enum action entry_hints[] = {

@@ -21,6 +21,7 @@
 #include "peerdesk/tui/field.h"
 #include "peerdesk/tui/form.h"
 #include "peerdesk/tui/menu.h"
+#include "peerdesk/tui/page.h"
 #include "client_form.h"
 #include "status_ui.h"
 
@@ -31,12 +32,6 @@
 
 /* ---- the record --------------------------------------------------------- */
 
-struct client_line {
-	char *text;
-	enum style st;
-	int x;			/* indent */
-};
-
 struct client_view {
 	int64_t id;
 	struct client_record rec;
@@ -45,9 +40,7 @@ struct client_view {
 	struct status_ui su;		/* the status and merge dialogs */
 	bool have;
 	int tab;
-	int scroll;
-	struct client_line *lines;
-	size_t nlines;
+	struct page page;	/* the section shown */
 	const struct menu_entry *menu[CLIENT_MENU_MAX];
 	size_t nmenu;
 	int body_y, body_h, menu_y, menu_rows, menu_w, menu_cols;
@@ -69,46 +62,10 @@ static const char *const client_tab_names[CLIENT_TABS][2] = {
 };
 
 static void
-client_lines_free(struct client_view *v)
-{
-	size_t i;
-
-	for (i = 0; i < v->nlines; i++)
-		free(v->lines[i].text);
-	FREE(&v->lines);
-	v->nlines = 0;
-}
-
-static void
 client_line_add(struct client_view *v, int x, const char *text,
     enum style st)
 {
-	v->lines = xreallocarray(v->lines, v->nlines + 1, sizeof *v->lines);
-	v->lines[v->nlines].text = xstrdup(text);
-	v->lines[v->nlines].st = st;
-	v->lines[v->nlines].x = x;
-	v->nlines++;
-}
-
-/* Wrap text into lines of width starting at column x. */
-static void
-client_wrap(struct client_view *v, int x, int width, const char *text,
-    enum style st)
-{
-	size_t off = 0, len, next;
-	char *line;
-
-	if (width < 4)
-		width = 4;
-	while (text[off] != '\0') {
-		len = utf8_wrap(text + off, (size_t)width, &next);
-		line = xstrndup(text + off, len);
-		client_line_add(v, x, line, st);
-		free(line);
-		if (next == 0)
-			break;
-		off += next;
-	}
+	page_addf(&v->page, st, "%*s%s", x, "", text);
 }
 
 /* One "label: value" item; wide screens put the label beside the value,
@@ -117,37 +74,20 @@ static void
 client_item(struct client_view *v, int w, const char *label,
     const char *value)
 {
-	const int lw = 22;
-	size_t first;
-
 	if (value == NULL || value[strspn(value, " \n")] == '\0')
 		return;
 	if (w >= 60) {
-		first = v->nlines;
-		client_wrap(v, lw, w - lw, value, ST_NORMAL);
-		/* The label goes in front of the value's first row. */
-		if (v->nlines > first) {
-			struct strbuf sb = STRBUF_INIT;
-			int pad = lw - (int)utf8_width(label);
-
-			strbuf_adds(&sb, label);
-			while (pad-- > 0)
-				strbuf_addc(&sb, ' ');
-			strbuf_adds(&sb, v->lines[first].text);
-			free(v->lines[first].text);
-			v->lines[first].text = strbuf_detach(&sb);
-			v->lines[first].x = 0;
-		}
+		page_add_field(&v->page, ST_NORMAL, w, 22, label, value);
 		return;
 	}
 	client_line_add(v, 0, label, ST_LABEL);
-	client_wrap(v, 2, w - 2, value, ST_NORMAL);
+	page_add_wrapped(&v->page, ST_NORMAL, w, 2, value);
 }
 
 static void
 client_heading(struct client_view *v, const char *text)
 {
-	if (v->nlines > 0)
+	if (v->page.n > 0)
 		client_line_add(v, 0, "", ST_NORMAL);
 	client_line_add(v, 0, text, ST_HEADER);
 }
@@ -286,7 +226,7 @@ client_build_funding(struct client_view *v, int w)
 static void
 client_build(struct client_view *v, int w)
 {
-	client_lines_free(v);
+	page_clear(&v->page);
 	if (!v->have)
 		return;
 	switch (v->tab) {
@@ -301,10 +241,11 @@ client_build(struct client_view *v, int w)
 		if (v->rec.allies == NULL || v->rec.allies[0] == '\0')
 			client_line_add(v, 0, "Nobody recorded yet.", ST_DIM);
 		else
-			client_wrap(v, 0, w, v->rec.allies, ST_NORMAL);
+			page_add_wrapped(&v->page, ST_NORMAL, w, 0,
+			    v->rec.allies);
 		break;
 	}
-	if (v->nlines == 0)
+	if (v->page.n == 0)
 		client_line_add(v, 0, "Nothing recorded yet.", ST_DIM);
 }
 
@@ -407,7 +348,7 @@ client_leave(struct screen *s)
 {
 	struct client_view *v = s->state;
 
-	client_lines_free(v);
+	page_fini(&v->page);
 	FREE(&v->groups);
 	status_history_fini(&v->hist);
 	if (v->have)
@@ -419,6 +360,7 @@ client_layout(struct screen *s)
 {
 	struct client_view *v = s->state;
 	int w = s->area.w, longest = 0;
+	struct rect body = s->area;
 	size_t i;
 
 	for (i = 0; i < v->nmenu; i++) {
@@ -439,10 +381,9 @@ client_layout(struct screen *s)
 	if (v->body_h < 1)
 		v->body_h = 1;
 	client_build(v, w);
-	if (v->scroll > (int)v->nlines - v->body_h)
-		v->scroll = (int)v->nlines - v->body_h;
-	if (v->scroll < 0)
-		v->scroll = 0;
+	body.y += v->body_y;
+	body.h = v->body_h;
+	page_layout(&v->page, body);
 }
 
 static void
@@ -470,18 +411,7 @@ client_draw(const struct screen *s, struct tui_cursor *cur)
 		}
 		tx += tw + 1;
 	}
-	for (i = 0; i < v->body_h; i++) {
-		k = (size_t)(v->scroll + i);
-		if (k >= v->nlines)
-			break;
-		draw_text(y0 + v->body_y + i, x + v->lines[k].x,
-		    w - v->lines[k].x, v->lines[k].text, v->lines[k].st);
-	}
-	if (v->scroll > 0)
-		draw_text_right(y0 + v->body_y, x + w - 1, 1, "\u25b2", ST_DIM);
-	if (v->scroll + v->body_h < (int)v->nlines)
-		draw_text_right(y0 + v->body_y + v->body_h - 1, x + w - 1, 1,
-		    "\u25bc", ST_DIM);
+	page_draw(&v->page, NULL);
 	for (k = 0; k < v->nmenu; k++) {
 		int row = (int)k / v->menu_cols, col = (int)k % v->menu_cols;
 		int yy = y0 + v->menu_y + row, xx = x + col * v->menu_w;
@@ -497,29 +427,17 @@ static enum tui_result
 client_action(struct screen *s, enum action a)
 {
 	struct client_view *v = s->state;
-	int max = (int)v->nlines - v->body_h;
 
 	switch (a) {
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:
 		v->tab = (v->tab + (a == ACT_NEXT_FIELD ? 1 : CLIENT_TABS - 1)) %
 		    CLIENT_TABS;
-		v->scroll = 0;
 		client_layout(s);
-		return TUI_HANDLED;
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-		v->scroll += a == ACT_UP ? -1 : a == ACT_DOWN ? 1 :
-		    a == ACT_PAGE_UP ? -v->body_h : v->body_h;
-		if (v->scroll > max)
-			v->scroll = max;
-		if (v->scroll < 0)
-			v->scroll = 0;
+		page_action(&v->page, ACT_FIRST);
 		return TUI_HANDLED;
 	default:
-		return TUI_UNHANDLED;
+		return page_action(&v->page, a);
 	}
 }
 

@@ -15,6 +15,7 @@
 #include "peerdesk/tui/draw.h"
 #include "peerdesk/tui/form.h"
 #include "peerdesk/tui/menu.h"
+#include "peerdesk/tui/page.h"
 
 #define DRAFTS_PREFIX "kept:"
 #define DRAFTS_TAG_FORM 1
@@ -29,11 +30,11 @@ struct kept {
 
 struct drafts {
 	struct kept *d;
-	size_t n, cap, sel;
+	size_t n, cap;
+	struct page list;	/* the drafts: an item each */
 	bool review;		/* reading the selected one */
-	char **lines;		/* the review, wrapped */
-	size_t nlines;
-	int scroll, wrap_w;
+	struct page text;	/* the review, wrapped */
+	int wrap_w;
 };
 
 static const char *const drafts_sections[] = { "list", NULL };
@@ -85,15 +86,13 @@ drafts_add(void *arg, const struct draft_row *row)
 	return 0;
 }
 
-static void
-drafts_free_lines(struct drafts *st)
+/* The chosen draft, or NULL. */
+static struct kept *
+drafts_current(const struct drafts *st)
 {
-	size_t i;
+	const struct page_item *it = page_current(&st->list);
 
-	for (i = 0; i < st->nlines; i++)
-		free(st->lines[i]);
-	FREE(&st->lines);
-	st->nlines = 0;
+	return it != NULL && (size_t)it->id < st->n ? &st->d[it->id] : NULL;
 }
 
 static void
@@ -111,6 +110,55 @@ drafts_clear(struct drafts *st)
 	st->n = 0;
 }
 
+/* ---- the list: a draft's title and time, and a line of it ---------- */
+
+static int
+drafts_body_rows(const struct screen *s)
+{
+	int h = s->area.h - DRAFTS_HINT_ROWS;
+
+	return h > 1 ? h : 1;
+}
+
+/* " text" or "   text", cut to the room left of the edge. */
+static void
+drafts_add_cut(struct page *pg, enum style st, const char *lead,
+    const char *text, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, lead);
+	utf8_truncate(text, (size_t)(width > 0 ? width : 0), &sb);
+	page_add(pg, st, strbuf_str(&sb));
+	strbuf_fini(&sb);
+}
+
+static void
+drafts_build_list(struct screen *s)
+{
+	struct drafts *st = s->state;
+	struct rect body = s->area;
+	char line[200];
+	size_t i;
+
+	page_clear(&st->list);
+	page_add_wrapped(&st->list, ST_NORMAL, s->area.w, 0, "Some typing "
+	    "was not saved when peerdesk last closed. It was kept for you:");
+	page_add(&st->list, ST_NORMAL, "");
+	for (i = 0; i < st->n; i++) {
+		const struct kept *k = &st->d[i];
+
+		snprintf(line, sizeof line, "%s (%s)", k->title, k->when);
+		page_item(&st->list, 0, (int64_t)i);
+		drafts_add_cut(&st->list, ST_NORMAL, " ", line, s->area.w - 2);
+		if (k->preview != NULL)
+			drafts_add_cut(&st->list, ST_DIM, "   ", k->preview,
+			    s->area.w - 4);
+	}
+	body.h = drafts_body_rows(s);
+	page_layout(&st->list, body);
+}
+
 static enum pd_status
 drafts_load(struct screen *s, struct pd_err *err)
 {
@@ -119,8 +167,7 @@ drafts_load(struct screen *s, struct pd_err *err)
 
 	drafts_clear(st);
 	rc = app_draft_list(s->app, DRAFTS_PREFIX, drafts_add, st, err);
-	if (st->sel >= st->n)
-		st->sel = st->n > 0 ? st->n - 1 : 0;
+	drafts_build_list(s);
 	return rc;
 }
 
@@ -145,55 +192,47 @@ drafts_leave(struct screen *s)
 
 	drafts_clear(st);
 	FREE(&st->d);
-	drafts_free_lines(st);
+	page_fini(&st->list);
+	page_fini(&st->text);
 }
 
 /* ---- the review: the kept text, label by label, wrapped ------------- */
 
 static void
-drafts_push_line(struct drafts *st, const char *text, size_t len,
-    size_t *cap)
+drafts_wrap(struct page *pg, const char *text, int width)
 {
-	if (st->nlines == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		st->lines = xreallocarray(st->lines, *cap, sizeof *st->lines);
-	}
-	st->lines[st->nlines++] = xstrndup(text, len);
+	if (text[0] == '\0')
+		page_add(pg, ST_NORMAL, "");
+	else
+		page_add_wrapped(pg, ST_NORMAL, width, 0, text);
 }
 
-static void
-drafts_wrap(struct drafts *st, const char *text, int width, size_t *cap)
+/* Under the heading, one column in: the labels start at the edge and
+ * their text is indented. */
+static struct rect
+drafts_review_area(const struct screen *s)
 {
-	size_t off = 0, len, next;
+	struct rect r = s->area;
 
-	if (text[0] == '\0') {
-		drafts_push_line(st, "", 0, cap);
-		return;
-	}
-	while (text[off] != '\0') {
-		len = utf8_wrap(text + off, (size_t)(width > 1 ? width : 1),
-		    &next);
-		if (next == 0 && len == 0)
-			break;
-		drafts_push_line(st, text + off, len, cap);
-		if (next == 0)
-			break;
-		off += next;
-	}
+	r.y++;
+	r.x++;
+	r.h = drafts_body_rows(s) - 1;
+	r.w--;
+	return r;
 }
 
 static void
 drafts_build_review(struct screen *s)
 {
 	struct drafts *st = s->state;
-	const struct kept *k = &st->d[st->sel];
+	const struct kept *k = drafts_current(st);
 	struct strbuf id = STRBUF_INIT, text = STRBUF_INIT, label = STRBUF_INIT;
-	size_t pos = 0, cap = 0;
+	size_t pos = 0;
 	int w = s->area.w - 2;
 
-	drafts_free_lines(st);
+	page_clear(&st->text);
 	st->wrap_w = s->area.w;
-	while (form_draft_next(k->content, &pos, &id, &text)) {
+	while (k != NULL && form_draft_next(k->content, &pos, &id, &text)) {
 		if (strncmp(strbuf_str(&id), "#label:", 7) == 0) {
 			strbuf_reset(&label);
 			strbuf_adds(&label, strbuf_str(&text));
@@ -209,27 +248,22 @@ drafts_build_review(struct screen *s)
 		    w) {
 			/* short: "How long: 1h" on one line */
 			strbuf_addf(&label, " %s", strbuf_str(&text));
-			drafts_wrap(st, strbuf_str(&label), w, &cap);
+			drafts_wrap(&st->text, strbuf_str(&label), w);
 		} else {
-			drafts_wrap(st, strbuf_str(&label), w, &cap);
-			drafts_wrap(st, strbuf_str(&text), w, &cap);
+			drafts_wrap(&st->text, strbuf_str(&label), w);
+			drafts_wrap(&st->text, strbuf_str(&text), w);
 		}
 		strbuf_reset(&label);
 	}
+	st->text.gutter = true;
+	page_layout(&st->text, drafts_review_area(s));
+	page_action(&st->text, ACT_FIRST);
 	strbuf_fini(&id);
 	strbuf_fini(&text);
 	strbuf_fini(&label);
 }
 
 /* ---- drawing ---------------------------------------------------------- */
-
-static int
-drafts_body_rows(const struct screen *s)
-{
-	int h = s->area.h - DRAFTS_HINT_ROWS;
-
-	return h > 1 ? h : 1;
-}
 
 static void
 drafts_draw_hint(const struct screen *s, const char *hint)
@@ -242,26 +276,16 @@ static void
 drafts_draw_review(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct drafts *st = s->state;
-	const struct kept *k = &st->d[st->sel];
+	const struct kept *k = drafts_current(st);
 	char head[200];
-	int y = s->area.y, rows = drafts_body_rows(s) - 1, i;
-	size_t li;
+	int y = s->area.y;
 
-	snprintf(head, sizeof head, "%s, kept at %s", k->title, k->when);
-	draw_text(y, s->area.x, s->area.w, head, ST_HEADER);
-	for (i = 0; i < rows; i++) {
-		li = (size_t)st->scroll + (size_t)i;
-		if (li >= st->nlines)
-			break;
-		/* labels end with ':' and start at the edge; text is indented */
-		draw_text(y + 1 + i, s->area.x + 1, s->area.w - 2,
-		    st->lines[li], ST_NORMAL);
+	if (k != NULL) {
+		snprintf(head, sizeof head, "%s, kept at %s", k->title,
+		    k->when);
+		draw_text(y, s->area.x, s->area.w, head, ST_HEADER);
 	}
-	if (st->scroll > 0)
-		draw_text(y + 1, s->area.x + s->area.w - 1, 1, "\u25b2", ST_DIM);
-	if ((size_t)st->scroll + (size_t)rows < st->nlines)
-		draw_text(y + rows, s->area.x + s->area.w - 1, 1, "\u25bc",
-		    ST_DIM);
+	page_draw(&st->text, NULL);
 	drafts_draw_hint(s, "r: put it back in its form, d: let it go, "
 	    "Esc: back to the list");
 	cur->y = y;
@@ -272,36 +296,12 @@ static void
 drafts_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct drafts *st = s->state;
-	int y = s->area.y, bottom = s->area.y + drafts_body_rows(s), n;
-	size_t i;
-	char line[200];
 
 	if (st->review) {
 		drafts_draw_review(s, cur);
 		return;
 	}
-	n = draw_wrapped(y, s->area.x, s->area.w, 3, "Some typing was not "
-	    "saved when peerdesk last closed. It was kept for you:",
-	    ST_NORMAL);
-	y += (n > 3 ? 3 : n) + 1;
-	for (i = 0; i < st->n && y < bottom; i++) {
-		const struct kept *k = &st->d[i];
-
-		snprintf(line, sizeof line, "%s (%s)", k->title, k->when);
-		if (i == st->sel) {
-			draw_fill(y, s->area.x, s->area.w, ST_SELECTED);
-			cur->y = y;
-			cur->x = s->area.x;
-		}
-		draw_text(y, s->area.x + 1, s->area.w - 2, line,
-		    i == st->sel ? ST_SELECTED : ST_NORMAL);
-		y++;
-		if (k->preview != NULL && y < bottom) {
-			draw_text(y, s->area.x + 3, s->area.w - 4, k->preview,
-			    ST_DIM);
-			y++;
-		}
-	}
+	page_draw(&st->list, cur);
 	drafts_draw_hint(s, "Enter: put it back in its form, v: review, "
 	    "d: let it go, Esc: later");
 }
@@ -326,9 +326,7 @@ drafts_find(const struct menu_entry *menu, const char *name, int client,
 static void
 drafts_restore(struct screen *s)
 {
-	struct drafts *st = s->state;
-	const struct kept *k = &st->d[st->sel];
-	const char *name = k->form + strlen(DRAFTS_PREFIX);
+	const struct kept *k = drafts_current(s->state);
 	unsigned roles = app_tui_role_mask(s->app);
 	const struct menu_entry *e;
 	long long id = 0;
@@ -336,12 +334,15 @@ drafts_restore(struct screen *s)
 	struct pd_err err;
 	enum pd_status rc;
 
+	if (k == NULL)
+		return;
 	if (k->key[0] == '\0') {
-		e = drafts_find(home_menu, name, 0, roles);
+		e = drafts_find(home_menu, k->form + strlen(DRAFTS_PREFIX), 0,
+		    roles);
 	} else {
 		id = strtoll(k->key, &end, 10);
-		e = *end == '\0' && id > 0 ? drafts_find(client_menu, name, 1,
-		    roles) : NULL;
+		e = *end == '\0' && id > 0 ? drafts_find(client_menu,
+		    k->form + strlen(DRAFTS_PREFIX), 1, roles) : NULL;
 	}
 	if (e == NULL) {
 		tui_message(s->ui, "Open \u201c%s\u201d again the way you did "
@@ -357,12 +358,13 @@ drafts_restore(struct screen *s)
 static void
 drafts_ask_discard(struct screen *s)
 {
-	struct drafts *st = s->state;
+	const struct kept *k = drafts_current(s->state);
 	char text[300];
 
+	if (k == NULL)
+		return;
 	snprintf(text, sizeof text, "The text kept from \u201c%s\u201d at %s "
-	    "will be removed for good.", st->d[st->sel].title,
-	    st->d[st->sel].when);
+	    "will be removed for good.", k->title, k->when);
 	dialog_confirm(s->ui, DRAFTS_TAG_DISCARD, "Let it go?", text,
 	    "Let it go", "Keep it", false);
 }
@@ -389,28 +391,8 @@ static enum tui_result
 drafts_action(struct screen *s, enum action a)
 {
 	struct drafts *st = s->state;
-	int page = drafts_body_rows(s) - 1, max;
 
-	max = (int)st->nlines - page;
-	if (max < 0)
-		max = 0;
 	switch (a) {
-	case ACT_UP:
-	case ACT_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-		if (st->review) {
-			st->scroll += a == ACT_UP ? -1 : a == ACT_DOWN ? 1 :
-			    a == ACT_PAGE_UP ? -page : page;
-			st->scroll = st->scroll < 0 ? 0 : st->scroll > max ?
-			    max : st->scroll;
-		} else if ((a == ACT_UP || a == ACT_PAGE_UP) && st->sel > 0) {
-			st->sel--;
-		} else if ((a == ACT_DOWN || a == ACT_PAGE_DOWN) &&
-		    st->sel + 1 < st->n) {
-			st->sel++;
-		}
-		return TUI_HANDLED;
 	case ACT_OPEN:
 		drafts_restore(s);
 		return TUI_HANDLED;
@@ -424,7 +406,7 @@ drafts_action(struct screen *s, enum action a)
 		screen_close(s, SCREEN_CANCEL, -1, NULL);
 		return TUI_HANDLED;
 	default:
-		return TUI_UNHANDLED;
+		return page_action(st->review ? &st->text : &st->list, a);
 	}
 }
 
@@ -439,7 +421,6 @@ drafts_text(struct screen *s, struct tui_key k)
 		return TUI_HANDLED;
 	case 'v':
 		st->review = true;
-		st->scroll = 0;
 		drafts_build_review(s);
 		return TUI_HANDLED;
 	case 'd':
@@ -455,24 +436,24 @@ drafts_layout(struct screen *s)
 {
 	struct drafts *st = s->state;
 
-	if (st->review && st->wrap_w != s->area.w) {
+	drafts_build_list(s);
+	if (st->review && st->wrap_w != s->area.w)
 		drafts_build_review(s);
-		st->scroll = 0;
-	}
+	else if (st->review)
+		page_layout(&st->text, drafts_review_area(s));
 }
 
 static void
 drafts_result(struct screen *s, const struct screen_result *r)
 {
-	struct drafts *st = s->state;
+	const struct kept *k = drafts_current(s->state);
 	struct pd_err err;
 
 	if (r->tag == DRAFTS_TAG_FORM) {
 		drafts_reload(s, NULL);
 	} else if (r->tag == DRAFTS_TAG_DISCARD && r->code == SCREEN_OK &&
-	    st->sel < st->n) {
-		if (app_draft_drop(s->app, st->d[st->sel].form,
-		    st->d[st->sel].key, &err) != PD_OK) {
+	    k != NULL) {
+		if (app_draft_drop(s->app, k->form, k->key, &err) != PD_OK) {
 			tui_error(s->ui, "%s", err.msg);
 			return;
 		}

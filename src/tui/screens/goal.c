@@ -16,7 +16,7 @@
 #include "peerdesk/model/today.h"
 #include "peerdesk/tui/field.h"
 #include "peerdesk/tui/form.h"
-#include "planview_priv.h"
+#include "plan_priv.h"
 
 /* ---- one goal ------------------------------------------------------------ */
 

@@ -14,7 +14,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/tui/dialog.h"
-#include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/page.h"
 
 struct out_state {
 	int year, quarter;	/* 1..4 */
@@ -23,9 +23,37 @@ struct out_state {
 	size_t funder;		/* 0: everyone; else funders[funder - 1] */
 	struct outcomes o;
 	bool loaded;
-	struct text_lines t;
+	struct page t;		/* the report; headings start at the edge */
 	char error[512];
 };
+
+/* The report's lines: the headings (at the edge) stand out. */
+static void
+out_lines(struct page *pg, const char *text)
+{
+	const char *p, *nl;
+	char *l;
+
+	for (p = text; *p != '\0'; p = nl + (*nl != '\0')) {
+		nl = p + strcspn(p, "\n");
+		l = xstrndup(p, (size_t)(nl - p));
+		page_add(pg, l[0] != ' ' ? ST_HEADER : ST_NORMAL, l);
+		free(l);
+	}
+}
+
+/* The report, or why there is none. */
+static void
+out_layout(struct screen *s)
+{
+	struct out_state *st = s->state;
+
+	if (st->error[0] != '\0') {
+		page_clear(&st->t);
+		page_add_wrapped(&st->t, ST_ERROR, s->area.w, 0, st->error);
+	}
+	page_layout(&st->t, s->area);
+}
 
 static void
 out_reload(struct screen *s)
@@ -41,7 +69,7 @@ out_reload(struct screen *s)
 	char from[11], to[11], title[160];
 	const char *fund;
 
-	text_lines_fini(&st->t);
+	page_clear(&st->t);
 	if (st->loaded)
 		outcomes_fini(&st->o);
 	st->loaded = false;
@@ -56,13 +84,15 @@ out_reload(struct screen *s)
 	screen_set_title(s, title);
 	if (app_report_outcomes(s->app, from, to, fund, &o, &err) != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
-		return;
+	} else {
+		app_report_outcomes_render(&o, REPORT_TEXT, 0, &sb, NULL);
+		st->o = o;
+		st->loaded = true;
+		out_lines(&st->t, strbuf_str(&sb));
+		strbuf_fini(&sb);
 	}
-	app_report_outcomes_render(&o, REPORT_TEXT, 0, &sb, NULL);
-	st->o = o;
-	st->loaded = true;
-	text_lines_set(&st->t, strbuf_str(&sb), false);
-	strbuf_fini(&sb);
+	out_layout(s);
+	page_action(&st->t, ACT_FIRST);
 }
 
 static enum pd_status
@@ -104,7 +134,7 @@ out_leave(struct screen *s)
 	struct out_state *st = s->state;
 	size_t i;
 
-	text_lines_fini(&st->t);
+	page_fini(&st->t);
 	if (st->loaded)
 		outcomes_fini(&st->o);
 	st->loaded = false;
@@ -196,18 +226,8 @@ static void
 out_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct out_state *st = s->state;
-	size_t i;
-	int y;
 
-	if (st->error[0] != '\0') {
-		draw_wrapped(s->area.y, s->area.x, s->area.w, s->area.h,
-		    st->error, ST_ERROR);
-		return;
-	}
-	for (i = st->t.top, y = s->area.y; i < st->t.n &&
-	    y < s->area.y + s->area.h; i++, y++)
-		draw_text(y, s->area.x, s->area.w, st->t.v[i],
-		    st->t.v[i][0] != ' ' ? ST_HEADER : ST_NORMAL);
+	page_draw(&st->t, NULL);
 	cur->y = s->area.y;
 	cur->x = s->area.x;
 }
@@ -217,7 +237,7 @@ out_action(struct screen *s, enum action a)
 {
 	struct out_state *st = s->state;
 
-	if (text_lines_scroll(&st->t, a, s->area.h))
+	if (page_action(&st->t, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_EARLIER:
@@ -270,6 +290,7 @@ const struct screen_ops outcomes_screen = {
 	    "as a PDF with charts.",
 	.enter = out_enter,
 	.leave = out_leave,
+	.layout = out_layout,
 	.draw = out_draw,
 	.on_action = out_action,
 	.on_result = out_result,

@@ -13,7 +13,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"
 #include "peerdesk/tui/dialog.h"
-#include "peerdesk/tui/draw.h"
+#include "peerdesk/tui/page.h"
 
 #define HOURS_TAG_CSV 1
 #define HOURS_TAG_PDF 2
@@ -22,7 +22,7 @@ struct hours {
 	char week[11];		/* a day in the week shown */
 	struct hours_report r;
 	bool loaded;
-	struct text_lines t;	/* the text report, page breaks dropped */
+	struct page t;		/* the text report, page breaks dropped */
 	char error[512];
 };
 
@@ -34,10 +34,55 @@ static const enum action hours_hints[] = {
 static void
 hours_clear(struct hours *st)
 {
-	text_lines_fini(&st->t);
+	page_clear(&st->t);
 	if (st->loaded)
 		hours_report_fini(&st->r);
 	st->loaded = false;
+}
+
+/* The report's lines, page breaks dropped; a week over the limit in
+ * red and one close to it in amber. */
+static void
+hours_lines(struct page *pg, const char *text)
+{
+	const char *p, *nl;
+	char *l;
+
+	for (p = text; *p != '\0'; p = nl + (*nl != '\0')) {
+		enum style sty = ST_NORMAL;
+
+		nl = p + strcspn(p, "\n");
+		if (*p == '\f')
+			p++;
+		l = xstrndup(p, (size_t)(nl - p));
+		if (strncmp(l, "  OVER ", 7) == 0 ||
+		    strstr(l, "Verdict: over") != NULL)
+			sty = ST_ERROR;
+		else if (strncmp(l, "  NEAR ", 7) == 0 ||
+		    strstr(l, "Verdict: close") != NULL)
+			sty = ST_WARN;
+		page_add(pg, sty, l);
+		free(l);
+	}
+}
+
+/* The report one column in, the marks at the right edge; or why there
+ * is none. */
+static void
+hours_layout(struct screen *s)
+{
+	struct hours *st = s->state;
+	struct rect r = s->area;
+
+	if (st->loaded) {
+		r.x++;
+		r.w--;
+	} else {
+		page_clear(&st->t);
+		page_add_wrapped(&st->t, ST_ERROR, r.w, 0, st->error);
+	}
+	st->t.gutter = st->loaded;
+	page_layout(&st->t, r);
 }
 
 static void
@@ -52,14 +97,17 @@ hours_reload(struct screen *s)
 	st->error[0] = '\0';
 	if (app_report_hours(s->app, st->week, &st->r, &err) != PD_OK) {
 		snprintf(st->error, sizeof st->error, "%s", err.msg);
-		return;
+	} else {
+		st->loaded = true;
+		snprintf(title, sizeof title, "Weekly hours %s",
+		    st->r.week_label);
+		screen_set_title(s, title);
+		app_report_hours_render(&st->r, REPORT_TEXT, &sb, NULL);
+		hours_lines(&st->t, strbuf_str(&sb));
+		strbuf_fini(&sb);
 	}
-	st->loaded = true;
-	snprintf(title, sizeof title, "Weekly hours %s", st->r.week_label);
-	screen_set_title(s, title);
-	app_report_hours_render(&st->r, REPORT_TEXT, &sb, NULL);
-	text_lines_set(&st->t, strbuf_str(&sb), true);
-	strbuf_fini(&sb);
+	hours_layout(s);
+	page_action(&st->t, ACT_FIRST);
 }
 
 static enum pd_status
@@ -83,49 +131,18 @@ hours_enter(struct screen *s, const void *arg, struct pd_err *err)
 static void
 hours_leave(struct screen *s)
 {
-	hours_clear(s->state);
-}
-
-static void
-hours_layout(struct screen *s)
-{
 	struct hours *st = s->state;
 
-	if (st->t.top > text_lines_max_top(&st->t, s->area.h))
-		st->t.top = text_lines_max_top(&st->t, s->area.h);
+	hours_clear(st);
+	page_fini(&st->t);
 }
 
 static void
 hours_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct hours *st = s->state;
-	size_t i;
-	int y;
 
-	if (!st->loaded) {
-		draw_wrapped(s->area.y, s->area.x, s->area.w, s->area.h,
-		    st->error, ST_ERROR);
-		return;
-	}
-	for (i = st->t.top, y = s->area.y;
-	    i < st->t.n && y < s->area.y + s->area.h; i++, y++) {
-		const char *l = st->t.v[i];
-		enum style sty = ST_NORMAL;
-
-		if (strncmp(l, "  OVER ", 7) == 0 ||
-		    strstr(l, "Verdict: over") != NULL)
-			sty = ST_ERROR;
-		else if (strncmp(l, "  NEAR ", 7) == 0 ||
-		    strstr(l, "Verdict: close") != NULL)
-			sty = ST_WARN;
-		draw_text(y, s->area.x + 1, s->area.w - 2, l, sty);
-	}
-	if (st->t.top > 0)
-		draw_text(s->area.y, s->area.x + s->area.w - 1, 1, "\u25b2",
-		    ST_DIM);
-	if (st->t.top < text_lines_max_top(&st->t, s->area.h))
-		draw_text(s->area.y + s->area.h - 1, s->area.x + s->area.w - 1,
-		    1, "\u25bc", ST_DIM);
+	page_draw(&st->t, NULL);
 	cur->y = s->area.y;
 	cur->x = s->area.x;
 }
@@ -139,7 +156,6 @@ hours_week(struct screen *s, int days)
 	if (date_parse(st->week, &d, NULL) != PD_OK)
 		return;
 	date_format(date_add_days(d, days), st->week);
-	st->t.top = 0;
 	hours_reload(s);
 }
 
@@ -181,7 +197,7 @@ hours_action(struct screen *s, enum action a)
 {
 	struct hours *st = s->state;
 
-	if (text_lines_scroll(&st->t, a, s->area.h))
+	if (page_action(&st->t, a) == TUI_HANDLED)
 		return TUI_HANDLED;
 	switch (a) {
 	case ACT_EARLIER:

@@ -14,6 +14,7 @@
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/page.h"
 
 enum pal_kind { K_PROFILE, K_DBS, K_SUP, K_TRAIN, K_PAY };
 enum pal_do {
@@ -51,8 +52,7 @@ pal_build_profile(struct page *pg, const struct pal_profile *p, int w)
 {
 	size_t before = pg->n;
 
-#define F(label, v) page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, \
-	ST_NORMAL, "  " label, v)
+#define F(label, v) page_add_labelled(pg, ST_NORMAL, w, 4, "  " label, v)
 	F("Gender", p->gender);
 	F("Interests", p->interests);
 	F("Outside work", p->activities);
@@ -64,8 +64,7 @@ pal_build_profile(struct page *pg, const struct pal_profile *p, int w)
 	F("In their words", p->my_story);
 #undef F
 	if (pg->n == before)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
-		    "  Nothing shared yet.");
+		page_add(pg, ST_DIM, "  Nothing shared yet.");
 }
 
 /* Who they are, their caseload and their week against the limit. */
@@ -77,7 +76,7 @@ pal_build_now(struct page *pg, const struct pal_record *r, int w)
 	char buf[200];
 
 	if (!r->staff.active)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_WARN, "Has left.");
+		page_add(pg, ST_WARN, "Has left.");
 	if (r->profile.max_clients >= 0)
 		snprintf(buf, sizeof buf, "%d of %d", r->caseload,
 		    r->profile.max_clients);
@@ -86,17 +85,13 @@ pal_build_now(struct page *pg, const struct pal_record *r, int w)
 	if (r->clients[0] != '\0') {
 		char *t = xasprintf("%s: %s", buf, r->clients);
 
-		page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
-		    "Clients now", t);
+		page_add_labelled(pg, ST_NORMAL, w, 2, "Clients now", t);
 		free(t);
 	} else
-		page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
-		    "Clients now", buf);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, wk, NULL,
-	    r->week.check.sentence);
+		page_add_labelled(pg, ST_NORMAL, w, 2, "Clients now", buf);
+	page_add_labelled(pg, wk, w, 2, NULL, r->week.check.sentence);
 	if (r->rate_warning != NULL)
-		page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_WARN,
-		    "Pay", r->rate_warning);
+		page_add_labelled(pg, ST_WARN, w, 2, "Pay", r->rate_warning);
 }
 
 /* DBS checks, supervision and training. */
@@ -106,19 +101,21 @@ pal_build_checks(struct page *pg, const struct pal_record *r)
 	char d[DURATION_STR_LEN];
 	size_t i;
 
-	page_add(pg, K_DBS, 0, ST_HEADER, "DBS checks");
+	page_item(pg, K_DBS, 0);
+	page_add(pg, ST_HEADER, "DBS checks");
 	for (i = 0; i < r->n_dbs; i++)
-		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
+		page_addf(pg, ST_NORMAL,
 		    "  %s, issued %s, re-check due %s%s", r->dbs[i].level,
 		    r->dbs[i].issued_on[0] ? r->dbs[i].issued_on : "?",
 		    r->dbs[i].recheck_due[0] ? r->dbs[i].recheck_due : "?",
 		    r->dbs[i].update_service ? ", Update Service" : "");
 	if (r->n_dbs == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM, "  none recorded");
+		page_add(pg, ST_DIM, "  none recorded");
 
-	page_add(pg, K_SUP, 0, ST_HEADER, "Supervision");
+	page_item(pg, K_SUP, 0);
+	page_add(pg, ST_HEADER, "Supervision");
 	for (i = 0; i < r->n_supervision; i++)
-		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
+		page_addf(pg, ST_NORMAL,
 		    "  %s  %s%s%s%s", r->supervision[i].date,
 		    duration_format(r->supervision[i].minutes, d),
 		    r->supervision[i].paid ? "" : " (unpaid)",
@@ -126,17 +123,18 @@ pal_build_checks(struct page *pg, const struct pal_record *r)
 		    r->supervision[i].supervisor ?
 		    r->supervision[i].supervisor : "");
 	if (r->n_supervision == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM, "  none recorded");
+		page_add(pg, ST_DIM, "  none recorded");
 
-	page_add(pg, K_TRAIN, 0, ST_HEADER, "Training");
+	page_item(pg, K_TRAIN, 0);
+	page_add(pg, ST_HEADER, "Training");
 	for (i = 0; i < r->n_training; i++)
-		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
+		page_addf(pg, ST_NORMAL,
 		    "  %s  %s (%s%s)", r->training[i].date,
 		    r->training[i].title,
 		    duration_format(r->training[i].minutes, d),
 		    r->training[i].paid ? "" : ", unpaid");
 	if (r->n_training == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM, "  none recorded");
+		page_add(pg, ST_DIM, "  none recorded");
 }
 
 /* Pay and the benefit rule (managers and the PAL themselves). */
@@ -146,28 +144,29 @@ pal_build_pay(struct page *pg, const struct pal_record *r, int w)
 	char m[MONEY_STR_LEN];
 	size_t i;
 
-	page_add(pg, K_PAY, 0, ST_HEADER, "Pay and benefit rule");
-	page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
+	page_item(pg, K_PAY, 0);
+	page_add(pg, ST_HEADER, "Pay and benefit rule");
+	page_addf(pg, ST_NORMAL,
 	    "  Benefit rule now: %s", r->n_benefits == 0 ?
 	    "none recorded: the limit cannot be checked" :
 	    benefit_rule_label(r->rule));
 	for (i = 0; i < r->n_benefits && i < 3; i++)
-		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
+		page_addf(pg, ST_DIM,
 		    "    %s from %s%s%s", benefit_rule_label(
 		    r->benefits[i].rule), r->benefits[i].from,
 		    r->benefits[i].note ? ": " : "",
 		    r->benefits[i].note ? r->benefits[i].note : "");
 	for (i = 0; i < r->n_rates; i++) {
-		page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL,
+		page_addf(pg, ST_NORMAL,
 		    "  %s an hour from %s",
 		    money_format(r->rates[i].rate_pence, m),
 		    r->rates[i].from);
 		if (r->rates[i].warning != NULL)
-			page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w,
-			    6, ST_WARN, "    !", r->rates[i].warning);
+			page_add_labelled(pg, ST_WARN, w, 6, "    !",
+			    r->rates[i].warning);
 	}
 	if (r->n_rates == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
+		page_add(pg, ST_DIM,
 		    "  no pay rate recorded: the limit cannot be "
 		    "checked");
 }
@@ -188,27 +187,24 @@ pal_build(struct screen *s)
 	    " · " : "", !st->profile_only && r->staff.login ?
 	    r->staff.login : "",
 	    p->pronouns ? " · " : "", p->pronouns ? p->pronouns : "");
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_TITLE, buf);
+	page_add(pg, ST_TITLE, buf);
 	if (st->profile_only) {
 		pal_build_profile(pg, p, w);
-		page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
-		page_layout(pg, s->area.h);
+		page_layout(pg, s->area);
 		return;
 	}
 	pal_build_now(pg, r, w);
 
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL, "");
-	page_add(pg, K_PROFILE, 0, ST_HEADER, "Profile");
+	page_add(pg, ST_NORMAL, "");
+	page_item(pg, K_PROFILE, 0);
+	page_add(pg, ST_HEADER, "Profile");
 	pal_build_profile(pg, p, w);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
-	    "  Started", p->started_on);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 4, ST_NORMAL,
-	    "  Left", p->left_on);
+	page_add_labelled(pg, ST_NORMAL, w, 4, "  Started", p->started_on);
+	page_add_labelled(pg, ST_NORMAL, w, 4, "  Left", p->left_on);
 	pal_build_checks(pg, r);
 	if (r->private_visible)
 		pal_build_pay(pg, r, w);
-	page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
-	page_layout(pg, s->area.h);
+	page_layout(pg, s->area);
 }
 
 static enum pd_status
@@ -251,7 +247,7 @@ pal_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct pal_state *st = s->state;
 
-	page_draw(&st->page, s->area, cur);
+	page_draw(&st->page, cur);
 }
 
 static const char *const pal_do_labels[DO_COUNT] = {
@@ -263,7 +259,7 @@ static void
 pal_menu(struct screen *s)
 {
 	struct pal_state *st = s->state;
-	const struct page_line *l = page_current(&st->page);
+	const struct page_item *l = page_current(&st->page);
 	const char *items[DO_COUNT];
 	size_t sel = 0, i;
 	enum pal_do want = DO_PROFILE;

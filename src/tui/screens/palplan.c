@@ -16,7 +16,8 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/plandiff.h"
 #include "peerdesk/tui/form.h"
-#include "planview_priv.h"
+#include "peerdesk/tui/page.h"
+#include "plan_priv.h"
 
 static const char *const list_sections[] = { "list", NULL };
 static const enum action view_hints[] = {
@@ -168,7 +169,7 @@ struct palplan_ui {
 	int64_t pal_id;		/* 0 = one's own */
 	struct pal_plan p;
 	char *name;
-	struct pv v;
+	struct page page;
 };
 
 static void
@@ -180,8 +181,7 @@ palplan_build(struct screen *s)
 	char day[20], saved[11];
 	size_t i;
 
-	st->v.area = s->area;
-	pv_clear(&st->v);
+	page_clear(&st->page);
 	snprintf(saved, sizeof saved, "%.10s", st->p.saved_at);
 	if (st->p.version_no == 0)
 		strbuf_adds(&line, "Nothing written yet: e starts it. Only "
@@ -193,17 +193,18 @@ palplan_build(struct screen *s)
 			strbuf_addf(&line, " by %s", st->p.saved_by_name);
 		strbuf_adds(&line, ". Only you and the managers can see it.");
 	}
-	pv_add_wrapped(&st->v, line.buf, w, 0, ST_DIM, -1);
+	plan_page_wrapped(&st->page, ST_DIM, w, 0, line.buf);
 	for (i = 0; i < PAL_PLAN_NFIELDS; i++) {
 		const char *t = pal_plan_field_get(&st->p, i);
 
-		pv_add(&st->v, "", ST_NORMAL, -1);
-		pv_add(&st->v, pal_plan_fields[i].label, ST_HEADER, (int)i);
-		pv_add_wrapped(&st->v, t ? t : "(nothing yet)", w, 2,
-		    t ? ST_NORMAL : ST_DIM, (int)i);
+		page_item_end(&st->page);
+		page_add(&st->page, ST_NORMAL, "");
+		page_item(&st->page, 0, (int64_t)i);
+		page_add(&st->page, ST_HEADER, pal_plan_fields[i].label);
+		plan_page_wrapped(&st->page, t ? ST_NORMAL : ST_DIM, w, 2,
+		    t ? t : "(nothing yet)");
 	}
-	pv_done(&st->v);
-	pv_show_sel(&st->v);
+	page_layout(&st->page, s->area);
 	strbuf_fini(&line);
 }
 
@@ -242,7 +243,7 @@ palplan_leave(struct screen *s)
 
 	pal_plan_fini(&st->p);
 	FREE(&st->name);
-	pv_fini(&st->v);
+	page_fini(&st->page);
 }
 
 static void
@@ -250,7 +251,7 @@ palplan_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct palplan_ui *st = s->state;
 
-	pv_draw(&st->v, cur);
+	page_draw(&st->page, cur);
 }
 
 static void
@@ -259,10 +260,11 @@ palplan_edit(struct screen *s)
 	struct palplan_ui *st = s->state;
 	struct palplan_arg a;
 	struct pd_err err;
+	int i = plan_page_sel(&st->page);
 
 	a.pal_id = st->pal_id;
-	a.focus = st->v.sel >= 0 && st->v.sel < PAL_PLAN_NFIELDS ?
-	    pal_plan_fields[st->v.sel].key : NULL;
+	a.focus = i >= 0 && i < PAL_PLAN_NFIELDS ? pal_plan_fields[i].key :
+	    NULL;
 	if (tui_push(s->ui, &palplan_edit_screen, &a, 1, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 }
@@ -280,7 +282,7 @@ palplan_on_action(struct screen *s, enum action a)
 		return TUI_HANDLED;
 	}
 	if (a != ACT_HISTORY)
-		return pv_action(&st->v, a);
+		return page_action(&st->page, a);
 	memset(&ta, 0, sizeof ta);
 	ta.kind = PLAN_TEXT_PAL_HISTORY;
 	ta.id = st->pal_id;
@@ -332,7 +334,7 @@ const struct screen_ops palplan_screen = {
 struct people_ui {
 	struct pal_plan_row *rows;
 	size_t n;
-	struct pv v;
+	struct page page;
 };
 
 static void
@@ -343,15 +345,15 @@ people_build(struct screen *s)
 	char day[20], saved[11];
 	size_t i;
 
-	st->v.area = s->area;
-	pv_clear(&st->v);
+	page_clear(&st->page);
 	for (i = 0; i < st->n; i++) {
 		const struct pal_plan_row *r = &st->rows[i];
 
 		strbuf_reset(&line);
 		strbuf_addf(&line, "%s%s", r->name, r->active ? "" :
 		    " (left)");
-		pv_add(&st->v, line.buf, ST_NORMAL, (int)i);
+		page_item(&st->page, 0, (int64_t)i);
+		page_add(&st->page, ST_NORMAL, line.buf);
 		strbuf_reset(&line);
 		snprintf(saved, sizeof saved, "%.10s", r->saved_at);
 		if (r->version_no == 0)
@@ -359,12 +361,11 @@ people_build(struct screen *s)
 		else
 			strbuf_addf(&line, "  version %d, saved %s",
 			    r->version_no, plan_long_date(saved, day));
-		pv_add(&st->v, line.buf, ST_DIM, (int)i);
+		page_add(&st->page, ST_DIM, line.buf);
 	}
 	if (st->n == 0)
-		pv_add(&st->v, "There are no PALs yet.", ST_DIM, -1);
-	pv_done(&st->v);
-	pv_show_sel(&st->v);
+		page_add(&st->page, ST_DIM, "There are no PALs yet.");
+	page_layout(&st->page, s->area);
 	strbuf_fini(&line);
 }
 
@@ -383,7 +384,7 @@ people_leave(struct screen *s)
 	struct people_ui *st = s->state;
 
 	pal_plan_rows_free(st->rows, st->n);
-	pv_fini(&st->v);
+	page_fini(&st->page);
 }
 
 static void
@@ -391,7 +392,7 @@ people_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct people_ui *st = s->state;
 
-	pv_draw(&st->v, cur);
+	page_draw(&st->page, cur);
 }
 
 static enum tui_result
@@ -399,11 +400,12 @@ people_on_action(struct screen *s, enum action a)
 {
 	struct people_ui *st = s->state;
 	struct pd_err err;
+	int i = plan_page_sel(&st->page);
 
 	if (a != ACT_OPEN)
-		return pv_action(&st->v, a);
-	if (st->v.sel >= 0 && (size_t)st->v.sel < st->n &&
-	    tui_push(s->ui, &palplan_screen, &st->rows[st->v.sel].pal_id, 1,
+		return page_action(&st->page, a);
+	if (i >= 0 && (size_t)i < st->n &&
+	    tui_push(s->ui, &palplan_screen, &st->rows[i].pal_id, 1,
 	    &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	return TUI_HANDLED;

@@ -16,6 +16,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/tui/dialog.h"
+#include "peerdesk/tui/page.h"
 
 enum { TAG_WEEK = 1, TAG_PDF = 2 };
 enum { K_WEEK = 0, K_NOTE = 1 };	/* notes can be chosen too, so the
@@ -54,6 +55,19 @@ pw_load(struct screen *s, struct pd_err *err)
 	return PD_OK;
 }
 
+/* Where the weeks go: under the two fixed lines when there is room. */
+static struct rect
+pw_area(const struct screen *s)
+{
+	struct rect r = s->area;
+
+	if (r.h > PW_FIXED) {
+		r.y += PW_FIXED;
+		r.h -= PW_FIXED;
+	}
+	return r;
+}
+
 static void
 pw_build(struct screen *s)
 {
@@ -67,8 +81,7 @@ pw_build(struct screen *s)
 
 	page_clear(pg);
 	if (!st->loaded) {
-		page_layout(pg, s->area.h > PW_FIXED ? s->area.h - PW_FIXED :
-		    1);
+		page_layout(pg, pw_area(s));
 		return;
 	}
 	snprintf(st->top, sizeof st->top, "Last %d weeks, bars: %s",
@@ -79,12 +92,13 @@ pw_build(struct screen *s)
 
 		palweeks_row(wk, st->measure, w, row, sizeof row);
 		/* colour repeats the word; it never stands alone */
-		page_add(pg, K_WEEK, (int64_t)i, wk->word == PALWEEKS_OVER ?
-		    ST_ERROR : wk->word == PALWEEKS_NEAR ? ST_WARN : ST_NORMAL,
-		    row);
+		page_item(pg, K_WEEK, (int64_t)i);
+		page_add(pg, wk->word == PALWEEKS_OVER ? ST_ERROR :
+		    wk->word == PALWEEKS_NEAR ? ST_WARN : ST_NORMAL, row);
 		last = i;
 	}
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_NORMAL, "");
+	page_item_end(pg);
+	page_add(pg, ST_NORMAL, "");
 	strbuf_addf(&sb, "over %d, near %d, ok %d, no rate %d, no work %d",
 	    p->n_over, p->n_near, p->n_ok, p->n_no_rate, p->n_no_work);
 	if (p->n_other > 0)
@@ -92,21 +106,22 @@ pw_build(struct screen *s)
 	strbuf_addf(&sb, ". In all: %s, %s.",
 	    palweeks_hm((int)p->shown_minutes, h),
 	    money_format(p->shown_pence, m));
-	page_add_wrapped(pg, K_NOTE, 0, w, 2, ST_NORMAL,
-	    "Weeks", strbuf_str(&sb));
-	page_add_wrapped(pg, K_NOTE, 1, w, 2, ST_NORMAL, "Bar",
+	page_item(pg, K_NOTE, 0);
+	page_add_labelled(pg, ST_NORMAL, w, 2, "Weeks", strbuf_str(&sb));
+	page_item(pg, K_NOTE, 1);
+	page_add_labelled(pg, ST_NORMAL, w, 2, "Bar",
 	    st->measure == PALWEEKS_PAY ? "the week's pay (with holiday "
 	    "pay), # up to | at the limit DWP applied that week; > is off "
 	    "the scale." : "the week's hours, # up to | at 16 hours; > is "
 	    "off the scale.");
-	page_add_wrapped(pg, K_NOTE, 2, w, 2, ST_NORMAL,
-	    "5-wk", palweeks_avg_words(p));
+	page_item(pg, K_NOTE, 2);
+	page_add_labelled(pg, ST_NORMAL, w, 2, "5-wk", palweeks_avg_words(p));
 	strbuf_fini(&sb);
 	/* the height first, so choosing a row scrolls for this screen */
 	if (st->fresh)
 		pg->top = 0;
-	page_layout(pg, s->area.h > PW_FIXED ? s->area.h - PW_FIXED : 1);
-	page_reselect(pg, st->fresh ? K_WEEK : PAGE_NOT_SELECTABLE,
+	page_layout(pg, pw_area(s));
+	page_reselect(pg, st->fresh ? K_WEEK : PAGE_NONE,
 	    (int64_t)last);
 	st->fresh = 0;
 }
@@ -155,10 +170,8 @@ pw_draw(const struct screen *s, struct tui_cursor *cur)
 	if (r.h > PW_FIXED) {
 		draw_text(r.y, r.x, r.w, st->top, ST_NORMAL);
 		draw_text(r.y + 1, r.x, r.w, st->heading, ST_HEADER);
-		r.y += PW_FIXED;
-		r.h -= PW_FIXED;
 	}
-	page_draw(&st->page, r, cur);
+	page_draw(&st->page, cur);
 }
 
 /* The chosen week in words: the weekly summary's sentence, the note
@@ -167,7 +180,7 @@ static void
 pw_week(struct screen *s)
 {
 	struct pw_state *st = s->state;
-	const struct page_line *l = page_current(&st->page);
+	const struct page_item *l = page_current(&st->page);
 	const struct palweeks_week *w;
 	struct strbuf sb = STRBUF_INIT;
 	char a[DATE_LONG_LEN], b[DATE_LONG_LEN], h[PALWEEKS_HM_LEN];

@@ -20,7 +20,8 @@
 #include "peerdesk/model/plandiff.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/form.h"
-#include "planview_priv.h"
+#include "peerdesk/tui/page.h"
+#include "plan_priv.h"
 
 enum { TAG_CHILD = 1, TAG_PDF, TAG_ESTABLISH, TAG_NOTE_PICK,
 	TAG_NOTE_REASON, TAG_MERGE = 100 };
@@ -40,7 +41,7 @@ struct plan_ui {
 	struct plan_doc doc;
 	struct group_row *groups;	/* the client's groups */
 	size_t ngroups;
-	struct pv v;
+	struct page page;
 	struct plan_item *items;
 	size_t nitems;
 	int manager;
@@ -94,8 +95,9 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 {
 	struct strbuf line = STRBUF_INIT;
 	char day[20], d8[8];
-	int it = plan_add_item(st, PI_GOAL, 8, g);
 	size_t i;
+
+	page_item(&st->page, 0, plan_add_item(st, PI_GOAL, 8, g));
 
 	if (g->goal.area == GOAL_AMBITION)
 		strbuf_addf(&line, "  %s", g->goal.title);
@@ -104,7 +106,7 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 		    g->goal.title);
 	if (g->goal.closed_on[0] != '\0')
 		strbuf_adds(&line, " (closed)");
-	pv_add(&st->v, line.buf, ST_NORMAL, it);
+	page_add(&st->page, ST_NORMAL, line.buf);
 	strbuf_reset(&line);
 	if (g->goal.set_by != NULL)
 		strbuf_addf(&line, "Set by %s. ", g->goal.set_by);
@@ -112,9 +114,9 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 		strbuf_addf(&line, "Aiming for %s. ",
 		    plan_long_date(g->goal.target_date, day));
 	if (line.len > 0)
-		pv_add_wrapped(&st->v, line.buf, w, 4, ST_DIM, it);
+		plan_page_wrapped(&st->page, ST_DIM, w, 4, line.buf);
 	if (g->goal.detail != NULL)
-		pv_add_wrapped(&st->v, g->goal.detail, w, 4, ST_NORMAL, it);
+		plan_page_wrapped(&st->page, ST_NORMAL, w, 4, g->goal.detail);
 	for (i = 0; g->goal.group_id != 0 && i < st->ngroups; i++)
 		if (st->groups[i].g.id == g->goal.group_id) {
 			strbuf_reset(&line);
@@ -123,7 +125,7 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 			    st->groups[i].meetings == 1 ? "" : "s",
 			    st->groups[i].last[0] ? ", last " : "",
 			    st->groups[i].last);
-			pv_add_wrapped(&st->v, line.buf, w, 4, ST_LABEL, it);
+			plan_page_wrapped(&st->page, ST_LABEL, w, 4, line.buf);
 		}
 	for (i = 0; i < g->n_steps; i++) {
 		strbuf_reset(&line);
@@ -132,13 +134,13 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 		if (g->steps[i].done_on[0] != '\0')
 			strbuf_addf(&line, " (done %s)",
 			    plan_short_date(g->steps[i].done_on, d8));
-		pv_add_wrapped(&st->v, line.buf, w, 4, ST_NORMAL, it);
+		plan_page_wrapped(&st->page, ST_NORMAL, w, 4, line.buf);
 	}
 	if (g->goal.area != GOAL_AMBITION || g->n_scores > 0) {
 		strbuf_reset(&line);
 		strbuf_adds(&line, "How it is going: ");
 		goal_progress_line(g->scores, g->n_scores, 4, &line);
-		pv_add_wrapped(&st->v, line.buf, w, 4, ST_LABEL, it);
+		plan_page_wrapped(&st->page, ST_LABEL, w, 4, line.buf);
 	}
 	if (g->n_scores > 1) {
 		strbuf_reset(&line);
@@ -152,7 +154,7 @@ plan_goal_lines(struct plan_ui *st, const struct plan_doc_goal *g, int w)
 
 				strbuf_reset(&ind);
 				strbuf_addf(&ind, "    %.*s", (int)n, p);
-				pv_add(&st->v, ind.buf, ST_NORMAL, it);
+				page_add(&st->page, ST_NORMAL, ind.buf);
 				p += n + (p[n] == '\n');
 			}
 			strbuf_fini(&ind);
@@ -187,7 +189,7 @@ plan_build_state(struct plan_ui *st, int w)
 			strbuf_addf(&line, " by %s", d->saved_by_name);
 		strbuf_addc(&line, '.');
 	}
-	pv_add_wrapped(&st->v, line.buf, w, 0, ST_DIM, -1);
+	plan_page_wrapped(&st->page, ST_DIM, w, 0, line.buf);
 	strbuf_fini(&line);
 }
 
@@ -198,7 +200,7 @@ plan_build_sections(struct plan_ui *st, int w)
 	const struct plan_doc *d = &st->doc;
 	struct strbuf line = STRBUF_INIT;
 	size_t i, g;
-	int section = 0, it = -1;
+	int section = 0;
 
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
@@ -215,16 +217,18 @@ plan_build_sections(struct plan_ui *st, int w)
 						plan_goal_lines(st,
 						    &d->goals[g], w);
 			section = f->section;
-			pv_add(&st->v, "", ST_NORMAL, -1);
-			it = plan_add_item(st, PI_SECTION, section, NULL);
+			page_item_end(&st->page);
+			page_add(&st->page, ST_NORMAL, "");
+			page_item(&st->page, 0, plan_add_item(st, PI_SECTION,
+			    section, NULL));
 			strbuf_reset(&line);
 			strbuf_addf(&line, "%d. %s", section, f->heading);
-			pv_add(&st->v, line.buf, ST_HEADER, it);
+			page_add(&st->page, ST_HEADER, line.buf);
 		}
 		if (many)
-			pv_add_wrapped(&st->v, f->label, w, 2, ST_LABEL, it);
-		pv_add_wrapped(&st->v, text ? text : "(nothing yet)", w,
-		    many ? 4 : 2, text ? ST_NORMAL : ST_DIM, it);
+			plan_page_wrapped(&st->page, ST_LABEL, w, 2, f->label);
+		plan_page_wrapped(&st->page, text ? ST_NORMAL : ST_DIM, w,
+		    many ? 4 : 2, text ? text : "(nothing yet)");
 	}
 	strbuf_fini(&line);
 }
@@ -237,23 +241,24 @@ plan_build_notes(struct plan_ui *st, int w)
 	struct strbuf line = STRBUF_INIT;
 	char day[20];
 	size_t i;
-	int it;
 
-	pv_add(&st->v, "", ST_NORMAL, -1);
-	it = plan_add_item(st, PI_NOTES, 9, NULL);
+	page_item_end(&st->page);
+	page_add(&st->page, ST_NORMAL, "");
+	page_item(&st->page, 0, plan_add_item(st, PI_NOTES, 9, NULL));
 	strbuf_addf(&line, "9. %s", plan_section_heading(9));
-	pv_add(&st->v, line.buf, ST_HEADER, it);
+	page_add(&st->page, ST_HEADER, line.buf);
 	for (i = 0; i < d->n_notes; i++) {
 		strbuf_reset(&line);
 		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));
 		if (d->notes[i].author_name != NULL)
 			strbuf_addf(&line, " (%s)", d->notes[i].author_name);
-		pv_add_wrapped(&st->v, line.buf, w, 2, ST_LABEL, it);
-		pv_add_wrapped(&st->v, d->notes[i].text, w, 4, ST_NORMAL, it);
+		plan_page_wrapped(&st->page, ST_LABEL, w, 2, line.buf);
+		plan_page_wrapped(&st->page, ST_NORMAL, w, 4,
+		    d->notes[i].text);
 	}
 	if (d->n_notes == 0)
-		pv_add_wrapped(&st->v, "(No notes yet: n adds one.)", w, 2,
-		    ST_DIM, it);
+		plan_page_wrapped(&st->page, ST_DIM, w, 2,
+		    "(No notes yet: n adds one.)");
 	strbuf_fini(&line);
 }
 
@@ -266,25 +271,26 @@ plan_build(struct plan_ui *st, int w)
 	size_t g;
 	int ways = 0;
 
-	pv_clear(&st->v);
+	page_clear(&st->page);
 	FREE(&st->items);
 	st->nitems = 0;
 	plan_build_state(st, w);
 	plan_build_sections(st, w);
-	pv_add(&st->v, "", ST_NORMAL, -1);
+	page_item_end(&st->page);
+	page_add(&st->page, ST_NORMAL, "");
 	strbuf_addf(&line, "8. %s", plan_section_heading(8));
-	pv_add(&st->v, line.buf, ST_HEADER, -1);
+	page_add(&st->page, ST_HEADER, line.buf);
 	for (g = 0; g < d->n_goals; g++) {
 		if (d->goals[g].goal.area == GOAL_AMBITION)
 			continue;
 		plan_goal_lines(st, &d->goals[g], w);
 		ways++;
 	}
+	page_item_end(&st->page);
 	if (ways == 0)
-		pv_add_wrapped(&st->v, "(No Five Ways goals yet: a adds one.)",
-		    w, 2, ST_DIM, -1);
+		plan_page_wrapped(&st->page, ST_DIM, w, 2,
+		    "(No Five Ways goals yet: a adds one.)");
 	plan_build_notes(st, w);
-	pv_done(&st->v);
 	strbuf_fini(&line);
 }
 
@@ -304,9 +310,8 @@ plan_relayout(struct screen *s)
 {
 	struct plan_ui *st = s->state;
 
-	st->v.area = s->area;
 	plan_build(st, s->area.w - 1);
-	pv_show_sel(&st->v);
+	page_layout(&st->page, s->area);
 }
 
 static void
@@ -346,8 +351,7 @@ plan_reload_show_new(struct screen *s)
 		for (j = 0; j < n; j++)
 			known |= old[j] == st->items[i].goal_id;
 		if (!known) {
-			st->v.sel = (int)i;
-			pv_show_sel(&st->v);
+			page_reselect(&st->page, 0, (int64_t)i);
 			break;
 		}
 	}
@@ -364,7 +368,6 @@ plan_enter(struct screen *s, const void *arg, struct pd_err *err)
 		return pd_fail(err, PD_INVALID, NULL, "which client's plan?");
 	st->client_id = *(const int64_t *)arg;
 	st->manager = plan_is_manager(s);
-	st->v.sel = 0;
 	rc = app_plan_open(s->app, st->client_id, &st->doc, err);
 	if (rc == PD_OK) {
 		plan_groups_load(s);
@@ -382,7 +385,7 @@ plan_leave(struct screen *s)
 	group_rows_free(st->groups, st->ngroups);
 	st->groups = NULL;
 	st->ngroups = 0;
-	pv_fini(&st->v);
+	page_fini(&st->page);
 	FREE(&st->items);
 }
 
@@ -391,15 +394,15 @@ plan_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct plan_ui *st = s->state;
 
-	pv_draw(&st->v, cur);
+	page_draw(&st->page, cur);
 }
 
 static const struct plan_item *
 plan_selected(const struct plan_ui *st)
 {
-	if (st->v.sel < 0 || (size_t)st->v.sel >= st->nitems)
-		return NULL;
-	return &st->items[st->v.sel];
+	int i = plan_page_sel(&st->page);
+
+	return i >= 0 && (size_t)i < st->nitems ? &st->items[i] : NULL;
 }
 
 static void
@@ -568,7 +571,7 @@ plan_on_action(struct screen *s, enum action a)
 		    "introduced to PALs.", "Established", "Not yet", false);
 		return TUI_HANDLED;
 	default:
-		return pv_action(&st->v, a);
+		return page_action(&st->page, a);
 	}
 }
 

@@ -13,8 +13,10 @@
 #include "peerdesk/app/plans.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
+#include "peerdesk/model/plandiff.h"
 #include "peerdesk/tui/dialog.h"
-#include "planview_priv.h"
+#include "peerdesk/tui/page.h"
+#include "plan_priv.h"
 
 static const char *const list_sections[] = { "list", NULL };
 static const enum action view_hints[] = {
@@ -26,10 +28,25 @@ static const enum action hist_hints[] = {
 
 #define HIST_TAG_RESTORE 1
 
-static void
-view_area(struct screen *s, struct pv *v)
+/* ---- the plan screens' pages (plan_priv.h) ---------------------------- */
+
+void
+plan_page_wrapped(struct page *pg, enum style st, int width, int indent,
+    const char *text)
 {
-	v->area = s->area;
+	struct strbuf sb = STRBUF_INIT;
+
+	plan_wrap(&sb, text, width > 0 ? width : 40, indent);
+	page_add_lines(pg, st, sb.buf);
+	strbuf_fini(&sb);
+}
+
+int
+plan_page_sel(const struct page *pg)
+{
+	const struct page_item *it = page_current(pg);
+
+	return it != NULL ? (int)it->id : -1;
 }
 
 /* ---- the history ----------------------------------------------------- */
@@ -37,7 +54,7 @@ view_area(struct screen *s, struct pv *v)
 struct hist_ui {
 	int64_t client_id;
 	struct plan_history h;
-	struct pv v;
+	struct page page;
 	int restore_no;		/* the version asked about, 0 = none */
 };
 
@@ -65,7 +82,7 @@ hist_leave(struct screen *s)
 	struct hist_ui *st = s->state;
 
 	plan_history_fini(&st->h);
-	pv_fini(&st->v);
+	page_fini(&st->page);
 }
 
 static void
@@ -75,22 +92,21 @@ hist_layout(struct screen *s)
 	struct strbuf line = STRBUF_INIT;
 	size_t i;
 
-	view_area(s, &st->v);
-	pv_clear(&st->v);
+	page_clear(&st->page);
 	if (st->h.n == 0)
-		pv_add_wrapped(&st->v, "Nothing has been written in this plan "
-		    "yet.", s->area.w, 0, ST_DIM, -1);
+		plan_page_wrapped(&st->page, ST_DIM, s->area.w, 0, "Nothing "
+		    "has been written in this plan yet.");
 	for (i = 0; i < st->h.n; i++) {
 		const struct plan_event *e = &st->h.events[i];
 
 		strbuf_reset(&line);
 		strbuf_addf(&line, "%s  %s", e->when, e->who ? e->who : "");
-		pv_add(&st->v, line.buf, ST_LABEL, (int)i);
-		pv_add_wrapped(&st->v, e->what, s->area.w - 1, 2, ST_NORMAL,
-		    (int)i);
+		page_item(&st->page, 0, (int64_t)i);
+		page_add(&st->page, ST_LABEL, line.buf);
+		plan_page_wrapped(&st->page, ST_NORMAL, s->area.w - 1, 2,
+		    e->what);
 	}
-	pv_done(&st->v);
-	pv_show_sel(&st->v);
+	page_layout(&st->page, s->area);
 	strbuf_fini(&line);
 }
 
@@ -99,7 +115,7 @@ hist_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct hist_ui *st = s->state;
 
-	pv_draw(&st->v, cur);
+	page_draw(&st->page, cur);
 }
 
 static void
@@ -122,6 +138,7 @@ hist_on_action(struct screen *s, enum action a)
 {
 	struct hist_ui *st = s->state;
 	const struct plan_event *e;
+	int i = plan_page_sel(&st->page);
 
 	if (a == ACT_CHANGES) {
 		hist_push_text(s, PLAN_TEXT_CHANGES, 0);
@@ -130,13 +147,13 @@ hist_on_action(struct screen *s, enum action a)
 	if (a == ACT_RESTORE) {
 		char text[256];
 
-		if (st->v.sel < 0 || (size_t)st->v.sel >= st->h.n ||
-		    st->h.events[st->v.sel].kind != PLAN_EVENT_VERSION) {
+		if (i < 0 || (size_t)i >= st->h.n ||
+		    st->h.events[i].kind != PLAN_EVENT_VERSION) {
 			tui_message(s->ui, "Choose a saved version (a line "
 			    "that says \"Version\") to bring back.");
 			return TUI_HANDLED;
 		}
-		e = &st->h.events[st->v.sel];
+		e = &st->h.events[i];
 		if (e->version_no == hist_current(st)) {
 			tui_message(s->ui, "Version %d is the plan as it is "
 			    "now.", e->version_no);
@@ -152,14 +169,14 @@ hist_on_action(struct screen *s, enum action a)
 		return TUI_HANDLED;
 	}
 	if (a != ACT_OPEN)
-		return pv_action(&st->v, a);
-	if (st->v.sel < 0 || (size_t)st->v.sel >= st->h.n)
+		return page_action(&st->page, a);
+	if (i < 0 || (size_t)i >= st->h.n)
 		return TUI_HANDLED;
-	e = &st->h.events[st->v.sel];
+	e = &st->h.events[i];
 	if (e->kind == PLAN_EVENT_VERSION)
 		hist_push_text(s, PLAN_TEXT_VERSION, e->version_no);
 	else if (e->goal_id != 0 && e->after != NULL)
-		hist_push_text(s, PLAN_TEXT_GOAL, st->v.sel);
+		hist_push_text(s, PLAN_TEXT_GOAL, i);
 	else
 		tui_message(s->ui, "That change is all there is to see: open "
 		    "a version or a goal to see it before and after.");
@@ -177,9 +194,8 @@ hist_reload(struct screen *s)
 	memset(&st->h, 0, sizeof st->h);
 	if (app_plan_history(s->app, st->client_id, &st->h, &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
-	st->v.sel = 0;
-	st->v.scroll = 0;
 	hist_layout(s);
+	page_action(&st->page, ACT_FIRST);
 }
 
 static void
@@ -232,7 +248,7 @@ struct text_ui {
 	struct pal_plan *pal;		/* PLAN_TEXT_PAL_HISTORY */
 	size_t npal;
 	struct plan_history hist;	/* PLAN_TEXT_GOAL */
-	struct pv v;
+	struct page page;
 };
 
 static enum pd_status
@@ -245,7 +261,6 @@ text_enter(struct screen *s, const void *arg, struct pd_err *err)
 	if (arg == NULL)
 		return pd_fail(err, PD_INVALID, NULL, "what should be shown?");
 	st->a = *(const struct plan_text_arg *)arg;
-	st->v.sel = -1;
 	switch (st->a.kind) {
 	case PLAN_TEXT_CHANGES:
 		rc = app_plan_changes(s->app, st->a.id, NULL, &st->changes,
@@ -289,7 +304,7 @@ text_leave(struct screen *s)
 	pal_plan_list_free(st->pal, st->npal);
 	st->pal = NULL;
 	plan_history_fini(&st->hist);
-	pv_fini(&st->v);
+	page_fini(&st->page);
 }
 
 /* A goal's change as a version's is shown: what, when, who, then its
@@ -322,8 +337,7 @@ text_layout(struct screen *s)
 	int w = s->area.w - 1;
 	size_t i;
 
-	view_area(s, &st->v);
-	pv_clear(&st->v);
+	page_clear(&st->page);
 	switch (st->a.kind) {
 	case PLAN_TEXT_CHANGES:
 		plan_changes_text(&st->changes, w, &sb);
@@ -346,9 +360,8 @@ text_layout(struct screen *s)
 		}
 		break;
 	}
-	pv_add_lines(&st->v, sb.buf, ST_NORMAL, -1);
-	pv_done(&st->v);
-	pv_show_sel(&st->v);
+	page_add_lines(&st->page, ST_NORMAL, sb.buf);
+	page_layout(&st->page, s->area);
 	strbuf_fini(&sb);
 }
 
@@ -357,7 +370,7 @@ text_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct text_ui *st = s->state;
 
-	pv_draw(&st->v, cur);
+	page_draw(&st->page, cur);
 	if (cur->y < 0) {
 		cur->y = s->area.y;
 		cur->x = s->area.x;
@@ -369,7 +382,7 @@ text_on_action(struct screen *s, enum action a)
 {
 	struct text_ui *st = s->state;
 
-	return pv_action(&st->v, a);
+	return page_action(&st->page, a);
 }
 
 const struct screen_ops plan_text_screen = {
@@ -391,7 +404,7 @@ const struct screen_ops plan_text_screen = {
 struct progress_ui {
 	struct plan_progress_row *rows;
 	size_t n;
-	struct pv v;
+	struct page page;
 };
 
 static enum pd_status
@@ -409,7 +422,7 @@ progress_leave(struct screen *s)
 	struct progress_ui *st = s->state;
 
 	plan_progress_rows_free(st->rows, st->n);
-	pv_fini(&st->v);
+	page_fini(&st->page);
 }
 
 static void
@@ -420,8 +433,7 @@ progress_layout(struct screen *s)
 	struct plan_progress all;
 	size_t i;
 
-	view_area(s, &st->v);
-	pv_clear(&st->v);
+	page_clear(&st->page);
 	memset(&all, 0, sizeof all);
 	for (i = 0; i < st->n; i++)
 		plan_progress_sum(&all, &st->rows[i].progress);
@@ -429,21 +441,21 @@ progress_layout(struct screen *s)
 	plan_progress_line(&all, &line);
 	strbuf_adds(&line, ". Moved up, stayed or moved down: each goal's "
 	    "last score against the one before.");
-	pv_add_wrapped(&st->v, line.buf, s->area.w - 1, 0, ST_DIM, -1);
+	plan_page_wrapped(&st->page, ST_DIM, s->area.w - 1, 0, line.buf);
 	for (i = 0; i < st->n; i++) {
 		const struct plan_progress_row *r = &st->rows[i];
 
-		pv_add(&st->v, r->client_name, ST_NORMAL, (int)i);
+		page_item(&st->page, 0, (int64_t)i);
+		page_add(&st->page, ST_NORMAL, r->client_name);
 		strbuf_reset(&line);
 		strbuf_addf(&line, "%s: ", r->status == PLAN_ESTABLISHED ?
 		    "established" : r->current_version > 0 ? "draft" :
 		    "not written");
 		plan_progress_line(&r->progress, &line);
-		pv_add_wrapped(&st->v, line.buf, s->area.w - 1, 2, ST_DIM,
-		    (int)i);
+		plan_page_wrapped(&st->page, ST_DIM, s->area.w - 1, 2,
+		    line.buf);
 	}
-	pv_done(&st->v);
-	pv_show_sel(&st->v);
+	page_layout(&st->page, s->area);
 	strbuf_fini(&line);
 }
 
@@ -452,7 +464,7 @@ progress_draw(const struct screen *s, struct tui_cursor *cur)
 {
 	const struct progress_ui *st = s->state;
 
-	pv_draw(&st->v, cur);
+	page_draw(&st->page, cur);
 }
 
 static enum tui_result
@@ -460,11 +472,12 @@ progress_on_action(struct screen *s, enum action a)
 {
 	struct progress_ui *st = s->state;
 	struct pd_err err;
+	int i = plan_page_sel(&st->page);
 
 	if (a != ACT_OPEN)
-		return pv_action(&st->v, a);
-	if (st->v.sel >= 0 && (size_t)st->v.sel < st->n &&
-	    tui_push(s->ui, &plan_screen, &st->rows[st->v.sel].client_id, 1,
+		return page_action(&st->page, a);
+	if (i >= 0 && (size_t)i < st->n &&
+	    tui_push(s->ui, &plan_screen, &st->rows[i].client_id, 1,
 	    &err) != PD_OK)
 		tui_error(s->ui, "%s", err.msg);
 	return TUI_HANDLED;

@@ -15,6 +15,7 @@
 #include "peerdesk/model/date.h"
 #include "peerdesk/tui/dialog.h"
 #include "peerdesk/tui/form.h"
+#include "peerdesk/tui/page.h"
 
 enum sl_kind { K_ENTRY, K_SUG };
 enum sl_do { DO_ADD, DO_PROFILE, DO_INTERVIEW, DO_MEETING, DO_WITHDRAW };
@@ -112,54 +113,55 @@ sl_build(struct screen *s)
 	struct sl_state *st = s->state;
 	struct page *pg = &st->page;
 	int w = s->area.w > 20 ? s->area.w : 40;
+	struct rect area = s->area;
 	char buf[600], state[80];
 	size_t i, nc = w >= 70 ? SL_NAME_COLS : 14;
 
 	page_clear(pg);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
+	page_add_labelled(pg, ST_NORMAL, w, 2,
 	    "Asked for", st->sug.preferences ? st->sug.preferences :
 	    "nothing in particular");
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
-	    "Interests", st->sug.interests);
-	page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_NORMAL,
-	    "Would like to learn", st->sug.skills_wanted);
+	page_add_labelled(pg, ST_NORMAL, w, 2, "Interests", st->sug.interests);
+	page_add_labelled(pg, ST_NORMAL, w, 2, "Would like to learn",
+	    st->sug.skills_wanted);
 	if (!st->sug.plan_established)
-		page_add_wrapped(pg, PAGE_NOT_SELECTABLE, 0, w, 2, ST_WARN,
-		    NULL, "The wellness plan is not established yet: "
-		    "starting support will need a reason.");
+		page_add_labelled(pg, ST_WARN, w, 2, NULL, "The wellness plan "
+		    "is not established yet: starting support will need a "
+		    "reason.");
 
-	page_addf(pg, PAGE_NOT_SELECTABLE, 0, ST_HEADER,
-	    "Shortlist: %zu to meet (usually two or three)", st->list.open);
+	page_addf(pg, ST_HEADER, "Shortlist: %zu to meet (usually two or "
+	    "three)", st->list.open);
 	for (i = 0; i < st->list.n; i++) {
 		const struct shortlist_entry *e = &st->list.v[i];
 		char *row;
 
 		sl_entry_state(e, state, sizeof state);
 		row = sl_row(e->pal_name ? e->pal_name : "?", state, nc);
-		page_add(pg, K_ENTRY, (int64_t)i, sl_open(e) ? ST_NORMAL :
-		    ST_DIM, row);
+		page_item(pg, K_ENTRY, (int64_t)i);
+		page_add(pg, sl_open(e) ? ST_NORMAL : ST_DIM, row);
 		free(row);
 	}
+	page_item_end(pg);
 	if (st->list.n == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
+		page_add(pg, ST_DIM,
 		    "  nobody yet: add PALs from the suggestions below");
 
-	page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_HEADER, "Suggested PALs");
+	page_add(pg, ST_HEADER, "Suggested PALs");
 	for (i = 0; i < st->sug.n; i++) {
 		const struct pal_suggestion *p = &st->sug.v[i];
 		char *row;
 
 		suggest_reasons_text(&p->s, buf, sizeof buf);
 		row = sl_row(p->name, buf, nc);
-		page_add(pg, K_SUG, (int64_t)i, p->s.has_room ? ST_NORMAL :
-		    ST_DIM, row);
+		page_item(pg, K_SUG, (int64_t)i);
+		page_add(pg, p->s.has_room ? ST_NORMAL : ST_DIM, row);
 		free(row);
 	}
+	page_item_end(pg);
 	if (st->sug.n == 0)
-		page_add(pg, PAGE_NOT_SELECTABLE, 0, ST_DIM,
-		    "  no other PAL is free to suggest");
-	page_reselect(pg, PAGE_NOT_SELECTABLE, 0);
-	page_layout(pg, s->area.h - st->detail_rows);
+		page_add(pg, ST_DIM, "  no other PAL is free to suggest");
+	area.h -= st->detail_rows;
+	page_layout(pg, area);
 }
 
 static enum pd_status
@@ -202,7 +204,7 @@ sl_layout(struct screen *s)
 static void
 sl_detail(const struct sl_state *st, char *buf, size_t n)
 {
-	const struct page_line *l = page_current(&st->page);
+	const struct page_item *l = page_current(&st->page);
 	char state[80];
 
 	buf[0] = '\0';
@@ -236,7 +238,7 @@ sl_draw(const struct screen *s, struct tui_cursor *cur)
 	int y;
 
 	top.h = s->area.h - st->detail_rows;
-	page_draw(&st->page, top, cur);
+	page_draw(&st->page, cur);
 	y = s->area.y + top.h;
 	draw_fill(y, s->area.x, s->area.w, ST_NORMAL);
 	{
@@ -255,7 +257,7 @@ static void
 sl_menu(struct screen *s)
 {
 	struct sl_state *st = s->state;
-	const struct page_line *l = page_current(&st->page);
+	const struct page_item *l = page_current(&st->page);
 	const char *items[5];
 	char labels[5][120];
 	const char *name;
@@ -330,7 +332,6 @@ sl_do(struct screen *s, enum sl_do what)
 			sl_build(s);
 			page_reselect(&st->page, K_ENTRY,
 			    (int64_t)st->list.n - 1);
-			page_layout(&st->page, s->area.h - st->detail_rows);
 			if (st->list.open > 3)
 				tui_message(s->ui, "Added %s. That makes %zu to "
 				    "meet; clients usually meet two or three.",
