@@ -198,21 +198,42 @@ page_sel_lines(const struct page *p, int *first, int *last)
 	*last = it != NULL ? (int)it->last : -1;
 }
 
+/* The lines the chosen item answers for: its own, the lines after it
+ * that are in no item (up to the next item, or the end of the page) and,
+ * for the first item, the lines above it.  Keys reach every line of the
+ * page this way, however long the text between items. */
+static void
+page_reach(const struct page *p, int *first, int *last)
+{
+	page_sel_lines(p, first, last);
+	if (*first < 0)
+		return;
+	*last = (size_t)p->sel + 1 < p->nitems ?
+	    (int)p->items[p->sel + 1].first - 1 : (int)p->n - 1;
+	if (p->sel == 0)
+		*first = 0;
+}
+
 /* No empty rows below the last line, and the chosen item in view: its
- * first line, or (when it is taller than the area) some of it. */
+ * first line, or (when it and the lines it answers for are taller than
+ * the area) some of those. */
 static void
 page_clamp(struct page *p)
 {
-	int h = page_height(p), first, last;
+	int h = page_height(p), first, last, rfirst, rlast;
 
 	page_sel_lines(p, &first, &last);
 	if (first >= 0) {
-		int most = last - first >= h ? last - h + 1 : first;
+		int most, least = first - h + 1;
 
+		page_reach(p, &rfirst, &rlast);
+		most = rlast - first >= h ? rlast - h + 1 : first;
+		if (rfirst < least)
+			least = rfirst;
 		if (p->top > most)
 			p->top = most;
-		if (p->top < first - h + 1)
-			p->top = first - h + 1;
+		if (p->top < least)
+			p->top = least;
 	}
 	if (p->top > (int)p->n - h)
 		p->top = (int)p->n - h;
@@ -330,18 +351,29 @@ page_draw(const struct page *p, struct tui_cursor *cur)
 static void
 page_step(struct page *p, int dir)
 {
-	int first, last;
+	int first, last, rfirst, rlast, h = page_height(p);
 
 	page_sel_lines(p, &first, &last);
+	page_reach(p, &rfirst, &rlast);
 	if (first < 0)
 		p->top += dir;
 	else if (dir < 0 && first < p->top)
 		p->top--;
-	else if (dir > 0 && last >= p->top + page_height(p))
+	else if (dir > 0 && last >= p->top + h)
 		p->top++;
+	else if (dir > 0 && rlast >= p->top + h &&
+	    ((size_t)p->sel + 1 >= p->nitems || rlast - last >= h))
+		p->top++;	/* text after the last item, or a page of it
+				 * before the next: read it first */
 	else if (p->sel + dir >= 0 && p->sel + dir < (int)p->nitems) {
+		int old = p->top;
+
 		p->sel += dir;
 		page_show(p);
+		page_sel_lines(p, &first, &last);
+		if (dir > 0 && p->top > old + h)
+			p->top = first - h + 1;	/* pass no line over: its
+						 * first line at the bottom */
 	} else
 		p->top += dir;
 	page_clamp(p);
@@ -362,6 +394,18 @@ page_starting(const struct page *p, int from, int to, bool last)
 				break;
 		}
 	return found;
+}
+
+/* The item that answers for line: the last that starts on or above
+ * it (the first item for the lines above every item). */
+static int
+page_owner(const struct page *p, int line)
+{
+	int i = 0;
+
+	while ((size_t)i + 1 < p->nitems && (int)p->items[i + 1].first <= line)
+		i++;
+	return p->nitems > 0 ? i : PAGE_NONE;
 }
 
 /* PgUp or PgDn: the view turns a page, less a line to read on from.
@@ -389,11 +433,12 @@ page_turn(struct page *p, int dir)
 	} else
 		i = page_starting(p, p->top, end, false);
 	if (i == PAGE_NONE && (size_t)p->top < p->n)
-		i = p->lines[p->top].item;
+		i = page_owner(p, p->top);
 	if (i != PAGE_NONE && (dir > 0 ? i > p->sel : i < p->sel))
 		p->sel = i;
-	if (p->sel == 0 && dir < 0)
-		page_show(p);
+	if (p->sel == 0 && dir < 0 && (int)p->items[0].last < h && old <= h)
+		p->top = 0;	/* the first item with what is above it, when
+				 * no line is passed over */
 	page_clamp(p);
 }
 
@@ -409,10 +454,10 @@ page_action(struct page *p, enum action a)
 	case ACT_PAGE_DOWN:
 		page_turn(p, a == ACT_PAGE_UP ? -1 : 1);
 		return TUI_HANDLED;
-	case ACT_FIRST:
+	case ACT_FIRST:		/* the top of the page, the first item */
 		p->top = 0;
 		p->sel = p->nitems > 0 ? 0 : PAGE_NONE;
-		page_show(p);
+		page_clamp(p);
 		return TUI_HANDLED;
 	case ACT_LAST:
 		p->top = (int)p->n;

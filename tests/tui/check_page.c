@@ -2,6 +2,7 @@
  * choosing and scrolling, choosing again after a reload, drawing. */
 #include "support/testlib.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,8 +189,15 @@ START_TEST(test_long_heading)
 	page_layout(&p, area4);
 	ck_assert_int_eq(p.sel, 0);
 	ck_assert_int_eq(p.top, 3);	/* "first" on the bottom row */
-	act(&p, ACT_UP, 0, 3);		/* it stays in view */
+	act(&p, ACT_UP, 0, 2);		/* Up reads the intro above it */
+	act(&p, ACT_UP, 0, 1);
+	act(&p, ACT_UP, 0, 0);
+	act(&p, ACT_UP, 0, 0);		/* the top */
+	act(&p, ACT_DOWN, 0, 1);	/* back down to "first" */
+	act(&p, ACT_DOWN, 0, 2);
+	act(&p, ACT_DOWN, 0, 3);
 	act(&p, ACT_DOWN, 1, 4);	/* "second" on the bottom row */
+	act(&p, ACT_FIRST, 0, 0);	/* Home: the top of the page */
 	page_fini(&p);
 }
 END_TEST
@@ -260,6 +268,15 @@ END_TEST
 
 /* Whatever happens, the view is full and the chosen item shows (its
  * first line, unless it is taller than the area). */
+/* The last line the chosen item answers for (the line before the next
+ * item, or the page's last). */
+static int
+reach_last(const struct page *p)
+{
+	return (size_t)p->sel + 1 < p->nitems ?
+	    (int)p->items[p->sel + 1].first - 1 : (int)p->n - 1;
+}
+
 START_TEST(test_invariants)
 {
 	struct page p = { 0 };
@@ -297,13 +314,75 @@ START_TEST(test_invariants)
 			ck_assert(p.sel >= 0 && p.sel < (int)p.nitems);
 		if ((it = page_current(&p)) == NULL)
 			continue;
-		if ((int)(it->last - it->first) < h)
+		/* the lines the chosen item answers for show, at least one */
+		ck_assert_msg(reach_last(&p) >= p.top &&
+		    (p.sel == 0 ? 0 : (int)it->first) < p.top + h,
+		    "step %d: first %zu top %d h %d", step, it->first, p.top,
+		    h);
+		/* and when it fits with them, its first line */
+		if (reach_last(&p) - (p.sel == 0 ? 0 : (int)it->first) < h)
 			ck_assert_msg((int)it->first >= p.top &&
 			    (int)it->first < p.top + h, "step %d: first %zu "
 			    "top %d h %d", step, it->first, p.top, h);
-		else
-			ck_assert((int)it->last >= p.top &&
-			    (int)it->first < p.top + h);
+	}
+	page_fini(&p);
+}
+END_TEST
+
+/* Every line of a page shows at some point while one key is pressed
+ * again and again from one end (Down or PgDn from the top, PgUp from
+ * the end): no text is out of reach.  (Up shows an item from its first
+ * line, so Up alone may pass over the middle of a tall one.) */
+static void
+want_all_reached(struct page *p, enum action from, enum action key)
+{
+	bool seen[64] = { false };
+	int i, k, h = p->area.h;
+
+	ck_assert_uint_le(p->n, 64);
+	page_action(p, from);
+	for (k = 0; k < 4 * (int)p->n + 4; k++) {
+		for (i = p->top; i < p->top + h && i < (int)p->n; i++)
+			seen[i] = true;
+		page_action(p, key);
+	}
+	for (i = 0; i < (int)p->n; i++) {
+		char items[512] = "";
+		size_t j;
+
+		for (j = 0; j < p->nitems && strlen(items) < 480; j++)
+			snprintf(items + strlen(items), sizeof items -
+			    strlen(items), " %zu-%zu", p->items[j].first,
+			    p->items[j].last);
+		ck_assert_msg(seen[i], "line %d of %zu never shown (key %d, "
+		    "%d rows; items%s)", i, p->n, (int)key, h, items);
+	}
+}
+
+START_TEST(test_every_line_reached)
+{
+	struct page p = { 0 };
+	unsigned seed = 99;
+	int round, i;
+
+	for (round = 0; round < 1000; round++) {
+		int nlines = 1 + (int)(seed % 40);
+
+		page_clear(&p);
+		for (i = 0; i < nlines; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 5 == 0)
+				page_item(&p, 0, i);
+			else if ((seed >> 16) % 5 == 1)
+				page_item_end(&p);
+			page_addf(&p, ST_NORMAL, "%d", i);
+		}
+		seed = seed * 1103515245u + 12345u;
+		page_layout(&p, (struct rect){ .w = 20,
+		    .h = 1 + (int)((seed >> 16) % 8) });
+		want_all_reached(&p, ACT_FIRST, ACT_DOWN);
+		want_all_reached(&p, ACT_FIRST, ACT_PAGE_DOWN);
+		want_all_reached(&p, ACT_LAST, ACT_PAGE_UP);
 	}
 	page_fini(&p);
 }
@@ -440,6 +519,7 @@ page_suite(void)
 	tcase_add_test(tc, test_no_items);
 	tcase_add_test(tc, test_reselect);
 	tcase_add_test(tc, test_invariants);
+	tcase_add_test(tc, test_every_line_reached);
 	tcase_add_test(tc, test_draw);
 	suite_add_tcase(s, tc);
 	return s;

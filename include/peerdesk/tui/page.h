@@ -22,8 +22,11 @@
  * last in view); Home and End choose the first and the last.  With no
  * items they scroll.
  * The lines above the first item show when it is chosen (if they fit
- * with it), and the chosen item never leaves the area: text further
- * than a page from every item is not reached by keys.  The chosen
+ * with it).  The chosen item answers for the lines after it that are in
+ * no item (the first item for those above it too), and stays in view
+ * with them: Down reads on through text after the last item (or a page
+ * of text before the next) a line at a time, and PgUp/PgDn turn through
+ * any text, so every line can be reached.  The chosen
  * item's first line is drawn selected, with the cursor on it; ▲ and ▼
  * in the last column say there is more above or below.
  */
