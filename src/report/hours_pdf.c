@@ -9,7 +9,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/report/pdftext.h"
 #include "peerdesk/model/money.h"
@@ -82,7 +82,7 @@ static double
 pdf_wrap(struct pdf *p, double x, double y, double w, double size,
     int bold, const char *s)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	char *clean = pdftext_clean(s, 0);
 	const char *q = clean;
 	double h = 0;
@@ -104,7 +104,7 @@ pdf_wrap(struct pdf *p, double x, double y, double w, double size,
 		h += size * LEAD;
 		free(line);
 	}
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 	free(clean);
 	return h;
 }
@@ -117,7 +117,7 @@ pdf_title(struct pdf *p, double x, double y, double size, const char *s,
 {
 	if (p->draw) {
 		pdfpen_heading_begin(p->pen, 2, dest);
-		pdfwrap_outline(p->surface, p->top, s, dest);
+		pdfout_outline(p->surface, p->top, s, dest);
 	}
 	pdf_text(p, x, y, size, 1, 0, s, PDF_LEFT, maxw);
 	if (p->draw)
@@ -491,7 +491,7 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 	if (page == 1 && p->draw) {
 		/* the document's title, once */
 		pdfpen_heading_begin(p->pen, 1, "summary");
-		p->top = pdfwrap_outline(p->surface, 0, s, "summary");
+		p->top = pdfout_outline(p->surface, 0, s, "summary");
 	}
 	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
 	if (page == 1 && p->draw)
@@ -553,7 +553,7 @@ pdf_draw(struct pdf *p)
 		for (i = 0; i < n; i++)
 			if (h[i] > 0 && on[i] == page)
 				pdf_block(p, i, at[i]);
-		pdfwrap_page_label(p->surface, page);
+		pdfout_page_label(p->surface, page);
 		cairo_show_page(p->cr);
 	}
 	free(h);

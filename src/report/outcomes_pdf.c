@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/report/pdftext.h"
 

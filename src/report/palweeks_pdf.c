@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/report/hours_pdf.h"
@@ -64,7 +64,7 @@ pw_text(struct pdfpen *pen, double x, double y, double size, int bold,
 static void
 pw_para(struct pwpdf *d, const char *s)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	char *clean = pdftext_clean(s, 0);
 	size_t i;
 
@@ -85,7 +85,7 @@ pw_para(struct pwpdf *d, const char *s)
 		d->y += SIZE * LEAD;
 		free(line);
 	}
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 	free(clean);
 }
 

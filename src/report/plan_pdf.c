@@ -12,7 +12,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/model/plandiff.h"
 #include "peerdesk/report/pdftext.h"
 
@@ -126,7 +126,7 @@ static size_t
 pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
     int bold, int italic, int grey, double indent)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	size_t first = p->n, i;
 
 	pdf_font(p, size, bold, italic);
@@ -134,7 +134,7 @@ pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
 	for (i = 0; i < lines.n; i++)
 		pdf_line(p, s + lines.v[i].off, lines.v[i].len, size, bold,
 		    italic, grey, indent)->rtl = lines.v[i].rtl;
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 	return first;
 }
 
@@ -485,10 +485,10 @@ pdf_outline(struct pdf *p)
 			continue;
 		pdf_dest(&p->it[i], dest, sizeof dest);
 		if (p->it[i].head == 1)
-			top = pdfwrap_outline(p->surface, 0, p->it[i].text,
+			top = pdfout_outline(p->surface, 0, p->it[i].text,
 			    dest);
 		else
-			pdfwrap_outline(p->surface, top, p->it[i].text, dest);
+			pdfout_outline(p->surface, top, p->it[i].text, dest);
 	}
 }
 
@@ -613,7 +613,7 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 			if (p.it[i].page == page)
 				pdf_item(&p, &p.it[i]);
 		pdf_footer(&p, page, pages);
-		pdfwrap_page_label(surface, page);
+		pdfout_page_label(surface, page);
 		cairo_show_page(p.cr);
 	}
 	pdf_outline(&p);

@@ -11,7 +11,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/report/pdftext.h"
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 
 #define PAGE_W 595.0		/* A4 in points */
 #define PAGE_H 842.0
@@ -99,7 +99,7 @@ static void
 sp_new_page(struct sar_pdf *p)
 {
 	if (p->draw) {
-		pdfwrap_page_label(p->surface, (size_t)p->page);
+		pdfout_page_label(p->surface, (size_t)p->page);
 		cairo_show_page(p->cr);
 	}
 	p->page++;
@@ -116,12 +116,12 @@ sp_need(struct sar_pdf *p, double h)
 
 /* Print one line of clean text wrapped at spaces (a word wider than w
  * is broken) from x, lines of size; moves p->y, adding pages.  Each
- * character is measured once (pdfwrap.h). */
+ * character is measured once (pdfpen.h). */
 static void
 sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
     int grey, const char *s, size_t len)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	size_t i;
 
 	sp_font(p, size, bold);
@@ -140,7 +140,7 @@ sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
 		p->y += size * LEAD;
 		free(line);
 	}
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 }
 
 /* Text with newlines: each line wrapped. */
@@ -181,11 +181,11 @@ sp_heading(struct sar_pdf *p, int level, double size, const char *title)
 	snprintf(dest, sizeof dest, "head-%d", ++p->n_heads);
 	pdfpen_heading_begin(p->pen, level, dest);
 	if (level == 1)
-		p->top = pdfwrap_outline(p->surface, 0, title, dest);
+		p->top = pdfout_outline(p->surface, 0, title, dest);
 	else if (level == 2)
-		p->section = pdfwrap_outline(p->surface, p->top, title, dest);
+		p->section = pdfout_outline(p->surface, p->top, title, dest);
 	else
-		pdfwrap_outline(p->surface, p->section, title, dest);
+		pdfout_outline(p->surface, p->section, title, dest);
 	sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
 	pdfpen_heading_end(p->pen, level, dest);
 }
@@ -282,7 +282,7 @@ sp_body(struct sar_pdf *p)
 	sp_intro(p);
 	sar_walk(p->b, &sp_walker, p);
 	if (p->draw) {
-		pdfwrap_page_label(p->surface, (size_t)p->page);
+		pdfout_page_label(p->surface, (size_t)p->page);
 		cairo_show_page(p->cr);
 	}
 }
