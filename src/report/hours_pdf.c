@@ -38,21 +38,21 @@ struct pdf {
 	struct pdfpen *pen;
 	int top;		/* the outline's entry for the summary */
 	const struct hours_report *r;
-	int draw;		/* 0: measure only */
+	bool draw;		/* false: measure only */
 	char *org;		/* the organisation's name, cut to fit once */
 };
 
 static void
-pdf_font(struct pdf *p, double size, int bold)
+pdf_font(struct pdf *p, double size, bool bold)
 {
-	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, 0);
+	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, false);
 }
 
 /* Show s with its baseline at y: left-aligned at x, or ending at x.
  * maxw > 0 cuts s to fit.  grey draws it in grey. */
 static void
-pdf_text(struct pdf *p, double x, double y, double size, int bold,
-    int grey, const char *s, enum pdf_align align, double maxw)
+pdf_text(struct pdf *p, double x, double y, double size, bool bold,
+    bool grey, const char *s, enum pdf_align align, double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	double w;
@@ -80,7 +80,7 @@ pdf_text(struct pdf *p, double x, double y, double size, int bold,
  * baseline is at y + size.  Each character is measured once. */
 static double
 pdf_wrap(struct pdf *p, double x, double y, double w, double size,
-    int bold, const char *s)
+    bool bold, const char *s)
 {
 	struct pdfpen_lines lines = { NULL, 0, 0 };
 	char *clean = pdftext_clean(s, 0);
@@ -119,7 +119,7 @@ pdf_title(struct pdf *p, double x, double y, double size, const char *s,
 		pdfpen_heading_begin(p->pen, 2, dest);
 		pdfout_outline(p->surface, p->top, s, dest);
 	}
-	pdf_text(p, x, y, size, 1, 0, s, PDF_LEFT, maxw);
+	pdf_text(p, x, y, size, true, false, s, PDF_LEFT, maxw);
 	if (p->draw)
 		pdfpen_heading_end(p->pen, 2, dest);
 }
@@ -158,54 +158,57 @@ pdf_grid(struct pdf *p, double y, const int minutes[HOURS_KINDS],
 	money_format(gross, v[HOURS_KINDS + 1]);
 	for (k = 0; k < HOURS_KINDS + 2; k++) {
 		double x = LEFT + cw * k;
-		int strong = k >= HOURS_KINDS;
+		bool strong = k >= HOURS_KINDS;
 
-		pdf_text(p, x, y + SIZE_SMALL, SIZE_SMALL, 0, 1, labels[k],
-		    PDF_LEFT, cw - 4);
+		pdf_text(p, x, y + SIZE_SMALL, SIZE_SMALL, false, true,
+		    labels[k], PDF_LEFT, cw - 4);
 		pdf_text(p, x, y + SIZE_SMALL * LEAD + SIZE_BODY + 1,
-		    SIZE_BODY + 0.5, strong, 0, v[k], PDF_LEFT, cw - 4);
+		    SIZE_BODY + 0.5, strong, false, v[k], PDF_LEFT, cw - 4);
 	}
 	return SIZE_SMALL * LEAD + (SIZE_BODY + 1) * LEAD + 2;
 }
 
 static double
 pdf_pay_line(struct pdf *p, double y, int64_t pay, int64_t holiday,
-    int holiday_on)
+    bool holiday_on)
 {
 	char a[MONEY_STR_LEN], b[MONEY_STR_LEN];
 	char *s;
 
 	s = xasprintf("Pay %s", money_format(pay, a));
-	pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT, 0);
+	pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY, false, false, s, PDF_LEFT,
+	    0);
 	free(s);
 	s = xasprintf("Holiday pay %s", holiday_on ?
 	    money_format(holiday, b) : "-");
-	pdf_text(p, LEFT + 130, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT,
-	    0);
+	pdf_text(p, LEFT + 130, y + SIZE_BODY, SIZE_BODY, false, false, s,
+	    PDF_LEFT, 0);
 	free(s);
 	return SIZE_BODY * LEAD;
 }
 
 static double
 pdf_client(struct pdf *p, double y, const struct hours_client *c,
-    int with_worker)
+    bool with_worker)
 {
 	char d[HOURS_WORDS_LEN], n[HOURS_WORDS_LEN];
 	double x = LEFT + 12, base = y + SIZE_BODY;
 
 	if (with_worker) {
-		pdf_text(p, x, base, SIZE_BODY, 0, 0, c->client, PDF_LEFT, 170);
-		pdf_text(p, x + 180, base, SIZE_BODY, 0, 0, c->worker,
+		pdf_text(p, x, base, SIZE_BODY, false, false, c->client,
+		    PDF_LEFT, 170);
+		pdf_text(p, x + 180, base, SIZE_BODY, false, false, c->worker,
 		    PDF_LEFT, 120);
-		pdf_text(p, x + 310, base, SIZE_BODY, 0, 0,
+		pdf_text(p, x + 310, base, SIZE_BODY, false, false,
 		    hours_words_delivered(c, d), PDF_LEFT, 110);
-		pdf_text(p, x + 425, base, SIZE_BODY, 0, 1,
+		pdf_text(p, x + 425, base, SIZE_BODY, false, true,
 		    hours_words_client_note(c, n), PDF_LEFT, 70);
 	} else {
-		pdf_text(p, x, base, SIZE_BODY, 0, 0, c->client, PDF_LEFT, 220);
-		pdf_text(p, x + 230, base, SIZE_BODY, 0, 0,
+		pdf_text(p, x, base, SIZE_BODY, false, false, c->client,
+		    PDF_LEFT, 220);
+		pdf_text(p, x + 230, base, SIZE_BODY, false, false,
 		    hours_words_delivered(c, d), PDF_LEFT, 150);
-		pdf_text(p, x + 390, base, SIZE_BODY, 0, 1,
+		pdf_text(p, x + 390, base, SIZE_BODY, false, true,
 		    hours_words_client_note(c, n), PDF_LEFT, 100);
 	}
 	return SIZE_BODY * LEAD;
@@ -230,18 +233,19 @@ pdf_near_list(struct pdf *p, double y)
 		if (!hours_words_near_or_over(row))
 			continue;
 		who = hours_words_who(row);
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 1, 0,
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, true, false,
 		    hours_words_flag(row), PDF_LEFT, 0);
-		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
-		    PDF_LEFT, 220);
-		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    permitted_rule_label(&row->check), PDF_LEFT, CONTENT_W - 290);
+		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, false, false,
+		    who, PDF_LEFT, 220);
+		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, false, false,
+		    permitted_rule_label(&row->check), PDF_LEFT,
+		    CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
 	}
 	if (listed == 0) {
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, false, false,
 		    "Nobody is near or over a limit this week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
@@ -268,16 +272,16 @@ pdf_not_sent_list(struct pdf *p, double y)
 		if (!hours_words_not_sent(row))
 			continue;
 		who = hours_words_who(row);
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
-		    PDF_LEFT, 268);
-		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, false, false,
+		    who, PDF_LEFT, 268);
+		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, false, false,
 		    hours_words_logged(row, buf), PDF_LEFT, CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
 	}
 	if (listed == 0) {
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
+		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, false, false,
 		    "Everyone has sent their week.", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
@@ -292,13 +296,13 @@ pdf_intro_block(struct pdf *p, double y)
 	char *s;
 
 	s = hours_words_limits_line(r);
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	if (r->limits_note != NULL)
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
 		    r->limits_note);
 	s = hours_words_holiday_line(r);
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	y += 6;
 	y += pdf_near_list(p, y);
@@ -317,12 +321,13 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 	double y0 = y;
 	char *who, *s;
 	size_t i;
-	int clients = 0, alert;
+	int clients = 0;
+	bool alert;
 
 	pdf_rule(p, y, 0.5, 0.6);
 	y += 4;
 	who = hours_words_who(row);
-	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
+	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, false, false,
 	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
 	s = xasprintf("pal-%zu", (size_t)(row - r->rows) + 1);
 	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, who, CONTENT_W - 190,
@@ -338,14 +343,14 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 		s = xasprintf("No pay rate is recorded for %s of this: it is "
 		    "not in the pay above.",
 		    duration_format(row->unrated_minutes, d));
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 		free(s);
 	}
 	s = xasprintf("Limit: %s", hours_words_limit(row, buf));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	s = xasprintf("Room left: %s", hours_words_room(row, buf));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	alert = row->check.verdict == PERMITTED_NEAR ||
 	    row->check.verdict == PERMITTED_OVER;
@@ -354,11 +359,12 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 	free(s);
 	if (row->has_status) {
 		s = xasprintf("Week: %s", hours_words_status(row->status));
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 		free(s);
 		if (hours_words_override(row, buf)[0] != '\0') {
 			s = xasprintf("Limit agreed %s", buf);
-			y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+			y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
+			    s);
 			free(s);
 		}
 	}
@@ -366,15 +372,15 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 		if (r->clients[i].worker_id != row->pal_id)
 			continue;
 		if (clients++ == 0) {
-			pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, 0, 1,
-			    "Clients this week (delivered of contracted)",
+			pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, false,
+			    true, "Clients this week (delivered of contracted)",
 			    PDF_LEFT, 0);
 			y += SIZE_BODY * LEAD;
 		}
-		y += pdf_client(p, y, &r->clients[i], 0);
+		y += pdf_client(p, y, &r->clients[i], false);
 	}
 	if (clients == 0) {
-		pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, 0, 1,
+		pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, false, true,
 		    "Clients this week: none", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
@@ -399,7 +405,7 @@ pdf_others_block(struct pdf *p, double y)
 			    "Other workers' clients this week", 0, "others");
 			y += SIZE_TITLE * LEAD + 2;
 		}
-		y += pdf_client(p, y, &r->clients[i], 1);
+		y += pdf_client(p, y, &r->clients[i], true);
 	}
 	return y - y0;
 }
@@ -422,7 +428,7 @@ pdf_adjust_block(struct pdf *p, double y)
 	    "adjustments");
 	y += SIZE_TITLE * LEAD + 2;
 	for (i = 0; i < r->n_adjusts; i++)
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
 		    hours_words_adjust(&r->adjusts[i], buf));
 	return y - y0;
 }
@@ -448,22 +454,22 @@ pdf_totals_block(struct pdf *p, double y)
 	    r->holiday_pay);
 	s = xasprintf("Close to a limit: %d.  Over a limit: %d.", t->n_near,
 	    t->n_over);
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	s = xasprintf("Client hours: %s delivered, against %s contracted "
 	    "a week.", duration_format(t->delivered_minutes, a),
 	    duration_format(t->contracted_minutes, b));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	if (t->unrated_minutes > 0) {
 		s = xasprintf("No pay rate is recorded for %s of the hours: "
 		    "that time is not in the pay.",
 		    duration_format(t->unrated_minutes, a));
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 		free(s);
 	}
 	y += 6;
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
 	    "End of the weekly hours summary.");
 	return y - y0;
 }
@@ -477,31 +483,34 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 	double y = TOP;
 
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
-	pdf_text(p, RIGHT, y + 13, SIZE_BODY, 0, 0, right, PDF_RIGHT, 0);
+	pdf_text(p, RIGHT, y + 13, SIZE_BODY, false, false, right, PDF_RIGHT,
+	    0);
 	if (p->org == NULL) {
 		char *clean = pdftext_clean(r->org_name[0] ? r->org_name :
 		    "peerdesk", 0);
 
-		pdf_font(p, 13, 1);
+		pdf_font(p, 13, true);
 		p->org = pdfpen_cut(p->pen, clean, CONTENT_W - 90);
 		free(clean);
 	}
-	pdf_text(p, LEFT, y + 13, 13, 1, 0, p->org, PDF_LEFT, CONTENT_W - 90);
+	pdf_text(p, LEFT, y + 13, 13, true, false, p->org, PDF_LEFT,
+	    CONTENT_W - 90);
 	s = xasprintf("Weekly hours summary, week %s", r->week_label);
 	if (page == 1 && p->draw) {
 		/* the document's title, once */
 		pdfpen_heading_begin(p->pen, 1, "summary");
 		p->top = pdfout_outline(p->surface, 0, s, "summary");
 	}
-	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
+	pdf_text(p, LEFT, y + 31, SIZE_TITLE, true, false, s, PDF_LEFT, 0);
 	if (page == 1 && p->draw)
 		pdfpen_heading_end(p->pen, 1, "summary");
 	free(s);
-	pdf_text(p, LEFT, y + 46, SIZE_BODY, 0, 0, hours_words_dates(r, dates),
-	    PDF_LEFT, 0);
+	pdf_text(p, LEFT, y + 46, SIZE_BODY, false, false, hours_words_dates(r,
+	    dates), PDF_LEFT, 0);
 	if (r->generated_at[0] != '\0') {
 		s = xasprintf("Printed %s", r->generated_at);
-		pdf_text(p, RIGHT, y + 46, SIZE_BODY, 0, 1, s, PDF_RIGHT, 200);
+		pdf_text(p, RIGHT, y + 46, SIZE_BODY, false, true, s, PDF_RIGHT,
+		    200);
 		free(s);
 	}
 	pdf_rule(p, y + 54, 1.2, 0);
@@ -534,7 +543,7 @@ pdf_draw(struct pdf *p)
 	double y = BODY_TOP;
 
 	/* Measure, then place each block whole on a page. */
-	p->draw = 0;
+	p->draw = false;
 	for (i = 0; i < n; i++) {
 		h[i] = pdf_block(p, i, 0);
 		if (h[i] <= 0)
@@ -547,7 +556,7 @@ pdf_draw(struct pdf *p)
 		at[i] = y;
 		y += h[i] + BLOCK_GAP;
 	}
-	p->draw = 1;
+	p->draw = true;
 	for (page = 1; page <= pages; page++) {
 		pdf_header(p, page, pages);
 		for (i = 0; i < n; i++)

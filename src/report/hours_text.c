@@ -1,5 +1,6 @@
 #include "peerdesk/report/hours_text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,8 @@ text_cells(struct textcol_lines *l, const char *const labels[],
 		}
 		textcol_add_fit(&sb, labels[i], LABEL_W, TEXTCOL_LEFT);
 		col += LABEL_W;
-		textcol_pad_to(&sb, 0, col + VALUE_W - textcol_width(values[i]));
+		textcol_pad_to(&sb, 0,
+		    col + VALUE_W - textcol_width(values[i]));
 		strbuf_adds(&sb, values[i]);
 		col = textcol_width(strbuf_str(&sb));
 	}
@@ -63,7 +65,7 @@ text_kinds(struct textcol_lines *l, const int minutes[HOURS_KINDS])
 /* Hours, pay, holiday pay; then gross pay. */
 static void
 text_money(struct textcol_lines *l, int minutes, int64_t pay,
-    int64_t holiday, int64_t gross, int holiday_on)
+    int64_t holiday, int64_t gross, bool holiday_on)
 {
 	char d[DURATION_STR_LEN], p[MONEY_STR_LEN], h[MONEY_STR_LEN];
 	char g[MONEY_STR_LEN];
@@ -113,7 +115,7 @@ text_rule_line(struct textcol_lines *l, const char *c)
 /* One client line: "    Client name   1h 30m of 2h   30m short". */
 static void
 text_client(struct textcol_lines *l, const struct hours_client *c,
-    int with_worker)
+    bool with_worker)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char d[HOURS_WORDS_LEN], n[HOURS_WORDS_LEN];
@@ -290,7 +292,7 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 		if (clients++ == 0)
 			textcol_push(l, "  Clients this week (delivered of "
 			    "contracted):");
-		text_client(l, &r->clients[i], 0);
+		text_client(l, &r->clients[i], false);
 	}
 	if (clients == 0)
 		textcol_push(l, "  Clients this week: none");
@@ -312,7 +314,7 @@ text_others_block(struct textcol_lines *l, const struct hours_report *r)
 			textcol_push(l, "Other workers' clients this week "
 			    "(delivered of contracted)");
 		}
-		text_client(l, &r->clients[i], 1);
+		text_client(l, &r->clients[i], true);
 	}
 	return n;
 }

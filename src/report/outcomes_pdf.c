@@ -26,9 +26,9 @@
 #define LINE (SIZE_TEXT * 1.35)
 
 static void
-font(struct pdfpen *pen, const char *face, double size, int bold)
+font(struct pdfpen *pen, const char *face, double size, bool bold)
 {
-	pdfpen_font(pen, face, size, bold, 0);
+	pdfpen_font(pen, face, size, bold, false);
 }
 
 /* s with its baseline at (x, y), cleaned and cut to maxw (0: as it is). */
@@ -51,10 +51,10 @@ title(struct pdfpen *pen, const struct outcomes *o, const char *what)
 	char buf[160];
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(pen, FONT, SIZE_TITLE, 1);
+	font(pen, FONT, SIZE_TITLE, true);
 	snprintf(buf, sizeof buf, "%s, %s to %s", what, o->from, o->to);
 	text(pen, MARGIN, MARGIN, buf, PAGE_W - 2 * MARGIN);
-	font(pen, FONT, SIZE_TEXT, 0);
+	font(pen, FONT, SIZE_TEXT, false);
 	if (o->funder != NULL) {
 		snprintf(buf, sizeof buf, "For %s", o->funder);
 		text(pen, MARGIN, MARGIN + 16, buf, PAGE_W - 2 * MARGIN);
@@ -73,7 +73,7 @@ pages_of_text(struct pdfpen *pen, const struct outcomes *o)
 
 	outcomes_text(o, &sb);
 	title(pen, o, "Outcomes");
-	font(pen, MONO, SIZE_TEXT, 0);
+	font(pen, MONO, SIZE_TEXT, false);
 	for (p = strbuf_str(&sb); *p != '\0'; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
@@ -81,7 +81,7 @@ pages_of_text(struct pdfpen *pen, const struct outcomes *o)
 		if (y > PAGE_H - MARGIN) {
 			cairo_show_page(cr);
 			y = MARGIN;
-			font(pen, MONO, SIZE_TEXT, 0);
+			font(pen, MONO, SIZE_TEXT, false);
 		}
 		line = xstrndup(p, (size_t)(nl - p));
 		cairo_set_source_rgb(cr, 0, 0, 0);
@@ -101,9 +101,9 @@ chart_head(struct pdfpen *pen, double y, const char *heading, const char *key)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(pen, FONT, 10.5, 1);
+	font(pen, FONT, 10.5, true);
 	text(pen, MARGIN, y, heading, PAGE_W - 2 * MARGIN);
-	font(pen, FONT, SIZE_TEXT, 0);
+	font(pen, FONT, SIZE_TEXT, false);
 	cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
 	text(pen, MARGIN, y + 12, key, PAGE_W - 2 * MARGIN);
 	return y + 22;
@@ -123,7 +123,7 @@ bar_pair(struct pdfpen *pen, double x, double y, double w, const char *label,
 	if (lb < 0)
 		lb = 0;
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(pen, FONT, SIZE_TEXT, 0);
+	font(pen, FONT, SIZE_TEXT, false);
 	text(pen, MARGIN, y + 9, label, x - MARGIN - 6);
 	cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
 	cairo_rectangle(cr, x, y, la, 6);
@@ -150,8 +150,8 @@ chart_goals(struct pdfpen *pen, const struct outcomes *o, double y)
 	    "Light: at first scoring. Dark: latest. The line is 50, as "
 	    "expected; the scale runs from 20 to 80.");
 	if (o->n_people == 0) {
-		text(pen, MARGIN, y + 10, "No goals were scored in this period.",
-		    0);
+		text(pen, MARGIN, y + 10,
+		    "No goals were scored in this period.", 0);
 		return y + 24;
 	}
 	x50 = x + (50.0 - 20.0) / 60.0 * w;
@@ -236,7 +236,7 @@ chart_months(struct pdfpen *pen, const struct outcomes *o, double y)
 	cairo_move_to(cr, x0, y + h);
 	cairo_line_to(cr, x0 + w, y + h);
 	cairo_stroke(cr);
-	font(pen, FONT, 6.5, 0);
+	font(pen, FONT, 6.5, false);
 	for (i = 0; i < o->n_months; i++) {
 		bh = o->months[i].attendances / max * (h - 12);
 		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);

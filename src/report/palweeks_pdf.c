@@ -44,13 +44,13 @@ struct pwpdf {
 /* s with its baseline at y, from x (right: ending at x), cut to maxw
  * when maxw > 0. */
 static void
-pw_text(struct pdfpen *pen, double x, double y, double size, int bold,
-    int right, const char *s, double maxw)
+pw_text(struct pdfpen *pen, double x, double y, double size, bool bold,
+    bool right, const char *s, double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	const char *t = clean;
 
-	pdfpen_font(pen, HOURS_PDF_FONT, size, bold, 0);
+	pdfpen_font(pen, HOURS_PDF_FONT, size, bold, false);
 	if (maxw > 0)
 		t = cut = pdfpen_cut(pen, clean, maxw);
 	cairo_set_source_rgb(pdfpen_cr(pen), 0, 0, 0);
@@ -68,7 +68,7 @@ pw_para(struct pwpdf *d, const char *s)
 	char *clean = pdftext_clean(s, 0);
 	size_t i;
 
-	pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, 0, 0);
+	pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, false, false);
 	pdfpen_break(d->pen, clean, strlen(clean), RIGHT - LEFT, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(clean + lines.v[i].off, lines.v[i].len);
@@ -79,7 +79,7 @@ pw_para(struct pwpdf *d, const char *s)
 			d->y = MARGIN;
 		}
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
-		pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, 0, 0);
+		pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, false, false);
 		pdfpen_show_line(d->pen, LEFT, d->y + SIZE, RIGHT - LEFT, line,
 		    lines.v[i].rtl);
 		d->y += SIZE * LEAD;
@@ -97,22 +97,22 @@ pw_header(struct pwpdf *d)
 	char *s;
 	double y = MARGIN;
 
-	pw_text(d->pen, LEFT, y + 13, 13, 1, 0, p->org_name[0] ? p->org_name :
-	    "peerdesk", RIGHT - LEFT);
+	pw_text(d->pen, LEFT, y + 13, 13, true, false,
+	    p->org_name[0] ? p->org_name : "peerdesk", RIGHT - LEFT);
 	s = xasprintf("%s%s%s%s: weeks against the limit", p->pal_name,
 	    p->pal_login[0] ? " (" : "", p->pal_login,
 	    p->pal_login[0] ? ")" : "");
-	pw_text(d->pen, LEFT, y + 31, 11, 1, 0, s, RIGHT - LEFT);
+	pw_text(d->pen, LEFT, y + 31, 11, true, false, s, RIGHT - LEFT);
 	free(s);
 	if (p->n > p->lead) {
 		s = xasprintf("The last %d weeks: %s to %s", p->weeks,
 		    date_format_long(p->v[p->lead].first, a),
 		    date_format_long(p->v[p->n - 1].last, b));
-		pw_text(d->pen, LEFT, y + 46, 9, 0, 0, s, 0);
+		pw_text(d->pen, LEFT, y + 46, 9, false, false, s, 0);
 		free(s);
 	}
 	s = xasprintf("Printed %s", p->generated_at);
-	pw_text(d->pen, RIGHT, y + 46, 9, 0, 1, s, 0);
+	pw_text(d->pen, RIGHT, y + 46, 9, false, true, s, 0);
 	free(s);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	cairo_set_line_width(d->cr, 1.2);
@@ -128,14 +128,14 @@ pw_bar(struct pwpdf *d, const struct palweeks_week *w, double y, double h)
 {
 	const struct permitted_result *c = &w->check;
 	double v, lim, x;
-	int has;
+	bool has;
 
 	if (d->p->measure == PALWEEKS_PAY) {
 		has = c->has_pay_limit && c->limit_pence > 0;
 		v = (double)w->gross_pence;
 		lim = (double)c->limit_pence;
 	} else {
-		has = 1;
+		has = true;
 		v = w->minutes;
 		lim = c->has_hours_limit ? c->hours_limit_minutes :
 		    PERMITTED_HOURS_LIMIT_MINUTES;
@@ -180,15 +180,16 @@ pw_chart(struct pwpdf *d)
 	if (rh < 9)
 		rh = 9;
 	y = d->y + SIZE;
-	pw_text(d->pen, LEFT, y, SIZE, 1, 0, "Week of", 0);
-	pw_text(d->pen, BAR_X, y, SIZE, 1, 0, p->measure == PALWEEKS_PAY ?
+	pw_text(d->pen, LEFT, y, SIZE, true, false, "Week of", 0);
+	pw_text(d->pen, BAR_X, y, SIZE, true, false,
+	    p->measure == PALWEEKS_PAY ?
 	    "Pay (with holiday pay) against the limit" :
 	    "Hours against 16 hours", LIMIT_X - BAR_X - 4);
-	pw_text(d->pen, LIMIT_X + 3, y, SIZE, 1, 0, "limit", 0);
-	pw_text(d->pen, COL_HOURS, y, SIZE, 1, 1, "Hours", 0);
-	pw_text(d->pen, COL_PAY, y, SIZE, 1, 1, "Pay", 0);
-	pw_text(d->pen, COL_AVG, y, SIZE, 1, 1, "5-week", 0);
-	pw_text(d->pen, COL_WORD, y, SIZE, 1, 0, "Verdict", 0);
+	pw_text(d->pen, LIMIT_X + 3, y, SIZE, true, false, "limit", 0);
+	pw_text(d->pen, COL_HOURS, y, SIZE, true, true, "Hours", 0);
+	pw_text(d->pen, COL_PAY, y, SIZE, true, true, "Pay", 0);
+	pw_text(d->pen, COL_AVG, y, SIZE, true, true, "5-week", 0);
+	pw_text(d->pen, COL_WORD, y, SIZE, true, false, "Verdict", 0);
 	top = d->y + SIZE * LEAD + 2;
 	for (i = 0; i < shown; i++) {
 		const struct palweeks_week *w = &p->v[p->lead + i];
@@ -197,12 +198,13 @@ pw_chart(struct pwpdf *d)
 
 		date_format_long(w->first, date);
 		/* "Mon 23 Nov 2026" less the weekday */
-		pw_text(d->pen, LEFT, base, SIZE, 0, 0, strchr(date, ' ') ?
-		    strchr(date, ' ') + 1 : date, BAR_X - LEFT - 4);
+		pw_text(d->pen, LEFT, base, SIZE, false, false,
+		    strchr(date, ' ') ? strchr(date, ' ') + 1 : date,
+		    BAR_X - LEFT - 4);
 		pw_bar(d, w, ry + rh * 0.15, rh * 0.7);
-		pw_text(d->pen, COL_HOURS, base, SIZE, 0, 1,
+		pw_text(d->pen, COL_HOURS, base, SIZE, false, true,
 		    palweeks_hm(w->minutes, hm), 0);
-		pw_text(d->pen, COL_PAY, base, SIZE, 0, 1,
+		pw_text(d->pen, COL_PAY, base, SIZE, false, true,
 		    money_format(w->gross_pence, m), 0);
 		if (w->avg.weeks > 0) {
 			palweeks_hm(w->avg.avg_minutes, avg);
@@ -210,10 +212,10 @@ pw_chart(struct pwpdf *d)
 				strcat(avg, "*");
 		} else
 			snprintf(avg, sizeof avg, "-");
-		pw_text(d->pen, COL_AVG, base, SIZE, 0, 1, avg, 0);
-		pw_text(d->pen, COL_WORD, base, SIZE, w->word == PALWEEKS_OVER ||
-		    w->word == PALWEEKS_NEAR, 0, palweeks_word_str(w->word),
-		    RIGHT - COL_WORD);
+		pw_text(d->pen, COL_AVG, base, SIZE, false, true, avg, 0);
+		pw_text(d->pen, COL_WORD, base, SIZE,
+		    w->word == PALWEEKS_OVER || w->word == PALWEEKS_NEAR, false,
+		    palweeks_word_str(w->word), RIGHT - COL_WORD);
 	}
 	/* the limit: one line across every bar */
 	y = top + rh * (double)shown;

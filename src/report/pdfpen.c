@@ -16,7 +16,7 @@ struct pdfpen {
 	cairo_t *cr;
 	PangoLayout *layout;
 	PangoFontDescription *font;
-	int dir;		/* the layout's direction now: 0 auto, 1 LTR, 2 RTL */
+	int dir;	/* the layout's direction now: 0 auto, 1 LTR, 2 RTL */
 };
 
 struct pdfpen *
@@ -35,7 +35,7 @@ pdfpen_new(cairo_t *cr)
 	pango_layout_context_changed(p->layout);
 	p->font = pango_font_description_new();
 	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
-	pdfpen_font(p, "DejaVu Sans", 10, 0, 0);
+	pdfpen_font(p, "DejaVu Sans", 10, false, false);
 	return p;
 }
 
@@ -56,8 +56,8 @@ pdfpen_cr(struct pdfpen *p)
 }
 
 void
-pdfpen_font(struct pdfpen *p, const char *family, double size, int bold,
-    int italic)
+pdfpen_font(struct pdfpen *p, const char *family, double size, bool bold,
+    bool italic)
 {
 	pango_font_description_set_family(p->font, family);
 	/* sizes in the PDF's own units, points, as cairo's were */
@@ -137,7 +137,7 @@ pdfpen_show(struct pdfpen *p, double x, double y, const char *s)
 
 void
 pdfpen_show_line(struct pdfpen *p, double x, double y, double w,
-    const char *s, int rtl)
+    const char *s, bool rtl)
 {
 	if (s[0] == '\0')
 		return;
@@ -148,7 +148,7 @@ pdfpen_show_line(struct pdfpen *p, double x, double y, double w,
 }
 
 static void
-pdfpen_lines_push(struct pdfpen_lines *l, size_t off, size_t len, int rtl)
+pdfpen_lines_push(struct pdfpen_lines *l, size_t off, size_t len, bool rtl)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -234,7 +234,7 @@ pdfpen_line_end(const double *cw, const PangoLogAttr *attrs, size_t nc,
 {
 	size_t c = pos, cand = 0, grapheme = 0;
 	double width = 0;
-	int text = 0;	/* something that is not a space so far */
+	bool text = false;	/* something that is not a space so far */
 
 	while (c < nc) {
 		if (c > pos && attrs != NULL && attrs[c].is_line_break && text)
@@ -246,7 +246,7 @@ pdfpen_line_end(const double *cw, const PangoLogAttr *attrs, size_t nc,
 			break;
 		width += cw[c];
 		if (attrs == NULL || !attrs[c].is_white)
-			text = 1;
+			text = true;
 		c++;
 	}
 	if (c >= nc)
@@ -267,7 +267,7 @@ pdfpen_line_end(const double *cw, const PangoLogAttr *attrs, size_t nc,
  * word wider than the line, between two whole characters. */
 static void
 pdfpen_cut_lines(struct pdfpen *p, const char *s, size_t n, double w,
-    int rtl, struct pdfpen_lines *out)
+    bool rtl, struct pdfpen_lines *out)
 {
 	const PangoLogAttr *attrs;
 	double *cw;		/* each character's width, in points */
@@ -303,7 +303,7 @@ void
 pdfpen_break(struct pdfpen *p, const char *s, size_t len, double w,
     struct pdfpen_lines *out)
 {
-	int rtl;
+	bool rtl;
 
 	if (len == 0)
 		return;

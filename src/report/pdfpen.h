@@ -26,7 +26,7 @@ struct pdfpen;
  * Arabic, Hebrew, Urdu...): such a line is drawn against the right edge
  * of its column. */
 struct pdfpen_lines {
-	struct { size_t off, len; int rtl; } *v;
+	struct { size_t off, len; bool rtl; } *v;
 	size_t n, cap;
 };
 
@@ -38,7 +38,7 @@ cairo_t *pdfpen_cr(struct pdfpen *p);
 /* The font for what follows: family (e.g. "DejaVu Sans"; fontconfig
  * fills in what it lacks), size in points, bold, italic. */
 void pdfpen_font(struct pdfpen *p, const char *family, double size,
-    int bold, int italic);
+    bool bold, bool italic);
 
 /* Width of clean s (valid UTF-8, no control characters) in points. */
 double pdfpen_width(struct pdfpen *p, const char *s);
@@ -53,7 +53,7 @@ void pdfpen_show(struct pdfpen *p, double x, double y, const char *s);
  * the column from x, w points wide: from x, or ending at x + w when rtl
  * (the paragraph reads right to left). */
 void pdfpen_show_line(struct pdfpen *p, double x, double y, double w,
-    const char *s, int rtl);
+    const char *s, bool rtl);
 
 /* Append to out the lines of s (len bytes of one paragraph, already
  * clean: no line breaks) at most w points wide in the pen's font, as

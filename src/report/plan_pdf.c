@@ -38,11 +38,11 @@ struct item {
 	enum item_kind kind;
 	char *text;
 	double size, indent, h;
-	int bold, italic, grey;
-	int keep;		/* keep on the page with the next item */
-	int bar;		/* a bar down the side (the crisis plan) */
-	int done;		/* IT_CHECK: ticked */
-	int rtl;		/* its paragraph reads right to left */
+	bool bold, italic, grey;
+	bool keep;		/* keep on the page with the next item */
+	bool bar;		/* a bar down the side (the crisis plan) */
+	bool done;		/* IT_CHECK: ticked */
+	bool rtl;		/* its paragraph reads right to left */
 	int head;		/* a heading of this level (1, 2), else 0 */
 	int section;		/* a heading's section number (0: the title) */
 	const struct plan_doc_goal *goal;	/* IT_CHART */
@@ -57,7 +57,7 @@ struct pdf {
 	const struct plan_copy *c;
 	struct item *it;
 	size_t n, cap;		/* cap: room in it, grown by doubling */
-	int bar;		/* items added now get a bar */
+	bool bar;		/* items added now get a bar */
 	char *foot;		/* the footer's words, cut to fit once */
 };
 
@@ -69,7 +69,7 @@ pdf_clean(const char *s)
 }
 
 static void
-pdf_font(struct pdf *p, double size, int bold, int italic)
+pdf_font(struct pdf *p, double size, bool bold, bool italic)
 {
 	pdfpen_font(p->pen, PLAN_PDF_FONT, size, bold, italic);
 }
@@ -105,8 +105,8 @@ pdf_gap(struct pdf *p, double h)
 
 /* One line of text as an item. */
 static struct item *
-pdf_line(struct pdf *p, const char *s, size_t n, double size, int bold,
-    int italic, int grey, double indent)
+pdf_line(struct pdf *p, const char *s, size_t n, double size, bool bold,
+    bool italic, bool grey, double indent)
 {
 	struct item *it = pdf_add(p, IT_TEXT, size * LEAD);
 
@@ -124,7 +124,7 @@ pdf_line(struct pdf *p, const char *s, size_t n, double size, int bold,
  * returns the first item's index (p->n when there were none). */
 static size_t
 pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
-    int bold, int italic, int grey, double indent)
+    bool bold, bool italic, bool grey, double indent)
 {
 	struct pdfpen_lines lines = { NULL, 0, 0 };
 	size_t first = p->n, i;
@@ -142,8 +142,8 @@ pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
  * first line keeps with the item before it when keep_first. Returns the
  * first item's index. */
 static size_t
-pdf_para(struct pdf *p, const char *text, double size, int bold, int italic,
-    int grey, double indent)
+pdf_para(struct pdf *p, const char *text, double size, bool bold,
+    bool italic, bool grey, double indent)
 {
 	char *clean = pdf_clean(text);
 	const char *s = clean;
@@ -173,22 +173,22 @@ pdf_heading(struct pdf *p, int n, const char *title)
 	struct item *it;
 
 	pdf_gap(p, 12);
-	it = pdf_line(p, s, strlen(s), SIZE_HEAD, 1, 0, 0, 0);
-	it->keep = 1;
+	it = pdf_line(p, s, strlen(s), SIZE_HEAD, true, false, false, 0);
+	it->keep = true;
 	it->head = 2;
 	it->section = n;
 	it = pdf_add(p, IT_RULE, 6);
-	it->keep = 1;
+	it->keep = true;
 	free(s);
 }
 
 static void
 pdf_label(struct pdf *p, const char *label)
 {
-	size_t i = pdf_para(p, label, SIZE_LABEL, 1, 0, 1, 0), j;
+	size_t i = pdf_para(p, label, SIZE_LABEL, true, false, true, 0), j;
 
 	for (j = i; j < p->n; j++)
-		p->it[j].keep = 1;
+		p->it[j].keep = true;
 }
 
 /* A field's words, or a note and lines to write on by hand. */
@@ -196,15 +196,15 @@ static void
 pdf_words(struct pdf *p, const char *text)
 {
 	if (text != NULL) {
-		pdf_para(p, text, SIZE_BODY, 0, 0, 0, 0);
+		pdf_para(p, text, SIZE_BODY, false, false, false, 0);
 		pdf_gap(p, 4);
 		return;
 	}
 	size_t i = pdf_para(p, "Nothing written here yet - there is room to "
-	    "add something by hand.", SIZE_SMALL, 0, 1, 1, 0);
+	    "add something by hand.", SIZE_SMALL, false, true, true, 0);
 
 	for (; i < p->n; i++)
-		p->it[i].keep = 1;
+		p->it[i].keep = true;
 	pdf_add(p, IT_WRITE, 3 * 18.0 + 4);
 }
 
@@ -216,21 +216,21 @@ pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 	struct item *it;
 
 	goal_heading(&g->goal, &line);
-	first = pdf_para(p, line.buf, SIZE_BODY + 0.5, 1, 0, 0, 0);
-	p->it[first].keep = 1;
+	first = pdf_para(p, line.buf, SIZE_BODY + 0.5, true, false, false, 0);
+	p->it[first].keep = true;
 	strbuf_reset(&line);
 	goal_facts(&g->goal, g->group_name, GOAL_FACTS_ALL, "  ", &line);
 	if (line.len > 0)
-		pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+		pdf_para(p, line.buf, SIZE_SMALL, false, false, true, 0);
 	if (g->goal.detail != NULL)
-		pdf_para(p, g->goal.detail, SIZE_BODY, 0, 0, 0, 0);
+		pdf_para(p, g->goal.detail, SIZE_BODY, false, false, false, 0);
 	for (i = 0; i < g->n_steps; i++) {
 		char *clean = pdftext_clean(g->steps[i].text, 0);
 		size_t at = pdf_lines(p, clean, strlen(clean), CONTENT_W - 18,
-		    SIZE_BODY, 0, 0, 0, 18);
+		    SIZE_BODY, false, false, false, 18);
 
 		if (at == p->n)		/* no words: the box alone */
-			pdf_line(p, "", 0, SIZE_BODY, 0, 0, 0, 18);
+			pdf_line(p, "", 0, SIZE_BODY, false, false, false, 18);
 		it = &p->it[at];
 		it->kind = IT_CHECK;
 		it->done = g->steps[i].done_on[0] != '\0';
@@ -240,7 +240,7 @@ pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 		strbuf_reset(&line);
 		strbuf_adds(&line, "How it is going: ");
 		goal_progress_line(g->scores, g->n_scores, 6, &line);
-		pdf_para(p, line.buf, SIZE_LABEL, 0, 1, 1, 0);
+		pdf_para(p, line.buf, SIZE_LABEL, false, true, true, 0);
 	}
 	if (g->n_scores > 1) {
 		it = pdf_add(p, IT_CHART, CHART_H + 8);
@@ -259,15 +259,17 @@ pdf_build_front(struct pdf *p)
 	struct strbuf line = STRBUF_INIT;
 	size_t i;
 
-	i = pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
+	i = pdf_para(p, "My Wellness and Safety Plan", 22, true, false, false,
+	    0);
 	p->it[i].head = 1;
 	pdf_gap(p, 2);
-	pdf_para(p, d->client_name ? d->client_name : "", 16, 0, 0, 0, 0);
+	pdf_para(p, d->client_name ? d->client_name : "", 16, false, false,
+	    false, 0);
 	pdf_gap(p, 8);
-	pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, 0, 1, 0, 0);
+	pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, false, true, false, 0);
 	plan_text_about(c, "  ", &line);
 	pdf_gap(p, 4);
-	pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+	pdf_para(p, line.buf, SIZE_SMALL, false, false, true, 0);
 	strbuf_fini(&line);
 }
 
@@ -281,13 +283,13 @@ pdf_build_sections(struct pdf *p)
 
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
-		int many = (i + 1 < PLAN_NFIELDS &&
+		bool many = (i + 1 < PLAN_NFIELDS &&
 		    plan_fields[i + 1].section == f->section) ||
 		    (i > 0 && plan_fields[i - 1].section == f->section);
 
 		if (f->section != section) {
 			section = f->section;
-			p->bar = 0;
+			p->bar = false;
 			pdf_heading(p, section, f->heading);
 			p->bar = section == 6;
 		}
@@ -305,7 +307,7 @@ pdf_build_sections(struct pdf *p)
 			}
 		}
 	}
-	p->bar = 0;
+	p->bar = false;
 }
 
 /* Section 9: the dated notes, and room to write more. */
@@ -323,15 +325,16 @@ pdf_build_notes(struct pdf *p)
 		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));
 		if (d->notes[i].author_name != NULL)
 			strbuf_addf(&line, "  (%s)", d->notes[i].author_name);
-		at = pdf_para(p, line.buf, SIZE_LABEL, 1, 0, 1, 0);
-		p->it[at].keep = 1;
-		pdf_para(p, d->notes[i].text, SIZE_BODY, 0, 0, 0, 0);
+		at = pdf_para(p, line.buf, SIZE_LABEL, true, false, true, 0);
+		p->it[at].keep = true;
+		pdf_para(p, d->notes[i].text, SIZE_BODY, false, false, false,
+		    0);
 		pdf_gap(p, 6);
 	}
 	pdf_para(p, d->n_notes == 0 ? "No notes yet.  Add your own whenever "
 	    "you like, here or on pages of your own." : "Add more notes "
-	    "whenever you like, here or on pages of your own.", SIZE_SMALL, 0,
-	    1, 1, 0);
+	    "whenever you like, here or on pages of your own.", SIZE_SMALL,
+	    false, true, true, 0);
 	pdf_add(p, IT_WRITE, 4 * 18.0);
 	strbuf_fini(&line);
 }
@@ -350,7 +353,7 @@ pdf_build(struct pdf *p)
 	pdf_para(p, "Connect, Be active, Take notice, Learn, Give: small "
 	    "steps that add up.  At each review the goal gets a score from "
 	    "-2 (much less than we hoped) through 0 (what we hoped for) to +2 "
-	    "(much more than we hoped).", SIZE_LABEL, 0, 1, 1, 0);
+	    "(much more than we hoped).", SIZE_LABEL, false, true, true, 0);
 	pdf_gap(p, 6);
 	for (g = 0; g < d->n_goals; g++) {
 		if (d->goals[g].goal.area == GOAL_AMBITION)
@@ -404,7 +407,7 @@ pdf_grey(struct pdf *p, double g)
 
 static void
 pdf_show(struct pdf *p, double x, double y, const char *s, double size,
-    int bold, int italic, double grey)
+    bool bold, bool italic, double grey)
 {
 	pdf_font(p, size, bold, italic);
 	pdf_grey(p, grey);
@@ -425,8 +428,8 @@ pdf_chart(struct pdf *p, const struct item *it)
 		double y = top + (2 - level) * h / 4.0;
 		char lab[4];
 
-		pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5, 0,
-		    0, 0.45);
+		pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5,
+		    false, false, 0.45);
 		pdf_grey(p, level == 0 ? 0.55 : 0.85);
 		cairo_set_line_width(p->cr, level == 0 ? 0.8 : 0.4);
 		cairo_move_to(p->cr, x0 - 4, y);
@@ -455,9 +458,9 @@ pdf_chart(struct pdf *p, const struct item *it)
 		cairo_arc(p->cr, x, y, 2.6, 0, 6.2832);
 		cairo_fill(p->cr);
 		plan_short_date(g->scores[k].scored_on, d);
-		pdf_font(p, 6.5, 0, 0);
-		pdf_show(p, x - pdf_width(p, d) / 2, top + h + 10, d, 6.5, 0, 0,
-		    0.4);
+		pdf_font(p, 6.5, false, false);
+		pdf_show(p, x - pdf_width(p, d) / 2, top + h + 10, d, 6.5,
+		    false, false, 0.4);
 	}
 }
 
@@ -530,7 +533,7 @@ pdf_item(struct pdf *p, const struct item *it)
 			    1.5);
 			cairo_stroke(p->cr);
 		}
-		pdf_font(p, it->size, 0, 0);
+		pdf_font(p, it->size, false, false);
 		pdf_grey(p, 0);
 		pdfpen_show_line(p->pen, LEFT + it->indent, base, CONTENT_W -
 		    it->indent, it->text, it->rtl);
@@ -570,7 +573,7 @@ pdf_footer(struct pdf *p, size_t page, size_t pages)
 		char *left = xasprintf("%s - My Wellness and Safety Plan",
 		    name);
 
-		pdf_font(p, SIZE_SMALL, 0, 0);
+		pdf_font(p, SIZE_SMALL, false, false);
 		p->foot = pdfpen_cut(p->pen, left, CONTENT_W - 70);
 		free(left);
 		free(name);
@@ -581,10 +584,10 @@ pdf_footer(struct pdf *p, size_t page, size_t pages)
 	cairo_move_to(p->cr, LEFT, FOOTER_Y - 10);
 	cairo_line_to(p->cr, RIGHT, FOOTER_Y - 10);
 	cairo_stroke(p->cr);
-	pdf_show(p, LEFT, FOOTER_Y, p->foot, SIZE_SMALL, 0, 0, 0.4);
-	pdf_font(p, SIZE_SMALL, 0, 0);
+	pdf_show(p, LEFT, FOOTER_Y, p->foot, SIZE_SMALL, false, false, 0.4);
+	pdf_font(p, SIZE_SMALL, false, false);
 	pdf_show(p, RIGHT - pdf_width(p, right), FOOTER_Y, right, SIZE_SMALL,
-	    0, 0, 0.4);
+	    false, false, 0.4);
 }
 
 enum pd_status

@@ -1,6 +1,7 @@
 /* plan_text.c - the client's copy of the plan as plain text. */
 #include "peerdesk/report/plan_text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,7 +124,7 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
-		int many = i + 1 < PLAN_NFIELDS &&
+		bool many = i + 1 < PLAN_NFIELDS &&
 		    plan_fields[i + 1].section == f->section;
 
 		if (f->section != section) {
@@ -140,8 +141,8 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 			if (d->goals[s].goal.area != GOAL_AMBITION)
 				continue;
 			if (ambitions++ == 0)
-				plan_wrap(out, "Goals I have set myself:", width,
-				    3);
+				plan_wrap(out, "Goals I have set myself:",
+				    width, 3);
 			text_goal(out, &d->goals[s], width);
 		}
 	}

@@ -37,20 +37,20 @@ struct sar_pdf {
 	int top, section;	/* outline entries: the document, the section */
 	int n_heads;		/* headings so far (names their places) */
 	const struct sar_bundle *b;
-	int draw;		/* 0: count pages only */
+	bool draw;		/* false: count pages only */
 	int page, pages;
 	double y;		/* top of the next line */
 	char *head;		/* the header's words, cut to fit once */
 };
 
 static void
-sp_font(struct sar_pdf *p, double size, int bold)
+sp_font(struct sar_pdf *p, double size, bool bold)
 {
-	pdfpen_font(p->pen, FONT, size, bold, 0);
+	pdfpen_font(p->pen, FONT, size, bold, false);
 }
 
 static void
-sp_show(struct sar_pdf *p, double x, double baseline, int grey,
+sp_show(struct sar_pdf *p, double x, double baseline, bool grey,
     const char *s)
 {
 	if (!p->draw)
@@ -67,7 +67,7 @@ sp_header(struct sar_pdf *p)
 {
 	char *s;
 
-	sp_font(p, SIZE_SMALL, 0);
+	sp_font(p, SIZE_SMALL, false);
 	if (p->head == NULL) {
 		char *clean;
 
@@ -80,10 +80,10 @@ sp_header(struct sar_pdf *p)
 		free(clean);
 		free(s);
 	}
-	sp_show(p, LEFT, MARGIN, 1, p->head);
+	sp_show(p, LEFT, MARGIN, true, p->head);
 	s = xasprintf("page %d of %d", p->page, p->pages);
 	if (p->draw)
-		sp_show(p, RIGHT - pdfpen_width(p->pen, s), MARGIN, 1, s);
+		sp_show(p, RIGHT - pdfpen_width(p->pen, s), MARGIN, true, s);
 	free(s);
 	if (p->draw) {
 		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
@@ -118,8 +118,8 @@ sp_need(struct sar_pdf *p, double h)
  * is broken) from x, lines of size; moves p->y, adding pages.  Each
  * character is measured once (pdfpen.h). */
 static void
-sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
-    int grey, const char *s, size_t len)
+sp_wrap_line(struct sar_pdf *p, double x, double w, double size, bool bold,
+    bool grey, const char *s, size_t len)
 {
 	struct pdfpen_lines lines = { NULL, 0, 0 };
 	size_t i;
@@ -145,8 +145,8 @@ sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
 
 /* Text with newlines: each line wrapped. */
 static void
-sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
-    int grey, const char *s)
+sp_wrap(struct sar_pdf *p, double x, double w, double size, bool bold,
+    bool grey, const char *s)
 {
 	char *clean = pdftext_clean(s, PDFTEXT_NEWLINES);
 	const char *q = clean;
@@ -175,7 +175,7 @@ sp_heading(struct sar_pdf *p, int level, double size, const char *title)
 
 	sp_need(p, size * LEAD);	/* the tags begin on its page */
 	if (!p->draw) {
-		sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
+		sp_wrap(p, LEFT, RIGHT - LEFT, size, true, false, title);
 		return;
 	}
 	snprintf(dest, sizeof dest, "head-%d", ++p->n_heads);
@@ -186,7 +186,7 @@ sp_heading(struct sar_pdf *p, int level, double size, const char *title)
 		p->section = pdfout_outline(p->surface, p->top, title, dest);
 	else
 		pdfout_outline(p->surface, p->section, title, dest);
-	sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
+	sp_wrap(p, LEFT, RIGHT - LEFT, size, true, false, title);
 	pdfpen_heading_end(p->pen, level, dest);
 }
 
@@ -201,10 +201,10 @@ sp_field(struct sar_pdf *p, const struct sar_field *f)
 	sp_need(p, SIZE_BODY * LEAD);
 	y0 = p->y;
 	page0 = p->page;
-	sp_font(p, SIZE_BODY, 0);
-	sp_show(p, LEFT, y0 + SIZE_BODY, 1, label);
-	sp_wrap(p, LEFT + LABEL_W, RIGHT - LEFT - LABEL_W, SIZE_BODY, 0, 0,
-	    f->value);
+	sp_font(p, SIZE_BODY, false);
+	sp_show(p, LEFT, y0 + SIZE_BODY, true, label);
+	sp_wrap(p, LEFT + LABEL_W, RIGHT - LEFT - LABEL_W, SIZE_BODY, false,
+	    false, f->value);
 	if (p->page == page0 && p->y < y0 + SIZE_BODY * LEAD)
 		p->y = y0 + SIZE_BODY * LEAD;
 }
@@ -222,13 +222,13 @@ sp_intro(struct sar_pdf *p)
 	    "it. It has your record, how you came to us, your plan in every "
 	    "version that was saved, your goals, who supported you, your "
 	    "sessions and reviews, the time your PALs logged for you, any "
-	    "unsaved text about you that is kept, and a list of everyone who looked at or "
-	    "changed your record, and when. The same information is in the "
-	    "YAML file that comes with this one.",
+	    "unsaved text about you that is kept, and a list of everyone who "
+	    "looked at or changed your record, and when. The same information "
+	    "is in the YAML file that comes with this one.",
 	    b->org_name ? b->org_name : "peerdesk",
 	    b->client_name ? b->client_name : "", (long long)b->client_id,
 	    b->made_on);
-	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 0, s);
+	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, false, false, s);
 	free(s);
 	p->y += 8;
 }
@@ -244,7 +244,7 @@ sp_section(void *ctx, const struct sar_section *s)
 	sp_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
 	sp_heading(p, 2, SIZE_SECTION, s->title);
 	if (s->n == 0)
-		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 1,
+		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, false, true,
 		    "We hold nothing of this kind about you.");
 	return 1;
 }
@@ -307,7 +307,7 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	p.pages = 1;
 	sp_body(&p);		/* count the pages */
 	p.pages = p.page;
-	p.draw = 1;
+	p.draw = true;
 	sp_body(&p);
 	pdfpen_free(p.pen);
 	free(p.head);
