@@ -71,15 +71,15 @@ static const char *const sg_speak[] = {
 	"language", "languages", "fluent", "fluently",
 };
 
-static int
+static bool
 sg_in(const char *w, const char *const *set, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(w, set[i]) == 0)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 /* The length of the first k bytes of s without a character cut short
@@ -105,13 +105,13 @@ sg_fix_end(char *s)
 	s[sg_whole(s, strlen(s))] = '\0';
 }
 
-static int
+static bool
 sg_is_stop(const char *w)
 {
 	return sg_in(w, sg_stop, NELEM(sg_stop));
 }
 
-static int
+static bool
 sg_wordch(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -143,7 +143,7 @@ sg_stem(char *w)
 
 /* Next word of s from *pos: lower-case ASCII copy into w (cut to fit,
  * at a character boundary); returns 0 at the end. */
-static int
+static bool
 sg_next_word(const char *s, size_t len, size_t *pos, char w[SG_WLEN])
 {
 	size_t i = *pos, k = 0;
@@ -153,7 +153,7 @@ sg_next_word(const char *s, size_t len, size_t *pos, char w[SG_WLEN])
 		i++;
 	if (i >= len) {
 		*pos = i;
-		return 0;
+		return false;
 	}
 	while (i < len && sg_wordch((unsigned char)s[i])) {
 		char c = s[i++];
@@ -169,7 +169,7 @@ sg_next_word(const char *s, size_t len, size_t *pos, char w[SG_WLEN])
 		k = sg_whole(w, k);
 	w[k] = '\0';
 	*pos = i;
-	return 1;
+	return true;
 }
 
 /* Copy s[0, n) trimmed into out (at most SG_TEXT - 1 bytes, whole
@@ -215,7 +215,7 @@ sg_add_item(struct sg_list *l, const char *s, size_t n)
 }
 
 /* Is the word at s (length n, any case) "and"? */
-static int
+static bool
 sg_is_and(const char *s, size_t i, size_t len)
 {
 	return i + 3 <= len && (i == 0 || !sg_wordch((unsigned char)s[i - 1]))
@@ -234,11 +234,11 @@ sg_parse(struct sg_list *l, const char *s)
 		return;
 	len = strlen(s);
 	for (i = 0; i <= len; i++) {
-		int cut = i == len || strchr(",;/.&\n|", s[i]) != NULL;
+		bool cut = i == len || strchr(",;/.&\n|", s[i]) != NULL;
 		size_t skip = 1;
 
 		if (!cut && sg_is_and(s, i, len)) {
-			cut = 1;
+			cut = true;
 			skip = 3;
 		}
 		if (cut) {
@@ -250,19 +250,19 @@ sg_parse(struct sg_list *l, const char *s)
 	}
 }
 
-static int
+static bool
 sg_has_word(const struct sg_item *it, const char *w)
 {
 	int k;
 
 	for (k = 0; k < it->nw; k++)
 		if (strcmp(it->w[k], w) == 0)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 /* Every word of the item with fewer words is in the other. */
-static int
+static bool
 sg_item_match(const struct sg_item *a, const struct sg_item *b)
 {
 	const struct sg_item *s = a->nw <= b->nw ? a : b;
@@ -271,22 +271,22 @@ sg_item_match(const struct sg_item *a, const struct sg_item *b)
 
 	for (k = 0; k < s->nw; k++)
 		if (!sg_has_word(l, s->w[k]))
-			return 0;
-	return 1;
+			return false;
+	return true;
 }
 
-static int
+static bool
 sg_list_has_word(const struct sg_list *l, const char *w)
 {
 	int i;
 
 	for (i = 0; i < l->n; i++)
 		if (sg_has_word(&l->it[i], w))
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
-static int
+static bool
 sg_ieq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {
@@ -297,7 +297,7 @@ sg_ieq(const char *a, const char *b)
 		if (y >= 'A' && y <= 'Z')
 			y = (char)(y - 'A' + 'a');
 		if (x != y)
-			return 0;
+			return false;
 	}
 	return *a == *b;
 }
@@ -356,7 +356,7 @@ sg_shared(const struct sg_list *a, const struct sg_list *b, char *buf,
 	return count;
 }
 
-int
+bool
 suggest_shared(const char *a, const char *b, char *buf, size_t n)
 {
 	static struct sg_list la, lb;
@@ -373,19 +373,19 @@ sg_gender_of(const char *s)
 {
 	size_t pos = 0, len;
 	char w[SG_WLEN];
-	int male = 0, female = 0, nonbinary = 0;
+	bool male = false, female = false, nonbinary = false;
 
 	if (s == NULL)
 		return 0;
 	len = strlen(s);
 	while (sg_next_word(s, len, &pos, w)) {
 		if (sg_in(w, sg_male, NELEM(sg_male)))
-			male = 1;
+			male = true;
 		else if (sg_in(w, sg_female, NELEM(sg_female)))
-			female = 1;
+			female = true;
 		else if (strcmp(w, "binary") == 0 || strcmp(w, "nb") == 0 ||
 		    strcmp(w, "enby") == 0)
-			nonbinary = 1;
+			nonbinary = true;
 	}
 	if (nonbinary || male == female)
 		return 0;
@@ -403,7 +403,7 @@ suggest_wanted_gender(const char *preferences)
 }
 
 /* Could w name a language in a preference? */
-static int
+static bool
 sg_lang_word(const char *w)
 {
 	return !sg_is_stop(w) && !sg_in(w, sg_speak, NELEM(sg_speak)) &&
@@ -414,7 +414,7 @@ sg_lang_word(const char *w)
 
 /* The language a preference text asks for ("speaks Polish", "a Polish
  * speaker", "BSL"), lower case, into out; 0 if none. */
-static int
+static bool
 sg_wanted_language(const char *s, char out[SG_WLEN])
 {
 	char w[64][SG_WLEN];
@@ -423,7 +423,7 @@ sg_wanted_language(const char *s, char out[SG_WLEN])
 
 	out[0] = '\0';
 	if (s == NULL)
-		return 0;
+		return false;
 	len = strlen(s);
 	while (n < 64 && sg_next_word(s, len, &pos, w[n]))
 		n++;
@@ -431,7 +431,7 @@ sg_wanted_language(const char *s, char out[SG_WLEN])
 		if (strcmp(w[i], "bsl") == 0 || (strcmp(w[i], "sign") == 0 &&
 		    i + 1 < n && strncmp(w[i + 1], "language", 8) == 0)) {
 			memcpy(out, "sign", 5);
-			return 1;
+			return true;
 		}
 	}
 	for (i = 0; i < n; i++) {
@@ -442,24 +442,24 @@ sg_wanted_language(const char *s, char out[SG_WLEN])
 			;
 		if (j < n && sg_lang_word(w[j])) {
 			memcpy(out, w[j], SG_WLEN);
-			return 1;
+			return true;
 		}
 		for (j = i - 1; j >= 0 && sg_is_stop(w[j]); j--)
 			;
 		if (j >= 0 && sg_lang_word(w[j])) {
 			memcpy(out, w[j], SG_WLEN);
-			return 1;
+			return true;
 		}
 	}
-	return 0;
+	return false;
 }
 
 static void
-sg_reason(struct suggestion *sg, int good, const char *fmt, ...)
+sg_reason(struct suggestion *sg, bool good, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void
-sg_reason(struct suggestion *sg, int good, const char *fmt, ...)
+sg_reason(struct suggestion *sg, bool good, const char *fmt, ...)
 {
 	va_list ap;
 	struct suggest_reason *r;
@@ -490,21 +490,21 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 	sg->has_room = true;
 	if (p->max_clients >= 0 && p->caseload >= p->max_clients) {
 		sg->has_room = false;
-		sg_reason(sg, 0, "full: has %d of %d clients", p->caseload,
+		sg_reason(sg, false, "full: has %d of %d clients", p->caseload,
 		    p->max_clients);
 	} else if (p->max_clients >= 0) {
 		sg->score += PTS_SLOT * sg_min(p->max_clients - p->caseload, 3);
-		sg_reason(sg, 1, "has %d of %d clients", p->caseload,
+		sg_reason(sg, true, "has %d of %d clients", p->caseload,
 		    p->max_clients);
 	} else {
-		sg_reason(sg, 1, "has %d client%s", p->caseload,
+		sg_reason(sg, true, "has %d client%s", p->caseload,
 		    p->caseload == 1 ? "" : "s");
 	}
 
 	if (!p->has_limit) {
 		sg->room_minutes = -1;
 		duration_format(p->week_minutes > 0 ? p->week_minutes : 0, d);
-		sg_reason(sg, 1, "this week so far: %s", d);
+		sg_reason(sg, true, "this week so far: %s", d);
 		return;
 	}
 	if (p->minutes_left >= 0)
@@ -524,21 +524,22 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 		    duration_format(p->minutes_left, d));
 	if (p->pence_left >= 0)
 		snprintf(room + strlen(room), sizeof room - strlen(room),
-		    "%s%s", room[0] ? ", " : "", money_format(p->pence_left, m));
+		    "%s%s", room[0] ? ", " : "",
+		    money_format(p->pence_left, m));
 	if (room[0] == '\0') {
 		/* a limit with no figures known: say what was worked */
 		sg->room_minutes = -1;
-		sg_reason(sg, 1, "this week so far: %s",
+		sg_reason(sg, true, "this week so far: %s",
 		    duration_format(p->week_minutes > 0 ? p->week_minutes : 0,
 		    d));
 	} else if (minutes == 0 || p->pence_left == 0) {
 		sg->has_room = false;
-		sg_reason(sg, 0, "no room left this week");
+		sg_reason(sg, false, "no room left this week");
 	} else if (minutes >= 0 && minutes < SUGGEST_LITTLE_ROOM_MINUTES) {
 		sg->score += PTS_LITTLE_ROOM;
-		sg_reason(sg, 0, "little room this week: %s", room);
+		sg_reason(sg, false, "little room this week: %s", room);
 	} else {
-		sg_reason(sg, 1, "room this week: %s", room);
+		sg_reason(sg, true, "room this week: %s", room);
 	}
 }
 
@@ -579,7 +580,7 @@ sg_pref_words(const struct suggest_client *c, const struct sg_list *cint,
 	}
 	if (count > 0) {
 		sg->score += PTS_WORD * sg_min(count, MAX_COUNTED);
-		sg_reason(sg, 1, "as you asked: %s", buf);
+		sg_reason(sg, true, "as you asked: %s", buf);
 	}
 }
 
@@ -611,11 +612,11 @@ sg_score(const struct suggest_client *c, const struct suggest_pal *p,
 
 	if ((n = sg_shared(&cint, &pint, buf, sizeof buf)) > 0) {
 		sg->score += PTS_INTEREST * sg_min(n, MAX_COUNTED);
-		sg_reason(sg, 1, "shares: %s", buf);
+		sg_reason(sg, true, "shares: %s", buf);
 	}
 	if ((n = sg_shared(&cskill, &pskill, buf, sizeof buf)) > 0) {
 		sg->score += PTS_SKILL * sg_min(n, MAX_COUNTED);
-		sg_reason(sg, 1, "can help you learn: %s", buf);
+		sg_reason(sg, true, "can help you learn: %s", buf);
 	}
 	if ((want = sg_gender_of(c->preferences)) != 0) {
 		const char *g = want == 1 ? "male" : "female";
@@ -623,19 +624,20 @@ sg_score(const struct suggest_client *c, const struct suggest_pal *p,
 
 		if (have == want) {
 			sg->score += PTS_GENDER;
-			sg_reason(sg, 1, "you asked for a %s PAL", g);
+			sg_reason(sg, true, "you asked for a %s PAL", g);
 		} else if (p->gender == NULL || p->gender[0] == '\0') {
 			sg->score += PTS_GENDER_UNSAID;
-			sg_reason(sg, 0, "has not said their gender; you "
+			sg_reason(sg, false, "has not said their gender; you "
 			    "asked for a %s PAL", g);
 		} else {
 			sg->score += PTS_GENDER_NOT;
-			sg_reason(sg, 0, "not a %s PAL, which you asked for", g);
+			sg_reason(sg, false,
+			    "not a %s PAL, which you asked for", g);
 		}
 	}
 	if (sg_wanted_language(c->preferences, lang)) {
 		char show[SG_WLEN];
-		int has = sg_list_has_word(&plang, lang) ||
+		bool has = sg_list_has_word(&plang, lang) ||
 		    (strcmp(lang, "sign") == 0 &&
 		    sg_list_has_word(&plang, "bsl"));
 
@@ -648,17 +650,17 @@ sg_score(const struct suggest_client *c, const struct suggest_pal *p,
 		}
 		if (has) {
 			sg->score += PTS_LANGUAGE;
-			sg_reason(sg, 1, "speaks %s, as you asked", show);
+			sg_reason(sg, true, "speaks %s, as you asked", show);
 		} else {
 			sg->score += PTS_LANGUAGE_NOT;
-			sg_reason(sg, 0, "no %s listed, which you asked for",
-			    show);
+			sg_reason(sg, false,
+			    "no %s listed, which you asked for", show);
 		}
 	}
 	sg_pref_words(c, &cint, &profile, lang, sg);
 	if (p->changed_from_on[0] != '\0') {
 		sg->score += PTS_CHANGED;
-		sg_reason(sg, 0, "you changed from this PAL on %s",
+		sg_reason(sg, false, "you changed from this PAL on %s",
 		    p->changed_from_on);
 	}
 	sg_capacity(p, sg);
