@@ -196,15 +196,16 @@ cli_privacy_erase_one(struct cli *cli, int64_t id, bool yes, bool dry)
 	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
 	    (long long)id, (long long)id);
 	if (res.merged > 0)
-		printf("Erased with it: %zu record%s merged into client %lld.\n",
-		    res.merged, res.merged == 1 ? "" : "s", (long long)id);
+		printf("Erased with it: %zu record%s merged into client "
+		    "%lld.\n", res.merged, res.merged == 1 ? "" : "s",
+		    (long long)id);
 	if (res.replaced + res.kept > 0)
 		printf("In other people's records: %zu place%s replaced, %zu "
 		    "kept as written.\n", res.replaced,
 		    res.replaced == 1 ? "" : "s", res.kept);
 	if (!res.journal_emptied)
-		printf("Another peerdesk is using the database, so the old copy "
-		    "in its journal goes only when everyone has closed "
+		printf("Another peerdesk is using the database, so the old "
+		    "copy in its journal goes only when everyone has closed "
 		    "peerdesk.\n");
 out:
 	privacy_client_fini(&c);

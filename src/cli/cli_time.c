@@ -87,8 +87,8 @@ cli_time_week_print(const struct week_view *v)
 
 		printf("  ");
 		cli_time_pad(cli_time_week_day(l->line.date, a), 12);
-		cli_time_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
-		    13);
+		cli_time_pad(l->booked ? "booked" :
+		    line_kind_label(l->line.kind), 13);
 		cli_time_pad(duration_format(l->line.minutes, d), 9);
 		if (l->client_name != NULL)
 			fputs(l->client_name, stdout);
@@ -179,7 +179,8 @@ cli_time_week_manage(struct cli *cli, int64_t pal, const char *week,
 	}
 	if (approve)
 		printf("Approved %s's week %s%s.\n", v.pal_name, v.label,
-		    reason != NULL && reason[0] ? ", with your reason kept" : "");
+		    reason != NULL && reason[0] ? ", with your reason kept" :
+		    "");
 	if (paid && app_week_mark_paid(&cli->app, v.week.id, &err) != PD_OK) {
 		week_view_fini(&v);
 		return cli_out_fail(&err);
