@@ -44,8 +44,8 @@ struct pwpdf {
 /* s with its baseline at y, from x (right: ending at x), cut to maxw
  * when maxw > 0. */
 static void
-pw_text(struct pdfpen *pen, double x, double y, double size, bool bold,
-    bool right, const char *s, double maxw)
+palweeks_pdf_text(struct pdfpen *pen, double x, double y, double size,
+    bool bold, bool right, const char *s, double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	const char *t = clean;
@@ -62,7 +62,7 @@ pw_text(struct pdfpen *pen, double x, double y, double size, bool bold,
 /* A paragraph from y (its first baseline at y + size), wrapped to the
  * page; a new page when it runs off the bottom. */
 static void
-pw_para(struct pwpdf *d, const char *s)
+palweeks_pdf_para(struct pwpdf *d, const char *s)
 {
 	struct pdfpen_lines lines = { NULL, 0, 0 };
 	char *clean = pdftext_clean(s, 0);
@@ -90,29 +90,30 @@ pw_para(struct pwpdf *d, const char *s)
 }
 
 static void
-pw_header(struct pwpdf *d)
+palweeks_pdf_header(struct pwpdf *d)
 {
 	const struct palweeks *p = d->p;
 	char a[DATE_LONG_LEN], b[DATE_LONG_LEN];
 	char *s;
 	double y = MARGIN;
 
-	pw_text(d->pen, LEFT, y + 13, 13, true, false,
+	palweeks_pdf_text(d->pen, LEFT, y + 13, 13, true, false,
 	    p->org_name[0] ? p->org_name : "peerdesk", RIGHT - LEFT);
 	s = xasprintf("%s%s%s%s: weeks against the limit", p->pal_name,
 	    p->pal_login[0] ? " (" : "", p->pal_login,
 	    p->pal_login[0] ? ")" : "");
-	pw_text(d->pen, LEFT, y + 31, 11, true, false, s, RIGHT - LEFT);
+	palweeks_pdf_text(d->pen, LEFT, y + 31, 11, true, false, s,
+	    RIGHT - LEFT);
 	free(s);
 	if (p->n > p->lead) {
 		s = xasprintf("The last %d weeks: %s to %s", p->weeks,
 		    date_format_long(p->v[p->lead].first, a),
 		    date_format_long(p->v[p->n - 1].last, b));
-		pw_text(d->pen, LEFT, y + 46, 9, false, false, s, 0);
+		palweeks_pdf_text(d->pen, LEFT, y + 46, 9, false, false, s, 0);
 		free(s);
 	}
 	s = xasprintf("Printed %s", p->generated_at);
-	pw_text(d->pen, RIGHT, y + 46, 9, false, true, s, 0);
+	palweeks_pdf_text(d->pen, RIGHT, y + 46, 9, false, true, s, 0);
 	free(s);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	cairo_set_line_width(d->cr, 1.2);
@@ -124,7 +125,8 @@ pw_header(struct pwpdf *d)
 
 /* The week's bar: its share of the week's own limit. */
 static void
-pw_bar(struct pwpdf *d, const struct palweeks_week *w, double y, double h)
+palweeks_pdf_bar(struct pwpdf *d, const struct palweeks_week *w, double y,
+    double h)
 {
 	const struct permitted_result *c = &w->check;
 	double v, lim, x;
@@ -166,7 +168,7 @@ pw_bar(struct pwpdf *d, const struct palweeks_week *w, double y, double h)
 }
 
 static void
-pw_chart(struct pwpdf *d)
+palweeks_pdf_chart(struct pwpdf *d)
 {
 	const struct palweeks *p = d->p;
 	size_t shown = p->n - p->lead, i;
@@ -180,16 +182,17 @@ pw_chart(struct pwpdf *d)
 	if (rh < 9)
 		rh = 9;
 	y = d->y + SIZE;
-	pw_text(d->pen, LEFT, y, SIZE, true, false, "Week of", 0);
-	pw_text(d->pen, BAR_X, y, SIZE, true, false,
+	palweeks_pdf_text(d->pen, LEFT, y, SIZE, true, false, "Week of", 0);
+	palweeks_pdf_text(d->pen, BAR_X, y, SIZE, true, false,
 	    p->measure == PALWEEKS_PAY ?
 	    "Pay (with holiday pay) against the limit" :
 	    "Hours against 16 hours", LIMIT_X - BAR_X - 4);
-	pw_text(d->pen, LIMIT_X + 3, y, SIZE, true, false, "limit", 0);
-	pw_text(d->pen, COL_HOURS, y, SIZE, true, true, "Hours", 0);
-	pw_text(d->pen, COL_PAY, y, SIZE, true, true, "Pay", 0);
-	pw_text(d->pen, COL_AVG, y, SIZE, true, true, "5-week", 0);
-	pw_text(d->pen, COL_WORD, y, SIZE, true, false, "Verdict", 0);
+	palweeks_pdf_text(d->pen, LIMIT_X + 3, y, SIZE, true, false, "limit",
+	    0);
+	palweeks_pdf_text(d->pen, COL_HOURS, y, SIZE, true, true, "Hours", 0);
+	palweeks_pdf_text(d->pen, COL_PAY, y, SIZE, true, true, "Pay", 0);
+	palweeks_pdf_text(d->pen, COL_AVG, y, SIZE, true, true, "5-week", 0);
+	palweeks_pdf_text(d->pen, COL_WORD, y, SIZE, true, false, "Verdict", 0);
 	top = d->y + SIZE * LEAD + 2;
 	for (i = 0; i < shown; i++) {
 		const struct palweeks_week *w = &p->v[p->lead + i];
@@ -198,13 +201,13 @@ pw_chart(struct pwpdf *d)
 
 		date_format_long(w->first, date);
 		/* "Mon 23 Nov 2026" less the weekday */
-		pw_text(d->pen, LEFT, base, SIZE, false, false,
+		palweeks_pdf_text(d->pen, LEFT, base, SIZE, false, false,
 		    strchr(date, ' ') ? strchr(date, ' ') + 1 : date,
 		    BAR_X - LEFT - 4);
-		pw_bar(d, w, ry + rh * 0.15, rh * 0.7);
-		pw_text(d->pen, COL_HOURS, base, SIZE, false, true,
+		palweeks_pdf_bar(d, w, ry + rh * 0.15, rh * 0.7);
+		palweeks_pdf_text(d->pen, COL_HOURS, base, SIZE, false, true,
 		    palweeks_hm(w->minutes, hm), 0);
-		pw_text(d->pen, COL_PAY, base, SIZE, false, true,
+		palweeks_pdf_text(d->pen, COL_PAY, base, SIZE, false, true,
 		    money_format(w->gross_pence, m), 0);
 		if (w->avg.weeks > 0) {
 			palweeks_hm(w->avg.avg_minutes, avg);
@@ -212,8 +215,9 @@ pw_chart(struct pwpdf *d)
 				strcat(avg, "*");
 		} else
 			snprintf(avg, sizeof avg, "-");
-		pw_text(d->pen, COL_AVG, base, SIZE, false, true, avg, 0);
-		pw_text(d->pen, COL_WORD, base, SIZE,
+		palweeks_pdf_text(d->pen, COL_AVG, base, SIZE, false, true, avg,
+		    0);
+		palweeks_pdf_text(d->pen, COL_WORD, base, SIZE,
 		    w->word == PALWEEKS_OVER || w->word == PALWEEKS_NEAR, false,
 		    palweeks_word_str(w->word), RIGHT - COL_WORD);
 	}
@@ -232,7 +236,7 @@ pw_chart(struct pwpdf *d)
 }
 
 static void
-pw_notes(struct pwpdf *d)
+palweeks_pdf_notes(struct pwpdf *d)
 {
 	const struct palweeks *p = d->p;
 	struct strbuf sb = STRBUF_INIT;
@@ -248,21 +252,22 @@ pw_notes(struct pwpdf *d)
 	strbuf_addf(&sb, " In these weeks: %s, %s.",
 	    palweeks_hm((int)p->shown_minutes, h),
 	    money_format(p->shown_pence, m));
-	pw_para(d, strbuf_str(&sb));
+	palweeks_pdf_para(d, strbuf_str(&sb));
 	strbuf_reset(&sb);
 	if (palweeks_limits_words(p, &sb))
-		pw_para(d, strbuf_str(&sb));
-	pw_para(d, palweeks_avg_words(p));
-	pw_para(d, "Each bar is the week's share of the limit DWP applied "
-	    "that week, so one line marks the limit for every week; an arrow "
-	    "means off the scale. The verdict word is the weekly summary's.");
+		palweeks_pdf_para(d, strbuf_str(&sb));
+	palweeks_pdf_para(d, palweeks_avg_words(p));
+	palweeks_pdf_para(d, "Each bar is the week's share of the limit DWP "
+	    "applied that week, so one line marks the limit for every week; "
+	    "an arrow means off the scale. The verdict word is the weekly "
+	    "summary's.");
 	for (i = p->lead; i < p->n; i++) {
 		if (p->v[i].check.note[0] == '\0')
 			continue;
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "Week of %s: %s.",
 		    date_format(p->v[i].first, ds), p->v[i].check.note);
-		pw_para(d, strbuf_str(&sb));
+		palweeks_pdf_para(d, strbuf_str(&sb));
 	}
 	strbuf_fini(&sb);
 }
@@ -283,9 +288,9 @@ palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
 	d.pen = pdfpen_new(d.cr);
 	d.p = p;
 	d.page = 1;
-	pw_header(&d);
-	pw_chart(&d);
-	pw_notes(&d);
+	palweeks_pdf_header(&d);
+	palweeks_pdf_chart(&d);
+	palweeks_pdf_notes(&d);
 	cairo_show_page(d.cr);
 	pdfpen_free(d.pen);
 	return pdfout_finish(d.cr, surface, err);
