@@ -214,6 +214,16 @@ hours_pdf_client(struct pdf *p, double y, const struct hours_client *c,
 	return SIZE_BODY * LEAD;
 }
 
+/* One piece of a list's row in the body's type: s from x on the row
+ * whose top is y, cut to maxw (0: as it is). */
+static void
+hours_pdf_cell(struct pdf *p, double x, double y, bool bold, const char *s,
+    double maxw)
+{
+	hours_pdf_text(p, x, y + SIZE_BODY, SIZE_BODY, bold, false, s,
+	    PDF_LEFT, maxw);
+}
+
 /* The PALs near or over a limit, under their title. */
 static double
 hours_pdf_near_list(struct pdf *p, double y)
@@ -233,21 +243,17 @@ hours_pdf_near_list(struct pdf *p, double y)
 		if (!hours_words_near_or_over(row))
 			continue;
 		who = hours_words_who(row);
-		hours_pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, true,
-		    false, hours_words_flag(row), PDF_LEFT, 0);
-		hours_pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, false,
-		    false, who, PDF_LEFT, 220);
-		hours_pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, false,
-		    false, permitted_rule_label(&row->check), PDF_LEFT,
-		    CONTENT_W - 290);
+		hours_pdf_cell(p, LEFT + 12, y, true, hours_words_flag(row), 0);
+		hours_pdf_cell(p, LEFT + 60, y, false, who, 220);
+		hours_pdf_cell(p, LEFT + 290, y, false,
+		    permitted_rule_label(&row->check), CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
 	}
 	if (listed == 0) {
-		hours_pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, false,
-		    false, "Nobody is near or over a limit this week.",
-		    PDF_LEFT, 0);
+		hours_pdf_cell(p, LEFT + 12, y, false,
+		    "Nobody is near or over a limit this week.", 0);
 		y += SIZE_BODY * LEAD;
 	}
 	return y - y0;
@@ -273,18 +279,16 @@ hours_pdf_not_sent_list(struct pdf *p, double y)
 		if (!hours_words_not_sent(row))
 			continue;
 		who = hours_words_who(row);
-		hours_pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, false,
-		    false, who, PDF_LEFT, 268);
-		hours_pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, false,
-		    false, hours_words_logged(row, buf), PDF_LEFT,
-		    CONTENT_W - 290);
+		hours_pdf_cell(p, LEFT + 12, y, false, who, 268);
+		hours_pdf_cell(p, LEFT + 290, y, false,
+		    hours_words_logged(row, buf), CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
 	}
 	if (listed == 0) {
-		hours_pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, false,
-		    false, "Everyone has sent their week.", PDF_LEFT, 0);
+		hours_pdf_cell(p, LEFT + 12, y, false,
+		    "Everyone has sent their week.", 0);
 		y += SIZE_BODY * LEAD;
 	}
 	return y - y0;
