@@ -9,7 +9,7 @@
 #include "app_priv.h"
 #include "assign_priv.h"
 #include "peerdesk/config/settings.h"
-#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/clientstory.h"

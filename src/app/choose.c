@@ -9,7 +9,7 @@
 #include "assign_priv.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/pals.h"
-#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"
 #include "peerdesk/db/client.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/ally.h"

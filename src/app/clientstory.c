@@ -408,9 +408,9 @@ matcher_push(struct client_matcher *m, int64_t id, const char *name,
 	r = &m->v[m->n++];
 	memset(r, 0, sizeof *r);
 	r->id = id;
-	r->name = text_fold(name);
-	r->pref = text_fold(pref);
-	r->phone = text_phone_digits(phone);
+	r->name = textfold(name);
+	r->pref = textfold(pref);
+	r->phone = textfold_phone_digits(phone);
 	snprintf(r->dob, sizeof r->dob, "%s", dob != NULL ? dob : "");
 	r->shown = xstrdup(name != NULL ? name : "");
 	snprintf(r->status, sizeof r->status, "%s", status ? status : "");
@@ -505,8 +505,8 @@ void
 client_matcher_find(const struct client_matcher *m, const struct client *c,
     int64_t except_id, struct client_matches *out)
 {
-	char *name = text_fold(c->name), *pref = text_fold(c->preferred_name);
-	char *phone = text_phone_digits(c->phone);
+	char *name = textfold(c->name), *pref = textfold(c->preferred_name);
+	char *phone = textfold_phone_digits(c->phone);
 	size_t i;
 
 	memset(out, 0, sizeof *out);

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "peerdesk/app/access.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/client.h"

@@ -10,6 +10,7 @@
 #include "assign_priv.h"
 #include "time_priv.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"

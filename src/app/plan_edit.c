@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/app/plans.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"

@@ -9,7 +9,7 @@
 #include "peerdesk/app/sessions.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"
-#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/approval.h"
 #include "peerdesk/db/client.h"

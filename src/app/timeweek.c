@@ -9,6 +9,7 @@
 #include "peerdesk/app/access.h"
 #include "peerdesk/app/app.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/approval.h"

@@ -42,7 +42,8 @@ static const struct cli_command commands[] = {
 	  "a PAL's week; --submit, --approve, --paid" },
 	{ "report", cli_report, "report hours|pay|outcomes ...",
 	  "hours summary; payroll CSV; outcomes for funders" },
-	{ "reminders", cli_reminders, "reminders [--days N] [--format F]", "what is due: reviews, DBS, supervision, funders" },
+	{ "reminders", cli_reminders, "reminders [--days N] [--format F]",
+	  "what is due: reviews, DBS, supervision, funders" },
 	{ "pal", cli_pal, "pal list [--all] | pal show LOGIN [--weeks N]",
 	  "PALs: caseload, hours, room left; weeks vs limit" },
 	{ "sar", cli_sar, "sar CLIENT [--output DIR]",
@@ -78,8 +79,10 @@ cli_usage(FILE *f)
 	    "\n"
 	    "Options:\n"
 	    "  --db FILE          use this database file\n"
-	    "  --config FILE      read settings from FILE (also PEERDESK_CONFIG)\n"
-	    "  --today YYYY-MM-DD pretend today is this date (also PEERDESK_TODAY)\n"
+	    "  --config FILE      read settings from FILE "
+	    "(also PEERDESK_CONFIG)\n"
+	    "  --today YYYY-MM-DD pretend today is this date "
+	    "(also PEERDESK_TODAY)\n"
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n"
 	    "\n"
@@ -126,7 +129,8 @@ cli_command_options(struct cli *cli, int *argcp, char **argv)
 				argv[o++] = argv[i++];
 			break;
 		}
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
 			return -1;
 		n = strcspn(argv[i], "=");
 		which = n == 4 && strncmp(argv[i], "--db", 4) == 0 ? 'd' :
@@ -141,8 +145,8 @@ cli_command_options(struct cli *cli, int *argcp, char **argv)
 		else if (i + 1 < argc)
 			val = argv[++i];
 		else {
-			fprintf(stderr, "peerdesk: %.*s needs a value\n", (int)n,
-			    argv[i]);
+			fprintf(stderr, "peerdesk: %.*s needs a value\n",
+			    (int)n, argv[i]);
 			return 2;
 		}
 		if (which == 'd')

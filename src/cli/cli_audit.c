@@ -150,21 +150,6 @@ struct cli_audit_args {
 	char from[DATE_STR_LEN], to[DATE_STR_LEN];
 };
 
-static int
-cli_audit_client_opt(void *dest, const char *value)
-{
-	struct audit_query *q = dest;
-	char *end;
-
-	q->client_id = strtoll(value, &end, 10);
-	if (*end != '\0' || q->client_id <= 0) {
-		fprintf(stderr, "peerdesk: --client takes a client number, not "
-		    "'%s'\n", value);
-		return 2;
-	}
-	return 0;
-}
-
 /* --from and --to: the database holds YYYY-MM-DD, so the typed day
  * (31/12/2025) is asked for in that shape. */
 static int
@@ -221,7 +206,7 @@ static int
 cli_audit_options(int argc, char **argv, struct cli_audit_args *a)
 {
 	const struct cli_opt opts[] = {
-		{ "client", CLI_OPT_CALL, &a->q, 0, cli_audit_client_opt },
+		{ "client", CLI_OPT_CALL, &a->q.client_id, 0, cli_opts_client },
 		{ "user", CLI_OPT_TEXT, &a->user, 0, NULL },
 		{ "from", CLI_OPT_CALL, a, 0, cli_audit_from_opt },
 		{ "to", CLI_OPT_CALL, a, 0, cli_audit_to_opt },

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/money.h"
@@ -25,22 +26,6 @@ cli_client_usage(void)
 {
 	fputs(cli_help_text("client"), stderr);
 	return 2;
-}
-
-/* A client number: 0 (said) when it is not one. */
-static int64_t
-cli_client_number(const char *s)
-{
-	char *end;
-	long long v;
-
-	v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v <= 0) {
-		fprintf(stderr, "peerdesk: '%s' is not a client number (see "
-		    "peerdesk clients)\n", s);
-		return 0;
-	}
-	return (int64_t)v;
 }
 
 /* The value of option argv[*i] (--x VALUE or --x=VALUE) when argv[*i]
@@ -498,7 +483,7 @@ cli_client_status(struct cli *cli, int argc, char **argv)
 	c.rq.reason = CLOSED_NONE;
 	if (argc < 4)
 		return cli_client_usage();
-	if ((c.rq.client_id = cli_client_number(argv[2])) == 0)
+	if (cli_opts_number(argv[2], "client", NULL, &c.rq.client_id) != 0)
 		return 2;
 	if (client_status_from_str(argv[3], &c.rq.to) != 0) {
 		fprintf(stderr, "peerdesk: '%s' is not a status; use intake, "
@@ -533,7 +518,7 @@ cli_client_reopen(struct cli *cli, int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	if (argc < 3)
 		return cli_client_usage();
-	if ((id = cli_client_number(argv[2])) == 0)
+	if (cli_opts_number(argv[2], "client", NULL, &id) != 0)
 		return 2;
 	if ((rc = cli_client_options(argc, argv, 3, "reopen",
 	    cli_client_reopen_opts, NULL, &c)) != 0 ||
@@ -585,7 +570,7 @@ cli_client_support(struct cli *cli, int argc, char **argv)
 		return cli_client_usage();
 	memset(&in, 0, sizeof in);
 	in.contracted_minutes = -1;
-	if ((in.client_id = cli_client_number(argv[2])) == 0)
+	if (cli_opts_number(argv[2], "client", NULL, &in.client_id) != 0)
 		return 2;
 	if ((rc = cli_client_options(argc, argv, 4, "support",
 	    cli_client_support_opts, NULL, &in)) != 0 ||
@@ -613,8 +598,8 @@ cli_client_merge(struct cli *cli, int argc, char **argv)
 
 	if (argc != 4 && !yes)
 		return cli_client_usage();
-	if ((keep = cli_client_number(argv[2])) == 0 ||
-	    (other = cli_client_number(argv[3])) == 0)
+	if (cli_opts_number(argv[2], "client", NULL, &keep) != 0 ||
+	    cli_opts_number(argv[3], "client", NULL, &other) != 0)
 		return 2;
 	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
@@ -664,7 +649,7 @@ cli_client(struct cli *cli, int argc, char **argv)
 	if (strcmp(argv[1], "add") == 0)
 		return cli_client_add(cli, argc, argv);
 	if (strcmp(argv[1], "show") == 0 && argc == 3) {
-		if ((id = cli_client_number(argv[2])) == 0)
+		if (cli_opts_number(argv[2], "client", NULL, &id) != 0)
 			return 2;
 		return cli_client_show(cli, id);
 	}

@@ -170,8 +170,9 @@ cli_import(struct cli *cli, int argc, char **argv)
 		    "peerdesk client merge.");
 	if (kind == IMPORT_TIMESHEET && (res.near > 0 || res.over > 0))
 		printf("Of the %ld PAL-week%s it %s, %ld %s over a limit and "
-		    "%ld close to one (each is named in a warning). Approving %s needs the "
-		    "manager's reason.\n", res.weeks, res.weeks == 1 ? "" : "s",
+		    "%ld close to one (each is named in a warning). Approving "
+		    "%s needs the manager's reason.\n", res.weeks,
+		    res.weeks == 1 ? "" : "s",
 		    res.dry_run ? "would touch" : "touched", res.over,
 		    res.over == 1 ? "is" : "are", res.near,
 		    res.over + res.near == 1 ? "that week" : "those weeks");

@@ -23,23 +23,6 @@ cli_group_usage(const char *why)
 	return 2;
 }
 
-static int
-cli_group_number(const char *s, int64_t *out)
-{
-	char *end;
-	long long v;
-
-	if (s != NULL && *s == '#')
-		s++;
-	if (s == NULL || *s < '0' || *s > '9')
-		return -1;
-	v = strtoll(s, &end, 10);
-	if (*end != '\0' || v <= 0)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static void
 cli_group_when(const struct group *g, char *buf, size_t n)
 {
@@ -262,7 +245,7 @@ cli_group_came(struct group_came *c, char which, const char *value)
 		c->first_name = value;
 		return 0;
 	}
-	if (cli_group_number(value, &v) != 0) {
+	if (!cli_opts_id(value, &v)) {
 		fprintf(stderr, "peerdesk: '%s' is not a number\n", value);
 		return 2;
 	}
@@ -431,7 +414,7 @@ cli_group_meeting_add(struct cli *cli, int argc, char **argv)
 static int
 cli_group_meeting_number(const char *s, int64_t *id)
 {
-	if (cli_group_number(s, id) == 0)
+	if (cli_opts_id(s, id))
 		return 0;
 	fprintf(stderr, "peerdesk: '%s' is not a meeting's number; "
 	    "peerdesk groups show GROUP lists them\n", s);
@@ -571,7 +554,8 @@ cli_group_attend_options(int argc, char **argv, struct cli_group_attend *a,
 		  cli_group_came_take },
 		{ "remove-regular", CLI_OPT_CALL, &drop_r, 0,
 		  cli_group_came_take },
-		{ "remove-name", CLI_OPT_CALL, &drop_n, 0, cli_group_came_take },
+		{ "remove-name", CLI_OPT_CALL, &drop_n, 0,
+		  cli_group_came_take },
 		{ "extra", CLI_OPT_CALL, &a->extra, 0,
 		  cli_group_attend_extra_opt },
 		CLI_OPTS_END
@@ -650,7 +634,7 @@ cli_group_meeting_show(struct cli *cli, const char *which)
 	int64_t id;
 	char dur[DURATION_STR_LEN];
 
-	if (cli_group_number(which, &id) != 0)
+	if (!cli_opts_id(which, &id))
 		return cli_group_usage("give the meeting's number");
 	if (app_group_meeting_get(&cli->app, id, &m, &who, &n, &err) != PD_OK)
 		return cli_out_fail(&err);
@@ -682,7 +666,7 @@ cli_group_client(struct cli *cli, const char *which)
 	int64_t id;
 	size_t n, i;
 
-	if (cli_group_number(which, &id) != 0)
+	if (!cli_opts_id(which, &id))
 		return cli_group_usage("give the client's number");
 	if (app_client_groups(&cli->app, id, &v, &n, &err) != PD_OK)
 		return cli_out_fail(&err);
@@ -735,7 +719,7 @@ cli_group_goal(struct cli *cli, char **argv)
 	struct pd_err err;
 	int64_t id, gid = 0;
 
-	if (cli_group_number(argv[2], &id) != 0)
+	if (!cli_opts_id(argv[2], &id))
 		return cli_group_usage("give the goal's number");
 	if (strcmp(argv[3], "none") != 0 &&
 	    app_group_find(&cli->app, argv[3], &gid, &err) != PD_OK)
@@ -758,7 +742,7 @@ cli_group_quote(struct cli *cli, char **argv)
 
 	if ((!review && strcmp(argv[2], "note") != 0) ||
 	    (!on && strcmp(argv[4], "no") != 0) ||
-	    cli_group_number(argv[3], &id) != 0)
+	    !cli_opts_id(argv[3], &id))
 		return cli_group_usage("groups quote review|note NUMBER "
 		    "yes|no");
 	if (app_quote_set(&cli->app, review, id, on, &err) != PD_OK)

@@ -1,8 +1,10 @@
 /* cli_opts.c - one way to read a command's options: a table of what
  * each --option is and where its value goes (as git's parse-options and
  * tmux's argument tables), read with getopt_long. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -79,4 +81,40 @@ cli_opts_output(const char **output, enum report_format fmt,
 		return 2;
 	}
 	return 0;
+}
+
+bool
+cli_opts_id(const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	if (s != NULL && *s == '#')
+		s++;
+	if (s == NULL || *s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v <= 0)
+		return false;
+	*id = v;
+	return true;
+}
+
+int
+cli_opts_number(const char *s, const char *what, const char *opt,
+    int64_t *id)
+{
+	if (cli_opts_id(s, id))
+		return 0;
+	fprintf(stderr, "peerdesk: %s%s'%s' is not a %s number%s\n",
+	    opt != NULL ? opt : "", opt != NULL ? ": " : "", s, what,
+	    strcmp(what, "client") == 0 ? " (see peerdesk clients)" : "");
+	return 2;
+}
+
+int
+cli_opts_client(void *dest, const char *value)
+{
+	return cli_opts_number(value, "client", "--client", dest);
 }

@@ -3,6 +3,7 @@
 #define PEERDESK_CLI_OPTS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/core/csvout.h"
@@ -57,5 +58,20 @@ int cli_opts_format(void *dest, const char *value);
  * as to the printer).  0, or 2 after saying why. */
 int cli_opts_output(const char **output, enum report_format fmt,
     bool to_stdout, const char *opt);
+
+/* A record's number as typed, "12" or "#12" (the screens show "#12"):
+ * true with *id set when s is one (greater than 0), false and nothing
+ * said when it is not. */
+bool cli_opts_id(const char *s, int64_t *id);
+
+/* The number of a what ("client", "PAL", "note") from the word s, opt
+ * the option it came with (NULL: a word in its place): 0 and *id, or 2
+ * after saying "peerdesk: [OPT: ]'S' is not a WHAT number" (for a
+ * client, with where to find them). */
+int cli_opts_number(const char *s, const char *what, const char *opt,
+    int64_t *id);
+
+/* A call for --client NUMBER: dest is an int64_t. */
+int cli_opts_client(void *dest, const char *value);
 
 #endif

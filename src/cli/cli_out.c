@@ -205,18 +205,6 @@ cli_out_finish(int rc)
 	return rc == 0 ? 1 : rc;
 }
 
-int
-cli_out_csv_flag(const char *arg, unsigned *flags)
-{
-	if (strcmp(arg, "--excel") == 0)
-		*flags |= CSV_EXCEL;
-	else if (strcmp(arg, "--raw") == 0)
-		*flags |= CSV_RAW;
-	else
-		return 0;
-	return 1;
-}
-
 void
 cli_out_pad(struct strbuf *sb, size_t width)
 {

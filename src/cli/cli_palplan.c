@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/palplan.h"
 #include "peerdesk/core/strbuf.h"
@@ -51,8 +52,8 @@ cli_palplan(struct cli *cli, int argc, char **argv)
 	size_t n, i;
 	int rc;
 
-	if (argc > 3 || (argc == 3 && (rc = cli_plan_number(argv[2],
-	    &pal)) != 0))
+	if (argc > 3 || (argc == 3 && (rc = cli_opts_number(argv[2], "PAL",
+	    NULL, &pal)) != 0))
 		goto usage;
 	if (strcmp(sub, "list") == 0 && argc == 2) {
 		struct pal_plan_row *rows;

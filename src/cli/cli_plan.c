@@ -1,10 +1,10 @@
 /* cli_plan.c - `peerdesk plan ...`: the client's Wellness and Safety
  * Plan. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/clientstory.h"
 #include "peerdesk/app/plans.h"
@@ -15,24 +15,6 @@
 #include "peerdesk/tui/tui.h"
 
 #define CLI_PLAN_WIDTH 78
-
-
-int
-cli_plan_number(const char *s, int64_t *id)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v <= 0) {
-		fprintf(stderr, "peerdesk: '%s' is not a client number; "
-		    "`peerdesk clients` shows them\n", s);
-		return 2;
-	}
-	*id = v;
-	return 0;
-}
 
 
 static const char *
@@ -356,7 +338,7 @@ cli_plan_remove_note_args(int argc, char **argv)
 	(void)argc;
 	if (strcmp(argv[4], "--reason") != 0)
 		return -1;
-	return cli_plan_number(argv[3], &note);
+	return cli_opts_number(argv[3], "note", NULL, &note);
 }
 
 static int
@@ -366,7 +348,7 @@ cli_plan_remove_note(struct cli *cli, int64_t id, int argc, char **argv)
 	int64_t note = 0;
 
 	(void)argc;
-	cli_plan_number(argv[3], &note);
+	(void)cli_opts_id(argv[3], &note);
 	if (app_plan_note_remove(&cli->app, id, note, argv[5], &err) != PD_OK)
 		return cli_out_fail(&err);
 	printf("Removed note %lld from client %lld's plan. The audit "
@@ -467,7 +449,7 @@ cli_plan(struct cli *cli, int argc, char **argv)
 		return cli_plan_progress_cmd(cli, argc, argv);
 	if (argc < 3)
 		return cli_plan_usage();
-	if ((rc = cli_plan_number(argv[2], &id)) != 0)
+	if ((rc = cli_opts_number(argv[2], "client", NULL, &id)) != 0)
 		return rc;
 	for (i = 0; i < sizeof cli_plan_subs / sizeof cli_plan_subs[0]; i++) {
 		c = &cli_plan_subs[i];

@@ -40,11 +40,6 @@ int cli_out_fail(const struct pd_err *err);
 void cli_out_escape(void);
 int cli_out_raw(void);
 
-/* --excel (a byte-order mark for Excel) and --raw (formula-like cells
- * left as they are) for any command that writes CSV: 1 and the flag set
- * in *flags (core/csvout.h) when arg is one of them, else 0. */
-int cli_out_csv_flag(const char *arg, unsigned *flags);
-
 /* The full usage of command (the words of `peerdesk COMMAND --help`), or
  * NULL when there is no such command. */
 const char *cli_help_text(const char *command);
@@ -79,10 +74,6 @@ int cli_report_outcomes(struct cli *cli, int argc, char **argv);
 int cli_clients(struct cli *cli, int argc, char **argv);
 int cli_client(struct cli *cli, int argc, char **argv);
 int cli_plan(struct cli *cli, int argc, char **argv);
-
-/* A client's (or PAL's) number: 0 and *id, or 2 after saying it is not
- * one. */
-int cli_plan_number(const char *s, int64_t *id);
 
 /* The screens, starting at first (no dashboard: straight to the plan). */
 struct screen_ops;

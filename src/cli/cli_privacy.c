@@ -1,30 +1,15 @@
 /* cli_privacy.c - sar, erase, retention: data-protection requests. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
-
-/* A client number ("12" or "#12"); 0 if s is not one. */
-static int64_t
-cli_privacy_client_id(const char *s)
-{
-	char *end;
-	long long v;
-
-	if (*s == '#')
-		s++;
-	if (*s < '0' || *s > '9')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? (int64_t)v : 0;
-}
 
 /* Read one line from stdin without its newline and outer spaces into
  * buf; 0, or -1 at end of input. */
@@ -67,26 +52,18 @@ cli_privacy_confirm_name(const struct privacy_client *c)
 int
 cli_sar(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *dir = ".";
+	const struct cli_opt opts[] = {
+		{ "output", CLI_OPT_TEXT, &dir, 0, NULL },
+		CLI_OPTS_END
+	};
 	char *yaml = NULL, *pdf = NULL;
 	struct pd_err err;
 	int64_t id;
-	int ch, rc;
+	int first, rc;
 
-	optind = 0;	/* 0: glibc starts afresh (and permutes) */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (ch == 'o')
-			dir = optarg;
-		else
-			goto usage;
-	}
-	if (optind != argc - 1 ||
-	    (id = cli_privacy_client_id(argv[optind])) == 0)
+	if (cli_opts_parse(argc, argv, opts, CLI_OPTS_PERMUTE, &first) != 0 ||
+	    first != argc - 1 || !cli_opts_id(argv[first], &id))
 		goto usage;
 	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
@@ -101,23 +78,6 @@ usage:
 	fprintf(stderr, "peerdesk: usage: peerdesk sar CLIENT [--output DIR]"
 	    "\n");
 	return 2;
-}
-
-/* --yes given? Removes it from argv. */
-static bool
-cli_privacy_take_yes(int *argc, char **argv, const char *flag)
-{
-	bool found = false;
-	int i, j;
-
-	for (i = j = 1; i < *argc; i++) {
-		if (strcmp(argv[i], flag) == 0)
-			found = true;
-		else
-			argv[j++] = argv[i];
-	}
-	*argc = j;
-	return found;
 }
 
 /* The mentions of a client elsewhere, as listed. */
@@ -236,15 +196,16 @@ cli_privacy_erase_one(struct cli *cli, int64_t id, bool yes, bool dry)
 	printf("Client %lld is erased: now \"Erased client #%lld\".\n",
 	    (long long)id, (long long)id);
 	if (res.merged > 0)
-		printf("Erased with it: %zu record%s merged into client %lld.\n",
-		    res.merged, res.merged == 1 ? "" : "s", (long long)id);
+		printf("Erased with it: %zu record%s merged into client "
+		    "%lld.\n", res.merged, res.merged == 1 ? "" : "s",
+		    (long long)id);
 	if (res.replaced + res.kept > 0)
 		printf("In other people's records: %zu place%s replaced, %zu "
 		    "kept as written.\n", res.replaced,
 		    res.replaced == 1 ? "" : "s", res.kept);
 	if (!res.journal_emptied)
-		printf("Another peerdesk is using the database, so the old copy "
-		    "in its journal goes only when everyone has closed "
+		printf("Another peerdesk is using the database, so the old "
+		    "copy in its journal goes only when everyone has closed "
 		    "peerdesk.\n");
 out:
 	privacy_client_fini(&c);
@@ -255,11 +216,16 @@ out:
 int
 cli_erase(struct cli *cli, int argc, char **argv)
 {
-	bool yes = cli_privacy_take_yes(&argc, argv, "--yes");
+	bool yes = false;
+	const struct cli_opt opts[] = {
+		{ "yes", CLI_OPT_FLAG, &yes, 0, NULL },
+		CLI_OPTS_END
+	};
 	int64_t id;
-	int rc;
+	int first, rc;
 
-	if (argc != 2 || (id = cli_privacy_client_id(argv[1])) == 0) {
+	if (cli_opts_parse(argc, argv, opts, CLI_OPTS_PERMUTE, &first) != 0 ||
+	    first != argc - 1 || !cli_opts_id(argv[first], &id)) {
 		fprintf(stderr, "peerdesk: usage: peerdesk erase CLIENT "
 		    "[--yes]\n");
 		return 2;
@@ -295,13 +261,17 @@ cli_retention(struct cli *cli, int argc, char **argv)
 {
 	struct cli_ret cr;
 	struct pd_err err;
-	bool yes = cli_privacy_take_yes(&argc, argv, "--yes");
-	bool dry = cli_privacy_take_yes(&argc, argv, "--dry-run");
+	bool yes = false, dry = false, failed = false;
+	const struct cli_opt opts[] = {
+		{ "yes", CLI_OPT_FLAG, &yes, 0, NULL },
+		{ "dry-run", CLI_OPT_FLAG, &dry, 0, NULL },
+		CLI_OPTS_END
+	};
 	size_t i, erased = 0;
-	bool failed = false;
-	int rc;
+	int first, rc;
 
-	if (argc != 1) {
+	if (cli_opts_parse(argc, argv, opts, CLI_OPTS_PERMUTE, &first) != 0 ||
+	    first != argc) {
 		fprintf(stderr, "peerdesk: usage: peerdesk retention "
 		    "[--dry-run] [--yes]\n");
 		return 2;

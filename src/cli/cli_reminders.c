@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/reminders.h"
 #include "peerdesk/config/settings.h"
@@ -28,32 +29,41 @@ cli_reminders_bad_usage(const char *why)
 	return 2;
 }
 
+/* --days N: 0 to 3660 days ahead. */
 static int
-cli_reminders_parse_days(const char *s, int *days)
+cli_reminders_days_opt(void *dest, const char *value)
 {
+	int *days = dest;
 	char *end;
 	long v;
 
-	if (s == NULL || s[0] < '0' || s[0] > '9')
-		return -1;
-	v = strtol(s, &end, 10);
+	if (value[0] < '0' || value[0] > '9')
+		goto bad;
+	v = strtol(value, &end, 10);
 	if (*end != '\0' || v < 0 || v > 3660)
-		return -1;
+		goto bad;
 	*days = (int)v;
 	return 0;
+bad:
+	return cli_reminders_bad_usage("--days takes a number of days from 0 "
+	    "to 3660");
 }
 
+/* --format text|csv|ics */
 static int
-cli_reminders_parse_format(const char *s, enum rem_format *f)
+cli_reminders_format_opt(void *dest, const char *value)
 {
-	if (strcmp(s, "text") == 0)
+	enum rem_format *f = dest;
+
+	if (strcmp(value, "text") == 0)
 		*f = REM_TEXT;
-	else if (strcmp(s, "csv") == 0)
+	else if (strcmp(value, "csv") == 0)
 		*f = REM_CSV;
-	else if (strcmp(s, "ics") == 0)
+	else if (strcmp(value, "ics") == 0)
 		*f = REM_ICS;
 	else
-		return -1;
+		return cli_reminders_bad_usage("--format takes text, csv or "
+		    "ics");
 	return 0;
 }
 
@@ -286,31 +296,19 @@ cli_reminders(struct cli *cli, int argc, char **argv)
 	struct pd_err err;
 	enum rem_format fmt = REM_TEXT;
 	unsigned csvfl = 0;
-	int days = -1, i, rc;
+	int days = -1, first, rc;
+	const struct cli_opt opts[] = {
+		{ "days", CLI_OPT_CALL, &days, 0, cli_reminders_days_opt },
+		{ "format", CLI_OPT_CALL, &fmt, 0, cli_reminders_format_opt },
+		CLI_OPTS_CSV(&csvfl),
+		CLI_OPTS_END
+	};
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-
-		if (strncmp(a, "--days=", 7) == 0)
-			v = a + 7, a = "--days";
-		else if (strncmp(a, "--format=", 9) == 0)
-			v = a + 9, a = "--format";
-		else if ((strcmp(a, "--days") == 0 ||
-		    strcmp(a, "--format") == 0) && i + 1 < argc)
-			v = argv[++i];
-		if (v == NULL && cli_out_csv_flag(a, &csvfl))
-			continue;
-		if (strcmp(a, "--days") == 0 && v != NULL) {
-			if (cli_reminders_parse_days(v, &days) != 0)
-				return cli_reminders_bad_usage("--days takes a "
-				    "number of days from 0 to 3660");
-		} else if (strcmp(a, "--format") == 0 && v != NULL) {
-			if (cli_reminders_parse_format(v, &fmt) != 0)
-				return cli_reminders_bad_usage("--format takes "
-				    "text, csv or ics");
-		} else
-			return cli_reminders_bad_usage(NULL);
-	}
+	rc = cli_opts_parse(argc, argv, opts, CLI_OPTS_PERMUTE, &first);
+	if (rc > 0)
+		return rc;
+	if (rc == CLI_OPTS_UNKNOWN || first != argc)
+		return cli_reminders_bad_usage(NULL);
 	if ((rc = cli_open(cli, false, true)) != 0)
 		return rc;
 	if (app_reminders(&cli->app, days, &l, &err) != PD_OK)

@@ -10,10 +10,13 @@
 #include "peerdesk/core/csvout.h"
 #include "peerdesk/core/strbuf.h"
 
-#define CLI_REPORT_USAGE "peerdesk [--db FILE] report hours [--week YYYY-Www] " \
-	"[--format text|csv|pdf] [--print] [--output FILE] [--excel] [--raw]\n" \
+#define CLI_REPORT_USAGE \
+	"peerdesk [--db FILE] report hours [--week YYYY-Www] " \
+	"[--format text|csv|pdf] [--print] [--output FILE] [--excel] " \
+	"[--raw]\n" \
 	"       peerdesk [--db FILE] report pay (--from DATE --to DATE | " \
-	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] [--output FILE]\n" \
+	"--month YYYY-MM | --tax-year YYYY) [--excel] [--raw] " \
+	"[--output FILE]\n" \
 	"       peerdesk [--db FILE] report outcomes --from DATE --to DATE " \
 	"[--funder NAME] [--format text|csv|pdf] [--output FILE]"
 

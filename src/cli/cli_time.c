@@ -1,12 +1,13 @@
 /* cli_time.c - `peerdesk week`: a PAL's week, its lines and the
  * permitted-work sentence, on stdout; `peerdesk log`: straight to the
  * "Log a session" screen. */
-#include <getopt.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_opts.h"
 #include "cli_priv.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/app/timesheets.h"
@@ -86,8 +87,8 @@ cli_time_week_print(const struct week_view *v)
 
 		printf("  ");
 		cli_time_pad(cli_time_week_day(l->line.date, a), 12);
-		cli_time_pad(l->booked ? "booked" : line_kind_label(l->line.kind),
-		    13);
+		cli_time_pad(l->booked ? "booked" :
+		    line_kind_label(l->line.kind), 13);
 		cli_time_pad(duration_format(l->line.minutes, d), 9);
 		if (l->client_name != NULL)
 			fputs(l->client_name, stdout);
@@ -138,7 +139,7 @@ cli_time_week_print(const struct week_view *v)
  * approved week that has ended by a date. */
 static int
 cli_time_week_manage(struct cli *cli, int64_t pal, const char *week,
-    int approve, int paid, const char *upto, const char *reason)
+    bool approve, bool paid, const char *upto, const char *reason)
 {
 	struct week_view v;
 	struct pd_err err;
@@ -178,7 +179,8 @@ cli_time_week_manage(struct cli *cli, int64_t pal, const char *week,
 	}
 	if (approve)
 		printf("Approved %s's week %s%s.\n", v.pal_name, v.label,
-		    reason != NULL && reason[0] ? ", with your reason kept" : "");
+		    reason != NULL && reason[0] ? ", with your reason kept" :
+		    "");
 	if (paid && app_week_mark_paid(&cli->app, v.week.id, &err) != PD_OK) {
 		week_view_fini(&v);
 		return cli_out_fail(&err);
@@ -193,40 +195,28 @@ cli_time_week_manage(struct cli *cli, int64_t pal, const char *week,
 int
 cli_week(struct cli *cli, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "pal", required_argument, NULL, 'p' },
-		{ "week", required_argument, NULL, 'w' },
-		{ "submit", no_argument, NULL, 's' },
-		{ "approve", no_argument, NULL, 'a' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ "paid", no_argument, NULL, 'P' },
-		{ "up-to", required_argument, NULL, 'u' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *login = NULL, *week = NULL, *reason = NULL, *upto = NULL;
+	bool submit = false, approve = false, paid = false;
+	const struct cli_opt opts[] = {
+		{ "pal", CLI_OPT_TEXT, &login, 0, NULL },
+		{ "week", CLI_OPT_TEXT, &week, 0, NULL },
+		{ "submit", CLI_OPT_FLAG, &submit, 0, NULL },
+		{ "approve", CLI_OPT_FLAG, &approve, 0, NULL },
+		{ "reason", CLI_OPT_TEXT, &reason, 0, NULL },
+		{ "paid", CLI_OPT_FLAG, &paid, 0, NULL },
+		{ "up-to", CLI_OPT_TEXT, &upto, 0, NULL },
+		CLI_OPTS_END
+	};
 	struct week_view v;
 	struct pd_err err;
 	int64_t pal = 0;
-	int ch, rc, submit = 0, approve = 0, paid = 0;
+	int first, rc;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'p': login = optarg; break;
-		case 'w': week = optarg; break;
-		case 's': submit = 1; break;
-		case 'a': approve = 1; break;
-		case 'r': reason = optarg; break;
-		case 'P': paid = 1; break;
-		case 'u': upto = optarg; break;
-		default:
-			fprintf(stderr, "peerdesk: usage: %s\n",
-			    CLI_WEEK_USAGE);
-			return 2;
-		}
+	if (cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER, &first) != 0) {
+		fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
+		return 2;
 	}
-	if (optind != argc || submit + approve + paid > 1 ||
+	if (first != argc || submit + approve + paid > 1 ||
 	    (upto != NULL && (!paid || week != NULL)) ||
 	    (reason != NULL && !approve)) {
 		fprintf(stderr, "peerdesk: usage: %s\n", CLI_WEEK_USAGE);
@@ -263,27 +253,18 @@ cli_time_log_today(void *app, char buf[11])
 int
 cli_log(struct cli *cli, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "pal", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
+	const char *login = NULL;
+	const struct cli_opt opts[] = {
+		{ "pal", CLI_OPT_TEXT, &login, 0, NULL },
+		CLI_OPTS_END
 	};
 	struct session_screen_arg a;
 	struct tui_config cfg;
 	struct pd_err err;
-	const char *login = NULL;
-	int ch, rc;
+	int first, rc;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		if (ch != 'p') {
-			fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] "
-			    "log [--pal LOGIN]\n");
-			return 2;
-		}
-		login = optarg;
-	}
-	if (optind != argc) {
+	if (cli_opts_parse(argc, argv, opts, CLI_OPTS_IN_ORDER, &first) != 0 ||
+	    first != argc) {
 		fprintf(stderr, "peerdesk: usage: peerdesk [--db FILE] log "
 		    "[--pal LOGIN]\n");
 		return 2;

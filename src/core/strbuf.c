@@ -112,9 +112,3 @@ strbuf_str(const struct strbuf *sb)
 {
 	return sb->buf != NULL ? sb->buf : "";
 }
-
-bool
-str_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}

@@ -37,7 +37,7 @@ static const char *const fold_latin[] = {
 
 /* A few letters of Latin Extended-B and beyond that names use. */
 static const char *
-fold_other(int32_t cp)
+textfold_other(int32_t cp)
 {
 	switch (cp) {
 	case 0x0192: return "f";			/* ƒ */
@@ -59,7 +59,7 @@ fold_other(int32_t cp)
 
 /* Small letter for a Greek or Cyrillic capital, else cp. */
 static int32_t
-fold_case(int32_t cp)
+textfold_case(int32_t cp)
 {
 	if (cp >= 0x0391 && cp <= 0x03A9 && cp != 0x03A2)
 		return cp + 0x20;
@@ -71,7 +71,7 @@ fold_case(int32_t cp)
 }
 
 char *
-text_fold(const char *utf8)
+textfold(const char *utf8)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *s = utf8 != NULL ? utf8 : "";
@@ -118,28 +118,28 @@ text_fold(const char *utf8)
 		if (cp >= 0x00C0 && cp <= 0x017F)
 			to = fold_latin[cp - 0x00C0];
 		else
-			to = fold_other(cp);
+			to = textfold_other(cp);
 		if (to != NULL) {
 			strbuf_adds(&sb, to);
 			continue;
 		}
-		cp = fold_case(cp);
+		cp = textfold_case(cp);
 		strbuf_add(&sb, enc, utf8_encode(cp, enc));
 	}
 	return strbuf_detach(&sb);
 }
 
 void
-text_fold_to(const char *s, struct strbuf *out)
+textfold_to(const char *s, struct strbuf *out)
 {
-	char *f = text_fold(s);
+	char *f = textfold(s);
 
 	strbuf_adds(out, f);
 	free(f);
 }
 
 char *
-text_phone_digits(const char *s)
+textfold_phone_digits(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *d;

@@ -148,10 +148,10 @@ search_put(struct db *db, sqlite3_stmt *row, int64_t id,
 {
 	struct strbuf names = STRBUF_INIT, phone = STRBUF_INIT,
 	    address = STRBUF_INIT;
-	char *name = text_fold((const char *)sqlite3_column_text(row, 2));
-	char *pref = text_fold((const char *)sqlite3_column_text(row, 3));
-	char *email = text_fold((const char *)sqlite3_column_text(row, 5));
-	char *addr = text_fold((const char *)sqlite3_column_text(row, 6));
+	char *name = textfold((const char *)sqlite3_column_text(row, 2));
+	char *pref = textfold((const char *)sqlite3_column_text(row, 3));
+	char *email = textfold((const char *)sqlite3_column_text(row, 5));
+	char *addr = textfold((const char *)sqlite3_column_text(row, 6));
 	sqlite3_stmt *st;
 	enum pd_status s;
 
@@ -294,7 +294,7 @@ char *
 db_client_search_expr(const char *filter)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *f = text_fold(filter);
+	char *f = textfold(filter);
 	const char *p = f;
 	int words = 0;
 

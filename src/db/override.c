@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "db_priv.h"
-#include "peerdesk/core/strbuf.h"
+#include "peerdesk/core/str.h"
 
 static const char sql_override_insert[] =
 	"INSERT INTO limit_override (pal_id, week_start, reason, agreed_by,"

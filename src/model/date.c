@@ -216,11 +216,12 @@ date_parse_typed(const char *s, pd_date today, pd_date *out,
 		y = date_two_digit_year(y, today);
 	if (y < 1)
 		return pd_fail(err, PD_INVALID, NULL,
-		    "%s is not a date: there is no year 0000", echo_clip(s, echo));
+		    "%s is not a date: there is no year 0000",
+		    echo_clip(s, echo));
 	if (m < 1 || m > 12)
 		return pd_fail(err, PD_INVALID, NULL, "%s is not a date: "
-		    "there is no month %d (the day comes first, then the month: "
-		    "31/12/2025)", echo_clip(s, echo), m);
+		    "there is no month %d (the day comes first, then the "
+		    "month: 31/12/2025)", echo_clip(s, echo), m);
 	dim = date_days_in_month(y, m);
 	if (d < 1)
 		return pd_fail(err, PD_INVALID, NULL,

@@ -164,7 +164,7 @@ palweeks_hm(int minutes, char buf[PALWEEKS_HM_LEN])
 
 /* Columns of s: one per character (UTF-8 lead byte). */
 static int
-pw_cols(const char *s)
+palweeks_cols(const char *s)
 {
 	int n = 0;
 
@@ -177,9 +177,9 @@ pw_cols(const char *s)
 /* Append s to buf (at *at, len bytes) right-aligned in w columns
  * (left-aligned when left). */
 static void
-pw_put(char *buf, size_t len, size_t *at, const char *s, int w, int left)
+palweeks_put(char *buf, size_t len, size_t *at, const char *s, int w, int left)
 {
-	int pad = w - pw_cols(s);
+	int pad = w - palweeks_cols(s);
 	int k;
 
 	if (!left)
@@ -196,7 +196,7 @@ pw_put(char *buf, size_t len, size_t *at, const char *s, int w, int left)
 /* Start a line in buf: false when there is no room at all; the width
  * is at least 30 columns. */
 static bool
-pw_start(char *buf, size_t len, int *width)
+palweeks_start(char *buf, size_t len, int *width)
 {
 	if (len == 0)
 		return false;
@@ -208,23 +208,23 @@ pw_start(char *buf, size_t len, int *width)
 
 /* The hours and pay columns, as the width and measure show them. */
 static void
-pw_put_figures(char *buf, size_t len, size_t *at, int wide,
+palweeks_put_figures(char *buf, size_t len, size_t *at, int wide,
     enum palweeks_measure m, const char *hours, const char *pay)
 {
 	if (wide || m == PALWEEKS_HOURS) {
-		pw_put(buf, len, at, hours, 5, 0);
-		pw_put(buf, len, at, " ", 1, 1);
+		palweeks_put(buf, len, at, hours, 5, 0);
+		palweeks_put(buf, len, at, " ", 1, 1);
 	}
 	if (wide || m == PALWEEKS_PAY) {
-		pw_put(buf, len, at, pay, 7, 0);
-		pw_put(buf, len, at, " ", 1, 1);
+		palweeks_put(buf, len, at, pay, 7, 0);
+		palweeks_put(buf, len, at, " ", 1, 1);
 	}
 }
 
 /* The bar: b cells, the limit at cell lim_at (value == limit fills
  * cells 0 .. lim_at-1). */
 static void
-pw_bar(const struct palweeks_week *w, enum palweeks_measure m, int b,
+palweeks_bar(const struct palweeks_week *w, enum palweeks_measure m, int b,
     char *buf, size_t len, size_t *at)
 {
 	const struct permitted_result *c = &w->check;
@@ -298,7 +298,7 @@ palweeks_row(const struct palweeks_week *w, enum palweeks_measure m,
 	int wide = width >= 60, y, mo, d, fixed, b;
 	size_t at = 0;
 
-	if (!pw_start(buf, len, &width))
+	if (!palweeks_start(buf, len, &width))
 		return;
 	if (wide)
 		date_format(w->first, date);
@@ -316,7 +316,7 @@ palweeks_row(const struct palweeks_week *w, enum palweeks_measure m,
 		if (w->avg.at_or_over_16h)
 			strcat(avg, "*");
 	}
-#define COLS(s, min) (pw_cols(s) > (min) ? pw_cols(s) : (min))
+#define COLS(s, min) (palweeks_cols(s) > (min) ? palweeks_cols(s) : (min))
 	fixed = COLS(date, wide ? 10 : 6) + 1 + 1 + COLS(avg, 6) + 1 + 8;
 	if (wide)
 		fixed += COLS(hours, 5) + 1 + COLS(pay, 7) + 1;
@@ -327,20 +327,20 @@ palweeks_row(const struct palweeks_week *w, enum palweeks_measure m,
 	b = width - fixed;
 	if (b < 4)
 		b = 4;
-	pw_put(buf, len, &at, date, wide ? 10 : 6, 1);
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_bar(w, m, b, buf, len, &at);
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_put_figures(buf, len, &at, wide, m, hours, pay);
+	palweeks_put(buf, len, &at, date, wide ? 10 : 6, 1);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_bar(w, m, b, buf, len, &at);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_put_figures(buf, len, &at, wide, m, hours, pay);
 	/* the average: figures aligned, the star after them */
 	if (w->avg.weeks > 0 && w->avg.at_or_over_16h)
-		pw_put(buf, len, &at, avg, 6, 0);
+		palweeks_put(buf, len, &at, avg, 6, 0);
 	else {
-		pw_put(buf, len, &at, avg, 5, 0);
-		pw_put(buf, len, &at, " ", 1, 1);
+		palweeks_put(buf, len, &at, avg, 5, 0);
+		palweeks_put(buf, len, &at, " ", 1, 1);
 	}
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_put(buf, len, &at, word, 8, 1);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_put(buf, len, &at, word, 8, 1);
 }
 
 void
@@ -349,23 +349,24 @@ palweeks_heading(enum palweeks_measure m, int width, char *buf, size_t len)
 	int wide = width >= 60, b, fixed;
 	size_t at = 0;
 
-	if (!pw_start(buf, len, &width))
+	if (!palweeks_start(buf, len, &width))
 		return;
 	fixed = (wide ? 10 : 6) + 1 + 1 + 6 + 1 + 8 +
 	    (wide ? 5 + 1 + 7 + 1 : m == PALWEEKS_PAY ? 7 + 1 : 5 + 1);
 	b = width - fixed;
 	if (b < 4)
 		b = 4;
-	pw_put(buf, len, &at, wide ? "Week of" : "Week", wide ? 10 : 6, 1);
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_put(buf, len, &at, m == PALWEEKS_PAY ? "Pay|limit" : "Hours|16h",
-	    b, 1);
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_put_figures(buf, len, &at, wide, m, "Hours", "Pay");
-	pw_put(buf, len, &at, "5-wk", 5, 0);
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_put(buf, len, &at, " ", 1, 1);
-	pw_put(buf, len, &at, "Verdict", 8, 1);
+	palweeks_put(buf, len, &at, wide ? "Week of" : "Week", wide ? 10 : 6,
+	    1);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_put(buf, len, &at, m == PALWEEKS_PAY ? "Pay|limit" :
+	    "Hours|16h", b, 1);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_put_figures(buf, len, &at, wide, m, "Hours", "Pay");
+	palweeks_put(buf, len, &at, "5-wk", 5, 0);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_put(buf, len, &at, " ", 1, 1);
+	palweeks_put(buf, len, &at, "Verdict", 8, 1);
 }
 
 const char *

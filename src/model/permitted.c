@@ -352,7 +352,7 @@ permitted_verdict_label(enum permitted_verdict v)
 	return labels[v];
 }
 
-/* ---- a week judged against more than one rule ----------------------------- */
+/* ---- a week judged against more than one rule ------------------------ */
 
 void
 permitted_basis_init(struct permitted_basis *b)

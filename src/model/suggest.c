@@ -25,24 +25,24 @@
 #define PTS_LITTLE_ROOM (-10)
 #define MAX_COUNTED 4
 
-#define SG_ITEMS 32
-#define SG_WORDS 16
-#define SG_WLEN 24
-#define SG_TEXT 64
+#define SUGGEST_ITEMS 32
+#define SUGGEST_WORDS 16
+#define SUGGEST_WLEN 24
+#define SUGGEST_TEXT 64
 
-struct sg_item {
-	char text[SG_TEXT];		/* trimmed, as written */
-	char w[SG_WORDS][SG_WLEN];	/* significant words, stemmed */
+struct suggest_item {
+	char text[SUGGEST_TEXT];		/* trimmed, as written */
+	char w[SUGGEST_WORDS][SUGGEST_WLEN];	/* significant words, stemmed */
 	int nw;
 };
 
-struct sg_list {
-	struct sg_item it[SG_ITEMS];
+struct suggest_list {
+	struct suggest_item it[SUGGEST_ITEMS];
 	int n;
 };
 
 /* Words that carry no meaning for matching. */
-static const char *const sg_stop[] = {
+static const char *const suggest_stop[] = {
 	"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "with",
 	"for", "from", "by", "who", "whom", "that", "which", "is", "are", "be",
 	"been", "was", "were", "it", "its", "i", "me", "my", "we", "our",
@@ -59,33 +59,33 @@ static const char *const sg_stop[] = {
 	"more", "most", "much", "one", "two", "too", "just", "what", "when",
 };
 
-static const char *const sg_male[] = {
+static const char *const suggest_male[] = {
 	"male", "man", "men", "gentleman", "gentlemen", "guy", "bloke", "m",
 	"boy",
 };
-static const char *const sg_female[] = {
+static const char *const suggest_female[] = {
 	"female", "woman", "women", "lady", "ladies", "girl", "f", "gal",
 };
-static const char *const sg_speak[] = {
+static const char *const suggest_speak[] = {
 	"speak", "speaks", "speaking", "speaker", "speakers", "spoken",
 	"language", "languages", "fluent", "fluently",
 };
 
-static int
-sg_in(const char *w, const char *const *set, size_t n)
+static bool
+suggest_in(const char *w, const char *const *set, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(w, set[i]) == 0)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 /* The length of the first k bytes of s without a character cut short
  * at their end. */
 static size_t
-sg_whole(const char *s, size_t k)
+suggest_whole(const char *s, size_t k)
 {
 	size_t j = k;
 	unsigned char lead;
@@ -100,19 +100,19 @@ sg_whole(const char *s, size_t k)
 
 /* Drop a character cut short at the end of s (after snprintf). */
 static void
-sg_fix_end(char *s)
+suggest_fix_end(char *s)
 {
-	s[sg_whole(s, strlen(s))] = '\0';
+	s[suggest_whole(s, strlen(s))] = '\0';
 }
 
-static int
-sg_is_stop(const char *w)
+static bool
+suggest_is_stop(const char *w)
 {
-	return sg_in(w, sg_stop, NELEM(sg_stop));
+	return suggest_in(w, suggest_stop, NELEM(suggest_stop));
 }
 
-static int
-sg_wordch(unsigned char c)
+static bool
+suggest_wordch(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 	    (c >= '0' && c <= '9') || c >= 0x80;
@@ -120,7 +120,7 @@ sg_wordch(unsigned char c)
 
 /* Cut simple endings so "walks", "walking" and "walk" meet. */
 static void
-sg_stem(char *w)
+suggest_stem(char *w)
 {
 	size_t n = strlen(w);
 
@@ -143,47 +143,47 @@ sg_stem(char *w)
 
 /* Next word of s from *pos: lower-case ASCII copy into w (cut to fit,
  * at a character boundary); returns 0 at the end. */
-static int
-sg_next_word(const char *s, size_t len, size_t *pos, char w[SG_WLEN])
+static bool
+suggest_next_word(const char *s, size_t len, size_t *pos, char w[SUGGEST_WLEN])
 {
 	size_t i = *pos, k = 0;
 	bool cut = false;
 
-	while (i < len && !sg_wordch((unsigned char)s[i]))
+	while (i < len && !suggest_wordch((unsigned char)s[i]))
 		i++;
 	if (i >= len) {
 		*pos = i;
-		return 0;
+		return false;
 	}
-	while (i < len && sg_wordch((unsigned char)s[i])) {
+	while (i < len && suggest_wordch((unsigned char)s[i])) {
 		char c = s[i++];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if (k + 1 < SG_WLEN)
+		if (k + 1 < SUGGEST_WLEN)
 			w[k++] = c;
 		else
 			cut = true;
 	}
 	if (cut)
-		k = sg_whole(w, k);
+		k = suggest_whole(w, k);
 	w[k] = '\0';
 	*pos = i;
-	return 1;
+	return true;
 }
 
-/* Copy s[0, n) trimmed into out (at most SG_TEXT - 1 bytes, whole
+/* Copy s[0, n) trimmed into out (at most SUGGEST_TEXT - 1 bytes, whole
  * characters). */
 static void
-sg_copy_trim(const char *s, size_t n, char out[SG_TEXT])
+suggest_copy_trim(const char *s, size_t n, char out[SUGGEST_TEXT])
 {
 	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r'))
 		s++, n--;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
 	    s[n - 1] == '\r'))
 		n--;
-	if (n >= SG_TEXT) {
-		n = SG_TEXT - 1;
+	if (n >= SUGGEST_TEXT) {
+		n = SUGGEST_TEXT - 1;
 		while (n > 0 && utf8_is_cont((unsigned char)s[n]))
 			n--;
 	}
@@ -192,41 +192,42 @@ sg_copy_trim(const char *s, size_t n, char out[SG_TEXT])
 }
 
 static void
-sg_add_item(struct sg_list *l, const char *s, size_t n)
+suggest_add_item(struct suggest_list *l, const char *s, size_t n)
 {
-	struct sg_item *it;
+	struct suggest_item *it;
 	size_t pos = 0;
-	char w[SG_WLEN];
+	char w[SUGGEST_WLEN];
 
-	if (l->n >= SG_ITEMS)
+	if (l->n >= SUGGEST_ITEMS)
 		return;
 	it = &l->it[l->n];
 	memset(it, 0, sizeof *it);
-	sg_copy_trim(s, n, it->text);
-	while (sg_next_word(s, n, &pos, w)) {
-		if (sg_is_stop(w) || w[0] == '\0')
+	suggest_copy_trim(s, n, it->text);
+	while (suggest_next_word(s, n, &pos, w)) {
+		if (suggest_is_stop(w) || w[0] == '\0')
 			continue;
-		sg_stem(w);
-		if (it->nw < SG_WORDS)
-			memcpy(it->w[it->nw++], w, SG_WLEN);
+		suggest_stem(w);
+		if (it->nw < SUGGEST_WORDS)
+			memcpy(it->w[it->nw++], w, SUGGEST_WLEN);
 	}
 	if (it->nw > 0)
 		l->n++;
 }
 
 /* Is the word at s (length n, any case) "and"? */
-static int
-sg_is_and(const char *s, size_t i, size_t len)
+static bool
+suggest_is_and(const char *s, size_t i, size_t len)
 {
-	return i + 3 <= len && (i == 0 || !sg_wordch((unsigned char)s[i - 1]))
-	    && (s[i] == 'a' || s[i] == 'A') && (s[i + 1] == 'n' ||
-	    s[i + 1] == 'N') && (s[i + 2] == 'd' || s[i + 2] == 'D') &&
-	    (i + 3 == len || !sg_wordch((unsigned char)s[i + 3]));
+	return i + 3 <= len && (i == 0 ||
+	    !suggest_wordch((unsigned char)s[i - 1])) && (s[i] == 'a' ||
+	    s[i] == 'A') && (s[i + 1] == 'n' || s[i + 1] == 'N') &&
+	    (s[i + 2] == 'd' || s[i + 2] == 'D') && (i + 3 == len ||
+	    !suggest_wordch((unsigned char)s[i + 3]));
 }
 
 /* Split s into items at , ; / . & new lines and the word "and". */
 static void
-sg_parse(struct sg_list *l, const char *s)
+suggest_parse(struct suggest_list *l, const char *s)
 {
 	size_t len, i, start = 0;
 
@@ -234,15 +235,15 @@ sg_parse(struct sg_list *l, const char *s)
 		return;
 	len = strlen(s);
 	for (i = 0; i <= len; i++) {
-		int cut = i == len || strchr(",;/.&\n|", s[i]) != NULL;
+		bool cut = i == len || strchr(",;/.&\n|", s[i]) != NULL;
 		size_t skip = 1;
 
-		if (!cut && sg_is_and(s, i, len)) {
-			cut = 1;
+		if (!cut && suggest_is_and(s, i, len)) {
+			cut = true;
 			skip = 3;
 		}
 		if (cut) {
-			sg_add_item(l, s + start, i - start);
+			suggest_add_item(l, s + start, i - start);
 			start = i + skip;
 			if (skip > 1)
 				i += skip - 1;
@@ -250,44 +251,44 @@ sg_parse(struct sg_list *l, const char *s)
 	}
 }
 
-static int
-sg_has_word(const struct sg_item *it, const char *w)
+static bool
+suggest_has_word(const struct suggest_item *it, const char *w)
 {
 	int k;
 
 	for (k = 0; k < it->nw; k++)
 		if (strcmp(it->w[k], w) == 0)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 /* Every word of the item with fewer words is in the other. */
-static int
-sg_item_match(const struct sg_item *a, const struct sg_item *b)
+static bool
+suggest_item_match(const struct suggest_item *a, const struct suggest_item *b)
 {
-	const struct sg_item *s = a->nw <= b->nw ? a : b;
-	const struct sg_item *l = s == a ? b : a;
+	const struct suggest_item *s = a->nw <= b->nw ? a : b;
+	const struct suggest_item *l = s == a ? b : a;
 	int k;
 
 	for (k = 0; k < s->nw; k++)
-		if (!sg_has_word(l, s->w[k]))
-			return 0;
-	return 1;
+		if (!suggest_has_word(l, s->w[k]))
+			return false;
+	return true;
 }
 
-static int
-sg_list_has_word(const struct sg_list *l, const char *w)
+static bool
+suggest_list_has_word(const struct suggest_list *l, const char *w)
 {
 	int i;
 
 	for (i = 0; i < l->n; i++)
-		if (sg_has_word(&l->it[i], w))
-			return 1;
-	return 0;
+		if (suggest_has_word(&l->it[i], w))
+			return true;
+	return false;
 }
 
-static int
-sg_ieq(const char *a, const char *b)
+static bool
+suggest_ieq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {
 		char x = *a, y = *b;
@@ -297,7 +298,7 @@ sg_ieq(const char *a, const char *b)
 		if (y >= 'A' && y <= 'Z')
 			y = (char)(y - 'A' + 'a');
 		if (x != y)
-			return 0;
+			return false;
 	}
 	return *a == *b;
 }
@@ -305,17 +306,17 @@ sg_ieq(const char *a, const char *b)
 /* Append item text to a ", " list in buf unless already there; cut at
  * a character boundary. */
 static void
-sg_join(char *buf, size_t n, const char *text, char seen[][SG_TEXT],
+suggest_join(char *buf, size_t n, const char *text, char seen[][SUGGEST_TEXT],
     int *nseen)
 {
 	size_t have = strlen(buf), add;
 	int i;
 
 	for (i = 0; i < *nseen; i++)
-		if (sg_ieq(seen[i], text))
+		if (suggest_ieq(seen[i], text))
 			return;
-	if (*nseen < SG_ITEMS)
-		memcpy(seen[(*nseen)++], text, SG_TEXT);
+	if (*nseen < SUGGEST_ITEMS)
+		memcpy(seen[(*nseen)++], text, SUGGEST_TEXT);
 	if (have > 0 && have + 2 < n) {
 		memcpy(buf + have, ", ", 3);
 		have += 2;
@@ -333,22 +334,23 @@ sg_join(char *buf, size_t n, const char *text, char seen[][SG_TEXT],
 /* Items of a that some item of b matches, shown in the shorter words;
  * returns how many. */
 static int
-sg_shared(const struct sg_list *a, const struct sg_list *b, char *buf,
-    size_t n)
+suggest_shared_lists(const struct suggest_list *a, const struct suggest_list *b,
+    char *buf, size_t n)
 {
-	static char seen[SG_ITEMS][SG_TEXT];
+	static char seen[SUGGEST_ITEMS][SUGGEST_TEXT];
 	int i, j, count = 0, nseen = 0;
 
 	if (n > 0)
 		buf[0] = '\0';
 	for (i = 0; i < a->n; i++)
 		for (j = 0; j < b->n; j++) {
-			const struct sg_item *x = &a->it[i], *y = &b->it[j];
+			const struct suggest_item *x = &a->it[i],
+			    *y = &b->it[j];
 
-			if (!sg_item_match(x, y))
+			if (!suggest_item_match(x, y))
 				continue;
 			if (n > 0)
-				sg_join(buf, n, y->nw < x->nw ? y->text :
+				suggest_join(buf, n, y->nw < x->nw ? y->text :
 				    x->text, seen, &nseen);
 			count++;
 			break;
@@ -356,36 +358,36 @@ sg_shared(const struct sg_list *a, const struct sg_list *b, char *buf,
 	return count;
 }
 
-int
+bool
 suggest_shared(const char *a, const char *b, char *buf, size_t n)
 {
-	static struct sg_list la, lb;
+	static struct suggest_list la, lb;
 
 	la.n = lb.n = 0;
-	sg_parse(&la, a);
-	sg_parse(&lb, b);
-	return sg_shared(&la, &lb, buf, n) > 0;
+	suggest_parse(&la, a);
+	suggest_parse(&lb, b);
+	return suggest_shared_lists(&la, &lb, buf, n) > 0;
 }
 
 /* 1 male, 2 female, 0 neither or both, from any words of s. */
 static int
-sg_gender_of(const char *s)
+suggest_gender_of(const char *s)
 {
 	size_t pos = 0, len;
-	char w[SG_WLEN];
-	int male = 0, female = 0, nonbinary = 0;
+	char w[SUGGEST_WLEN];
+	bool male = false, female = false, nonbinary = false;
 
 	if (s == NULL)
 		return 0;
 	len = strlen(s);
-	while (sg_next_word(s, len, &pos, w)) {
-		if (sg_in(w, sg_male, NELEM(sg_male)))
-			male = 1;
-		else if (sg_in(w, sg_female, NELEM(sg_female)))
-			female = 1;
+	while (suggest_next_word(s, len, &pos, w)) {
+		if (suggest_in(w, suggest_male, NELEM(suggest_male)))
+			male = true;
+		else if (suggest_in(w, suggest_female, NELEM(suggest_female)))
+			female = true;
 		else if (strcmp(w, "binary") == 0 || strcmp(w, "nb") == 0 ||
 		    strcmp(w, "enby") == 0)
-			nonbinary = 1;
+			nonbinary = true;
 	}
 	if (nonbinary || male == female)
 		return 0;
@@ -395,7 +397,7 @@ sg_gender_of(const char *s)
 const char *
 suggest_wanted_gender(const char *preferences)
 {
-	switch (sg_gender_of(preferences)) {
+	switch (suggest_gender_of(preferences)) {
 	case 1: return "male";
 	case 2: return "female";
 	default: return NULL;
@@ -403,63 +405,64 @@ suggest_wanted_gender(const char *preferences)
 }
 
 /* Could w name a language in a preference? */
-static int
-sg_lang_word(const char *w)
+static bool
+suggest_lang_word(const char *w)
 {
-	return !sg_is_stop(w) && !sg_in(w, sg_speak, NELEM(sg_speak)) &&
-	    !sg_in(w, sg_male, NELEM(sg_male)) &&
-	    !sg_in(w, sg_female, NELEM(sg_female)) &&
-	    strcmp(w, "english") != 0 && strlen(w) > 2;
+	return !suggest_is_stop(w) && !suggest_in(w, suggest_speak,
+	    NELEM(suggest_speak)) && !suggest_in(w, suggest_male,
+	    NELEM(suggest_male)) && !suggest_in(w, suggest_female,
+	    NELEM(suggest_female)) && strcmp(w, "english") != 0 &&
+	    strlen(w) > 2;
 }
 
 /* The language a preference text asks for ("speaks Polish", "a Polish
  * speaker", "BSL"), lower case, into out; 0 if none. */
-static int
-sg_wanted_language(const char *s, char out[SG_WLEN])
+static bool
+suggest_wanted_language(const char *s, char out[SUGGEST_WLEN])
 {
-	char w[64][SG_WLEN];
+	char w[64][SUGGEST_WLEN];
 	size_t pos = 0, len;
 	int n = 0, i, j;
 
 	out[0] = '\0';
 	if (s == NULL)
-		return 0;
+		return false;
 	len = strlen(s);
-	while (n < 64 && sg_next_word(s, len, &pos, w[n]))
+	while (n < 64 && suggest_next_word(s, len, &pos, w[n]))
 		n++;
 	for (i = 0; i < n; i++) {
 		if (strcmp(w[i], "bsl") == 0 || (strcmp(w[i], "sign") == 0 &&
 		    i + 1 < n && strncmp(w[i + 1], "language", 8) == 0)) {
 			memcpy(out, "sign", 5);
-			return 1;
+			return true;
 		}
 	}
 	for (i = 0; i < n; i++) {
-		if (!sg_in(w[i], sg_speak, NELEM(sg_speak)))
+		if (!suggest_in(w[i], suggest_speak, NELEM(suggest_speak)))
 			continue;
 		/* "speaks Polish", else "a Polish speaker" */
-		for (j = i + 1; j < n && sg_is_stop(w[j]); j++)
+		for (j = i + 1; j < n && suggest_is_stop(w[j]); j++)
 			;
-		if (j < n && sg_lang_word(w[j])) {
-			memcpy(out, w[j], SG_WLEN);
-			return 1;
+		if (j < n && suggest_lang_word(w[j])) {
+			memcpy(out, w[j], SUGGEST_WLEN);
+			return true;
 		}
-		for (j = i - 1; j >= 0 && sg_is_stop(w[j]); j--)
+		for (j = i - 1; j >= 0 && suggest_is_stop(w[j]); j--)
 			;
-		if (j >= 0 && sg_lang_word(w[j])) {
-			memcpy(out, w[j], SG_WLEN);
-			return 1;
+		if (j >= 0 && suggest_lang_word(w[j])) {
+			memcpy(out, w[j], SUGGEST_WLEN);
+			return true;
 		}
 	}
-	return 0;
+	return false;
 }
 
 static void
-sg_reason(struct suggestion *sg, int good, const char *fmt, ...)
+suggest_add_reason(struct suggestion *sg, bool good, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void
-sg_reason(struct suggestion *sg, int good, const char *fmt, ...)
+suggest_add_reason(struct suggestion *sg, bool good, const char *fmt, ...)
 {
 	va_list ap;
 	struct suggest_reason *r;
@@ -471,18 +474,18 @@ sg_reason(struct suggestion *sg, int good, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(r->text, sizeof r->text, fmt, ap);
 	va_end(ap);
-	sg_fix_end(r->text);
+	suggest_fix_end(r->text);
 }
 
 static int
-sg_min(int a, int b)
+suggest_min(int a, int b)
 {
 	return a < b ? a : b;
 }
 
 /* Capacity: clients against the limit, and this week's room. */
 static void
-sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
+suggest_capacity(const struct suggest_pal *p, struct suggestion *sg)
 {
 	char d[DURATION_STR_LEN], m[MONEY_STR_LEN], room[80];
 	int minutes = -1;
@@ -490,21 +493,22 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 	sg->has_room = true;
 	if (p->max_clients >= 0 && p->caseload >= p->max_clients) {
 		sg->has_room = false;
-		sg_reason(sg, 0, "full: has %d of %d clients", p->caseload,
-		    p->max_clients);
+		suggest_add_reason(sg, false, "full: has %d of %d clients",
+		    p->caseload, p->max_clients);
 	} else if (p->max_clients >= 0) {
-		sg->score += PTS_SLOT * sg_min(p->max_clients - p->caseload, 3);
-		sg_reason(sg, 1, "has %d of %d clients", p->caseload,
-		    p->max_clients);
+		sg->score += PTS_SLOT *
+		    suggest_min(p->max_clients - p->caseload, 3);
+		suggest_add_reason(sg, true, "has %d of %d clients",
+		    p->caseload, p->max_clients);
 	} else {
-		sg_reason(sg, 1, "has %d client%s", p->caseload,
+		suggest_add_reason(sg, true, "has %d client%s", p->caseload,
 		    p->caseload == 1 ? "" : "s");
 	}
 
 	if (!p->has_limit) {
 		sg->room_minutes = -1;
 		duration_format(p->week_minutes > 0 ? p->week_minutes : 0, d);
-		sg_reason(sg, 1, "this week so far: %s", d);
+		suggest_add_reason(sg, true, "this week so far: %s", d);
 		return;
 	}
 	if (p->minutes_left >= 0)
@@ -514,7 +518,7 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 
 		if (by_pay > 7 * 24 * 60)
 			by_pay = 7 * 24 * 60;
-		minutes = minutes < 0 ? (int)by_pay : sg_min(minutes,
+		minutes = minutes < 0 ? (int)by_pay : suggest_min(minutes,
 		    (int)by_pay);
 	}
 	sg->room_minutes = minutes;
@@ -524,32 +528,35 @@ sg_capacity(const struct suggest_pal *p, struct suggestion *sg)
 		    duration_format(p->minutes_left, d));
 	if (p->pence_left >= 0)
 		snprintf(room + strlen(room), sizeof room - strlen(room),
-		    "%s%s", room[0] ? ", " : "", money_format(p->pence_left, m));
+		    "%s%s", room[0] ? ", " : "",
+		    money_format(p->pence_left, m));
 	if (room[0] == '\0') {
 		/* a limit with no figures known: say what was worked */
 		sg->room_minutes = -1;
-		sg_reason(sg, 1, "this week so far: %s",
+		suggest_add_reason(sg, true, "this week so far: %s",
 		    duration_format(p->week_minutes > 0 ? p->week_minutes : 0,
 		    d));
 	} else if (minutes == 0 || p->pence_left == 0) {
 		sg->has_room = false;
-		sg_reason(sg, 0, "no room left this week");
+		suggest_add_reason(sg, false, "no room left this week");
 	} else if (minutes >= 0 && minutes < SUGGEST_LITTLE_ROOM_MINUTES) {
 		sg->score += PTS_LITTLE_ROOM;
-		sg_reason(sg, 0, "little room this week: %s", room);
+		suggest_add_reason(sg, false, "little room this week: %s",
+		    room);
 	} else {
-		sg_reason(sg, 1, "room this week: %s", room);
+		suggest_add_reason(sg, true, "room this week: %s", room);
 	}
 }
 
 /* Words of the preferences that mean something beyond gender and
  * language, matched against the PAL's whole profile. */
 static void
-sg_pref_words(const struct suggest_client *c, const struct sg_list *cint,
-    const struct sg_list *profile, const char *lang, struct suggestion *sg)
+suggest_pref_words(const struct suggest_client *c,
+    const struct suggest_list *cint, const struct suggest_list *profile,
+    const char *lang, struct suggestion *sg)
 {
-	char buf[SUGGEST_REASON_LEN - 32], w[SG_WLEN], stem[SG_WLEN];
-	static char seen[SG_ITEMS][SG_TEXT];
+	char buf[SUGGEST_REASON_LEN - 32], w[SUGGEST_WLEN], stem[SUGGEST_WLEN];
+	static char seen[SUGGEST_ITEMS][SUGGEST_TEXT];
 	size_t pos = 0, len;
 	int nseen = 0, count = 0;
 
@@ -557,121 +564,124 @@ sg_pref_words(const struct suggest_client *c, const struct sg_list *cint,
 		return;
 	buf[0] = '\0';
 	len = strlen(c->preferences);
-	while (sg_next_word(c->preferences, len, &pos, w)) {
-		if (sg_is_stop(w) || sg_in(w, sg_male, NELEM(sg_male)) ||
-		    sg_in(w, sg_female, NELEM(sg_female)) ||
-		    sg_in(w, sg_speak, NELEM(sg_speak)) ||
-		    strcmp(w, lang) == 0 || strcmp(w, "bsl") == 0 ||
-		    strcmp(w, "sign") == 0 || strlen(w) < 3)
+	while (suggest_next_word(c->preferences, len, &pos, w)) {
+		if (suggest_is_stop(w) || suggest_in(w, suggest_male,
+		    NELEM(suggest_male)) || suggest_in(w, suggest_female,
+		    NELEM(suggest_female)) || suggest_in(w, suggest_speak,
+		    NELEM(suggest_speak)) || strcmp(w, lang) == 0 || strcmp(w,
+		    "bsl") == 0 || strcmp(w, "sign") == 0 || strlen(w) < 3)
 			continue;
-		memcpy(stem, w, SG_WLEN);
-		sg_stem(stem);
-		if (sg_list_has_word(cint, stem) ||
-		    !sg_list_has_word(profile, stem))
+		memcpy(stem, w, SUGGEST_WLEN);
+		suggest_stem(stem);
+		if (suggest_list_has_word(cint, stem) ||
+		    !suggest_list_has_word(profile, stem))
 			continue;
 		{
-			char t[SG_TEXT];
+			char t[SUGGEST_TEXT];
 
 			snprintf(t, sizeof t, "%s", w);
-			sg_join(buf, sizeof buf, t, seen, &nseen);
+			suggest_join(buf, sizeof buf, t, seen, &nseen);
 		}
 		count++;
 	}
 	if (count > 0) {
-		sg->score += PTS_WORD * sg_min(count, MAX_COUNTED);
-		sg_reason(sg, 1, "as you asked: %s", buf);
+		sg->score += PTS_WORD * suggest_min(count, MAX_COUNTED);
+		suggest_add_reason(sg, true, "as you asked: %s", buf);
 	}
 }
 
 static void
-sg_score(const struct suggest_client *c, const struct suggest_pal *p,
+suggest_score(const struct suggest_client *c, const struct suggest_pal *p,
     struct suggestion *sg)
 {
-	static struct sg_list cint, cskill, pint, pskill, profile, plang;
-	char buf[SUGGEST_REASON_LEN - 24], lang[SG_WLEN];
+	static struct suggest_list cint, cskill, pint, pskill, profile, plang;
+	char buf[SUGGEST_REASON_LEN - 24], lang[SUGGEST_WLEN];
 	int n, want;
 
 	cint.n = cskill.n = pint.n = pskill.n = profile.n = plang.n = 0;
-	sg_parse(&cint, c->interests);
-	sg_parse(&cskill, c->skills_wanted);
-	sg_parse(&pint, p->interests);
-	sg_parse(&pint, p->activities);
-	sg_parse(&pint, p->likes);
-	sg_parse(&pskill, p->skills);
-	sg_parse(&pskill, p->work_experience);
-	sg_parse(&pskill, p->interests);
-	sg_parse(&pskill, p->activities);
-	sg_parse(&profile, p->interests);
-	sg_parse(&profile, p->activities);
-	sg_parse(&profile, p->likes);
-	sg_parse(&profile, p->skills);
-	sg_parse(&profile, p->work_experience);
-	sg_parse(&profile, p->my_story);
-	sg_parse(&plang, p->languages);
+	suggest_parse(&cint, c->interests);
+	suggest_parse(&cskill, c->skills_wanted);
+	suggest_parse(&pint, p->interests);
+	suggest_parse(&pint, p->activities);
+	suggest_parse(&pint, p->likes);
+	suggest_parse(&pskill, p->skills);
+	suggest_parse(&pskill, p->work_experience);
+	suggest_parse(&pskill, p->interests);
+	suggest_parse(&pskill, p->activities);
+	suggest_parse(&profile, p->interests);
+	suggest_parse(&profile, p->activities);
+	suggest_parse(&profile, p->likes);
+	suggest_parse(&profile, p->skills);
+	suggest_parse(&profile, p->work_experience);
+	suggest_parse(&profile, p->my_story);
+	suggest_parse(&plang, p->languages);
 
-	if ((n = sg_shared(&cint, &pint, buf, sizeof buf)) > 0) {
-		sg->score += PTS_INTEREST * sg_min(n, MAX_COUNTED);
-		sg_reason(sg, 1, "shares: %s", buf);
+	if ((n = suggest_shared_lists(&cint, &pint, buf, sizeof buf)) > 0) {
+		sg->score += PTS_INTEREST * suggest_min(n, MAX_COUNTED);
+		suggest_add_reason(sg, true, "shares: %s", buf);
 	}
-	if ((n = sg_shared(&cskill, &pskill, buf, sizeof buf)) > 0) {
-		sg->score += PTS_SKILL * sg_min(n, MAX_COUNTED);
-		sg_reason(sg, 1, "can help you learn: %s", buf);
+	if ((n = suggest_shared_lists(&cskill, &pskill, buf, sizeof buf)) > 0) {
+		sg->score += PTS_SKILL * suggest_min(n, MAX_COUNTED);
+		suggest_add_reason(sg, true, "can help you learn: %s", buf);
 	}
-	if ((want = sg_gender_of(c->preferences)) != 0) {
+	if ((want = suggest_gender_of(c->preferences)) != 0) {
 		const char *g = want == 1 ? "male" : "female";
-		int have = sg_gender_of(p->gender);
+		int have = suggest_gender_of(p->gender);
 
 		if (have == want) {
 			sg->score += PTS_GENDER;
-			sg_reason(sg, 1, "you asked for a %s PAL", g);
+			suggest_add_reason(sg, true, "you asked for a %s PAL",
+			    g);
 		} else if (p->gender == NULL || p->gender[0] == '\0') {
 			sg->score += PTS_GENDER_UNSAID;
-			sg_reason(sg, 0, "has not said their gender; you "
-			    "asked for a %s PAL", g);
+			suggest_add_reason(sg, false, "has not said their "
+			    "gender; you asked for a %s PAL", g);
 		} else {
 			sg->score += PTS_GENDER_NOT;
-			sg_reason(sg, 0, "not a %s PAL, which you asked for", g);
+			suggest_add_reason(sg, false,
+			    "not a %s PAL, which you asked for", g);
 		}
 	}
-	if (sg_wanted_language(c->preferences, lang)) {
-		char show[SG_WLEN];
-		int has = sg_list_has_word(&plang, lang) ||
+	if (suggest_wanted_language(c->preferences, lang)) {
+		char show[SUGGEST_WLEN];
+		bool has = suggest_list_has_word(&plang, lang) ||
 		    (strcmp(lang, "sign") == 0 &&
-		    sg_list_has_word(&plang, "bsl"));
+		    suggest_list_has_word(&plang, "bsl"));
 
 		if (strcmp(lang, "sign") == 0)
 			memcpy(show, "sign language", 14);
 		else {
-			memcpy(show, lang, SG_WLEN);
+			memcpy(show, lang, SUGGEST_WLEN);
 			if (show[0] >= 'a' && show[0] <= 'z')
 				show[0] = (char)(show[0] - 'a' + 'A');
 		}
 		if (has) {
 			sg->score += PTS_LANGUAGE;
-			sg_reason(sg, 1, "speaks %s, as you asked", show);
+			suggest_add_reason(sg, true, "speaks %s, as you asked",
+			    show);
 		} else {
 			sg->score += PTS_LANGUAGE_NOT;
-			sg_reason(sg, 0, "no %s listed, which you asked for",
-			    show);
+			suggest_add_reason(sg, false,
+			    "no %s listed, which you asked for", show);
 		}
 	}
-	sg_pref_words(c, &cint, &profile, lang, sg);
+	suggest_pref_words(c, &cint, &profile, lang, sg);
 	if (p->changed_from_on[0] != '\0') {
 		sg->score += PTS_CHANGED;
-		sg_reason(sg, 0, "you changed from this PAL on %s",
+		suggest_add_reason(sg, false, "you changed from this PAL on %s",
 		    p->changed_from_on);
 	}
-	sg_capacity(p, sg);
+	suggest_capacity(p, sg);
 }
 
-static const struct suggest_pal *sg_sort_pals;
+static const struct suggest_pal *suggest_sort_pals;
 
 static int
-sg_cmp(const void *x, const void *y)
+suggest_cmp(const void *x, const void *y)
 {
 	const struct suggestion *a = x, *b = y;
-	const struct suggest_pal *pa = &sg_sort_pals[a->index];
-	const struct suggest_pal *pb = &sg_sort_pals[b->index];
+	const struct suggest_pal *pa = &suggest_sort_pals[a->index];
+	const struct suggest_pal *pb = &suggest_sort_pals[b->index];
 	int c;
 
 	if (a->has_room != b->has_room)
@@ -699,11 +709,11 @@ suggest_rank(const struct suggest_client *c, const struct suggest_pal *pals,
 		memset(&out[i], 0, sizeof out[i]);
 		out[i].index = i;
 		out[i].pal_id = pals[i].pal_id;
-		sg_score(c, &pals[i], &out[i]);
+		suggest_score(c, &pals[i], &out[i]);
 	}
-	sg_sort_pals = pals;
-	qsort(out, n, sizeof *out, sg_cmp);
-	sg_sort_pals = NULL;
+	suggest_sort_pals = pals;
+	qsort(out, n, sizeof *out, suggest_cmp);
+	suggest_sort_pals = NULL;
 }
 
 char *
@@ -721,7 +731,7 @@ suggest_reasons_text(const struct suggestion *s, char *buf, size_t n)
 		    s->reasons[i].text);
 
 		if (k < 0 || (size_t)k >= n - have) {
-			sg_fix_end(buf);
+			suggest_fix_end(buf);
 			break;
 		}
 		have += (size_t)k;

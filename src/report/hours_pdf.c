@@ -9,7 +9,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/report/pdftext.h"
 #include "peerdesk/model/money.h"
@@ -30,7 +30,7 @@
 #define SIZE_SMALL 7.0
 #define SIZE_TITLE 11.0
 
-enum pdf_align { PDF_LEFT, PDF_RIGHT };
+enum hours_pdf_align { PDF_LEFT, PDF_RIGHT };
 
 struct pdf {
 	cairo_t *cr;
@@ -38,26 +38,26 @@ struct pdf {
 	struct pdfpen *pen;
 	int top;		/* the outline's entry for the summary */
 	const struct hours_report *r;
-	int draw;		/* 0: measure only */
+	bool draw;		/* false: measure only */
 	char *org;		/* the organisation's name, cut to fit once */
 };
 
 static void
-pdf_font(struct pdf *p, double size, int bold)
+hours_pdf_font(struct pdf *p, double size, bool bold)
 {
-	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, 0);
+	pdfpen_font(p->pen, HOURS_PDF_FONT, size, bold, false);
 }
 
 /* Show s with its baseline at y: left-aligned at x, or ending at x.
  * maxw > 0 cuts s to fit.  grey draws it in grey. */
 static void
-pdf_text(struct pdf *p, double x, double y, double size, int bold,
-    int grey, const char *s, enum pdf_align align, double maxw)
+hours_pdf_text(struct pdf *p, double x, double y, double size, bool bold,
+    bool grey, const char *s, enum hours_pdf_align align, double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	double w;
 
-	pdf_font(p, size, bold);
+	hours_pdf_font(p, size, bold);
 	s = clean;
 	if (maxw > 0) {
 		cut = pdfpen_cut(p->pen, clean, maxw);
@@ -79,10 +79,10 @@ pdf_text(struct pdf *p, double x, double y, double size, int bold,
  * between characters); returns the height used.  The first line's
  * baseline is at y + size.  Each character is measured once. */
 static double
-pdf_wrap(struct pdf *p, double x, double y, double w, double size,
-    int bold, const char *s)
+hours_pdf_wrap(struct pdf *p, double x, double y, double w, double size,
+    bool bold, const char *s)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	char *clean = pdftext_clean(s, 0);
 	const char *q = clean;
 	double h = 0;
@@ -90,13 +90,13 @@ pdf_wrap(struct pdf *p, double x, double y, double w, double size,
 
 	while (*q == ' ')
 		q++;
-	pdf_font(p, size, bold);
+	hours_pdf_font(p, size, bold);
 	pdfpen_break(p->pen, q, strlen(q), w, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(q + lines.v[i].off, lines.v[i].len);
 
 		if (p->draw) {
-			pdf_font(p, size, bold);
+			hours_pdf_font(p, size, bold);
 			cairo_set_source_rgb(p->cr, 0, 0, 0);
 			pdfpen_show_line(p->pen, x, y + h + size, w, line,
 			    lines.v[i].rtl);
@@ -104,28 +104,28 @@ pdf_wrap(struct pdf *p, double x, double y, double w, double size,
 		h += size * LEAD;
 		free(line);
 	}
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 	free(clean);
 	return h;
 }
 
-/* A heading of a block: pdf_text() tagged H2, with a place in the
+/* A heading of a block: hours_pdf_text() tagged H2, with a place in the
  * outline named dest. */
 static void
-pdf_title(struct pdf *p, double x, double y, double size, const char *s,
+hours_pdf_title(struct pdf *p, double x, double y, double size, const char *s,
     double maxw, const char *dest)
 {
 	if (p->draw) {
 		pdfpen_heading_begin(p->pen, 2, dest);
-		pdfwrap_outline(p->surface, p->top, s, dest);
+		pdfout_outline(p->surface, p->top, s, dest);
 	}
-	pdf_text(p, x, y, size, 1, 0, s, PDF_LEFT, maxw);
+	hours_pdf_text(p, x, y, size, true, false, s, PDF_LEFT, maxw);
 	if (p->draw)
 		pdfpen_heading_end(p->pen, 2, dest);
 }
 
 static void
-pdf_rule(struct pdf *p, double y, double width, double grey)
+hours_pdf_rule(struct pdf *p, double y, double width, double grey)
 {
 	if (!p->draw)
 		return;
@@ -139,7 +139,7 @@ pdf_rule(struct pdf *p, double y, double width, double grey)
 /* Eight columns: the six kinds, hours and gross pay; small labels
  * above the figures.  Returns the height. */
 static double
-pdf_grid(struct pdf *p, double y, const int minutes[HOURS_KINDS],
+hours_pdf_grid(struct pdf *p, double y, const int minutes[HOURS_KINDS],
     int total, int64_t gross)
 {
 	char v[HOURS_KINDS + 2][MONEY_STR_LEN > DURATION_STR_LEN ?
@@ -158,70 +158,83 @@ pdf_grid(struct pdf *p, double y, const int minutes[HOURS_KINDS],
 	money_format(gross, v[HOURS_KINDS + 1]);
 	for (k = 0; k < HOURS_KINDS + 2; k++) {
 		double x = LEFT + cw * k;
-		int strong = k >= HOURS_KINDS;
+		bool strong = k >= HOURS_KINDS;
 
-		pdf_text(p, x, y + SIZE_SMALL, SIZE_SMALL, 0, 1, labels[k],
-		    PDF_LEFT, cw - 4);
-		pdf_text(p, x, y + SIZE_SMALL * LEAD + SIZE_BODY + 1,
-		    SIZE_BODY + 0.5, strong, 0, v[k], PDF_LEFT, cw - 4);
+		hours_pdf_text(p, x, y + SIZE_SMALL, SIZE_SMALL, false, true,
+		    labels[k], PDF_LEFT, cw - 4);
+		hours_pdf_text(p, x, y + SIZE_SMALL * LEAD + SIZE_BODY + 1,
+		    SIZE_BODY + 0.5, strong, false, v[k], PDF_LEFT, cw - 4);
 	}
 	return SIZE_SMALL * LEAD + (SIZE_BODY + 1) * LEAD + 2;
 }
 
 static double
-pdf_pay_line(struct pdf *p, double y, int64_t pay, int64_t holiday,
-    int holiday_on)
+hours_pdf_pay_line(struct pdf *p, double y, int64_t pay, int64_t holiday,
+    bool holiday_on)
 {
 	char a[MONEY_STR_LEN], b[MONEY_STR_LEN];
 	char *s;
 
 	s = xasprintf("Pay %s", money_format(pay, a));
-	pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT, 0);
+	hours_pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY, false, false, s,
+	    PDF_LEFT, 0);
 	free(s);
 	s = xasprintf("Holiday pay %s", holiday_on ?
 	    money_format(holiday, b) : "-");
-	pdf_text(p, LEFT + 130, y + SIZE_BODY, SIZE_BODY, 0, 0, s, PDF_LEFT,
-	    0);
+	hours_pdf_text(p, LEFT + 130, y + SIZE_BODY, SIZE_BODY, false, false, s,
+	    PDF_LEFT, 0);
 	free(s);
 	return SIZE_BODY * LEAD;
 }
 
 static double
-pdf_client(struct pdf *p, double y, const struct hours_client *c,
-    int with_worker)
+hours_pdf_client(struct pdf *p, double y, const struct hours_client *c,
+    bool with_worker)
 {
 	char d[HOURS_WORDS_LEN], n[HOURS_WORDS_LEN];
 	double x = LEFT + 12, base = y + SIZE_BODY;
 
 	if (with_worker) {
-		pdf_text(p, x, base, SIZE_BODY, 0, 0, c->client, PDF_LEFT, 170);
-		pdf_text(p, x + 180, base, SIZE_BODY, 0, 0, c->worker,
-		    PDF_LEFT, 120);
-		pdf_text(p, x + 310, base, SIZE_BODY, 0, 0,
+		hours_pdf_text(p, x, base, SIZE_BODY, false, false, c->client,
+		    PDF_LEFT, 170);
+		hours_pdf_text(p, x + 180, base, SIZE_BODY, false, false,
+		    c->worker, PDF_LEFT, 120);
+		hours_pdf_text(p, x + 310, base, SIZE_BODY, false, false,
 		    hours_words_delivered(c, d), PDF_LEFT, 110);
-		pdf_text(p, x + 425, base, SIZE_BODY, 0, 1,
+		hours_pdf_text(p, x + 425, base, SIZE_BODY, false, true,
 		    hours_words_client_note(c, n), PDF_LEFT, 70);
 	} else {
-		pdf_text(p, x, base, SIZE_BODY, 0, 0, c->client, PDF_LEFT, 220);
-		pdf_text(p, x + 230, base, SIZE_BODY, 0, 0,
+		hours_pdf_text(p, x, base, SIZE_BODY, false, false, c->client,
+		    PDF_LEFT, 220);
+		hours_pdf_text(p, x + 230, base, SIZE_BODY, false, false,
 		    hours_words_delivered(c, d), PDF_LEFT, 150);
-		pdf_text(p, x + 390, base, SIZE_BODY, 0, 1,
+		hours_pdf_text(p, x + 390, base, SIZE_BODY, false, true,
 		    hours_words_client_note(c, n), PDF_LEFT, 100);
 	}
 	return SIZE_BODY * LEAD;
 }
 
+/* One piece of a list's row in the body's type: s from x on the row
+ * whose top is y, cut to maxw (0: as it is). */
+static void
+hours_pdf_cell(struct pdf *p, double x, double y, bool bold, const char *s,
+    double maxw)
+{
+	hours_pdf_text(p, x, y + SIZE_BODY, SIZE_BODY, bold, false, s,
+	    PDF_LEFT, maxw);
+}
+
 /* The PALs near or over a limit, under their title. */
 static double
-pdf_near_list(struct pdf *p, double y)
+hours_pdf_near_list(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
 	double y0 = y;
 	size_t i;
 	int listed = 0;
 
-	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Near or over a limit",
-	    0, "near-or-over");
+	hours_pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
+	    "Near or over a limit", 0, "near-or-over");
 	y += SIZE_TITLE * LEAD + 2;
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
@@ -230,19 +243,17 @@ pdf_near_list(struct pdf *p, double y)
 		if (!hours_words_near_or_over(row))
 			continue;
 		who = hours_words_who(row);
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 1, 0,
-		    hours_words_flag(row), PDF_LEFT, 0);
-		pdf_text(p, LEFT + 60, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
-		    PDF_LEFT, 220);
-		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    permitted_rule_label(&row->check), PDF_LEFT, CONTENT_W - 290);
+		hours_pdf_cell(p, LEFT + 12, y, true, hours_words_flag(row), 0);
+		hours_pdf_cell(p, LEFT + 60, y, false, who, 220);
+		hours_pdf_cell(p, LEFT + 290, y, false,
+		    permitted_rule_label(&row->check), CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
 	}
 	if (listed == 0) {
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    "Nobody is near or over a limit this week.", PDF_LEFT, 0);
+		hours_pdf_cell(p, LEFT + 12, y, false,
+		    "Nobody is near or over a limit this week.", 0);
 		y += SIZE_BODY * LEAD;
 	}
 	return y - y0;
@@ -250,7 +261,7 @@ pdf_near_list(struct pdf *p, double y)
 
 /* The PALs who have not sent their week, under their title. */
 static double
-pdf_not_sent_list(struct pdf *p, double y)
+hours_pdf_not_sent_list(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
 	char buf[HOURS_WORDS_LEN];
@@ -258,8 +269,8 @@ pdf_not_sent_list(struct pdf *p, double y)
 	size_t i;
 	int listed = 0;
 
-	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, "Not sent for approval",
-	    0, "not-sent");
+	hours_pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
+	    "Not sent for approval", 0, "not-sent");
 	y += SIZE_TITLE * LEAD + 2;
 	for (i = 0; i < r->n_rows; i++) {
 		const struct hours_row *row = &r->rows[i];
@@ -268,97 +279,98 @@ pdf_not_sent_list(struct pdf *p, double y)
 		if (!hours_words_not_sent(row))
 			continue;
 		who = hours_words_who(row);
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0, who,
-		    PDF_LEFT, 268);
-		pdf_text(p, LEFT + 290, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    hours_words_logged(row, buf), PDF_LEFT, CONTENT_W - 290);
+		hours_pdf_cell(p, LEFT + 12, y, false, who, 268);
+		hours_pdf_cell(p, LEFT + 290, y, false,
+		    hours_words_logged(row, buf), CONTENT_W - 290);
 		y += SIZE_BODY * LEAD;
 		free(who);
 		listed++;
 	}
 	if (listed == 0) {
-		pdf_text(p, LEFT + 12, y + SIZE_BODY, SIZE_BODY, 0, 0,
-		    "Everyone has sent their week.", PDF_LEFT, 0);
+		hours_pdf_cell(p, LEFT + 12, y, false,
+		    "Everyone has sent their week.", 0);
 		y += SIZE_BODY * LEAD;
 	}
 	return y - y0;
 }
 
 static double
-pdf_intro_block(struct pdf *p, double y)
+hours_pdf_intro_block(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
 	double y0 = y;
 	char *s;
 
 	s = hours_words_limits_line(r);
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	if (r->limits_note != NULL)
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
 		    r->limits_note);
 	s = hours_words_holiday_line(r);
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	y += 6;
-	y += pdf_near_list(p, y);
+	y += hours_pdf_near_list(p, y);
 	if (!r->has_status)
 		return y - y0;
 	y += 6;
-	y += pdf_not_sent_list(p, y);
+	y += hours_pdf_not_sent_list(p, y);
 	return y - y0;
 }
 
 static double
-pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
+hours_pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 {
 	const struct hours_report *r = p->r;
 	char buf[HOURS_WORDS_LEN], d[DURATION_STR_LEN];
 	double y0 = y;
 	char *who, *s;
 	size_t i;
-	int clients = 0, alert;
+	int clients = 0;
+	bool alert;
 
-	pdf_rule(p, y, 0.5, 0.6);
+	hours_pdf_rule(p, y, 0.5, 0.6);
 	y += 4;
 	who = hours_words_who(row);
-	pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, 0, 0,
+	hours_pdf_text(p, RIGHT, y + SIZE_TITLE, SIZE_BODY, false, false,
 	    permitted_rule_label(&row->check), PDF_RIGHT, 180);
 	s = xasprintf("pal-%zu", (size_t)(row - r->rows) + 1);
-	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, who, CONTENT_W - 190,
-	    s);
+	hours_pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, who,
+	    CONTENT_W - 190, s);
 	free(s);
 	free(who);
 	y += SIZE_TITLE * LEAD + 2;
-	y += pdf_grid(p, y, row->minutes_by_kind, row->minutes,
+	y += hours_pdf_grid(p, y, row->minutes_by_kind, row->minutes,
 	    row->gross_pence);
-	y += pdf_pay_line(p, y, row->pay_pence, row->holiday_pence,
+	y += hours_pdf_pay_line(p, y, row->pay_pence, row->holiday_pence,
 	    r->holiday_pay);
 	if (row->unrated_minutes > 0) {
 		s = xasprintf("No pay rate is recorded for %s of this: it is "
 		    "not in the pay above.",
 		    duration_format(row->unrated_minutes, d));
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 		free(s);
 	}
 	s = xasprintf("Limit: %s", hours_words_limit(row, buf));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	s = xasprintf("Room left: %s", hours_words_room(row, buf));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	alert = row->check.verdict == PERMITTED_NEAR ||
 	    row->check.verdict == PERMITTED_OVER;
 	s = xasprintf("Verdict: %s", hours_words_verdict(row, buf));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, alert, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, alert, s);
 	free(s);
 	if (row->has_status) {
 		s = xasprintf("Week: %s", hours_words_status(row->status));
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 		free(s);
 		if (hours_words_override(row, buf)[0] != '\0') {
 			s = xasprintf("Limit agreed %s", buf);
-			y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+			y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY,
+			    false, s);
 			free(s);
 		}
 	}
@@ -366,23 +378,24 @@ pdf_pal_block(struct pdf *p, double y, const struct hours_row *row)
 		if (r->clients[i].worker_id != row->pal_id)
 			continue;
 		if (clients++ == 0) {
-			pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, 0, 1,
+			hours_pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5,
+			    false, true,
 			    "Clients this week (delivered of contracted)",
 			    PDF_LEFT, 0);
 			y += SIZE_BODY * LEAD;
 		}
-		y += pdf_client(p, y, &r->clients[i], 0);
+		y += hours_pdf_client(p, y, &r->clients[i], false);
 	}
 	if (clients == 0) {
-		pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, 0, 1,
-		    "Clients this week: none", PDF_LEFT, 0);
+		hours_pdf_text(p, LEFT, y + SIZE_BODY, SIZE_BODY - 0.5, false,
+		    true, "Clients this week: none", PDF_LEFT, 0);
 		y += SIZE_BODY * LEAD;
 	}
 	return y - y0;
 }
 
 static double
-pdf_others_block(struct pdf *p, double y)
+hours_pdf_others_block(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
 	double y0 = y;
@@ -393,20 +406,20 @@ pdf_others_block(struct pdf *p, double y)
 		if (hours_report_row_for(r, r->clients[i].worker_id) != NULL)
 			continue;
 		if (n++ == 0) {
-			pdf_rule(p, y, 0.5, 0.6);
+			hours_pdf_rule(p, y, 0.5, 0.6);
 			y += 4;
-			pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
+			hours_pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
 			    "Other workers' clients this week", 0, "others");
 			y += SIZE_TITLE * LEAD + 2;
 		}
-		y += pdf_client(p, y, &r->clients[i], 1);
+		y += hours_pdf_client(p, y, &r->clients[i], true);
 	}
 	return y - y0;
 }
 
 /* Changes made this week to weeks already approved or paid. */
 static double
-pdf_adjust_block(struct pdf *p, double y)
+hours_pdf_adjust_block(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
 	char buf[HOURS_WORDS_LEN];
@@ -415,20 +428,20 @@ pdf_adjust_block(struct pdf *p, double y)
 
 	if (r->n_adjusts == 0)
 		return 0;
-	pdf_rule(p, y, 0.5, 0.6);
+	hours_pdf_rule(p, y, 0.5, 0.6);
 	y += 4;
-	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
+	hours_pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE,
 	    "Changes to approved or paid weeks (adjustments for payroll)", 0,
 	    "adjustments");
 	y += SIZE_TITLE * LEAD + 2;
 	for (i = 0; i < r->n_adjusts; i++)
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+		y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
 		    hours_words_adjust(&r->adjusts[i], buf));
 	return y - y0;
 }
 
 static double
-pdf_totals_block(struct pdf *p, double y)
+hours_pdf_totals_block(struct pdf *p, double y)
 {
 	const struct hours_report *r = p->r;
 	const struct hours_totals *t = &r->totals;
@@ -436,40 +449,41 @@ pdf_totals_block(struct pdf *p, double y)
 	double y0 = y;
 	char *s;
 
-	pdf_rule(p, y, 1.2, 0);
+	hours_pdf_rule(p, y, 1.2, 0);
 	y += 4;
 	s = xasprintf("Totals for %zu PAL%s", r->n_rows,
 	    r->n_rows == 1 ? "" : "s");
-	pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, s, 0, "totals");
+	hours_pdf_title(p, LEFT, y + SIZE_TITLE, SIZE_TITLE, s, 0, "totals");
 	free(s);
 	y += SIZE_TITLE * LEAD + 2;
-	y += pdf_grid(p, y, t->minutes_by_kind, t->minutes, t->gross_pence);
-	y += pdf_pay_line(p, y, t->pay_pence, t->holiday_pence,
+	y += hours_pdf_grid(p, y, t->minutes_by_kind, t->minutes,
+	    t->gross_pence);
+	y += hours_pdf_pay_line(p, y, t->pay_pence, t->holiday_pence,
 	    r->holiday_pay);
 	s = xasprintf("Close to a limit: %d.  Over a limit: %d.", t->n_near,
 	    t->n_over);
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	s = xasprintf("Client hours: %s delivered, against %s contracted "
 	    "a week.", duration_format(t->delivered_minutes, a),
 	    duration_format(t->contracted_minutes, b));
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 	free(s);
 	if (t->unrated_minutes > 0) {
 		s = xasprintf("No pay rate is recorded for %s of the hours: "
 		    "that time is not in the pay.",
 		    duration_format(t->unrated_minutes, a));
-		y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0, s);
+		y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false, s);
 		free(s);
 	}
 	y += 6;
-	y += pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, 0,
+	y += hours_pdf_wrap(p, LEFT, y, CONTENT_W, SIZE_BODY, false,
 	    "End of the weekly hours summary.");
 	return y - y0;
 }
 
 static void
-pdf_header(struct pdf *p, size_t page, size_t pages)
+hours_pdf_header(struct pdf *p, size_t page, size_t pages)
 {
 	const struct hours_report *r = p->r;
 	char right[64], dates[HOURS_WORDS_LEN];
@@ -477,56 +491,60 @@ pdf_header(struct pdf *p, size_t page, size_t pages)
 	double y = TOP;
 
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
-	pdf_text(p, RIGHT, y + 13, SIZE_BODY, 0, 0, right, PDF_RIGHT, 0);
+	hours_pdf_text(p, RIGHT, y + 13, SIZE_BODY, false, false, right,
+	    PDF_RIGHT, 0);
 	if (p->org == NULL) {
 		char *clean = pdftext_clean(r->org_name[0] ? r->org_name :
 		    "peerdesk", 0);
 
-		pdf_font(p, 13, 1);
+		hours_pdf_font(p, 13, true);
 		p->org = pdfpen_cut(p->pen, clean, CONTENT_W - 90);
 		free(clean);
 	}
-	pdf_text(p, LEFT, y + 13, 13, 1, 0, p->org, PDF_LEFT, CONTENT_W - 90);
+	hours_pdf_text(p, LEFT, y + 13, 13, true, false, p->org, PDF_LEFT,
+	    CONTENT_W - 90);
 	s = xasprintf("Weekly hours summary, week %s", r->week_label);
 	if (page == 1 && p->draw) {
 		/* the document's title, once */
 		pdfpen_heading_begin(p->pen, 1, "summary");
-		p->top = pdfwrap_outline(p->surface, 0, s, "summary");
+		p->top = pdfout_outline(p->surface, 0, s, "summary");
 	}
-	pdf_text(p, LEFT, y + 31, SIZE_TITLE, 1, 0, s, PDF_LEFT, 0);
+	hours_pdf_text(p, LEFT, y + 31, SIZE_TITLE, true, false, s, PDF_LEFT,
+	    0);
 	if (page == 1 && p->draw)
 		pdfpen_heading_end(p->pen, 1, "summary");
 	free(s);
-	pdf_text(p, LEFT, y + 46, SIZE_BODY, 0, 0, hours_words_dates(r, dates),
-	    PDF_LEFT, 0);
+	hours_pdf_text(p, LEFT, y + 46, SIZE_BODY, false, false,
+	    hours_words_dates(r, dates), PDF_LEFT, 0);
 	if (r->generated_at[0] != '\0') {
 		s = xasprintf("Printed %s", r->generated_at);
-		pdf_text(p, RIGHT, y + 46, SIZE_BODY, 0, 1, s, PDF_RIGHT, 200);
+		hours_pdf_text(p, RIGHT, y + 46, SIZE_BODY, false, true, s,
+		    PDF_RIGHT, 200);
 		free(s);
 	}
-	pdf_rule(p, y + 54, 1.2, 0);
+	hours_pdf_rule(p, y + 54, 1.2, 0);
 }
 
 /* The blocks in order; index 0 is the intro, then one per PAL, the
  * other workers, the adjustments, the totals. */
 static double
-pdf_block(struct pdf *p, size_t i, double y)
+hours_pdf_block(struct pdf *p, size_t i, double y)
 {
 	const struct hours_report *r = p->r;
 
 	if (i == 0)
-		return pdf_intro_block(p, y);
+		return hours_pdf_intro_block(p, y);
 	if (i <= r->n_rows)
-		return pdf_pal_block(p, y, &r->rows[i - 1]);
+		return hours_pdf_pal_block(p, y, &r->rows[i - 1]);
 	if (i == r->n_rows + 1)
-		return pdf_others_block(p, y);
+		return hours_pdf_others_block(p, y);
 	if (i == r->n_rows + 2)
-		return pdf_adjust_block(p, y);
-	return pdf_totals_block(p, y);
+		return hours_pdf_adjust_block(p, y);
+	return hours_pdf_totals_block(p, y);
 }
 
 static void
-pdf_draw(struct pdf *p)
+hours_pdf_draw(struct pdf *p)
 {
 	size_t n = p->r->n_rows + 4, i, pages = 1, page;
 	double *h = xcalloc(n, sizeof *h), *at = xcalloc(n, sizeof *at);
@@ -534,9 +552,9 @@ pdf_draw(struct pdf *p)
 	double y = BODY_TOP;
 
 	/* Measure, then place each block whole on a page. */
-	p->draw = 0;
+	p->draw = false;
 	for (i = 0; i < n; i++) {
-		h[i] = pdf_block(p, i, 0);
+		h[i] = hours_pdf_block(p, i, 0);
 		if (h[i] <= 0)
 			continue;
 		if (y > BODY_TOP && y + h[i] > BODY_BOTTOM) {
@@ -547,13 +565,13 @@ pdf_draw(struct pdf *p)
 		at[i] = y;
 		y += h[i] + BLOCK_GAP;
 	}
-	p->draw = 1;
+	p->draw = true;
 	for (page = 1; page <= pages; page++) {
-		pdf_header(p, page, pages);
+		hours_pdf_header(p, page, pages);
 		for (i = 0; i < n; i++)
 			if (h[i] > 0 && on[i] == page)
-				pdf_block(p, i, at[i]);
-		pdfwrap_page_label(p->surface, page);
+				hours_pdf_block(p, i, at[i]);
+		pdfout_page_label(p->surface, page);
 		cairo_show_page(p->cr);
 	}
 	free(h);
@@ -577,7 +595,7 @@ hours_pdf_render(const struct hours_report *r, struct strbuf *out,
 	p.surface = surface;
 	p.pen = pdfpen_new(p.cr);
 	p.r = r;
-	pdf_draw(&p);
+	hours_pdf_draw(&p);
 	pdfpen_free(p.pen);
 	free(p.org);
 	return pdfout_finish(p.cr, surface, err);

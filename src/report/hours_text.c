@@ -1,5 +1,6 @@
 #include "peerdesk/report/hours_text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include "textcol.h"
 
 #define W HOURS_TEXT_WIDTH
-#define HEAD_LINES 5		/* see text_header() */
+#define HEAD_LINES 5		/* see hours_text_header() */
 #define BODY_LINES (HOURS_TEXT_PAGE_LINES - HEAD_LINES)
 #define LABEL_W 12
 #define VALUE_W 10
@@ -22,7 +23,7 @@
  * cell pushes the rest along rather than being cut (money is never
  * shortened). */
 static void
-text_cells(struct textcol_lines *l, const char *const labels[],
+hours_text_cells(struct textcol_lines *l, const char *const labels[],
     const char *const values[], int n)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -36,7 +37,8 @@ text_cells(struct textcol_lines *l, const char *const labels[],
 		}
 		textcol_add_fit(&sb, labels[i], LABEL_W, TEXTCOL_LEFT);
 		col += LABEL_W;
-		textcol_pad_to(&sb, 0, col + VALUE_W - textcol_width(values[i]));
+		textcol_pad_to(&sb, 0,
+		    col + VALUE_W - textcol_width(values[i]));
 		strbuf_adds(&sb, values[i]);
 		col = textcol_width(strbuf_str(&sb));
 	}
@@ -46,7 +48,7 @@ text_cells(struct textcol_lines *l, const char *const labels[],
 
 /* The six kinds of work as two lines of three cells. */
 static void
-text_kinds(struct textcol_lines *l, const int minutes[HOURS_KINDS])
+hours_text_kinds(struct textcol_lines *l, const int minutes[HOURS_KINDS])
 {
 	char v[HOURS_KINDS][DURATION_STR_LEN];
 	const char *labels[HOURS_KINDS], *values[HOURS_KINDS];
@@ -56,14 +58,14 @@ text_kinds(struct textcol_lines *l, const int minutes[HOURS_KINDS])
 		labels[k] = hours_words_kind(k);
 		values[k] = duration_format(minutes[k], v[k]);
 	}
-	text_cells(l, labels, values, 3);
-	text_cells(l, labels + 3, values + 3, 3);
+	hours_text_cells(l, labels, values, 3);
+	hours_text_cells(l, labels + 3, values + 3, 3);
 }
 
 /* Hours, pay, holiday pay; then gross pay. */
 static void
-text_money(struct textcol_lines *l, int minutes, int64_t pay,
-    int64_t holiday, int64_t gross, int holiday_on)
+hours_text_money(struct textcol_lines *l, int minutes, int64_t pay,
+    int64_t holiday, int64_t gross, bool holiday_on)
 {
 	char d[DURATION_STR_LEN], p[MONEY_STR_LEN], h[MONEY_STR_LEN];
 	char g[MONEY_STR_LEN];
@@ -73,15 +75,15 @@ text_money(struct textcol_lines *l, int minutes, int64_t pay,
 	values[0] = duration_format(minutes, d);
 	values[1] = money_format(pay, p);
 	values[2] = holiday_on ? money_format(holiday, h) : "-";
-	text_cells(l, labels, values, 3);
+	hours_text_cells(l, labels, values, 3);
 	labels[0] = "Gross pay";
 	values[0] = money_format(gross, g);
-	text_cells(l, labels, values, 1);
+	hours_text_cells(l, labels, values, 1);
 }
 
 /* "Name (login)" on the left and `right` on the right of one line. */
 static void
-text_title(struct textcol_lines *l, const char *left, const char *right)
+hours_text_title(struct textcol_lines *l, const char *left, const char *right)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int rw = textcol_width(right);
@@ -99,7 +101,7 @@ text_title(struct textcol_lines *l, const char *left, const char *right)
 }
 
 static void
-text_rule_line(struct textcol_lines *l, const char *c)
+hours_text_rule_line(struct textcol_lines *l, const char *c)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int i;
@@ -112,8 +114,8 @@ text_rule_line(struct textcol_lines *l, const char *c)
 
 /* One client line: "    Client name   1h 30m of 2h   30m short". */
 static void
-text_client(struct textcol_lines *l, const struct hours_client *c,
-    int with_worker)
+hours_text_client(struct textcol_lines *l, const struct hours_client *c,
+    bool with_worker)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char d[HOURS_WORDS_LEN], n[HOURS_WORDS_LEN];
@@ -144,7 +146,7 @@ text_client(struct textcol_lines *l, const struct hours_client *c,
 
 /* The PALs near or over a limit, under their title. */
 static void
-text_near_list(struct textcol_lines *l, const struct hours_report *r)
+hours_text_near_list(struct textcol_lines *l, const struct hours_report *r)
 {
 	size_t i;
 	int listed = 0;
@@ -175,7 +177,7 @@ text_near_list(struct textcol_lines *l, const struct hours_report *r)
 
 /* The PALs who have not sent their week, under their title. */
 static void
-text_not_sent_list(struct textcol_lines *l, const struct hours_report *r)
+hours_text_not_sent_list(struct textcol_lines *l, const struct hours_report *r)
 {
 	char buf[HOURS_WORDS_LEN];
 	size_t i;
@@ -204,7 +206,7 @@ text_not_sent_list(struct textcol_lines *l, const struct hours_report *r)
 }
 
 static void
-text_intro_block(struct textcol_lines *l, const struct hours_report *r)
+hours_text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 {
 	char *s;
 
@@ -217,23 +219,23 @@ text_intro_block(struct textcol_lines *l, const struct hours_report *r)
 	textcol_wrap(l, s, 0, 0, W);
 	free(s);
 	textcol_push(l, "");
-	text_near_list(l, r);
+	hours_text_near_list(l, r);
 	if (!r->has_status)
 		return;
 	textcol_push(l, "");
-	text_not_sent_list(l, r);
+	hours_text_not_sent_list(l, r);
 }
 
 /* Changes made this week to weeks already approved or paid. */
 static int
-text_adjust_block(struct textcol_lines *l, const struct hours_report *r)
+hours_text_adjust_block(struct textcol_lines *l, const struct hours_report *r)
 {
 	char buf[HOURS_WORDS_LEN];
 	size_t i;
 
 	if (r->n_adjusts == 0)
 		return 0;
-	text_rule_line(l, "-");
+	hours_text_rule_line(l, "-");
 	textcol_push(l, "Changes to approved or paid weeks (adjustments for "
 	    "payroll)");
 	for (i = 0; i < r->n_adjusts; i++)
@@ -243,7 +245,7 @@ text_adjust_block(struct textcol_lines *l, const struct hours_report *r)
 }
 
 static void
-text_pal_block(struct textcol_lines *l, const struct hours_report *r,
+hours_text_pal_block(struct textcol_lines *l, const struct hours_report *r,
     const struct hours_row *row)
 {
 	char buf[HOURS_WORDS_LEN], d[DURATION_STR_LEN];
@@ -251,12 +253,12 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 	size_t i;
 	int clients = 0;
 
-	text_rule_line(l, "-");
+	hours_text_rule_line(l, "-");
 	who = hours_words_who(row);
-	text_title(l, who, permitted_rule_label(&row->check));
+	hours_text_title(l, who, permitted_rule_label(&row->check));
 	free(who);
-	text_kinds(l, row->minutes_by_kind);
-	text_money(l, row->minutes, row->pay_pence, row->holiday_pence,
+	hours_text_kinds(l, row->minutes_by_kind);
+	hours_text_money(l, row->minutes, row->pay_pence, row->holiday_pence,
 	    row->gross_pence, r->holiday_pay);
 	if (row->unrated_minutes > 0) {
 		s = xasprintf("No pay rate is recorded for %s of this: it is "
@@ -290,7 +292,7 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 		if (clients++ == 0)
 			textcol_push(l, "  Clients this week (delivered of "
 			    "contracted):");
-		text_client(l, &r->clients[i], 0);
+		hours_text_client(l, &r->clients[i], false);
 	}
 	if (clients == 0)
 		textcol_push(l, "  Clients this week: none");
@@ -299,7 +301,7 @@ text_pal_block(struct textcol_lines *l, const struct hours_report *r,
 /* Client lines whose worker is not one of the PALs above (the
  * Operations Manager, say). */
 static int
-text_others_block(struct textcol_lines *l, const struct hours_report *r)
+hours_text_others_block(struct textcol_lines *l, const struct hours_report *r)
 {
 	size_t i;
 	int n = 0;
@@ -308,27 +310,27 @@ text_others_block(struct textcol_lines *l, const struct hours_report *r)
 		if (hours_report_row_for(r, r->clients[i].worker_id) != NULL)
 			continue;
 		if (n++ == 0) {
-			text_rule_line(l, "-");
+			hours_text_rule_line(l, "-");
 			textcol_push(l, "Other workers' clients this week "
 			    "(delivered of contracted)");
 		}
-		text_client(l, &r->clients[i], 1);
+		hours_text_client(l, &r->clients[i], true);
 	}
 	return n;
 }
 
 static void
-text_totals_block(struct textcol_lines *l, const struct hours_report *r)
+hours_text_totals_block(struct textcol_lines *l, const struct hours_report *r)
 {
 	const struct hours_totals *t = &r->totals;
 	char a[DURATION_STR_LEN], b[DURATION_STR_LEN];
 	char *s;
 
-	text_rule_line(l, "=");
+	hours_text_rule_line(l, "=");
 	textcol_pushf(l, "Totals for %zu PAL%s", r->n_rows,
 	    r->n_rows == 1 ? "" : "s");
-	text_kinds(l, t->minutes_by_kind);
-	text_money(l, t->minutes, t->pay_pence, t->holiday_pence,
+	hours_text_kinds(l, t->minutes_by_kind);
+	hours_text_money(l, t->minutes, t->pay_pence, t->holiday_pence,
 	    t->gross_pence, r->holiday_pay);
 	textcol_pushf(l, "  Close to a limit: %d.  Over a limit: %d.",
 	    t->n_near, t->n_over);
@@ -350,42 +352,42 @@ text_totals_block(struct textcol_lines *l, const struct hours_report *r)
 
 /* The header that starts every page: HEAD_LINES lines. */
 static void
-text_header(struct textcol_lines *l, const struct hours_report *r,
+hours_text_header(struct textcol_lines *l, const struct hours_report *r,
     size_t page, size_t pages)
 {
 	char right[64], dates[HOURS_WORDS_LEN];
 	char *s;
 
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
-	text_title(l, r->org_name[0] ? r->org_name : "peerdesk", right);
+	hours_text_title(l, r->org_name[0] ? r->org_name : "peerdesk", right);
 	s = xasprintf("Weekly hours summary, week %s", r->week_label);
-	text_title(l, s, "");
+	hours_text_title(l, s, "");
 	free(s);
 	s = r->generated_at[0] ? xasprintf("Printed %s", r->generated_at) :
 	    xstrdup("");
-	text_title(l, hours_words_dates(r, dates), s);
+	hours_text_title(l, hours_words_dates(r, dates), s);
 	free(s);
-	text_rule_line(l, "=");
+	hours_text_rule_line(l, "=");
 	textcol_push(l, "");
 }
 
 /* Cut the blocks into pages of BODY_LINES: a block goes whole onto the
  * page it starts on if it fits there, else onto the next page; only a
  * block longer than a page is split. */
-struct text_page {
+struct hours_text_page {
 	struct textcol_lines body;
 };
 
 static void
-text_paginate(struct textcol_lines *blocks, size_t n_blocks,
-    struct text_page **pages_out, size_t *n_out)
+hours_text_paginate(struct textcol_lines *blocks, size_t n_blocks,
+    struct hours_text_page **pages_out, size_t *n_out)
 {
-	struct text_page *pages = xcalloc(1, sizeof *pages);
+	struct hours_text_page *pages = xcalloc(1, sizeof *pages);
 	size_t n = 1, b, i;
 
 	for (b = 0; b < n_blocks; b++) {
 		struct textcol_lines *blk = &blocks[b];
-		struct text_page *pg = &pages[n - 1];
+		struct hours_text_page *pg = &pages[n - 1];
 		size_t used = pg->body.n;
 		size_t need = blk->n + (used > 0 ? 1 : 0);
 
@@ -415,7 +417,7 @@ text_paginate(struct textcol_lines *blocks, size_t n_blocks,
 
 /* Write one line without trailing spaces. */
 static void
-text_emit(struct strbuf *out, const char *line)
+hours_text_emit(struct strbuf *out, const char *line)
 {
 	size_t len = strlen(line);
 
@@ -429,30 +431,30 @@ void
 hours_text_render(const struct hours_report *r, struct strbuf *out)
 {
 	struct textcol_lines *blocks;
-	struct text_page *pages;
+	struct hours_text_page *pages;
 	size_t n_blocks = 0, n_pages, i, j;
 
 	blocks = xcalloc(r->n_rows + 4, sizeof *blocks);
-	text_intro_block(&blocks[n_blocks++], r);
+	hours_text_intro_block(&blocks[n_blocks++], r);
 	for (i = 0; i < r->n_rows; i++)
-		text_pal_block(&blocks[n_blocks++], r, &r->rows[i]);
-	if (text_others_block(&blocks[n_blocks], r) > 0)
+		hours_text_pal_block(&blocks[n_blocks++], r, &r->rows[i]);
+	if (hours_text_others_block(&blocks[n_blocks], r) > 0)
 		n_blocks++;
-	if (text_adjust_block(&blocks[n_blocks], r) > 0)
+	if (hours_text_adjust_block(&blocks[n_blocks], r) > 0)
 		n_blocks++;
-	text_totals_block(&blocks[n_blocks++], r);
+	hours_text_totals_block(&blocks[n_blocks++], r);
 
-	text_paginate(blocks, n_blocks, &pages, &n_pages);
+	hours_text_paginate(blocks, n_blocks, &pages, &n_pages);
 	for (i = 0; i < n_pages; i++) {
 		struct textcol_lines head = { NULL, 0, 0 };
 
 		if (i > 0)
 			strbuf_addc(out, '\f');
-		text_header(&head, r, i + 1, n_pages);
+		hours_text_header(&head, r, i + 1, n_pages);
 		for (j = 0; j < head.n; j++)
-			text_emit(out, head.v[j]);
+			hours_text_emit(out, head.v[j]);
 		for (j = 0; j < pages[i].body.n; j++)
-			text_emit(out, pages[i].body.v[j]);
+			hours_text_emit(out, pages[i].body.v[j]);
 		textcol_lines_fini(&head);
 		textcol_lines_fini(&pages[i].body);
 	}

@@ -86,8 +86,9 @@ hours_words_verdict(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 			    duration_format(c->minutes_excess, d),
 			    money_format(c->pence_excess, m));
 		else if (c->hours_over)
-			snprintf(buf, HOURS_WORDS_LEN, "over the limit: %s too "
-			    "many hours", duration_format(c->minutes_excess, d));
+			snprintf(buf, HOURS_WORDS_LEN,
+			    "over the limit: %s too many hours",
+			    duration_format(c->minutes_excess, d));
 		else
 			snprintf(buf, HOURS_WORDS_LEN, "over the limit: %s too "
 			    "much pay", money_format(c->pence_excess, m));
@@ -291,7 +292,8 @@ hours_words_override(const struct hours_row *row, char buf[HOURS_WORDS_LEN])
 		    row->override_by != NULL ? row->override_by : "the manager",
 		    row->override_reason);
 	else
-		snprintf(buf, HOURS_WORDS_LEN, "%d times, the last by %s: %s", row->overrides, row->override_by != NULL ?
+		snprintf(buf, HOURS_WORDS_LEN, "%d times, the last by %s: %s",
+		    row->overrides, row->override_by != NULL ?
 		    row->override_by : "the manager", row->override_reason);
 	return buf;
 }

@@ -21,7 +21,7 @@ struct items {
 };
 
 static void
-add(struct items *it, const char *section, const char *item,
+outcomes_add(struct items *it, const char *section, const char *item,
     const char *value, const char *out_of, const char *detail)
 {
 	struct item *x;
@@ -36,31 +36,31 @@ add(struct items *it, const char *section, const char *item,
 }
 
 static void
-addi(struct items *it, const char *section, const char *item, long long v,
-    const char *detail)
+outcomes_addi(struct items *it, const char *section, const char *item,
+    long long v, const char *detail)
 {
 	char b[32];
 
 	snprintf(b, sizeof b, "%lld", v);
-	add(it, section, item, b, NULL, detail);
+	outcomes_add(it, section, item, b, NULL, detail);
 }
 
 static char *
-hours(int64_t minutes, char b[32])
+outcomes_hours(int64_t minutes, char b[32])
 {
 	snprintf(b, 32, "%.1f", (double)minutes / 60.0);
 	return b;
 }
 
 static char *
-tval(double t, char b[32])
+outcomes_tval(double t, char b[32])
 {
 	snprintf(b, 32, "%.1f", t);
 	return b;
 }
 
 static char *
-change(double d, char b[32])
+outcomes_change(double d, char b[32])
 {
 	snprintf(b, 32, "%+.1f", d);
 	return b;
@@ -76,7 +76,7 @@ static const char *const closed_words[][2] = {
 };
 
 static const char *
-closed_word(const char *code)
+outcomes_closed_word(const char *code)
 {
 	size_t i;
 
@@ -99,37 +99,37 @@ closed_word(const char *code)
 /* Referrals, people supported and ended, and the wait for a first
  * meeting. */
 static void
-build_people(const struct outcomes *o, struct items *it)
+outcomes_build_people(const struct outcomes *o, struct items *it)
 {
 	char a[32], b[32], d[200];
 	size_t i;
 
-	addi(it, S_PEOPLE, "referrals received", o->referrals, NULL);
-	addi(it, S_PEOPLE, "people supported", o->supported,
+	outcomes_addi(it, S_PEOPLE, "referrals received", o->referrals, NULL);
+	outcomes_addi(it, S_PEOPLE, "people supported", o->supported,
 	    "a session or a group in the period");
-	addi(it, S_PEOPLE, "support ended", o->closed, NULL);
+	outcomes_addi(it, S_PEOPLE, "support ended", o->closed, NULL);
 	for (i = 0; i < o->n_closed_why; i++) {
-		snprintf(d, sizeof d, "  %s", closed_word(
-		    o->closed_why[i].label));
+		snprintf(d, sizeof d, "  %s",
+		    outcomes_closed_word(o->closed_why[i].label));
 		snprintf(a, sizeof a, "%d", o->closed_why[i].n);
 		snprintf(b, sizeof b, "%d", o->closed);
-		add(it, S_PEOPLE, d, a, b, NULL);
+		outcomes_add(it, S_PEOPLE, d, a, b, NULL);
 	}
 	snprintf(a, sizeof a, "%d", o->waits);
-	add(it, S_PEOPLE, "first meetings", a, NULL, NULL);
+	outcomes_add(it, S_PEOPLE, "first meetings", a, NULL, NULL);
 	if (o->waits > 0) {
 		snprintf(a, sizeof a, "%.1f", o->wait_median);
 		snprintf(d, sizeof d, "from %d to %d days", o->wait_min,
 		    o->wait_max);
-		add(it, S_PEOPLE, "days from referral to first meeting "
-		    "(median)", a, NULL, d);
+		outcomes_add(it, S_PEOPLE,
+		    "days from referral to first meeting (median)", a, NULL, d);
 	}
 }
 
 /* Hours delivered against contracted, by funder and route, and how
  * many first reviews fell in their window. */
 static void
-build_hours(const struct outcomes *o, struct items *it)
+outcomes_build_hours(const struct outcomes *o, struct items *it)
 {
 	char a[32], b[32], c[32], d[200];
 	size_t i;
@@ -141,11 +141,13 @@ build_hours(const struct outcomes *o, struct items *it)
 		    h->funder[0] ? h->funder : "no funder recorded", h->route);
 		snprintf(c, sizeof c, "%d client%s", h->clients,
 		    h->clients == 1 ? "" : "s");
-		add(it, S_HOURS, d, hours(h->delivered_minutes, a),
-		    hours(h->contracted_minutes, b), c);
+		outcomes_add(it, S_HOURS, d,
+		    outcomes_hours(h->delivered_minutes, a),
+		    outcomes_hours(h->contracted_minutes, b), c);
 	}
 	if (o->n_hours == 0)
-		add(it, S_HOURS, "no funding recorded", NULL, NULL, NULL);
+		outcomes_add(it, S_HOURS, "no funding recorded", NULL, NULL,
+		    NULL);
 
 	snprintf(a, sizeof a, "%d", o->reviews_in_window);
 	snprintf(b, sizeof b, "%d", o->reviews);
@@ -154,35 +156,38 @@ build_hours(const struct outcomes *o, struct items *it)
 		    o->reviews / 2) / o->reviews);
 	else
 		d[0] = '\0';
-	add(it, S_REVIEWS, "first reviews 28 to 42 days after meeting", a, b,
-	    d);
+	outcomes_add(it, S_REVIEWS, "first reviews 28 to 42 days after meeting",
+	    a, b, d);
 }
 
 /* Goal scores: overall, by area and by person. */
 static void
-build_goals(const struct outcomes *o, struct items *it)
+outcomes_build_goals(const struct outcomes *o, struct items *it)
 {
 	char a[32], b[32], c[32], d[200];
 	size_t i;
 	int k;
 
 	snprintf(a, sizeof a, "%zu", o->n_people);
-	add(it, S_GOALS, "people whose goals were scored", a, NULL, NULL);
+	outcomes_add(it, S_GOALS, "people whose goals were scored", a, NULL,
+	    NULL);
 	if (o->n_people > 0) {
-		add(it, S_GOALS, "mean T-score at first scoring",
-		    tval(o->t_first, a), NULL, "50 is as expected");
-		add(it, S_GOALS, "mean T-score at latest scoring",
-		    tval(o->t_latest, a), NULL, NULL);
-		add(it, S_GOALS, "change", change(o->t_latest - o->t_first, a),
-		    NULL, NULL);
+		outcomes_add(it, S_GOALS, "mean T-score at first scoring",
+		    outcomes_tval(o->t_first, a), NULL, "50 is as expected");
+		outcomes_add(it, S_GOALS, "mean T-score at latest scoring",
+		    outcomes_tval(o->t_latest, a), NULL, NULL);
+		outcomes_add(it, S_GOALS, "change",
+		    outcomes_change(o->t_latest - o->t_first, a), NULL, NULL);
 		snprintf(b, sizeof b, "%zu", o->n_people);
 		snprintf(a, sizeof a, "%d", o->improved);
-		add(it, S_GOALS, "people whose score went up", a, b, NULL);
-		snprintf(a, sizeof a, "%d", o->same);
-		add(it, S_GOALS, "people whose score stayed the same", a, b,
+		outcomes_add(it, S_GOALS, "people whose score went up", a, b,
 		    NULL);
+		snprintf(a, sizeof a, "%d", o->same);
+		outcomes_add(it, S_GOALS, "people whose score stayed the same",
+		    a, b, NULL);
 		snprintf(a, sizeof a, "%d", o->worse);
-		add(it, S_GOALS, "people whose score went down", a, b, NULL);
+		outcomes_add(it, S_GOALS, "people whose score went down", a, b,
+		    NULL);
 	}
 	for (k = 0; k < OUTCOME_AREAS; k++) {
 		const struct outcome_area *r = &o->areas[k];
@@ -190,26 +195,27 @@ build_goals(const struct outcomes *o, struct items *it)
 		if (r->clients == 0)
 			continue;
 		snprintf(d, sizeof d, "%d %s, %d goal%s; first %s, latest %s",
-		    r->clients, r->clients == 1 ? "person" : "people",
-		    r->goals, r->goals == 1 ? "" : "s", tval(r->t_first, b),
-		    tval(r->t_latest, c));
-		add(it, S_AREAS, outcomes_area_label(k),
-		    change(r->t_latest - r->t_first, a), NULL, d);
+		    r->clients, r->clients == 1 ? "person" : "people", r->goals,
+		    r->goals == 1 ? "" : "s", outcomes_tval(r->t_first, b),
+		    outcomes_tval(r->t_latest, c));
+		outcomes_add(it, S_AREAS, outcomes_area_label(k),
+		    outcomes_change(r->t_latest - r->t_first, a), NULL, d);
 	}
 	for (i = 0; i < o->n_people; i++) {
 		const struct outcome_person *p = &o->people[i];
 
 		snprintf(d, sizeof d, "%d goal%s; first %s, latest %s",
-		    p->goals, p->goals == 1 ? "" : "s", tval(p->t_first, b),
-		    tval(p->t_latest, c));
-		add(it, S_PERSON, p->label, change(p->t_latest - p->t_first,
-		    a), NULL, d);
+		    p->goals, p->goals == 1 ? "" : "s",
+		    outcomes_tval(p->t_first, b),
+		    outcomes_tval(p->t_latest, c));
+		outcomes_add(it, S_PERSON, p->label,
+		    outcomes_change(p->t_latest - p->t_first, a), NULL, d);
 	}
 }
 
 /* Groups: each group's meetings and people, and attendances by month. */
 static void
-build_groups(const struct outcomes *o, struct items *it)
+outcomes_build_groups(const struct outcomes *o, struct items *it)
 {
 	char a[32], c[32], d[200];
 	size_t i;
@@ -218,48 +224,48 @@ build_groups(const struct outcomes *o, struct items *it)
 		const struct outcome_group *g = &o->groups[i];
 
 		snprintf(d, sizeof d, "%s: meetings", g->name);
-		addi(it, S_GROUPS, d, g->meetings, NULL);
+		outcomes_addi(it, S_GROUPS, d, g->meetings, NULL);
 		snprintf(d, sizeof d, "%s: people", g->name);
-		addi(it, S_GROUPS, d, g->people, NULL);
+		outcomes_addi(it, S_GROUPS, d, g->people, NULL);
 		snprintf(d, sizeof d, "%s: new people", g->name);
-		addi(it, S_GROUPS, d, g->new_people, NULL);
+		outcomes_addi(it, S_GROUPS, d, g->new_people, NULL);
 		snprintf(d, sizeof d, "%s: attendances", g->name);
-		addi(it, S_GROUPS, d, g->attendances, NULL);
+		outcomes_addi(it, S_GROUPS, d, g->attendances, NULL);
 		snprintf(d, sizeof d, "%s: average a meeting", g->name);
 		snprintf(a, sizeof a, "%.1f", g->meetings > 0 ?
 		    (double)g->attendances / g->meetings : 0.0);
-		add(it, S_GROUPS, d, a, NULL, NULL);
+		outcomes_add(it, S_GROUPS, d, a, NULL, NULL);
 	}
 	if (o->n_groups == 0)
-		add(it, S_GROUPS, "no group met", NULL, NULL, NULL);
+		outcomes_add(it, S_GROUPS, "no group met", NULL, NULL, NULL);
 	for (i = 0; i < o->n_months; i++) {
 		snprintf(d, sizeof d, "%s: attendances", o->months[i].month);
 		snprintf(c, sizeof c, "%d meeting%s", o->months[i].meetings,
 		    o->months[i].meetings == 1 ? "" : "s");
 		snprintf(a, sizeof a, "%d", o->months[i].attendances);
-		add(it, S_MONTHS, d, a, NULL, c);
+		outcomes_add(it, S_MONTHS, d, a, NULL, c);
 	}
 }
 
 static void
-build(const struct outcomes *o, struct items *it)
+outcomes_build(const struct outcomes *o, struct items *it)
 {
 	char d[200];
 	size_t i;
 
-	build_people(o, it);
-	build_hours(o, it);
-	build_goals(o, it);
-	build_groups(o, it);
+	outcomes_build_people(o, it);
+	outcomes_build_hours(o, it);
+	outcomes_build_goals(o, it);
+	outcomes_build_groups(o, it);
 	for (i = 0; i < o->n_quotes; i++) {
 		snprintf(d, sizeof d, "%s, %s", o->quotes[i].source,
 		    o->quotes[i].date);
-		add(it, S_WORDS, o->quotes[i].text, NULL, NULL, d);
+		outcomes_add(it, S_WORDS, o->quotes[i].text, NULL, NULL, d);
 	}
 }
 
 static void
-items_fini(struct items *it)
+outcomes_items_fini(struct items *it)
 {
 	size_t i;
 
@@ -275,7 +281,7 @@ items_fini(struct items *it)
 }
 
 static const char *
-heading(const char *section)
+outcomes_heading(const char *section)
 {
 	static const char *const h[][2] = {
 		{ S_PEOPLE, "People" },
@@ -303,7 +309,7 @@ outcomes_text(const struct outcomes *o, struct strbuf *out)
 	const char *last = "";
 	size_t i, w;
 
-	build(o, &it);
+	outcomes_build(o, &it);
 	strbuf_addf(out, "Outcomes from %s to %s\n", o->from, o->to);
 	if (o->funder != NULL)
 		strbuf_addf(out, "For %s: their clients only%s.\n", o->funder,
@@ -318,7 +324,8 @@ outcomes_text(const struct outcomes *o, struct strbuf *out)
 		const struct item *x = &it.v[i];
 
 		if (strcmp(x->section, last) != 0) {
-			strbuf_addf(out, "\n%s\n", heading(x->section));
+			strbuf_addf(out, "\n%s\n",
+			    outcomes_heading(x->section));
 			last = x->section;
 		}
 		if (strcmp(x->section, S_WORDS) == 0) {
@@ -350,7 +357,7 @@ outcomes_text(const struct outcomes *o, struct strbuf *out)
 		}
 		strbuf_adds(out, "\n");
 	}
-	items_fini(&it);
+	outcomes_items_fini(&it);
 }
 
 void
@@ -359,7 +366,7 @@ outcomes_csv(const struct outcomes *o, unsigned flags, struct strbuf *out)
 	struct items it = { NULL, 0 };
 	size_t i;
 
-	build(o, &it);
+	outcomes_build(o, &it);
 	csvout_begin(out, flags);
 	strbuf_adds(out, OUTCOMES_CSV_HEADER "\r\n");
 	for (i = 0; i < it.n; i++) {
@@ -374,5 +381,5 @@ outcomes_csv(const struct outcomes *o, unsigned flags, struct strbuf *out)
 		csvout_field(out, x->out_of, flags, false);
 		csvout_field(out, x->detail, flags, true);
 	}
-	items_fini(&it);
+	outcomes_items_fini(&it);
 }

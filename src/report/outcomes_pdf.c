@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/report/pdftext.h"
 
@@ -26,14 +26,15 @@
 #define LINE (SIZE_TEXT * 1.35)
 
 static void
-font(struct pdfpen *pen, const char *face, double size, int bold)
+outcomes_pdf_font(struct pdfpen *pen, const char *face, double size, bool bold)
 {
-	pdfpen_font(pen, face, size, bold, 0);
+	pdfpen_font(pen, face, size, bold, false);
 }
 
 /* s with its baseline at (x, y), cleaned and cut to maxw (0: as it is). */
 static void
-text(struct pdfpen *pen, double x, double y, const char *s, double maxw)
+outcomes_pdf_text(struct pdfpen *pen, double x, double y, const char *s,
+    double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 
@@ -45,25 +46,27 @@ text(struct pdfpen *pen, double x, double y, const char *s, double maxw)
 }
 
 static void
-title(struct pdfpen *pen, const struct outcomes *o, const char *what)
+outcomes_pdf_title(struct pdfpen *pen, const struct outcomes *o,
+    const char *what)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	char buf[160];
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(pen, FONT, SIZE_TITLE, 1);
+	outcomes_pdf_font(pen, FONT, SIZE_TITLE, true);
 	snprintf(buf, sizeof buf, "%s, %s to %s", what, o->from, o->to);
-	text(pen, MARGIN, MARGIN, buf, PAGE_W - 2 * MARGIN);
-	font(pen, FONT, SIZE_TEXT, 0);
+	outcomes_pdf_text(pen, MARGIN, MARGIN, buf, PAGE_W - 2 * MARGIN);
+	outcomes_pdf_font(pen, FONT, SIZE_TEXT, false);
 	if (o->funder != NULL) {
 		snprintf(buf, sizeof buf, "For %s", o->funder);
-		text(pen, MARGIN, MARGIN + 16, buf, PAGE_W - 2 * MARGIN);
+		outcomes_pdf_text(pen, MARGIN, MARGIN + 16, buf,
+		    PAGE_W - 2 * MARGIN);
 	}
 }
 
 /* The text report, line for line, over as many pages as it needs. */
 static void
-pages_of_text(struct pdfpen *pen, const struct outcomes *o)
+outcomes_pdf_pages_of_text(struct pdfpen *pen, const struct outcomes *o)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	struct strbuf sb = STRBUF_INIT;
@@ -72,8 +75,8 @@ pages_of_text(struct pdfpen *pen, const struct outcomes *o)
 	char *line;
 
 	outcomes_text(o, &sb);
-	title(pen, o, "Outcomes");
-	font(pen, MONO, SIZE_TEXT, 0);
+	outcomes_pdf_title(pen, o, "Outcomes");
+	outcomes_pdf_font(pen, MONO, SIZE_TEXT, false);
 	for (p = strbuf_str(&sb); *p != '\0'; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
@@ -81,11 +84,11 @@ pages_of_text(struct pdfpen *pen, const struct outcomes *o)
 		if (y > PAGE_H - MARGIN) {
 			cairo_show_page(cr);
 			y = MARGIN;
-			font(pen, MONO, SIZE_TEXT, 0);
+			outcomes_pdf_font(pen, MONO, SIZE_TEXT, false);
 		}
 		line = xstrndup(p, (size_t)(nl - p));
 		cairo_set_source_rgb(cr, 0, 0, 0);
-		text(pen, MARGIN, y, line, PAGE_W - 2 * MARGIN);
+		outcomes_pdf_text(pen, MARGIN, y, line, PAGE_W - 2 * MARGIN);
 		free(line);
 		y += LINE;
 		if (*nl == '\0')
@@ -97,23 +100,25 @@ pages_of_text(struct pdfpen *pen, const struct outcomes *o)
 
 /* A chart's frame: its heading at y; returns the top of its plot. */
 static double
-chart_head(struct pdfpen *pen, double y, const char *heading, const char *key)
+outcomes_pdf_chart_head(struct pdfpen *pen, double y, const char *heading,
+    const char *key)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(pen, FONT, 10.5, 1);
-	text(pen, MARGIN, y, heading, PAGE_W - 2 * MARGIN);
-	font(pen, FONT, SIZE_TEXT, 0);
+	outcomes_pdf_font(pen, FONT, 10.5, true);
+	outcomes_pdf_text(pen, MARGIN, y, heading, PAGE_W - 2 * MARGIN);
+	outcomes_pdf_font(pen, FONT, SIZE_TEXT, false);
 	cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-	text(pen, MARGIN, y + 12, key, PAGE_W - 2 * MARGIN);
+	outcomes_pdf_text(pen, MARGIN, y + 12, key, PAGE_W - 2 * MARGIN);
 	return y + 22;
 }
 
 /* Two bars for one row: a (light, outlined) and b (dark), scaled to max
  * over width w from x; with words at the left and the figures after. */
 static void
-bar_pair(struct pdfpen *pen, double x, double y, double w, const char *label,
-    double a, double b, double lo, double hi, const char *figures)
+outcomes_pdf_bar_pair(struct pdfpen *pen, double x, double y, double w,
+    const char *label, double a, double b, double lo, double hi,
+    const char *figures)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	double la = (a - lo) / (hi - lo) * w, lb = (b - lo) / (hi - lo) * w;
@@ -123,8 +128,8 @@ bar_pair(struct pdfpen *pen, double x, double y, double w, const char *label,
 	if (lb < 0)
 		lb = 0;
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(pen, FONT, SIZE_TEXT, 0);
-	text(pen, MARGIN, y + 9, label, x - MARGIN - 6);
+	outcomes_pdf_font(pen, FONT, SIZE_TEXT, false);
+	outcomes_pdf_text(pen, MARGIN, y + 9, label, x - MARGIN - 6);
 	cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
 	cairo_rectangle(cr, x, y, la, 6);
 	cairo_fill(cr);
@@ -135,31 +140,32 @@ bar_pair(struct pdfpen *pen, double x, double y, double w, const char *label,
 	cairo_rectangle(cr, x, y + 7, lb, 6);
 	cairo_fill(cr);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	text(pen, x + w + 6, y + 9, figures, PAGE_W - MARGIN - (x + w + 6));
+	outcomes_pdf_text(pen, x + w + 6, y + 9, figures,
+	    PAGE_W - MARGIN - (x + w + 6));
 }
 
 static double
-chart_goals(struct pdfpen *pen, const struct outcomes *o, double y)
+outcomes_pdf_chart_goals(struct pdfpen *pen, const struct outcomes *o, double y)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	double x = MARGIN + 110, w = 250, x50, top;
 	char fig[64];
 	int k;
 
-	y = chart_head(pen, y, "Goal movement (GAS T-score)",
+	y = outcomes_pdf_chart_head(pen, y, "Goal movement (GAS T-score)",
 	    "Light: at first scoring. Dark: latest. The line is 50, as "
 	    "expected; the scale runs from 20 to 80.");
 	if (o->n_people == 0) {
-		text(pen, MARGIN, y + 10, "No goals were scored in this period.",
-		    0);
+		outcomes_pdf_text(pen, MARGIN, y + 10,
+		    "No goals were scored in this period.", 0);
 		return y + 24;
 	}
 	x50 = x + (50.0 - 20.0) / 60.0 * w;
 	top = y;
 	snprintf(fig, sizeof fig, "%.1f to %.1f (%zu people)", o->t_first,
 	    o->t_latest, o->n_people);
-	bar_pair(pen, x, y, w, "Everyone", o->t_first, o->t_latest, 20, 80,
-	    fig);
+	outcomes_pdf_bar_pair(pen, x, y, w, "Everyone", o->t_first, o->t_latest,
+	    20, 80, fig);
 	y += 18;
 	for (k = 0; k < OUTCOME_AREAS; k++) {
 		if (o->areas[k].clients == 0)
@@ -167,7 +173,7 @@ chart_goals(struct pdfpen *pen, const struct outcomes *o, double y)
 		snprintf(fig, sizeof fig, "%.1f to %.1f (%d)",
 		    o->areas[k].t_first, o->areas[k].t_latest,
 		    o->areas[k].clients);
-		bar_pair(pen, x, y, w, outcomes_area_label(k),
+		outcomes_pdf_bar_pair(pen, x, y, w, outcomes_area_label(k),
 		    o->areas[k].t_first, o->areas[k].t_latest, 20, 80, fig);
 		y += 18;
 	}
@@ -180,16 +186,18 @@ chart_goals(struct pdfpen *pen, const struct outcomes *o, double y)
 }
 
 static double
-chart_hours(struct pdfpen *pen, const struct outcomes *o, double y)
+outcomes_pdf_chart_hours(struct pdfpen *pen, const struct outcomes *o, double y)
 {
 	double x = MARGIN + 170, w = 200, max = 1;
 	char label[160], fig[64];
 	size_t i;
 
-	y = chart_head(pen, y, "Hours delivered against contracted",
+	y = outcomes_pdf_chart_head(pen, y,
+	    "Hours delivered against contracted",
 	    "Light: contracted. Dark: delivered (sessions held).");
 	if (o->n_hours == 0) {
-		text(pen, MARGIN, y + 10, "No funding is recorded.", 0);
+		outcomes_pdf_text(pen, MARGIN, y + 10,
+		    "No funding is recorded.", 0);
 		return y + 24;
 	}
 	for (i = 0; i < o->n_hours; i++) {
@@ -205,15 +213,17 @@ chart_hours(struct pdfpen *pen, const struct outcomes *o, double y)
 		    h->funder : "no funder", h->route);
 		snprintf(fig, sizeof fig, "%.1fh of %.1fh",
 		    h->delivered_minutes / 60.0, h->contracted_minutes / 60.0);
-		bar_pair(pen, x, y, w, label, (double)h->contracted_minutes,
-		    (double)h->delivered_minutes, 0, max, fig);
+		outcomes_pdf_bar_pair(pen, x, y, w, label,
+		    (double)h->contracted_minutes, (double)h->delivered_minutes,
+		    0, max, fig);
 		y += 18;
 	}
 	return y + 16;
 }
 
 static double
-chart_months(struct pdfpen *pen, const struct outcomes *o, double y)
+outcomes_pdf_chart_months(struct pdfpen *pen, const struct outcomes *o,
+    double y)
 {
 	cairo_t *cr = pdfpen_cr(pen);
 	double x0 = MARGIN + 20, h = 120, w = PAGE_W - 2 * MARGIN - 20;
@@ -221,10 +231,11 @@ chart_months(struct pdfpen *pen, const struct outcomes *o, double y)
 	char buf[32];
 	size_t i;
 
-	y = chart_head(pen, y, "Group attendance, month by month",
+	y = outcomes_pdf_chart_head(pen, y, "Group attendance, month by month",
 	    "Everyone who came to any group, the unnamed too.");
 	if (o->n_months == 0) {
-		text(pen, MARGIN, y + 10, "No group met in this period.", 0);
+		outcomes_pdf_text(pen, MARGIN, y + 10,
+		    "No group met in this period.", 0);
 		return y + 24;
 	}
 	for (i = 0; i < o->n_months; i++)
@@ -236,7 +247,7 @@ chart_months(struct pdfpen *pen, const struct outcomes *o, double y)
 	cairo_move_to(cr, x0, y + h);
 	cairo_line_to(cr, x0 + w, y + h);
 	cairo_stroke(cr);
-	font(pen, FONT, 6.5, 0);
+	outcomes_pdf_font(pen, FONT, 6.5, false);
 	for (i = 0; i < o->n_months; i++) {
 		bh = o->months[i].attendances / max * (h - 12);
 		cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
@@ -245,8 +256,9 @@ chart_months(struct pdfpen *pen, const struct outcomes *o, double y)
 		cairo_fill(cr);
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		snprintf(buf, sizeof buf, "%d", o->months[i].attendances);
-		text(pen, x0 + i * bw + bw * 0.15, y + h - bh - 2, buf, bw);
-		text(pen, x0 + i * bw + bw * 0.15, y + h + 9,
+		outcomes_pdf_text(pen, x0 + i * bw + bw * 0.15, y + h - bh - 2,
+		    buf, bw);
+		outcomes_pdf_text(pen, x0 + i * bw + bw * 0.15, y + h + 9,
 		    o->months[i].month, bw);
 	}
 	return y + h + 24;
@@ -267,15 +279,15 @@ outcomes_pdf(const struct outcomes *o, struct strbuf *out,
 	free(t);
 	cr = cairo_create(surface);
 	pen = pdfpen_new(cr);
-	pages_of_text(pen, o);
-	title(pen, o, "Outcomes in charts");
-	y = chart_goals(pen, o, MARGIN + 40);
-	y = chart_hours(pen, o, y + 10);
+	outcomes_pdf_pages_of_text(pen, o);
+	outcomes_pdf_title(pen, o, "Outcomes in charts");
+	y = outcomes_pdf_chart_goals(pen, o, MARGIN + 40);
+	y = outcomes_pdf_chart_hours(pen, o, y + 10);
 	if (y > PAGE_H - MARGIN - 180) {
 		cairo_show_page(cr);
 		y = MARGIN;
 	}
-	chart_months(pen, o, y + 10);
+	outcomes_pdf_chart_months(pen, o, y + 10);
 	cairo_show_page(cr);
 	pdfpen_free(pen);
 	return pdfout_finish(cr, surface, err);

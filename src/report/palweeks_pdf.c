@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/report/hours_pdf.h"
@@ -44,13 +44,13 @@ struct pwpdf {
 /* s with its baseline at y, from x (right: ending at x), cut to maxw
  * when maxw > 0. */
 static void
-pw_text(struct pdfpen *pen, double x, double y, double size, int bold,
-    int right, const char *s, double maxw)
+palweeks_pdf_text(struct pdfpen *pen, double x, double y, double size,
+    bool bold, bool right, const char *s, double maxw)
 {
 	char *clean = pdftext_clean(s, 0), *cut = NULL;
 	const char *t = clean;
 
-	pdfpen_font(pen, HOURS_PDF_FONT, size, bold, 0);
+	pdfpen_font(pen, HOURS_PDF_FONT, size, bold, false);
 	if (maxw > 0)
 		t = cut = pdfpen_cut(pen, clean, maxw);
 	cairo_set_source_rgb(pdfpen_cr(pen), 0, 0, 0);
@@ -62,13 +62,13 @@ pw_text(struct pdfpen *pen, double x, double y, double size, int bold,
 /* A paragraph from y (its first baseline at y + size), wrapped to the
  * page; a new page when it runs off the bottom. */
 static void
-pw_para(struct pwpdf *d, const char *s)
+palweeks_pdf_para(struct pwpdf *d, const char *s)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	char *clean = pdftext_clean(s, 0);
 	size_t i;
 
-	pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, 0, 0);
+	pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, false, false);
 	pdfpen_break(d->pen, clean, strlen(clean), RIGHT - LEFT, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(clean + lines.v[i].off, lines.v[i].len);
@@ -79,40 +79,41 @@ pw_para(struct pwpdf *d, const char *s)
 			d->y = MARGIN;
 		}
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
-		pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, 0, 0);
+		pdfpen_font(d->pen, HOURS_PDF_FONT, SIZE, false, false);
 		pdfpen_show_line(d->pen, LEFT, d->y + SIZE, RIGHT - LEFT, line,
 		    lines.v[i].rtl);
 		d->y += SIZE * LEAD;
 		free(line);
 	}
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 	free(clean);
 }
 
 static void
-pw_header(struct pwpdf *d)
+palweeks_pdf_header(struct pwpdf *d)
 {
 	const struct palweeks *p = d->p;
 	char a[DATE_LONG_LEN], b[DATE_LONG_LEN];
 	char *s;
 	double y = MARGIN;
 
-	pw_text(d->pen, LEFT, y + 13, 13, 1, 0, p->org_name[0] ? p->org_name :
-	    "peerdesk", RIGHT - LEFT);
+	palweeks_pdf_text(d->pen, LEFT, y + 13, 13, true, false,
+	    p->org_name[0] ? p->org_name : "peerdesk", RIGHT - LEFT);
 	s = xasprintf("%s%s%s%s: weeks against the limit", p->pal_name,
 	    p->pal_login[0] ? " (" : "", p->pal_login,
 	    p->pal_login[0] ? ")" : "");
-	pw_text(d->pen, LEFT, y + 31, 11, 1, 0, s, RIGHT - LEFT);
+	palweeks_pdf_text(d->pen, LEFT, y + 31, 11, true, false, s,
+	    RIGHT - LEFT);
 	free(s);
 	if (p->n > p->lead) {
 		s = xasprintf("The last %d weeks: %s to %s", p->weeks,
 		    date_format_long(p->v[p->lead].first, a),
 		    date_format_long(p->v[p->n - 1].last, b));
-		pw_text(d->pen, LEFT, y + 46, 9, 0, 0, s, 0);
+		palweeks_pdf_text(d->pen, LEFT, y + 46, 9, false, false, s, 0);
 		free(s);
 	}
 	s = xasprintf("Printed %s", p->generated_at);
-	pw_text(d->pen, RIGHT, y + 46, 9, 0, 1, s, 0);
+	palweeks_pdf_text(d->pen, RIGHT, y + 46, 9, false, true, s, 0);
 	free(s);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	cairo_set_line_width(d->cr, 1.2);
@@ -124,18 +125,19 @@ pw_header(struct pwpdf *d)
 
 /* The week's bar: its share of the week's own limit. */
 static void
-pw_bar(struct pwpdf *d, const struct palweeks_week *w, double y, double h)
+palweeks_pdf_bar(struct pwpdf *d, const struct palweeks_week *w, double y,
+    double h)
 {
 	const struct permitted_result *c = &w->check;
 	double v, lim, x;
-	int has;
+	bool has;
 
 	if (d->p->measure == PALWEEKS_PAY) {
 		has = c->has_pay_limit && c->limit_pence > 0;
 		v = (double)w->gross_pence;
 		lim = (double)c->limit_pence;
 	} else {
-		has = 1;
+		has = true;
 		v = w->minutes;
 		lim = c->has_hours_limit ? c->hours_limit_minutes :
 		    PERMITTED_HOURS_LIMIT_MINUTES;
@@ -166,7 +168,7 @@ pw_bar(struct pwpdf *d, const struct palweeks_week *w, double y, double h)
 }
 
 static void
-pw_chart(struct pwpdf *d)
+palweeks_pdf_chart(struct pwpdf *d)
 {
 	const struct palweeks *p = d->p;
 	size_t shown = p->n - p->lead, i;
@@ -180,15 +182,17 @@ pw_chart(struct pwpdf *d)
 	if (rh < 9)
 		rh = 9;
 	y = d->y + SIZE;
-	pw_text(d->pen, LEFT, y, SIZE, 1, 0, "Week of", 0);
-	pw_text(d->pen, BAR_X, y, SIZE, 1, 0, p->measure == PALWEEKS_PAY ?
+	palweeks_pdf_text(d->pen, LEFT, y, SIZE, true, false, "Week of", 0);
+	palweeks_pdf_text(d->pen, BAR_X, y, SIZE, true, false,
+	    p->measure == PALWEEKS_PAY ?
 	    "Pay (with holiday pay) against the limit" :
 	    "Hours against 16 hours", LIMIT_X - BAR_X - 4);
-	pw_text(d->pen, LIMIT_X + 3, y, SIZE, 1, 0, "limit", 0);
-	pw_text(d->pen, COL_HOURS, y, SIZE, 1, 1, "Hours", 0);
-	pw_text(d->pen, COL_PAY, y, SIZE, 1, 1, "Pay", 0);
-	pw_text(d->pen, COL_AVG, y, SIZE, 1, 1, "5-week", 0);
-	pw_text(d->pen, COL_WORD, y, SIZE, 1, 0, "Verdict", 0);
+	palweeks_pdf_text(d->pen, LIMIT_X + 3, y, SIZE, true, false, "limit",
+	    0);
+	palweeks_pdf_text(d->pen, COL_HOURS, y, SIZE, true, true, "Hours", 0);
+	palweeks_pdf_text(d->pen, COL_PAY, y, SIZE, true, true, "Pay", 0);
+	palweeks_pdf_text(d->pen, COL_AVG, y, SIZE, true, true, "5-week", 0);
+	palweeks_pdf_text(d->pen, COL_WORD, y, SIZE, true, false, "Verdict", 0);
 	top = d->y + SIZE * LEAD + 2;
 	for (i = 0; i < shown; i++) {
 		const struct palweeks_week *w = &p->v[p->lead + i];
@@ -197,12 +201,13 @@ pw_chart(struct pwpdf *d)
 
 		date_format_long(w->first, date);
 		/* "Mon 23 Nov 2026" less the weekday */
-		pw_text(d->pen, LEFT, base, SIZE, 0, 0, strchr(date, ' ') ?
-		    strchr(date, ' ') + 1 : date, BAR_X - LEFT - 4);
-		pw_bar(d, w, ry + rh * 0.15, rh * 0.7);
-		pw_text(d->pen, COL_HOURS, base, SIZE, 0, 1,
+		palweeks_pdf_text(d->pen, LEFT, base, SIZE, false, false,
+		    strchr(date, ' ') ? strchr(date, ' ') + 1 : date,
+		    BAR_X - LEFT - 4);
+		palweeks_pdf_bar(d, w, ry + rh * 0.15, rh * 0.7);
+		palweeks_pdf_text(d->pen, COL_HOURS, base, SIZE, false, true,
 		    palweeks_hm(w->minutes, hm), 0);
-		pw_text(d->pen, COL_PAY, base, SIZE, 0, 1,
+		palweeks_pdf_text(d->pen, COL_PAY, base, SIZE, false, true,
 		    money_format(w->gross_pence, m), 0);
 		if (w->avg.weeks > 0) {
 			palweeks_hm(w->avg.avg_minutes, avg);
@@ -210,10 +215,11 @@ pw_chart(struct pwpdf *d)
 				strcat(avg, "*");
 		} else
 			snprintf(avg, sizeof avg, "-");
-		pw_text(d->pen, COL_AVG, base, SIZE, 0, 1, avg, 0);
-		pw_text(d->pen, COL_WORD, base, SIZE, w->word == PALWEEKS_OVER ||
-		    w->word == PALWEEKS_NEAR, 0, palweeks_word_str(w->word),
-		    RIGHT - COL_WORD);
+		palweeks_pdf_text(d->pen, COL_AVG, base, SIZE, false, true, avg,
+		    0);
+		palweeks_pdf_text(d->pen, COL_WORD, base, SIZE,
+		    w->word == PALWEEKS_OVER || w->word == PALWEEKS_NEAR, false,
+		    palweeks_word_str(w->word), RIGHT - COL_WORD);
 	}
 	/* the limit: one line across every bar */
 	y = top + rh * (double)shown;
@@ -230,7 +236,7 @@ pw_chart(struct pwpdf *d)
 }
 
 static void
-pw_notes(struct pwpdf *d)
+palweeks_pdf_notes(struct pwpdf *d)
 {
 	const struct palweeks *p = d->p;
 	struct strbuf sb = STRBUF_INIT;
@@ -246,21 +252,22 @@ pw_notes(struct pwpdf *d)
 	strbuf_addf(&sb, " In these weeks: %s, %s.",
 	    palweeks_hm((int)p->shown_minutes, h),
 	    money_format(p->shown_pence, m));
-	pw_para(d, strbuf_str(&sb));
+	palweeks_pdf_para(d, strbuf_str(&sb));
 	strbuf_reset(&sb);
 	if (palweeks_limits_words(p, &sb))
-		pw_para(d, strbuf_str(&sb));
-	pw_para(d, palweeks_avg_words(p));
-	pw_para(d, "Each bar is the week's share of the limit DWP applied "
-	    "that week, so one line marks the limit for every week; an arrow "
-	    "means off the scale. The verdict word is the weekly summary's.");
+		palweeks_pdf_para(d, strbuf_str(&sb));
+	palweeks_pdf_para(d, palweeks_avg_words(p));
+	palweeks_pdf_para(d, "Each bar is the week's share of the limit DWP "
+	    "applied that week, so one line marks the limit for every week; "
+	    "an arrow means off the scale. The verdict word is the weekly "
+	    "summary's.");
 	for (i = p->lead; i < p->n; i++) {
 		if (p->v[i].check.note[0] == '\0')
 			continue;
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "Week of %s: %s.",
 		    date_format(p->v[i].first, ds), p->v[i].check.note);
-		pw_para(d, strbuf_str(&sb));
+		palweeks_pdf_para(d, strbuf_str(&sb));
 	}
 	strbuf_fini(&sb);
 }
@@ -281,9 +288,9 @@ palweeks_pdf_render(const struct palweeks *p, struct strbuf *out,
 	d.pen = pdfpen_new(d.cr);
 	d.p = p;
 	d.page = 1;
-	pw_header(&d);
-	pw_chart(&d);
-	pw_notes(&d);
+	palweeks_pdf_header(&d);
+	palweeks_pdf_chart(&d);
+	palweeks_pdf_notes(&d);
 	cairo_show_page(d.cr);
 	pdfpen_free(d.pen);
 	return pdfout_finish(d.cr, surface, err);

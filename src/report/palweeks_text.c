@@ -1,10 +1,9 @@
-/* palweeks_text.c - one PAL's weeks as text and CSV (see palweeks.h). */
+/* palweeks_text.c - one PAL's weeks as text (see palweeks.h). */
 #include "peerdesk/report/palweeks.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "peerdesk/core/csvout.h"
 #include "peerdesk/model/duration.h"
 #include "peerdesk/model/money.h"
 #include "textcol.h"
@@ -12,7 +11,7 @@
 /* Append paragraph s wrapped to the report's width (later lines
  * indented by indent). */
 static void
-pw_wrap(struct strbuf *out, const char *s, int first, int indent)
+palweeks_text_wrap(struct strbuf *out, const char *s, int first, int indent)
 {
 	struct textcol_lines l = { NULL, 0, 0 };
 	size_t i;
@@ -27,14 +26,14 @@ pw_wrap(struct strbuf *out, const char *s, int first, int indent)
  * week (weeks of 2025-12-01 to 2026-03-30), then £203.50 (from the week
  * of 2026-04-06)". */
 static void
-pw_limits(const struct palweeks *p, struct strbuf *out)
+palweeks_text_limits(const struct palweeks *p, struct strbuf *out)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	if (!palweeks_limits_words(p, &sb))
 		strbuf_adds(&sb, "No pay limit applied in these weeks (no "
 		    "benefit rule with a limit was recorded).");
-	pw_wrap(out, strbuf_str(&sb), 0, 0);
+	palweeks_text_wrap(out, strbuf_str(&sb), 0, 0);
 	strbuf_fini(&sb);
 }
 
@@ -78,15 +77,15 @@ palweeks_text_render(const struct palweeks *p, struct strbuf *out)
 		    palweeks_hm((int)p->shown_minutes, h),
 		    money_format(p->shown_pence, m));
 		strbuf_adds(out, "\n");
-		pw_wrap(out, strbuf_str(&sb), 0, 0);
+		palweeks_text_wrap(out, strbuf_str(&sb), 0, 0);
 		strbuf_reset(&sb);
-		pw_limits(p, out);
-		pw_wrap(out, palweeks_avg_words(p), 0, 0);
+		palweeks_text_limits(p, out);
+		palweeks_text_wrap(out, palweeks_avg_words(p), 0, 0);
 		strbuf_addf(&sb, "The bar is the week's %s: # up to | (the "
 		    "limit DWP applied that week); > means off the scale.",
 		    p->measure == PALWEEKS_PAY ? "pay (with holiday pay)" :
 		    "hours");
-		pw_wrap(out, strbuf_str(&sb), 0, 0);
+		palweeks_text_wrap(out, strbuf_str(&sb), 0, 0);
 		for (i = p->lead; i < p->n; i++) {
 			if (p->v[i].check.note[0] == '\0')
 				continue;
@@ -96,46 +95,8 @@ palweeks_text_render(const struct palweeks *p, struct strbuf *out)
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "Week of %s: %s",
 			    date_format(p->v[i].first, d), p->v[i].check.note);
-			pw_wrap(out, strbuf_str(&sb), 2, 4);
+			palweeks_text_wrap(out, strbuf_str(&sb), 2, 4);
 		}
 		strbuf_fini(&sb);
-	}
-}
-
-void
-palweeks_csv_render(const struct palweeks *p, unsigned flags,
-    struct strbuf *out)
-{
-	char buf[64];
-	size_t i;
-
-	csvout_begin(out, flags);
-	strbuf_adds(out, PALWEEKS_CSV_HEADER "\r\n");
-	for (i = p->lead; i < p->n; i++) {
-		const struct palweeks_week *w = &p->v[i];
-		const struct permitted_result *c = &w->check;
-		char d[DURATION_STR_LEN], m[MONEY_STR_LEN];
-
-		csvout_field(out, w->label, flags, false);
-		csvout_field(out, date_format(w->first, buf), flags, false);
-		csvout_field(out, date_format(w->last, buf), flags, false);
-		csvout_field(out, duration_format_hours(w->minutes, d), flags,
-		    false);
-		csvout_field(out, money_format_plain(w->gross_pence, m), flags,
-		    false);
-		csvout_field(out, c->has_pay_limit ?
-		    money_format_plain(c->limit_pence, m) : "", flags, false);
-		csvout_field(out, c->has_hours_limit ?
-		    duration_format_hours(c->hours_limit_minutes, d) : "",
-		    flags, false);
-		csvout_field(out, palweeks_word_str(w->word), flags, false);
-		snprintf(buf, sizeof buf, "%d", w->avg.weeks);
-		csvout_field(out, buf, flags, false);
-		csvout_field(out, w->avg.weeks > 0 ?
-		    duration_format_hours(w->avg.avg_minutes, d) : "", flags,
-		    false);
-		csvout_field(out, w->avg.weeks == 0 ? "" :
-		    w->avg.at_or_over_16h ? "yes" : "no", flags, false);
-		csvout_field(out, c->note, flags, true);
 	}
 }

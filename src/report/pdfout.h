@@ -1,8 +1,9 @@
-/* pdfout.h - private to src/report: the start and the end every PDF
- * renderer shares. */
+/* pdfout.h - private to src/report: what every PDF renderer shares about
+ * the document: its start and end, its outline and page labels. */
 #ifndef PEERDESK_REPORT_PDFOUT_H
 #define PEERDESK_REPORT_PDFOUT_H
 
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <stdbool.h>
 
@@ -19,5 +20,13 @@ cairo_surface_t *pdfout_start(struct strbuf *out, double w, double h,
 enum pd_status pdfout_finish(cairo_t *cr, cairo_surface_t *surface,
     struct pd_err *err);
 
+/* An entry in the PDF's outline that opens the named destination dest;
+ * returns its id (a parent for entries below it).  parent 0 is the top. */
+int pdfout_outline(cairo_surface_t *surface, int parent, const char *title,
+    const char *dest);
+
+/* The label a viewer shows for the page being drawn ("3"): the same
+ * numbers as the pages' own "Page 3 of 7". */
+void pdfout_page_label(cairo_surface_t *surface, size_t page);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include "peerdesk/core/xalloc.h"
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 #include "peerdesk/model/plandiff.h"
 #include "peerdesk/report/pdftext.h"
 
@@ -38,11 +38,11 @@ struct item {
 	enum item_kind kind;
 	char *text;
 	double size, indent, h;
-	int bold, italic, grey;
-	int keep;		/* keep on the page with the next item */
-	int bar;		/* a bar down the side (the crisis plan) */
-	int done;		/* IT_CHECK: ticked */
-	int rtl;		/* its paragraph reads right to left */
+	bool bold, italic, grey;
+	bool keep;		/* keep on the page with the next item */
+	bool bar;		/* a bar down the side (the crisis plan) */
+	bool done;		/* IT_CHECK: ticked */
+	bool rtl;		/* its paragraph reads right to left */
 	int head;		/* a heading of this level (1, 2), else 0 */
 	int section;		/* a heading's section number (0: the title) */
 	const struct plan_doc_goal *goal;	/* IT_CHART */
@@ -57,31 +57,31 @@ struct pdf {
 	const struct plan_copy *c;
 	struct item *it;
 	size_t n, cap;		/* cap: room in it, grown by doubling */
-	int bar;		/* items added now get a bar */
+	bool bar;		/* items added now get a bar */
 	char *foot;		/* the footer's words, cut to fit once */
 };
 
 /* Text safe for cairo and for PDF readers, line breaks kept. */
 static char *
-pdf_clean(const char *s)
+plan_pdf_clean(const char *s)
 {
 	return pdftext_clean(s, PDFTEXT_NEWLINES);
 }
 
 static void
-pdf_font(struct pdf *p, double size, int bold, int italic)
+plan_pdf_font(struct pdf *p, double size, bool bold, bool italic)
 {
 	pdfpen_font(p->pen, PLAN_PDF_FONT, size, bold, italic);
 }
 
 static double
-pdf_width(struct pdf *p, const char *s)
+plan_pdf_width(struct pdf *p, const char *s)
 {
 	return pdfpen_width(p->pen, s);
 }
 
 static struct item *
-pdf_add(struct pdf *p, enum item_kind kind, double h)
+plan_pdf_add(struct pdf *p, enum item_kind kind, double h)
 {
 	struct item *it;
 
@@ -98,17 +98,17 @@ pdf_add(struct pdf *p, enum item_kind kind, double h)
 }
 
 static void
-pdf_gap(struct pdf *p, double h)
+plan_pdf_gap(struct pdf *p, double h)
 {
-	pdf_add(p, IT_GAP, h);
+	plan_pdf_add(p, IT_GAP, h);
 }
 
 /* One line of text as an item. */
 static struct item *
-pdf_line(struct pdf *p, const char *s, size_t n, double size, int bold,
-    int italic, int grey, double indent)
+plan_pdf_line(struct pdf *p, const char *s, size_t n, double size, bool bold,
+    bool italic, bool grey, double indent)
 {
-	struct item *it = pdf_add(p, IT_TEXT, size * LEAD);
+	struct item *it = plan_pdf_add(p, IT_TEXT, size * LEAD);
 
 	it->text = xstrndup(s, n);
 	it->size = size;
@@ -123,18 +123,18 @@ pdf_line(struct pdf *p, const char *s, size_t n, double size, int bold,
  * s, no line breaks) wrapped to w, each character measured once;
  * returns the first item's index (p->n when there were none). */
 static size_t
-pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
-    int bold, int italic, int grey, double indent)
+plan_pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
+    bool bold, bool italic, bool grey, double indent)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	size_t first = p->n, i;
 
-	pdf_font(p, size, bold, italic);
+	plan_pdf_font(p, size, bold, italic);
 	pdfpen_break(p->pen, s, n, w, &lines);
 	for (i = 0; i < lines.n; i++)
-		pdf_line(p, s + lines.v[i].off, lines.v[i].len, size, bold,
+		plan_pdf_line(p, s + lines.v[i].off, lines.v[i].len, size, bold,
 		    italic, grey, indent)->rtl = lines.v[i].rtl;
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 	return first;
 }
 
@@ -142,10 +142,10 @@ pdf_lines(struct pdf *p, const char *s, size_t n, double w, double size,
  * first line keeps with the item before it when keep_first. Returns the
  * first item's index. */
 static size_t
-pdf_para(struct pdf *p, const char *text, double size, int bold, int italic,
-    int grey, double indent)
+plan_pdf_para(struct pdf *p, const char *text, double size, bool bold,
+    bool italic, bool grey, double indent)
 {
-	char *clean = pdf_clean(text);
+	char *clean = plan_pdf_clean(text);
 	const char *s = clean;
 	size_t first = p->n;
 
@@ -153,10 +153,10 @@ pdf_para(struct pdf *p, const char *text, double size, int bold, int italic,
 		size_t len = strcspn(s, "\n");
 
 		if (len == 0)
-			pdf_gap(p, size * 0.6);
+			plan_pdf_gap(p, size * 0.6);
 		else
-			pdf_lines(p, s, len, CONTENT_W - indent, size, bold,
-			    italic, grey, indent);
+			plan_pdf_lines(p, s, len, CONTENT_W - indent, size,
+			    bold, italic, grey, indent);
 		s += len;
 		if (*s != '\n')
 			break;
@@ -167,70 +167,73 @@ pdf_para(struct pdf *p, const char *text, double size, int bold, int italic,
 }
 
 static void
-pdf_heading(struct pdf *p, int n, const char *title)
+plan_pdf_heading(struct pdf *p, int n, const char *title)
 {
 	char *s = xasprintf("%d.  %s", n, title);
 	struct item *it;
 
-	pdf_gap(p, 12);
-	it = pdf_line(p, s, strlen(s), SIZE_HEAD, 1, 0, 0, 0);
-	it->keep = 1;
+	plan_pdf_gap(p, 12);
+	it = plan_pdf_line(p, s, strlen(s), SIZE_HEAD, true, false, false, 0);
+	it->keep = true;
 	it->head = 2;
 	it->section = n;
-	it = pdf_add(p, IT_RULE, 6);
-	it->keep = 1;
+	it = plan_pdf_add(p, IT_RULE, 6);
+	it->keep = true;
 	free(s);
 }
 
 static void
-pdf_label(struct pdf *p, const char *label)
+plan_pdf_label(struct pdf *p, const char *label)
 {
-	size_t i = pdf_para(p, label, SIZE_LABEL, 1, 0, 1, 0), j;
+	size_t i = plan_pdf_para(p, label, SIZE_LABEL, true, false, true, 0), j;
 
 	for (j = i; j < p->n; j++)
-		p->it[j].keep = 1;
+		p->it[j].keep = true;
 }
 
 /* A field's words, or a note and lines to write on by hand. */
 static void
-pdf_words(struct pdf *p, const char *text)
+plan_pdf_words(struct pdf *p, const char *text)
 {
 	if (text != NULL) {
-		pdf_para(p, text, SIZE_BODY, 0, 0, 0, 0);
-		pdf_gap(p, 4);
+		plan_pdf_para(p, text, SIZE_BODY, false, false, false, 0);
+		plan_pdf_gap(p, 4);
 		return;
 	}
-	size_t i = pdf_para(p, "Nothing written here yet - there is room to "
-	    "add something by hand.", SIZE_SMALL, 0, 1, 1, 0);
+	size_t i = plan_pdf_para(p, "Nothing written here yet - there is room "
+	    "to add something by hand.", SIZE_SMALL, false, true, true, 0);
 
 	for (; i < p->n; i++)
-		p->it[i].keep = 1;
-	pdf_add(p, IT_WRITE, 3 * 18.0 + 4);
+		p->it[i].keep = true;
+	plan_pdf_add(p, IT_WRITE, 3 * 18.0 + 4);
 }
 
 static void
-pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
+plan_pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 {
 	struct strbuf line = STRBUF_INIT;
 	size_t i, first;
 	struct item *it;
 
 	goal_heading(&g->goal, &line);
-	first = pdf_para(p, line.buf, SIZE_BODY + 0.5, 1, 0, 0, 0);
-	p->it[first].keep = 1;
+	first = plan_pdf_para(p, line.buf, SIZE_BODY + 0.5, true, false, false,
+	    0);
+	p->it[first].keep = true;
 	strbuf_reset(&line);
 	goal_facts(&g->goal, g->group_name, GOAL_FACTS_ALL, "  ", &line);
 	if (line.len > 0)
-		pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+		plan_pdf_para(p, line.buf, SIZE_SMALL, false, false, true, 0);
 	if (g->goal.detail != NULL)
-		pdf_para(p, g->goal.detail, SIZE_BODY, 0, 0, 0, 0);
+		plan_pdf_para(p, g->goal.detail, SIZE_BODY, false, false, false,
+		    0);
 	for (i = 0; i < g->n_steps; i++) {
 		char *clean = pdftext_clean(g->steps[i].text, 0);
-		size_t at = pdf_lines(p, clean, strlen(clean), CONTENT_W - 18,
-		    SIZE_BODY, 0, 0, 0, 18);
+		size_t at = plan_pdf_lines(p, clean, strlen(clean),
+		    CONTENT_W - 18, SIZE_BODY, false, false, false, 18);
 
 		if (at == p->n)		/* no words: the box alone */
-			pdf_line(p, "", 0, SIZE_BODY, 0, 0, 0, 18);
+			plan_pdf_line(p, "", 0, SIZE_BODY, false, false, false,
+			    18);
 		it = &p->it[at];
 		it->kind = IT_CHECK;
 		it->done = g->steps[i].done_on[0] != '\0';
@@ -240,40 +243,42 @@ pdf_goal(struct pdf *p, const struct plan_doc_goal *g)
 		strbuf_reset(&line);
 		strbuf_adds(&line, "How it is going: ");
 		goal_progress_line(g->scores, g->n_scores, 6, &line);
-		pdf_para(p, line.buf, SIZE_LABEL, 0, 1, 1, 0);
+		plan_pdf_para(p, line.buf, SIZE_LABEL, false, true, true, 0);
 	}
 	if (g->n_scores > 1) {
-		it = pdf_add(p, IT_CHART, CHART_H + 8);
+		it = plan_pdf_add(p, IT_CHART, CHART_H + 8);
 		it->goal = g;
 	}
-	pdf_gap(p, 8);
+	plan_pdf_gap(p, 8);
 	strbuf_fini(&line);
 }
 
 /* The title, the client's name, the welcome and when it was written. */
 static void
-pdf_build_front(struct pdf *p)
+plan_pdf_build_front(struct pdf *p)
 {
 	const struct plan_copy *c = p->c;
 	const struct plan_doc *d = c->doc;
 	struct strbuf line = STRBUF_INIT;
 	size_t i;
 
-	i = pdf_para(p, "My Wellness and Safety Plan", 22, 1, 0, 0, 0);
+	i = plan_pdf_para(p, "My Wellness and Safety Plan", 22, true, false,
+	    false, 0);
 	p->it[i].head = 1;
-	pdf_gap(p, 2);
-	pdf_para(p, d->client_name ? d->client_name : "", 16, 0, 0, 0, 0);
-	pdf_gap(p, 8);
-	pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, 0, 1, 0, 0);
+	plan_pdf_gap(p, 2);
+	plan_pdf_para(p, d->client_name ? d->client_name : "", 16, false, false,
+	    false, 0);
+	plan_pdf_gap(p, 8);
+	plan_pdf_para(p, PLAN_COPY_WELCOME, SIZE_BODY, false, true, false, 0);
 	plan_text_about(c, "  ", &line);
-	pdf_gap(p, 4);
-	pdf_para(p, line.buf, SIZE_SMALL, 0, 0, 1, 0);
+	plan_pdf_gap(p, 4);
+	plan_pdf_para(p, line.buf, SIZE_SMALL, false, false, true, 0);
 	strbuf_fini(&line);
 }
 
 /* Sections 1 to 7, with the goals the client set themselves under 1. */
 static void
-pdf_build_sections(struct pdf *p)
+plan_pdf_build_sections(struct pdf *p)
 {
 	const struct plan_doc *d = p->c->doc;
 	size_t i, g;
@@ -281,91 +286,94 @@ pdf_build_sections(struct pdf *p)
 
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
-		int many = (i + 1 < PLAN_NFIELDS &&
+		bool many = (i + 1 < PLAN_NFIELDS &&
 		    plan_fields[i + 1].section == f->section) ||
 		    (i > 0 && plan_fields[i - 1].section == f->section);
 
 		if (f->section != section) {
 			section = f->section;
-			p->bar = 0;
-			pdf_heading(p, section, f->heading);
+			p->bar = false;
+			plan_pdf_heading(p, section, f->heading);
 			p->bar = section == 6;
 		}
 		if (many)
-			pdf_label(p, f->label);
-		pdf_words(p, plan_field_get(&d->sections, i));
+			plan_pdf_label(p, f->label);
+		plan_pdf_words(p, plan_field_get(&d->sections, i));
 		if (section == 1 && f->section == 1) {
 			ambitions = 0;
 			for (g = 0; g < d->n_goals; g++) {
 				if (d->goals[g].goal.area != GOAL_AMBITION)
 					continue;
 				if (ambitions++ == 0)
-					pdf_label(p, "Goals I have set myself");
-				pdf_goal(p, &d->goals[g]);
+					plan_pdf_label(p,
+					    "Goals I have set myself");
+				plan_pdf_goal(p, &d->goals[g]);
 			}
 		}
 	}
-	p->bar = 0;
+	p->bar = false;
 }
 
 /* Section 9: the dated notes, and room to write more. */
 static void
-pdf_build_notes(struct pdf *p)
+plan_pdf_build_notes(struct pdf *p)
 {
 	const struct plan_doc *d = p->c->doc;
 	struct strbuf line = STRBUF_INIT;
 	char day[20];
 	size_t i, at;
 
-	pdf_heading(p, 9, plan_section_heading(9));
+	plan_pdf_heading(p, 9, plan_section_heading(9));
 	for (i = 0; i < d->n_notes; i++) {
 		strbuf_reset(&line);
 		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));
 		if (d->notes[i].author_name != NULL)
 			strbuf_addf(&line, "  (%s)", d->notes[i].author_name);
-		at = pdf_para(p, line.buf, SIZE_LABEL, 1, 0, 1, 0);
-		p->it[at].keep = 1;
-		pdf_para(p, d->notes[i].text, SIZE_BODY, 0, 0, 0, 0);
-		pdf_gap(p, 6);
+		at = plan_pdf_para(p, line.buf, SIZE_LABEL, true, false, true,
+		    0);
+		p->it[at].keep = true;
+		plan_pdf_para(p, d->notes[i].text, SIZE_BODY, false, false,
+		    false, 0);
+		plan_pdf_gap(p, 6);
 	}
-	pdf_para(p, d->n_notes == 0 ? "No notes yet.  Add your own whenever "
-	    "you like, here or on pages of your own." : "Add more notes "
-	    "whenever you like, here or on pages of your own.", SIZE_SMALL, 0,
-	    1, 1, 0);
-	pdf_add(p, IT_WRITE, 4 * 18.0);
+	plan_pdf_para(p, d->n_notes == 0 ? "No notes yet.  Add your own "
+	    "whenever you like, here or on pages of your own." : "Add more "
+	    "notes whenever you like, here or on pages of your own.",
+	    SIZE_SMALL, false, true, true, 0);
+	plan_pdf_add(p, IT_WRITE, 4 * 18.0);
 	strbuf_fini(&line);
 }
 
 /* Everything, as items. */
 static void
-pdf_build(struct pdf *p)
+plan_pdf_build(struct pdf *p)
 {
 	const struct plan_doc *d = p->c->doc;
 	size_t g;
 	int ways = 0;
 
-	pdf_build_front(p);
-	pdf_build_sections(p);
-	pdf_heading(p, 8, plan_section_heading(8));
-	pdf_para(p, "Connect, Be active, Take notice, Learn, Give: small "
+	plan_pdf_build_front(p);
+	plan_pdf_build_sections(p);
+	plan_pdf_heading(p, 8, plan_section_heading(8));
+	plan_pdf_para(p, "Connect, Be active, Take notice, Learn, Give: small "
 	    "steps that add up.  At each review the goal gets a score from "
 	    "-2 (much less than we hoped) through 0 (what we hoped for) to +2 "
-	    "(much more than we hoped).", SIZE_LABEL, 0, 1, 1, 0);
-	pdf_gap(p, 6);
+	    "(much more than we hoped).", SIZE_LABEL, false, true, true, 0);
+	plan_pdf_gap(p, 6);
 	for (g = 0; g < d->n_goals; g++) {
 		if (d->goals[g].goal.area == GOAL_AMBITION)
 			continue;
-		pdf_goal(p, &d->goals[g]);
+		plan_pdf_goal(p, &d->goals[g]);
 		ways++;
 	}
 	if (ways == 0)
-		pdf_words(p, NULL);
-	pdf_build_notes(p);
+		plan_pdf_words(p, NULL);
+	plan_pdf_build_notes(p);
 }
 
 /* Cut the items into pages; returns how many. */
 static size_t
-pdf_paginate(struct pdf *p)
+plan_pdf_paginate(struct pdf *p)
 {
 	size_t i, page = 1;
 	double y = TOP;
@@ -397,22 +405,22 @@ pdf_paginate(struct pdf *p)
 }
 
 static void
-pdf_grey(struct pdf *p, double g)
+plan_pdf_grey(struct pdf *p, double g)
 {
 	cairo_set_source_rgb(p->cr, g, g, g);
 }
 
 static void
-pdf_show(struct pdf *p, double x, double y, const char *s, double size,
-    int bold, int italic, double grey)
+plan_pdf_show(struct pdf *p, double x, double y, const char *s, double size,
+    bool bold, bool italic, double grey)
 {
-	pdf_font(p, size, bold, italic);
-	pdf_grey(p, grey);
+	plan_pdf_font(p, size, bold, italic);
+	plan_pdf_grey(p, grey);
 	pdfpen_show(p->pen, x, y, s);
 }
 
 static void
-pdf_chart(struct pdf *p, const struct item *it)
+plan_pdf_chart(struct pdf *p, const struct item *it)
 {
 	const struct plan_doc_goal *g = it->goal;
 	size_t n = g->n_scores, from = n > 8 ? n - 8 : 0, k;
@@ -425,15 +433,15 @@ pdf_chart(struct pdf *p, const struct item *it)
 		double y = top + (2 - level) * h / 4.0;
 		char lab[4];
 
-		pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5, 0,
-		    0, 0.45);
-		pdf_grey(p, level == 0 ? 0.55 : 0.85);
+		plan_pdf_show(p, LEFT, y + 2.5, goal_score_str(level, lab), 6.5,
+		    false, false, 0.45);
+		plan_pdf_grey(p, level == 0 ? 0.55 : 0.85);
 		cairo_set_line_width(p->cr, level == 0 ? 0.8 : 0.4);
 		cairo_move_to(p->cr, x0 - 4, y);
 		cairo_line_to(p->cr, x0 + CHART_W - 26, y);
 		cairo_stroke(p->cr);
 	}
-	pdf_grey(p, 0.15);
+	plan_pdf_grey(p, 0.15);
 	cairo_set_line_width(p->cr, 1.4);
 	for (k = from; k < n; k++) {
 		double x = x0 + (double)(k - from) * step;
@@ -450,21 +458,21 @@ pdf_chart(struct pdf *p, const struct item *it)
 		double y = top + (2 - g->scores[k].score) * h / 4.0;
 		char d[8];
 
-		pdf_grey(p, 0.1);
+		plan_pdf_grey(p, 0.1);
 		cairo_new_path(p->cr);
 		cairo_arc(p->cr, x, y, 2.6, 0, 6.2832);
 		cairo_fill(p->cr);
 		plan_short_date(g->scores[k].scored_on, d);
-		pdf_font(p, 6.5, 0, 0);
-		pdf_show(p, x - pdf_width(p, d) / 2, top + h + 10, d, 6.5, 0, 0,
-		    0.4);
+		plan_pdf_font(p, 6.5, false, false);
+		plan_pdf_show(p, x - plan_pdf_width(p, d) / 2, top + h + 10, d,
+		    6.5, false, false, 0.4);
 	}
 }
 
 /* The name a heading's place goes by in the PDF (its outline entry
  * opens it). */
 static void
-pdf_dest(const struct item *it, char *buf, size_t n)
+plan_pdf_dest(const struct item *it, char *buf, size_t n)
 {
 	if (it->head == 1)
 		snprintf(buf, n, "plan");
@@ -474,7 +482,7 @@ pdf_dest(const struct item *it, char *buf, size_t n)
 
 /* The outline: the plan, then each section under it. */
 static void
-pdf_outline(struct pdf *p)
+plan_pdf_outline(struct pdf *p)
 {
 	char dest[24];
 	size_t i;
@@ -483,42 +491,42 @@ pdf_outline(struct pdf *p)
 	for (i = 0; i < p->n; i++) {
 		if (p->it[i].head == 0)
 			continue;
-		pdf_dest(&p->it[i], dest, sizeof dest);
+		plan_pdf_dest(&p->it[i], dest, sizeof dest);
 		if (p->it[i].head == 1)
-			top = pdfwrap_outline(p->surface, 0, p->it[i].text,
+			top = pdfout_outline(p->surface, 0, p->it[i].text,
 			    dest);
 		else
-			pdfwrap_outline(p->surface, top, p->it[i].text, dest);
+			pdfout_outline(p->surface, top, p->it[i].text, dest);
 	}
 }
 
 static void
-pdf_item(struct pdf *p, const struct item *it)
+plan_pdf_item(struct pdf *p, const struct item *it)
 {
 	double base = it->y + it->size, y;
 	char dest[24];
 	int i;
 
 	if (it->bar) {
-		pdf_grey(p, 0.35);
+		plan_pdf_grey(p, 0.35);
 		cairo_rectangle(p->cr, LEFT - 12, it->y, 3, it->h);
 		cairo_fill(p->cr);
 	}
 	switch (it->kind) {
 	case IT_TEXT:
 		if (it->head) {
-			pdf_dest(it, dest, sizeof dest);
+			plan_pdf_dest(it, dest, sizeof dest);
 			pdfpen_heading_begin(p->pen, it->head, dest);
 		}
-		pdf_font(p, it->size, it->bold, it->italic);
-		pdf_grey(p, it->grey ? 0.38 : 0);
+		plan_pdf_font(p, it->size, it->bold, it->italic);
+		plan_pdf_grey(p, it->grey ? 0.38 : 0);
 		pdfpen_show_line(p->pen, LEFT + it->indent, base, CONTENT_W -
 		    it->indent, it->text, it->rtl);
 		if (it->head)
 			pdfpen_heading_end(p->pen, it->head, dest);
 		break;
 	case IT_CHECK:
-		pdf_grey(p, 0.2);
+		plan_pdf_grey(p, 0.2);
 		cairo_set_line_width(p->cr, 0.8);
 		cairo_rectangle(p->cr, LEFT + 2, base - BOX + 0.5, BOX, BOX);
 		cairo_stroke(p->cr);
@@ -530,20 +538,20 @@ pdf_item(struct pdf *p, const struct item *it)
 			    1.5);
 			cairo_stroke(p->cr);
 		}
-		pdf_font(p, it->size, 0, 0);
-		pdf_grey(p, 0);
+		plan_pdf_font(p, it->size, false, false);
+		plan_pdf_grey(p, 0);
 		pdfpen_show_line(p->pen, LEFT + it->indent, base, CONTENT_W -
 		    it->indent, it->text, it->rtl);
 		break;
 	case IT_RULE:
-		pdf_grey(p, 0.6);
+		plan_pdf_grey(p, 0.6);
 		cairo_set_line_width(p->cr, 0.6);
 		cairo_move_to(p->cr, LEFT, it->y + 2);
 		cairo_line_to(p->cr, RIGHT, it->y + 2);
 		cairo_stroke(p->cr);
 		break;
 	case IT_WRITE:
-		pdf_grey(p, 0.82);
+		plan_pdf_grey(p, 0.82);
 		cairo_set_line_width(p->cr, 0.5);
 		for (i = 1; i * 18.0 <= it->h; i++) {
 			y = it->y + i * 18.0;
@@ -553,7 +561,7 @@ pdf_item(struct pdf *p, const struct item *it)
 		}
 		break;
 	case IT_CHART:
-		pdf_chart(p, it);
+		plan_pdf_chart(p, it);
 		break;
 	case IT_GAP:
 		break;
@@ -561,7 +569,7 @@ pdf_item(struct pdf *p, const struct item *it)
 }
 
 static void
-pdf_footer(struct pdf *p, size_t page, size_t pages)
+plan_pdf_footer(struct pdf *p, size_t page, size_t pages)
 {
 	char right[48];
 
@@ -570,21 +578,22 @@ pdf_footer(struct pdf *p, size_t page, size_t pages)
 		char *left = xasprintf("%s - My Wellness and Safety Plan",
 		    name);
 
-		pdf_font(p, SIZE_SMALL, 0, 0);
+		plan_pdf_font(p, SIZE_SMALL, false, false);
 		p->foot = pdfpen_cut(p->pen, left, CONTENT_W - 70);
 		free(left);
 		free(name);
 	}
 	snprintf(right, sizeof right, "Page %zu of %zu", page, pages);
-	pdf_grey(p, 0.7);
+	plan_pdf_grey(p, 0.7);
 	cairo_set_line_width(p->cr, 0.4);
 	cairo_move_to(p->cr, LEFT, FOOTER_Y - 10);
 	cairo_line_to(p->cr, RIGHT, FOOTER_Y - 10);
 	cairo_stroke(p->cr);
-	pdf_show(p, LEFT, FOOTER_Y, p->foot, SIZE_SMALL, 0, 0, 0.4);
-	pdf_font(p, SIZE_SMALL, 0, 0);
-	pdf_show(p, RIGHT - pdf_width(p, right), FOOTER_Y, right, SIZE_SMALL,
-	    0, 0, 0.4);
+	plan_pdf_show(p, LEFT, FOOTER_Y, p->foot, SIZE_SMALL, false, false,
+	    0.4);
+	plan_pdf_font(p, SIZE_SMALL, false, false);
+	plan_pdf_show(p, RIGHT - plan_pdf_width(p, right), FOOTER_Y, right,
+	    SIZE_SMALL, false, false, 0.4);
 }
 
 enum pd_status
@@ -606,17 +615,17 @@ plan_pdf_render(const struct plan_copy *c, struct strbuf *out,
 	p.surface = surface;
 	p.pen = pdfpen_new(p.cr);
 	p.c = c;
-	pdf_build(&p);
-	pages = pdf_paginate(&p);
+	plan_pdf_build(&p);
+	pages = plan_pdf_paginate(&p);
 	for (page = 1; page <= pages; page++) {
 		for (i = 0; i < p.n; i++)
 			if (p.it[i].page == page)
-				pdf_item(&p, &p.it[i]);
-		pdf_footer(&p, page, pages);
-		pdfwrap_page_label(surface, page);
+				plan_pdf_item(&p, &p.it[i]);
+		plan_pdf_footer(&p, page, pages);
+		pdfout_page_label(surface, page);
 		cairo_show_page(p.cr);
 	}
-	pdf_outline(&p);
+	plan_pdf_outline(&p);
 	pdfpen_free(p.pen);
 	for (i = 0; i < p.n; i++)
 		free(p.it[i].text);

@@ -1,6 +1,7 @@
 /* plan_text.c - the client's copy of the plan as plain text. */
 #include "peerdesk/report/plan_text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,7 +9,7 @@
 #include "peerdesk/model/plandiff.h"
 
 static void
-text_centre(struct strbuf *out, const char *s, int width)
+plan_text_centre(struct strbuf *out, const char *s, int width)
 {
 	int pad = (width - (int)utf8_width(s)) / 2;
 
@@ -16,14 +17,14 @@ text_centre(struct strbuf *out, const char *s, int width)
 }
 
 static void
-text_heading(struct strbuf *out, int n, const char *title)
+plan_text_heading(struct strbuf *out, int n, const char *title)
 {
 	strbuf_addf(out, "\n%d. %s\n", n, title);
 }
 
 /* A field: its label, then its words (or a gentle note when empty). */
 static void
-text_field(struct strbuf *out, const char *label, const char *text,
+plan_text_field(struct strbuf *out, const char *label, const char *text,
     int width, int show_label)
 {
 	if (show_label)
@@ -35,7 +36,7 @@ text_field(struct strbuf *out, const char *label, const char *text,
 }
 
 static void
-text_goal(struct strbuf *out, const struct plan_doc_goal *g, int width)
+plan_text_goal(struct strbuf *out, const struct plan_doc_goal *g, int width)
 {
 	struct strbuf line = STRBUF_INIT;
 	char d8[8];
@@ -113,8 +114,8 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 
 	if (width < 40)
 		width = 40;
-	text_centre(out, "My Wellness and Safety Plan", width);
-	text_centre(out, d->client_name ? d->client_name : "", width);
+	plan_text_centre(out, "My Wellness and Safety Plan", width);
+	plan_text_centre(out, d->client_name ? d->client_name : "", width);
 	strbuf_addc(out, '\n');
 	plan_wrap(out, PLAN_COPY_WELCOME, width, 0);
 	plan_text_about(c, " ", &line);
@@ -123,29 +124,29 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 
 	for (i = 0; i < PLAN_NFIELDS; i++) {
 		const struct plan_field *f = &plan_fields[i];
-		int many = i + 1 < PLAN_NFIELDS &&
+		bool many = i + 1 < PLAN_NFIELDS &&
 		    plan_fields[i + 1].section == f->section;
 
 		if (f->section != section) {
 			section = f->section;
-			text_heading(out, section, f->heading);
+			plan_text_heading(out, section, f->heading);
 			/* a section of one field needs no second title */
-			text_field(out, f->label, plan_field_get(&d->sections,
-			    i), width, many);
+			plan_text_field(out, f->label,
+			    plan_field_get(&d->sections, i), width, many);
 		} else {
-			text_field(out, f->label, plan_field_get(&d->sections,
-			    i), width, 1);
+			plan_text_field(out, f->label,
+			    plan_field_get(&d->sections, i), width, 1);
 		}
 		for (s = 0; section == 1 && s < (int)d->n_goals; s++) {
 			if (d->goals[s].goal.area != GOAL_AMBITION)
 				continue;
 			if (ambitions++ == 0)
-				plan_wrap(out, "Goals I have set myself:", width,
-				    3);
-			text_goal(out, &d->goals[s], width);
+				plan_wrap(out, "Goals I have set myself:",
+				    width, 3);
+			plan_text_goal(out, &d->goals[s], width);
 		}
 	}
-	text_heading(out, 8, plan_section_heading(8));
+	plan_text_heading(out, 8, plan_section_heading(8));
 	plan_wrap(out, "Connect, Be active, Take notice, Learn, Give: small "
 	    "steps that add up. Scores go from -2 (much less than we hoped) "
 	    "through 0 (what we hoped for) to +2 (much more than we hoped).",
@@ -154,12 +155,12 @@ plan_text_render(const struct plan_copy *c, int width, struct strbuf *out)
 		if (d->goals[i].goal.area == GOAL_AMBITION)
 			continue;
 		strbuf_addc(out, '\n');
-		text_goal(out, &d->goals[i], width);
+		plan_text_goal(out, &d->goals[i], width);
 		ways++;
 	}
 	if (ways == 0)
 		plan_wrap(out, "(No goals written here yet.)", width, 3);
-	text_heading(out, 9, plan_section_heading(9));
+	plan_text_heading(out, 9, plan_section_heading(9));
 	for (i = 0; i < d->n_notes; i++) {
 		strbuf_reset(&line);
 		strbuf_adds(&line, plan_long_date(d->notes[i].written_on, day));

@@ -11,7 +11,7 @@
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/report/pdftext.h"
 #include "pdfout.h"
-#include "pdfwrap.h"
+#include "pdfpen.h"
 
 #define PAGE_W 595.0		/* A4 in points */
 #define PAGE_H 842.0
@@ -37,20 +37,20 @@ struct sar_pdf {
 	int top, section;	/* outline entries: the document, the section */
 	int n_heads;		/* headings so far (names their places) */
 	const struct sar_bundle *b;
-	int draw;		/* 0: count pages only */
+	bool draw;		/* false: count pages only */
 	int page, pages;
 	double y;		/* top of the next line */
 	char *head;		/* the header's words, cut to fit once */
 };
 
 static void
-sp_font(struct sar_pdf *p, double size, int bold)
+sar_pdf_font(struct sar_pdf *p, double size, bool bold)
 {
-	pdfpen_font(p->pen, FONT, size, bold, 0);
+	pdfpen_font(p->pen, FONT, size, bold, false);
 }
 
 static void
-sp_show(struct sar_pdf *p, double x, double baseline, int grey,
+sar_pdf_show(struct sar_pdf *p, double x, double baseline, bool grey,
     const char *s)
 {
 	if (!p->draw)
@@ -63,11 +63,11 @@ sp_show(struct sar_pdf *p, double x, double baseline, int grey,
 }
 
 static void
-sp_header(struct sar_pdf *p)
+sar_pdf_header(struct sar_pdf *p)
 {
 	char *s;
 
-	sp_font(p, SIZE_SMALL, 0);
+	sar_pdf_font(p, SIZE_SMALL, false);
 	if (p->head == NULL) {
 		char *clean;
 
@@ -80,10 +80,11 @@ sp_header(struct sar_pdf *p)
 		free(clean);
 		free(s);
 	}
-	sp_show(p, LEFT, MARGIN, 1, p->head);
+	sar_pdf_show(p, LEFT, MARGIN, true, p->head);
 	s = xasprintf("page %d of %d", p->page, p->pages);
 	if (p->draw)
-		sp_show(p, RIGHT - pdfpen_width(p->pen, s), MARGIN, 1, s);
+		sar_pdf_show(p, RIGHT - pdfpen_width(p->pen, s), MARGIN, true,
+		    s);
 	free(s);
 	if (p->draw) {
 		cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
@@ -96,41 +97,41 @@ sp_header(struct sar_pdf *p)
 }
 
 static void
-sp_new_page(struct sar_pdf *p)
+sar_pdf_new_page(struct sar_pdf *p)
 {
 	if (p->draw) {
-		pdfwrap_page_label(p->surface, (size_t)p->page);
+		pdfout_page_label(p->surface, (size_t)p->page);
 		cairo_show_page(p->cr);
 	}
 	p->page++;
-	sp_header(p);
+	sar_pdf_header(p);
 }
 
 /* Room for h points more on this page, else a new page. */
 static void
-sp_need(struct sar_pdf *p, double h)
+sar_pdf_need(struct sar_pdf *p, double h)
 {
 	if (p->y + h > BOTTOM && p->y > TOP)
-		sp_new_page(p);
+		sar_pdf_new_page(p);
 }
 
 /* Print one line of clean text wrapped at spaces (a word wider than w
  * is broken) from x, lines of size; moves p->y, adding pages.  Each
- * character is measured once (pdfwrap.h). */
+ * character is measured once (pdfpen.h). */
 static void
-sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
-    int grey, const char *s, size_t len)
+sar_pdf_wrap_line(struct sar_pdf *p, double x, double w, double size, bool bold,
+    bool grey, const char *s, size_t len)
 {
-	struct pdfwrap_lines lines = { NULL, 0, 0 };
+	struct pdfpen_lines lines = { NULL, 0, 0 };
 	size_t i;
 
-	sp_font(p, size, bold);
+	sar_pdf_font(p, size, bold);
 	pdfpen_break(p->pen, s, len, w, &lines);
 	for (i = 0; i < lines.n; i++) {
 		char *line = xstrndup(s + lines.v[i].off, lines.v[i].len);
 
-		sp_need(p, size * LEAD);
-		sp_font(p, size, bold);
+		sar_pdf_need(p, size * LEAD);
+		sar_pdf_font(p, size, bold);
 		if (p->draw) {
 			cairo_set_source_rgb(p->cr, grey ? 0.35 : 0,
 			    grey ? 0.35 : 0, grey ? 0.35 : 0);
@@ -140,13 +141,13 @@ sp_wrap_line(struct sar_pdf *p, double x, double w, double size, int bold,
 		p->y += size * LEAD;
 		free(line);
 	}
-	pdfwrap_lines_fini(&lines);
+	pdfpen_lines_fini(&lines);
 }
 
 /* Text with newlines: each line wrapped. */
 static void
-sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
-    int grey, const char *s)
+sar_pdf_wrap(struct sar_pdf *p, double x, double w, double size, bool bold,
+    bool grey, const char *s)
 {
 	char *clean = pdftext_clean(s, PDFTEXT_NEWLINES);
 	const char *q = clean;
@@ -157,7 +158,7 @@ sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
 		if (n == 0)
 			p->y += size * LEAD * 0.5;
 		else
-			sp_wrap_line(p, x, w, size, bold, grey, q, n);
+			sar_pdf_wrap_line(p, x, w, size, bold, grey, q, n);
 		q += n;
 		if (*q == '\n')
 			q++;
@@ -167,68 +168,68 @@ sp_wrap(struct sar_pdf *p, double x, double w, double size, int bold,
 
 /* A heading (level 1 the document, 2 a section, 3 a record): tagged, a
  * named place, and an entry in the outline under the one above it.  A
- * heading is kept on one page (sp_need before it), so its tags are. */
+ * heading is kept on one page (sar_pdf_need before it), so its tags are. */
 static void
-sp_heading(struct sar_pdf *p, int level, double size, const char *title)
+sar_pdf_heading(struct sar_pdf *p, int level, double size, const char *title)
 {
 	char dest[32];
 
-	sp_need(p, size * LEAD);	/* the tags begin on its page */
+	sar_pdf_need(p, size * LEAD);	/* the tags begin on its page */
 	if (!p->draw) {
-		sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
+		sar_pdf_wrap(p, LEFT, RIGHT - LEFT, size, true, false, title);
 		return;
 	}
 	snprintf(dest, sizeof dest, "head-%d", ++p->n_heads);
 	pdfpen_heading_begin(p->pen, level, dest);
 	if (level == 1)
-		p->top = pdfwrap_outline(p->surface, 0, title, dest);
+		p->top = pdfout_outline(p->surface, 0, title, dest);
 	else if (level == 2)
-		p->section = pdfwrap_outline(p->surface, p->top, title, dest);
+		p->section = pdfout_outline(p->surface, p->top, title, dest);
 	else
-		pdfwrap_outline(p->surface, p->section, title, dest);
-	sp_wrap(p, LEFT, RIGHT - LEFT, size, 1, 0, title);
+		pdfout_outline(p->surface, p->section, title, dest);
+	sar_pdf_wrap(p, LEFT, RIGHT - LEFT, size, true, false, title);
 	pdfpen_heading_end(p->pen, level, dest);
 }
 
 static void
-sp_field(struct sar_pdf *p, const struct sar_field *f)
+sar_pdf_field(struct sar_pdf *p, const struct sar_field *f)
 {
 	char label[64];
 	double y0;
 	int page0;
 
 	sar_label(f->key, label, sizeof label);
-	sp_need(p, SIZE_BODY * LEAD);
+	sar_pdf_need(p, SIZE_BODY * LEAD);
 	y0 = p->y;
 	page0 = p->page;
-	sp_font(p, SIZE_BODY, 0);
-	sp_show(p, LEFT, y0 + SIZE_BODY, 1, label);
-	sp_wrap(p, LEFT + LABEL_W, RIGHT - LEFT - LABEL_W, SIZE_BODY, 0, 0,
-	    f->value);
+	sar_pdf_font(p, SIZE_BODY, false);
+	sar_pdf_show(p, LEFT, y0 + SIZE_BODY, true, label);
+	sar_pdf_wrap(p, LEFT + LABEL_W, RIGHT - LEFT - LABEL_W, SIZE_BODY,
+	    false, false, f->value);
 	if (p->page == page0 && p->y < y0 + SIZE_BODY * LEAD)
 		p->y = y0 + SIZE_BODY * LEAD;
 }
 
 static void
-sp_intro(struct sar_pdf *p)
+sar_pdf_intro(struct sar_pdf *p)
 {
 	const struct sar_bundle *b = p->b;
 	char *s;
 
-	sp_heading(p, 1, SIZE_TITLE, "What we hold about you");
+	sar_pdf_heading(p, 1, SIZE_TITLE, "What we hold about you");
 	p->y += 6;
 	s = xasprintf("This is a copy of everything %s holds about %s "
 	    "(client number %lld), made on %s in answer to a request to see "
 	    "it. It has your record, how you came to us, your plan in every "
 	    "version that was saved, your goals, who supported you, your "
 	    "sessions and reviews, the time your PALs logged for you, any "
-	    "unsaved text about you that is kept, and a list of everyone who looked at or "
-	    "changed your record, and when. The same information is in the "
-	    "YAML file that comes with this one.",
+	    "unsaved text about you that is kept, and a list of everyone who "
+	    "looked at or changed your record, and when. The same information "
+	    "is in the YAML file that comes with this one.",
 	    b->org_name ? b->org_name : "peerdesk",
 	    b->client_name ? b->client_name : "", (long long)b->client_id,
 	    b->made_on);
-	sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 0, s);
+	sar_pdf_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, false, false, s);
 	free(s);
 	p->y += 8;
 }
@@ -236,53 +237,53 @@ sp_intro(struct sar_pdf *p)
 /* The walk's steps: a heading per section and per record, then the
  * fields. */
 static int
-sp_section(void *ctx, const struct sar_section *s)
+sar_pdf_section(void *ctx, const struct sar_section *s)
 {
 	struct sar_pdf *p = ctx;
 
 	p->y += 8;
-	sp_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
-	sp_heading(p, 2, SIZE_SECTION, s->title);
+	sar_pdf_need(p, SIZE_SECTION * LEAD + 3 * SIZE_BODY * LEAD);
+	sar_pdf_heading(p, 2, SIZE_SECTION, s->title);
 	if (s->n == 0)
-		sp_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, 0, 1,
+		sar_pdf_wrap(p, LEFT, RIGHT - LEFT, SIZE_BODY, false, true,
 		    "We hold nothing of this kind about you.");
 	return 1;
 }
 
 static int
-sp_record(void *ctx, const struct sar_record *r, const char *heading)
+sar_pdf_record(void *ctx, const struct sar_record *r, const char *heading)
 {
 	struct sar_pdf *p = ctx;
 
 	(void)r;
 	p->y += 4;
-	sp_need(p, SIZE_RECORD * LEAD + 2 * SIZE_BODY * LEAD);
-	sp_heading(p, 3, SIZE_RECORD, heading);
+	sar_pdf_need(p, SIZE_RECORD * LEAD + 2 * SIZE_BODY * LEAD);
+	sar_pdf_heading(p, 3, SIZE_RECORD, heading);
 	return 1;
 }
 
 static int
-sp_field_step(void *ctx, const struct sar_field *f)
+sar_pdf_field_step(void *ctx, const struct sar_field *f)
 {
-	sp_field(ctx, f);
+	sar_pdf_field(ctx, f);
 	return 1;
 }
 
-static const struct sar_walker sp_walker = {
-	.section = sp_section,
-	.record = sp_record,
-	.field = sp_field_step,
+static const struct sar_walker sar_pdf_walker = {
+	.section = sar_pdf_section,
+	.record = sar_pdf_record,
+	.field = sar_pdf_field_step,
 };
 
 static void
-sp_body(struct sar_pdf *p)
+sar_pdf_body(struct sar_pdf *p)
 {
 	p->page = 1;
-	sp_header(p);
-	sp_intro(p);
-	sar_walk(p->b, &sp_walker, p);
+	sar_pdf_header(p);
+	sar_pdf_intro(p);
+	sar_walk(p->b, &sar_pdf_walker, p);
 	if (p->draw) {
-		pdfwrap_page_label(p->surface, (size_t)p->page);
+		pdfout_page_label(p->surface, (size_t)p->page);
 		cairo_show_page(p->cr);
 	}
 }
@@ -305,10 +306,10 @@ sar_pdf_render(const struct sar_bundle *b, struct strbuf *out,
 	p.pen = pdfpen_new(p.cr);
 	p.b = b;
 	p.pages = 1;
-	sp_body(&p);		/* count the pages */
+	sar_pdf_body(&p);		/* count the pages */
 	p.pages = p.page;
-	p.draw = 1;
-	sp_body(&p);
+	p.draw = true;
+	sar_pdf_body(&p);
 	pdfpen_free(p.pen);
 	free(p.head);
 	return pdfout_finish(p.cr, surface, err);

@@ -501,7 +501,7 @@ const struct screen_ops dialog_prompt_screen = {
 static wchar_t *
 dialog_fold(const char *s)
 {
-	char *t = text_fold(s);
+	char *t = textfold(s);
 	size_t i = 0, n = strlen(t), k = 0;
 	wchar_t *w = xcalloc(n + 1, sizeof *w);
 	int32_t cp;

@@ -227,13 +227,13 @@ field_choice_find(const struct field_choice *choices, const char *text)
 {
 	/* folded (core/textfold.h): "sean" picks the client Seán */
 	char *trimmed = field_trim(text);
-	char *t = text_fold(trimmed);
+	char *t = textfold(trimmed);
 	size_t i, n = field_choice_count(choices), len = strlen(t);
 	int found = -1, exact = -1;
 
 	free(trimmed);
 	for (i = 0; len > 0 && i < n && exact < 0; i++) {
-		char *l = text_fold(choices[i].label);
+		char *l = textfold(choices[i].label);
 
 		if (strcmp(l, t) == 0)
 			exact = (int)i;

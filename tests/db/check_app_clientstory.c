@@ -1,6 +1,6 @@
 /* Tier 2: a client's story through the use cases: status from referral
  * to closed with its dated history, reopening, the rules that refuse
- * what makes no sense, likely duplicates (text_fold), merging two
+ * what makes no sense, likely duplicates (textfold), merging two
  * records, the import's duplicate check, and a PAL kept out of it all. */
 #include <stdlib.h>
 #include <stdio.h>
@@ -88,10 +88,10 @@ get(int64_t id)
 
 START_TEST(test_fold)
 {
-	char *s = text_fold("  Siobh\xc3\xa1n \xc5\x81UKASZ  \xc3\x98re "
+	char *s = textfold("  Siobh\xc3\xa1n \xc5\x81UKASZ  \xc3\x98re "
 	    "Stra\xc3\x9f" "e \xc3\x86thel Zo\xc3\x8b ");
-	char *p = text_phone_digits("+44 (0)7700 900-123");
-	char *q = text_phone_digits("+44 7700 900123");
+	char *p = textfold_phone_digits("+44 (0)7700 900-123");
+	char *q = textfold_phone_digits("+44 7700 900123");
 
 	ck_assert_str_eq(s, "siobhan lukasz ore strasse aethel zoe");
 	ck_assert_str_eq(q, "07700900123");
@@ -99,7 +99,7 @@ START_TEST(test_fold)
 	free(s);
 	free(p);
 	free(q);
-	s = text_fold(NULL);
+	s = textfold(NULL);
 	ck_assert_str_eq(s, "");
 	free(s);
 }

@@ -31,7 +31,7 @@ static const struct {
 
 START_TEST(test_fold)
 {
-	char *got = text_fold(fold_cases[_i].in);
+	char *got = textfold(fold_cases[_i].in);
 
 	ck_assert_str_eq(got, fold_cases[_i].want);
 	free(got);
@@ -51,7 +51,7 @@ static const struct {
 
 START_TEST(test_phone)
 {
-	char *got = text_phone_digits(phone_cases[_i].in);
+	char *got = textfold_phone_digits(phone_cases[_i].in);
 
 	ck_assert_str_eq(got, phone_cases[_i].want);
 	free(got);

@@ -37,7 +37,7 @@ static const struct {
 
 START_TEST(test_fold)
 {
-	char *got = text_fold(fold_cases[_i].in);
+	char *got = textfold(fold_cases[_i].in);
 
 	ck_assert_str_eq(got, fold_cases[_i].out);
 	free(got);
@@ -46,7 +46,7 @@ END_TEST
 
 START_TEST(test_fold_null)
 {
-	char *got = text_fold(NULL);
+	char *got = textfold(NULL);
 
 	ck_assert_str_eq(got, "");
 	free(got);
@@ -56,8 +56,8 @@ END_TEST
 /* Folding twice changes nothing more. */
 START_TEST(test_fold_idempotent)
 {
-	char *once = text_fold(fold_cases[_i].in);
-	char *twice = text_fold(once);
+	char *once = textfold(fold_cases[_i].in);
+	char *twice = textfold(once);
 
 	ck_assert_str_eq(once, twice);
 	free(once);

@@ -35,7 +35,4 @@ char *strbuf_detach(struct strbuf *sb);
 /* The contents, "" if nothing was ever added. Borrowed. */
 const char *strbuf_str(const struct strbuf *sb);
 
-/* True when s is NULL or holds only spaces, tabs, CRs and newlines. */
-bool str_blank(const char *s);
-
 #endif

@@ -16,14 +16,14 @@
 
 /* The folded form of utf8 (NULL is taken as ""), newly allocated: the
  * caller frees it.  Never NULL. */
-char *text_fold(const char *utf8);
+char *textfold(const char *utf8);
 
 /* Append the folded form of s (NULL counts as "") to out. */
-void text_fold_to(const char *s, struct strbuf *out);
+void textfold_to(const char *s, struct strbuf *out);
 
 /* The digits of s, newly allocated: "+44 7700 900-123" gives
  * "07700900123" (a leading 44 of a twelve-digit UK number, or 0044,
  * becomes 0), so one phone number written two ways matches. */
-char *text_phone_digits(const char *s);
+char *textfold_phone_digits(const char *s);
 
 #endif

@@ -36,7 +36,7 @@ struct client_row {
 	int64_t id;
 	char name[128];
 	char preferred_name[64];	/* "" if none */
-	char status[12];		/* "referred", ... (client_status_str) */
+	char status[12];	/* "referred", ... (client_status_str) */
 	char referred_on[11];		/* newest referral, "" if none */
 	char pal_names[160];		/* active workers, ", "-separated */
 	char next_review[11];		/* first review due, "" if none */

@@ -4,8 +4,8 @@
  * "stored name", "label") a value (or X(VALUE, "stored name") where
  * there are no words for people), in the enum's order.  The enum takes
  * its values from the list with ENUM_VALUE, and the name and label
- * tables in the model/ .c files take theirs from the same list, so a value cannot
- * be added without its names.
+ * tables in the model/ .c files take theirs from the same list, so a
+ * value cannot be added without its names.
  */
 #ifndef PEERDESK_MODEL_ENUMLIST_H
 #define PEERDESK_MODEL_ENUMLIST_H

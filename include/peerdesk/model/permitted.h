@@ -55,7 +55,7 @@ struct permitted_result {
 	int64_t pence_excess;	/* least to take off to be within; >= 0 */
 	bool hours_over, pay_over;	/* which limit is crossed */
 	bool hours_near, pay_near;	/* which limit is close (not over) */
-	bool no_figures;		/* the rule has limits but none were given */
+	bool no_figures;	/* the rule has limits but none were given */
 	int judged;		/* how many rules the week was judged
 				 * against (permitted_check_basis); 1 */
 	char note[PERMITTED_NOTE_LEN];	/* when judged > 1: "the benefit

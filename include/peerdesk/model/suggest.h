@@ -52,7 +52,7 @@ struct suggest_pal {
 };
 
 struct suggest_reason {
-	int good;			/* 1 for, 0 against */
+	bool good;			/* for, else against */
 	char text[SUGGEST_REASON_LEN];
 };
 
@@ -81,8 +81,8 @@ char *suggest_reasons_text(const struct suggestion *s, char *buf, size_t n);
  * ("a male PAL", "a man", "a woman", "female PAL please"). */
 const char *suggest_wanted_gender(const char *preferences);
 
-/* 1 when the word lists a and b share an item (e.g. "walking" and "walks,
- * music"), writing the shared items of a, ", "-joined, into buf. */
-int suggest_shared(const char *a, const char *b, char *buf, size_t n);
+/* True when the word lists a and b share an item (e.g. "walking" and
+ * "walks, music"), writing the shared items of a, ", "-joined, into buf. */
+bool suggest_shared(const char *a, const char *b, char *buf, size_t n);
 
 #endif

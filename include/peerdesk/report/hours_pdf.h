@@ -6,7 +6,7 @@
  * the clients' delivered against contracted hours), other workers'
  * clients, and the totals; a header with the page number on every page.
  * Text is laid out with Pango in "DejaVu Sans", fontconfig's fallback
- * fonts filling in what it lacks (src/report/pdfwrap.h), so names in any
+ * fonts filling in what it lacks (src/report/pdfpen.h), so names in any
  * script print as typed: Zoë, Siobhán, عائشہ خان, 王秀英, अनुराधा.
  */
 #ifndef PEERDESK_REPORT_HOURS_PDF_H

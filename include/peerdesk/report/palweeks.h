@@ -29,7 +29,7 @@ void palweeks_csv_render(const struct palweeks *p, unsigned flags,
  * week (one line across every bar: the bars are drawn as a share of
  * each week's own limit), the verdict word beside each bar, hours, pay
  * and the five-week average; then the counts and notes.  Text goes
- * through pdftext.c (pdfwrap_show, pdfwrap_cut). */
+ * through pdfpen.c (pdfpen_show, pdfpen_cut). */
 enum pd_status palweeks_pdf_render(const struct palweeks *p,
     struct strbuf *out, struct pd_err *err);
 

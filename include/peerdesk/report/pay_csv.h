@@ -13,8 +13,9 @@
  * hourly_rates is each rate in force that week, lowest first, joined by
  * ';' (12.50;13.00); money is pounds with two places and no £ sign;
  * status is open, submitted, approved or paid; verdict ok, near, over,
- * n/a or not_checked (no benefit rule or no pay rate recorded); unpriced_minutes are minutes with no pay rate recorded, which are
- * not in the pay.
+ * n/a or not_checked (no benefit rule or no pay rate recorded);
+ * unpriced_minutes are minutes with no pay rate recorded, which are not
+ * in the pay.
  */
 #ifndef PEERDESK_REPORT_PAY_CSV_H
 #define PEERDESK_REPORT_PAY_CSV_H

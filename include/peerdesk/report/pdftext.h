@@ -34,4 +34,8 @@ char *pdftext_clean(const char *s, unsigned flags);
  * and a later PDF opens the fonts again. */
 void pdftext_release_fonts(void);
 
+/* Said by a pen (src/report/pdfpen.c) when it opens fonts: from then on
+ * pdftext_release_fonts() has something to let go, and runs at exit. */
+void pdftext_fonts_opened(void);
+
 #endif

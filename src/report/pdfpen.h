@@ -1,6 +1,6 @@
-/* pdfwrap.h - private to src/report: text in a cairo PDF laid out with
- * Pango (pangocairo), and every string that goes into the PDF made safe
- * first (peerdesk/report/pdftext.h).
+/* pdfpen.h - private to src/report: text in a cairo PDF laid out with
+ * Pango (pangocairo), every string made safe first
+ * (peerdesk/report/pdftext.h).
  *
  * Pango shapes each run of text with HarfBuzz, orders mixed right-to-left
  * and left-to-right text with FriBidi (the Unicode bidirectional
@@ -12,11 +12,11 @@
  *
  * A pen is one cairo context with one reusable PangoLayout.
  */
-#ifndef PEERDESK_REPORT_PDFWRAP_H
-#define PEERDESK_REPORT_PDFWRAP_H
+#ifndef PEERDESK_REPORT_PDFPEN_H
+#define PEERDESK_REPORT_PDFPEN_H
 
-#include <cairo-pdf.h>
 #include <cairo.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 struct pdfpen;
@@ -25,8 +25,8 @@ struct pdfpen;
  * whether the paragraph reads from right to left (its first letter is
  * Arabic, Hebrew, Urdu...): such a line is drawn against the right edge
  * of its column. */
-struct pdfwrap_lines {
-	struct { size_t off, len; int rtl; } *v;
+struct pdfpen_lines {
+	struct { size_t off, len; bool rtl; } *v;
 	size_t n, cap;
 };
 
@@ -38,7 +38,7 @@ cairo_t *pdfpen_cr(struct pdfpen *p);
 /* The font for what follows: family (e.g. "DejaVu Sans"; fontconfig
  * fills in what it lacks), size in points, bold, italic. */
 void pdfpen_font(struct pdfpen *p, const char *family, double size,
-    int bold, int italic);
+    bool bold, bool italic);
 
 /* Width of clean s (valid UTF-8, no control characters) in points. */
 double pdfpen_width(struct pdfpen *p, const char *s);
@@ -53,7 +53,7 @@ void pdfpen_show(struct pdfpen *p, double x, double y, const char *s);
  * the column from x, w points wide: from x, or ending at x + w when rtl
  * (the paragraph reads right to left). */
 void pdfpen_show_line(struct pdfpen *p, double x, double y, double w,
-    const char *s, int rtl);
+    const char *s, bool rtl);
 
 /* Append to out the lines of s (len bytes of one paragraph, already
  * clean: no line breaks) at most w points wide in the pen's font, as
@@ -62,20 +62,14 @@ void pdfpen_show_line(struct pdfpen *p, double x, double y, double w,
  * code points); at least one character on each line; spaces at the ends
  * of lines left out. */
 void pdfpen_break(struct pdfpen *p, const char *s, size_t len, double w,
-    struct pdfwrap_lines *out);
+    struct pdfpen_lines *out);
 
-void pdfwrap_lines_fini(struct pdfwrap_lines *l);
+void pdfpen_lines_fini(struct pdfpen_lines *l);
 
 /* Clean s as it is when it fits in maxw, else its longest start that
  * fits with "..." after it; a new string.  Looks at no more than the
  * first 2,000 characters (no line of a page holds more). */
 char *pdfpen_cut(struct pdfpen *p, const char *s, double maxw);
-
-/* Set a PDF's title, author, subject, keywords or creator to value made
- * safe with pdftext_clean() (line breaks as spaces) and cut to
- * PDFTEXT_META_MAX characters. */
-void pdfwrap_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key,
-    const char *value);
 
 /* Headings, for readers that follow a PDF's structure (screen readers)
  * and its outline (a viewer's bookmarks), as far as cairo allows:
@@ -85,14 +79,5 @@ void pdfwrap_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key,
  * Call them only while drawing (not in a renderer's measuring pass). */
 void pdfpen_heading_begin(struct pdfpen *p, int level, const char *dest);
 void pdfpen_heading_end(struct pdfpen *p, int level, const char *dest);
-
-/* An entry in the PDF's outline that opens the named destination dest;
- * returns its id (a parent for entries below it).  parent 0 is the top. */
-int pdfwrap_outline(cairo_surface_t *surface, int parent, const char *title,
-    const char *dest);
-
-/* The label a viewer shows for the page being drawn ("3"): the same
- * numbers as the pages' own "Page 3 of 7". */
-void pdfwrap_page_label(cairo_surface_t *surface, size_t page);
 
 #endif
