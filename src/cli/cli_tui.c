@@ -135,7 +135,7 @@ cli_tui_screens(struct cli *cli)
  * "log" and "week" (with or without "peerdesk" before them) are
  * honoured: argv gets that command and 1 is returned; anything else
  * opens the screens as usual (0). */
-static int
+static bool
 cli_tui_is_peerdesk(const char *w)
 {
 	size_t n = strlen(w);

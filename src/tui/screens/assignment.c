@@ -36,7 +36,7 @@ struct as_state {
 	enum as_do menu[DO_COUNT];
 	size_t nmenu;
 	size_t index;		/* the assignment the menu is for */
-	int staff;		/* may change things */
+	bool staff;		/* may change things */
 	/* a review ended the last support and there were goals to score:
 	 * pause or close is asked when the scores are done (or left) */
 	int ask_after_scores;

@@ -654,12 +654,12 @@ edit_save(void *app, void *rec, struct pd_err *err)
 		free(key);
 		if (changed && app_client_matches(app, &e->client, e->client.id,
 		    &e->dup.m, NULL) == PD_OK && e->dup.m.n > 0) {
-			e->dup.pending = 1;
+			e->dup.pending = true;
 			return pd_fail(err, PD_DUPLICATE, "name", "this may be "
 			    "someone already on the list");
 		}
 	}
-	e->dup.anyway = 0;
+	e->dup.anyway = false;
 	if ((int)r.funding.kind < 0)
 		r.funding.kind = FUNDING_NONE;
 	/* r is a copy: on failure e keeps the versions it read, even when
@@ -729,7 +729,7 @@ edit_after_save(struct screen *s)
 	struct edit_rec *e = form_record(s);
 
 	if (!s->closing && e->dup.pending) {
-		e->dup.pending = 0;
+		e->dup.pending = false;
 		client_dup_ask(s, &e->dup, EDIT_TAG_DUP, "Already here? "
 		    "(opening another leaves these changes unsaved)",
 		    "Save anyway");
@@ -761,7 +761,7 @@ edit_result(struct screen *s, const struct screen_result *r)
 			client_matches_fini(&e->dup.m);
 			screen_close(s, SCREEN_CANCEL, -1, open);
 		} else if ((size_t)r->index == e->dup.m.n) {
-			e->dup.anyway = 1;
+			e->dup.anyway = true;
 			edit_action(s, ACT_SAVE);
 		}
 		return;

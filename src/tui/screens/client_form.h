@@ -4,6 +4,7 @@
 #ifndef PEERDESK_TUI_SCREENS_CLIENT_FORM_H
 #define PEERDESK_TUI_SCREENS_CLIENT_FORM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "peerdesk/app/clients.h"
@@ -16,8 +17,8 @@ struct screen;
  * form.  The form's record keeps it. */
 struct client_dup {
 	struct client_matches m;
-	int anyway;	/* the person chose to save anyway */
-	int pending;	/* a save just stopped at likely matches */
+	bool anyway;	/* the person chose to save anyway */
+	bool pending;	/* a save just stopped at likely matches */
 };
 
 /* "Already here?" (title) on s: each match to open instead, then

@@ -316,7 +316,7 @@ drafts_find(const struct menu_entry *menu, const char *name, int client,
 
 	for (e = menu; e->label != NULL; e++)
 		if (e->ops != NULL && strcmp(e->ops->name, name) == 0 &&
-		    (e->needs_client != 0) == (client != 0) &&
+		    e->needs_client == (client != 0) &&
 		    menu_allowed(e, roles))
 			return e;
 	return NULL;

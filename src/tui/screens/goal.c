@@ -340,9 +340,9 @@ struct review_ui {
 	size_t focus;		/* 0 the date, 1..n a goal, n+1 the button */
 	int scroll;
 	int dirty;
-	int minus;		/* '-' typed: the next digit is negative */
+	bool minus;		/* '-' typed: the next digit is negative */
 	int64_t review_id;	/* at an assignment review, else 0 */
-	int fixed;		/* the date is the review's: not edited */
+	bool fixed;		/* the date is the review's: not edited */
 };
 
 static const char *const review_sections[] = { "list", "choice", "edit",
@@ -376,7 +376,7 @@ review_start(struct screen *s, int64_t client_id, const char *on,
 		    "goals to score yet: add one first (a)");
 	if (on != NULL && on[0] != '\0') {
 		snprintf(st->date, sizeof st->date, "%s", on);
-		st->fixed = 1;
+		st->fixed = true;
 		st->review_id = review_id;
 	} else
 		tui_today(s->ui, st->date);
@@ -553,7 +553,7 @@ review_on_action(struct screen *s, enum action a)
 	int *sc = st->focus >= 1 && st->focus <= st->n ?
 	    &st->score[st->focus - 1] : NULL;
 
-	st->minus = 0;
+	st->minus = false;
 	switch (a) {
 	case ACT_UP:
 	case ACT_PREV_FIELD:
@@ -625,16 +625,16 @@ review_on_text(struct screen *s, struct tui_key k)
 	switch (k.code) {
 	case '0': case '1': case '2':
 		review_set(st, st->minus ? -(k.code - '0') : k.code - '0');
-		st->minus = 0;
+		st->minus = false;
 		return TUI_HANDLED;
 	case '-':
-		st->minus = 1;
+		st->minus = true;
 		return TUI_HANDLED;
 	case '+':
-		st->minus = 0;
+		st->minus = false;
 		return TUI_HANDLED;
 	case ' ':
-		st->minus = 0;
+		st->minus = false;
 		review_set(st, GOAL_SCORE_NONE);
 		return TUI_HANDLED;
 	default:

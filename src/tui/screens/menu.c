@@ -13,40 +13,40 @@
 
 /* A PAL sees Groups only when they run one (a phone's screen is
  * small). */
-static int
+static bool
 menu_groups_shown(void *app)
 {
-	return app_groups_any(app);
+	return app_groups_any(app) != 0;
 }
 
 const struct menu_entry home_menu[] = {
-	{ "Clients", "c", APP_ANYONE, &clients_screen, 0, NULL },
-	{ "New referral", "n", APP_STAFF, &intake_screen, 0, NULL },
-	{ "Log a session", "l", APP_PAL, &session_screen, 0, NULL },
-	{ "My week", "w", APP_PAL, &week_screen, 0, NULL },
-	{ "My own plan", "m", APP_PAL, &palplan_screen, 0, NULL },
-	{ "PALs", "p", APP_STAFF, &pals_screen, 0, NULL },
-	{ "Timesheets", "t", APP_MANAGER, &approve_screen, 0, NULL },
-	{ "Weekly hours", "h", APP_MANAGER, &hours_screen, 0, NULL },
-	{ "Goals progress", "g", APP_STAFF, &plan_progress_screen, 0, NULL },
-	{ "PALs' own plans", "o", APP_MANAGER, &palplan_people_screen, 0, NULL },
-	{ "Audit trail", "a", APP_MANAGER, &audit_screen, 0, NULL },
-	{ "Groups", "r", APP_ANYONE, &groups_screen, 0,
+	{ "Clients", "c", APP_ANYONE, &clients_screen, false, NULL },
+	{ "New referral", "n", APP_STAFF, &intake_screen, false, NULL },
+	{ "Log a session", "l", APP_PAL, &session_screen, false, NULL },
+	{ "My week", "w", APP_PAL, &week_screen, false, NULL },
+	{ "My own plan", "m", APP_PAL, &palplan_screen, false, NULL },
+	{ "PALs", "p", APP_STAFF, &pals_screen, false, NULL },
+	{ "Timesheets", "t", APP_MANAGER, &approve_screen, false, NULL },
+	{ "Weekly hours", "h", APP_MANAGER, &hours_screen, false, NULL },
+	{ "Goals progress", "g", APP_STAFF, &plan_progress_screen, false, NULL },
+	{ "PALs' own plans", "o", APP_MANAGER, &palplan_people_screen, false, NULL },
+	{ "Audit trail", "a", APP_MANAGER, &audit_screen, false, NULL },
+	{ "Groups", "r", APP_ANYONE, &groups_screen, false,
 	  menu_groups_shown },
-	{ "Outcomes", "f", APP_MANAGER, &outcomes_screen, 0, NULL },
-	{ NULL, NULL, 0, NULL, 0, NULL }
+	{ "Outcomes", "f", APP_MANAGER, &outcomes_screen, false, NULL },
+	{ NULL, NULL, 0, NULL, false, NULL }
 };
 
 const struct menu_entry client_menu[] = {
-	{ "Edit details", "e", APP_STAFF, &client_edit_screen, 1, NULL },
-	{ "Wellness plan", "w", APP_ANYONE, &plan_screen, 1, NULL },
-	{ "Choose a PAL", "a", APP_STAFF, &shortlist_screen, 1, NULL },
-	{ "Support and reviews", "s", APP_ANYONE, &assignment_screen, 1, NULL },
-	{ "Log a session", "l", APP_PAL, &session_client_screen, 1, NULL },
-	{ NULL, NULL, 0, NULL, 0, NULL }
+	{ "Edit details", "e", APP_STAFF, &client_edit_screen, true, NULL },
+	{ "Wellness plan", "w", APP_ANYONE, &plan_screen, true, NULL },
+	{ "Choose a PAL", "a", APP_STAFF, &shortlist_screen, true, NULL },
+	{ "Support and reviews", "s", APP_ANYONE, &assignment_screen, true, NULL },
+	{ "Log a session", "l", APP_PAL, &session_client_screen, true, NULL },
+	{ NULL, NULL, 0, NULL, false, NULL }
 };
 
-int
+bool
 menu_allowed(const struct menu_entry *e, unsigned role_mask)
 {
 	return (e->roles & role_mask) != 0;

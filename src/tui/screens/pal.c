@@ -29,7 +29,7 @@ struct pal_state {
 	enum pal_do menu[DO_COUNT];	/* what each menu row does */
 	size_t nmenu;
 	int width;
-	int profile_only;	/* what the PAL shares, for a client to read */
+	bool profile_only;	/* what the PAL shares, for a client to read */
 };
 
 static enum pd_status
@@ -406,7 +406,7 @@ pal_view_enter(struct screen *s, const void *arg, struct pd_err *err)
 	enum pd_status rc;
 	char title[160];
 
-	st->profile_only = 1;
+	st->profile_only = true;
 	if ((rc = pal_enter(s, arg, err)) != PD_OK)
 		return rc;
 	snprintf(title, sizeof title, "About %s", st->rec.staff.name);

@@ -30,7 +30,7 @@ struct pw_state {
 	int loaded;
 	struct page page;
 	int width;
-	int fresh;		/* just loaded: choose the newest week */
+	bool fresh;		/* just loaded: choose the newest week */
 	char top[PALWEEKS_ROW_LEN];	/* "Last 13 weeks, bars: pay" */
 	char heading[PALWEEKS_ROW_LEN];	/* the chart's column names */
 };
@@ -51,7 +51,7 @@ pw_load(struct screen *s, struct pd_err *err)
 	st->p = p;
 	st->measure = p.measure;
 	st->loaded = 1;
-	st->fresh = 1;
+	st->fresh = true;
 	return PD_OK;
 }
 
@@ -123,7 +123,7 @@ pw_build(struct screen *s)
 	page_layout(pg, pw_area(s));
 	page_reselect(pg, st->fresh ? K_WEEK : PAGE_NONE,
 	    (int64_t)last);
-	st->fresh = 0;
+	st->fresh = false;
 }
 
 static enum pd_status
@@ -225,7 +225,7 @@ pw_action(struct screen *s, enum action a)
 	case ACT_MEASURE:
 		st->measure = st->measure == PALWEEKS_PAY ? PALWEEKS_HOURS :
 		    PALWEEKS_PAY;
-		st->fresh = 1;
+		st->fresh = true;
 		pw_build(s);
 		return TUI_HANDLED;
 	case ACT_OPEN:

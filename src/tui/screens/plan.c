@@ -63,7 +63,7 @@ plan_groups_load(struct screen *s)
 	}
 }
 
-static int
+static bool
 plan_is_manager(const struct screen *s)
 {
 	const struct app *app = s->app;
