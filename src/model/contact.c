@@ -2,6 +2,7 @@
 #include "peerdesk/model/contact.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 enum pd_status
@@ -23,23 +24,23 @@ contact_dob_check(pd_date dob, pd_date today, int *ask, struct pd_err *err)
 	return PD_OK;
 }
 
-int
+bool
 contact_email_ok(const char *s)
 {
 	const char *at, *dot, *p;
 
 	if (s == NULL)
-		return 1;
+		return true;
 	while (*s == ' ')
 		s++;
 	if (*s == '\0')
-		return 1;
+		return true;
 	at = strchr(s, '@');
 	if (at == NULL || at == s || strchr(at + 1, '@') != NULL)
-		return 0;
+		return false;
 	for (p = s; *p != '\0'; p++)
 		if (isspace((unsigned char)*p) && p[strspn(p, " ")] != '\0')
-			return 0;
+			return false;
 	dot = strrchr(at, '.');
 	return dot != NULL && dot > at + 1 && dot[1] != '\0' &&
 	    dot[1] != ' ' && strstr(at, "..") == NULL;
@@ -87,13 +88,13 @@ contact_one_phone(const char *s, size_t n)
 	return d[0] == '0' && d[1] != '0' && (k == 10 || k == 11);
 }
 
-int
+bool
 contact_phone_ok(const char *s)
 {
 	const char *p;
 
 	if (s == NULL)
-		return 1;
+		return true;
 	p = s;
 	while (*p != '\0') {
 		size_t n = strcspn(p, "/,;");
@@ -109,12 +110,12 @@ contact_phone_ok(const char *s)
 		if (or_ != NULL)
 			n = (size_t)(or_ - p);
 		if (!contact_one_phone(p, n))
-			return 0;
+			return false;
 		p += n;
 		if (or_ != NULL)
 			p += 3;
 		else if (*p != '\0')
 			p++;
 	}
-	return 1;
+	return true;
 }

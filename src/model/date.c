@@ -1,5 +1,6 @@
 #include "peerdesk/model/date.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ date_days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-int
+bool
 date_is_leap(int year)
 {
 	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -107,7 +108,7 @@ date_to_ymd(pd_date d, int *year, int *month, int *day)
 		*day = dd;
 }
 
-int
+bool
 date_is_valid(pd_date d)
 {
 	return d >= DATE_MIN && d <= DATE_MAX;

@@ -1,5 +1,6 @@
 #include "peerdesk/model/duration.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@ struct duration_scan {
 	const char *end;
 };
 
-static int
+static bool
 duration_isdigit(char c)
 {
 	return c >= '0' && c <= '9';
@@ -48,22 +49,22 @@ duration_read_int(struct duration_scan *sc, long *v)
 	return n;
 }
 
-static int
+static bool
 duration_word_is(const char *p, size_t n, const char *word)
 {
 	size_t i;
 
 	if (strlen(word) != n)
-		return 0;
+		return false;
 	for (i = 0; i < n; i++) {
 		char c = p[i];
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if (c != word[i])
-			return 0;
+			return false;
 	}
-	return 1;
+	return true;
 }
 
 /* Read a unit word (letters) after optional spaces: hours or minutes. */

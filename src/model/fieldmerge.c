@@ -1,6 +1,7 @@
 /* fieldmerge.c - the three-way merge of a record, field by field. */
 #include "peerdesk/model/fieldmerge.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static const char *
@@ -9,7 +10,7 @@ fieldmerge_text(const char *s)
 	return s != NULL ? s : "";
 }
 
-static int
+static bool
 fieldmerge_same(const char *a, const char *b)
 {
 	return strcmp(fieldmerge_text(a), fieldmerge_text(b)) == 0;

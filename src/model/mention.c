@@ -1,6 +1,7 @@
 /* mention.c - where free text names a client (see mention.h). */
 #include "peerdesk/model/mention.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,7 @@ struct mention_rule {
 	char intl[64];		/* "44..." for a number starting with 0 */
 };
 
-static int
+static bool
 mention_is_mark(int32_t cp)
 {
 	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
@@ -46,25 +47,25 @@ mention_is_mark(int32_t cp)
 
 /* Letters, digits and combining marks make words; anything else
  * (spaces, punctuation, symbols, emoji) is between words. */
-static int
+static bool
 mention_is_word(int32_t cp)
 {
 	if (cp < 0)
-		return 0;
+		return false;
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		    (cp >= 'A' && cp <= 'Z');
 	if (cp < 0xc0)
 		return cp == 0xaa || cp == 0xb5 || cp == 0xba;
 	if (cp == 0xd7 || cp == 0xf7 || cp == 0x37e || cp == 0x387)
-		return 0;
+		return false;
 	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
 	    (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0xfe10 && cp <= 0xfe1f) ||
 	    (cp >= 0xfe30 && cp <= 0xfe6f) || (cp >= 0xff00 && cp <= 0xff0f) ||
 	    (cp >= 0xff1a && cp <= 0xff20) || (cp >= 0xff3b && cp <= 0xff40) ||
 	    (cp >= 0xff5b && cp <= 0xff65) || (cp >= 0x1f000 && cp <= 0x1ffff))
-		return 0;
-	return 1;
+		return false;
+	return true;
 }
 
 /* U+00C0..U+00FF: the letter without its accent ('*' = not a letter,
@@ -170,17 +171,17 @@ mention_seq_set(struct mseq *s, char *const *words, size_t n)
 		s->w[i] = xstrdup(words[i]);
 }
 
-static int
+static bool
 mention_seq_same(const struct mseq *a, char *const *w, size_t n)
 {
 	size_t i;
 
 	if (a->n != n)
-		return 0;
+		return false;
 	for (i = 0; i < n; i++)
 		if (strcmp(a->w[i], w[i]) != 0)
-			return 0;
-	return 1;
+			return false;
+	return true;
 }
 
 static void
@@ -281,29 +282,29 @@ mention_rule_free(struct mention_rule **rp)
 	*rp = NULL;
 }
 
-int
+bool
 mention_rule_any(const struct mention_rule *r)
 {
 	return r->nseq > 0 || r->npart > 0 || r->digits[0] != '\0';
 }
 
 /* Only spaces and hyphens between two words of a name. */
-static int
+static bool
 mention_gap_ok(const char *text, size_t from, size_t to)
 {
 	size_t i = from, n;
 	int32_t cp;
 
 	if (to <= from)
-		return 0;
+		return false;
 	while (i < to) {
 		n = utf8_decode(text + i, to - i, &cp);
 		if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 		    cp == '-' || cp == 0xa0 || (cp >= 0x2010 && cp <= 0x2015)))
-			return 0;
+			return false;
 		i += n;
 	}
-	return 1;
+	return true;
 }
 
 struct mhits {
@@ -324,7 +325,7 @@ mention_push(struct mhits *h, size_t start, size_t end, enum mention_kind k)
 	h->n++;
 }
 
-static int
+static bool
 mention_is_digit(char c)
 {
 	return c >= '0' && c <= '9';

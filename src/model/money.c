@@ -1,12 +1,13 @@
 #include "peerdesk/model/money.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "echo_priv.h"
 
 #define MONEY_POUND "\xc2\xa3"	/* U+00A3 in UTF-8 */
 
-static int
+static bool
 money_isdigit(char c)
 {
 	return c >= '0' && c <= '9';

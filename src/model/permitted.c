@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -360,14 +361,14 @@ permitted_basis_init(struct permitted_basis *b)
 	memset(b, 0, sizeof *b);
 }
 
-static int
+static bool
 permitted_same_limits(const struct permitted_span *a, int has,
     const struct permitted_limits *lim)
 {
 	if (a->has_limits != has)
-		return 0;
+		return false;
 	if (!has)
-		return 1;
+		return true;
 	return a->lim.lower_pence == lim->lower_pence &&
 	    a->lim.higher_pence == lim->higher_pence &&
 	    a->lim.hours_limit_minutes == lim->hours_limit_minutes;
@@ -406,8 +407,8 @@ permitted_rank(const struct permitted_result *r)
 	}
 }
 
-/* 1 when a is stricter than b. */
-static int
+/* True when a is stricter than b. */
+static bool
 permitted_stricter(const struct permitted_result *a,
     const struct permitted_result *b)
 {
@@ -426,7 +427,7 @@ permitted_stricter(const struct permitted_result *a,
 	}
 	if (a->has_hours_limit != b->has_hours_limit)
 		return a->has_hours_limit;
-	return 0;
+	return false;
 }
 
 /* "Thu 3 Dec" */

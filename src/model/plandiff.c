@@ -1,6 +1,7 @@
 /* plandiff.c - differences, merges, goal progress and the text chart. */
 #include "peerdesk/model/plandiff.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 
 /* ---- sections ---------------------------------------------------------- */
 
-static int
+static bool
 plan_empty(const char *s)
 {
 	return s == NULL || s[0] == '\0';
@@ -493,11 +494,11 @@ version_day(const struct plan_sections *v, char buf[11])
 }
 
 /* Is the UTC moment at (or its date) later than day since? */
-static int
+static bool
 after_day(const char *at, const char *since)
 {
 	if (since[0] == '\0')
-		return 1;
+		return true;
 	return at[0] != '\0' && strncmp(at, since, 10) > 0;
 }
 

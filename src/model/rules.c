@@ -1,6 +1,7 @@
 /* rules.c - dated rule tables: lookups by date (pure, no I/O). */
 #include "peerdesk/model/rules.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,19 +40,19 @@ rules_fini(struct rules *r)
 }
 
 /* "YYYY-MM-DD" shape only: enough for strcmp ordering to be right. */
-static int
+static bool
 rules_date_shaped(const char *d)
 {
 	int i;
 
 	if (d == NULL)
-		return 0;
+		return false;
 	for (i = 0; i < 10; i++) {
 		if (i == 4 || i == 7) {
 			if (d[i] != '-')
-				return 0;
+				return false;
 		} else if (d[i] < '0' || d[i] > '9') {
-			return 0;
+			return false;
 		}
 	}
 	return d[10] == '\0';

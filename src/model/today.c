@@ -1,25 +1,26 @@
 #include "peerdesk/model/today.h"
 
+#include <stdbool.h>
 #include <time.h>
 
-static int today_fixed;
+static bool today_fixed;
 static pd_date today_value;
 
 void
 today_set(pd_date d)
 {
 	today_value = d;
-	today_fixed = 1;
+	today_fixed = true;
 }
 
 void
 today_clear(void)
 {
-	today_fixed = 0;
+	today_fixed = false;
 	today_value = 0;
 }
 
-int
+bool
 today_is_set(void)
 {
 	return today_fixed;

@@ -6,6 +6,7 @@
 #ifndef PEERDESK_MODEL_CONTACT_H
 #define PEERDESK_MODEL_CONTACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "peerdesk/core/status.h"
@@ -21,14 +22,14 @@
 enum pd_status contact_dob_check(pd_date dob, pd_date today, int *ask,
     struct pd_err *err);
 
-/* 1 when s looks like an email address (something@name.tld, no spaces),
- * else 0.  "" is 1 (nothing given). */
-int contact_email_ok(const char *s);
+/* True when s looks like an email address (something@name.tld, no
+ * spaces), and for "" (nothing given). */
+bool contact_email_ok(const char *s);
 
-/* 1 when every number in s looks like a UK phone number (spaces, dashes,
- * brackets and dots ignored; +44 or 0 then 9 or 10 digits) or an
+/* True when every number in s looks like a UK phone number (spaces,
+ * dashes, brackets and dots ignored; +44 or 0 then 9 or 10 digits) or an
  * international one (+ then 8 to 15 digits); numbers may be parted by
- * "/", ",", ";" or "or".  "" is 1 (nothing given). */
-int contact_phone_ok(const char *s);
+ * "/", ",", ";" or "or"; true for "" (nothing given). */
+bool contact_phone_ok(const char *s);
 
 #endif

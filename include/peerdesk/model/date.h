@@ -10,6 +10,7 @@
 #ifndef PEERDESK_MODEL_DATE_H
 #define PEERDESK_MODEL_DATE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -29,8 +30,8 @@ enum weekday {
 	DATE_FRIDAY, DATE_SATURDAY, DATE_SUNDAY
 };
 
-/* 1 when year is a Gregorian leap year (2024, 2000), else 0. */
-int date_is_leap(int year);
+/* True when year is a Gregorian leap year (2024, 2000). */
+bool date_is_leap(int year);
 
 /* Days in month (1-12) of year: 28-31; 0 when month is out of range. */
 int date_days_in_month(int year, int month);
@@ -44,8 +45,8 @@ enum pd_status date_from_ymd(int year, int month, int day, pd_date *out,
  * Works for every pd_date, also outside DATE_MIN..DATE_MAX. */
 void date_to_ymd(pd_date d, int *year, int *month, int *day);
 
-/* 1 when d lies in DATE_MIN..DATE_MAX, so it can be written as text. */
-int date_is_valid(pd_date d);
+/* True when d lies in DATE_MIN..DATE_MAX, so it can be written as text. */
+bool date_is_valid(pd_date d);
 
 /* Read exactly "YYYY-MM-DD" (two-digit month and day, a real day):
  * "2026-2-3", "2026-02-30", " 2026-02-03" and NULL are PD_INVALID. */

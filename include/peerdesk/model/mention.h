@@ -24,6 +24,7 @@
 #ifndef PEERDESK_MODEL_MENTION_H
 #define PEERDESK_MODEL_MENTION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "peerdesk/core/strbuf.h"
@@ -46,7 +47,7 @@ void mention_rule_free(struct mention_rule **r);
 
 /* True when the rule can find anything at all (a name of 4+ letters or
  * two words, or a phone of 6+ digits). */
-int mention_rule_any(const struct mention_rule *r);
+bool mention_rule_any(const struct mention_rule *r);
 
 /* What mention_find looks for besides names and phone numbers. */
 #define MENTION_FIND_PARTS 1	/* single words (MENTION_PART) */

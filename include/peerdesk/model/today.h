@@ -8,6 +8,8 @@
 #ifndef PEERDESK_MODEL_TODAY_H
 #define PEERDESK_MODEL_TODAY_H
 
+#include <stdbool.h>
+
 #include "peerdesk/model/date.h"
 
 /* From now on today_get() returns d (until today_clear()). */
@@ -16,8 +18,8 @@ void today_set(pd_date d);
 /* Forget a date set by today_set(): today_get() reads the clock again. */
 void today_clear(void);
 
-/* 1 when a date was set with today_set(), else 0. */
-int today_is_set(void);
+/* True when a date was set with today_set(). */
+bool today_is_set(void);
 
 /* The date set by today_set(), or else the system's local date (time()
  * and localtime_r(), so TZ applies) - the one place model/ reads a clock. */
