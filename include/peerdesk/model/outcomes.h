@@ -4,6 +4,7 @@
 #ifndef PEERDESK_MODEL_OUTCOMES_H
 #define PEERDESK_MODEL_OUTCOMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -68,7 +69,7 @@ struct outcome_quote {
 struct outcomes {
 	char from[11], to[11];
 	char *funder;		/* NULL: everyone */
-	int named;		/* people named: the funder pays their own
+	bool named;		/* people named: the funder pays their own
 				 * budget */
 	int referrals;
 	int supported;		/* clients with a session or a group

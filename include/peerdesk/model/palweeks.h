@@ -54,7 +54,7 @@ struct palweeks_avg {
 struct palweeks_week {
 	pd_date first, last;
 	char label[WEEK_LABEL_LEN];
-	int counted;		/* the PAL was with us that week */
+	bool counted;		/* the PAL was with us that week */
 	int minutes;		/* every paid minute */
 	int64_t gross_pence;	/* pay and holiday pay: what the rule sees */
 	int unrated_minutes;

@@ -4,6 +4,7 @@
 #ifndef PEERDESK_MODEL_PAYEXPORT_H
 #define PEERDESK_MODEL_PAYEXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,7 +32,7 @@ struct pay_line {
 	int64_t pay_pence, holiday_pence, gross_pence;
 	enum week_status status;
 	enum permitted_verdict verdict;
-	int not_checked;	/* no benefit rule or no pay rate recorded:
+	bool not_checked;	/* no benefit rule or no pay rate recorded:
 				 * the limit could not be checked */
 	char *note;		/* "" or "the benefit rule changed ..." */
 	int overrides;
