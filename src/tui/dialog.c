@@ -5,12 +5,11 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
-#include "peerdesk/core/textfold.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/lineedit.h"
+#include "peerdesk/tui/list.h"
 #include "peerdesk/tui/listnav.h"
 
 /* Everything a dialog may need; each kind uses part of it. */
@@ -496,42 +495,6 @@ const struct screen_ops dialog_prompt_screen = {
 
 /* ---- pick ----------------------------------------------------------- */
 
-/* Wide copy of UTF-8 s folded for matching (core/textfold.h: lower
- * case, accents off, so "sean" finds "Seán"; caller frees). */
-static wchar_t *
-dialog_fold(const char *s)
-{
-	char *t = textfold(s);
-	size_t i = 0, n = strlen(t), k = 0;
-	wchar_t *w = xcalloc(n + 1, sizeof *w);
-	int32_t cp;
-
-	while (i < n) {
-		i += utf8_decode(t + i, n - i, &cp);
-		w[k++] = (wchar_t)towlower((wint_t)(cp < 0 ? 0xfffd : cp));
-	}
-	w[k] = L'\0';
-	free(t);
-	return w;
-}
-
-/* True when item contains filter, ignoring case and accents. */
-static bool
-dialog_matches(const char *item, const char *filter)
-{
-	wchar_t *a, *b;
-	bool m;
-
-	if (filter[0] == '\0')
-		return true;
-	a = dialog_fold(item);
-	b = dialog_fold(filter);
-	m = wcsstr(a, b) != NULL;
-	free(a);
-	free(b);
-	return m;
-}
-
 static void
 dialog_pick_filter(struct dialog *d)
 {
@@ -541,7 +504,7 @@ dialog_pick_filter(struct dialog *d)
 	le_text(&d->filter, &f);
 	d->nshown = 0;
 	for (i = 0; i < d->nitems; i++)
-		if (dialog_matches(d->items[i], strbuf_str(&f)))
+		if (list_text_has(d->items[i], strbuf_str(&f)))
 			d->shown[d->nshown++] = i;
 	listnav_set_count(&d->nav, d->nshown);
 	for (i = 0; i < d->nshown; i++)

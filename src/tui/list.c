@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/core/textfold.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/draw.h"
@@ -525,23 +526,12 @@ list_rows_selected(const struct list_view *lv, const struct list_rows *r,
 bool
 list_text_has(const char *hay, const char *needle)
 {
-	size_t i, j, hn = strlen(hay), nn = strlen(needle);
+	char *h = textfold(hay), *n = textfold(needle);
+	bool has = strstr(h, n) != NULL;
 
-	for (i = 0; i + nn <= hn; i++) {
-		for (j = 0; j < nn; j++) {
-			char a = hay[i + j], b = needle[j];
-
-			if (a >= 'A' && a <= 'Z')
-				a = (char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-		}
-		if (j == nn)
-			return true;
-	}
-	return nn == 0;
+	free(h);
+	free(n);
+	return has;
 }
 
 /* ---- a screen whose state starts with its list view ---------------------- */

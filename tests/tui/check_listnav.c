@@ -1,5 +1,6 @@
 /* Tier 3 (pure): list arithmetic - selection, scrolling, paging, resize. */
 #include "support/testlib.h"
+#include "peerdesk/tui/list.h"
 #include "peerdesk/tui/listnav.h"
 
 /* Start state, one operation, expected state. */
@@ -137,6 +138,22 @@ START_TEST(test_invariants)
 }
 END_TEST
 
+/* What a typed filter finds among rows in memory (list_text_has): the
+ * same folding as the client search - case and accents ignored. */
+START_TEST(test_text_has)
+{
+	ck_assert(list_text_has("Se\xc3\xa1n Murphy", "sean"));
+	ck_assert(list_text_has("SIOBH\xc3\x81N", "siobh\xc3\xa1n"));
+	ck_assert(list_text_has("\xc5\x81ukasz", "luk"));
+	ck_assert(list_text_has("Thursday walk", "DAY W"));
+	ck_assert(list_text_has("anything", ""));
+	ck_assert(list_text_has(NULL, ""));
+	ck_assert(!list_text_has("Sean", "seán m"));
+	ck_assert(!list_text_has("Jo", "Joan"));
+	ck_assert(!list_text_has(NULL, "a"));
+}
+END_TEST
+
 static Suite *
 listnav_suite(void)
 {
@@ -146,6 +163,7 @@ listnav_suite(void)
 	tcase_add_loop_test(tc, test_listnav, 0,
 	    (int)(sizeof cases / sizeof cases[0]));
 	tcase_add_test(tc, test_invariants);
+	tcase_add_test(tc, test_text_has);
 	suite_add_tcase(s, tc);
 	return s;
 }

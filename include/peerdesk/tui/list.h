@@ -156,7 +156,10 @@ void list_rows_fini(struct list_rows *r);
 bool list_rows_selected(const struct list_view *lv,
     const struct list_rows *r, size_t *row);
 
-/* True when needle is in hay, ASCII letters in any case ("" always). */
+/* True when needle is in hay, both folded (core/textfold.h: case and
+ * accents ignored, so "sean" finds "Seán"; "" always; NULL is "").
+ * Every filter typed over rows in memory matches this way, as the
+ * database's client search does. */
 bool list_text_has(const char *hay, const char *needle);
 
 /* The callbacks of a screen whose state starts with its struct
