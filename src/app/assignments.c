@@ -2,6 +2,7 @@
  * and the helpers every assignment file shares (assign_priv.h). */
 #include "peerdesk/app/assignments.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ assign_scope(const struct app *app)
 	return access_scope(app);
 }
 
-int
+bool
 assign_is_manager(const struct app *app)
 {
 	return app_actor_is_manager(app);

@@ -1,6 +1,7 @@
 /* choose.c - suggestions, the shortlist, interviews, the first meeting. */
 #include "peerdesk/app/choose.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,15 +96,15 @@ choose_taken_add(struct choose_taken *t, int64_t id)
 	t->ids[t->n++] = id;
 }
 
-static int
+static bool
 choose_taken_has(const struct choose_taken *t, int64_t id)
 {
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
 		if (t->ids[i] == id)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 static int

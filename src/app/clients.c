@@ -1,6 +1,7 @@
 /* clients.c - intake, the client list and the client record. */
 #include "peerdesk/app/clients.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,7 @@ clients_check_date(char d[DATE_STR_LEN], const char *field, const char *what,
 }
 
 /* Any funding detail given? */
-static int
+static bool
 clients_has_funding(const struct funding *f)
 {
 	return f->kind != FUNDING_NONE || f->contracted_minutes_per_week >= 0 ||

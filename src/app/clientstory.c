@@ -13,6 +13,7 @@
  */
 #include "peerdesk/app/clientstory.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -472,7 +473,7 @@ client_matcher_free(struct client_matcher *m)
 }
 
 /* A word (of two letters or more) of a in b's words? */
-static int
+static bool
 matcher_word_shared(const char *a, const char *b)
 {
 	const char *p = a;
@@ -485,17 +486,17 @@ matcher_word_shared(const char *a, const char *b)
 			size_t m = strcspn(q, " ");
 
 			if (m == n && memcmp(p, q, n) == 0)
-				return 1;
+				return true;
 			q += m;
 			q += *q == ' ';
 		}
 		p += n;
 		p += *p == ' ';
 	}
-	return 0;
+	return false;
 }
 
-static int
+static bool
 matcher_same(const char *a, const char *b)
 {
 	return a[0] != '\0' && strcmp(a, b) == 0;

@@ -4,6 +4,7 @@
  * attendances in its first months). */
 #include "demo_groups.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ rnd(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-static int
+static bool
 chance(uint64_t *s, int percent)
 {
 	return (int)(rnd(s) % 100) < percent;

@@ -4,6 +4,7 @@
 #include "peerdesk/app/groups.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,18 +362,18 @@ app_group_staff_by_login(struct app *app, const char *login,
 	    "could not read the staff list");
 }
 
-int
+bool
 app_groups_any(struct app *app)
 {
 	struct group_row *v;
 	size_t n;
-	int any;
+	bool any;
 
 	if (!app_actor_is_pal(app))
-		return 1;
+		return true;
 	if (db_group_list(app->db, access_staff_id(app), 0, &v, &n, NULL)
 	    != PD_OK)
-		return 0;
+		return false;
 	any = n > 0;
 	group_rows_free(v, n);
 	return any;

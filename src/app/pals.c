@@ -2,6 +2,7 @@
  * benefit rules, and the PAL list. */
 #include "peerdesk/app/pals.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -484,7 +485,7 @@ app_pal_profile_save(struct app *app, struct pal_profile *p,
 
 /* ---- pay -------------------------------------------------------------- */
 
-int
+bool
 app_pal_rate_check(struct app *app, const struct pal_profile *p,
     int64_t rate_pence, const char *date, char *msg, size_t n)
 {
@@ -498,30 +499,30 @@ app_pal_rate_check(struct app *app, const struct pal_profile *p,
 		msg[0] = '\0';
 	if (date == NULL || date_parse(date, &on, NULL) != PD_OK ||
 	    (row = rules_wage_row_on(app->rules, date)) == NULL)
-		return 0;
+		return false;
 	money_format(rate_pence, r);
 	if (p != NULL && date_parse(p->date_of_birth, &dob, NULL) == PD_OK &&
 	    (age = date_age_on(dob, on)) >= 0) {
 		band = rules_wage_on(app->rules, date, age);
 		if (band == NULL || rate_pence >= band->rate_pence)
-			return 0;
+			return false;
 		snprintf(msg, n, "%s an hour is below the minimum wage on %s "
 		    "for someone aged %d (%s): %s", r, date, age, band->name,
 		    money_format(band->rate_pence, m));
-		return 1;
+		return true;
 	}
 	if ((band = rules_wage_top(row)) == NULL)
-		return 0;
+		return false;
 	money_format(band->rate_pence, m);
 	if (rate_pence < band->rate_pence) {
 		snprintf(msg, n, "%s an hour is below the adult minimum wage "
 		    "on %s (%s, %s); no date of birth is recorded, so peerdesk "
 		    "compared it with the adult rate", r, date, band->name, m);
-		return 1;
+		return true;
 	}
 	snprintf(msg, n, "No date of birth is recorded, so peerdesk compared "
 	    "%s with the adult rate on %s (%s, %s)", r, date, band->name, m);
-	return 0;
+	return false;
 }
 
 static enum pd_status
@@ -547,7 +548,7 @@ app_pal_rate_add(struct app *app, int64_t pal_id, int64_t rate_pence,
 {
 	struct pal_profile prof;
 	char on[11], name[128], summary[300], msg[400], money[MONEY_STR_LEN];
-	int below = 0;
+	bool below = false;
 	enum pd_status s;
 
 	if (warning != NULL && n > 0)

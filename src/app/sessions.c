@@ -2,6 +2,7 @@
  * sessions.h). */
 #include "peerdesk/app/sessions.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,7 +131,7 @@ sessions_client_ok(struct app *app, int64_t pal_id, int64_t client_id,
 	return PD_OK;
 }
 
-static int
+static bool
 sessions_is_booked(const char *date)
 {
 	char today[11];
@@ -361,14 +362,14 @@ sessions_follow(struct app *app, const struct session *s,
 }
 
 /* 1 when dates a and b are in the same organisation week. */
-static int
+static bool
 sessions_same_week(const struct app *app, const char *a, const char *b)
 {
 	pd_date da, db;
 
 	if (date_parse(a, &da, NULL) != PD_OK ||
 	    date_parse(b, &db, NULL) != PD_OK)
-		return 0;
+		return false;
 	return week_start_of(da, app->settings->week_start) ==
 	    week_start_of(db, app->settings->week_start);
 }

@@ -2,6 +2,7 @@
  * sessions.c and weekpay.c (time_priv.h): loading a week with its rules
  * and sums, what a change does to it, the rules every change passes,
  * writing and auditing a line, and keeping a change to an approved week. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,19 +31,19 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-int
+bool
 time_is_manager(const struct app *app)
 {
 	return app_actor_is_manager(app);
 }
 
-int
+bool
 time_shows_pay(const struct app *app, int64_t pal_id)
 {
 	return access_sees_pay(app, pal_id);
 }
 
-int
+bool
 time_status_locked(enum week_status st)
 {
 	return st == WEEK_APPROVED || st == WEEK_LOCKED;

@@ -2,6 +2,7 @@
  * folding a client's words into it, and turning what a person typed into
  * an FTS5 query. */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -276,7 +277,7 @@ db_client_search_forget(struct db *db, struct pd_err *err)
 
 /* ---- what a person typed ----------------------------------------------- */
 
-static int
+static bool
 search_phoneish(const char *s)
 {
 	int digits = 0;
@@ -285,7 +286,7 @@ search_phoneish(const char *s)
 		if (*s >= '0' && *s <= '9')
 			digits++;
 		else if (strchr(" +-().", *s) == NULL)
-			return 0;
+			return false;
 	}
 	return digits >= 3;
 }

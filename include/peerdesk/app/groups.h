@@ -19,6 +19,7 @@
 #ifndef PEERDESK_APP_GROUPS_H
 #define PEERDESK_APP_GROUPS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -138,8 +139,8 @@ enum pd_status app_goal_group_set(struct app *app, int64_t goal_id,
 enum pd_status app_quote_set(struct app *app, int is_review, int64_t id,
     int on, struct pd_err *err);
 
-/* 1 unless the actor is a PAL who runs no group (or it cannot be told). */
-int app_groups_any(struct app *app);
+/* True unless the actor is a PAL who runs no group (or it cannot be told). */
+bool app_groups_any(struct app *app);
 
 /* The staff id (a PAL or staff) with this login; PD_NOT_FOUND when
  * none. */

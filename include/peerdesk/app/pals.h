@@ -11,6 +11,7 @@
 #ifndef PEERDESK_APP_PALS_H
 #define PEERDESK_APP_PALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -145,10 +146,10 @@ enum pd_status app_pal_profile_save(struct app *app, struct pal_profile *p,
     struct pd_err *err);
 
 /* Is rate_pence below the National Minimum/Living Wage for the PAL's
- * age on date?  Returns 1 and a sentence in msg when it is; 0 (msg "")
+ * age on date?  Returns true and a sentence in msg when it is; false (msg "")
  * when not.  Without a date of birth it compares with the adult rate
  * and says so in msg even when the rate is fine. */
-int app_pal_rate_check(struct app *app, const struct pal_profile *p,
+bool app_pal_rate_check(struct app *app, const struct pal_profile *p,
     int64_t rate_pence, const char *date, char *msg, size_t n);
 
 /* Record an hourly rate from date `from` (managers).  It is saved even

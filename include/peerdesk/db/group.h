@@ -2,6 +2,7 @@
 #ifndef PEERDESK_DB_GROUP_H
 #define PEERDESK_DB_GROUP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,8 +18,8 @@ enum pd_status db_group_insert(struct db *db, struct group *g, int64_t by,
 enum pd_status db_group_facilitator_add(struct db *db, int64_t group_id,
     int64_t staff_id, struct pd_err *err);
 
-/* 1 when staff_id facilitates group_id. */
-int db_group_is_facilitator(struct db *db, int64_t group_id,
+/* True when staff_id facilitates group_id. */
+bool db_group_is_facilitator(struct db *db, int64_t group_id,
     int64_t staff_id);
 
 /* The groups (facilitated by staff_id unless it is 0; active ones only
@@ -72,8 +73,8 @@ enum pd_status db_group_meeting_stale(struct db *db, int64_t meeting_id,
 enum pd_status db_group_attendance_remove(struct db *db, int64_t meeting_id,
     int64_t client_id, const char *first_name, struct pd_err *err);
 
-/* 1 when client_id is in meeting_id's register. */
-int db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id);
+/* True when client_id is in meeting_id's register. */
+bool db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id);
 
 /* Remove meeting_id with its register and who ran it (its timesheet
  * lines must be gone first). */
