@@ -138,7 +138,7 @@ add_group(struct db *db, const char *name, enum group_kind kind, int day,
 	g.usual_day = day;
 	snprintf(g.usual_time, sizeof g.usual_time, "%s", time);
 	g.place = xstrdup(place);
-	g.active = 1;
+	g.active = true;
 	st = db_group_insert(db, &g, by, err);
 	group_fini(&g);
 	if (st != PD_OK)

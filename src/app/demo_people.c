@@ -51,7 +51,7 @@ demo_staff(struct demo *d, const char *login, const char *name,
 	s.login = xstrdup(login);
 	s.name = xstrdup(name);
 	s.role = role;
-	s.active = 1;
+	s.active = true;
 	st = db_staff_insert(d->db, &s, err);
 	*id = s.id;
 	staff_fini(&s);

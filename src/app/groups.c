@@ -179,7 +179,7 @@ app_group_add(struct app *app, struct group *g, const int64_t *fac,
 	for (i = 0; i < nfac; i++)
 		if ((st = groups_staff_ok(app, fac[i], NULL, err)) != PD_OK)
 			return st;
-	g->active = 1;
+	g->active = true;
 	if ((st = db_begin(app->db, err)) != PD_OK)
 		return st;
 	st = db_group_insert(app->db, g, access_staff_id(app), err);

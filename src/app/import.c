@@ -188,7 +188,7 @@ imp_rows(struct imp *im, struct csv_reader *r, size_t nhead,
 		}
 		if (s == PD_OK && !im->skipped)
 			im->res->rows++;
-		im->skipped = 0;
+		im->skipped = false;
 	}
 	return s;
 }
@@ -312,7 +312,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		db_rollback(app->db);
 		db_bulk_end(app->db);
 		began = 0;
-		res->dry_run = 1;
+		res->dry_run = true;
 	}
 	if (began)
 		s = imp_keep(&im, kind, s, err);

@@ -5,6 +5,7 @@
 #ifndef PEERDESK_APP_IMPORT_ROW_PRIV_H
 #define PEERDESK_APP_IMPORT_ROW_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,7 +19,7 @@ struct client_matcher;
 /* One column a kind of file knows. */
 struct import_col {
 	const char *name;
-	int required;	/* must be in the header */
+	bool required;	/* must be in the header */
 };
 
 
@@ -35,7 +36,7 @@ struct imp {
 	/* timesheet caches */
 	struct imp_pal { char *login; int64_t id; } *pals;
 	size_t npals, cappals;
-	struct imp_week { int64_t pal_id; pd_date start; int64_t id; int locked; }
+	struct imp_week { int64_t pal_id; pd_date start; int64_t id; bool locked; }
 	    *weeks;
 	size_t nweeks, capweeks;
 	/* weeks by (PAL, start): open addressing, index + 1, 0 empty; a
@@ -50,7 +51,7 @@ struct imp {
 	struct strbuf again_said;
 	/* clients: the likely-duplicate check, read once */
 	struct client_matcher *matcher;
-	int skipped;		/* this row was left out (a likely duplicate) */
+	bool skipped;		/* this row was left out (a likely duplicate) */
 };
 
 /* The columns each kind of file knows, ended by a NULL name. */

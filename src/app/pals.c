@@ -310,7 +310,7 @@ pals_read(struct app *app, int64_t pal_id, struct pal_record *r,
 	r->may_edit_pay = assign_is_manager(app);
 	r->may_add_records = assign_scope(app) == 0;
 	r->may_edit_all = assign_scope(app) == 0;
-	r->may_edit_profile = 1;
+	r->may_edit_profile = true;
 	if (s == PD_OK && r->private_visible) {
 		size_t i;
 		char msg[400];

@@ -410,7 +410,7 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 		st = time_preview_calc(app, s->pal_id, s->date, LINE_SESSION,
 		    s->minutes, have_line ? &line : NULL, &p, NULL, err);
 	if (st == PD_OK && s->booked) {
-		p.locked = 0;	/* a booked session adds no line */
+		p.locked = false;	/* a booked session adds no line */
 		p.needs_reason = p.needs_override;
 	}
 	if (st == PD_OK)

@@ -23,7 +23,7 @@ struct time_week {
 	struct week_range wk;
 	char first[11], last[11];
 	char label[WEEK_LABEL_LEN];
-	int has_limits;
+	bool has_limits;
 	struct permitted_limits lim;	/* DWP applies on the day asked */
 	enum benefit_rule rule;		/* in force on the day asked (or
 					 * the first recorded in the week) */

@@ -187,7 +187,7 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
 	/* the rule and limits of the day asked (what screens show), and of
 	 * every day of the week (what it is judged against) */
 	if ((pw = rules_pw_on(app->rules, on)) != NULL) {
-		w->has_limits = 1;
+		w->has_limits = true;
 		w->lim.lower_pence = pw->lower_pence;
 		w->lim.higher_pence = pw->higher_pence;
 		w->lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;

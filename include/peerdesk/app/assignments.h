@@ -11,6 +11,7 @@
 #ifndef PEERDESK_APP_ASSIGNMENTS_H
 #define PEERDESK_APP_ASSIGNMENTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,7 +34,7 @@ struct assignment_start {
 struct assignment_item {
 	struct assignment a;
 	enum review_state review;	/* REVIEW_DONE once reviewed */
-	int active;			/* not ended by today */
+	bool active;			/* not ended by today */
 };
 
 struct assignment_list {

@@ -26,7 +26,7 @@ struct pal_week {
 	int64_t pence;			/* gross: pay, plus holiday pay if paid */
 	int unrated_minutes;		/* minutes with no pay rate then */
 	int64_t rate_pence;		/* hourly rate on the date; -1 none */
-	int has_limits;			/* limits below are known */
+	bool has_limits;			/* limits below are known */
 	struct permitted_limits limits;	/* DWP applies on the date */
 	enum benefit_rule rule;		/* in force on the date */
 	struct permitted_result check;	/* verdict, room left, sentence:
@@ -39,11 +39,11 @@ struct pal_summary {
 	int64_t id;
 	char *login;			/* "" when none */
 	char *name;
-	int active;
+	bool active;
 	int caseload;			/* clients supported now */
 	int max_clients;		/* -1 = no limit set */
 	struct pal_week week;
-	int rule_visible;		/* week.check.rule may be shown */
+	bool rule_visible;		/* week.check.rule may be shown */
 	char dbs_recheck_due[11];	/* latest certificate's; "" none */
 };
 
@@ -58,7 +58,7 @@ struct pal_dbs {
 	char level[16];			/* basic, standard, enhanced, ... */
 	char *certificate_no;
 	char issued_on[11];
-	int update_service;
+	bool update_service;
 	char recheck_due[11];
 };
 
@@ -98,11 +98,11 @@ struct pal_record {
 	int caseload;
 	char *clients;			/* current clients, ", "-joined; "" */
 	struct pal_week week;
-	int private_visible;		/* rates and benefits are filled in */
-	int may_edit_profile;		/* the actor may save the profile */
-	int may_edit_all;		/* also date of birth, dates, limit */
-	int may_add_records;		/* DBS, training, supervision */
-	int may_edit_pay;		/* rates and benefit rules (manager) */
+	bool private_visible;		/* rates and benefits are filled in */
+	bool may_edit_profile;		/* the actor may save the profile */
+	bool may_edit_all;		/* also date of birth, dates, limit */
+	bool may_add_records;		/* DBS, training, supervision */
+	bool may_edit_pay;		/* rates and benefit rules (manager) */
 	enum benefit_rule rule;		/* today's; RULE_NONE if not visible */
 	char *rate_warning;		/* today's rate against today's minimum
 					 * wage; NULL when fine or not visible */

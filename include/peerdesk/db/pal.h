@@ -3,6 +3,7 @@
 #ifndef PEERDESK_DB_PAL_H
 #define PEERDESK_DB_PAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -30,7 +31,7 @@ struct pal_dbs_row {
 	char level[16];			/* basic, standard, enhanced, enhanced_barred */
 	const char *certificate_no;
 	char issued_on[11];
-	int update_service;		/* 1 = on the DBS Update Service */
+	bool update_service;		/* on the DBS Update Service */
 	char recheck_due[11];
 };
 
