@@ -193,7 +193,7 @@ assign_client(struct app *app, int64_t client_id, struct client *out,
 
 struct assign_find {
 	int64_t worker_id;
-	int found;
+	bool found;
 };
 
 static int
@@ -202,7 +202,7 @@ assign_find_cb(void *arg, const struct assignment *row)
 	struct assign_find *f = arg;
 
 	if (row->worker_id == f->worker_id)
-		f->found = 1;
+		f->found = true;
 	return f->found;
 }
 
@@ -357,7 +357,7 @@ assign_collect_cb(void *arg, const struct assignment *row)
 }
 
 enum pd_status
-app_assignment_list(struct app *app, int64_t client_id, int active_only,
+app_assignment_list(struct app *app, int64_t client_id, bool active_only,
     struct assignment_list *out, struct pd_err *err)
 {
 	struct assign_collect c = { app, out };

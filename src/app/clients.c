@@ -199,7 +199,8 @@ app_client_ask(struct app *app, const struct client *c,
 	struct referral was_ref;
 	char when[DATE_LONG_LEN];
 	pd_date d, today = today_get();
-	int ask = 0, saved = 0, saved_ref = 0;
+	int ask = 0;
+	bool saved = false, saved_ref = false;
 
 	/* A record already saved is asked about only what changes now: what
 	 * was saved anyway once is not asked again at every save. */
@@ -207,7 +208,7 @@ app_client_ask(struct app *app, const struct client *c,
 	memset(&was_ref, 0, sizeof was_ref);
 	if (c->id > 0 && db_client_get(app->db, c->id, access_scope(app), &was,
 	    NULL) == PD_OK) {
-		saved = 1;
+		saved = true;
 		saved_ref = db_referral_for_client(app->db, c->id,
 		    access_scope(app), &was_ref, NULL) == PD_OK;
 	}

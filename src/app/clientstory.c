@@ -612,7 +612,7 @@ story_merge_supports(struct app *app, int64_t keep, int64_t other,
  * record (with_support). */
 static enum pd_status
 story_merge_statuses(struct app *app, int64_t keep, int64_t other,
-    const struct client *k, const struct client *o, int with_support,
+    const struct client *k, const struct client *o, bool with_support,
     const char *today, struct pd_err *err)
 {
 	char note[120];

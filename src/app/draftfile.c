@@ -61,7 +61,7 @@ draftfile_mkdirs(const char *path)
  * open to nobody else.  *fd its descriptor; PD_NOT_FOUND when it is not
  * there and create is 0. */
 static enum pd_status
-draftfile_open_dir(int create, int *fd, struct pd_err *err)
+draftfile_open_dir(bool create, int *fd, struct pd_err *err)
 {
 	struct stat sb;
 	enum pd_status s;

@@ -57,7 +57,7 @@ groups_may_see(struct app *app, int64_t id, struct pd_err *err)
 }
 
 enum pd_status
-app_groups_list(struct app *app, int all, struct group_row **out,
+app_groups_list(struct app *app, bool all, struct group_row **out,
     size_t *n, struct pd_err *err)
 {
 	enum pd_status st;
@@ -320,7 +320,7 @@ app_goal_group_set(struct app *app, int64_t goal_id, int64_t group_id,
 }
 
 enum pd_status
-app_quote_set(struct app *app, int is_review, int64_t id, int on,
+app_quote_set(struct app *app, bool is_review, int64_t id, bool on,
     struct pd_err *err)
 {
 	int64_t client_id = 0;

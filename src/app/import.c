@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,7 +252,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 	struct csv_record rec;
 	enum pd_status s;
 	size_t nhead = 0;
-	int began = 0;
+	bool began = false;
 	char hash[65];
 
 	memset(res, 0, sizeof *res);
@@ -311,7 +312,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		 * the import_log record (the same transaction) */
 		db_rollback(app->db);
 		db_bulk_end(app->db);
-		began = 0;
+		began = false;
 		res->dry_run = true;
 	}
 	if (began)

@@ -84,12 +84,12 @@ void imp_warn(struct imp *im, const char *field, const char *fmt, ...)
 /* A date column's value v into *out: PD_NOT_FOUND (and 0) when empty and
  * not required. */
 enum pd_status imp_date(struct imp *im, const char *field, const char *v,
-    int required, pd_date *out, struct pd_err *err);
+    bool required, pd_date *out, struct pd_err *err);
 
 /* A column of whole minutes, 1 to max, into *out (-1 when empty and not
  * required). */
 enum pd_status imp_minutes(struct imp *im, const char *field,
-    const char *v, int required, int max, int *out, struct pd_err *err);
+    const char *v, bool required, int max, int *out, struct pd_err *err);
 
 /* One row of each kind: check it and write it (inside the import's
  * transaction). */

@@ -121,7 +121,7 @@ pals_dbs_first_cb(void *arg, const struct pal_dbs_row *row)
 }
 
 enum pd_status
-app_pal_list(struct app *app, int with_inactive, struct pal_list *out,
+app_pal_list(struct app *app, bool with_inactive, struct pal_list *out,
     struct pd_err *err)
 {
 	struct pals_staff st = { NULL, 0, 0 };
@@ -622,7 +622,7 @@ app_pal_benefit_set(struct app *app, int64_t pal_id, enum benefit_rule rule,
 
 void
 app_dbs_recheck_due(const struct app *app, const char *issued,
-    int update_service, char out[11])
+    bool update_service, char out[11])
 {
 	pd_date d;
 	int months = update_service ?
@@ -670,7 +670,7 @@ app_pal_dbs_add(struct app *app, int64_t pal_id, struct pal_dbs *in,
 	if (s == PD_OK)
 		s = db_pal_dbs_add(app->db, pal_id, in->level,
 		    str_blank(in->certificate_no) ? NULL :
-		    in->certificate_no, in->issued_on, in->update_service ? 1 : 0,
+		    in->certificate_no, in->issued_on, in->update_service,
 		    in->recheck_due, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "DBS check for %s: %s, issued "

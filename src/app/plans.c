@@ -4,6 +4,7 @@
  * history planhist.c; export and import planio.c. */
 #include "peerdesk/app/plans.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +85,7 @@ plans_staff_name(struct app *app, int64_t id)
 
 enum pd_status
 plans_check_day(const char *day, const char *field, const char *what,
-    int not_after_today, struct pd_err *err)
+    bool not_after_today, struct pd_err *err)
 {
 	pd_date d;
 	char today[11];

@@ -209,7 +209,7 @@ app_session_preview(struct app *app, const struct session *in,
 {
 	struct session s = *in, old;
 	struct ts_line line;
-	int have_line = 0;
+	bool have_line = false;
 	enum pd_status st;
 
 	memset(out, 0, sizeof *out);
@@ -231,7 +231,7 @@ app_session_preview(struct app *app, const struct session *in,
 	memset(&line, 0, sizeof line);
 	if (s.id != 0 && db_line_by_session(app->db, s.id, &line, NULL) ==
 	    PD_OK)
-		have_line = 1;
+		have_line = true;
 	st = time_preview_calc(app, s.pal_id, s.date, LINE_SESSION, s.minutes,
 	    have_line ? &line : NULL, out, NULL, err);
 	ts_line_fini(&line);
@@ -332,7 +332,7 @@ sessions_line_locked(struct app *app, const struct ts_line *l, bool *locked,
 /* Bring the session's line in line with s (inside the transaction). */
 static enum pd_status
 sessions_follow(struct app *app, const struct session *s,
-    struct ts_line *old, int have_old, int locked, const char *reason,
+    struct ts_line *old, bool have_old, bool locked, const char *reason,
     struct pd_err *err)
 {
 	struct ts_line l;
@@ -381,7 +381,7 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	struct session old;
 	struct ts_line line;
 	struct time_preview p, po;
-	int have_line = 0;
+	bool have_line = false;
 	bool old_locked = false;
 	enum pd_status st;
 
@@ -403,7 +403,7 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	st = sessions_client_ok(app, s->pal_id, s->client_id, err);
 	if (st == PD_OK && db_line_by_session(app->db, s->id, &line, NULL) ==
 	    PD_OK) {
-		have_line = 1;
+		have_line = true;
 		st = sessions_line_locked(app, &line, &old_locked, err);
 	}
 	if (st == PD_OK)
@@ -453,7 +453,7 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 	struct session old;
 	struct ts_line line;
 	struct time_preview p;
-	int have_line = 0;
+	bool have_line = false;
 	enum pd_status st;
 
 	if ((st = app_require(app, APP_ANYONE, "remove a session", err))
@@ -468,7 +468,7 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 	memset(&line, 0, sizeof line);
 	memset(&p, 0, sizeof p);
 	if (db_line_by_session(app->db, id, &line, NULL) == PD_OK) {
-		have_line = 1;
+		have_line = true;
 		st = sessions_line_locked(app, &line, &p.locked, err);
 		if (st == PD_OK && p.locked)
 			st = time_preview_calc(app, line.pal_id, line.date,

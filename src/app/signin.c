@@ -137,7 +137,7 @@ app_session_signed_in(struct app *app)
 }
 
 void
-app_session_end(struct app *app, int hangup)
+app_session_end(struct app *app, bool hangup)
 {
 	char how[200], summary[240];
 	char login[64];

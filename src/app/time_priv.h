@@ -96,7 +96,7 @@ enum pd_status time_preview_calc(struct app *app, int64_t pal_id,
  * new one, or old_locked for the one a line leaves) needs the manager
  * and a reason; a week going over a limit needs the manager's reason. */
 enum pd_status time_gate(struct app *app, const struct time_preview *p,
-    int old_locked, const char *reason, struct pd_err *err);
+    bool old_locked, const char *reason, struct pd_err *err);
 
 /* True when a week in this status is locked. */
 bool time_status_locked(enum week_status st);

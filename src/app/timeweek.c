@@ -94,7 +94,7 @@ time_rate_on(struct app *app, int64_t pal_id, const char *date)
 struct time_find_week {
 	int64_t pal_id;
 	struct ts_week *out;
-	int found;
+	bool found;
 };
 
 static int
@@ -105,7 +105,7 @@ time_find_week_cb(void *arg, const struct ts_week *row)
 	if (row->pal_id != f->pal_id)
 		return 0;
 	*f->out = *row;
-	f->found = 1;
+	f->found = true;
 	return 1;
 }
 
@@ -134,7 +134,7 @@ time_missing(struct app *app, int64_t pal_id, const char *first,
     struct pd_err *err)
 {
 	int64_t rate;
-	int recorded = 0;
+	bool recorded = false;
 	enum pd_status s;
 
 	*missing = 0;
@@ -173,7 +173,7 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
 {
 	const struct rules_pw_row *pw;
 	enum benefit_rule day_rule;
-	int recorded = 0;
+	bool recorded = false;
 	char on[11];
 	enum pd_status s;
 
@@ -332,7 +332,7 @@ time_preview_calc(struct app *app, int64_t pal_id, const char *date,
 }
 
 enum pd_status
-time_gate(struct app *app, const struct time_preview *p, int old_locked,
+time_gate(struct app *app, const struct time_preview *p, bool old_locked,
     const char *reason, struct pd_err *err)
 {
 	if (p->locked || old_locked) {

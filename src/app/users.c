@@ -3,6 +3,7 @@
 
 #include <crypt.h>
 #include <pwd.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,7 +140,7 @@ app_user_add(struct app *app, const char *login, const char *name,
 
 enum pd_status
 app_pal_add(struct app *app, const char *login, const char *name,
-    int64_t rate_pence, int has_rule, enum benefit_rule rule, int64_t *id,
+    int64_t rate_pence, bool has_rule, enum benefit_rule rule, int64_t *id,
     char *warning, size_t n, struct pd_err *err)
 {
 	int64_t pal_id = 0;
@@ -235,7 +236,7 @@ app_user_verify(struct app *app, const char *login, const char *passphrase,
 	struct staff st;
 	struct crypt_data *cd;
 	const char *hash;
-	int ok = 0;
+	bool ok = false;
 
 	memset(&st, 0, sizeof st);
 	if (db_staff_by_login(app->db, login, &st, NULL) == PD_OK && st.active &&

@@ -246,7 +246,7 @@ db_group_is_facilitator(struct db *db, int64_t group_id, int64_t staff_id)
 }
 
 enum pd_status
-db_group_list(struct db *db, int64_t staff_id, int all,
+db_group_list(struct db *db, int64_t staff_id, bool all,
     struct group_row **out, size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list, err);
@@ -681,7 +681,7 @@ db_group_goal_get(struct db *db, int64_t goal_id, int64_t *client_id,
 }
 
 enum pd_status
-db_quote_set(struct db *db, int is_review, int64_t id, int on,
+db_quote_set(struct db *db, bool is_review, int64_t id, bool on,
     int64_t *client_id, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, is_review ? sql_quote_review_client :

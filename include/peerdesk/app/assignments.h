@@ -62,7 +62,7 @@ enum pd_status app_assignment_start(struct app *app,
 /* The client's assignments (active_only: those not ended), oldest
  * first, each with its review state today. */
 enum pd_status app_assignment_list(struct app *app, int64_t client_id,
-    int active_only, struct assignment_list *out, struct pd_err *err);
+    bool active_only, struct assignment_list *out, struct pd_err *err);
 
 /* Assignment id with its review state (assignment_fini out->a). */
 enum pd_status app_assignment_get(struct app *app, int64_t id,

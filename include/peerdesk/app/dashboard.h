@@ -67,7 +67,7 @@ size_t dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
  * for narrow screens), who ("Ann Smith with Jo Bennett"; a PAL is left
  * out of their own) and when ("since 20 Nov"). */
 void dashboard_reminder_words(const struct dashboard *d,
-    const struct reminder *r, int brief, struct strbuf *what,
+    const struct reminder *r, bool brief, struct strbuf *what,
     struct strbuf *who, struct strbuf *when);
 
 #endif

@@ -124,7 +124,7 @@ void pal_record_fini(struct pal_record *r);
 /* Every PAL (with_inactive: also those who have left), by name, with
  * caseload and this week's hours and room.  A PAL gets only their own
  * line. */
-enum pd_status app_pal_list(struct app *app, int with_inactive,
+enum pd_status app_pal_list(struct app *app, bool with_inactive,
     struct pal_list *out, struct pd_err *err);
 
 /* Read PAL pal_id's whole record (pal_record_fini it); 0 means the
@@ -168,7 +168,7 @@ enum pd_status app_pal_benefit_set(struct app *app, int64_t pal_id,
  * settings' policy (dbs_recheck_months, or _update_service when the PAL
  * is on the Update Service), into out; "" when issued is not a date. */
 void app_dbs_recheck_due(const struct app *app, const char *issued,
-    int update_service, char out[11]);
+    bool update_service, char out[11]);
 
 /* Record a DBS check (office, managers).  in->recheck_due "" is worked
  * out by app_dbs_recheck_due; the level must be basic, standard,

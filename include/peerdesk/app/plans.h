@@ -13,6 +13,7 @@
 #ifndef PEERDESK_APP_PLANS_H
 #define PEERDESK_APP_PLANS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -250,12 +251,12 @@ struct plan_import_result {
  * newer version stays in the history).  text is len bytes; name is
  * used in messages. */
 enum pd_status app_plan_import_text(struct app *app, const char *text,
-    size_t len, const char *name, int force,
+    size_t len, const char *name, bool force,
     struct plan_import_result *res, struct pd_err *err);
 
 /* app_plan_import_text() of the file at path. */
 enum pd_status app_plan_import_file(struct app *app, const char *path,
-    int force, struct plan_import_result *res, struct pd_err *err);
+    bool force, struct plan_import_result *res, struct pd_err *err);
 
 /* ---- the client's copy (report/plan_text.h, report/plan_pdf.h) ------- */
 

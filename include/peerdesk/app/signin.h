@@ -40,7 +40,7 @@ void app_session_signed_in(struct app *app);
 /* The screens closed: write a sign_out row for whoever was signed in
  * (how: "left peerdesk", or the line dropped when hangup) and forget
  * them.  Nothing when nobody was. */
-void app_session_end(struct app *app, int hangup);
+void app_session_end(struct app *app, bool hangup);
 
 /* The screens locked themselves (idle for minutes) or were locked by
  * the person: audited as lock.  app_session_unlocked: the same person

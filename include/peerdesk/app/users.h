@@ -5,6 +5,7 @@
 #ifndef PEERDESK_APP_USERS_H
 #define PEERDESK_APP_USERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,7 +31,7 @@ enum pd_status app_user_add(struct app *app, const char *login,
  * rule needs a manager (special-category data).  warning (may be NULL)
  * gets a below-minimum-wage sentence, else "". */
 enum pd_status app_pal_add(struct app *app, const char *login,
-    const char *name, int64_t rate_pence, int has_rule,
+    const char *name, int64_t rate_pence, bool has_rule,
     enum benefit_rule rule, int64_t *id, char *warning, size_t n,
     struct pd_err *err);
 

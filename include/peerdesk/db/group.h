@@ -25,7 +25,7 @@ bool db_group_is_facilitator(struct db *db, int64_t group_id,
 /* The groups (facilitated by staff_id unless it is 0; active ones only
  * unless all), by name, with their counts.  *out freed with
  * group_rows_free. */
-enum pd_status db_group_list(struct db *db, int64_t staff_id, int all,
+enum pd_status db_group_list(struct db *db, int64_t staff_id, bool all,
     struct group_row **out, size_t *n, struct pd_err *err);
 
 /* One group with its counts; PD_NOT_FOUND when none. */
@@ -133,8 +133,8 @@ enum pd_status db_group_goal_get(struct db *db, int64_t goal_id,
 
 /* Mark a review or a plan note as one the client lets us quote.
  * *client_id gets the client it is about.  PD_NOT_FOUND when none. */
-enum pd_status db_quote_set(struct db *db, int is_review, int64_t id,
-    int on, int64_t *client_id, struct pd_err *err);
+enum pd_status db_quote_set(struct db *db, bool is_review, int64_t id,
+    bool on, int64_t *client_id, struct pd_err *err);
 
 /* ---- for the demo organisation (app/demo_groups.c) ---- */
 
