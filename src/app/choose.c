@@ -71,7 +71,7 @@ shortlist_fini(struct shortlist *l)
 	memset(l, 0, sizeof *l);
 }
 
-static int
+static bool
 choose_open(enum shortlist_status st)
 {
 	return st == SHORTLIST_SHORTLISTED || st == SHORTLIST_INTERVIEWED ||

@@ -679,7 +679,7 @@ app_client_merge(struct app *app, int64_t keep, int64_t other,
 	struct client k, o;
 	struct story_supports ks = { NULL, "", 0 }, os = { NULL, "", 0 };
 	char today[11];
-	int kplan = 0, oplan = 0;
+	bool kplan = false, oplan = false;
 	enum pd_status s;
 
 	memset(res, 0, sizeof *res);

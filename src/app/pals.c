@@ -278,7 +278,7 @@ pals_read(struct app *app, int64_t pal_id, struct pal_record *r,
     struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int self = assign_scope(app) == pal_id;
+	bool self = assign_scope(app) == pal_id;
 	char today[11];
 	enum pd_status s;
 

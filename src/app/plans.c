@@ -346,13 +346,13 @@ app_plan_open(struct app *app, int64_t client_id, struct plan_doc *out,
 /* ---- established ------------------------------------------------------- */
 
 enum pd_status
-app_plan_is_established(struct app *app, int64_t client_id, int *yes,
+app_plan_is_established(struct app *app, int64_t client_id, bool *yes,
     char on[11], struct pd_err *err)
 {
 	struct plan_info plan;
 	enum pd_status s;
 
-	*yes = 0;
+	*yes = false;
 	if (on != NULL)
 		on[0] = '\0';
 	if ((s = plans_may(app, client_id, "read wellness plans",
@@ -365,7 +365,7 @@ app_plan_is_established(struct app *app, int64_t client_id, int *yes,
 		s = db_plan_find(app->db, client_id, plans_scope(app), &plan,
 		    err);
 		if (s == PD_OK && plan.status == PLAN_ESTABLISHED) {
-			*yes = 1;
+			*yes = true;
 			if (on != NULL)
 				memcpy(on, plan.established_on, 11);
 		}

@@ -361,7 +361,7 @@ sessions_follow(struct app *app, const struct session *s,
 	return st;
 }
 
-/* 1 when dates a and b are in the same organisation week. */
+/* True when dates a and b are in the same organisation week. */
 static bool
 sessions_same_week(const struct app *app, const char *a, const char *b)
 {

@@ -197,18 +197,18 @@ app_on_shared_account(const struct app *app)
 }
 
 enum pd_status
-app_session_start(struct app *app, int *shared, struct pd_err *err)
+app_session_start(struct app *app, bool *shared, struct pd_err *err)
 {
 	char login[64];
 
-	*shared = 0;
+	*shared = false;
 	if (!app_on_shared_account(app))
 		return app_identify(app, err);
 	if (app_unix_login(login, sizeof login) != 0)
 		return pd_fail(err, PD_DENIED, NULL, "your Unix account has no "
 		    "name");
 	access_set_nobody(app, login);
-	*shared = 1;
+	*shared = true;
 	return PD_OK;
 }
 

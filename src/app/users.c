@@ -78,14 +78,14 @@ users_insert(struct app *app, const char *login, const char *name,
 }
 
 enum pd_status
-app_setup_first_manager(struct app *app, int *added, struct pd_err *err)
+app_setup_first_manager(struct app *app, bool *added, struct pd_err *err)
 {
 	char login[64], name[128];
 	struct passwd *pw;
 	int n = 0;
 	enum pd_status s;
 
-	*added = 0;
+	*added = false;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = db_staff_list(app->db, -1, users_count_cb, &n, err);

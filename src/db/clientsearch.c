@@ -82,22 +82,22 @@ search_phone(const char *phone, struct strbuf *out)
 	}
 }
 
-static int
+static bool
 search_outward(const char *w, size_t n)
 {
 	size_t i = 0;
 
 	/* A9, A9A, A99, AA9, AA9A, AA99 */
 	if (n < 2 || n > 4 || !islower((unsigned char)w[0]))
-		return 0;
+		return false;
 	i = islower((unsigned char)w[1]) ? 2 : 1;
 	if (i >= n || !isdigit((unsigned char)w[i]))
-		return 0;
+		return false;
 	i++;
 	return i == n || (i + 1 == n && isalnum((unsigned char)w[i]));
 }
 
-static int
+static bool
 search_inward(const char *w, size_t n)
 {
 	return n == 3 && isdigit((unsigned char)w[0]) &&

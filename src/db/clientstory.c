@@ -195,12 +195,12 @@ db_client_each_for_match(struct db *db,
 }
 
 enum pd_status
-db_client_has_plan(struct db *db, int64_t id, int *has, struct pd_err *err)
+db_client_has_plan(struct db *db, int64_t id, bool *has, struct pd_err *err)
 {
 	sqlite3_stmt *s = db_stmt(db, sql_has_plan, err);
 	enum pd_status rc;
 
-	*has = 0;
+	*has = false;
 	if (s == NULL)
 		return PD_DB;
 	db_bind_int64(s, ":id", id);

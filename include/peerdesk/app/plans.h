@@ -123,10 +123,10 @@ enum pd_status app_plan_note_remove(struct app *app, int64_t client_id,
 enum pd_status app_plan_establish(struct app *app, int64_t client_id,
     const char *on, struct pd_err *err);
 
-/* Is the client's plan established?  *yes 1 or 0; on (may be NULL)
+/* Is the client's plan established?  *yes true or false; on (may be NULL)
  * gets the date or "".  PD_NOT_FOUND: no such client in scope. */
 enum pd_status app_plan_is_established(struct app *app, int64_t client_id,
-    int *yes, char on[11], struct pd_err *err);
+    bool *yes, char on[11], struct pd_err *err);
 
 /* ---- history and what changed ---------------------------------------- */
 

@@ -52,10 +52,10 @@ void app_session_unlocked(struct app *app);
  * off) tried to open peerdesk: audited as sign_in_refused, with why. */
 void app_session_refused(struct app *app, const char *why);
 
-/* Start a session for the screens.  On a shared account *shared = 1 and
+/* Start a session for the screens.  On a shared account *shared is true and
  * nobody is signed in yet (actor empty, login = the Unix login).
- * Otherwise *shared = 0 and it is app_identify(). */
-enum pd_status app_session_start(struct app *app, int *shared,
+ * Otherwise *shared is false and it is app_identify(). */
+enum pd_status app_session_start(struct app *app, bool *shared,
     struct pd_err *err);
 
 /* True when the real uid's Unix login is a shared office account. */

@@ -13,8 +13,8 @@
 
 /* Set up a new database: if it has no staff yet, add the Unix user
  * running this as its first manager (name from the account's full name
- * when there is one).  *added is 1 when a manager was added. */
-enum pd_status app_setup_first_manager(struct app *app, int *added,
+ * when there is one).  *added is true when a manager was added. */
+enum pd_status app_setup_first_manager(struct app *app, bool *added,
     struct pd_err *err);
 
 /* Add a staff user.  role: office, pal or manager; who may give which

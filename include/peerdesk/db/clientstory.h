@@ -48,8 +48,8 @@ enum pd_status db_client_each_for_match(struct db *db,
     const char *dob, const char *phone, const char *status), void *arg,
     struct pd_err *err);
 
-/* 1 in *has when client id has a wellness plan. */
-enum pd_status db_client_has_plan(struct db *db, int64_t id, int *has,
+/* *has is true when client id has a wellness plan. */
+enum pd_status db_client_has_plan(struct db *db, int64_t id, bool *has,
     struct pd_err *err);
 
 /* Move every row of client `other` to client `keep`: people who matter,
