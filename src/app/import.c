@@ -246,7 +246,7 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
     size_t len, const char *name, unsigned flags, import_warn_fn warn,
     void *warn_arg, struct import_result *res, struct pd_err *err)
 {
-	int dry = (flags & IMPORT_DRY_RUN) != 0;
+	bool dry = (flags & IMPORT_DRY_RUN) != 0;
 	struct imp im;
 	struct csv_reader *r;
 	struct csv_record rec;

@@ -36,8 +36,12 @@ struct imp {
 	/* timesheet caches */
 	struct imp_pal { char *login; int64_t id; } *pals;
 	size_t npals, cappals;
-	struct imp_week { int64_t pal_id; pd_date start; int64_t id; bool locked; }
-	    *weeks;
+	struct imp_week {
+		int64_t pal_id;
+		pd_date start;
+		int64_t id;
+		bool locked;
+	} *weeks;
 	size_t nweeks, capweeks;
 	/* weeks by (PAL, start): open addressing, index + 1, 0 empty; a
 	 * file of ten years for 300 PALs has 150,000 weeks */

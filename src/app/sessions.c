@@ -146,7 +146,7 @@ static enum pd_status
 sessions_own(struct app *app, int64_t id, struct session *out,
     struct pd_err *err)
 {
-	int pal = app_actor_is_pal(app);
+	bool pal = app_actor_is_pal(app);
 	enum pd_status s;
 
 	memset(out, 0, sizeof *out);

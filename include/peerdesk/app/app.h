@@ -37,7 +37,7 @@ struct app_options {
 	const char *config_env;		/* PEERDESK_CONFIG, or NULL */
 	const char *db_path;		/* --db, or NULL for the settings' */
 	bool create;			/* create the database if missing */
-	bool privileged;			/* setgid: ignore config_env and db_path */
+	bool privileged;		/* setgid: ignore config_env and db_path */
 };
 
 /* Load settings and rules, open (and upgrade) the database.  On error

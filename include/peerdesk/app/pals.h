@@ -26,7 +26,7 @@ struct pal_week {
 	int64_t pence;			/* gross: pay, plus holiday pay if paid */
 	int unrated_minutes;		/* minutes with no pay rate then */
 	int64_t rate_pence;		/* hourly rate on the date; -1 none */
-	bool has_limits;			/* limits below are known */
+	bool has_limits;		/* limits below are known */
 	struct permitted_limits limits;	/* DWP applies on the date */
 	enum benefit_rule rule;		/* in force on the date */
 	struct permitted_result check;	/* verdict, room left, sentence:

@@ -41,7 +41,8 @@ struct erase_mention {
 	enum mention_kind kind;
 	const char *context;	/* "...about the [Will Jones] job..." */
 	bool replace;		/* the default: true for the whole name or
-				 * the phone number, false for one word of the name */
+				 * the phone number, false for one word of
+				 * the name */
 };
 
 /* The manager's answer for each mention: replace[i] for mention i + 1
