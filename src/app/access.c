@@ -5,6 +5,7 @@
  * the rules are written once and agree everywhere. */
 #include "peerdesk/app/access.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,8 @@ struct app_actor {
 	int64_t staff_id;	/* 0 for the system or nobody */
 	enum role role;
 	char login[64];
-	int user;		/* a peerdesk staff user is acting */
-	int system;		/* root at the command line */
+	bool user;		/* a peerdesk staff user is acting */
+	bool system;		/* root at the command line */
 };
 
 static const struct app_actor nobody;
@@ -51,7 +52,7 @@ access_set_user(struct app *app, int64_t staff_id, enum role role,
 	memset(a, 0, sizeof *a);
 	a->staff_id = staff_id;
 	a->role = role;
-	a->user = 1;
+	a->user = true;
 	snprintf(a->login, sizeof a->login, "%s", login ? login : "");
 }
 
@@ -62,7 +63,7 @@ access_set_system(struct app *app, const char *login)
 
 	memset(a, 0, sizeof *a);
 	a->role = ROLE_MANAGER;
-	a->system = 1;
+	a->system = true;
 	snprintf(a->login, sizeof a->login, "%s", login ? login : "root");
 }
 
@@ -83,19 +84,19 @@ access_fini(struct app *app)
 
 /* ---- questions --------------------------------------------------------- */
 
-int
+bool
 app_actor_signed_in(const struct app *app)
 {
 	return who(app)->user;
 }
 
-int
+bool
 app_actor_is_system(const struct app *app)
 {
 	return who(app)->system && !who(app)->user;
 }
 
-int
+bool
 app_actor_is_manager(const struct app *app)
 {
 	const struct app_actor *a = who(app);
@@ -103,7 +104,7 @@ app_actor_is_manager(const struct app *app)
 	return a->system || (a->user && a->role == ROLE_MANAGER);
 }
 
-int
+bool
 app_actor_is_pal(const struct app *app)
 {
 	const struct app_actor *a = who(app);
@@ -111,7 +112,7 @@ app_actor_is_pal(const struct app *app)
 	return !a->system && a->user && a->role == ROLE_PAL;
 }
 
-int
+bool
 app_actor_is(const struct app *app, int64_t staff_id)
 {
 	const struct app_actor *a = who(app);
@@ -223,7 +224,7 @@ access_own_pal(struct app *app, int64_t *pal_id, const char *what,
 	return PD_OK;
 }
 
-int
+bool
 access_sees_pay(const struct app *app, int64_t pal_id)
 {
 	return app_actor_is_manager(app) || app_actor_is(app, pal_id);

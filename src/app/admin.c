@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,7 +309,7 @@ restore_candidate(struct app *app, const char *path, struct restore_info *ri,
  * words in *live_err. */
 static enum pd_status
 restore_live(struct app *app, struct restore_info *ri, struct db **live,
-    int *healthy, struct pd_err *live_err, struct pd_err *err)
+    bool *healthy, struct pd_err *live_err, struct pd_err *err)
 {
 	enum pd_status ls;
 	char *cut;
@@ -318,12 +319,12 @@ restore_live(struct app *app, struct restore_info *ri, struct db **live,
 	cut = strstr(live_err->msg, ". Nothing was changed");
 	if (ls != PD_OK && cut != NULL)
 		*cut = '\0';	/* the audit row needs the what only */
-	*healthy = 0;
+	*healthy = false;
 	if (ls == PD_OK && db_check(*live, live_err) == PD_OK) {
 		struct audit_verify v;
 
 		if (db_audit_verify(*live, &v, NULL) == PD_OK && v.bad_id == 0)
-			*healthy = 1;
+			*healthy = true;
 	}
 	ri->damaged = !*healthy;
 	ri->missing = ls == PD_NOT_FOUND;
@@ -333,7 +334,7 @@ restore_live(struct app *app, struct restore_info *ri, struct db **live,
 /* Who may: a manager of a sound database (which becomes app->db); over
  * a damaged or missing one, only root (nobody can be looked up there). */
 static enum pd_status
-restore_may(struct app *app, const struct restore_info *ri, int healthy,
+restore_may(struct app *app, const struct restore_info *ri, bool healthy,
     struct db **live, struct pd_err *err)
 {
 	enum pd_status s = PD_OK;
@@ -528,7 +529,8 @@ app_restore(struct app *app, const char *path, struct restore_info *ri,
 	struct pd_err live_err;
 	enum pd_status s, ls;
 	char *tmp = NULL;
-	int tfd = -1, healthy;
+	int tfd = -1;
+	bool healthy;
 
 	memset(ri, 0, sizeof *ri);
 	if (userfile_is_std(path))

@@ -3,6 +3,7 @@
 #ifndef PEERDESK_APP_ASSIGN_PRIV_H
 #define PEERDESK_APP_ASSIGN_PRIV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
@@ -12,7 +13,7 @@
 int64_t assign_scope(const struct app *app);
 
 /* Is the actor a manager (or the system)? */
-int assign_is_manager(const struct app *app);
+bool assign_is_manager(const struct app *app);
 
 /* "" or NULL -> today; else the date must parse.  Writes out. */
 enum pd_status assign_date_or_today(const char *in, char out[11],

@@ -2,6 +2,7 @@
  * and the helpers every assignment file shares (assign_priv.h). */
 #include "peerdesk/app/assignments.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ assign_scope(const struct app *app)
 	return access_scope(app);
 }
 
-int
+bool
 assign_is_manager(const struct app *app)
 {
 	return app_actor_is_manager(app);
@@ -192,7 +193,7 @@ assign_client(struct app *app, int64_t client_id, struct client *out,
 
 struct assign_find {
 	int64_t worker_id;
-	int found;
+	bool found;
 };
 
 static int
@@ -201,7 +202,7 @@ assign_find_cb(void *arg, const struct assignment *row)
 	struct assign_find *f = arg;
 
 	if (row->worker_id == f->worker_id)
-		f->found = 1;
+		f->found = true;
 	return f->found;
 }
 
@@ -356,7 +357,7 @@ assign_collect_cb(void *arg, const struct assignment *row)
 }
 
 enum pd_status
-app_assignment_list(struct app *app, int64_t client_id, int active_only,
+app_assignment_list(struct app *app, int64_t client_id, bool active_only,
     struct assignment_list *out, struct pd_err *err)
 {
 	struct assign_collect c = { app, out };

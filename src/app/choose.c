@@ -1,6 +1,7 @@
 /* choose.c - suggestions, the shortlist, interviews, the first meeting. */
 #include "peerdesk/app/choose.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +71,7 @@ shortlist_fini(struct shortlist *l)
 	memset(l, 0, sizeof *l);
 }
 
-static int
+static bool
 choose_open(enum shortlist_status st)
 {
 	return st == SHORTLIST_SHORTLISTED || st == SHORTLIST_INTERVIEWED ||
@@ -95,15 +96,15 @@ choose_taken_add(struct choose_taken *t, int64_t id)
 	t->ids[t->n++] = id;
 }
 
-static int
+static bool
 choose_taken_has(const struct choose_taken *t, int64_t id)
 {
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
 		if (t->ids[i] == id)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 static int
@@ -170,11 +171,11 @@ choose_cand_fini(struct choose_cand *c)
 	pal_profile_fini(&c->prof);
 }
 
-/* Fill c for PAL pal_id; *usable is 0 for someone who is not an active
+/* Fill c for PAL pal_id; *usable is false for someone who is not an active
  * PAL with a profile (or has left). */
 static enum pd_status
 choose_cand_read(struct app *app, int64_t pal_id,
-    const struct choose_taken *t, struct choose_cand *c, int *usable,
+    const struct choose_taken *t, struct choose_cand *c, bool *usable,
     struct pd_err *err)
 {
 	struct pal_week wk;
@@ -183,7 +184,7 @@ choose_cand_read(struct app *app, int64_t pal_id,
 	size_t i;
 
 	memset(c, 0, sizeof *c);
-	*usable = 0;
+	*usable = false;
 	app_today(today);
 	s = db_staff_get(app->db, pal_id, &c->st, NULL);
 	if (s == PD_NOT_FOUND)
@@ -223,7 +224,7 @@ choose_cand_read(struct app *app, int64_t pal_id,
 	for (i = 0; t != NULL && i < t->nchanged; i++)
 		if (t->changed[i].id == pal_id)
 			memcpy(c->in.changed_from_on, t->changed[i].on, 11);
-	*usable = 1;
+	*usable = true;
 	return PD_OK;
 }
 
@@ -294,7 +295,7 @@ choose_suggest_tx(struct app *app, int64_t client_id,
 	cand = xcalloc(pals.n ? pals.n : 1, sizeof *cand);
 	in = xcalloc(pals.n ? pals.n : 1, sizeof *in);
 	for (i = 0; s == PD_OK && i < pals.n; i++) {
-		int usable;
+		bool usable;
 
 		if (choose_taken_has(&taken, pals.ids[i]))
 			continue;
@@ -396,7 +397,7 @@ app_shortlist_add(struct app *app, int64_t client_id, int64_t pal_id,
 	struct suggestion sg;
 	struct suggest_client sc;
 	char reasons[600], summary[400];
-	int usable = 0;
+	bool usable = false;
 	enum pd_status s;
 
 	if ((s = app_require(app, APP_STAFF, "shortlist PALs", err)) != PD_OK)
@@ -531,8 +532,8 @@ app_shortlist_first_meeting(struct app *app, struct shortlist_entry *e,
 	struct assignment_start st;
 	char on[11], summary[400];
 	const char *who = e->pal_name ? e->pal_name : "the PAL";
-	int no = m->client == DECISION_NO || m->pal == DECISION_NO;
-	int yes = m->client == DECISION_YES && m->pal == DECISION_YES;
+	bool no = m->client == DECISION_NO || m->pal == DECISION_NO;
+	bool yes = m->client == DECISION_YES && m->pal == DECISION_YES;
 	enum pd_status s;
 
 	if ((s = app_require(app, APP_STAFF, "record first meetings", err))

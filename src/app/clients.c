@@ -1,6 +1,7 @@
 /* clients.c - intake, the client list and the client record. */
 #include "peerdesk/app/clients.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,7 @@ clients_check_date(char d[DATE_STR_LEN], const char *field, const char *what,
 }
 
 /* Any funding detail given? */
-static int
+static bool
 clients_has_funding(const struct funding *f)
 {
 	return f->kind != FUNDING_NONE || f->contracted_minutes_per_week >= 0 ||
@@ -199,7 +200,8 @@ app_client_ask(struct app *app, const struct client *c,
 	struct referral was_ref;
 	char when[DATE_LONG_LEN];
 	pd_date d, today = today_get();
-	int ask = 0, saved = 0, saved_ref = 0;
+	int ask = 0;
+	bool saved = false, saved_ref = false;
 
 	/* A record already saved is asked about only what changes now: what
 	 * was saved anyway once is not asked again at every save. */
@@ -207,7 +209,7 @@ app_client_ask(struct app *app, const struct client *c,
 	memset(&was_ref, 0, sizeof was_ref);
 	if (c->id > 0 && db_client_get(app->db, c->id, access_scope(app), &was,
 	    NULL) == PD_OK) {
-		saved = 1;
+		saved = true;
 		saved_ref = db_referral_for_client(app->db, c->id,
 		    access_scope(app), &was_ref, NULL) == PD_OK;
 	}

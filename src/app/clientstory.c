@@ -13,6 +13,7 @@
  */
 #include "peerdesk/app/clientstory.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -472,7 +473,7 @@ client_matcher_free(struct client_matcher *m)
 }
 
 /* A word (of two letters or more) of a in b's words? */
-static int
+static bool
 matcher_word_shared(const char *a, const char *b)
 {
 	const char *p = a;
@@ -485,17 +486,17 @@ matcher_word_shared(const char *a, const char *b)
 			size_t m = strcspn(q, " ");
 
 			if (m == n && memcmp(p, q, n) == 0)
-				return 1;
+				return true;
 			q += m;
 			q += *q == ' ';
 		}
 		p += n;
 		p += *p == ' ';
 	}
-	return 0;
+	return false;
 }
 
-static int
+static bool
 matcher_same(const char *a, const char *b)
 {
 	return a[0] != '\0' && strcmp(a, b) == 0;
@@ -611,7 +612,7 @@ story_merge_supports(struct app *app, int64_t keep, int64_t other,
  * record (with_support). */
 static enum pd_status
 story_merge_statuses(struct app *app, int64_t keep, int64_t other,
-    const struct client *k, const struct client *o, int with_support,
+    const struct client *k, const struct client *o, bool with_support,
     const char *today, struct pd_err *err)
 {
 	char note[120];
@@ -678,7 +679,7 @@ app_client_merge(struct app *app, int64_t keep, int64_t other,
 	struct client k, o;
 	struct story_supports ks = { NULL, "", 0 }, os = { NULL, "", 0 };
 	char today[11];
-	int kplan = 0, oplan = 0;
+	bool kplan = false, oplan = false;
 	enum pd_status s;
 
 	memset(res, 0, sizeof *res);

@@ -2,6 +2,7 @@
 #include "peerdesk/app/dashboard.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,11 +178,11 @@ dashboard_fini(struct dashboard *d)
 /* ---- words -------------------------------------------------------------- */
 
 static void
-dashboard_add(struct dashboard_line *out, size_t max, size_t *n, int alert,
+dashboard_add(struct dashboard_line *out, size_t max, size_t *n, bool alert,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static void
-dashboard_add(struct dashboard_line *out, size_t max, size_t *n, int alert,
+dashboard_add(struct dashboard_line *out, size_t max, size_t *n, bool alert,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -319,9 +320,9 @@ static const char *const dash_kind_words[REMIND_KINDS][2] = {
 
 void
 dashboard_reminder_words(const struct dashboard *d, const struct reminder *r,
-    int brief, struct strbuf *what, struct strbuf *who, struct strbuf *when)
+    bool brief, struct strbuf *what, struct strbuf *who, struct strbuf *when)
 {
-	int pal_view = d->my_clients >= 0;
+	bool pal_view = d->my_clients >= 0;
 	const char *client = r->client_name ? r->client_name : "";
 	const char *pal = r->pal_name ? r->pal_name : "";
 

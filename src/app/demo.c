@@ -7,6 +7,7 @@
 #include "peerdesk/app/access.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,7 +193,7 @@ app_demo_create(struct app *app, enum demo_scale scale,
 
 
 static enum pd_status
-demo_lstat(const char *path, int *exists, struct pd_err *err)
+demo_lstat(const char *path, bool *exists, struct pd_err *err)
 {
 	struct stat st;
 
@@ -265,7 +266,8 @@ app_demo_build(struct app *app, enum demo_scale scale,
 	struct db *db = NULL, *old = NULL;
 	char *tmp = NULL;
 	enum pd_status s;
-	int fd = -1, exists = 0;
+	int fd = -1;
+	bool exists = false;
 
 	memset(stats, 0, sizeof *stats);
 	PRIVILEGE_RAISED(s, demo_lstat(app->db_path, &exists, err));

@@ -1,5 +1,6 @@
 /* demo_clients.c - the demo organisation's clients: referral, funding,
  * shortlist, PAL, sessions and the review story (demo.h). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,7 +242,7 @@ demo_client(struct demo *d, int i, int nclients, struct pd_err *err)
 	char name[96], addr[96], phone[16], pref[64];
 	char pronouns[16], gender[16], interests[128];
 	char referrer[128], referrer_org[128], funder[128], negotiator[128];
-	int fem = demo_chance(d, 55);
+	bool fem = demo_chance(d, 55);
 	pd_date referred, first, end, review_on;
 	int span = date_diff_days(d->today, d->start);
 	int contracted, p, forced = -1, want = -1;

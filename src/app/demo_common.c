@@ -1,6 +1,7 @@
 /* demo_common.c - what every part of the demo generator uses (see
  * demo_common_priv.h): seeded randomness, and the PALs' weeks and paid
  * lines with the minutes each week still has room for. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +30,7 @@ demo_range(struct demo *d, int lo, int hi)
 	return lo + (int)(demo_next(d) % (uint64_t)(hi - lo + 1));
 }
 
-int
+bool
 demo_chance(struct demo *d, int percent)
 {
 	return demo_range(d, 1, 100) <= percent;

@@ -4,6 +4,7 @@
 #ifndef PEERDESK_APP_DEMO_COMMON_PRIV_H
 #define PEERDESK_APP_DEMO_COMMON_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,7 +53,7 @@ uint64_t demo_next(struct demo *d);
 int demo_range(struct demo *d, int lo, int hi);
 
 /* 1 with the chance percent in 100. */
-int demo_chance(struct demo *d, int percent);
+bool demo_chance(struct demo *d, int percent);
 
 #define PICK(d, list) ((list)[demo_range((d), 0, (int)NELEM(list) - 1)])
 

@@ -4,6 +4,7 @@
  * attendances in its first months). */
 #include "demo_groups.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@ rnd(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-static int
+static bool
 chance(uint64_t *s, int percent)
 {
 	return (int)(rnd(s) % 100) < percent;
@@ -137,7 +138,7 @@ add_group(struct db *db, const char *name, enum group_kind kind, int day,
 	g.usual_day = day;
 	snprintf(g.usual_time, sizeof g.usual_time, "%s", time);
 	g.place = xstrdup(place);
-	g.active = 1;
+	g.active = true;
 	st = db_group_insert(db, &g, by, err);
 	group_fini(&g);
 	if (st != PD_OK)

@@ -1,5 +1,6 @@
 /* demo_people.c - the demo organisation's staff and PALs: their pay
  * rates, benefit rules, DBS checks, training and supervision (demo.h). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ demo_staff(struct demo *d, const char *login, const char *name,
 	s.login = xstrdup(login);
 	s.name = xstrdup(name);
 	s.role = role;
-	s.active = 1;
+	s.active = true;
 	st = db_staff_insert(d->db, &s, err);
 	*id = s.id;
 	staff_fini(&s);
@@ -106,7 +107,7 @@ demo_pal(struct demo *d, int i, struct pd_err *err)
 		gender = demo_pal_seeds[i].gender;
 		rule = demo_pal_seeds[i].rule;
 	} else {
-		int f = demo_chance(d, 50);
+		bool f = demo_chance(d, 50);
 
 		first = f ? PICK(d, demo_first_f) : PICK(d, demo_first_m);
 		last = PICK(d, demo_last);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,7 @@ draftfile_mkdirs(const char *path)
  * open to nobody else.  *fd its descriptor; PD_NOT_FOUND when it is not
  * there and create is 0. */
 static enum pd_status
-draftfile_open_dir(int create, int *fd, struct pd_err *err)
+draftfile_open_dir(bool create, int *fd, struct pd_err *err)
 {
 	struct stat sb;
 	enum pd_status s;
@@ -115,20 +116,20 @@ draftfile_name(const char *login, const char *form, const char *key,
 	snprintf(buf, n, "%s-%.16s.draft", login, hex);
 }
 
-static int
+static bool
 draftfile_login_ok(const char *login)
 {
 	const char *p;
 
 	if (login == NULL || login[0] == '\0' || login[0] == '.' ||
 	    strlen(login) > 64)
-		return 0;
+		return false;
 	for (p = login; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
 		    *p == '-'))
-			return 0;
-	return 1;
+			return false;
+	return true;
 }
 
 static int

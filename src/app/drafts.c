@@ -1,6 +1,7 @@
 /* drafts.c - the signed-in person's kept drafts (see drafts.h). */
 #include "peerdesk/app/drafts.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,8 @@ struct draft_filter {
 	 * database's copy (a file is only ever the newer one) */
 	char **files;
 	size_t nfiles;
-	int in_db, stop;
+	bool in_db;
+	int stop;
 };
 
 static int
@@ -62,10 +64,10 @@ app_draft_list(struct app *app, const char *prefix,
 	f.cb = cb;
 	f.arg = arg;
 	(void)draftfile_list(app_actor_login(app), draft_file_key, &f, NULL);
-	f.in_db = 1;
+	f.in_db = true;
 	s = db_draft_list(app->db, access_staff_id(app), draft_filter_row,
 	    &f, err);
-	f.in_db = 0;
+	f.in_db = false;
 	if (!f.stop)
 		(void)draftfile_list(app_actor_login(app), draft_filter_row, &f,
 		    NULL);

@@ -2,6 +2,7 @@
  * their paid time, adding, changing, reading and deleting it
  * (app/groups.h). */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,7 @@ groups_running(struct app *app, int64_t group_id, struct pd_err *err)
 {
 	struct group_row r;
 	enum pd_status st;
-	int active;
+	bool active;
 
 	memset(&r, 0, sizeof r);
 	if ((st = db_group_get(app->db, group_id, &r, err)) != PD_OK)

@@ -4,6 +4,7 @@
 #include "peerdesk/app/groups.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ groups_may_see(struct app *app, int64_t id, struct pd_err *err)
 }
 
 enum pd_status
-app_groups_list(struct app *app, int all, struct group_row **out,
+app_groups_list(struct app *app, bool all, struct group_row **out,
     size_t *n, struct pd_err *err)
 {
 	enum pd_status st;
@@ -179,7 +180,7 @@ app_group_add(struct app *app, struct group *g, const int64_t *fac,
 	for (i = 0; i < nfac; i++)
 		if ((st = groups_staff_ok(app, fac[i], NULL, err)) != PD_OK)
 			return st;
-	g->active = 1;
+	g->active = true;
 	if ((st = db_begin(app->db, err)) != PD_OK)
 		return st;
 	st = db_group_insert(app->db, g, access_staff_id(app), err);
@@ -320,7 +321,7 @@ app_goal_group_set(struct app *app, int64_t goal_id, int64_t group_id,
 }
 
 enum pd_status
-app_quote_set(struct app *app, int is_review, int64_t id, int on,
+app_quote_set(struct app *app, bool is_review, int64_t id, bool on,
     struct pd_err *err)
 {
 	int64_t client_id = 0;
@@ -362,18 +363,18 @@ app_group_staff_by_login(struct app *app, const char *login,
 	    "could not read the staff list");
 }
 
-int
+bool
 app_groups_any(struct app *app)
 {
 	struct group_row *v;
 	size_t n;
-	int any;
+	bool any;
 
 	if (!app_actor_is_pal(app))
-		return 1;
+		return true;
 	if (db_group_list(app->db, access_staff_id(app), 0, &v, &n, NULL)
 	    != PD_OK)
-		return 0;
+		return false;
 	any = n > 0;
 	group_rows_free(v, n);
 	return any;

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,7 +189,7 @@ imp_rows(struct imp *im, struct csv_reader *r, size_t nhead,
 		}
 		if (s == PD_OK && !im->skipped)
 			im->res->rows++;
-		im->skipped = 0;
+		im->skipped = false;
 	}
 	return s;
 }
@@ -245,13 +246,13 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
     size_t len, const char *name, unsigned flags, import_warn_fn warn,
     void *warn_arg, struct import_result *res, struct pd_err *err)
 {
-	int dry = (flags & IMPORT_DRY_RUN) != 0;
+	bool dry = (flags & IMPORT_DRY_RUN) != 0;
 	struct imp im;
 	struct csv_reader *r;
 	struct csv_record rec;
 	enum pd_status s;
 	size_t nhead = 0;
-	int began = 0;
+	bool began = false;
 	char hash[65];
 
 	memset(res, 0, sizeof *res);
@@ -311,8 +312,8 @@ app_import_text(struct app *app, enum import_kind kind, const char *text,
 		 * the import_log record (the same transaction) */
 		db_rollback(app->db);
 		db_bulk_end(app->db);
-		began = 0;
-		res->dry_run = 1;
+		began = false;
+		res->dry_run = true;
 	}
 	if (began)
 		s = imp_keep(&im, kind, s, err);

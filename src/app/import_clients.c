@@ -160,7 +160,7 @@ imp_client_duplicates(struct imp *im, const struct client *c)
 	im->res->duplicates += (long)(m.n > 0);
 	client_matches_fini(&m);
 	if (k > 0 && (im->flags & IMPORT_SKIP_DUPLICATES)) {
-		im->skipped = 1;
+		im->skipped = true;
 		im->res->skipped++;
 	}
 }

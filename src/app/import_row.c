@@ -3,6 +3,7 @@
  * row's line (import_row_priv.h). */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ imp_warn(struct imp *im, const char *field, const char *fmt, ...)
 }
 
 enum pd_status
-imp_date(struct imp *im, const char *field, const char *v, int required,
+imp_date(struct imp *im, const char *field, const char *v, bool required,
     pd_date *out, struct pd_err *err)
 {
 	struct pd_err e;
@@ -97,7 +98,7 @@ imp_date(struct imp *im, const char *field, const char *v, int required,
 }
 
 enum pd_status
-imp_minutes(struct imp *im, const char *field, const char *v, int required,
+imp_minutes(struct imp *im, const char *field, const char *v, bool required,
     int max, int *out, struct pd_err *err)
 {
 	char *end;

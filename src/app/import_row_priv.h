@@ -5,6 +5,7 @@
 #ifndef PEERDESK_APP_IMPORT_ROW_PRIV_H
 #define PEERDESK_APP_IMPORT_ROW_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,7 +19,7 @@ struct client_matcher;
 /* One column a kind of file knows. */
 struct import_col {
 	const char *name;
-	int required;	/* must be in the header */
+	bool required;	/* must be in the header */
 };
 
 
@@ -35,8 +36,12 @@ struct imp {
 	/* timesheet caches */
 	struct imp_pal { char *login; int64_t id; } *pals;
 	size_t npals, cappals;
-	struct imp_week { int64_t pal_id; pd_date start; int64_t id; int locked; }
-	    *weeks;
+	struct imp_week {
+		int64_t pal_id;
+		pd_date start;
+		int64_t id;
+		bool locked;
+	} *weeks;
 	size_t nweeks, capweeks;
 	/* weeks by (PAL, start): open addressing, index + 1, 0 empty; a
 	 * file of ten years for 300 PALs has 150,000 weeks */
@@ -50,7 +55,7 @@ struct imp {
 	struct strbuf again_said;
 	/* clients: the likely-duplicate check, read once */
 	struct client_matcher *matcher;
-	int skipped;		/* this row was left out (a likely duplicate) */
+	bool skipped;		/* this row was left out (a likely duplicate) */
 };
 
 /* The columns each kind of file knows, ended by a NULL name. */
@@ -83,12 +88,12 @@ void imp_warn(struct imp *im, const char *field, const char *fmt, ...)
 /* A date column's value v into *out: PD_NOT_FOUND (and 0) when empty and
  * not required. */
 enum pd_status imp_date(struct imp *im, const char *field, const char *v,
-    int required, pd_date *out, struct pd_err *err);
+    bool required, pd_date *out, struct pd_err *err);
 
 /* A column of whole minutes, 1 to max, into *out (-1 when empty and not
  * required). */
 enum pd_status imp_minutes(struct imp *im, const char *field,
-    const char *v, int required, int max, int *out, struct pd_err *err);
+    const char *v, bool required, int max, int *out, struct pd_err *err);
 
 /* One row of each kind: check it and write it (inside the import's
  * transaction). */

@@ -2,6 +2,7 @@
  * benefit rules, and the PAL list. */
 #include "peerdesk/app/pals.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,7 @@ pals_dbs_first_cb(void *arg, const struct pal_dbs_row *row)
 }
 
 enum pd_status
-app_pal_list(struct app *app, int with_inactive, struct pal_list *out,
+app_pal_list(struct app *app, bool with_inactive, struct pal_list *out,
     struct pd_err *err)
 {
 	struct pals_staff st = { NULL, 0, 0 };
@@ -278,7 +279,7 @@ pals_read(struct app *app, int64_t pal_id, struct pal_record *r,
     struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int self = assign_scope(app) == pal_id;
+	bool self = assign_scope(app) == pal_id;
 	char today[11];
 	enum pd_status s;
 
@@ -310,7 +311,7 @@ pals_read(struct app *app, int64_t pal_id, struct pal_record *r,
 	r->may_edit_pay = assign_is_manager(app);
 	r->may_add_records = assign_scope(app) == 0;
 	r->may_edit_all = assign_scope(app) == 0;
-	r->may_edit_profile = 1;
+	r->may_edit_profile = true;
 	if (s == PD_OK && r->private_visible) {
 		size_t i;
 		char msg[400];
@@ -485,7 +486,7 @@ app_pal_profile_save(struct app *app, struct pal_profile *p,
 
 /* ---- pay -------------------------------------------------------------- */
 
-int
+bool
 app_pal_rate_check(struct app *app, const struct pal_profile *p,
     int64_t rate_pence, const char *date, char *msg, size_t n)
 {
@@ -499,30 +500,30 @@ app_pal_rate_check(struct app *app, const struct pal_profile *p,
 		msg[0] = '\0';
 	if (date == NULL || date_parse(date, &on, NULL) != PD_OK ||
 	    (row = rules_wage_row_on(app->rules, date)) == NULL)
-		return 0;
+		return false;
 	money_format(rate_pence, r);
 	if (p != NULL && date_parse(p->date_of_birth, &dob, NULL) == PD_OK &&
 	    (age = date_age_on(dob, on)) >= 0) {
 		band = rules_wage_on(app->rules, date, age);
 		if (band == NULL || rate_pence >= band->rate_pence)
-			return 0;
+			return false;
 		snprintf(msg, n, "%s an hour is below the minimum wage on %s "
 		    "for someone aged %d (%s): %s", r, date, age, band->name,
 		    money_format(band->rate_pence, m));
-		return 1;
+		return true;
 	}
 	if ((band = rules_wage_top(row)) == NULL)
-		return 0;
+		return false;
 	money_format(band->rate_pence, m);
 	if (rate_pence < band->rate_pence) {
 		snprintf(msg, n, "%s an hour is below the adult minimum wage "
 		    "on %s (%s, %s); no date of birth is recorded, so peerdesk "
 		    "compared it with the adult rate", r, date, band->name, m);
-		return 1;
+		return true;
 	}
 	snprintf(msg, n, "No date of birth is recorded, so peerdesk compared "
 	    "%s with the adult rate on %s (%s, %s)", r, date, band->name, m);
-	return 0;
+	return false;
 }
 
 static enum pd_status
@@ -548,7 +549,7 @@ app_pal_rate_add(struct app *app, int64_t pal_id, int64_t rate_pence,
 {
 	struct pal_profile prof;
 	char on[11], name[128], summary[300], msg[400], money[MONEY_STR_LEN];
-	int below = 0;
+	bool below = false;
 	enum pd_status s;
 
 	if (warning != NULL && n > 0)
@@ -622,7 +623,7 @@ app_pal_benefit_set(struct app *app, int64_t pal_id, enum benefit_rule rule,
 
 void
 app_dbs_recheck_due(const struct app *app, const char *issued,
-    int update_service, char out[11])
+    bool update_service, char out[11])
 {
 	pd_date d;
 	int months = update_service ?
@@ -670,7 +671,7 @@ app_pal_dbs_add(struct app *app, int64_t pal_id, struct pal_dbs *in,
 	if (s == PD_OK)
 		s = db_pal_dbs_add(app->db, pal_id, in->level,
 		    str_blank(in->certificate_no) ? NULL :
-		    in->certificate_no, in->issued_on, in->update_service ? 1 : 0,
+		    in->certificate_no, in->issued_on, in->update_service,
 		    in->recheck_due, err);
 	if (s == PD_OK) {
 		snprintf(summary, sizeof summary, "DBS check for %s: %s, issued "

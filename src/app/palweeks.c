@@ -1,6 +1,7 @@
 /* palweeks.c - one PAL's weeks against the limit (see palweeks.h). */
 #include "peerdesk/app/palweeks.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,15 +24,15 @@ static void
 pw_counted(struct palweeks *p, const struct pal_profile *prof)
 {
 	pd_date from = 0, to = 0;
-	int has_from = 0, has_to = 0;
+	bool has_from = false, has_to = false;
 	size_t i;
 
 	if (prof->started_on[0] != '\0' &&
 	    date_parse(prof->started_on, &from, NULL) == PD_OK)
-		has_from = 1;
+		has_from = true;
 	if (prof->left_on[0] != '\0' &&
 	    date_parse(prof->left_on, &to, NULL) == PD_OK)
-		has_to = 1;
+		has_to = true;
 	for (i = 0; !has_from && i < p->n; i++)
 		if (p->v[i].minutes > 0) {
 			from = p->v[i].first;

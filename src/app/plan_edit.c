@@ -1,6 +1,7 @@
 /* plan_edit.c - changing the client's Wellness and Safety Plan: saving
  * and merging its sections, goals and their steps, reviews, restoring a
  * version, notes, and marking it established (app/plans.h). */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,14 +172,14 @@ plans_check_goal(const struct plan_doc_goal *g, struct pd_err *err)
 	return PD_OK;
 }
 
-static int
+static bool
 plans_same(const char *a, const char *b)
 {
 	return plan_text_change(a, b) == PLAN_SAME;
 }
 
 /* The goal's words changed (not its steps)? */
-static int
+static bool
 plans_goal_words_changed(const struct plan_goal *a, const struct plan_goal *b)
 {
 	return a->area != b->area || !plans_same(a->title, b->title) ||

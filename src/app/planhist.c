@@ -2,6 +2,7 @@
  * changed since the last review. */
 #include "peerdesk/app/plans.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,7 @@ hist_audit_cb(void *arg, const struct audit_entry *row)
 {
 	struct hist_audit *a = arg;
 	struct audit_entry *c;
-	int keep;
+	bool keep;
 
 	if (row->entity == NULL || row->action == NULL)
 		return 0;

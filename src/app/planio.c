@@ -2,6 +2,7 @@
 #include "peerdesk/app/plans.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,7 +199,7 @@ import_goal(struct app *app, const struct plan_doc *cur,
 
 static enum pd_status
 import_apply(struct app *app, const struct plan_doc *doc, const char *file,
-    int force, struct plan_import_result *res, struct pd_err *err)
+    bool force, struct plan_import_result *res, struct pd_err *err)
 {
 	struct plan_doc cur;
 	const struct plan_note **have = NULL;
@@ -279,7 +280,7 @@ out:
 
 enum pd_status
 app_plan_import_text(struct app *app, const char *text, size_t len,
-    const char *name, int force, struct plan_import_result *res,
+    const char *name, bool force, struct plan_import_result *res,
     struct pd_err *err)
 {
 	struct plan_doc doc;
@@ -311,7 +312,7 @@ app_plan_import_text(struct app *app, const char *text, size_t len,
 }
 
 enum pd_status
-app_plan_import_file(struct app *app, const char *path, int force,
+app_plan_import_file(struct app *app, const char *path, bool force,
     struct plan_import_result *res, struct pd_err *err)
 {
 	struct strbuf sb = STRBUF_INIT;

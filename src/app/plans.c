@@ -4,6 +4,7 @@
  * history planhist.c; export and import planio.c. */
 #include "peerdesk/app/plans.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,7 +85,7 @@ plans_staff_name(struct app *app, int64_t id)
 
 enum pd_status
 plans_check_day(const char *day, const char *field, const char *what,
-    int not_after_today, struct pd_err *err)
+    bool not_after_today, struct pd_err *err)
 {
 	pd_date d;
 	char today[11];
@@ -345,13 +346,13 @@ app_plan_open(struct app *app, int64_t client_id, struct plan_doc *out,
 /* ---- established ------------------------------------------------------- */
 
 enum pd_status
-app_plan_is_established(struct app *app, int64_t client_id, int *yes,
+app_plan_is_established(struct app *app, int64_t client_id, bool *yes,
     char on[11], struct pd_err *err)
 {
 	struct plan_info plan;
 	enum pd_status s;
 
-	*yes = 0;
+	*yes = false;
 	if (on != NULL)
 		on[0] = '\0';
 	if ((s = plans_may(app, client_id, "read wellness plans",
@@ -364,7 +365,7 @@ app_plan_is_established(struct app *app, int64_t client_id, int *yes,
 		s = db_plan_find(app->db, client_id, plans_scope(app), &plan,
 		    err);
 		if (s == PD_OK && plan.status == PLAN_ESTABLISHED) {
-			*yes = 1;
+			*yes = true;
 			if (on != NULL)
 				memcpy(on, plan.established_on, 11);
 		}

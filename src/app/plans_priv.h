@@ -3,6 +3,7 @@
 #ifndef PEERDESK_APP_PLANS_PRIV_H
 #define PEERDESK_APP_PLANS_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -32,7 +33,7 @@ char *plans_staff_name(struct app *app, int64_t id);
 /* PD_INVALID (field, "what should be a date ...") unless day is "" or a
  * date, and not after today when asked. */
 enum pd_status plans_check_day(const char *day, const char *field,
-    const char *what, int not_after_today, struct pd_err *err);
+    const char *what, bool not_after_today, struct pd_err *err);
 
 /* The moment of a change, "YYYY-MM-DDTHH:MM:SSZ" (UTC): now, but on
  * the day --today gives when it is set, so that saved versions, goal

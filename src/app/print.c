@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,7 +83,7 @@ static void
 print_tidy(const struct print_stream *s, char *out, size_t n)
 {
 	size_t i, o = 0;
-	int pending = 0;
+	bool pending = false;
 
 	for (i = 0; i < s->len && o + 3 < n; i++) {
 		char c = s->buf[i];
@@ -94,7 +95,7 @@ print_tidy(const struct print_stream *s, char *out, size_t n)
 		if (pending) {
 			out[o++] = ';';
 			out[o++] = ' ';
-			pending = 0;
+			pending = false;
 			if (o + 3 >= n)
 				break;
 		}
@@ -224,7 +225,7 @@ print_stop(pid_t pid, int *status)
  * could not be run: *exec_err is errno (ENOENT: no such command). */
 static int
 print_run(char *const argv[], int timeout_ms, struct print_stream s[2],
-    int *status, int *timed_out, int *exec_err)
+    int *status, bool *timed_out, int *exec_err)
 {
 	int outp[2], errp[2], failp[2];
 	int e = 0, i;
@@ -233,7 +234,7 @@ print_run(char *const argv[], int timeout_ms, struct print_stream s[2],
 	pid_t pid;
 
 	*status = 0;
-	*timed_out = 0;
+	*timed_out = false;
 	*exec_err = 0;
 	memset(s, 0, 2 * sizeof *s);
 	s[0].fd = s[1].fd = -1;
@@ -288,7 +289,7 @@ print_run(char *const argv[], int timeout_ms, struct print_stream s[2],
 	deadline = print_now_ms() + timeout_ms;
 	if (print_collect(s, deadline) != 0 ||
 	    print_wait(pid, deadline, status) != 0) {
-		*timed_out = 1;
+		*timed_out = true;
 		print_stop(pid, status);
 	}
 	for (i = 0; i < 2; i++)
@@ -307,7 +308,8 @@ print_ask_lpstat(const char *arg, char *out, size_t n)
 	char *argv[3] = { (char *)(uintptr_t)"lpstat",
 	    (char *)(uintptr_t)arg, NULL };
 	struct print_stream s[2];
-	int status, timed_out, e;
+	int status, e;
+	bool timed_out;
 	size_t k;
 
 	out[0] = '\0';
@@ -323,7 +325,7 @@ print_ask_lpstat(const char *arg, char *out, size_t n)
 /* The printer the command names: lp's -d NAME or -dNAME, lpr's -P NAME
  * or -PNAME; NULL when none. */
 static const char *
-print_dest(char *const argv[], int argc, int lpr)
+print_dest(char *const argv[], int argc, bool lpr)
 {
 	const char *opt = lpr ? "-P" : "-d";
 	int i;
@@ -385,7 +387,7 @@ print_explain(char *const argv[], int argc, const char *command,
 	const char *base = strrchr(argv[0], '/');
 	char answer[PRINT_KEEP], known[PRINT_SAID_LEN];
 	const char *dest;
-	int lpr;
+	bool lpr;
 
 	base = base ? base + 1 : argv[0];
 	if (strcmp(base, "lp") != 0 && strcmp(base, "lpr") != 0)
@@ -430,7 +432,8 @@ app_print_file(const char *command, const char *path, int timeout_ms,
 {
 	struct print_stream s[2];
 	char *argv[PRINT_ARGS_MAX], *copy;
-	int argc, status = 0, e = 0, timed_out = 0, ran;
+	int argc, status = 0, e = 0, ran;
+	bool timed_out = false;
 	char said[512];
 	enum pd_status st = PD_OK;
 

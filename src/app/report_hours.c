@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,7 +205,7 @@ report_generated_at(char *buf, size_t n)
  * (a CSV has no place for it, and on a large database it is a third of
  * the work). */
 static enum pd_status
-report_build(struct app *app, const char *week, int with_clients,
+report_build(struct app *app, const char *week, bool with_clients,
     struct hours_report *out, struct pd_err *err)
 {
 	struct week_range wk;

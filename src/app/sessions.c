@@ -2,6 +2,7 @@
  * sessions.h). */
 #include "peerdesk/app/sessions.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,7 +132,7 @@ sessions_client_ok(struct app *app, int64_t pal_id, int64_t client_id,
 	return PD_OK;
 }
 
-static int
+static bool
 sessions_is_booked(const char *date)
 {
 	char today[11];
@@ -146,7 +147,7 @@ static enum pd_status
 sessions_own(struct app *app, int64_t id, struct session *out,
     struct pd_err *err)
 {
-	int pal = app_actor_is_pal(app);
+	bool pal = app_actor_is_pal(app);
 	enum pd_status s;
 
 	memset(out, 0, sizeof *out);
@@ -209,7 +210,7 @@ app_session_preview(struct app *app, const struct session *in,
 {
 	struct session s = *in, old;
 	struct ts_line line;
-	int have_line = 0;
+	bool have_line = false;
 	enum pd_status st;
 
 	memset(out, 0, sizeof *out);
@@ -231,7 +232,7 @@ app_session_preview(struct app *app, const struct session *in,
 	memset(&line, 0, sizeof line);
 	if (s.id != 0 && db_line_by_session(app->db, s.id, &line, NULL) ==
 	    PD_OK)
-		have_line = 1;
+		have_line = true;
 	st = time_preview_calc(app, s.pal_id, s.date, LINE_SESSION, s.minutes,
 	    have_line ? &line : NULL, out, NULL, err);
 	ts_line_fini(&line);
@@ -332,7 +333,7 @@ sessions_line_locked(struct app *app, const struct ts_line *l, bool *locked,
 /* Bring the session's line in line with s (inside the transaction). */
 static enum pd_status
 sessions_follow(struct app *app, const struct session *s,
-    struct ts_line *old, int have_old, int locked, const char *reason,
+    struct ts_line *old, bool have_old, bool locked, const char *reason,
     struct pd_err *err)
 {
 	struct ts_line l;
@@ -361,15 +362,15 @@ sessions_follow(struct app *app, const struct session *s,
 	return st;
 }
 
-/* 1 when dates a and b are in the same organisation week. */
-static int
+/* True when dates a and b are in the same organisation week. */
+static bool
 sessions_same_week(const struct app *app, const char *a, const char *b)
 {
 	pd_date da, db;
 
 	if (date_parse(a, &da, NULL) != PD_OK ||
 	    date_parse(b, &db, NULL) != PD_OK)
-		return 0;
+		return false;
 	return week_start_of(da, app->settings->week_start) ==
 	    week_start_of(db, app->settings->week_start);
 }
@@ -381,7 +382,7 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	struct session old;
 	struct ts_line line;
 	struct time_preview p, po;
-	int have_line = 0;
+	bool have_line = false;
 	bool old_locked = false;
 	enum pd_status st;
 
@@ -403,14 +404,14 @@ app_session_update(struct app *app, struct session *s, const char *reason,
 	st = sessions_client_ok(app, s->pal_id, s->client_id, err);
 	if (st == PD_OK && db_line_by_session(app->db, s->id, &line, NULL) ==
 	    PD_OK) {
-		have_line = 1;
+		have_line = true;
 		st = sessions_line_locked(app, &line, &old_locked, err);
 	}
 	if (st == PD_OK)
 		st = time_preview_calc(app, s->pal_id, s->date, LINE_SESSION,
 		    s->minutes, have_line ? &line : NULL, &p, NULL, err);
 	if (st == PD_OK && s->booked) {
-		p.locked = 0;	/* a booked session adds no line */
+		p.locked = false;	/* a booked session adds no line */
 		p.needs_reason = p.needs_override;
 	}
 	if (st == PD_OK)
@@ -453,7 +454,7 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 	struct session old;
 	struct ts_line line;
 	struct time_preview p;
-	int have_line = 0;
+	bool have_line = false;
 	enum pd_status st;
 
 	if ((st = app_require(app, APP_ANYONE, "remove a session", err))
@@ -468,7 +469,7 @@ app_session_delete(struct app *app, int64_t id, const char *reason,
 	memset(&line, 0, sizeof line);
 	memset(&p, 0, sizeof p);
 	if (db_line_by_session(app->db, id, &line, NULL) == PD_OK) {
-		have_line = 1;
+		have_line = true;
 		st = sessions_line_locked(app, &line, &p.locked, err);
 		if (st == PD_OK && p.locked)
 			st = time_preview_calc(app, line.pal_id, line.date,

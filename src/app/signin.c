@@ -2,6 +2,7 @@
  * out, and drafts kept when the person at the keyboard changes. */
 #include "peerdesk/app/signin.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,21 +18,21 @@
 #include "app_priv.h"
 
 /* A word of sshd's variables: only what an address or port holds. */
-static int
+static bool
 signin_word_ok(const char *w, size_t n)
 {
 	size_t i;
 
 	if (n == 0 || n > 64)
-		return 0;
+		return false;
 	for (i = 0; i < n; i++) {
 		char c = w[i];
 
 		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 		    (c >= 'A' && c <= 'Z') || c == '.' || c == ':' || c == '%'))
-			return 0;
+			return false;
 	}
-	return 1;
+	return true;
 }
 
 /* "ADDRESS port N" from "ADDRESS N ..." into from; 0, or -1 if v is
@@ -55,20 +56,20 @@ signin_parse_from(const char *v, char *from, size_t n)
 	return 0;
 }
 
-int
+bool
 app_over_ssh(char *from, size_t n)
 {
 	static const char *const vars[] = { "SSH_CONNECTION", "SSH_CLIENT",
 	    "SSH_TTY", "SSH_ORIGINAL_COMMAND" };
 	const char *v;
 	size_t i;
-	int ssh = 0;
+	bool ssh = false;
 
 	if (from != NULL && n > 0)
 		from[0] = '\0';
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
 		if ((v = getenv(vars[i])) != NULL && v[0] != '\0')
-			ssh = 1;
+			ssh = true;
 	if (ssh && from != NULL && n > 0 &&
 	    signin_parse_from(getenv("SSH_CONNECTION"), from, n) != 0 &&
 	    signin_parse_from(getenv("SSH_CLIENT"), from, n) != 0)
@@ -136,7 +137,7 @@ app_session_signed_in(struct app *app)
 }
 
 void
-app_session_end(struct app *app, int hangup)
+app_session_end(struct app *app, bool hangup)
 {
 	char how[200], summary[240];
 	char login[64];
@@ -185,29 +186,29 @@ app_session_refused(struct app *app, const char *why)
 	signin_audit(app, "sign_in_refused", 0, summary);
 }
 
-int
+bool
 app_on_shared_account(const struct app *app)
 {
 	char login[64];
 
 	if (app->settings == NULL || app_unix_login(login, sizeof login) != 0)
-		return 0;
-	return settings_is_shared_account(app->settings, login) ? 1 : 0;
+		return false;
+	return settings_is_shared_account(app->settings, login);
 }
 
 enum pd_status
-app_session_start(struct app *app, int *shared, struct pd_err *err)
+app_session_start(struct app *app, bool *shared, struct pd_err *err)
 {
 	char login[64];
 
-	*shared = 0;
+	*shared = false;
 	if (!app_on_shared_account(app))
 		return app_identify(app, err);
 	if (app_unix_login(login, sizeof login) != 0)
 		return pd_fail(err, PD_DENIED, NULL, "your Unix account has no "
 		    "name");
 	access_set_nobody(app, login);
-	*shared = 1;
+	*shared = true;
 	return PD_OK;
 }
 

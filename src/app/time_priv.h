@@ -5,6 +5,7 @@
 #ifndef PEERDESK_APP_TIME_PRIV_H
 #define PEERDESK_APP_TIME_PRIV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -22,7 +23,7 @@ struct time_week {
 	struct week_range wk;
 	char first[11], last[11];
 	char label[WEEK_LABEL_LEN];
-	int has_limits;
+	bool has_limits;
 	struct permitted_limits lim;	/* DWP applies on the day asked */
 	enum benefit_rule rule;		/* in force on the day asked (or
 					 * the first recorded in the week) */
@@ -44,12 +45,12 @@ enum pd_status time_missing(struct app *app, int64_t pal_id,
 /* The PAL's name (a new copy; "a PAL" when there is none). */
 char *time_pal_name(struct app *app, int64_t pal_id);
 
-/* 1 when the actor is the manager or the system. */
-int time_is_manager(const struct app *app);
+/* True when the actor is the manager or the system. */
+bool time_is_manager(const struct app *app);
 
-/* 1 when the actor may see pal_id's pay and rule (that PAL, a manager,
+/* True when the actor may see pal_id's pay and rule (that PAL, a manager,
  * the system). */
-int time_shows_pay(const struct app *app, int64_t pal_id);
+bool time_shows_pay(const struct app *app, int64_t pal_id);
 
 /* *pal_id 0 becomes the actor (who must be a PAL); a PAL may name only
  * themselves; the id must be a PAL's.  name (may be NULL) gets a new
@@ -95,10 +96,10 @@ enum pd_status time_preview_calc(struct app *app, int64_t pal_id,
  * new one, or old_locked for the one a line leaves) needs the manager
  * and a reason; a week going over a limit needs the manager's reason. */
 enum pd_status time_gate(struct app *app, const struct time_preview *p,
-    int old_locked, const char *reason, struct pd_err *err);
+    bool old_locked, const char *reason, struct pd_err *err);
 
-/* 1 when a week in this status is locked. */
-int time_status_locked(enum week_status st);
+/* True when a week in this status is locked. */
+bool time_status_locked(enum week_status st);
 
 /* The status of pal_id's week starting first (WEEK_OPEN when none), and
  * the week into *out when not NULL (id 0 when none). */

@@ -133,7 +133,7 @@ time_booked_cb(void *arg, const struct session *row)
 {
 	struct week_line *wl = time_lines_add(arg);
 
-	wl->booked = 1;
+	wl->booked = true;
 	wl->line.pal_id = row->pal_id;
 	memcpy(wl->line.date, row->date, sizeof wl->line.date);
 	wl->line.minutes = row->minutes;

@@ -2,6 +2,7 @@
  * sessions.c and weekpay.c (time_priv.h): loading a week with its rules
  * and sums, what a change does to it, the rules every change passes,
  * writing and auditing a line, and keeping a change to an approved week. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,19 +32,19 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-int
+bool
 time_is_manager(const struct app *app)
 {
 	return app_actor_is_manager(app);
 }
 
-int
+bool
 time_shows_pay(const struct app *app, int64_t pal_id)
 {
 	return access_sees_pay(app, pal_id);
 }
 
-int
+bool
 time_status_locked(enum week_status st)
 {
 	return st == WEEK_APPROVED || st == WEEK_LOCKED;
@@ -94,7 +95,7 @@ time_rate_on(struct app *app, int64_t pal_id, const char *date)
 struct time_find_week {
 	int64_t pal_id;
 	struct ts_week *out;
-	int found;
+	bool found;
 };
 
 static int
@@ -105,7 +106,7 @@ time_find_week_cb(void *arg, const struct ts_week *row)
 	if (row->pal_id != f->pal_id)
 		return 0;
 	*f->out = *row;
-	f->found = 1;
+	f->found = true;
 	return 1;
 }
 
@@ -134,7 +135,7 @@ time_missing(struct app *app, int64_t pal_id, const char *first,
     struct pd_err *err)
 {
 	int64_t rate;
-	int recorded = 0;
+	bool recorded = false;
 	enum pd_status s;
 
 	*missing = 0;
@@ -173,7 +174,7 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
 {
 	const struct rules_pw_row *pw;
 	enum benefit_rule day_rule;
-	int recorded = 0;
+	bool recorded = false;
 	char on[11];
 	enum pd_status s;
 
@@ -187,7 +188,7 @@ time_week_basis(struct app *app, int64_t pal_id, pd_date day,
 	/* the rule and limits of the day asked (what screens show), and of
 	 * every day of the week (what it is judged against) */
 	if ((pw = rules_pw_on(app->rules, on)) != NULL) {
-		w->has_limits = 1;
+		w->has_limits = true;
 		w->lim.lower_pence = pw->lower_pence;
 		w->lim.higher_pence = pw->higher_pence;
 		w->lim.hours_limit_minutes = PERMITTED_HOURS_LIMIT_MINUTES;
@@ -332,7 +333,7 @@ time_preview_calc(struct app *app, int64_t pal_id, const char *date,
 }
 
 enum pd_status
-time_gate(struct app *app, const struct time_preview *p, int old_locked,
+time_gate(struct app *app, const struct time_preview *p, bool old_locked,
     const char *reason, struct pd_err *err)
 {
 	if (p->locked || old_locked) {

@@ -3,6 +3,7 @@
 
 #include <crypt.h>
 #include <pwd.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,14 +78,14 @@ users_insert(struct app *app, const char *login, const char *name,
 }
 
 enum pd_status
-app_setup_first_manager(struct app *app, int *added, struct pd_err *err)
+app_setup_first_manager(struct app *app, bool *added, struct pd_err *err)
 {
 	char login[64], name[128];
 	struct passwd *pw;
 	int n = 0;
 	enum pd_status s;
 
-	*added = 0;
+	*added = false;
 	if ((s = db_begin(app->db, err)) != PD_OK)
 		return s;
 	s = db_staff_list(app->db, -1, users_count_cb, &n, err);
@@ -139,7 +140,7 @@ app_user_add(struct app *app, const char *login, const char *name,
 
 enum pd_status
 app_pal_add(struct app *app, const char *login, const char *name,
-    int64_t rate_pence, int has_rule, enum benefit_rule rule, int64_t *id,
+    int64_t rate_pence, bool has_rule, enum benefit_rule rule, int64_t *id,
     char *warning, size_t n, struct pd_err *err)
 {
 	int64_t pal_id = 0;
@@ -235,7 +236,7 @@ app_user_verify(struct app *app, const char *login, const char *passphrase,
 	struct staff st;
 	struct crypt_data *cd;
 	const char *hash;
-	int ok = 0;
+	bool ok = false;
 
 	memset(&st, 0, sizeof st);
 	if (db_staff_by_login(app->db, login, &st, NULL) == PD_OK && st.active &&

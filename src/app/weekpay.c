@@ -2,6 +2,7 @@
  * weekpay.h). */
 #include "peerdesk/app/weekpay.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,7 @@ app_week_approve_with(struct app *app, int64_t week_id, const char *reason,
 	int64_t oid = 0;
 	char *summary, *name;
 	const char *was;
-	int needs = 0;
+	bool needs = false;
 
 	if ((s = app_require(app, APP_MANAGER, "approve timesheets", err))
 	    != PD_OK)

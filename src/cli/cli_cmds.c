@@ -26,7 +26,8 @@ int
 cli_init(struct cli *cli, int argc, char **argv)
 {
 	struct pd_err err;
-	int rc, added;
+	int rc;
+	bool added;
 
 	(void)argv;
 	if ((rc = cli_cmds_extra(argc, 1, "[--db FILE] init")) != 0)

@@ -98,7 +98,8 @@ cli_tui_screens(struct cli *cli)
 	struct app_tui_options o;
 	struct keys_conf kc;
 	struct pd_err err;
-	int rc, shared = 0;
+	int rc;
+	bool shared = false;
 
 	if ((rc = cli_open(cli, false, false)) != 0)
 		return rc;

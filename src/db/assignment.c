@@ -1,6 +1,7 @@
 /* assignment.c - who supports whom. */
 #include "peerdesk/db/assignment.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "db_priv.h"
@@ -188,7 +189,7 @@ db_assignment_end(struct db *db, int64_t id, const char *ended_on,
 
 static enum pd_status
 assignment_each(struct db *db, const char *sql, const char *key_param,
-    int64_t key, int active_only, db_assignment_cb cb, void *arg,
+    int64_t key, bool active_only, db_assignment_cb cb, void *arg,
     struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -206,7 +207,7 @@ assignment_each(struct db *db, const char *sql, const char *key_param,
 
 enum pd_status
 db_assignment_list_for_client(struct db *db, int64_t client_id,
-    int active_only, db_assignment_cb cb, void *arg, struct pd_err *err)
+    bool active_only, db_assignment_cb cb, void *arg, struct pd_err *err)
 {
 	return assignment_each(db, sql_assignment_for_client, ":client_id",
 	    client_id, active_only, cb, arg, err);
@@ -214,7 +215,7 @@ db_assignment_list_for_client(struct db *db, int64_t client_id,
 
 enum pd_status
 db_assignment_list_for_worker(struct db *db, int64_t worker_id,
-    int active_only, db_assignment_cb cb, void *arg, struct pd_err *err)
+    bool active_only, db_assignment_cb cb, void *arg, struct pd_err *err)
 {
 	return assignment_each(db, sql_assignment_for_worker, ":worker_id",
 	    worker_id, active_only, cb, arg, err);

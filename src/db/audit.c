@@ -2,6 +2,7 @@
 #include "peerdesk/db/audit.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -511,7 +512,7 @@ audit_chain_existing(struct db *db, struct pd_err *err)
 
 /* The statement for q (list or count form), q's conditions bound. */
 static sqlite3_stmt *
-audit_stmt(struct db *db, const struct audit_query *q, int list,
+audit_stmt(struct db *db, const struct audit_query *q, bool list,
     struct pd_err *err)
 {
 	static const char *const sql[2][3] = {

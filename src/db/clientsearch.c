@@ -2,6 +2,7 @@
  * folding a client's words into it, and turning what a person typed into
  * an FTS5 query. */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,22 +82,22 @@ search_phone(const char *phone, struct strbuf *out)
 	}
 }
 
-static int
+static bool
 search_outward(const char *w, size_t n)
 {
 	size_t i = 0;
 
 	/* A9, A9A, A99, AA9, AA9A, AA99 */
 	if (n < 2 || n > 4 || !islower((unsigned char)w[0]))
-		return 0;
+		return false;
 	i = islower((unsigned char)w[1]) ? 2 : 1;
 	if (i >= n || !isdigit((unsigned char)w[i]))
-		return 0;
+		return false;
 	i++;
 	return i == n || (i + 1 == n && isalnum((unsigned char)w[i]));
 }
 
-static int
+static bool
 search_inward(const char *w, size_t n)
 {
 	return n == 3 && isdigit((unsigned char)w[0]) &&
@@ -276,7 +277,7 @@ db_client_search_forget(struct db *db, struct pd_err *err)
 
 /* ---- what a person typed ----------------------------------------------- */
 
-static int
+static bool
 search_phoneish(const char *s)
 {
 	int digits = 0;
@@ -285,7 +286,7 @@ search_phoneish(const char *s)
 		if (*s >= '0' && *s <= '9')
 			digits++;
 		else if (strchr(" +-().", *s) == NULL)
-			return 0;
+			return false;
 	}
 	return digits >= 3;
 }

@@ -1,6 +1,7 @@
 /* clientstory.c - a client's status history, counts, merging (SQL). */
 #include "peerdesk/db/clientstory.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "db_priv.h"
@@ -194,12 +195,12 @@ db_client_each_for_match(struct db *db,
 }
 
 enum pd_status
-db_client_has_plan(struct db *db, int64_t id, int *has, struct pd_err *err)
+db_client_has_plan(struct db *db, int64_t id, bool *has, struct pd_err *err)
 {
 	sqlite3_stmt *s = db_stmt(db, sql_has_plan, err);
 	enum pd_status rc;
 
-	*has = 0;
+	*has = false;
 	if (s == NULL)
 		return PD_DB;
 	db_bind_int64(s, ":id", id);
@@ -212,7 +213,7 @@ db_client_has_plan(struct db *db, int64_t id, int *has, struct pd_err *err)
 
 enum pd_status
 db_client_merge_rows(struct db *db, int64_t keep, int64_t other,
-    int move_plan, int *moved, struct pd_err *err)
+    bool move_plan, int *moved, struct pd_err *err)
 {
 	static const char *const moves[] = {
 		sql_move_ally, sql_move_referral, sql_move_funding,

@@ -429,7 +429,7 @@ db_begin(struct db *db, struct pd_err *err)
 	s = db_exec_sql(db, "BEGIN IMMEDIATE", err);
 	if (s == PD_OK) {
 		db->tx_depth = 1;
-		db->tx_failed = 0;
+		db->tx_failed = false;
 	}
 	return s;
 }
@@ -467,26 +467,26 @@ db_rollback(struct db *db)
 		return;
 	if (db->tx_depth > 1) {
 		db->tx_depth--;
-		db->tx_failed = 1;
+		db->tx_failed = true;
 		return;
 	}
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->tx_depth = 0;
-	db->tx_failed = 0;
+	db->tx_failed = false;
 }
 
 void
 db_bulk_begin(struct db *db)
 {
-	db->bulk = 1;
+	db->bulk = true;
 	sqlite3_exec(db->h, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
 }
 
 void
 db_bulk_end(struct db *db)
 {
-	db->bulk = 0;
+	db->bulk = false;
 	sqlite3_exec(db->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 }
 

@@ -10,6 +10,7 @@
 #define PEERDESK_DB_PRIV_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -27,11 +28,11 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	int tx_depth;		/* nesting count of db_begin */
-	int tx_failed;		/* a nested rollback happened */
+	bool tx_failed;		/* a nested rollback happened */
 	struct db_cached *cache;
 	size_t ncache, capcache;
-	int bulk;
-	int scratch;		/* opened DB_OPEN_SCRATCH: never WAL */
+	bool bulk;
+	bool scratch;		/* opened DB_OPEN_SCRATCH: never WAL */
 };
 
 /* What to do about a damaged database, in the same words everywhere. */

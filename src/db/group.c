@@ -1,6 +1,7 @@
 /* group.c - groups, facilitators, meetings and who came. */
 #include "peerdesk/db/group.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,14 +230,14 @@ db_group_facilitator_add(struct db *db, int64_t group_id, int64_t staff_id,
 	    err);
 }
 
-int
+bool
 db_group_is_facilitator(struct db *db, int64_t group_id, int64_t staff_id)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_is_fac, NULL);
-	int yes;
+	bool yes;
 
 	if (st == NULL)
-		return 0;
+		return false;
 	db_bind_int64(st, ":g", group_id);
 	db_bind_int64(st, ":s", staff_id);
 	yes = sqlite3_step(st) == SQLITE_ROW;
@@ -245,7 +246,7 @@ db_group_is_facilitator(struct db *db, int64_t group_id, int64_t staff_id)
 }
 
 enum pd_status
-db_group_list(struct db *db, int64_t staff_id, int all,
+db_group_list(struct db *db, int64_t staff_id, bool all,
     struct group_row **out, size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_list, err);
@@ -419,14 +420,14 @@ db_group_attendance_remove(struct db *db, int64_t meeting_id,
 	return db_changes(db) > 0 ? PD_OK : PD_NOT_FOUND;
 }
 
-int
+bool
 db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_attended, NULL);
-	int yes;
+	bool yes;
 
 	if (st == NULL)
-		return 0;
+		return false;
 	db_bind_int64(st, ":m", meeting_id);
 	db_bind_int64(st, ":c", client_id);
 	yes = sqlite3_step(st) == SQLITE_ROW;
@@ -680,7 +681,7 @@ db_group_goal_get(struct db *db, int64_t goal_id, int64_t *client_id,
 }
 
 enum pd_status
-db_quote_set(struct db *db, int is_review, int64_t id, int on,
+db_quote_set(struct db *db, bool is_review, int64_t id, bool on,
     int64_t *client_id, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, is_review ? sql_quote_review_client :

@@ -1,6 +1,7 @@
 /* importlog.c - the import log and line twins (see importlog.h). */
 #include "peerdesk/db/importlog.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +72,7 @@ db_import_find(struct db *db, const char *kind, const char *hash,
 
 enum pd_status
 db_import_record(struct db *db, const char *kind, const char *hash,
-    const char *file_name, int again, int64_t actor_id,
+    const char *file_name, bool again, int64_t actor_id,
     const char *actor_login, int64_t *id, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_record, err);

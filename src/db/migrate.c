@@ -3,6 +3,7 @@
  * sets PRAGMA user_version; the two that need C run it here. */
 #include "peerdesk/db/db.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,7 +12,7 @@
 
 #define MIGRATION_PREFIX "migrations/"
 
-static int
+static bool
 db_is_migration(const struct embedded_file *f)
 {
 	size_t n = strlen(MIGRATION_PREFIX);

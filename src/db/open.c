@@ -1,6 +1,7 @@
 /* open.c - open and close, checks, copies and the schema check. */
 #include "peerdesk/db/db.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ db_table_count(struct db *db)
 /* Refuse what is plainly not a database before SQLite sees it: a
  * missing file where one must exist, an empty or too short file. */
 static enum pd_status
-db_open_precheck(const char *path, enum db_open_mode mode, int exists,
+db_open_precheck(const char *path, enum db_open_mode mode, bool exists,
     const struct stat *sb, struct pd_err *err)
 {
 	if (!exists && (mode == DB_OPEN_EXISTING || mode == DB_OPEN_READONLY))
@@ -94,7 +95,7 @@ db_connect(struct db *db, enum db_open_mode mode, struct pd_err *err)
  * says to leave it; a file that was a database and has lost its tables
  * is damaged. */
 static enum pd_status
-db_open_upgrade(struct db *db, enum db_open_mode mode, int had_bytes,
+db_open_upgrade(struct db *db, enum db_open_mode mode, bool had_bytes,
     struct pd_err *err)
 {
 	int v;
@@ -123,7 +124,7 @@ db_open(const char *path, enum db_open_mode mode, struct db **out,
 	struct db *db;
 	enum pd_status s;
 	struct stat sb;
-	int exists = stat(path, &sb) == 0;
+	bool exists = stat(path, &sb) == 0;
 
 	*out = NULL;
 	if ((s = db_open_precheck(path, mode, exists, &sb, err)) != PD_OK)
@@ -330,7 +331,7 @@ db_schema_first_missing(const char *a, const char *b, char *buf, size_t n)
 		{
 			size_t len = (size_t)(end - row) + 1;
 			const char *p = b;
-			int found = 0;
+			bool found = false;
 
 			while (*p != '\0') {
 				const char *e = strchr(p, '\x1e');
@@ -339,7 +340,7 @@ db_schema_first_missing(const char *a, const char *b, char *buf, size_t n)
 					break;
 				if ((size_t)(e - p) + 1 == len &&
 				    memcmp(p, row, len) == 0) {
-					found = 1;
+					found = true;
 					break;
 				}
 				p = e + 1;

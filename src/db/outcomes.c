@@ -268,7 +268,7 @@ outcomes_read_quote(sqlite3_stmt *st, struct outcomes *o,
 
 	(void)o;
 	db_col_date(st, 0, q->date);
-	q->review = (int)db_col_int(st, 1, 0);
+	q->review = db_col_int(st, 1, 0) != 0;
 	q->text = db_col_str(st, 2);
 	q->name = db_col_str(st, 3);
 	q->preferred = db_col_str(st, 4);

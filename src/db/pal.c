@@ -1,6 +1,7 @@
 /* pal.c - the pal table and the PAL's dated records. */
 #include "peerdesk/db/pal.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,13 +299,13 @@ db_pal_benefit_on(struct db *db, int64_t pal_id, const char *date,
 
 enum pd_status
 db_pal_benefit_find(struct db *db, int64_t pal_id, const char *date,
-    enum benefit_rule *r, int *recorded, struct pd_err *err)
+    enum benefit_rule *r, bool *recorded, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_benefit_on, err);
 	enum pd_status rc;
 
 	if (recorded != NULL)
-		*recorded = 0;
+		*recorded = false;
 	if (st == NULL)
 		return PD_DB;
 	db_bind_int64(st, ":pal_id", pal_id);
@@ -313,7 +314,7 @@ db_pal_benefit_find(struct db *db, int64_t pal_id, const char *date,
 	*r = RULE_NONE;
 	if (rc == PD_OK) {
 		if (recorded != NULL)
-			*recorded = 1;
+			*recorded = true;
 		if (benefit_rule_from_str((const char *)sqlite3_column_text(st,
 		    0), r) != 0)
 			*r = RULE_NONE;
@@ -357,7 +358,7 @@ db_pal_benefit_list(struct db *db, int64_t pal_id,
 
 enum pd_status
 db_pal_dbs_add(struct db *db, int64_t pal_id, const char *level,
-    const char *cert, const char *issued, int update_service,
+    const char *cert, const char *issued, bool update_service,
     const char *recheck_due, struct pd_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql_dbs_add, err);
@@ -398,7 +399,7 @@ db_pal_dbs_list(struct db *db, int64_t pal_id,
 		db_col_copy(st, 1, row.level, sizeof row.level);
 		row.certificate_no = cert = db_col_str(st, 2);
 		db_col_copy(st, 3, row.issued_on, sizeof row.issued_on);
-		row.update_service = (int)db_col_int(st, 4, 0);
+		row.update_service = db_col_int(st, 4, 0) != 0;
 		db_col_copy(st, 5, row.recheck_due, sizeof row.recheck_due);
 		stop = cb(arg, &row);
 		free(cert);

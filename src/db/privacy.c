@@ -1,6 +1,7 @@
 /* privacy.c - subject access reads, erasure and retention (SQL only). */
 #include "peerdesk/db/privacy.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,7 +368,7 @@ db_privacy_read(struct db *db, int64_t id, struct sar_bundle *b,
 {
 	struct privacy_client c;
 	enum pd_status s;
-	int own = db->tx_depth == 0;
+	bool own = db->tx_depth == 0;
 	size_t i;
 
 	if (own && (s = db_exec_sql(db, "BEGIN", err)) != PD_OK)

@@ -1,6 +1,7 @@
 /* report.c - the weekly hours summary; contracted against delivered. */
 #include "peerdesk/db/report.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,7 +83,8 @@ db_report_week(struct db *db, const char *from, const char *to,
 	sqlite3_stmt *st = db_stmt(db, sql_report_week, err);
 	struct report_row row;
 	enum pd_status rc = PD_OK;
-	int step = SQLITE_DONE, stop = 0, open = 0;
+	int step = SQLITE_DONE, stop = 0;
+	bool open = false;
 
 	if (st == NULL)
 		return PD_DB;
@@ -96,13 +98,13 @@ db_report_week(struct db *db, const char *from, const char *to,
 		if (open && pal != row.pal_id) {
 			stop = cb(arg, &row);
 			report_row_fini(&row);
-			open = 0;
+			open = false;
 			if (stop)
 				break;
 		}
 		if (!open) {
 			report_begin(st, &row);
-			open = 1;
+			open = true;
 		}
 		rc = db_totals_add_row(st, 5, &row.totals, err);
 	}

@@ -308,7 +308,7 @@ START_TEST(test_plan_rule_direct_start)
 	struct assignment_item it;
 	struct pd_err err;
 	int64_t id = 0;
-	int est = 1;
+	bool est = true;
 
 	ck_assert_int_eq(app_plan_is_established(&app, w.ben, &est, NULL,
 	    &err), PD_OK);
@@ -341,7 +341,7 @@ START_TEST(test_plan_read_makes_no_plan)
 	struct plan_info plan;
 	struct pd_err err;
 	int64_t id = 0;
-	int est = 1;
+	bool est = true;
 
 	ck_assert_int_eq(db_plan_find(app.db, w.ben, 0, &plan, NULL),
 	    PD_NOT_FOUND);

@@ -295,7 +295,8 @@ share_this_login(void)
 START_TEST(test_session_start)
 {
 	struct pd_err err;
-	int shared = -1, n = 0;
+	bool shared = false;
+	int n = 0;
 	int64_t sam = dbfix_staff(app.db, "sam", "Sam Carter", ROLE_OFFICE);
 
 	(void)sam;

@@ -597,7 +597,7 @@ START_TEST(test_establish)
 {
 	struct pd_err err;
 	char on[11];
-	int yes = -1;
+	bool yes = true;
 
 	appfix_act_as(&app, w.manager, ROLE_MANAGER, "maya");
 	ck_assert_int_eq(app_plan_is_established(&app, w.ana, &yes, on, &err),

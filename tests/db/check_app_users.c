@@ -27,7 +27,7 @@ teardown(void)
 START_TEST(test_first_manager)
 {
 	struct pd_err err;
-	int added;
+	bool added;
 
 	ck_assert_int_eq(app_setup_first_manager(&app, &added, &err), PD_OK);
 	ck_assert_int_eq(added, 1);

@@ -19,6 +19,7 @@
 #ifndef PEERDESK_APP_ACCESS_H
 #define PEERDESK_APP_ACCESS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -35,20 +36,20 @@ struct app;
 
 /* ---- questions the faces may ask ---------------------------------------- */
 
-/* 1 when a peerdesk staff user is acting (signed in or identified). */
-int app_actor_signed_in(const struct app *app);
+/* True when a peerdesk staff user is acting (signed in or identified). */
+bool app_actor_signed_in(const struct app *app);
 
-/* 1 when the system (root at the command line) is acting, not a user. */
-int app_actor_is_system(const struct app *app);
+/* True when the system (root at the command line) is acting, not a user. */
+bool app_actor_is_system(const struct app *app);
 
-/* 1 for a manager, or the system. */
-int app_actor_is_manager(const struct app *app);
+/* True for a manager, or the system. */
+bool app_actor_is_manager(const struct app *app);
 
-/* 1 for a signed-in PAL (never the system). */
-int app_actor_is_pal(const struct app *app);
+/* True for a signed-in PAL (never the system). */
+bool app_actor_is_pal(const struct app *app);
 
-/* 1 when the actor is staff member staff_id (0 never matches). */
-int app_actor_is(const struct app *app, int64_t staff_id);
+/* True when the actor is staff member staff_id (0 never matches). */
+bool app_actor_is(const struct app *app, int64_t staff_id);
 
 /* The actor's role as a mask of APP_*: one bit for a user, APP_ANYONE
  * for the system, 0 for nobody. */
@@ -101,7 +102,7 @@ enum pd_status access_own_pal(struct app *app, int64_t *pal_id,
 
 /* May the actor see pal_id's pay, benefit rule and limits?  Managers and
  * the system, and the PAL themselves. */
-int access_sees_pay(const struct app *app, int64_t pal_id);
+bool access_sees_pay(const struct app *app, int64_t pal_id);
 
 /* May the actor give someone `role` (adding a user, importing PALs, any
  * change of role)?  A manager or the system may give any role; office

@@ -3,6 +3,8 @@
 #ifndef PEERDESK_APP_ADMIN_H
 #define PEERDESK_APP_ADMIN_H
 
+#include <stdbool.h>
+
 #include "peerdesk/app/app.h"
 #include "peerdesk/model/audit.h"
 
@@ -27,8 +29,8 @@ enum pd_status app_backup(struct app *app, const char *path,
 struct restore_info {
 	int version;		/* the backup's schema version */
 	struct audit_head head;	/* its audit chain was whole up to here */
-	int damaged;		/* the database was damaged or missing */
-	int missing;		/* it was not there at all */
+	bool damaged;		/* the database was damaged or missing */
+	bool missing;		/* it was not there at all */
 	char *aside;		/* where the database as it was is kept;
 				 * NULL when there was none (owned) */
 };

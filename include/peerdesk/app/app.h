@@ -9,6 +9,7 @@
 #ifndef PEERDESK_APP_APP_H
 #define PEERDESK_APP_APP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/app/access.h"
@@ -35,8 +36,8 @@ struct app_options {
 	const char *config_path;	/* --config, or NULL */
 	const char *config_env;		/* PEERDESK_CONFIG, or NULL */
 	const char *db_path;		/* --db, or NULL for the settings' */
-	int create;			/* create the database if missing */
-	int privileged;			/* setgid: ignore config_env and db_path */
+	bool create;			/* create the database if missing */
+	bool privileged;		/* setgid: ignore config_env and db_path */
 };
 
 /* Load settings and rules, open (and upgrade) the database.  On error

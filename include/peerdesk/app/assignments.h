@@ -11,6 +11,7 @@
 #ifndef PEERDESK_APP_ASSIGNMENTS_H
 #define PEERDESK_APP_ASSIGNMENTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,7 +34,7 @@ struct assignment_start {
 struct assignment_item {
 	struct assignment a;
 	enum review_state review;	/* REVIEW_DONE once reviewed */
-	int active;			/* not ended by today */
+	bool active;			/* not ended by today */
 };
 
 struct assignment_list {
@@ -61,7 +62,7 @@ enum pd_status app_assignment_start(struct app *app,
 /* The client's assignments (active_only: those not ended), oldest
  * first, each with its review state today. */
 enum pd_status app_assignment_list(struct app *app, int64_t client_id,
-    int active_only, struct assignment_list *out, struct pd_err *err);
+    bool active_only, struct assignment_list *out, struct pd_err *err);
 
 /* Assignment id with its review state (assignment_fini out->a). */
 enum pd_status app_assignment_get(struct app *app, int64_t id,

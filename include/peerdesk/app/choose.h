@@ -8,6 +8,7 @@
 #ifndef PEERDESK_APP_CHOOSE_H
 #define PEERDESK_APP_CHOOSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,7 +31,7 @@ struct suggestion_list {
 	int64_t client_id;
 	char *client_name;
 	char *preferences, *interests, *skills_wanted;	/* NULL = not said */
-	int plan_established;
+	bool plan_established;
 	struct pal_suggestion *v;
 	size_t n;
 };

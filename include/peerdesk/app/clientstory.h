@@ -10,6 +10,7 @@
 #ifndef PEERDESK_APP_CLIENTSTORY_H
 #define PEERDESK_APP_CLIENTSTORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,7 +24,7 @@ struct status_request {
 	enum closed_reason reason;	/* needed to close; else CLOSED_NONE */
 	const char *on;			/* the day, NULL or "" = today */
 	const char *note;		/* optional words */
-	int end_support;		/* end every support on that day first */
+	bool end_support;		/* end every support on that day first */
 };
 
 /* Move a client to another status.  Refused (PD_INVALID, words that say
@@ -104,7 +105,7 @@ void client_matcher_free(struct client_matcher *m);
 
 struct merge_result {
 	int moved;		/* rows moved to the one kept */
-	int plan_kept_apart;	/* both had a plan: the other's stays with
+	bool plan_kept_apart;	/* both had a plan: the other's stays with
 				 * the closed record (peerdesk plan show) */
 };
 

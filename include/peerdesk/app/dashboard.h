@@ -7,6 +7,7 @@
 #ifndef PEERDESK_APP_DASHBOARD_H
 #define PEERDESK_APP_DASHBOARD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "peerdesk/app/app.h"
@@ -23,7 +24,7 @@ struct dashboard {
 	char *org;			/* organisation name */
 	char *who;			/* the signed-in person's name */
 	enum role role;
-	int system;			/* root without a staff record */
+	bool system;			/* root without a staff record */
 	int reviews_due;		/* due now, or due by the week's end */
 	int reviews_overdue;
 	int dbs_due;			/* DBS re-checks within the horizon */
@@ -48,7 +49,7 @@ struct dashboard {
 /* One line of counts, in plain words. */
 struct dashboard_line {
 	char text[96];
-	int alert;			/* something is late: show it so */
+	bool alert;			/* something is late: show it so */
 };
 
 /* Fill *d for the signed-in person (dashboard_fini it, also on error).
@@ -66,7 +67,7 @@ size_t dashboard_lines(const struct dashboard *d, struct dashboard_line *out,
  * for narrow screens), who ("Ann Smith with Jo Bennett"; a PAL is left
  * out of their own) and when ("since 20 Nov"). */
 void dashboard_reminder_words(const struct dashboard *d,
-    const struct reminder *r, int brief, struct strbuf *what,
+    const struct reminder *r, bool brief, struct strbuf *what,
     struct strbuf *who, struct strbuf *when);
 
 #endif

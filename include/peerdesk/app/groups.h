@@ -19,6 +19,7 @@
 #ifndef PEERDESK_APP_GROUPS_H
 #define PEERDESK_APP_GROUPS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,7 +29,7 @@
 
 /* The groups the actor may see (a PAL: those they facilitate), active
  * ones only unless all.  *out freed with group_rows_free. */
-enum pd_status app_groups_list(struct app *app, int all,
+enum pd_status app_groups_list(struct app *app, bool all,
     struct group_row **out, size_t *n, struct pd_err *err);
 
 /* Find a group by number ("3") or name; the actor must be allowed to see
@@ -135,11 +136,11 @@ enum pd_status app_goal_group_set(struct app *app, int64_t goal_id,
 
 /* The client lets these words be quoted, unnamed, in reports (on 1) or
  * no longer (on 0): a review (is_review) or a plan note.  Staff only. */
-enum pd_status app_quote_set(struct app *app, int is_review, int64_t id,
-    int on, struct pd_err *err);
+enum pd_status app_quote_set(struct app *app, bool is_review, int64_t id,
+    bool on, struct pd_err *err);
 
-/* 1 unless the actor is a PAL who runs no group (or it cannot be told). */
-int app_groups_any(struct app *app);
+/* True unless the actor is a PAL who runs no group (or it cannot be told). */
+bool app_groups_any(struct app *app);
 
 /* The staff id (a PAL or staff) with this login; PD_NOT_FOUND when
  * none. */

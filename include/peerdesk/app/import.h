@@ -8,6 +8,8 @@
 #ifndef PEERDESK_APP_IMPORT_H
 #define PEERDESK_APP_IMPORT_H
 
+#include <stdbool.h>
+
 #include "peerdesk/app/app.h"
 
 enum import_kind { IMPORT_PALS, IMPORT_TIMESHEET, IMPORT_CLIENTS };
@@ -17,7 +19,7 @@ struct import_result {
 	long warnings;		/* warnings written to warn_cb */
 	long weeks;		/* timesheet: PAL-weeks the file touched */
 	long near, over;	/* of those, close to or over a limit */
-	int dry_run;		/* nothing was kept (IMPORT_DRY_RUN) */
+	bool dry_run;		/* nothing was kept (IMPORT_DRY_RUN) */
 	long duplicates;	/* clients: rows that look like a client
 				 * already there (or an earlier row) */
 	long skipped;		/* of those, left out (IMPORT_SKIP_DUPLICATES) */

@@ -9,6 +9,7 @@
 #ifndef PEERDESK_APP_PALPLAN_H
 #define PEERDESK_APP_PALPLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,7 +21,7 @@
 struct pal_plan_row {
 	int64_t pal_id;
 	char *name;
-	int active;
+	bool active;
 	int version_no;		/* 0 = no plan yet */
 	char saved_at[21];
 };

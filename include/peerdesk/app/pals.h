@@ -11,6 +11,7 @@
 #ifndef PEERDESK_APP_PALS_H
 #define PEERDESK_APP_PALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,7 +26,7 @@ struct pal_week {
 	int64_t pence;			/* gross: pay, plus holiday pay if paid */
 	int unrated_minutes;		/* minutes with no pay rate then */
 	int64_t rate_pence;		/* hourly rate on the date; -1 none */
-	int has_limits;			/* limits below are known */
+	bool has_limits;		/* limits below are known */
 	struct permitted_limits limits;	/* DWP applies on the date */
 	enum benefit_rule rule;		/* in force on the date */
 	struct permitted_result check;	/* verdict, room left, sentence:
@@ -38,11 +39,11 @@ struct pal_summary {
 	int64_t id;
 	char *login;			/* "" when none */
 	char *name;
-	int active;
+	bool active;
 	int caseload;			/* clients supported now */
 	int max_clients;		/* -1 = no limit set */
 	struct pal_week week;
-	int rule_visible;		/* week.check.rule may be shown */
+	bool rule_visible;		/* week.check.rule may be shown */
 	char dbs_recheck_due[11];	/* latest certificate's; "" none */
 };
 
@@ -57,7 +58,7 @@ struct pal_dbs {
 	char level[16];			/* basic, standard, enhanced, ... */
 	char *certificate_no;
 	char issued_on[11];
-	int update_service;
+	bool update_service;
 	char recheck_due[11];
 };
 
@@ -97,11 +98,11 @@ struct pal_record {
 	int caseload;
 	char *clients;			/* current clients, ", "-joined; "" */
 	struct pal_week week;
-	int private_visible;		/* rates and benefits are filled in */
-	int may_edit_profile;		/* the actor may save the profile */
-	int may_edit_all;		/* also date of birth, dates, limit */
-	int may_add_records;		/* DBS, training, supervision */
-	int may_edit_pay;		/* rates and benefit rules (manager) */
+	bool private_visible;		/* rates and benefits are filled in */
+	bool may_edit_profile;		/* the actor may save the profile */
+	bool may_edit_all;		/* also date of birth, dates, limit */
+	bool may_add_records;		/* DBS, training, supervision */
+	bool may_edit_pay;		/* rates and benefit rules (manager) */
 	enum benefit_rule rule;		/* today's; RULE_NONE if not visible */
 	char *rate_warning;		/* today's rate against today's minimum
 					 * wage; NULL when fine or not visible */
@@ -123,7 +124,7 @@ void pal_record_fini(struct pal_record *r);
 /* Every PAL (with_inactive: also those who have left), by name, with
  * caseload and this week's hours and room.  A PAL gets only their own
  * line. */
-enum pd_status app_pal_list(struct app *app, int with_inactive,
+enum pd_status app_pal_list(struct app *app, bool with_inactive,
     struct pal_list *out, struct pd_err *err);
 
 /* Read PAL pal_id's whole record (pal_record_fini it); 0 means the
@@ -145,10 +146,10 @@ enum pd_status app_pal_profile_save(struct app *app, struct pal_profile *p,
     struct pd_err *err);
 
 /* Is rate_pence below the National Minimum/Living Wage for the PAL's
- * age on date?  Returns 1 and a sentence in msg when it is; 0 (msg "")
+ * age on date?  Returns true and a sentence in msg when it is; false (msg "")
  * when not.  Without a date of birth it compares with the adult rate
  * and says so in msg even when the rate is fine. */
-int app_pal_rate_check(struct app *app, const struct pal_profile *p,
+bool app_pal_rate_check(struct app *app, const struct pal_profile *p,
     int64_t rate_pence, const char *date, char *msg, size_t n);
 
 /* Record an hourly rate from date `from` (managers).  It is saved even
@@ -167,7 +168,7 @@ enum pd_status app_pal_benefit_set(struct app *app, int64_t pal_id,
  * settings' policy (dbs_recheck_months, or _update_service when the PAL
  * is on the Update Service), into out; "" when issued is not a date. */
 void app_dbs_recheck_due(const struct app *app, const char *issued,
-    int update_service, char out[11]);
+    bool update_service, char out[11]);
 
 /* Record a DBS check (office, managers).  in->recheck_due "" is worked
  * out by app_dbs_recheck_due; the level must be basic, standard,

@@ -13,6 +13,7 @@
 #ifndef PEERDESK_APP_PLANS_H
 #define PEERDESK_APP_PLANS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -122,10 +123,10 @@ enum pd_status app_plan_note_remove(struct app *app, int64_t client_id,
 enum pd_status app_plan_establish(struct app *app, int64_t client_id,
     const char *on, struct pd_err *err);
 
-/* Is the client's plan established?  *yes 1 or 0; on (may be NULL)
+/* Is the client's plan established?  *yes true or false; on (may be NULL)
  * gets the date or "".  PD_NOT_FOUND: no such client in scope. */
 enum pd_status app_plan_is_established(struct app *app, int64_t client_id,
-    int *yes, char on[11], struct pd_err *err);
+    bool *yes, char on[11], struct pd_err *err);
 
 /* ---- history and what changed ---------------------------------------- */
 
@@ -250,12 +251,12 @@ struct plan_import_result {
  * newer version stays in the history).  text is len bytes; name is
  * used in messages. */
 enum pd_status app_plan_import_text(struct app *app, const char *text,
-    size_t len, const char *name, int force,
+    size_t len, const char *name, bool force,
     struct plan_import_result *res, struct pd_err *err);
 
 /* app_plan_import_text() of the file at path. */
 enum pd_status app_plan_import_file(struct app *app, const char *path,
-    int force, struct plan_import_result *res, struct pd_err *err);
+    bool force, struct plan_import_result *res, struct pd_err *err);
 
 /* ---- the client's copy (report/plan_text.h, report/plan_pdf.h) ------- */
 

@@ -5,6 +5,8 @@
 #ifndef PEERDESK_APP_PRIVACY_H
 #define PEERDESK_APP_PRIVACY_H
 
+#include <stdbool.h>
+
 #include "peerdesk/app/app.h"
 #include "peerdesk/model/mention.h"
 #include "peerdesk/model/privacy.h"
@@ -38,8 +40,9 @@ struct erase_mention {
 	const char *on;		/* "YYYY-MM-DD" */
 	enum mention_kind kind;
 	const char *context;	/* "...about the [Will Jones] job..." */
-	int replace;		/* the default: 1 for the whole name or the
-				 * phone number, 0 for one word of the name */
+	bool replace;		/* the default: true for the whole name or
+				 * the phone number, false for one word of
+				 * the name */
 };
 
 /* The manager's answer for each mention: replace[i] for mention i + 1
@@ -56,7 +59,7 @@ struct erase_choices {
 struct erase_result {
 	size_t replaced;	/* mentions elsewhere replaced */
 	size_t kept;		/* mentions elsewhere left as written */
-	int journal_emptied;	/* 1: the database's -wal was emptied */
+	bool journal_emptied;	/* the database's -wal was emptied */
 	size_t merged;		/* records merged into it, erased with it */
 };
 

@@ -9,17 +9,18 @@
 #ifndef PEERDESK_APP_SIGNIN_H
 #define PEERDESK_APP_SIGNIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/config/settings.h"
 
 /* Is this peerdesk running over SSH (sshd set SSH_CONNECTION,
- * SSH_CLIENT, SSH_TTY or SSH_ORIGINAL_COMMAND)?  1 or 0.  When from is
+ * SSH_CLIENT, SSH_TTY or SSH_ORIGINAL_COMMAND)?  When from is
  * not NULL it gets where from, as sshd said it: "ADDRESS port N" from
  * SSH_CONNECTION or SSH_CLIENT (only digits, letters, '.', ':' and '%'
  * pass), or "" when neither is usable. */
-int app_over_ssh(char *from, size_t n);
+bool app_over_ssh(char *from, size_t n);
 
 /* How this peerdesk was reached, for the audit: "over SSH from ADDRESS
  * port N", "over SSH", or "at a terminal of this computer (/dev/pts/N)". */
@@ -39,7 +40,7 @@ void app_session_signed_in(struct app *app);
 /* The screens closed: write a sign_out row for whoever was signed in
  * (how: "left peerdesk", or the line dropped when hangup) and forget
  * them.  Nothing when nobody was. */
-void app_session_end(struct app *app, int hangup);
+void app_session_end(struct app *app, bool hangup);
 
 /* The screens locked themselves (idle for minutes) or were locked by
  * the person: audited as lock.  app_session_unlocked: the same person
@@ -51,14 +52,14 @@ void app_session_unlocked(struct app *app);
  * off) tried to open peerdesk: audited as sign_in_refused, with why. */
 void app_session_refused(struct app *app, const char *why);
 
-/* Start a session for the screens.  On a shared account *shared = 1 and
+/* Start a session for the screens.  On a shared account *shared is true and
  * nobody is signed in yet (actor empty, login = the Unix login).
- * Otherwise *shared = 0 and it is app_identify(). */
-enum pd_status app_session_start(struct app *app, int *shared,
+ * Otherwise *shared is false and it is app_identify(). */
+enum pd_status app_session_start(struct app *app, bool *shared,
     struct pd_err *err);
 
 /* True when the real uid's Unix login is a shared office account. */
-int app_on_shared_account(const struct app *app);
+bool app_on_shared_account(const struct app *app);
 
 /* The people who may sign in here: active staff, by name (row valid
  * during the call; the passphrase hash is never passed on).  Allowed on

@@ -15,6 +15,7 @@
 #ifndef PEERDESK_APP_TIMESHEETS_H
 #define PEERDESK_APP_TIMESHEETS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,7 +33,7 @@
 struct week_line {
 	struct ts_line line;
 	char *client_name;	/* NULL when the line has no client */
-	int booked;
+	bool booked;
 };
 
 /* A PAL's week. */
@@ -47,7 +48,7 @@ struct week_view {
 					 * sessions after the lines of
 					 * their day */
 	size_t n_lines;
-	int shows_pay;		/* as time_preview.shows_pay */
+	bool shows_pay;		/* as time_preview.shows_pay */
 	struct hours_row row;	/* minutes by kind and in all; pay, holiday
 				 * pay, gross, rule and check only when
 				 * shows_pay (else 0, RULE_NONE, NA) */

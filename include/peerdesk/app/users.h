@@ -5,6 +5,7 @@
 #ifndef PEERDESK_APP_USERS_H
 #define PEERDESK_APP_USERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,8 +13,8 @@
 
 /* Set up a new database: if it has no staff yet, add the Unix user
  * running this as its first manager (name from the account's full name
- * when there is one).  *added is 1 when a manager was added. */
-enum pd_status app_setup_first_manager(struct app *app, int *added,
+ * when there is one).  *added is true when a manager was added. */
+enum pd_status app_setup_first_manager(struct app *app, bool *added,
     struct pd_err *err);
 
 /* Add a staff user.  role: office, pal or manager; who may give which
@@ -30,7 +31,7 @@ enum pd_status app_user_add(struct app *app, const char *login,
  * rule needs a manager (special-category data).  warning (may be NULL)
  * gets a below-minimum-wage sentence, else "". */
 enum pd_status app_pal_add(struct app *app, const char *login,
-    const char *name, int64_t rate_pence, int has_rule,
+    const char *name, int64_t rate_pence, bool has_rule,
     enum benefit_rule rule, int64_t *id, char *warning, size_t n,
     struct pd_err *err);
 

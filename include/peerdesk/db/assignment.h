@@ -9,6 +9,7 @@
 #ifndef PEERDESK_DB_ASSIGNMENT_H
 #define PEERDESK_DB_ASSIGNMENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -45,13 +46,13 @@ enum pd_status db_assignment_end(struct db *db, int64_t id,
 /* The client's assignments (active_only: only active ones), oldest
  * first. */
 enum pd_status db_assignment_list_for_client(struct db *db,
-    int64_t client_id, int active_only, db_assignment_cb cb, void *arg,
+    int64_t client_id, bool active_only, db_assignment_cb cb, void *arg,
     struct pd_err *err);
 
 /* The worker's assignments (active_only: only active ones), by client
  * name. */
 enum pd_status db_assignment_list_for_worker(struct db *db,
-    int64_t worker_id, int active_only, db_assignment_cb cb, void *arg,
+    int64_t worker_id, bool active_only, db_assignment_cb cb, void *arg,
     struct pd_err *err);
 
 #endif

@@ -6,6 +6,7 @@
 #ifndef PEERDESK_DB_CLIENTSTORY_H
 #define PEERDESK_DB_CLIENTSTORY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -47,8 +48,8 @@ enum pd_status db_client_each_for_match(struct db *db,
     const char *dob, const char *phone, const char *status), void *arg,
     struct pd_err *err);
 
-/* 1 in *has when client id has a wellness plan. */
-enum pd_status db_client_has_plan(struct db *db, int64_t id, int *has,
+/* *has is true when client id has a wellness plan. */
+enum pd_status db_client_has_plan(struct db *db, int64_t id, bool *has,
     struct pd_err *err);
 
 /* Move every row of client `other` to client `keep`: people who matter,
@@ -57,6 +58,6 @@ enum pd_status db_client_has_plan(struct db *db, int64_t id, int *has,
  * and text kept from editing the other's details.  *moved gets the
  * number of rows moved.  Audit rows are never changed. */
 enum pd_status db_client_merge_rows(struct db *db, int64_t keep,
-    int64_t other, int move_plan, int *moved, struct pd_err *err);
+    int64_t other, bool move_plan, int *moved, struct pd_err *err);
 
 #endif

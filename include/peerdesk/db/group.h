@@ -2,6 +2,7 @@
 #ifndef PEERDESK_DB_GROUP_H
 #define PEERDESK_DB_GROUP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,14 +18,14 @@ enum pd_status db_group_insert(struct db *db, struct group *g, int64_t by,
 enum pd_status db_group_facilitator_add(struct db *db, int64_t group_id,
     int64_t staff_id, struct pd_err *err);
 
-/* 1 when staff_id facilitates group_id. */
-int db_group_is_facilitator(struct db *db, int64_t group_id,
+/* True when staff_id facilitates group_id. */
+bool db_group_is_facilitator(struct db *db, int64_t group_id,
     int64_t staff_id);
 
 /* The groups (facilitated by staff_id unless it is 0; active ones only
  * unless all), by name, with their counts.  *out freed with
  * group_rows_free. */
-enum pd_status db_group_list(struct db *db, int64_t staff_id, int all,
+enum pd_status db_group_list(struct db *db, int64_t staff_id, bool all,
     struct group_row **out, size_t *n, struct pd_err *err);
 
 /* One group with its counts; PD_NOT_FOUND when none. */
@@ -72,8 +73,8 @@ enum pd_status db_group_meeting_stale(struct db *db, int64_t meeting_id,
 enum pd_status db_group_attendance_remove(struct db *db, int64_t meeting_id,
     int64_t client_id, const char *first_name, struct pd_err *err);
 
-/* 1 when client_id is in meeting_id's register. */
-int db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id);
+/* True when client_id is in meeting_id's register. */
+bool db_group_attended(struct db *db, int64_t meeting_id, int64_t client_id);
 
 /* Remove meeting_id with its register and who ran it (its timesheet
  * lines must be gone first). */
@@ -132,8 +133,8 @@ enum pd_status db_group_goal_get(struct db *db, int64_t goal_id,
 
 /* Mark a review or a plan note as one the client lets us quote.
  * *client_id gets the client it is about.  PD_NOT_FOUND when none. */
-enum pd_status db_quote_set(struct db *db, int is_review, int64_t id,
-    int on, int64_t *client_id, struct pd_err *err);
+enum pd_status db_quote_set(struct db *db, bool is_review, int64_t id,
+    bool on, int64_t *client_id, struct pd_err *err);
 
 /* ---- for the demo organisation (app/demo_groups.c) ---- */
 

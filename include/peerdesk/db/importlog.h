@@ -4,6 +4,7 @@
 #ifndef PEERDESK_DB_IMPORTLOG_H
 #define PEERDESK_DB_IMPORTLOG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -30,7 +31,7 @@ enum pd_status db_import_find(struct db *db, const char *kind,
 /* Record an import as it starts (inside its transaction, rows 0); *id
  * gets its number, for the lines it brings in (ts_line.import_id). */
 enum pd_status db_import_record(struct db *db, const char *kind,
-    const char *hash, const char *file_name, int again, int64_t actor_id,
+    const char *hash, const char *file_name, bool again, int64_t actor_id,
     const char *actor_login, int64_t *id, struct pd_err *err);
 
 /* Set how many rows import id brought in, as it ends. */

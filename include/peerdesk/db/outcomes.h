@@ -3,6 +3,7 @@
 #ifndef PEERDESK_DB_OUTCOMES_H
 #define PEERDESK_DB_OUTCOMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,7 +22,7 @@ struct outcome_goal_raw {
 /* A quotable review or plan note, with the names to take out. */
 struct outcome_quote_raw {
 	char date[11];
-	int review;
+	bool review;		/* a review, else a plan note */
 	char *text, *name, *preferred;
 };
 

@@ -3,6 +3,7 @@
 #ifndef PEERDESK_DB_PAL_H
 #define PEERDESK_DB_PAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "peerdesk/core/status.h"
@@ -30,7 +31,7 @@ struct pal_dbs_row {
 	char level[16];			/* basic, standard, enhanced, enhanced_barred */
 	const char *certificate_no;
 	char issued_on[11];
-	int update_service;		/* 1 = on the DBS Update Service */
+	bool update_service;		/* on the DBS Update Service */
 	char recheck_due[11];
 };
 
@@ -90,7 +91,7 @@ enum pd_status db_pal_benefit_set(struct db *db, int64_t pal_id,
 /* The rule in force on date; *recorded (may be NULL) 0 when none was
  * set on or before date.  RULE_NONE (and PD_OK) then. */
 enum pd_status db_pal_benefit_find(struct db *db, int64_t pal_id,
-    const char *date, enum benefit_rule *r, int *recorded,
+    const char *date, enum benefit_rule *r, bool *recorded,
     struct pd_err *err);
 
 /* The rule in force on date; RULE_NONE (and PD_OK) if none was set. */
@@ -106,7 +107,7 @@ enum pd_status db_pal_benefit_list(struct db *db, int64_t pal_id,
  * enhanced_barred; cert, issued and recheck_due may be NULL or "". */
 enum pd_status db_pal_dbs_add(struct db *db, int64_t pal_id,
     const char *level, const char *cert, const char *issued,
-    int update_service, const char *recheck_due, struct pd_err *err);
+    bool update_service, const char *recheck_due, struct pd_err *err);
 
 /* Every DBS check of a PAL, newest issue date first. */
 enum pd_status db_pal_dbs_list(struct db *db, int64_t pal_id,
