@@ -83,7 +83,7 @@ clients_validate(struct client *c, struct referral *r, struct funding *f,
 {
 	enum pd_status s;
 	pd_date dob;
-	int ask;
+	bool ask;
 
 	if (str_blank(c->name))
 		return pd_fail(err, PD_INVALID, "name",
@@ -200,7 +200,7 @@ app_client_ask(struct app *app, const struct client *c,
 	struct referral was_ref;
 	char when[DATE_LONG_LEN];
 	pd_date d, today = today_get();
-	int ask = 0;
+	bool ask = false;
 	bool saved = false, saved_ref = false;
 
 	/* A record already saved is asked about only what changes now: what

@@ -2,6 +2,7 @@
  * funding, one row at a time, likely duplicates left out (app/import.h). */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +126,7 @@ imp_client_dates(struct imp *im, struct client *c, struct referral *r,
 	s = imp_date(im, "date_of_birth", V(im, "date_of_birth"), 0, &day, err);
 	if (s == PD_OK) {
 		struct pd_err e;
-		int ask;
+		bool ask;
 
 		if (contact_dob_check(day, today_get(), &ask, &e) != PD_OK)
 			return imp_bad(im, "date_of_birth", err, "%s", e.msg);

@@ -6,12 +6,12 @@
 #include <string.h>
 
 enum pd_status
-contact_dob_check(pd_date dob, pd_date today, int *ask, struct pd_err *err)
+contact_dob_check(pd_date dob, pd_date today, bool *ask, struct pd_err *err)
 {
 	char when[DATE_LONG_LEN];
 	int age = date_age_on(dob, today);
 
-	*ask = 0;
+	*ask = false;
 	if (dob > today)
 		return pd_fail(err, PD_INVALID, "date_of_birth", "a date of "
 		    "birth cannot be in the future (%s)",

@@ -71,7 +71,7 @@ app_tui_now(void)
 bool
 app_tui_shared(void)
 {
-	return session.o.shared != 0;
+	return session.o.shared;
 }
 
 int

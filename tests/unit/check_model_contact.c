@@ -1,6 +1,7 @@
 /* Tier 1: model/contact - checks that help without blocking: a date of
  * birth (refused only in the future or over 120; over 100 asks), and
  * the shapes of an email address and a UK phone number. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "support/testlib.h"
@@ -19,7 +20,7 @@ START_TEST(test_dob)
 {
 	pd_date today = day("2026-11-25");
 	struct pd_err err;
-	int ask = -1;
+	bool ask = true;	/* proves the check sets it */
 
 	ck_assert_int_eq(contact_dob_check(day("1990-04-15"), today, &ask,
 	    &err), PD_OK);

@@ -17,9 +17,9 @@
 
 /* A date of birth against today: PD_INVALID (field "date_of_birth")
  * when it is after today or the person would be over 120; otherwise
- * PD_OK with *ask = 1 when they would be over 100 (ask before saving),
- * else 0. */
-enum pd_status contact_dob_check(pd_date dob, pd_date today, int *ask,
+ * PD_OK with *ask true when they would be over 100 (ask before saving).
+ */
+enum pd_status contact_dob_check(pd_date dob, pd_date today, bool *ask,
     struct pd_err *err);
 
 /* True when s looks like an email address (something@name.tld, no

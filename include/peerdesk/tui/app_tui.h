@@ -20,7 +20,7 @@
 #include "peerdesk/tui/tui.h"
 
 struct app_tui_options {
-	int shared;		/* shared office account: sign in, idle lock */
+	bool shared;		/* shared office account: sign in, idle lock */
 	int idle_lock_minutes;	/* 0 = never lock */
 	int refresh_seconds;	/* dashboard refresh; 0 = 60 */
 	int pause_seconds;	/* after three wrong passphrases; 0 = 30 */
