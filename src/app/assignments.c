@@ -9,6 +9,7 @@
 
 #include "app_priv.h"
 #include "assign_priv.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/str.h"
 #include "peerdesk/core/xalloc.h"

@@ -8,6 +8,7 @@
 
 #include "app_priv.h"
 #include "assign_priv.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/core/str.h"

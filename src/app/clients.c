@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/xalloc.h"

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/core/textfold.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/assignment.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/clientstory.h"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/draftfile.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/draft.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/app/weekpay.h"
 #include "peerdesk/config/settings.h"

@@ -10,6 +10,7 @@
 #include "app_priv.h"
 #include "assign_priv.h"
 #include "time_priv.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/print.h"
 #include "peerdesk/app/userfile.h"
 #include "peerdesk/config/plan_yaml.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"
 #include "peerdesk/core/xalloc.h"

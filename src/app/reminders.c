@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "assign_priv.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/reminder.h"

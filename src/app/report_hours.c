@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/print.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/userfile.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/str.h"
 #include "peerdesk/core/strbuf.h"

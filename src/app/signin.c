@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/db/summary.h"
 #include "peerdesk/model/client.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/db/db.h"

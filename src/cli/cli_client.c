@@ -10,6 +10,7 @@
 
 #include "cli_opts.h"
 #include "cli_priv.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/model/money.h"
 #include "peerdesk/model/date.h"

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli_priv.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/app/import.h"
 #include "peerdesk/app/privilege.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/drafts.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/core/strbuf.h"

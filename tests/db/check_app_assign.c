@@ -9,6 +9,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/choose.h"
 #include "peerdesk/app/reminders.h"

@@ -7,6 +7,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/admin.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/dashboard.h"

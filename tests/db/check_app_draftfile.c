@@ -11,6 +11,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/draftfile.h"
 #include "peerdesk/app/drafts.h"
 #include "peerdesk/app/signin.h"

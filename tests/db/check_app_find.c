@@ -10,6 +10,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/privacy.h"
 #include "peerdesk/core/xalloc.h"

@@ -9,6 +9,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/groups.h"
 #include "peerdesk/app/plans.h"
 #include "peerdesk/app/privacy.h"

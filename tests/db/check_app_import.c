@@ -6,6 +6,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/import.h"
 #include "support/dbtest.h"

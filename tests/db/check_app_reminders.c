@@ -8,6 +8,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/app/reminders.h"

@@ -13,6 +13,7 @@
 
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/import.h"
 #include "peerdesk/config/rules.h"

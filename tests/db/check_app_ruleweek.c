@@ -12,6 +12,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/app/timesheets.h"

@@ -9,6 +9,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/sessions.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/config/settings.h"

@@ -5,6 +5,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/app/timesheets.h"
 #include "peerdesk/app/signin.h"

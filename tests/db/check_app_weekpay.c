@@ -11,6 +11,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/import.h"
 #include "peerdesk/app/report_hours.h"
 #include "peerdesk/app/sessions.h"

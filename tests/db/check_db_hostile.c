@@ -15,6 +15,7 @@
 
 #include "support/appfix.h"
 #include "support/dbfix.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/model/mention.h"
 #include "support/testlib.h"
 #include "peerdesk/app/plans.h"

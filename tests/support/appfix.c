@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/config/rules.h"
 #include "peerdesk/config/settings.h"
 #include "peerdesk/core/xalloc.h"

@@ -4,6 +4,7 @@
 #define PEERDESK_TESTS_APPFIX_H
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/model/people.h"
 
 /* Defaults for settings, the built-in rules, dbfix_open(); acting as
  * the system (root-like) until appfix_act_as. app_close() frees it. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/demo.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/model/date.h"

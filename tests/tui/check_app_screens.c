@@ -10,6 +10,7 @@
 
 #include "support/testlib.h"
 #include "support/demofix.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/assignments.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/demo.h"

@@ -10,6 +10,7 @@
 #include "support/appfix.h"
 #include "support/dbfix.h"
 #include "support/testlib.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/palplan.h"
 #include "peerdesk/app/plans.h"
 #include "peerdesk/core/strbuf.h"

@@ -12,7 +12,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "peerdesk/app/access.h"
 #include "peerdesk/core/status.h"
 
 struct app_actor;

@@ -14,6 +14,7 @@
 
 #include "peerdesk/app/app.h"
 #include "peerdesk/config/settings.h"
+#include "peerdesk/model/people.h"
 
 /* Is this peerdesk running over SSH (sshd set SSH_CONNECTION,
  * SSH_CLIENT, SSH_TTY or SSH_ORIGINAL_COMMAND)?  When from is

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "peerdesk/app/app.h"
+#include "peerdesk/model/people.h"
 
 /* Set up a new database: if it has no staff yet, add the Unix user
  * running this as its first manager (name from the account's full name

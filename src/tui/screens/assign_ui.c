@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/groups.h"
 #include "peerdesk/app/clientstory.h"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/clients.h"
 #include "peerdesk/app/clientstory.h"
 #include "peerdesk/core/strbuf.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/dashboard.h"
 #include "peerdesk/core/strbuf.h"
 #include "peerdesk/core/utf8.h"

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/app.h"
 #include "peerdesk/app/groups.h"
 #include "peerdesk/tui/screens.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "assign_ui.h"
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/pals.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/form.h"

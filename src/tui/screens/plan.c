@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/app.h"
 #include "peerdesk/app/groups.h"
 #include "peerdesk/app/plans.h"

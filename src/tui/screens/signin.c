@@ -15,6 +15,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/signin.h"
 #include "peerdesk/app/users.h"
 #include "peerdesk/config/settings.h"

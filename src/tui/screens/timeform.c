@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/app.h"
 #include "peerdesk/core/xalloc.h"
 #include "peerdesk/tui/dialog.h"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "peerdesk/app/access.h"
 #include "peerdesk/app/app.h"
 #include "peerdesk/app/sessions.h"
 #include "peerdesk/app/timesheets.h"
