@@ -214,6 +214,7 @@ check-e2e: $(O)/peerdesk
 
 check-layers:
 	@sh tools/check-layers.sh
+	@python3 tools/check-circles.py
 
 # Fuzzing: each tests/fuzz/fuzz_NAME.c is a libFuzzer target, built with
 # clang and ASan/UBSan in $(O)/fuzz from the same sources, then run for
