@@ -56,6 +56,35 @@ tui_start_failed(const struct pd_err *err, bool term_up, int status)
 	return status;
 }
 
+/* Start curses on the terminal named by TERM.  Setgid, its description
+ * comes from the system's terminfo only: ncurses also reads TERMINFO,
+ * TERMINFO_DIRS, TERMCAP and ~/.terminfo, which the person controls,
+ * unless the process's ids differ - and privilege_init made them equal,
+ * keeping the group as the saved set-group-ID.  A description the person
+ * wrote is parsed with that group at hand, so those variables go, and
+ * HOME is hidden while curses looks the terminal up. */
+static enum pd_status
+tui_term_start(const struct tui_config *cfg, struct pd_err *err)
+{
+	const char *home;
+	char *saved = NULL;
+	enum pd_status st;
+
+	if (privilege_elevated()) {
+		unsetenv("TERMINFO");
+		unsetenv("TERMINFO_DIRS");
+		unsetenv("TERMCAP");
+		if ((home = getenv("HOME")) != NULL)
+			saved = xstrdup(home);
+		unsetenv("HOME");
+	}
+	st = term_start(getenv("TERM"), stdout, stdin, cfg->monochrome, err);
+	if (saved != NULL)
+		setenv("HOME", saved, 1);
+	free(saved);
+	return st;
+}
+
 /* Check the locale and the terminal, start curses and push the first
  * screen.  NULL (and *status) when the screens cannot start. */
 static struct tui *
@@ -84,8 +113,7 @@ tui_start(const struct tui_config *cfg, const struct screen_ops *first,
 	}
 	term_signals_install();
 	ui = NULL;
-	if (term_start(getenv("TERM"), stdout, stdin, cfg->monochrome, &err) !=
-	    PD_OK) {
+	if (tui_term_start(cfg, &err) != PD_OK) {
 		*status = tui_start_failed(&err, false, TUI_EXIT_TERMINAL);
 	} else {
 		term_mouse(!cfg->no_mouse);

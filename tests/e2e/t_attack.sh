@@ -218,4 +218,30 @@ check "the audit row of a run with --today has the real date" test \
 	"$(q "SELECT substr(at, 1, 10) FROM audit ORDER BY id DESC LIMIT 1")" = \
 	"$(date -u +%F)"
 
+# ---- the terminal's description is the system's in a setgid run ----------
+# ncurses reads TERMINFO, TERMINFO_DIRS and ~/.terminfo unless the ids
+# differ, and peerdesk makes them equal (the group waits as the saved
+# gid): a description the PAL wrote must not be parsed with it at hand.
+H=$R/home/$PAL
+infocmp -x xterm-256color |
+	sed '/^xterm-256color|/s/^xterm-256color|[^,]*,/pdevil|a PAL-made terminal,/' 	>"$H/pdevil.src"
+chown "$PAL" "$H/pdevil.src"
+as_user "$PAL" tic -x -o "$H/ti" "$H/pdevil.src" >/dev/null 2>&1
+as_user "$PAL" tic -x -o "$H/.terminfo" "$H/pdevil.src" >/dev/null 2>&1
+check "the PAL has made a terminal description of their own" \
+	test -e "$H/ti/p/pdevil" -a -e "$H/.terminfo/p/pdevil"
+screens_as_pal() {
+	as_user "$PAL" env "$@" timeout 20 script -qec "$BIN" /dev/null \
+	    </dev/null 2>&1
+}
+for how in "TERMINFO=$H/ti" "TERMINFO_DIRS=$H/ti" "HOME=$H"; do
+	out=$(screens_as_pal TERM=pdevil "$how")
+	case $out in
+	*'Unknown terminal type "pdevil"'*)
+		ok "$how: the setgid screens do not read the PAL's terminfo" ;;
+	*)	fail "$how: the setgid screens do not read the PAL's terminfo"
+		printf '%s\n' "$out" | head -5 | cat -v | sed 's/^/  /' ;;
+	esac
+done
+
 finish
